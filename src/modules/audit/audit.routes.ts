@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { requireActor } from '../../server/http/auth.js';
+import { errorResponses, Paging } from '../../server/http/schemas.js';
+import type { App, Deps } from '../../server/http/types.js';
+import { authorize } from '../identity/policy.js';
+import { rootUnitIds } from '../org/units.service.js';
+import { listAudit, verifyAuditChain } from './audit.service.js';
+
+const tags = ['Nhật ký (audit)'];
+
+const AuditItem = z
+  .object({
+    seq: z.number().int(),
+    occurredAt: z.date(),
+    actorId: z.uuid().nullable(),
+    actorName: z.string().nullable(),
+    unitId: z.uuid().nullable(),
+    action: z.string(),
+    targetType: z.string(),
+    targetId: z.string().nullable(),
+    summary: z.record(z.string(), z.unknown()),
+    requestId: z.string().nullable(),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditRecord' });
+
+export function auditRoutes(app: App, { db }: Deps): void {
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Audit records, newest first (province-wide auditors)',
+        querystring: Paging.extend({
+          action: z.string().max(100).optional(),
+          targetType: z.string().max(100).optional(),
+          targetId: z.string().max(100).optional(),
+          actorId: z.uuid().optional(),
+        }),
+        response: { 200: z.object({ items: z.array(AuditItem), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'audit.read', { unitPath: await rootUnitIds(db) });
+      return listAudit(db, request.query);
+    },
+  );
+
+  app.get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify the hash chain; names the first broken link',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).passthrough().nullable(),
+          }),
+          ...errorResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'audit.read', { unitPath: await rootUnitIds(db) });
+      return verifyAuditChain(db);
+    },
+  );
+}

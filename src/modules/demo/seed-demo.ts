@@ -1,0 +1,118 @@
+/**
+ * Demo data: the province tree and one account per role, created only when the database has
+ * no units yet (first start). Goes through the same services as the API, so every row has
+ * its audit record.
+ */
+import { count } from 'drizzle-orm';
+import type { Database } from '../../server/db/client.js';
+import { systemContext } from '../../server/context.js';
+import { hashPassword } from '../identity/password.js';
+import type { Role } from '../identity/roles.js';
+import { insertUser } from '../identity/users.service.js';
+import { createUnit, closeUnit } from '../org/units.service.js';
+import { units } from '../org/units.table.js';
+import { demoUnits } from './demo-province.js';
+
+export interface DemoAccount {
+  username: string;
+  fullName: string;
+  kind: 'staff' | 'citizen';
+  homeUnit: string | null;
+  roles: [Role, string | null][];
+  personalId?: string;
+  description: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    kind: 'staff',
+    homeUnit: 'so-khoa-hoc-cong-nghe',
+    roles: [['system_admin', 'ubnd-tinh'], ['system_admin', 'cong-an'], ['system_admin', 'thue'], ['system_admin', 'bhxh']],
+    description: 'quản trị hệ thống (toàn tỉnh)',
+  },
+  {
+    username: 'tiepnhan',
+    fullName: 'Trần Thị Bích',
+    kind: 'staff',
+    homeUnit: 'ttpvhcc',
+    roles: [['one_stop_officer', 'ttpvhcc']],
+    description: 'cán bộ tiếp nhận, Trung tâm Phục vụ hành chính công tỉnh',
+  },
+  {
+    username: 'chuyenvien',
+    fullName: 'Lê Văn Cường',
+    kind: 'staff',
+    homeUnit: 'so-tu-phap',
+    roles: [['processing_official', 'so-tu-phap']],
+    description: 'chuyên viên xử lý, Sở Tư pháp',
+  },
+  {
+    username: 'lanhdao',
+    fullName: 'Phạm Minh Đức',
+    kind: 'staff',
+    homeUnit: 'so-tu-phap',
+    roles: [['unit_leader', 'so-tu-phap']],
+    description: 'lãnh đạo Sở Tư pháp',
+  },
+  {
+    username: 'kstthc',
+    fullName: 'Võ Thị Hoa',
+    kind: 'staff',
+    homeUnit: 'vp-ubnd',
+    roles: [['procedure_control_officer', 'ubnd-tinh']],
+    description: 'cán bộ kiểm soát TTHC, Văn phòng UBND tỉnh (toàn tỉnh)',
+  },
+  {
+    username: 'congdan',
+    fullName: 'Nguyễn Văn An',
+    kind: 'citizen',
+    homeUnit: null,
+    roles: [['citizen', null]],
+    // 089 = An Giang (old code), 0 = male born 1900–1999, 95 = 1995, then the serial.
+    personalId: '089095000123',
+    description: 'công dân (CCCD 089095000123)',
+  },
+];
+
+/** True when it seeded; false when the database already had data. */
+export async function seedDemoIfEmpty(db: Database, opts: { password: string; scryptLogN: number }): Promise<boolean> {
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
+  if (n > 0) return false;
+  const ctx = systemContext('seed-demo');
+  const passwordHash = await hashPassword(opts.password, opts.scryptLogN);
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    const id = (key: string) => ids.get(key) ?? fail(key);
+    const all = demoUnits();
+    for (const { key, parentKey, validTo: _v, successorKey: _s, ...unit } of all) {
+      const created = await createUnit(tx, ctx, { ...unit, parentId: parentKey ? id(parentKey) : null });
+      ids.set(key, created.id);
+    }
+    for (const unit of all.filter((u) => u.validTo)) {
+      await closeUnit(tx, ctx, id(unit.key), {
+        version: 1,
+        validTo: unit.validTo!,
+        successorId: unit.successorKey ? id(unit.successorKey) : null,
+      });
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      await insertUser(tx, ctx, {
+        username: account.username,
+        fullName: account.fullName,
+        kind: account.kind,
+        personalId: account.personalId ?? null,
+        homeUnitId: account.homeUnit ? id(account.homeUnit) : null,
+        roles: account.roles.map(([role, unitKey]) => ({ role, unitId: unitKey ? id(unitKey) : null })),
+        passwordHash,
+        mustChangePassword: false,
+      });
+    }
+  });
+  return true;
+}
+
+function fail(key: string): never {
+  throw new Error(`demo seed: unit ${key} is referenced before it is created`);
+}

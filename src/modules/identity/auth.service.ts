@@ -1,0 +1,138 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Tx } from '../../server/db/client.js';
+import type { Actor, RequestContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { recordChange } from '../audit/record-change.js';
+import type { AuthConfig } from './auth.config.js';
+import { actorFromRow } from './actor.js';
+import { loginAttempts, users } from './identity.tables.js';
+import { hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
+import { createSession, revokeSession, revokeUserSessions } from './sessions.service.js';
+import { decideThrottle } from './throttle.rules.js';
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  userAgent: string | null;
+}
+
+export type LoginResult =
+  | { ok: true; actor: Actor; cookieValue: string; csrfToken: string; mustChangePassword: boolean }
+  | { ok: false; error: 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED' }
+  | { ok: false; error: 'LOGIN_THROTTLED'; retryAfterSeconds: number };
+
+/** Compared against when the username is unknown, so timing does not reveal which accounts exist. */
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * Checks credentials and opens a session. Failures are *returned*, not thrown, so the caller's
+ * transaction commits the recorded attempt (a thrown error would roll it back and defeat the
+ * throttle).
+ */
+export async function login(tx: Tx, ctx: RequestContext, input: LoginInput, config: AuthConfig): Promise<LoginResult> {
+  const username = input.username.trim().toLowerCase();
+  const ip = ctx.ip ?? 'unknown';
+  const now = new Date();
+  const throttle = decideThrottle(await attemptHistory(tx, username, ip, now, config), now, config.throttle);
+  if (!throttle.allowed) return { ok: false, error: 'LOGIN_THROTTLED', retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const [user] = await tx.select().from(users).where(eq(users.username, username));
+  dummyHash ??= hashPassword('dummy-password-0', config.scryptLogN);
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
+  const succeeded = !!user?.passwordHash && passwordOk;
+  await tx.insert(loginAttempts).values({ username, ip, succeeded, attemptedAt: now });
+  if (!user || !succeeded) {
+    if (user) {
+      await recordChange(tx, ctx, { action: 'auth.login_failed', targetType: 'user', targetId: user.id });
+    }
+    return { ok: false, error: 'INVALID_CREDENTIALS' };
+  }
+  if (user.disabledAt) return { ok: false, error: 'ACCOUNT_DISABLED' };
+
+  const session = await createSession(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent }, config.session, now);
+  const actor = await actorFromRow(tx, user, null);
+  await recordChange(tx, { ...ctx, actor }, {
+    action: 'auth.login',
+    targetType: 'session',
+    targetId: session.sessionId,
+    unitId: user.homeUnitId,
+  });
+  return {
+    ok: true,
+    actor,
+    cookieValue: session.cookieValue,
+    csrfToken: session.csrfToken,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+async function attemptHistory(tx: Tx, username: string, ip: string, now: Date, config: AuthConfig) {
+  const since = new Date(now.getTime() - config.throttle.windowMs);
+  const byAccount = await tx
+    .select({ at: loginAttempts.attemptedAt, succeeded: loginAttempts.succeeded })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.username, username), gt(loginAttempts.attemptedAt, since)))
+    .orderBy(asc(loginAttempts.attemptedAt));
+  const lastSuccess = byAccount.findLastIndex((a) => a.succeeded);
+  const byIp = await tx
+    .select({ at: loginAttempts.attemptedAt })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)))
+    .orderBy(asc(loginAttempts.attemptedAt));
+  return {
+    accountFailures: byAccount.slice(lastSuccess + 1).map((a) => a.at),
+    ipFailures: byIp.map((a) => a.at),
+  };
+}
+
+export async function logout(tx: Tx, ctx: RequestContext, sessionId: string): Promise<void> {
+  await revokeSession(tx, sessionId);
+  await recordChange(tx, ctx, { action: 'auth.logout', targetType: 'session', targetId: sessionId });
+}
+
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
+  /** The session making the change stays open; every other one ends. */
+  keepSessionId: string | null;
+}
+
+export async function changePassword(tx: Tx, ctx: RequestContext, input: ChangePasswordInput, config: AuthConfig) {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
+  if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError('WRONG_PASSWORD');
+  }
+  if (input.newPassword === input.currentPassword) throw new AppError('PASSWORD_REUSED');
+  await setPassword(tx, ctx, user.id, user.username, input.newPassword, config, {
+    mustChange: false,
+    keepSessionId: input.keepSessionId,
+    action: 'auth.password_change',
+  });
+}
+
+/** Sets a password (own change or an administrator's reset); ends the user's other sessions. */
+export async function setPassword(
+  tx: Tx,
+  ctx: RequestContext,
+  userId: string,
+  username: string,
+  newPassword: string,
+  config: AuthConfig,
+  opts: { mustChange: boolean; keepSessionId: string | null; action: string },
+): Promise<void> {
+  if (!isAcceptablePassword(newPassword, username)) throw new AppError('WEAK_PASSWORD');
+  const now = new Date();
+  await tx
+    .update(users)
+    .set({
+      passwordHash: await hashPassword(newPassword, config.scryptLogN),
+      passwordChangedAt: now,
+      mustChangePassword: opts.mustChange,
+      updatedAt: now,
+    })
+    .where(eq(users.id, userId));
+  await revokeUserSessions(tx, userId, opts.keepSessionId, now);
+  await recordChange(tx, ctx, { action: opts.action, targetType: 'user', targetId: userId });
+}

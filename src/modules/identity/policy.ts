@@ -1,0 +1,89 @@
+/**
+ * Authorization policy: who may do what on which unit's data. The one place these rules live;
+ * routes and services call `authorize`, tests walk the whole matrix (policy.authz.test.ts).
+ *
+ * A role is held over a unit and covers that unit's whole subtree. Citizens act only on what
+ * they own. The system administrator configures the system but does not read dossiers
+ * (separation of duties).
+ */
+import { AppError } from '../../server/errors.js';
+import type { Actor } from '../../server/context.js';
+import type { Role } from './roles.js';
+
+export const ACTIONS = [
+  'unit.manage', // create, edit, close units
+  'user.read', // see staff accounts of a unit
+  'user.manage', // create/edit/disable accounts, reset passwords, issue service tokens
+  'role.assign', // grant and withdraw roles
+  'audit.read', // read and verify the audit log
+  'calendar.manage', // edit the working-day calendar
+  'catalog.manage', // procedures, publication decisions, workflows
+  'dossier.read', // see dossiers received by or assigned to a unit
+  'dossier.receive', // intake at the one-stop counter / by post
+  'dossier.process', // work a workflow step
+  'dossier.approve', // approve and sign results
+  'kpi.read', // indicators, reports, late lists
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions a role grants over its unit's subtree. */
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  citizen: ['dossier.read'],
+  one_stop_officer: ['dossier.read', 'dossier.receive'],
+  postal_officer: ['dossier.read', 'dossier.receive'],
+  processing_official: ['dossier.read', 'dossier.process'],
+  unit_leader: ['dossier.read', 'dossier.approve', 'user.read', 'kpi.read'],
+  procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'audit.read'],
+  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage'],
+};
+
+/**
+ * What an action is done on. `unitPath` lists the unit's id and its ancestors' ids (any order);
+ * `ownerUserId` is the citizen who owns the record, where there is one. An action with neither
+ * (e.g. editing the calendar) needs the role on any unit.
+ */
+export interface Target {
+  unitPath?: readonly string[];
+  ownerUserId?: string | null;
+}
+
+export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
+  if (!actor) return false;
+  if (actor.tokenScopes && !tokenAllows(actor.tokenScopes, action)) return false;
+  return actor.grants.some((grant) => {
+    if (!ROLE_ACTIONS[grant.role].includes(action)) return false;
+    if (grant.role === 'citizen') return !!target.ownerUserId && target.ownerUserId === actor.userId;
+    if (!target.unitPath) return target.ownerUserId === undefined;
+    return grant.unitId !== null && target.unitPath.includes(grant.unitId);
+  });
+}
+
+/** Throws the error the HTTP layer turns into 401 or 403. */
+export function authorize(actor: Actor | null, action: Action, target: Target = {}): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.tokenScopes && !tokenAllows(actor.tokenScopes, action)) throw new AppError('TOKEN_SCOPE', { action });
+  if (!can(actor, action, target)) throw new AppError('FORBIDDEN', { action });
+}
+
+/** Scopes are action names, or `area.*` for every action of an area. */
+export function tokenAllows(scopes: readonly string[], action: Action): boolean {
+  const area = action.split('.')[0];
+  return scopes.includes(action) || scopes.includes(`${area}.*`);
+}
+
+/** The actions an actor holds somewhere: what it may delegate to an API token. */
+export function grantableScopes(actor: Actor): Action[] {
+  return ACTIONS.filter((action) => holdsAnywhere(actor, action));
+}
+
+/** Whether an actor holds an action on at least one unit (for showing menus, listing scopes). */
+export function holdsAnywhere(actor: Actor, action: Action): boolean {
+  return actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action));
+}
+
+/** The units over which the actor holds an action (roots of the subtrees it may act on). */
+export function unitsWhere(actor: Actor, action: Action): string[] {
+  return actor.grants
+    .filter((g) => g.unitId !== null && ROLE_ACTIONS[g.role].includes(action))
+    .map((g) => g.unitId as string);
+}

@@ -1,0 +1,90 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../server/db/client.js';
+import type { Actor } from '../../server/context.js';
+import { apiTokens, sessions } from './identity.tables.js';
+import { loadActor } from './actor.js';
+import { randomSecret, sha256Hex } from './secrets.js';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+/** Writes of last-seen/last-used are skipped when the previous one is this recent. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(
+  tx: Tx,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<{ cookieValue: string; csrfToken: string; sessionId: string }> {
+  const cookieValue = randomSecret();
+  const csrfToken = randomSecret();
+  const [row] = await tx
+    .insert(sessions)
+    .values({
+      tokenHash: sha256Hex(cookieValue),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + policy.maxHours * 3_600_000),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: sessions.id });
+  return { cookieValue, csrfToken, sessionId: row!.id };
+}
+
+export type SessionLookup =
+  | { status: 'valid'; sessionId: string; csrfToken: string; actor: Actor }
+  | { status: 'expired' | 'unknown' };
+
+/** Finds the live session behind a cookie value; slides its idle timeout. */
+export async function resolveSession(
+  db: Queryable,
+  cookieValue: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<SessionLookup> {
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, sha256Hex(cookieValue)));
+  if (!session || session.revokedAt) return { status: 'unknown' };
+  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (session.expiresAt <= now || idleLimit <= now.getTime()) return { status: 'expired' };
+  const actor = await loadActor(db, session.userId, null);
+  if (!actor) return { status: 'unknown' };
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  }
+  return { status: 'valid', sessionId: session.id, csrfToken: session.csrfToken, actor };
+}
+
+export async function revokeSession(tx: Tx, sessionId: string, now = new Date()): Promise<void> {
+  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every other session of a user (after a password change or reset). */
+export async function revokeUserSessions(tx: Tx, userId: string, keepSessionId: string | null, now = new Date()) {
+  const keep = keepSessionId ? ne(sessions.id, keepSessionId) : undefined;
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keep));
+}
+
+/** Finds the actor behind a bearer token, restricted to the token's scopes. */
+export async function resolveApiToken(db: Queryable, token: string, now = new Date()): Promise<Actor | null> {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)));
+  if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
+  const actor = await loadActor(db, row.userId, row.scopes);
+  if (!actor) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return actor;
+}

@@ -1,0 +1,16 @@
+import type { Tx } from '../../server/db/client.js';
+import type { RequestContext } from '../../server/context.js';
+import { outboxEvents } from './outbox.table.js';
+
+export interface DomainEvent {
+  /** e.g. `unit.created`, `dossier.received`. */
+  topic: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
+
+/** Records an event in the caller's transaction; it is delivered only if that commits. */
+export async function recordEvent(tx: Tx, ctx: RequestContext, event: DomainEvent): Promise<void> {
+  await tx.insert(outboxEvents).values({ ...event, requestId: ctx.requestId });
+}

@@ -1,0 +1,5 @@
+/** Every table, gathered for Drizzle's typed queries and for drizzle-kit's migration diff. */
+export * from '../../modules/org/units.table.js';
+export * from '../../modules/identity/identity.tables.js';
+export * from '../../modules/audit/audit.table.js';
+export * from '../../modules/outbox/outbox.table.js';

@@ -1,0 +1,53 @@
+/**
+ * The only reader of process.env. Everything configurable is parsed and validated here once,
+ * so a typo in a variable fails at start with a clear message instead of deep in a request.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL, used for links and QR codes; https:// makes cookies Secure. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Embedded PGlite directory (ignored when DATABASE_URL is set). */
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… switches from PGlite to a PostgreSQL server. */
+  DATABASE_URL: z.string().optional(),
+  /** Seed the demo province and accounts on first start (default on unless production). */
+  SEED_DEMO: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Sessions end after this much inactivity, and in any case after SESSION_MAX_HOURS. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  /** Failed logins allowed per account (and per account+IP) within the window before refusal. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** scrypt cost (log2 N). 15 = 32 MiB per hash; tests may lower it. */
+  PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+  /** Trust X-Forwarded-For from a load balancer in front of the API processes. */
+  TRUST_PROXY: bool.default(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The version in package.json; src/server and dist/server are both two levels below it. */
+export const APP_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
+import { recordChange } from '../src/modules/audit/record-change.js';
+import { openDatabase, type DbHandle } from '../src/server/db/client.js';
+import { applyMigrations } from '../src/server/db/migrate.js';
+import { auditLog, outboxEvents } from '../src/server/db/schema.js';
+import { freshDatabase } from '../src/server/testing/database.js';
+import type { RequestContext } from '../src/server/context.js';
+
+const ctx: RequestContext = { requestId: 'req-1', ip: '127.0.0.1', actor: null };
+
+async function write(handle: DbHandle, n: number, label = 'x'): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await handle.db.transaction((tx) =>
+      recordChange(tx, ctx, { action: 'test.change', targetType: 'thing', targetId: `${label}-${i}`, after: { i }, event: { i } }),
+    );
+  }
+}
+
+/** Simulates someone with database-owner rights working around the triggers. */
+async function asOwnerWithoutTriggers(handle: DbHandle, statement: ReturnType<typeof sql>) {
+  await handle.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+  await handle.db.execute(statement);
+  await handle.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+}
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await freshDatabase();
+});
+afterAll(() => handle.close());
+
+describe('audit log', () => {
+  it('writes the audit record and the outbox event with the change, or neither', async () => {
+    await write(handle, 3);
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await recordChange(tx, ctx, { action: 'test.change', targetType: 'thing', targetId: 'rolled-back', event: {} });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const rows = await handle.db.select().from(auditLog);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(rows.some((r) => r.targetId === 'rolled-back')).toBe(false);
+    expect((await handle.db.select().from(outboxEvents)).map((e) => e.topic)).toEqual(['test.change', 'test.change', 'test.change']);
+    expect(rows[0]).toMatchObject({ requestId: 'req-1', ip: '127.0.0.1', action: 'test.change', summary: { after: { i: 0 } } });
+  });
+
+  it('keeps the sequence gapless and the chain valid under concurrent writers', async () => {
+    await Promise.all(Array.from({ length: 8 }, (_, w) => write(handle, 5, `w${w}`)));
+    const result = await verifyAuditChain(handle.db, 7);
+    expect(result).toEqual({ ok: true, checked: 43, firstBreak: null });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
+    // Drizzle wraps the database error; the trigger's refusal is its cause.
+    const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    await expect(handle.db.execute(sql`update audit_log set action = 'forged' where seq = 1`)).rejects.toMatchObject(refused);
+    await expect(handle.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toMatchObject(refused);
+    await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(refused);
+    expect((await verifyAuditChain(handle.db)).ok).toBe(true);
+  });
+
+  it('detects a tampered row and names it', async () => {
+    await asOwnerWithoutTriggers(handle, sql`update audit_log set summary = '{"after":{"i":99}}' where seq = 2`);
+    expect(await verifyAuditChain(handle.db)).toEqual({ ok: false, checked: 1, firstBreak: { seq: 2, reason: 'hash_mismatch' } });
+  });
+});
+
+describe('npm run audit:verify', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-audit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = promisify(execFile);
+  const verify = () =>
+    run(process.execPath, ['--import', 'tsx', 'src/server/cli/audit-verify.ts'], {
+      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+    }).then(
+      (ok) => ({ code: 0, out: ok.stdout + ok.stderr }),
+      (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, out: err.stdout + err.stderr }),
+    );
+
+  it('reports an intact chain, then the first broken link after a deletion', async () => {
+    const disk = await openDatabase({ dataDir: dir });
+    await applyMigrations(disk);
+    await write(disk, 5);
+    await disk.close();
+    const intact = await verify();
+    expect(intact).toMatchObject({ code: 0, out: expect.stringContaining('5 records checked') });
+
+    const again = await openDatabase({ dataDir: dir });
+    await asOwnerWithoutTriggers(again, sql`delete from audit_log where seq = 3`);
+    await again.close();
+    const broken = await verify();
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('BROKEN at seq 4');
+    expect(broken.out).toContain('missing');
+  }, 60_000);
+});
