@@ -52,7 +52,13 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
   one_stop_officer: { 'dossier.read': INSIDE, 'dossier.receive': INSIDE },
   postal_officer: { 'dossier.read': INSIDE, 'dossier.receive': INSIDE },
   processing_official: { 'dossier.read': INSIDE, 'dossier.process': INSIDE },
-  unit_leader: { 'dossier.read': INSIDE, 'dossier.approve': INSIDE, 'user.read': INSIDE, 'kpi.read': INSIDE },
+  unit_leader: {
+    'dossier.read': INSIDE,
+    'dossier.approve': INSIDE,
+    'workflow.approve': INSIDE,
+    'user.read': INSIDE,
+    'kpi.read': INSIDE,
+  },
   procedure_control_officer: {
     'dossier.read': INSIDE,
     'catalog.manage': INSIDE,
@@ -129,7 +135,7 @@ describe('API token scopes narrow, never widen, the roles', () => {
   });
 
   it('lists as grantable exactly the actions the roles hold', () => {
-    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'dossier.read', 'dossier.approve', 'kpi.read']);
+    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'workflow.approve', 'dossier.read', 'dossier.approve', 'kpi.read']);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });
 });

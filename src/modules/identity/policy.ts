@@ -17,7 +17,8 @@ export const ACTIONS = [
   'role.assign', // grant and withdraw roles
   'audit.read', // read and verify the audit log
   'calendar.manage', // edit the working-day calendar
-  'catalog.manage', // procedures, publication decisions, workflows
+  'catalog.manage', // procedures, publication decisions, workflow drafts
+  'workflow.approve', // approve and activate a unit's internal workflow (quy trình nội bộ)
   'dossier.read', // see dossiers received by or assigned to a unit
   'dossier.receive', // intake at the one-stop counter / by post
   'dossier.process', // work a workflow step
@@ -32,7 +33,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   one_stop_officer: ['dossier.read', 'dossier.receive'],
   postal_officer: ['dossier.read', 'dossier.receive'],
   processing_official: ['dossier.read', 'dossier.process'],
-  unit_leader: ['dossier.read', 'dossier.approve', 'user.read', 'kpi.read'],
+  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read'],
   procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'audit.read'],
   system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage'],
 };

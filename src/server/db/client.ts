@@ -59,7 +59,7 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
   });
   const schemaName = options.schemaName ?? 'public';
   if (schemaName !== 'public') {
-    await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}"`);
+    await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}", public`);
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
@@ -88,7 +88,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
     connectionString: url,
     max: options.poolSize ?? 10,
     // search_path per connection: the same unqualified SQL serves every schema.
-    options: `-c search_path="${schemaName}" -c timezone=UTC`,
+    options: `-c search_path="${schemaName}",public -c timezone=UTC`,
   });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return {

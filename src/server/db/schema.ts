@@ -3,3 +3,6 @@ export * from '../../modules/org/units.table.js';
 export * from '../../modules/identity/identity.tables.js';
 export * from '../../modules/audit/audit.table.js';
 export * from '../../modules/outbox/outbox.table.js';
+export * from '../../modules/calendar/calendar.tables.js';
+export * from '../../modules/catalog/catalog.tables.js';
+export * from '../../modules/workflows/workflows.tables.js';
