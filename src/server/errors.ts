@@ -1,8 +1,13 @@
 /**
  * Domain errors. Domain code throws `new AppError('CODE')`; only the HTTP layer knows statuses
- * (the map below is the one place). Messages are Vietnamese because they reach citizens and
+ * (the map below is the one place; each domain module contributes its own table of codes). Messages are Vietnamese because they reach citizens and
  * officers as they are; the code is the stable, machine-readable part.
  */
+import { CALENDAR_ERRORS } from '../modules/calendar/calendar.errors.js';
+import { CATALOG_ERRORS } from '../modules/catalog/catalog.errors.js';
+import { WORKFLOW_ERRORS } from '../modules/workflows/workflows.errors.js';
+import type { ErrorTable } from './error-table.js';
+
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
   INVALID_JSON: { status: 400, message: 'Nội dung yêu cầu không phải JSON hợp lệ.' },
@@ -37,14 +42,11 @@ export const ERRORS = {
   LOGIN_THROTTLED: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá kích thước cho phép.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
-  PROCEDURE_NOT_FOUND: { status: 404, message: 'Không tìm thấy thủ tục hành chính.' },
-  PROCEDURE_NOT_IN_FORCE: { status: 422, message: 'Thủ tục không có hiệu lực vào ngày này.' },
-  DECISION_NOT_FOUND: { status: 404, message: 'Không tìm thấy quyết định công bố.' },
-  DECISION_ITEMS_INVALID: { status: 422, message: 'Quyết định công bố có thủ tục không phù hợp với danh mục hiện hành (xem chi tiết).' },
-  DECISION_NUMBER_TAKEN: { status: 409, message: 'Đơn vị đã có quyết định công bố mang số này.' },
-  FIELD_NOT_FOUND: { status: 422, message: 'Lĩnh vực thủ tục chưa có trong danh mục lĩnh vực.' },
+  ...CALENDAR_ERRORS,
+  ...CATALOG_ERRORS,
+  ...WORKFLOW_ERRORS,
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERRORS;
 

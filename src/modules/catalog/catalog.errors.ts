@@ -1,0 +1,11 @@
+import type { ErrorTable } from '../../server/error-table.js';
+
+/** Errors of the procedure catalog (danh mục thủ tục hành chính). */
+export const CATALOG_ERRORS = {
+  PROCEDURE_NOT_FOUND: { status: 404, message: 'Không tìm thấy thủ tục hành chính.' },
+  PROCEDURE_NOT_IN_FORCE: { status: 422, message: 'Thủ tục không có hiệu lực vào ngày này.' },
+  DECISION_NOT_FOUND: { status: 404, message: 'Không tìm thấy quyết định công bố.' },
+  DECISION_ITEMS_INVALID: { status: 422, message: 'Quyết định công bố có thủ tục không phù hợp với danh mục hiện hành (xem chi tiết).' },
+  DECISION_NUMBER_TAKEN: { status: 409, message: 'Đơn vị đã có quyết định công bố mang số này.' },
+  FIELD_NOT_FOUND: { status: 422, message: 'Lĩnh vực thủ tục chưa có trong danh mục lĩnh vực.' },
+} as const satisfies ErrorTable;
