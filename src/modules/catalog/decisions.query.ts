@@ -1,0 +1,76 @@
+import { count, desc, eq } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../server/db/client.js';
+import type { RequestContext } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { recordChange } from '../audit/record-change.js';
+import { units } from '../org/units.table.js';
+import { procedures, publicationDecisionItems, publicationDecisions } from './catalog.tables.js';
+import { decisionCompliance } from './catalog.rules.js';
+
+export type WorkingDaysBetween = (from: string, to: string) => number;
+
+const decisionColumns = {
+  id: publicationDecisions.id,
+  number: publicationDecisions.number,
+  signedDate: publicationDecisions.signedDate,
+  signer: publicationDecisions.signer,
+  issuingUnitId: publicationDecisions.issuingUnitId,
+  issuingUnitName: units.name,
+  effectiveDate: publicationDecisions.effectiveDate,
+  legalBasisEffectiveDate: publicationDecisions.legalBasisEffectiveDate,
+  nationalPublishedDate: publicationDecisions.nationalPublishedDate,
+  createdAt: publicationDecisions.createdAt,
+};
+
+export async function listDecisions(db: Queryable, page: number, pageSize: number, workingDaysBetween: WorkingDaysBetween) {
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(publicationDecisions);
+  const rows = await db
+    .select(decisionColumns)
+    .from(publicationDecisions)
+    .innerJoin(units, eq(units.id, publicationDecisions.issuingUnitId))
+    .orderBy(desc(publicationDecisions.signedDate), desc(publicationDecisions.createdAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items: rows.map((r) => ({ ...r, compliance: decisionCompliance(r, workingDaysBetween) })), total };
+}
+
+export async function getDecision(db: Queryable, id: string, workingDaysBetween: WorkingDaysBetween) {
+  const [decision] = await db
+    .select(decisionColumns)
+    .from(publicationDecisions)
+    .innerJoin(units, eq(units.id, publicationDecisions.issuingUnitId))
+    .where(eq(publicationDecisions.id, id));
+  if (!decision) throw new AppError('DECISION_NOT_FOUND', { id });
+  const items = await db
+    .select({
+      procedureId: publicationDecisionItems.procedureId,
+      nationalCode: procedures.nationalCode,
+      name: procedures.name,
+      changeKind: publicationDecisionItems.changeKind,
+      versionId: publicationDecisionItems.versionId,
+      replacesProcedureId: publicationDecisionItems.replacesProcedureId,
+    })
+    .from(publicationDecisionItems)
+    .innerJoin(procedures, eq(procedures.id, publicationDecisionItems.procedureId))
+    .where(eq(publicationDecisionItems.decisionId, id));
+  return { ...decision, compliance: decisionCompliance(decision, workingDaysBetween), items };
+}
+
+/** Records the day the decision's procedures appeared on the national database (KPI 1.2). */
+export async function recordNationalPublication(tx: Tx, ctx: RequestContext, id: string, date: string) {
+  const [before] = await tx.select().from(publicationDecisions).where(eq(publicationDecisions.id, id));
+  if (!before) throw new AppError('DECISION_NOT_FOUND', { id });
+  if (date < before.signedDate) {
+    throw new AppError('VALIDATION_FAILED', { nationalPublishedDate: date }, 'Ngày công khai không thể trước ngày ký quyết định.');
+  }
+  await tx.update(publicationDecisions).set({ nationalPublishedDate: date }).where(eq(publicationDecisions.id, id));
+  await recordChange(tx, ctx, {
+    action: 'catalog.decision_published',
+    targetType: 'publication_decision',
+    targetId: id,
+    unitId: before.issuingUnitId,
+    before: { nationalPublishedDate: before.nationalPublishedDate },
+    after: { nationalPublishedDate: date },
+    event: { decisionId: id, nationalPublishedDate: date },
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * Vietnamese search keys, computed in the application so both engines index the same text:
+ * no diacritics (đ → d), lower case, words separated by single spaces. `unaccent()` is not
+ * IMMUTABLE in PostgreSQL, so it cannot feed an index; a stored key can.
+ */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .trim();
+}
+
+/** First letters of the words: "Đăng ký khai sinh" → "dkks", so ĐKKS-style queries find it. */
+export function acronym(text: string): string {
+  return searchKey(text)
+    .split(' ')
+    .filter((w) => /^[a-z]/.test(w))
+    .map((w) => w[0])
+    .join('');
+}
