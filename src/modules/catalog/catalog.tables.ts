@@ -138,3 +138,38 @@ export const publicationDecisionItems = pgTable(
     check('publication_decision_items_kind_check', sql`${t.changeKind} in ('new', 'amended', 'replaced', 'abolished')`),
   ],
 );
+
+export const IMPORT_STATUSES = ['running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A rejected row of an import: its position in the file, its code if readable, and why. */
+export interface ImportRejection {
+  row: number;
+  nationalCode: string | null;
+  problems: { field: string; message: string }[];
+}
+
+/**
+ * An import of a national-shape file (JSON, CSV or XLSX). Rows are applied in batches, each its
+ * own transaction, so `processed` shows progress on large files; every imported row becomes an
+ * item of the import's publication decision.
+ */
+export const catalogImports = pgTable(
+  'catalog_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status').$type<ImportStatus>().notNull().default('running'),
+    format: text('format').notNull(),
+    fileName: text('file_name'),
+    decisionId: uuid('decision_id').references(() => publicationDecisions.id),
+    totalRows: integer('total_rows').notNull(),
+    processedRows: integer('processed_rows').notNull().default(0),
+    importedRows: integer('imported_rows').notNull().default(0),
+    rejected: jsonb('rejected').$type<ImportRejection[]>().notNull().default([]),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [check('catalog_imports_status_check', sql`${t.status} in ('running', 'done', 'failed')`)],
+);
