@@ -8,4 +8,8 @@ export const CATALOG_ERRORS = {
   DECISION_ITEMS_INVALID: { status: 422, message: 'Quyết định công bố có thủ tục không phù hợp với danh mục hiện hành (xem chi tiết).' },
   DECISION_NUMBER_TAKEN: { status: 409, message: 'Đơn vị đã có quyết định công bố mang số này.' },
   FIELD_NOT_FOUND: { status: 422, message: 'Lĩnh vực thủ tục chưa có trong danh mục lĩnh vực.' },
+  IMPORT_NOT_FOUND: { status: 404, message: 'Không tìm thấy lượt nhập danh mục.' },
+  IMPORT_TOO_LARGE: { status: 413, message: 'Tệp nhập có quá nhiều dòng (tối đa 20.000 thủ tục mỗi lần).' },
+  IMPORT_FILE_INVALID: { status: 400, message: 'Tệp nhập không đọc được (xem chi tiết).' },
+  IMPORT_FORMAT_UNSUPPORTED: { status: 415, message: 'Chỉ nhận tệp JSON, CSV hoặc XLSX.' },
 } as const satisfies ErrorTable;

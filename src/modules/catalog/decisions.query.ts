@@ -8,6 +8,16 @@ import { procedures, publicationDecisionItems, publicationDecisions } from './ca
 import { decisionCompliance } from './catalog.rules.js';
 
 export type WorkingDaysBetween = (from: string, to: string) => number;
+/** Builds a working-day counter covering the given dates (the calendar module supplies it). */
+export type WorkingDayCounter = (dates: string[]) => Promise<WorkingDaysBetween>;
+
+type DecisionRow = { signedDate: string; legalBasisEffectiveDate: string | null; nationalPublishedDate: string | null };
+
+async function withCompliance<T extends DecisionRow>(rows: T[], counterFor: WorkingDayCounter) {
+  const dates = rows.flatMap((r) => [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat());
+  const between = await counterFor(dates);
+  return rows.map((r) => ({ ...r, compliance: decisionCompliance(r, between) }));
+}
 
 const decisionColumns = {
   id: publicationDecisions.id,
@@ -22,7 +32,7 @@ const decisionColumns = {
   createdAt: publicationDecisions.createdAt,
 };
 
-export async function listDecisions(db: Queryable, page: number, pageSize: number, workingDaysBetween: WorkingDaysBetween) {
+export async function listDecisions(db: Queryable, page: number, pageSize: number, counterFor: WorkingDayCounter) {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(publicationDecisions);
   const rows = await db
     .select(decisionColumns)
@@ -31,10 +41,10 @@ export async function listDecisions(db: Queryable, page: number, pageSize: numbe
     .orderBy(desc(publicationDecisions.signedDate), desc(publicationDecisions.createdAt))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { items: rows.map((r) => ({ ...r, compliance: decisionCompliance(r, workingDaysBetween) })), total };
+  return { items: await withCompliance(rows, counterFor), total };
 }
 
-export async function getDecision(db: Queryable, id: string, workingDaysBetween: WorkingDaysBetween) {
+export async function getDecision(db: Queryable, id: string, counterFor: WorkingDayCounter) {
   const [decision] = await db
     .select(decisionColumns)
     .from(publicationDecisions)
@@ -53,7 +63,8 @@ export async function getDecision(db: Queryable, id: string, workingDaysBetween:
     .from(publicationDecisionItems)
     .innerJoin(procedures, eq(procedures.id, publicationDecisionItems.procedureId))
     .where(eq(publicationDecisionItems.decisionId, id));
-  return { ...decision, compliance: decisionCompliance(decision, workingDaysBetween), items };
+  const [withDates] = await withCompliance([decision], counterFor);
+  return { ...withDates!, items };
 }
 
 /** Records the day the decision's procedures appeared on the national database (KPI 1.2). */

@@ -35,43 +35,30 @@ export interface IssueDecisionInput {
   items: DecisionItemInput[];
 }
 
+export type DecisionHeader = Omit<IssueDecisionInput, 'items'>;
+
 /**
  * Records a publication decision and applies it: new procedures, new versions of amended ones,
  * replacements and abolitions, all effective from the decision's effective date. All or nothing:
  * any item that does not fit the catalog refuses the whole decision with every problem listed.
  */
 export async function issueDecision(tx: Tx, ctx: RequestContext, input: IssueDecisionInput) {
-  await getUnit(tx, input.issuingUnitId);
-  const codes = input.items.flatMap((i) => [i.nationalCode, i.replacesNationalCode ?? []].flat());
-  const existingRows = await tx.select().from(procedures).where(inArray(procedures.nationalCode, codes));
-  const existing = new Map(existingRows.map((p) => [p.nationalCode, p]));
+  const existing = await existingProcedures(
+    tx,
+    input.items.flatMap((i) => [i.nationalCode, i.replacesNationalCode ?? []].flat()),
+  );
   const problems = checkDecisionItems(
     input.items.map((i) => ({ ...i, hasContent: i.content !== undefined })),
     existing,
   );
   if (problems.length > 0) throw new AppError('DECISION_ITEMS_INVALID', { problems });
   await assertUnitsExist(tx, input.items);
-
-  const [decision] = await tx
-    .insert(publicationDecisions)
-    .values({
-      number: input.number,
-      signedDate: input.signedDate,
-      signer: input.signer,
-      issuingUnitId: input.issuingUnitId,
-      effectiveDate: input.effectiveDate,
-      legalBasisEffectiveDate: input.legalBasisEffectiveDate ?? null,
-      nationalPublishedDate: input.nationalPublishedDate ?? null,
-      createdBy: ctx.actor?.userId ?? null,
-    })
-    .returning();
-  for (const item of input.items) {
-    await applyItem(tx, decision!.id, input.effectiveDate, item, existing);
-  }
+  const decision = await createDecision(tx, ctx, input);
+  await applyDecisionItems(tx, decision.id, input.effectiveDate, input.items, existing);
   await recordChange(tx, ctx, {
     action: 'catalog.decision_issue',
     targetType: 'publication_decision',
-    targetId: decision!.id,
+    targetId: decision.id,
     unitId: input.issuingUnitId,
     after: {
       number: input.number,
@@ -79,12 +66,54 @@ export async function issueDecision(tx: Tx, ctx: RequestContext, input: IssueDec
       effectiveDate: input.effectiveDate,
       items: input.items.map((i) => ({ changeKind: i.changeKind, nationalCode: i.nationalCode })),
     },
-    event: { decisionId: decision!.id, items: input.items.map((i) => ({ changeKind: i.changeKind, nationalCode: i.nationalCode })) },
+    event: { decisionId: decision.id, items: input.items.map((i) => ({ changeKind: i.changeKind, nationalCode: i.nationalCode })) },
   });
+  return decision;
+}
+
+/** The decision record alone (its items are applied separately, e.g. in import batches). */
+export async function createDecision(tx: Tx, ctx: RequestContext, header: DecisionHeader) {
+  await getUnit(tx, header.issuingUnitId);
+  const [clash] = await tx
+    .select({ id: publicationDecisions.id })
+    .from(publicationDecisions)
+    .where(and(eq(publicationDecisions.issuingUnitId, header.issuingUnitId), eq(publicationDecisions.number, header.number)));
+  if (clash) throw new AppError('DECISION_NUMBER_TAKEN', { number: header.number });
+  const [decision] = await tx
+    .insert(publicationDecisions)
+    .values({
+      number: header.number,
+      signedDate: header.signedDate,
+      signer: header.signer,
+      issuingUnitId: header.issuingUnitId,
+      effectiveDate: header.effectiveDate,
+      legalBasisEffectiveDate: header.legalBasisEffectiveDate ?? null,
+      nationalPublishedDate: header.nationalPublishedDate ?? null,
+      createdBy: ctx.actor?.userId ?? null,
+    })
+    .returning();
   return decision!;
 }
 
-type ExistingMap = Map<string, typeof procedures.$inferSelect>;
+/** The procedures with these national codes, by code. */
+export async function existingProcedures(tx: Tx, codes: string[]): Promise<ExistingMap> {
+  if (codes.length === 0) return new Map();
+  const rows = await tx.select().from(procedures).where(inArray(procedures.nationalCode, codes));
+  return new Map(rows.map((p) => [p.nationalCode, p]));
+}
+
+/** Applies already-checked items of a decision. */
+export async function applyDecisionItems(
+  tx: Tx,
+  decisionId: string,
+  effectiveDate: string,
+  items: readonly DecisionItemInput[],
+  existing: ExistingMap,
+) {
+  for (const item of items) await applyItem(tx, decisionId, effectiveDate, item, existing);
+}
+
+export type ExistingMap = Map<string, typeof procedures.$inferSelect>;
 
 async function applyItem(tx: Tx, decisionId: string, effectiveDate: string, item: DecisionItemInput, existing: ExistingMap) {
   if (item.changeKind === 'abolished') {

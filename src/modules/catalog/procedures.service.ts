@@ -142,3 +142,23 @@ export async function versionInForce(db: Queryable, procedureId: string, date: s
   if (!version) throw new AppError('PROCEDURE_NOT_IN_FORCE', { procedureId, date });
   return version;
 }
+
+/** One version exactly as published, with the decision that produced it. */
+export async function getProcedureVersion(db: Queryable, versionId: string) {
+  const [version] = await db
+    .select({
+      id: procedureVersions.id,
+      procedureId: procedureVersions.procedureId,
+      versionNo: procedureVersions.versionNo,
+      effectiveFrom: procedureVersions.effectiveFrom,
+      effectiveTo: procedureVersions.effectiveTo,
+      decisionId: procedureVersions.decisionId,
+      decisionNumber: publicationDecisions.number,
+      content: procedureVersions.content,
+    })
+    .from(procedureVersions)
+    .innerJoin(publicationDecisions, eq(publicationDecisions.id, procedureVersions.decisionId))
+    .where(eq(procedureVersions.id, versionId));
+  if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { versionId });
+  return version;
+}

@@ -4,6 +4,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from '../../modules/audit/audit.routes.js';
+import { catalogIoRoutes } from '../../modules/catalog/catalog-io.routes.js';
+import { catalogRoutes } from '../../modules/catalog/catalog.routes.js';
 import { authRoutes } from '../../modules/identity/auth.routes.js';
 import { userRoutes } from '../../modules/identity/users.routes.js';
 import { unitRoutes } from '../../modules/org/units.routes.js';
@@ -61,6 +63,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   unitRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
+  catalogRoutes(app, deps);
+  catalogIoRoutes(app, deps);
 
   const hasWeb = await registerWeb(app);
   app.setNotFoundHandler((request, reply) => {

@@ -1,0 +1,159 @@
+/** HTTP schemas of the catalog: validated requests and the OpenAPI document come from these. */
+import { z } from 'zod';
+import { BoolQuery, IsoDate, Paging } from '../../server/http/schemas.js';
+import { DECISION_CHANGE_KINDS } from './catalog.tables.js';
+import { LEVELS, ONLINE_LEVELS, ProcedureContent } from './procedure.content.js';
+
+export const ProcedureSearchQuery = Paging.extend({
+  q: z.string().trim().max(200).optional().describe('Free text: name, code or acronym ("dang ky khai sinh", "ĐKKS", "1.001193")'),
+  field: z.string().trim().max(50).optional().describe('Field code (lĩnh vực)'),
+  level: z.enum(LEVELS).optional(),
+  unit: z.uuid().optional().describe('Competent unit (and its sub-units)'),
+  online: z.enum(ONLINE_LEVELS).optional(),
+  includeAbolished: BoolQuery.optional(),
+});
+
+export const ProcedureSummary = z
+  .object({
+    id: z.uuid(),
+    nationalCode: z.string(),
+    name: z.string(),
+    fieldCode: z.string(),
+    fieldName: z.string(),
+    levels: z.array(z.string()),
+    onlineLevel: z.string(),
+    status: z.string(),
+    score: z.number().describe('Relevance (higher first)'),
+  })
+  .meta({ id: 'ProcedureSummary' });
+
+const VersionInfo = z.object({
+  id: z.uuid(),
+  versionNo: z.number().int(),
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.nullable(),
+  decisionId: z.uuid(),
+  decisionNumber: z.string(),
+});
+
+export const ProcedureDetail = z
+  .object({
+    id: z.uuid(),
+    nationalCode: z.string(),
+    status: z.string(),
+    currentVersionId: z.uuid().nullable(),
+    name: z.string(),
+    fieldCode: z.string(),
+    fieldName: z.string(),
+    levels: z.array(z.string()),
+    onlineLevel: z.string(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    currentVersion: VersionInfo.extend({ content: z.unknown().describe('ProcedureContent') }),
+    competentUnits: z.array(z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() })),
+    versions: z.array(VersionInfo),
+  })
+  .meta({ id: 'ProcedureDetail' });
+
+export const ProcedureVersionDetail = VersionInfo.extend({
+  procedureId: z.uuid(),
+  content: z.unknown().describe('ProcedureContent'),
+}).meta({ id: 'ProcedureVersion' });
+
+export const Field = z.object({ code: z.string(), name: z.string() }).meta({ id: 'ProcedureField' });
+export const FieldParams = z.object({ code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_.-]+$/) });
+export const FieldBody = z.object({ name: z.string().trim().min(1).max(300) });
+
+const DecisionHeaderFields = {
+  number: z.string().trim().min(1).max(100).describe('Số quyết định, e.g. 1234/QĐ-UBND'),
+  signedDate: IsoDate,
+  signer: z.string().trim().min(1).max(200),
+  issuingUnitId: z.uuid(),
+  effectiveDate: IsoDate,
+  legalBasisEffectiveDate: IsoDate.nullable().optional(),
+  nationalPublishedDate: IsoDate.nullable().optional(),
+};
+
+const DecisionItemBody = z.object({
+  changeKind: z.enum(DECISION_CHANGE_KINDS),
+  nationalCode: z.string().regex(/^\d\.\d{6}$/, 'Mã thủ tục phải có dạng d.dddddd'),
+  replacesNationalCode: z
+    .string()
+    .regex(/^\d\.\d{6}$/)
+    .nullable()
+    .optional(),
+  content: ProcedureContent.optional(),
+});
+
+export const IssueDecisionBody = z
+  .object({ ...DecisionHeaderFields, items: z.array(DecisionItemBody).min(1).max(5000) })
+  .refine((d) => d.effectiveDate >= d.signedDate, { path: ['effectiveDate'], message: 'Ngày có hiệu lực không thể trước ngày ký' })
+  .meta({ id: 'IssueDecision' });
+
+export const DecisionCompliance = z.object({
+  leadWorkingDays: z.number().int().nullable(),
+  decisionOnTime: z.boolean().nullable().describe('Dated ≥ 5 working days before the legal basis takes effect'),
+  publicationWorkingDays: z.number().int().nullable(),
+  publishedOnTime: z.boolean().nullable().describe('Published on the national database ≤ 5 working days after'),
+});
+
+export const Decision = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    signedDate: IsoDate,
+    signer: z.string(),
+    issuingUnitId: z.uuid(),
+    issuingUnitName: z.string(),
+    effectiveDate: IsoDate,
+    legalBasisEffectiveDate: IsoDate.nullable(),
+    nationalPublishedDate: IsoDate.nullable(),
+    createdAt: z.date(),
+    compliance: DecisionCompliance,
+  })
+  .meta({ id: 'PublicationDecision' });
+
+export const DecisionDetail = Decision.extend({
+  items: z.array(
+    z.object({
+      procedureId: z.uuid(),
+      nationalCode: z.string(),
+      name: z.string(),
+      changeKind: z.enum(DECISION_CHANGE_KINDS),
+      versionId: z.uuid().nullable(),
+      replacesProcedureId: z.uuid().nullable(),
+    }),
+  ),
+}).meta({ id: 'PublicationDecisionDetail' });
+
+export const NationalPublicationBody = z.object({ nationalPublishedDate: IsoDate });
+
+export const ImportQuery = z
+  .object({
+    ...DecisionHeaderFields,
+    fileName: z.string().trim().max(300).optional(),
+  })
+  .refine((d) => d.effectiveDate >= d.signedDate, { path: ['effectiveDate'], message: 'Ngày có hiệu lực không thể trước ngày ký' });
+
+export const ImportStatus = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['running', 'done', 'failed']),
+    format: z.string(),
+    fileName: z.string().nullable(),
+    decisionId: z.uuid().nullable(),
+    totalRows: z.number().int(),
+    processedRows: z.number().int(),
+    importedRows: z.number().int(),
+    rejected: z.array(
+      z.object({
+        row: z.number().int(),
+        nationalCode: z.string().nullable(),
+        problems: z.array(z.object({ field: z.string(), message: z.string() })),
+      }),
+    ),
+    error: z.string().nullable(),
+    createdAt: z.date(),
+    finishedAt: z.date().nullable(),
+  })
+  .meta({ id: 'CatalogImport' });
