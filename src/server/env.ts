@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../modules/calendar/periods.rules.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -34,6 +35,21 @@ const EnvSchema = z.object({
   PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   /** Trust X-Forwarded-For from a load balancer in front of the API processes. */
   TRUST_PROXY: bool.default(false),
+  /**
+   * Office hours (giờ làm việc), Vietnam time (UTC+7): "HH:MM-HH:MM,…", in order. Every deadline
+   * counts working time inside these periods on working days.
+   */
+  WORKING_PERIODS: z
+    .string()
+    .default(DEFAULT_WORKING_PERIODS)
+    .transform((text, ctx) => {
+      const parsed = parseWorkingPeriods(text);
+      if ('error' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.periods;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
