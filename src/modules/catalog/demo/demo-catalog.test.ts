@@ -83,14 +83,15 @@ describe('demo procedure catalog', () => {
   });
 
   it('has the size and spread the demo needs', () => {
-    expect(procedures.length).toBeGreaterThanOrEqual(15);
+    expect(procedures.length).toBeGreaterThanOrEqual(45);
     const used = new Set(procedures.map((p) => p.content.fieldCode));
-    expect(used.size).toBeGreaterThanOrEqual(5);
+    expect(used.size).toBeGreaterThanOrEqual(10);
     const levels = new Set(procedures.flatMap((p) => p.content.levels));
     expect(levels).toContain('province');
     expect(levels).toContain('commune');
     const online = new Set(procedures.map((p) => p.content.onlineLevel));
     expect(online).toContain('full');
+    expect(online).toContain('partial');
     expect(online).toContain('none');
     const channels = new Set(procedures.flatMap((p) => p.content.channels.map((c) => c.channel)));
     expect([...channels].sort()).toEqual(['counter', 'online', 'postal']);
