@@ -1,0 +1,45 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import type { Locale } from 'antd/es/locale/index.js';
+import enUSModule from 'antd/es/locale/en_US.js';
+import viVNModule from 'antd/es/locale/vi_VN.js';
+import { lazy, Suspense } from 'react';
+import { useI18n } from './i18n/i18n.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PortalPage } from './pages/PortalPage.js';
+import { useLocation } from './router.js';
+
+// The staff console is its own chunk: the public portal never downloads it.
+const StaffConsole = lazy(() => import('./pages/staff/StaffConsole.js'));
+
+// antd's ES locale files are typed as CommonJS under NodeNext; the bundler gives the object itself.
+const esDefault = (mod: unknown) => ((mod as { default?: Locale }).default ?? mod) as Locale;
+const enUS = esDefault(enUSModule);
+const viVN = esDefault(viVNModule);
+
+const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 6 } };
+
+function Routes() {
+  const { pathname } = useLocation();
+  if (pathname === '/') return <PortalPage />;
+  if (pathname === '/login') return <LoginPage />;
+  if (pathname === '/staff' || pathname.startsWith('/staff/')) {
+    return (
+      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />}>
+        <StaffConsole />
+      </Suspense>
+    );
+  }
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : viVN} theme={THEME}>
+      <AntApp>
+        <Routes />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,113 @@
+import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../../../api.js';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { useApiData } from '../../../components/useApiData.js';
+import { formatDateTime } from '../../../format.js';
+import { useI18n } from '../../../i18n/i18n.js';
+import type { AuditRecord, AuditVerify, Page } from '../../../types.js';
+
+const PAGE_SIZE = 50;
+
+/** Nhật ký: the audit log, newest first, and a check of its hash chain. */
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const [page, setPage] = useState(1);
+  const [action, setAction] = useState('');
+  const [verify, setVerify] = useState<AuditVerify | null>(null);
+  const [verifyError, setVerifyError] = useState<unknown>(null);
+  const [verifying, setVerifying] = useState(false);
+  const list = useApiData(() => api<Page<AuditRecord>>('/api/audit', { query: { page, pageSize: PAGE_SIZE, action } }), [page, action]);
+
+  const check = async () => {
+    setVerifying(true);
+    setVerifyError(null);
+    setVerify(null);
+    try {
+      setVerify(await api<AuditVerify>('/api/audit/verify'));
+    } catch (e) {
+      setVerifyError(e);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  return (
+    <Card
+      title={t('audit.title')}
+      extra={
+        <Space>
+          <Input.Search
+            allowClear
+            placeholder={t('audit.filterAction')}
+            aria-label={t('audit.filterAction')}
+            onSearch={(value) => {
+              setAction(value.trim());
+              setPage(1);
+            }}
+            style={{ width: 280 }}
+          />
+          <Button type="primary" loading={verifying} onClick={() => void check()}>
+            {t('audit.verify')}
+          </Button>
+        </Space>
+      }
+    >
+      <ErrorAlert error={verifyError} />
+      {verify && (
+        <Alert
+          data-testid="audit-verify"
+          showIcon
+          style={{ marginBottom: 16 }}
+          type={verify.ok ? 'success' : 'error'}
+          message={
+            verify.ok || !verify.firstBreak
+              ? t('audit.ok', { checked: verify.checked })
+              : t('audit.broken', { seq: verify.firstBreak.seq, reason: verify.firstBreak.reason, checked: verify.checked })
+          }
+        />
+      )}
+      <ErrorAlert error={list.error} />
+      <Table<AuditRecord>
+        rowKey="seq"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: setPage,
+        }}
+        columns={[
+          { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
+          { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v, lang), width: 180 },
+          { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
+          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          {
+            title: t('audit.target'),
+            key: 'target',
+            render: (_, r) => (
+              <span>
+                {r.targetType}
+                {r.targetId && <Typography.Text type="secondary"> {r.targetId}</Typography.Text>}
+              </span>
+            ),
+          },
+          {
+            title: t('audit.summary'),
+            dataIndex: 'summary',
+            render: (v: Record<string, unknown>) =>
+              Object.keys(v).length ? (
+                <Typography.Text style={{ fontSize: 12, fontFamily: 'monospace' }} ellipsis={{ tooltip: JSON.stringify(v, null, 1) }}>
+                  {JSON.stringify(v)}
+                </Typography.Text>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
