@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRoutes } from '../../modules/audit/audit.routes.js';
+import { calendarRoutes } from '../../modules/calendar/calendar.routes.js';
 import { catalogIoRoutes } from '../../modules/catalog/catalog-io.routes.js';
 import { catalogRoutes } from '../../modules/catalog/catalog.routes.js';
 import { authRoutes } from '../../modules/identity/auth.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   unitRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
+  calendarRoutes(app, deps);
   catalogRoutes(app, deps);
   catalogIoRoutes(app, deps);
 
