@@ -137,7 +137,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.delete(
     '/api/me/tokens/:id',
     {
-      schema: { tags, summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), ...errorResponses(401, 403, 404) } },
+      schema: { tags, summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
       const actor = requireActor(request);

@@ -100,6 +100,8 @@ export async function updateUnit(tx: Tx, ctx: RequestContext, id: string, input:
   const { version, ...fields } = input;
   if (fields.parentId !== undefined && fields.parentId !== current.parentId) {
     if (fields.parentId === null) throw new AppError('VALIDATION_FAILED', { parentId: 'required' });
+    const parent = await getUnit(tx, fields.parentId);
+    if (parent.validTo !== null) throw new AppError('UNIT_CLOSED', { id: parent.id });
     if (wouldCreateCycle(id, await unitPath(tx, fields.parentId))) {
       throw new AppError('UNIT_CYCLE');
     }

@@ -10,6 +10,8 @@ const PG_CODES: Record<string, ErrorCode> = {
   '22P02': 'VALIDATION_FAILED', // invalid_text_representation
   '22007': 'VALIDATION_FAILED', // invalid_datetime_format
   '22008': 'VALIDATION_FAILED', // datetime_field_overflow
+  '22021': 'VALIDATION_FAILED', // character_not_in_repertoire (a NUL byte in text)
+  '22P05': 'VALIDATION_FAILED', // untranslatable_character (a NUL escape in jsonb)
   '40001': 'CONFLICT', // serialization_failure
 };
 
