@@ -10,6 +10,7 @@ import { catalogRoutes } from '../../modules/catalog/catalog.routes.js';
 import { authRoutes } from '../../modules/identity/auth.routes.js';
 import { userRoutes } from '../../modules/identity/users.routes.js';
 import { unitRoutes } from '../../modules/org/units.routes.js';
+import { workflowRoutes } from '../../modules/workflows/workflows.routes.js';
 import { AppError } from '../errors.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './error-handler.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   calendarRoutes(app, deps);
   catalogRoutes(app, deps);
   catalogIoRoutes(app, deps);
+  workflowRoutes(app, deps);
 
   const hasWeb = await registerWeb(app);
   app.setNotFoundHandler((request, reply) => {

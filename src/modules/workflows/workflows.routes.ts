@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import type { Actor } from '../../server/context.js';
+import { AppError } from '../../server/errors.js';
+import { requireActor } from '../../server/http/auth.js';
+import { errorResponses, IdParams } from '../../server/http/schemas.js';
+import type { App, Deps } from '../../server/http/types.js';
+import { authorize, can } from '../identity/policy.js';
+import { unitPath } from '../org/units.service.js';
+import {
+  CreateWorkflowBody,
+  UpdateWorkflowBody,
+  ValidateWorkflowBody,
+  WorkflowDetail,
+  WorkflowListQuery,
+  WorkflowSummary,
+  WorkflowValidation,
+} from './workflows.schema.js';
+import {
+  activateWorkflow,
+  approveWorkflow,
+  copyWorkflow,
+  createWorkflow,
+  describeWorkflow,
+  dryRunValidation,
+  getWorkflow,
+  listWorkflows,
+  updateWorkflow,
+  workflowUnitId,
+} from './workflows.service.js';
+
+const tags = ['Quy trình nội bộ (workflows)'];
+
+/**
+ * Internal workflows are read by staff (every officer sees the steps a dossier follows), not by
+ * citizens or anonymous callers: drafts are work in progress.
+ */
+function requireStaff(actor: Actor): void {
+  if (actor.kind === 'citizen' || !actor.grants.some((g) => g.role !== 'citizen')) throw new AppError('FORBIDDEN');
+}
+
+export function workflowRoutes(app: App, { db, env }: Deps): void {
+  app.get(
+    '/api/workflows',
+    {
+      schema: {
+        tags,
+        summary: 'List workflow versions by procedure, unit and status (staff)',
+        querystring: WorkflowListQuery,
+        response: { 200: z.object({ items: z.array(WorkflowSummary), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      requireStaff(requireActor(request));
+      return listWorkflows(db, request.query);
+    },
+  );
+
+  app.get(
+    '/api/workflows/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One workflow version with its steps, validation problems and compliance with seed 002 (staff)',
+        params: IdParams,
+        response: { 200: WorkflowDetail, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requireStaff(requireActor(request));
+      return describeWorkflow(db, env, await getWorkflow(db, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/workflows/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Dry run: validate steps for a procedure at a competent unit, saving nothing (staff)',
+        body: ValidateWorkflowBody,
+        response: { 200: WorkflowValidation, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      requireStaff(requireActor(request));
+      return dryRunValidation(db, env, request.body);
+    },
+  );
+
+  app.post(
+    '/api/workflows',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft version (procedure control officer over the unit)',
+        body: CreateWorkflowBody,
+        response: { 201: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, request.body.unitId) });
+      const created = await db.transaction((tx) => createWorkflow(tx, request.ctx, request.body));
+      return reply.status(201).send(await describeWorkflow(db, env, created));
+    },
+  );
+
+  app.put(
+    '/api/workflows/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft (optimistic lock on updatedAt); approved, active and retired versions never change',
+        params: IdParams,
+        body: UpdateWorkflowBody,
+        response: { 200: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params;
+      authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
+      const updated = await db.transaction((tx) => updateWorkflow(tx, request.ctx, id, request.body));
+      return describeWorkflow(db, env, updated);
+    },
+  );
+
+  app.post(
+    '/api/workflows/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve a valid draft (leader of the unit); 422 WORKFLOW_INVALID lists the problems',
+        params: IdParams,
+        response: { 200: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params;
+      authorize(actor, 'workflow.approve', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
+      const approved = await db.transaction((tx) => approveWorkflow(tx, request.ctx, env, id));
+      return describeWorkflow(db, env, approved);
+    },
+  );
+
+  app.post(
+    '/api/workflows/:id/activate',
+    {
+      schema: {
+        tags,
+        summary: 'Activate an approved version (leader or procedure control officer of the unit); the previous active one is retired',
+        params: IdParams,
+        response: { 200: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params;
+      const target = { unitPath: await unitPath(db, await workflowUnitId(db, id)) };
+      // Activation configures already-approved content in the system (seed 002, item 2): the
+      // unit's leader may do it, and so may the control officer who administers the system.
+      if (!can(actor, 'workflow.approve', target)) authorize(actor, 'catalog.manage', target);
+      const active = await db.transaction((tx) => activateWorkflow(tx, request.ctx, id));
+      return describeWorkflow(db, env, active);
+    },
+  );
+
+  app.post(
+    '/api/workflows/:id/copy',
+    {
+      schema: {
+        tags,
+        summary: 'Copy any version into a new draft against the current procedure version',
+        params: IdParams,
+        response: { 201: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { id } = request.params;
+      authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
+      const copy = await db.transaction((tx) => copyWorkflow(tx, request.ctx, id));
+      return reply.status(201).send(await describeWorkflow(db, env, copy));
+    },
+  );
+}
