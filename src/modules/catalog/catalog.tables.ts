@@ -52,7 +52,8 @@ export const procedures = pgTable(
   (t) => [
     uniqueIndex('procedures_national_code_uq').on(t.nationalCode),
     index('procedures_field_idx').on(t.fieldCode),
-    index('procedures_acronym_idx').on(t.acronym),
+    // Prefix matches ("dkks" → "dkksc…") need pattern ops whatever the database collation.
+    index('procedures_acronym_idx').on(t.acronym.op('text_pattern_ops')),
     check('procedures_status_check', sql`${t.status} in ('active', 'abolished')`),
   ],
 );

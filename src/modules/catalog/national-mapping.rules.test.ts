@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromNational, toNational, type UnitDirectory } from './national-mapping.rules.js';
 import type { NationalProcedureInput } from './national.shape.js';
+import { birthRegistration } from '../../../test/fixtures/national-procedure.js';
 import { nationalToSheetRow, rowsToSheet, SHEET_COLUMNS, sheetRowToNational } from './sheet.rules.js';
 import { parseCsv, toCsv } from './csv.js';
 
@@ -11,37 +12,6 @@ const directory: UnitDirectory = {
   idByOfficialCode: new Map([['000.10.00.H91', SO_TU_PHAP]]),
   communeIds: [XA_A, XA_B],
 };
-
-export function birthRegistration(overrides: Partial<NationalProcedureInput> = {}): NationalProcedureInput {
-  return {
-    MATTHC: '1.001193',
-    TENTTHC: 'Thủ tục đăng ký khai sinh',
-    LINHVUCTHUCHIEN: [{ MALINHVUC: 'HT', TENLINHVUC: 'Hộ tịch' }],
-    CAPTHUCHIEN: ['Cấp Xã'],
-    CACHTHUCTHUCHIEN: [
-      { KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày làm việc', PHILEPHI: [{ SOTIEN: 0, MOTA: 'Lệ phí (miễn)' }] }] },
-      { KENH: 2, THOIGIAN: [{ THOIGIANGIAIQUYET: '1', DONVITINH: 'Ngày làm việc', PHILEPHI: [] }] },
-    ],
-    THANHPHANHOSO: [
-      {
-        TRUONGHOP: null,
-        GIAYTO: [
-          { TENGIAYTO: 'Tờ khai đăng ký khai sinh', MAUDON: 'TK-KS', SOBANCHINH: 1, SOBANSAO: 0, SOHOABATBUOC: true },
-          { TENGIAYTO: 'Giấy chứng sinh', SOBANCHINH: 1, SOBANSAO: 1 },
-          { TENGIAYTO: 'Văn bản ủy quyền', SOBANCHINH: 0, SOBANSAO: 1, BANSAOCHUNGTHUC: true, KHONGBATBUOC: true },
-        ],
-      },
-    ],
-    TRINHTUTHUCHIEN: ['Nộp hồ sơ', 'Nhận kết quả'],
-    DOITUONGTHUCHIEN: ['Công dân Việt Nam', 'Người nước ngoài'],
-    COQUANTHUCHIEN: [{ MADONVI: null, TENDONVI: 'Ủy ban nhân dân cấp xã' }],
-    YEUCAUDIEUKIEN: 'Không',
-    KETQUATHUCHIEN: [{ TENKETQUA: 'Giấy khai sinh (bản chính)' }],
-    CANCUPHAPLY: ['Luật Hộ tịch 2014'],
-    MUCDO: 'Toàn trình',
-    ...overrides,
-  };
-}
 
 describe('fromNational', () => {
   it('maps a complete national record to our content', () => {

@@ -21,3 +21,9 @@ export function acronym(text: string): string {
     .map((w) => w[0])
     .join('');
 }
+
+/**
+ * Minimum pg_trgm word similarity for a typo-tolerant match ("khia sinh" ~ "khai sinh"). Set per
+ * connection (pg_trgm.word_similarity_threshold) so the `<%` operator can use the GIN index.
+ */
+export const SEARCH_WORD_SIMILARITY = 0.45;

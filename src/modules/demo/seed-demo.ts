@@ -1,5 +1,5 @@
 /**
- * Demo data: the province tree and one account per role, created only when the database has
+ * Demo data: the province tree, one account per role and the procedure catalog, created only when the database has
  * no units yet (first start). Goes through the same services as the API, so every row has
  * its audit record.
  */
@@ -11,6 +11,7 @@ import type { Role } from '../identity/roles.js';
 import { insertUser } from '../identity/users.service.js';
 import { createUnit, closeUnit } from '../org/units.service.js';
 import { units } from '../org/units.table.js';
+import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
 import { demoUnits } from './demo-province.js';
 
 export interface DemoAccount {
@@ -109,6 +110,8 @@ export async function seedDemoIfEmpty(db: Database, opts: { password: string; sc
         mustChangePassword: false,
       });
     }
+    const communeIds = all.filter((u) => u.kind === 'commune' && !u.validTo).map((u) => id(u.key));
+    await seedDemoCatalog(tx, ctx, id, communeIds);
   });
   return true;
 }

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { SEARCH_WORD_SIMILARITY } from '../../modules/catalog/search.rules.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -61,6 +62,7 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
   if (schemaName !== 'public') {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}", public`);
   }
+  await client.exec(`SET pg_trgm.word_similarity_threshold = ${SEARCH_WORD_SIMILARITY}`);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -88,7 +90,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
     connectionString: url,
     max: options.poolSize ?? 10,
     // search_path per connection: the same unqualified SQL serves every schema.
-    options: `-c search_path="${schemaName}",public -c timezone=UTC`,
+    options: `-c search_path="${schemaName}",public -c timezone=UTC -c pg_trgm.word_similarity_threshold=${SEARCH_WORD_SIMILARITY}`,
   });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   return {
