@@ -1,16 +1,19 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { ConfigProvider, Spin } from 'antd';
 import type { Locale } from 'antd/es/locale/index.js';
 import enUSModule from 'antd/es/locale/en_US.js';
 import viVNModule from 'antd/es/locale/vi_VN.js';
 import { lazy, Suspense } from 'react';
 import { useI18n } from './i18n/i18n.js';
-import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PortalPage } from './pages/PortalPage.js';
 import { useLocation } from './router.js';
 
 // The staff console is its own chunk: the public portal never downloads it.
 const StaffConsole = lazy(() => import('./pages/staff/StaffConsole.js'));
+// The sign-in form (antd Form) is only fetched by those who sign in.
+const LoginPage = lazy(() => import('./pages/LoginPage.js'));
+
+const spinner = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
 // antd's ES locale files are typed as CommonJS under NodeNext; the bundler gives the object itself.
 const esDefault = (mod: unknown) => ((mod as { default?: Locale }).default ?? mod) as Locale;
@@ -22,10 +25,16 @@ const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 6 } };
 function Routes() {
   const { pathname } = useLocation();
   if (pathname === '/') return <PortalPage />;
-  if (pathname === '/login') return <LoginPage />;
+  if (pathname === '/login') {
+    return (
+      <Suspense fallback={spinner}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
   if (pathname === '/staff' || pathname.startsWith('/staff/')) {
     return (
-      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />}>
+      <Suspense fallback={spinner}>
         <StaffConsole />
       </Suspense>
     );
@@ -37,9 +46,7 @@ export function App() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : viVN} theme={THEME}>
-      <AntApp>
-        <Routes />
-      </AntApp>
+      <Routes />
     </ConfigProvider>
   );
 }

@@ -23,6 +23,7 @@ export function UnitPicker({ value, onChange, placeholder, id }: Props) {
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v ?? null)}
       placeholder={placeholder}
+      aria-label={placeholder}
       loading={tree.loading}
       treeData={unitOptions(tree.data?.units ?? [])}
       treeNodeFilterProp="title"

@@ -11,7 +11,7 @@ interface LoginForm {
   password: string;
 }
 
-export function LoginPage() {
+export default function LoginPage() {
   const t = useT();
   const session = useSession();
   const { search } = useLocation();

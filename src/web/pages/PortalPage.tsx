@@ -1,8 +1,9 @@
-import { Alert, Card, Col, Input, Layout, Row, Typography } from 'antd';
+import { Alert, Col, Input, Layout, Row, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PublicHeader } from '../components/PublicHeader.js';
+import { Section } from '../components/Section.js';
 import { useApiData } from '../components/useApiData.js';
 import { useT } from '../i18n/i18n.js';
 import { Link } from '../router.js';
@@ -43,20 +44,21 @@ export function PortalPage() {
         <ErrorAlert error={tree.error} />
         <Row gutter={[24, 24]}>
           <Col xs={24} md={12}>
-            <Card title={t('portal.lookup.title')}>
+            <Section title={t('portal.lookup.title')}>
               <Typography.Paragraph>{t('portal.lookup.text')}</Typography.Paragraph>
               <Link to="/login">{t('portal.login')}</Link>
-            </Card>
+            </Section>
           </Col>
           <Col xs={24} md={12}>
-            <Card title={t('portal.units.title')} loading={tree.loading}>
+            <Section title={t('portal.units.title')}>
+              {tree.loading && <Skeleton active paragraph={{ rows: 1 }} />}
               {province && (
                 <>
                   <Typography.Paragraph strong>{province.name}</Typography.Paragraph>
                   <Typography.Paragraph>{t('portal.units.text', { count: countUnits(roots) })}</Typography.Paragraph>
                 </>
               )}
-            </Card>
+            </Section>
           </Col>
         </Row>
       </Layout.Content>

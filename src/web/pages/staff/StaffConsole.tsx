@@ -1,5 +1,5 @@
 /** The staff console (lazy chunk): layout, menu by the user's roles, and its pages. */
-import { Alert, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { type ComponentType, useEffect } from 'react';
 import { api } from '../../api.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
@@ -55,44 +55,46 @@ export default function StaffConsole() {
 
   return (
     <ScopesContext.Provider value={held}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>
-          <div style={{ padding: 16 }}>
-            <Link to="/">
-              <Typography.Text strong style={{ color: '#b71c1c' }}>
-                MotCua
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>
+            <div style={{ padding: 16 }}>
+              <Link to="/">
+                <Typography.Text strong style={{ color: '#b71c1c' }}>
+                  MotCua
+                </Typography.Text>
+              </Link>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t('staff.title')}
               </Typography.Text>
-            </Link>
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {t('staff.title')}
-            </Typography.Text>
-          </div>
-          <Menu
-            mode="inline"
-            selectedKeys={current ? [current.key] : []}
-            items={visible.map((s) => ({ key: s.key, label: t(s.label) }))}
-            onClick={({ key }) => navigate(`/staff/${key}`)}
-            data-testid="staff-menu"
-          />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
-            <Space size="middle">
-              <LanguageSwitch />
-              <Typography.Text data-testid="current-user">
-                {me.fullName} ({me.username})
-              </Typography.Text>
-              <Button onClick={() => void session.logout()}>{t('staff.logout')}</Button>
-            </Space>
-          </Layout.Header>
-          <Layout.Content style={{ margin: 24 }}>
-            {me.mustChangePassword && sectionKey !== 'account' && (
-              <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={<Link to="/staff/account">{t('staff.mustChange')}</Link>} />
-            )}
-            {current ? <current.Page /> : <Result status="404" title={t('notFound.title')} />}
-          </Layout.Content>
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={current ? [current.key] : []}
+              items={visible.map((s) => ({ key: s.key, label: t(s.label) }))}
+              onClick={({ key }) => navigate(`/staff/${key}`)}
+              data-testid="staff-menu"
+            />
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
+              <Space size="middle">
+                <LanguageSwitch />
+                <Typography.Text data-testid="current-user">
+                  {me.fullName} ({me.username})
+                </Typography.Text>
+                <Button onClick={() => void session.logout()}>{t('staff.logout')}</Button>
+              </Space>
+            </Layout.Header>
+            <Layout.Content style={{ margin: 24 }}>
+              {me.mustChangePassword && sectionKey !== 'account' && (
+                <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={<Link to="/staff/account">{t('staff.mustChange')}</Link>} />
+              )}
+              {current ? <current.Page /> : <Result status="404" title={t('notFound.title')} />}
+            </Layout.Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </AntApp>
     </ScopesContext.Provider>
   );
 }

@@ -1,0 +1,251 @@
+/**
+ * The foundation journeys in a real browser against the real server (fresh database with the
+ * demo province): portal, sign-in, units, audit chain, users and roles, language, own password,
+ * API tokens, sign-out.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../src/server/testing/server.js';
+import {
+  apiSession,
+  builtChunk,
+  chooseOption,
+  chooseUnit,
+  DEMO_PASSWORD,
+  hasChromium,
+  launchBrowser,
+  loginStatus,
+  openPage,
+  openSelect,
+  signIn,
+  waitForPath,
+} from './helpers.js';
+
+if (!hasChromium) console.log('Browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+
+const PROVINCE = 'Ủy ban nhân dân tỉnh An Giang';
+const SERVICE_CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh An Giang';
+const NEW_UNIT = 'Trung tâm Chuyển đổi số E2E';
+const NEW_USER = { username: 'e2e.chuyenvien', fullName: 'Đặng Thị Thu', temporary: 'TamThoi2025x', changed: 'MatKhauMoi2025y' };
+
+interface UnitNode {
+  id: string;
+  name: string;
+  parentId: string | null;
+  children: UnitNode[];
+}
+const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+(hasChromium ? describe : describe.skip)('web foundation (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let staffChunk: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    staffChunk = builtChunk('pages/staff/StaffConsole.tsx');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('serves the portal in Vietnamese without downloading the staff console', async () => {
+    const { context, page, scripts } = await openPage(browser, server.url);
+    await page.goto('/');
+    await expect.poll(() => page.getByTestId('province-name').textContent()).toBe(PROVINCE);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.getByText('Tra cứu hồ sơ').waitFor();
+    await page.getByText(/\d+ đơn vị đang hoạt động trong hệ thống/).waitFor();
+
+    await page.getByPlaceholder('Tìm thủ tục hành chính').fill('khai sinh');
+    await page.getByPlaceholder('Tìm thủ tục hành chính').press('Enter');
+    await page.getByText('chức năng tra cứu thủ tục sẽ sớm có trên cổng').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts).not.toContain(staffChunk);
+
+    await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
+    await waitForPath(page, '/login');
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(scripts).not.toContain(staffChunk);
+    await context.close();
+  });
+
+  it('shows the Vietnamese error for a wrong password', async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, 'admin', 'sai-mat-khau-1');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('lets the administrator browse units, create one and verify the audit chain', async () => {
+    const { context, page, scripts } = await openPage(browser, server.url);
+    await signIn(page, 'admin', DEMO_PASSWORD);
+    await waitForPath(page, '/staff/units');
+    await page.getByTestId('units-tree').getByText(SERVICE_CENTRE).waitFor();
+    expect(scripts).toContain(staffChunk);
+
+    // Details come from GET /api/units/{id}.
+    await page.getByTestId('units-tree').getByText(SERVICE_CENTRE).click();
+    await page.getByTestId('unit-detail').getByText('000.00.02.H91').waitFor();
+    await page.getByTestId('unit-detail').getByText(PROVINCE).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const dialog = page.getByRole('dialog');
+    await chooseUnit(page, 'Đơn vị cấp trên', PROVINCE);
+    await dialog.getByLabel('Tên đơn vị').fill(NEW_UNIT);
+    await dialog.getByLabel('Tên viết tắt').fill('TT CĐS');
+    await chooseOption(page, 'Loại đơn vị', 'Khác');
+    await dialog.getByLabel('Mã định danh').fill('000.00.99.H91');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText(`Đã tạo đơn vị ${NEW_UNIT}.`).waitFor();
+    await page.getByTestId('units-tree').getByText(NEW_UNIT).waitFor();
+    await page.getByTestId('unit-detail').getByText('Khác').waitFor();
+
+    const units = flatten((await (await fetch(`${server.url}/api/units`)).json() as { units: UnitNode[] }).units);
+    const created = units.find((u) => u.name === NEW_UNIT);
+    const province = units.find((u) => u.name === PROVINCE);
+    expect(created?.parentId).toBe(province?.id);
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('unit-detail').waitFor({ state: 'detached' });
+    await page.getByRole('menuitem', { name: 'Nhật ký' }).click();
+    await waitForPath(page, '/staff/audit');
+    const newest = page.locator('.ant-table-tbody tr').first();
+    await newest.getByText('unit.create').waitFor();
+    expect(await newest.textContent()).toContain(created!.id);
+    expect(await newest.textContent()).toContain('Quản trị hệ thống');
+
+    await page.getByRole('button', { name: 'Kiểm tra chuỗi' }).click();
+    const verdict = page.getByTestId('audit-verify');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./);
+    const admin = await apiSession(server.url, 'admin', DEMO_PASSWORD);
+    const audit = await admin.get<{ items: { targetId: string | null }[] }>('/api/audit?action=unit.create&pageSize=5');
+    expect(audit.items[0]?.targetId).toBe(created!.id);
+    await context.close();
+  });
+
+  it('lets the administrator create a user and assign a role', async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, 'admin', DEMO_PASSWORD);
+    await waitForPath(page, '/staff/units');
+    await page.getByRole('menuitem', { name: 'Người dùng' }).click();
+    await waitForPath(page, '/staff/users');
+    await page.getByRole('cell', { name: 'tiepnhan' }).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đăng nhập').fill(NEW_USER.username);
+    await dialog.getByLabel('Họ và tên').fill(NEW_USER.fullName);
+    await chooseUnit(page, 'Đơn vị công tác', 'Sở Tư pháp');
+    await dialog.getByLabel('Mật khẩu ban đầu').fill(NEW_USER.temporary);
+    await dialog.getByRole('button', { name: 'Tạo mới' }).click();
+    await page.getByText(`Đã tạo tài khoản ${NEW_USER.username}.`).waitFor();
+
+    // The drawer of the new account: give it a role over Sở Tư pháp.
+    const detail = page.getByTestId('user-detail');
+    await detail.getByText(NEW_USER.fullName).waitFor();
+    await page.getByRole('button', { name: 'Phân quyền' }).click();
+    const rolesDialog = page.locator('.ant-modal-content', { hasText: `Vai trò của ${NEW_USER.username}` });
+    await rolesDialog.getByRole('button', { name: 'Thêm vai trò' }).click();
+    await chooseOption(page, 'Vai trò', 'Chuyên viên xử lý');
+    await chooseUnit(page, 'Trên đơn vị', 'Sở Tư pháp');
+    await rolesDialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã cập nhật vai trò.').waitFor();
+    await detail.getByText('Chuyên viên xử lý — Sở Tư pháp').waitFor();
+
+    // The list finds it by search, and the API holds the role.
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await page.getByPlaceholder('Tìm theo họ tên hoặc tên đăng nhập').fill('e2e.chuyen');
+    await page.getByPlaceholder('Tìm theo họ tên hoặc tên đăng nhập').press('Enter');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await page.locator('.ant-table-tbody').getByRole('cell', { name: NEW_USER.username }).waitFor();
+
+    const admin = await apiSession(server.url, 'admin', DEMO_PASSWORD);
+    const found = await admin.get<{ items: { username: string; roles: { role: string; unitName: string | null }[] }[] }>(
+      `/api/users?q=${NEW_USER.username}`,
+    );
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]!.roles).toEqual([{ role: 'processing_official', unitId: expect.any(String), unitName: 'Sở Tư pháp' }]);
+    await context.close();
+  });
+
+  it('switches to English, keeps the choice and the session across a reload, and issues an API token', async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, 'admin', DEMO_PASSWORD);
+    await waitForPath(page, '/staff/units');
+    const menu = page.getByTestId('staff-menu');
+    await menu.getByText('Đơn vị').waitFor();
+
+    await page.getByText('EN', { exact: true }).click();
+    await menu.getByRole('menuitem', { name: 'Units' }).waitFor();
+    const labels = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+    expect(labels).toEqual(['Units', 'Users', 'Audit log', 'My account']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    // After a reload the language comes from localStorage and the CSRF token from GET /api/me:
+    // issuing a token (a POST) must work.
+    await page.getByRole('menuitem', { name: 'My account' }).click();
+    await waitForPath(page, '/staff/account');
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'My account' }).waitFor();
+    await page.getByPlaceholder('Name').fill('e2e integration');
+    await openSelect(page, 'Scopes');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'audit.read' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const secret = page.getByTestId('token-secret');
+    await secret.waitFor();
+    const token = (await secret.textContent())!.trim();
+    expect(token).toMatch(/^mct_/);
+    await page.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('cell', { name: 'e2e integration' }).waitFor();
+
+    // The token works against the API, for its scope.
+    const verify = await fetch(`${server.url}/api/audit/verify`, { headers: { authorization: `Bearer ${token}` } });
+    expect(verify.status).toBe(200);
+    expect(((await verify.json()) as { ok: boolean }).ok).toBe(true);
+    await context.close();
+  });
+
+  it('lets a user change their own password, sign out, and sign in with the new one', async () => {
+    const { context, page } = await openPage(browser, server.url);
+    await signIn(page, NEW_USER.username, NEW_USER.temporary);
+    await waitForPath(page, '/staff/units');
+    await page.getByText('Tài khoản đang dùng mật khẩu tạm').waitFor();
+    // A processing official sees neither users nor the audit log.
+    const labels = (await page.getByTestId('staff-menu').getByRole('menuitem').allTextContents()).map((s) => s.trim());
+    expect(labels).toEqual(['Đơn vị', 'Tài khoản']);
+
+    await page.getByRole('menuitem', { name: 'Tài khoản' }).click();
+    await waitForPath(page, '/staff/account');
+    await page.getByLabel('Mật khẩu hiện tại').fill(NEW_USER.temporary);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(NEW_USER.changed);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(NEW_USER.changed);
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Đã đổi mật khẩu.').waitFor();
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await waitForPath(page, '/login');
+    // The session is gone: the console sends us back to the sign-in page.
+    await page.goto('/staff/units');
+    await waitForPath(page, '/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/staff/units');
+
+    expect(await loginStatus(server.url, NEW_USER.username, NEW_USER.temporary)).toBe(401);
+    await signIn(page, NEW_USER.username, NEW_USER.changed);
+    await waitForPath(page, '/staff/units');
+    await page.getByTestId('current-user').getByText(NEW_USER.fullName).waitFor();
+    expect(await page.getByText('Tài khoản đang dùng mật khẩu tạm').count()).toBe(0);
+    await context.close();
+  });
+});
