@@ -34,6 +34,13 @@ interface UnitNode {
   parentId: string | null;
   children: UnitNode[];
 }
+/** dd/mm/yyyy hh:mm:ss in Asia/Ho_Chi_Minh, computed independently of the app's formatter. */
+function vietnamTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000); // Vietnam has no daylight saving
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 (hasChromium ? describe : describe.skip)('web foundation (browser)', () => {
@@ -114,22 +121,24 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     const province = units.find((u) => u.name === PROVINCE);
     expect(created?.parentId).toBe(province?.id);
 
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
     await page.getByTestId('unit-detail').waitFor({ state: 'detached' });
     await page.getByRole('menuitem', { name: 'Nhật ký' }).click();
     await waitForPath(page, '/staff/audit');
     const newest = page.locator('.ant-table-tbody tr').first();
     await newest.getByText('unit.create').waitFor();
     expect(await newest.textContent()).toContain(created!.id);
-    expect(await newest.textContent()).toContain('Quản trị hệ thống');
+    expect(await newest.textContent()).toContain('admin');
 
     await page.getByRole('button', { name: 'Kiểm tra chuỗi' }).click();
     const verdict = page.getByTestId('audit-verify');
     await verdict.waitFor();
     expect(await verdict.textContent()).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./);
     const admin = await apiSession(server.url, 'admin', DEMO_PASSWORD);
-    const audit = await admin.get<{ items: { targetId: string | null }[] }>('/api/audit?action=unit.create&pageSize=5');
+    const audit = await admin.get<{ items: { targetId: string | null; occurredAt: string }[] }>('/api/audit?action=unit.create&pageSize=5');
     expect(audit.items[0]?.targetId).toBe(created!.id);
+    // The browser runs in UTC; the page shows Vietnam time.
+    expect(await newest.locator('td').nth(1).textContent()).toBe(vietnamTime(audit.items[0]!.occurredAt));
     await context.close();
   });
 
@@ -163,7 +172,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await detail.getByText('Chuyên viên xử lý — Sở Tư pháp').waitFor();
 
     // The list finds it by search, and the API holds the role.
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-close').click();
     await detail.waitFor({ state: 'detached' });
     await page.getByPlaceholder('Tìm theo họ tên hoặc tên đăng nhập').fill('e2e.chuyen');
     await page.getByPlaceholder('Tìm theo họ tên hoặc tên đăng nhập').press('Enter');

@@ -1,19 +1,23 @@
 /** Dates as people in Vietnam read them: Asia/Ho_Chi_Minh, whatever the browser's zone. */
-import type { Lang } from './i18n/i18n.js';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
-const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
 
-/** An instant (ISO string from the API) as date and time in Vietnam. */
-export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant (ISO string from the API) as "dd/mm/yyyy hh:mm:ss" in Vietnam (both languages). */
+export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  let format = dateTimeFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'medium' });
-    dateTimeFormats.set(lang, format);
-  }
-  return format.format(new Date(iso));
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /** A calendar date (YYYY-MM-DD, no time zone) as dd/mm/yyyy. */

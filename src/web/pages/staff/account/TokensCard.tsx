@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { errorText } from '../../../components/errors.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { formatDateTime } from '../../../format.js';
-import { useI18n } from '../../../i18n/i18n.js';
+import { useT } from '../../../i18n/i18n.js';
 import type { ApiToken } from '../../../types.js';
 import { ScopesContext } from '../scopes.js';
 
@@ -17,7 +17,7 @@ interface Values {
 
 /** My API tokens: list, issue (the secret is shown once), revoke. */
 export function TokensCard() {
-  const { t, lang } = useI18n();
+  const t = useT();
   const { message } = App.useApp();
   const scopes = [...useContext(ScopesContext)];
   const [form] = Form.useForm<Values>();
@@ -91,9 +91,9 @@ export function TokensCard() {
           { title: t('account.tokenName'), dataIndex: 'name' },
           { title: t('account.tokenPrefix'), dataIndex: 'prefix', render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
           { title: t('account.tokenScopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
-          { title: t('account.tokenCreatedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, lang) },
-          { title: t('account.tokenExpiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => formatDateTime(v, lang) },
-          { title: t('account.tokenLastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatDateTime(v, lang) },
+          { title: t('account.tokenCreatedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          { title: t('account.tokenExpiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => formatDateTime(v) },
+          { title: t('account.tokenLastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatDateTime(v) },
           {
             title: t('users.status'),
             key: 'status',

@@ -4,14 +4,14 @@ import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { formatDateTime } from '../../../format.js';
-import { useI18n } from '../../../i18n/i18n.js';
+import { useT } from '../../../i18n/i18n.js';
 import type { AuditRecord, AuditVerify, Page } from '../../../types.js';
 
 const PAGE_SIZE = 50;
 
 /** Nhật ký: the audit log, newest first, and a check of its hash chain. */
 export function AuditPage() {
-  const { t, lang } = useI18n();
+  const t = useT();
   const [page, setPage] = useState(1);
   const [action, setAction] = useState('');
   const [verify, setVerify] = useState<AuditVerify | null>(null);
@@ -83,7 +83,7 @@ export function AuditPage() {
         }}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-          { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v, lang), width: 180 },
+          { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v), width: 180 },
           { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
           { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           {

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { errorText } from '../../../components/errors.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { formatDateTime } from '../../../format.js';
-import { useI18n } from '../../../i18n/i18n.js';
+import { useT } from '../../../i18n/i18n.js';
 import type { User } from '../../../types.js';
 import { ResetPasswordModal } from './ResetPasswordModal.js';
 import { RolesModal } from './RolesModal.js';
@@ -20,7 +20,7 @@ interface Props {
 
 /** One account: details, and for administrators roles, password reset, disable/enable. */
 export function UserDrawer({ userId, canManage, onClose, onChanged }: Props) {
-  const { t, lang } = useI18n();
+  const t = useT();
   const { message } = App.useApp();
   const [modal, setModal] = useState<'roles' | 'password' | null>(null);
   const user = useApiData(() => api<User>(`/api/users/${userId}`), [userId]);
@@ -87,7 +87,7 @@ export function UserDrawer({ userId, canManage, onClose, onChanged }: Props) {
             {u.disabled ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
             {u.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
           </Descriptions.Item>
-          <Descriptions.Item label={t('users.createdAt')}>{formatDateTime(u.createdAt, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('users.createdAt')}>{formatDateTime(u.createdAt)}</Descriptions.Item>
         </Descriptions>
       )}
       {modal === 'roles' && u && (
