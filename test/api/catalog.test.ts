@@ -237,7 +237,7 @@ const importQuery = (number: string) =>
   `/api/catalog/imports?number=${encodeURIComponent(number)}&signedDate=2026-06-01&signer=Ch%E1%BB%A7%20t%E1%BB%8Bch&issuingUnitId=${provinceId}&effectiveDate=2026-06-15`;
 
 describe('import and export', () => {
-  it('imports 2,000 national-shape procedures, reporting every bad row and importing the rest', async () => {
+  it('imports 2,000 national-shape procedures, reporting every bad row and importing the rest', { timeout: 180_000 }, async () => {
     const records = Array.from({ length: 2000 }, (_, i) =>
       birthRegistration({ MATTHC: `8.${String(i).padStart(6, '0')}`, TENTTHC: `Thủ tục nhập thử số ${i}` }),
     );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../server/db/client.js';
 import type { RequestContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
@@ -102,7 +102,12 @@ export async function existingProcedures(tx: Tx, codes: string[]): Promise<Exist
   return new Map(rows.map((p) => [p.nationalCode, p]));
 }
 
-/** Applies already-checked items of a decision. */
+/**
+ * Applies already-checked items of a decision. Versions are written in bulk (a few statements
+ * for the whole list, whatever its length), so a 2,000-row import batch costs as much as one
+ * procedure does: one insert for the new procedures, one for the versions, chunked inserts for
+ * the competent units, one update for the mirrored columns.
+ */
 export async function applyDecisionItems(
   tx: Tx,
   decisionId: string,
@@ -110,55 +115,100 @@ export async function applyDecisionItems(
   items: readonly DecisionItemInput[],
   existing: ExistingMap,
 ) {
-  for (const item of items) await applyItem(tx, decisionId, effectiveDate, item, existing);
+  const abolish = async (procedureId: string) => {
+    await closeCurrentVersions(tx, [procedureId], effectiveDate);
+    await tx.update(procedures).set({ status: 'abolished', updatedAt: new Date() }).where(eq(procedures.id, procedureId));
+  };
+  const versioned: Versioned[] = [];
+  for (const item of items) {
+    if (item.changeKind === 'abolished') {
+      const procedure = existing.get(item.nationalCode)!;
+      await abolish(procedure.id);
+      await tx.insert(publicationDecisionItems).values({ decisionId, procedureId: procedure.id, changeKind: 'abolished' });
+    } else {
+      const replaces = item.changeKind === 'replaced' ? existing.get(item.replacesNationalCode!)! : null;
+      if (replaces) await abolish(replaces.id);
+      versioned.push({ item, content: item.content!, replacesProcedureId: replaces?.id ?? null });
+    }
+  }
+  if (versioned.length > 0) await writeVersions(tx, decisionId, effectiveDate, versioned, existing);
 }
 
 export type ExistingMap = Map<string, typeof procedures.$inferSelect>;
 
-async function applyItem(tx: Tx, decisionId: string, effectiveDate: string, item: DecisionItemInput, existing: ExistingMap) {
-  if (item.changeKind === 'abolished') {
-    const procedure = existing.get(item.nationalCode)!;
-    await closeCurrentVersion(tx, procedure.id, effectiveDate);
-    await tx.update(procedures).set({ status: 'abolished', updatedAt: new Date() }).where(eq(procedures.id, procedure.id));
-    await tx.insert(publicationDecisionItems).values({ decisionId, procedureId: procedure.id, changeKind: 'abolished' });
-    return;
-  }
-  const content = item.content!;
-  await ensureField(tx, content.fieldCode);
-  let procedureId: string;
-  let versionNo = 1;
-  let replacesProcedureId: string | null = null;
-  if (item.changeKind === 'amended') {
-    const procedure = existing.get(item.nationalCode)!;
-    procedureId = procedure.id;
-    versionNo = (await closeCurrentVersion(tx, procedure.id, effectiveDate)) + 1;
-  } else {
-    const [created] = await tx
-      .insert(procedures)
-      .values({ nationalCode: item.nationalCode, ...mirror(item.nationalCode, content) })
-      .returning({ id: procedures.id });
-    procedureId = created!.id;
-    if (item.changeKind === 'replaced') {
-      const replaced = existing.get(item.replacesNationalCode!)!;
-      replacesProcedureId = replaced.id;
-      await closeCurrentVersion(tx, replaced.id, effectiveDate);
-      await tx.update(procedures).set({ status: 'abolished', updatedAt: new Date() }).where(eq(procedures.id, replaced.id));
-    }
-  }
-  const [version] = await tx
+interface Versioned {
+  item: DecisionItemInput;
+  content: ProcedureContent;
+  replacesProcedureId: string | null;
+}
+
+/** Rows per insert for competent units: well under PostgreSQL's 65,535 bound parameters. */
+const UNIT_ROWS_PER_INSERT = 10_000;
+
+async function writeVersions(tx: Tx, decisionId: string, effectiveDate: string, list: Versioned[], existing: ExistingMap) {
+  await ensureFields(tx, list.map((v) => v.content.fieldCode));
+  const fresh = list.filter((v) => v.item.changeKind !== 'amended');
+  const created = fresh.length
+    ? await tx
+        .insert(procedures)
+        .values(fresh.map((v) => ({ nationalCode: v.item.nationalCode, ...mirror(v.item.nationalCode, v.content) })))
+        .returning({ id: procedures.id, nationalCode: procedures.nationalCode })
+    : [];
+  const idByCode = new Map([...created.map((c) => [c.nationalCode, c.id] as const)]);
+  for (const v of list) if (v.item.changeKind === 'amended') idByCode.set(v.item.nationalCode, existing.get(v.item.nationalCode)!.id);
+  const lastVersion = await closeCurrentVersions(
+    tx,
+    list.filter((v) => v.item.changeKind === 'amended').map((v) => idByCode.get(v.item.nationalCode)!),
+    effectiveDate,
+  );
+  const versions = await tx
     .insert(procedureVersions)
-    .values({ procedureId, versionNo, decisionId, effectiveFrom: effectiveDate, content })
-    .returning({ id: procedureVersions.id });
-  await tx
-    .insert(procedureCompetentUnits)
-    .values([...new Set(content.competentUnitIds)].map((unitId) => ({ versionId: version!.id, unitId })));
-  await tx
-    .update(procedures)
-    .set({ ...mirror(item.nationalCode, content), currentVersionId: version!.id, updatedAt: new Date() })
-    .where(eq(procedures.id, procedureId));
-  await tx
-    .insert(publicationDecisionItems)
-    .values({ decisionId, procedureId, changeKind: item.changeKind, versionId: version!.id, replacesProcedureId });
+    .values(
+      list.map((v) => {
+        const procedureId = idByCode.get(v.item.nationalCode)!;
+        return { procedureId, versionNo: (lastVersion.get(procedureId) ?? 0) + 1, decisionId, effectiveFrom: effectiveDate, content: v.content };
+      }),
+    )
+    .returning({ id: procedureVersions.id, procedureId: procedureVersions.procedureId });
+  const versionOf = new Map(versions.map((v) => [v.procedureId, v.id]));
+  const unitRows = list.flatMap((v) => {
+    const versionId = versionOf.get(idByCode.get(v.item.nationalCode)!)!;
+    return [...new Set(v.content.competentUnitIds)].map((unitId) => ({ versionId, unitId }));
+  });
+  for (let i = 0; i < unitRows.length; i += UNIT_ROWS_PER_INSERT) {
+    await tx.insert(procedureCompetentUnits).values(unitRows.slice(i, i + UNIT_ROWS_PER_INSERT));
+  }
+  await updateMirrors(
+    tx,
+    list.map((v) => {
+      const id = idByCode.get(v.item.nationalCode)!;
+      return { id, versionId: versionOf.get(id)!, ...mirror(v.item.nationalCode, v.content) };
+    }),
+  );
+  await tx.insert(publicationDecisionItems).values(
+    list.map((v) => {
+      const procedureId = idByCode.get(v.item.nationalCode)!;
+      return { decisionId, procedureId, changeKind: v.item.changeKind, versionId: versionOf.get(procedureId)!, replacesProcedureId: v.replacesProcedureId };
+    }),
+  );
+}
+
+/** The mirrored search columns and the current version of many procedures in one statement. */
+async function updateMirrors(tx: Tx, rows: (ReturnType<typeof mirror> & { id: string; versionId: string })[]) {
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.versionId}::uuid, ${r.name}, ${r.fieldCode}, ${r.levels.join(',')}, ${r.onlineLevel}, ${r.searchText}, ${r.acronym})`,
+    ),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update procedures p set
+      current_version_id = v.version_id, name = v.name, field_code = v.field_code,
+      levels = string_to_array(v.levels, ','), online_level = v.online_level,
+      search_text = v.search_text, acronym = v.acronym, updated_at = now()
+    from (values ${values}) as v(id, version_id, name, field_code, levels, online_level, search_text, acronym)
+    where p.id = v.id`);
 }
 
 /** The searchable columns on `procedures`, copied from the latest version. */
@@ -173,19 +223,22 @@ function mirror(nationalCode: string, content: ProcedureContent) {
   };
 }
 
-/** Ends the version in force; returns its number. */
-async function closeCurrentVersion(tx: Tx, procedureId: string, effectiveDate: string): Promise<number> {
-  const [closed] = await tx
+/** Ends the versions in force of these procedures; returns each one's last version number. */
+async function closeCurrentVersions(tx: Tx, procedureIds: string[], effectiveDate: string): Promise<Map<string, number>> {
+  if (procedureIds.length === 0) return new Map();
+  const closed = await tx
     .update(procedureVersions)
     .set({ effectiveTo: effectiveDate })
-    .where(and(eq(procedureVersions.procedureId, procedureId), isNull(procedureVersions.effectiveTo)))
-    .returning({ versionNo: procedureVersions.versionNo });
-  return closed?.versionNo ?? 0;
+    .where(and(inArray(procedureVersions.procedureId, procedureIds), isNull(procedureVersions.effectiveTo)))
+    .returning({ procedureId: procedureVersions.procedureId, versionNo: procedureVersions.versionNo });
+  return new Map(closed.map((c) => [c.procedureId, c.versionNo]));
 }
 
-async function ensureField(tx: Tx, code: string) {
-  const [field] = await tx.select().from(procedureFields).where(eq(procedureFields.code, code));
-  if (!field) throw new AppError('FIELD_NOT_FOUND', { fieldCode: code });
+async function ensureFields(tx: Tx, codes: string[]) {
+  const wanted = [...new Set(codes)];
+  const found = await tx.select({ code: procedureFields.code }).from(procedureFields).where(inArray(procedureFields.code, wanted));
+  const missing = wanted.filter((c) => !found.some((f) => f.code === c));
+  if (missing.length > 0) throw new AppError('FIELD_NOT_FOUND', { fieldCodes: missing });
 }
 
 async function assertUnitsExist(tx: Tx, items: DecisionItemInput[]) {

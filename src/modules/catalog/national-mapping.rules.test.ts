@@ -4,6 +4,7 @@ import type { NationalProcedureInput } from './national.shape.js';
 import { birthRegistration } from '../../../test/fixtures/national-procedure.js';
 import { nationalToSheetRow, rowsToSheet, SHEET_COLUMNS, sheetRowToNational } from './sheet.rules.js';
 import { parseCsv, toCsv } from './csv.js';
+import { acronym, searchKey } from './search.rules.js';
 
 const SO_TU_PHAP = '00000000-0000-4000-8000-000000000001';
 const XA_A = '00000000-0000-4000-8000-00000000000a';
@@ -159,5 +160,17 @@ describe('CSV', () => {
   it('skips blank lines and names the line of an unterminated quote', () => {
     expect(parseCsv('a\n\n\nb\n')).toEqual([['a'], ['b']]);
     expect(() => parseCsv('a,b\n"open,c\nd')).toThrow(/dòng 2/);
+  });
+});
+
+describe('search keys', () => {
+  it.each([
+    ['Thủ tục đăng ký khai sinh', 'thu tuc dang ky khai sinh', 'dkks'],
+    ['ĐĂNG KÝ KẾT HÔN', 'dang ky ket hon', 'dkkh'],
+    ['Cấp Giấy phép xây dựng (nhà ở riêng lẻ)', 'cap giay phep xay dung nha o rieng le', 'cgpxdnorl'],
+    ['Chứng thực bản sao 1.000894', 'chung thuc ban sao 1.000894', 'ctbs'],
+  ])('%s → "%s", acronym "%s"', (name, key, short) => {
+    expect(searchKey(name)).toBe(key);
+    expect(acronym(name)).toBe(short);
   });
 });

@@ -52,11 +52,18 @@ async function searchIn(db: Queryable, query: ProcedureQuery) {
     query.unit ? await competentIn(db, query.unit) : undefined,
   );
   const key = query.q ? searchKey(query.q) : '';
-  if (!key) return page(db, query, filters, sql<number>`0`);
+  // `0::real`, not `0`: ORDER BY a bare integer would mean "by the first column".
+  if (!key) return page(db, query, filters, sql<number>`0::real`);
   const exact = exactMatch(query.q!.trim(), key);
   const found = await page(db, query, and(filters, exact.where), exact.score);
   if (found.total > 0) return found;
-  return page(db, query, and(filters, sql`${key} <% ${procedures.searchText}`), sql<number>`word_similarity(${key}, ${procedures.searchText})`);
+  return page(
+    db,
+    query,
+    and(filters, sql`${key} <% ${procedures.searchText}`),
+    // Word similarity finds the typo; whole-text similarity prefers the closest, plainest name.
+    sql<number>`word_similarity(${key}, ${procedures.searchText}) + similarity(${key}, ${procedures.searchText}) / 2`,
+  );
 }
 
 function exactMatch(raw: string, key: string) {

@@ -13,9 +13,13 @@ export function searchKey(text: string): string {
     .trim();
 }
 
-/** First letters of the words: "Đăng ký khai sinh" → "dkks", so ĐKKS-style queries find it. */
+/**
+ * First letters of the words: "Thủ tục đăng ký khai sinh" → "dkks", so ĐKKS-style queries find
+ * it. A leading "thủ tục" is dropped: many official names start with it and nobody types it.
+ */
 export function acronym(text: string): string {
   return searchKey(text)
+    .replace(/^thu tuc /, '')
     .split(' ')
     .filter((w) => /^[a-z]/.test(w))
     .map((w) => w[0])
