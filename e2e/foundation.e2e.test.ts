@@ -83,11 +83,18 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await context.close();
   });
 
-  it('shows the Vietnamese error for a wrong password', async () => {
+  it('shows the Vietnamese errors for a wrong password and for throttled sign-in', async () => {
     const { context, page } = await openPage(browser, server.url);
     await signIn(page, 'admin', 'sai-mat-khau-1');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(new URL(page.url()).pathname).toBe('/login');
+
+    // Too many failures for one account: the server throttles, the page says so in Vietnamese.
+    for (let i = 0; i < 5; i++) expect(await loginStatus(server.url, 'khong.ton.tai', 'sai-mat-khau-1')).toBe(401);
+    await signIn(page, 'khong.ton.tai', 'sai-mat-khau-1');
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.');
     await context.close();
   });
 

@@ -2,7 +2,7 @@
  * Who is signed in. The session itself is the HTTP-only cookie; the browser keeps the user and
  * the CSRF token in memory, recovered after a reload from GET /api/me.
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { navigate } from './router.js';
 import type { Me, MeResponse } from './types.js';
@@ -22,7 +22,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'unknown' });
-  const [loading, setLoading] = useState(false);
+  const asked = useRef(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -36,10 +36,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const ensureLoaded = useCallback(() => {
-    if (state.status !== 'unknown' || loading) return;
-    setLoading(true);
-    void refresh().finally(() => setLoading(false));
-  }, [state.status, loading, refresh]);
+    if (asked.current) return;
+    asked.current = true;
+    void refresh();
+  }, [refresh]);
 
   useEffect(() => {
     setUnauthorizedHandler((code) => {

@@ -8,7 +8,6 @@ export const en: Record<MessageKey, string> = {
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
-  'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.create': 'Create',
@@ -17,16 +16,13 @@ export const en: Record<MessageKey, string> = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.search': 'Search',
-  'common.actions': 'Actions',
   'common.none': '—',
-  'common.reload': 'Reload',
   'common.total': 'Total: {total}',
   'common.saved': 'Saved.',
   'common.required': 'Please fill this in.',
   'error.network': 'Cannot reach the server, please try again.',
   'error.unexpected': 'Something went wrong, please try again.',
 
-  'portal.tagline': 'Receiving, processing and returning administrative procedures',
   'portal.hero.title': 'Online public services',
   'portal.hero.text':
     'Submit dossiers, follow their progress and receive the results of the province’s administrative procedures in one place: at the one-stop counter, online or by post.',
@@ -51,9 +47,7 @@ export const en: Record<MessageKey, string> = {
 
   'staff.title': 'Staff console',
   'staff.logout': 'Sign out',
-  'staff.portal': 'Public portal',
   'staff.mustChange': 'This account uses a temporary password. Please change it under My account.',
-  'staff.notStaff': 'This account holds no staff role.',
   'menu.units': 'Units',
   'menu.users': 'Users',
   'menu.audit': 'Audit log',
@@ -157,10 +151,10 @@ export const en: Record<MessageKey, string> = {
   'audit.filterAction': 'Filter by action (e.g. unit.create)',
 
   'account.title': 'My account',
-  'account.profile': 'Profile',
   'account.password': 'Change password',
   'account.currentPassword': 'Current password',
   'account.newPassword': 'New password',
+  'account.password.help': 'At least 10 characters with letters and digits, not containing the username.',
   'account.confirmPassword': 'Repeat the new password',
   'account.mismatch': 'The passwords do not match.',
   'account.passwordChanged': 'Password changed. Your other sessions were signed out.',
@@ -179,7 +173,6 @@ export const en: Record<MessageKey, string> = {
   'account.tokenRevoke': 'Revoke',
   'account.tokenRevokeConfirm': 'Revoke token {name}?',
   'account.tokenRevoked': 'Revoked',
-  'account.tokenActive': 'Active',
   'account.noScopes': 'Your account holds no scopes to give a token.',
 
   'notFound.title': 'Page not found',

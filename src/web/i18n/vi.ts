@@ -6,7 +6,6 @@ export const vi = {
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
-  'common.loading': 'Đang tải…',
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',
   'common.create': 'Tạo mới',
@@ -15,16 +14,13 @@ export const vi = {
   'common.yes': 'Có',
   'common.no': 'Không',
   'common.search': 'Tìm kiếm',
-  'common.actions': 'Thao tác',
   'common.none': '—',
-  'common.reload': 'Tải lại',
   'common.total': 'Tổng số: {total}',
   'common.saved': 'Đã lưu.',
   'common.required': 'Vui lòng nhập thông tin này.',
   'error.network': 'Không kết nối được máy chủ, vui lòng thử lại.',
   'error.unexpected': 'Có lỗi xảy ra, vui lòng thử lại.',
 
-  'portal.tagline': 'Tiếp nhận, giải quyết và trả kết quả thủ tục hành chính',
   'portal.hero.title': 'Dịch vụ công trực tuyến',
   'portal.hero.text':
     'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả thủ tục hành chính của tỉnh ở một nơi: tại Bộ phận Một cửa, trực tuyến hoặc qua bưu chính.',
@@ -49,9 +45,7 @@ export const vi = {
 
   'staff.title': 'Trang cán bộ',
   'staff.logout': 'Đăng xuất',
-  'staff.portal': 'Cổng dịch vụ công',
   'staff.mustChange': 'Tài khoản đang dùng mật khẩu tạm. Vui lòng đổi mật khẩu tại mục Tài khoản.',
-  'staff.notStaff': 'Tài khoản này không có vai trò cán bộ.',
   'menu.units': 'Đơn vị',
   'menu.users': 'Người dùng',
   'menu.audit': 'Nhật ký',
@@ -155,10 +149,10 @@ export const vi = {
   'audit.filterAction': 'Lọc theo thao tác (ví dụ unit.create)',
 
   'account.title': 'Tài khoản của tôi',
-  'account.profile': 'Thông tin',
   'account.password': 'Đổi mật khẩu',
   'account.currentPassword': 'Mật khẩu hiện tại',
   'account.newPassword': 'Mật khẩu mới',
+  'account.password.help': 'Ít nhất 10 ký tự, gồm chữ và số, và không chứa tên đăng nhập.',
   'account.confirmPassword': 'Nhập lại mật khẩu mới',
   'account.mismatch': 'Mật khẩu nhập lại không khớp.',
   'account.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.',
@@ -177,7 +171,6 @@ export const vi = {
   'account.tokenRevoke': 'Thu hồi',
   'account.tokenRevokeConfirm': 'Thu hồi mã {name}?',
   'account.tokenRevoked': 'Đã thu hồi',
-  'account.tokenActive': 'Đang dùng',
   'account.noScopes': 'Tài khoản không có phạm vi nào để cấp cho mã truy cập.',
 
   'notFound.title': 'Không tìm thấy trang',

@@ -44,7 +44,7 @@ export function ChangePasswordCard() {
         <Form.Item label={t('account.currentPassword')} name="currentPassword" rules={[required]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label={t('account.newPassword')} name="newPassword" rules={[required]} extra={t('users.password.help')}>
+        <Form.Item label={t('account.newPassword')} name="newPassword" rules={[required]} extra={t('account.password.help')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -81,16 +81,24 @@ export function AuditPage() {
           showTotal: (total) => t('common.total', { total }),
           onChange: setPage,
         }}
+        tableLayout="fixed"
         columns={[
-          { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-          { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v), width: 180 },
-          { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system') },
-          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
+          { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v), width: 110 },
+          { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system'), width: 130, ellipsis: true },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 210,
+            ellipsis: true,
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
           {
             title: t('audit.target'),
             key: 'target',
+            width: 200,
             render: (_, r) => (
-              <span>
+              <span style={{ wordBreak: 'break-all' }}>
                 {r.targetType}
                 {r.targetId && <Typography.Text type="secondary"> {r.targetId}</Typography.Text>}
               </span>
@@ -99,12 +107,9 @@ export function AuditPage() {
           {
             title: t('audit.summary'),
             dataIndex: 'summary',
+            ellipsis: true,
             render: (v: Record<string, unknown>) =>
-              Object.keys(v).length ? (
-                <Typography.Text style={{ fontSize: 12, fontFamily: 'monospace' }} ellipsis={{ tooltip: JSON.stringify(v, null, 1) }}>
-                  {JSON.stringify(v)}
-                </Typography.Text>
-              ) : null,
+              Object.keys(v).length ? <span style={{ fontSize: 12, fontFamily: 'monospace' }}>{JSON.stringify(v)}</span> : null,
           },
         ]}
       />
