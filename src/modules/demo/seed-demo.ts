@@ -1,5 +1,6 @@
 /**
- * Demo data: the province tree, one account per role and the procedure catalog, created only when the database has
+ * Demo data: the province tree, one account per role, the procedure catalog and an active
+ * internal workflow for each procedure at each competent unit, created only when the database has
  * no units yet (first start). Goes through the same services as the API, so every row has
  * its audit record.
  */
@@ -12,6 +13,7 @@ import { insertUser } from '../identity/users.service.js';
 import { createUnit, closeUnit } from '../org/units.service.js';
 import { units } from '../org/units.table.js';
 import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
+import { seedDemoWorkflows } from '../workflows/demo-workflows.js';
 import { demoUnits } from './demo-province.js';
 
 export interface DemoAccount {
@@ -112,6 +114,7 @@ export async function seedDemoIfEmpty(db: Database, opts: { password: string; sc
     }
     const communeIds = all.filter((u) => u.kind === 'commune' && !u.validTo).map((u) => id(u.key));
     await seedDemoCatalog(tx, ctx, id, communeIds);
+    await seedDemoWorkflows(tx, ctx);
   });
   return true;
 }
