@@ -72,21 +72,25 @@ export async function seedDemoWorkflows(tx: Tx, ctx: RequestContext, minutesPerW
   const existing = await tx.select({ procedureId: workflowDefinitions.procedureId, unitId: workflowDefinitions.unitId }).from(workflowDefinitions);
   const taken = new Set(existing.map((e) => `${e.procedureId}:${e.unitId}`));
 
+  // Rows share a handful of step documents (one per limit and one-stop unit): send each once.
   const oneStop = new Map<string, string | null>();
+  const documents: unknown[] = [];
+  const documentIndex = new Map<string, number>();
   const rows: Record<string, unknown>[] = [];
   for (const p of current) {
     const minutes = demoLimitMinutes(p.content.channels, minutesPerWorkingDay);
     for (const unitId of new Set(p.content.competentUnitIds)) {
       if (taken.has(`${p.procedureId}:${unitId}`)) continue;
       if (!oneStop.has(unitId)) oneStop.set(unitId, oneStopUnitFor(unitId, allUnits));
-      rows.push({
-        procedure_id: p.procedureId,
-        unit_id: unitId,
-        procedure_version_id: p.versionId,
-        decision_id: p.decisionId,
-        name: `Quy trình nội bộ: ${p.content.name}`,
-        steps: standardWorkflowSteps(oneStop.get(unitId)!, minutes, minutesPerWorkingDay),
-      });
+      const receiving = oneStop.get(unitId)!;
+      const documentKey = `${receiving}:${minutes}`;
+      let steps = documentIndex.get(documentKey);
+      if (steps === undefined) {
+        // push returns the new length: the 1-based position `with ordinality` numbers it by.
+        steps = documents.push(standardWorkflowSteps(receiving, minutes, minutesPerWorkingDay));
+        documentIndex.set(documentKey, steps);
+      }
+      rows.push({ p: p.procedureId, u: unitId, v: p.versionId, d: p.decisionId, n: `Quy trình nội bộ: ${p.content.name}`, s: steps });
     }
   }
   if (rows.length === 0) return 0;
@@ -95,10 +99,10 @@ export async function seedDemoWorkflows(tx: Tx, ctx: RequestContext, minutesPerW
     insert into ${workflowDefinitions}
       (procedure_id, unit_id, version_no, status, procedure_version_id, decision_id, name, steps,
        created_at, updated_at, approved_at, activated_at)
-    select r.procedure_id, r.unit_id, 1, 'active', r.procedure_version_id, r.decision_id, r.name, r.steps,
+    select r.p, r.u, 1, 'active', r.v, r.d, r.n, doc.steps,
            ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(procedure_id uuid, unit_id uuid, procedure_version_id uuid, decision_id uuid, name text, steps jsonb)`);
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(p uuid, u uuid, v uuid, d uuid, n text, s int)
+    join jsonb_array_elements(${JSON.stringify(documents)}::jsonb) with ordinality as doc(steps, i) on doc.i = r.s`);
   await recordChange(tx, ctx, {
     action: 'workflow.demo_seed',
     targetType: 'workflow_definition',

@@ -31,7 +31,7 @@ function step(key: string, next: string[] = [], over: Partial<WorkflowStepInput>
   });
 }
 
-const days = (value: number, channel = 'counter'): ChannelTimeLimit => ({ channel, value, unit: 'workingDays' });
+const days = (value: number, channel: ChannelTimeLimit['channel'] = 'counter'): ChannelTimeLimit => ({ channel, value, unit: 'workingDays' });
 const ctx = (timeLimits: ChannelTimeLimit[] = [days(10)], extra: Partial<ValidationContext> = {}): ValidationContext => ({
   timeLimits,
   minutesPerWorkingDay: MPD,
@@ -397,7 +397,7 @@ describe('standard demo workflow', () => {
 
   it.each([240, 450, 900, 1350, 3 * 450, 7 * 450, 20 * 450, 15 * 450])('the standard steps fit a limit of %i minutes exactly or under', (minutes) => {
     const steps = standardWorkflowSteps(UNIT_A, minutes, MPD);
-    const result = validateWorkflow(steps, { timeLimits: [{ channel: 'counter', value: minutes, unit: 'workingHours' as const }].map((l) => ({ ...l, value: l.value / 60 })), minutesPerWorkingDay: MPD });
+    const result = validateWorkflow(steps, { timeLimits: [{ channel: 'counter', value: minutes / 60, unit: 'workingHours' }], minutesPerWorkingDay: MPD });
     expect(result.problems).toEqual([]);
     expect(result.pathMinutes).toBeLessThanOrEqual(minutes);
     expect(result.pathMinutes).toBeGreaterThan(minutes - 60);

@@ -21,6 +21,7 @@
  *   warning (non-blocking) with the ordinary-week estimate ⌊N × 5 / 7⌋. `months` are 31 days each
  *   for the same upper bound.
  */
+import type { Channel } from '../catalog/procedure.content.js';
 import type { Role } from '../identity/roles.js';
 import type { Allotment, WorkflowStep } from './workflow.steps.js';
 
@@ -28,7 +29,7 @@ export type LimitUnit = 'workingDays' | 'workingHours' | 'days' | 'months';
 
 /** Thời hạn giải quyết of one channel of the procedure version. */
 export interface ChannelTimeLimit {
-  channel: string;
+  channel: Channel;
   value: number;
   unit: LimitUnit;
 }
@@ -158,7 +159,7 @@ const LIMIT_UNIT_LABEL: Record<LimitUnit, string> = {
   days: 'ngày',
   months: 'tháng',
 };
-const CHANNEL_LABEL: Record<string, string> = { counter: 'trực tiếp', online: 'trực tuyến', postal: 'bưu chính' };
+const CHANNEL_LABEL: Record<Channel, string> = { counter: 'trực tiếp', online: 'trực tuyến', postal: 'bưu chính' };
 
 /** Validates a steps document; returns every problem found, each with its path. */
 export function validateWorkflow(steps: readonly WorkflowStep[], ctx: ValidationContext): ValidationResult {
@@ -309,7 +310,7 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
     const minutes = limitMinutes(limit, mpd);
     const within = pathMinutes === null ? null : pathMinutes <= minutes + 1e-6;
     const label = `${limit.value} ${LIMIT_UNIT_LABEL[limit.unit]}`;
-    const channel = CHANNEL_LABEL[limit.channel] ?? limit.channel;
+    const channel = CHANNEL_LABEL[limit.channel];
     if (within === false) {
       error(
         'OVER_TIME_LIMIT',

@@ -7,6 +7,7 @@ import type { App, Deps } from '../../server/http/types.js';
 import { authorize, can } from '../identity/policy.js';
 import { unitPath } from '../org/units.service.js';
 import {
+  ApproveWorkflowBody,
   CreateWorkflowBody,
   UpdateWorkflowBody,
   ValidateWorkflowBody,
@@ -132,6 +133,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
         tags,
         summary: 'Approve a valid draft (leader of the unit); 422 WORKFLOW_INVALID lists the problems',
         params: IdParams,
+        body: ApproveWorkflowBody,
         response: { 200: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -139,7 +141,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
       const actor = requireActor(request);
       const { id } = request.params;
       authorize(actor, 'workflow.approve', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
-      const approved = await db.transaction((tx) => approveWorkflow(tx, request.ctx, env, id));
+      const approved = await db.transaction((tx) => approveWorkflow(tx, request.ctx, env, id, request.body?.updatedAt));
       return describeWorkflow(db, env, approved);
     },
   );

@@ -106,3 +106,10 @@ export const ValidateWorkflowBody = z.object({
   unitId: z.uuid(),
   steps: WorkflowSteps,
 });
+
+export const ApproveWorkflowBody = z
+  .object({
+    updatedAt: z.iso.datetime({ offset: true }).optional().describe('The updatedAt of the draft the leader reviewed: approving fails with 409 if it was edited since'),
+  })
+  // No body at all arrives as null.
+  .nullish();

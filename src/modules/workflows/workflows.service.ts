@@ -313,17 +313,25 @@ function assertDraft(w: Pick<WorkflowSummary, 'id' | 'status'>) {
   if (w.status !== 'draft') throw new AppError('WORKFLOW_NOT_DRAFT', { id: w.id, status: w.status });
 }
 
-/** Lãnh đạo phê duyệt: draft → approved, only when the definition has no errors. */
-export async function approveWorkflow(tx: Tx, ctx: RequestContext, env: Env, id: string): Promise<WorkflowRecord> {
+/**
+ * Lãnh đạo phê duyệt: draft → approved, only when the definition has no errors. `seenUpdatedAt`
+ * (optional) is the updatedAt of the draft the leader reviewed: an edit since then is a 409, so
+ * a leader never approves steps they have not seen.
+ */
+export async function approveWorkflow(tx: Tx, ctx: RequestContext, env: Env, id: string, seenUpdatedAt?: string): Promise<WorkflowRecord> {
   const current = await getWorkflow(tx, id);
   assertDraft(current);
+  if (seenUpdatedAt !== undefined && new Date(seenUpdatedAt).getTime() !== current.updatedAt.getTime()) {
+    throw new AppError('VERSION_CONFLICT', { currentUpdatedAt: current.updatedAt.toISOString() });
+  }
   const validation = await validateSteps(tx, env, current.procedureVersionId, current.steps);
   if (!validation.valid) throw new AppError('WORKFLOW_INVALID', { problems: validation.problems });
   const now = new Date();
   const [row] = await tx
     .update(workflowDefinitions)
     .set({ status: 'approved', approvedAt: now, approvedBy: ctx.actor?.userId ?? null, updatedAt: now })
-    .where(and(eq(workflowDefinitions.id, id), eq(workflowDefinitions.status, 'draft')))
+    // Exactly the steps validated above: an edit committed meanwhile makes this a conflict.
+    .where(and(eq(workflowDefinitions.id, id), eq(workflowDefinitions.status, 'draft'), sameInstant(workflowDefinitions.updatedAt, current.updatedAt.toISOString())))
     .returning({ id: workflowDefinitions.id });
   if (!row) throw new AppError('VERSION_CONFLICT', { id });
   await recordChange(tx, ctx, {
