@@ -6,6 +6,8 @@ import { todayInVietnam } from '../../src/modules/org/units.service.js';
 import { seedDemoWorkflows } from '../../src/modules/workflows/demo-workflows.js';
 import { validateWorkflow } from '../../src/modules/workflows/workflow.rules.js';
 import type { WorkflowStepInput } from '../../src/modules/workflows/workflow.steps.js';
+import { dayCounter, minutesPerWorkingDay } from '../../src/modules/workflows/workflow-calendar.js';
+import { workflowCompliance } from '../../src/modules/workflows/compliance.rules.js';
 import { activeWorkflowFor } from '../../src/modules/workflows/workflows.service.js';
 import { systemContext } from '../../src/server/context.js';
 import { auditLog, outboxEvents, procedures, procedureVersions, workflowDefinitions } from '../../src/server/db/schema.js';
@@ -227,6 +229,18 @@ describe('compliance with seed 002', () => {
     expect(approved.compliance).toMatchObject({ approvedWithinLimit: false, activationDeadline: daysAgo(-5), activatedWithinLimit: null });
     const active = (await post(lanhdao, `/api/workflows/${draft.id}/activate`)).json();
     expect(active.compliance).toMatchObject({ approvedWithinLimit: false, activatedWithinLimit: true });
+  });
+});
+
+describe('compliance counted in working days (the alternative reading of "ngày")', () => {
+  it('uses the stored calendar: Tết 2026 (16–20 Feb) does not count', async () => {
+    const between = await dayCounter(t.handle.db, t.deps.env, 'working', ['2026-02-10', '2026-02-27']);
+    expect(between('2026-02-13', '2026-02-23')).toBe(1);
+    const rule = { approvalDays: 10, activationDays: 5, dayKind: 'working' as const };
+    // Signed Tue 10 Feb: working days 11, 12, 13, then 23–27 Feb (5), 2–3 Mar → the 10th is Tue 3 Mar.
+    const c = workflowCompliance({ decisionSignedDate: '2026-02-10', approvedDate: '2026-03-03', activatedDate: null, today: '2026-03-03' }, rule, between);
+    expect(c).toMatchObject({ approvalDeadline: '2026-03-03', approvedWithinLimit: true, activationDeadline: '2026-03-10' });
+    expect(minutesPerWorkingDay(t.deps.env)).toBe(450);
   });
 });
 

@@ -424,7 +424,8 @@ export async function copyWorkflow(tx: Tx, ctx: RequestContext, id: string): Pro
 
 /** A version with its validation against its procedure version and its compliance (GET detail and every change). */
 export async function describeWorkflow(db: Queryable, env: Env, w: WorkflowRecord) {
-  const [validation, compliance] = [await validateSteps(db, env, w.procedureVersionId, w.steps), await complianceOf(db, env, w)];
+  const validation = await validateSteps(db, env, w.procedureVersionId, w.steps);
+  const compliance = await complianceOf(db, env, w);
   return { ...w, validation, compliance };
 }
 
