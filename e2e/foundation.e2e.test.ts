@@ -4,7 +4,10 @@
  * API tokens, sign-out.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrackedPage } from './helpers.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/server/testing/server.js';
 import {
   apiSession,
@@ -15,7 +18,7 @@ import {
   hasChromium,
   launchBrowser,
   loginStatus,
-  openPage,
+  openPage as openTrackedPage,
   openSelect,
   signIn,
   waitForPath,
@@ -54,13 +57,36 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     staffChunk = builtChunk('pages/staff/StaffConsole.tsx');
   });
 
+  // Pages of the running test: closed afterwards; on failure, a screenshot and the visible
+  // error texts say what the page showed.
+  let opened: TrackedPage[] = [];
+  const openPage = async (b: Browser, url: string) => {
+    const tracked = await openTrackedPage(b, url);
+    opened.push(tracked);
+    return tracked;
+  };
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      for (const [i, { page }] of opened.entries()) {
+        if (page.isClosed()) continue;
+        const file = join(tmpdir(), `motcua-e2e-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+        const errors = await page.locator('.ant-alert-message, .ant-form-item-explain-error, .ant-message-notice').allTextContents();
+        console.log(`failure at ${page.url()}: screenshot ${file}; messages on the page: ${JSON.stringify(errors)}`);
+      }
+    }
+    await Promise.all(opened.map(({ context }) => context.close().catch(() => {})));
+    opened = [];
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
   it('serves the portal in Vietnamese without downloading the staff console', async () => {
-    const { context, page, scripts } = await openPage(browser, server.url);
+    const { page, scripts } = await openPage(browser, server.url);
     await page.goto('/');
     await expect.poll(() => page.getByTestId('province-name').textContent()).toBe(PROVINCE);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
@@ -80,11 +106,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await waitForPath(page, '/login');
     await page.getByLabel('Tên đăng nhập').waitFor();
     expect(scripts).not.toContain(staffChunk);
-    await context.close();
   });
 
   it('shows the Vietnamese errors for a wrong password and for throttled sign-in', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { page } = await openPage(browser, server.url);
     await signIn(page, 'admin', 'sai-mat-khau-1');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -95,11 +120,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await expect
       .poll(() => page.getByTestId('login-error').textContent())
       .toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.');
-    await context.close();
   });
 
   it('lets the administrator browse units, create one and verify the audit chain', async () => {
-    const { context, page, scripts } = await openPage(browser, server.url);
+    const { page, scripts } = await openPage(browser, server.url);
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     await page.getByTestId('units-tree').getByText(SERVICE_CENTRE).waitFor();
@@ -146,11 +170,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     expect(audit.items[0]?.targetId).toBe(created!.id);
     // The browser runs in UTC; the page shows Vietnam time.
     expect(await newest.locator('td').nth(1).textContent()).toBe(vietnamTime(audit.items[0]!.occurredAt));
-    await context.close();
   });
 
   it('lets the administrator create a user and assign a role', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { page } = await openPage(browser, server.url);
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     await page.getByRole('menuitem', { name: 'Người dùng' }).click();
@@ -192,11 +215,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     );
     expect(found.items).toHaveLength(1);
     expect(found.items[0]!.roles).toEqual([{ role: 'processing_official', unitId: expect.any(String), unitName: 'Sở Tư pháp' }]);
-    await context.close();
   });
 
   it('switches to English, keeps the choice and the session across a reload, and issues an API token', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { page } = await openPage(browser, server.url);
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     const menu = page.getByTestId('staff-menu');
@@ -230,11 +252,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     const verify = await fetch(`${server.url}/api/audit/verify`, { headers: { authorization: `Bearer ${token}` } });
     expect(verify.status).toBe(200);
     expect(((await verify.json()) as { ok: boolean }).ok).toBe(true);
-    await context.close();
   });
 
   it('lets a user change their own password, sign out, and sign in with the new one', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { page } = await openPage(browser, server.url);
     await signIn(page, NEW_USER.username, NEW_USER.temporary);
     await waitForPath(page, '/staff/units');
     await page.getByText('Tài khoản đang dùng mật khẩu tạm').waitFor();
@@ -262,6 +283,5 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await waitForPath(page, '/staff/units');
     await page.getByTestId('current-user').getByText(NEW_USER.fullName).waitFor();
     expect(await page.getByText('Tài khoản đang dùng mật khẩu tạm').count()).toBe(0);
-    await context.close();
   });
 });

@@ -68,9 +68,12 @@ function combobox(page: Page, label: string) {
   return page.getByRole('combobox', { name: new RegExp(`^(\\* )?${escaped}$`) });
 }
 
-/** Opens an antd Select found by its label (the selected value covers the input itself). */
+/**
+ * Opens an antd Select found by its label (the selected value covers the input itself). With
+ * several (rows of a list), the last one: the row just added.
+ */
 export async function openSelect(page: Page, label: string): Promise<void> {
-  await page.locator('.ant-select', { has: combobox(page, label) }).click();
+  await page.locator('.ant-select', { has: combobox(page, label) }).last().click();
 }
 
 /** Picks an option of an antd Select (the dropdown renders outside the form). */
@@ -82,7 +85,7 @@ export async function chooseOption(page: Page, label: string, option: string): P
 /** Picks a unit in a UnitPicker (TreeSelect), searching by name. */
 export async function chooseUnit(page: Page, label: string, unitName: string): Promise<void> {
   await openSelect(page, label);
-  await combobox(page, label).fill(unitName);
+  await combobox(page, label).last().fill(unitName);
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: `${unitName} (` }).first().click();
 }
 

@@ -14,22 +14,21 @@ interface Props {
 /** Pick an operating unit from the tree (searchable by name or code). For Form.Item. */
 export function UnitPicker({ value, onChange, placeholder, id }: Props) {
   const tree = useApiData(() => api<{ units: UnitNode[] }>('/api/units'), []);
+  const common = { id, placeholder, 'aria-label': placeholder, style: { width: '100%' } };
+  // Until the tree arrives the picker is disabled: nothing typed or chosen can be lost when the
+  // real one (with the top level expanded) takes its place.
+  if (!tree.data) return <TreeSelect {...common} disabled loading value={value ?? undefined} />;
   return (
     <TreeSelect
-      key={tree.data ? 'loaded' : 'loading'}
-      id={id}
+      {...common}
       showSearch
       allowClear
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v ?? null)}
-      placeholder={placeholder}
-      aria-label={placeholder}
-      loading={tree.loading}
-      treeData={unitOptions(tree.data?.units ?? [])}
+      treeData={unitOptions(tree.data.units)}
       treeNodeFilterProp="title"
-      treeDefaultExpandedKeys={(tree.data?.units ?? []).map((u) => u.id)}
+      treeDefaultExpandedKeys={tree.data.units.map((u) => u.id)}
       popupMatchSelectWidth={false}
-      style={{ width: '100%' }}
     />
   );
 }
