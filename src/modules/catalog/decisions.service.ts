@@ -16,6 +16,7 @@ import {
 import { checkDecisionItems } from './catalog.rules.js';
 import type { ProcedureContent } from './procedure.content.js';
 import { acronym, searchKey } from './search.rules.js';
+import { forgetCatalogVocabulary } from './search-vocabulary.js';
 
 export interface DecisionItemInput {
   changeKind: DecisionChangeKind;
@@ -132,6 +133,7 @@ export async function applyDecisionItems(
     }
   }
   if (versioned.length > 0) await writeVersions(tx, decisionId, effectiveDate, versioned, existing);
+  forgetCatalogVocabulary();
 }
 
 export type ExistingMap = Map<string, typeof procedures.$inferSelect>;

@@ -11,6 +11,8 @@ import {
   publicationDecisions,
 } from './catalog.tables.js';
 import { searchKey } from './search.rules.js';
+import { catalogVocabulary } from './search-vocabulary.js';
+import { correctWords } from './spelling.rules.js';
 
 export interface ProcedureQuery {
   q?: string | undefined;
@@ -25,12 +27,15 @@ export interface ProcedureQuery {
 }
 
 /**
- * Search ranked by relevance, in two stages so the common case stays cheap:
+ * Search ranked by relevance, in stages so the common case stays cheap; each runs only when the
+ * one before found nothing:
  *  1. exact: the national code, the acronym ("dkks" finds Đăng ký khai sinh…), or the
  *     diacritic-free text as a substring — shorter names first, so the plain procedure precedes
  *     its variants;
- *  2. only when that finds nothing: typo-tolerant trigram word similarity (`<%`).
- * Both stages use the trigram GIN index and run the same SQL on PGlite and PostgreSQL. The `<%`
+ *  2. every word, in any order, each as itself or as a vocabulary word one or two typos away
+ *     ("dang ki khia sinh" → dang, ky, khai, sinh) — spelling.rules.ts;
+ *  3. whole-text trigram word similarity (`<%`), for what word correction cannot fix.
+ * All stages use the trigram GIN index and run the same SQL on PGlite and PostgreSQL. The `<%`
  * threshold is the connection setting pg_trgm.word_similarity_threshold (db/client.ts).
  */
 export function searchProcedures(db: Queryable, query: ProcedureQuery) {
@@ -57,6 +62,11 @@ async function searchIn(db: Queryable, query: ProcedureQuery) {
   const exact = exactMatch(query.q!.trim(), key);
   const found = await page(db, query, and(filters, exact.where), exact.score);
   if (found.total > 0) return found;
+  const words = correctWords(key.split(' '), await catalogVocabulary(db));
+  if (words) {
+    const corrected = await page(db, query, and(filters, everyWord(words)), sql<number>`1 - length(${procedures.searchText}) / 10000.0`);
+    if (corrected.total > 0) return corrected;
+  }
   return page(
     db,
     query,
@@ -64,6 +74,11 @@ async function searchIn(db: Queryable, query: ProcedureQuery) {
     // Word similarity finds the typo; whole-text similarity prefers the closest, plainest name.
     sql<number>`word_similarity(${key}, ${procedures.searchText}) + similarity(${key}, ${procedures.searchText}) / 2`,
   );
+}
+
+/** Every query word, as one of its corrections, appears in the name (in any order). */
+function everyWord(words: string[][]): SQL {
+  return and(...words.map((alternatives) => or(...alternatives.map((w) => sql`${procedures.searchText} like ${'%' + w + '%'}`))))!;
 }
 
 function exactMatch(raw: string, key: string) {
