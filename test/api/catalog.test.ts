@@ -3,6 +3,7 @@ import { createTestApp, type Session, type TestApp } from '../../src/server/test
 import { birthRegistration } from '../fixtures/national-procedure.js';
 import { SHEET_COLUMNS } from '../../src/modules/catalog/sheet.rules.js';
 import { readXlsx, writeXlsx } from '../../src/modules/catalog/xlsx.js';
+import { versionInForce } from '../../src/modules/catalog/procedures.service.js';
 
 let t: TestApp;
 let kstthc: Session;
@@ -155,6 +156,10 @@ describe('publication decisions', () => {
     const old = (await t.app.inject({ url: `/api/procedure-versions/${v1.id}` })).json();
     expect(old.content.name).toBe('Cấp giấy xác nhận thử nghiệm');
     expect(old.content.channels[0].fees[0].amountVnd).toBe(50000);
+    // A dossier filed the day before the amendment takes effect uses version 1, from then on 2.
+    expect((await versionInForce(t.handle.db, id, '2026-04-09')).versionNo).toBe(1);
+    expect((await versionInForce(t.handle.db, id, '2026-04-10')).versionNo).toBe(2);
+    await expect(versionInForce(t.handle.db, id, '2026-03-14')).rejects.toMatchObject({ code: 'PROCEDURE_NOT_IN_FORCE' });
 
     const abolished = await kstthc.request({
       method: 'POST',

@@ -134,6 +134,27 @@ async function competentIn(db: Queryable, unitId: string): Promise<SQL> {
   );
 }
 
+/** A version as shown: its place in the history and the decision that produced it. */
+const versionColumns = {
+  id: procedureVersions.id,
+  procedureId: procedureVersions.procedureId,
+  versionNo: procedureVersions.versionNo,
+  effectiveFrom: procedureVersions.effectiveFrom,
+  effectiveTo: procedureVersions.effectiveTo,
+  decisionId: procedureVersions.decisionId,
+  decisionNumber: publicationDecisions.number,
+  content: procedureVersions.content,
+};
+
+function versionsWhere(db: Queryable, where: SQL) {
+  return db
+    .select(versionColumns)
+    .from(procedureVersions)
+    .innerJoin(publicationDecisions, eq(publicationDecisions.id, procedureVersions.decisionId))
+    .where(where)
+    .orderBy(desc(procedureVersions.versionNo));
+}
+
 /** A procedure with its latest version in full, its competent units and its version history. */
 export async function getProcedure(db: Queryable, id: string) {
   const [procedure] = await db
@@ -142,20 +163,7 @@ export async function getProcedure(db: Queryable, id: string) {
     .innerJoin(procedureFields, eq(procedureFields.code, procedures.fieldCode))
     .where(eq(procedures.id, id));
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id });
-  const versions = await db
-    .select({
-      id: procedureVersions.id,
-      versionNo: procedureVersions.versionNo,
-      effectiveFrom: procedureVersions.effectiveFrom,
-      effectiveTo: procedureVersions.effectiveTo,
-      decisionId: procedureVersions.decisionId,
-      decisionNumber: publicationDecisions.number,
-      content: procedureVersions.content,
-    })
-    .from(procedureVersions)
-    .innerJoin(publicationDecisions, eq(publicationDecisions.id, procedureVersions.decisionId))
-    .where(eq(procedureVersions.procedureId, id))
-    .orderBy(desc(procedureVersions.versionNo));
+  const versions = await versionsWhere(db, eq(procedureVersions.procedureId, id));
   const current = versions.find((v) => v.id === procedure.procedure.currentVersionId) ?? versions[0]!;
   const competentUnits = await db
     .select({ id: units.id, name: units.name, officialCode: units.officialCode })
@@ -191,20 +199,7 @@ export async function versionInForce(db: Queryable, procedureId: string, date: s
 
 /** One version exactly as published, with the decision that produced it. */
 export async function getProcedureVersion(db: Queryable, versionId: string) {
-  const [version] = await db
-    .select({
-      id: procedureVersions.id,
-      procedureId: procedureVersions.procedureId,
-      versionNo: procedureVersions.versionNo,
-      effectiveFrom: procedureVersions.effectiveFrom,
-      effectiveTo: procedureVersions.effectiveTo,
-      decisionId: procedureVersions.decisionId,
-      decisionNumber: publicationDecisions.number,
-      content: procedureVersions.content,
-    })
-    .from(procedureVersions)
-    .innerJoin(publicationDecisions, eq(publicationDecisions.id, procedureVersions.decisionId))
-    .where(eq(procedureVersions.id, versionId));
+  const [version] = await versionsWhere(db, eq(procedureVersions.id, versionId));
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { versionId });
   return version;
 }
