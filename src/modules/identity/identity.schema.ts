@@ -7,13 +7,18 @@ export const RoleName = z.enum(ROLES).meta({ id: 'Role' });
 export const RoleView = z.object({ role: RoleName, unitId: z.uuid().nullable(), unitName: z.string().nullable() });
 export const RoleInput = z.object({ role: RoleName, unitId: z.uuid().nullable() });
 
+/** What every view of a user shows. */
+const userIdentity = {
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  kind: z.enum(USER_KINDS),
+  homeUnitId: z.uuid().nullable(),
+};
+
 export const Me = z
   .object({
-    id: z.uuid(),
-    username: z.string(),
-    fullName: z.string(),
-    kind: z.enum(USER_KINDS),
-    homeUnitId: z.uuid().nullable(),
+    ...userIdentity,
     mustChangePassword: z.boolean(),
     roles: z.array(RoleView),
   })
@@ -61,11 +66,7 @@ export const Phone = z.string().regex(/^\+?\d{9,15}$/, 'Số điện thoại kh�
 
 export const UserSummary = z
   .object({
-    id: z.uuid(),
-    username: z.string(),
-    fullName: z.string(),
-    kind: z.enum(USER_KINDS),
-    homeUnitId: z.uuid().nullable(),
+    ...userIdentity,
     homeUnitName: z.string().nullable(),
     disabled: z.boolean(),
     roles: z.array(RoleView),
