@@ -1,4 +1,5 @@
 /** The API's JSON as the browser receives it (dates as ISO strings). */
+import type { AuditContent } from '../modules/audit/audit.chain.js';
 import type { Role } from '../modules/identity/roles.js';
 import type { UnitKind } from '../modules/org/units.table.js';
 
@@ -75,19 +76,8 @@ export interface Page<T> {
   total: number;
 }
 
-export interface AuditRecord {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  unitId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  summary: Record<string, unknown>;
-  requestId: string | null;
-  ip: string | null;
-}
+/** An audit record as hashed on the server (audit.chain.ts), its time as an ISO string. */
+export type AuditRecord = Omit<AuditContent, 'occurredAt'> & { occurredAt: string };
 
 export interface AuditVerify {
   ok: boolean;

@@ -1,23 +1,22 @@
-import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { useApiData } from '../../../components/useApiData.js';
+import { ListSearch } from '../../../components/ListSearch.js';
+import { usePagedList } from '../../../components/usePagedList.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { AuditRecord, AuditVerify, Page } from '../../../types.js';
+import type { AuditRecord, AuditVerify } from '../../../types.js';
 
 const PAGE_SIZE = 50;
 
 /** Nhật ký: the audit log, newest first, and a check of its hash chain. */
 export function AuditPage() {
   const t = useT();
-  const [page, setPage] = useState(1);
-  const [action, setAction] = useState('');
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
-  const list = useApiData(() => api<Page<AuditRecord>>('/api/audit', { query: { page, pageSize: PAGE_SIZE, action } }), [page, action]);
+  const list = usePagedList<AuditRecord>('/api/audit', { pageSize: PAGE_SIZE, filter: 'action' });
 
   const check = async () => {
     setVerifying(true);
@@ -36,21 +35,11 @@ export function AuditPage() {
     <Card
       title={t('audit.title')}
       extra={
-        <Space>
-          <Input.Search
-            allowClear
-            placeholder={t('audit.filterAction')}
-            aria-label={t('audit.filterAction')}
-            onSearch={(value) => {
-              setAction(value.trim());
-              setPage(1);
-            }}
-            style={{ width: 280 }}
-          />
+        <ListSearch label={t('audit.filterAction')} width={280} onSearch={list.search}>
           <Button type="primary" loading={verifying} onClick={() => void check()}>
             {t('audit.verify')}
           </Button>
-        </Space>
+        </ListSearch>
       }
     >
       <ErrorAlert error={verifyError} />
@@ -71,16 +60,7 @@ export function AuditPage() {
       <Table<AuditRecord>
         rowKey="seq"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
-        }}
+        {...list.table}
         tableLayout="fixed"
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 70 },

@@ -1,7 +1,7 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { api } from '../../../api.js';
-import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormModal } from '../../../components/FormModal.js';
+import { blankToNull } from '../../../components/forms.js';
 import { UnitPicker } from '../../../components/UnitPicker.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { Unit, UnitDetail, UnitKind } from '../../../types.js';
@@ -32,19 +32,10 @@ interface Values {
   sortOrder?: number | null;
 }
 
-const blankToNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
-
 /** Create a unit, or edit one (PATCH with its version). */
 export function UnitFormModal({ unit, onClose, onSaved }: { unit?: UnitDetail; onClose(): void; onSaved(unit: Unit): void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: Values) => {
-    setBusy(true);
-    setError(null);
+  const submit = (values: Values) => {
     const body = {
       parentId: values.parentId ?? null,
       name: values.name,
@@ -55,77 +46,59 @@ export function UnitFormModal({ unit, onClose, onSaved }: { unit?: UnitDetail; o
       address: blankToNull(values.address),
       ...(values.sortOrder != null ? { sortOrder: values.sortOrder } : {}),
     };
-    try {
-      const saved = unit
-        ? await api<Unit>(`/api/units/${unit.id}`, { method: 'PATCH', body: { ...body, version: unit.version } })
-        : await api<Unit>('/api/units', { method: 'POST', body });
-      void message.success(unit ? t('common.saved') : t('units.created', { name: saved.name }));
-      onSaved(saved);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return unit
+      ? api<Unit>(`/api/units/${unit.id}`, { method: 'PATCH', body: { ...body, version: unit.version } })
+      : api<Unit>('/api/units', { method: 'POST', body });
   };
 
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <Modal
-      open
+    <FormModal<Values, Unit>
       title={unit ? t('units.edit') : t('units.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
       width={640}
+      initialValues={
+        unit
+          ? {
+              parentId: unit.parentId,
+              name: unit.name,
+              shortName: unit.shortName ?? undefined,
+              kind: unit.kind,
+              officialCode: unit.officialCode,
+              adminUnitCode: unit.adminUnitCode ?? undefined,
+              address: unit.address ?? undefined,
+              sortOrder: unit.sortOrder,
+            }
+          : { kind: 'department' }
+      }
+      onSubmit={submit}
+      success={(saved) => (unit ? t('common.saved') : t('units.created', { name: saved.name }))}
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      <ErrorAlert error={error} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={
-          unit
-            ? {
-                parentId: unit.parentId,
-                name: unit.name,
-                shortName: unit.shortName ?? undefined,
-                kind: unit.kind,
-                officialCode: unit.officialCode,
-                adminUnitCode: unit.adminUnitCode ?? undefined,
-                address: unit.address ?? undefined,
-                sortOrder: unit.sortOrder,
-              }
-            : { kind: 'department' }
-        }
-      >
-        <Form.Item label={t('units.parent')} name="parentId">
-          <UnitPicker />
-        </Form.Item>
-        <Form.Item label={t('units.name')} name="name" rules={required}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item label={t('units.shortName')} name="shortName">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item label={t('units.kind')} name="kind" rules={required}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item label={t('units.officialCode')} name="officialCode" rules={required} extra={t('units.officialCode.help')}>
-          <Input placeholder="000.00.00.H91" />
-        </Form.Item>
-        <Form.Item label={t('units.adminUnitCode')} name="adminUnitCode">
-          <Input maxLength={5} />
-        </Form.Item>
-        <Form.Item label={t('units.address')} name="address">
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item label={t('units.sortOrder')} name="sortOrder">
-          <InputNumber min={0} max={100000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item label={t('units.parent')} name="parentId">
+        <UnitPicker />
+      </Form.Item>
+      <Form.Item label={t('units.name')} name="name" rules={required}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item label={t('units.shortName')} name="shortName">
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item label={t('units.kind')} name="kind" rules={required}>
+        <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item label={t('units.officialCode')} name="officialCode" rules={required} extra={t('units.officialCode.help')}>
+        <Input placeholder="000.00.00.H91" />
+      </Form.Item>
+      <Form.Item label={t('units.adminUnitCode')} name="adminUnitCode">
+        <Input maxLength={5} />
+      </Form.Item>
+      <Form.Item label={t('units.address')} name="address">
+        <Input maxLength={500} />
+      </Form.Item>
+      <Form.Item label={t('units.sortOrder')} name="sortOrder">
+        <InputNumber min={0} max={100000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { useApiData } from '../../../components/useApiData.js';
+import { ListSearch } from '../../../components/ListSearch.js';
+import { usePagedList } from '../../../components/usePagedList.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { Page, UserSummary } from '../../../types.js';
+import type { UserSummary } from '../../../types.js';
 import { useHolds } from '../scopes.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { RoleTags } from './RoleTags.js';
@@ -16,50 +16,29 @@ const PAGE_SIZE = 20;
 export function UsersPage() {
   const t = useT();
   const canManage = useHolds('user.manage');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useApiData(() => api<Page<UserSummary>>('/api/users', { query: { q, page, pageSize: PAGE_SIZE } }), [q, page]);
+  const list = usePagedList<UserSummary>('/api/users', { pageSize: PAGE_SIZE, filter: 'q' });
 
   return (
     <Card
       title={t('users.title')}
       extra={
-        <Space>
-          <Input.Search
-            allowClear
-            placeholder={t('users.search')}
-            aria-label={t('users.search')}
-            onSearch={(value) => {
-              setQ(value.trim());
-              setPage(1);
-            }}
-            style={{ width: 300 }}
-          />
+        <ListSearch label={t('users.search')} width={300} onSearch={list.search}>
           {canManage && (
             <Button type="primary" onClick={() => setCreating(true)}>
               {t('users.add')}
             </Button>
           )}
-        </Space>
+        </ListSearch>
       }
     >
       <ErrorAlert error={list.error} />
       <Table<UserSummary>
         rowKey="id"
         size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...list.table}
         onRow={(record) => ({ onClick: () => setSelected(record.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
-        }}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.fullName'), dataIndex: 'fullName' },

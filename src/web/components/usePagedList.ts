@@ -1,0 +1,40 @@
+import type { TableProps } from 'antd';
+import { useState } from 'react';
+import { api } from '../api.js';
+import { useT } from '../i18n/i18n.js';
+import type { Page } from '../types.js';
+import { useApiData } from './useApiData.js';
+
+/**
+ * A paged API list (GET path?page&pageSize&<filter>) for an antd Table: the current page, one
+ * search filter (a new search goes back to page 1), and the table's loading/data/pagination.
+ */
+export function usePagedList<T>(path: string, { pageSize, filter }: { pageSize: number; filter: string }) {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const [value, setValue] = useState('');
+  const list = useApiData(
+    () => api<Page<T>>(path, { query: { page, pageSize, [filter]: value } }),
+    [path, filter, value, page, pageSize],
+  );
+
+  const search = (text: string) => {
+    setValue(text.trim());
+    setPage(1);
+  };
+
+  const table: Pick<TableProps<T>, 'loading' | 'dataSource' | 'pagination'> = {
+    loading: list.loading,
+    dataSource: list.data?.items ?? [],
+    pagination: {
+      current: page,
+      pageSize,
+      total: list.data?.total ?? 0,
+      showSizeChanger: false,
+      showTotal: (total) => t('common.total', { total }),
+      onChange: setPage,
+    },
+  };
+
+  return { error: list.error, reload: list.reload, search, table };
+}
