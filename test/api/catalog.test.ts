@@ -191,6 +191,14 @@ describe('publication decisions', () => {
     const dup = await kstthc.request({ method: 'POST', url: '/api/decisions', payload: decision('2/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100006', content: content('X') }]) });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('DECISION_NUMBER_TAKEN');
+    const ghost = '00000000-0000-4000-8000-0000000000ff';
+    const unknownUnit = await kstthc.request({
+      method: 'POST',
+      url: '/api/decisions',
+      payload: decision('8/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100009', content: content('Đơn vị lạ', { competentUnitIds: [soTuPhapId, ghost] }) }]),
+    });
+    expect(unknownUnit.statusCode).toBe(404);
+    expect(unknownUnit.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', details: { ids: [ghost] } });
   });
 
   it('rejects invalid content with 400 naming the field', async () => {

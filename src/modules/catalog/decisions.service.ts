@@ -4,6 +4,7 @@ import type { RequestContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { getUnit } from '../org/units.service.js';
+import { units } from '../org/units.table.js';
 import {
   type DecisionChangeKind,
   procedureCompetentUnits,
@@ -243,7 +244,11 @@ async function ensureFields(tx: Tx, codes: string[]) {
   if (missing.length > 0) throw new AppError('FIELD_NOT_FOUND', { fieldCodes: missing });
 }
 
+/** One query for all competent units of the decision, naming every unknown one. */
 async function assertUnitsExist(tx: Tx, items: DecisionItemInput[]) {
   const ids = [...new Set(items.flatMap((i) => i.content?.competentUnitIds ?? []))];
-  for (const id of ids) await getUnit(tx, id);
+  if (ids.length === 0) return;
+  const found = new Set((await tx.select({ id: units.id }).from(units).where(inArray(units.id, ids))).map((u) => u.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new AppError('UNIT_NOT_FOUND', { ids: missing });
 }
