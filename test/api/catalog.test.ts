@@ -103,6 +103,11 @@ describe('procedure detail', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.currentVersion.content.components.length).toBeGreaterThan(0);
+    // What a filer needs is lifted out: components with ids (dossiers point at them), channels.
+    expect(body.components.length).toBe(body.currentVersion.content.components.length);
+    for (const c of body.components) expect(c).toEqual(expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: expect.any(String), mandatory: expect.any(Boolean) }));
+    expect(new Set(body.components.map((c: { id: string }) => c.id)).size).toBe(body.components.length);
+    expect(body.channels[0]).toEqual(expect.objectContaining({ channel: expect.any(String), timeLimit: expect.objectContaining({ value: expect.any(Number) }) }));
     expect(body.currentVersion.content.channels[0].timeLimit).toEqual(expect.objectContaining({ unit: expect.any(String) }));
     expect(body.competentUnits.length).toBeGreaterThanOrEqual(12);
     expect(body.versions).toHaveLength(1);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BoolQuery, IsoDate, Paging } from '../../server/http/schemas.js';
 import { DECISION_CHANGE_KINDS } from './catalog.tables.js';
-import { LEVELS, ONLINE_LEVELS, ProcedureContent } from './procedure.content.js';
+import { ChannelOffer, Component, LEVELS, ONLINE_LEVELS, ProcedureContent } from './procedure.content.js';
 
 export const ProcedureSearchQuery = Paging.extend({
   q: z.string().trim().max(200).optional().describe('Free text: name, code or acronym ("dang ky khai sinh", "ĐKKS", "1.001193")'),
@@ -50,6 +50,8 @@ export const ProcedureDetail = z
     createdAt: z.date(),
     updatedAt: z.date(),
     currentVersion: VersionInfo.extend({ content: z.unknown().describe('ProcedureContent') }),
+    components: z.array(Component).describe('Thành phần hồ sơ of the current version; every published component has an id'),
+    channels: z.array(ChannelOffer).describe('Cách thức thực hiện: time limit and fees per channel'),
     competentUnits: z.array(z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() })),
     versions: z.array(VersionInfo),
   })

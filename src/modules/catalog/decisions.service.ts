@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../server/db/client.js';
 import type { RequestContext } from '../../server/context.js';
@@ -130,7 +131,7 @@ export async function applyDecisionItems(
     } else {
       const replaces = item.changeKind === 'replaced' ? existing.get(item.replacesNationalCode!)! : null;
       if (replaces) await abolish(replaces.id);
-      versioned.push({ item, content: item.content!, replacesProcedureId: replaces?.id ?? null });
+      versioned.push({ item, content: withComponentIds(item.content!), replacesProcedureId: replaces?.id ?? null });
     }
   }
   if (versioned.length > 0) await writeVersions(tx, decisionId, effectiveDate, versioned, existing);
@@ -138,6 +139,11 @@ export async function applyDecisionItems(
 }
 
 export type ExistingMap = Map<string, typeof procedures.$inferSelect>;
+
+/** Every component of a published version gets an id, so a dossier can say which one a file satisfies. */
+function withComponentIds(content: ProcedureContent): ProcedureContent {
+  return { ...content, components: content.components.map((c) => ({ ...c, id: c.id ?? randomUUID() })) };
+}
 
 interface Versioned {
   item: DecisionItemInput;

@@ -35,6 +35,8 @@ export const ChannelOffer = z.object({
 });
 
 export const Component = z.object({
+  /** Stable within a version; dossiers name the component they satisfy by it. Assigned on publication. */
+  id: z.uuid().optional(),
   name: Text(1000),
   kind: z.enum(COMPONENT_KINDS),
   count: z.number().int().min(1).max(100),

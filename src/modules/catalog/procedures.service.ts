@@ -174,6 +174,9 @@ export async function getProcedure(db: Queryable, id: string) {
     ...rest,
     fieldName: procedure.fieldName,
     currentVersion: current,
+    // The parts a filer needs, lifted out of the version: what to bring, how long, what it costs.
+    components: current.content.components,
+    channels: current.content.channels,
     competentUnits,
     versions: versions.map(({ content: _c, ...v }) => v),
   };
