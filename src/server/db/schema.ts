@@ -6,3 +6,4 @@ export * from '../../modules/outbox/outbox.table.js';
 export * from '../../modules/calendar/calendar.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/workflows/workflows.tables.js';
+export * from '../../modules/files/files.table.js';
