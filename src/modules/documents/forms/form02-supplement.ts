@@ -36,7 +36,7 @@ export async function renderForm02(data: SupplementRequestForm): Promise<Buffer>
   });
   doc.paragraph(`${data.unit.name} tiếp nhận hồ sơ của:`, { indent: false });
   applicantFields(doc, data.applicant, ADDRESSEE);
-  dossierFields(doc, { ...data, dossierCode: data.dossierCode }, data.receivedAt);
+  dossierFields(doc, data, data.receivedAt);
   doc.paragraph(
     `Sau khi xem xét, đối chiếu thành phần hồ sơ với quy định hiện hành, ${data.unit.name} đề nghị ${ADDRESSEE} bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`,
   );
