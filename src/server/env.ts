@@ -50,6 +50,25 @@ const EnvSchema = z.object({
       }
       return parsed.periods;
     }),
+  /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
+  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+  /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
+  FILES_DIR: z.string().min(1).default('./data/files'),
+  /** S3-compatible endpoint, e.g. http://minio:9000 (default: AWS S3 of S3_REGION). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** `endpoint/bucket/key` addressing (MinIO, most on-premises stores) instead of `bucket.endpoint/key`. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Largest accepted upload, in MiB. */
+  MAX_UPLOAD_MB: z.coerce.number().int().positive().max(1024).default(20),
+}).superRefine((env, ctx) => {
+  if (env.FILE_STORAGE !== 's3') return;
+  for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when FILE_STORAGE=s3` });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -77,12 +77,18 @@ export function sniffFileType(head: Uint8Array): Sniffed {
   return { allowed: false, mediaType: null, label: 'không xác định được định dạng' };
 }
 
-/** No control bytes other than tab, CR, LF, FF, ESC in the window: probably text. */
+/** Valid UTF-8 without control bytes other than tab, CR, LF, FF, ESC in the window: text. */
 function isPlainText(head: Uint8Array): boolean {
   const window = head.subarray(0, SNIFF_BYTES);
   for (const byte of window) {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) return false;
     if (byte === 0x7f) return false;
   }
-  return true;
+  try {
+    // stream: a character cut by the end of the window is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(window, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }

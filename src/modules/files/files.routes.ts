@@ -1,0 +1,120 @@
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../../server/errors.js';
+import { requireActor } from '../../server/http/auth.js';
+import { errorResponses, IdParams } from '../../server/http/schemas.js';
+import type { App, Deps } from '../../server/http/types.js';
+import { contentDisposition, downloadName } from './download.rules.js';
+import { StoredFileSchema, UploadForm } from './files.schema.js';
+import { getFile, mayReadFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
+import { fileStorageFromEnv, maxUploadBytes } from './storage.config.js';
+import type { FileStorage } from './storage.js';
+
+const tags = ['Tệp (files)'];
+/** Room for the multipart boundaries and part headers around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** Zod for params and query; the multipart body is read by the handler, not validated here. */
+const skipBodyValidation: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never);
+
+export function fileRoutes(app: App, deps: Deps, storage: FileStorage = fileStorageFromEnv(deps.env)): void {
+  const { db } = deps;
+  const maxBytes = maxUploadBytes(deps.env);
+
+  // Multipart parsing only for these routes (an encapsulated scope), with our own size check.
+  void app.register(async (scope: App) => {
+    await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 21, fieldSize: 64 * 1024 } });
+
+    scope.post(
+      '/api/files',
+      {
+        validatorCompiler: skipBodyValidation,
+        schema: {
+          tags,
+          summary: 'Upload a file (multipart/form-data, field "file"; PDF, JPEG or PNG)',
+          description:
+            'Any signed-in user (staff or citizen; session or bearer token). The type is read from the content, never from ' +
+            'the name or the part’s Content-Type: PDF, JPEG and PNG are accepted, anything else is refused with 415 ' +
+            'FILE_TYPE_NOT_ALLOWED naming what was found. Larger than MAX_UPLOAD_MB → 413 FILE_TOO_LARGE. Identical ' +
+            'content is stored once, but every upload gets its own id. Other form fields are ignored.',
+          consumes: ['multipart/form-data'],
+          body: UploadForm,
+          response: { 201: StoredFileSchema, ...errorResponses(400, 401, 403, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        requireActor(request);
+        if (!request.isMultipart()) {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: 'multipart/form-data' }, 'Hãy gửi tệp dưới dạng multipart/form-data, trường "file".');
+        }
+        const declared = Number(request.headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
+        const upload = await readMultipartFile(request, maxBytes);
+        const file = await storeFile(db, storage, request.ctx, { data: upload.data, sha256: upload.sha256, originalName: upload.filename });
+        return reply.status(201).send(file);
+      },
+    );
+
+    scope.get(
+      '/api/files/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Download a file (its uploader, or staff holding dossier.read — provisional)',
+          description:
+            'Answers the bytes with the stored Content-Type and a Content-Disposition carrying the original name ' +
+            '(RFC 6266 / 8187 filename*, UTF-8). Provisional rule until dossiers link files: the uploader, or a staff ' +
+            'member holding dossier.read on any unit; anyone else gets 403.',
+          params: IdParams,
+          response: errorResponses(400, 401, 403, 404),
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const file = await getFile(db, request.params.id);
+        if (!mayReadFile(actor, file)) throw new AppError('FORBIDDEN', { fileId: file.id });
+        const content = await readFileContent(storage, file);
+        return reply
+          .header('content-type', file.mediaType)
+          .header('content-length', String(content.length))
+          .header('content-disposition', contentDisposition(downloadName(file.originalName, file.id, file.mediaType)))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('etag', `"${file.sha256}"`)
+          // Bytes, not JSON: the schema only lists the error shapes, which the type provider expects.
+          .send(content as never);
+      },
+    );
+  });
+}
+
+/** The first file part, which must be the field "file", read and hashed within the size cap. */
+async function readMultipartFile(request: FastifyRequest, maxBytes: number) {
+  let part: MultipartFile | undefined;
+  try {
+    part = await request.file({ throwFileSizeLimit: false });
+  } catch (error) {
+    throw malformed(error);
+  }
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw new AppError('FILE_MISSING', part ? { field: part.fieldname } : undefined);
+  }
+  try {
+    const read = await readUpload(part.file, maxBytes);
+    return { ...read, filename: part.filename };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw malformed(error);
+  }
+}
+
+function malformed(error: unknown): AppError {
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+    return new AppError('PAYLOAD_TOO_LARGE', { reason: code });
+  }
+  return new AppError('VALIDATION_FAILED', { reason: (error as Error).message }, 'Biểu mẫu multipart/form-data không hợp lệ.');
+}

@@ -1,0 +1,318 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/modules/audit/audit.table.js';
+import { hashPassword } from '../../src/modules/identity/password.js';
+import { insertUser } from '../../src/modules/identity/users.service.js';
+import { startS3Simulator, type S3Simulator } from '../../src/modules/files/testing/s3-simulator.js';
+import { systemContext } from '../../src/server/context.js';
+import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N } from '../../src/server/testing/database.js';
+
+// Real minimal files.
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
+]);
+const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(56)]);
+const ZIP = Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1');
+const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+interface Part {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer | string;
+}
+
+/** A multipart/form-data body, built by hand as a browser would send it. */
+function form(parts: Part[]) {
+  const boundary = `----motcua${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition = `form-data; name="${part.name}"${part.filename !== undefined ? `; filename="${part.filename}"` : ''}`;
+    const type = part.contentType ?? (part.filename !== undefined ? 'application/octet-stream' : undefined);
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`));
+    chunks.push(Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const fileForm = (data: Buffer, filename = 'tep.bin', contentType?: string) =>
+  form([{ name: 'file', filename, data, ...(contentType ? { contentType } : {}) }]);
+
+async function upload(session: Session, data: Buffer, filename?: string, contentType?: string) {
+  return session.request({ method: 'POST', url: '/api/files', ...fileForm(data, filename, contentType) });
+}
+
+/** Every stored object under a local FILES_DIR (paths relative to it). */
+async function storedObjects(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+let t: TestApp;
+let filesDir: string;
+let citizen: Session;
+let otherCitizen: Session;
+let officer: Session;
+let admin: Session;
+
+beforeAll(async () => {
+  filesDir = await mkdtemp(join(tmpdir(), 'motcua-files-api-'));
+  t = await createTestApp({ env: { FILES_DIR: filesDir } });
+  await t.deps.db.transaction(async (tx) =>
+    insertUser(tx, systemContext(), {
+      username: 'congdan2',
+      fullName: 'Trần Thị Bình',
+      kind: 'citizen',
+      personalId: '089195000456',
+      passwordHash: await hashPassword(DEMO_PASSWORD, TEST_SCRYPT_LOG_N),
+      mustChangePassword: false,
+      roles: [{ role: 'citizen', unitId: null }],
+    }),
+  );
+  citizen = await t.login('congdan');
+  otherCitizen = await t.login('congdan2');
+  officer = await t.login('tiepnhan');
+  admin = await t.login('admin');
+});
+afterAll(async () => {
+  await t.close();
+  await rm(filesDir, { recursive: true, force: true });
+});
+
+describe('POST /api/files', () => {
+  it.each([
+    ['PDF', PDF, 'don-de-nghi.pdf', 'application/pdf'],
+    ['JPEG', JPEG, 'anh-the.jpg', 'image/jpeg'],
+    ['PNG', PNG, 'so-do.png', 'image/png'],
+  ])('accepts a %s and answers {id, sha256, size, mediaType}', async (_kind, data, filename, mediaType) => {
+    const res = await upload(citizen, data, filename);
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['id', 'mediaType', 'originalName', 'sha256', 'size']);
+    expect(body).toEqual({ id: expect.any(String), sha256: sha256(data), size: data.length, mediaType, originalName: filename });
+  });
+
+  it('reads the type from the content: a PNG named .pdf and sent as application/pdf is a PNG', async () => {
+    const res = await upload(citizen, PNG, 'giay-to.pdf', 'application/pdf');
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ mediaType: 'image/png', originalName: 'giay-to.pdf' });
+  });
+
+  it.each([
+    ['an EXE', EXE, 'don.pdf', 'application/x-msdownload', /chương trình Windows/],
+    ['a ZIP', ZIP, 'ho-so.pdf', 'application/zip', /ZIP/],
+    ['HTML', HTML, 'trang.png', 'text/html', /HTML/],
+  ])('refuses %s with 415, naming what it is', async (_kind, data, filename, detected, label) => {
+    const res = await upload(citizen, data, filename, 'application/pdf');
+    expect(res.statusCode).toBe(415);
+    const { error } = res.json();
+    expect(error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect(error.message).toMatch(/^Chỉ chấp nhận tệp PDF, JPEG hoặc PNG; tệp gửi lên là: /);
+    expect(error.message).toMatch(label);
+    expect(error.details).toMatchObject({ detected });
+  });
+
+  it('refuses an empty file with 415', async () => {
+    const res = await upload(citizen, Buffer.alloc(0), 'rong.pdf');
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.details).toMatchObject({ detected: null, description: 'tệp rỗng' });
+  });
+
+  it('answers 400 FILE_MISSING without a "file" part', async () => {
+    const wrongField = await citizen.request({ method: 'POST', url: '/api/files', ...form([{ name: 'attachment', filename: 'a.pdf', data: PDF }]) });
+    expect(wrongField.statusCode).toBe(400);
+    expect(wrongField.json().error).toMatchObject({ code: 'FILE_MISSING', details: { field: 'attachment' } });
+    const onlyText = await citizen.request({ method: 'POST', url: '/api/files', ...form([{ name: 'note', data: 'ghi chú' }]) });
+    expect(onlyText.statusCode).toBe(400);
+    expect(onlyText.json().error.code).toBe('FILE_MISSING');
+  });
+
+  it('refuses a body that is not multipart with 415, and malformed multipart with 400', async () => {
+    const json = await citizen.request({ method: 'POST', url: '/api/files', payload: { file: 'JVBERi0=' } });
+    expect(json.statusCode).toBe(415);
+    expect(json.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const { headers } = form([]);
+    const broken = await citizen.request({
+      method: 'POST',
+      url: '/api/files',
+      headers,
+      payload: Buffer.from(`--${headers['content-type'].split('boundary=')[1]}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 no end`),
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('keeps a Vietnamese file name (UTF-8, NFC)', async () => {
+    const res = await upload(citizen, PDF, 'Tờ khai đăng ký khai sinh.pdf');
+    expect(res.statusCode).toBe(201);
+    expect(res.json().originalName).toBe('Tờ khai đăng ký khai sinh.pdf');
+  });
+
+  it('needs a signed-in user: anonymous 401; a session without the CSRF token 403', async () => {
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/files', ...fileForm(PDF, 'a.pdf') });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/files', cookies: { motcua_session: citizen.cookie }, ...fileForm(PDF, 'a.pdf') });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.code).toBe('CSRF_FAILED');
+  });
+
+  it('accepts a bearer token (no CSRF needed)', async () => {
+    const created = await citizen.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'Ứng dụng', scopes: ['dossier.read'], expiresInDays: 1 } });
+    expect(created.statusCode).toBe(201);
+    const { token } = created.json();
+    const body = fileForm(JPEG, 'a.jpg');
+    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { authorization: `Bearer ${token}`, ...body.headers }, payload: body.payload });
+    expect(res.statusCode).toBe(201);
+    const download = await t.app.inject({ url: `/api/files/${res.json().id}`, headers: { authorization: `Bearer ${token}` } });
+    expect(download.statusCode).toBe(200);
+  });
+
+  it('stores identical content once, but gives every upload its own id', async () => {
+    const data = Buffer.concat([PDF, Buffer.from(`% dedupe ${Date.now()}\n`)]);
+    const before = await storedObjects(filesDir);
+    const first = (await upload(citizen, data, 'mot.pdf')).json();
+    const second = (await upload(otherCitizen, data, 'hai.pdf')).json();
+    expect(first.id).not.toBe(second.id);
+    expect(first.sha256).toBe(second.sha256);
+    const after = await storedObjects(filesDir);
+    const added = after.filter((p) => !before.includes(p));
+    const hash = sha256(data);
+    expect(added).toEqual([join(hash.slice(0, 2), hash.slice(2, 4), hash)]);
+  });
+
+  it('writes an audit record with the hash, size and type only', async () => {
+    const created = (await upload(citizen, PNG, 'Nguyễn Văn An - CCCD.png')).json();
+    const [record] = await t.deps.db.select().from(auditLog).where(eq(auditLog.targetId, created.id));
+    expect(record).toMatchObject({ action: 'file.upload', targetType: 'file', actorId: citizen.user.id });
+    expect(record!.summary).toEqual({ after: { sha256: sha256(PNG), size: PNG.length, mediaType: 'image/png' } });
+    expect(JSON.stringify(record)).not.toContain('Nguyễn');
+  });
+});
+
+describe('POST /api/files with a small MAX_UPLOAD_MB', () => {
+  let small: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'motcua-files-small-'));
+    small = await createTestApp({ env: { FILES_DIR: dir, MAX_UPLOAD_MB: '1' } });
+  });
+  afterAll(async () => {
+    await small.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers 413 FILE_TOO_LARGE over the cap, and accepts exactly the cap', async () => {
+    const s = await small.login('congdan');
+    const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 1 - PDF.length, 0x20)]);
+    const res = await upload(s, big, 'lon.pdf');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'FILE_TOO_LARGE', message: 'Tệp vượt quá dung lượng cho phép (tối đa 1 MB).' });
+    expect(await storedObjects(dir)).toEqual([]);
+    const exact = await upload(s, big.subarray(0, 1024 * 1024), 'vua.pdf');
+    expect(exact.statusCode).toBe(201);
+    expect(exact.json().size).toBe(1024 * 1024);
+  });
+
+  it('refuses early on a declared Content-Length far over the cap', async () => {
+    const s = await small.login('congdan');
+    const big = Buffer.concat([PDF, Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const res = await upload(s, big, 'rat-lon.pdf');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('FILE_TOO_LARGE');
+  });
+});
+
+describe('GET /api/files/{id}', () => {
+  let fileId: string;
+  const name = 'Giấy khai sinh (bản sao).pdf';
+
+  beforeAll(async () => {
+    fileId = (await upload(citizen, PDF, name)).json().id;
+  });
+
+  it('gives the uploader the bytes, the type and the Vietnamese name (RFC 8187)', async () => {
+    const res = await citizen.request({ url: `/api/files/${fileId}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload).toEqual(PDF);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="Giay khai sinh (ban sao).pdf"; filename*=UTF-8''Gi%E1%BA%A5y%20khai%20sinh%20%28b%E1%BA%A3n%20sao%29.pdf`,
+    );
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses another citizen (403) and a staff member without dossier.read (403)', async () => {
+    const other = await otherCitizen.request({ url: `/api/files/${fileId}` });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('FORBIDDEN');
+    expect((await admin.request({ url: `/api/files/${fileId}` })).statusCode).toBe(403);
+  });
+
+  it('lets a one-stop officer (dossier.read) read it — provisional rule', async () => {
+    const res = await officer.request({ url: `/api/files/${fileId}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload).toEqual(PDF);
+  });
+
+  it('answers 401 anonymously, 404 for an unknown id, 400 for a malformed one', async () => {
+    expect((await t.app.inject({ url: `/api/files/${fileId}` })).statusCode).toBe(401);
+    const unknown = await citizen.request({ url: '/api/files/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('FILE_NOT_FOUND');
+    expect((await citizen.request({ url: '/api/files/not-a-uuid' })).statusCode).toBe(400);
+  });
+});
+
+describe('with FILE_STORAGE=s3 (against the S3 simulator)', () => {
+  let sim: S3Simulator;
+  let s3App: TestApp;
+  beforeAll(async () => {
+    sim = await startS3Simulator();
+    s3App = await createTestApp({
+      env: {
+        FILE_STORAGE: 's3',
+        S3_ENDPOINT: sim.endpoint,
+        S3_BUCKET: sim.bucket,
+        S3_REGION: sim.region,
+        S3_ACCESS_KEY_ID: sim.accessKeyId,
+        S3_SECRET_ACCESS_KEY: sim.secretAccessKey,
+        S3_FORCE_PATH_STYLE: 'true',
+      },
+    });
+  });
+  afterAll(async () => {
+    await s3App.close();
+    await sim.close();
+  });
+
+  it('uploads through signed PUTs once per content, and downloads through signed GETs', async () => {
+    const s = await s3App.login('congdan');
+    const first = await upload(s, JPEG, 'anh.jpg');
+    const second = await upload(s, JPEG, 'anh-lai.jpg');
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(first.json().id).not.toBe(second.json().id);
+    expect([...sim.objects.keys()]).toEqual([sha256(JPEG)]);
+    expect(sim.objects.get(sha256(JPEG))!.contentType).toBe('image/jpeg');
+    expect(sim.log.filter((l) => l.method === 'PUT')).toHaveLength(1);
+    const res = await s.request({ url: `/api/files/${second.json().id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload).toEqual(JPEG);
+    expect(sim.log.every((l) => l.status !== 403)).toBe(true);
+  });
+});
