@@ -53,7 +53,8 @@ const EnvSchema = z.object({
   /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
   FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
-  FILES_DIR: z.string().min(1).default('./data/files'),
+  // Beside, not inside, DATA_DIR: that directory is PGlite's own data directory.
+  FILES_DIR: z.string().min(1).default('./files'),
   /** S3-compatible endpoint, e.g. http://minio:9000 (default: AWS S3 of S3_REGION). */
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(1).optional(),
