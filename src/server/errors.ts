@@ -5,6 +5,7 @@
  */
 import { CALENDAR_ERRORS } from '../modules/calendar/calendar.errors.js';
 import { CATALOG_ERRORS } from '../modules/catalog/catalog.errors.js';
+import { DOSSIER_ERRORS } from '../modules/dossiers/dossiers.errors.js';
 import { FILES_ERRORS } from '../modules/files/files.errors.js';
 import { WORKFLOW_ERRORS } from '../modules/workflows/workflows.errors.js';
 import type { ErrorTable } from './error-table.js';
@@ -45,6 +46,7 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
   ...CALENDAR_ERRORS,
   ...CATALOG_ERRORS,
+  ...DOSSIER_ERRORS,
   ...WORKFLOW_ERRORS,
   ...FILES_ERRORS,
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' },

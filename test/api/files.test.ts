@@ -11,51 +11,9 @@ import { startS3Simulator, type S3Simulator } from '../../src/modules/files/test
 import { systemContext } from '../../src/server/context.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N } from '../../src/server/testing/database.js';
-
-// Real minimal files.
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const JPEG = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9,
-]);
-const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(56)]);
-const ZIP = Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1');
-const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>');
+import { EXE, fileForm, form, HTML, JPEG, PDF, PNG, upload, ZIP } from '../fixtures/uploads.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-interface Part {
-  name: string;
-  filename?: string;
-  contentType?: string;
-  data: Buffer | string;
-}
-
-/** A multipart/form-data body, built by hand as a browser would send it. */
-function form(parts: Part[]) {
-  const boundary = `----motcua${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = `form-data; name="${part.name}"${part.filename !== undefined ? `; filename="${part.filename}"` : ''}`;
-    const type = part.contentType ?? (part.filename !== undefined ? 'application/octet-stream' : undefined);
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`));
-    chunks.push(Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const fileForm = (data: Buffer, filename = 'tep.bin', contentType?: string) =>
-  form([{ name: 'file', filename, data, ...(contentType ? { contentType } : {}) }]);
-
-async function upload(session: Session, data: Buffer, filename?: string, contentType?: string) {
-  return session.request({ method: 'POST', url: '/api/files', ...fileForm(data, filename, contentType) });
-}
 
 /** Every stored object under a local FILES_DIR (paths relative to it). */
 async function storedObjects(dir: string): Promise<string[]> {

@@ -8,3 +8,4 @@ export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/workflows/workflows.tables.js';
 export * from '../../modules/files/files.table.js';
 export * from '../../modules/dossiers/code-sequence.table.js';
+export * from '../../modules/dossiers/dossiers.tables.js';

@@ -7,6 +7,7 @@ import { auditRoutes } from '../../modules/audit/audit.routes.js';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.js';
 import { catalogIoRoutes } from '../../modules/catalog/catalog-io.routes.js';
 import { catalogRoutes } from '../../modules/catalog/catalog.routes.js';
+import { dossierRoutes } from '../../modules/dossiers/dossiers.routes.js';
 import { fileRoutes } from '../../modules/files/files.routes.js';
 import { authRoutes } from '../../modules/identity/auth.routes.js';
 import { userRoutes } from '../../modules/identity/users.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   calendarRoutes(app, deps);
   catalogRoutes(app, deps);
   catalogIoRoutes(app, deps);
+  dossierRoutes(app, deps);
   workflowRoutes(app, deps);
   fileRoutes(app, deps);
 

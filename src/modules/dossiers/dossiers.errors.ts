@@ -1,0 +1,15 @@
+import type { ErrorTable } from '../../server/error-table.js';
+
+/** Errors of the dossier lifecycle (hồ sơ). */
+export const DOSSIER_ERRORS = {
+  DOSSIER_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ.' },
+  DOSSIER_INCOMPLETE: { status: 422, message: 'Hồ sơ chưa đủ thành phần; chỉ có thể yêu cầu bổ sung hoặc từ chối tiếp nhận (xem chi tiết).' },
+  CHANNEL_NOT_OFFERED: { status: 422, message: 'Thủ tục không thực hiện qua cách thức nộp này.' },
+  WORKFLOW_NOT_ACTIVE: { status: 422, message: 'Cơ quan có thẩm quyền chưa có quy trình nội bộ đang áp dụng cho thủ tục này.' },
+  COMPETENT_UNIT_REQUIRED: { status: 422, message: 'Thủ tục có nhiều cơ quan có thẩm quyền; cần chọn cơ quan giải quyết.' },
+  UNIT_NOT_COMPETENT: { status: 422, message: 'Đơn vị được chọn không có thẩm quyền giải quyết thủ tục này.' },
+  NOT_RECEIVABLE_HERE: { status: 422, message: 'Đơn vị này không được tiếp nhận hồ sơ của thủ tục cho cơ quan đã chọn.' },
+  RECEIVING_UNIT_REQUIRED: { status: 422, message: 'Cần chọn đơn vị tiếp nhận (tài khoản có quyền tiếp nhận tại nhiều đơn vị).' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác.' },
+  DOSSIER_NOT_RECEIVED: { status: 422, message: 'Hồ sơ chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả.' },
+} as const satisfies ErrorTable;

@@ -1,0 +1,63 @@
+/** HTTP schemas of dossiers: validated requests and the OpenAPI document come from these. */
+import { z } from 'zod';
+import { CHANNELS } from '../catalog/procedure.content.js';
+import { Applicant } from './applicant.schema.js';
+import { DOSSIER_STATUS_NAMES } from './status.rules.js';
+
+export const IntakeBody = z
+  .object({
+    procedureId: z.uuid(),
+    channel: z.enum(CHANNELS),
+    applicant: Applicant,
+    components: z
+      .array(z.object({ componentId: z.uuid(), fileIds: z.array(z.uuid()).min(1).max(50) }))
+      .max(100)
+      .default([]),
+    receivingUnitId: z.uuid().optional(),
+    competentUnitId: z.uuid().optional(),
+  })
+  .meta({ id: 'DossierIntake' });
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z.string().trim().min(1).max(200).optional().describe('A retried request with the same key returns the same dossier'),
+});
+
+export const CodeParams = z.object({ code: z.string().trim().min(10).max(60).describe('Mã hồ sơ, e.g. 000.00.02.H91-261123-0001') });
+export const FormParams = CodeParams.extend({ form: z.enum(['01']).describe('Mẫu số (01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả)') });
+
+const UnitRef = z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() });
+
+export const DossierSummary = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    status: z.enum(DOSSIER_STATUS_NAMES),
+    nationalStatusCode: z.number().int().describe('TrangThaiHoSo on the national portal (1–10)'),
+    channel: z.enum(CHANNELS),
+    submittedAt: z.date(),
+    receivedAt: z.date().nullable(),
+    appointmentAt: z.date().nullable(),
+    currentStepKey: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'DossierSummary' });
+
+export const DossierDetail = DossierSummary.extend({
+  procedure: z.object({ id: z.uuid(), nationalCode: z.string(), name: z.string(), versionId: z.uuid() }),
+  receivingUnit: UnitRef,
+  competentUnit: UnitRef,
+  applicant: z.unknown().describe('Applicant as filed'),
+  fees: z.array(z.object({ name: z.string(), amountVnd: z.number().int() })),
+  components: z.array(z.object({ componentId: z.uuid(), name: z.string(), fileIds: z.array(z.uuid()) })),
+  events: z.array(
+    z.object({
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      stepKey: z.string().nullable(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+      occurredAt: z.date(),
+    }),
+  ),
+}).meta({ id: 'DossierDetail' });

@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../identity/identity.tables.js';
+import { units } from '../org/units.table.js';
+import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import { workflowDefinitions } from '../workflows/workflows.tables.js';
+import type { Applicant } from './applicant.schema.js';
+import type { DossierStatus } from './status.rules.js';
+
+/** A fee line as charged on this dossier (copied from the procedure's channel at receipt). */
+export interface DossierFee {
+  name: string;
+  amountVnd: number;
+}
+
+/**
+ * Hồ sơ: one application, from submission to the returned result. The procedure version and the
+ * workflow version are fixed at receipt, so later publication decisions do not change it.
+ * Times are UTC; `receivedAt` starts the legal clock (thời điểm tiếp nhận hồ sơ hợp lệ).
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Mã hồ sơ: <receiving unit code>-<yyMMdd>-<sequence>. */
+    code: text('code').notNull(),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    procedureVersionId: uuid('procedure_version_id')
+      .notNull()
+      .references(() => procedureVersions.id),
+    workflowId: uuid('workflow_id')
+      .notNull()
+      .references(() => workflowDefinitions.id),
+    receivingUnitId: uuid('receiving_unit_id')
+      .notNull()
+      .references(() => units.id),
+    competentUnitId: uuid('competent_unit_id')
+      .notNull()
+      .references(() => units.id),
+    channel: text('channel').$type<'counter' | 'online' | 'postal'>().notNull(),
+    status: text('status').$type<DossierStatus>().notNull(),
+    applicant: jsonb('applicant').$type<Applicant>().notNull(),
+    /** The applicant's personal identifier or tax code: the key of their data store. */
+    applicantKey: text('applicant_key').notNull(),
+    /** The citizen account that filed online (owns the dossier), if any. */
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    fees: jsonb('fees').$type<DossierFee[]>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    /** Ngày hẹn trả kết quả. */
+    appointmentAt: timestamp('appointment_at', { withTimezone: true }),
+    currentStepKey: text('current_step_key'),
+    currentStepStartedAt: timestamp('current_step_started_at', { withTimezone: true }),
+    /** Optimistic lock: every action names the version it read (stale → 409). */
+    version: integer('version').notNull().default(1),
+    receivedBy: uuid('received_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    index('dossiers_competent_status_idx').on(t.competentUnitId, t.status),
+    index('dossiers_receiving_idx').on(t.receivingUnitId, t.receivedAt),
+    index('dossiers_applicant_key_idx').on(t.applicantKey),
+    index('dossiers_owner_idx').on(t.ownerUserId),
+    check('dossiers_channel_check', sql`${t.channel} in ('counter', 'online', 'postal')`),
+  ],
+);
+
+/** Thành phần hồ sơ as filed: which procedure component, satisfied by which uploaded files. */
+export const dossierComponents = pgTable(
+  'dossier_components',
+  {
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** The component's id in the procedure version's content. */
+    componentId: uuid('component_id').notNull(),
+    name: text('name').notNull(),
+    fileIds: uuid('file_ids').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.componentId] })],
+);
+
+/** Everything that happened to a dossier, in order: the step history (quá trình xử lý). */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').$type<DossierStatus>(),
+    toStatus: text('to_status').$type<DossierStatus>().notNull(),
+    stepKey: text('step_key'),
+    unitId: uuid('unit_id').references(() => units.id),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    note: text('note'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.occurredAt)],
+);
+
+/** Idempotency-Key of a dossier-creating request, per caller: a retry returns the same dossier. */
+export const dossierIdempotencyKeys = pgTable(
+  'dossier_idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    /** SHA-256 of the request body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -1,0 +1,86 @@
+/**
+ * Pure rules of intake: which components are missing, when the result is due, and whether a
+ * one-stop unit may receive for a competent unit.
+ */
+import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
+import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
+import type { ProcedureContent } from '../catalog/procedure.content.js';
+
+export interface ProvidedComponent {
+  componentId: string;
+  fileIds: readonly string[];
+}
+
+export interface ComponentProblem {
+  componentId: string;
+  name: string | null;
+  problem: 'missing' | 'unknown' | 'duplicate' | 'noFiles';
+  message: string;
+}
+
+/** Every problem with the components given for a version: unknown, repeated, empty, missing. */
+export function componentProblems(required: ProcedureContent['components'], provided: readonly ProvidedComponent[]): ComponentProblem[] {
+  const problems: ComponentProblem[] = [];
+  const byId = new Map(required.filter((c) => c.id).map((c) => [c.id!, c]));
+  const seen = new Set<string>();
+  for (const p of provided) {
+    const component = byId.get(p.componentId);
+    if (!component) {
+      problems.push({ componentId: p.componentId, name: null, problem: 'unknown', message: 'Thành phần hồ sơ không thuộc thủ tục này' });
+    } else if (seen.has(p.componentId)) {
+      problems.push({ componentId: p.componentId, name: component.name, problem: 'duplicate', message: `Thành phần "${component.name}" khai báo nhiều lần` });
+    } else if (p.fileIds.length === 0) {
+      problems.push({ componentId: p.componentId, name: component.name, problem: 'noFiles', message: `Thành phần "${component.name}" chưa có tệp` });
+    }
+    seen.add(p.componentId);
+  }
+  for (const component of required) {
+    if (component.mandatory && component.id && !seen.has(component.id)) {
+      problems.push({ componentId: component.id, name: component.name, problem: 'missing', message: `Thiếu thành phần bắt buộc "${component.name}"` });
+    }
+  }
+  return problems;
+}
+
+export type TimeLimit = ProcedureContent['channels'][number]['timeLimit'];
+
+/**
+ * Ngày hẹn trả: the legal time limit counted from receipt. Working days and hours go through the
+ * calendar; calendar days are plain days; months are calendar months in Vietnam time (the same
+ * clock time, the day clamped to the month's length: 31 Jan + 1 month = 28/29 Feb).
+ */
+export function appointmentFor(calendar: WorkingCalendar, receivedAt: Date, limit: TimeLimit): Date {
+  if (limit.unit !== 'months') return addWorkingTime(calendar, receivedAt, limit.value, limit.unit);
+  const local = new Date(toVietnamLocalMs(receivedAt));
+  const target = new Date(local);
+  target.setUTCDate(1);
+  target.setUTCMonth(local.getUTCMonth() + Math.round(limit.value));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(local.getUTCDate(), lastDay));
+  return fromVietnamLocalMs(target.getTime());
+}
+
+/** Years a deadline computation may touch: from receipt to well past the longest limit. */
+export function calendarYearsFor(receivedAt: Date, limit: TimeLimit): { from: number; to: number } {
+  const from = new Date(toVietnamLocalMs(receivedAt)).getUTCFullYear();
+  const roughDays = limit.unit === 'months' ? limit.value * 31 : limit.unit === 'workingHours' ? limit.value / 7 : limit.value * 1.6;
+  return { from, to: from + Math.ceil(roughDays / 365) + 1 };
+}
+
+export interface UnitPlace {
+  id: string;
+  kind: string;
+  /** The unit's id and its ancestors' ids. */
+  path: readonly string[];
+}
+
+/**
+ * Whether a one-stop unit may receive for a competent unit (DOMAIN.md §4): any one-stop unit when
+ * the procedure is location-independent; otherwise the competent unit itself, a unit above or
+ * below it (its own one-stop section), or a public-administration service centre.
+ */
+export function mayReceiveFor(receiving: UnitPlace, competent: UnitPlace, locationIndependent: boolean): boolean {
+  if (locationIndependent) return true;
+  if (receiving.kind === 'service_centre') return true;
+  return competent.path.includes(receiving.id) || receiving.path.includes(competent.id);
+}

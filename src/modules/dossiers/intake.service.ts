@@ -1,0 +1,183 @@
+/**
+ * Tiếp nhận hồ sơ: a dossier arrives at the counter or by post (received at once, the legal clock
+ * starts) or online (registered; a one-stop officer receives it later). One transaction writes
+ * the dossier, its components, its first event, the audit record and the outbox event; a retried
+ * request with the same Idempotency-Key returns the dossier the first one created.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../server/db/client.js';
+import type { Actor, RequestContext } from '../../server/context.js';
+import type { Env } from '../../server/env.js';
+import { AppError } from '../../server/errors.js';
+import { recordChange } from '../audit/record-change.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { vietnamDateOf } from '../calendar/dates.js';
+import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import type { Channel } from '../catalog/procedure.content.js';
+import { filesForUse } from '../files/files.service.js';
+import { formatDossierCode } from '../identifiers/dossier-code.rules.js';
+import { getUnit, unitPath } from '../org/units.service.js';
+import { activeWorkflowFor } from '../workflows/workflows.service.js';
+import { type Applicant, applicantKey } from './applicant.schema.js';
+import { nextDossierNumber } from './code-sequence.service.js';
+import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
+import { appointmentFor, calendarYearsFor, componentProblems, mayReceiveFor, type ProvidedComponent } from './intake.rules.js';
+import type { DossierStatus } from './status.rules.js';
+
+export interface IntakeInput {
+  procedureId: string;
+  channel: Channel;
+  applicant: Applicant;
+  components: ProvidedComponent[];
+  /**
+   * The one-stop unit receiving it: where the officer works (counter, postal); online, the filer
+   * may name one, else the competent unit receives it.
+   */
+  receivingUnitId?: string | undefined;
+  /** The competent unit, when the procedure has several and the receiving unit is not one of them. */
+  competentUnitId?: string | undefined;
+}
+
+export interface IdempotencyInput {
+  key: string;
+  body: unknown;
+}
+
+type DossierRow = typeof dossiers.$inferSelect;
+
+export async function receiveDossier(
+  tx: Tx,
+  ctx: RequestContext & { actor: Actor },
+  env: Env,
+  input: IntakeInput,
+  idempotency?: IdempotencyInput,
+): Promise<DossierRow> {
+  if (idempotency) {
+    const earlier = await claimIdempotencyKey(tx, ctx.actor.userId, idempotency);
+    if (earlier) return earlier;
+  }
+  const { procedure, version } = await procedureInForce(tx, input.procedureId);
+  const offer = version.content.channels.find((c) => c.channel === input.channel);
+  if (!offer) throw new AppError('CHANNEL_NOT_OFFERED', { channel: input.channel });
+  const competentUnitId = await competentUnitFor(tx, input, version.content);
+  const receivingUnitId = input.receivingUnitId ?? competentUnitId;
+  const workflow = await activeWorkflowFor(tx, procedure.id, competentUnitId);
+  if (!workflow) throw new AppError('WORKFLOW_NOT_ACTIVE', { procedureId: procedure.id, unitId: competentUnitId });
+
+  const problems = componentProblems(version.content.components, input.components);
+  if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
+  await filesForUse(tx, ctx.actor, input.components.flatMap((c) => c.fileIds));
+
+  const now = new Date();
+  const receivedNow = input.channel !== 'online';
+  const status: DossierStatus = receivedNow ? 'received' : 'registered';
+  const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
+  const receivingUnit = await getUnit(tx, receivingUnitId);
+  const code = formatDossierCode(receivingUnit.officialCode, vietnamDateOf(now), await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)));
+  const start = workflow.steps[0];
+  const [dossier] = await tx
+    .insert(dossiers)
+    .values({
+      code,
+      procedureId: procedure.id,
+      procedureVersionId: version.id,
+      workflowId: workflow.id,
+      receivingUnitId: receivingUnit.id,
+      competentUnitId,
+      channel: input.channel,
+      status,
+      applicant: input.applicant,
+      applicantKey: applicantKey(input.applicant),
+      ownerUserId: ctx.actor.kind === 'citizen' ? ctx.actor.userId : null,
+      fees: offer.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
+      submittedAt: now,
+      receivedAt: receivedNow ? now : null,
+      appointmentAt: calendar ? appointmentFor(calendar, now, offer.timeLimit) : null,
+      currentStepKey: receivedNow ? (start?.key ?? null) : null,
+      currentStepStartedAt: receivedNow ? now : null,
+      receivedBy: receivedNow ? ctx.actor.userId : null,
+    })
+    .returning();
+  const names = new Map(version.content.components.map((c) => [c.id, c.name]));
+  if (input.components.length > 0) {
+    await tx.insert(dossierComponents).values(
+      input.components.map((c) => ({ dossierId: dossier!.id, componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds] })),
+    );
+  }
+  await tx.insert(dossierEvents).values({
+    dossierId: dossier!.id,
+    action: receivedNow ? 'receive' : 'register',
+    toStatus: status,
+    stepKey: dossier!.currentStepKey,
+    unitId: receivingUnit.id,
+    actorUserId: ctx.actor.userId,
+    occurredAt: now,
+  });
+  if (idempotency) {
+    await tx
+      .update(dossierIdempotencyKeys)
+      .set({ dossierId: dossier!.id })
+      .where(and(eq(dossierIdempotencyKeys.userId, ctx.actor.userId), eq(dossierIdempotencyKeys.key, idempotency.key)));
+  }
+  await recordChange(tx, ctx, {
+    action: receivedNow ? 'dossier.receive' : 'dossier.register',
+    targetType: 'dossier',
+    targetId: dossier!.id,
+    unitId: competentUnitId,
+    after: { code, channel: input.channel, status, procedure: procedure.nationalCode, appointmentAt: dossier!.appointmentAt },
+    event: { code, status, procedureCode: procedure.nationalCode, channel: input.channel, receivingUnitId: receivingUnit.id, competentUnitId },
+  });
+  return dossier!;
+}
+
+/**
+ * Takes the key for this caller, or finds the dossier an earlier request with it created. A
+ * concurrent request with the same key waits on the key's row until the first commits.
+ */
+async function claimIdempotencyKey(tx: Tx, userId: string, { key, body }: IdempotencyInput): Promise<DossierRow | null> {
+  const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const [claimed] = await tx
+    .insert(dossierIdempotencyKeys)
+    .values({ userId, key, requestHash })
+    .onConflictDoNothing()
+    .returning({ key: dossierIdempotencyKeys.key });
+  if (claimed) return null;
+  const [earlier] = await tx
+    .select()
+    .from(dossierIdempotencyKeys)
+    .where(and(eq(dossierIdempotencyKeys.userId, userId), eq(dossierIdempotencyKeys.key, key)));
+  if (!earlier || earlier.requestHash !== requestHash || !earlier.dossierId) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', { key });
+  }
+  const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, earlier.dossierId));
+  return dossier!;
+}
+
+async function procedureInForce(tx: Tx, procedureId: string) {
+  const [row] = await tx
+    .select({ procedure: procedures, version: procedureVersions })
+    .from(procedures)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
+    .where(eq(procedures.id, procedureId));
+  if (!row) throw new AppError('PROCEDURE_NOT_FOUND', { id: procedureId });
+  if (row.procedure.status !== 'active') throw new AppError('PROCEDURE_NOT_IN_FORCE', { id: procedureId });
+  return row;
+}
+
+async function competentUnitFor(tx: Tx, input: IntakeInput, content: { competentUnitIds: string[]; locationIndependent: boolean }) {
+  const competent = content.competentUnitIds;
+  const receivingId = input.receivingUnitId;
+  const chosen =
+    input.competentUnitId ??
+    (receivingId && competent.includes(receivingId) ? receivingId : competent.length === 1 ? competent[0] : undefined);
+  if (!chosen) throw new AppError('COMPETENT_UNIT_REQUIRED', { competentUnitIds: competent });
+  if (!competent.includes(chosen)) throw new AppError('UNIT_NOT_COMPETENT', { unitId: chosen });
+  if (!receivingId) return chosen;
+  const [receiving, target] = await Promise.all([getUnit(tx, receivingId), getUnit(tx, chosen)]);
+  const place = async (u: { id: string; kind: string }) => ({ id: u.id, kind: u.kind, path: await unitPath(tx, u.id) });
+  if (!mayReceiveFor(await place(receiving), await place(target), content.locationIndependent)) {
+    throw new AppError('NOT_RECEIVABLE_HERE', { receivingUnitId: receiving.id, competentUnitId: chosen });
+  }
+  return chosen;
+}
