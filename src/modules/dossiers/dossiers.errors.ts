@@ -3,6 +3,7 @@ import type { ErrorTable } from '../../server/error-table.js';
 /** Errors of the dossier lifecycle (hồ sơ). */
 export const DOSSIER_ERRORS = {
   DOSSIER_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ.' },
+  DOSSIER_CODE_INVALID: { status: 400, message: 'Mã hồ sơ không đúng định dạng (ví dụ: 000.00.02.H91-261123-0001).' },
   DOSSIER_INCOMPLETE: { status: 422, message: 'Hồ sơ chưa đủ thành phần; chỉ có thể yêu cầu bổ sung hoặc từ chối tiếp nhận (xem chi tiết).' },
   CHANNEL_NOT_OFFERED: { status: 422, message: 'Thủ tục không thực hiện qua cách thức nộp này.' },
   WORKFLOW_NOT_ACTIVE: { status: 422, message: 'Cơ quan có thẩm quyền chưa có quy trình nội bộ đang áp dụng cho thủ tục này.' },
@@ -12,4 +13,8 @@ export const DOSSIER_ERRORS = {
   RECEIVING_UNIT_REQUIRED: { status: 422, message: 'Cần chọn đơn vị tiếp nhận (tài khoản có quyền tiếp nhận tại nhiều đơn vị).' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác.' },
   DOSSIER_NOT_RECEIVED: { status: 422, message: 'Hồ sơ chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả.' },
+  ACTION_NOT_ALLOWED: { status: 409, message: 'Thao tác không thực hiện được ở trạng thái hiện tại của hồ sơ.' },
+  STEP_CHOICE_REQUIRED: { status: 422, message: 'Cần chọn bước chuyển tới.' },
+  STEP_NOT_ALLOWED: { status: 422, message: 'Quy trình không cho phép chuyển tới bước này.' },
+  ACTION_NOTE_REQUIRED: { status: 422, message: 'Cần ghi rõ nội dung (yêu cầu bổ sung hoặc lý do từ chối).' },
 } as const satisfies ErrorTable;

@@ -5,7 +5,8 @@ import type { Actor } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { authorize, can, unitsWhere } from '../identity/policy.js';
 import { getUnit, unitPath } from '../org/units.service.js';
-import { CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody } from './dossiers.schema.js';
+import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody } from './dossiers.schema.js';
+import { allowedActions, performAction } from './actions.service.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { receiveDossier } from './intake.service.js';
 import { receiptPdf } from './receipt-form.js';
@@ -28,12 +29,15 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       const input = { ...request.body, receivingUnitId: await receivingUnitFor(actor, request.body) };
-      if (input.receivingUnitId) authorize(actor, 'dossier.receive', { unitPath: await unitPath(db, input.receivingUnitId) });
+      // Officers receive at their own unit; a citizen filing online only names where to file.
+      if (input.channel !== 'online' && input.receivingUnitId) {
+        authorize(actor, 'dossier.receive', { unitPath: await unitPath(db, input.receivingUnitId) });
+      }
       const key = request.headers['idempotency-key'];
       const dossier = await db.transaction((tx) =>
         receiveDossier(tx, { ...request.ctx, actor }, env, input, key ? { key, body: request.body } : undefined),
       );
-      return reply.status(201).send(shape(await getDossierByCode(db, dossier.code)));
+      return reply.status(201).send(await detail(actor, dossier.code));
     },
   );
 
@@ -48,10 +52,35 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
       },
     },
     async (request) => {
-      const view = await readable(requireActor(request), request.params.code);
-      return shape(view);
+      const actor = requireActor(request);
+      await readable(actor, request.params.code);
+      return detail(actor, request.params.code);
     },
   );
+
+  app.post(
+    '/api/dossiers/:code/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Act on a dossier: accept, forward, return, finish, returnResult, requestSupplement, supply, refuse, withdraw',
+        params: CodeParams,
+        body: ActionBody,
+        response: { 200: DossierDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await readable(actor, request.params.code);
+      const dossier = await db.transaction((tx) => performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body));
+      return detail(actor, dossier.code);
+    },
+  );
+
+  async function detail(actor: Actor, code: string) {
+    const view = await getDossierByCode(db, code);
+    return { ...shape(view), allowedActions: await allowedActions(db, actor, view.dossier) };
+  }
 
   app.get(
     '/api/dossiers/:code/forms/:form',
@@ -116,6 +145,10 @@ function shape(view: DossierView) {
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     currentStepKey: dossier.currentStepKey,
+    completedAt: dossier.completedAt,
+    outcome: dossier.outcome,
+    returnedAt: dossier.returnedAt,
+    supplementCount: dossier.supplementCount,
     version: dossier.version,
     procedure: { id: dossier.procedureId, nationalCode: view.procedureCode, name: view.procedureName, versionId: dossier.procedureVersionId },
     receivingUnit: { id: view.receivingUnit.id, name: view.receivingUnit.name, officialCode: view.receivingUnit.officialCode },

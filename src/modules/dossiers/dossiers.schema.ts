@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../catalog/procedure.content.js';
 import { Applicant } from './applicant.schema.js';
 import { DOSSIER_STATUS_NAMES } from './status.rules.js';
+import { DOSSIER_ACTIONS } from './actions.rules.js';
 
 export const IntakeBody = z
   .object({
@@ -38,6 +39,10 @@ export const DossierSummary = z
     receivedAt: z.date().nullable(),
     appointmentAt: z.date().nullable(),
     currentStepKey: z.string().nullable(),
+    completedAt: z.date().nullable(),
+    outcome: z.enum(['early', 'onTime', 'late']).nullable().describe('Against the appointment, once processing ended'),
+    returnedAt: z.date().nullable(),
+    supplementCount: z.number().int(),
     version: z.number().int(),
   })
   .meta({ id: 'DossierSummary' });
@@ -55,9 +60,23 @@ export const DossierDetail = DossierSummary.extend({
       fromStatus: z.string().nullable(),
       toStatus: z.string(),
       stepKey: z.string().nullable(),
+      toStepKey: z.string().nullable(),
       actorName: z.string().nullable(),
       note: z.string().nullable(),
+      stepDueAt: z.date().nullable(),
+      stepOutcome: z.enum(['early', 'onTime', 'late']).nullable(),
       occurredAt: z.date(),
     }),
   ),
+  allowedActions: z.array(z.enum(DOSSIER_ACTIONS)).describe('What the caller may do now'),
 }).meta({ id: 'DossierDetail' });
+
+export const ActionBody = z
+  .object({
+    action: z.enum(DOSSIER_ACTIONS),
+    version: z.number().int().positive().describe('The version read with the dossier (stale → 409)'),
+    toStep: z.string().trim().max(40).optional(),
+    note: z.string().trim().min(1).max(4000).optional(),
+    resultChannel: z.enum(CHANNELS).optional(),
+  })
+  .meta({ id: 'DossierAction' });

@@ -53,6 +53,17 @@ export const dossiers = pgTable(
     appointmentAt: timestamp('appointment_at', { withTimezone: true }),
     currentStepKey: text('current_step_key'),
     currentStepStartedAt: timestamp('current_step_started_at', { withTimezone: true }),
+    /** Chờ bổ sung since (the legal clock is paused while the applicant supplements). */
+    pausedSince: timestamp('paused_since', { withTimezone: true }),
+    /** Working minutes spent waiting for supplements: not held against the unit. */
+    pausedMinutes: integer('paused_minutes').notNull().default(0),
+    supplementCount: integer('supplement_count').notNull().default(0),
+    /** When processing ended (processed, refused, withdrawn, stopped): the on-time measure. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** early | onTime | late, against the appointment, set when processing ends. */
+    outcome: text('outcome').$type<'early' | 'onTime' | 'late'>(),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    resultChannel: text('result_channel').$type<'counter' | 'online' | 'postal'>(),
     /** Optimistic lock: every action names the version it read (stale → 409). */
     version: integer('version').notNull().default(1),
     receivedBy: uuid('received_by').references(() => users.id),
@@ -99,6 +110,11 @@ export const dossierEvents = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     note: text('note'),
+    /** For an event that ends a step: when that step was due, and how it ended against it. */
+    stepDueAt: timestamp('step_due_at', { withTimezone: true }),
+    stepOutcome: text('step_outcome').$type<'early' | 'onTime' | 'late'>(),
+    /** The step the dossier moved to, if any. */
+    toStepKey: text('to_step_key'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.occurredAt)],

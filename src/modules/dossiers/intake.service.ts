@@ -22,7 +22,8 @@ import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import { type Applicant, applicantKey } from './applicant.schema.js';
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
-import { appointmentFor, calendarYearsFor, componentProblems, mayReceiveFor, type ProvidedComponent } from './intake.rules.js';
+import { startStep } from './actions.rules.js';
+import { appointmentFor, calendarYearsFor, componentProblems, mayReceiveFor, type ProvidedComponent, type TimeLimit } from './intake.rules.js';
 import type { DossierStatus } from './status.rules.js';
 
 export interface IntakeInput {
@@ -72,10 +73,9 @@ export async function receiveDossier(
   const now = new Date();
   const receivedNow = input.channel !== 'online';
   const status: DossierStatus = receivedNow ? 'received' : 'registered';
-  const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
   const receivingUnit = await getUnit(tx, receivingUnitId);
   const code = formatDossierCode(receivingUnit.officialCode, vietnamDateOf(now), await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)));
-  const start = workflow.steps[0];
+  const start = startStep(workflow.steps);
   const [dossier] = await tx
     .insert(dossiers)
     .values({
@@ -93,7 +93,7 @@ export async function receiveDossier(
       fees: offer.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
       submittedAt: now,
       receivedAt: receivedNow ? now : null,
-      appointmentAt: calendar ? appointmentFor(calendar, now, offer.timeLimit) : null,
+      appointmentAt: receivedNow ? await appointmentOf(tx, env, offer.timeLimit, now) : null,
       currentStepKey: receivedNow ? (start?.key ?? null) : null,
       currentStepStartedAt: receivedNow ? now : null,
       receivedBy: receivedNow ? ctx.actor.userId : null,
@@ -129,6 +129,11 @@ export async function receiveDossier(
     event: { code, status, procedureCode: procedure.nationalCode, channel: input.channel, receivingUnitId: receivingUnit.id, competentUnitId },
   });
   return dossier!;
+}
+
+/** Ngày hẹn trả for a dossier received at `receivedAt` under this time limit. */
+export async function appointmentOf(tx: Tx, env: Env, limit: TimeLimit, receivedAt: Date): Promise<Date> {
+  return appointmentFor(await loadWorkingCalendar(tx, env, calendarYearsFor(receivedAt, limit)), receivedAt, limit);
 }
 
 /**

@@ -1,0 +1,65 @@
+/** Reading a dossier for the public lookup: only the columns the public view is built from. */
+import { asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../server/db/client.js';
+import { AppError } from '../../server/errors.js';
+import { procedures } from '../catalog/catalog.tables.js';
+import { units } from '../org/units.table.js';
+import { workflowDefinitions } from '../workflows/workflows.tables.js';
+import { dossierEvents, dossiers } from './dossiers.tables.js';
+import type { LookupRecord } from './public-lookup.rules.js';
+
+const receiving = alias(units, 'receiving_unit');
+const competent = alias(units, 'competent_unit');
+
+/** The dossier with this canonical code (see parseDossierCode), or 404 DOSSIER_NOT_FOUND. */
+export async function lookupDossier(db: Queryable, code: string): Promise<LookupRecord> {
+  const [row] = await db
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      status: dossiers.status,
+      channel: dossiers.channel,
+      applicant: dossiers.applicant,
+      fees: dossiers.fees,
+      submittedAt: dossiers.submittedAt,
+      receivedAt: dossiers.receivedAt,
+      appointmentAt: dossiers.appointmentAt,
+      procedureCode: procedures.nationalCode,
+      procedureName: procedures.name,
+      receivingUnitName: receiving.name,
+      competentUnitName: competent.name,
+      workflowSteps: workflowDefinitions.steps,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(receiving, eq(receiving.id, dossiers.receivingUnitId))
+    .innerJoin(competent, eq(competent.id, dossiers.competentUnitId))
+    .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, dossiers.workflowId))
+    .where(eq(dossiers.code, code));
+  if (!row) throw new AppError('DOSSIER_NOT_FOUND', { code });
+  // Action, step and time only: never the actor, the unit id or the note.
+  const events = await db
+    .select({ action: dossierEvents.action, stepKey: dossierEvents.stepKey, occurredAt: dossierEvents.occurredAt })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, row.id))
+    .orderBy(asc(dossierEvents.occurredAt));
+  return {
+    code: row.code,
+    status: row.status,
+    channel: row.channel,
+    applicant: row.applicant,
+    fees: row.fees,
+    submittedAt: row.submittedAt,
+    receivedAt: row.receivedAt,
+    appointmentAt: row.appointmentAt,
+    procedure: { nationalCode: row.procedureCode, name: row.procedureName },
+    receivingUnitName: row.receivingUnitName,
+    competentUnitName: row.competentUnitName,
+    workflowSteps: row.workflowSteps,
+    events,
+    // No results are recorded yet (no results table): nothing is available until the result
+    // step exists and writes one. Not inferred from the status, and no placeholder data.
+    resultAvailable: false,
+  };
+}
