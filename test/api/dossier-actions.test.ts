@@ -148,3 +148,30 @@ describe('supplements, refusals and withdrawals', () => {
     expect(d).toMatchObject({ status: 'withdrawn', nationalStatusCode: 7 });
   });
 });
+
+describe('worklists', () => {
+  it('lists a unit’s dossiers most urgent first, filters by status, and shows citizens only their own', async () => {
+    const a = await file(tiepnhan, 'counter');
+    await step(tiepnhan, a.code, a.version, 'forward');
+    const list = (await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhapId}&status=processing&pageSize=200` })).json();
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.items.map((i: { code: string }) => i.code)).toContain(a.code);
+    for (const item of list.items) expect(item.status).toBe('processing');
+    const appointments = list.items.map((i: { appointmentAt: string }) => new Date(i.appointmentAt).getTime());
+    expect(appointments).toEqual([...appointments].sort((x, y) => x - y));
+    expect(list.items[0]).toEqual(expect.objectContaining({ procedureName: expect.any(String), overdue: false }));
+
+    const mine = (await congdan.request({ url: '/api/dossiers?pageSize=200' })).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((i: { channel: string }) => i.channel === 'online')).toBe(true);
+    expect(mine.items.map((i: { code: string }) => i.code)).not.toContain(a.code);
+
+    const overdue = (await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhapId}&overdue=true` })).json();
+    expect(overdue.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+  });
+
+  it('refuses a unit the caller may not read', async () => {
+    const res = await chuyenvien.request({ url: `/api/dossiers?unit=${serviceCentreId}` });
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -4,8 +4,10 @@ import type { App, Deps } from '../../server/http/types.js';
 import type { Actor } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { authorize, can, unitsWhere } from '../identity/policy.js';
-import { getUnit, unitPath } from '../org/units.service.js';
-import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody } from './dossiers.schema.js';
+import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
+import { z } from 'zod';
+import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody, WorklistItem, WorklistQuery } from './dossiers.schema.js';
+import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { receiveDossier } from './intake.service.js';
@@ -38,6 +40,43 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
         receiveDossier(tx, { ...request.ctx, actor }, env, input, key ? { key, body: request.body } : undefined),
       );
       return reply.status(201).send(await detail(actor, dossier.code));
+    },
+  );
+
+  app.get(
+    '/api/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Worklist: a unit’s dossiers, most urgent first (staff), or your own (citizen)',
+        querystring: WorklistQuery,
+        response: { 200: z.object({ items: z.array(WorklistItem), total: z.number().int() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { unit, ...rest } = request.query;
+      const now = new Date();
+      let scope: { unitIds?: string[]; ownerUserId?: string };
+      if (actor.kind === 'citizen') {
+        scope = { ownerUserId: actor.userId };
+      } else if (unit) {
+        authorize(actor, 'dossier.read', { unitPath: await unitPath(db, unit) });
+        scope = { unitIds: await subtreeIds(db, [unit]) };
+      } else {
+        const roots = unitsWhere(actor, 'dossier.read');
+        if (roots.length === 0) throw new AppError('FORBIDDEN', { action: 'dossier.read' });
+        scope = { unitIds: await subtreeIds(db, roots) };
+      }
+      const { rows, total } = await worklist(db, { ...rest, ...scope, now });
+      return {
+        items: rows.map((r) => ({
+          ...summary(r.dossier),
+          procedureName: r.procedureName,
+          overdue: r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < now,
+        })),
+        total,
+      };
     },
   );
 
@@ -136,6 +175,19 @@ async function receivingUnitFor(actor: Actor, body: { channel: string; receiving
 function shape(view: DossierView) {
   const { dossier } = view;
   return {
+    ...summary(dossier),
+    procedure: { id: dossier.procedureId, nationalCode: view.procedureCode, name: view.procedureName, versionId: dossier.procedureVersionId },
+    receivingUnit: { id: view.receivingUnit.id, name: view.receivingUnit.name, officialCode: view.receivingUnit.officialCode },
+    competentUnit: view.competentUnit,
+    applicant: dossier.applicant,
+    fees: dossier.fees,
+    components: view.components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds })),
+    events: view.events.map(({ unitId: _u, ...e }) => e),
+  };
+}
+
+function summary(dossier: DossierView['dossier']) {
+  return {
     id: dossier.id,
     code: dossier.code,
     status: dossier.status,
@@ -150,12 +202,5 @@ function shape(view: DossierView) {
     returnedAt: dossier.returnedAt,
     supplementCount: dossier.supplementCount,
     version: dossier.version,
-    procedure: { id: dossier.procedureId, nationalCode: view.procedureCode, name: view.procedureName, versionId: dossier.procedureVersionId },
-    receivingUnit: { id: view.receivingUnit.id, name: view.receivingUnit.name, officialCode: view.receivingUnit.officialCode },
-    competentUnit: view.competentUnit,
-    applicant: dossier.applicant,
-    fees: dossier.fees,
-    components: view.components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds })),
-    events: view.events.map(({ unitId: _u, ...e }) => e),
   };
 }

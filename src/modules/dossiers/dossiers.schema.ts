@@ -1,5 +1,6 @@
 /** HTTP schemas of dossiers: validated requests and the OpenAPI document come from these. */
 import { z } from 'zod';
+import { BoolQuery, Paging } from '../../server/http/schemas.js';
 import { CHANNELS } from '../catalog/procedure.content.js';
 import { Applicant } from './applicant.schema.js';
 import { DOSSIER_STATUS_NAMES } from './status.rules.js';
@@ -80,3 +81,14 @@ export const ActionBody = z
     resultChannel: z.enum(CHANNELS).optional(),
   })
   .meta({ id: 'DossierAction' });
+
+export const WorklistQuery = Paging.extend({
+  unit: z.uuid().optional().describe('Dossiers received or handled by this unit and its sub-units (default: every unit where you may read dossiers)'),
+  status: z.enum(DOSSIER_STATUS_NAMES).optional(),
+  overdue: BoolQuery.optional().describe('true: unfinished and past the appointment; false: the others'),
+});
+
+export const WorklistItem = DossierSummary.extend({
+  procedureName: z.string(),
+  overdue: z.boolean(),
+}).meta({ id: 'WorklistItem' });
