@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Public dossier lookups (tra cứu hồ sơ, no login) allowed per client IP per minute, per API process. */
+  PUBLIC_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(30),
   /** scrypt cost (log2 N). 15 = 32 MiB per hash; tests may lower it. */
   PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   /** Trust X-Forwarded-For from a load balancer in front of the API processes. */

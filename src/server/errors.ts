@@ -42,6 +42,7 @@ export const ERRORS = {
   PASSWORD_REUSED: { status: 422, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   SCOPE_NOT_HELD: { status: 422, message: 'Không thể cấp cho mã truy cập phạm vi mà tài khoản không có.' },
   LOGIN_THROTTLED: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.' },
+  RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá kích thước cho phép.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
   ...CALENDAR_ERRORS,

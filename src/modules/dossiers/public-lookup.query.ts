@@ -38,9 +38,15 @@ export async function lookupDossier(db: Queryable, code: string): Promise<Lookup
     .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, dossiers.workflowId))
     .where(eq(dossiers.code, code));
   if (!row) throw new AppError('DOSSIER_NOT_FOUND', { code });
-  // Action, step and time only: never the actor, the unit id or the note.
+  // Action, step, time and the step's outcome only: never the actor, the unit id or the note.
   const events = await db
-    .select({ action: dossierEvents.action, stepKey: dossierEvents.stepKey, occurredAt: dossierEvents.occurredAt })
+    .select({
+      action: dossierEvents.action,
+      stepKey: dossierEvents.stepKey,
+      occurredAt: dossierEvents.occurredAt,
+      stepDueAt: dossierEvents.stepDueAt,
+      stepOutcome: dossierEvents.stepOutcome,
+    })
     .from(dossierEvents)
     .where(eq(dossierEvents.dossierId, row.id))
     .orderBy(asc(dossierEvents.occurredAt));

@@ -24,14 +24,14 @@ describe('publicSteps', () => {
   it('orders events by time, names steps, labels known actions and shows unknown ones by name', () => {
     const steps = publicSteps(
       [
-        { action: 'forward', stepKey: 'b', occurredAt: new Date('2026-01-02T03:00:00Z') },
+        { action: 'someFutureAction', stepKey: 'b', occurredAt: new Date('2026-01-02T03:00:00Z') },
         { action: 'receive', stepKey: 'a', occurredAt: new Date('2026-01-01T03:00:00Z') },
       ],
       names,
     );
     expect(steps).toEqual([
       { action: 'receive', label: 'Tiếp nhận hồ sơ', stepKey: 'a', stepName: 'Bước A', at: new Date('2026-01-01T03:00:00Z'), outcome: null },
-      { action: 'forward', label: 'forward', stepKey: 'b', stepName: null, at: new Date('2026-01-02T03:00:00Z'), outcome: null },
+      { action: 'someFutureAction', label: 'someFutureAction', stepKey: 'b', stepName: null, at: new Date('2026-01-02T03:00:00Z'), outcome: null },
     ]);
   });
 

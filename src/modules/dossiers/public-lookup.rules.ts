@@ -27,15 +27,25 @@ export const STATUS_LABELS: Record<DossierStatus, string> = {
 export const ACTION_LABELS: Readonly<Record<string, string>> = {
   register: 'Nộp hồ sơ trực tuyến',
   receive: 'Tiếp nhận hồ sơ',
+  accept: 'Tiếp nhận hồ sơ',
+  forward: 'Chuyển bước tiếp theo',
+  return: 'Trả lại bước trước',
+  finish: 'Hoàn thành xử lý',
+  returnResult: 'Trả kết quả',
+  requestSupplement: 'Yêu cầu bổ sung hồ sơ',
+  supply: 'Đã bổ sung hồ sơ',
+  refuse: 'Từ chối giải quyết',
+  withdraw: 'Rút hồ sơ',
 };
 
 /** How a step ended against its allotment. */
 export type StepResult = 'early' | 'onTime' | 'late';
 
 /**
- * The outcome of a step that has ended. The event that ends a step records it (when it was due
- * and how it ended, measured by the actions that move a dossier on); intake events start a step
- * and never end one, so until those actions exist every outcome is null.
+ * The outcome of a step that has ended. The event that ends a step (forward, finish, …) records
+ * it in dossier_events.step_due_at / step_outcome, measured by actions.service.ts in working
+ * time; the event's stepKey is the step that ended. Intake events start a step and never end
+ * one, so their outcome is null, as is that of any event that did not end a step.
  */
 export interface StepOutcome {
   dueAt: Date | null;

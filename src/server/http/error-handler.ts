@@ -57,7 +57,8 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   } else {
     request.log.info({ code }, 'request refused');
   }
-  if (code === 'LOGIN_THROTTLED' && details && typeof details === 'object' && 'retryAfterSeconds' in details) {
+  // Every refusal for too many requests (LOGIN_THROTTLED, RATE_LIMITED) says when to come back.
+  if (status === 429 && details && typeof details === 'object' && 'retryAfterSeconds' in details) {
     reply.header('Retry-After', String(details.retryAfterSeconds));
   }
   return reply.status(status).send({ error: { code, message: message ?? ERRORS[code].message, details } });
