@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 
 let t: TestApp;
 let tiepnhan: Session;
@@ -81,6 +82,18 @@ describe('a counter dossier through its workflow', () => {
     expect(d.returnedAt).not.toBeNull();
     expect(d.allowedActions).toEqual([]);
 
+    // Mẫu 06: one row per step, in order, with the dossier's code and the applicant's name.
+    const slip = await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/06` });
+    expect(slip.statusCode).toBe(200);
+    const { text } = await pdfText(slip.rawPayload);
+    expect(text).toContain(d.code);
+    expect(text).toContain('Lê Thị Hồng Nhung');
+    // Table cells wrap: compare with all whitespace squashed to single spaces.
+    const flat = text.replace(/\s+/g, ' ');
+    const order = ['Tiếp nhận hồ sơ', 'Thụ lý, thẩm định hồ sơ', 'Phê duyệt, ký kết quả'].map((name) => flat.indexOf(name));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+
     type Ended = { stepKey: string; stepOutcome: string; stepDueAt: string; occurredAt: string };
     const ended: Ended[] = d.events.filter((e: { stepOutcome: string | null }) => e.stepOutcome);
     expect(ended.map((e) => e.stepKey)).toEqual(['tiep-nhan', 'thu-ly', 'phe-duyet', 'tra-ket-qua']);
@@ -118,7 +131,13 @@ describe('supplements, refusals and withdrawals', () => {
     const noNote = await act(chuyenvien, d.code, { action: 'requestSupplement', version: d.version });
     expect(noNote.statusCode).toBe(422);
     expect(noNote.json().error.code).toBe('ACTION_NOTE_REQUIRED');
+    expect((await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/02` })).json().error.code).toBe('DOSSIER_NO_SUPPLEMENT_REQUEST');
     d = await step(chuyenvien, d.code, d.version, 'requestSupplement', { note: 'Bổ sung bản sao giấy tờ tùy thân' });
+    const request = await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/02` });
+    expect(request.statusCode).toBe(200);
+    const requestText = (await pdfText(request.rawPayload)).text;
+    expect(requestText).toContain('Bổ sung bản sao giấy tờ tùy thân');
+    expect(requestText).toContain('Lê Thị Hồng Nhung');
     expect(d).toMatchObject({ status: 'awaitingSupplement', nationalStatusCode: 5, supplementCount: 1, currentStepKey: 'thu-ly' });
     const appointment = new Date(d.appointmentAt).getTime();
     d = await step(tiepnhan, d.code, d.version, 'supply');
@@ -130,6 +149,11 @@ describe('supplements, refusals and withdrawals', () => {
     let d = await file(tiepnhan, 'counter');
     d = await step(tiepnhan, d.code, d.version, 'refuse', { note: 'Hồ sơ không thuộc thẩm quyền' });
     expect(d).toMatchObject({ status: 'refused', nationalStatusCode: 3, currentStepKey: null });
+    const refusal = await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/03` });
+    expect(refusal.statusCode).toBe(200);
+    const refusalText = (await pdfText(refusal.rawPayload)).text;
+    expect(refusalText).toContain('Hồ sơ không thuộc thẩm quyền');
+    expect(refusalText).toContain(d.code);
     expect(d.completedAt).not.toBeNull();
   });
 

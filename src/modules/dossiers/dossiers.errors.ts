@@ -17,4 +17,6 @@ export const DOSSIER_ERRORS = {
   STEP_CHOICE_REQUIRED: { status: 422, message: 'Cần chọn bước chuyển tới.' },
   STEP_NOT_ALLOWED: { status: 422, message: 'Quy trình không cho phép chuyển tới bước này.' },
   ACTION_NOTE_REQUIRED: { status: 422, message: 'Cần ghi rõ nội dung (yêu cầu bổ sung hoặc lý do từ chối).' },
+  DOSSIER_NO_SUPPLEMENT_REQUEST: { status: 422, message: 'Hồ sơ chưa có yêu cầu bổ sung nào.' },
+  DOSSIER_NOT_REFUSED: { status: 422, message: 'Hồ sơ không bị từ chối nên không có phiếu từ chối.' },
 } as const satisfies ErrorTable;

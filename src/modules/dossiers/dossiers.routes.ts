@@ -11,7 +11,10 @@ import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { receiveDossier } from './intake.service.js';
-import { receiptPdf } from './receipt-form.js';
+import { dossierFormPdf } from './dossier-forms.js';
+import { getWorkflow } from '../workflows/workflows.service.js';
+import { units } from '../org/units.table.js';
+import { inArray } from 'drizzle-orm';
 import { nationalStatusCode } from './status.rules.js';
 
 const tags = ['Hồ sơ (dossiers)'];
@@ -126,7 +129,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'A form of the dossier as PDF (01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả)',
+        summary: 'A form of the dossier as PDF: 01 receipt, 02 supplement request, 03 refusal, 06 processing-control slip',
         params: FormParams,
         response: errorResponses(400, 401, 403, 404, 422),
       },
@@ -135,11 +138,19 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
       const view = await readable(requireActor(request), request.params.code);
       const receiving = await getUnit(db, view.receivingUnit.id);
       const parent = receiving.parentId ? (await getUnit(db, receiving.parentId)).name : undefined;
-      const officer = view.events.find((e) => e.action === 'receive')?.actorName ?? '';
-      const pdf = await receiptPdf(env, view, parent, officer);
+      const { steps } = await getWorkflow(db, view.dossier.workflowId);
+      const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
+      const names = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+      const pdf = await dossierFormPdf(request.params.form, {
+        env,
+        view,
+        receivingParentName: parent,
+        steps,
+        unitNames: new Map(names.map((u) => [u.id, u.name])),
+      });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${view.dossier.code}-mau-01.pdf"`)
+        .header('content-disposition', `inline; filename="${view.dossier.code}-mau-${request.params.form}.pdf"`)
         // Bytes, not JSON: the schema lists only the error shapes.
         .send(pdf as never);
     },

@@ -5,6 +5,7 @@ import { CHANNELS } from '../catalog/procedure.content.js';
 import { Applicant } from './applicant.schema.js';
 import { DOSSIER_STATUS_NAMES } from './status.rules.js';
 import { DOSSIER_ACTIONS } from './actions.rules.js';
+import { DOSSIER_FORMS } from './dossier-forms.js';
 
 export const IntakeBody = z
   .object({
@@ -25,7 +26,9 @@ export const IdempotencyHeaders = z.object({
 });
 
 export const CodeParams = z.object({ code: z.string().trim().min(10).max(60).describe('Mã hồ sơ, e.g. 000.00.02.H91-261123-0001') });
-export const FormParams = CodeParams.extend({ form: z.enum(['01']).describe('Mẫu số (01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả)') });
+export const FormParams = CodeParams.extend({
+  form: z.enum(DOSSIER_FORMS).describe('Mẫu số: 01 tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 06 kiểm soát quá trình'),
+});
 
 const UnitRef = z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() });
 
