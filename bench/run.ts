@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   'catalog-search': () => import('./catalog-search.js'),
+  'dossier-intake': () => import('./dossier-intake.js'),
 };
 
 const wanted = process.argv.slice(2);
