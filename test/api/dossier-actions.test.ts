@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
@@ -18,8 +19,7 @@ beforeAll(async () => {
   chuyenvien = await t.login('chuyenvien');
   lanhdao = await t.login('lanhdao');
   congdan = await t.login('congdan');
-  const found = (await t.app.inject({ url: '/api/procedures?q=2.000635' })).json().items[0];
-  procedure = (await t.app.inject({ url: `/api/procedures/${found.id}` })).json();
+  procedure = await procedureByCode(t, '2.000635');
   const tree = (await t.app.inject({ url: '/api/units' })).json().units[0].children as { id: string; name: string }[];
   soTuPhapId = tree.find((u) => u.name === 'Sở Tư pháp')!.id;
   serviceCentreId = tree.find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { PDF, PNG, upload } from '../fixtures/uploads.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
@@ -13,8 +14,7 @@ beforeAll(async () => {
   t = await createTestApp();
   tiepnhan = await t.login('tiepnhan');
   congdan = await t.login('congdan');
-  const found = (await t.app.inject({ url: '/api/procedures?q=1.014199' })).json().items[0];
-  labourPermit = (await t.app.inject({ url: `/api/procedures/${found.id}` })).json();
+  labourPermit = await procedureByCode(t, '1.014199');
   soNoiVuId = labourPermit.competentUnits[0]!.id;
 });
 afterAll(() => t.close());

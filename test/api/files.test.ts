@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/modules/audit/audit.table.js';
 import { hashPassword } from '../../src/modules/identity/password.js';
 import { insertUser } from '../../src/modules/identity/users.service.js';
-import { startS3Simulator, type S3Simulator } from '../../src/modules/files/testing/s3-simulator.js';
+import { s3Env, startS3Simulator, type S3Simulator } from '../../src/modules/files/testing/s3-simulator.js';
 import { systemContext } from '../../src/server/context.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N } from '../../src/server/testing/database.js';
@@ -243,15 +243,7 @@ describe('with FILE_STORAGE=s3 (against the S3 simulator)', () => {
   beforeAll(async () => {
     sim = await startS3Simulator();
     s3App = await createTestApp({
-      env: {
-        FILE_STORAGE: 's3',
-        S3_ENDPOINT: sim.endpoint,
-        S3_BUCKET: sim.bucket,
-        S3_REGION: sim.region,
-        S3_ACCESS_KEY_ID: sim.accessKeyId,
-        S3_SECRET_ACCESS_KEY: sim.secretAccessKey,
-        S3_FORCE_PATH_STYLE: 'true',
-      },
+      env: s3Env(sim),
     });
   });
   afterAll(async () => {

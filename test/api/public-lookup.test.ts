@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers } from '../../src/modules/dossiers/dossiers.tables.js';
 import { workflowDefinitions } from '../../src/modules/workflows/workflows.tables.js';
 import { readEnv } from '../../src/server/env.js';
+import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 
@@ -15,8 +16,7 @@ beforeAll(async () => {
   t = await createTestApp();
   tiepnhan = await t.login('tiepnhan');
   congdan = await t.login('congdan');
-  const found = (await t.app.inject({ url: '/api/procedures?q=1.014199' })).json().items[0];
-  labourPermit = (await t.app.inject({ url: `/api/procedures/${found.id}` })).json();
+  labourPermit = await procedureByCode(t, '1.014199');
 });
 afterAll(() => t.close());
 

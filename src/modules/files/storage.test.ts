@@ -7,7 +7,7 @@ import { sha256Hex } from './sigv4.js';
 import { S3Error, S3Storage } from './s3-storage.js';
 import { LocalDirectoryStorage, StoredObjectMissing } from './storage.js';
 import { fileStorageFromEnv } from './storage.config.js';
-import { type S3Simulator, startS3Simulator } from './testing/s3-simulator.js';
+import { s3Env, type S3Simulator, startS3Simulator } from './testing/s3-simulator.js';
 
 describe('LocalDirectoryStorage', () => {
   let dir: string;
@@ -123,15 +123,7 @@ describe('S3Storage against the S3 simulator', () => {
   });
 
   it('is what FILE_STORAGE=s3 builds; env.ts refuses s3 without bucket and keys', () => {
-    const env = testEnv({
-      FILE_STORAGE: 's3',
-      S3_ENDPOINT: sim.endpoint,
-      S3_BUCKET: sim.bucket,
-      S3_REGION: sim.region,
-      S3_ACCESS_KEY_ID: sim.accessKeyId,
-      S3_SECRET_ACCESS_KEY: sim.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
-    });
+    const env = testEnv(s3Env(sim));
     expect(fileStorageFromEnv(env)).toBeInstanceOf(S3Storage);
     expect(() => testEnv({ FILE_STORAGE: 's3' })).toThrow(/S3_BUCKET: required when FILE_STORAGE=s3/);
   });

@@ -52,10 +52,10 @@ export const SIGN_NOTE = '(Ký và ghi rõ họ tên)';
 
 export function startForm(
   base: FormBase,
-  options: { title: string; subtitle?: string; date: Date; pdfTitle: string },
+  options: { title: string; subtitle?: string; date: Date; pdfTitle?: string },
 ): AdminDocument {
   const doc = createDocument({
-    title: `${options.pdfTitle} — ${base.dossierCode}`,
+    title: `${options.pdfTitle ?? options.title} — ${base.dossierCode}`,
     subject: base.procedureName,
     ...(base.now ? { now: base.now } : {}),
   });
@@ -66,7 +66,7 @@ export function startForm(
     place: base.unit.place,
     date: options.date,
   });
-  doc.title(options.title, options.subtitle);
+  doc.title(options.title, options.subtitle ?? `Mã hồ sơ: ${base.dossierCode}`);
   return doc;
 }
 
@@ -97,4 +97,16 @@ export async function closeWithSignature(doc: AdminDocument, base: FormBase, blo
   await doc.qr(base.publicLookupUrl, 'Tra cứu hồ sơ', { beside: 'left' });
   doc.signature(block);
   return doc.end();
+}
+
+/** Forms 02 and 03 open alike: who filed the dossier, and what and when it was filed. */
+export function startReplyToFiler(
+  data: FormBase & { issuedAt: Date; receivedAt?: Date | undefined },
+  title: string,
+): AdminDocument {
+  const doc = startForm(data, { title, date: data.issuedAt });
+  doc.paragraph(`${data.unit.name} tiếp nhận hồ sơ của:`, { indent: false });
+  applicantFields(doc, data.applicant, ADDRESSEE);
+  dossierFields(doc, data, data.receivedAt);
+  return doc;
 }

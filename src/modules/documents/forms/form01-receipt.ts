@@ -60,9 +60,7 @@ function feeLines(fees: readonly Fee[]): string[] {
 export async function renderForm01(data: ReceiptForm): Promise<Buffer> {
   const doc = startForm(data, {
     title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-    subtitle: `Mã hồ sơ: ${data.dossierCode}`,
     date: data.receivedAt,
-    pdfTitle: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   });
   doc.paragraph(`${data.unit.name} tiếp nhận hồ sơ của:`, { indent: false });
   applicantFields(doc, data.applicant, ADDRESSEE);

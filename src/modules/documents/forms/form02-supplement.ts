@@ -1,5 +1,5 @@
 import { vnDateTime } from '../vn-format.js';
-import { ADDRESSEE, SIGN_NOTE, applicantFields, closeWithSignature, dossierFields, startForm, type FormBase } from './common.js';
+import { ADDRESSEE, SIGN_NOTE, closeWithSignature, startReplyToFiler, type FormBase } from './common.js';
 
 /**
  * Form 02 — Request to supplement (Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ).
@@ -28,15 +28,7 @@ export interface SupplementRequestForm extends FormBase {
 }
 
 export async function renderForm02(data: SupplementRequestForm): Promise<Buffer> {
-  const doc = startForm(data, {
-    title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-    subtitle: `Mã hồ sơ: ${data.dossierCode}`,
-    date: data.issuedAt,
-    pdfTitle: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  });
-  doc.paragraph(`${data.unit.name} tiếp nhận hồ sơ của:`, { indent: false });
-  applicantFields(doc, data.applicant, ADDRESSEE);
-  dossierFields(doc, data, data.receivedAt);
+  const doc = startReplyToFiler(data, 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
   doc.paragraph(
     `Sau khi xem xét, đối chiếu thành phần hồ sơ với quy định hiện hành, ${data.unit.name} đề nghị ${ADDRESSEE} bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`,
   );

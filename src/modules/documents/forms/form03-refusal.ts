@@ -1,4 +1,4 @@
-import { ADDRESSEE, SIGN_NOTE, applicantFields, closeWithSignature, dossierFields, startForm, type FormBase } from './common.js';
+import { ADDRESSEE, SIGN_NOTE, closeWithSignature, startReplyToFiler, type FormBase } from './common.js';
 
 /**
  * Form 03 — Refusal (Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ). The reason must
@@ -14,15 +14,7 @@ export interface RefusalForm extends FormBase {
 }
 
 export async function renderForm03(data: RefusalForm): Promise<Buffer> {
-  const doc = startForm(data, {
-    title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-    subtitle: `Mã hồ sơ: ${data.dossierCode}`,
-    date: data.issuedAt,
-    pdfTitle: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  });
-  doc.paragraph(`${data.unit.name} tiếp nhận hồ sơ của:`, { indent: false });
-  applicantFields(doc, data.applicant, ADDRESSEE);
-  dossierFields(doc, data, data.receivedAt);
+  const doc = startReplyToFiler(data, 'Phiếu từ chối tiếp nhận giải quyết hồ sơ');
   doc.paragraph(
     `Qua xem xét, ${data.unit.name} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
   );

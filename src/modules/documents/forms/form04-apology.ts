@@ -21,9 +21,7 @@ export interface ApologyExtensionForm extends FormBase {
 export async function renderForm04(data: ApologyExtensionForm): Promise<Buffer> {
   const doc = startForm(data, {
     title: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
-    subtitle: `Mã hồ sơ: ${data.dossierCode}`,
     date: data.issuedAt,
-    pdfTitle: 'Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
   });
   doc.paragraph(`Kính gửi: ${ADDRESSEE} ${data.applicant.name}`, { indent: false, align: 'center' });
   if (data.applicant.address) doc.field('Địa chỉ', data.applicant.address);

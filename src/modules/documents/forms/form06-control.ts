@@ -51,9 +51,7 @@ function person(name: string | undefined, at: Date | undefined): string {
 export async function renderForm06(data: ControlSlipForm): Promise<Buffer> {
   const doc = startForm(data, {
     title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
-    subtitle: `Mã hồ sơ: ${data.dossierCode}`,
     date: data.issuedAt ?? data.receivedAt,
-    pdfTitle: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   });
   doc.paragraph('(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)', { style: 'italic', align: 'center', indent: false });
   doc.field('Cơ quan, bộ phận chủ trì giải quyết hồ sơ', data.leadUnit);

@@ -132,3 +132,16 @@ export async function startS3Simulator(options: { bucket?: string; region?: stri
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
+
+/** The environment that points FILE_STORAGE=s3 at this simulator. */
+export function s3Env(sim: S3Simulator): Record<string, string> {
+  return {
+    FILE_STORAGE: 's3',
+    S3_ENDPOINT: sim.endpoint,
+    S3_BUCKET: sim.bucket,
+    S3_REGION: sim.region,
+    S3_ACCESS_KEY_ID: sim.accessKeyId,
+    S3_SECRET_ACCESS_KEY: sim.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+}
