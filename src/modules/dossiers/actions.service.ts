@@ -22,6 +22,7 @@ import { type ActionParams, currentStep, type DossierAction, possibleActions, ti
 import { type DossierPlaces, mayPerform } from './authority.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import { appointmentOf } from './intake.service.js';
+import { storeAcceptedDossier } from '../datastore/datastore.service.js';
 
 export interface ActionInput extends ActionParams {
   action: DossierAction;
@@ -82,6 +83,7 @@ export async function performAction(tx: Tx, ctx: RequestContext & { actor: Actor
     .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, input.version)))
     .returning();
   if (!updated) throw new AppError('VERSION_CONFLICT', { given: input.version });
+  if (input.action === 'accept') await storeAcceptedDossier(tx, dossier.id, dossier.applicantKey, ctx.actor.userId);
   await tx.insert(dossierEvents).values({
     dossierId: dossier.id,
     action: input.action,

@@ -19,4 +19,5 @@ export const DOSSIER_ERRORS = {
   ACTION_NOTE_REQUIRED: { status: 422, message: 'Cần ghi rõ nội dung (yêu cầu bổ sung hoặc lý do từ chối).' },
   DOSSIER_NO_SUPPLEMENT_REQUEST: { status: 422, message: 'Hồ sơ chưa có yêu cầu bổ sung nào.' },
   DOSSIER_NOT_REFUSED: { status: 422, message: 'Hồ sơ không bị từ chối nên không có phiếu từ chối.' },
+  STORE_ITEM_NOT_AVAILABLE: { status: 422, message: 'Giấy tờ trong kho dữ liệu không tồn tại hoặc không thuộc người nộp hồ sơ này.' },
 } as const satisfies ErrorTable;

@@ -13,7 +13,12 @@ export const IntakeBody = z
     channel: z.enum(CHANNELS),
     applicant: Applicant,
     components: z
-      .array(z.object({ componentId: z.uuid(), fileIds: z.array(z.uuid()).min(1).max(50) }))
+      .array(
+        z.union([
+          z.object({ componentId: z.uuid(), fileIds: z.array(z.uuid()).min(1).max(50) }).strict(),
+          z.object({ componentId: z.uuid(), storeItemId: z.uuid().describe('Reuse an item of the applicant’s data store') }).strict(),
+        ]),
+      )
       .max(100)
       .default([]),
     receivingUnitId: z.uuid().optional(),

@@ -6,9 +6,11 @@ import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules
 import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 
+/** A component as filed: uploaded files, or an item of the applicant's data store (its files). */
 export interface ProvidedComponent {
   componentId: string;
   fileIds: readonly string[];
+  storeItemId?: string | undefined;
 }
 
 export interface ComponentProblem {

@@ -20,6 +20,7 @@ import { formatDossierCode } from '../identifiers/dossier-code.rules.js';
 import { getUnit, unitPath } from '../org/units.service.js';
 import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import { type Applicant, applicantKey } from './applicant.schema.js';
+import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
 import { startStep } from './actions.rules.js';
@@ -30,7 +31,7 @@ export interface IntakeInput {
   procedureId: string;
   channel: Channel;
   applicant: Applicant;
-  components: ProvidedComponent[];
+  components: IntakeComponent[];
   /**
    * The one-stop unit receiving it: where the officer works (counter, postal); online, the filer
    * may name one, else the competent unit receives it.
@@ -39,6 +40,9 @@ export interface IntakeInput {
   /** The competent unit, when the procedure has several and the receiving unit is not one of them. */
   competentUnitId?: string | undefined;
 }
+
+/** Uploaded files, or an item of the applicant's data store to reuse. */
+export type IntakeComponent = { componentId: string; fileIds: string[] } | { componentId: string; storeItemId: string };
 
 export interface IdempotencyInput {
   key: string;
@@ -66,9 +70,16 @@ export async function receiveDossier(
   const workflow = await activeWorkflowFor(tx, procedure.id, competentUnitId);
   if (!workflow) throw new AppError('WORKFLOW_NOT_ACTIVE', { procedureId: procedure.id, unitId: competentUnitId });
 
-  const problems = componentProblems(version.content.components, input.components);
+  const key = applicantKey(input.applicant);
+  const reuses = input.components.flatMap((c) => ('storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : []));
+  const uploads = input.components.flatMap((c) => ('fileIds' in c ? [c] : []));
+  const reused = await reusableFiles(tx, key, reuses.map((r) => r.storeItemId));
+  const components: ProvidedComponent[] = input.components.map((c) =>
+    'storeItemId' in c ? { componentId: c.componentId, fileIds: reused.get(c.storeItemId)! } : c,
+  );
+  const problems = componentProblems(version.content.components, components);
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
-  await filesForUse(tx, ctx.actor, input.components.flatMap((c) => c.fileIds));
+  await filesForUse(tx, ctx.actor, uploads.flatMap((c) => c.fileIds));
 
   const now = new Date();
   const receivedNow = input.channel !== 'online';
@@ -88,7 +99,7 @@ export async function receiveDossier(
       channel: input.channel,
       status,
       applicant: input.applicant,
-      applicantKey: applicantKey(input.applicant),
+      applicantKey: key,
       ownerUserId: ctx.actor.kind === 'citizen' ? ctx.actor.userId : null,
       fees: offer.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
       submittedAt: now,
@@ -100,11 +111,13 @@ export async function receiveDossier(
     })
     .returning();
   const names = new Map(version.content.components.map((c) => [c.id, c.name]));
-  if (input.components.length > 0) {
-    await tx.insert(dossierComponents).values(
-      input.components.map((c) => ({ dossierId: dossier!.id, componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds] })),
-    );
-  }
+  const filed = components.map((c) => ({ componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds] }));
+  if (filed.length > 0) await tx.insert(dossierComponents).values(filed.map((c) => ({ dossierId: dossier!.id, ...c })));
+  await recordReuses(tx, dossier!.id, reuses);
+  // What the officer received and checked is digitized into the applicant's store; reused items
+  // are there already. Online filings join it when a one-stop officer accepts them.
+  const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
+  if (receivedNow) await storeReceivedComponents(tx, dossier!.id, key, fresh, ctx.actor.userId);
   await tx.insert(dossierEvents).values({
     dossierId: dossier!.id,
     action: receivedNow ? 'receive' : 'register',
@@ -186,3 +199,4 @@ async function competentUnitFor(tx: Tx, input: IntakeInput, content: { competent
   }
   return chosen;
 }
+

@@ -9,3 +9,4 @@ export * from '../../modules/workflows/workflows.tables.js';
 export * from '../../modules/files/files.table.js';
 export * from '../../modules/dossiers/code-sequence.table.js';
 export * from '../../modules/dossiers/dossiers.tables.js';
+export * from '../../modules/datastore/datastore.tables.js';

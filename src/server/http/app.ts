@@ -8,6 +8,7 @@ import { calendarRoutes } from '../../modules/calendar/calendar.routes.js';
 import { catalogIoRoutes } from '../../modules/catalog/catalog-io.routes.js';
 import { catalogRoutes } from '../../modules/catalog/catalog.routes.js';
 import { dossierRoutes } from '../../modules/dossiers/dossiers.routes.js';
+import { datastoreRoutes } from '../../modules/datastore/datastore.routes.js';
 import { publicLookupRoutes } from '../../modules/dossiers/public-lookup.routes.js';
 import { fileRoutes } from '../../modules/files/files.routes.js';
 import { authRoutes } from '../../modules/identity/auth.routes.js';
@@ -72,6 +73,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   catalogRoutes(app, deps);
   catalogIoRoutes(app, deps);
   dossierRoutes(app, deps);
+  datastoreRoutes(app, deps);
   publicLookupRoutes(app, deps);
   workflowRoutes(app, deps);
   fileRoutes(app, deps);

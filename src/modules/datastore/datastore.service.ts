@@ -1,0 +1,96 @@
+/**
+ * The applicant's data store: what a received dossier adds (its components, digitized and
+ * checked by the receiving officer), what a new dossier may reuse (only the same applicant's
+ * items), and the record of each reuse.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../server/db/client.js';
+import { AppError } from '../../server/errors.js';
+import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
+import { searchKey } from '../catalog/search.rules.js';
+import { storeItemReuses, storeItems } from './datastore.tables.js';
+
+export interface FiledComponent {
+  componentId: string;
+  name: string;
+  fileIds: readonly string[];
+}
+
+/** A received dossier's components become store items of its applicant. */
+export async function storeReceivedComponents(tx: Tx, dossierId: string, applicantKey: string, components: readonly FiledComponent[], digitizedBy: string) {
+  if (components.length === 0) return;
+  await tx.insert(storeItems).values(
+    components.map((c) => ({
+      applicantKey,
+      kind: 'document' as const,
+      name: c.name,
+      fileIds: [...c.fileIds],
+      sourceDossierId: dossierId,
+      sourceComponentId: c.componentId,
+      digitizedBy,
+    })),
+  );
+}
+
+/** The files of stored items the applicant wants to reuse; refuses items that are not theirs. */
+export async function reusableFiles(db: Queryable, applicantKey: string, itemIds: readonly string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(itemIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: storeItems.id, applicantKey: storeItems.applicantKey, fileIds: storeItems.fileIds })
+    .from(storeItems)
+    .where(inArray(storeItems.id, unique));
+  const mine = rows.filter((r) => r.applicantKey === applicantKey);
+  const missing = unique.filter((id) => !mine.some((r) => r.id === id));
+  if (missing.length > 0) throw new AppError('STORE_ITEM_NOT_AVAILABLE', { ids: missing });
+  return new Map(mine.map((r) => [r.id, r.fileIds]));
+}
+
+export async function recordReuses(tx: Tx, dossierId: string, reuses: readonly { storeItemId: string; componentId: string }[]) {
+  if (reuses.length === 0) return;
+  await tx.insert(storeItemReuses).values(reuses.map((r) => ({ ...r, dossierId })));
+}
+
+/**
+ * An applicant's store, newest first, with where each item came from and how often it was
+ * reused; `forNames` keeps the items matching these component names (diacritics ignored), which
+ * is what intake offers for a procedure's components.
+ */
+export async function listStore(db: Queryable, applicantKey: string, forNames?: readonly string[]) {
+  const rows = await db
+    .select({
+      id: storeItems.id,
+      kind: storeItems.kind,
+      name: storeItems.name,
+      fileIds: storeItems.fileIds,
+      sourceDossierCode: dossiers.code,
+      createdAt: storeItems.createdAt,
+    })
+    .from(storeItems)
+    .innerJoin(dossiers, eq(dossiers.id, storeItems.sourceDossierId))
+    .where(eq(storeItems.applicantKey, applicantKey))
+    .orderBy(desc(storeItems.createdAt));
+  const wanted = forNames ? new Set(forNames.map(searchKey)) : null;
+  const items = wanted ? rows.filter((r) => wanted.has(searchKey(r.name))) : rows;
+  const reuses = items.length
+    ? await db.select({ storeItemId: storeItemReuses.storeItemId }).from(storeItemReuses).where(inArray(storeItemReuses.storeItemId, items.map((i) => i.id)))
+    : [];
+  return items.map((i) => ({ ...i, reuseCount: reuses.filter((r) => r.storeItemId === i.id).length }));
+}
+
+/** An online dossier accepted by a one-stop officer: its own (not reused) components join the store. */
+export async function storeAcceptedDossier(tx: Tx, dossierId: string, applicantKey: string, digitizedBy: string) {
+  const [filed, reused] = await Promise.all([
+    tx.select().from(dossierComponents).where(eq(dossierComponents.dossierId, dossierId)),
+    tx.select({ componentId: storeItemReuses.componentId }).from(storeItemReuses).where(eq(storeItemReuses.dossierId, dossierId)),
+  ]);
+  const fresh = filed.filter((c) => !reused.some((r) => r.componentId === c.componentId));
+  await storeReceivedComponents(tx, dossierId, applicantKey, fresh, digitizedBy);
+}
+
+/** One item of an applicant's store (404-like refusal when it is someone else's). */
+export async function itemOfApplicant(db: Queryable, applicantKey: string, itemId: string) {
+  const [item] = await db.select().from(storeItems).where(and(eq(storeItems.id, itemId), eq(storeItems.applicantKey, applicantKey)));
+  if (!item) throw new AppError('STORE_ITEM_NOT_AVAILABLE', { ids: [itemId] });
+  return item;
+}
