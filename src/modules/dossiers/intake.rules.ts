@@ -6,11 +6,10 @@ import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules
 import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 
-/** A component as filed: uploaded files, or an item of the applicant's data store (its files). */
+/** A component as filed, with its files (uploaded, or those of a reused store item). */
 export interface ProvidedComponent {
   componentId: string;
   fileIds: readonly string[];
-  storeItemId?: string | undefined;
 }
 
 export interface ComponentProblem {
