@@ -163,3 +163,28 @@ describe('components may be images', () => {
     expect((await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'postal', applicant: citizen, components })).statusCode).toBe(201);
   });
 });
+
+describe('the version a dossier is filed under', () => {
+  it('is the one in force today, not an amendment published to take effect later', async () => {
+    const detail = (await t.app.inject({ url: `/api/procedures/${labourPermit.id}` })).json();
+    const inForce = detail.currentVersion.id as string;
+    const province = (await t.app.inject({ url: '/api/units' })).json().units[0].id as string;
+    const kstthc = await t.login('kstthc');
+    const amended = await kstthc.request({
+      method: 'POST',
+      url: '/api/decisions',
+      payload: {
+        number: '99/QĐ-UBND-TUONGLAI',
+        signedDate: '2026-11-20',
+        signer: 'Chủ tịch UBND tỉnh',
+        issuingUnitId: province,
+        effectiveDate: '2099-01-01',
+        items: [{ changeKind: 'amended', nationalCode: '1.014199', content: { ...detail.currentVersion.content, name: 'Tên sẽ có hiệu lực năm 2099' } }],
+      },
+    });
+    expect(amended.statusCode).toBe(201);
+    const res = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: await componentsFor(tiepnhan) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().procedure.versionId).toBe(inForce);
+  });
+});

@@ -13,11 +13,12 @@ import { AppError } from '../../server/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { vietnamDateOf } from '../calendar/dates.js';
-import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import { procedures } from '../catalog/catalog.tables.js';
+import { versionInForce } from '../catalog/procedures.service.js';
 import type { Channel } from '../catalog/procedure.content.js';
 import { filesForUse } from '../files/files.service.js';
 import { formatDossierCode } from '../identifiers/dossier-code.rules.js';
-import { getUnit, unitPath } from '../org/units.service.js';
+import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
 import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import { type Applicant, applicantKey } from './applicant.schema.js';
 import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
@@ -172,15 +173,14 @@ async function claimIdempotencyKey(tx: Tx, userId: string, { key, body }: Idempo
   return dossier!;
 }
 
+/**
+ * The procedure and the version in force today (Vietnam time): a decision already published but
+ * not yet effective does not govern dossiers filed before its effective date.
+ */
 async function procedureInForce(tx: Tx, procedureId: string) {
-  const [row] = await tx
-    .select({ procedure: procedures, version: procedureVersions })
-    .from(procedures)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
-    .where(eq(procedures.id, procedureId));
-  if (!row) throw new AppError('PROCEDURE_NOT_FOUND', { id: procedureId });
-  if (row.procedure.status !== 'active') throw new AppError('PROCEDURE_NOT_IN_FORCE', { id: procedureId });
-  return row;
+  const [procedure] = await tx.select().from(procedures).where(eq(procedures.id, procedureId));
+  if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: procedureId });
+  return { procedure, version: await versionInForce(tx, procedureId, todayInVietnam()) };
 }
 
 async function competentUnitFor(tx: Tx, input: IntakeInput, content: { competentUnitIds: string[]; locationIndependent: boolean }) {
