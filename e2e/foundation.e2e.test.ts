@@ -4,9 +4,6 @@
  * API tokens, sign-out.
  */
 import type { Browser } from 'playwright-core';
-import type { TrackedPage } from './helpers.js';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/server/testing/server.js';
 import {
@@ -18,8 +15,8 @@ import {
   hasChromium,
   launchBrowser,
   loginStatus,
-  openPage as openTrackedPage,
   openSelect,
+  pageTracker,
   signIn,
   waitForPath,
 } from './helpers.js';
@@ -59,26 +56,9 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
 
   // Pages of the running test: closed afterwards; on failure, a screenshot and the visible
   // error texts say what the page showed.
-  let opened: TrackedPage[] = [];
-  const openPage = async (b: Browser, url: string) => {
-    const tracked = await openTrackedPage(b, url);
-    opened.push(tracked);
-    return tracked;
-  };
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') {
-      for (const [i, { page }] of opened.entries()) {
-        if (page.isClosed()) continue;
-        const file = join(tmpdir(), `motcua-e2e-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`);
-        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-        const errors = await page.locator('.ant-alert-message, .ant-form-item-explain-error, .ant-message-notice').allTextContents();
-        console.log(`failure at ${page.url()}: screenshot ${file}; messages on the page: ${JSON.stringify(errors)}`);
-      }
-    }
-    await Promise.all(opened.map(({ context }) => context.close().catch(() => {})));
-    opened = [];
-  });
+  const pages = pageTracker();
+  const openPage = (b: Browser, url: string) => pages.open(b, url);
+  afterEach((ctx) => pages.settle(ctx));
 
   afterAll(async () => {
     await browser?.close();
@@ -90,12 +70,12 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.goto('/');
     await expect.poll(() => page.getByTestId('province-name').textContent()).toBe(PROVINCE);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
-    await page.getByText('Tra cứu hồ sơ').waitFor();
+    await page.getByRole('heading', { name: 'Tra cứu hồ sơ' }).waitFor();
     await page.getByText(/\d+ đơn vị đang hoạt động trong hệ thống/).waitFor();
 
+    // Search as you type (the portal's own journeys are in portal.e2e.test.ts).
     await page.getByPlaceholder('Tìm thủ tục hành chính').fill('khai sinh');
-    await page.getByPlaceholder('Tìm thủ tục hành chính').press('Enter');
-    await page.getByText('chức năng tra cứu thủ tục sẽ sớm có trên cổng').waitFor();
+    await page.getByTestId('procedure-results').getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
 
     await page.waitForLoadState('networkidle');
@@ -227,7 +207,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByText('EN', { exact: true }).click();
     await menu.getByRole('menuitem', { name: 'Units' }).waitFor();
     const labels = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    expect(labels).toEqual(['Units', 'Users', 'Audit log', 'My account']);
+    expect(labels).toEqual(['Units', 'Users', 'Working calendar', 'Audit log', 'My account']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // After a reload the language comes from localStorage and the CSRF token from GET /api/me:
@@ -257,11 +237,11 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   it('lets a user change their own password, sign out, and sign in with the new one', async () => {
     const { page } = await openPage(browser, server.url);
     await signIn(page, NEW_USER.username, NEW_USER.temporary);
-    await waitForPath(page, '/staff/units');
+    // A processing official lands on the dossiers, handles feedback routed to the unit, and sees neither users nor the audit log.
+    await waitForPath(page, '/staff/dossiers');
     await page.getByText('Tài khoản đang dùng mật khẩu tạm').waitFor();
-    // A processing official sees neither users nor the audit log.
     const labels = (await page.getByTestId('staff-menu').getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    expect(labels).toEqual(['Đơn vị', 'Tài khoản']);
+    expect(labels).toEqual(['Hồ sơ', 'Phản ánh, kiến nghị', 'Đơn vị', 'Tài khoản']);
 
     await page.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await waitForPath(page, '/staff/account');
@@ -280,7 +260,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
 
     expect(await loginStatus(server.url, NEW_USER.username, NEW_USER.temporary)).toBe(401);
     await signIn(page, NEW_USER.username, NEW_USER.changed);
-    await waitForPath(page, '/staff/units');
+    await waitForPath(page, '/staff/dossiers');
     await page.getByTestId('current-user').getByText(NEW_USER.fullName).waitFor();
     expect(await page.getByText('Tài khoản đang dùng mật khẩu tạm').count()).toBe(0);
   });

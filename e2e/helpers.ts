@@ -1,7 +1,9 @@
 /** Browser-test helpers: Debian's chromium through playwright-core, and a small API client. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { WEB_DIR } from '../src/server/http/web.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -31,8 +33,8 @@ export interface TrackedPage {
 }
 
 /** A fresh context (own cookies and localStorage) with one page; records script requests. */
-export async function openPage(browser: Browser, baseURL: string): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'UTC' });
+export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
+  const context = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'UTC', ...options });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const scripts: string[] = [];
@@ -105,6 +107,24 @@ export async function apiSession(baseURL: string, username: string, password: st
       if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
     },
+    /** POST JSON (with the CSRF token); the answer's JSON, or a thrown error with the status and body. */
+    async post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+      const r = await fetch(`${baseURL}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+    /** POST /api/files with one file; its stored id. */
+    async upload(data: Buffer, filename: string): Promise<string> {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(data)]), filename);
+      const r = await fetch(`${baseURL}/api/files`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      if (r.status !== 201) throw new Error(`upload ${filename}: ${r.status} ${await r.text()}`);
+      return ((await r.json()) as { id: string }).id;
+    },
     csrfToken,
   };
 }
@@ -116,4 +136,111 @@ export async function loginStatus(baseURL: string, username: string, password: s
     body: JSON.stringify({ username, password }),
   });
   return res.status;
+}
+
+/**
+ * The pages a test opens: `open` as openPage; `settle` after each test closes them, and on a
+ * failure first saves a screenshot of each and prints the error texts it showed.
+ */
+export function pageTracker() {
+  let opened: TrackedPage[] = [];
+  return {
+    async open(browser: Browser, baseURL: string, options?: BrowserContextOptions): Promise<TrackedPage> {
+      const tracked = await openPage(browser, baseURL, options);
+      opened.push(tracked);
+      return tracked;
+    },
+    async settle(ctx: { task: { name: string; result?: { state?: string } } }): Promise<void> {
+      if (ctx.task.result?.state === 'fail') {
+        for (const [i, { page }] of opened.entries()) {
+          if (page.isClosed()) continue;
+          const file = join(tmpdir(), `motcua-e2e-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`);
+          await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+          const errors = await page.locator('.ant-alert-message, .ant-form-item-explain-error, .ant-message-notice').allTextContents();
+          console.log(`failure at ${page.url()}: screenshot ${file}; messages on the page: ${JSON.stringify(errors)}`);
+        }
+      }
+      await Promise.all(opened.map(({ context }) => context.close().catch(() => {})));
+      opened = [];
+    },
+  };
+}
+
+/** A journey's last screen, kept under test-results/ (the issue asks for one per journey). */
+export async function saveJourneyScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync('test-results', { recursive: true });
+  const path = join('test-results', `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** A procedure as GET /api/procedures/{id} gives it, as far as the journeys need. */
+export interface ProcedureForTest {
+  id: string;
+  name: string;
+  components: { id: string; name: string; mandatory: boolean }[];
+  competentUnits: { id: string; name: string }[];
+}
+
+/** A demo procedure by its national code (d.dddddd), through the public API. */
+export async function procedureByCode(baseURL: string, code: string): Promise<ProcedureForTest> {
+  const found = (await (await fetch(`${baseURL}/api/procedures?q=${code}`)).json()) as { items: { id: string }[] };
+  return (await (await fetch(`${baseURL}/api/procedures/${found.items[0]!.id}`)).json()) as ProcedureForTest;
+}
+
+/** A violation that may stay, for one rule on elements matching one selector, with the reason. */
+export interface AxeAllowance {
+  rule: string;
+  selector: string;
+  why: string;
+}
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (its source injected into the page) with the WCAG 2 A and AA rules and throws on
+ * any serious or critical violation, listing rule, help and the first targets. `allow` exempts a
+ * rule on the elements matching a selector only (antd internals we cannot change), never a rule.
+ */
+export async function expectAccessible(page: Page, allow: AxeAllowance[] = []): Promise<void> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (allowances: AxeAllowance[]) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
+    // Only the last selector of a target names the element (earlier ones are frames / shadow hosts).
+    const allowed = (id: string, node: AxeNode) => {
+      const el = document.querySelector(String(node.target.at(-1)));
+      return allowances.some((a) => a.rule === id && el?.matches(a.selector));
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.filter((n) => !allowed(id, n)).map(({ target, failureSummary }) => ({ target, failureSummary })),
+      }))
+      .filter((v) => v.nodes.length > 0);
+  }, allow);
+  if (violations.length === 0) return;
+  const report = violations
+    .map((v) => {
+      const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+      const first = v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').slice(0, 300);
+      return `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s): ${targets}\n  first: ${first}`;
+    })
+    .join('\n');
+  throw new Error(`axe-core violations at ${page.url()}:\n${report}`);
 }

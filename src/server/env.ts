@@ -52,6 +52,31 @@ const EnvSchema = z.object({
       }
       return parsed.periods;
     }),
+  /**
+   * Sắp đến hạn: an unfinished dossier due within this many working days is "due soon" and, if it
+   * will be late, needs its apology letter (mẫu 04) now. Halves allowed.
+   */
+  DUE_SOON_WORKING_DAYS: z.coerce.number().min(0).max(30).multipleOf(0.5).default(1),
+  /**
+   * Phản ánh, kiến nghị time limits in working days (DOMAIN.md §6, marked "verify"): refuse from
+   * receipt, first supplement request from receipt, answer from receipt, publish from the answer.
+   */
+  FEEDBACK_REFUSE_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
+  FEEDBACK_SUPPLEMENT_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(5),
+  FEEDBACK_ANSWER_WORKING_DAYS: z.coerce.number().min(0.5).max(120).multipleOf(0.5).default(15),
+  FEEDBACK_PUBLISH_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
+  /** How one-time codes reach a phone or mailbox: only the local simulator so far (notifier.ts). */
+  NOTIFIER: z.enum(['simulator']).default('simulator'),
+  /** Appointments: reminders go out this many hours before the slot (queue module). */
+  QUEUE_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  /** Minutes after a slot's end before an appointment never checked in counts as a no-show. */
+  QUEUE_NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
+  /** Kiosk check-ins (public, no login) per client address and minute. */
+  QUEUE_CHECKIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** HMAC key of the rating links sent in notifications (≥ 32 characters); unset = no rating links. */
+  RATING_LINK_SECRET: z.string().min(32).optional(),
+  /** How long a rating link stays valid, in days. */
+  RATING_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
   FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */

@@ -6,7 +6,13 @@
 import { CALENDAR_ERRORS } from '../modules/calendar/calendar.errors.js';
 import { CATALOG_ERRORS } from '../modules/catalog/catalog.errors.js';
 import { DOSSIER_ERRORS } from '../modules/dossiers/dossiers.errors.js';
+import { FEEDBACK_ERRORS } from '../modules/feedback/feedback.errors.js';
 import { FILES_ERRORS } from '../modules/files/files.errors.js';
+import { QUEUE_ERRORS } from '../modules/queue/queue.errors.js';
+import { SATISFACTION_ERRORS } from '../modules/satisfaction/satisfaction.errors.js';
+import { KPI_ERRORS } from '../modules/kpi/kpi.errors.js';
+import { KPI_INSIGHTS_ERRORS } from '../modules/kpi/insights.errors.js';
+import { TRACKING_BOOK_ERRORS } from '../modules/dossiers/tracking-book.errors.js';
 import { WORKFLOW_ERRORS } from '../modules/workflows/workflows.errors.js';
 import type { ErrorTable } from './error-table.js';
 
@@ -48,8 +54,14 @@ export const ERRORS = {
   ...CALENDAR_ERRORS,
   ...CATALOG_ERRORS,
   ...DOSSIER_ERRORS,
+  ...TRACKING_BOOK_ERRORS,
   ...WORKFLOW_ERRORS,
   ...FILES_ERRORS,
+  ...FEEDBACK_ERRORS,
+  ...SATISFACTION_ERRORS,
+  ...KPI_ERRORS,
+  ...KPI_INSIGHTS_ERRORS,
+  ...QUEUE_ERRORS,
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' },
 } as const satisfies ErrorTable;
 

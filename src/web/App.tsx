@@ -5,13 +5,16 @@ import viVNModule from 'antd/es/locale/vi_VN.js';
 import { lazy, Suspense } from 'react';
 import { useI18n } from './i18n/i18n.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { PortalPage } from './pages/PortalPage.js';
+import { portalRoute } from './pages/portal/routes.js';
 import { useLocation } from './router.js';
+import { THEME } from './theme.js';
 
 // The staff console is its own chunk: the public portal never downloads it.
 const StaffConsole = lazy(() => import('./pages/staff/StaffConsole.js'));
 // The sign-in form (antd Form) is only fetched by those who sign in.
 const LoginPage = lazy(() => import('./pages/LoginPage.js'));
+// The public dashboard (charts, rankings) is fetched only by its visitors.
+const PublicDashboardPage = lazy(() => import('./pages/dashboard/PublicDashboardPage.js'));
 
 const spinner = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
@@ -20,15 +23,21 @@ const esDefault = (mod: unknown) => ((mod as { default?: Locale }).default ?? mo
 const enUS = esDefault(enUSModule);
 const viVN = esDefault(viVNModule);
 
-const THEME = { token: { colorPrimary: '#b71c1c', borderRadius: 6 } };
-
 function Routes() {
   const { pathname } = useLocation();
-  if (pathname === '/') return <PortalPage />;
+  const portal = portalRoute(pathname);
+  if (portal) return portal;
   if (pathname === '/login') {
     return (
       <Suspense fallback={spinner}>
         <LoginPage />
+      </Suspense>
+    );
+  }
+  if (pathname === '/dashboard') {
+    return (
+      <Suspense fallback={spinner}>
+        <PublicDashboardPage />
       </Suspense>
     );
   }

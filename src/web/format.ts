@@ -31,3 +31,10 @@ export function formatDate(isoDate: string | null | undefined): string {
 export function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** Money as written in Vietnam: "1.000.000 ₫" (whole đồng; a no-break space keeps ₫ on the line). */
+export function formatVnd(amount: number): string {
+  return `${vnd.format(amount)}\u00a0₫`;
+}

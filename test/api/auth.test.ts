@@ -72,7 +72,12 @@ describe('session', () => {
     const me = await s.request({ method: 'GET', url: '/api/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toEqual({
-      user: expect.objectContaining({ username: 'congdan', kind: 'citizen', roles: [{ role: 'citizen', unitId: null, unitName: null }] }),
+      user: expect.objectContaining({
+        username: 'congdan',
+        kind: 'citizen',
+        roles: [{ role: 'citizen', unitId: null, unitName: null }],
+        profile: expect.objectContaining({ personalId: '089095000123' }), // their own, to prefill e-forms
+      }),
       csrfToken: s.csrfToken,
     });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { resultOf } from '../fixtures/dossiers.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 
 let t: TestApp;
@@ -72,6 +73,7 @@ describe('a counter dossier through its workflow', () => {
     );
     d = await step(chuyenvien, d.code, d.version, 'forward');
     expect(d.currentStepKey).toBe('phe-duyet');
+    d = await step(lanhdao, d.code, d.version, 'signResult', { result: await resultOf(lanhdao) });
     d = await step(lanhdao, d.code, d.version, 'forward');
     expect(d.currentStepKey).toBe('tra-ket-qua');
     d = await step(tiepnhan, d.code, d.version, 'finish');

@@ -14,6 +14,7 @@ import type { FileStorage } from '../files/storage.js';
 import { users } from '../identity/identity.tables.js';
 import { holdsAnywhere } from '../identity/policy.js';
 import { itemOfApplicant, listStore } from './datastore.service.js';
+import { todayInVietnam } from '../org/units.service.js';
 
 const tags = ['Kho dữ liệu (data store)'];
 
@@ -29,6 +30,8 @@ const StoreItem = z
     name: z.string(),
     fileIds: z.array(z.uuid()),
     sourceDossierCode: z.string(),
+    validUntil: z.string().nullable().describe('Hiệu lực đến (YYYY-MM-DD), for results'),
+    signed: z.boolean().describe('Carries a digital signature (a signed result)'),
     createdAt: z.date(),
     reuseCount: z.number().int(),
   })
@@ -65,7 +68,7 @@ export function datastoreRoutes(app: App, { db, env }: Deps, storage: FileStorag
       const names = request.query.procedureId
         ? (await getProcedure(db, request.query.procedureId)).components.map((c) => c.name)
         : undefined;
-      return { items: await listStore(db, key, names) };
+      return { items: await listStore(db, key, names, todayInVietnam()) };
     },
   );
 

@@ -17,7 +17,7 @@ export interface FiledComponent {
 }
 
 /** A received dossier's components become store items of its applicant. */
-export async function storeReceivedComponents(tx: Tx, dossierId: string, applicantKey: string, components: readonly FiledComponent[], digitizedBy: string) {
+export async function storeReceivedComponents(tx: Tx, dossierId: string, applicantKey: string, components: readonly FiledComponent[], digitizedBy: string | null) {
   if (components.length === 0) return;
   await tx.insert(storeItems).values(
     components.map((c) => ({
@@ -32,31 +32,61 @@ export async function storeReceivedComponents(tx: Tx, dossierId: string, applica
   );
 }
 
-/** The files of stored items the applicant wants to reuse; refuses items that are not theirs. */
-export async function reusableFiles(db: Queryable, applicantKey: string, itemIds: readonly string[]): Promise<Map<string, string[]>> {
+export interface StoredResult {
+  applicantKey: string;
+  name: string;
+  fileId: string;
+  sourceDossierId: string;
+  validUntil: string | null;
+  signed: boolean;
+  /** The leader who signed it: the result's provenance. */
+  signedBy: string;
+}
+
+/** A signed result joins its applicant's store, with its validity. */
+export async function storeResult(tx: Tx, result: StoredResult) {
+  await tx.insert(storeItems).values({
+    applicantKey: result.applicantKey,
+    kind: 'result',
+    name: result.name,
+    fileIds: [result.fileId],
+    sourceDossierId: result.sourceDossierId,
+    digitizedBy: result.signedBy,
+    validUntil: result.validUntil,
+    signed: result.signed,
+  });
+}
+
+/**
+ * The files of stored items the applicant wants to reuse; refuses items that are not theirs, and
+ * expired ones (a document past its validity is no proof any more).
+ */
+export async function reusableFiles(db: Queryable, applicantKey: string, itemIds: readonly string[], today: string): Promise<Map<string, string[]>> {
   const unique = [...new Set(itemIds)];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({ id: storeItems.id, applicantKey: storeItems.applicantKey, fileIds: storeItems.fileIds })
+    .select({ id: storeItems.id, applicantKey: storeItems.applicantKey, fileIds: storeItems.fileIds, validUntil: storeItems.validUntil })
     .from(storeItems)
     .where(inArray(storeItems.id, unique));
   const mine = rows.filter((r) => r.applicantKey === applicantKey);
   const missing = unique.filter((id) => !mine.some((r) => r.id === id));
   if (missing.length > 0) throw new AppError('STORE_ITEM_NOT_AVAILABLE', { ids: missing });
+  const expired = mine.filter((r) => r.validUntil !== null && r.validUntil < today).map((r) => r.id);
+  if (expired.length > 0) throw new AppError('STORE_ITEM_EXPIRED', { ids: expired });
   return new Map(mine.map((r) => [r.id, r.fileIds]));
 }
 
 export async function recordReuses(tx: Tx, dossierId: string, reuses: readonly { storeItemId: string; componentId: string }[]) {
   if (reuses.length === 0) return;
-  await tx.insert(storeItemReuses).values(reuses.map((r) => ({ ...r, dossierId })));
+  await tx.insert(storeItemReuses).values(reuses.map((r) => ({ ...r, dossierId }))).onConflictDoNothing();
 }
 
 /**
  * An applicant's store, newest first, with where each item came from and how often it was
- * reused; `forNames` keeps the items matching these component names (diacritics ignored), which
- * is what intake offers for a procedure's components.
+ * reused; `forNames` keeps the items matching these component names (diacritics ignored) and
+ * still valid today, which is what intake offers for a procedure's components.
  */
-export async function listStore(db: Queryable, applicantKey: string, forNames?: readonly string[]) {
+export async function listStore(db: Queryable, applicantKey: string, forNames?: readonly string[], today?: string) {
   const rows = await db
     .select({
       id: storeItems.id,
@@ -64,6 +94,8 @@ export async function listStore(db: Queryable, applicantKey: string, forNames?: 
       name: storeItems.name,
       fileIds: storeItems.fileIds,
       sourceDossierCode: dossiers.code,
+      validUntil: storeItems.validUntil,
+      signed: storeItems.signed,
       createdAt: storeItems.createdAt,
     })
     .from(storeItems)
@@ -71,7 +103,8 @@ export async function listStore(db: Queryable, applicantKey: string, forNames?: 
     .where(eq(storeItems.applicantKey, applicantKey))
     .orderBy(desc(storeItems.createdAt));
   const wanted = forNames ? new Set(forNames.map(searchKey)) : null;
-  const items = wanted ? rows.filter((r) => wanted.has(searchKey(r.name))) : rows;
+  const valid = (r: { validUntil: string | null }) => !today || r.validUntil === null || r.validUntil >= today;
+  const items = wanted ? rows.filter((r) => wanted.has(searchKey(r.name)) && valid(r)) : rows;
   const reuses = items.length
     ? await db.select({ storeItemId: storeItemReuses.storeItemId }).from(storeItemReuses).where(inArray(storeItemReuses.storeItemId, items.map((i) => i.id)))
     : [];

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 
@@ -22,6 +22,10 @@ export const storeItems = pgTable(
     sourceComponentId: uuid('source_component_id'),
     /** The officer whose receipt made it a digitized, checked copy (người số hóa). */
     digitizedBy: uuid('digitized_by').references(() => users.id),
+    /** A result's validity (hiệu lực đến): an expired item is no longer offered for reuse. */
+    validUntil: date('valid_until'),
+    /** Whether it carries a verified digital signature (a signed result). */
+    signed: boolean('signed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('store_items_applicant_idx').on(t.applicantKey)],

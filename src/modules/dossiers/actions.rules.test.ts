@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
-import { type DossierAction, possibleActions, startStep, timeliness, transition } from './actions.rules.js';
+import { type DossierAction, possibleActions, startStep, transition } from './actions.rules.js';
+import { timeliness } from './deadline.rules.js';
 import type { DossierStatus } from './status.rules.js';
 
 const stepOf = (key: string, next: string[], returnTo: string[] = [], actions: WorkflowStep['actions'] = ['forward', 'return']): WorkflowStep => ({
@@ -50,9 +51,11 @@ describe('transition', () => {
 describe('possibleActions', () => {
   it.each([
     [at('registered', null), ['accept', 'refuse', 'withdraw']],
-    [at('received', 'a'), ['forward', 'requestSupplement', 'refuse', 'withdraw']],
-    [at('processing', 'd'), ['finish', 'requestSupplement', 'refuse', 'withdraw']],
-    [at('awaitingSupplement', 'b'), ['supply', 'refuse', 'withdraw']],
+    [at('received', 'a'), ['forward', 'requestSupplement', 'refuse', 'withdraw', 'answerConsultation', 'requestPayment', 'stop', 'apologize', 'signResult']],
+    [at('processing', 'd'), ['finish', 'requestSupplement', 'refuse', 'withdraw', 'answerConsultation', 'requestPayment', 'stop', 'apologize', 'signResult']],
+    [at('processing', 'b'), ['forward', 'return', 'requestSupplement', 'refuse', 'withdraw', 'answerConsultation', 'requestPayment', 'stop', 'apologize', 'signResult']],
+    [at('awaitingSupplement', 'b'), ['supply', 'refuse', 'withdraw', 'answerConsultation', 'stop']],
+    [at('awaitingPayment', 'b'), ['refuse', 'withdraw', 'answerConsultation', 'confirmPayment', 'stop', 'apologize']],
     [at('processed', null), ['returnResult']],
     [at('returned', null), []],
   ] as const)('%o', (state, actions) => {

@@ -16,6 +16,14 @@ export const DOSSIER_ACTIONS = [
   'supply', // người nộp đã bổ sung (resumes the clock)
   'refuse', // từ chối giải quyết (mẫu 03)
   'withdraw', // người nộp rút hồ sơ
+  'requestConsultation', // xin ý kiến đơn vị khác (song song, mỗi đơn vị một thời hạn)
+  'answerConsultation', // đơn vị được xin ý kiến trả lời
+  'transfer', // chuyển cơ quan có thẩm quyền khác giải quyết (liên thông)
+  'requestPayment', // yêu cầu thực hiện nghĩa vụ tài chính (pauses the clock)
+  'confirmPayment', // xác nhận đã thực hiện nghĩa vụ tài chính (resumes the clock)
+  'stop', // dừng giải quyết hồ sơ (mẫu 05)
+  'apologize', // văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04)
+  'signResult', // phê duyệt, ký số kết quả giải quyết
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -31,6 +39,8 @@ export interface MachineState {
 export interface ActionParams {
   /** forward: which next step (needed when the step has several); return: which earlier step. */
   toStep?: string | undefined;
+  /** transfer: the steps of the receiving unit's workflow (the dossier starts at its first step). */
+  targetSteps?: readonly WorkflowStep[] | undefined;
 }
 
 export type Transition =
@@ -53,6 +63,8 @@ export function transition(action: DossierAction, state: MachineState, params: A
   const { status } = state;
   const step = currentStep(state);
   const working = status === 'received' || status === 'processing';
+  const open = working || status === 'awaitingSupplement' || status === 'awaitingPayment';
+  const stay: Transition = { ok: true, toStatus: status, toStepKey: state.currentStepKey, endsStep: false };
   switch (action) {
     case 'accept':
       if (status !== 'registered') return refuse('Chỉ tiếp nhận hồ sơ mới đăng ký trực tuyến');
@@ -87,11 +99,40 @@ export function transition(action: DossierAction, state: MachineState, params: A
       if (status !== 'awaitingSupplement') return refuse('Hồ sơ không chờ bổ sung');
       return { ok: true, toStatus: 'processing', toStepKey: state.currentStepKey, endsStep: false };
     case 'refuse':
-      if (!working && status !== 'registered' && status !== 'awaitingSupplement') return refuse('Hồ sơ đã kết thúc');
+      if (!open && status !== 'registered') return refuse('Hồ sơ đã kết thúc');
       return { ok: true, toStatus: 'refused', toStepKey: null, endsStep: step !== null };
     case 'withdraw':
       if (FINAL_STATUSES.includes(status) || status === 'processed') return refuse('Hồ sơ đã kết thúc');
       return { ok: true, toStatus: 'withdrawn', toStepKey: null, endsStep: step !== null };
+    case 'requestConsultation':
+      if (!working || !step) return refuse('Hồ sơ không ở bước xử lý nào');
+      if (!step.actions.includes('consult')) return refuse(`Bước "${step.name}" không xin ý kiến đơn vị khác`);
+      return stay;
+    case 'answerConsultation':
+      if (!open) return refuse('Hồ sơ không còn đang giải quyết');
+      return stay;
+    case 'transfer': {
+      if (!working || !step) return refuse('Hồ sơ không ở bước xử lý nào');
+      if (!step.actions.includes('transfer')) return refuse(`Bước "${step.name}" không chuyển cơ quan khác`);
+      const first = params.targetSteps ? startStep(params.targetSteps) : null;
+      return { ok: true, toStatus: 'processing', toStepKey: first?.key ?? null, endsStep: true };
+    }
+    case 'requestPayment':
+      if (!working || !step) return refuse('Chỉ yêu cầu nghĩa vụ tài chính với hồ sơ đang giải quyết');
+      return { ok: true, toStatus: 'awaitingPayment', toStepKey: state.currentStepKey, endsStep: false };
+    case 'confirmPayment':
+      if (status !== 'awaitingPayment') return refuse('Hồ sơ không chờ thực hiện nghĩa vụ tài chính');
+      return { ok: true, toStatus: 'processing', toStepKey: state.currentStepKey, endsStep: false };
+    case 'stop':
+      if (!open) return refuse('Chỉ dừng giải quyết hồ sơ đang giải quyết');
+      return { ok: true, toStatus: 'stopped', toStepKey: null, endsStep: step !== null };
+    case 'apologize':
+      // While the applicant is awaited the clock is stopped: nothing can be late.
+      if (!working && status !== 'awaitingPayment') return refuse('Chỉ xin lỗi, hẹn lại với hồ sơ đang giải quyết');
+      return stay;
+    case 'signResult':
+      if (!working || !step) return refuse('Chỉ ký kết quả của hồ sơ đang giải quyết');
+      return stay;
   }
 }
 
@@ -103,8 +144,32 @@ export function possibleActions(state: MachineState): DossierAction[] {
   });
 }
 
-/** early / onTime / late: finished before the due day, on it (up to the due instant), or after. */
-export function timeliness(finishedAt: Date, dueAt: Date, dueDayStart: Date): 'early' | 'onTime' | 'late' {
-  if (finishedAt.getTime() > dueAt.getTime()) return 'late';
-  return finishedAt.getTime() < dueDayStart.getTime() ? 'early' : 'onTime';
+/** What an action needs besides action and version (the schema keeps every field optional). */
+export interface ActionFields {
+  note?: string | undefined;
+  consultations?: readonly unknown[] | undefined;
+  consultationId?: string | undefined;
+  toUnitId?: string | undefined;
+  obligation?: unknown;
+  newAppointmentDate?: string | undefined;
+  result?: unknown;
+}
+
+const NEEDS_NOTE: readonly DossierAction[] = ['requestSupplement', 'refuse', 'stop', 'requestConsultation', 'answerConsultation', 'transfer', 'apologize'];
+const NEEDS: Partial<Record<DossierAction, keyof ActionFields>> = {
+  requestConsultation: 'consultations',
+  answerConsultation: 'consultationId',
+  transfer: 'toUnitId',
+  requestPayment: 'obligation',
+  apologize: 'newAppointmentDate',
+  signResult: 'result',
+};
+
+/** The first missing field the action needs: its note (reason, request, answer), then its data. */
+export function missingField(action: DossierAction, fields: ActionFields): keyof ActionFields | null {
+  if (NEEDS_NOTE.includes(action) && !fields.note) return 'note';
+  const field = NEEDS[action];
+  if (!field) return null;
+  const value = fields[field];
+  return value === undefined || (Array.isArray(value) && value.length === 0) ? field : null;
 }

@@ -3,6 +3,8 @@
  * step is worked by the role its workflow names, on the step's unit (the competent unit when the
  * step names none); the one-stop unit that received the dossier accepts it, returns the result,
  * and may also refuse or ask for a supplement; the citizen who filed it supplies and withdraws.
+ * A leader of the competent unit signs results, approves apology letters and may stop
+ * processing; a consulted unit answers its own consultation.
  */
 import type { Actor } from '../../server/context.js';
 import { type Action, can } from '../identity/policy.js';
@@ -22,18 +24,28 @@ export interface DossierPlaces {
   /** Path of the unit responsible for the current step (the competent unit's when the step names none). */
   stepPath: readonly string[] | null;
   ownerUserId: string | null;
+  competentPath: readonly string[];
+  /** Open consultations: the asked unit's path and the role that answers there (null: processing staff). */
+  openConsultations: readonly { unitPath: readonly string[]; role: Role | null }[];
 }
+
+const actionOfRole = (role: Role | null): Action => (role && ACTION_OF_ROLE[role]) || 'dossier.process';
 
 function mayWorkStep(actor: Actor, step: WorkflowStep | null, places: DossierPlaces): boolean {
   if (!step || !places.stepPath) return false;
   if ('userId' in step.assignee) return step.assignee.userId === actor.userId;
-  const action = ACTION_OF_ROLE[step.assignee.role] ?? 'dossier.process';
-  return can(actor, action, { unitPath: places.stepPath });
+  return can(actor, actionOfRole(step.assignee.role), { unitPath: places.stepPath });
+}
+
+/** Whether the actor may answer at least one open consultation (the service picks which). */
+export function mayAnswer(actor: Actor, consultation: DossierPlaces['openConsultations'][number]): boolean {
+  return can(actor, actionOfRole(consultation.role), { unitPath: consultation.unitPath });
 }
 
 export function mayPerform(actor: Actor, action: DossierAction, step: WorkflowStep | null, places: DossierPlaces): boolean {
   const oneStop = can(actor, 'dossier.receive', { unitPath: places.receivingPath });
   const owner = places.ownerUserId !== null && can(actor, 'dossier.read', { ownerUserId: places.ownerUserId });
+  const leader = can(actor, 'dossier.approve', { unitPath: places.competentPath });
   switch (action) {
     case 'accept':
     case 'returnResult':
@@ -48,5 +60,18 @@ export function mayPerform(actor: Actor, action: DossierAction, step: WorkflowSt
     case 'supply':
     case 'withdraw':
       return owner || oneStop;
+    case 'requestConsultation':
+    case 'transfer':
+    case 'requestPayment':
+      return mayWorkStep(actor, step, places);
+    case 'confirmPayment':
+      return oneStop || mayWorkStep(actor, step, places);
+    case 'answerConsultation':
+      return places.openConsultations.some((c) => mayAnswer(actor, c));
+    case 'stop':
+      return leader || mayWorkStep(actor, step, places);
+    case 'apologize':
+    case 'signResult':
+      return leader;
   }
 }

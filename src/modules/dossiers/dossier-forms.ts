@@ -1,12 +1,13 @@
 /**
  * The forms of a dossier (Circular 03/2025), filled from what the dossier records: 01 receipt and
  * appointment, 02 supplement request (from the request's note), 03 refusal (from its reason),
- * 06 processing-control slip (from the step history). 04 and 05 come with the apology/extension
- * and stop actions.
+ * 04 apology and new appointment (from the latest letter), 05 notice of stopping (from the stop
+ * action), 06 processing-control slip (from the step history). 01–03 speak for the receiving
+ * one-stop unit; 04 and 05 for the competent unit, whose leader signs them.
  */
 import type { Env } from '../../server/env.js';
 import { AppError } from '../../server/errors.js';
-import { renderForm01, renderForm02, renderForm03, renderForm06 } from '../documents/forms.js';
+import { renderForm01, renderForm02, renderForm03, renderForm04, renderForm05, renderForm06 } from '../documents/forms.js';
 import type { FormBase } from '../documents/forms/common.js';
 import type { ControlStep } from '../documents/forms/form06-control.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
@@ -29,13 +30,14 @@ export function publicLookupUrl(env: Env, code: string): string {
   return `${base.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(code)}`;
 }
 
-export const DOSSIER_FORMS = ['01', '02', '03', '06'] as const;
+export const DOSSIER_FORMS = ['01', '02', '03', '04', '05', '06'] as const;
 export type DossierForm = (typeof DOSSIER_FORMS)[number];
 
 export interface FormContext {
   env: Env;
   view: DossierView;
   receivingParentName: string | undefined;
+  competentParentName: string | undefined;
   steps: readonly WorkflowStep[];
   unitNames: ReadonlyMap<string, string>;
 }
@@ -48,6 +50,10 @@ export function dossierFormPdf(form: DossierForm, c: FormContext): Promise<Buffe
       return supplementPdf(c);
     case '03':
       return refusalPdf(c);
+    case '04':
+      return apologyPdf(c);
+    case '05':
+      return stopPdf(c);
     case '06':
       return controlSlipPdf(c);
   }
@@ -65,8 +71,13 @@ function base({ env, view, receivingParentName }: FormContext): FormBase {
   };
 }
 
+/** The same, issued by the competent unit. */
+function competentBase(c: FormContext): FormBase {
+  return { ...base(c), unit: { parentBody: c.competentParentName, name: c.view.competentUnit.name, place: 'An Giang' } };
+}
+
 /** The latest event of a kind: the one a form reports. */
-function lastEvent(view: DossierView, action: string, missing: 'DOSSIER_NO_SUPPLEMENT_REQUEST' | 'DOSSIER_NOT_REFUSED') {
+function lastEvent(view: DossierView, action: string, missing: 'DOSSIER_NO_SUPPLEMENT_REQUEST' | 'DOSSIER_NOT_REFUSED' | 'DOSSIER_NOT_STOPPED') {
   const event = view.events.filter((e) => e.action === action).at(-1);
   if (!event) throw new AppError(missing, { code: view.dossier.code });
   return event;
@@ -96,6 +107,35 @@ function refusalPdf(c: FormContext): Promise<Buffer> {
   });
 }
 
+function apologyPdf(c: FormContext): Promise<Buffer> {
+  const letter = c.view.extensions.at(-1);
+  const { dossier } = c.view;
+  if (!letter || !dossier.receivedAt) throw new AppError('DOSSIER_NO_EXTENSION', { code: dossier.code });
+  return renderForm04({
+    ...competentBase(c),
+    issuedAt: letter.createdAt,
+    receivedAt: dossier.receivedAt,
+    oldAppointmentAt: letter.previousAppointmentAt,
+    newAppointmentAt: letter.newAppointmentAt,
+    reason: letter.reason,
+    signer: { title: 'Thủ trưởng đơn vị', name: letter.approvedByName },
+    now: letter.createdAt,
+  });
+}
+
+function stopPdf(c: FormContext): Promise<Buffer> {
+  const event = lastEvent(c.view, 'stop', 'DOSSIER_NOT_STOPPED');
+  return renderForm05({
+    ...competentBase(c),
+    issuedAt: event.occurredAt,
+    receivedAt: c.view.dossier.receivedAt ?? undefined,
+    reason: event.note ?? '',
+    returnOfPapers: `Hồ sơ giấy (nếu có) được trả lại tại ${c.view.receivingUnit.name}.`,
+    signer: { title: 'Người có thẩm quyền', name: event.actorName ?? '' },
+    now: event.occurredAt,
+  });
+}
+
 const RESULT = { early: 'early', onTime: 'on_time', late: 'late' } as const;
 
 /**
@@ -121,7 +161,18 @@ export function controlSteps(view: DossierView, steps: readonly WorkflowStep[], 
     }
     if (event.toStepKey || event.action === 'receive' || event.action === 'accept') handover = event;
   }
-  return rows;
+  // Consultations run beside their step: one row each for the unit asked, in time order.
+  const consulted: ControlStep[] = view.consultations.map((c) => ({
+    unit: `Xin ý kiến — ${c.unitName}`,
+    handedOverBy: c.requestedByName ?? '',
+    handedOverAt: c.requestedAt,
+    receivedBy: c.answeredByName ?? undefined,
+    receivedAt: c.answeredAt ?? undefined,
+    deadline: c.dueAt,
+    result: c.outcome ? RESULT[c.outcome] : undefined,
+    note: c.answer ?? undefined,
+  }));
+  return [...rows, ...consulted].sort((a, b) => a.handedOverAt.getTime() - b.handedOverAt.getTime());
 }
 
 function controlSlipPdf(c: FormContext): Promise<Buffer> {

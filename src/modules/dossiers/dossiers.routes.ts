@@ -15,7 +15,8 @@ import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import { units } from '../org/units.table.js';
 import { inArray } from 'drizzle-orm';
-import { nationalStatusCode } from './status.rules.js';
+import { applicantName } from './applicant.schema.js';
+import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -58,30 +59,35 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const { unit, ...rest } = request.query;
-      const now = new Date();
-      let scope: { unitIds?: string[]; ownerUserId?: string };
-      if (actor.kind === 'citizen') {
-        scope = { ownerUserId: actor.userId };
-      } else if (unit) {
-        authorize(actor, 'dossier.read', { unitPath: await unitPath(db, unit) });
-        scope = { unitIds: await subtreeIds(db, [unit]) };
-      } else {
-        const roots = unitsWhere(actor, 'dossier.read');
-        if (roots.length === 0) throw new AppError('FORBIDDEN', { action: 'dossier.read' });
-        scope = { unitIds: await subtreeIds(db, roots) };
-      }
-      const { rows, total } = await worklist(db, { ...rest, ...scope, now });
+      const { unit, mine, ...rest } = request.query;
+      const clock = await deadlineClock(db, env);
+      const { rows, total } = await worklist(db, { ...rest, ...(await worklistScope(actor, unit, mine)), ...clock });
       return {
         items: rows.map((r) => ({
-          ...summary(r.dossier),
+          ...dossierSummary(r.dossier, r, clock),
           procedureName: r.procedureName,
-          overdue: r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < now,
+          applicantName: applicantName(r.dossier.applicant),
+          overdue: r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < clock.now,
         })),
         total,
       };
     },
   );
+
+  /** Whose dossiers a worklist shows: the citizen's own, my tasks, one unit's, or all my units'. */
+  async function worklistScope(actor: Actor, unit: string | undefined, mine: boolean | undefined) {
+    if (actor.kind === 'citizen') return { ownerUserId: actor.userId };
+    const unitIds = unit ? await subtreeIds(db, [authorizedUnit(actor, unit, await unitPath(db, unit))]) : undefined;
+    if (mine) {
+      const grants = actor.grants.filter((g) => g.unitId !== null && g.role !== 'citizen');
+      const reach = await Promise.all(grants.map(async (g) => ({ role: g.role, unitIds: await subtreeIds(db, [g.unitId!]) })));
+      return { unitIds, mine: { userId: actor.userId, reach } };
+    }
+    if (unitIds) return { unitIds };
+    const roots = unitsWhere(actor, 'dossier.read');
+    if (roots.length === 0) throw new AppError('FORBIDDEN', { action: 'dossier.read' });
+    return { unitIds: await subtreeIds(db, roots) };
+  }
 
   app.get(
     '/api/dossiers/:code',
@@ -105,7 +111,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Act on a dossier: accept, forward, return, finish, returnResult, requestSupplement, supply, refuse, withdraw',
+        summary: 'Act on a dossier: accept, forward, return, finish, returnResult, requestSupplement, supply, refuse, withdraw, requestConsultation, answerConsultation, transfer, requestPayment, confirmPayment, stop, apologize, signResult',
         params: CodeParams,
         body: ActionBody,
         response: { 200: DossierDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -121,7 +127,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
 
   async function detail(actor: Actor, code: string) {
     const view = await getDossierByCode(db, code);
-    return { ...shape(view), allowedActions: await allowedActions(db, actor, view.dossier) };
+    return { ...dossierDetail(view, await deadlineClock(db, env)), allowedActions: await allowedActions(db, actor, view.dossier) };
   }
 
   app.get(
@@ -129,22 +135,25 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'A form of the dossier as PDF: 01 receipt, 02 supplement request, 03 refusal, 06 processing-control slip',
+        summary: 'A form of the dossier as PDF: 01 receipt, 02 supplement request, 03 refusal, 04 apology and new appointment, 05 notice of stopping, 06 processing-control slip',
         params: FormParams,
         response: errorResponses(400, 401, 403, 404, 422),
       },
     },
     async (request, reply) => {
       const view = await readable(requireActor(request), request.params.code);
-      const receiving = await getUnit(db, view.receivingUnit.id);
-      const parent = receiving.parentId ? (await getUnit(db, receiving.parentId)).name : undefined;
+      const parentName = async (id: string) => {
+        const unit = await getUnit(db, id);
+        return unit.parentId ? (await getUnit(db, unit.parentId)).name : undefined;
+      };
       const { steps } = await getWorkflow(db, view.dossier.workflowId);
       const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
       const names = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
       const pdf = await dossierFormPdf(request.params.form, {
         env,
         view,
-        receivingParentName: parent,
+        receivingParentName: await parentName(view.receivingUnit.id),
+        competentParentName: await parentName(view.competentUnit.id),
         steps,
         unitNames: new Map(names.map((u) => [u.id, u.name])),
       });
@@ -156,13 +165,18 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     },
   );
 
-  /** The dossier, if the actor may read it: staff of its receiving or competent unit, or its owner. */
+  /**
+   * The dossier, if the actor may read it: staff of its receiving or competent unit, of the unit
+   * working its current step or asked for an opinion on it, or the citizen who filed it.
+   */
   async function readable(actor: Actor, code: string): Promise<DossierView> {
     const view = await getDossierByCode(db, code);
     const { dossier } = view;
-    const paths = await Promise.all([unitPath(db, dossier.receivingUnitId), unitPath(db, dossier.competentUnitId)]);
+    const unitIds = new Set([dossier.receivingUnitId, dossier.competentUnitId, ...view.consultations.map((c) => c.unitId)]);
+    if (dossier.currentStepUnitId) unitIds.add(dossier.currentStepUnitId);
+    const paths = await Promise.all([dossier.competentUnitId, ...[...unitIds].filter((id) => id !== dossier.competentUnitId)].map((id) => unitPath(db, id)));
     const allowed = paths.some((p) => can(actor, 'dossier.read', { unitPath: p })) || can(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
-    if (!allowed) authorize(actor, 'dossier.read', { unitPath: paths[1]! });
+    if (!allowed) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
     return view;
   }
 }
@@ -183,35 +197,8 @@ async function receivingUnitFor(actor: Actor, body: { channel: string; receiving
   throw new AppError('RECEIVING_UNIT_REQUIRED', { units });
 }
 
-function shape(view: DossierView) {
-  const { dossier } = view;
-  return {
-    ...summary(dossier),
-    procedure: { id: dossier.procedureId, nationalCode: view.procedureCode, name: view.procedureName, versionId: dossier.procedureVersionId },
-    receivingUnit: { id: view.receivingUnit.id, name: view.receivingUnit.name, officialCode: view.receivingUnit.officialCode },
-    competentUnit: view.competentUnit,
-    applicant: dossier.applicant,
-    fees: dossier.fees,
-    components: view.components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds })),
-    events: view.events.map(({ unitId: _u, ...e }) => e),
-  };
-}
-
-function summary(dossier: DossierView['dossier']) {
-  return {
-    id: dossier.id,
-    code: dossier.code,
-    status: dossier.status,
-    nationalStatusCode: nationalStatusCode(dossier.status),
-    channel: dossier.channel,
-    submittedAt: dossier.submittedAt,
-    receivedAt: dossier.receivedAt,
-    appointmentAt: dossier.appointmentAt,
-    currentStepKey: dossier.currentStepKey,
-    completedAt: dossier.completedAt,
-    outcome: dossier.outcome,
-    returnedAt: dossier.returnedAt,
-    supplementCount: dossier.supplementCount,
-    version: dossier.version,
-  };
+/** The unit named in a worklist query, if the actor may read its dossiers. */
+function authorizedUnit(actor: Actor, unit: string, path: string[]): string {
+  authorize(actor, 'dossier.read', { unitPath: path });
+  return unit;
 }

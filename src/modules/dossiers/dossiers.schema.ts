@@ -7,20 +7,17 @@ import { DOSSIER_STATUS_NAMES } from './status.rules.js';
 import { DOSSIER_ACTIONS } from './actions.rules.js';
 import { DOSSIER_FORMS } from './dossier-forms.js';
 
+const FiledComponent = z.union([
+  z.object({ componentId: z.uuid(), fileIds: z.array(z.uuid()).min(1).max(50) }).strict(),
+  z.object({ componentId: z.uuid(), storeItemId: z.uuid().describe('Reuse an item of the applicant’s data store') }).strict(),
+]);
+
 export const IntakeBody = z
   .object({
     procedureId: z.uuid(),
     channel: z.enum(CHANNELS),
     applicant: Applicant,
-    components: z
-      .array(
-        z.union([
-          z.object({ componentId: z.uuid(), fileIds: z.array(z.uuid()).min(1).max(50) }).strict(),
-          z.object({ componentId: z.uuid(), storeItemId: z.uuid().describe('Reuse an item of the applicant’s data store') }).strict(),
-        ]),
-      )
-      .max(100)
-      .default([]),
+    components: z.array(FiledComponent).max(100).default([]),
     receivingUnitId: z.uuid().optional(),
     competentUnitId: z.uuid().optional(),
   })
@@ -32,7 +29,7 @@ export const IdempotencyHeaders = z.object({
 
 export const CodeParams = z.object({ code: z.string().trim().min(10).max(60).describe('Mã hồ sơ, e.g. 000.00.02.H91-261123-0001') });
 export const FormParams = CodeParams.extend({
-  form: z.enum(DOSSIER_FORMS).describe('Mẫu số: 01 tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 06 kiểm soát quá trình'),
+  form: z.enum(DOSSIER_FORMS).describe('Mẫu số: 01 tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 dừng giải quyết, 06 kiểm soát quá trình'),
 });
 
 const UnitRef = z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() });
@@ -52,9 +49,18 @@ export const DossierSummary = z
     outcome: z.enum(['early', 'onTime', 'late']).nullable().describe('Against the appointment, once processing ended'),
     returnedAt: z.date().nullable(),
     supplementCount: z.number().int(),
+    legalDueAt: z.date().nullable().describe('Hạn giải quyết theo quy định (moved only by the applicant’s pauses); outcome is measured against it'),
+    timeState: z.enum(['withinTime', 'dueSoon', 'overdue']).nullable().describe('Unfinished: against the appointment; null once finished'),
+    apologyDue: z.boolean().describe('An apology and new appointment (mẫu 04) is needed now'),
+    currentStep: z
+      .object({ key: z.string(), name: z.string(), unitId: z.uuid().nullable(), dueAt: z.date().nullable(), assigneeUserId: z.uuid().nullable() })
+      .nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'DossierSummary' });
+
+const Timeliness = z.enum(['early', 'onTime', 'late']);
+const IsoDate = z.iso.date();
 
 export const DossierDetail = DossierSummary.extend({
   procedure: z.object({ id: z.uuid(), nationalCode: z.string(), name: z.string(), versionId: z.uuid() }),
@@ -73,9 +79,49 @@ export const DossierDetail = DossierSummary.extend({
       actorName: z.string().nullable(),
       note: z.string().nullable(),
       stepDueAt: z.date().nullable(),
-      stepOutcome: z.enum(['early', 'onTime', 'late']).nullable(),
+      stepOutcome: Timeliness.nullable(),
+      details: z.record(z.string(), z.unknown()).nullable(),
       occurredAt: z.date(),
     }),
+  ),
+  consultations: z.array(
+    z.object({
+      id: z.uuid(),
+      stepKey: z.string(),
+      unitId: z.uuid(),
+      unitName: z.string(),
+      question: z.string(),
+      requestedAt: z.date(),
+      requestedByName: z.string().nullable().describe('null: planned by the workflow'),
+      dueAt: z.date(),
+      answer: z.string().nullable(),
+      answeredAt: z.date().nullable(),
+      answeredByName: z.string().nullable(),
+      outcome: Timeliness.nullable(),
+    }),
+  ),
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      fileId: z.uuid(),
+      number: z.string(),
+      issuedOn: z.string(),
+      issuer: z.string(),
+      validUntil: z.string().nullable(),
+      signer: z.string(),
+      signedAt: z.date(),
+      certificateSerial: z.string(),
+      verification: z.enum(['valid', 'invalid', 'unsigned', 'unverifiable']),
+      verificationDetail: z.string().nullable(),
+      paperCopy: z.boolean(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({ reason: z.string(), previousAppointmentAt: z.date(), newAppointmentAt: z.date(), approvedByName: z.string(), createdAt: z.date() }),
+  ),
+  obligations: z.array(
+    z.object({ id: z.uuid(), description: z.string(), amountVnd: z.number().int(), requestedAt: z.date(), paidAt: z.date().nullable(), receiptNumber: z.string().nullable() }),
   ),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)).describe('What the caller may do now'),
 }).meta({ id: 'DossierDetail' });
@@ -85,18 +131,54 @@ export const ActionBody = z
     action: z.enum(DOSSIER_ACTIONS),
     version: z.number().int().positive().describe('The version read with the dossier (stale → 409)'),
     toStep: z.string().trim().max(40).optional(),
-    note: z.string().trim().min(1).max(4000).optional(),
+    note: z.string().trim().min(1).max(4000).optional().describe('Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations)'),
     resultChannel: z.enum(CHANNELS).optional(),
+    assigneeUserId: z.uuid().optional().describe('forward: the official who takes the next step'),
+    components: z.array(FiledComponent).min(1).max(100).optional().describe('supply: the new files or stored items'),
+    consultations: z
+      .array(z.object({ unitId: z.uuid(), workingDays: z.number().positive().max(100).multipleOf(0.5) }).strict())
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('requestConsultation: the units asked, each with its own time'),
+    consultationId: z.uuid().optional().describe('answerConsultation'),
+    toUnitId: z.uuid().optional().describe('transfer: the other competent unit'),
+    obligation: z
+      .object({ description: z.string().trim().min(1).max(1000), amountVnd: z.number().int().positive().max(1e12) })
+      .strict()
+      .optional()
+      .describe('requestPayment: what to pay, in VND'),
+    receiptNumber: z.string().trim().min(1).max(100).optional().describe('confirmPayment'),
+    newAppointmentDate: IsoDate.optional().describe('apologize: the new appointment date (a working day)'),
+    result: z
+      .object({
+        name: z.string().trim().min(1).max(1000).optional(),
+        fileId: z.uuid(),
+        number: z.string().trim().min(1).max(100).describe('Số, ký hiệu'),
+        issuedOn: IsoDate,
+        issuer: z.string().trim().min(1).max(500),
+        validUntil: IsoDate.optional(),
+        signer: z.string().trim().min(1).max(300),
+        certificateSerial: z.string().trim().min(1).max(200),
+        paperCopy: z.boolean().optional(),
+      })
+      .strict()
+      .optional()
+      .describe('signResult: the electronic result and its signature'),
   })
+  .strict()
   .meta({ id: 'DossierAction' });
 
 export const WorklistQuery = Paging.extend({
   unit: z.uuid().optional().describe('Dossiers received or handled by this unit and its sub-units (default: every unit where you may read dossiers)'),
   status: z.enum(DOSSIER_STATUS_NAMES).optional(),
   overdue: BoolQuery.optional().describe('true: unfinished and past the appointment; false: the others'),
+  timeState: z.enum(['withinTime', 'dueSoon', 'overdue']).optional().describe('Unfinished dossiers in this time state'),
+  mine: BoolQuery.optional().describe('true: dossiers whose current step (or an open consultation) is yours to work'),
 });
 
 export const WorklistItem = DossierSummary.extend({
   procedureName: z.string(),
   overdue: z.boolean(),
+  applicantName: z.string(),
 }).meta({ id: 'WorklistItem' });

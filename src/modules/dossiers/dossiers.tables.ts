@@ -6,6 +6,7 @@ import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { workflowDefinitions } from '../workflows/workflows.tables.js';
 import type { Applicant } from './applicant.schema.js';
 import type { DossierStatus } from './status.rules.js';
+import type { Role } from '../identity/roles.js';
 
 /** A fee line as charged on this dossier (copied from the procedure's channel at receipt). */
 export interface DossierFee {
@@ -49,10 +50,22 @@ export const dossiers = pgTable(
     fees: jsonb('fees').$type<DossierFee[]>().notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }),
-    /** Ngày hẹn trả kết quả. */
+    /** Ngày hẹn trả kết quả as promised to the applicant: moved by pauses and by an extension (mẫu 04). */
     appointmentAt: timestamp('appointment_at', { withTimezone: true }),
+    /**
+     * Hạn giải quyết theo quy định: the legal due time, moved only by the applicant's pauses
+     * (supplement, financial obligation). Early / on time / late is measured against it, so an
+     * apology letter does not turn a late dossier into an on-time one.
+     */
+    legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
     currentStepKey: text('current_step_key'),
     currentStepStartedAt: timestamp('current_step_started_at', { withTimezone: true }),
+    /** When the current step is due (its allotment from when it started, paused time added back). */
+    currentStepDueAt: timestamp('current_step_due_at', { withTimezone: true }),
+    /** Who works the current step: the unit, and the role there or a named official (worklists). */
+    currentStepUnitId: uuid('current_step_unit_id').references(() => units.id),
+    currentStepRole: text('current_step_role').$type<Role>(),
+    currentAssigneeId: uuid('current_assignee_id').references(() => users.id),
     /** Chờ bổ sung since (the legal clock is paused while the applicant supplements). */
     pausedSince: timestamp('paused_since', { withTimezone: true }),
     /** Working minutes spent waiting for supplements: not held against the unit. */
@@ -76,6 +89,8 @@ export const dossiers = pgTable(
     index('dossiers_receiving_idx').on(t.receivingUnitId, t.receivedAt),
     index('dossiers_applicant_key_idx').on(t.applicantKey),
     index('dossiers_owner_idx').on(t.ownerUserId),
+    index('dossiers_step_unit_idx').on(t.currentStepUnitId, t.currentStepRole),
+    index('dossiers_assignee_idx').on(t.currentAssigneeId),
     check('dossiers_channel_check', sql`${t.channel} in ('counter', 'online', 'postal')`),
   ],
 );
@@ -115,6 +130,8 @@ export const dossierEvents = pgTable(
     stepOutcome: text('step_outcome').$type<'early' | 'onTime' | 'late'>(),
     /** The step the dossier moved to, if any. */
     toStepKey: text('to_step_key'),
+    /** What the action named beyond its note: transfer units, consultation, obligation, result. */
+    details: jsonb('details').$type<Record<string, unknown>>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.occurredAt)],

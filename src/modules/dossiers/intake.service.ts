@@ -25,6 +25,8 @@ import { recordReuses, reusableFiles, storeReceivedComponents } from '../datasto
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
 import { startStep } from './actions.rules.js';
+import { openPlannedConsultations } from './consultations.service.js';
+import { enterStep, NO_STEP } from './step-assignment.rules.js';
 import { appointmentFor, calendarYearsFor, componentProblems, mayReceiveFor, type ProvidedComponent, type TimeLimit } from './intake.rules.js';
 import type { DossierStatus } from './status.rules.js';
 
@@ -35,7 +37,8 @@ export interface IntakeInput {
   components: IntakeComponent[];
   /**
    * The one-stop unit receiving it: where the officer works (counter, postal); online, the filer
-   * may name one, else the competent unit receives it.
+   * may name one, else the unit of the workflow's reception step (Bộ phận Một cửa) receives it,
+   * or the competent unit itself when that step names none.
    */
   receivingUnitId?: string | undefined;
   /** The competent unit, when the procedure has several and the receiving unit is not one of them. */
@@ -67,14 +70,15 @@ export async function receiveDossier(
   const offer = version.content.channels.find((c) => c.channel === input.channel);
   if (!offer) throw new AppError('CHANNEL_NOT_OFFERED', { channel: input.channel });
   const competentUnitId = await competentUnitFor(tx, input, version.content);
-  const receivingUnitId = input.receivingUnitId ?? competentUnitId;
   const workflow = await activeWorkflowFor(tx, procedure.id, competentUnitId);
   if (!workflow) throw new AppError('WORKFLOW_NOT_ACTIVE', { procedureId: procedure.id, unitId: competentUnitId });
+  const start = startStep(workflow.steps);
+  const receivingUnitId = input.receivingUnitId ?? start?.unitId ?? competentUnitId;
 
   const key = applicantKey(input.applicant);
   const reuses = input.components.flatMap((c) => ('storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : []));
   const uploads = input.components.flatMap((c) => ('fileIds' in c ? [c] : []));
-  const reused = await reusableFiles(tx, key, reuses.map((r) => r.storeItemId));
+  const reused = await reusableFiles(tx, key, reuses.map((r) => r.storeItemId), todayInVietnam());
   const components: ProvidedComponent[] = input.components.map((c) =>
     'storeItemId' in c ? { componentId: c.componentId, fileIds: reused.get(c.storeItemId)! } : c,
   );
@@ -87,7 +91,9 @@ export async function receiveDossier(
   const status: DossierStatus = receivedNow ? 'received' : 'registered';
   const receivingUnit = await getUnit(tx, receivingUnitId);
   const code = formatDossierCode(receivingUnit.officialCode, vietnamDateOf(now), await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)));
-  const start = startStep(workflow.steps);
+  const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
+  const appointmentAt = calendar ? appointmentFor(calendar, now, offer.timeLimit) : null;
+  const firstStep = calendar && start ? enterStep(calendar, start, competentUnitId, now) : NO_STEP;
   const [dossier] = await tx
     .insert(dossiers)
     .values({
@@ -105,12 +111,13 @@ export async function receiveDossier(
       fees: offer.fees.map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
       submittedAt: now,
       receivedAt: receivedNow ? now : null,
-      appointmentAt: receivedNow ? await appointmentOf(tx, env, offer.timeLimit, now) : null,
-      currentStepKey: receivedNow ? (start?.key ?? null) : null,
-      currentStepStartedAt: receivedNow ? now : null,
+      appointmentAt,
+      legalDueAt: appointmentAt,
+      ...firstStep,
       receivedBy: receivedNow ? ctx.actor.userId : null,
     })
     .returning();
+  if (calendar && start) await openPlannedConsultations(tx, calendar, dossier!.id, start, now);
   const names = new Map(version.content.components.map((c) => [c.id, c.name]));
   const filed = components.map((c) => ({ componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds] }));
   if (filed.length > 0) await tx.insert(dossierComponents).values(filed.map((c) => ({ dossierId: dossier!.id, ...c })));

@@ -1,5 +1,5 @@
 /** Reading a dossier for the public lookup: only the columns the public view is built from. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../server/db/client.js';
 import { AppError } from '../../server/errors.js';
@@ -7,6 +7,7 @@ import { procedures } from '../catalog/catalog.tables.js';
 import { units } from '../org/units.table.js';
 import { workflowDefinitions } from '../workflows/workflows.tables.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
+import { dossierResults } from './processing.tables.js';
 import type { LookupRecord } from './public-lookup.rules.js';
 
 const receiving = alias(units, 'receiving_unit');
@@ -30,6 +31,7 @@ export async function lookupDossier(db: Queryable, code: string): Promise<Lookup
       receivingUnitName: receiving.name,
       competentUnitName: competent.name,
       workflowSteps: workflowDefinitions.steps,
+      hasResult: sql<boolean>`exists (select 1 from ${dossierResults} r where r.dossier_id = ${dossiers.id})`,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
@@ -64,8 +66,7 @@ export async function lookupDossier(db: Queryable, code: string): Promise<Lookup
     competentUnitName: row.competentUnitName,
     workflowSteps: row.workflowSteps,
     events,
-    // No results are recorded yet (no results table): nothing is available until the result
-    // step exists and writes one. Not inferred from the status, and no placeholder data.
-    resultAvailable: false,
+    // A signed result exists and processing has ended: the applicant may collect or download it.
+    resultAvailable: row.hasResult && (row.status === 'processed' || row.status === 'returned'),
   };
 }

@@ -1,42 +1,91 @@
 /**
- * Worklists: dossiers of a unit (received there or competent there, sub-units included), most
- * urgent first — overdue, then by appointment — or a citizen's own dossiers.
+ * Worklists: dossiers of a unit (received there, competent there, worked or consulted there; sub-
+ * units included), an official's own tasks, or a citizen's own dossiers — most urgent first.
  */
-import { and, asc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../server/db/client.js';
+import type { Role } from '../identity/roles.js';
 import { procedures } from '../catalog/catalog.tables.js';
+import type { TimeState } from './deadline.rules.js';
 import { dossiers } from './dossiers.tables.js';
+import { dossierConsultations } from './processing.tables.js';
+import { dossierExtras } from './dossiers.query.js';
 import type { DossierStatus } from './status.rules.js';
 
+/** A role the official holds over these units (already expanded to their subtrees). */
+export interface RoleReach {
+  role: Role;
+  unitIds: string[];
+}
+
 export interface WorklistFilter {
-  /** Units whose dossiers to list (already expanded to their subtrees). */
   unitIds?: string[] | undefined;
   ownerUserId?: string | undefined;
+  /** My tasks: steps named to me, steps of my roles at my units, consultations my units were asked. */
+  mine?: { userId: string; reach: RoleReach[] } | undefined;
   status?: DossierStatus | undefined;
   overdue?: boolean | undefined;
+  timeState?: TimeState | undefined;
   page: number;
   pageSize: number;
   now: Date;
+  dueSoonBy: Date;
+}
+
+const openConsultationAt = (condition: SQL) =>
+  exists(
+    sql`(select 1 from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id} and ${dossierConsultations.answeredAt} is null and ${condition})`,
+  );
+
+function unitCondition(unitIds: string[]) {
+  return or(
+    inArray(dossiers.competentUnitId, unitIds),
+    inArray(dossiers.receivingUnitId, unitIds),
+    inArray(dossiers.currentStepUnitId, unitIds),
+    openConsultationAt(inArray(dossierConsultations.unitId, unitIds)),
+  );
+}
+
+function mineCondition({ userId, reach }: NonNullable<WorklistFilter['mine']>) {
+  const byRole = reach.map((r) => and(eq(dossiers.currentStepRole, r.role), inArray(dossiers.currentStepUnitId, r.unitIds)));
+  const consulted = reach.map((r) =>
+    and(sql`coalesce(${dossierConsultations.role}, 'processing_official') = ${r.role}`, inArray(dossierConsultations.unitId, r.unitIds)),
+  );
+  return or(
+    eq(dossiers.currentAssigneeId, userId),
+    reach.length ? and(isNull(dossiers.currentAssigneeId), or(...byRole)) : undefined,
+    reach.length ? openConsultationAt(or(...consulted)!) : undefined,
+  );
+}
+
+function timeStateCondition(state: TimeState, now: Date, dueSoonBy: Date) {
+  const running = and(isNull(dossiers.completedAt), isNotNull(dossiers.appointmentAt));
+  if (state === 'overdue') return and(running, lt(dossiers.appointmentAt, now));
+  if (state === 'dueSoon') return and(running, gte(dossiers.appointmentAt, now), lte(dossiers.appointmentAt, dueSoonBy));
+  return and(running, gt(dossiers.appointmentAt, dueSoonBy));
 }
 
 export async function worklist(db: Queryable, filter: WorklistFilter) {
   const overdue = and(isNull(dossiers.completedAt), lt(dossiers.appointmentAt, filter.now));
   const where = and(
-    filter.unitIds ? or(inArray(dossiers.competentUnitId, filter.unitIds), inArray(dossiers.receivingUnitId, filter.unitIds)) : undefined,
+    filter.unitIds ? unitCondition(filter.unitIds) : undefined,
     filter.ownerUserId ? eq(dossiers.ownerUserId, filter.ownerUserId) : undefined,
+    filter.mine ? mineCondition(filter.mine) : undefined,
     filter.status ? eq(dossiers.status, filter.status) : undefined,
     filter.overdue === undefined ? undefined : filter.overdue ? overdue : sql`not coalesce(${overdue as SQL}, false)`,
+    filter.timeState ? timeStateCondition(filter.timeState, filter.now, filter.dueSoonBy) : undefined,
   );
   const rows = await db
     .select({
       dossier: dossiers,
       procedureName: procedures.name,
+      ...dossierExtras,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .where(where)
-    // Urgency: unfinished and overdue first, then the nearest appointment; finished last.
+    // Urgency: unfinished first, the nearest appointment (overdue ones are the nearest) first.
     .orderBy(sql`${dossiers.completedAt} is not null`, asc(sql`coalesce(${dossiers.appointmentAt}, ${dossiers.submittedAt})`), asc(dossiers.code))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);

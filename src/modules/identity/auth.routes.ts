@@ -15,7 +15,10 @@ import { eq } from 'drizzle-orm';
 const tags = ['Xác thực (auth)'];
 
 async function presentMe(deps: Deps, actor: Actor) {
-  const [user] = await deps.db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, actor.userId));
+  const [user] = await deps.db
+    .select({ mustChangePassword: users.mustChangePassword, personalId: users.personalId, phone: users.phone, email: users.email })
+    .from(users)
+    .where(eq(users.id, actor.userId));
   return {
     id: actor.userId,
     username: actor.username,
@@ -24,6 +27,7 @@ async function presentMe(deps: Deps, actor: Actor) {
     homeUnitId: actor.homeUnitId,
     mustChangePassword: user?.mustChangePassword ?? false,
     roles: (await rolesOf(deps.db, [actor.userId])).get(actor.userId)!,
+    profile: { personalId: user?.personalId ?? null, phone: user?.phone ?? null, email: user?.email ?? null },
   };
 }
 

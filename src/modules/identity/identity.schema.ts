@@ -21,6 +21,8 @@ export const Me = z
     ...userIdentity,
     mustChangePassword: z.boolean(),
     roles: z.array(RoleView),
+    /** The caller's own contact data, to prefill e-forms (never shown to anyone else). */
+    profile: z.object({ personalId: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
   })
   .meta({ id: 'Me' });
 

@@ -49,21 +49,34 @@ const INSIDE: Where[] = ['sameUnit', 'childUnit', 'noUnit'];
 /** Expected: for each role, each action → the targets where it is allowed. */
 const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
   citizen: { 'dossier.read': ['ownRecord'] },
-  one_stop_officer: { 'dossier.read': INSIDE, 'dossier.receive': INSIDE },
+  one_stop_officer: {
+    'dossier.read': INSIDE,
+    'dossier.receive': INSIDE,
+    'feedback.receive': INSIDE,
+    'satisfaction.record': INSIDE,
+    'queue.manage': INSIDE,
+    'queue.serve': INSIDE,
+  },
   postal_officer: { 'dossier.read': INSIDE, 'dossier.receive': INSIDE },
-  processing_official: { 'dossier.read': INSIDE, 'dossier.process': INSIDE },
+  processing_official: { 'dossier.read': INSIDE, 'dossier.process': INSIDE, 'feedback.handle': INSIDE },
   unit_leader: {
     'dossier.read': INSIDE,
     'dossier.approve': INSIDE,
     'workflow.approve': INSIDE,
     'user.read': INSIDE,
     'kpi.read': INSIDE,
+    'feedback.handle': INSIDE,
+    'queue.manage': INSIDE,
   },
   procedure_control_officer: {
     'dossier.read': INSIDE,
     'catalog.manage': INSIDE,
     'kpi.read': INSIDE,
+    'kpi.configure': INSIDE,
     'audit.read': INSIDE,
+    'feedback.receive': INSIDE,
+    'feedback.route': INSIDE,
+    'satisfaction.configure': INSIDE,
   },
   system_admin: {
     'unit.manage': INSIDE,
@@ -135,7 +148,7 @@ describe('API token scopes narrow, never widen, the roles', () => {
   });
 
   it('lists as grantable exactly the actions the roles hold', () => {
-    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'workflow.approve', 'dossier.read', 'dossier.approve', 'kpi.read']);
+    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'workflow.approve', 'dossier.read', 'dossier.approve', 'kpi.read', 'feedback.handle', 'queue.manage']);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });
 });

@@ -24,17 +24,25 @@ export const ACTIONS = [
   'dossier.process', // work a workflow step
   'dossier.approve', // approve and sign results
   'kpi.read', // indicators, reports, late lists
+  'feedback.receive', // enter feedback received at the counter, by phone or by mail
+  'feedback.route', // classify, route and transfer feedback; publish answers (provincial office)
+  'feedback.handle', // handle feedback routed to a unit: supplement requests, refusal, answer
+  'satisfaction.record', // take a dossier's rating at the counter tablet (officer session or kiosk token)
+  'satisfaction.configure', // edit the rating criteria
+  'kpi.configure', // replace a year's Decision-766 configuration (weights, thresholds, grades)
+  'queue.manage', // a unit's appointment template and booking slots
+  'queue.serve', // work a counter of the queue: call next, recall, skip, finish
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions a role grants over its unit's subtree. */
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   citizen: ['dossier.read'],
-  one_stop_officer: ['dossier.read', 'dossier.receive'],
+  one_stop_officer: ['dossier.read', 'dossier.receive', 'feedback.receive', 'satisfaction.record', 'queue.manage', 'queue.serve'],
   postal_officer: ['dossier.read', 'dossier.receive'],
-  processing_official: ['dossier.read', 'dossier.process'],
-  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read'],
-  procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'audit.read'],
+  processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
+  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage'],
+  procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'kpi.configure', 'audit.read', 'feedback.receive', 'feedback.route', 'satisfaction.configure'],
   system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage'],
 };
 

@@ -19,6 +19,8 @@ const VITE_CONFIG = join(REPO, 'vite.config.ts');
 
 export interface TestServer {
   url: string;
+  /** The database behind it, for what no API shows (e.g. the notifier simulator's outbox). */
+  db: Deps['db'];
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startTestServer(): Promise<TestServer> {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
+    db: handle.db,
     async close() {
       await app.close();
       await handle.close();

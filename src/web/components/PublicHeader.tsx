@@ -12,8 +12,11 @@ export function PublicHeader({ provinceName }: { provinceName: string | null }) 
   useEffect(() => session.ensureLoaded(), [session]);
   const me = session.state.status === 'signedIn' ? session.state.me : null;
   return (
-    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#b71c1c', paddingInline: 24, height: 'auto', minHeight: 64 }}>
-      <Link to="/" style={{ color: '#fff', flex: 1, lineHeight: 1.3, padding: '8px 0' }}>
+    // Wraps on a phone: the province's name takes the first line, language and sign-in the next.
+    <Layout.Header
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0 16px', background: '#b71c1c', paddingInline: 16, height: 'auto', minHeight: 64, lineHeight: 1.5 }}
+    >
+      <Link to="/" style={{ color: '#fff', flex: '1 1 220px', lineHeight: 1.3, padding: '8px 0' }}>
         <Typography.Text style={{ color: '#ffe082', display: 'block', fontSize: 12, textTransform: 'uppercase' }}>
           {t('app.portal')}
         </Typography.Text>
@@ -21,7 +24,7 @@ export function PublicHeader({ provinceName }: { provinceName: string | null }) 
           {provinceName ?? t('app.name')}
         </Typography.Title>
       </Link>
-      <Space>
+      <Space wrap style={{ padding: '8px 0' }}>
         <LanguageSwitch />
         {me ? (
           <>

@@ -1,3 +1,9 @@
+import { adminEn } from './admin.en.js';
+import { portalEn } from './portal.en.js';
+import { deskEn } from './desk.en.js';
+import { feedbackEn } from './feedback.en.js';
+import { queueEn } from './queue.en.js';
+import { kpiEn } from './kpi.en.js';
 import type { MessageKey } from './vi.js';
 
 /** English strings: the same keys as vi.ts (the type makes a missing one a compile error). */
@@ -27,10 +33,7 @@ export const en: Record<MessageKey, string> = {
   'portal.hero.text':
     'Submit dossiers, follow their progress and receive the results of the province’s administrative procedures in one place: at the one-stop counter, online or by post.',
   'portal.search.placeholder': 'Search administrative procedures (e.g. birth registration)',
-  'portal.search.soon': 'The procedure catalogue is being prepared; procedure search will be available on the portal soon.',
   'portal.lookup.title': 'Dossier lookup',
-  'portal.lookup.text':
-    'Looking up a dossier by the number on its receipt comes in the next update. Citizens with an account can sign in to see their own dossiers.',
   'portal.units.title': 'Units handling procedures',
   'portal.units.text': '{count} units currently operate in the system.',
   'portal.login': 'Sign in',
@@ -177,4 +180,10 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the home page',
+  ...deskEn,
+  ...adminEn,
+  ...portalEn,
+  ...feedbackEn,
+  ...queueEn,
+  ...kpiEn,
 };

@@ -1,3 +1,10 @@
+import { adminVi } from './admin.vi.js';
+import { portalVi } from './portal.vi.js';
+import { deskVi } from './desk.vi.js';
+import { feedbackVi } from './feedback.vi.js';
+import { queueVi } from './queue.vi.js';
+import { kpiVi } from './kpi.vi.js';
+
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
 export const vi = {
   'app.name': 'Hệ thống thông tin giải quyết thủ tục hành chính',
@@ -25,10 +32,7 @@ export const vi = {
   'portal.hero.text':
     'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả thủ tục hành chính của tỉnh ở một nơi: tại Bộ phận Một cửa, trực tuyến hoặc qua bưu chính.',
   'portal.search.placeholder': 'Tìm thủ tục hành chính (ví dụ: đăng ký khai sinh)',
-  'portal.search.soon': 'Danh mục thủ tục hành chính đang được cập nhật; chức năng tra cứu thủ tục sẽ sớm có trên cổng.',
   'portal.lookup.title': 'Tra cứu hồ sơ',
-  'portal.lookup.text':
-    'Tra cứu tình trạng hồ sơ bằng mã số trên giấy tiếp nhận sẽ có trong bản cập nhật tới. Công dân đã có tài khoản có thể đăng nhập để xem hồ sơ của mình.',
   'portal.units.title': 'Đơn vị giải quyết thủ tục',
   'portal.units.text': '{count} đơn vị đang hoạt động trong hệ thống.',
   'portal.login': 'Đăng nhập',
@@ -175,6 +179,12 @@ export const vi = {
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.back': 'Về trang chủ',
+  ...deskVi,
+  ...adminVi,
+  ...portalVi,
+  ...feedbackVi,
+  ...queueVi,
+  ...kpiVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -9,24 +9,46 @@ import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AccountPage } from './account/AccountPage.js';
 import { AuditPage } from './audit/AuditPage.js';
+import { CounterPage } from './counter/CounterPage.js';
+import { DossiersPage } from './dossiers/DossiersPage.js';
+import { FeedbackSection } from './feedback/FeedbackSection.js';
+import { QueueCounterPage } from './queue/QueueCounterPage.js';
+import { KpiDashboardPage } from './kpi/KpiDashboardPage.js';
 import { ScopesContext } from './scopes.js';
 import { UnitsPage } from './units/UnitsPage.js';
 import { UsersPage } from './users/UsersPage.js';
+// Administration pages are static imports: lazy chunks here share the console's own modules, and
+// Rollup then drops StaffConsole.tsx as the chunk's facade (its manifest entry, which the browser
+// tests use to prove the portal never loads the console).
+import { CalendarPage } from './calendar/CalendarPage.js';
+import { CatalogPage } from './catalog/CatalogPage.js';
+import { WorkflowsPage } from './workflows/WorkflowsPage.js';
 
 interface Section {
   key: string;
   label: MessageKey;
-  /** The action the user must hold somewhere to see the section (none: everyone signed in). */
-  needs?: string;
+  /** The action(s) the user must hold somewhere, any one of them, to see the section (none: everyone signed in). */
+  needs?: string | string[];
   Page: ComponentType;
 }
 
 const SECTIONS: Section[] = [
+  { key: 'counter', label: 'menu.counter', needs: 'dossier.receive', Page: CounterPage },
+  { key: 'queue', label: 'menu.queue', needs: 'queue.serve', Page: QueueCounterPage },
+  { key: 'dossiers', label: 'menu.dossiers', needs: 'dossier.read', Page: DossiersPage },
+  { key: 'feedback', label: 'menu.feedback', needs: ['feedback.receive', 'feedback.route', 'feedback.handle'], Page: FeedbackSection },
+  { key: 'kpi', label: 'menu.kpi', needs: 'kpi.read', Page: KpiDashboardPage },
   { key: 'units', label: 'menu.units', Page: UnitsPage },
   { key: 'users', label: 'menu.users', needs: 'user.read', Page: UsersPage },
+  { key: 'calendar', label: 'menu.calendar', needs: 'calendar.manage', Page: CalendarPage },
+  { key: 'catalog', label: 'menu.catalog', needs: 'catalog.manage', Page: CatalogPage },
+  { key: 'workflows', label: 'menu.workflows', needs: ['catalog.manage', 'workflow.approve'], Page: WorkflowsPage },
   { key: 'audit', label: 'menu.audit', needs: 'audit.read', Page: AuditPage },
   { key: 'account', label: 'menu.account', Page: AccountPage },
 ];
+
+const allowed = (s: Section, held: ReadonlySet<string>) => !s.needs || [s.needs].flat().some((a) => held.has(a));
+const firstSection = (held: ReadonlySet<string>) => SECTIONS.find((s) => allowed(s, held))!.key;
 
 export default function StaffConsole() {
   const t = useT();
@@ -41,16 +63,17 @@ export default function StaffConsole() {
   }, [session, pathname]);
 
   const sectionKey = pathname.split('/')[2] ?? '';
-  useEffect(() => {
-    if (!sectionKey) navigate('/staff/units', { replace: true });
-  }, [sectionKey]);
-
   const scopes = useApiData(() => (signedIn ? api<{ scopes: string[] }>('/api/me/scopes') : Promise.resolve(null)), [signedIn, me?.id]);
+
+  // /staff lands on the first section the user may see: an officer's desk, else the units.
+  useEffect(() => {
+    if (!sectionKey && scopes.data) navigate(`/staff/${firstSection(new Set(scopes.data.scopes))}`, { replace: true });
+  }, [sectionKey, scopes.data]);
 
   if (!me || !scopes.data || !sectionKey) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
   const held = new Set(scopes.data.scopes);
-  const visible = SECTIONS.filter((s) => !s.needs || held.has(s.needs));
+  const visible = SECTIONS.filter((s) => allowed(s, held));
   const current = visible.find((s) => s.key === sectionKey);
 
   return (
@@ -77,16 +100,19 @@ export default function StaffConsole() {
             />
           </Layout.Sider>
           <Layout>
-            <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
-              <Space size="middle">
+            {/* Wraps on a 360 px phone instead of pushing the page sideways. */}
+            <Layout.Header
+              style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', height: 'auto', minHeight: 64, lineHeight: 'normal', paddingBlock: 8, paddingInline: 'clamp(8px, 3vw, 24px)' }}
+            >
+              <Space size="small" wrap style={{ justifyContent: 'flex-end' }}>
                 <LanguageSwitch />
-                <Typography.Text data-testid="current-user">
+                <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: 'min(50vw, 320px)' }}>
                   {me.fullName} ({me.username})
                 </Typography.Text>
                 <Button onClick={() => void session.logout()}>{t('staff.logout')}</Button>
               </Space>
             </Layout.Header>
-            <Layout.Content style={{ margin: 24 }}>
+            <Layout.Content style={{ margin: 'clamp(8px, 3vw, 24px)' }}>
               {me.mustChangePassword && sectionKey !== 'account' && (
                 <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={<Link to="/staff/account">{t('staff.mustChange')}</Link>} />
               )}

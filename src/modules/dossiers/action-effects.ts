@@ -1,0 +1,171 @@
+/**
+ * What each action does beyond status and step: the dossier columns it changes, the records it
+ * writes (consultations, obligations, letters, results, components) and the details its event
+ * keeps. Runs inside performAction's transaction, on the locked dossier row.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../server/db/client.js';
+import type { Actor } from '../../server/context.js';
+import type { Env } from '../../server/env.js';
+import { AppError } from '../../server/errors.js';
+import { addWorkingTime, isWorkingDay, type WorkingCalendar, workingTimeBetween } from '../calendar/calendar.rules.js';
+import { DAY_MS, fromVietnamLocalMs, isIsoDate, toVietnamLocalMs, vietnamDateOf } from '../calendar/dates.js';
+import { procedureVersions } from '../catalog/catalog.tables.js';
+import { storeAcceptedDossier } from '../datastore/datastore.service.js';
+import type { ActionInput } from './actions.service.js';
+import { answerConsultation, assertConsultationsAnswered, requestConsultations } from './consultations.service.js';
+import { dossierOutcome } from './deadline.rules.js';
+import type { dossiers } from './dossiers.tables.js';
+import { appointmentOf } from './intake.service.js';
+import { dossierExtensions, dossierObligations } from './processing.tables.js';
+import { assertHasResult, signResult } from './results.service.js';
+import { supplyComponents } from './supply.service.js';
+
+type DossierRow = typeof dossiers.$inferSelect;
+
+export interface EffectContext {
+  tx: Tx;
+  env: Env;
+  calendar: WorkingCalendar;
+  dossier: DossierRow;
+  input: ActionInput;
+  actor: Actor;
+  now: Date;
+  /** transfer: the receiving unit's workflow. */
+  target?: { unitId: string; workflowId: string } | undefined;
+}
+
+export interface Effect {
+  changes: Partial<DossierRow>;
+  details?: Record<string, unknown>;
+}
+
+const none: Effect = { changes: {} };
+
+export async function applyEffect(c: EffectContext): Promise<Effect> {
+  const { tx, dossier, input, now, actor } = c;
+  switch (input.action) {
+    case 'accept':
+      return accept(c);
+    case 'requestSupplement':
+      return { changes: { pausedSince: now, supplementCount: dossier.supplementCount + 1 } };
+    case 'supply':
+      return { changes: resume(c), details: await supplyComponents(tx, actor, dossier, input.components ?? []) };
+    case 'requestPayment':
+      return requestPayment(c);
+    case 'confirmPayment':
+      return confirmPayment(c);
+    case 'forward':
+      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      return input.assigneeUserId ? { changes: {}, details: { assigneeUserId: input.assigneeUserId } } : none;
+    case 'return':
+      return none;
+    case 'finish':
+      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      await assertHasResult(tx, dossier.id);
+      return { changes: complete(c) };
+    case 'refuse':
+    case 'withdraw':
+    case 'stop':
+      return { changes: complete(c) };
+    case 'returnResult':
+      return { changes: { returnedAt: now, resultChannel: input.resultChannel ?? dossier.channel } };
+    case 'requestConsultation': {
+      const asked = await requestConsultations(
+        tx,
+        c.calendar,
+        { dossierId: dossier.id, stepKey: dossier.currentStepKey!, stepUnitId: dossier.currentStepUnitId },
+        input.consultations!,
+        input.note!,
+        actor.userId,
+        now,
+      );
+      return { changes: {}, details: { consultations: asked } };
+    }
+    case 'answerConsultation':
+      return { changes: {}, details: await answerConsultation(tx, actor, dossier.id, input.consultationId!, input.note!, now) };
+    case 'transfer':
+      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      return {
+        changes: { competentUnitId: c.target!.unitId, workflowId: c.target!.workflowId },
+        details: { fromUnitId: dossier.competentUnitId, toUnitId: c.target!.unitId },
+      };
+    case 'apologize':
+      return apologize(c);
+    case 'signResult': {
+      const defaultName = await resultName(tx, dossier.procedureVersionId);
+      return { changes: {}, details: await signResult(tx, c.env, actor, { id: dossier.id, applicantKey: dossier.applicantKey, defaultName }, input.result!, now) };
+    }
+  }
+}
+
+async function accept({ tx, env, dossier, now, actor }: EffectContext): Promise<Effect> {
+  const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+  const offer = version!.content.channels.find((ch) => ch.channel === dossier.channel)!;
+  const appointmentAt = await appointmentOf(tx, env, offer.timeLimit, now);
+  await storeAcceptedDossier(tx, dossier.id, dossier.applicantKey, actor.userId);
+  return { changes: { receivedAt: now, receivedBy: actor.userId, appointmentAt, legalDueAt: appointmentAt } };
+}
+
+/**
+ * The applicant's wait is not the unit's: when the clock restarts, the appointment, the legal
+ * due time and the current step's due time all move by the working time spent waiting.
+ */
+function resume({ calendar, dossier, now }: EffectContext): Partial<DossierRow> {
+  const waited = dossier.pausedSince ? workingTimeBetween(calendar, dossier.pausedSince, now).minutes : 0;
+  const shift = (at: Date | null) => (at && waited > 0 ? addWorkingTime(calendar, at, waited / 60, 'workingHours') : at);
+  return {
+    pausedSince: null,
+    pausedMinutes: dossier.pausedMinutes + waited,
+    appointmentAt: shift(dossier.appointmentAt),
+    legalDueAt: shift(dossier.legalDueAt),
+    currentStepDueAt: shift(dossier.currentStepDueAt),
+  };
+}
+
+/** Processing ends (processed, refused, withdrawn, stopped): measured against the legal due time. */
+function complete(c: EffectContext): Partial<DossierRow> {
+  const resumed = c.dossier.pausedSince ? resume(c) : {};
+  const legalDueAt = resumed.legalDueAt !== undefined ? resumed.legalDueAt : c.dossier.legalDueAt;
+  return { ...resumed, completedAt: c.now, outcome: dossierOutcome(c.now, legalDueAt, c.dossier.supplementCount) };
+}
+
+async function requestPayment({ tx, dossier, input, now, actor }: EffectContext): Promise<Effect> {
+  const { description, amountVnd } = input.obligation!;
+  const [row] = await tx
+    .insert(dossierObligations)
+    .values({ dossierId: dossier.id, description, amountVnd, requestedBy: actor.userId, requestedAt: now })
+    .returning({ id: dossierObligations.id });
+  return { changes: { pausedSince: now }, details: { obligationId: row!.id, description, amountVnd } };
+}
+
+async function confirmPayment(c: EffectContext): Promise<Effect> {
+  const { tx, dossier, input, now, actor } = c;
+  const paid = await tx
+    .update(dossierObligations)
+    .set({ paidAt: now, receiptNumber: input.receiptNumber ?? null, confirmedBy: actor.userId })
+    .where(and(eq(dossierObligations.dossierId, dossier.id), isNull(dossierObligations.paidAt)))
+    .returning({ id: dossierObligations.id, amountVnd: dossierObligations.amountVnd });
+  return { changes: resume(c), details: { obligationIds: paid.map((p) => p.id), amountVnd: paid.reduce((sum, p) => sum + p.amountVnd, 0) } };
+}
+
+/**
+ * Mẫu 04: the leader approves a new appointment, on a working day after the current one, at the
+ * same time of day. The legal due time stays: the dossier is still late against it.
+ */
+async function apologize({ tx, calendar, dossier, input, now, actor }: EffectContext): Promise<Effect> {
+  const date = input.newAppointmentDate!;
+  const previous = dossier.appointmentAt;
+  if (!previous) throw new AppError('DOSSIER_NOT_RECEIVED', { code: dossier.code });
+  if (!isIsoDate(date) || !isWorkingDay(calendar, date)) throw new AppError('APPOINTMENT_NOT_WORKING_DAY', { date });
+  const local = toVietnamLocalMs(previous);
+  const newAppointmentAt = fromVietnamLocalMs(Date.parse(`${date}T00:00:00Z`) + (local % DAY_MS));
+  if (newAppointmentAt <= previous || date <= vietnamDateOf(now)) throw new AppError('APPOINTMENT_NOT_LATER', { date, previous: previous.toISOString() });
+  await tx.insert(dossierExtensions).values({ dossierId: dossier.id, reason: input.note!, previousAppointmentAt: previous, newAppointmentAt, approvedBy: actor.userId, createdAt: now });
+  return { changes: { appointmentAt: newAppointmentAt }, details: { previousAppointmentAt: previous.toISOString(), newAppointmentAt: newAppointmentAt.toISOString() } };
+}
+
+async function resultName(tx: Tx, versionId: string): Promise<string> {
+  const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, versionId));
+  return version!.content.result.name;
+}

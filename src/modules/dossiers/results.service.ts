@@ -1,0 +1,108 @@
+/**
+ * Kết quả giải quyết: the leader signs (approves) the electronic result; it is recorded with its
+ * document metadata and what the signature verifier found, and joins the applicant's data store
+ * (with its validity) so a later dossier can reuse it. A dossier finishes only with a result.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../server/db/client.js';
+import type { Actor } from '../../server/context.js';
+import type { Env } from '../../server/env.js';
+import { AppError } from '../../server/errors.js';
+import { storeResult } from '../datastore/datastore.service.js';
+import { filesForUse, readFileContent } from '../files/files.service.js';
+import { fileStorageFromEnv } from '../files/storage.config.js';
+import { dossierResults } from './processing.tables.js';
+import { type SignatureVerifier, structuralVerifier } from './signature.js';
+
+export interface ResultInput {
+  /** Tên kết quả (e.g. "Giấy phép lao động"); default: the procedure's result name. */
+  name?: string | undefined;
+  fileId: string;
+  number: string;
+  issuedOn: string;
+  issuer: string;
+  validUntil?: string | undefined;
+  signer: string;
+  certificateSerial: string;
+  paperCopy?: boolean | undefined;
+}
+
+interface SigningTarget {
+  id: string;
+  applicantKey: string;
+  defaultName: string;
+}
+
+export async function signResult(
+  tx: Tx,
+  env: Env,
+  actor: Actor,
+  dossier: SigningTarget,
+  input: ResultInput,
+  now: Date,
+  verifier: SignatureVerifier = structuralVerifier,
+) {
+  if (input.validUntil && input.validUntil < input.issuedOn) throw new AppError('RESULT_VALIDITY_INVALID', { issuedOn: input.issuedOn, validUntil: input.validUntil });
+  const [file] = await filesForUse(tx, actor, [input.fileId]);
+  if (file!.mediaType !== 'application/pdf') throw new AppError('RESULT_FILE_NOT_PDF', { mediaType: file!.mediaType });
+  const found = await verifier.verify(await readFileContent(fileStorageFromEnv(env), file!), input);
+  if (found.status === 'invalid') throw new AppError('RESULT_SIGNATURE_INVALID', { detail: found.detail });
+  const name = input.name?.trim() || dossier.defaultName;
+  const [result] = await tx
+    .insert(dossierResults)
+    .values({
+      dossierId: dossier.id,
+      name,
+      fileId: input.fileId,
+      number: input.number,
+      issuedOn: input.issuedOn,
+      issuer: input.issuer,
+      validUntil: input.validUntil ?? null,
+      signer: input.signer,
+      signedAt: now,
+      certificateSerial: input.certificateSerial,
+      verification: found.status,
+      verificationDetail: found.detail,
+      paperCopy: input.paperCopy ?? false,
+      recordedBy: actor.userId,
+      createdAt: now,
+    })
+    .returning();
+  await storeResult(tx, {
+    applicantKey: dossier.applicantKey,
+    name,
+    fileId: input.fileId,
+    sourceDossierId: dossier.id,
+    validUntil: input.validUntil ?? null,
+    signed: found.status === 'valid' || found.status === 'unverifiable',
+    signedBy: actor.userId,
+  });
+  return { resultId: result!.id, number: result!.number, verification: found.status };
+}
+
+export async function assertHasResult(db: Queryable, dossierId: string) {
+  const [any] = await db.select({ id: dossierResults.id }).from(dossierResults).where(eq(dossierResults.dossierId, dossierId)).limit(1);
+  if (!any) throw new AppError('RESULT_REQUIRED', { dossierId });
+}
+
+export function resultsOf(db: Queryable, dossierId: string) {
+  return db
+    .select({
+      id: dossierResults.id,
+      name: dossierResults.name,
+      fileId: dossierResults.fileId,
+      number: dossierResults.number,
+      issuedOn: dossierResults.issuedOn,
+      issuer: dossierResults.issuer,
+      validUntil: dossierResults.validUntil,
+      signer: dossierResults.signer,
+      signedAt: dossierResults.signedAt,
+      certificateSerial: dossierResults.certificateSerial,
+      verification: dossierResults.verification,
+      verificationDetail: dossierResults.verificationDetail,
+      paperCopy: dossierResults.paperCopy,
+    })
+    .from(dossierResults)
+    .where(eq(dossierResults.dossierId, dossierId))
+    .orderBy(asc(dossierResults.createdAt));
+}

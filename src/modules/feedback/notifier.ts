@@ -1,0 +1,36 @@
+/**
+ * How a message reaches a phone or mailbox. Services depend on the interface; the only
+ * implementation so far is the local simulator, which records what an SMS/e-mail gateway would
+ * have been asked to send in `simulated_messages` (tests and the demo read it there). A real
+ * gateway plugs in here behind NOTIFIER. Nothing here logs the recipient or the text: they carry
+ * one-time codes and personal contacts.
+ */
+import type { Tx } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import { simulatedMessages } from './feedback.tables.js';
+
+export interface OutgoingMessage {
+  medium: 'sms' | 'email';
+  recipient: string;
+  /** A stable name of what is sent (e.g. `feedback.verification-code`). */
+  template: string;
+  body: string;
+}
+
+export interface Notifier {
+  /** Sends (or queues) within the caller's transaction: a rolled-back request sends nothing. */
+  send(tx: Tx, message: OutgoingMessage): Promise<void>;
+}
+
+export const simulatorNotifier: Notifier = {
+  async send(tx, message) {
+    await tx.insert(simulatedMessages).values(message);
+  },
+};
+
+export function notifierFromEnv(env: Env): Notifier {
+  switch (env.NOTIFIER) {
+    case 'simulator':
+      return simulatorNotifier;
+  }
+}

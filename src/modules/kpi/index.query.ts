@@ -1,0 +1,130 @@
+/**
+ * Counting the Decision-766 indicators from raw rows, and listing the rows behind each figure.
+ * One query per group: every source the group's indicators count (dossiers, procedure versions)
+ * is one sub-select of `count(*) filter (where …)` columns, cross-joined. Decision and feedback
+ * items are read once per family and classified (row-families.ts).
+ */
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import { dossiers } from '../dossiers/dossiers.tables.js';
+import { INDICATORS, type KpiScope, SOURCES, type SourceKey, type SqlIndicator } from './indicators.js';
+import type { IndicatorKey, KpiConfig } from './kpi.config.js';
+import type { Count } from './kpi.rules.js';
+import { rowFamilies, rowsOf } from './row-families.js';
+import { ROLLUP_OVERRIDES, rollupCounts } from './rollup.query.js';
+
+/** A predicate that is never NULL (count filters and NOT must see true or false). */
+const sure = (p: SQL) => sql`coalesce(${p}, false)`;
+const denominatorOf = (ind: SqlIndicator, s: KpiScope) => sure(ind.denominator(s));
+export const numeratorOf = (ind: SqlIndicator, s: KpiScope) => sql`(${sure(ind.denominator(s))} and ${sure(ind.numerator(s))})`;
+
+/**
+ * Where the dossier indicators are counted from: the rollup (kpi_daily, refreshed first; see
+ * rollup.query.ts) or the raw rows (the full recomputation the rollup must equal).
+ */
+export type KpiSource = 'rollup' | 'raw';
+
+/** Counts every indicator of the configuration for the scope. */
+export async function countIndicators(db: Queryable, env: Env, scope: KpiScope, config: KpiConfig, now: Date, source: KpiSource = 'raw'): Promise<Map<IndicatorKey, Count>> {
+  const counts = new Map<IndicatorKey, Count>();
+  const family = rowFamilies(db, env, scope, now);
+  const fromRollup = source === 'rollup' ? await rollupCounts(db, scope) : new Map<IndicatorKey, Count>();
+  const overrides = source === 'rollup' ? ROLLUP_OVERRIDES : {};
+  for (const group of config.groups) {
+    const keys = group.indicators.map((i) => i.key);
+    for (const key of keys) if (fromRollup.has(key)) counts.set(key, fromRollup.get(key)!);
+    for (const [key, c] of await countSqlIndicators(db, scope, keys.filter((k) => !fromRollup.has(k)), overrides)) counts.set(key, c);
+    for (const key of keys) {
+      const def = INDICATORS[key];
+      if (def.kind === 'unavailable') counts.set(key, { numerator: 0, denominator: 0, available: false, note: def.note });
+      if (def.kind === 'rows') {
+        const rows = await family(def.family);
+        counts.set(key, { numerator: rowsOf(rows, key, 'numerator').length, denominator: rowsOf(rows, key, 'denominator').length, available: true });
+      }
+    }
+  }
+  return counts;
+}
+
+/** One statement for the SQL-defined indicators among `keys`. */
+async function countSqlIndicators(
+  db: Queryable,
+  scope: KpiScope,
+  keys: IndicatorKey[],
+  overrides: Partial<Record<IndicatorKey, SqlIndicator>>,
+): Promise<Map<IndicatorKey, Count>> {
+  const bySource = new Map<SourceKey, [IndicatorKey, SqlIndicator][]>();
+  for (const key of keys) {
+    const def = overrides[key] ?? INDICATORS[key];
+    if (def.kind !== 'sql') continue;
+    bySource.set(def.source, [...(bySource.get(def.source) ?? []), [key, def]]);
+  }
+  if (bySource.size === 0) return new Map();
+  const column = (key: IndicatorKey, part: 'd' | 'n') => sql.identifier(`${part}:${key}`);
+  const subselects = [...bySource].map(([source, list], i) => {
+    const columns = list.flatMap(([key, ind]) => [
+      sql`(count(*) filter (where ${denominatorOf(ind, scope)}))::int as ${column(key, 'd')}`,
+      sql`(count(*) filter (where ${numeratorOf(ind, scope)}))::int as ${column(key, 'n')}`,
+    ]);
+    return sql`(select ${sql.join(columns, sql`, `)} from ${SOURCES[source].from} where ${SOURCES[source].inScope(scope)}) as ${sql.identifier(`s${i}`)}`;
+  });
+  const [row] = await queryRows<Record<string, number>>(db, sql`select * from ${sql.join(subselects, sql` cross join `)}`);
+  const counts = new Map<IndicatorKey, Count>();
+  for (const list of bySource.values()) {
+    for (const [key] of list) counts.set(key, { numerator: Number(row![`n:${key}`]), denominator: Number(row![`d:${key}`]), available: true });
+  }
+  return counts;
+}
+
+// --- Drill-down -------------------------------------------------------------------------------------
+
+export interface DrilldownItem {
+  kind: 'dossier' | 'procedure' | 'decisionItem' | 'feedback';
+  /** Dossier code, national procedure code, "<decision number> · <procedure code>", or PAKN code. */
+  code: string;
+  name: string | null;
+}
+
+export interface DrilldownPage {
+  available: boolean;
+  total: number;
+  items: DrilldownItem[];
+}
+
+/** The rows behind one figure, in a stable order: exactly those the index counted. */
+export async function drilldown(
+  db: Queryable,
+  env: Env,
+  scope: KpiScope,
+  key: IndicatorKey,
+  part: 'numerator' | 'denominator',
+  page: { page: number; pageSize: number },
+  now: Date,
+): Promise<DrilldownPage> {
+  const def = INDICATORS[key];
+  const offset = (page.page - 1) * page.pageSize;
+  if (def.kind === 'unavailable') return { available: false, total: 0, items: [] };
+  if (def.kind === 'rows') {
+    const all = rowsOf(await rowFamilies(db, env, scope, now)(def.family), key, part);
+    return { available: true, total: all.length, items: all.slice(offset, offset + page.pageSize).map(({ kind, code, name }) => ({ kind, code, name })) };
+  }
+  const where = and(SOURCES[def.source].inScope(scope), part === 'numerator' ? numeratorOf(def, scope) : denominatorOf(def, scope));
+  if (def.source === 'dossiers') {
+    const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(dossiers).where(where);
+    const rows = await db.select({ code: dossiers.code }).from(dossiers).where(where).orderBy(asc(dossiers.code)).limit(page.pageSize).offset(offset);
+    return { available: true, total, items: rows.map((r) => ({ kind: 'dossier', code: r.code, name: null })) };
+  }
+  // Same join as SOURCES.procedures.from.
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(procedureVersions).innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId)).where(where);
+  const rows = await db
+    .select({ code: procedures.nationalCode, name: procedures.name })
+    .from(procedureVersions)
+    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .where(where)
+    .orderBy(asc(procedures.nationalCode))
+    .limit(page.pageSize)
+    .offset(offset);
+  return { available: true, total, items: rows.map((r) => ({ kind: 'procedure', code: r.code, name: r.name })) };
+}

@@ -1,0 +1,183 @@
+/**
+ * What each Decision-766 indicator counts, as SQL predicates over a source of rows (dossiers, or
+ * the procedure versions in force). The index query counts `denominator` and
+ * `denominator AND numerator` with these predicates; the drill-down lists the rows that satisfy
+ * the very same ones — so a figure and its list cannot disagree, and a later rollup (counters by
+ * unit × day × procedure) has one definition to reproduce. Transparency (publication decisions,
+ * with the calendar) and feedback handling (with the feedback module's rules) are classified row
+ * by row in TypeScript (row-families.ts). Indicators whose data MotCua does not hold yet are
+ * `unavailable`, with the reason.
+ *
+ * Columns are referenced through Drizzle (rendered "table"."column"), so the same fragment serves
+ * the raw counting query and the query builder of the drill-down.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { procedureCompetentUnits, procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
+import { dossierResults } from '../dossiers/processing.tables.js';
+import { storeItemReuses, storeItems } from '../datastore/datastore.tables.js';
+import { feedbackItems } from '../feedback/feedback.tables.js';
+import { satisfactionRatings } from '../satisfaction/satisfaction.tables.js';
+import type { IndicatorKey } from './kpi.config.js';
+
+/** The unit and period an index is computed for. */
+export interface KpiScope {
+  unitId: string;
+  /** Vietnam dates, both included. */
+  from: string;
+  to: string;
+  /** [start, end) instants of the period. */
+  start: Date;
+  end: Date;
+  /**
+   * When "still within time" is judged: the period's end, or now for a period not over yet.
+   * A parameter (not now()) so a figure is reproducible and a rollup can use the same instant.
+   */
+  asOf: Date;
+}
+
+export type SourceKey = 'dossiers' | 'procedures';
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const day = (d: string) => sql`${d}::date`;
+
+/** The unit and every unit below it (closed ones too: old dossiers keep old units). */
+export const unitSubtree = (unitId: string) =>
+  sql`(with recursive sub(id) as (select ${unitId}::uuid union select u.id from units u join sub on u.parent_id = sub.id) select id from sub)`;
+
+/**
+ * A dossier belongs to a unit when the unit (or one below it) is competent for it — after a
+ * transfer, the unit it was transferred to — or received it at its one-stop counter.
+ */
+export const dossierInScope = (s: KpiScope) =>
+  sql`(${dossiers.competentUnitId} in ${unitSubtree(s.unitId)} or ${dossiers.receivingUnitId} in ${unitSubtree(s.unitId)})`;
+
+/** Procedure versions in force on the period's last day with a competent unit in the subtree. */
+export const procedureInScope = (s: KpiScope) => sql`(${procedureVersions.effectiveFrom} <= ${day(s.to)}
+  and (${procedureVersions.effectiveTo} is null or ${procedureVersions.effectiveTo} > ${day(s.to)})
+  and exists (select 1 from ${procedureCompetentUnits} where ${procedureCompetentUnits.versionId} = ${procedureVersions.id}
+    and ${procedureCompetentUnits.unitId} in ${unitSubtree(s.unitId)}))`;
+
+export const SOURCES: Record<SourceKey, { from: SQL; inScope: (s: KpiScope) => SQL }> = {
+  dossiers: { from: sql`${dossiers}`, inScope: dossierInScope },
+  procedures: {
+    from: sql`${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId}`,
+    inScope: procedureInScope,
+  },
+};
+
+// --- Dossier predicates ------------------------------------------------------------------------
+
+/** Received (the legal clock started) in the period. Online filings not yet accepted are not. */
+export const receivedIn = (s: KpiScope) => sql`(${dossiers.receivedAt} >= ${at(s.start)} and ${dossiers.receivedAt} < ${at(s.end)})`;
+
+/**
+ * Received or processed in the period: received before its end and not finished before its start
+ * (new, carried over, finished in it). Withdrawn dossiers are left out: the applicant ended them,
+ * the unit neither met nor missed a deadline.
+ */
+export const handledIn = (s: KpiScope) => sql`(${dossiers.receivedAt} < ${at(s.end)}
+  and (${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${at(s.start)})
+  and ${dossiers.status} <> 'withdrawn')`;
+
+/**
+ * Finished on time in the period (outcome early/onTime against the legal due time: an apology
+ * letter does not rescue it, a second supplement request made it late), or not finished by
+ * `asOf` and still within time then. A paused dossier (awaiting supplement or payment since
+ * before `asOf`) is within time when it paused before its due time: the applicant's wait is not
+ * the unit's. A second supplement request is late already, before it ends.
+ */
+export const onTimeOrWithin = (s: KpiScope) => sql`((${dossiers.completedAt} < ${at(s.end)} and ${dossiers.outcome} in ('early', 'onTime'))
+  or ((${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${at(s.end)}) and ${dossiers.supplementCount} <= 1
+    and case when ${dossiers.pausedSince} < ${at(s.asOf)} then ${dossiers.legalDueAt} >= ${dossiers.pausedSince}
+             else ${dossiers.legalDueAt} >= ${at(s.asOf)} end))`;
+
+/** Processing ended with a result in the period (processed, then maybe returned). */
+export const processedIn = (s: KpiScope) => sql`(${dossiers.status} in ('processed', 'returned')
+  and ${dossiers.completedAt} >= ${at(s.start)} and ${dossiers.completedAt} < ${at(s.end)})`;
+
+// Membership tests are written `id in (uncorrelated sub-select)` rather than correlated EXISTS:
+// inside `count(*) filter (…)` PostgreSQL cannot turn them into joins, but it runs an
+// uncorrelated sub-select once and probes a hash, where EXISTS would run per dossier (and
+// store_items / feedback_items have no index on the dossier column). The columns are NOT NULL
+// or filtered, so NOT IN has no NULL trap.
+export const hasEResult = sql`${dossiers.id} in (select ${dossierResults.dossierId} from ${dossierResults})`;
+export const isOnline = sql`${dossiers.channel} = 'online'`;
+export const reusedData = sql`${dossiers.id} in (select ${storeItemReuses.dossierId} from ${storeItemReuses})`;
+
+/** Every filed component is in the applicant's store: digitized from this dossier, or reused. */
+export const fullyDigitized = sql`(${dossiers.id} in (select ${dossierComponents.dossierId} from ${dossierComponents})
+  and ${dossiers.id} not in (select c.dossier_id from ${dossierComponents} c
+    where not exists (select 1 from ${storeItems} where ${storeItems.sourceDossierId} = c.dossier_id and ${storeItems.sourceComponentId} = c.component_id)
+      and not exists (select 1 from ${storeItemReuses} where ${storeItemReuses.dossierId} = c.dossier_id and ${storeItemReuses.componentId} = c.component_id)))`;
+
+/**
+ * Satisfied with the dossier: handled on time (as progress counts it), no unsatisfied rating and
+ * no feedback item (complaint) about it. §9 says 100 % − (late rate + complaint rate); with one
+ * base (the progress denominator) that is this set, except that a dossier both late and
+ * complained about is subtracted once, not twice.
+ */
+const satisfiedWith = (s: KpiScope) => sql`(${onTimeOrWithin(s)} and ${noComplaint})`;
+
+/** No unsatisfied rating and no feedback item about the dossier (the rollup keeps it per dossier). */
+export const noComplaint = sql`(${dossiers.id} not in (select ${satisfactionRatings.dossierId} from ${satisfactionRatings} where not ${satisfactionRatings.satisfied})
+  and ${dossiers.id} not in (select ${feedbackItems.dossierId} from ${feedbackItems} where ${feedbackItems.dossierId} is not null))`;
+
+// --- Procedure predicates -----------------------------------------------------------------------
+
+/** Offered online, fully (toàn trình) or partly (một phần): both are online public services. */
+const offeredOnline = sql`(${procedureVersions.content}->>'onlineLevel') in ('full', 'partial')`;
+
+/** An online dossier of this procedure was received in the period at the unit. */
+const hadOnlineDossier = (s: KpiScope) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
+  where ${isOnline} and ${receivedIn(s)} and ${dossierInScope(s)})`;
+
+// --- The indicators ------------------------------------------------------------------------------
+
+export interface SqlIndicator {
+  kind: 'sql';
+  source: SourceKey;
+  denominator: (s: KpiScope) => SQL;
+  /** Applied together with the denominator: the numerator is always a subset. */
+  numerator: (s: KpiScope) => SQL;
+}
+/** Rows read once per family and classified in TypeScript (row-families.ts). */
+export type RowFamily = 'decisions' | 'feedback';
+export interface RowsIndicator {
+  kind: 'rows';
+  family: RowFamily;
+}
+export interface UnavailableIndicator {
+  kind: 'unavailable';
+  note: string;
+}
+export type IndicatorDefinition = SqlIndicator | RowsIndicator | UnavailableIndicator;
+
+const always = () => sql`true`;
+const unavailable = (note: string): UnavailableIndicator => ({ kind: 'unavailable', note });
+const NO_PAYMENTS = 'Chưa có dữ liệu: phân hệ thanh toán trực tuyến chưa được triển khai.';
+const NO_NATIONAL = 'Chưa có dữ liệu: chưa kết nối hệ thống quốc gia tương ứng.';
+
+export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
+  'transparency.publishedOnTime': { kind: 'rows', family: 'decisions' },
+  'transparency.updatedOnTime': { kind: 'rows', family: 'decisions' },
+  'transparency.completeParts': { kind: 'rows', family: 'decisions' },
+  'transparency.synced': unavailable('Chưa có dữ liệu: chưa đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia.'),
+  'progress.onTime': { kind: 'sql', source: 'dossiers', denominator: handledIn, numerator: onTimeOrWithin },
+  'online.proceduresOnline': { kind: 'sql', source: 'procedures', denominator: always, numerator: () => offeredOnline },
+  'online.servicesWithDossiers': { kind: 'sql', source: 'procedures', denominator: () => offeredOnline, numerator: hadOnlineDossier },
+  'online.dossiersOnline': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => isOnline },
+  'payment.dossiersPaidOnline': unavailable(NO_PAYMENTS),
+  'payment.proceduresIntegrated': unavailable(NO_PAYMENTS),
+  'payment.proceduresWithTransactions': unavailable(NO_PAYMENTS),
+  'digitization.eResult': { kind: 'sql', source: 'dossiers', denominator: processedIn, numerator: () => hasEResult },
+  'digitization.digitized': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => fullyDigitized },
+  'digitization.certifiedCopies': unavailable('Chưa có dữ liệu: chưa có phân hệ chứng thực bản sao điện tử.'),
+  'digitization.reuse': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => reusedData },
+  'digitization.nationalStore': unavailable(NO_NATIONAL),
+  'digitization.populationProcedures': unavailable(NO_NATIONAL),
+  'digitization.populationDossiers': unavailable(NO_NATIONAL),
+  'satisfaction.feedbackOnTime': { kind: 'rows', family: 'feedback' },
+  'satisfaction.feedbackSatisfaction': { kind: 'rows', family: 'feedback' },
+  'satisfaction.dossierSatisfaction': { kind: 'sql', source: 'dossiers', denominator: handledIn, numerator: satisfiedWith },
+};

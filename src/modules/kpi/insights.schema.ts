@@ -1,0 +1,101 @@
+/** Request and response schemas of the plan targets, rankings and reports (OpenAPI comes from them). */
+import { z } from 'zod';
+import { IsoDate, Paging } from '../../server/http/schemas.js';
+import { INDICATOR_KEYS } from './kpi.config.js';
+import { PeriodQuery } from './kpi.schema.js';
+import { UNIT_KINDS } from '../org/units.table.js';
+import { TARGET_KEYS, TargetValue } from './targets.config.js';
+
+const Target = z.object({
+  key: z.enum(TARGET_KEYS),
+  name: z.string(),
+  unit: z.enum(['ratio', 'minutes', 'dossiersPerOfficerYear']).describe('ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year'),
+  direction: z.enum(['atLeast', 'atMost']),
+  value: z.number(),
+  source: z.enum(['unit', 'inherited', 'default']).describe('unit: set for this unit; inherited: set for an ancestor; default: DOMAIN §10'),
+  fromUnitId: z.uuid().nullable(),
+  defaultSource: z.string(),
+});
+
+export const TargetsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unit: z.uuid() });
+export const TargetsReply = z.object({ year: z.number().int(), unit: z.uuid(), targets: z.array(Target) }).meta({ id: 'KpiTargets' });
+export const PutTargetsBody = z.object({ targets: z.array(TargetValue).min(1).max(TARGET_KEYS.length) });
+
+const Actual = z.object({
+  value: z.number().nullable().describe('null: no data (denominator 0) or not available'),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  available: z.boolean(),
+  indicator: z.enum(INDICATOR_KEYS).optional().describe('The index indicator whose drill-down lists the dossiers'),
+  note: z.string().optional(),
+});
+
+export const TargetTableQuery = PeriodQuery;
+export const TargetTableReply = z
+  .object({
+    unit: z.uuid(),
+    unitName: z.string(),
+    from: IsoDate,
+    to: IsoDate,
+    year: z.number().int(),
+    previous: z.object({ from: IsoDate, to: IsoDate }).describe('The period the trend compares with'),
+    targets: z.array(
+      Target.extend({
+        target: z.number(),
+        actual: Actual,
+        previousActual: z.number().nullable(),
+        gap: z.number().nullable().describe('actual − target'),
+        met: z.boolean().nullable(),
+        change: z.number().nullable().describe('actual − previous actual'),
+        trend: z.enum(['better', 'worse', 'same', 'unknown']),
+      }),
+    ),
+  })
+  .meta({ id: 'KpiTargetTable' });
+
+const Change = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  total: z.number(),
+  previousTotal: z.number(),
+  change: z.number(),
+  rank: z.number().int(),
+  previousRank: z.number().int(),
+  rankChange: z.number().int().describe('Places gained (positive) or lost'),
+});
+
+export const RankingsQuery = PeriodQuery.omit({ unit: true }).extend({
+  parent: z.uuid().describe('The unit whose direct sub-units are ranked (e.g. the province)'),
+  kind: z.enum(UNIT_KINDS).optional().describe('Only sub-units of this kind (e.g. commune: communes are ranked weekly)'),
+});
+
+export const RankingItem = z.object({
+  unitId: z.uuid(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  rank: z.number().int(),
+  total: z.number(),
+  grade: z.string(),
+  gradeName: z.string(),
+  groups: z.array(z.object({ key: z.string(), name: z.string(), points: z.number(), max: z.number() })),
+  weekOnWeek: Change,
+  monthOnMonth: Change,
+});
+
+export const RankingsReply = z.object({ parent: z.uuid(), from: IsoDate, to: IsoDate, items: z.array(RankingItem) }).meta({ id: 'KpiRankings' });
+
+export const ChannelsReply = z.object({
+  unit: z.uuid(),
+  from: IsoDate,
+  to: IsoDate,
+  channels: z.array(z.object({ channel: z.enum(['counter', 'online', 'postal']), received: z.number().int() })),
+});
+
+export const ChannelDrilldownQuery = PeriodQuery.extend({ channel: z.enum(['counter', 'online', 'postal']) }).extend(Paging.shape);
+export const ChannelDrilldownReply = z.object({
+  channel: z.enum(['counter', 'online', 'postal']),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(z.object({ kind: z.literal('dossier'), code: z.string(), name: z.null() })),
+});

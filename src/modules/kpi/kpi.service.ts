@@ -1,0 +1,54 @@
+/** The kpi module's operations: the index of a unit and period, its drill-down, late lists. */
+import type { Queryable } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { getUnit } from '../org/units.service.js';
+import type { KpiScope } from './indicators.js';
+import { countIndicators, type KpiSource } from './index.query.js';
+import { refreshRollup } from './rollup.service.js';
+import { getKpiConfig } from './kpi-config.service.js';
+import { scoreIndex } from './kpi.rules.js';
+import { averageProcessingTimes, processedDossiers } from './late.query.js';
+import type { Period } from './periods.rules.js';
+
+/** The scope of a unit and period, "within time" judged at the period's end or now if sooner. */
+export function scopeOf(unitId: string, period: Period, now: Date): KpiScope {
+  return { unitId, ...period, asOf: new Date(Math.min(period.end.getTime(), now.getTime())) };
+}
+
+/**
+ * The Decision-766 index of a unit (its subtree) over a period, with the configuration of the
+ * period's year — the latest version, or `configVersion` to recompute a past report exactly.
+ */
+export async function computeIndex(
+  db: Queryable,
+  env: Env,
+  input: { unitId: string; period: Period; configVersion?: number | undefined; source?: KpiSource | undefined },
+  now: Date,
+) {
+  const unit = await getUnit(db, input.unitId);
+  const year = Number(input.period.to.slice(0, 4));
+  const config = await getKpiConfig(db, year, input.configVersion);
+  const scope = scopeOf(input.unitId, input.period, now);
+  const source = input.source ?? 'rollup';
+  // The rollup answers only after taking in every change committed so far.
+  if (source === 'rollup') await refreshRollup(db);
+  const scored = scoreIndex(config.config, await countIndicators(db, env, scope, config.config, now, source));
+  return {
+    unit: unit.id,
+    unitName: unit.name,
+    from: scope.from,
+    to: scope.to,
+    asOf: scope.asOf,
+    config: { year, version: config.version },
+    ...scored,
+  };
+}
+
+export async function processingTimes(db: Queryable, env: Env, unitId: string, period: Period, now: Date) {
+  const facts = await processedDossiers(db, scopeOf(unitId, period, now));
+  if (facts.length === 0) return [];
+  const years = facts.flatMap((f) => [f.receivedAt, f.completedAt]).map((d) => d.getUTCFullYear());
+  const calendar = await loadWorkingCalendar(db, env, { from: Math.min(...years) - 1, to: Math.max(...years) });
+  return averageProcessingTimes(calendar, facts);
+}

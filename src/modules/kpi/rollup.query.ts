@@ -1,0 +1,80 @@
+/**
+ * The dossier indicators from the rollup: sums of kpi_daily over the scope's unit pairs and the
+ * period's days, plus a raw count of the dossiers still running at the period's end (their
+ * "within time" depends on the instant asked, so no counter can hold it; they are the few
+ * received in the last weeks). Equal to the raw count by construction — rollup.sql.ts derives the
+ * counters from the same predicates — and by test (test/api/kpi-rollup.test.ts).
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../server/db/client.js';
+import { procedureVersions } from '../catalog/catalog.tables.js';
+import { dossiers } from '../dossiers/dossiers.tables.js';
+import { dossierInScope, INDICATORS, type KpiScope, type SqlIndicator, unitSubtree } from './indicators.js';
+import { numeratorOf } from './index.query.js';
+import type { IndicatorKey } from './kpi.config.js';
+import type { Count } from './kpi.rules.js';
+
+/** The SQL indicators the rollup answers; any other falls back to the raw count. */
+export const ROLLUP_KEYS = [
+  'progress.onTime',
+  'online.dossiersOnline',
+  'digitization.eResult',
+  'digitization.digitized',
+  'digitization.reuse',
+  'satisfaction.dossierSatisfaction',
+] as const satisfies IndicatorKey[];
+
+/**
+ * online.servicesWithDossiers counts procedure versions (few, read raw) whose procedure had an
+ * online dossier received in the period in scope: that membership comes from kpi_daily_procedures.
+ */
+export const ROLLUP_OVERRIDES: Partial<Record<IndicatorKey, SqlIndicator>> = {
+  'online.servicesWithDossiers': {
+    ...(INDICATORS['online.servicesWithDossiers'] as SqlIndicator),
+    // Per version, probe the key (procedure, unit, day) unit by unit of the subtree and stop at
+    // the first day with an online dossier: a few index probes, not a scan of the whole table.
+    numerator: (s) => sql`exists (select 1 from ${unitSubtree(s.unitId)} as sub(id) join kpi_daily_procedures k
+      on k.procedure_id = ${procedureVersions.procedureId} and k.unit_id = sub.id
+      where k.day between ${s.from}::date and ${s.to}::date and k.online_received > 0)`,
+  },
+};
+
+const rawNumerator = (key: IndicatorKey, s: KpiScope) => numeratorOf(INDICATORS[key] as SqlIndicator, s);
+
+export async function rollupCounts(db: Queryable, s: KpiScope): Promise<Map<IndicatorKey, Count>> {
+  const sub = unitSubtree(s.unitId);
+  const from = sql`${s.from}::date`;
+  const sum = (column: string, when?: SQL) => sql`coalesce(sum(${sql.identifier(column)})${when ? sql` filter (where ${when})` : sql``}, 0)::int`;
+  const inPeriod = sql`day >= ${from}`;
+  const [r] = await queryRows<Record<string, number>>(
+    db,
+    sql`select ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
+        ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
+        ${sum('processed', inPeriod)} as processed, ${sum('e_result', inPeriod)} as e_result,
+        ${sum('on_time', inPeriod)} as on_time, ${sum('on_time_satisfied', inPeriod)} as on_time_satisfied,
+        ${sum('counted_received')} as counted_to, ${sum('counted_completed', sql`day < ${from}`)} as completed_before,
+        ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied
+      from kpi_daily where day <= ${s.to}::date and (competent_unit_id in ${sub} or receiving_unit_id in ${sub})`,
+  );
+  // Finished dossiers running at the end are in `within` only when "within time" is judged at the
+  // end (a period that is over); otherwise (asOf = now < end) those finished after the end — none
+  // in practice, nothing finishes in the future — are read raw with the running ones.
+  const judgedAtEnd = s.asOf.getTime() >= s.end.getTime();
+  const open = judgedAtEnd ? sql`${dossiers.completedAt} is null` : sql`(${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${s.end.toISOString()}::timestamptz)`;
+  const [o] = await queryRows<{ progress: number; satisfaction: number }>(
+    db,
+    sql`select (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
+        (count(*) filter (where ${rawNumerator('satisfaction.dossierSatisfaction', s)}))::int as satisfaction
+      from ${dossiers} where ${open} and ${dossiers.receivedAt} < ${s.end.toISOString()}::timestamptz and ${dossierInScope(s)}`,
+  );
+  const handled = r!.counted_to! - r!.completed_before!;
+  const count = (numerator: number, denominator: number): Count => ({ numerator, denominator, available: true });
+  return new Map<IndicatorKey, Count>([
+    ['progress.onTime', count(r!.on_time! + (judgedAtEnd ? r!.within! : 0) + o!.progress, handled)],
+    ['satisfaction.dossierSatisfaction', count(r!.on_time_satisfied! + (judgedAtEnd ? r!.within_satisfied! : 0) + o!.satisfaction, handled)],
+    ['online.dossiersOnline', count(r!.received_online!, r!.received!)],
+    ['digitization.digitized', count(r!.digitized!, r!.received!)],
+    ['digitization.reuse', count(r!.reused!, r!.received!)],
+    ['digitization.eResult', count(r!.e_result!, r!.processed!)],
+  ]);
+}

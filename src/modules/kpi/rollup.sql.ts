@@ -1,0 +1,95 @@
+/**
+ * The rollup's SQL: what a dossier contributes (its facts, from the raw rows through the very
+ * predicates the raw index uses), and how facts turn into counter rows. Shared by the full
+ * rebuild and the incremental refresh, so both write the same numbers.
+ */
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { dossiers } from '../dossiers/dossiers.tables.js';
+import { fullyDigitized, hasEResult, noComplaint, reusedData } from './indicators.js';
+
+/** The Vietnam date (UTC+7, no daylight saving) of an instant: periods start at 00:00 Vietnam time. */
+export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
+
+export const FACT_COLUMNS = sql.raw(
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to',
+);
+
+/**
+ * The facts of the dossiers satisfying `where`, as a SELECT of FACT_COLUMNS.
+ *
+ * "Within time at the end of day D" (progress's numerator for a period ending on D, judged at
+ * that instant E = 00:00 of D + 1) for a dossier finished after E: received by then, not
+ * withdrawn, at most one supplement, and — as `onTimeOrWithin` says — if it was paused before E,
+ * its legal due time not before the pause, otherwise its legal due time not before E. For a
+ * finished dossier these are fixed, so the days D form at most two ranges:
+ *   before the pause day (or without a pause): received day ≤ D ≤ min(completed, due, pause day) − 1;
+ *   from the pause day, if due ≥ pause: max(received day, pause day) ≤ D ≤ completed day − 1.
+ * Running dossiers are not summarised: their state at E depends on E and they are read raw.
+ */
+export function factsOf(where: SQL): SQL {
+  const d = dossiers;
+  const received = vietnamDay(d.receivedAt);
+  const completed = vietnamDay(d.completedAt);
+  const counted = sql`(${d.receivedAt} is not null and ${d.status} <> 'withdrawn')`;
+  const judged = sql`(${counted} and ${d.completedAt} is not null and ${d.supplementCount} <= 1 and ${d.legalDueAt} is not null)`;
+  const lastBeforePause = sql`least(${completed} - 1, ${vietnamDay(d.legalDueAt)} - 1, ${vietnamDay(d.pausedSince)} - 1)`;
+  const firstPaused = sql`greatest(${received}, ${vietnamDay(d.pausedSince)})`;
+  const before = sql`(${judged} and ${received} <= ${lastBeforePause})`;
+  const paused = sql`(${judged} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince} and ${firstPaused} <= ${completed} - 1)`;
+  return sql`select ${d.id}, ${d.competentUnitId}, ${d.receivingUnitId}, ${d.procedureId}, ${received}, ${completed},
+    ${d.channel} = 'online', coalesce(${fullyDigitized}, false), coalesce(${reusedData}, false), ${counted},
+    ${counted} and coalesce(${d.outcome} in ('early', 'onTime'), false), coalesce(${noComplaint}, false),
+    ${d.status} in ('processed', 'returned'), coalesce(${hasEResult}, false),
+    case when ${before} then ${received} end, case when ${before} then ${lastBeforePause} end,
+    case when ${paused} then ${firstPaused} end, case when ${paused} then ${completed} - 1 end
+    from ${d} where ${where}`;
+}
+
+const DAILY_COUNTERS = [
+  'received',
+  'received_online',
+  'digitized',
+  'reused',
+  'counted_received',
+  'counted_completed',
+  'on_time',
+  'on_time_satisfied',
+  'processed',
+  'e_result',
+  'within_delta',
+  'within_satisfied_delta',
+] as const;
+
+/**
+ * Adds `sign` × the contribution of the facts in relation `facts` (a CTE name) to kpi_daily and
+ * kpi_daily_procedures: two data-modifying statements for the caller's WITH. Each fact row gives
+ * up to six (day, counters) rows: its received day, its completed day, and the starts and ends
+ * (+1) of its within-time ranges.
+ */
+export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; procedures: SQL } {
+  const f = sql.identifier(facts);
+  const s = sql.raw(String(sign));
+  const cols = sql.raw(DAILY_COUNTERS.join(', '));
+  const sums = sql.raw(DAILY_COUNTERS.map((c) => `${sign} * sum(v.${c})`).join(', '));
+  const updates = sql.raw(DAILY_COUNTERS.map((c) => `${c} = k.${c} + excluded.${c}`).join(', '));
+  const daily = sql`insert into kpi_daily as k (day, competent_unit_id, receiving_unit_id, ${cols})
+    select v.day, f.competent_unit_id, f.receiving_unit_id, ${sums}
+    from ${f} f cross join lateral (values
+      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0),
+      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0),
+      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int),
+      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int)),
+      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int),
+      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int))
+    ) as v(day, ${cols})
+    where v.day is not null
+    group by 1, 2, 3
+    on conflict (day, competent_unit_id, receiving_unit_id) do update set ${updates}`;
+  const procedures = sql`insert into kpi_daily_procedures as k (procedure_id, unit_id, day, online_received)
+    select f.procedure_id, u.unit_id, f.received_day, ${s} * count(*)
+    from ${f} f cross join lateral (select f.competent_unit_id union select f.receiving_unit_id) as u(unit_id)
+    where f.online and f.received_day is not null
+    group by 1, 2, 3
+    on conflict (procedure_id, unit_id, day) do update set online_received = k.online_received + excluded.online_received`;
+  return { daily, procedures };
+}

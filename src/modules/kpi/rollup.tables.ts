@@ -1,0 +1,87 @@
+/**
+ * The Decision-766 rollup (docs/ARCHITECTURE.md, "KPI rollup"): what the index needs from
+ * millions of dossiers, kept as counters by day × competent unit × receiving unit, plus the
+ * procedures that had online dossiers by day × unit. Derived data: rebuilt from the raw rows at
+ * any time (`rebuildRollup`), maintained from a queue the triggers of the source tables fill
+ * (`refreshRollup`). No foreign keys: it must never stop a dossier from changing.
+ */
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+
+/** Dossiers whose rows (or their results, components, store items, ratings, feedback) changed since the last refresh. */
+export const kpiRollupQueue = pgTable('kpi_rollup_queue', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  dossierId: uuid('dossier_id').notNull(),
+});
+
+/**
+ * What one dossier contributed to the counters when it was last refreshed, so a change can take
+ * that contribution back exactly before adding the new one. Days are Vietnam dates.
+ */
+export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
+  dossierId: uuid('dossier_id').primaryKey(),
+  competentUnitId: uuid('competent_unit_id').notNull(),
+  receivingUnitId: uuid('receiving_unit_id').notNull(),
+  procedureId: uuid('procedure_id').notNull(),
+  receivedDay: date('received_day'),
+  completedDay: date('completed_day'),
+  online: boolean('online').notNull(),
+  digitized: boolean('digitized').notNull(),
+  reused: boolean('reused').notNull(),
+  /** Received and not withdrawn: in progress's denominator while it runs. */
+  counted: boolean('counted').notNull(),
+  /** Counted, finished early or on time. */
+  onTime: boolean('on_time').notNull(),
+  /** No unsatisfied rating, no feedback item about it. */
+  satisfied: boolean('satisfied').notNull(),
+  /** Processed or returned (digitization.eResult's denominator), and whether with an e-result. */
+  processed: boolean('processed').notNull(),
+  eResult: boolean('e_result').notNull(),
+  /**
+   * The days D at whose end this finished dossier was still running and within time (progress's
+   * numerator for a period ending on D): at most two ranges, both ends included.
+   */
+  withinFrom: date('within_from'),
+  withinTo: date('within_to'),
+  pausedWithinFrom: date('paused_within_from'),
+  pausedWithinTo: date('paused_within_to'),
+});
+
+const counter = (name: string) => integer(name).notNull().default(0);
+
+/** Counters by Vietnam day × competent unit × receiving unit (each dossier's unit pair). */
+export const kpiDaily = pgTable(
+  'kpi_daily',
+  {
+    day: date('day').notNull(),
+    competentUnitId: uuid('competent_unit_id').notNull(),
+    receivingUnitId: uuid('receiving_unit_id').notNull(),
+    /** By received day. */
+    received: counter('received'),
+    receivedOnline: counter('received_online'),
+    digitized: counter('digitized'),
+    reused: counter('reused'),
+    countedReceived: counter('counted_received'),
+    /** By completed day. */
+    countedCompleted: counter('counted_completed'),
+    onTime: counter('on_time'),
+    onTimeSatisfied: counter('on_time_satisfied'),
+    processed: counter('processed'),
+    eResult: counter('e_result'),
+    /** Deltas: their sum over days ≤ D counts finished dossiers running and within time at D's end. */
+    withinDelta: counter('within_delta'),
+    withinSatisfiedDelta: counter('within_satisfied_delta'),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.competentUnitId, t.receivingUnitId] })],
+);
+
+/** Online dossiers received, by procedure × unit (competent, and receiving when another) × day. */
+export const kpiDailyProcedures = pgTable(
+  'kpi_daily_procedures',
+  {
+    procedureId: uuid('procedure_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    day: date('day').notNull(),
+    onlineReceived: counter('online_received'),
+  },
+  (t) => [primaryKey({ columns: [t.procedureId, t.unitId, t.day] }), index('kpi_daily_procedures_day_idx').on(t.day)],
+);

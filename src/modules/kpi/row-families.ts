@@ -1,0 +1,105 @@
+/**
+ * Indicators counted from rows that need a rule in TypeScript rather than a SQL predicate:
+ * publication-decision items (timeliness in working days from the calendar) and feedback items
+ * (the feedback module's overdue and satisfaction rules). A family is read once per request and
+ * each row classified for every indicator of the family; the index counts the classification
+ * and the drill-down lists it, so the two agree by construction.
+ */
+import { and, asc, gte, isNull, lt, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import { procedureCompetentUnits, procedures, procedureVersions, publicationDecisionItems, publicationDecisions } from '../catalog/catalog.tables.js';
+import type { ProcedureContent } from '../catalog/procedure.content.js';
+import { workingDayCounter } from '../catalog/working-days.js';
+import { vietnamDateOf } from '../calendar/dates.js';
+import { feedbackItems } from '../feedback/feedback.tables.js';
+import { feedbackMembership } from './feedback-membership.rules.js';
+import { type KpiScope, type RowFamily, unitSubtree } from './indicators.js';
+import type { IndicatorKey } from './kpi.config.js';
+import { type Membership, transparencyMembership } from './transparency.rules.js';
+
+export interface ClassifiedRow {
+  kind: 'decisionItem' | 'feedback';
+  code: string;
+  name: string | null;
+  membership: Partial<Record<IndicatorKey, Membership>>;
+}
+
+interface DecisionItemRow extends Record<string, unknown> {
+  decisionNumber: string;
+  nationalCode: string;
+  name: string;
+  signedDate: string;
+  legalBasisEffectiveDate: string | null;
+  nationalPublishedDate: string | null;
+  content: ProcedureContent | null;
+}
+
+/**
+ * Items of decisions signed in the period that concern the unit: issued by it (or a unit below
+ * it), or publishing a procedure for which a unit of its subtree has ever been competent.
+ */
+async function decisionItems(db: Queryable, env: Env, scope: KpiScope, now: Date): Promise<ClassifiedRow[]> {
+  const d = publicationDecisions;
+  const rows = await queryRows<DecisionItemRow>(db, sql`
+    select ${d.number} as "decisionNumber", ${procedures.nationalCode} as "nationalCode", ${procedures.name} as "name",
+           ${d.signedDate}::text as "signedDate", ${d.legalBasisEffectiveDate}::text as "legalBasisEffectiveDate",
+           ${d.nationalPublishedDate}::text as "nationalPublishedDate", ${procedureVersions.content} as "content"
+    from ${publicationDecisionItems}
+    join ${d} on ${d.id} = ${publicationDecisionItems.decisionId}
+    join ${procedures} on ${procedures.id} = ${publicationDecisionItems.procedureId}
+    left join ${procedureVersions} on ${procedureVersions.id} = ${publicationDecisionItems.versionId}
+    where ${d.signedDate} >= ${scope.from}::date and ${d.signedDate} <= ${scope.to}::date
+      and (${d.issuingUnitId} in ${unitSubtree(scope.unitId)}
+        or exists (select 1 from ${procedureCompetentUnits} pcu join ${procedureVersions} v on v.id = pcu.version_id
+                   where v.procedure_id = ${publicationDecisionItems.procedureId} and pcu.unit_id in ${unitSubtree(scope.unitId)}))
+    order by ${d.signedDate}, ${d.number}, ${procedures.nationalCode}`);
+  // "Not yet published" turns late once 5 working days have passed by today (not asOf): a
+  // decision's window is judged when it is known, whichever period it was signed in.
+  const today = vietnamDateOf(now);
+  const between = await workingDayCounter(db, env)([today, ...rows.flatMap((r) => [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat())]);
+  return rows.map((r) => ({ kind: 'decisionItem', code: `${r.decisionNumber} · ${r.nationalCode}`, name: r.name, membership: transparencyMembership(r, between, today) }));
+}
+
+/**
+ * Feedback items received in the period and routed to a unit of the subtree (re-complaints are
+ * counted on the item they complain about, as the feedback module's own figures do).
+ */
+async function feedback(db: Queryable, scope: KpiScope): Promise<ClassifiedRow[]> {
+  const f = feedbackItems;
+  const rows = await db
+    .select({
+      code: f.code,
+      title: f.title,
+      status: f.status,
+      answerDueAt: f.answerDueAt,
+      publishDueAt: f.publishDueAt,
+      outcome: f.outcome,
+      publishOutcome: f.publishOutcome,
+      likes: f.likes,
+      dislikes: f.dislikes,
+      complaints: f.complaints,
+    })
+    .from(f)
+    .where(and(sql`${f.unitId} in ${unitSubtree(scope.unitId)}`, gte(f.receivedAt, scope.start), lt(f.receivedAt, scope.end), isNull(f.parentId)))
+    .orderBy(asc(f.code));
+  return rows.map((r) => ({ kind: 'feedback', code: r.code, name: r.title, membership: feedbackMembership(r, scope.asOf) }));
+}
+
+/** Reads and classifies each family at most once per computation. */
+export function rowFamilies(db: Queryable, env: Env, scope: KpiScope, now: Date): (family: RowFamily) => Promise<ClassifiedRow[]> {
+  const cache = new Map<RowFamily, Promise<ClassifiedRow[]>>();
+  return (family) => {
+    let rows = cache.get(family);
+    if (!rows) {
+      rows = family === 'decisions' ? decisionItems(db, env, scope, now) : feedback(db, scope);
+      cache.set(family, rows);
+    }
+    return rows;
+  };
+}
+
+/** The rows of a family counted in an indicator's denominator, or its numerator. */
+export function rowsOf(rows: readonly ClassifiedRow[], key: IndicatorKey, part: 'numerator' | 'denominator'): ClassifiedRow[] {
+  return rows.filter((r) => (part === 'numerator' ? r.membership[key] === 'numerator' : (r.membership[key] ?? null) !== null));
+}

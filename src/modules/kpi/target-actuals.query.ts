@@ -1,0 +1,92 @@
+/**
+ * The actual figure of each plan target for a unit and period. Ratios the index already counts
+ * come from the same predicates (countIndicators), so a target's actual equals the indicator's
+ * ratio and drills down to the same dossiers; satisfaction comes from the satisfaction module's
+ * ratings, waiting time from the queue module's tickets (queueFigures); fully-online services and
+ * productivity are counted here. Figures MotCua does not hold yet (online payment, sync to the
+ * national portal) are `available: false`, never estimated.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import { subtreeIds } from '../org/units.service.js';
+import { queueFigures } from '../queue/queue.query.js';
+import { satisfactionFigures } from '../satisfaction/satisfaction.query.js';
+import { countIndicators } from './index.query.js';
+import { procedureInScope, unitSubtree } from './indicators.js';
+import { perOfficerYear } from './insights.rules.js';
+import { DEFAULT_KPI_CONFIG, type IndicatorKey, type KpiConfig } from './kpi.config.js';
+import { scopeOf } from './kpi.service.js';
+import type { Period } from './periods.rules.js';
+import type { TargetKey } from './targets.config.js';
+
+export interface Actual {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  available: boolean;
+  /** The index indicator it is the ratio of: the drill-down lists its dossiers. */
+  indicator?: IndicatorKey;
+  note?: string;
+}
+
+/** Targets that are the ratio of an index indicator. */
+const FROM_INDEX: Partial<Record<TargetKey, IndicatorKey>> = {
+  eResult: 'digitization.eResult',
+  reuse: 'digitization.reuse',
+  feedbackOnTime: 'satisfaction.feedbackOnTime',
+  onlineDossiers: 'online.dossiersOnline',
+  digitization: 'digitization.digitized',
+  onlinePayment: 'payment.dossiersPaidOnline',
+  sync: 'transparency.synced',
+};
+
+const ratio = (numerator: number, denominator: number, extra: Partial<Actual> = {}): Actual => ({
+  value: denominator === 0 ? null : numerator / denominator,
+  numerator,
+  denominator,
+  available: true,
+  ...extra,
+});
+
+export async function targetActuals(db: Queryable, env: Env, unitId: string, period: Period, now: Date): Promise<Record<TargetKey, Actual>> {
+  const scope = scopeOf(unitId, period, now);
+  const keys = Object.values(FROM_INDEX);
+  // Only the groups' indicator lists are read by countIndicators; one group holds every key.
+  const config: KpiConfig = { ...DEFAULT_KPI_CONFIG, groups: [{ key: 'targets', name: 'targets', indicators: keys.map((key) => ({ key, name: key, max: 0, fullAt: 1 })) }] };
+  const counts = await countIndicators(db, env, scope, config, now);
+  const fromIndex = Object.fromEntries(
+    Object.entries(FROM_INDEX).map(([target, key]) => {
+      const c = counts.get(key)!;
+      return [target, c.available ? ratio(c.numerator, c.denominator, { indicator: key }) : { value: null, numerator: null, denominator: null, available: false, indicator: key, note: c.note }];
+    }),
+  ) as Record<keyof typeof FROM_INDEX, Actual>;
+
+  const unitIds = await subtreeIds(db, [unitId]);
+  const rated = await satisfactionFigures(db, { unitIds, from: period.start, to: period.end });
+  const queue = await queueFigures(db, { unitIds, from: period.start, to: period.end });
+  const [online] = await queryRows<{ full: number; all: number }>(db, sql`
+    select (count(*) filter (where ${procedureVersions.content}->>'onlineLevel' = 'full'))::int as "full", count(*)::int as "all"
+    from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedureInScope(scope)}`);
+  const [work] = await queryRows<{ received: number; officers: number }>(db, sql`
+    select (select count(*) from dossiers where receiving_unit_id in ${unitSubtree(unitId)}
+              and received_at >= ${period.start.toISOString()}::timestamptz and received_at < ${period.end.toISOString()}::timestamptz )::int as received,
+           (select count(distinct r.user_id) from user_roles r join users u on u.id = r.user_id
+             where r.role = 'one_stop_officer' and u.disabled_at is null and r.unit_id in ${unitSubtree(unitId)})::int as officers`);
+  const perYear = perOfficerYear(Number(work!.received), Number(work!.officers), period);
+  return {
+    ...fromIndex,
+    satisfaction: ratio(rated.numerator, rated.denominator, { note: 'Hồ sơ được đánh giá trong kỳ: hài lòng khi mọi đánh giá của hồ sơ đều hài lòng.' }),
+    fullyOnlineServices: ratio(Number(online!.full), Number(online!.all), { note: 'Thủ tục toàn trình ÷ thủ tục thuộc thẩm quyền đang có hiệu lực.' }),
+    // Average of (called − checked in) over the tickets called in the period; none called → null.
+    waitingMinutes: { value: queue.averageWaitingMinutes, numerator: null, denominator: null, available: true, note: `Trung bình thời gian từ lấy số đến được gọi của ${queue.called} lượt được gọi.` },
+    productivity: {
+      value: perYear,
+      numerator: Number(work!.received),
+      denominator: Number(work!.officers),
+      available: true,
+      note: 'Hồ sơ tiếp nhận tại bộ phận một cửa ÷ công chức một cửa, quy ra năm (365 ngày).',
+    },
+  };
+}

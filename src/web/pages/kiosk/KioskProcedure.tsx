@@ -1,0 +1,28 @@
+import { Skeleton, Typography } from 'antd';
+import { api } from '../../api.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useApiData } from '../../components/useApiData.js';
+import type { ProcedureDetail } from '../../types.js';
+import { ProcedureFacts } from '../portal/procedure/ProcedureFacts.js';
+import { ProcedureParts } from '../portal/procedure/ProcedureParts.js';
+
+/** One procedure in full, in kiosk type. */
+export function KioskProcedure({ id }: { id: string }) {
+  const procedure = useApiData(() => api<ProcedureDetail>(`/api/procedures/${id}`, { on401: 'throw' }), [id]);
+  const p = procedure.data;
+  return (
+    <article style={{ background: '#fff', borderRadius: 12, padding: 24 }}>
+      <ErrorAlert error={procedure.error} />
+      {procedure.loading && <Skeleton active paragraph={{ rows: 8 }} />}
+      {p && (
+        <>
+          <Typography.Title level={2}>{p.name}</Typography.Title>
+          <ProcedureFacts procedure={p} />
+          <div style={{ marginTop: 24 }}>
+            <ProcedureParts procedure={p} />
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

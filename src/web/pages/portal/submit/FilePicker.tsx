@@ -1,0 +1,66 @@
+import { Button, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { uploadFile } from '../../../components/uploadFile.js';
+import { useT } from '../../../i18n/i18n.js';
+import type { StoredFile } from '../../../types.js';
+
+const ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('vi-VN')} KB`;
+
+/**
+ * Files for one component: choose (several at once), each uploaded at once to POST /api/files;
+ * the server's refusal (type, size) is shown beside the component. Removing only drops it here.
+ */
+/** `label`: what the files are (the component's name), for the button's accessible name. */
+export function FilePicker({ label, files, onChange }: { label: string; files: StoredFile[]; onChange(files: StoredFile[]): void }) {
+  const t = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const verb = files.length > 0 ? t('files.addMore') : t('files.choose');
+
+  const upload = async (chosen: FileList | null) => {
+    if (!chosen || chosen.length === 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const stored: StoredFile[] = [];
+      for (const file of Array.from(chosen)) stored.push(await uploadFile(file, file.name));
+      onChange([...files, ...stored]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = ''; // the same file may be chosen again
+    }
+  };
+
+  return (
+    <div>
+      <input ref={input} type="file" multiple accept={ACCEPT} hidden onChange={(e) => void upload(e.target.files)} />
+      <ErrorAlert error={error} />
+      {files.length > 0 && (
+        <ul style={{ listStyle: 'none', padding: 0, margin: '0 0 8px' }}>
+          {files.map((f) => (
+            <li key={f.id} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+              <Typography.Text style={{ overflowWrap: 'anywhere' }}>📄 {f.originalName ?? f.id}</Typography.Text>
+              <Typography.Text type="secondary">({kb(f.size)})</Typography.Text>
+              <Button type="link" size="small" danger onClick={() => onChange(files.filter((x) => x.id !== f.id))} aria-label={t('files.remove', { name: f.originalName ?? '' })}>
+                {t('files.removeShort')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Button onClick={() => input.current?.click()} loading={busy} aria-label={`${verb}: ${label}`}>
+        {verb}
+      </Button>
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
+        {t('files.accepted')}
+      </Typography.Text>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * GET/POST /api/rate/{code}. The server picks the channel from how the caller is tied to the
+ * dossier: a signed link's token (link), the citizen's session (portal), or an officer's
+ * session or the counter tablet's access token (counter).
+ */
+import { api } from '../../api.js';
+import type { RatingForm, RatingResult } from '../../types.js';
+
+export interface RateAuth {
+  /** The token of a signed rating link (?token= in the notification's URL). */
+  linkToken?: string | undefined;
+  /** The tablet's API token (scope satisfaction.record), sent as a Bearer credential. */
+  bearer?: string | undefined;
+}
+
+export interface RateInput {
+  scores: Record<string, number>;
+  reason?: string;
+  createFeedback?: boolean;
+}
+
+const headers = (auth: RateAuth) => (auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : undefined);
+const path = (code: string) => `/api/rate/${encodeURIComponent(code)}`;
+
+// on401 'throw': an unknown tablet is asked to set up, not sent to the sign-in page.
+export const ratingForm = (code: string, auth: RateAuth = {}) => api<RatingForm>(path(code), { query: { token: auth.linkToken }, headers: headers(auth), on401: 'throw' });
+
+export const sendRating = (code: string, input: RateInput, auth: RateAuth = {}) =>
+  api<RatingResult>(path(code), { method: 'POST', body: { ...input, ...(auth.linkToken ? { token: auth.linkToken } : {}) }, headers: headers(auth), on401: 'throw' });
+
+/** The middle of a scale is acceptable; below it is bad and needs a reason (as the server rules). */
+export const isBadLevel = (level: number, scale: number) => level < (scale + 1) / 2;

@@ -1,0 +1,57 @@
+/** The counter intake's data: the portal's filing model plus a representative and the QR fill. */
+import type { FormInstance } from 'antd';
+import type { Me, ProcedureDetail } from '../../../../types.js';
+import { type ApplicantValues, applicantBody, type Choices, componentsBody } from '../../../portal/submit/model.js';
+import type { ChipCard } from '../../dossiers/types.js';
+
+export interface CounterApplicantValues extends ApplicantValues {
+  withRepresentative?: boolean;
+  representative?: { fullName?: string; idNumber?: string; phone?: string; authority?: string };
+}
+
+const filled = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+
+export function counterApplicant(v: CounterApplicantValues) {
+  const r = v.withRepresentative ? v.representative : undefined;
+  const representative = r && { fullName: r.fullName!.trim(), idNumber: r.idNumber!.trim(), phone: filled(r.phone), authority: filled(r.authority) };
+  return { ...applicantBody(v), ...(representative ? { representative } : {}) };
+}
+
+/** The data-store key: personal identifier or tax code, as typed so far. */
+export function applicantKeyOf(v: CounterApplicantValues): string | undefined {
+  return filled(v.kind === 'organization' ? v.taxCode : v.idNumber);
+}
+
+/** POST /api/dossiers for the counter channel. */
+export function counterIntakeBody(procedure: ProcedureDetail, v: CounterApplicantValues, choices: Choices, receivingUnitId?: string) {
+  return {
+    procedureId: procedure.id,
+    channel: 'counter' as const,
+    applicant: counterApplicant(v),
+    components: componentsBody(choices),
+    ...(v.competentUnitId ? { competentUnitId: v.competentUnitId } : {}),
+    ...(receivingUnitId ? { receivingUnitId } : {}),
+  };
+}
+
+/**
+ * A read card fills the person it belongs to: the applicant when a citizen files, the
+ * representative when an organization does (its representative is the one at the counter).
+ */
+export function fillFromCard(form: FormInstance<CounterApplicantValues>, card: ChipCard): 'applicant' | 'representative' {
+  if (form.getFieldValue('kind') === 'organization') {
+    form.setFieldsValue({ withRepresentative: true, representative: { ...form.getFieldValue('representative'), fullName: card.fullName, idNumber: card.idNumber } });
+    return 'representative';
+  }
+  form.setFieldsValue({ fullName: card.fullName, idNumber: card.idNumber, address: card.address });
+  return 'applicant';
+}
+
+/** Where the officer receives: the units of their one-stop or postal roles. */
+export function receivingUnits(me: Me): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of me.roles) {
+    if ((r.role === 'one_stop_officer' || r.role === 'postal_officer') && r.unitId) seen.set(r.unitId, r.unitName ?? r.unitId);
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+}

@@ -1,0 +1,59 @@
+import { Table } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { formatDateTime } from '../../../format.js';
+import { useT } from '../../../i18n/i18n.js';
+import { Link } from '../../../router.js';
+import type { Page } from '../../../types.js';
+import { ON_TIME_TINT, OnTimeTag, onTimeState, StatusTags } from './tags.js';
+import type { WorklistItem } from './types.js';
+
+interface Props {
+  /** The worklist call (useWorklist): its page of items, loading state and error. */
+  list: { data: Page<WorklistItem> | null; loading: boolean; error: unknown };
+  page: number;
+  pageSize: number;
+  onPage(page: number): void;
+  /** Extra column at the end: the counter lists' quick action. */
+  action?: (item: WorklistItem) => ReactNode;
+}
+
+/** Dossiers in the API's order (most urgent first), each row tinted by its time state. */
+export function WorklistTable({ list, page, pageSize, onPage, action }: Props) {
+  const t = useT();
+  return (
+    <>
+      <ErrorAlert error={list.error} />
+      <Table<WorklistItem>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('desk.worklist.empty') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { total: n }),
+          onChange: onPage,
+        }}
+        onRow={(item) => {
+          const state = onTimeState(item);
+          return { style: state ? { background: ON_TIME_TINT[state] } : {}, 'data-testid': `dossier-row-${item.code}` } as HTMLAttributes<HTMLElement>;
+        }}
+        columns={[
+          { title: t('desk.dossier.code'), dataIndex: 'code', render: (code: string) => <Link to={`/staff/dossiers/${encodeURIComponent(code)}`}>{code}</Link> },
+          { title: t('desk.dossier.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 300 },
+          { title: t('desk.applicant.title'), dataIndex: 'applicantName' },
+          { title: t('desk.dossier.status'), dataIndex: 'status', render: (_, item) => <StatusTags status={item.status} onTime={null} /> },
+          { title: t('desk.dossier.currentStep'), key: 'step', render: (_, item) => item.currentStep?.name ?? t('common.none') },
+          { title: t('desk.dossier.appointment'), dataIndex: 'appointmentAt', render: (at: string | null) => formatDateTime(at) },
+          { title: t('desk.dossier.timeState'), key: 'timeState', render: (_, item) => <OnTimeTag state={onTimeState(item)} /> },
+          ...(action ? [{ title: t('desk.actions'), key: 'action', render: (_: unknown, item: WorklistItem) => action(item) }] : []),
+        ]}
+      />
+    </>
+  );
+}
