@@ -106,7 +106,8 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.waitForURL((url) => url.pathname.startsWith('/staff'));
     await page.getByTestId('staff-menu').getByText('Phản ánh, kiến nghị').click();
     await page.getByTestId(`feedback-row-${feedbackCode}`).getByRole('link', { name: feedbackCode }).click();
-    expect(await page.getByTestId('feedback-similar').isVisible()).toBe(true);
+    // The similar-items panel loads after the detail: wait for it rather than sample it.
+    await page.getByTestId('feedback-similar').waitFor();
     await page.getByTestId('feedback-actions').getByRole('button', { name: 'Trả lời' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nội dung trả lời').fill(`${ANSWER} Đã liên hệ bà qua số ${PHONE}.`);

@@ -110,7 +110,7 @@ let server: TestServer;
     await display.page.getByTestId('serving-1').getByText('002').waitFor();
     await counter.page.getByRole('button', { name: 'Gọi số tiếp theo' }).click();
     await display.page.getByTestId('serving-1').getByText('001').waitFor();
-    expect(await display.page.getByText('0 người đang chờ').count()).toBe(1);
+    await display.page.getByText('0 người đang chờ').waitFor();
     expect(await display.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await saveJourneyScreenshot(display.page, 'queue-display');
     await display.page.setViewportSize({ width: 360, height: 740 });
