@@ -46,7 +46,11 @@ export const queueSlots = pgTable(
   ],
 );
 
-/** An appointment (lịch hẹn) of a citizen in a slot; `code` is what the kiosk scans. */
+/**
+ * An appointment (lịch hẹn) in a slot; `code` is what the kiosk scans. Either a citizen's own
+ * (`userId`) or a caller's that a one-stop officer booked for them (đặt lịch hộ: no account,
+ * `bookedBy` is the officer, the phone is required and identifies the person).
+ */
 export const queueBookings = pgTable(
   'queue_bookings',
   {
@@ -61,13 +65,14 @@ export const queueBookings = pgTable(
     procedureId: uuid('procedure_id')
       .notNull()
       .references(() => procedures.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').references(() => users.id),
+    bookedBy: uuid('booked_by').references(() => users.id),
     /** Contact for the reminder (personal data: never logged, masked in audit). */
     name: text('name').notNull(),
     phone: text('phone'),
     email: text('email'),
+    /** Số định danh cá nhân a caller may give (personal data). */
+    personalId: text('personal_id'),
     status: text('status').$type<BookingStatus>().notNull().default('booked'),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -79,9 +84,12 @@ export const queueBookings = pgTable(
     uniqueIndex('queue_bookings_code_uq').on(t.code),
     // One person holds at most one live booking of a slot.
     uniqueIndex('queue_bookings_person_slot_uq').on(t.slotId, t.userId).where(sql`${t.status} in ('booked', 'checkedIn')`),
+    // A caller without an account is told apart by the phone number (digits only).
+    uniqueIndex('queue_bookings_caller_slot_uq').on(t.slotId, t.phone).where(sql`${t.userId} is null and ${t.status} in ('booked', 'checkedIn')`),
     index('queue_bookings_user_idx').on(t.userId),
     index('queue_bookings_slot_idx').on(t.slotId, t.status),
     check('queue_bookings_status_check', sql`${t.status} in ('booked', 'cancelled', 'checkedIn', 'noShow')`),
+    check('queue_bookings_holder_check', sql`${t.userId} is not null or (${t.bookedBy} is not null and ${t.phone} is not null)`),
   ],
 );
 

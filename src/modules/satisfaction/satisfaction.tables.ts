@@ -16,6 +16,8 @@ export const satisfactionCriteria = pgTable(
   {
     key: text('key').primaryKey(),
     label: text('label').notNull(),
+    /** The English label for the UI in English; null = show the Vietnamese one. */
+    labelEn: text('label_en'),
     /** 3 or 5 levels (1 = worst). */
     scale: integer('scale').notNull(),
     position: integer('position').notNull(),
