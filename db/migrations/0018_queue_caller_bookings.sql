@@ -12,5 +12,4 @@ UPDATE "satisfaction_criteria" SET "label_en" = CASE "key"
   WHEN 'attitude' THEN 'Attitude of the officers'
   WHEN 'resultOnTime' THEN 'Result returned on time'
 END
-WHERE ("key", "label") IN ((
-'overall', 'Mức độ hài lòng chung'), ('waitingTime', 'Thời gian chờ đợi'), ('attitude', 'Thái độ của cán bộ'), ('resultOnTime', 'Kết quả trả đúng hẹn'));
+WHERE ("key", "label") IN (('overall', 'Mức độ hài lòng chung'), ('waitingTime', 'Thời gian chờ đợi'), ('attitude', 'Thái độ của cán bộ'), ('resultOnTime', 'Kết quả trả đúng hẹn'));
