@@ -56,6 +56,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'satisfaction.record': INSIDE,
     'queue.manage': INSIDE,
     'queue.serve': INSIDE,
+    'queue.book': INSIDE,
   },
   postal_officer: { 'dossier.read': INSIDE, 'dossier.receive': INSIDE },
   processing_official: { 'dossier.read': INSIDE, 'dossier.process': INSIDE, 'feedback.handle': INSIDE },

@@ -32,13 +32,14 @@ export const ACTIONS = [
   'kpi.configure', // replace a year's Decision-766 configuration (weights, thresholds, grades)
   'queue.manage', // a unit's appointment template and booking slots
   'queue.serve', // work a counter of the queue: call next, recall, skip, finish
+  'queue.book', // book an appointment for a caller who phones or walks in (đặt lịch hộ)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions a role grants over its unit's subtree. */
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   citizen: ['dossier.read'],
-  one_stop_officer: ['dossier.read', 'dossier.receive', 'feedback.receive', 'satisfaction.record', 'queue.manage', 'queue.serve'],
+  one_stop_officer: ['dossier.read', 'dossier.receive', 'feedback.receive', 'satisfaction.record', 'queue.manage', 'queue.serve', 'queue.book'],
   postal_officer: ['dossier.read', 'dossier.receive'],
   processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
   unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage'],
