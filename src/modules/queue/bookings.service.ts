@@ -8,7 +8,7 @@
  * (PostgreSQL re-evaluates the WHERE of an UPDATE on the newest row version). If anything later
  * in the transaction fails, the place is given back by the rollback.
  */
-import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Database, Queryable, Tx } from '../../server/db/client.js';
 import type { Env } from '../../server/env.js';
@@ -77,18 +77,27 @@ export function bookingsOf(db: Queryable, userId: string) {
   return selectBookings(db).where(eq(queueBookings.userId, userId)).orderBy(desc(queueSlots.startsAt)).limit(50);
 }
 
+/** Who a place is taken for: a citizen's own account, or a caller a one-stop officer books for (đặt lịch hộ). */
+export type BookingHolder = { kind: 'citizen'; userId: string } | { kind: 'caller'; officerId: string; phone: string; personalId?: string | undefined };
+
 export async function bookSlot(tx: Tx, ctx: RequestContext, actor: Actor, input: BookInput, now = new Date()): Promise<BookingRow> {
   if (actor.kind !== 'citizen') throw new AppError('QUEUE_CITIZEN_ONLY');
+  return takePlace(tx, ctx, { kind: 'citizen', userId: actor.userId }, input, now);
+}
+
+/** The one path that takes a place in a slot, for whoever holds the booking (see the header). */
+export async function takePlace(tx: Tx, ctx: RequestContext, holder: BookingHolder, input: BookInput, now = new Date()): Promise<BookingRow> {
   const [slot] = await tx.select().from(queueSlots).where(eq(queueSlots.id, input.slotId));
   if (!slot) throw new AppError('QUEUE_SLOT_NOT_FOUND', { slotId: input.slotId });
   const [procedure] = await tx.select({ fieldCode: procedures.fieldCode }).from(procedures).where(eq(procedures.id, input.procedureId));
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: input.procedureId });
   if (procedure.fieldCode !== slot.fieldCode) throw new AppError('QUEUE_FIELD_MISMATCH');
   if (slot.startsAt.getTime() <= now.getTime()) throw new AppError('QUEUE_SLOT_PAST');
+  const samePerson = holder.kind === 'citizen' ? eq(queueBookings.userId, holder.userId) : and(isNull(queueBookings.userId), eq(queueBookings.phone, holder.phone));
   const [mine] = await tx
     .select({ id: queueBookings.id })
     .from(queueBookings)
-    .where(and(eq(queueBookings.slotId, slot.id), eq(queueBookings.userId, actor.userId), inArray(queueBookings.status, ['booked', 'checkedIn'])));
+    .where(and(eq(queueBookings.slotId, slot.id), samePerson, inArray(queueBookings.status, ['booked', 'checkedIn'])));
   if (mine) throw new AppError('QUEUE_ALREADY_BOOKED');
 
   const taken = await tx
@@ -99,16 +108,17 @@ export async function bookSlot(tx: Tx, ctx: RequestContext, actor: Actor, input:
   if (taken.length === 0) throw new AppError('QUEUE_SLOT_FULL');
 
   const code = newBookingCode();
+  const caller = holder.kind === 'caller' ? { userId: null, bookedBy: holder.officerId, phone: holder.phone, personalId: holder.personalId ?? null } : { userId: holder.userId, phone: input.phone ?? null };
   const [booking] = await tx
     .insert(queueBookings)
-    .values({ code, slotId: slot.id, unitId: slot.unitId, procedureId: input.procedureId, userId: actor.userId, name: input.name, phone: input.phone ?? null, email: input.email ?? null })
+    .values({ code, slotId: slot.id, unitId: slot.unitId, procedureId: input.procedureId, name: input.name, email: input.email ?? null, ...caller })
     .returning({ id: queueBookings.id });
   await recordChange(tx, ctx, {
-    action: 'queue.book',
+    action: holder.kind === 'citizen' ? 'queue.book' : 'queue.bookForCaller',
     targetType: 'queue_booking',
     targetId: booking!.id,
     unitId: slot.unitId,
-    after: { code, slotId: slot.id, startsAt: slot.startsAt.toISOString(), name: input.name, phone: input.phone ?? null },
+    after: { code, slotId: slot.id, startsAt: slot.startsAt.toISOString(), ...caller, name: input.name },
     event: { code, unitId: slot.unitId, slotId: slot.id, startsAt: slot.startsAt.toISOString() },
   });
   return bookingByCode(tx, code);
