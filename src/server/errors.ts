@@ -10,6 +10,7 @@ import { FEEDBACK_ERRORS } from '../modules/feedback/feedback.errors.js';
 import { FILES_ERRORS } from '../modules/files/files.errors.js';
 import { QUEUE_ERRORS } from '../modules/queue/queue.errors.js';
 import { SATISFACTION_ERRORS } from '../modules/satisfaction/satisfaction.errors.js';
+import { JOBS_ERRORS } from '../modules/jobs/jobs.errors.js';
 import { KPI_ERRORS } from '../modules/kpi/kpi.errors.js';
 import { KPI_INSIGHTS_ERRORS } from '../modules/kpi/insights.errors.js';
 import { TRACKING_BOOK_ERRORS } from '../modules/dossiers/tracking-book.errors.js';
@@ -60,6 +61,7 @@ export const ERRORS = {
   ...FEEDBACK_ERRORS,
   ...SATISFACTION_ERRORS,
   ...KPI_ERRORS,
+  ...JOBS_ERRORS,
   ...KPI_INSIGHTS_ERRORS,
   ...QUEUE_ERRORS,
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' },

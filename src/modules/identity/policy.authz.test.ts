@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/context.js';
-import { ACTIONS, type Action, authorize, can, grantableScopes, type Target } from './policy.js';
+import { ACTIONS, type Action, authorize, can, grantableScopes, rolesWith, type Target } from './policy.js';
 import { ROLES, type Role } from './roles.js';
 
 // province ─┬─ dept ── division
@@ -86,6 +86,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'role.assign': INSIDE,
     'audit.read': INSIDE,
     'calendar.manage': INSIDE,
+    'jobs.manage': INSIDE,
   },
 };
 
@@ -101,6 +102,15 @@ describe('authorization matrix', () => {
       }
     }
   }
+});
+
+describe('rolesWith', () => {
+  it('lists the staff roles granting an action, never the citizen', () => {
+    expect(rolesWith('feedback.handle')).toEqual(['processing_official', 'unit_leader']);
+    expect(rolesWith('dossier.approve')).toEqual(['unit_leader']);
+    expect(rolesWith('dossier.read')).toEqual(['one_stop_officer', 'postal_officer', 'processing_official', 'unit_leader', 'procedure_control_officer']);
+    expect(rolesWith('jobs.manage')).toEqual(['system_admin']);
+  });
 });
 
 describe('authorize', () => {

@@ -33,6 +33,7 @@ export const ACTIONS = [
   'queue.manage', // a unit's appointment template and booking slots
   'queue.serve', // work a counter of the queue: call next, recall, skip, finish
   'queue.book', // book an appointment for a caller who phones or walks in (đặt lịch hộ)
+  'jobs.manage', // see the periodic tasks (công việc định kỳ) and pause or resume one
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,7 +45,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
   unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage'],
   procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'kpi.configure', 'audit.read', 'feedback.receive', 'feedback.route', 'satisfaction.configure'],
-  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage'],
+  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage', 'jobs.manage'],
 };
 
 /**
@@ -89,6 +90,11 @@ export function grantableScopes(actor: Actor): Action[] {
 /** Whether an actor holds an action on at least one unit (for showing menus, listing scopes). */
 export function holdsAnywhere(actor: Actor, action: Action): boolean {
   return actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action));
+}
+
+/** The roles that grant an action (e.g. who, on a unit, is told of its feedback nearing its deadline). */
+export function rolesWith(action: Action): Role[] {
+  return (Object.keys(ROLE_ACTIONS) as Role[]).filter((role) => role !== 'citizen' && ROLE_ACTIONS[role].includes(action));
 }
 
 /** The units over which the actor holds an action (roots of the subtrees it may act on). */
