@@ -79,6 +79,9 @@ describe('rating a dossier', () => {
       ['attitude', 5],
       ['resultOnTime', 5],
     ]);
+    // The seeded criteria carry English labels too (migration 0018), and the levels come in both languages.
+    expect(form.json().criteria.map((c: { labelEn: string | null }) => c.labelEn)).toEqual(['Overall satisfaction', 'Waiting time', 'Attitude of the officers', 'Result returned on time']);
+    expect(form.json().criteria[0].levelsEn).toEqual(['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied']);
     expect((await rate(chuyenvien, counterDossier.code, { scores: good })).statusCode).toBe(403);
     const first = await rate(tiepnhan, counterDossier.code, { scores: good });
     expect(first.statusCode, first.body).toBe(201);
@@ -174,7 +177,7 @@ describe('aggregates', () => {
 describe('criteria configured by the province', () => {
   it('the provincial office replaces the list; a 3-level scale; removed criteria no longer asked', async () => {
     const criteria = [
-      { key: 'overall', label: 'Mức độ hài lòng chung', scale: 3 },
+      { key: 'overall', label: 'Mức độ hài lòng chung', labelEn: 'Overall satisfaction', scale: 3 },
       { key: 'guidance', label: 'Hướng dẫn của cán bộ', scale: 3 },
     ];
     expect((await tiepnhan.request({ method: 'PUT', url: '/api/satisfaction/criteria', payload: { criteria } })).statusCode).toBe(403);
@@ -183,9 +186,11 @@ describe('criteria configured by the province', () => {
     const saved = await kstthc.request({ method: 'PUT', url: '/api/satisfaction/criteria', payload: { criteria } });
     expect(saved.statusCode, saved.body).toBe(200);
     const listed = (await t.app.inject({ url: '/api/satisfaction/criteria' })).json().criteria;
+    // English label optional: a criterion without one keeps null (the form shows the Vietnamese label).
+    const levels = { levels: ['Không hài lòng', 'Bình thường', 'Hài lòng'], levelsEn: ['Dissatisfied', 'Neutral', 'Satisfied'] };
     expect(listed).toEqual([
-      { ...criteria[0], levels: ['Không hài lòng', 'Bình thường', 'Hài lòng'] },
-      { ...criteria[1], levels: ['Không hài lòng', 'Bình thường', 'Hài lòng'] },
+      { ...criteria[0], ...levels },
+      { ...criteria[1], labelEn: null, ...levels },
     ]);
     const d = await returnedDossier(tiepnhan);
     expect((await rate(tiepnhan, d.code, { scores: good })).json().error.code).toBe('RATING_SCORES_INVALID');

@@ -9,7 +9,7 @@ import { procedures } from '../catalog/catalog.tables.js';
 import { authorize, can } from '../identity/policy.js';
 import { subtreeIds, unitPath } from '../org/units.service.js';
 import { eq } from 'drizzle-orm';
-import { LEVEL_LABELS, type RatingChannel, verifyRatingToken } from './satisfaction.rules.js';
+import { criterionForForm, type RatingChannel, verifyRatingToken } from './satisfaction.rules.js';
 import { CriteriaBody, Criterion, Figures, FiguresQuery, LinkResult, RateBody, RateForm, RateParams, RateQuery, RatingResult } from './satisfaction.schema.js';
 import { activeCriteria, alreadyRated, type DossierRow, dossierForRating, rateDossier, ratingLink, saveCriteria } from './satisfaction.service.js';
 import { satisfactionFigures } from './satisfaction.query.js';
@@ -17,7 +17,7 @@ import { satisfactionFigures } from './satisfaction.query.js';
 const tags = ['Đánh giá mức độ hài lòng (satisfaction)'];
 
 export function satisfactionRoutes(app: App, { db, env }: Deps): void {
-  const withLevels = (criteria: Awaited<ReturnType<typeof activeCriteria>>) => criteria.map((c) => ({ ...c, levels: [...LEVEL_LABELS[c.scale]] }));
+  const withLevels = (criteria: Awaited<ReturnType<typeof activeCriteria>>) => criteria.map(criterionForForm);
 
   /**
    * Which channel a rating comes through, from how the caller proved their link to the dossier:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScores, type Criterion, DEFAULT_CRITERIA, dossierRates, isBadLevel, rateOf, ratesBy, ratingSatisfied, signRatingToken, verifyRatingToken } from './satisfaction.rules.js';
+import { checkScores, type Criterion, criterionForForm, DEFAULT_CRITERIA, dossierRates, isBadLevel, rateOf, ratesBy, ratingSatisfied, signRatingToken, verifyRatingToken } from './satisfaction.rules.js';
 
 describe('levels', () => {
   it.each([
@@ -42,6 +42,20 @@ describe('scores', () => {
       ['attitude', 5],
       ['resultOnTime', 5],
     ]);
+  });
+  it('gives the forms both labels and both level scales; no English label stays null (the form shows the Vietnamese)', () => {
+    expect(criterionForForm({ key: 'attitude', label: 'Thái độ', labelEn: 'Attitude', scale: 3 })).toEqual({
+      key: 'attitude',
+      label: 'Thái độ',
+      labelEn: 'Attitude',
+      scale: 3,
+      levels: ['Không hài lòng', 'Bình thường', 'Hài lòng'],
+      levelsEn: ['Dissatisfied', 'Neutral', 'Satisfied'],
+    });
+    const plain = criterionForForm({ key: 'overall', label: 'Chung', scale: 5 });
+    expect(plain.labelEn).toBeNull();
+    expect(plain.levelsEn).toHaveLength(5);
+    expect(plain.levels).toHaveLength(5);
   });
 });
 

@@ -11,22 +11,34 @@ export type RatingChannel = (typeof RATING_CHANNELS)[number];
 
 export interface Criterion {
   key: string;
+  /** Vietnamese, always shown by default. */
   label: string;
+  /** English, for the UI in English; absent = the Vietnamese label is shown there too. */
+  labelEn?: string | null | undefined;
   scale: 3 | 5;
 }
 
 /** The defaults; the province edits the list (PUT /api/satisfaction/criteria). */
 export const DEFAULT_CRITERIA: readonly Criterion[] = [
-  { key: 'overall', label: 'Mức độ hài lòng chung', scale: 5 },
-  { key: 'waitingTime', label: 'Thời gian chờ đợi', scale: 5 },
-  { key: 'attitude', label: 'Thái độ của cán bộ', scale: 5 },
-  { key: 'resultOnTime', label: 'Kết quả trả đúng hẹn', scale: 5 },
+  { key: 'overall', label: 'Mức độ hài lòng chung', labelEn: 'Overall satisfaction', scale: 5 },
+  { key: 'waitingTime', label: 'Thời gian chờ đợi', labelEn: 'Waiting time', scale: 5 },
+  { key: 'attitude', label: 'Thái độ của cán bộ', labelEn: 'Attitude of the officers', scale: 5 },
+  { key: 'resultOnTime', label: 'Kết quả trả đúng hẹn', labelEn: 'Result returned on time', scale: 5 },
 ];
 
 export const LEVEL_LABELS: Record<3 | 5, readonly string[]> = {
   3: ['Không hài lòng', 'Bình thường', 'Hài lòng'],
   5: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'],
 };
+export const LEVEL_LABELS_EN: Record<3 | 5, readonly string[]> = {
+  3: ['Dissatisfied', 'Neutral', 'Satisfied'],
+  5: ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+};
+
+/** A criterion as the rating forms get it: both labels (no English one: the form shows the Vietnamese) and its levels in both. */
+export function criterionForForm(c: Criterion) {
+  return { key: c.key, label: c.label, labelEn: c.labelEn ?? null, scale: c.scale, levels: [...LEVEL_LABELS[c.scale]], levelsEn: [...LEVEL_LABELS_EN[c.scale]] };
+}
 
 /**
  * A level below the middle of its scale is bad (1–2 of 5, 1 of 3). The middle (Bình thường)

@@ -8,10 +8,15 @@ export const RateQuery = z.object({ token: z.string().max(200).optional().descri
 
 const CriterionShape = z.object({
   key: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
-  label: z.string().trim().min(1).max(200),
+  label: z.string().trim().min(1).max(200).describe('Vietnamese label (shown by default)'),
+  labelEn: z.string().trim().min(1).max(200).nullish().describe('English label; absent = the Vietnamese one is shown in English too'),
   scale: z.union([z.literal(3), z.literal(5)]),
 });
-export const Criterion = CriterionShape.extend({ levels: z.array(z.string()).describe('Level labels, 1 = worst') }).meta({ id: 'SatisfactionCriterion' });
+export const Criterion = CriterionShape.extend({
+  labelEn: z.string().nullable().describe('English label; null = show the Vietnamese one'),
+  levels: z.array(z.string()).describe('Level labels, 1 = worst'),
+  levelsEn: z.array(z.string()).describe('Level labels in English, 1 = worst'),
+}).meta({ id: 'SatisfactionCriterion' });
 export const CriteriaBody = z.object({ criteria: z.array(CriterionShape.strict()).min(1).max(20) }).strict();
 
 export const RateForm = z

@@ -17,7 +17,7 @@ import { satisfactionCriteria, satisfactionRatings, satisfactionScores } from '.
 
 export async function activeCriteria(db: Queryable): Promise<Criterion[]> {
   const rows = await db.select().from(satisfactionCriteria).where(eq(satisfactionCriteria.active, true)).orderBy(asc(satisfactionCriteria.position));
-  return rows.map((r) => ({ key: r.key, label: r.label, scale: r.scale as 3 | 5 }));
+  return rows.map((r) => ({ key: r.key, label: r.label, labelEn: r.labelEn, scale: r.scale as 3 | 5 }));
 }
 
 /** Replaces the active list; criteria left out are deactivated (old ratings keep their keys). */
@@ -29,8 +29,8 @@ export async function saveCriteria(tx: Tx, ctx: RequestContext, criteria: Criter
   for (const [position, c] of criteria.entries()) {
     await tx
       .insert(satisfactionCriteria)
-      .values({ ...c, position, active: true, updatedAt: now })
-      .onConflictDoUpdate({ target: satisfactionCriteria.key, set: { label: c.label, scale: c.scale, position, active: true, updatedAt: now } });
+      .values({ ...c, labelEn: c.labelEn ?? null, position, active: true, updatedAt: now })
+      .onConflictDoUpdate({ target: satisfactionCriteria.key, set: { label: c.label, labelEn: c.labelEn ?? null, scale: c.scale, position, active: true, updatedAt: now } });
   }
   await tx.update(satisfactionCriteria).set({ active: false, updatedAt: now }).where(notInArray(satisfactionCriteria.key, keys));
   await recordChange(tx, ctx, { action: 'satisfaction.criteria', targetType: 'satisfaction_criteria', targetId: 'all', before: { criteria: before }, after: { criteria }, event: { criteria } });
