@@ -32,6 +32,8 @@ export const ChannelOffer = z.object({
   channel: z.enum(CHANNELS),
   timeLimit: TimeLimit,
   fees: z.array(FeeLine).max(50),
+  /** Tích hợp thanh toán trực tuyến: the fees of this channel can be paid on the national payment platform. */
+  onlinePayment: z.boolean().default(false),
 });
 
 export const Component = z.object({

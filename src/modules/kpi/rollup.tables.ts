@@ -36,6 +36,9 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
   /** Processed or returned (digitization.eResult's denominator), and whether with an e-result. */
   processed: boolean('processed').notNull(),
   eResult: boolean('e_result').notNull(),
+  /** Charged fee lines (phí, lệ phí), and whether a payment of it was made online (payment group). */
+  withFees: boolean('with_fees').notNull().default(false),
+  paidOnline: boolean('paid_online').notNull().default(false),
   /**
    * The days D at whose end this finished dossier was still running and within time (progress's
    * numerator for a period ending on D): at most two ranges, both ends included.
@@ -67,6 +70,9 @@ export const kpiDaily = pgTable(
     onTimeSatisfied: counter('on_time_satisfied'),
     processed: counter('processed'),
     eResult: counter('e_result'),
+    /** By received day: dossiers with fees, and those of them paid online. */
+    receivedWithFees: counter('received_with_fees'),
+    receivedPaidOnline: counter('received_paid_online'),
     /** Deltas: their sum over days ≤ D counts finished dossiers running and within time at D's end. */
     withinDelta: counter('within_delta'),
     withinSatisfiedDelta: counter('within_satisfied_delta'),
@@ -74,7 +80,7 @@ export const kpiDaily = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.competentUnitId, t.receivingUnitId] })],
 );
 
-/** Online dossiers received, by procedure × unit (competent, and receiving when another) × day. */
+/** Online dossiers, and dossiers paid online, received by procedure × unit (competent, and receiving when another) × day. */
 export const kpiDailyProcedures = pgTable(
   'kpi_daily_procedures',
   {
@@ -82,6 +88,8 @@ export const kpiDailyProcedures = pgTable(
     unitId: uuid('unit_id').notNull(),
     day: date('day').notNull(),
     onlineReceived: counter('online_received'),
+    /** Received dossiers with fees paid online (procedures with online payment transactions). */
+    paidOnlineReceived: counter('paid_online_received'),
   },
   (t) => [primaryKey({ columns: [t.procedureId, t.unitId, t.day] }), index('kpi_daily_procedures_day_idx').on(t.day)],
 );

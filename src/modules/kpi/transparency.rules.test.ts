@@ -11,7 +11,7 @@ const content: ProcedureContent = {
   name: 'Cấp bản sao trích lục hộ tịch',
   fieldCode: 'ho-tich',
   levels: ['province'],
-  channels: [{ channel: 'counter', timeLimit: { value: 1, unit: 'workingDays' }, fees: [] }],
+  channels: [{ channel: 'counter', timeLimit: { value: 1, unit: 'workingDays' }, fees: [], onlinePayment: false }],
   steps: ['Nộp hồ sơ', 'Trả kết quả'],
   components: [{ name: 'Tờ khai', kind: 'original', count: 1, digitizationRequired: true, mandatory: true }],
   applicantTypes: ['citizen'],

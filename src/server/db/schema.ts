@@ -17,3 +17,4 @@ export * from '../../modules/feedback/feedback.tables.js';
 export * from '../../modules/satisfaction/satisfaction.tables.js';
 export * from '../../modules/queue/queue.tables.js';
 export * from '../../modules/kpi/rollup.tables.js';
+export * from '../../modules/payments/payments.tables.js';

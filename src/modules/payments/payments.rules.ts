@@ -1,0 +1,162 @@
+/**
+ * The rules of paying a dossier, as pure functions: how much is still due, how a payment's
+ * status may move, how the payment platform's messages are signed and checked, and what a
+ * reconciliation (đối soát) finds between the platform's statement and our payments.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const PAYMENT_CHANNELS = ['online', 'counter'] as const;
+export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+export const PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'cancelled', 'expired'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export type ReconciliationState = 'unreconciled' | 'matched' | 'mismatched';
+/** A transaction's status as the platform reports it (callback and statement). */
+export type StatementStatus = 'pending' | 'success' | 'cancelled' | 'failed';
+
+// --- Amount due ----------------------------------------------------------------------------------
+
+export interface PaymentTotals {
+  /** The dossier's fee lines (phí, lệ phí), integer VND. */
+  fees: readonly { amountVnd: number }[];
+  obligations: readonly { id: string; amountVnd: number; paidAt: Date | null }[];
+  payments: readonly { obligationId: string | null; amountVnd: number; status: PaymentStatus }[];
+}
+
+/** What a payment pays: the fee lines, or one obligation. */
+export type PaymentTarget = { kind: 'fees' } | { kind: 'obligation'; obligationId: string };
+
+const paidFor = (t: PaymentTotals, obligationId: string | null) =>
+  t.payments.filter((p) => p.status === 'paid' && p.obligationId === obligationId).reduce((sum, p) => sum + p.amountVnd, 0);
+
+/**
+ * Still due for a target: the fee lines less what was paid for them; an obligation's amount
+ * unless it is confirmed paid (at the counter through confirmPayment, or by a payment). Null
+ * when the obligation is not the dossier's.
+ */
+export function amountDue(t: PaymentTotals, target: PaymentTarget): number | null {
+  if (target.kind === 'fees') return Math.max(0, t.fees.reduce((sum, f) => sum + f.amountVnd, 0) - paidFor(t, null));
+  const obligation = t.obligations.find((o) => o.id === target.obligationId);
+  if (!obligation) return null;
+  return obligation.paidAt ? 0 : Math.max(0, obligation.amountVnd - paidFor(t, obligation.id));
+}
+
+/** Every target with something due: the fees first, then the obligations in order. */
+export function dueTargets(t: PaymentTotals): { target: PaymentTarget; amountVnd: number }[] {
+  const targets: PaymentTarget[] = [{ kind: 'fees' }, ...t.obligations.map((o) => ({ kind: 'obligation' as const, obligationId: o.id }))];
+  return targets.map((target) => ({ target, amountVnd: amountDue(t, target) ?? 0 })).filter((d) => d.amountVnd > 0);
+}
+
+// --- State machine -----------------------------------------------------------------------------
+
+export type PaymentEvent = 'paid' | 'failed' | 'cancelled' | 'expired';
+
+export type PaymentMove = { kind: 'move'; to: PaymentStatus } | { kind: 'unchanged' } | { kind: 'refused' };
+
+/**
+ * A payment starts pending and ends once. The same outcome reported again changes nothing (the
+ * platform repeats callbacks until acknowledged). A success reported for a payment we had expired
+ * or cancelled still counts: the payer's money was taken, so the payment is paid (reconciliation
+ * will show it). Any other change of a finished payment is refused.
+ */
+export function paymentTransition(from: PaymentStatus, event: PaymentEvent): PaymentMove {
+  if (from === event) return { kind: 'unchanged' };
+  if (from === 'pending') return { kind: 'move', to: event };
+  if (event === 'paid' && (from === 'expired' || from === 'cancelled')) return { kind: 'move', to: 'paid' };
+  return { kind: 'refused' };
+}
+
+/** The platform's result code → our event (00 success, 24 cancelled by the payer, else failed). */
+export function eventOfResult(resultCode: string): PaymentEvent {
+  if (resultCode === '00') return 'paid';
+  if (resultCode === '24') return 'cancelled';
+  return 'failed';
+}
+
+// --- Checksums ----------------------------------------------------------------------------------
+
+export type SignedFields = Record<string, string | number>;
+
+/**
+ * The string a checksum covers: every field but `checksum`, sorted by name, as `name=value`
+ * joined by `&` (values as sent, not URL-encoded), so both sides build it the same way whatever
+ * order the fields travelled in.
+ */
+export function canonicalString(fields: SignedFields): string {
+  return Object.keys(fields)
+    .filter((k) => k !== 'checksum')
+    .sort()
+    .map((k) => `${k}=${fields[k]}`)
+    .join('&');
+}
+
+/** HMAC-SHA256 of the canonical string with the shared secret, lower-case hex. */
+export function checksumOf(secret: string, fields: SignedFields): string {
+  return createHmac('sha256', secret).update(canonicalString(fields), 'utf8').digest('hex');
+}
+
+export function withChecksum<T extends SignedFields>(secret: string, fields: T): T & { checksum: string } {
+  return { ...fields, checksum: checksumOf(secret, fields) };
+}
+
+/** Constant-time comparison of the sent checksum with the one the fields should carry. */
+export function verifyChecksum(secret: string, fields: SignedFields): boolean {
+  const sent = fields.checksum;
+  if (typeof sent !== 'string' || !/^[0-9a-f]{64}$/.test(sent)) return false;
+  return timingSafeEqual(Buffer.from(sent, 'hex'), Buffer.from(checksumOf(secret, fields), 'hex'));
+}
+
+// --- Receipts -----------------------------------------------------------------------------------
+
+/** Số biên lai điện tử: BL-<year>-<serial, 7 digits>. */
+export const receiptNumberOf = (year: number, serial: number) => `BL-${year}-${String(serial).padStart(7, '0')}`;
+
+// --- Reconciliation -----------------------------------------------------------------------------
+
+/** A payment of ours as reconciliation compares it (order id = payment id). */
+export interface LedgerRow {
+  orderId: string;
+  transactionId: string | null;
+  amountVnd: number;
+  status: PaymentStatus;
+}
+
+export interface StatementRow {
+  orderId: string;
+  transactionId: string;
+  amountVnd: number;
+  status: StatementStatus;
+}
+
+export type Mismatch =
+  | { kind: 'missingHere'; orderId: string; transactionId: string; amountVnd: number }
+  | { kind: 'missingThere'; orderId: string; amountVnd: number }
+  | { kind: 'amount'; orderId: string; ours: number; theirs: number }
+  | { kind: 'status'; orderId: string; ours: PaymentStatus; theirs: StatementStatus };
+
+/**
+ * Compares a day's statement with our payments of that day. Only successful statement rows and
+ * our paid payments carry money: a pending or cancelled platform row matching a non-paid payment
+ * is fine; a success we do not hold as paid, or a paid payment the platform does not list as a
+ * success, is a mismatch, as is any difference of amount.
+ */
+export function reconcile(ours: readonly LedgerRow[], statement: readonly StatementRow[]): { matched: string[]; mismatches: Mismatch[] } {
+  const byOrder = new Map(ours.map((p) => [p.orderId, p]));
+  const listed = new Set<string>();
+  const matched: string[] = [];
+  const mismatches: Mismatch[] = [];
+  for (const row of statement) {
+    listed.add(row.orderId);
+    const mine = byOrder.get(row.orderId);
+    if (!mine) {
+      if (row.status === 'success') mismatches.push({ kind: 'missingHere', orderId: row.orderId, transactionId: row.transactionId, amountVnd: row.amountVnd });
+      continue;
+    }
+    if (mine.amountVnd !== row.amountVnd) mismatches.push({ kind: 'amount', orderId: row.orderId, ours: mine.amountVnd, theirs: row.amountVnd });
+    else if ((row.status === 'success') !== (mine.status === 'paid')) mismatches.push({ kind: 'status', orderId: row.orderId, ours: mine.status, theirs: row.status });
+    else matched.push(row.orderId);
+  }
+  for (const mine of ours) {
+    if (!listed.has(mine.orderId) && mine.status === 'paid') mismatches.push({ kind: 'missingThere', orderId: mine.orderId, amountVnd: mine.amountVnd });
+  }
+  return { matched, mismatches };
+}
