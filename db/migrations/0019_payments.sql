@@ -1,20 +1,3 @@
-CREATE TABLE "dossier_apology_reminders" (
-	"dossier_id" uuid NOT NULL,
-	"appointment_at" timestamp with time zone NOT NULL,
-	"sent_at" timestamp with time zone NOT NULL,
-	"recipients" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "dossier_apology_reminders_dossier_id_appointment_at_pk" PRIMARY KEY("dossier_id","appointment_at")
-);
---> statement-breakpoint
-CREATE TABLE "feedback_reminders" (
-	"feedback_id" uuid NOT NULL,
-	"kind" text NOT NULL,
-	"due_at" timestamp with time zone NOT NULL,
-	"sent_at" timestamp with time zone NOT NULL,
-	"recipients" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "feedback_reminders_feedback_id_kind_pk" PRIMARY KEY("feedback_id","kind")
-);
---> statement-breakpoint
 CREATE TABLE "paygov_sim_transactions" (
 	"transaction_id" text PRIMARY KEY NOT NULL,
 	"merchant_code" text NOT NULL,
@@ -67,8 +50,6 @@ ALTER TABLE "kpi_daily" ADD COLUMN "received_paid_online" integer DEFAULT 0 NOT 
 ALTER TABLE "kpi_daily_procedures" ADD COLUMN "paid_online_received" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "kpi_dossier_facts" ADD COLUMN "with_fees" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "kpi_dossier_facts" ADD COLUMN "paid_online" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE "dossier_apology_reminders" ADD CONSTRAINT "dossier_apology_reminders_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "feedback_reminders" ADD CONSTRAINT "feedback_reminders_feedback_id_feedback_items_id_fk" FOREIGN KEY ("feedback_id") REFERENCES "feedback_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_reconciliations" ADD CONSTRAINT "payment_reconciliations_run_by_users_id_fk" FOREIGN KEY ("run_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_obligation_id_dossier_obligations_id_fk" FOREIGN KEY ("obligation_id") REFERENCES "dossier_obligations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
