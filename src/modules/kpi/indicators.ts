@@ -34,6 +34,11 @@ export interface KpiScope {
    * A parameter (not now()) so a figure is reproducible and a rollup can use the same instant.
    */
   asOf: Date;
+  /**
+   * Counting many units in one statement (rankings, forEachUnit): the unit is this column of the
+   * outer query, not `unitId`; each unit's subtree is then computed once per unit.
+   */
+  unitColumn?: SQL;
 }
 
 export type SourceKey = 'dossiers' | 'procedures';
@@ -42,21 +47,35 @@ const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const day = (d: string) => sql`${d}::date`;
 
 /** The unit and every unit below it (closed ones too: old dossiers keep old units). */
-export const unitSubtree = (unitId: string) =>
-  sql`(with recursive sub(id) as (select ${unitId}::uuid union select u.id from units u join sub on u.parent_id = sub.id) select id from sub)`;
+export const unitSubtree = (unit: string | SQL) =>
+  sql`(with recursive sub(id) as (select ${typeof unit === 'string' ? sql`${unit}::uuid` : unit} union select u.id from units u join sub on u.parent_id = sub.id) select id from sub)`;
+
+/** The units of the scope: its unit's subtree. */
+export const scopeUnits = (s: KpiScope) => unitSubtree(s.unitColumn ?? s.unitId);
+
+/**
+ * `select(scope)` (a query over one unit) for each of `unitIds`, with the unit as column "unit":
+ * many units counted in one statement through the very predicates of one. Lateral, so each
+ * unit's subtree is a constant of its sub-query (hashed once, not probed per row).
+ */
+export const forEachUnit = (unitIds: readonly string[], s: KpiScope, select: (s: KpiScope) => SQL) =>
+  sql`select m.unit, x.* from (values ${sql.join(
+    unitIds.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  )}) as m(unit) cross join lateral (${select({ ...s, unitColumn: sql`m.unit` })}) as x`;
 
 /**
  * A dossier belongs to a unit when the unit (or one below it) is competent for it — after a
  * transfer, the unit it was transferred to — or received it at its one-stop counter.
  */
 export const dossierInScope = (s: KpiScope) =>
-  sql`(${dossiers.competentUnitId} in ${unitSubtree(s.unitId)} or ${dossiers.receivingUnitId} in ${unitSubtree(s.unitId)})`;
+  sql`(${dossiers.competentUnitId} in ${scopeUnits(s)} or ${dossiers.receivingUnitId} in ${scopeUnits(s)})`;
 
 /** Procedure versions in force on the period's last day with a competent unit in the subtree. */
 export const procedureInScope = (s: KpiScope) => sql`(${procedureVersions.effectiveFrom} <= ${day(s.to)}
   and (${procedureVersions.effectiveTo} is null or ${procedureVersions.effectiveTo} > ${day(s.to)})
   and exists (select 1 from ${procedureCompetentUnits} where ${procedureCompetentUnits.versionId} = ${procedureVersions.id}
-    and ${procedureCompetentUnits.unitId} in ${unitSubtree(s.unitId)}))`;
+    and ${procedureCompetentUnits.unitId} in ${scopeUnits(s)}))`;
 
 export const SOURCES: Record<SourceKey, { from: SQL; inScope: (s: KpiScope) => SQL }> = {
   dossiers: { from: sql`${dossiers}`, inScope: dossierInScope },
