@@ -79,3 +79,9 @@ export function formatVietnamTime(instant: Date): string {
   const ms = iso.slice(20, 23);
   return `${base}${ms === '000' ? '' : `.${ms}`}+07:00`;
 }
+
+/** An instant as an official reads it in a message, Vietnam time: `08:00 28/12/2026`. */
+export function vietnamClockText(instant: Date): string {
+  const iso = formatVietnamTime(instant);
+  return `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}

@@ -3,7 +3,7 @@
  * extension letters, financial obligations, and the results issued. Each row belongs to one
  * dossier and is written by the action that creates or closes it.
  */
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.js';
 import type { Role } from '../identity/roles.js';
 import { units } from '../org/units.table.js';
@@ -111,4 +111,22 @@ export const dossierResults = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('dossier_results_dossier_idx').on(t.dossierId)],
+);
+
+/**
+ * Reminders that a dossier needs its apology letter (mẫu 04), sent to the competent unit's leaders
+ * and the assignee: one per dossier and appointment (a new appointment that runs late again needs
+ * a new letter, so a new reminder). Inserted before the messages go out, in their transaction.
+ */
+export const dossierApologyReminders = pgTable(
+  'dossier_apology_reminders',
+  {
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    appointmentAt: timestamp('appointment_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    recipients: integer('recipients').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.appointmentAt] })],
 );

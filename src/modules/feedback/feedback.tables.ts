@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { users } from '../identity/identity.tables.js';
 import { units } from '../org/units.table.js';
 import type { FeedbackCategory, FeedbackChannel, FeedbackStatus } from './feedback.rules.js';
+import type { FeedbackReminderKind } from './reminders.rules.js';
 
 /** Who sent a feedback item, as they gave it. Never leaves on public pages (public-view.rules.ts). */
 export interface Submitter {
@@ -154,3 +155,24 @@ export const simulatedMessages = pgTable('simulated_messages', {
   body: text('body').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Reminders sent to the competent unit about an item's deadline: at most one per item and kind
+ * (answer/publication × due soon/overdue). The row is inserted before the messages go out, in
+ * their transaction, so the primary key is what makes a second run (or another process) skip it.
+ */
+export const feedbackReminders = pgTable(
+  'feedback_reminders',
+  {
+    feedbackId: uuid('feedback_id')
+      .notNull()
+      .references(() => feedbackItems.id),
+    kind: text('kind').$type<FeedbackReminderKind>().notNull(),
+    /** The deadline the reminder named. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    /** How many officials it reached (0: nobody on the unit has a work e-mail or phone). */
+    recipients: integer('recipients').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.feedbackId, t.kind] })],
+);

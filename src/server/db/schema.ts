@@ -18,3 +18,4 @@ export * from '../../modules/satisfaction/satisfaction.tables.js';
 export * from '../../modules/queue/queue.tables.js';
 export * from '../../modules/kpi/rollup.tables.js';
 export * from '../../modules/payments/payments.tables.js';
+export * from '../../modules/jobs/jobs.tables.js';
