@@ -61,6 +61,12 @@ export const ProcedureContent = z
     result: z.object({ name: Text(1000), electronic: z.boolean(), paper: z.boolean() }),
     legalBasis: z.array(Text(1000)).max(100),
     onlineLevel: z.enum(ONLINE_LEVELS),
+    /**
+     * Đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình: the procedure can be offered fully
+     * online (the plan target's denominator, DOMAIN.md §10). Absent (a document that does not say):
+     * eligible when offered online at all — see fullyOnlineEligible.
+     */
+    fullyOnlineEligible: z.boolean().optional(),
     postal: z.boolean(),
     locationIndependent: z.boolean(),
     interAgency: z.boolean(),
@@ -78,6 +84,9 @@ export const ProcedureContent = z
     if (content.onlineLevel !== 'none' && !seen.has('online')) {
       ctx.addIssue({ code: 'custom', path: ['onlineLevel'], message: 'Thủ tục trực tuyến phải có cách thức nộp trực tuyến' });
     }
+    if (content.onlineLevel === 'full' && content.fullyOnlineEligible === false) {
+      ctx.addIssue({ code: 'custom', path: ['fullyOnlineEligible'], message: 'Thủ tục đã cung cấp trực tuyến toàn trình thì đủ điều kiện toàn trình' });
+    }
     if (content.postal && !seen.has('postal')) {
       ctx.addIssue({ code: 'custom', path: ['postal'], message: 'Thủ tục tiếp nhận qua bưu chính phải có cách thức bưu chính' });
     }
@@ -85,4 +94,7 @@ export const ProcedureContent = z
   .meta({ id: 'ProcedureContent' });
 
 export type ProcedureContent = z.infer<typeof ProcedureContent>;
+
+/** Whether the procedure may be offered fully online: as the document says, else when it is offered online at all. */
+export const fullyOnlineEligible = (c: Pick<ProcedureContent, 'fullyOnlineEligible' | 'onlineLevel'>) => c.fullyOnlineEligible ?? c.onlineLevel !== 'none';
 export type ProcedureContentInput = z.input<typeof ProcedureContent>;
