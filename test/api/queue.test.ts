@@ -78,8 +78,13 @@ describe('template and slots', () => {
   it('generates slots on working days only: none on New Year’s Day or the weekend; again is a no-op', async () => {
     // Mon 28/12/2026 … Sun 3/1/2027: four working days, 1/1 a holiday, 2–3/1 the weekend.
     const res = await generate(tiepnhan, '2026-12-28', '2027-01-03');
-    expect(res.json()).toEqual({ created: 4 * 3, days: 4 });
-    expect((await generate(tiepnhan, '2026-12-28', '2027-01-03')).json()).toEqual({ created: 0, days: 4 });
+    const skipped = [
+      { date: '2027-01-01', reason: 'holiday', name: expect.any(String) },
+      { date: '2027-01-02', reason: 'weekend', name: null },
+      { date: '2027-01-03', reason: 'weekend', name: null },
+    ];
+    expect(res.json()).toEqual({ created: 4 * 3, days: 4, skipped });
+    expect((await generate(tiepnhan, '2026-12-28', '2027-01-03')).json()).toEqual({ created: 0, days: 4, skipped });
     const slots = await slotsOf(hoTich.id, '2026-12-28');
     expect(slots.map((s) => s.startsAt)).toEqual(
       ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31'].flatMap((d) => [`${d}T01:00:00.000Z`, `${d}T01:30:00.000Z`]),

@@ -98,7 +98,7 @@ export async function takePlace(tx: Tx, ctx: RequestContext, holder: BookingHold
     .select({ id: queueBookings.id })
     .from(queueBookings)
     .where(and(eq(queueBookings.slotId, slot.id), samePerson, inArray(queueBookings.status, ['booked', 'checkedIn'])));
-  if (mine) throw new AppError('QUEUE_ALREADY_BOOKED');
+  if (mine) throw new AppError(holder.kind === 'citizen' ? 'QUEUE_ALREADY_BOOKED' : 'QUEUE_CALLER_ALREADY_BOOKED');
 
   const taken = await tx
     .update(queueSlots)

@@ -10,6 +10,8 @@ export const QUEUE_ERRORS = {
   QUEUE_SLOT_PAST: { status: 409, message: 'Khung giờ này đã bắt đầu hoặc đã qua.' },
   QUEUE_FIELD_MISMATCH: { status: 422, message: 'Khung giờ không thuộc lĩnh vực của thủ tục đã chọn.' },
   QUEUE_ALREADY_BOOKED: { status: 409, message: 'Bạn đã đặt lịch trong khung giờ này.' },
+  QUEUE_CALLER_ALREADY_BOOKED: { status: 409, message: 'Số điện thoại này đã có lịch hẹn trong khung giờ này.' },
+  QUEUE_SLOT_OTHER_UNIT: { status: 422, message: 'Khung giờ này thuộc đơn vị khác, không đặt hộ được tại đơn vị này.' },
   QUEUE_CITIZEN_ONLY: { status: 403, message: 'Chỉ công dân đăng nhập cổng dịch vụ công mới đặt lịch hẹn.' },
   QUEUE_FIELD_NOT_SERVED: { status: 422, message: 'Đơn vị không tiếp nhận lĩnh vực này tại quầy.' },
   QUEUE_NO_CURRENT_TICKET: { status: 409, message: 'Quầy chưa gọi số nào.' },

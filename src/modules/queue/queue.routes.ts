@@ -5,10 +5,11 @@ import { requireActor } from '../../server/http/auth.js';
 import { errorResponses } from '../../server/http/schemas.js';
 import type { App, Deps } from '../../server/http/types.js';
 import type { Tx } from '../../server/db/client.js';
-import { addDays, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
+import { addDays } from '../calendar/dates.js';
 import { authorize, can } from '../identity/policy.js';
 import { subtreeIds, todayInVietnam, unitPath } from '../org/units.service.js';
 import { bookingByCode, bookingsOf, bookingView, bookSlot, cancelBooking } from './bookings.service.js';
+import { bookForCaller, startOfVietnamDay, unitDay } from './counter-bookings.service.js';
 import { publishQueueChange } from './queue-bus.js';
 import { notifyQueueChange } from './queue-notify.js';
 import { queueFigures } from './queue.query.js';
@@ -16,8 +17,10 @@ import {
   ActionBody,
   BookBody,
   Booking,
+  CallerBookBody,
   CodeParams,
   CounterParams,
+  DayParams,
   FiguresQuery,
   GenerateBody,
   GenerateResult,
@@ -27,6 +30,7 @@ import {
   SlotsQuery,
   Template,
   Ticket,
+  UnitDay,
   UnitParams,
 } from './queue.schema.js';
 import { availableSlots, generateSlots, getTemplate, saveTemplate } from './slots.service.js';
@@ -34,14 +38,11 @@ import { callNext, counterAction } from './tickets.service.js';
 
 const tags = ['Lịch hẹn và xếp hàng (queue)'];
 
-/** Midnight (Vietnam) starting a YYYY-MM-DD day, as an instant. */
-const startOfDay = (date: string) => fromVietnamLocalMs(dayIndex(date) * 86_400_000);
-
 export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   /** On PostgreSQL the change is also announced to the other API processes (queue-notify.ts). */
   const announce = (tx: Tx, unitId: string) => (handle.engine === 'postgres' ? notifyQueueChange(tx, unitId) : Promise.resolve());
 
-  const manage = async (request: FastifyRequest, unitId: string, action: 'queue.manage' | 'queue.serve') => {
+  const manage = async (request: FastifyRequest, unitId: string, action: 'queue.manage' | 'queue.serve' | 'queue.book') => {
     const actor = requireActor(request);
     authorize(actor, action, { unitPath: await unitPath(db, unitId) });
     return actor;
@@ -87,6 +88,40 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     async (request) => {
       await manage(request, request.params.unitId, 'queue.manage');
       return db.transaction((tx) => generateSlots(tx, request.ctx, env, request.params.unitId, request.body));
+    },
+  );
+
+  app.get(
+    '/api/queue/units/:unitId/days/:date',
+    {
+      schema: {
+        tags,
+        summary: "A unit's slots of a day with booked/capacity and their bookings, names and numbers masked (queue.manage)",
+        params: DayParams,
+        response: { 200: UnitDay, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await manage(request, request.params.unitId, 'queue.manage');
+      return unitDay(db, request.params.unitId, request.params.date);
+    },
+  );
+
+  app.post(
+    '/api/queue/units/:unitId/bookings',
+    {
+      schema: {
+        tags,
+        summary: 'Book a slot of the unit for a caller who phones or walks in (đặt lịch hộ, queue.book): name, phone, optional personal id → a booking code',
+        params: UnitParams,
+        body: CallerBookBody,
+        response: { 201: Booking, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const officer = await manage(request, request.params.unitId, 'queue.book');
+      const booking = await db.transaction((tx) => bookForCaller(tx, request.ctx, officer, request.params.unitId, request.body));
+      return reply.status(201).send(await bookingView(booking));
     },
   );
 
@@ -152,7 +187,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       const actor = requireActor(request);
       const { unit, from, to } = request.query;
       authorize(actor, 'kpi.read', { unitPath: await unitPath(db, unit) });
-      return queueFigures(db, { unitIds: await subtreeIds(db, [unit]), from: startOfDay(from), to: startOfDay(addDays(to, 1)) });
+      return queueFigures(db, { unitIds: await subtreeIds(db, [unit]), from: startOfVietnamDay(from), to: startOfVietnamDay(addDays(to, 1)) });
     },
   );
 
@@ -169,8 +204,8 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     async (request) => {
       const { procedureId, unitId, from, days } = request.query;
       const first = from ?? todayInVietnam();
-      const start = new Date(Math.max(Date.now(), startOfDay(first).getTime()));
-      return { slots: await availableSlots(db, { procedureId, unitId, from: start, to: startOfDay(addDays(first, days)) }) };
+      const start = new Date(Math.max(Date.now(), startOfVietnamDay(first).getTime()));
+      return { slots: await availableSlots(db, { procedureId, unitId, from: start, to: startOfVietnamDay(addDays(first, days)) }) };
     },
   );
 

@@ -4,6 +4,7 @@ import { parseWorkingPeriods } from '../calendar/periods.rules.js';
 import {
   averageMinutes,
   bookingQrText,
+  callerPhone,
   cancelProblem,
   checkInProblem,
   compareTickets,
@@ -19,6 +20,7 @@ import {
   planSlots,
   priorityRank,
   type QueuedTicket,
+  skippedDays,
   type TemplateEntry,
   templateProblems,
   ticketLabel,
@@ -87,6 +89,26 @@ describe('planSlots', () => {
   });
   it('a weekend line yields nothing on an ordinary weekend day (not worked)', () => {
     expect(planSlots([entry({ weekdays: [6, 7] })], days(['2026-05-02', '2026-05-03']))).toEqual([]);
+  });
+  it('names the days it skipped: a holiday by its name, else the weekend; worked days are not listed', () => {
+    const holidays = [
+      { date: '2026-04-30', kind: 'holiday', name: 'Ngày Giải phóng miền Nam' },
+      { date: '2026-05-09', kind: 'makeUpWorkday', name: 'Làm bù' },
+      { date: '2026-05-03', kind: 'holiday', name: 'Nghỉ bù' },
+    ];
+    expect(skippedDays(days(['2026-04-29', '2026-04-30', '2026-05-02', '2026-05-03', '2026-05-09']), holidays)).toEqual([
+      { date: '2026-04-30', reason: 'holiday', name: 'Ngày Giải phóng miền Nam' },
+      { date: '2026-05-02', reason: 'weekend', name: null },
+      { date: '2026-05-03', reason: 'holiday', name: 'Nghỉ bù' },
+    ]);
+  });
+});
+
+describe('callerPhone', () => {
+  it('keeps the digits only, so one number written two ways is one caller', () => {
+    expect(callerPhone('0912 345.678')).toBe('0912345678');
+    expect(callerPhone('0912-345-678')).toBe(callerPhone('0912345678'));
+    expect(callerPhone('+84 912 345 678')).toBe('84912345678');
   });
 });
 

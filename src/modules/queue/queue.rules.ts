@@ -119,6 +119,19 @@ export function planSlots(entries: readonly TemplateEntry[], days: readonly Plan
   return slots;
 }
 
+/** A day of a generation range the calendar closes: a named holiday (ngày nghỉ lễ), else the weekend. */
+export interface SkippedDay {
+  date: string;
+  reason: 'holiday' | 'weekend';
+  name: string | null;
+}
+
+/** The non-working days of `days`, with why, from the calendar's holidays (its named exceptions). */
+export function skippedDays(days: readonly PlanDay[], holidays: readonly { date: string; kind: string; name: string }[]): SkippedDay[] {
+  const named = new Map(holidays.filter((h) => h.kind === 'holiday').map((h) => [h.date, h.name]));
+  return days.filter((d) => !d.working).map((d) => ({ date: d.date, reason: named.has(d.date) ? 'holiday' : 'weekend', name: named.get(d.date) ?? null }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Priority
 
@@ -185,6 +198,14 @@ export function parseBookingCode(text: string): string | null {
   const upper = text.toUpperCase().replace(/\s+/g, ' ').trim();
   const m = /(?:^|[^A-Z0-9])(?:LH-?)?([2-9A-HJKMNP-Z]{8})(?:$|[^A-Z0-9])/.exec(upper);
   return m ? CODE_PREFIX + m[1] : null;
+}
+
+/**
+ * A caller's phone as stored and compared (digits only): "0912 345 678" and "0912.345.678" are one
+ * person, so they cannot hold two places of a slot.
+ */
+export function callerPhone(phone: string): string {
+  return phone.replace(/\D/g, '');
 }
 
 /** The text inside a booking's QR code (the scanner types it into the kiosk). */

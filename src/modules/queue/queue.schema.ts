@@ -19,7 +19,56 @@ export const CounterParams = UnitParams.extend({ counter: z.coerce.number().int(
 export const CodeParams = z.object({ code: z.string().min(1).max(100) });
 
 export const GenerateBody = z.object({ from: IsoDate, to: IsoDate });
-export const GenerateResult = z.object({ created: z.number().int(), days: z.number().int().describe('Working days in the range') });
+export const GenerateResult = z.object({
+  created: z.number().int(),
+  days: z.number().int().describe('Working days in the range'),
+  skipped: z
+    .array(z.object({ date: z.string(), reason: z.enum(['holiday', 'weekend']), name: z.string().nullable().describe("The holiday's name") }))
+    .describe('Days of the range the calendar closes (no slots)'),
+});
+
+export const DayParams = UnitParams.extend({ date: IsoDate });
+const BOOKING_PHONE = /^\+?[0-9 .-]{9,15}$/;
+export const UnitDay = z
+  .object({
+    date: z.string(),
+    slots: z.array(
+      z.object({
+        id: z.uuid(),
+        fieldCode: z.string(),
+        fieldName: z.string(),
+        startsAt: z.date(),
+        endsAt: z.date(),
+        capacity: z.number().int(),
+        booked: z.number().int().describe('Live bookings (booked or checked in)'),
+        bookings: z.array(
+          z.object({
+            code: z.string(),
+            status: z.enum(BOOKING_STATUSES),
+            procedureName: z.string(),
+            name: z.string().describe('Masked: N*** V** A'),
+            phone: z.string().nullable().describe('Masked: last 3 digits'),
+            personalId: z.string().nullable().describe('Masked: last 4 digits'),
+            forCaller: z.boolean().describe('Booked by an officer for a caller (đặt lịch hộ)'),
+            createdAt: z.date(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'QueueUnitDay' });
+
+export const CallerBookBody = z.object({
+  slotId: z.uuid(),
+  procedureId: z.uuid(),
+  name: z.string().trim().min(2, 'Họ tên ít nhất 2 ký tự').max(200),
+  phone: z.string().trim().regex(BOOKING_PHONE, 'Số điện thoại không hợp lệ'),
+  personalId: z
+    .string()
+    .trim()
+    .regex(/^(\d{9}|\d{12})$/, 'Số định danh cá nhân gồm 12 chữ số (hoặc CMND 9 chữ số)')
+    .optional(),
+});
 
 export const SlotsQuery = z.object({
   procedureId: z.uuid(),
@@ -42,7 +91,7 @@ export const BookBody = z.object({
   slotId: z.uuid(),
   procedureId: z.uuid(),
   name: z.string().trim().min(2).max(200),
-  phone: z.string().trim().regex(/^\+?[0-9 .-]{9,15}$/, 'Số điện thoại không hợp lệ').optional(),
+  phone: z.string().trim().regex(BOOKING_PHONE, 'Số điện thoại không hợp lệ').optional(),
   email: z.email().max(200).optional(),
 });
 export const Booking = z

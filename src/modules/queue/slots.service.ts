@@ -10,11 +10,11 @@ import type { Env } from '../../server/env.js';
 import { AppError } from '../../server/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { isWorkingDay } from '../calendar/calendar.rules.js';
-import { loadWorkingCalendar } from '../calendar/calendar.service.js';
+import { getCalendarYear, loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { addDays, dayIndex, yearOf } from '../calendar/dates.js';
 import { procedureFields, procedures } from '../catalog/catalog.tables.js';
 import { units } from '../org/units.table.js';
-import { planSlots, type TemplateEntry, templateProblems } from './queue.rules.js';
+import { planSlots, type SkippedDay, skippedDays, type TemplateEntry, templateProblems } from './queue.rules.js';
 import { queueSlots, queueTemplates } from './queue.tables.js';
 
 export const MAX_GENERATE_DAYS = 92;
@@ -37,8 +37,8 @@ export async function saveTemplate(tx: Tx, ctx: RequestContext, env: Env, unitId
   return entries;
 }
 
-/** Creates the template's slots on the working days of [from, to]; returns how many were new. */
-export async function generateSlots(tx: Tx, ctx: RequestContext, env: Env, unitId: string, range: { from: string; to: string }): Promise<{ created: number; days: number }> {
+/** Creates the template's slots on the working days of [from, to]; how many were new, and the days the calendar closes. */
+export async function generateSlots(tx: Tx, ctx: RequestContext, env: Env, unitId: string, range: { from: string; to: string }): Promise<{ created: number; days: number; skipped: SkippedDay[] }> {
   const span = dayIndex(range.to) - dayIndex(range.from);
   if (!(span >= 0 && span < MAX_GENERATE_DAYS)) throw new AppError('QUEUE_RANGE_INVALID', range);
   const entries = await getTemplate(tx, unitId);
@@ -56,7 +56,9 @@ export async function generateSlots(tx: Tx, ctx: RequestContext, env: Env, unitI
           .returning({ id: queueSlots.id });
   const workingDays = days.filter((d) => d.working).length;
   await recordChange(tx, ctx, { action: 'queue.slots', targetType: 'unit', targetId: unitId, unitId, after: { ...range, created: inserted.length, workingDays } });
-  return { created: inserted.length, days: workingDays };
+  const holidays = [];
+  for (const year of new Set([yearOf(range.from), yearOf(range.to)])) holidays.push(...(await getCalendarYear(tx, year)).days);
+  return { created: inserted.length, days: workingDays, skipped: skippedDays(days, holidays) };
 }
 
 /** Units that run a queue (have a template), for kiosks and displays to choose from. */
