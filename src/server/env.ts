@@ -90,6 +90,13 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** `endpoint/bucket/key` addressing (MinIO, most on-premises stores) instead of `bucket.endpoint/key`. */
   S3_FORCE_PATH_STYLE: bool.default(false),
+  /**
+   * Periodic tasks (reminders, no-shows; src/modules/jobs): run them in this process. Every
+   * process may: a due run goes to one of them. Off in the test app unless a test turns it on.
+   */
+  JOBS_ENABLED: bool.default(true),
+  /** How often a process looks for a due periodic task, in seconds. */
+  JOBS_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Largest accepted upload, in MiB. */
   MAX_UPLOAD_MB: z.coerce.number().int().positive().max(1024).default(20),
 }).superRefine((env, ctx) => {

@@ -3,7 +3,7 @@
  * on time / late), how an unfinished one stands (within time / due soon / overdue), and when the
  * apology letter (mẫu 04) is due.
  */
-import { DAY_MS, fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
+import { DAY_MS, fromVietnamLocalMs, toVietnamLocalMs, vietnamClockText } from '../calendar/dates.js';
 
 export type Timeliness = 'early' | 'onTime' | 'late';
 export type TimeState = 'withinTime' | 'dueSoon' | 'overdue';
@@ -55,4 +55,13 @@ export function apologyDue(facts: ApologyFacts, now: Date, dueSoonBy: Date): boo
   if (facts.finished || facts.paused || !facts.appointmentAt) return false;
   if (facts.lastExtendedTo && facts.lastExtendedTo.getTime() === facts.appointmentAt.getTime()) return false;
   return timeState(facts.appointmentAt, now, dueSoonBy) !== 'withinTime';
+}
+
+/**
+ * The reminder that a dossier needs its apology letter: the code and the appointment (Vietnam
+ * time), whether it is near or passed — nothing of the applicant.
+ */
+export function apologyReminderText(code: string, appointmentAt: Date, now: Date): string {
+  const stands = appointmentAt.getTime() < now.getTime() ? 'đã quá hạn hẹn trả' : 'sắp đến hạn hẹn trả';
+  return `MotCua: hồ sơ ${code} ${stands} (${vietnamClockText(appointmentAt)}) và chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04).`;
 }

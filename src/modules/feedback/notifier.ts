@@ -28,6 +28,24 @@ export const simulatorNotifier: Notifier = {
   },
 };
 
+/** An official's contact (work e-mail preferred, else phone). */
+export interface StaffRecipient {
+  email: string | null;
+  phone: string | null;
+}
+
+/** Sends one text to each official (by e-mail, else SMS); returns how many were reached. */
+export async function sendToStaff(tx: Tx, notifier: Notifier, staff: readonly StaffRecipient[], template: string, body: string): Promise<number> {
+  let reached = 0;
+  for (const person of staff) {
+    const to = person.email ? { medium: 'email' as const, recipient: person.email } : person.phone ? { medium: 'sms' as const, recipient: person.phone } : null;
+    if (!to) continue;
+    await notifier.send(tx, { ...to, template, body });
+    reached += 1;
+  }
+  return reached;
+}
+
 export function notifierFromEnv(env: Env): Notifier {
   switch (env.NOTIFIER) {
     case 'simulator':

@@ -15,6 +15,7 @@ import { feedbackPublicRoutes } from '../../modules/feedback/feedback-public.rou
 import { feedbackRoutes } from '../../modules/feedback/feedback.routes.js';
 import { fileRoutes } from '../../modules/files/files.routes.js';
 import { identifierRoutes } from '../../modules/identifiers/identifiers.routes.js';
+import { jobsRoutes } from '../../modules/jobs/jobs.routes.js';
 import { kpiRoutes } from '../../modules/kpi/kpi.routes.js';
 import { kpiInsightRoutes } from '../../modules/kpi/insights.routes.js';
 import { kpiReportRoutes } from '../../modules/kpi/reports.routes.js';
@@ -27,6 +28,7 @@ import { queueRoutes } from '../../modules/queue/queue.routes.js';
 import { satisfactionRoutes } from '../../modules/satisfaction/satisfaction.routes.js';
 import { workflowRoutes } from '../../modules/workflows/workflows.routes.js';
 import { AppError } from '../errors.js';
+import { PERIODIC_TASKS } from '../periodic-tasks.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
@@ -99,6 +101,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   kpiInsightRoutes(app, deps);
   kpiReportRoutes(app, deps);
   kpiPublicRoutes(app, deps);
+  jobsRoutes(app, deps, PERIODIC_TASKS);
 
   const hasWeb = await registerWeb(app);
   app.setNotFoundHandler((request, reply) => {

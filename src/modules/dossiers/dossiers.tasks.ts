@@ -1,0 +1,14 @@
+/** The dossiers module's periodic task: apology-letter (mẫu 04) reminders. */
+import { notifierFromEnv } from '../feedback/notifier.js';
+import type { PeriodicTask } from '../jobs/registry.js';
+import { sendApologyReminders } from './apology-reminders.service.js';
+import { deadlineClock } from './dossier-view.js';
+
+export const apologyDueReminders: PeriodicTask = {
+  name: 'dossiers.apology-due',
+  intervalSeconds: 60 * 60,
+  async run(db, env, now) {
+    const clock = await deadlineClock(db, env, now);
+    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifierFromEnv(env), clock)) };
+  },
+};

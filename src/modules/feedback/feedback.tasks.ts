@@ -1,0 +1,14 @@
+/** The feedback module's periodic task: deadline reminders to the competent units. */
+import { deadlineClock } from '../dossiers/dossier-view.js';
+import type { PeriodicTask } from '../jobs/registry.js';
+import { notifierFromEnv } from './notifier.js';
+import { sendFeedbackReminders } from './reminders.service.js';
+
+export const feedbackDueReminders: PeriodicTask = {
+  name: 'feedback.due-reminders',
+  intervalSeconds: 30 * 60,
+  async run(db, env, now) {
+    const clock = await deadlineClock(db, env, now);
+    return { reminded: await db.transaction((tx) => sendFeedbackReminders(tx, notifierFromEnv(env), clock)) };
+  },
+};

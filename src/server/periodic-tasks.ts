@@ -1,0 +1,10 @@
+/**
+ * Every periodic task of the system, each defined (and its work done) by its own module; the
+ * jobs module schedules them (src/modules/jobs). Add a module's task here.
+ */
+import { apologyDueReminders } from '../modules/dossiers/dossiers.tasks.js';
+import { feedbackDueReminders } from '../modules/feedback/feedback.tasks.js';
+import type { PeriodicTask } from '../modules/jobs/registry.js';
+import { queueRemindersAndNoShows } from '../modules/queue/queue.tasks.js';
+
+export const PERIODIC_TASKS: readonly PeriodicTask[] = [queueRemindersAndNoShows, feedbackDueReminders, apologyDueReminders];
