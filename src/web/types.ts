@@ -163,3 +163,11 @@ export type PublicFeedback = Out<FeedbackSchema['PublicFeedback']>;
 export type SimilarFeedback = Out<FeedbackSchema['SimilarItem']>;
 export type RatingForm = Out<SatisfactionSchema['RateForm']>;
 export type RatingResult = Out<SatisfactionSchema['RatingResult']>;
+
+// Appointments: what the staff's slot and booking screens receive.
+type QueueSchema = typeof import('../modules/queue/queue.schema.js');
+export type QueueTemplateEntry = Out<QueueSchema['TemplateEntry']>;
+export type QueueGenerateResult = Out<QueueSchema['GenerateResult']>;
+export type QueueUnitDay = Out<QueueSchema['UnitDay']>;
+export type QueueDaySlot = QueueUnitDay['slots'][number];
+export type QueueBookingView = Out<QueueSchema['Booking']>;

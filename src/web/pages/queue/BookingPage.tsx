@@ -10,10 +10,7 @@ import { ProcedureSelect } from '../portal/feedback/ProcedureSelect.js';
 import { RequireCitizen } from '../portal/RequireCitizen.js';
 import { BookingCard, CancelButton } from './BookingCard.js';
 import type { Booking, Slot } from './queueApi.js';
-
-/** "08:00" of a slot, Vietnam time (formatDateTime gives dd/mm/yyyy hh:mm:ss). */
-const clock = (iso: string) => formatDateTime(iso).slice(11, 16);
-const dayOf = (iso: string) => formatDateTime(iso).slice(0, 10);
+import { clock, SlotPicker } from './SlotPicker.js';
 
 /**
  * /dat-lich: a citizen books an appointment at the counter — procedure → a slot with places left →
@@ -66,33 +63,6 @@ function Booker({ me }: { me: Me }) {
         ))}
       </div>
     </section>
-  );
-}
-
-function SlotPicker({ procedureId, onPick }: { procedureId: string; onPick(slot: Slot): void }) {
-  const t = useT();
-  const slots = useApiData(() => api<{ slots: Slot[] }>('/api/queue/slots', { query: { procedureId } }).then((r) => r.slots), [procedureId]);
-  if (slots.loading) return <Spin />;
-  if (slots.error) return <ErrorAlert error={slots.error} />;
-  if (!slots.data?.length) return <Empty description={t('bk.slots.none')} />;
-  const days = [...new Set(slots.data.map((s) => dayOf(s.startsAt)))];
-  return (
-    <div>
-      <Typography.Title level={4}>{t('bk.slots')}</Typography.Title>
-      {days.map((day) => (
-        <div key={day} style={{ marginBottom: 12 }}>
-          <div style={{ fontWeight: 600, marginBottom: 4 }}>{day}</div>
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-            {slots.data!.filter((s) => dayOf(s.startsAt) === day).map((s) => (
-              <Button key={s.id} onClick={() => onPick(s)} aria-label={`${day} ${clock(s.startsAt)}–${clock(s.endsAt)}, ${s.unitName}, ${t('bk.remaining', { n: s.remaining })}`} style={{ height: 'auto', padding: '6px 12px', textAlign: 'left' }}>
-                <div>{clock(s.startsAt)}–{clock(s.endsAt)}</div>
-                <div style={{ fontSize: 12, color: '#8c8c8c' }}>{s.unitName} · {t('bk.remaining', { n: s.remaining })}</div>
-              </Button>
-            ))}
-          </div>
-        </div>
-      ))}
-    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Input, Radio, Result } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { useT } from '../../i18n/i18n.js';
+import { type Lang, useI18n } from '../../i18n/i18n.js';
 import type { RatingForm, RatingResult } from '../../types.js';
 import { isBadLevel, type RateInput } from './ratingApi.js';
 
@@ -14,12 +14,20 @@ interface Props {
   after?: ReactNode;
 }
 
+type FormCriterion = RatingForm['criteria'][number];
+
+/** A criterion's labels in the UI's language: the province's English ones, else its Vietnamese ones. */
+export function criterionText(c: FormCriterion, lang: Lang): { label: string; levels: string[] } {
+  return lang === 'en' ? { label: c.labelEn ?? c.label, levels: c.levelsEn } : { label: c.label, levels: c.levels };
+}
+
 /**
- * The province's criteria, each on its 3- or 5-level scale (labels from the server). A level below
+ * The province's criteria, each on its 3- or 5-level scale (labels from the server, in Vietnamese
+ * or English as the UI is). A level below
  * the middle asks why, and offers to turn the complaint into a feedback item the agency answers.
  */
 export function RatingFormView({ form, large, onSubmit, after }: Props) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const [scores, setScores] = useState<Record<string, number>>({});
   const [reason, setReason] = useState('');
   const [toFeedback, setToFeedback] = useState(false);
@@ -42,7 +50,7 @@ export function RatingFormView({ form, large, onSubmit, after }: Props) {
 
   const submit = async () => {
     const unrated = form.criteria.find((c) => scores[c.key] === undefined);
-    setMissing(unrated ? t('rate.pick', { label: unrated.label }) : null);
+    setMissing(unrated ? t('rate.pick', { label: criterionText(unrated, lang).label }) : null);
     if (unrated) return;
     setBusy(true);
     setError(null);
@@ -60,7 +68,7 @@ export function RatingFormView({ form, large, onSubmit, after }: Props) {
     <div data-testid="rating-form">
       {form.criteria.map((c) => (
         <fieldset key={c.key} style={{ border: 0, padding: 0, margin: '0 0 20px' }}>
-          <legend style={{ fontWeight: 600, fontSize: large ? 26 : 16, marginBottom: 8 }}>{c.label}</legend>
+          <legend style={{ fontWeight: 600, fontSize: large ? 26 : 16, marginBottom: 8 }}>{criterionText(c, lang).label}</legend>
           <Radio.Group
             value={scores[c.key]}
             onChange={(e) => setScores({ ...scores, [c.key]: e.target.value as number })}
@@ -68,7 +76,7 @@ export function RatingFormView({ form, large, onSubmit, after }: Props) {
             buttonStyle="solid"
             style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
           >
-            {c.levels.map((label, i) => (
+            {criterionText(c, lang).levels.map((label, i) => (
               <Radio.Button key={label} value={i + 1} style={{ ...size, borderRadius: 6, borderInlineStartWidth: 1 }}>
                 {label}
               </Radio.Button>

@@ -12,7 +12,9 @@ import { AuditPage } from './audit/AuditPage.js';
 import { CounterPage } from './counter/CounterPage.js';
 import { DossiersPage } from './dossiers/DossiersPage.js';
 import { FeedbackSection } from './feedback/FeedbackSection.js';
+import { CallerBookingPage } from './queue/CallerBookingPage.js';
 import { QueueCounterPage } from './queue/QueueCounterPage.js';
+import { QueueSlotsPage } from './queue/QueueSlotsPage.js';
 import { KpiDashboardPage } from './kpi/KpiDashboardPage.js';
 import { ScopesContext } from './scopes.js';
 import { UnitsPage } from './units/UnitsPage.js';
@@ -35,6 +37,8 @@ interface Section {
 const SECTIONS: Section[] = [
   { key: 'counter', label: 'menu.counter', needs: 'dossier.receive', Page: CounterPage },
   { key: 'queue', label: 'menu.queue', needs: 'queue.serve', Page: QueueCounterPage },
+  { key: 'queue-book', label: 'menu.queueBook', needs: 'queue.book', Page: CallerBookingPage },
+  { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },
   { key: 'dossiers', label: 'menu.dossiers', needs: 'dossier.read', Page: DossiersPage },
   { key: 'feedback', label: 'menu.feedback', needs: ['feedback.receive', 'feedback.route', 'feedback.handle'], Page: FeedbackSection },
   { key: 'kpi', label: 'menu.kpi', needs: 'kpi.read', Page: KpiDashboardPage },

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useT } from '../../../i18n/i18n.js';
-import { useSession } from '../../../session.js';
 import { type Ticket, useLiveBoard } from '../../queue/queueApi.js';
+import { COUNTER_ROLES, UnitPicker, useRoleUnits } from './roleUnits.js';
 
 /** The counter's number is the desk's, not the person's: remembered on this computer. */
 const COUNTER_KEY = 'motcua.queue.counter';
@@ -16,8 +16,7 @@ const COUNTER_KEY = 'motcua.queue.counter';
 export function QueueCounterPage() {
   const t = useT();
   const { message } = App.useApp();
-  const { state } = useSession();
-  const units = state.status === 'signedIn' ? state.me.roles.filter((r) => r.role === 'one_stop_officer' && r.unitId) : [];
+  const units = useRoleUnits(COUNTER_ROLES);
   const [unitId, setUnitId] = useState<string | null>(units[0]?.unitId ?? null);
   const [counter, setCounter] = useState<number>(() => Number(localStorage.getItem(COUNTER_KEY)) || 1);
   const [fieldCodes, setFieldCodes] = useState<string[]>([]);
@@ -43,10 +42,7 @@ export function QueueCounterPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap>
-        <label>
-          {t('qc.unit')}{' '}
-          <Select style={{ width: 'min(320px, 80vw)' }} value={unitId} onChange={setUnitId} options={units.map((u) => ({ value: u.unitId!, label: u.unitName ?? u.unitId! }))} />
-        </label>
+        <UnitPicker units={units} value={unitId} onChange={setUnitId} label={t('qc.unit')} />
         <label>
           {t('qc.counter')}{' '}
           <InputNumber
