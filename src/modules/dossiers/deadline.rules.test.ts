@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apologyDue, dossierOutcome, dueOutcome, timeState } from './deadline.rules.js';
+import { apologyDue, apologyReminderText, dossierOutcome, dueOutcome, timeState } from './deadline.rules.js';
 
 // 2026-11-25 16:00 Vietnam time = 09:00 UTC.
 const due = new Date('2026-11-25T09:00:00Z');
@@ -60,5 +60,19 @@ describe('apologyDue', () => {
   it('is settled by a letter that set the current appointment, and due again when that one nears', () => {
     expect(apologyDue({ ...base, lastExtendedTo: soon }, now, dueSoonBy)).toBe(false);
     expect(apologyDue({ ...base, lastExtendedTo: at('2026-11-20T09:00:00Z') }, now, dueSoonBy)).toBe(true);
+  });
+});
+
+describe('apologyReminderText', () => {
+  const appointment = at('2026-11-24T09:00:00Z'); // 16:00 Vietnam time
+  it('names the code and the appointment in Vietnam time, near or passed', () => {
+    expect(apologyReminderText('000.00.10.H01-261124-0001', appointment, at('2026-11-24T02:00:00Z'))).toBe(
+      'MotCua: hồ sơ 000.00.10.H01-261124-0001 sắp đến hạn hẹn trả (16:00 24/11/2026) và chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04).',
+    );
+    expect(apologyReminderText('X', appointment, at('2026-11-24T09:00:00Z'))).toContain('sắp đến hạn hẹn trả');
+    expect(apologyReminderText('X', appointment, at('2026-11-24T09:00:01Z'))).toContain('X đã quá hạn hẹn trả (16:00 24/11/2026)');
+  });
+  it('crosses midnight in Vietnam time, not UTC', () => {
+    expect(apologyReminderText('X', at('2026-12-31T17:30:00Z'), at('2026-12-30T00:00:00Z'))).toContain('(00:30 01/01/2027)');
   });
 });
