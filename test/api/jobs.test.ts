@@ -7,7 +7,7 @@
  * no-shows. Runs on PGlite and, with TEST_DATABASE_URL, on PostgreSQL (truly parallel claims).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { vietnamClockText } from '../../src/modules/calendar/dates.js';
 import { registerTasks } from '../../src/modules/jobs/jobs.service.js';
 import { taskRunners } from '../../src/modules/jobs/jobs.routes.js';
@@ -106,6 +106,24 @@ describe('the runner', () => {
     await registerTasks(t.handle.db, tasks);
     expect((await taskRow('test.paused')).enabled).toBe(false);
     expect((await taskRow('test.paused')).runs).toBe(0);
+  });
+});
+
+describe('in the app', () => {
+  it('with JOBS_ENABLED the process runs the tasks due at start by itself and stops when the app closes', async () => {
+    const own = await createTestApp({ demo: false, env: { JOBS_ENABLED: 'true', JOBS_TICK_SECONDS: '1' } });
+    try {
+      await vi.waitFor(async () => {
+        const ran = await queryRows<{ name: string; last_outcome: unknown }>(own.handle.db, sql`select name, last_outcome from scheduled_tasks where runs > 0 order by name`);
+        expect(ran).toEqual([
+          { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
+          { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
+          { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
+        ]);
+      }, { timeout: 20_000, interval: 100 });
+    } finally {
+      await own.close();
+    }
   });
 });
 
