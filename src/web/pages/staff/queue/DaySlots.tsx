@@ -35,7 +35,7 @@ export function DaySlots({ unitId, date, onDate }: { unitId: string; date: strin
       <ErrorAlert error={day.error} />
       {day.loading && !day.data && <Spin />}
       {day.data?.slots.length === 0 && <Empty description={t('qs.day.empty')} />}
-      <div style={{ display: 'grid', gap: 12 }} data-testid="day-slots">
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 12 }} data-testid="day-slots">
         {day.data?.slots.map((s) => (
           <SlotBookings key={s.id} slot={s} onCancel={(codes) => void cancel(codes)} />
         ))}
