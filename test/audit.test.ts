@@ -100,5 +100,6 @@ describe('npm run audit:verify', () => {
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('BROKEN at seq 4');
     expect(broken.out).toContain('missing');
-  }, 60_000);
+    // Two CLI processes, each opening PGlite from disk: generous for a loaded CI machine.
+  }, 180_000);
 });
