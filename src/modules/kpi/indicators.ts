@@ -71,11 +71,15 @@ export const forEachUnit = (unitIds: readonly string[], s: KpiScope, select: (s:
 export const dossierInScope = (s: KpiScope) =>
   sql`(${dossiers.competentUnitId} in ${scopeUnits(s)} or ${dossiers.receivingUnitId} in ${scopeUnits(s)})`;
 
-/** Procedure versions in force on the period's last day with a competent unit in the subtree. */
+/**
+ * Procedure versions in force on the period's last day with a competent unit in the subtree:
+ * the key (version, unit) probed unit by unit (lateral), not every competent unit of the version
+ * scanned — a province-wide procedure has one per commune.
+ */
 export const procedureInScope = (s: KpiScope) => sql`(${procedureVersions.effectiveFrom} <= ${day(s.to)}
   and (${procedureVersions.effectiveTo} is null or ${procedureVersions.effectiveTo} > ${day(s.to)})
-  and exists (select 1 from ${procedureCompetentUnits} where ${procedureCompetentUnits.versionId} = ${procedureVersions.id}
-    and ${procedureCompetentUnits.unitId} in ${scopeUnits(s)}))`;
+  and exists (select 1 from ${scopeUnits(s)} as sub(id) cross join lateral (select 1 from ${procedureCompetentUnits}
+    where ${procedureCompetentUnits.versionId} = ${procedureVersions.id} and ${procedureCompetentUnits.unitId} = sub.id) as competent))`;
 
 export const SOURCES: Record<SourceKey, { from: SQL; inScope: (s: KpiScope) => SQL }> = {
   dossiers: { from: sql`${dossiers}`, inScope: dossierInScope },
