@@ -77,6 +77,15 @@ const EnvSchema = z.object({
   RATING_LINK_SECRET: z.string().min(32).optional(),
   /** How long a rating link stays valid, in days. */
   RATING_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Online payment of fees (payments module): `simulator` is the local stand-in for the national
+   * payment platform (Nền tảng thanh toán trên Cổng DVCQG), served under /sim/paygov/.
+   */
+  PAYMENT_PROVIDER: z.enum(['simulator']).default('simulator'),
+  /** HMAC-SHA256 key shared with the payment platform (≥ 32 characters). */
+  PAYMENT_SECRET: z.string().min(32).default('motcua-paygov-simulator-shared-secret-0001'),
+  /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
+  PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
   /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
   FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */

@@ -29,7 +29,8 @@ export interface EffectContext {
   calendar: WorkingCalendar;
   dossier: DossierRow;
   input: ActionInput;
-  actor: Actor;
+  /** Null only for a system action (performSystemAction: confirmPayment on the payment platform's word). */
+  actor: Actor | null;
   now: Date;
   /** transfer: the receiving unit's workflow. */
   target?: { unitId: string; workflowId: string } | undefined;
@@ -42,7 +43,16 @@ export interface Effect {
 
 const none: Effect = { changes: {} };
 
+type ActedContext = EffectContext & { actor: Actor };
+
 export async function applyEffect(c: EffectContext): Promise<Effect> {
+  if (c.input.action === 'confirmPayment') return confirmPayment(c);
+  const actor = c.actor;
+  if (!actor) throw new AppError('FORBIDDEN', { action: c.input.action });
+  return applyActedEffect({ ...c, actor });
+}
+
+async function applyActedEffect(c: ActedContext): Promise<Effect> {
   const { tx, dossier, input, now, actor } = c;
   switch (input.action) {
     case 'accept':
@@ -99,7 +109,7 @@ export async function applyEffect(c: EffectContext): Promise<Effect> {
   }
 }
 
-async function accept({ tx, env, dossier, now, actor }: EffectContext): Promise<Effect> {
+async function accept({ tx, env, dossier, now, actor }: ActedContext): Promise<Effect> {
   const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
   const offer = version!.content.channels.find((ch) => ch.channel === dossier.channel)!;
   const appointmentAt = await appointmentOf(tx, env, offer.timeLimit, now);
@@ -130,7 +140,7 @@ function complete(c: EffectContext): Partial<DossierRow> {
   return { ...resumed, completedAt: c.now, outcome: dossierOutcome(c.now, legalDueAt, c.dossier.supplementCount) };
 }
 
-async function requestPayment({ tx, dossier, input, now, actor }: EffectContext): Promise<Effect> {
+async function requestPayment({ tx, dossier, input, now, actor }: ActedContext): Promise<Effect> {
   const { description, amountVnd } = input.obligation!;
   const [row] = await tx
     .insert(dossierObligations)
@@ -143,7 +153,7 @@ async function confirmPayment(c: EffectContext): Promise<Effect> {
   const { tx, dossier, input, now, actor } = c;
   const paid = await tx
     .update(dossierObligations)
-    .set({ paidAt: now, receiptNumber: input.receiptNumber ?? null, confirmedBy: actor.userId })
+    .set({ paidAt: now, receiptNumber: input.receiptNumber ?? null, confirmedBy: actor?.userId ?? null })
     .where(and(eq(dossierObligations.dossierId, dossier.id), isNull(dossierObligations.paidAt)))
     .returning({ id: dossierObligations.id, amountVnd: dossierObligations.amountVnd });
   return { changes: resume(c), details: { obligationIds: paid.map((p) => p.id), amountVnd: paid.reduce((sum, p) => sum + p.amountVnd, 0) } };
@@ -153,7 +163,7 @@ async function confirmPayment(c: EffectContext): Promise<Effect> {
  * Mẫu 04: the leader approves a new appointment, on a working day after the current one, at the
  * same time of day. The legal due time stays: the dossier is still late against it.
  */
-async function apologize({ tx, calendar, dossier, input, now, actor }: EffectContext): Promise<Effect> {
+async function apologize({ tx, calendar, dossier, input, now, actor }: ActedContext): Promise<Effect> {
   const date = input.newAppointmentDate!;
   const previous = dossier.appointmentAt;
   if (!previous) throw new AppError('DOSSIER_NOT_RECEIVED', { code: dossier.code });

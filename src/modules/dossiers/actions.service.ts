@@ -69,7 +69,23 @@ export async function allowedActions(db: Queryable, actor: Actor, dossier: Dossi
   return possibleActions(state).filter((action) => mayPerform(actor, action, currentStep(state), places));
 }
 
-export async function performAction(tx: Tx, ctx: RequestContext & { actor: Actor }, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
+export function performAction(tx: Tx, ctx: RequestContext & { actor: Actor }, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
+  return perform(tx, ctx, env, code, input);
+}
+
+/**
+ * Actions the system takes with no user, on a national platform's verified word: the payment
+ * platform's signed result confirms the obligation it paid (payments module). The context is a
+ * systemContext; the event and audit record name no actor.
+ */
+const SYSTEM_ACTIONS: readonly DossierAction[] = ['confirmPayment'];
+
+export function performSystemAction(tx: Tx, ctx: RequestContext & { actor: null }, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
+  if (!SYSTEM_ACTIONS.includes(input.action)) throw new AppError('FORBIDDEN', { action: input.action });
+  return perform(tx, ctx, env, code, input);
+}
+
+async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase())).for('update');
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
   if (dossier.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
@@ -80,7 +96,7 @@ export async function performAction(tx: Tx, ctx: RequestContext & { actor: Actor
   const result = transition(input.action, state, { toStep: input.toStep, targetSteps: target?.steps });
   if (!result.ok) throw new AppError(result.code, { action: input.action, status: dossier.status, step: dossier.currentStepKey }, result.message);
   // An answer is authorized against the one consultation it answers (consultations.service.ts).
-  const authorized = input.action === 'answerConsultation' || mayPerform(ctx.actor, input.action, step, await placesOf(tx, dossier, step));
+  const authorized = !ctx.actor || input.action === 'answerConsultation' || mayPerform(ctx.actor, input.action, step, await placesOf(tx, dossier, step));
   if (!authorized) throw new AppError('FORBIDDEN', { action: input.action });
   const missing = missingField(input.action, input);
   if (missing === 'note') throw new AppError('ACTION_NOTE_REQUIRED', { action: input.action });
@@ -114,7 +130,7 @@ export async function performAction(tx: Tx, ctx: RequestContext & { actor: Actor
     stepKey: dossier.currentStepKey,
     toStepKey: result.toStepKey,
     unitId: dossier.currentStepUnitId ?? dossier.competentUnitId,
-    actorUserId: ctx.actor.userId,
+    actorUserId: ctx.actor?.userId ?? null,
     note: input.note ?? null,
     details: effect.details ?? null,
     stepDueAt: stepEnd?.dueAt ?? null,

@@ -2,6 +2,7 @@ import { requireActor } from '../../server/http/auth.js';
 import { errorResponses } from '../../server/http/schemas.js';
 import type { App, Deps } from '../../server/http/types.js';
 import type { Actor } from '../../server/context.js';
+import type { Queryable } from '../../server/db/client.js';
 import { AppError } from '../../server/errors.js';
 import { authorize, can, unitsWhere } from '../identity/policy.js';
 import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
@@ -165,20 +166,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     },
   );
 
-  /**
-   * The dossier, if the actor may read it: staff of its receiving or competent unit, of the unit
-   * working its current step or asked for an opinion on it, or the citizen who filed it.
-   */
-  async function readable(actor: Actor, code: string): Promise<DossierView> {
-    const view = await getDossierByCode(db, code);
-    const { dossier } = view;
-    const unitIds = new Set([dossier.receivingUnitId, dossier.competentUnitId, ...view.consultations.map((c) => c.unitId)]);
-    if (dossier.currentStepUnitId) unitIds.add(dossier.currentStepUnitId);
-    const paths = await Promise.all([dossier.competentUnitId, ...[...unitIds].filter((id) => id !== dossier.competentUnitId)].map((id) => unitPath(db, id)));
-    const allowed = paths.some((p) => can(actor, 'dossier.read', { unitPath: p })) || can(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
-    if (!allowed) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
-    return view;
-  }
+  const readable = (actor: Actor, code: string) => readableDossier(db, actor, code);
 }
 
 /**
@@ -201,4 +189,19 @@ async function receivingUnitFor(actor: Actor, body: { channel: string; receiving
 function authorizedUnit(actor: Actor, unit: string, path: string[]): string {
   authorize(actor, 'dossier.read', { unitPath: path });
   return unit;
+}
+
+/**
+ * The dossier, if the actor may read it: staff of its receiving or competent unit, of the unit
+ * working its current step or asked for an opinion on it, or the citizen who filed it.
+ */
+export async function readableDossier(db: Queryable, actor: Actor, code: string): Promise<DossierView> {
+  const view = await getDossierByCode(db, code);
+  const { dossier } = view;
+  const unitIds = new Set([dossier.receivingUnitId, dossier.competentUnitId, ...view.consultations.map((c) => c.unitId)]);
+  if (dossier.currentStepUnitId) unitIds.add(dossier.currentStepUnitId);
+  const paths = await Promise.all([dossier.competentUnitId, ...[...unitIds].filter((id) => id !== dossier.competentUnitId)].map((id) => unitPath(db, id)));
+  const allowed = paths.some((p) => can(actor, 'dossier.read', { unitPath: p })) || can(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
+  if (!allowed) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
+  return view;
 }

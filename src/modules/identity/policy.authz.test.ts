@@ -68,6 +68,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'kpi.read': INSIDE,
     'feedback.handle': INSIDE,
     'queue.manage': INSIDE,
+    'payment.reconcile': INSIDE,
   },
   procedure_control_officer: {
     'dossier.read': INSIDE,
@@ -87,6 +88,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'audit.read': INSIDE,
     'calendar.manage': INSIDE,
     'jobs.manage': INSIDE,
+    'payment.reconcile': INSIDE,
   },
 };
 
@@ -159,7 +161,7 @@ describe('API token scopes narrow, never widen, the roles', () => {
   });
 
   it('lists as grantable exactly the actions the roles hold', () => {
-    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'workflow.approve', 'dossier.read', 'dossier.approve', 'kpi.read', 'feedback.handle', 'queue.manage']);
+    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'workflow.approve', 'dossier.read', 'dossier.approve', 'kpi.read', 'feedback.handle', 'queue.manage', 'payment.reconcile']);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });
 });

@@ -33,6 +33,7 @@ export const ACTIONS = [
   'queue.manage', // a unit's appointment template and booking slots
   'queue.serve', // work a counter of the queue: call next, recall, skip, finish
   'queue.book', // book an appointment for a caller who phones or walks in (đặt lịch hộ)
+  'payment.reconcile', // run the daily reconciliation (đối soát) of the payment platform's statement
   'jobs.manage', // see the periodic tasks (công việc định kỳ) and pause or resume one
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -43,9 +44,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   one_stop_officer: ['dossier.read', 'dossier.receive', 'feedback.receive', 'satisfaction.record', 'queue.manage', 'queue.serve', 'queue.book'],
   postal_officer: ['dossier.read', 'dossier.receive'],
   processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
-  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage'],
+  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage', 'payment.reconcile'],
   procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'kpi.configure', 'audit.read', 'feedback.receive', 'feedback.route', 'satisfaction.configure'],
-  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage', 'jobs.manage'],
+  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage', 'jobs.manage', 'payment.reconcile'],
 };
 
 /**

@@ -25,6 +25,8 @@ import { userRoutes } from '../../modules/identity/users.routes.js';
 import { unitRoutes } from '../../modules/org/units.routes.js';
 import { queuePublicRoutes } from '../../modules/queue/queue-public.routes.js';
 import { queueRoutes } from '../../modules/queue/queue.routes.js';
+import { paymentRoutes } from '../../modules/payments/payments.routes.js';
+import { paygovSimRoutes } from '../../modules/payments/paygov-sim.routes.js';
 import { satisfactionRoutes } from '../../modules/satisfaction/satisfaction.routes.js';
 import { workflowRoutes } from '../../modules/workflows/workflows.routes.js';
 import { AppError } from '../errors.js';
@@ -95,6 +97,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   feedbackRoutes(app, deps);
   feedbackPublicRoutes(app, deps);
   satisfactionRoutes(app, deps);
+  paymentRoutes(app, deps);
+  paygovSimRoutes(app, deps);
   kpiRoutes(app, deps);
   queueRoutes(app, deps);
   queuePublicRoutes(app, deps);

@@ -1,0 +1,52 @@
+/**
+ * The national payment platform as our services see it (Nền tảng thanh toán trên Cổng Dịch vụ
+ * công quốc gia, PayGov-style protocol): create a transaction (a signed request → the URL the
+ * payer's browser goes to), check a signed result it sends us, read a day's statement. The only
+ * implementation is the local simulator (paygov-simulator.ts), which speaks the same messages; a
+ * real platform plugs in here behind PAYMENT_PROVIDER.
+ */
+import type { Tx } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import type { SignedFields, StatementRow, StatementStatus } from './payments.rules.js';
+import { paygovSimulator } from './paygov-simulator.js';
+
+export interface CreateTransaction {
+  /** Our order id: the payment's id. */
+  orderId: string;
+  amountVnd: number;
+  /** Nội dung thanh toán shown to the payer (dossier code, what is paid). */
+  orderInfo: string;
+  /** Where the platform sends the browser back (the portal). */
+  returnUrl: string;
+  /** Where the platform posts the result server-to-server (our IPN endpoint). */
+  ipnUrl: string;
+  createdAt: Date;
+}
+
+/** A result the platform reports (callback or return), once its checksum is verified. */
+export interface PlatformResult {
+  orderId: string;
+  transactionId: string;
+  amountVnd: number;
+  status: StatementStatus;
+  resultCode: string;
+  bankCode: string | null;
+}
+
+export interface PaymentGateway {
+  /** The provider name stored on payments. */
+  readonly provider: string;
+  /** Sends the signed creation request; may write its own records in the caller's transaction. */
+  createTransaction(tx: Tx, request: CreateTransaction): Promise<{ transactionId: string; paymentUrl: string }>;
+  /** Verifies a result message's checksum and reads it; null when the checksum is wrong. */
+  readResult(fields: SignedFields): PlatformResult | null;
+  /** The platform's statement (đối soát) of a Vietnam day. */
+  statement(tx: Tx, day: string): Promise<StatementRow[]>;
+}
+
+export function paymentGatewayFromEnv(env: Env): PaymentGateway {
+  switch (env.PAYMENT_PROVIDER) {
+    case 'simulator':
+      return paygovSimulator(env);
+  }
+}

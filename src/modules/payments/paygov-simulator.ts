@@ -1,0 +1,139 @@
+/**
+ * A local stand-in for the national payment platform. Two halves, as in reality:
+ * - the platform (`simulatedPlatform`): checks the merchant's signed creation request, keeps its
+ *   own ledger (paygov_sim_transactions), completes a transaction when the payer confirms or
+ *   cancels on its page (paygov-sim.routes.ts) and signs the result, and lists a day's statement;
+ * - our adapter (`paygovSimulator`, a PaymentGateway): signs requests, verifies results.
+ * The adapter reaches the platform by a function call instead of HTTPS (same process); the
+ * messages and checksums are the protocol's, so a wrong secret or a tampered field fails here
+ * exactly as it would against the real platform.
+ */
+import { randomInt } from 'node:crypto';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Tx } from '../../server/db/client.js';
+import type { Env } from '../../server/env.js';
+import { AppError } from '../../server/errors.js';
+import { DAY_MS, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
+import type { PaymentGateway } from './gateway.js';
+import { type CreateFields, platformTime, PROTOCOL_VERSION, type ResultFields, statusOfResult } from './paygov-protocol.js';
+import { paygovSimTransactions } from './payments.tables.js';
+import { type SignedFields, type StatementRow, verifyChecksum, withChecksum } from './payments.rules.js';
+
+export const SIM_BASE = '/sim/paygov';
+
+/** Instants [start, end) of a Vietnam day. */
+export const vietnamDayBounds = (day: string) => {
+  const start = fromVietnamLocalMs(dayIndex(day) * DAY_MS);
+  return { start, end: new Date(start.getTime() + DAY_MS) };
+};
+
+export function simulatedPlatform(env: Env) {
+  const secret = env.PAYMENT_SECRET;
+  return {
+    /** POST {SIM_BASE}/api/transactions: a merchant's signed creation request. */
+    async create(tx: Tx, fields: SignedFields): Promise<{ resultCode: '00'; transactionId: string; paymentUrl: string }> {
+      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      const f = fields as CreateFields;
+      const now = new Date();
+      const transactionId = `PG${platformTime(now).slice(0, 8)}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
+      await tx.insert(paygovSimTransactions).values({
+        transactionId,
+        merchantCode: f.merchantCode,
+        orderId: f.orderId,
+        amountVnd: Number(f.amount),
+        orderInfo: f.orderInfo,
+        returnUrl: f.returnUrl,
+        ipnUrl: f.ipnUrl,
+        status: 'pending',
+        createdAt: now,
+      });
+      return { resultCode: '00', transactionId, paymentUrl: `${SIM_BASE}/pay/${transactionId}` };
+    },
+
+    async transaction(tx: Tx, transactionId: string) {
+      const [row] = await tx.select().from(paygovSimTransactions).where(eq(paygovSimTransactions.transactionId, transactionId));
+      if (!row) throw new AppError('PAYMENT_SIM_TRANSACTION_NOT_FOUND', { transactionId });
+      return row;
+    },
+
+    /** The payer confirmed (with a bank) or cancelled on the platform's page: the signed result. */
+    async complete(tx: Tx, transactionId: string, decision: 'pay' | 'cancel', bankCode: string): Promise<{ result: ResultFields & { checksum: string }; returnUrl: string; ipnUrl: string }> {
+      const row = await this.transaction(tx, transactionId);
+      if (row.status !== 'pending') throw new AppError('PAYMENT_SIM_TRANSACTION_CLOSED', { transactionId });
+      const resultCode = decision === 'pay' ? '00' : '24';
+      const now = new Date();
+      await tx
+        .update(paygovSimTransactions)
+        .set({ status: statusOfResult(resultCode), bankCode, completedAt: now })
+        .where(eq(paygovSimTransactions.transactionId, transactionId));
+      const result = withChecksum<ResultFields>(secret, {
+        merchantCode: row.merchantCode,
+        orderId: row.orderId,
+        transactionId,
+        amount: row.amountVnd,
+        resultCode,
+        bankCode,
+        payDate: platformTime(now),
+      });
+      return { result, returnUrl: row.returnUrl, ipnUrl: row.ipnUrl };
+    },
+
+    /** The day's statement (đối soát): every transaction created that Vietnam day, signed. */
+    async statement(tx: Tx, day: string): Promise<{ merchantCode: string; day: string; transactions: string; checksum: string }> {
+      const { start, end } = vietnamDayBounds(day);
+      const rows = await tx
+        .select()
+        .from(paygovSimTransactions)
+        .where(and(eq(paygovSimTransactions.merchantCode, env.PAYMENT_MERCHANT_CODE), gte(paygovSimTransactions.createdAt, start), lt(paygovSimTransactions.createdAt, end)))
+        .orderBy(sql`${paygovSimTransactions.createdAt}, ${paygovSimTransactions.transactionId}`);
+      const transactions: StatementRow[] = rows.map((r) => ({ orderId: r.orderId, transactionId: r.transactionId, amountVnd: r.amountVnd, status: r.status }));
+      return withChecksum(secret, { merchantCode: env.PAYMENT_MERCHANT_CODE, day, transactions: JSON.stringify(transactions) });
+    },
+  };
+}
+
+/** Our side of the protocol against the simulated platform. */
+export function paygovSimulator(env: Env): PaymentGateway {
+  const platform = simulatedPlatform(env);
+  const secret = env.PAYMENT_SECRET;
+  return {
+    provider: 'paygov',
+    async createTransaction(tx, request) {
+      const fields = withChecksum<CreateFields>(secret, {
+        version: PROTOCOL_VERSION,
+        command: 'pay',
+        merchantCode: env.PAYMENT_MERCHANT_CODE,
+        orderId: request.orderId,
+        amount: request.amountVnd,
+        currency: 'VND',
+        orderInfo: request.orderInfo,
+        returnUrl: request.returnUrl,
+        ipnUrl: request.ipnUrl,
+        createDate: platformTime(request.createdAt),
+        locale: 'vn',
+      });
+      const { transactionId, paymentUrl } = await platform.create(tx, fields);
+      return { transactionId, paymentUrl };
+    },
+    readResult(fields) {
+      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE) return null;
+      const amount = Number(fields.amount);
+      if (!Number.isSafeInteger(amount)) return null;
+      const resultCode = String(fields.resultCode);
+      return {
+        orderId: String(fields.orderId),
+        transactionId: String(fields.transactionId),
+        amountVnd: amount,
+        resultCode,
+        status: statusOfResult(resultCode),
+        bankCode: fields.bankCode ? String(fields.bankCode) : null,
+      };
+    },
+    async statement(tx, day) {
+      const signed = await platform.statement(tx, day);
+      if (!verifyChecksum(secret, signed) || signed.day !== day) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      return JSON.parse(signed.transactions) as StatementRow[];
+    },
+  };
+}
+

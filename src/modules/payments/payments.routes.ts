@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { requireActor } from '../../server/http/auth.js';
+import { errorResponses } from '../../server/http/schemas.js';
+import type { App, Deps } from '../../server/http/types.js';
+import { AppError } from '../../server/errors.js';
+import { readableDossier } from '../dossiers/dossiers.routes.js';
+import { authorize } from '../identity/policy.js';
+import { unitPath } from '../org/units.service.js';
+import { procedureVersions } from '../catalog/catalog.tables.js';
+import { eq } from 'drizzle-orm';
+import { paymentGatewayFromEnv } from './gateway.js';
+import { dueTargets } from './payments.rules.js';
+import { CodeParams, CounterBody, DossierPayments, IpnBody, IpnReply, Payment, Reconciliation, ReconcileBody, StartBody, StartReply } from './payments.schema.js';
+import { applyPlatformResult, dossierByCode, paymentsOf, reconcileDay, recordCounterPayment, startOnlinePayment, totalsOf } from './payments.service.js';
+
+const tags = ['Thanh toán (payments)'];
+
+/** The portal page the platform sends the payer back to (MyDossierPage shows the result). */
+export const portalReturnPath = (code: string, paymentId: string) => `/ho-so-cua-toi/${encodeURIComponent(code)}?thanh-toan=${paymentId}`;
+
+export function paymentRoutes(app: App, { db, env }: Deps): void {
+  const gateway = paymentGatewayFromEnv(env);
+
+  app.get(
+    '/api/dossiers/:code/payments',
+    { schema: { tags, summary: 'What the dossier still owes and its payments', params: CodeParams, response: { 200: DossierPayments, ...errorResponses(401, 403, 404) } } },
+    async (request) => {
+      const { dossier } = await readableDossier(db, requireActor(request), request.params.code);
+      const totals = await totalsOf(db, dossier);
+      const [version] = await db.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+      const offer = version?.content.channels.find((c) => c.channel === dossier.channel);
+      const describe = (obligationId: string | null) =>
+        obligationId ? (totals.obligations.find((o) => o.id === obligationId) as { description?: string } | undefined)?.description ?? '' : 'Phí, lệ phí';
+      return {
+        code: dossier.code,
+        feesVnd: dossier.fees.reduce((sum, f) => sum + f.amountVnd, 0),
+        due: dueTargets(totals).map(({ target, amountVnd }) => {
+          const obligationId = target.kind === 'obligation' ? target.obligationId : null;
+          return { obligationId, description: describe(obligationId), amountVnd };
+        }),
+        onlinePayment: offer?.onlinePayment ?? false,
+        payments: await paymentsOf(db, dossier.id),
+      };
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/payments',
+    {
+      schema: {
+        tags,
+        summary: 'The applicant starts an online payment of the fees (or of an obligation): returns the payment platform URL',
+        params: CodeParams,
+        body: StartBody,
+        response: { 201: StartReply, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const dossier = await dossierByCode(db, request.params.code);
+      authorize(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
+      const publicUrl = env.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+      const started = await db.transaction((tx) =>
+        startOnlinePayment(tx, { ...request.ctx, actor }, gateway, dossier, request.body.obligationId ?? null, { publicUrl, returnPath: (id) => portalReturnPath(dossier.code, id) }),
+      );
+      return reply.code(201).send({ payment: started.payment, redirectUrl: started.paymentUrl });
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/payments/counter',
+    {
+      schema: {
+        tags,
+        summary: 'A one-stop officer records a payment taken at the counter, with its receipt number',
+        params: CodeParams,
+        body: CounterBody,
+        response: { 201: Payment, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const dossier = await dossierByCode(db, request.params.code);
+      authorize(actor, 'dossier.receive', { unitPath: await unitPath(db, dossier.receivingUnitId) });
+      const payment = await db.transaction((tx) => recordCounterPayment(tx, { ...request.ctx, actor }, env, dossier, { ...request.body, obligationId: request.body.obligationId ?? null }));
+      return reply.code(201).send(payment);
+    },
+  );
+
+  app.post(
+    '/api/payments/ipn/:provider',
+    {
+      schema: {
+        tags,
+        summary: 'The payment platform reports a result (IPN, server to server, signed with the shared secret); repeating it changes nothing',
+        params: z.object({ provider: z.string() }),
+        body: IpnBody,
+        response: { 200: IpnReply, ...errorResponses(400, 401, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      if (request.params.provider !== gateway.provider) throw new AppError('PAYMENT_NOT_FOUND', { provider: request.params.provider });
+      const payment = await db.transaction((tx) => applyPlatformResult(tx, env, gateway, request.body, request.id));
+      return { resultCode: '00', message: `Đã ghi nhận: ${payment.status}` };
+    },
+  );
+
+  app.post(
+    '/api/payments/reconciliations',
+    {
+      schema: { tags, summary: 'Reconcile (đối soát) a day’s platform statement with our payments', body: ReconcileBody, response: { 201: Reconciliation, ...errorResponses(400, 401, 403) } },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorize(actor, 'payment.reconcile');
+      const run = await db.transaction((tx) => reconcileDay(tx, { ...request.ctx, actor }, gateway, request.body.day));
+      return reply.code(201).send({ ...run, mismatches: run.mismatches as Record<string, unknown>[] });
+    },
+  );
+}

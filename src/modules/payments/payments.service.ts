@@ -1,0 +1,225 @@
+/**
+ * Paying a dossier: an online payment through the national platform (start → the platform's
+ * signed result), a counter payment an officer records, and the daily reconciliation. Each state
+ * change is one transaction with its audit record and outbox event. Paying a financial obligation
+ * confirms it through the dossier's own confirmPayment action (the clock resumes there), as the
+ * officer at the counter or as the system on the platform's verified word.
+ */
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Queryable, Tx } from '../../server/db/client.js';
+import { type Actor, type RequestContext, systemContext } from '../../server/context.js';
+import type { Env } from '../../server/env.js';
+import { AppError } from '../../server/errors.js';
+import { recordChange } from '../audit/record-change.js';
+import { performAction, performSystemAction } from '../dossiers/actions.service.js';
+import { dossiers } from '../dossiers/dossiers.tables.js';
+import { dossierObligations } from '../dossiers/processing.tables.js';
+import type { PaymentGateway } from './gateway.js';
+import { vietnamDayBounds } from './paygov-simulator.js';
+import { amountDue, eventOfResult, type PaymentTarget, type PaymentTotals, paymentTransition, receiptNumberOf, reconcile, type SignedFields } from './payments.rules.js';
+import { paymentReconciliations, payments } from './payments.tables.js';
+
+type DossierRow = typeof dossiers.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
+
+/** Ended dossiers take no more money. */
+const ENDED = new Set(['withdrawn', 'refused', 'stopped']);
+
+export async function dossierByCode(db: Queryable, code: string): Promise<DossierRow> {
+  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase()));
+  if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
+  return dossier;
+}
+
+export async function paymentsOf(db: Queryable, dossierId: string): Promise<PaymentRow[]> {
+  return db.select().from(payments).where(eq(payments.dossierId, dossierId)).orderBy(asc(payments.createdAt), asc(payments.serial));
+}
+
+export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<PaymentTotals> {
+  const obligations = await db
+    .select({ id: dossierObligations.id, description: dossierObligations.description, amountVnd: dossierObligations.amountVnd, paidAt: dossierObligations.paidAt })
+    .from(dossierObligations)
+    .where(eq(dossierObligations.dossierId, dossier.id))
+    .orderBy(asc(dossierObligations.requestedAt));
+  return { fees: dossier.fees, obligations, payments: await paymentsOf(db, dossier.id) };
+}
+
+/** The amount still due for the target; refuses an ended dossier, an unknown obligation, nothing due. */
+async function dueFor(tx: Tx, dossier: DossierRow, target: PaymentTarget): Promise<number> {
+  if (ENDED.has(dossier.status)) throw new AppError('PAYMENT_NOT_ALLOWED', { code: dossier.code, status: dossier.status });
+  const due = amountDue(await totalsOf(tx, dossier), target);
+  if (due === null) throw new AppError('PAYMENT_OBLIGATION_NOT_FOUND', { code: dossier.code });
+  if (due === 0) throw new AppError('PAYMENT_NOTHING_DUE', { code: dossier.code });
+  return due;
+}
+
+const targetOf = (obligationId: string | null | undefined): PaymentTarget => (obligationId ? { kind: 'obligation', obligationId } : { kind: 'fees' });
+
+export interface OnlineStart {
+  publicUrl: string;
+  /** Path of the portal page the platform sends the payer back to. */
+  returnPath: (paymentId: string) => string;
+}
+
+/** Starts an online payment: a pending payment, the platform's transaction, the payer's URL. */
+export async function startOnlinePayment(
+  tx: Tx,
+  ctx: RequestContext & { actor: Actor },
+  gateway: PaymentGateway,
+  dossier: DossierRow,
+  obligationId: string | null,
+  urls: OnlineStart,
+): Promise<{ payment: PaymentRow; paymentUrl: string }> {
+  await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, dossier.id)).for('update');
+  const amountVnd = await dueFor(tx, dossier, targetOf(obligationId));
+  const now = new Date();
+  // An earlier unfinished attempt for the same target is abandoned (its late success still counts).
+  await tx
+    .update(payments)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(eq(payments.dossierId, dossier.id), eq(payments.status, 'pending'), eq(payments.channel, 'online')));
+  const [created] = await tx
+    .insert(payments)
+    .values({ dossierId: dossier.id, obligationId, amountVnd, channel: 'online', provider: gateway.provider, status: 'pending', payerUserId: ctx.actor.userId, createdAt: now, updatedAt: now })
+    .returning();
+  const what = obligationId ? 'nghia vu tai chinh' : 'phi, le phi';
+  const { transactionId, paymentUrl } = await gateway.createTransaction(tx, {
+    orderId: created!.id,
+    amountVnd,
+    orderInfo: `Thanh toan ${what} ho so ${dossier.code}`,
+    returnUrl: `${urls.publicUrl}${urls.returnPath(created!.id)}`,
+    ipnUrl: `${urls.publicUrl}/api/payments/ipn/${gateway.provider}`,
+    createdAt: now,
+  });
+  const [payment] = await tx.update(payments).set({ providerTransactionId: transactionId }).where(eq(payments.id, created!.id)).returning();
+  await recordChange(tx, ctx, {
+    action: 'payment.start',
+    targetType: 'payment',
+    targetId: payment!.id,
+    unitId: dossier.receivingUnitId,
+    after: { code: dossier.code, amountVnd, channel: 'online', transactionId },
+    event: { code: dossier.code, paymentId: payment!.id, amountVnd, obligationId },
+  });
+  return { payment: payment!, paymentUrl };
+}
+
+/**
+ * The platform's result (IPN). Checksum, then order, transaction and amount must match the
+ * payment; a result already applied changes nothing. Returns the payment as it now stands.
+ */
+export async function applyPlatformResult(tx: Tx, env: Env, gateway: PaymentGateway, fields: SignedFields, requestId: string | null): Promise<PaymentRow> {
+  const result = gateway.readResult(fields);
+  if (!result) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+  const [payment] = /^[0-9a-f-]{36}$/i.test(result.orderId) ? await tx.select().from(payments).where(eq(payments.id, result.orderId)).for('update') : [];
+  if (!payment || payment.provider !== gateway.provider) throw new AppError('PAYMENT_NOT_FOUND', { orderId: result.orderId });
+  if (payment.amountVnd !== result.amountVnd || payment.providerTransactionId !== result.transactionId) {
+    throw new AppError('PAYMENT_CALLBACK_MISMATCH', { orderId: result.orderId, amountVnd: result.amountVnd });
+  }
+  const move = paymentTransition(payment.status, eventOfResult(result.resultCode));
+  if (move.kind === 'unchanged') return payment;
+  if (move.kind === 'refused') throw new AppError('PAYMENT_STATE_CONFLICT', { orderId: payment.id, status: payment.status });
+  const now = new Date();
+  const paid = move.to === 'paid';
+  const [updated] = await tx
+    .update(payments)
+    .set({
+      status: move.to,
+      bankCode: result.bankCode,
+      updatedAt: now,
+      ...(paid ? { paidAt: now, receiptNumber: receiptNumberOf(now.getUTCFullYear(), payment.serial) } : {}),
+    })
+    .where(eq(payments.id, payment.id))
+    .returning();
+  const ctx = systemContext(requestId);
+  const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, payment.dossierId));
+  await recordChange(tx, ctx, {
+    action: `payment.${move.to}`,
+    targetType: 'payment',
+    targetId: payment.id,
+    unitId: dossier!.receivingUnitId,
+    before: { status: payment.status },
+    after: { status: move.to, receiptNumber: updated!.receiptNumber },
+    event: { code: dossier!.code, paymentId: payment.id, status: move.to, amountVnd: payment.amountVnd, receiptNumber: updated!.receiptNumber },
+  });
+  if (paid && payment.obligationId) await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, updated!.receiptNumber!);
+  return updated!;
+}
+
+/** Confirms the dossier's obligation through its action, if it still awaits payment. */
+async function confirmObligation(tx: Tx, ctx: RequestContext, env: Env, dossier: DossierRow, receiptNumber: string) {
+  if (dossier.status !== 'awaitingPayment') return;
+  const input = { action: 'confirmPayment' as const, version: dossier.version, receiptNumber };
+  if (ctx.actor) await performAction(tx, { ...ctx, actor: ctx.actor }, env, dossier.code, input);
+  else await performSystemAction(tx, { ...ctx, actor: null }, env, dossier.code, input);
+}
+
+/** A payment taken at the one-stop counter, with the number of the receipt handed over. */
+export async function recordCounterPayment(
+  tx: Tx,
+  ctx: RequestContext & { actor: Actor },
+  env: Env,
+  dossier: DossierRow,
+  input: { obligationId: string | null; amountVnd: number; receiptNumber: string },
+): Promise<PaymentRow> {
+  await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, dossier.id)).for('update');
+  const due = await dueFor(tx, dossier, targetOf(input.obligationId));
+  if (input.amountVnd !== due) throw new AppError('PAYMENT_AMOUNT_INVALID', { due, given: input.amountVnd });
+  const now = new Date();
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      dossierId: dossier.id,
+      obligationId: input.obligationId,
+      amountVnd: due,
+      channel: 'counter',
+      provider: 'counter',
+      status: 'paid',
+      receiptNumber: input.receiptNumber,
+      payerUserId: ctx.actor.userId,
+      createdAt: now,
+      paidAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await recordChange(tx, ctx, {
+    action: 'payment.counter',
+    targetType: 'payment',
+    targetId: payment!.id,
+    unitId: dossier.receivingUnitId,
+    after: { code: dossier.code, amountVnd: due, receiptNumber: input.receiptNumber },
+    event: { code: dossier.code, paymentId: payment!.id, amountVnd: due, obligationId: input.obligationId, receiptNumber: input.receiptNumber },
+  });
+  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.receiptNumber);
+  return payment!;
+}
+
+/** Đối soát of a Vietnam day: the platform's statement against our online payments created that day. */
+export async function reconcileDay(tx: Tx, ctx: RequestContext & { actor: Actor }, gateway: PaymentGateway, day: string) {
+  const statement = await gateway.statement(tx, day);
+  const { start, end } = vietnamDayBounds(day);
+  const ours = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, gateway.provider), gte(payments.createdAt, start), lt(payments.createdAt, end)));
+  const { matched, mismatches } = reconcile(
+    ours.map((p) => ({ orderId: p.id, transactionId: p.providerTransactionId, amountVnd: p.amountVnd, status: p.status })),
+    statement,
+  );
+  const mismatched = new Set(mismatches.map((m) => m.orderId));
+  const now = new Date();
+  if (matched.length > 0) await tx.update(payments).set({ reconciliation: 'matched', updatedAt: now }).where(inArray(payments.id, matched));
+  const ourMismatched = ours.filter((p) => mismatched.has(p.id)).map((p) => p.id);
+  if (ourMismatched.length > 0) await tx.update(payments).set({ reconciliation: 'mismatched', updatedAt: now }).where(inArray(payments.id, ourMismatched));
+  const [run] = await tx
+    .insert(paymentReconciliations)
+    .values({ provider: gateway.provider, day, statementCount: statement.length, matched: matched.length, mismatches, runBy: ctx.actor.userId, runAt: now })
+    .returning();
+  await recordChange(tx, ctx, {
+    action: 'payment.reconcile',
+    targetType: 'payment_reconciliation',
+    targetId: run!.id,
+    after: { day, statementCount: statement.length, matched: matched.length, mismatches: mismatches.length },
+    event: { day, provider: gateway.provider, matched: matched.length, mismatches: mismatches.length },
+  });
+  return run!;
+}

@@ -1,0 +1,200 @@
+/**
+ * Paying a dossier through the simulated national payment platform, over HTTP: the citizen starts
+ * a payment, the platform's page takes the payer's decision, calls our IPN with a signed result
+ * and sends the browser back to the portal. Also the checksum checks, the idempotent callback,
+ * the counter payment, an obligation paid online resuming the clock, and the reconciliation.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checksumOf, withChecksum } from '../../src/modules/payments/payments.rules.js';
+import { queryRows } from '../../src/server/db/client.js';
+import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { fileDossier, read, step } from '../fixtures/dossiers.js';
+import { procedureByCode } from '../fixtures/procedures.js';
+
+let t: TestApp;
+let congdan: Session;
+let tiepnhan: Session;
+let chuyenvien: Session;
+let lanhdao: Session;
+let procedure: { id: string; components: { id: string; name: string; mandatory: boolean }[] };
+let soTuPhapId: string;
+
+const applicant = { kind: 'citizen', fullName: 'Trần Thị Mai', idNumber: '089196000555', phone: '0987000111' };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const sessions = await Promise.all(['congdan', 'tiepnhan', 'chuyenvien', 'lanhdao'].map((u) => t.login(u)));
+  [congdan, tiepnhan, chuyenvien, lanhdao] = sessions as [Session, Session, Session, Session];
+  procedure = await procedureByCode(t, '2.000635'); // 8.000 ₫ on every channel
+  const tree = (await t.app.inject({ url: '/api/units' })).json().units[0].children as { id: string; name: string }[];
+  soTuPhapId = tree.find((u) => u.name === 'Sở Tư pháp')!.id;
+});
+afterAll(() => t?.close());
+
+const onlineDossier = () => fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId: soTuPhapId });
+const paymentsOf = async (s: Session, code: string) => (await s.request({ url: `/api/dossiers/${code}/payments` })).json();
+
+/** Starts a payment and opens the platform's page; returns the transaction id. */
+async function start(code: string, body: Record<string, unknown> = {}) {
+  const res = await congdan.request({ method: 'POST', url: `/api/dossiers/${code}/payments`, payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+  const { redirectUrl, payment } = res.json();
+  expect(redirectUrl).toMatch(/^\/sim\/paygov\/pay\/PG\d+$/);
+  const page = await t.app.inject({ url: redirectUrl });
+  expect(page.statusCode).toBe(200);
+  expect(page.body).toContain('Xác nhận thanh toán');
+  return { transactionId: redirectUrl.split('/').pop() as string, payment };
+}
+
+/** The payer decides on the platform's page; returns where the browser is sent. */
+async function decide(transactionId: string, decision: 'pay' | 'cancel', bank = 'BIDV') {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/sim/paygov/pay/${transactionId}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `bank=${bank}&decision=${decision}`,
+  });
+  expect(res.statusCode).toBe(303);
+  return new URL(res.headers.location as string, 'http://x');
+}
+
+describe('online payment through the simulated platform', () => {
+  it('pays the fees: page, signed IPN, receipt, return to the portal; a repeated IPN changes nothing', async () => {
+    const d = await onlineDossier();
+    const before = await paymentsOf(congdan, d.code);
+    expect(before).toMatchObject({ feesVnd: 8000, due: [{ obligationId: null, amountVnd: 8000 }] });
+
+    const { transactionId, payment } = await start(d.code);
+    const back = await decide(transactionId, 'pay');
+    expect(back.pathname).toBe(`/ho-so-cua-toi/${d.code}`);
+    expect(back.searchParams.get('thanh-toan')).toBe(payment.id);
+    expect(back.searchParams.get('resultCode')).toBe('00');
+
+    const after = await paymentsOf(congdan, d.code);
+    expect(after.due).toEqual([]);
+    expect(after.payments).toEqual([expect.objectContaining({ status: 'paid', channel: 'online', bankCode: 'BIDV', amountVnd: 8000, receiptNumber: expect.stringMatching(/^BL-\d{4}-\d{7}$/) })]);
+
+    // The platform repeats its callback until acknowledged: same answer, nothing changes.
+    const result = Object.fromEntries([...back.searchParams].filter(([k]) => k !== 'thanh-toan'));
+    const again = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: result });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await paymentsOf(congdan, d.code)).payments).toEqual(after.payments);
+
+    // Nothing left to pay.
+    const twice = await congdan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments`, payload: {} });
+    expect(twice.json().error.code).toBe('PAYMENT_NOTHING_DUE');
+  });
+
+  it('rejects a bad checksum and a tampered amount with a code; a cancelled payment leaves the fees due', async () => {
+    const d = await onlineDossier();
+    const { transactionId, payment } = await start(d.code);
+    const secret = t.deps.env.PAYMENT_SECRET;
+    const fields = { merchantCode: t.deps.env.PAYMENT_MERCHANT_CODE, orderId: payment.id, transactionId, amount: 8000, resultCode: '00', bankCode: 'VCB', payDate: '20260101120000' };
+
+    const wrongKey = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: { ...fields, checksum: checksumOf('another-secret-of-at-least-32-chars!!', fields) } });
+    expect(wrongKey.statusCode).toBe(401);
+    expect(wrongKey.json().error.code).toBe('PAYMENT_SIGNATURE_INVALID');
+    const tampered = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: { ...withChecksum(secret, fields), amount: 1000 } });
+    expect(tampered.json().error.code).toBe('PAYMENT_SIGNATURE_INVALID');
+    // Correctly signed but not the amount of the order (a platform or merchant-side error).
+    const wrongAmount = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: withChecksum(secret, { ...fields, amount: 1000 }) });
+    expect(wrongAmount.statusCode).toBe(422);
+    expect(wrongAmount.json().error.code).toBe('PAYMENT_CALLBACK_MISMATCH');
+    expect((await paymentsOf(congdan, d.code)).payments[0].status).toBe('pending');
+
+    const back = await decide(transactionId, 'cancel');
+    expect(back.searchParams.get('resultCode')).toBe('24');
+    const after = await paymentsOf(congdan, d.code);
+    expect(after.payments[0].status).toBe('cancelled');
+    expect(after.due).toEqual([expect.objectContaining({ amountVnd: 8000 })]);
+    // The platform refuses a second decision on a closed transaction.
+    const closed = await t.app.inject({ method: 'POST', url: `/sim/paygov/pay/${transactionId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'decision=pay' });
+    expect(closed.json().error.code).toBe('PAYMENT_SIM_TRANSACTION_CLOSED');
+  });
+
+  it('only the dossier’s owner starts an online payment', async () => {
+    const d = await onlineDossier();
+    const res = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments`, payload: {} });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('obligations and counter payments', () => {
+  async function awaitingPayment(amountVnd: number) {
+    let d = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhapId });
+    d = await step(tiepnhan, d.code, d.version, 'forward');
+    d = await step(chuyenvien, d.code, d.version, 'requestPayment', { obligation: { description: 'Lệ phí cấp bản sao', amountVnd } });
+    expect(d.status).toBe('awaitingPayment');
+    return d;
+  }
+
+  it('records a counter payment of the fees with its receipt number, at the exact amount due', async () => {
+    const d = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhapId });
+    const wrong = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { amountVnd: 5000, receiptNumber: 'BL-Q-0001' } });
+    expect(wrong.json().error.code).toBe('PAYMENT_AMOUNT_INVALID');
+    const notOfficer = await chuyenvien.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0001' } });
+    expect(notOfficer.statusCode).toBe(403);
+    const res = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0001' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ channel: 'counter', status: 'paid', receiptNumber: 'BL-Q-0001' });
+    expect((await paymentsOf(tiepnhan, d.code)).due).toEqual([]);
+    const [audit] = await queryRows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from outbox_events where topic = 'payment.counter'`);
+    expect(audit!.n).toBeGreaterThan(0);
+  });
+
+  it('an obligation paid at the counter confirms it through confirmPayment', async () => {
+    const d = await awaitingPayment(30000);
+    const obligationId = d.obligations[0].id;
+    const res = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { obligationId, amountVnd: 30000, receiptNumber: 'BL-Q-0002' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = await read(tiepnhan, d.code);
+    expect(after.status).toBe('processing');
+    expect(after.obligations[0]).toMatchObject({ receiptNumber: 'BL-Q-0002', paidAt: expect.any(String) });
+  });
+
+  it('an obligation paid online resumes the clock on the platform’s word (system actor)', async () => {
+    const d = await awaitingPayment(45000);
+    const obligationId = d.obligations[0].id;
+    // The citizen who owns it pays: file online so the dossier has an owner.
+    const owned = await onlineDossier();
+    let o = await step(tiepnhan, owned.code, owned.version, 'accept');
+    o = await step(tiepnhan, o.code, o.version, 'forward');
+    o = await step(chuyenvien, o.code, o.version, 'requestPayment', { obligation: { description: 'Nghĩa vụ tài chính', amountVnd: 45000 } });
+    expect(o.pausedSince ?? o.status).toBeTruthy();
+    const { transactionId } = await start(o.code, { obligationId: o.obligations[0].id });
+    await decide(transactionId, 'pay', 'VCB');
+    const after = await read(tiepnhan, o.code);
+    expect(after.status).toBe('processing');
+    expect(after.obligations[0]).toMatchObject({ paidAt: expect.any(String), receiptNumber: expect.stringMatching(/^BL-/) });
+    const events = await queryRows<{ action: string; actor: string | null }>(
+      t.handle.db,
+      sql`select e.action, e.actor_user_id as actor from dossier_events e join dossiers d on d.id = e.dossier_id where d.code = ${o.code} and e.action = 'confirmPayment'`,
+    );
+    expect(events).toEqual([{ action: 'confirmPayment', actor: null }]);
+    // The other dossier still waits: its obligation is another's.
+    expect((await read(tiepnhan, d.code)).status).toBe('awaitingPayment');
+    const other = await congdan.request({ method: 'POST', url: `/api/dossiers/${owned.code}/payments`, payload: { obligationId } });
+    expect(other.json().error.code).toBe('PAYMENT_OBLIGATION_NOT_FOUND');
+  });
+});
+
+describe('reconciliation (đối soát)', () => {
+  it('compares the platform’s statement of the day with our payments and records the mismatches', async () => {
+    const d = await onlineDossier();
+    const { transactionId, payment } = await start(d.code);
+    await decide(transactionId, 'pay');
+    // The platform's ledger says another amount for this order: a mismatch to investigate.
+    await t.handle.db.execute(sql`update paygov_sim_transactions set amount_vnd = 9000 where transaction_id = ${transactionId}`);
+    const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    expect((await tiepnhan.request({ method: 'POST', url: '/api/payments/reconciliations', payload: { day } })).statusCode).toBe(403);
+    const res = await lanhdao.request({ method: 'POST', url: '/api/payments/reconciliations', payload: { day } });
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json();
+    expect(run.statementCount).toBeGreaterThan(1);
+    expect(run.matched).toBeGreaterThan(0);
+    expect(run.mismatches).toEqual([{ kind: 'amount', orderId: payment.id, ours: 8000, theirs: 9000 }]);
+    const after = (await paymentsOf(congdan, d.code)).payments[0];
+    expect(after.reconciliation).toBe('mismatched');
+  });
+});
