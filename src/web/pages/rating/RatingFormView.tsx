@@ -1,9 +1,9 @@
 import { Alert, Button, Checkbox, Input, Radio, Result } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { type Lang, useI18n } from '../../i18n/i18n.js';
+import { useI18n } from '../../i18n/i18n.js';
 import type { RatingForm, RatingResult } from '../../types.js';
-import { isBadLevel, type RateInput } from './ratingApi.js';
+import { criterionText, isBadLevel, type RateInput } from './ratingApi.js';
 
 interface Props {
   form: RatingForm;
@@ -12,13 +12,6 @@ interface Props {
   onSubmit(input: RateInput): Promise<RatingResult>;
   /** Below the thanks (the tablet's "next dossier"). */
   after?: ReactNode;
-}
-
-type FormCriterion = RatingForm['criteria'][number];
-
-/** A criterion's labels in the UI's language: the province's English ones, else its Vietnamese ones. */
-export function criterionText(c: FormCriterion, lang: Lang): { label: string; levels: string[] } {
-  return lang === 'en' ? { label: c.labelEn ?? c.label, levels: c.levelsEn } : { label: c.label, levels: c.levels };
 }
 
 /**

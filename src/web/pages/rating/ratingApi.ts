@@ -4,7 +4,15 @@
  * session or the counter tablet's access token (counter).
  */
 import { api } from '../../api.js';
+import type { Lang } from '../../i18n/i18n.js';
 import type { RatingForm, RatingResult } from '../../types.js';
+
+type FormCriterion = RatingForm['criteria'][number];
+
+/** A criterion's labels in the UI's language: the province's English ones, else its Vietnamese ones. */
+export function criterionText(c: FormCriterion, lang: Lang): { label: string; levels: string[] } {
+  return lang === 'en' ? { label: c.labelEn ?? c.label, levels: c.levelsEn } : { label: c.label, levels: c.levels };
+}
 
 export interface RateAuth {
   /** The token of a signed rating link (?token= in the notification's URL). */
