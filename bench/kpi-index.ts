@@ -10,7 +10,9 @@
  * after 1,000 dossiers change. Every line carries the 1-minute load average: the machine is
  * shared. Each index runs in a transaction with work_mem = 256MB: at the default 4MB the raw
  * recomputation's membership sub-selects spill and are re-scanned per dossier (at 1 M dossiers one
- * raw index ran over a minute before it was cancelled); the rollup does not need it.
+ * raw index ran over a minute before it was cancelled); the rollup does not need it. Then the
+ * rankings of the province's sub-units, all counted together against one index per unit
+ * (rankingCase); BENCH_KPI_CASES=rankings runs only that.
  *
  * BENCH_KPI_SCHEMA=<schema> (PostgreSQL) reuses a schema a previous run generated and kept
  * (BENCH_KPI_KEEP=1): no generation, the rollup rebuilt and timed again.
@@ -23,13 +25,16 @@ import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { generateProvince } from '../src/modules/demo/synthetic/generate.js';
 import { computeIndex } from '../src/modules/kpi/kpi.service.js';
+import { comparedPeriods, rankedUnits, rankings } from '../src/modules/kpi/rankings.service.js';
 import { type Period, rangePeriod, reportingMonth } from '../src/modules/kpi/periods.rules.js';
 import { rebuildRollup, refreshRollup } from '../src/modules/kpi/rollup.service.js';
-import { openDatabase, queryRows } from '../src/server/db/client.js';
+import { openDatabase, type Queryable, queryRows } from '../src/server/db/client.js';
 import { prepare } from '../src/server/testing/database.js';
 import { testEnv } from '../src/server/testing/env.js';
 
 const RUNS = Number(process.env.BENCH_KPI_RUNS ?? 5);
+/** BENCH_KPI_CASES=rankings: only the rankings case (the index cases time the raw recomputation too). */
+const ONLY_RANKINGS = process.env.BENCH_KPI_CASES === 'rankings';
 /** Three days after the generated year: every period below is over, "within time" judged at its end. */
 const NOW = new Date('2026-07-03T05:00:00Z');
 const env = testEnv();
@@ -76,7 +81,7 @@ export async function run(): Promise<string> {
         ['province, month', province!.id, reportingMonth(2026, 3)],
         ['department, year', department!.id, rangePeriod('2025-07-01', '2026-06-30')],
       ];
-      for (const [name, unitId, period] of cases) {
+      for (const [name, unitId, period] of ONLY_RANKINGS ? [] : cases) {
         const times: Record<'rollup' | 'raw', number[]> = { rollup: [], raw: [] };
         const answers: Record<'rollup' | 'raw', string> = { rollup: '', raw: '' };
         for (let i = 0; i < RUNS; i++) {
@@ -95,6 +100,7 @@ export async function run(): Promise<string> {
         const [r, b] = [median(times.rollup), median(times.raw)];
         lines.push(`  ${name}: rollup ${ms(r)}, raw ${ms(b)}, ratio ${(r / b).toFixed(3)} (load ${load()})`);
       }
+      await rankingCase(db, province!.id, lines);
       await db.execute(sql`update dossiers set supplement_count = supplement_count + 1 where id in (select id from dossiers order by code limit 1000)`);
       const [refreshed, refresh] = await timed(() => refreshRollup(db));
       lines.push(`  refresh after ${refreshed} dossiers changed: ${ms(refresh)} (load ${load()})`);
@@ -104,4 +110,40 @@ export async function run(): Promise<string> {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * Rankings of the province's open sub-units over a reporting month (the month and the weeks and
+ * months its changes compare): every unit counted together (`rankings`), against the per-unit
+ * path rankings took before — one `computeIndex` per unit and period, four at a time — kept here
+ * only as the baseline. The bench throws if any unit's total or groups differ.
+ */
+async function rankingCase(db: Queryable, provinceId: string, lines: string[]) {
+  const period = reportingMonth(2026, 3);
+  const members = await rankedUnits(db, provinceId, period);
+  const { distinct } = comparedPeriods(period, NOW);
+  const perUnit = async () => {
+    const tasks = distinct.flatMap((p) => members.map((u) => ({ p, u })));
+    const out = new Map<string, Awaited<ReturnType<typeof computeIndex>>>();
+    const worker = async () => {
+      for (let task = tasks.shift(); task; task = tasks.shift()) out.set(`${task.u.id}|${task.p.from}`, await computeIndex(db, env, { unitId: task.u.id, period: task.p }, NOW));
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    return out;
+  };
+  const times: Record<'together' | 'perUnit', number[]> = { together: [], perUnit: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const [ranked, t] = await timed(() => rankings(db, env, provinceId, period, {}, NOW));
+    const [baseline, b] = await timed(perUnit);
+    times.together.push(t);
+    times.perUnit.push(b);
+    for (const item of ranked.items) {
+      const one = baseline.get(`${item.unitId}|${period.from}`)!;
+      const groups = one.groups.map((g) => ({ key: g.key, name: g.name, points: g.points, max: g.max }));
+      if (item.total !== one.total || JSON.stringify(item.groups) !== JSON.stringify(groups)) throw new Error(`rankings: ${item.name} differs from its own index`);
+      if (item.monthOnMonth.previousTotal !== baseline.get(`${item.unitId}|${reportingMonth(2026, 2).from}`)?.total) throw new Error(`rankings: ${item.name}'s previous month differs`);
+    }
+  }
+  const [r, b] = [median(times.together), median(times.perUnit)];
+  lines.push(`  rankings of ${members.length} units, ${distinct.length} periods: together ${ms(r)}, per unit ${ms(b)}, ratio ${(r / b).toFixed(3)} (load ${load()})`);
 }

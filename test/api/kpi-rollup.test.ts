@@ -6,11 +6,14 @@
  * under the triggers (finished, withdrawn, supplemented twice, transferred, paused, rated badly,
  * complained about, results and digitized copies removed) and the incrementally refreshed rollup
  * must again equal both the recomputation and a rollup rebuilt from scratch, row for row.
- * Runs on PGlite, and on PostgreSQL with TEST_DATABASE_URL. Also: the generator is deterministic.
+ * Rankings, counting every unit at once, equal each unit's own index. Runs on PGlite, and on
+ * PostgreSQL with TEST_DATABASE_URL. Also: the generator is deterministic.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/modules/calendar/dates.js';
 import { generateProvince } from '../../src/modules/demo/synthetic/generate.js';
+import { weekContaining } from '../../src/modules/kpi/insights.rules.js';
 import { computeIndex } from '../../src/modules/kpi/kpi.service.js';
 import { rangePeriod, reportingMonth, reportingQuarter, reportingYear, weekPeriod, type Period } from '../../src/modules/kpi/periods.rules.js';
 import { rebuildRollup, refreshRollup } from '../../src/modules/kpi/rollup.service.js';
@@ -168,6 +171,34 @@ describe('GET /api/kpi/766?source=', () => {
     const bad = await kstthc.request({ url: `/api/kpi/766?unit=${province}&period=2026&source=cache` });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('rankings count every unit at once, each equal to its own index (GET /api/kpi/766), changes included', async () => {
+    const kstthc = await t.login('kstthc');
+    const get = async (url: string) => {
+      const res = await kstthc.request({ url });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const province = units.find((u) => u.kind === 'province')!.id;
+    type Change = { from: string; to: string; total: number; previousTotal: number };
+    type Item = { unitId: string; total: number; grade: string; groups: { key: string; points: number }[]; weekOnWeek: Change; monthOnMonth: Change };
+    const items = (await get(`/api/kpi/rankings?parent=${province}&period=2026-03`)).items as Item[];
+    expect(items.length).toBeGreaterThan(100);
+    const groups = (i: { groups: { key: string; points: number }[] }) => i.groups.map((g) => [g.key, g.points]);
+    const totals = new Set<number>();
+    for (const [n, item] of items.entries()) {
+      const own = await get(`/api/kpi/766?unit=${item.unitId}&period=2026-03`);
+      expect({ total: item.total, grade: item.grade, groups: groups(item) }, item.unitId).toEqual({ total: own.total, grade: own.grade, groups: groups(own) });
+      totals.add(item.total);
+      if (n % 10 !== 0) continue;
+      expect(item.weekOnWeek.total).toBe((await get(`/api/kpi/766?unit=${item.unitId}&from=${item.weekOnWeek.from}&to=${item.weekOnWeek.to}`)).total);
+      const week = weekContaining(addDays(item.weekOnWeek.from, -1));
+      expect(item.weekOnWeek.previousTotal).toBe((await get(`/api/kpi/766?unit=${item.unitId}&from=${week.from}&to=${week.to}`)).total);
+      expect(item.monthOnMonth.previousTotal).toBe((await get(`/api/kpi/766?unit=${item.unitId}&period=2026-02`)).total);
+    }
+    // Not a ranking of equals: the generated units differ.
+    expect(totals.size).toBeGreaterThan(5);
+  }, 240_000);
 });
 
 describe('generator', () => {

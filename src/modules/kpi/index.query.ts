@@ -9,11 +9,11 @@ import { queryRows, type Queryable } from '../../server/db/client.js';
 import type { Env } from '../../server/env.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { INDICATORS, type KpiScope, SOURCES, type SourceKey, type SqlIndicator } from './indicators.js';
+import { forEachUnit, INDICATORS, type KpiScope, SOURCES, type SourceKey, type SqlIndicator } from './indicators.js';
 import type { IndicatorKey, KpiConfig } from './kpi.config.js';
 import type { Count } from './kpi.rules.js';
 import { rowFamilies, rowsOf } from './row-families.js';
-import { ROLLUP_OVERRIDES, rollupCounts } from './rollup.query.js';
+import { ROLLUP_OVERRIDES, rollupCountsByUnit } from './rollup.query.js';
 
 /** A predicate that is never NULL (count filters and NOT must see true or false). */
 const sure = (p: SQL) => sql`coalesce(${p}, false)`;
@@ -28,33 +28,57 @@ export type KpiSource = 'rollup' | 'raw';
 
 /** Counts every indicator of the configuration for the scope. */
 export async function countIndicators(db: Queryable, env: Env, scope: KpiScope, config: KpiConfig, now: Date, source: KpiSource = 'raw'): Promise<Map<IndicatorKey, Count>> {
-  const counts = new Map<IndicatorKey, Count>();
-  const family = rowFamilies(db, env, scope, now);
-  const fromRollup = source === 'rollup' ? await rollupCounts(db, scope) : new Map<IndicatorKey, Count>();
+  return (await countIndicatorsByUnit(db, env, scope, config, now, source)).get(scope.unitId)!;
+}
+
+/**
+ * Counts every indicator of the configuration for the scope's unit or, given `unitIds`, for each
+ * of them over the scope's period (rankings): still one statement per figure, not one per unit.
+ */
+export async function countIndicatorsByUnit(
+  db: Queryable,
+  env: Env,
+  scope: KpiScope,
+  config: KpiConfig,
+  now: Date,
+  source: KpiSource,
+  unitIds?: readonly string[],
+): Promise<Map<string, Map<IndicatorKey, Count>>> {
+  const units = unitIds ?? [scope.unitId];
+  const counts = new Map(units.map((id) => [id, new Map<IndicatorKey, Count>()]));
+  const family = rowFamilies(db, env, scope, now, unitIds);
+  const fromRollup = source === 'rollup' ? await rollupCountsByUnit(db, scope, units) : new Map<string, Map<IndicatorKey, Count>>();
   const overrides = source === 'rollup' ? ROLLUP_OVERRIDES : {};
+  const rollupKeys = new Set(fromRollup.values().next().value?.keys());
   for (const group of config.groups) {
     const keys = group.indicators.map((i) => i.key);
-    for (const key of keys) if (fromRollup.has(key)) counts.set(key, fromRollup.get(key)!);
-    for (const [key, c] of await countSqlIndicators(db, scope, keys.filter((k) => !fromRollup.has(k)), overrides)) counts.set(key, c);
+    const sqlCounts = await countSqlIndicators(db, scope, keys.filter((k) => !rollupKeys.has(k)), overrides, unitIds);
     for (const key of keys) {
       const def = INDICATORS[key];
-      if (def.kind === 'unavailable') counts.set(key, { numerator: 0, denominator: 0, available: false, note: def.note });
-      if (def.kind === 'rows') {
-        const rows = await family(def.family);
-        counts.set(key, { numerator: rowsOf(rows, key, 'numerator').length, denominator: rowsOf(rows, key, 'denominator').length, available: true });
+      const rows = def.kind === 'rows' ? await family(def.family) : [];
+      for (const unit of units) {
+        const c = counts.get(unit)!;
+        if (rollupKeys.has(key)) c.set(key, fromRollup.get(unit)!.get(key)!);
+        else if (sqlCounts.get(unit)?.has(key)) c.set(key, sqlCounts.get(unit)!.get(key)!);
+        else if (def.kind === 'unavailable') c.set(key, { numerator: 0, denominator: 0, available: false, note: def.note });
+        else if (def.kind === 'rows') {
+          const own = rows.filter((r) => r.unit === unit);
+          c.set(key, { numerator: rowsOf(own, key, 'numerator').length, denominator: rowsOf(own, key, 'denominator').length, available: true });
+        }
       }
     }
   }
   return counts;
 }
 
-/** One statement for the SQL-defined indicators among `keys`. */
+/** One statement for the SQL-defined indicators among `keys`, for the scope's unit or each of `unitIds`. */
 async function countSqlIndicators(
   db: Queryable,
   scope: KpiScope,
   keys: IndicatorKey[],
   overrides: Partial<Record<IndicatorKey, SqlIndicator>>,
-): Promise<Map<IndicatorKey, Count>> {
+  unitIds: readonly string[] | undefined,
+): Promise<Map<string, Map<IndicatorKey, Count>>> {
   const bySource = new Map<SourceKey, [IndicatorKey, SqlIndicator][]>();
   for (const key of keys) {
     const def = overrides[key] ?? INDICATORS[key];
@@ -63,19 +87,23 @@ async function countSqlIndicators(
   }
   if (bySource.size === 0) return new Map();
   const column = (key: IndicatorKey, part: 'd' | 'n') => sql.identifier(`${part}:${key}`);
-  const subselects = [...bySource].map(([source, list], i) => {
-    const columns = list.flatMap(([key, ind]) => [
-      sql`(count(*) filter (where ${denominatorOf(ind, scope)}))::int as ${column(key, 'd')}`,
-      sql`(count(*) filter (where ${numeratorOf(ind, scope)}))::int as ${column(key, 'n')}`,
-    ]);
-    return sql`(select ${sql.join(columns, sql`, `)} from ${SOURCES[source].from} where ${SOURCES[source].inScope(scope)}) as ${sql.identifier(`s${i}`)}`;
-  });
-  const [row] = await queryRows<Record<string, number>>(db, sql`select * from ${sql.join(subselects, sql` cross join `)}`);
-  const counts = new Map<IndicatorKey, Count>();
-  for (const list of bySource.values()) {
-    for (const [key] of list) counts.set(key, { numerator: Number(row![`n:${key}`]), denominator: Number(row![`d:${key}`]), available: true });
-  }
-  return counts;
+  const select = (s: KpiScope) => {
+    const subselects = [...bySource].map(([source, list], i) => {
+      const columns = list.flatMap(([key, ind]) => [
+        sql`(count(*) filter (where ${denominatorOf(ind, s)}))::int as ${column(key, 'd')}`,
+        sql`(count(*) filter (where ${numeratorOf(ind, s)}))::int as ${column(key, 'n')}`,
+      ]);
+      return sql`(select ${sql.join(columns, sql`, `)} from ${SOURCES[source].from} where ${SOURCES[source].inScope(s)}) as ${sql.identifier(`s${i}`)}`;
+    });
+    return sql`select * from ${sql.join(subselects, sql` cross join `)}`;
+  };
+  const rows = await queryRows<Record<string, number | string>>(db, unitIds ? forEachUnit(unitIds, scope, select) : select(scope));
+  return new Map(
+    rows.map((row) => [
+      unitIds ? String(row.unit) : scope.unitId,
+      new Map([...bySource.values()].flat().map(([key]) => [key, { numerator: Number(row[`n:${key}`]), denominator: Number(row[`d:${key}`]), available: true }])),
+    ]),
+  );
 }
 
 // --- Drill-down -------------------------------------------------------------------------------------
@@ -116,7 +144,11 @@ export async function drilldown(
     const rows = await db.select({ code: dossiers.code }).from(dossiers).where(where).orderBy(asc(dossiers.code)).limit(page.pageSize).offset(offset);
     return { available: true, total, items: rows.map((r) => ({ kind: 'dossier', code: r.code, name: null })) };
   }
-  // Same join as SOURCES.procedures.from.
+  return { available: true, ...(await procedurePage(db, where, page)) };
+}
+
+/** A page of the procedure versions satisfying `where` (over SOURCES.procedures.from's join), by national code. */
+export async function procedurePage(db: Queryable, where: SQL | undefined, page: { page: number; pageSize: number }): Promise<{ total: number; items: DrilldownItem[] }> {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(procedureVersions).innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId)).where(where);
   const rows = await db
     .select({ code: procedures.nationalCode, name: procedures.name })
@@ -125,6 +157,6 @@ export async function drilldown(
     .where(where)
     .orderBy(asc(procedures.nationalCode))
     .limit(page.pageSize)
-    .offset(offset);
-  return { available: true, total, items: rows.map((r) => ({ kind: 'procedure', code: r.code, name: r.name })) };
+    .offset((page.page - 1) * page.pageSize);
+  return { total, items: rows.map((r) => ({ kind: 'procedure', code: r.code, name: r.name })) };
 }

@@ -10,26 +10,9 @@ import type { Env } from '../../server/env.js';
 import { addDays, vietnamDateOf } from '../calendar/dates.js';
 import { type UnitKind, units } from '../org/units.table.js';
 import { monthContaining, rank, weekContaining } from './insights.rules.js';
-import { computeIndex } from './kpi.service.js';
+import type { ScoredIndex } from './kpi.rules.js';
+import { computeIndexes } from './kpi.service.js';
 import type { Period } from './periods.rules.js';
-
-type Index = Awaited<ReturnType<typeof computeIndex>>;
-
-/** PostgreSQL runs a few indexes side by side; PGlite queues them on its one connection anyway. */
-const CONCURRENCY = 4;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** The units ranked under `parentId`: its children open on the period's last day, optionally of one kind. */
 export async function rankedUnits(db: Queryable, parentId: string, period: Period, kind?: UnitKind) {
@@ -40,20 +23,23 @@ export async function rankedUnits(db: Queryable, parentId: string, period: Perio
     .orderBy(asc(units.sortOrder), asc(units.name));
 }
 
-export async function rankings(db: Queryable, env: Env, parentId: string, period: Period, opts: { kind?: UnitKind | undefined }, now: Date) {
-  const members = await rankedUnits(db, parentId, period, opts.kind);
+/** The period, and the weeks and reporting months its changes compare; `distinct`: each once (a ranking of this week). */
+export function comparedPeriods(period: Period, now: Date) {
   const lastDay = [period.to, vietnamDateOf(now)].sort()[0]!;
   const week = weekContaining(lastDay);
   const month = monthContaining(lastDay);
   const periods = { period, week, previousWeek: weekContaining(addDays(week.from, -1)), month, previousMonth: monthContaining(addDays(month.from, -1)) };
-  // Equal periods (a ranking of this week) are computed once.
-  const distinct = [...new Map(Object.values(periods).map((p) => [`${p.from}/${p.to}`, p])).values()];
-  const tasks = distinct.flatMap((p) => members.map((u) => ({ p, u })));
-  const totals = new Map<string, Index>();
-  await mapLimited(tasks, CONCURRENCY, async ({ p, u }) => {
-    totals.set(`${u.id}|${p.from}/${p.to}`, await computeIndex(db, env, { unitId: u.id, period: p }, now));
-  });
-  const indexOf = (unitId: string, p: Period) => totals.get(`${unitId}|${p.from}/${p.to}`)!;
+  return { periods, distinct: [...new Map(Object.values(periods).map((p) => [`${p.from}/${p.to}`, p])).values()] };
+}
+
+export async function rankings(db: Queryable, env: Env, parentId: string, period: Period, opts: { kind?: UnitKind | undefined }, now: Date) {
+  const members = await rankedUnits(db, parentId, period, opts.kind);
+  const { periods, distinct } = comparedPeriods(period, now);
+  const { week, month } = periods;
+  // Every unit's index of a period at once: one statement per figure, not one index per unit.
+  const totals = new Map<string, Map<string, ScoredIndex>>();
+  for (const p of distinct) totals.set(`${p.from}/${p.to}`, await computeIndexes(db, env, members.map((u) => u.id), p, now));
+  const indexOf = (unitId: string, p: Period) => totals.get(`${p.from}/${p.to}`)!.get(unitId)!;
   const ranked = (p: Period) => new Map(rank(members.map((u) => ({ unitId: u.id, name: u.name, total: indexOf(u.id, p).total }))).map((r) => [r.unitId, r.rank]));
   const places = Object.fromEntries(Object.entries(periods).map(([k, p]) => [k, ranked(p)])) as Record<keyof typeof periods, Map<string, number>>;
   const change = (unitId: string, current: Period, before: Period, span: 'week' | 'month') => {

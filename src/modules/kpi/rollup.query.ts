@@ -9,7 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../server/db/client.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { dossierInScope, INDICATORS, type KpiScope, type SqlIndicator, unitSubtree } from './indicators.js';
+import { INDICATORS, type KpiScope, scopeUnits, type SqlIndicator } from './indicators.js';
 import { numeratorOf } from './index.query.js';
 import type { IndicatorKey } from './kpi.config.js';
 import type { Count } from './kpi.rules.js';
@@ -32,49 +32,89 @@ export const ROLLUP_OVERRIDES: Partial<Record<IndicatorKey, SqlIndicator>> = {
   'online.servicesWithDossiers': {
     ...(INDICATORS['online.servicesWithDossiers'] as SqlIndicator),
     // Per version, probe the key (procedure, unit, day) unit by unit of the subtree and stop at
-    // the first day with an online dossier: a few index probes, not a scan of the whole table.
-    numerator: (s) => sql`exists (select 1 from ${unitSubtree(s.unitId)} as sub(id) join kpi_daily_procedures k
-      on k.procedure_id = ${procedureVersions.procedureId} and k.unit_id = sub.id
-      where k.day between ${s.from}::date and ${s.to}::date and k.online_received > 0)`,
+    // the first day with an online dossier: a few index probes, not a scan of the whole table
+    // (lateral with limit 1, so the probes go unit by unit whatever the planner estimates).
+    numerator: (s) => sql`exists (select 1 from ${scopeUnits(s)} as sub(id) cross join lateral (select 1 from kpi_daily_procedures k
+      where k.procedure_id = ${procedureVersions.procedureId} and k.unit_id = sub.id
+        and k.day between ${s.from}::date and ${s.to}::date and k.online_received > 0 limit 1) as hit)`,
   },
 };
 
 const rawNumerator = (key: IndicatorKey, s: KpiScope) => numeratorOf(INDICATORS[key] as SqlIndicator, s);
 
+/**
+ * Sums `columns` of `byPair` (a SELECT grouped by unit pair: columns c = competent, r = receiving)
+ * for each of `unitIds` over its subtree: a pair counts once for a unit when either of its units
+ * lies in the unit's subtree. One pass over the source whatever the number of units.
+ */
+async function sumByUnit(db: Queryable, unitIds: readonly string[], byPair: SQL, columns: readonly string[]) {
+  const roots = sql.join(unitIds.map((id) => sql`(${id}::uuid)`), sql`, `);
+  const sums = sql.join(columns.map((c) => sql`coalesce(sum(p.${sql.identifier(c)}), 0)::int as ${sql.identifier(c)}`), sql`, `);
+  const rows = await queryRows<Record<string, number> & { unit: string }>(
+    db,
+    sql`with recursive tree(unit, id) as (select m.unit, m.unit from (values ${roots}) as m(unit)
+          union select t.unit, u.id from units u join tree t on u.parent_id = t.id),
+        pair as (${byPair}),
+        belongs as (select t.unit, p.c, p.r from pair p join tree t on t.id = p.c
+          union select t.unit, p.c, p.r from pair p join tree t on t.id = p.r)
+      select b.unit, ${sums} from belongs b join pair p on p.c = b.c and p.r = b.r group by b.unit`,
+  );
+  const zero = Object.fromEntries(columns.map((c) => [c, 0]));
+  const byUnit = new Map(rows.map((r) => [r.unit, r]));
+  return new Map(unitIds.map((id) => [id, { ...zero, ...byUnit.get(id) } as Record<string, number>]));
+}
+
 export async function rollupCounts(db: Queryable, s: KpiScope): Promise<Map<IndicatorKey, Count>> {
-  const sub = unitSubtree(s.unitId);
+  return (await rollupCountsByUnit(db, s, [s.unitId])).get(s.unitId)!;
+}
+
+/** The rollup's counts of each of `unitIds` (its subtree) over the scope's period: one pass over kpi_daily. */
+export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: readonly string[]): Promise<Map<string, Map<IndicatorKey, Count>>> {
   const from = sql`${s.from}::date`;
   const sum = (column: string, when?: SQL) => sql`coalesce(sum(${sql.identifier(column)})${when ? sql` filter (where ${when})` : sql``}, 0)::int`;
   const inPeriod = sql`day >= ${from}`;
-  const [r] = await queryRows<Record<string, number>>(
+  const daily = await sumByUnit(
     db,
-    sql`select ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
+    unitIds,
+    sql`select competent_unit_id as c, receiving_unit_id as r, ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
         ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
         ${sum('processed', inPeriod)} as processed, ${sum('e_result', inPeriod)} as e_result,
         ${sum('on_time', inPeriod)} as on_time, ${sum('on_time_satisfied', inPeriod)} as on_time_satisfied,
         ${sum('counted_received')} as counted_to, ${sum('counted_completed', sql`day < ${from}`)} as completed_before,
         ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied
-      from kpi_daily where day <= ${s.to}::date and (competent_unit_id in ${sub} or receiving_unit_id in ${sub})`,
+      from kpi_daily where day <= ${s.to}::date group by 1, 2`,
+    ['received', 'received_online', 'digitized', 'reused', 'processed', 'e_result', 'on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
   );
   // Finished dossiers running at the end are in `within` only when "within time" is judged at the
   // end (a period that is over); otherwise (asOf = now < end) those finished after the end — none
   // in practice, nothing finishes in the future — are read raw with the running ones.
   const judgedAtEnd = s.asOf.getTime() >= s.end.getTime();
   const open = judgedAtEnd ? sql`${dossiers.completedAt} is null` : sql`(${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${s.end.toISOString()}::timestamptz)`;
-  const [o] = await queryRows<{ progress: number; satisfaction: number }>(
+  const running = await sumByUnit(
     db,
-    sql`select (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
+    unitIds,
+    sql`select ${dossiers.competentUnitId} as c, ${dossiers.receivingUnitId} as r,
+        (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
         (count(*) filter (where ${rawNumerator('satisfaction.dossierSatisfaction', s)}))::int as satisfaction
-      from ${dossiers} where ${open} and ${dossiers.receivedAt} < ${s.end.toISOString()}::timestamptz and ${dossierInScope(s)}`,
+      from ${dossiers} where ${open} and ${dossiers.receivedAt} < ${s.end.toISOString()}::timestamptz group by 1, 2`,
+    ['progress', 'satisfaction'],
   );
-  const handled = r!.counted_to! - r!.completed_before!;
   const count = (numerator: number, denominator: number): Count => ({ numerator, denominator, available: true });
-  return new Map<IndicatorKey, Count>([
-    ['progress.onTime', count(r!.on_time! + (judgedAtEnd ? r!.within! : 0) + o!.progress, handled)],
-    ['satisfaction.dossierSatisfaction', count(r!.on_time_satisfied! + (judgedAtEnd ? r!.within_satisfied! : 0) + o!.satisfaction, handled)],
-    ['online.dossiersOnline', count(r!.received_online!, r!.received!)],
-    ['digitization.digitized', count(r!.digitized!, r!.received!)],
-    ['digitization.reuse', count(r!.reused!, r!.received!)],
-    ['digitization.eResult', count(r!.e_result!, r!.processed!)],
-  ]);
+  return new Map(
+    unitIds.map((id) => {
+      const [r, o] = [daily.get(id)!, running.get(id)!];
+      const handled = r.counted_to! - r.completed_before!;
+      return [
+        id,
+        new Map<IndicatorKey, Count>([
+          ['progress.onTime', count(r.on_time! + (judgedAtEnd ? r.within! : 0) + o.progress!, handled)],
+          ['satisfaction.dossierSatisfaction', count(r.on_time_satisfied! + (judgedAtEnd ? r.within_satisfied! : 0) + o.satisfaction!, handled)],
+          ['online.dossiersOnline', count(r.received_online!, r.received!)],
+          ['digitization.digitized', count(r.digitized!, r.received!)],
+          ['digitization.reuse', count(r.reused!, r.received!)],
+          ['digitization.eResult', count(r.e_result!, r.processed!)],
+        ]),
+      ];
+    }),
+  );
 }

@@ -5,7 +5,7 @@
  * each row classified for every indicator of the family; the index counts the classification
  * and the drill-down lists it, so the two agree by construction.
  */
-import { and, asc, gte, isNull, lt, sql } from 'drizzle-orm';
+import { type AnyColumn, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../server/db/client.js';
 import type { Env } from '../../server/env.js';
 import { procedureCompetentUnits, procedures, procedureVersions, publicationDecisionItems, publicationDecisions } from '../catalog/catalog.tables.js';
@@ -13,8 +13,8 @@ import type { ProcedureContent } from '../catalog/procedure.content.js';
 import { workingDayCounter } from '../catalog/working-days.js';
 import { vietnamDateOf } from '../calendar/dates.js';
 import { feedbackItems } from '../feedback/feedback.tables.js';
-import { feedbackMembership } from './feedback-membership.rules.js';
-import { type KpiScope, type RowFamily, unitSubtree } from './indicators.js';
+import { type FeedbackFacts, feedbackMembership } from './feedback-membership.rules.js';
+import { forEachUnit, type KpiScope, type RowFamily, scopeUnits } from './indicators.js';
 import type { IndicatorKey } from './kpi.config.js';
 import { type Membership, transparencyMembership } from './transparency.rules.js';
 
@@ -23,9 +23,12 @@ export interface ClassifiedRow {
   code: string;
   name: string | null;
   membership: Partial<Record<IndicatorKey, Membership>>;
+  /** The unit counting it (the scope's, or one of the units counted together). */
+  unit: string;
 }
 
 interface DecisionItemRow extends Record<string, unknown> {
+  unit?: string;
   decisionNumber: string;
   nationalCode: string;
   name: string;
@@ -39,9 +42,9 @@ interface DecisionItemRow extends Record<string, unknown> {
  * Items of decisions signed in the period that concern the unit: issued by it (or a unit below
  * it), or publishing a procedure for which a unit of its subtree has ever been competent.
  */
-async function decisionItems(db: Queryable, env: Env, scope: KpiScope, now: Date): Promise<ClassifiedRow[]> {
+async function decisionItems(db: Queryable, env: Env, scope: KpiScope, now: Date, unitIds?: readonly string[]): Promise<ClassifiedRow[]> {
   const d = publicationDecisions;
-  const rows = await queryRows<DecisionItemRow>(db, sql`
+  const select = (scope: KpiScope) => sql`
     select ${d.number} as "decisionNumber", ${procedures.nationalCode} as "nationalCode", ${procedures.name} as "name",
            ${d.signedDate}::text as "signedDate", ${d.legalBasisEffectiveDate}::text as "legalBasisEffectiveDate",
            ${d.nationalPublishedDate}::text as "nationalPublishedDate", ${procedureVersions.content} as "content"
@@ -50,49 +53,48 @@ async function decisionItems(db: Queryable, env: Env, scope: KpiScope, now: Date
     join ${procedures} on ${procedures.id} = ${publicationDecisionItems.procedureId}
     left join ${procedureVersions} on ${procedureVersions.id} = ${publicationDecisionItems.versionId}
     where ${d.signedDate} >= ${scope.from}::date and ${d.signedDate} <= ${scope.to}::date
-      and (${d.issuingUnitId} in ${unitSubtree(scope.unitId)}
+      and (${d.issuingUnitId} in ${scopeUnits(scope)}
         or exists (select 1 from ${procedureCompetentUnits} pcu join ${procedureVersions} v on v.id = pcu.version_id
-                   where v.procedure_id = ${publicationDecisionItems.procedureId} and pcu.unit_id in ${unitSubtree(scope.unitId)}))
-    order by ${d.signedDate}, ${d.number}, ${procedures.nationalCode}`);
+                   where v.procedure_id = ${publicationDecisionItems.procedureId} and pcu.unit_id in ${scopeUnits(scope)}))
+    order by ${d.signedDate}, ${d.number}, ${procedures.nationalCode}`;
+  const rows = await queryRows<DecisionItemRow>(db, unitIds ? forEachUnit(unitIds, scope, select) : select(scope));
   // "Not yet published" turns late once 5 working days have passed by today (not asOf): a
   // decision's window is judged when it is known, whichever period it was signed in.
   const today = vietnamDateOf(now);
   const between = await workingDayCounter(db, env)([today, ...rows.flatMap((r) => [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat())]);
-  return rows.map((r) => ({ kind: 'decisionItem', code: `${r.decisionNumber} · ${r.nationalCode}`, name: r.name, membership: transparencyMembership(r, between, today) }));
+  return rows.map((r) => ({ kind: 'decisionItem', code: `${r.decisionNumber} · ${r.nationalCode}`, name: r.name, membership: transparencyMembership(r, between, today), unit: r.unit ?? scope.unitId }));
 }
 
 /**
  * Feedback items received in the period and routed to a unit of the subtree (re-complaints are
  * counted on the item they complain about, as the feedback module's own figures do).
  */
-async function feedback(db: Queryable, scope: KpiScope): Promise<ClassifiedRow[]> {
+async function feedback(db: Queryable, scope: KpiScope, unitIds?: readonly string[]): Promise<ClassifiedRow[]> {
   const f = feedbackItems;
-  const rows = await db
-    .select({
-      code: f.code,
-      title: f.title,
-      status: f.status,
-      answerDueAt: f.answerDueAt,
-      publishDueAt: f.publishDueAt,
-      outcome: f.outcome,
-      publishOutcome: f.publishOutcome,
-      likes: f.likes,
-      dislikes: f.dislikes,
-      complaints: f.complaints,
-    })
-    .from(f)
-    .where(and(sql`${f.unitId} in ${unitSubtree(scope.unitId)}`, gte(f.receivedAt, scope.start), lt(f.receivedAt, scope.end), isNull(f.parentId)))
-    .orderBy(asc(f.code));
-  return rows.map((r) => ({ kind: 'feedback', code: r.code, name: r.title, membership: feedbackMembership(r, scope.asOf) }));
+  // Instants as epoch milliseconds: a raw statement's timestamps come back as strings or Dates depending on the driver.
+  const ms = (c: AnyColumn) => sql`(extract(epoch from ${c}) * 1000)::float8`;
+  const select = (scope: KpiScope) => sql`
+    select ${f.code} as code, ${f.title} as title, ${f.status} as status, ${ms(f.answerDueAt)} as "answerDueMs", ${ms(f.publishDueAt)} as "publishDueMs",
+           ${f.outcome} as outcome, ${f.publishOutcome} as "publishOutcome", ${f.likes} as likes, ${f.dislikes} as dislikes, ${f.complaints} as complaints
+    from ${f}
+    where ${f.unitId} in ${scopeUnits(scope)} and ${f.receivedAt} >= ${scope.start.toISOString()}::timestamptz
+      and ${f.receivedAt} < ${scope.end.toISOString()}::timestamptz and ${f.parentId} is null
+    order by ${f.code}`;
+  type Row = Omit<FeedbackFacts, 'answerDueAt' | 'publishDueAt'> & { code: string; title: string; answerDueMs: number; publishDueMs: number | null; unit?: string };
+  const rows = await queryRows<Row>(db, unitIds ? forEachUnit(unitIds, scope, select) : select(scope));
+  return rows.map((r) => {
+    const item = { ...r, answerDueAt: new Date(r.answerDueMs), publishDueAt: r.publishDueMs === null ? null : new Date(r.publishDueMs) };
+    return { kind: 'feedback', code: r.code, name: r.title, membership: feedbackMembership(item, scope.asOf), unit: r.unit ?? scope.unitId };
+  });
 }
 
-/** Reads and classifies each family at most once per computation. */
-export function rowFamilies(db: Queryable, env: Env, scope: KpiScope, now: Date): (family: RowFamily) => Promise<ClassifiedRow[]> {
+/** Reads and classifies each family at most once per computation (for the scope's unit, or each of `unitIds`). */
+export function rowFamilies(db: Queryable, env: Env, scope: KpiScope, now: Date, unitIds?: readonly string[]): (family: RowFamily) => Promise<ClassifiedRow[]> {
   const cache = new Map<RowFamily, Promise<ClassifiedRow[]>>();
   return (family) => {
     let rows = cache.get(family);
     if (!rows) {
-      rows = family === 'decisions' ? decisionItems(db, env, scope, now) : feedback(db, scope);
+      rows = family === 'decisions' ? decisionItems(db, env, scope, now, unitIds) : feedback(db, scope, unitIds);
       cache.set(family, rows);
     }
     return rows;
