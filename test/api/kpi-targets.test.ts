@@ -261,3 +261,55 @@ describe('the public dashboard data (no login)', () => {
     expect((await anon('/api/public/kpi/rankings?kind=division')).statusCode).toBe(400);
   });
 });
+
+describe('fully-online services: offered fully online ÷ eligible (the catalog flag)', () => {
+  type Detail = { id: string; nationalCode: string; onlineLevel: string; fullyOnlineEligible: boolean; currentVersion: { content: Record<string, unknown> } };
+  type Page = { total: number; items: { kind: string; code: string; name: string | null }[] };
+  const actual = async () => rowOf(await get(kstthc, `/api/kpi/targets?unit=${soTuPhap}&period=${month}`), 'fullyOnlineServices').actual as Row['actual'] & { drilldown?: string };
+  const drill = async (part: 'numerator' | 'denominator'): Promise<Page> =>
+    get(kstthc, `/api/kpi/targets/drilldown?unit=${soTuPhap}&period=${month}&target=fullyOnlineServices&part=${part}&pageSize=100`);
+  const amend = (s: Session, p: Detail, change: Record<string, unknown>, number: string) =>
+    s.request({
+      method: 'POST',
+      url: '/api/decisions',
+      payload: {
+        number,
+        signedDate: vietnamDateOf(new Date()),
+        signer: 'Chủ tịch UBND tỉnh',
+        issuingUnitId: province,
+        effectiveDate: vietnamDateOf(new Date()),
+        items: [{ changeKind: 'amended', nationalCode: p.nationalCode, content: { ...p.currentVersion.content, ...change } }],
+      },
+    });
+
+  it('counts the eligible procedures in force and those offered fully online, and lists them', async () => {
+    const [figure, numerator, denominator] = [await actual(), await drill('numerator'), await drill('denominator')];
+    expect(figure).toMatchObject({ numerator: numerator.total, denominator: denominator.total, available: true, drilldown: 'procedures' });
+    expect(denominator.total).toBeGreaterThan(numerator.total);
+    expect(figure.value).toBeCloseTo(numerator.total / denominator.total, 10);
+    for (const item of denominator.items) {
+      const p = await procedureByCode<Detail>(t, item.code);
+      expect(p.fullyOnlineEligible, item.code).toBe(true);
+      expect(numerator.items.some((n) => n.code === item.code), item.code).toBe(p.onlineLevel === 'full');
+    }
+    expect(denominator.items.every((i) => i.kind === 'procedure')).toBe(true);
+    await get(lanhdao, `/api/kpi/targets/drilldown?unit=${province}&period=${month}&target=fullyOnlineServices&part=numerator`, 403);
+  });
+
+  it('the catalog admin changes a procedure’s eligibility through a decision; a fully-online one cannot be ineligible', async () => {
+    const before = await actual();
+    const [numerator, denominator] = [await drill('numerator'), await drill('denominator')];
+    const partlyOnline = denominator.items.find((i) => !numerator.items.some((n) => n.code === i.code))!;
+    const p = await procedureByCode<Detail>(t, partlyOnline.code);
+    const res = await amend(kstthc, p, { fullyOnlineEligible: false }, '98/QĐ-UBND-TOANTRINH');
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await procedureByCode<Detail>(t, partlyOnline.code)).fullyOnlineEligible).toBe(false);
+    expect(await actual()).toMatchObject({ numerator: before.numerator, denominator: before.denominator! - 1 });
+    expect((await drill('denominator')).items.map((i) => i.code)).not.toContain(partlyOnline.code);
+
+    const full = await procedureByCode<Detail>(t, numerator.items[0]!.code);
+    const refused = await amend(kstthc, full, { fullyOnlineEligible: false }, '97/QĐ-UBND-TOANTRINH');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('fullyOnlineEligible');
+  });
+});

@@ -52,6 +52,7 @@ export const ProcedureDetail = z
     currentVersion: VersionInfo.extend({ content: z.unknown().describe('ProcedureContent') }),
     components: z.array(Component).describe('Thành phần hồ sơ of the current version; every published component has an id'),
     channels: z.array(ChannelOffer).describe('Cách thức thực hiện: time limit and fees per channel'),
+    fullyOnlineEligible: z.boolean().describe('Đủ điều kiện cung cấp DVC trực tuyến toàn trình (the current version says, or: offered online at all)'),
     competentUnits: z.array(z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() })),
     versions: z.array(VersionInfo),
   })

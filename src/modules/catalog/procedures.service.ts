@@ -10,6 +10,7 @@ import {
   procedureVersions,
   publicationDecisions,
 } from './catalog.tables.js';
+import { fullyOnlineEligible } from './procedure.content.js';
 import { searchKey } from './search.rules.js';
 import { catalogVocabulary } from './search-vocabulary.js';
 import { correctWords } from './spelling.rules.js';
@@ -177,6 +178,7 @@ export async function getProcedure(db: Queryable, id: string) {
     // The parts a filer needs, lifted out of the version: what to bring, how long, what it costs.
     components: current.content.components,
     channels: current.content.channels,
+    fullyOnlineEligible: fullyOnlineEligible(current.content),
     competentUnits,
     versions: versions.map(({ content: _c, ...v }) => v),
   };

@@ -10,12 +10,13 @@ import { errorResponses } from '../../server/http/schemas.js';
 import type { App, Deps } from '../../server/http/types.js';
 import { authorize } from '../identity/policy.js';
 import { getUnit, unitPath } from '../org/units.service.js';
-import { ChannelDrilldownQuery, ChannelDrilldownReply, ChannelsReply, PutTargetsBody, RankingsQuery, RankingsReply, TargetsQuery, TargetsReply, TargetTableQuery, TargetTableReply } from './insights.schema.js';
+import { ChannelDrilldownQuery, ChannelDrilldownReply, ChannelsReply, PutTargetsBody, RankingsQuery, RankingsReply, TargetDrilldownQuery, TargetDrilldownReply, TargetsQuery, TargetsReply, TargetTableQuery, TargetTableReply } from './insights.schema.js';
 import { channelDossiers, channelMix } from './channels.query.js';
 import { periodOf } from './kpi-period.js';
 import { scopeOf } from './kpi.service.js';
 import { PeriodQuery } from './kpi.schema.js';
 import { rankings } from './rankings.service.js';
+import { targetProcedures } from './target-actuals.query.js';
 import { effectiveTargets, putTargets, targetTable } from './targets.service.js';
 
 const tags = ['Chỉ số 766 (kpi)'];
@@ -40,6 +41,25 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       await may(request, 'kpi.read', unit);
       const table = await targetTable(db, env, unit, period, request.query.period, new Date());
       return { unit, unitName: (await getUnit(db, unit)).name, from: period.from, to: period.to, ...table };
+    },
+  );
+
+  app.get(
+    '/api/kpi/targets/drilldown',
+    {
+      schema: {
+        tags,
+        summary: 'The procedures behind a target counted over procedures (fully-online services: eligible ones, or those offered fully online)',
+        querystring: TargetDrilldownQuery,
+        response: { 200: TargetDrilldownReply, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { unit, target, part, page, pageSize } = request.query;
+      const period = periodOf(request.query);
+      await may(request, 'kpi.read', unit);
+      const found = await targetProcedures(db, unit, period, part, { page, pageSize }, new Date());
+      return { target, part, page, pageSize, total: found.total, items: found.items.map((i) => ({ kind: 'procedure' as const, code: i.code, name: i.name })) };
     },
   );
 

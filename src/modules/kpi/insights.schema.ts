@@ -27,6 +27,7 @@ const Actual = z.object({
   denominator: z.number().nullable(),
   available: z.boolean(),
   indicator: z.enum(INDICATOR_KEYS).optional().describe('The index indicator whose drill-down lists the dossiers'),
+  drilldown: z.literal('procedures').optional().describe('Counted over procedures: GET /api/kpi/targets/drilldown lists them'),
   note: z.string().optional(),
 });
 
@@ -98,4 +99,17 @@ export const ChannelDrilldownReply = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   items: z.array(z.object({ kind: z.literal('dossier'), code: z.string(), name: z.null() })),
+});
+
+export const TargetDrilldownQuery = PeriodQuery.extend({
+  target: z.literal('fullyOnlineServices').describe('A target counted over procedures'),
+  part: z.enum(['numerator', 'denominator']),
+}).extend(Paging.shape);
+export const TargetDrilldownReply = z.object({
+  target: z.literal('fullyOnlineServices'),
+  part: z.enum(['numerator', 'denominator']),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(z.object({ kind: z.literal('procedure'), code: z.string(), name: z.string().nullable() })),
 });

@@ -6,14 +6,14 @@
  * productivity are counted here. Figures MotCua does not hold yet (online payment, sync to the
  * national portal) are `available: false`, never estimated.
  */
-import { sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../server/db/client.js';
 import type { Env } from '../../server/env.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { subtreeIds } from '../org/units.service.js';
 import { queueFigures } from '../queue/queue.query.js';
 import { satisfactionFigures } from '../satisfaction/satisfaction.query.js';
-import { countIndicators } from './index.query.js';
+import { countIndicators, procedurePage } from './index.query.js';
 import { procedureInScope, unitSubtree } from './indicators.js';
 import { perOfficerYear } from './insights.rules.js';
 import { DEFAULT_KPI_CONFIG, type IndicatorKey, type KpiConfig } from './kpi.config.js';
@@ -28,7 +28,24 @@ export interface Actual {
   available: boolean;
   /** The index indicator it is the ratio of: the drill-down lists its dossiers. */
   indicator?: IndicatorKey;
+  /** Counted here over procedures: targetProcedures lists them. */
+  drilldown?: 'procedures';
   note?: string;
+}
+
+/**
+ * Fully-online services (DOMAIN.md §10): the procedure versions in force in scope that are
+ * eligible to be offered fully online (the catalog's flag; a document without it: eligible when
+ * offered online at all, as fullyOnlineEligible in procedure.content.ts), and among them those
+ * offered fully online (toàn trình) — always eligible, the catalog refuses the contrary.
+ */
+const eligible = sql`coalesce((${procedureVersions.content}->>'fullyOnlineEligible')::boolean, (${procedureVersions.content}->>'onlineLevel') <> 'none')`;
+const fullyOnlineIn = (part: 'numerator' | 'denominator') =>
+  part === 'denominator' ? eligible : sql`(${eligible} and (${procedureVersions.content}->>'onlineLevel') = 'full')`;
+
+/** The procedures behind the fully-online figure (numerator or denominator), by national code. */
+export async function targetProcedures(db: Queryable, unitId: string, period: Period, part: 'numerator' | 'denominator', page: { page: number; pageSize: number }, now: Date) {
+  return procedurePage(db, and(procedureInScope(scopeOf(unitId, period, now)), fullyOnlineIn(part)), page);
 }
 
 /** Targets that are the ratio of an index indicator. */
@@ -66,8 +83,8 @@ export async function targetActuals(db: Queryable, env: Env, unitId: string, per
   const unitIds = await subtreeIds(db, [unitId]);
   const rated = await satisfactionFigures(db, { unitIds, from: period.start, to: period.end });
   const queue = await queueFigures(db, { unitIds, from: period.start, to: period.end });
-  const [online] = await queryRows<{ full: number; all: number }>(db, sql`
-    select (count(*) filter (where ${procedureVersions.content}->>'onlineLevel' = 'full'))::int as "full", count(*)::int as "all"
+  const [online] = await queryRows<{ full: number; eligible: number }>(db, sql`
+    select (count(*) filter (where ${fullyOnlineIn('numerator')}))::int as "full", (count(*) filter (where ${fullyOnlineIn('denominator')}))::int as "eligible"
     from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedureInScope(scope)}`);
   const [work] = await queryRows<{ received: number; officers: number }>(db, sql`
     select (select count(*) from dossiers where receiving_unit_id in ${unitSubtree(unitId)}
@@ -78,7 +95,10 @@ export async function targetActuals(db: Queryable, env: Env, unitId: string, per
   return {
     ...fromIndex,
     satisfaction: ratio(rated.numerator, rated.denominator, { note: 'Hồ sơ được đánh giá trong kỳ: hài lòng khi mọi đánh giá của hồ sơ đều hài lòng.' }),
-    fullyOnlineServices: ratio(Number(online!.full), Number(online!.all), { note: 'Thủ tục toàn trình ÷ thủ tục thuộc thẩm quyền đang có hiệu lực.' }),
+    fullyOnlineServices: ratio(Number(online!.full), Number(online!.eligible), {
+      drilldown: 'procedures',
+      note: 'Thủ tục cung cấp trực tuyến toàn trình ÷ thủ tục đủ điều kiện cung cấp toàn trình, thuộc thẩm quyền, đang có hiệu lực.',
+    }),
     // Average of (called − checked in) over the tickets called in the period; none called → null.
     waitingMinutes: { value: queue.averageWaitingMinutes, numerator: null, denominator: null, available: true, note: `Trung bình thời gian từ lấy số đến được gọi của ${queue.called} lượt được gọi.` },
     productivity: {

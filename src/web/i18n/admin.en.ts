@@ -59,6 +59,7 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.cat.field': 'Field',
   'admin.cat.unit': 'Competent unit',
   'admin.cat.units': 'Competent units',
+  'admin.cat.fullyOnlineEligible': 'Eligible to be offered fully online',
   'admin.cat.level': 'Level',
   'admin.cat.code': 'Code',
   'admin.cat.name': 'Procedure',

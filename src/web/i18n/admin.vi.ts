@@ -57,6 +57,7 @@ export const adminVi = {
   'admin.cat.field': 'Lĩnh vực',
   'admin.cat.unit': 'Cơ quan thực hiện',
   'admin.cat.units': 'Cơ quan thực hiện',
+  'admin.cat.fullyOnlineEligible': 'Đủ điều kiện DVC trực tuyến toàn trình',
   'admin.cat.level': 'Cấp thực hiện',
   'admin.cat.code': 'Mã thủ tục',
   'admin.cat.name': 'Tên thủ tục',

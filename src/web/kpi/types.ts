@@ -52,7 +52,7 @@ export interface TargetRow {
   unit: 'ratio' | 'minutes' | 'dossiersPerOfficerYear';
   direction: 'atLeast' | 'atMost';
   target: number;
-  actual: { value: number | null; numerator: number | null; denominator: number | null; available: boolean; indicator?: string; note?: string };
+  actual: { value: number | null; numerator: number | null; denominator: number | null; available: boolean; indicator?: string; drilldown?: 'procedures'; note?: string };
   previousActual: number | null;
   gap: number | null;
   met: boolean | null;

@@ -34,6 +34,9 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
           <Descriptions column={1} bordered size="small" data-testid="procedure-detail">
             <Descriptions.Item label={t('admin.cat.field')}>{p.fieldName}</Descriptions.Item>
             <Descriptions.Item label={t('admin.cat.units')}>{p.competentUnits.map((u) => u.name).join('; ') || t('common.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('admin.cat.fullyOnlineEligible')}>
+              <span data-testid="fully-online-eligible">{t(p.fullyOnlineEligible ? 'common.yes' : 'common.no')}</span>
+            </Descriptions.Item>
             {p.channels.map((c) => (
               <Descriptions.Item key={c.channel} label={t(CHANNEL_KEY[c.channel])}>
                 {timeLimitText(t, lang, c.timeLimit)}

@@ -18,14 +18,17 @@ export function TargetsTable({ unit, month, onDrill }: { unit: string; month: st
   const show = (row: TargetRow, v: number | null) => (v === null ? '—' : row.unit === 'ratio' ? percent(v, lang) : points(v, lang));
   const actual = (row: TargetRow) => {
     if (!row.actual.available) return <span title={row.actual.note}>{t('kpi.unavailable')}</span>;
-    const indicator = row.actual.indicator;
-    const drill = indicator
-      ? () =>
-          onDrill({
-            title: `${row.name} — ${t('kpi.numerator')}`,
-            load: (page, pageSize) => api<{ total: number; items: DrillItem[] }>('/api/kpi/766/drilldown', { query: { unit, period: month, indicator, part: 'numerator', page, pageSize } }),
-          })
-      : undefined;
+    const { indicator, drilldown } = row.actual;
+    // Index ratios list their dossiers; targets counted over procedures list the procedures.
+    const [path, what] = drilldown ? ['/api/kpi/targets/drilldown', { target: row.key }] : ['/api/kpi/766/drilldown', { indicator }];
+    const drill =
+      indicator || drilldown
+        ? () =>
+            onDrill({
+              title: `${row.name} — ${t('kpi.numerator')}`,
+              load: (page, pageSize) => api<{ total: number; items: DrillItem[] }>(path, { query: { unit, period: month, ...what, part: 'numerator', page, pageSize } }),
+            })
+        : undefined;
     return (
       <span title={row.actual.note}>
         {show(row, row.actual.value)}{' '}
