@@ -265,9 +265,9 @@ describe('the public dashboard data (no login)', () => {
 describe('fully-online services: offered fully online ÷ eligible (the catalog flag)', () => {
   type Detail = { id: string; nationalCode: string; onlineLevel: string; fullyOnlineEligible: boolean; currentVersion: { content: Record<string, unknown> } };
   type Page = { total: number; items: { kind: string; code: string; name: string | null }[] };
-  const actual = async () => rowOf(await get(kstthc, `/api/kpi/targets?unit=${soTuPhap}&period=${month}`), 'fullyOnlineServices').actual as Row['actual'] & { drilldown?: string };
+  const actual = async () => rowOf(await get(kstthc, `/api/kpi/targets?unit=${province}&period=${month}`), 'fullyOnlineServices').actual as Row['actual'] & { drilldown?: string };
   const drill = async (part: 'numerator' | 'denominator'): Promise<Page> =>
-    get(kstthc, `/api/kpi/targets/drilldown?unit=${soTuPhap}&period=${month}&target=fullyOnlineServices&part=${part}&pageSize=100`);
+    get(kstthc, `/api/kpi/targets/drilldown?unit=${province}&period=${month}&target=fullyOnlineServices&part=${part}&pageSize=100`);
   const amend = (s: Session, p: Detail, change: Record<string, unknown>, number: string) =>
     s.request({
       method: 'POST',
