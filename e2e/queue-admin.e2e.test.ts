@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/server/testing/server.js';
-import { apiSession, chooseOption, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, saveJourneyScreenshot, signIn } from './helpers.js';
+import { apiSession, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, saveJourneyScreenshot, signIn } from './helpers.js';
 
 if (!hasChromium) console.log('Queue admin browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -51,7 +51,12 @@ let server: TestServer;
     // The template: civil status (Hộ tịch), Monday–Friday 08:00–10:00, 30-minute slots of 4 places.
     await page.getByRole('button', { name: 'Thêm dòng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Thêm dòng khung giờ' });
-    await chooseOption(page, 'Nhóm quầy (lĩnh vực)', '(HT)');
+    // Typed and chosen with the keyboard; then the choice is shown in the select.
+    const field = dialog.getByRole('combobox', { name: 'Nhóm quầy (lĩnh vực)' });
+    await field.fill('(HT)');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: '(HT)' }).waitFor();
+    await field.press('Enter');
+    await dialog.locator('.ant-select-selection-item', { hasText: '(HT)' }).waitFor();
     await dialog.getByLabel('Từ giờ').fill('08:00');
     await dialog.getByLabel('Đến giờ').fill('10:00');
     await dialog.getByLabel('Số chỗ mỗi khung').fill('4');

@@ -8,7 +8,7 @@ import { type MessageKey, useT } from '../../../i18n/i18n.js';
 import type { ProcedureField, QueueTemplateEntry } from '../../../types.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const NEW_ENTRY: QueueTemplateEntry = { fieldCode: '', weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '11:00', minutes: 30, capacity: 5 };
+const NEW_ENTRY: Partial<QueueTemplateEntry> = { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '11:00', minutes: 30, capacity: 5 };
 
 /** The problems a 422 QUEUE_TEMPLATE_INVALID lists (line and message), under the error itself. */
 function TemplateProblems({ error }: { error: unknown }) {
@@ -32,7 +32,7 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
   const t = useT();
   const template = useApiData(() => api<{ entries: QueueTemplateEntry[] }>(`/api/queue/units/${unitId}/template`), [unitId]);
   const fields = useApiData(() => api<{ items: ProcedureField[] }>('/api/procedure-fields'), []);
-  const [editing, setEditing] = useState<{ index: number; entry: QueueTemplateEntry } | null>(null);
+  const [editing, setEditing] = useState<{ index: number; entry: Partial<QueueTemplateEntry> } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const entries = template.data?.entries ?? [];
   const fieldName = (code: string) => fields.data?.items.find((f) => f.code === code)?.name ?? code;
@@ -46,7 +46,7 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
   const remove = (index: number) => save(entries.filter((_, i) => i !== index)).catch(setError);
 
   return (
-    <Card title={t('qs.template')} extra={<Button onClick={() => setEditing({ index: entries.length, entry: NEW_ENTRY })}>{t('qs.add')}</Button>}>
+    <Card title={t('qs.template')} extra={<Button disabled={!template.data || !fields.data} onClick={() => setEditing({ index: entries.length, entry: NEW_ENTRY })}>{t('qs.add')}</Button>}>
       <Typography.Paragraph type="secondary">{t('qs.template.hint')}</Typography.Paragraph>
       <ErrorAlert error={template.error ?? error} />
       <TemplateProblems error={error} />
@@ -95,7 +95,7 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
   );
 }
 
-function EntryModal({ title, entry, fields, onSubmit, onClose }: { title: string; entry: QueueTemplateEntry; fields: ProcedureField[]; onSubmit(e: QueueTemplateEntry): Promise<unknown>; onClose(): void }) {
+function EntryModal({ title, entry, fields, onSubmit, onClose }: { title: string; entry: Partial<QueueTemplateEntry>; fields: ProcedureField[]; onSubmit(e: QueueTemplateEntry): Promise<unknown>; onClose(): void }) {
   const t = useT();
   const [error, setError] = useState<unknown>(null);
   const submit = async (values: QueueTemplateEntry) => {
