@@ -4,7 +4,7 @@
  * end), every figure of the index from kpi_daily equals the one from the raw rows, for units of
  * every kind and periods over, not over, and straddling the end of the data. Then dossiers change
  * under the triggers (finished, withdrawn, supplemented twice, transferred, paused, rated badly,
- * complained about, results and digitized copies removed) and the incrementally refreshed rollup
+ * complained about, results and digitized copies removed, payments failed, made online, moved) and the incrementally refreshed rollup
  * must again equal both the recomputation and a rollup rebuilt from scratch, row for row.
  * Rankings, counting every unit at once, equal each unit's own index. Runs on PGlite, and on
  * PostgreSQL with TEST_DATABASE_URL. Also: the generator is deterministic.
@@ -73,10 +73,10 @@ async function expectDayByDay() {
 const dailyRows = () =>
   queryRows(
     handle.db,
-    sql`select * from kpi_daily where (received, received_online, digitized, reused, counted_received, counted_completed, on_time, on_time_satisfied, processed, e_result, within_delta, within_satisfied_delta) <> (0,0,0,0,0,0,0,0,0,0,0,0)
+    sql`select * from kpi_daily where (received, received_online, digitized, reused, counted_received, counted_completed, on_time, on_time_satisfied, processed, e_result, within_delta, within_satisfied_delta, received_with_fees, received_paid_online) <> (0,0,0,0,0,0,0,0,0,0,0,0,0,0)
         order by day, competent_unit_id, receiving_unit_id`,
   );
-const procedureRows = () => queryRows(handle.db, sql`select * from kpi_daily_procedures where online_received <> 0 order by procedure_id, unit_id, day`);
+const procedureRows = () => queryRows(handle.db, sql`select * from kpi_daily_procedures where (online_received, paid_online_received) <> (0, 0) order by procedure_id, unit_id, day`);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -105,7 +105,9 @@ describe('kpi rollup on a generated province', () => {
           (select count(*) from dossier_events where action = 'transfer')::int as transfers,
           (select count(*) from satisfaction_ratings where not satisfied)::int as unsatisfied,
           (select count(*) from feedback_items where dossier_id is not null)::int as complaints,
-          (select count(*) from store_item_reuses)::int as reuses
+          (select count(*) from store_item_reuses)::int as reuses,
+          (select count(*) from payments where channel = 'online')::int as paid_online,
+          (select count(*) from payments where channel = 'counter')::int as paid_counter
         from dossiers`,
     );
     for (const [key, n] of Object.entries(c!)) expect(n, key).toBeGreaterThan(0);
@@ -142,6 +144,11 @@ describe('kpi rollup on a generated province', () => {
     await db.execute(sql`delete from dossier_results where dossier_id in (${completedSample} offset 500 limit 15)`);
     await db.execute(sql`delete from store_items s where s.source_dossier_id in (select source_dossier_id from store_items order by source_dossier_id limit 10)
       and not exists (select 1 from store_item_reuses r where r.store_item_id = s.id)`);
+    // Payments: an online payment fails after all, a counter dossier is paid online, one is moved to another dossier.
+    await db.execute(sql`update payments set status = 'failed' where id in (select id from payments where channel = 'online' order by receipt_number limit 10)`);
+    await db.execute(sql`update payments set channel = 'online', provider = 'paygov' where id in (select id from payments where channel = 'counter' order by receipt_number limit 10)`);
+    await db.execute(sql`update payments set dossier_id = (select id from dossiers where received_at is not null and fees <> '[]'::jsonb order by code desc limit 1)
+      where id = (select id from payments where channel = 'online' and status = 'paid' order by receipt_number offset 50 limit 1)`);
     const [queued] = await queryRows<{ n: number }>(db, sql`select count(distinct dossier_id)::int as n from kpi_rollup_queue`);
     expect(queued!.n).toBeGreaterThan(100);
 

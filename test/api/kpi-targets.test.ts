@@ -98,7 +98,10 @@ describe('GET /api/kpi/targets', () => {
     expect(online.actual.value).toBe(0.5); // one dossier online of two received
     expect(online.met).toBe(false);
     expect(online.gap).toBeCloseTo(-0.1, 4);
-    for (const key of ['onlinePayment', 'sync']) expect(rowOf(body, key)).toMatchObject({ actual: { available: false, value: null }, gap: null, met: null, trend: 'unknown' });
+    expect(rowOf(body, 'sync')).toMatchObject({ actual: { available: false, value: null }, gap: null, met: null, trend: 'unknown' });
+    // Online payment: the ratio of the index's payment.dossiersPaidOnline (payments module).
+    const paid = indicator('payment.dossiersPaidOnline');
+    expect(rowOf(body, 'onlinePayment').actual).toMatchObject({ available: true, indicator: 'payment.dossiersPaidOnline', numerator: paid.numerator, denominator: paid.denominator });
   });
 
   it('productivity: dossiers received at the centre per one-stop officer, scaled to a year', async () => {

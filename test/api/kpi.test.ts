@@ -231,10 +231,10 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
 
   it('data MotCua does not hold yet is 0/0, no ratio, no points, and says so in Vietnamese', async () => {
     const i = await index(lanhdao, q());
-    for (const key of ['transparency.synced', 'payment.dossiersPaidOnline', 'digitization.certifiedCopies', 'digitization.nationalStore']) {
+    for (const key of ['transparency.synced', 'digitization.certifiedCopies', 'digitization.nationalStore']) {
       expect(indicatorOf(i, key)).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 0, available: false, note: expect.stringContaining('Chưa có dữ liệu') });
     }
-    const res = await lanhdao.request({ url: `/api/kpi/766/drilldown?${q()}&indicator=payment.dossiersPaidOnline&part=numerator` });
+    const res = await lanhdao.request({ url: `/api/kpi/766/drilldown?${q()}&indicator=digitization.certifiedCopies&part=numerator` });
     expect(res.json()).toMatchObject({ available: false, total: 0, items: [] });
   });
 

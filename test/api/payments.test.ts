@@ -6,6 +6,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drilldown } from '../../src/modules/kpi/index.query.js';
+import type { IndicatorKey } from '../../src/modules/kpi/kpi.config.js';
+import { computeIndex, scopeOf } from '../../src/modules/kpi/kpi.service.js';
+import { rangePeriod } from '../../src/modules/kpi/periods.rules.js';
 import { checksumOf, withChecksum } from '../../src/modules/payments/payments.rules.js';
 import { queryRows } from '../../src/server/db/client.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
@@ -196,5 +200,68 @@ describe('reconciliation (đối soát)', () => {
     expect(run.mismatches).toEqual([{ kind: 'amount', orderId: payment.id, ours: 8000, theirs: 9000 }]);
     const after = (await paymentsOf(congdan, d.code)).payments[0];
     expect(after.reconciliation).toBe('mismatched');
+  });
+});
+
+describe('KPI: the online payment group of the 766 index', () => {
+  const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const KEYS: IndicatorKey[] = ['payment.dossiersPaidOnline', 'payment.proceduresIntegrated', 'payment.proceduresWithTransactions'];
+
+  async function figures(unitId: string, source: 'raw' | 'rollup') {
+    const index = await computeIndex(t.handle.db, t.deps.env, { unitId, period: rangePeriod(today(), today()), source }, new Date());
+    const all = index.groups.flatMap((g) => g.indicators);
+    return Object.fromEntries(KEYS.map((k) => {
+      const i = all.find((x) => x.key === k)!;
+      return [k, { n: i.numerator, d: i.denominator, available: i.available }];
+    }));
+  }
+  const codes = async (unitId: string, key: IndicatorKey, part: 'numerator' | 'denominator') =>
+    (await drilldown(t.handle.db, t.deps.env, scopeOf(unitId, rangePeriod(today(), today()), new Date()), key, part, { page: 1, pageSize: 500 }, new Date())).items.map((i) => i.code);
+
+  it('counts dossiers paid online among received dossiers with fees, and the procedures integrated and with transactions', async () => {
+    const before = await figures(soTuPhapId, 'raw');
+    expect(before['payment.dossiersPaidOnline']!.available).toBe(true);
+
+    // A: filed online, paid online, received → in both. B: counter, paid at the counter → denominator.
+    // C: paid online but not received yet → neither. D: online payment cancelled, received → denominator.
+    const a = await onlineDossier();
+    await decide((await start(a.code)).transactionId, 'pay');
+    await step(tiepnhan, a.code, a.version, 'accept');
+    const b = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhapId });
+    expect((await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${b.code}/payments/counter`, payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0100' } })).statusCode).toBe(201);
+    const c = await onlineDossier();
+    await decide((await start(c.code)).transactionId, 'pay');
+    const d = await onlineDossier();
+    await decide((await start(d.code)).transactionId, 'cancel');
+    await step(tiepnhan, d.code, d.version, 'accept');
+
+    const after = await figures(soTuPhapId, 'raw');
+    const paid = (f: typeof after) => f['payment.dossiersPaidOnline']!;
+    expect(paid(after).n - paid(before).n).toBe(1);
+    expect(paid(after).d - paid(before).d).toBe(3);
+    expect(await figures(soTuPhapId, 'rollup')).toEqual(after);
+
+    const numerator = await codes(soTuPhapId, 'payment.dossiersPaidOnline', 'numerator');
+    const denominator = await codes(soTuPhapId, 'payment.dossiersPaidOnline', 'denominator');
+    expect(numerator).toContain(a.code);
+    expect(denominator).toEqual(expect.arrayContaining([a.code, b.code, d.code]));
+    expect([...numerator, ...denominator]).not.toContain(c.code);
+    expect(numerator).not.toContain(d.code);
+    expect(numerator.length).toBe(paid(after).n);
+
+    // 2.000635 charges 8.000 ₫ and its online channel is integrated; it had a transaction today.
+    expect(await codes(soTuPhapId, 'payment.proceduresIntegrated', 'numerator')).toContain('2.000635');
+    expect(await codes(soTuPhapId, 'payment.proceduresWithTransactions', 'numerator')).toContain('2.000635');
+    expect(after['payment.proceduresWithTransactions']!.n).toBeGreaterThan(0);
+  });
+
+  it('leaves out of the integrated count procedures without fees, and counts those with fees not integrated', async () => {
+    const root = (await t.app.inject({ url: '/api/units' })).json().units[0].id as string;
+    const denominator = await codes(root, 'payment.proceduresIntegrated', 'denominator');
+    const numerator = await codes(root, 'payment.proceduresIntegrated', 'numerator');
+    expect(denominator).not.toContain('1.001193'); // khai sinh: free
+    expect(denominator).toContain('2.000815'); // chứng thực bản sao: 2.000 ₫, counter only
+    expect(numerator).not.toContain('2.000815');
+    expect(numerator).toContain('1.001612');
   });
 });

@@ -17,6 +17,7 @@ import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
 import { dossierResults } from '../dossiers/processing.tables.js';
 import { storeItemReuses, storeItems } from '../datastore/datastore.tables.js';
 import { feedbackItems } from '../feedback/feedback.tables.js';
+import { payments } from '../payments/payments.tables.js';
 import { satisfactionRatings } from '../satisfaction/satisfaction.tables.js';
 import type { IndicatorKey } from './kpi.config.js';
 
@@ -146,6 +147,12 @@ const satisfiedWith = (s: KpiScope) => sql`(${onTimeOrWithin(s)} and ${noComplai
 export const noComplaint = sql`(${dossiers.id} not in (select ${satisfactionRatings.dossierId} from ${satisfactionRatings} where not ${satisfactionRatings.satisfied})
   and ${dossiers.id} not in (select ${feedbackItems.dossierId} from ${feedbackItems} where ${feedbackItems.dossierId} is not null))`;
 
+/** Charged fee lines (phí, lệ phí) with a positive total, as copied from the procedure's channel. */
+export const hasFees = sql`(select coalesce(sum((f.value->>'amountVnd')::bigint), 0) from jsonb_array_elements(${dossiers.fees}) f) > 0`;
+
+/** A payment of the dossier through the online payment platform succeeded. */
+export const paidOnline = sql`${dossiers.id} in (select ${payments.dossierId} from ${payments} where ${payments.channel} = 'online' and ${payments.status} = 'paid')`;
+
 // --- Procedure predicates -----------------------------------------------------------------------
 
 /** Offered online, fully (toàn trình) or partly (một phần): both are online public services. */
@@ -154,6 +161,22 @@ const offeredOnline = sql`(${procedureVersions.content}->>'onlineLevel') in ('fu
 /** An online dossier of this procedure was received in the period at the unit. */
 const hadOnlineDossier = (s: KpiScope) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
   where ${isOnline} and ${receivedIn(s)} and ${dossierInScope(s)})`;
+
+const channelsOf = sql`jsonb_array_elements(${procedureVersions.content}->'channels')`;
+
+/** A channel of the version charges a fee. */
+const chargesFees = sql`exists (select 1 from ${channelsOf} ch, jsonb_array_elements(ch.value->'fees') f where (f.value->>'amountVnd')::bigint > 0)`;
+
+/** A channel of the version is integrated with the online payment platform (ChannelOffer.onlinePayment). */
+const paysOnline = sql`exists (select 1 from ${channelsOf} ch where coalesce((ch.value->>'onlinePayment')::boolean, false))`;
+
+/**
+ * A dossier of this procedure with fees, received in the period at the unit, was paid online.
+ * Periods are attributed by the dossier's received day, as for every dossier indicator, so the
+ * rollup keeps it per dossier (kpi_daily_procedures.paid_online_received).
+ */
+const hadOnlinePayment = (s: KpiScope) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
+  where ${hasFees} and ${paidOnline} and ${receivedIn(s)} and ${dossierInScope(s)})`;
 
 // --- The indicators ------------------------------------------------------------------------------
 
@@ -178,7 +201,6 @@ export type IndicatorDefinition = SqlIndicator | RowsIndicator | UnavailableIndi
 
 const always = () => sql`true`;
 const unavailable = (note: string): UnavailableIndicator => ({ kind: 'unavailable', note });
-const NO_PAYMENTS = 'Chưa có dữ liệu: phân hệ thanh toán trực tuyến chưa được triển khai.';
 const NO_NATIONAL = 'Chưa có dữ liệu: chưa kết nối hệ thống quốc gia tương ứng.';
 
 export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
@@ -190,9 +212,9 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
   'online.proceduresOnline': { kind: 'sql', source: 'procedures', denominator: always, numerator: () => offeredOnline },
   'online.servicesWithDossiers': { kind: 'sql', source: 'procedures', denominator: () => offeredOnline, numerator: hadOnlineDossier },
   'online.dossiersOnline': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => isOnline },
-  'payment.dossiersPaidOnline': unavailable(NO_PAYMENTS),
-  'payment.proceduresIntegrated': unavailable(NO_PAYMENTS),
-  'payment.proceduresWithTransactions': unavailable(NO_PAYMENTS),
+  'payment.dossiersPaidOnline': { kind: 'sql', source: 'dossiers', denominator: (s) => sql`(${receivedIn(s)} and ${hasFees})`, numerator: () => paidOnline },
+  'payment.proceduresIntegrated': { kind: 'sql', source: 'procedures', denominator: () => chargesFees, numerator: () => paysOnline },
+  'payment.proceduresWithTransactions': { kind: 'sql', source: 'procedures', denominator: () => sql`(${chargesFees} and ${paysOnline})`, numerator: hadOnlinePayment },
   'digitization.eResult': { kind: 'sql', source: 'dossiers', denominator: processedIn, numerator: () => hasEResult },
   'digitization.digitized': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => fullyDigitized },
   'digitization.certifiedCopies': unavailable('Chưa có dữ liệu: chưa có phân hệ chứng thực bản sao điện tử.'),

@@ -22,22 +22,25 @@ export const ROLLUP_KEYS = [
   'digitization.digitized',
   'digitization.reuse',
   'satisfaction.dossierSatisfaction',
+  'payment.dossiersPaidOnline',
 ] as const satisfies IndicatorKey[];
 
 /**
- * online.servicesWithDossiers counts procedure versions (few, read raw) whose procedure had an
- * online dossier received in the period in scope: that membership comes from kpi_daily_procedures.
+ * online.servicesWithDossiers and payment.proceduresWithTransactions count procedure versions
+ * (few, read raw) whose procedure had an online dossier, or a dossier with fees paid online,
+ * received in the period in scope: that membership comes from kpi_daily_procedures.
  */
-export const ROLLUP_OVERRIDES: Partial<Record<IndicatorKey, SqlIndicator>> = {
-  'online.servicesWithDossiers': {
-    ...(INDICATORS['online.servicesWithDossiers'] as SqlIndicator),
-    // Per version, probe the key (procedure, unit, day) unit by unit of the subtree and stop at
-    // the first day with an online dossier: a few index probes, not a scan of the whole table
-    // (lateral with limit 1, so the probes go unit by unit whatever the planner estimates).
-    numerator: (s) => sql`exists (select 1 from ${scopeUnits(s)} as sub(id) cross join lateral (select 1 from kpi_daily_procedures k
+// Per version, probe the key (procedure, unit, day) unit by unit of the subtree and stop at the
+// first day with a counted dossier: a few index probes, not a scan of the whole table (lateral
+// with limit 1, so the probes go unit by unit whatever the planner estimates).
+const hadInPeriod = (counter: 'online_received' | 'paid_online_received') => (s: KpiScope) =>
+  sql`exists (select 1 from ${scopeUnits(s)} as sub(id) cross join lateral (select 1 from kpi_daily_procedures k
       where k.procedure_id = ${procedureVersions.procedureId} and k.unit_id = sub.id
-        and k.day between ${s.from}::date and ${s.to}::date and k.online_received > 0 limit 1) as hit)`,
-  },
+        and k.day between ${s.from}::date and ${s.to}::date and k.${sql.identifier(counter)} > 0 limit 1) as hit)`;
+
+export const ROLLUP_OVERRIDES: Partial<Record<IndicatorKey, SqlIndicator>> = {
+  'online.servicesWithDossiers': { ...(INDICATORS['online.servicesWithDossiers'] as SqlIndicator), numerator: hadInPeriod('online_received') },
+  'payment.proceduresWithTransactions': { ...(INDICATORS['payment.proceduresWithTransactions'] as SqlIndicator), numerator: hadInPeriod('paid_online_received') },
 };
 
 const rawNumerator = (key: IndicatorKey, s: KpiScope) => numeratorOf(INDICATORS[key] as SqlIndicator, s);
@@ -77,13 +80,14 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
     db,
     unitIds,
     sql`select competent_unit_id as c, receiving_unit_id as r, ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
+        ${sum('received_with_fees', inPeriod)} as received_with_fees, ${sum('received_paid_online', inPeriod)} as received_paid_online,
         ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
         ${sum('processed', inPeriod)} as processed, ${sum('e_result', inPeriod)} as e_result,
         ${sum('on_time', inPeriod)} as on_time, ${sum('on_time_satisfied', inPeriod)} as on_time_satisfied,
         ${sum('counted_received')} as counted_to, ${sum('counted_completed', sql`day < ${from}`)} as completed_before,
         ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied
       from kpi_daily where day <= ${s.to}::date group by 1, 2`,
-    ['received', 'received_online', 'digitized', 'reused', 'processed', 'e_result', 'on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
+    ['received', 'received_online', 'received_with_fees', 'received_paid_online', 'digitized', 'reused', 'processed', 'e_result', 'on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
   );
   // Finished dossiers running at the end are in `within` only when "within time" is judged at the
   // end (a period that is over); otherwise (asOf = now < end) those finished after the end — none
@@ -113,6 +117,7 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
           ['digitization.digitized', count(r.digitized!, r.received!)],
           ['digitization.reuse', count(r.reused!, r.received!)],
           ['digitization.eResult', count(r.e_result!, r.processed!)],
+          ['payment.dossiersPaidOnline', count(r.received_paid_online!, r.received_with_fees!)],
         ]),
       ];
     }),

@@ -26,6 +26,7 @@ const BATCH_SOURCES: [table: string, column: string][] = [
   ['store_item_reuses', 'dossier_id'],
   ['satisfaction_ratings', 'dossier_id'],
   ['feedback_items', 'dossier_id'],
+  ['payments', 'dossier_id'],
 ];
 
 /** Drains the queue; returns how many dossiers were refreshed. */

@@ -5,13 +5,13 @@
  */
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { fullyDigitized, hasEResult, noComplaint, reusedData } from './indicators.js';
+import { fullyDigitized, hasEResult, hasFees, noComplaint, paidOnline, reusedData } from './indicators.js';
 
 /** The Vietnam date (UTC+7, no daylight saving) of an instant: periods start at 00:00 Vietnam time. */
 export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
-  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to',
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online',
 );
 
 /**
@@ -41,7 +41,8 @@ export function factsOf(where: SQL): SQL {
     ${counted} and coalesce(${d.outcome} in ('early', 'onTime'), false), coalesce(${noComplaint}, false),
     ${d.status} in ('processed', 'returned'), coalesce(${hasEResult}, false),
     case when ${before} then ${received} end, case when ${before} then ${lastBeforePause} end,
-    case when ${paused} then ${firstPaused} end, case when ${paused} then ${completed} - 1 end
+    case when ${paused} then ${firstPaused} end, case when ${paused} then ${completed} - 1 end,
+    coalesce(${hasFees}, false), coalesce(${paidOnline}, false)
     from ${d} where ${where}`;
 }
 
@@ -58,6 +59,8 @@ const DAILY_COUNTERS = [
   'e_result',
   'within_delta',
   'within_satisfied_delta',
+  'received_with_fees',
+  'received_paid_online',
 ] as const;
 
 /**
@@ -75,21 +78,23 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; pro
   const daily = sql`insert into kpi_daily as k (day, competent_unit_id, receiving_unit_id, ${cols})
     select v.day, f.competent_unit_id, f.receiving_unit_id, ${sums}
     from ${f} f cross join lateral (values
-      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0),
-      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0),
-      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int),
-      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int)),
-      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int),
-      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int))
+      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int),
+      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0),
+      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0),
+      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0),
+      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0),
+      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0)
     ) as v(day, ${cols})
     where v.day is not null
     group by 1, 2, 3
     on conflict (day, competent_unit_id, receiving_unit_id) do update set ${updates}`;
-  const procedures = sql`insert into kpi_daily_procedures as k (procedure_id, unit_id, day, online_received)
-    select f.procedure_id, u.unit_id, f.received_day, ${s} * count(*)
+  const paid = sql.raw('(f.with_fees and f.paid_online)');
+  const procedures = sql`insert into kpi_daily_procedures as k (procedure_id, unit_id, day, online_received, paid_online_received)
+    select f.procedure_id, u.unit_id, f.received_day, ${s} * count(*) filter (where f.online), ${s} * count(*) filter (where ${paid})
     from ${f} f cross join lateral (select f.competent_unit_id union select f.receiving_unit_id) as u(unit_id)
-    where f.online and f.received_day is not null
+    where (f.online or ${paid}) and f.received_day is not null
     group by 1, 2, 3
-    on conflict (procedure_id, unit_id, day) do update set online_received = k.online_received + excluded.online_received`;
+    on conflict (procedure_id, unit_id, day) do update set online_received = k.online_received + excluded.online_received,
+      paid_online_received = k.paid_online_received + excluded.paid_online_received`;
   return { daily, procedures };
 }

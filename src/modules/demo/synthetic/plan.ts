@@ -11,7 +11,7 @@ import { dossierOutcome } from '../../dossiers/deadline.rules.js';
 import type { DossierStatus } from '../../dossiers/status.rules.js';
 import { formatDossierCode } from '../../identifiers/dossier-code.rules.js';
 import type { Channel, SynthProvince, SynthWorkflow } from './province.js';
-import type { Rng } from './prng.js';
+import { createRng, type Rng } from './prng.js';
 
 type Row = Record<string, unknown>;
 export interface Planned {
@@ -25,6 +25,7 @@ export interface Planned {
   dossier_extensions: Row[];
   satisfaction_ratings: Row[];
   feedback_items: Row[];
+  payments: Row[];
 }
 export const PLANNED_TABLES = [
   'dossiers',
@@ -37,6 +38,7 @@ export const PLANNED_TABLES = [
   'dossier_extensions',
   'satisfaction_ratings',
   'feedback_items',
+  'payments',
 ] as const satisfies readonly (keyof Planned)[];
 export const emptyPlan = (): Planned => Object.fromEntries(PLANNED_TABLES.map((t) => [t, []])) as unknown as Planned;
 
@@ -84,6 +86,33 @@ function channelOf(rng: Rng, wf: SynthWorkflow): SynthWorkflow['channels'][numbe
 }
 
 /** A citizen: 30 % come back (a pool of frequent applicants, whose stored papers get reused). */
+/**
+ * The fees paid when filing: online filers pay on the national payment platform (≈ 92 %), at the
+ * counter most pay cash, some scan the platform's QR code (≈ 35 %); ≈ 3 % have not paid yet.
+ * Drawn from the dossier's own generator (seeded by its id) so the main sequence — hence every
+ * other figure — does not move with it.
+ */
+function planPayment(out: Planned, d: { id: string; code: string; channel: Channel; amountVnd: number; at: Date }) {
+  const rng = createRng(Number.parseInt(d.id.slice(0, 8), 16));
+  if (rng.chance(0.03)) return;
+  const online = rng.chance(d.channel === 'online' ? 0.92 : 0.35);
+  const id = rng.uuid();
+  out.payments.push({
+    id,
+    dossier_id: d.id,
+    amount_vnd: d.amountVnd,
+    channel: online ? 'online' : 'counter',
+    provider: online ? 'paygov' : 'counter',
+    status: 'paid',
+    provider_transaction_id: online ? `PGSYN${id.replace(/-/g, '').slice(0, 16)}` : null,
+    receipt_number: `BL-SYN-${d.code}`,
+    reconciliation: online ? 'matched' : 'unreconciled',
+    created_at: iso(d.at),
+    paid_at: iso(d.at),
+    updated_at: iso(d.at),
+  });
+}
+
 function applicantOf(rng: Rng): { key: string; frequent: boolean; name: string } {
   const frequent = rng.chance(0.3);
   const n = frequent ? rng.int(0, 49_999) : rng.int(50_000, 999_999_999);
@@ -137,6 +166,7 @@ export function planDossier(ctx: PlanContext, rng: Rng, out: Planned): void {
     updated_at: iso(submittedAt),
   };
   out.dossiers.push(row);
+  if (offer.feeVnd > 0) planPayment(out, { id, code: row.code as string, channel: offer.channel, amountVnd: offer.feeVnd, at: submittedAt });
   for (const c of wf0.components) out.dossier_components.push({ dossier_id: id, component_id: c.id, name: c.name, file_ids: '{}' });
   if (!receivedAt) {
     const refused = offer.channel === 'online' && submittedAt.getTime() + 48 * HOUR < ctx.end.getTime();
