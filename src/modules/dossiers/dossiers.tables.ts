@@ -107,7 +107,8 @@ export const dossierComponents = pgTable(
     name: text('name').notNull(),
     fileIds: uuid('file_ids').array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.dossierId, t.componentId] })],
+  // GIN: who may download a file looks up the dossiers whose components hold it (file_ids @> [id]).
+  (t) => [primaryKey({ columns: [t.dossierId, t.componentId] }), index('dossier_components_files_idx').using('gin', t.fileIds)],
 );
 
 /** Everything that happened to a dossier, in order: the step history (quá trình xử lý). */

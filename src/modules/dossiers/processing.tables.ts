@@ -110,7 +110,7 @@ export const dossierResults = pgTable(
       .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('dossier_results_dossier_idx').on(t.dossierId)],
+  (t) => [index('dossier_results_dossier_idx').on(t.dossierId), index('dossier_results_file_idx').on(t.fileId)],
 );
 
 /**
