@@ -3,6 +3,7 @@ import { portalEn } from './portal.en.js';
 import { deskEn } from './desk.en.js';
 import { feedbackEn } from './feedback.en.js';
 import { queueEn } from './queue.en.js';
+import { paymentsEn } from './payments.en.js';
 import { kpiEn } from './kpi.en.js';
 import type { MessageKey } from './vi.js';
 
@@ -185,5 +186,6 @@ export const en: Record<MessageKey, string> = {
   ...portalEn,
   ...feedbackEn,
   ...queueEn,
+  ...paymentsEn,
   ...kpiEn,
 };

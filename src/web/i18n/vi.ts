@@ -3,6 +3,7 @@ import { portalVi } from './portal.vi.js';
 import { deskVi } from './desk.vi.js';
 import { feedbackVi } from './feedback.vi.js';
 import { queueVi } from './queue.vi.js';
+import { paymentsVi } from './payments.vi.js';
 import { kpiVi } from './kpi.vi.js';
 
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
@@ -184,6 +185,7 @@ export const vi = {
   ...portalVi,
   ...feedbackVi,
   ...queueVi,
+  ...paymentsVi,
   ...kpiVi,
 } as const;
 

@@ -17,6 +17,7 @@ import { DossierTimeline } from './DossierTimeline.js';
 import { StatusTags } from './StatusTags.js';
 import { SupplyAction } from './SupplyAction.js';
 import { onTimeState } from './timeState.js';
+import { PaymentCard } from './PaymentCard.js';
 import { WithdrawAction } from './WithdrawAction.js';
 
 /** /ho-so-cua-toi/{code}: one of the citizen's dossiers (antd App: the dialogs' toasts). */
@@ -63,6 +64,7 @@ function DossierView({ code }: { code: string }) {
             <InfoRow label={t('mine.competentUnit')}>{d.competentUnit.name}</InfoRow>
             <InfoRow label={t('submit.totalFee')}>{formatVnd(d.fees.reduce((s, f) => s + f.amountVnd, 0))}</InfoRow>
           </Part>
+          <PaymentCard code={d.code} returnedPaymentId={new URLSearchParams(window.location.search).get('thanh-toan')} />
           <DossierPapers dossier={d} />
           {/* Rating opens once processing has ended (the API refuses it before). */}
           {d.completedAt && <RatingCard code={d.code} />}

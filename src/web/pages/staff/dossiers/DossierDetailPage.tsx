@@ -11,6 +11,7 @@ import { getDossier } from './dossierApi.js';
 import { DossierOverview } from './DossierOverview.js';
 import { FormsCard } from './FormsCard.js';
 import { DossierTimeline } from '../../portal/dossiers/DossierTimeline.js';
+import { PaymentsCard } from './PaymentsCard.js';
 import { ProcessingCard, resultDescription } from './ProcessingCard.js';
 import { onTimeState, StatusTags } from './tags.js';
 import type { DossierDetail } from './types.js';
@@ -71,6 +72,7 @@ export function DossierDetailPage({ code }: { code: string }) {
             <Col xs={24} lg={12}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
                 <ProcessingCard dossier={d} />
+                <PaymentsCard code={d.code} onPaid={loaded.reload} />
                 <Card title={t('desk.history.title')} size="small" data-testid="dossier-history">
                   <DossierTimeline events={d.events} />
                 </Card>

@@ -1,0 +1,33 @@
+import type { paymentsVi } from './payments.vi.js';
+
+/** English strings of fee payments: the same keys as payments.vi.ts. */
+export const paymentsEn: Record<keyof typeof paymentsVi, string> = {
+  'pay.title': 'Fees and payments',
+  'pay.due': 'Still due',
+  'pay.nothingDue': 'Nothing is left to pay on this dossier.',
+  'pay.fees': 'Fees and charges',
+  'pay.online': 'Pay online',
+  'pay.onlineHint': 'Pay on the national public service portal’s payment platform; the electronic receipt is issued as soon as the payment succeeds.',
+  'pay.history': 'Payments',
+  'pay.none': 'No payment yet.',
+  'pay.receipt': 'Receipt',
+  'pay.resultPaid': 'Paid {amount}. Electronic receipt number: {receipt}.',
+  'pay.resultCancelled': 'The transaction was cancelled; the fee is still due.',
+  'pay.resultFailed': 'The payment did not go through; please try again.',
+  'pay.resultPending': 'Waiting for the payment platform’s result…',
+  'pay.channel.online': 'Online',
+  'pay.channel.counter': 'At the counter',
+  'pay.status.pending': 'Pending',
+  'pay.status.paid': 'Paid',
+  'pay.status.failed': 'Failed',
+  'pay.status.cancelled': 'Cancelled',
+  'pay.status.expired': 'Expired',
+  'pay.counter': 'Record a counter payment',
+  'pay.counter.receipt': 'Receipt number',
+  'pay.counter.save': 'Record',
+  'pay.counter.done': 'Payment recorded.',
+  'pay.col.when': 'When',
+  'pay.col.amount': 'Amount',
+  'pay.col.channel': 'Channel',
+  'pay.col.status': 'Status',
+};
