@@ -11,6 +11,9 @@ import { s3Env, startS3Simulator, type S3Simulator } from '../../src/modules/fil
 import { systemContext } from '../../src/server/context.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N } from '../../src/server/testing/database.js';
+import { type DemoProcedure, fileDossier, resultOf, staffAt, step } from '../fixtures/dossiers.js';
+import { procedureByCode } from '../fixtures/procedures.js';
+import { demoUnits } from '../fixtures/units.js';
 import { EXE, fileForm, form, HTML, JPEG, PDF, PNG, upload, ZIP } from '../fixtures/uploads.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -222,10 +225,10 @@ describe('GET /api/files/{id}', () => {
     expect((await admin.request({ url: `/api/files/${fileId}` })).statusCode).toBe(403);
   });
 
-  it('lets a one-stop officer (dossier.read) read it — provisional rule', async () => {
+  it('refuses staff a file nothing links, even holding dossier.read (403)', async () => {
     const res = await officer.request({ url: `/api/files/${fileId}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.rawPayload).toEqual(PDF);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', details: { fileId } });
   });
 
   it('answers 401 anonymously, 404 for an unknown id, 400 for a malformed one', async () => {
@@ -234,6 +237,95 @@ describe('GET /api/files/{id}', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('FILE_NOT_FOUND');
     expect((await citizen.request({ url: '/api/files/not-a-uuid' })).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/files/{id} of a file a dossier or a feedback item links', () => {
+  let soTuPhap: string;
+  let chuyenvien: Session;
+  let lanhdao: Session;
+  let kstthc: Session;
+  /** A processing official of another unit: dossier.read and feedback.handle, but over Công an only. */
+  let policeOfficial: Session;
+  const status = async (session: Session, id: string) => (await session.request({ url: `/api/files/${id}` })).statusCode;
+  const statuses = (id: string, sessions: Record<string, Session>) =>
+    Promise.all(Object.entries(sessions).map(async ([who, s]) => [who, await status(s, id)] as const)).then(Object.fromEntries);
+
+  beforeAll(async () => {
+    const unit = await demoUnits(t);
+    soTuPhap = unit('Sở Tư pháp');
+    [chuyenvien, lanhdao, kstthc] = await Promise.all([t.login('chuyenvien'), t.login('lanhdao'), t.login('kstthc')]);
+    policeOfficial = await staffAt(t, admin, 'ca.tep', 'processing_official', unit('Công an tỉnh An Giang'));
+  });
+
+  it('follows the dossier: its units’ staff and its applicant, nobody else — for component and result files', async () => {
+    const procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
+    const applicant = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0912345678' };
+    let d = await fileDossier(citizen, procedure, { channel: 'online', applicant, competentUnitId: soTuPhap });
+    const componentFile = d.components[0].fileIds[0] as string;
+    // Filed online by the citizen (the uploader): the receiving centre and the competent unit read it.
+    expect(await statuses(componentFile, { officer, chuyenvien, policeOfficial, otherCitizen })).toEqual({
+      officer: 200,
+      chuyenvien: 200,
+      policeOfficial: 403,
+      otherCitizen: 403,
+    });
+
+    d = await step(officer, d.code, d.version, 'accept');
+    d = await step(officer, d.code, d.version, 'forward');
+    d = await step(chuyenvien, d.code, d.version, 'forward');
+    d = await step(lanhdao, d.code, d.version, 'signResult', { result: await resultOf(lanhdao) });
+    const resultFile = d.results[0].fileId as string;
+    // Uploaded by the leader: the applicant, the receiving centre and the competent unit read it.
+    expect(await statuses(resultFile, { citizen, officer, chuyenvien, policeOfficial, otherCitizen })).toEqual({
+      citizen: 200,
+      officer: 200,
+      chuyenvien: 200,
+      policeOfficial: 403,
+      otherCitizen: 403,
+    });
+    const refused = await policeOfficial.request({ url: `/api/files/${resultFile}` });
+    expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN', details: { fileId: resultFile } });
+
+    // Through a token, only as far as its scopes reach.
+    const tokenFor = async (scopes: string[]) =>
+      (await chuyenvien.request({ method: 'POST', url: '/api/me/tokens', payload: { name: `Tệp ${scopes[0]}`, scopes, expiresInDays: 1 } })).json().token as string;
+    const withToken = async (token: string) => (await t.app.inject({ url: `/api/files/${resultFile}`, headers: { authorization: `Bearer ${token}` } })).statusCode;
+    expect(await withToken(await tokenFor(['dossier.read']))).toBe(200);
+    expect(await withToken(await tokenFor(['feedback.*']))).toBe(403);
+  });
+
+  it('follows the feedback item: its submitter, the provincial office and the unit it is routed to', async () => {
+    const attachment = (await upload(citizen, PDF, 'anh-chup-bien-nhan.pdf')).json().id as string;
+    const submitted = await citizen.request({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: {
+        channel: 'portal',
+        title: 'Chậm trả kết quả chứng thực',
+        content: 'Hồ sơ chứng thực của tôi đã quá hẹn trả kết quả nhưng chưa được thông báo lý do.',
+        submitter: { name: 'Nguyễn Văn An' },
+        fileIds: [attachment],
+      },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const item = submitted.json();
+    // Not routed yet: the provincial office reads it, the unit's officials do not.
+    expect(await statuses(attachment, { kstthc, chuyenvien, officer, otherCitizen })).toEqual({ kstthc: 200, chuyenvien: 403, officer: 403, otherCitizen: 403 });
+
+    const classified = await kstthc.request({
+      method: 'POST',
+      url: `/api/feedback/${item.id}/actions`,
+      payload: { action: 'classify', version: item.version, category: 'regulation', unitId: soTuPhap },
+    });
+    expect(classified.statusCode, classified.body).toBe(200);
+    expect(await statuses(attachment, { citizen, chuyenvien, policeOfficial, officer, otherCitizen })).toEqual({
+      citizen: 200,
+      chuyenvien: 200,
+      policeOfficial: 403,
+      officer: 403,
+      otherCitizen: 403,
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import type { App, Deps } from '../../server/http/types.js';
 import type { Actor } from '../../server/context.js';
 import type { Queryable } from '../../server/db/client.js';
 import { AppError } from '../../server/errors.js';
-import { authorize, can, unitsWhere } from '../identity/policy.js';
+import { authorize, unitsWhere } from '../identity/policy.js';
 import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
 import { z } from 'zod';
 import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody, WorklistItem, WorklistQuery } from './dossiers.schema.js';
@@ -18,6 +18,8 @@ import { units } from '../org/units.table.js';
 import { inArray } from 'drizzle-orm';
 import { applicantName } from './applicant.schema.js';
 import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
+import { mayRead } from './authority.js';
+import { readingPaths } from './dossier-access.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -198,10 +200,7 @@ function authorizedUnit(actor: Actor, unit: string, path: string[]): string {
 export async function readableDossier(db: Queryable, actor: Actor, code: string): Promise<DossierView> {
   const view = await getDossierByCode(db, code);
   const { dossier } = view;
-  const unitIds = new Set([dossier.receivingUnitId, dossier.competentUnitId, ...view.consultations.map((c) => c.unitId)]);
-  if (dossier.currentStepUnitId) unitIds.add(dossier.currentStepUnitId);
-  const paths = await Promise.all([dossier.competentUnitId, ...[...unitIds].filter((id) => id !== dossier.competentUnitId)].map((id) => unitPath(db, id)));
-  const allowed = paths.some((p) => can(actor, 'dossier.read', { unitPath: p })) || can(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
-  if (!allowed) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
+  const paths = await readingPaths(db, { ...dossier, consultationUnitIds: view.consultations.map((c) => c.unitId) });
+  if (!mayRead(actor, paths, dossier.ownerUserId)) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
   return view;
 }

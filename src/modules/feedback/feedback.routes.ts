@@ -5,13 +5,13 @@ import { errorResponses } from '../../server/http/schemas.js';
 import type { App, Deps } from '../../server/http/types.js';
 import type { Actor } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
-import { authorize, can, tokenAllows, unitsWhere } from '../identity/policy.js';
+import { authorize, tokenAllows, unitsWhere } from '../identity/policy.js';
 import { subtreeIds, unitPath } from '../org/units.service.js';
 import { deadlineClock } from '../dossiers/dossier-view.js';
 import type { DeadlineClock } from '../dossiers/dossier-view.js';
 import { feedbackTimeState, isOverdue, isUnsatisfied } from './feedback.rules.js';
 import { DueItem, FeedbackActionBody, FeedbackDetail, FeedbackListItem, FeedbackListQuery, FeedbackSubmit, RefParams, SimilarItem, VerificationConfirm, VerificationStart } from './feedback.schema.js';
-import { allowedFeedbackActions, type FeedbackRow, itemPath, performFeedbackAction, receiveFeedback } from './feedback.service.js';
+import { allowedFeedbackActions, type FeedbackRow, itemPath, mayReadFeedback, performFeedbackAction, receiveFeedback } from './feedback.service.js';
 import { feedbackDueSoon, feedbackHistory, getFeedback, listFeedback, similarFeedback } from './feedback.query.js';
 import { notifierFromEnv } from './notifier.js';
 import { confirmVerification, startVerification, verifiedContact } from './verification.service.js';
@@ -208,17 +208,9 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
     return { unitIds: await subtreeIds(db, roots), unrouted: held('feedback.route').length > 0 };
   }
 
-  /** The submitter, the staff entering it, the provincial office, and the unit it is routed to. */
   async function readable(actor: Actor, ref: string): Promise<FeedbackRow> {
     const item = await getFeedback(db, ref);
-    const path = await itemPath(db, item);
-    const target = path ? { unitPath: path } : {};
-    const allowed =
-      (item.submitterUserId !== null && item.submitterUserId === actor.userId) ||
-      (item.receivedBy !== null && item.receivedBy === actor.userId) ||
-      can(actor, 'feedback.route', target) ||
-      (path !== null && can(actor, 'feedback.handle', target));
-    if (!allowed) throw new AppError('FORBIDDEN', { action: 'feedback.read' });
+    if (!mayReadFeedback(actor, item, await itemPath(db, item))) throw new AppError('FORBIDDEN', { action: 'feedback.read' });
     return item;
   }
 }

@@ -148,8 +148,19 @@ export interface FeedbackActionInput {
 }
 
 /** Where an item's authority lies: the unit it is routed to (none before classification). */
-export async function itemPath(db: Queryable, item: FeedbackRow): Promise<string[] | null> {
+export async function itemPath(db: Queryable, item: Pick<FeedbackRow, 'unitId'>): Promise<string[] | null> {
   return item.unitId ? unitPath(db, item.unitId) : null;
+}
+
+/** Who may read an item (and its attachments): the submitter, the staff who entered it, the provincial office, and the unit it is routed to. */
+export function mayReadFeedback(actor: Actor, item: Pick<FeedbackRow, 'submitterUserId' | 'receivedBy'>, path: string[] | null): boolean {
+  const target = path ? { unitPath: path } : {};
+  return (
+    (item.submitterUserId !== null && item.submitterUserId === actor.userId) ||
+    (item.receivedBy !== null && item.receivedBy === actor.userId) ||
+    can(actor, 'feedback.route', target) ||
+    (path !== null && can(actor, 'feedback.handle', target))
+  );
 }
 
 /**

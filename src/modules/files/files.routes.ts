@@ -7,7 +7,8 @@ import { errorResponses, IdParams } from '../../server/http/schemas.js';
 import type { App, Deps } from '../../server/http/types.js';
 import { contentDisposition, downloadName } from './download.rules.js';
 import { StoredFileSchema, UploadForm } from './files.schema.js';
-import { getFile, mayReadFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
+import { type FileAccessResolver, mayReadFile } from './file-access.js';
+import { getFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
 import { fileStorageFromEnv, maxUploadBytes } from './storage.config.js';
 import type { FileStorage } from './storage.js';
 
@@ -19,7 +20,13 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const skipBodyValidation: FastifySchemaCompiler<unknown> = (route) =>
   route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never);
 
-export function fileRoutes(app: App, deps: Deps, storage: FileStorage = fileStorageFromEnv(deps.env)): void {
+/** `access`: the resolvers of the modules that link files (src/server/file-access.ts). */
+export function fileRoutes(
+  app: App,
+  deps: Deps,
+  access: readonly FileAccessResolver[],
+  storage: FileStorage = fileStorageFromEnv(deps.env),
+): void {
   const { db } = deps;
   const maxBytes = maxUploadBytes(deps.env);
 
@@ -62,11 +69,15 @@ export function fileRoutes(app: App, deps: Deps, storage: FileStorage = fileStor
       {
         schema: {
           tags,
-          summary: 'Download a file (its uploader, or staff holding dossier.read — provisional)',
+          summary: 'Download a file (its uploader, or whoever may read the dossier or feedback item it belongs to)',
           description:
             'Answers the bytes with the stored Content-Type and a Content-Disposition carrying the original name ' +
-            '(RFC 6266 / 8187 filename*, UTF-8). Provisional rule until dossiers link files: the uploader, or a staff ' +
-            'member holding dossier.read on any unit; anyone else gets 403.',
+            '(RFC 6266 / 8187 filename*, UTF-8). Allowed: the uploader; anyone who may read a dossier the file belongs ' +
+            'to (a component file or a result), by the dossier detail’s rule — staff holding dossier.read on its ' +
+            'receiving, competent, current-step or consulted unit, or the citizen who filed it; anyone who may read a ' +
+            'feedback item it is attached to (its submitter, the staff who entered it, the provincial office, the unit ' +
+            'it is routed to). Through a token, only as far as its scopes reach (e.g. dossier.read). Anyone else: 403. ' +
+            'Files of the data store are downloaded through /api/store/items/{id}/files/{fileId}.',
           params: IdParams,
           response: errorResponses(400, 401, 403, 404),
         },
@@ -74,7 +85,7 @@ export function fileRoutes(app: App, deps: Deps, storage: FileStorage = fileStor
       async (request, reply) => {
         const actor = requireActor(request);
         const file = await getFile(db, request.params.id);
-        if (!mayReadFile(actor, file)) throw new AppError('FORBIDDEN', { fileId: file.id });
+        if (!(await mayReadFile(db, access, actor, file))) throw new AppError('FORBIDDEN', { fileId: file.id });
         const content = await readFileContent(storage, file);
         return reply
           .header('content-type', file.mediaType)

@@ -8,6 +8,8 @@
  * - `filesForUse(db, actor, ids)` loads files a request refers to (e.g. a dossier component's
  *   `fileIds`) and checks that the caller uploaded each of them;
  * - `getFile` / `readFileContent` for metadata and bytes.
+ *
+ * Who may download a file is decided with the modules that link files: see file-access.ts.
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -16,7 +18,6 @@ import type { Database, Queryable, Tx } from '../../server/db/client.js';
 import type { Actor, RequestContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { tokenAllows, unitsWhere } from '../identity/policy.js';
 import { cleanOriginalName } from './download.rules.js';
 import { type AllowedMediaType, sniffFileType } from './file-type.rules.js';
 import { storedFiles } from './files.table.js';
@@ -143,18 +144,6 @@ export async function getFile(db: Queryable, id: string): Promise<StoredFile> {
 
 export function readFileContent(storage: FileStorage, file: Pick<StoredFile, 'storageKey'>): Promise<Buffer> {
   return storage.get(file.storageKey);
-}
-
-/**
- * Who may download a file. PROVISIONAL until dossiers link files: the uploader, or a staff
- * member holding `dossier.read` on some unit (and, through a token, a token scoped for it).
- * Once components reference files, staff access should follow the dossier's units instead.
- */
-export function mayReadFile(actor: Actor, file: Pick<StoredFile, 'uploadedBy'>): boolean {
-  if (file.uploadedBy === actor.userId) return true;
-  if (actor.kind !== 'staff') return false;
-  if (actor.tokenScopes && !tokenAllows(actor.tokenScopes, 'dossier.read')) return false;
-  return unitsWhere(actor, 'dossier.read').length > 0;
 }
 
 /**

@@ -30,6 +30,7 @@ import { paygovSimRoutes } from '../../modules/payments/paygov-sim.routes.js';
 import { satisfactionRoutes } from '../../modules/satisfaction/satisfaction.routes.js';
 import { workflowRoutes } from '../../modules/workflows/workflows.routes.js';
 import { AppError } from '../errors.js';
+import { FILE_ACCESS } from '../file-access.js';
 import { PERIODIC_TASKS } from '../periodic-tasks.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './error-handler.js';
@@ -92,7 +93,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   datastoreRoutes(app, deps);
   publicLookupRoutes(app, deps);
   workflowRoutes(app, deps);
-  fileRoutes(app, deps);
+  fileRoutes(app, deps, FILE_ACCESS);
   identifierRoutes(app, deps);
   feedbackRoutes(app, deps);
   feedbackPublicRoutes(app, deps);

@@ -1,0 +1,59 @@
+/**
+ * Who may read a dossier: the rule is authority.ts mayRead, applied to the units the dossier
+ * touches. Its files — what was filed for its components and the results issued — are read by
+ * the same people (dossierFileAccess, asked by GET /api/files/{id}).
+ */
+import { eq, inArray, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../server/db/client.js';
+import type { Actor } from '../../server/context.js';
+import type { FileAccessResolver } from '../files/file-access.js';
+import { unitPath } from '../org/units.service.js';
+import { mayRead } from './authority.js';
+import { dossierComponents, dossiers } from './dossiers.tables.js';
+import { dossierConsultations, dossierResults } from './processing.tables.js';
+
+/** The units a dossier touches, whose staff may read it. */
+export interface DossierUnits {
+  receivingUnitId: string;
+  competentUnitId: string;
+  currentStepUnitId: string | null;
+  /** Every unit asked for an opinion on it, answered or not. */
+  consultationUnitIds: readonly string[];
+}
+
+/** The paths of the units a dossier touches, the competent unit's first (the one a refusal names). */
+export async function readingPaths(db: Queryable, d: DossierUnits): Promise<string[][]> {
+  const others = new Set([d.receivingUnitId, ...d.consultationUnitIds]);
+  if (d.currentStepUnitId) others.add(d.currentStepUnitId);
+  others.delete(d.competentUnitId);
+  return Promise.all([d.competentUnitId, ...others].map((id) => unitPath(db, id)));
+}
+
+/** Dossiers linking the file: by a component (GIN on file_ids) or a result (index on file_id). */
+function dossiersLinking(db: Queryable, fileId: string) {
+  const byComponent = db
+    .select({ id: dossierComponents.dossierId })
+    .from(dossierComponents)
+    .where(sql`${dossierComponents.fileIds} @> array[${fileId}::uuid]`);
+  const byResult = db.select({ id: dossierResults.dossierId }).from(dossierResults).where(eq(dossierResults.fileId, fileId));
+  return db
+    .select({
+      receivingUnitId: dossiers.receivingUnitId,
+      competentUnitId: dossiers.competentUnitId,
+      currentStepUnitId: dossiers.currentStepUnitId,
+      ownerUserId: dossiers.ownerUserId,
+      consultationUnitIds: sql<string[]>`array(select ${dossierConsultations.unitId}::text from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id})`,
+    })
+    .from(dossiers)
+    .where(or(inArray(dossiers.id, byComponent), inArray(dossiers.id, byResult)));
+}
+
+export const dossierFileAccess: FileAccessResolver = {
+  name: 'dossiers.files',
+  async mayRead(db: Queryable, actor: Actor, fileId: string): Promise<boolean> {
+    for (const d of await dossiersLinking(db, fileId)) {
+      if (mayRead(actor, await readingPaths(db, d), d.ownerUserId)) return true;
+    }
+    return false;
+  },
+};
