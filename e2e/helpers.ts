@@ -244,3 +244,13 @@ export async function expectAccessible(page: Page, allow: AxeAllowance[] = []): 
     .join('\n');
   throw new Error(`axe-core violations at ${page.url()}:\n${report}`);
 }
+
+/** A unit as GET /api/units gives it (a tree). */
+export interface UnitNode {
+  id: string;
+  name: string;
+  children: UnitNode[];
+}
+
+/** Every unit of the tree, parents before their children. */
+export const flattenUnits = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flattenUnits(n.children)]);

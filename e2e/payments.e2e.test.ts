@@ -8,18 +8,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../src/server/testing/server.js';
 import { PDF } from '../test/fixtures/uploads.js';
-import { apiSession, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import { apiSession, DEMO_PASSWORD, flattenUnits, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn, type UnitNode, waitForPath } from './helpers.js';
 
 /** Bản sao trích lục hộ tịch: 8.000 ₫, its online channel integrated with online payment. */
 const EXTRACT = '2.000635';
 const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0912345678' };
-
-interface UnitNode {
-  id: string;
-  name: string;
-  children: UnitNode[];
-}
-const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 (hasChromium ? describe : describe.skip)('paying fees (browser)', () => {
   let server: TestServer;
@@ -39,7 +32,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   async function file(username: string, channel: 'online' | 'counter'): Promise<string> {
     const session = await apiSession(server.url, username, DEMO_PASSWORD);
     const procedure = await procedureByCode(server.url, EXTRACT);
-    const units = flatten((await session.get<{ units: UnitNode[] }>('/api/units')).units);
+    const units = flattenUnits((await session.get<{ units: UnitNode[] }>('/api/units')).units);
     const fileId = await session.upload(PDF, 'to-khai.pdf');
     const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
     const dossier = await session.post<{ code: string }>('/api/dossiers', {
