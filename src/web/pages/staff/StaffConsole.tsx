@@ -38,10 +38,11 @@ const SECTIONS: Section[] = [
   { key: 'counter', label: 'menu.counter', needs: 'dossier.receive', Page: CounterPage },
   { key: 'queue', label: 'menu.queue', needs: 'queue.serve', Page: QueueCounterPage },
   { key: 'queue-book', label: 'menu.queueBook', needs: 'queue.book', Page: CallerBookingPage },
-  { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },
   { key: 'dossiers', label: 'menu.dossiers', needs: 'dossier.read', Page: DossiersPage },
   { key: 'feedback', label: 'menu.feedback', needs: ['feedback.receive', 'feedback.route', 'feedback.handle'], Page: FeedbackSection },
   { key: 'kpi', label: 'menu.kpi', needs: 'kpi.read', Page: KpiDashboardPage },
+  // Managing slots is occasional work: a leader who may also do it still lands on the dossiers.
+  { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },
   { key: 'units', label: 'menu.units', Page: UnitsPage },
   { key: 'users', label: 'menu.users', needs: 'user.read', Page: UsersPage },
   { key: 'calendar', label: 'menu.calendar', needs: 'calendar.manage', Page: CalendarPage },
