@@ -23,7 +23,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
 
   app.get(
     '/api/dossiers/:code/payments',
-    { schema: { tags, summary: 'What the dossier still owes and its payments', params: CodeParams, response: { 200: DossierPayments, ...errorResponses(401, 403, 404) } } },
+    { schema: { tags, summary: 'What the dossier still owes and its payments', params: CodeParams, response: { 200: DossierPayments, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const { dossier } = await readableDossier(db, requireActor(request), request.params.code);
       const totals = await totalsOf(db, dossier);
