@@ -29,8 +29,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
       const totals = await totalsOf(db, dossier);
       const [version] = await db.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
       const offer = version?.content.channels.find((c) => c.channel === dossier.channel);
-      const describe = (obligationId: string | null) =>
-        obligationId ? (totals.obligations.find((o) => o.id === obligationId) as { description?: string } | undefined)?.description ?? '' : 'Phí, lệ phí';
+      const describe = (obligationId: string | null) => (obligationId ? (totals.obligations.find((o) => o.id === obligationId)?.description ?? '') : 'Phí, lệ phí');
       return {
         code: dossier.code,
         feesVnd: dossier.fees.reduce((sum, f) => sum + f.amountVnd, 0),

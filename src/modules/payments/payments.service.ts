@@ -35,7 +35,10 @@ export async function paymentsOf(db: Queryable, dossierId: string): Promise<Paym
   return db.select().from(payments).where(eq(payments.dossierId, dossierId)).orderBy(asc(payments.createdAt), asc(payments.serial));
 }
 
-export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<PaymentTotals> {
+/** The totals the rules need; obligations keep their description for display. */
+export type DossierTotals = Omit<PaymentTotals, 'obligations'> & { obligations: { id: string; description: string; amountVnd: number; paidAt: Date | null }[] };
+
+export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<DossierTotals> {
   const obligations = await db
     .select({ id: dossierObligations.id, description: dossierObligations.description, amountVnd: dossierObligations.amountVnd, paidAt: dossierObligations.paidAt })
     .from(dossierObligations)
