@@ -10,6 +10,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The simulator's shared key for development and tests; refused in production. */
+const DEVELOPMENT_PAYMENT_SECRET = 'motcua-paygov-simulator-shared-secret-0001';
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -83,7 +86,7 @@ const EnvSchema = z.object({
    */
   PAYMENT_PROVIDER: z.enum(['simulator']).default('simulator'),
   /** HMAC-SHA256 key shared with the payment platform (≥ 32 characters). */
-  PAYMENT_SECRET: z.string().min(32).default('motcua-paygov-simulator-shared-secret-0001'),
+  PAYMENT_SECRET: z.string().min(32).default(DEVELOPMENT_PAYMENT_SECRET),
   /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
   PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
   /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
@@ -109,6 +112,10 @@ const EnvSchema = z.object({
   /** Largest accepted upload, in MiB. */
   MAX_UPLOAD_MB: z.coerce.number().int().positive().max(1024).default(20),
 }).superRefine((env, ctx) => {
+  // The development key is public (it is in this file): payments signed with it prove nothing.
+  if (env.NODE_ENV === 'production' && env.PAYMENT_SECRET === DEVELOPMENT_PAYMENT_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['PAYMENT_SECRET'], message: 'must be set (not the development key) when NODE_ENV=production' });
+  }
   if (env.FILE_STORAGE !== 's3') return;
   for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
     if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when FILE_STORAGE=s3` });
