@@ -4,22 +4,20 @@
  * results, procedure detail, online filing, public lookup), the kiosk, the sign-in form and the
  * staff console (an official's worklist and dossier, the counter wizard's first step).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, it } from 'vitest';
 import { PDF } from '../test/fixtures/uploads.js';
 import {
   apiSession,
+  browserSuite,
   DEMO_PASSWORD,
   expectAccessible,
   hasChromium,
-  launchBrowser,
-  pageTracker,
   procedureByCode,
+  type ProcedureForTest,
   saveJourneyScreenshot,
   signIn,
   waitForPath,
-  type ProcedureForTest,
 } from './helpers.js';
 
 if (!hasChromium) console.log('Accessibility browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
@@ -36,18 +34,14 @@ const SELECT_REQUIRED = { rule: 'aria-allowed-attr', selector: '.ant-select', wh
 const APPLICANT = { kind: 'citizen', fullName: 'Trần Thị Mỹ Linh', idNumber: '089195000789', phone: '0912345678' };
 
 (hasChromium ? describe : describe.skip)('accessibility of the main pages (axe-core, browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let extract: ProcedureForTest;
   /** A dossier received at the counter and handed over to Sở Tư pháp's official. */
   let code: string;
-  const pages = pageTracker();
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    extract = await procedureByCode(server.url, EXTRACT.code);
-    const tiepnhan = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
+    extract = await procedureByCode(suite.url, EXTRACT.code);
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
     const fileId = await tiepnhan.upload(PDF, 'to-khai.pdf');
     const dossier = await tiepnhan.post<{ code: string; version: number }>('/api/dossiers', {
       procedureId: extract.id,
@@ -59,21 +53,16 @@ const APPLICANT = { kind: 'citizen', fullName: 'Trần Thị Mỹ Linh', idNumbe
     code = dossier.code;
     await tiepnhan.post(`/api/dossiers/${code}/actions`, { action: 'forward', version: dossier.version });
   });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   async function signedIn(username: string, landing: string): Promise<Page> {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, username, DEMO_PASSWORD);
     await waitForPath(page, landing);
     return page;
   }
 
   it('portal home with search results, and a procedure detail', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await page.goto('/?q=khai%20sinh');
     await page.getByTestId('procedure-results').getByRole('link', { name: BIRTH.name, exact: true }).waitFor();
     await page.getByTestId('browse-fields').getByRole('link').first().waitFor();
@@ -86,7 +75,7 @@ const APPLICANT = { kind: 'citizen', fullName: 'Trần Thị Mỹ Linh', idNumbe
   });
 
   it('online filing form, signed in as a citizen', async () => {
-    const birth = await procedureByCode(server.url, BIRTH.code);
+    const birth = await procedureByCode(suite.url, BIRTH.code);
     const page = await signedIn('congdan', '/');
     await page.goto(`/nop-ho-so/${birth.id}`);
     await page.getByLabel('Họ và tên').waitFor();
@@ -96,12 +85,12 @@ const APPLICANT = { kind: 'citizen', fullName: 'Trần Thị Mỹ Linh', idNumbe
   });
 
   it('public lookup result and the kiosk', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}`);
     await page.getByTestId('public-status').waitFor();
     await expectAccessible(page);
 
-    const kiosk = (await pages.open(browser, server.url, { viewport: { width: 1280, height: 1024 } })).page;
+    const kiosk = (await suite.open({ viewport: { width: 1280, height: 1024 } })).page;
     await kiosk.goto('/kiosk');
     await kiosk.getByRole('button', { name: /Tra cứu thủ tục hành chính/ }).waitFor();
     await expectAccessible(kiosk);
@@ -112,7 +101,7 @@ const APPLICANT = { kind: 'citizen', fullName: 'Trần Thị Mỹ Linh', idNumbe
   });
 
   it('sign-in form', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await page.goto('/login');
     await page.getByLabel('Tên đăng nhập').waitFor();
     await expectAccessible(page);

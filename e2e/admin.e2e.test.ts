@@ -3,10 +3,9 @@
  * saved, the deadline calculator following it) and the workflow editor (a copy of an active
  * workflow edited over the legal time limit, the problem shown, fixed and saved).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
-import { apiSession, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
 
 if (!hasChromium) console.log('Browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -22,24 +21,10 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
 }
 
 (hasChromium ? describe : describe.skip)('administration (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  const pages = pageTracker();
-  afterEach((ctx) => pages.settle(ctx));
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('lets the administrator see Tết with its lunar date, add a day off and the deadline follows', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     await page.getByRole('menuitem', { name: 'Lịch làm việc' }).click();
@@ -71,7 +56,7 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
     await page.getByText('Đã lưu lịch năm 2026.').waitFor();
     await expect.poll(() => page.getByTestId('calendar-due').textContent()).toBe('Hạn xử lý: 15/06/2026 08:00:00');
 
-    const saved = (await (await fetch(`${server.url}/api/calendar/2026`)).json()) as { days: { date: string; kind: string; name: string }[] };
+    const saved = (await (await fetch(`${suite.url}/api/calendar/2026`)).json()) as { days: { date: string; kind: string; name: string }[] };
     expect(saved.days).toContainEqual(expect.objectContaining({ date: '2026-06-12', kind: 'holiday', name: 'Nghỉ bù E2E' }));
 
     // A make-up working day on a weekday is refused with the server's Vietnamese reason.
@@ -88,8 +73,8 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
   });
 
   it('lets the procedure control officer copy an active workflow, see the limit exceeded, fix it and save', async () => {
-    const procedure = await procedureByCode(server.url, PROCEDURE.code);
-    const { page } = await pages.open(browser, server.url);
+    const procedure = await procedureByCode(suite.url, PROCEDURE.code);
+    const { page } = await suite.open();
     await signIn(page, 'kstthc', DEMO_PASSWORD);
     await page.getByRole('menuitem', { name: 'Danh mục TTHC' }).click();
     await waitForPath(page, '/staff/catalog');
@@ -132,7 +117,7 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await page.getByText('Đã lưu.').waitFor();
 
-    const api = await apiSession(server.url, 'kstthc', DEMO_PASSWORD);
+    const api = await apiSession(suite.url, 'kstthc', DEMO_PASSWORD);
     const saved = await api.get<{ status: string; steps: { key: string; allotment: { value: number } }[]; validation: { valid: boolean } }>(`/api/workflows/${draftId}`);
     expect(saved.status).toBe('draft');
     expect(saved.steps.find((s) => s.key === 'thu-ly')?.allotment.value).toBe(5.5);

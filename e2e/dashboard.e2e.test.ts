@@ -4,10 +4,18 @@
  * staff console's chunk; the staff dashboard /staff/kpi shows the index of the officer's unit and
  * leads from a count (the channel mix) to the dossier behind it.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
-import { apiSession, builtChunk, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSession,
+  browserSuite,
+  builtChunk,
+  DEMO_PASSWORD,
+  hasChromium,
+  procedureByCode,
+  saveJourneyScreenshot,
+  signIn,
+  waitForPath,
+} from './helpers.js';
 
 if (!hasChromium) console.log('Dashboard browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -21,18 +29,13 @@ interface PublicIndex {
 }
 
 (hasChromium ? describe : describe.skip)('KPI dashboards (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let code: string;
-  const pages = pageTracker();
-  afterEach((ctx) => pages.settle(ctx));
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     // One dossier received at the counter today, so the month has something to count.
-    const tiepnhan = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
-    const procedure = await procedureByCode(server.url, '2.000635');
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
+    const procedure = await procedureByCode(suite.url, '2.000635');
     const fileId = await tiepnhan.upload(PDF, 'to-khai.pdf');
     ({ code } = await tiepnhan.post<{ code: string }>('/api/dossiers', {
       procedureId: procedure.id,
@@ -43,16 +46,11 @@ interface PublicIndex {
     }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('shows the province’s index and the ranked departments without login', async () => {
-    const { page, scripts } = await pages.open(browser, server.url, { viewport: { width: 360, height: 780 } });
+    const { page, scripts } = await suite.open({ viewport: { width: 360, height: 780 } });
     await page.goto('/dashboard');
     await page.getByRole('heading', { name: 'Kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp' }).waitFor();
-    const index = (await (await fetch(`${server.url}/api/public/kpi/index`)).json()) as PublicIndex;
+    const index = (await (await fetch(`${suite.url}/api/public/kpi/index`)).json()) as PublicIndex;
     const total = index.total.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
     await expect.poll(() => page.getByTestId('province-total').textContent(), { timeout: 30_000 }).toBe(total);
     await page.getByText(`Xếp loại: ${index.gradeName}`).waitFor();
@@ -60,7 +58,7 @@ interface PublicIndex {
 
     const rows = page.getByTestId('rankings').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(11);
-    const ranking = (await (await fetch(`${server.url}/api/public/kpi/rankings`)).json()) as { items: { name: string; rank: number }[] };
+    const ranking = (await (await fetch(`${suite.url}/api/public/kpi/rankings`)).json()) as { items: { name: string; rank: number }[] };
     expect(await rows.first().locator('td').nth(1).textContent()).toBe(ranking.items[0]!.name);
     // A phone: the page fits, the wide table scrolls inside its own box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -69,7 +67,7 @@ interface PublicIndex {
   }, 120_000);
 
   it('leads a procedure control officer from a count on the staff dashboard to its dossier', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'kstthc', DEMO_PASSWORD);
     await page.goto('/staff/kpi');
     await page.getByRole('heading', { name: 'Theo dõi, đánh giá chất lượng phục vụ (Bộ chỉ số 766)' }).waitFor();

@@ -7,13 +7,22 @@
  * its own rating.
  */
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/server/db/client.js';
 import { maskPersonName } from '../src/shared/personal-data.js';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
 import { PDF } from '../test/fixtures/uploads.js';
-import { apiSession, chooseOption, chooseUnit, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn } from './helpers.js';
+import {
+  apiSession,
+  browserSuite,
+  chooseOption,
+  chooseUnit,
+  DEMO_PASSWORD,
+  hasChromium,
+  procedureByCode,
+  saveJourneyScreenshot,
+  signIn,
+} from './helpers.js';
 
 if (!hasChromium) console.log('Feedback browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -33,35 +42,23 @@ interface UnitNode {
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 (hasChromium ? describe : describe.skip)('feedback and satisfaction (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages = pageTracker();
+  const suite = browserSuite();
   let feedbackCode = '';
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const session = (username: string) => apiSession(server.url, username, DEMO_PASSWORD);
+  const session = (username: string) => apiSession(suite.url, username, DEMO_PASSWORD);
   const unitId = async (name: string) => {
-    const units = flatten(((await (await fetch(`${server.url}/api/units`)).json()) as { units: UnitNode[] }).units);
+    const units = flatten(((await (await fetch(`${suite.url}/api/units`)).json()) as { units: UnitNode[] }).units);
     return units.find((u) => u.name.startsWith(name))!.id;
   };
   /** The one-time code the simulator "sent" to a phone (what a real SMS would carry). */
   const codeSentTo = async (recipient: string) => {
-    const [row] = await queryRows<{ body: string }>(server.db, sql`select body from simulated_messages where recipient = ${recipient} order by created_at desc limit 1`);
+    const [row] = await queryRows<{ body: string }>(suite.server.db, sql`select body from simulated_messages where recipient = ${recipient} order by created_at desc limit 1`);
     return /(\d{6})/.exec(row!.body)![1]!;
   };
   const pageText = (page: Page) => page.locator('body').innerText();
 
   it('lets an anonymous citizen verify a phone and send feedback', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Chức năng của cổng' }).getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
     await page.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
@@ -88,7 +85,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   it('lets staff route, answer and publish it; the public page shows the answer without personal data', async () => {
     expect(feedbackCode).not.toBe('');
     // The provincial office classifies and routes it on the console.
-    const office = await pages.open(browser, server.url);
+    const office = await suite.open();
     await signIn(office.page, 'kstthc', DEMO_PASSWORD);
     await office.page.waitForURL((url) => url.pathname.startsWith('/staff'));
     await office.page.goto('/staff/feedback');
@@ -101,7 +98,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await expect.poll(() => office.page.getByTestId('feedback-status').textContent()).toBe('Đang xử lý');
 
     // The official of Sở Tư pháp answers and publishes.
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'chuyenvien', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname.startsWith('/staff'));
     await page.getByTestId('staff-menu').getByText('Phản ánh, kiến nghị').click();
@@ -118,7 +115,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await expect.poll(() => page.getByTestId('feedback-status').textContent()).toBe('Đã công khai');
 
     // Anyone reads it on the portal: the answer, a masked name, no phone number.
-    const visitor = await pages.open(browser, server.url);
+    const visitor = await suite.open();
     await visitor.page.goto('/phan-anh/cong-khai');
     await visitor.page.getByTestId('public-feedback').getByRole('link', { name: TITLE }).click();
     await visitor.page.getByTestId('public-answer').waitFor();
@@ -131,7 +128,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   });
 
   it('lets a citizen rate a returned dossier (a bad rating becomes feedback) and the counter tablet rate it too', async () => {
-    const extract = await procedureByCode(server.url, EXTRACT);
+    const extract = await procedureByCode(suite.url, EXTRACT);
     const [congdan, tiepnhan, chuyenvien, lanhdao] = await Promise.all([session('congdan'), session('tiepnhan'), session('chuyenvien'), session('lanhdao')]);
     const filed = await congdan.upload(PDF, 'to-khai.pdf');
     let d = await congdan.post<{ code: string; version: number }>('/api/dossiers', {
@@ -155,7 +152,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await act(tiepnhan, 'returnResult', { resultChannel: 'online' });
 
     // The citizen on the portal: waiting time rated badly, so the form asks why.
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'congdan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto(`/ho-so-cua-toi/${d.code}`);
@@ -174,7 +171,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     expect(portalForm).toMatchObject({ channel: 'portal', alreadyRated: true });
 
     // The counter tablet (the one-stop officer's session): large buttons, no console menu.
-    const tablet = await pages.open(browser, server.url, { viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const tablet = await suite.open({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     await signIn(tablet.page, 'tiepnhan', DEMO_PASSWORD);
     await tablet.page.waitForURL((url) => url.pathname.startsWith('/staff'));
     await tablet.page.goto('/rate');

@@ -3,20 +3,17 @@
  * demo province): portal, sign-in, units, audit chain, users and roles, language, own password,
  * API tokens, sign-out.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSession,
+  browserSuite,
   builtChunk,
   chooseOption,
   chooseUnit,
   DEMO_PASSWORD,
   hasChromium,
-  launchBrowser,
   loginStatus,
   openSelect,
-  pageTracker,
   signIn,
   waitForPath,
 } from './helpers.js';
@@ -44,29 +41,16 @@ function vietnamTime(iso: string): string {
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 (hasChromium ? describe : describe.skip)('web foundation (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let staffChunk: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
     staffChunk = builtChunk('pages/staff/StaffConsole.tsx');
   });
 
-  // Pages of the running test: closed afterwards; on failure, a screenshot and the visible
-  // error texts say what the page showed.
-  const pages = pageTracker();
-  const openPage = (b: Browser, url: string) => pages.open(b, url);
-  afterEach((ctx) => pages.settle(ctx));
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('serves the portal in Vietnamese without downloading the staff console', async () => {
-    const { page, scripts } = await openPage(browser, server.url);
+    const { page, scripts } = await suite.open();
     await page.goto('/');
     await expect.poll(() => page.getByTestId('province-name').textContent()).toBe(PROVINCE);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
@@ -89,13 +73,13 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   });
 
   it('shows the Vietnamese errors for a wrong password and for throttled sign-in', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'admin', 'sai-mat-khau-1');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(new URL(page.url()).pathname).toBe('/login');
 
     // Too many failures for one account: the server throttles, the page says so in Vietnamese.
-    for (let i = 0; i < 5; i++) expect(await loginStatus(server.url, 'khong.ton.tai', 'sai-mat-khau-1')).toBe(401);
+    for (let i = 0; i < 5; i++) expect(await loginStatus(suite.url, 'khong.ton.tai', 'sai-mat-khau-1')).toBe(401);
     await signIn(page, 'khong.ton.tai', 'sai-mat-khau-1');
     await expect
       .poll(() => page.getByTestId('login-error').textContent())
@@ -103,7 +87,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   });
 
   it('lets the administrator browse units, create one and verify the audit chain', async () => {
-    const { page, scripts } = await openPage(browser, server.url);
+    const { page, scripts } = await suite.open();
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     await page.getByTestId('units-tree').getByText(SERVICE_CENTRE).waitFor();
@@ -127,7 +111,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByTestId('units-tree').getByText(NEW_UNIT).waitFor();
     await page.getByTestId('unit-detail').getByText('Khác').waitFor();
 
-    const units = flatten((await (await fetch(`${server.url}/api/units`)).json() as { units: UnitNode[] }).units);
+    const units = flatten((await (await fetch(`${suite.url}/api/units`)).json() as { units: UnitNode[] }).units);
     const created = units.find((u) => u.name === NEW_UNIT);
     const province = units.find((u) => u.name === PROVINCE);
     expect(created?.parentId).toBe(province?.id);
@@ -145,7 +129,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     const verdict = page.getByTestId('audit-verify');
     await verdict.waitFor();
     expect(await verdict.textContent()).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./);
-    const admin = await apiSession(server.url, 'admin', DEMO_PASSWORD);
+    const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
     const audit = await admin.get<{ items: { targetId: string | null; occurredAt: string }[] }>('/api/audit?action=unit.create&pageSize=5');
     expect(audit.items[0]?.targetId).toBe(created!.id);
     // The browser runs in UTC; the page shows Vietnam time.
@@ -153,7 +137,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   });
 
   it('lets the administrator create a user and assign a role', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     await page.getByRole('menuitem', { name: 'Người dùng' }).click();
@@ -189,7 +173,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     await page.locator('.ant-table-tbody').getByRole('cell', { name: NEW_USER.username }).waitFor();
 
-    const admin = await apiSession(server.url, 'admin', DEMO_PASSWORD);
+    const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
     const found = await admin.get<{ items: { username: string; roles: { role: string; unitName: string | null }[] }[] }>(
       `/api/users?q=${NEW_USER.username}`,
     );
@@ -198,7 +182,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   });
 
   it('switches to English, keeps the choice and the session across a reload, and issues an API token', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'admin', DEMO_PASSWORD);
     await waitForPath(page, '/staff/units');
     const menu = page.getByTestId('staff-menu');
@@ -229,13 +213,13 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByRole('cell', { name: 'e2e integration' }).waitFor();
 
     // The token works against the API, for its scope.
-    const verify = await fetch(`${server.url}/api/audit/verify`, { headers: { authorization: `Bearer ${token}` } });
+    const verify = await fetch(`${suite.url}/api/audit/verify`, { headers: { authorization: `Bearer ${token}` } });
     expect(verify.status).toBe(200);
     expect(((await verify.json()) as { ok: boolean }).ok).toBe(true);
   });
 
   it('lets a user change their own password, sign out, and sign in with the new one', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, NEW_USER.username, NEW_USER.temporary);
     // A processing official lands on the dossiers, handles feedback routed to the unit, and sees neither users nor the audit log.
     await waitForPath(page, '/staff/dossiers');
@@ -258,7 +242,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await waitForPath(page, '/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/staff/units');
 
-    expect(await loginStatus(server.url, NEW_USER.username, NEW_USER.temporary)).toBe(401);
+    expect(await loginStatus(suite.url, NEW_USER.username, NEW_USER.temporary)).toBe(401);
     await signIn(page, NEW_USER.username, NEW_USER.changed);
     await waitForPath(page, '/staff/dossiers');
     await page.getByTestId('current-user').getByText(NEW_USER.fullName).waitFor();

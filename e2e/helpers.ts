@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WEB_DIR } from '../src/server/http/web.js';
+import { startTestServer, type TestServer } from '../src/server/testing/server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -164,6 +166,34 @@ export function pageTracker() {
       opened = [];
     },
   };
+}
+
+/**
+ * One server and one browser for a test file or describe block: registers the hooks that start
+ * them (nothing without chromium: the block is skipped) and close them, and the page tracker that
+ * settles each test's pages. Fields are read inside tests and hooks, once `beforeAll` has run.
+ */
+export function browserSuite() {
+  const suite = {
+    server: undefined as unknown as TestServer,
+    browser: undefined as unknown as Browser,
+    pages: pageTracker(),
+    get url(): string {
+      return suite.server.url;
+    },
+    open: (options?: BrowserContextOptions) => suite.pages.open(suite.browser, suite.server.url, options),
+  };
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    suite.server = await startTestServer();
+    suite.browser = await launchBrowser();
+  });
+  afterEach((ctx) => suite.pages.settle(ctx));
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /** A journey's last screen, kept under test-results/ (the issue asks for one per journey). */

@@ -4,34 +4,31 @@
  * payment as our server recorded it from the platform's signed callback, with its e-receipt.
  * Then the one-stop officer records a counter payment on another dossier in the staff console.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
+import { describe, expect, it } from 'vitest';
 import { PDF } from '../test/fixtures/uploads.js';
-import { apiSession, DEMO_PASSWORD, flattenUnits, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn, type UnitNode, waitForPath } from './helpers.js';
+import {
+  apiSession,
+  browserSuite,
+  DEMO_PASSWORD,
+  flattenUnits,
+  hasChromium,
+  procedureByCode,
+  saveJourneyScreenshot,
+  signIn,
+  type UnitNode,
+  waitForPath,
+} from './helpers.js';
 
 /** Bản sao trích lục hộ tịch: 8.000 ₫, its online channel integrated with online payment. */
 const EXTRACT = '2.000635';
 const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0912345678' };
 
 (hasChromium ? describe : describe.skip)('paying fees (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages = pageTracker();
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   async function file(username: string, channel: 'online' | 'counter'): Promise<string> {
-    const session = await apiSession(server.url, username, DEMO_PASSWORD);
-    const procedure = await procedureByCode(server.url, EXTRACT);
+    const session = await apiSession(suite.url, username, DEMO_PASSWORD);
+    const procedure = await procedureByCode(suite.url, EXTRACT);
     const units = flattenUnits((await session.get<{ units: UnitNode[] }>('/api/units')).units);
     const fileId = await session.upload(PDF, 'to-khai.pdf');
     const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
@@ -47,7 +44,7 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
 
   it('the citizen pays online through the platform page and comes back to a paid result with its receipt', async () => {
     const code = await file('congdan', 'online');
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'congdan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto(`/ho-so-cua-toi/${code}`);
@@ -72,7 +69,7 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
 
   it('the one-stop officer records a counter payment with its receipt number', async () => {
     const code = await file('tiepnhan', 'counter');
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'tiepnhan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto(`/staff/dossiers/${code}`);

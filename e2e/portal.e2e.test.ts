@@ -3,18 +3,16 @@
  * province): find a procedure without typing diacritics, file it online with uploads, track it;
  * look a dossier up by its code (the receipt's QR URL) and at the kiosk; a 360 px phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { maskPersonName } from '../src/shared/personal-data.js';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
 import { PDF } from '../test/fixtures/uploads.js';
 import {
   apiSession,
+  browserSuite,
   chooseOption,
   DEMO_PASSWORD,
   hasChromium,
-  launchBrowser,
-  pageTracker,
   procedureByCode,
   saveJourneyScreenshot,
   signIn,
@@ -52,24 +50,12 @@ async function scrollsSideways(page: Page): Promise<boolean> {
 }
 
 (hasChromium ? describe : describe.skip)('citizen portal and kiosk (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const pages = pageTracker();
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   /** A dossier received at the counter by the one-stop officer (status Đã tiếp nhận). */
   async function counterDossier(): Promise<string> {
-    const tiepnhan = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
-    const permit = await procedureByCode(server.url, LABOUR_PERMIT);
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
+    const permit = await procedureByCode(suite.url, LABOUR_PERMIT);
     const fileId = await tiepnhan.upload(PDF, 'giay-to.pdf');
     const components = permit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
     const dossier = await tiepnhan.post<{ code: string }>('/api/dossiers', { procedureId: permit.id, channel: 'counter', applicant: APPLICANT, components });
@@ -77,8 +63,8 @@ async function scrollsSideways(page: Page): Promise<boolean> {
   }
 
   it('lets a citizen find a procedure without diacritics, file it online with uploads and track it', async () => {
-    const { page, scripts } = await pages.open(browser, server.url);
-    const birth = await procedureByCode(server.url, BIRTH.code);
+    const { page, scripts } = await suite.open();
+    const birth = await procedureByCode(suite.url, BIRTH.code);
     const commune = birth.competentUnits[0]!;
 
     // Search as you type, without diacritics.
@@ -133,7 +119,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const code = (await page.getByTestId('dossier-code').textContent())!.trim();
     expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/);
 
-    const congdan = await apiSession(server.url, 'congdan', DEMO_PASSWORD);
+    const congdan = await apiSession(suite.url, 'congdan', DEMO_PASSWORD);
     const own = await congdan.get<{ items: { code: string; status: string; channel: string }[]; total: number }>('/api/dossiers');
     expect(own.total).toBe(1);
     expect(own.items[0]).toMatchObject({ code, status: 'registered', channel: 'online' });
@@ -159,7 +145,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const code = await counterDossier();
 
     // The receipt's QR opens /tra-cuu?ma=<code>.
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await page.goto(`/tra-cuu?ma=${encodeURIComponent(code)}`);
     const card = page.getByTestId('public-dossier');
     expect(await card.getByTestId('public-status').textContent()).toBe('Đã tiếp nhận');
@@ -174,7 +160,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     expect(await page.getByTestId('lookup-error').textContent()).toContain('Vui lòng kiểm tra lại mã hồ sơ');
 
     // The kiosk: big choices, an on-screen keyboard, and back home by itself when left alone.
-    const kiosk = (await pages.open(browser, server.url, { viewport: { width: 1280, height: 1024 } })).page;
+    const kiosk = (await suite.open({ viewport: { width: 1280, height: 1024 } })).page;
     await kiosk.goto('/kiosk?idle=6');
     await kiosk.getByRole('button', { name: /Tra cứu thủ tục hành chính/ }).click();
     const keyboard = kiosk.getByTestId('kiosk-keyboard');
@@ -197,11 +183,11 @@ async function scrollsSideways(page: Page): Promise<boolean> {
   });
 
   it('lets a citizen answer a supplement request by uploading, and download the signed result', async () => {
-    const extract = await procedureByCode(server.url, EXTRACT);
-    const units = flatten(((await (await fetch(`${server.url}/api/units`)).json()) as { units: UnitNode[] }).units);
+    const extract = await procedureByCode(suite.url, EXTRACT);
+    const units = flatten(((await (await fetch(`${suite.url}/api/units`)).json()) as { units: UnitNode[] }).units);
     const soTuPhap = units.find((u) => u.name === 'Sở Tư pháp')!.id;
     const centre = units.find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id;
-    const session = (username: string) => apiSession(server.url, username, DEMO_PASSWORD);
+    const session = (username: string) => apiSession(suite.url, username, DEMO_PASSWORD);
     const [congdan, tiepnhan, chuyenvien, lanhdao] = await Promise.all([session('congdan'), session('tiepnhan'), session('chuyenvien'), session('lanhdao')]);
     const mandatory = extract.components.filter((c) => c.mandatory);
     const filedFile = await congdan.upload(PDF, 'to-khai.pdf');
@@ -222,7 +208,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await act(chuyenvien, 'requestSupplement', { note });
 
     // The citizen sees the request with the officer's note and answers it by uploading.
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'congdan', DEMO_PASSWORD);
     await waitForPath(page, '/');
     await page.goto(`/ho-so-cua-toi/${d.code}`);
@@ -277,13 +263,13 @@ async function scrollsSideways(page: Page): Promise<boolean> {
   });
 
   it('lets a citizen withdraw their dossier after confirming, in English too', async () => {
-    const permit = await procedureByCode(server.url, LABOUR_PERMIT);
-    const congdan = await apiSession(server.url, 'congdan', DEMO_PASSWORD);
+    const permit = await procedureByCode(suite.url, LABOUR_PERMIT);
+    const congdan = await apiSession(suite.url, 'congdan', DEMO_PASSWORD);
     const fileId = await congdan.upload(PDF, 'ho-so.pdf');
     const components = permit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
     const { code } = await congdan.post<Dossier>('/api/dossiers', { procedureId: permit.id, channel: 'online', applicant: CONGDAN, components });
 
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'congdan', DEMO_PASSWORD);
     await waitForPath(page, '/');
     await page.getByText('EN', { exact: true }).click();
@@ -304,7 +290,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
   });
 
   it('fits a 360 px phone: home, search results and procedure detail never scroll sideways', async () => {
-    const { page } = await pages.open(browser, server.url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { page } = await suite.open({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await page.goto('/');
     await page.getByTestId('browse-fields').getByRole('link').first().waitFor();
     expect(await scrollsSideways(page)).toBe(false);

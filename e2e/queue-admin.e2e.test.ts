@@ -4,10 +4,8 @@
  * caller who walked in (đặt lịch hộ), and finds the booking — masked, marked as booked for a
  * caller — in that day's list.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
-import { apiSession, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, saveJourneyScreenshot, signIn } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, saveJourneyScreenshot, signIn } from './helpers.js';
 
 if (!hasChromium) console.log('Queue admin browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -23,25 +21,12 @@ const nextMonday = () => {
 };
 const ddmmyyyy = (date: string) => date.split('-').reverse().join('/');
 
-let server: TestServer;
-
 (hasChromium ? describe : describe.skip)('booking slots at the centre (browser)', () => {
-  let browser: Browser;
-  const pages = pageTracker();
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('an officer of the centre sets the template, generates next week, books for a walk-in and sees the booking in the day', async () => {
     const monday = nextMonday();
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'tiepnhan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto('/staff/queue-slots');
@@ -100,7 +85,7 @@ let server: TestServer;
     await saveJourneyScreenshot(page, 'queue-admin');
 
     // Behind the UI: the booking exists for the procedure, at the slot chosen.
-    const tiepnhan = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
     const booking = await tiepnhan.get<{ status: string; name: string; startsAt: string }>(`/api/queue/bookings/${code}`);
     expect(booking).toMatchObject({ status: 'booked', name: 'Lê Văn Cường', startsAt: `${monday}T01:00:00.000Z` });
 

@@ -3,10 +3,8 @@
  * code and QR code; at the kiosk a walk-in takes a number; the hall's display page follows the
  * counter live (server-sent events) when the officer calls the next number in the staff console.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
-import { apiSession, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
 
 if (!hasChromium) console.log('Queue browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -16,44 +14,34 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Mi
 const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** PUT as a demo account (apiSession has GET and POST only); the status. */
-async function putAs(username: string, path: string, body: unknown): Promise<number> {
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+async function putAs(baseUrl: string, username: string, path: string, body: unknown): Promise<number> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   const cookie = login.headers.getSetCookie().find((c) => c.startsWith('motcua_session='))!.split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await fetch(`${server.url}${path}`, { method: 'PUT', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return res.status;
 }
 
-let server: TestServer;
-
 (hasChromium ? describe : describe.skip)('appointments and the queue (browser)', () => {
-  let browser: Browser;
+  const suite = browserSuite();
   let centre: string;
-  const pages = pageTracker();
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const units = (await (await fetch(`${server.url}/api/units`)).json()) as { units: { id: string; name: string; children: unknown[] }[] };
+    const units = (await (await fetch(`${suite.url}/api/units`)).json()) as { units: { id: string; name: string; children: unknown[] }[] };
     const flat = (nodes: { id: string; name: string; children: unknown[] }[]): { id: string; name: string }[] => nodes.flatMap((n) => [n, ...flat(n.children as never)]);
     centre = flat(units.units).find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id;
     // The centre takes appointments for civil status (HT) all day, 30-minute slots of 5 places.
-    const tiepnhan = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
     const entries = [
       { fieldCode: 'HT', weekdays: [1, 2, 3, 4, 5], start: '07:30', end: '11:30', minutes: 30, capacity: 5 },
       { fieldCode: 'HT', weekdays: [1, 2, 3, 4, 5], start: '13:30', end: '17:00', minutes: 30, capacity: 5 },
     ];
-    expect(await putAs('tiepnhan', `/api/queue/units/${centre}/template`, { entries })).toBe(200);
+    expect(await putAs(suite.url, 'tiepnhan', `/api/queue/units/${centre}/template`, { entries })).toBe(200);
     await tiepnhan.post(`/api/queue/units/${centre}/slots`, { from: today(), to: plusDays(today(), 13) });
-  });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('a citizen books an appointment: procedure → slot → confirm → code and QR code', async () => {
-    const { page } = await pages.open(browser, server.url);
+    const { page } = await suite.open();
     await signIn(page, 'congdan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto('/dat-lich');
@@ -72,7 +60,7 @@ let server: TestServer;
     const qr = page.getByRole('img', { name: `Mã QR lịch hẹn ${code}` });
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
     await page.getByText(code).nth(1).waitFor(); // also listed under "Lịch hẹn của tôi"
-    const congdan = await apiSession(server.url, 'congdan', DEMO_PASSWORD);
+    const congdan = await apiSession(suite.url, 'congdan', DEMO_PASSWORD);
     const mine = await congdan.get<{ items: { code: string; status: string; procedureName: string }[] }>('/api/queue/bookings');
     expect(mine.items).toEqual([expect.objectContaining({ code, status: 'booked' })]);
     await saveJourneyScreenshot(page, 'booking');
@@ -82,24 +70,24 @@ let server: TestServer;
   });
 
   it('the display page follows the counter live when the officer calls the next number', async () => {
-    const extract = await procedureByCode(server.url, EXTRACT);
+    const extract = await procedureByCode(suite.url, EXTRACT);
     expect(extract.id).toBeTruthy();
     // A walk-in takes a number at the kiosk (its URL names the unit).
-    const kiosk = await pages.open(browser, server.url);
+    const kiosk = await suite.open();
     await kiosk.page.goto(`/kiosk?unit=${centre}`);
     await kiosk.page.getByRole('button', { name: /Lấy số thứ tự/ }).click();
     await kiosk.page.getByRole('button', { name: 'Hộ tịch' }).click();
     expect(await kiosk.page.getByTestId('ticket-number').textContent()).toBe('001');
     await kiosk.page.getByText('Đang có 0 người chờ trước bạn').waitFor();
     // A second, elderly person: served first.
-    await fetch(`${server.url}/api/public/queue/${centre}/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fieldCode: 'HT', elderly: true }) });
+    await fetch(`${suite.url}/api/public/queue/${centre}/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fieldCode: 'HT', elderly: true }) });
 
-    const display = await pages.open(browser, server.url, { viewport: { width: 1280, height: 720 } });
+    const display = await suite.open({ viewport: { width: 1280, height: 720 } });
     await display.page.goto(`/queue/${centre}`);
     await display.page.getByText('Chưa có số nào được gọi').waitFor();
     expect(await display.page.getByTestId('queue-next').textContent()).toMatch(/^002.*001$/);
 
-    const counter = await pages.open(browser, server.url);
+    const counter = await suite.open();
     await signIn(counter.page, 'tiepnhan', DEMO_PASSWORD);
     await counter.page.waitForURL((url) => url.pathname !== '/login');
     await counter.page.goto('/staff/queue');

@@ -5,11 +5,10 @@
  * one-stop officer returns it.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PDF } from '../test/fixtures/uploads.js';
-import { apiSession, chooseOption, DEMO_PASSWORD, hasChromium, launchBrowser, pageTracker, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import { apiSession, browserSuite, chooseOption, DEMO_PASSWORD, hasChromium, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
 
 if (!hasChromium) console.log('Staff browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
@@ -54,24 +53,15 @@ async function act(page: Page, action: string): Promise<void> {
 }
 
 (hasChromium ? describe : describe.skip)('staff console: counter and processing (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let procedure: ProcedureDetail;
-  const pages = pageTracker();
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    procedure = await procedureByCode(server.url, PROCEDURE.code);
-  });
-  afterEach((ctx) => pages.settle(ctx));
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    procedure = await procedureByCode(suite.url, PROCEDURE.code);
   });
 
   async function signedIn(username: string, landing: string) {
-    const { page } = await pages.open(browser, server.url, { acceptDownloads: true });
+    const { page } = await suite.open({ acceptDownloads: true });
     await signIn(page, username, DEMO_PASSWORD);
     await waitForPath(page, landing);
     return page;
@@ -125,7 +115,7 @@ async function act(page: Page, action: string): Promise<void> {
     expect(receipt.headers()['content-type']).toBe('application/pdf');
     expect((await receipt.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
 
-    const tiepnhan = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
     const dossier = await tiepnhan.get<{ status: string; channel: string; applicant: { fullName: string; idNumber: string }; components: unknown[] }>(
       `/api/dossiers/${code}`,
     );
@@ -136,7 +126,7 @@ async function act(page: Page, action: string): Promise<void> {
 
   it('lets an official and a leader process a dossier to a signed result, and the counter return it', async () => {
     // Setup through the API: a dossier received at the counter for Sở Tư pháp.
-    const tiepnhanApi = await apiSession(server.url, 'tiepnhan', DEMO_PASSWORD);
+    const tiepnhanApi = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
     const fileId = await tiepnhanApi.upload(PDF, 'to-khai.pdf');
     const soTuPhap = procedure.competentUnits.find((u) => u.name === PROCEDURE.unit)!;
     const { code } = await tiepnhanApi.post<{ code: string }>('/api/dossiers', {
