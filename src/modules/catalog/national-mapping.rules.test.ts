@@ -24,8 +24,9 @@ describe('fromNational', () => {
     expect(parsed.fieldName).toBe('Hộ tịch');
     expect(content.levels).toEqual(['commune']);
     expect(content.channels).toEqual([
-      { channel: 'counter', timeLimit: { value: 1, unit: 'workingDays' }, fees: [{ name: 'Lệ phí (miễn)', amountVnd: 0, note: null }] },
-      { channel: 'online', timeLimit: { value: 1, unit: 'workingDays' }, fees: [] },
+      // Whether our payment gateway serves a channel is the province's setting, never the national record's.
+      { channel: 'counter', timeLimit: { value: 1, unit: 'workingDays' }, fees: [{ name: 'Lệ phí (miễn)', amountVnd: 0, note: null }], onlinePayment: false },
+      { channel: 'online', timeLimit: { value: 1, unit: 'workingDays' }, fees: [], onlinePayment: false },
     ]);
     expect(content.components.map((c) => [c.kind, c.count, c.mandatory, c.digitizationRequired])).toEqual([
       ['original', 1, true, true],
@@ -54,6 +55,7 @@ describe('fromNational', () => {
       channel: 'postal',
       timeLimit: { value: 10, unit: 'days' },
       fees: [{ name: 'Lệ phí', amountVnd: 200000, note: null }],
+      onlinePayment: false,
     });
     expect(parsed.ok && parsed.content.postal).toBe(true);
     expect(parsed.ok && parsed.content.levels).toEqual(['province']);
