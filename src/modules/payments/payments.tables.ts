@@ -9,7 +9,7 @@ import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, u
 import { dossierObligations } from '../dossiers/processing.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { users } from '../identity/identity.tables.js';
-import type { PaymentChannel, PaymentStatus, ReconciliationState, StatementStatus } from './payments.rules.js';
+import type { Mismatch, PaymentChannel, PaymentStatus, ReconciliationState, StatementStatus } from './payments.rules.js';
 
 export const payments = pgTable(
   'payments',
@@ -36,11 +36,15 @@ export const payments = pgTable(
     payerUserId: uuid('payer_user_id').references(() => users.id),
     reconciliation: text('reconciliation').$type<ReconciliationState>().notNull().default('unreconciled'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** An online payment's order lapses at the platform then (sent as its expireDate); null at the counter. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('payments_dossier_idx').on(t.dossierId),
+    // The expiry task's claim: pending payments by when they lapse.
+    index('payments_pending_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     index('payments_paid_idx').on(t.provider, t.paidAt),
     uniqueIndex('payments_provider_txn_uq').on(t.provider, t.providerTransactionId),
     uniqueIndex('payments_receipt_uq').on(t.receiptNumber),
@@ -51,17 +55,31 @@ export const payments = pgTable(
 );
 
 /** One đối soát run: a provider's statement of a Vietnam day compared with our payments. */
-export const paymentReconciliations = pgTable('payment_reconciliations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  provider: text('provider').notNull(),
-  day: date('day').notNull(),
-  statementCount: integer('statement_count').notNull(),
-  matched: integer('matched').notNull(),
-  /** What differed, row by row (reconciliation.rules: kind, order, amounts, statuses). */
-  mismatches: jsonb('mismatches').$type<unknown[]>().notNull(),
-  runBy: uuid('run_by').references(() => users.id),
-  runAt: timestamp('run_at', { withTimezone: true }).notNull(),
-});
+export const paymentReconciliations = pgTable(
+  'payment_reconciliations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provider: text('provider').notNull(),
+    day: date('day').notNull(),
+    statementCount: integer('statement_count').notNull(),
+    matched: integer('matched').notNull(),
+    /** Rows on both sides that differ in amount or status. */
+    mismatched: integer('mismatched').notNull().default(0),
+    /** Successes on the statement we do not hold at all. */
+    missingHere: integer('missing_here').notNull().default(0),
+    /** Our paid payments the statement does not list. */
+    missingThere: integer('missing_there').notNull().default(0),
+    /** Our paid online payments of the day, integer VND (null: run before totals were kept). */
+    oursPaidVnd: bigint('ours_paid_vnd', { mode: 'number' }),
+    /** The statement's successful transactions of the day, integer VND (null as above). */
+    statementPaidVnd: bigint('statement_paid_vnd', { mode: 'number' }),
+    /** What differed, row by row (payments.rules `Mismatch`: kind, order, amounts, statuses). */
+    mismatches: jsonb('mismatches').$type<Mismatch[]>().notNull(),
+    runBy: uuid('run_by').references(() => users.id),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('payment_reconciliations_day_idx').on(t.day, t.runAt)],
+);
 
 /** The simulated platform's ledger: what its daily statement lists. */
 export const paygovSimTransactions = pgTable('paygov_sim_transactions', {
@@ -75,5 +93,7 @@ export const paygovSimTransactions = pgTable('paygov_sim_transactions', {
   status: text('status').$type<StatementStatus>().notNull(),
   bankCode: text('bank_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /** The merchant's expireDate: past it the payer can no longer pay (null: the request set none). */
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
   completedAt: timestamp('completed_at', { withTimezone: true }),
 });
