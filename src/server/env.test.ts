@@ -13,3 +13,19 @@ describe('readEnv: payment secret', () => {
     expect(readEnv({ NODE_ENV: 'production', PAYMENT_SECRET: secret }).PAYMENT_SECRET).toBe(secret);
   });
 });
+
+describe('readEnv: national portal sync', () => {
+  it('syncs to the in-process simulator with its account outside production', () => {
+    const env = readEnv({});
+    expect(env).toMatchObject({ NATIONAL_PORTAL_URL: undefined, NATIONAL_PORTAL_SYNC_ENABLED: true, NATIONAL_PORTAL_USERNAME: 'motcua-dvcqg-sim' });
+  });
+
+  it('is off by default in production, and refuses the simulator (its URL or account) when turned on there', () => {
+    const base = { NODE_ENV: 'production', PAYMENT_SECRET: 'x'.repeat(40) };
+    expect(readEnv(base).NATIONAL_PORTAL_SYNC_ENABLED).toBe(false);
+    expect(() => readEnv({ ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true' })).toThrow(/NATIONAL_PORTAL_URL: must be set/);
+    expect(() => readEnv({ ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true', NATIONAL_PORTAL_URL: 'https://dvcqg.example.vn/api' })).toThrow(/NATIONAL_PORTAL_PASSWORD: must be set/);
+    const real = { ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true', NATIONAL_PORTAL_URL: 'https://dvcqg.example.vn/api', NATIONAL_PORTAL_USERNAME: 'ag.motcua', NATIONAL_PORTAL_PASSWORD: 'y'.repeat(20) };
+    expect(readEnv(real)).toMatchObject({ NATIONAL_PORTAL_SYNC_ENABLED: true, NATIONAL_PORTAL_USERNAME: 'ag.motcua' });
+  });
+});

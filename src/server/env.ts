@@ -13,6 +13,10 @@ const bool = z
 /** The simulator's shared key for development and tests; refused in production. */
 const DEVELOPMENT_PAYMENT_SECRET = 'motcua-paygov-simulator-shared-secret-0001';
 
+/** The national portal simulator's account for development and tests; refused in production. */
+const DEVELOPMENT_PORTAL_USERNAME = 'motcua-dvcqg-sim';
+const DEVELOPMENT_PORTAL_PASSWORD = 'motcua-dvcqg-simulator-0001';
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -89,6 +93,16 @@ const EnvSchema = z.object({
   PAYMENT_SECRET: z.string().min(32).default(DEVELOPMENT_PAYMENT_SECRET),
   /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
   PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
+  /**
+   * Dossier sync to the national public service portal (Cổng DVCQG, national-portal module): the
+   * portal's (or its adapter's) base URL, with `<base>/auth` and `<base>/integration`. Unset = the
+   * in-process simulator, served under /sim/dvcqg/.
+   */
+  NATIONAL_PORTAL_URL: z.string().url().optional(),
+  NATIONAL_PORTAL_USERNAME: z.string().min(1).max(200).default(DEVELOPMENT_PORTAL_USERNAME),
+  NATIONAL_PORTAL_PASSWORD: z.string().min(8).max(200).default(DEVELOPMENT_PORTAL_PASSWORD),
+  /** Push dossiers to the portal (the periodic task national-portal.sync). Default: on, except in production. */
+  NATIONAL_PORTAL_SYNC_ENABLED: bool.optional(),
   /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
   FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
@@ -116,11 +130,18 @@ const EnvSchema = z.object({
   if (env.NODE_ENV === 'production' && env.PAYMENT_SECRET === DEVELOPMENT_PAYMENT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['PAYMENT_SECRET'], message: 'must be set (not the development key) when NODE_ENV=production' });
   }
+  // Production syncs only to a named portal with its own account: the simulator's is public.
+  if (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_SYNC_ENABLED) {
+    if (!env.NATIONAL_PORTAL_URL) ctx.addIssue({ code: 'custom', path: ['NATIONAL_PORTAL_URL'], message: 'must be set when NATIONAL_PORTAL_SYNC_ENABLED in production (not the simulator)' });
+    if (env.NATIONAL_PORTAL_USERNAME === DEVELOPMENT_PORTAL_USERNAME || env.NATIONAL_PORTAL_PASSWORD === DEVELOPMENT_PORTAL_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['NATIONAL_PORTAL_PASSWORD'], message: 'must be set (not the simulator account) when NATIONAL_PORTAL_SYNC_ENABLED in production' });
+    }
+  }
   if (env.FILE_STORAGE !== 's3') return;
   for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
     if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when FILE_STORAGE=s3` });
   }
-});
+}).transform((env) => ({ ...env, NATIONAL_PORTAL_SYNC_ENABLED: env.NATIONAL_PORTAL_SYNC_ENABLED ?? env.NODE_ENV !== 'production' }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -9,9 +9,9 @@ import { NationalProcedure, type NationalProcedureInput } from './national.shape
 import { NATIONAL_CODE_PATTERN } from './catalog.rules.js';
 import { searchKey } from './search.rules.js';
 
-/** KENH codes of the national portal (KenhThucHien). */
+/** KENH codes of the national portal (KenhThucHien; also the dossier sync's, national-portal module). */
 const CHANNEL_BY_CODE: Record<string, Channel> = { '1': 'counter', '2': 'online', '3': 'postal' };
-const CODE_BY_CHANNEL: Record<Channel, string> = { counter: '1', online: '2', postal: '3' };
+export const CODE_BY_CHANNEL: Record<Channel, string> = { counter: '1', online: '2', postal: '3' };
 
 /** DONVITINH spellings seen in the national data, keyed by their diacritic-free form. */
 const TIME_UNIT_BY_NAME: Record<string, (typeof TIME_UNITS)[number]> = {

@@ -17,6 +17,7 @@ import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
 import { dossierResults } from '../dossiers/processing.tables.js';
 import { storeItemReuses, storeItems } from '../datastore/datastore.tables.js';
 import { feedbackItems } from '../feedback/feedback.tables.js';
+import { nationalDossierSyncs } from '../national-portal/national-portal.tables.js';
 import { payments } from '../payments/payments.tables.js';
 import { satisfactionRatings } from '../satisfaction/satisfaction.tables.js';
 import type { IndicatorKey } from './kpi.config.js';
@@ -153,6 +154,13 @@ export const hasFees = sql`(select coalesce(sum((f.value->>'amountVnd')::bigint)
 /** A payment of the dossier through the online payment platform succeeded. */
 export const paidOnline = sql`${dossiers.id} in (select ${payments.dossierId} from ${payments} where ${payments.channel} = 'online' and ${payments.status} = 'paid')`;
 
+/**
+ * Đã đồng bộ lên Cổng DVCQG: the national portal accepted the dossier at least once as received
+ * (a DongBoHoSoMC record with NgayTiepNhan and a status past "registered online"). A later change
+ * waiting to be pushed, or a push that failed, does not take it back: the portal holds the dossier.
+ */
+export const syncedToPortal = sql`${dossiers.id} in (select ${nationalDossierSyncs.dossierId} from ${nationalDossierSyncs} where ${nationalDossierSyncs.receivedSyncedAt} is not null)`;
+
 // --- Procedure predicates -----------------------------------------------------------------------
 
 /** Offered online, fully (toàn trình) or partly (một phần): both are online public services. */
@@ -207,7 +215,7 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
   'transparency.publishedOnTime': { kind: 'rows', family: 'decisions' },
   'transparency.updatedOnTime': { kind: 'rows', family: 'decisions' },
   'transparency.completeParts': { kind: 'rows', family: 'decisions' },
-  'transparency.synced': unavailable('Chưa có dữ liệu: chưa đồng bộ hồ sơ với Cổng Dịch vụ công quốc gia.'),
+  'transparency.synced': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => syncedToPortal },
   'progress.onTime': { kind: 'sql', source: 'dossiers', denominator: handledIn, numerator: onTimeOrWithin },
   'online.proceduresOnline': { kind: 'sql', source: 'procedures', denominator: always, numerator: () => offeredOnline },
   'online.servicesWithDossiers': { kind: 'sql', source: 'procedures', denominator: () => offeredOnline, numerator: hadOnlineDossier },

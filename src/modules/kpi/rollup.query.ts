@@ -23,6 +23,7 @@ export const ROLLUP_KEYS = [
   'digitization.reuse',
   'satisfaction.dossierSatisfaction',
   'payment.dossiersPaidOnline',
+  'transparency.synced',
 ] as const satisfies IndicatorKey[];
 
 /**
@@ -81,13 +82,13 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
     unitIds,
     sql`select competent_unit_id as c, receiving_unit_id as r, ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
         ${sum('received_with_fees', inPeriod)} as received_with_fees, ${sum('received_paid_online', inPeriod)} as received_paid_online,
-        ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
+        ${sum('received_synced', inPeriod)} as received_synced, ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
         ${sum('processed', inPeriod)} as processed, ${sum('e_result', inPeriod)} as e_result,
         ${sum('on_time', inPeriod)} as on_time, ${sum('on_time_satisfied', inPeriod)} as on_time_satisfied,
         ${sum('counted_received')} as counted_to, ${sum('counted_completed', sql`day < ${from}`)} as completed_before,
         ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied
       from kpi_daily where day <= ${s.to}::date group by 1, 2`,
-    ['received', 'received_online', 'received_with_fees', 'received_paid_online', 'digitized', 'reused', 'processed', 'e_result', 'on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
+    ['received', 'received_online', 'received_with_fees', 'received_paid_online', 'received_synced', 'digitized', 'reused', 'processed', 'e_result', 'on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
   );
   // Finished dossiers running at the end are in `within` only when "within time" is judged at the
   // end (a period that is over); otherwise (asOf = now < end) those finished after the end — none
@@ -118,6 +119,7 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
           ['digitization.reuse', count(r.reused!, r.received!)],
           ['digitization.eResult', count(r.e_result!, r.processed!)],
           ['payment.dossiersPaidOnline', count(r.received_paid_online!, r.received_with_fees!)],
+          ['transparency.synced', count(r.received_synced!, r.received!)],
         ]),
       ];
     }),

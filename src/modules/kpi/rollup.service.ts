@@ -27,6 +27,7 @@ const BATCH_SOURCES: [table: string, column: string][] = [
   ['satisfaction_ratings', 'dossier_id'],
   ['feedback_items', 'dossier_id'],
   ['payments', 'dossier_id'],
+  ['national_dossier_syncs', 'dossier_id'],
 ];
 
 /** Drains the queue; returns how many dossiers were refreshed. */

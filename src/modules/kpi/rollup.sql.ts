@@ -5,13 +5,13 @@
  */
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { fullyDigitized, hasEResult, hasFees, noComplaint, paidOnline, reusedData } from './indicators.js';
+import { fullyDigitized, hasEResult, hasFees, noComplaint, paidOnline, reusedData, syncedToPortal } from './indicators.js';
 
 /** The Vietnam date (UTC+7, no daylight saving) of an instant: periods start at 00:00 Vietnam time. */
 export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
-  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online',
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced',
 );
 
 /**
@@ -42,7 +42,7 @@ export function factsOf(where: SQL): SQL {
     ${d.status} in ('processed', 'returned'), coalesce(${hasEResult}, false),
     case when ${before} then ${received} end, case when ${before} then ${lastBeforePause} end,
     case when ${paused} then ${firstPaused} end, case when ${paused} then ${completed} - 1 end,
-    coalesce(${hasFees}, false), coalesce(${paidOnline}, false)
+    coalesce(${hasFees}, false), coalesce(${paidOnline}, false), coalesce(${syncedToPortal}, false)
     from ${d} where ${where}`;
 }
 
@@ -61,6 +61,7 @@ const DAILY_COUNTERS = [
   'within_satisfied_delta',
   'received_with_fees',
   'received_paid_online',
+  'received_synced',
 ] as const;
 
 /**
@@ -78,12 +79,12 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; pro
   const daily = sql`insert into kpi_daily as k (day, competent_unit_id, receiving_unit_id, ${cols})
     select v.day, f.competent_unit_id, f.receiving_unit_id, ${sums}
     from ${f} f cross join lateral (values
-      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int),
-      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0),
-      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0),
-      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0),
-      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0),
-      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0)
+      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int, f.synced::int),
+      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0, 0),
+      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0),
+      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0),
+      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0),
+      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0)
     ) as v(day, ${cols})
     where v.day is not null
     group by 1, 2, 3

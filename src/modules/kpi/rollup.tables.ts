@@ -39,6 +39,8 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
   /** Charged fee lines (phí, lệ phí), and whether a payment of it was made online (payment group). */
   withFees: boolean('with_fees').notNull().default(false),
   paidOnline: boolean('paid_online').notNull().default(false),
+  /** The national portal accepted it as received (transparency.synced). */
+  synced: boolean('synced').notNull().default(false),
   /**
    * The days D at whose end this finished dossier was still running and within time (progress's
    * numerator for a period ending on D): at most two ranges, both ends included.
@@ -73,6 +75,8 @@ export const kpiDaily = pgTable(
     /** By received day: dossiers with fees, and those of them paid online. */
     receivedWithFees: counter('received_with_fees'),
     receivedPaidOnline: counter('received_paid_online'),
+    /** By received day: dossiers the national portal holds as received (transparency.synced). */
+    receivedSynced: counter('received_synced'),
     /** Deltas: their sum over days ≤ D counts finished dossiers running and within time at D's end. */
     withinDelta: counter('within_delta'),
     withinSatisfiedDelta: counter('within_satisfied_delta'),

@@ -3,7 +3,7 @@ import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'driz
 
 /**
  * Transactional outbox: events written in the same transaction as the state change, delivered
- * after commit by a worker (national-portal sync, notifications). `publishedAt` null = pending.
+ * after commit by the relay (relay.ts) to the subscribers. `publishedAt` null = pending.
  */
 export const outboxEvents = pgTable(
   'outbox_events',
@@ -17,6 +17,9 @@ export const outboxEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
+    /** After a subscriber failed: not before then (relay.ts backs off). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
   },
   (t) => [index('outbox_pending_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
 );

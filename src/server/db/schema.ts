@@ -19,3 +19,5 @@ export * from '../../modules/queue/queue.tables.js';
 export * from '../../modules/kpi/rollup.tables.js';
 export * from '../../modules/payments/payments.tables.js';
 export * from '../../modules/jobs/jobs.tables.js';
+export * from '../../modules/national-portal/national-portal.tables.js';
+export * from '../../modules/national-portal/dvcqg-sim.tables.js';

@@ -27,6 +27,8 @@ import { queuePublicRoutes } from '../../modules/queue/queue-public.routes.js';
 import { queueRoutes } from '../../modules/queue/queue.routes.js';
 import { paymentRoutes } from '../../modules/payments/payments.routes.js';
 import { paygovSimRoutes } from '../../modules/payments/paygov-sim.routes.js';
+import { dvcqgSimRoutes } from '../../modules/national-portal/dvcqg-sim.routes.js';
+import { nationalPortalRoutes } from '../../modules/national-portal/national-portal.routes.js';
 import { satisfactionRoutes } from '../../modules/satisfaction/satisfaction.routes.js';
 import { workflowRoutes } from '../../modules/workflows/workflows.routes.js';
 import { AppError } from '../errors.js';
@@ -100,6 +102,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   satisfactionRoutes(app, deps);
   paymentRoutes(app, deps);
   paygovSimRoutes(app, deps);
+  nationalPortalRoutes(app, deps);
+  dvcqgSimRoutes(app, deps);
   kpiRoutes(app, deps);
   queueRoutes(app, deps);
   queuePublicRoutes(app, deps);

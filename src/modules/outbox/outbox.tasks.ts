@@ -1,0 +1,9 @@
+/** The outbox module's periodic task: the relay (relay.ts) with the subscribers of src/server/outbox-subscribers.ts. */
+import type { PeriodicTask } from '../jobs/registry.js';
+import { type OutboxSubscriber, relayOutbox } from './relay.js';
+
+export const outboxRelay = (subscribers: readonly OutboxSubscriber[]): PeriodicTask => ({
+  name: 'outbox.relay',
+  intervalSeconds: 30,
+  run: (db, _env, now) => relayOutbox(db, subscribers, now),
+});
