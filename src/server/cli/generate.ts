@@ -29,6 +29,7 @@ try {
   const report = await generateProvince(handle.db, env, { dossiers, seed, log: (line) => console.log(line) });
   console.log(`generated ${report.from} → ${report.to}: ${JSON.stringify(report.rows)}`);
   console.log(`insert seconds by table: ${JSON.stringify(Object.fromEntries(Object.entries(report.insertSeconds).map(([t, s]) => [t, Number(s.toFixed(1))])))}`);
+  console.log(`indexes and foreign keys restored in ${report.restoreSeconds.toFixed(1)} s`);
   console.log(`${report.totalRows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s = ${Math.round(report.rowsPerSecond).toLocaleString('en')} rows/s`);
   // The generator deferred the rollup's triggers: rebuild it from the raw rows in one pass.
   const started = performance.now();

@@ -1,7 +1,7 @@
 /**
  * The synthetic province (`npm run generate`): a year of dossiers on top of the demo catalog,
  * deterministic for a seed, written in multi-row batches (`jsonb_to_recordset`, one statement per
- * table per batch) rather than through the services.
+ * table per batch) in one transaction, as a bulk load (bulk-load.ts), rather than through the services.
  *
  * ON PURPOSE this bypasses the services, the audit chain and the outbox: a million intakes through
  * `POST /api/dossiers` would take hours (BENCHMARKS.md: ~50–120 per second), the audit chain
@@ -16,6 +16,7 @@ import type { Env } from '../../../server/env.js';
 import { isWorkingDay } from '../../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
 import { addDays, dayIndex, weekdayOfIndex } from '../../calendar/dates.js';
+import { bulkLoad } from './bulk-load.js';
 import { emptyPlan, type Officials, type PlanContext, type Planned, PLANNED_TABLES, planDossier } from './plan.js';
 import { loadProvince, type SynthProvince } from './province.js';
 import { createRng, type Rng } from './prng.js';
@@ -35,6 +36,8 @@ export interface GenerateReport {
   rows: Record<string, number>;
   /** Seconds spent inserting into each table (the rest is planning in Node). */
   insertSeconds: Record<string, number>;
+  /** Seconds spent rebuilding the indexes and checking the foreign keys set aside for the load. */
+  restoreSeconds: number;
   totalRows: number;
   seconds: number;
   rowsPerSecond: number;
@@ -87,22 +90,35 @@ async function createOfficials(db: Queryable, types: Map<string, string>, rng: R
 /** Generates the province; the database must hold the demo catalog and no synthetic data yet. */
 export async function generateProvince(db: Queryable, env: Env, options: GenerateOptions): Promise<GenerateReport> {
   const started = performance.now();
-  const [existing] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from users where username like ${`${SYNTHETIC_USER_PREFIX}%`}`);
-  if (existing!.n > 0) throw new Error('This database already holds a generated province; generate into a fresh one.');
-  const rng = createRng(options.seed);
+  // One transaction: a failed run leaves nothing behind, and the bulk load's DDL (bulk-load.ts)
+  // is never visible half-done.
+  return db.transaction(async (tx) => {
+    const [existing] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from users where username like ${`${SYNTHETIC_USER_PREFIX}%`}`);
+    if (existing!.n > 0) throw new Error('This database already holds a generated province; generate into a fresh one.');
+    const rng = createRng(options.seed);
+    const types = await columnTypes(tx);
+    const ctx = await planContext(tx, env, types, rng, options);
+    const { result: rows, restoreSeconds } = await bulkLoad(tx, PLANNED_TABLES, () => insertDossiers(tx, types, ctx, rng, options, started));
+    await saveCodeSequences(tx, ctx.sequences);
+    const seconds = (performance.now() - started) / 1000;
+    const totalRows = Object.values(rows.count).reduce((a, b) => a + b, 0);
+    return { rows: rows.count, insertSeconds: rows.seconds, restoreSeconds, totalRows, seconds, rowsPerSecond: totalRows / seconds, from: ctx.days[0]!, to: ctx.days.at(-1)! };
+  });
+}
+
+/** The officials, the result file and the weights every planned dossier draws from. */
+async function planContext(tx: Queryable, env: Env, types: Map<string, string>, rng: Rng, options: GenerateOptions): Promise<PlanContext> {
   const from = options.from ?? '2025-07-01';
   const dayCount = options.days ?? 365;
   const to = addDays(from, dayCount - 1);
-  const province = await loadProvince(db);
-  const calendar = await loadWorkingCalendar(db, env, { from: Number(from.slice(0, 4)), to: Number(to.slice(0, 4)) + 1 });
-  const types = await columnTypes(db);
-  const officials = await createOfficials(db, types, rng, province);
+  const province = await loadProvince(tx);
+  const calendar = await loadWorkingCalendar(tx, env, { from: Number(from.slice(0, 4)), to: Number(to.slice(0, 4)) + 1 });
+  const officials = await createOfficials(tx, types, rng, province);
   const someone = officials.values().next().value!.officer;
   const resultFileId = rng.uuid();
-  await insertRows(db, types, 'stored_files', [
+  await insertRows(tx, types, 'stored_files', [
     { id: resultFileId, sha256: createHash('sha256').update('synthetic result').digest('hex'), size: 1024, media_type: 'application/pdf', original_name: 'ket-qua.pdf', storage_key: 'synthetic/ket-qua.pdf', uploaded_by: someone },
   ]);
-
   const days = Array.from({ length: dayCount }, (_, i) => addDays(from, i));
   // Working days carry the load; a few Saturday mornings; hardly anything on holidays.
   let cum = 0;
@@ -110,7 +126,7 @@ export async function generateProvince(db: Queryable, env: Env, options: Generat
   // A commune's procedure is one workflow per commune; a department's serves the whole province.
   cum = 0;
   const workflowWeights = province.workflows.map((w) => (cum += w.competent.kind === 'commune' ? 1 : 50));
-  const ctx: PlanContext = {
+  return {
     province,
     calendar,
     days,
@@ -124,22 +140,21 @@ export async function generateProvince(db: Queryable, env: Env, options: Generat
     storeOf: new Map(),
     feedbackSeq: { n: 0 },
   };
+}
 
-  const rows: Record<string, number> = Object.fromEntries(PLANNED_TABLES.map((t) => [t, 0]));
-  const insertSeconds: Record<string, number> = Object.fromEntries(PLANNED_TABLES.map((t) => [t, 0]));
+/** Plans and inserts the dossiers batch by batch; rows and seconds per table. */
+async function insertDossiers(tx: Queryable, types: Map<string, string>, ctx: PlanContext, rng: Rng, options: GenerateOptions, started: number) {
+  const count: Record<string, number> = Object.fromEntries(PLANNED_TABLES.map((t) => [t, 0]));
+  const seconds: Record<string, number> = Object.fromEntries(PLANNED_TABLES.map((t) => [t, 0]));
   const batchSize = options.batchSize ?? 2000;
   let lastLog = started;
   const flush = async (plan: Planned) => {
-    // One transaction per batch; the kpi rollup triggers stand aside (the caller rebuilds it).
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('motcua.kpi_rollup', 'deferred', true)`);
-      for (const table of PLANNED_TABLES) {
-        const t0 = performance.now();
-        await insertRows(tx, types, table, plan[table]);
-        insertSeconds[table]! += (performance.now() - t0) / 1000;
-        rows[table]! += plan[table].length;
-      }
-    });
+    for (const table of PLANNED_TABLES) {
+      const t0 = performance.now();
+      await insertRows(tx, types, table, plan[table]);
+      seconds[table]! += (performance.now() - t0) / 1000;
+      count[table]! += plan[table].length;
+    }
   };
   // Planning the next batch (Node) overlaps inserting the last one (the database server); the
   // order of batches, hence the data, does not depend on the overlap.
@@ -154,22 +169,24 @@ export async function generateProvince(db: Queryable, env: Env, options: Generat
     const now = performance.now();
     if (options.log && (now - lastLog > 5000 || done === options.dossiers)) {
       lastLog = now;
-      const total = Object.values(rows).reduce((a, b) => a + b, 0);
+      const total = Object.values(count).reduce((a, b) => a + b, 0);
       options.log(`${done.toLocaleString('en')} dossiers, ${total.toLocaleString('en')} rows, ${Math.round(total / ((now - started) / 1000)).toLocaleString('en')} rows/s`);
     }
   }
   await inserting;
-  const sequences = [...ctx.sequences].map(([key, last]) => {
+  return { count, seconds };
+}
+
+/** The last code number used per unit and day, so that later intakes continue the sequence. */
+async function saveCodeSequences(tx: Queryable, sequences: Map<string, number>) {
+  const rows = [...sequences].map(([key, last]) => {
     const [unit_id, day] = key.split('/');
     return { unit_id, day, last_value: last };
   });
-  for (let i = 0; i < sequences.length; i += 5000) {
-    const part = sequences.slice(i, i + 5000);
-    await db.execute(sql`insert into dossier_code_sequences (unit_id, day, last_value)
+  for (let i = 0; i < rows.length; i += 5000) {
+    const part = rows.slice(i, i + 5000);
+    await tx.execute(sql`insert into dossier_code_sequences (unit_id, day, last_value)
       select unit_id, day, last_value from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(unit_id uuid, day date, last_value int)
       on conflict (unit_id, day) do update set last_value = greatest(dossier_code_sequences.last_value, excluded.last_value)`);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
-  return { rows, insertSeconds, totalRows, seconds, rowsPerSecond: totalRows / seconds, from, to };
 }
