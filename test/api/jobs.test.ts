@@ -118,6 +118,8 @@ describe('in the app', () => {
         expect(ran).toEqual([
           { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
           { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
+          { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
+          { name: 'outbox.relay', last_outcome: { published: expect.any(Number), failed: 0 } },
           { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
         ]);
       }, { timeout: 20_000, interval: 100 });

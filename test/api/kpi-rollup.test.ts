@@ -73,7 +73,7 @@ async function expectDayByDay() {
 const dailyRows = () =>
   queryRows(
     handle.db,
-    sql`select * from kpi_daily where (received, received_online, digitized, reused, counted_received, counted_completed, on_time, on_time_satisfied, processed, e_result, within_delta, within_satisfied_delta, received_with_fees, received_paid_online) <> (0,0,0,0,0,0,0,0,0,0,0,0,0,0)
+    sql`select * from kpi_daily where (received, received_online, digitized, reused, counted_received, counted_completed, on_time, on_time_satisfied, processed, e_result, within_delta, within_satisfied_delta, received_with_fees, received_paid_online, received_synced) <> (0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)
         order by day, competent_unit_id, receiving_unit_id`,
   );
 const procedureRows = () => queryRows(handle.db, sql`select * from kpi_daily_procedures where (online_received, paid_online_received) <> (0, 0) order by procedure_id, unit_id, day`);
@@ -107,7 +107,10 @@ describe('kpi rollup on a generated province', () => {
           (select count(*) from feedback_items where dossier_id is not null)::int as complaints,
           (select count(*) from store_item_reuses)::int as reuses,
           (select count(*) from payments where channel = 'online')::int as paid_online,
-          (select count(*) from payments where channel = 'counter')::int as paid_counter
+          (select count(*) from payments where channel = 'counter')::int as paid_counter,
+          (select count(*) from national_dossier_syncs where received_synced_at is not null)::int as synced_received,
+          (select count(*) from national_dossier_syncs where status = 'failed')::int as sync_failed,
+          (select count(*) from national_dossier_syncs where status = 'pending')::int as sync_pending
         from dossiers`,
     );
     for (const [key, n] of Object.entries(c!)) expect(n, key).toBeGreaterThan(0);
@@ -149,6 +152,11 @@ describe('kpi rollup on a generated province', () => {
     await db.execute(sql`update payments set channel = 'online', provider = 'paygov' where id in (select id from payments where channel = 'counter' order by receipt_number limit 10)`);
     await db.execute(sql`update payments set dossier_id = (select id from dossiers where received_at is not null and fees <> '[]'::jsonb order by code desc limit 1)
       where id = (select id from payments where channel = 'online' and status = 'paid' order by receipt_number offset 50 limit 1)`);
+    // National portal: a failed dossier finally accepted, a synced row removed, a status change alone (no figure moves).
+    await db.execute(sql`update national_dossier_syncs s set status = 'synced', received_synced_at = d.received_at + interval '1 hour' from dossiers d
+      where d.id = s.dossier_id and d.received_at is not null and s.dossier_id in (select dossier_id from national_dossier_syncs where status = 'failed' order by dossier_id limit 10)`);
+    await db.execute(sql`delete from national_dossier_syncs where dossier_id in (select dossier_id from national_dossier_syncs where received_synced_at is not null order by dossier_id limit 10)`);
+    await db.execute(sql`update national_dossier_syncs set status = 'pending' where dossier_id in (select dossier_id from national_dossier_syncs where status = 'synced' order by dossier_id desc limit 10)`);
     const [queued] = await queryRows<{ n: number }>(db, sql`select count(distinct dossier_id)::int as n from kpi_rollup_queue`);
     expect(queued!.n).toBeGreaterThan(100);
 

@@ -98,7 +98,10 @@ describe('GET /api/kpi/targets', () => {
     expect(online.actual.value).toBe(0.5); // one dossier online of two received
     expect(online.met).toBe(false);
     expect(online.gap).toBeCloseTo(-0.1, 4);
-    expect(rowOf(body, 'sync')).toMatchObject({ actual: { available: false, value: null }, gap: null, met: null, trend: 'unknown' });
+    // Sync to the national portal: the index's transparency.synced (nothing pushed in this file: 0 of those received).
+    const synced = indicator('transparency.synced');
+    expect(rowOf(body, 'sync').actual).toMatchObject({ available: true, indicator: 'transparency.synced', numerator: 0, denominator: synced.denominator });
+    expect(rowOf(body, 'sync').met).toBe(synced.denominator === 0);
     // Online payment: the ratio of the index's payment.dossiersPaidOnline (payments module).
     const paid = indicator('payment.dossiersPaidOnline');
     expect(rowOf(body, 'onlinePayment').actual).toMatchObject({ available: true, indicator: 'payment.dossiersPaidOnline', numerator: paid.numerator, denominator: paid.denominator });

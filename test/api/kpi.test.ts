@@ -229,9 +229,16 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
     expect(await drill(lanhdao, q(), 'online.servicesWithDossiers', 'numerator')).toContain(procedure.nationalCode);
   });
 
+  it('counts the received dossiers as not synced while nothing has pushed them to the national portal', async () => {
+    // Jobs are off here: no relay or sync ran (test/api/national-portal.test.ts runs them).
+    const i = await index(lanhdao, q());
+    expect(indicatorOf(i, 'transparency.synced')).toMatchObject({ numerator: 0, denominator: indicatorOf(i, 'online.dossiersOnline').denominator, points: 0, available: true });
+    expect(await drill(lanhdao, q(), 'transparency.synced', 'denominator')).toEqual(await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator'));
+  });
+
   it('data MotCua does not hold yet is 0/0, no ratio, no points, and says so in Vietnamese', async () => {
     const i = await index(lanhdao, q());
-    for (const key of ['transparency.synced', 'digitization.certifiedCopies', 'digitization.nationalStore']) {
+    for (const key of ['digitization.certifiedCopies', 'digitization.nationalStore']) {
       expect(indicatorOf(i, key)).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 0, available: false, note: expect.stringContaining('Chưa có dữ liệu') });
     }
     const res = await lanhdao.request({ url: `/api/kpi/766/drilldown?${q()}&indicator=digitization.certifiedCopies&part=numerator` });
@@ -473,7 +480,7 @@ describe('transparency from publication decisions', () => {
       expect(await drill(kstthc, q(), key, 'numerator')).toEqual(['1/QĐ-KPI · 9.200001']);
       expect(await drill(kstthc, q(), key, 'denominator')).toEqual(['1/QĐ-KPI · 9.200001', '2/QĐ-KPI · 9.200002']);
     }
-    // With the default weights (an earlier test saved another version of the year): 3 + 2 + 1 + 0 (sync unavailable).
+    // With the default weights (an earlier test saved another version of the year): 3 + 2 + 1 + 0 (the month's dossiers were never synced: no relay runs here).
     const byDefault = await index(kstthc, `${q()}&configVersion=0`);
     expect(byDefault.groups.find((g) => g.key === 'transparency')).toMatchObject({ points: 6, max: 18 });
   });

@@ -4,6 +4,7 @@ import { deskEn } from './desk.en.js';
 import { feedbackEn } from './feedback.en.js';
 import { queueEn } from './queue.en.js';
 import { paymentsEn } from './payments.en.js';
+import { nationalSyncEn } from './national-sync.en.js';
 import { kpiEn } from './kpi.en.js';
 import type { MessageKey } from './vi.js';
 
@@ -187,5 +188,6 @@ export const en: Record<MessageKey, string> = {
   ...feedbackEn,
   ...queueEn,
   ...paymentsEn,
+  ...nationalSyncEn,
   ...kpiEn,
 };

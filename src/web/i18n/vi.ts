@@ -4,6 +4,7 @@ import { deskVi } from './desk.vi.js';
 import { feedbackVi } from './feedback.vi.js';
 import { queueVi } from './queue.vi.js';
 import { paymentsVi } from './payments.vi.js';
+import { nationalSyncVi } from './national-sync.vi.js';
 import { kpiVi } from './kpi.vi.js';
 
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
@@ -186,6 +187,7 @@ export const vi = {
   ...feedbackVi,
   ...queueVi,
   ...paymentsVi,
+  ...nationalSyncVi,
   ...kpiVi,
 } as const;
 

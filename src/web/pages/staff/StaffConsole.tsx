@@ -16,6 +16,7 @@ import { CallerBookingPage } from './queue/CallerBookingPage.js';
 import { QueueCounterPage } from './queue/QueueCounterPage.js';
 import { QueueSlotsPage } from './queue/QueueSlotsPage.js';
 import { KpiDashboardPage } from './kpi/KpiDashboardPage.js';
+import { NationalSyncPage } from './national-sync/NationalSyncPage.js';
 import { ScopesContext } from './scopes.js';
 import { UnitsPage } from './units/UnitsPage.js';
 import { UsersPage } from './users/UsersPage.js';
@@ -41,6 +42,7 @@ const SECTIONS: Section[] = [
   { key: 'dossiers', label: 'menu.dossiers', needs: 'dossier.read', Page: DossiersPage },
   { key: 'feedback', label: 'menu.feedback', needs: ['feedback.receive', 'feedback.route', 'feedback.handle'], Page: FeedbackSection },
   { key: 'kpi', label: 'menu.kpi', needs: 'kpi.read', Page: KpiDashboardPage },
+  { key: 'national-sync', label: 'menu.nationalSync', needs: 'kpi.read', Page: NationalSyncPage },
   // Managing slots is occasional work: a leader who may also do it still lands on the dossiers.
   { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },
   { key: 'units', label: 'menu.units', Page: UnitsPage },
