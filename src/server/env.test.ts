@@ -30,3 +30,19 @@ describe('readEnv: national portal sync', () => {
     expect(readEnv(real)).toMatchObject({ NATIONAL_PORTAL_SYNC_ENABLED: true, NATIONAL_PORTAL_USERNAME: 'ag.motcua' });
   });
 });
+
+describe('readEnv: national data-sharing platform', () => {
+  it('uses the in-process simulator with its client outside production', () => {
+    const env = readEnv({});
+    expect(env.NATIONAL_DATA_URL).toBeUndefined();
+    expect(env.NATIONAL_DATA_CLIENT_ID).toBe('motcua-ndxp-sim');
+  });
+
+  it('refuses the simulator client for a real platform in production', () => {
+    const base = { NODE_ENV: 'production', PAYMENT_SECRET: 'x'.repeat(40) };
+    expect(readEnv(base).NATIONAL_DATA_URL).toBeUndefined();
+    expect(() => readEnv({ ...base, NATIONAL_DATA_URL: 'https://ndxp.example.vn/api' })).toThrow(/NATIONAL_DATA_CLIENT_SECRET: must be set/);
+    const real = { ...base, NATIONAL_DATA_URL: 'https://ndxp.example.vn/api', NATIONAL_DATA_CLIENT_ID: 'ag.motcua', NATIONAL_DATA_CLIENT_SECRET: 'z'.repeat(32) };
+    expect(readEnv(real).NATIONAL_DATA_CLIENT_ID).toBe('ag.motcua');
+  });
+});

@@ -17,6 +17,10 @@ const DEVELOPMENT_PAYMENT_SECRET = 'motcua-paygov-simulator-shared-secret-0001';
 const DEVELOPMENT_PORTAL_USERNAME = 'motcua-dvcqg-sim';
 const DEVELOPMENT_PORTAL_PASSWORD = 'motcua-dvcqg-simulator-0001';
 
+/** The national data-sharing platform simulator's client for development and tests; refused in production. */
+const DEVELOPMENT_DATA_CLIENT_ID = 'motcua-ndxp-sim';
+const DEVELOPMENT_DATA_CLIENT_SECRET = 'motcua-ndxp-simulator-secret-0001';
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -103,6 +107,14 @@ const EnvSchema = z.object({
   NATIONAL_PORTAL_PASSWORD: z.string().min(8).max(200).default(DEVELOPMENT_PORTAL_PASSWORD),
   /** Push dossiers to the portal (the periodic task national-portal.sync). Default: on, except in production. */
   NATIONAL_PORTAL_SYNC_ENABLED: bool.optional(),
+  /**
+   * The national data-sharing platform (NDXP/LGSP, national-data module): population database
+   * lookups at intake and the national data store. Its base URL and OAuth2 client; unset = the
+   * in-process simulator under /sim/ndxp/ (outside production; in production, no platform).
+   */
+  NATIONAL_DATA_URL: z.string().url().optional(),
+  NATIONAL_DATA_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_DATA_CLIENT_ID),
+  NATIONAL_DATA_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_DATA_CLIENT_SECRET),
   /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
   FILE_STORAGE: z.enum(['local', 's3']).default('local'),
   /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
@@ -129,6 +141,10 @@ const EnvSchema = z.object({
   // The development key is public (it is in this file): payments signed with it prove nothing.
   if (env.NODE_ENV === 'production' && env.PAYMENT_SECRET === DEVELOPMENT_PAYMENT_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['PAYMENT_SECRET'], message: 'must be set (not the development key) when NODE_ENV=production' });
+  }
+  // Production reads citizens' data only with its own client: the simulator's is public.
+  if (env.NODE_ENV === 'production' && env.NATIONAL_DATA_URL && (env.NATIONAL_DATA_CLIENT_ID === DEVELOPMENT_DATA_CLIENT_ID || env.NATIONAL_DATA_CLIENT_SECRET === DEVELOPMENT_DATA_CLIENT_SECRET)) {
+    ctx.addIssue({ code: 'custom', path: ['NATIONAL_DATA_CLIENT_SECRET'], message: 'must be set (not the simulator client) when NATIONAL_DATA_URL is set in production' });
   }
   // Production syncs only to a named portal with its own account: the simulator's is public.
   if (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_SYNC_ENABLED) {

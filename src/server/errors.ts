@@ -10,6 +10,7 @@ import { FEEDBACK_ERRORS } from '../modules/feedback/feedback.errors.js';
 import { FILES_ERRORS } from '../modules/files/files.errors.js';
 import { PAYMENT_ERRORS } from '../modules/payments/payments.errors.js';
 import { NATIONAL_PORTAL_ERRORS } from '../modules/national-portal/national-portal.errors.js';
+import { NATIONAL_DATA_ERRORS } from '../modules/national-data/national-data.errors.js';
 import { QUEUE_ERRORS } from '../modules/queue/queue.errors.js';
 import { SATISFACTION_ERRORS } from '../modules/satisfaction/satisfaction.errors.js';
 import { JOBS_ERRORS } from '../modules/jobs/jobs.errors.js';
@@ -59,6 +60,7 @@ export const ERRORS = {
   ...DOSSIER_ERRORS,
   ...PAYMENT_ERRORS,
   ...NATIONAL_PORTAL_ERRORS,
+  ...NATIONAL_DATA_ERRORS,
   ...TRACKING_BOOK_ERRORS,
   ...WORKFLOW_ERRORS,
   ...FILES_ERRORS,

@@ -67,6 +67,11 @@ export const ProcedureContent = z
      * eligible when offered online at all — see fullyOnlineEligible.
      */
     fullyOnlineEligible: z.boolean().optional(),
+    /**
+     * Kết nối, khai thác Cơ sở dữ liệu quốc gia về dân cư: intake checks a citizen applicant's
+     * identity against the population database (national-data module). Absent = not connected.
+     */
+    populationDataConnected: z.boolean().optional(),
     postal: z.boolean(),
     locationIndependent: z.boolean(),
     interAgency: z.boolean(),

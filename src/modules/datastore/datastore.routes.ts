@@ -14,6 +14,8 @@ import type { FileStorage } from '../files/storage.js';
 import { users } from '../identity/identity.tables.js';
 import { holdsAnywhere } from '../identity/policy.js';
 import { itemOfApplicant, listStore } from './datastore.service.js';
+import { nationalStoreDocuments } from '../national-data/national-data.service.js';
+import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
 import { todayInVietnam } from '../org/units.service.js';
 
 const tags = ['Kho dữ liệu (data store)'];
@@ -36,6 +38,16 @@ const StoreItem = z
     reuseCount: z.number().int(),
   })
   .meta({ id: 'StoreItem' });
+
+const NationalDocument = z
+  .object({
+    nationalDocumentId: z.string().describe('Mã giấy tờ: name it as a component’s nationalDocumentId at intake'),
+    kind: z.string().describe('Loại giấy tờ, e.g. TRICH_LUC_KHAI_SINH'),
+    name: z.string(),
+    issuedOn: z.string().describe('YYYY-MM-DD'),
+    issuer: z.string(),
+  })
+  .meta({ id: 'NationalStoreDocument' });
 
 /**
  * Whose store the caller may see: a citizen their own (by the identifier on their account); a
@@ -69,6 +81,22 @@ export function datastoreRoutes(app: App, { db, env }: Deps, storage: FileStorag
         ? (await getProcedure(db, request.query.procedureId)).components.map((c) => c.name)
         : undefined;
       return { items: await listStore(db, key, names, todayInVietnam()) };
+    },
+  );
+
+  app.get(
+    '/api/store/national',
+    {
+      schema: {
+        tags,
+        summary: 'The documents the national data store (Kho dữ liệu điện tử quốc gia) holds for an applicant: your own (citizen), or an applicant’s (one-stop officer)',
+        querystring: z.object({ applicantKey: StoreQuery.shape.applicantKey }),
+        response: { 200: z.object({ items: z.array(NationalDocument) }), ...errorResponses(400, 401, 403, 503) },
+      },
+    },
+    async (request) => {
+      const key = await storeKeyFor(db, requireActor(request), request.query.applicantKey);
+      return { items: await nationalStoreDocuments(nationalDataClientFromEnv(env), key) };
     },
   );
 

@@ -24,7 +24,7 @@ import { type DossierPlaces, mayPerform } from './authority.js';
 import { type ConsultationRequest, openConsultations, openPlannedConsultations } from './consultations.service.js';
 import { dueOutcome } from './deadline.rules.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
-import type { IntakeComponent } from './intake.service.js';
+import type { SuppliedComponent } from './intake.service.js';
 import type { ResultInput } from './results.service.js';
 import { enterStep, NO_STEP, type StepAssignment } from './step-assignment.rules.js';
 import { assertAssignable, transferTarget } from './transfer.service.js';
@@ -37,7 +37,7 @@ export interface ActionInput extends Omit<ActionParams, 'targetSteps'> {
   /** forward: hand the next step to this official (giao đích danh). */
   assigneeUserId?: string | undefined;
   /** supply: the new files (or stored items) for the components asked. */
-  components?: IntakeComponent[] | undefined;
+  components?: SuppliedComponent[] | undefined;
   consultations?: ConsultationRequest[] | undefined;
   consultationId?: string | undefined;
   toUnitId?: string | undefined;

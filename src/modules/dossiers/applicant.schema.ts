@@ -41,6 +41,8 @@ export const CitizenApplicant = z.object({
   kind: z.literal('citizen'),
   fullName: Name,
   idNumber: PersonalId,
+  /** Ngày sinh (YYYY-MM-DD): checked against the population database when the procedure is connected. */
+  birthDate: z.iso.date().optional(),
   phone: Phone.optional(),
   email: Email.optional(),
   address: Address.optional(),

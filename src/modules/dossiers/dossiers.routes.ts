@@ -32,7 +32,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
         summary: 'Tiếp nhận hồ sơ: counter or postal intake by a one-stop/postal officer; online filing by a citizen',
         headers: IdempotencyHeaders,
         body: IntakeBody,
-        response: { 201: DossierDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        response: { 201: DossierDetail, ...errorResponses(400, 401, 403, 404, 409, 422, 503) },
       },
     },
     async (request, reply) => {

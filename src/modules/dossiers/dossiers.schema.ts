@@ -12,12 +12,18 @@ const FiledComponent = z.union([
   z.object({ componentId: z.uuid(), storeItemId: z.uuid().describe('Reuse an item of the applicant’s data store') }).strict(),
 ]);
 
+/** At intake a component may also come from the national data store (DuocLayTuKhoDMQG). */
+const IntakeComponent = z.union([
+  ...FiledComponent.options,
+  z.object({ componentId: z.uuid(), nationalDocumentId: z.string().trim().min(1).max(100).describe('Mã giấy tờ in the national data store (GET /api/store/national)') }).strict(),
+]);
+
 export const IntakeBody = z
   .object({
     procedureId: z.uuid(),
     channel: z.enum(CHANNELS),
     applicant: Applicant,
-    components: z.array(FiledComponent).max(100).default([]),
+    components: z.array(IntakeComponent).max(100).default([]),
     receivingUnitId: z.uuid().optional(),
     competentUnitId: z.uuid().optional(),
   })
@@ -68,7 +74,14 @@ export const DossierDetail = DossierSummary.extend({
   competentUnit: UnitRef,
   applicant: z.unknown().describe('Applicant as filed'),
   fees: z.array(z.object({ name: z.string(), amountVnd: z.number().int() })),
-  components: z.array(z.object({ componentId: z.uuid(), name: z.string(), fileIds: z.array(z.uuid()) })),
+  components: z.array(
+    z.object({ componentId: z.uuid(), name: z.string(), fileIds: z.array(z.uuid()), nationalDocumentId: z.string().nullable().describe('Taken from the national data store (mã giấy tờ there)') }),
+  ),
+  populationCheck: z
+    .enum(['verified', 'notFound', 'unavailable'])
+    .nullable()
+    .describe('Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation'),
+  populationCheckedAt: z.date().nullable().describe('When the population database answered'),
   events: z.array(
     z.object({
       action: z.string(),

@@ -7,6 +7,7 @@ import { workflowDefinitions } from '../workflows/workflows.tables.js';
 import type { Applicant } from './applicant.schema.js';
 import type { DossierStatus } from './status.rules.js';
 import type { Role } from '../identity/roles.js';
+import type { PopulationCheck } from '../national-data/population.rules.js';
 
 /** A fee line as charged on this dossier (copied from the procedure's channel at receipt). */
 export interface DossierFee {
@@ -80,6 +81,13 @@ export const dossiers = pgTable(
     /** Optimistic lock: every action names the version it read (stale → 409). */
     version: integer('version').notNull().default(1),
     receivedBy: uuid('received_by').references(() => users.id),
+    /**
+     * The population-data check at intake (procedures connected to CSDLQG về dân cư): verified,
+     * notFound or unavailable (population.rules.ts); null when the procedure is not connected or
+     * the applicant is an organisation. `populationCheckedAt`: when the database answered.
+     */
+    populationCheck: text('population_check').$type<PopulationCheck>(),
+    populationCheckedAt: timestamp('population_checked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -106,6 +114,8 @@ export const dossierComponents = pgTable(
     componentId: uuid('component_id').notNull(),
     name: text('name').notNull(),
     fileIds: uuid('file_ids').array().notNull(),
+    /** Mã giấy tờ in the national data store when the component was taken from it (DuocLayTuKhoDMQG). */
+    nationalDocumentId: text('national_document_id'),
   },
   // GIN: who may download a file looks up the dossiers whose components hold it (file_ids @> [id]).
   (t) => [primaryKey({ columns: [t.dossierId, t.componentId] }), index('dossier_components_files_idx').using('gin', t.fileIds)],

@@ -22,6 +22,9 @@ import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
 import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import { type Applicant, applicantKey } from './applicant.schema.js';
 import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
+import { fileStorageFromEnv } from '../files/storage.config.js';
+import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
+import { checkPopulation, takeFromNationalStore } from '../national-data/national-data.service.js';
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
 import { startStep } from './actions.rules.js';
@@ -45,8 +48,11 @@ export interface IntakeInput {
   competentUnitId?: string | undefined;
 }
 
-/** Uploaded files, or an item of the applicant's data store to reuse. */
-export type IntakeComponent = { componentId: string; fileIds: string[] } | { componentId: string; storeItemId: string };
+/** Uploaded files, or an item of the applicant's data store to reuse (intake and supplements). */
+export type SuppliedComponent = { componentId: string; fileIds: string[] } | { componentId: string; storeItemId: string };
+
+/** At intake also: a document of the national data store (Kho dữ liệu điện tử quốc gia), by its id there. */
+export type IntakeComponent = SuppliedComponent | { componentId: string; nationalDocumentId: string };
 
 export interface IdempotencyInput {
   key: string;
@@ -78,13 +84,25 @@ export async function receiveDossier(
   const key = applicantKey(input.applicant);
   const reuses = input.components.flatMap((c) => ('storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : []));
   const uploads = input.components.flatMap((c) => ('fileIds' in c ? [c] : []));
+  const fromNational = input.components.flatMap((c) => ('nationalDocumentId' in c ? [c] : []));
   const reused = await reusableFiles(tx, key, reuses.map((r) => r.storeItemId), todayInVietnam());
-  const components: ProvidedComponent[] = input.components.map((c) =>
-    'storeItemId' in c ? { componentId: c.componentId, fileIds: reused.get(c.storeItemId)! } : c,
+  const national = nationalDataClientFromEnv(env);
+  const nationalFiles = fromNational.length > 0 ? await takeFromNationalStore(tx, ctx, national, fileStorageFromEnv(env), key, fromNational.map((c) => c.nationalDocumentId)) : new Map<string, string>();
+  const components: (ProvidedComponent & { nationalDocumentId?: string })[] = input.components.map((c) =>
+    'storeItemId' in c
+      ? { componentId: c.componentId, fileIds: reused.get(c.storeItemId)! }
+      : 'nationalDocumentId' in c
+        ? { componentId: c.componentId, fileIds: [nationalFiles.get(c.nationalDocumentId)!], nationalDocumentId: c.nationalDocumentId }
+        : c,
   );
   const problems = componentProblems(version.content.components, components);
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
   await filesForUse(tx, ctx.actor, uploads.flatMap((c) => c.fileIds));
+  // Khai thác CSDLQG về dân cư: a citizen applicant of a connected procedure is looked up.
+  const population =
+    version.content.populationDataConnected && input.applicant.kind === 'citizen'
+      ? await checkPopulation(national, input.applicant.idNumber, input.applicant)
+      : { populationCheck: null, populationCheckedAt: null };
 
   const now = new Date();
   const receivedNow = input.channel !== 'online';
@@ -115,11 +133,12 @@ export async function receiveDossier(
       legalDueAt: appointmentAt,
       ...firstStep,
       receivedBy: receivedNow ? ctx.actor.userId : null,
+      ...population,
     })
     .returning();
   if (calendar && start) await openPlannedConsultations(tx, calendar, dossier!.id, start, now);
   const names = new Map(version.content.components.map((c) => [c.id, c.name]));
-  const filed = components.map((c) => ({ componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds] }));
+  const filed = components.map((c) => ({ componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds], nationalDocumentId: c.nationalDocumentId ?? null }));
   if (filed.length > 0) await tx.insert(dossierComponents).values(filed.map((c) => ({ dossierId: dossier!.id, ...c })));
   await recordReuses(tx, dossier!.id, reuses);
   // What the officer received and checked is digitized into the applicant's store; reused items
@@ -146,7 +165,7 @@ export async function receiveDossier(
     targetType: 'dossier',
     targetId: dossier!.id,
     unitId: competentUnitId,
-    after: { code, channel: input.channel, status, procedure: procedure.nationalCode, appointmentAt: dossier!.appointmentAt },
+    after: { code, channel: input.channel, status, procedure: procedure.nationalCode, appointmentAt: dossier!.appointmentAt, populationCheck: population.populationCheck },
     event: { code, status, procedureCode: procedure.nationalCode, channel: input.channel, receivingUnitId: receivingUnit.id, competentUnitId },
   });
   return dossier!;

@@ -12,11 +12,11 @@ import { recordReuses, reusableFiles, storeReceivedComponents } from '../datasto
 import { filesForUse } from '../files/files.service.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { dossierComponents, type dossiers } from './dossiers.tables.js';
-import type { IntakeComponent } from './intake.service.js';
+import type { SuppliedComponent } from './intake.service.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
 
-export async function supplyComponents(tx: Tx, actor: Actor, dossier: DossierRow, supplied: readonly IntakeComponent[]) {
+export async function supplyComponents(tx: Tx, actor: Actor, dossier: DossierRow, supplied: readonly SuppliedComponent[]) {
   if (supplied.length === 0) return { componentIds: [] };
   const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
   const names = new Map(version!.content.components.flatMap((c) => (c.id ? [[c.id, c.name] as const] : [])));

@@ -28,6 +28,7 @@ import { queueRoutes } from '../../modules/queue/queue.routes.js';
 import { paymentRoutes } from '../../modules/payments/payments.routes.js';
 import { paygovSimRoutes } from '../../modules/payments/paygov-sim.routes.js';
 import { dvcqgSimRoutes } from '../../modules/national-portal/dvcqg-sim.routes.js';
+import { ndxpSimRoutes } from '../../modules/national-data/ndxp-sim.routes.js';
 import { nationalPortalRoutes } from '../../modules/national-portal/national-portal.routes.js';
 import { satisfactionRoutes } from '../../modules/satisfaction/satisfaction.routes.js';
 import { workflowRoutes } from '../../modules/workflows/workflows.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   paygovSimRoutes(app, deps);
   nationalPortalRoutes(app, deps);
   dvcqgSimRoutes(app, deps);
+  ndxpSimRoutes(app, deps);
   kpiRoutes(app, deps);
   queueRoutes(app, deps);
   queuePublicRoutes(app, deps);

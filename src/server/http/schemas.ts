@@ -12,7 +12,7 @@ export const ErrorBody = z
   .meta({ id: 'Error' });
 
 /** Response entries for the error statuses a route can return (OpenAPI documents them). */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) {
   return Object.fromEntries(statuses.map((s) => [s, ErrorBody])) as Record<number, typeof ErrorBody>;
 }
 
