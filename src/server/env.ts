@@ -97,6 +97,8 @@ const EnvSchema = z.object({
   PAYMENT_SECRET: z.string().min(32).default(DEVELOPMENT_PAYMENT_SECRET),
   /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
   PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
+  /** Minutes an online payment's order stays payable (the protocol's expireDate); then it expires. */
+  PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(24 * 60),
   /**
    * Dossier sync to the national public service portal (Cổng DVCQG, national-portal module): the
    * portal's (or its adapter's) base URL, with `<base>/auth` and `<base>/integration`. Unset = the

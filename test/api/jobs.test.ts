@@ -120,6 +120,7 @@ describe('in the app', () => {
           { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
           { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
           { name: 'outbox.relay', last_outcome: { published: expect.any(Number), failed: 0 } },
+          { name: 'payments.expire-pending', last_outcome: { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 } },
           { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
         ]);
       }, { timeout: 20_000, interval: 100 });
@@ -137,6 +138,7 @@ describe('administration', () => {
     expect(byName['queue.reminders-and-no-shows']).toMatchObject({ intervalSeconds: 300, enabled: true });
     expect(byName['feedback.due-reminders']).toMatchObject({ intervalSeconds: 1800, enabled: true });
     expect(byName['dossiers.apology-due']).toMatchObject({ intervalSeconds: 3600, enabled: true });
+    expect(byName['payments.expire-pending']).toMatchObject({ intervalSeconds: 600, enabled: true });
     expect(byName['test.fails']).toMatchObject({ lastError: null, lastOutcome: { sent: 3 }, runs: 3 });
     expect((await kstthc.request({ url: '/api/jobs' })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/jobs' })).statusCode).toBe(401);

@@ -14,6 +14,7 @@ import { checksumOf, withChecksum } from '../../src/modules/payments/payments.ru
 import { queryRows } from '../../src/server/db/client.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { fileDossier, read, step } from '../fixtures/dossiers.js';
+import { decide as decideOn, startPayment } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 
 let t: TestApp;
@@ -39,29 +40,8 @@ afterAll(() => t?.close());
 const onlineDossier = () => fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId: soTuPhapId });
 const paymentsOf = async (s: Session, code: string) => (await s.request({ url: `/api/dossiers/${code}/payments` })).json();
 
-/** Starts a payment and opens the platform's page; returns the transaction id. */
-async function start(code: string, body: Record<string, unknown> = {}) {
-  const res = await congdan.request({ method: 'POST', url: `/api/dossiers/${code}/payments`, payload: body });
-  expect(res.statusCode, res.body).toBe(201);
-  const { redirectUrl, payment } = res.json();
-  expect(redirectUrl).toMatch(/^\/sim\/paygov\/pay\/PG\d+$/);
-  const page = await t.app.inject({ url: redirectUrl });
-  expect(page.statusCode).toBe(200);
-  expect(page.body).toContain('Xác nhận thanh toán');
-  return { transactionId: redirectUrl.split('/').pop() as string, payment };
-}
-
-/** The payer decides on the platform's page; returns where the browser is sent. */
-async function decide(transactionId: string, decision: 'pay' | 'cancel', bank = 'BIDV') {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/sim/paygov/pay/${transactionId}`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `bank=${bank}&decision=${decision}`,
-  });
-  expect(res.statusCode).toBe(303);
-  return new URL(res.headers.location as string, 'http://x');
-}
+const start = (code: string, body: Record<string, unknown> = {}) => startPayment(t, congdan, code, body);
+const decide = (transactionId: string, decision: 'pay' | 'cancel', bank = 'BIDV') => decideOn(t, transactionId, decision, bank);
 
 describe('online payment through the simulated platform', () => {
   it('pays the fees: page, signed IPN, receipt, return to the portal; a repeated IPN changes nothing', async () => {

@@ -1,7 +1,8 @@
 /**
  * The national payment platform as our services see it (Nền tảng thanh toán trên Cổng Dịch vụ
  * công quốc gia, PayGov-style protocol): create a transaction (a signed request → the URL the
- * payer's browser goes to), check a signed result it sends us, read a day's statement. The only
+ * payer's browser goes to), check a signed result it sends us, ask where a transaction stands,
+ * read a day's statement. The only
  * implementation is the local simulator (paygov-simulator.ts), which speaks the same messages; a
  * real platform plugs in here behind PAYMENT_PROVIDER.
  */
@@ -21,6 +22,8 @@ export interface CreateTransaction {
   /** Where the platform posts the result server-to-server (our IPN endpoint). */
   ipnUrl: string;
   createdAt: Date;
+  /** The order lapses then (the protocol's expireDate). */
+  expiresAt: Date;
 }
 
 /** A result the platform reports (callback or return), once its checksum is verified. */
@@ -40,6 +43,8 @@ export interface PaymentGateway {
   createTransaction(tx: Tx, request: CreateTransaction): Promise<{ transactionId: string; paymentUrl: string }>;
   /** Verifies a result message's checksum and reads it; null when the checksum is wrong. */
   readResult(fields: SignedFields): PlatformResult | null;
+  /** Asks the platform where a transaction stands (status query, signed both ways). */
+  queryTransaction(tx: Tx, query: { orderId: string; transactionId: string }): Promise<PlatformResult>;
   /** The platform's statement (đối soát) of a Vietnam day. */
   statement(tx: Tx, day: string): Promise<StatementRow[]>;
 }

@@ -3,7 +3,7 @@
  * them. Every message carries `checksum` = HMAC-SHA256(shared secret, canonical string of its
  * other fields) — payments.rules.ts. Amounts are integer VND; times yyyyMMddHHmmss, Vietnam time.
  */
-import { toVietnamLocalMs } from '../calendar/dates.js';
+import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
 import type { StatementStatus } from './payments.rules.js';
 
 export const PROTOCOL_VERSION = '2.1.0';
@@ -11,6 +11,14 @@ export const PROTOCOL_VERSION = '2.1.0';
 /** yyyyMMddHHmmss in Vietnam time, as the platform writes times. */
 export function platformTime(at: Date): string {
   return new Date(toVietnamLocalMs(at)).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/** The instant a platform time names (the inverse of platformTime). */
+export function instantOfPlatformTime(text: string): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, se] = m.map(Number) as [number, number, number, number, number, number, number];
+  return fromVietnamLocalMs(Date.UTC(y, mo - 1, d, h, mi, se));
 }
 
 /** Creation request (merchant → platform). */
@@ -25,7 +33,19 @@ export interface CreateFields extends Record<string, string | number> {
   returnUrl: string;
   ipnUrl: string;
   createDate: string;
+  /** Past it the platform no longer lets the payer pay (yyyyMMddHHmmss, Vietnam time). */
+  expireDate: string;
   locale: 'vn';
+}
+
+/** Status query (merchant → platform): where a transaction stands, e.g. when its IPN never came. */
+export interface QueryFields extends Record<string, string | number> {
+  version: string;
+  command: 'querydr';
+  merchantCode: string;
+  orderId: string;
+  transactionId: string;
+  requestDate: string;
 }
 
 /** Result (platform → merchant, both the IPN body and the return URL's query). */
@@ -34,11 +54,18 @@ export interface ResultFields extends Record<string, string | number> {
   orderId: string;
   transactionId: string;
   amount: number;
-  /** 00 success, 24 cancelled by the payer, 51 insufficient funds, 99 other failure. */
+  /**
+   * 00 success, 24 cancelled by the payer, 51 insufficient funds, 99 other failure; a status
+   * query may also answer 01 not completed yet, 11 lapsed unpaid (past the expireDate).
+   */
   resultCode: string;
   bankCode: string;
   payDate: string;
 }
+
+export const RESULT_NOT_COMPLETED = '01';
+export const RESULT_EXPIRED = '11';
+export const RESULT_NOT_FOUND = '91';
 
 export const RESULT_STATUS: Record<string, StatementStatus> = { '00': 'success', '24': 'cancelled' };
 export const statusOfResult = (code: string): StatementStatus => RESULT_STATUS[code] ?? 'failed';

@@ -1,6 +1,6 @@
 /**
  * The simulated payment platform's HTTP side, only when PAYMENT_PROVIDER=simulator: the merchant
- * API (create a transaction, the daily statement) and the payer's page (choose a bank, pay or
+ * API (create a transaction, query one, the daily statement) and the payer's page (choose a bank, pay or
  * cancel). On the payer's decision it calls our IPN endpoint server to server with the signed
  * result — through the router, as the platform's HTTPS call would arrive — then sends the browser
  * back to the portal with the same signed result in the query string.
@@ -8,17 +8,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { App, Deps } from '../../server/http/types.js';
 import { SIM_BANKS } from './paygov-protocol.js';
-import { SIM_BASE, simulatedPlatform } from './paygov-simulator.js';
+import { lapsed, SIM_BASE, simulatedPlatform } from './paygov-simulator.js';
 import type { SignedFields } from './payments.rules.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const vnd = (amount: number) => `${amount.toLocaleString('vi-VN')} ₫`;
 
-function payPage(t: { transactionId: string; merchantCode: string; orderInfo: string; amountVnd: number; status: string }): string {
+function payPage(t: { transactionId: string; merchantCode: string; orderInfo: string; amountVnd: number }, open: boolean): string {
   const banks = SIM_BANKS.map(
     ([code, name], i) => `<label class="bank"><input type="radio" name="bank" value="${code}"${i === 0 ? ' checked' : ''} data-testid="sim-bank-${code}"> ${escapeHtml(name)}</label>`,
   ).join('');
-  const open = t.status === 'pending';
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Nền tảng thanh toán (mô phỏng)</title>
 <style>body{font-family:system-ui,sans-serif;margin:0;background:#f0f4f8;color:#1f2937}main{max-width:480px;margin:24px auto;background:#fff;padding:24px;border-radius:8px}
@@ -32,7 +31,7 @@ ${
   open
     ? `<form method="post" action="${SIM_BASE}/pay/${encodeURIComponent(t.transactionId)}"><fieldset><legend>Chọn ngân hàng, ví điện tử</legend>${banks}</fieldset>
 <p><button class="pay" name="decision" value="pay" data-testid="sim-pay">Xác nhận thanh toán</button><button class="cancel" name="decision" value="cancel" data-testid="sim-cancel">Hủy giao dịch</button></p></form>`
-    : `<p data-testid="sim-closed">Giao dịch đã được xử lý.</p>`
+    : `<p data-testid="sim-closed">Giao dịch đã được xử lý hoặc đã hết thời hạn thanh toán.</p>`
 }</main></body></html>`;
 }
 
@@ -50,13 +49,17 @@ export function paygovSimRoutes(app: App, deps: Deps): void {
       db.transaction((tx) => platform.create(tx, request.body as SignedFields)),
     );
 
+    sim.post(`${SIM_BASE}/api/transactions/query`, { schema: { hide: true } }, async (request) =>
+      db.transaction((tx) => platform.query(tx, request.body as SignedFields)),
+    );
+
     sim.get<{ Params: { day: string } }>(`${SIM_BASE}/api/statements/:day`, { schema: { hide: true } }, async (request) =>
       db.transaction((tx) => platform.statement(tx, request.params.day)),
     );
 
     sim.get<{ Params: { id: string } }>(`${SIM_BASE}/pay/:id`, { schema: { hide: true } }, async (request, reply) => {
       const t = await db.transaction((tx) => platform.transaction(tx, request.params.id));
-      return reply.type('text/html; charset=utf-8').send(payPage(t));
+      return reply.type('text/html; charset=utf-8').send(payPage(t, t.status === 'pending' && !lapsed(t, new Date())));
     });
 
     sim.post<{ Params: { id: string }; Body: { decision?: string; bank?: string } }>(`${SIM_BASE}/pay/:id`, { schema: { hide: true } }, async (request, reply) => {

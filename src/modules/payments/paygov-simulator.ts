@@ -2,7 +2,8 @@
  * A local stand-in for the national payment platform. Two halves, as in reality:
  * - the platform (`simulatedPlatform`): checks the merchant's signed creation request, keeps its
  *   own ledger (paygov_sim_transactions), completes a transaction when the payer confirms or
- *   cancels on its page (paygov-sim.routes.ts) and signs the result, and lists a day's statement;
+ *   cancels on its page (paygov-sim.routes.ts) before the order's expireDate and signs the result,
+ *   answers a status query, and lists a day's statement;
  * - our adapter (`paygovSimulator`, a PaymentGateway): signs requests, verifies results.
  * The adapter reaches the platform by a function call instead of HTTPS (same process); the
  * messages and checksums are the protocol's, so a wrong secret or a tampered field fails here
@@ -15,7 +16,18 @@ import type { Env } from '../../server/env.js';
 import { AppError } from '../../server/errors.js';
 import { DAY_MS, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
 import type { PaymentGateway } from './gateway.js';
-import { type CreateFields, platformTime, PROTOCOL_VERSION, type ResultFields, statusOfResult } from './paygov-protocol.js';
+import {
+  type CreateFields,
+  instantOfPlatformTime,
+  platformTime,
+  PROTOCOL_VERSION,
+  type QueryFields,
+  RESULT_EXPIRED,
+  RESULT_NOT_COMPLETED,
+  RESULT_NOT_FOUND,
+  type ResultFields,
+  statusOfResult,
+} from './paygov-protocol.js';
 import { paygovSimTransactions } from './payments.tables.js';
 import { type SignedFields, type StatementRow, verifyChecksum, withChecksum } from './payments.rules.js';
 
@@ -26,6 +38,17 @@ export const vietnamDayBounds = (day: string) => {
   const start = fromVietnamLocalMs(dayIndex(day) * DAY_MS);
   return { start, end: new Date(start.getTime() + DAY_MS) };
 };
+
+type SimTransaction = typeof paygovSimTransactions.$inferSelect;
+
+/** Past its expireDate and still unpaid: the payer can no longer pay. */
+export const lapsed = (t: Pick<SimTransaction, 'status' | 'expiresAt'>, now: Date) => t.status === 'pending' && t.expiresAt !== null && now >= t.expiresAt;
+
+/** The code a status query answers for a transaction: its outcome, or whether it is still open. */
+function resultCodeOf(t: SimTransaction, now: Date): string {
+  if (t.status === 'pending') return lapsed(t, now) ? RESULT_EXPIRED : RESULT_NOT_COMPLETED;
+  return { success: '00', cancelled: '24', failed: '99' }[t.status];
+}
 
 export function simulatedPlatform(env: Env) {
   const secret = env.PAYMENT_SECRET;
@@ -46,6 +69,7 @@ export function simulatedPlatform(env: Env) {
         ipnUrl: f.ipnUrl,
         status: 'pending',
         createdAt: now,
+        expiresAt: instantOfPlatformTime(String(f.expireDate ?? '')),
       });
       return { resultCode: '00', transactionId, paymentUrl: `${SIM_BASE}/pay/${transactionId}` };
     },
@@ -59,9 +83,10 @@ export function simulatedPlatform(env: Env) {
     /** The payer confirmed (with a bank) or cancelled on the platform's page: the signed result. */
     async complete(tx: Tx, transactionId: string, decision: 'pay' | 'cancel', bankCode: string): Promise<{ result: ResultFields & { checksum: string }; returnUrl: string; ipnUrl: string }> {
       const row = await this.transaction(tx, transactionId);
-      if (row.status !== 'pending') throw new AppError('PAYMENT_SIM_TRANSACTION_CLOSED', { transactionId });
-      const resultCode = decision === 'pay' ? '00' : '24';
       const now = new Date();
+      if (row.status !== 'pending') throw new AppError('PAYMENT_SIM_TRANSACTION_CLOSED', { transactionId });
+      if (lapsed(row, now)) throw new AppError('PAYMENT_SIM_TRANSACTION_EXPIRED', { transactionId });
+      const resultCode = decision === 'pay' ? '00' : '24';
       await tx
         .update(paygovSimTransactions)
         .set({ status: statusOfResult(resultCode), bankCode, completedAt: now })
@@ -76,6 +101,29 @@ export function simulatedPlatform(env: Env) {
         payDate: platformTime(now),
       });
       return { result, returnUrl: row.returnUrl, ipnUrl: row.ipnUrl };
+    },
+
+    /**
+     * POST {SIM_BASE}/api/transactions/query: a merchant's signed status query (querydr). The
+     * answer is the result message the IPN carries, with the transaction's code as it stands now
+     * (01 still open, 11 lapsed unpaid, 91 unknown).
+     */
+    async query(tx: Tx, fields: SignedFields): Promise<ResultFields & { checksum: string }> {
+      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      const f = fields as QueryFields;
+      const [row] = await tx
+        .select()
+        .from(paygovSimTransactions)
+        .where(and(eq(paygovSimTransactions.transactionId, String(f.transactionId)), eq(paygovSimTransactions.orderId, String(f.orderId))));
+      return withChecksum<ResultFields>(secret, {
+        merchantCode: env.PAYMENT_MERCHANT_CODE,
+        orderId: String(f.orderId),
+        transactionId: String(f.transactionId),
+        amount: row?.amountVnd ?? 0,
+        resultCode: row ? resultCodeOf(row, new Date()) : RESULT_NOT_FOUND,
+        bankCode: row?.bankCode ?? '',
+        payDate: row?.completedAt ? platformTime(row.completedAt) : '',
+      });
     },
 
     /** The day's statement (đối soát): every transaction created that Vietnam day, signed. */
@@ -110,10 +158,24 @@ export function paygovSimulator(env: Env): PaymentGateway {
         returnUrl: request.returnUrl,
         ipnUrl: request.ipnUrl,
         createDate: platformTime(request.createdAt),
+        expireDate: platformTime(request.expiresAt),
         locale: 'vn',
       });
       const { transactionId, paymentUrl } = await platform.create(tx, fields);
       return { transactionId, paymentUrl };
+    },
+    async queryTransaction(tx, query) {
+      const fields = withChecksum<QueryFields>(secret, {
+        version: PROTOCOL_VERSION,
+        command: 'querydr',
+        merchantCode: env.PAYMENT_MERCHANT_CODE,
+        orderId: query.orderId,
+        transactionId: query.transactionId,
+        requestDate: platformTime(new Date()),
+      });
+      const result = this.readResult(await platform.query(tx, fields));
+      if (!result) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      return result;
     },
     readResult(fields) {
       if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE) return null;

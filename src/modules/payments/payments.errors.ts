@@ -10,6 +10,8 @@ export const PAYMENT_ERRORS = {
   PAYMENT_SIGNATURE_INVALID: { status: 401, message: 'Chữ ký (checksum) của thông điệp thanh toán không hợp lệ.' },
   PAYMENT_CALLBACK_MISMATCH: { status: 422, message: 'Thông báo kết quả không khớp giao dịch (số tiền, mã đơn hàng hoặc mã giao dịch).' },
   PAYMENT_STATE_CONFLICT: { status: 409, message: 'Giao dịch đã kết thúc với kết quả khác; cần đối soát.' },
+  PAYMENT_RECONCILIATION_NOT_FOUND: { status: 404, message: 'Không tìm thấy lần đối soát này.' },
   PAYMENT_SIM_TRANSACTION_NOT_FOUND: { status: 404, message: 'Giao dịch không tồn tại trên nền tảng thanh toán (mô phỏng).' },
   PAYMENT_SIM_TRANSACTION_CLOSED: { status: 409, message: 'Giao dịch đã được xử lý trên nền tảng thanh toán.' },
+  PAYMENT_SIM_TRANSACTION_EXPIRED: { status: 409, message: 'Giao dịch đã hết thời hạn thanh toán; vui lòng tạo giao dịch mới từ hồ sơ.' },
 } as const satisfies ErrorTable;

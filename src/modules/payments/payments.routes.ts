@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
+import { errorResponses, IdParams } from '../../server/http/schemas.js';
 import type { App, Deps } from '../../server/http/types.js';
 import { AppError } from '../../server/errors.js';
 import { readableDossier } from '../dossiers/dossiers.routes.js';
@@ -10,8 +10,23 @@ import { procedureVersions } from '../catalog/catalog.tables.js';
 import { eq } from 'drizzle-orm';
 import { paymentGatewayFromEnv } from './gateway.js';
 import { dueTargets } from './payments.rules.js';
-import { CodeParams, CounterBody, DossierPayments, IpnBody, IpnReply, Payment, Reconciliation, ReconcileBody, StartBody, StartReply } from './payments.schema.js';
+import {
+  CodeParams,
+  CounterBody,
+  DossierPayments,
+  IpnBody,
+  IpnReply,
+  Payment,
+  Reconciliation,
+  ReconciliationDetail,
+  ReconciliationRun,
+  ReconciliationsQuery,
+  ReconcileBody,
+  StartBody,
+  StartReply,
+} from './payments.schema.js';
 import { applyPlatformResult, dossierByCode, paymentsOf, reconcileDay, recordCounterPayment, startOnlinePayment, totalsOf } from './payments.service.js';
+import { listReconciliations, reconciliationById } from './reconciliations.query.js';
 
 const tags = ['Thanh toán (payments)'];
 
@@ -60,7 +75,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
       authorize(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
       const publicUrl = env.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
       const started = await db.transaction((tx) =>
-        startOnlinePayment(tx, { ...request.ctx, actor }, gateway, dossier, request.body.obligationId ?? null, { publicUrl, returnPath: (id) => portalReturnPath(dossier.code, id) }),
+        startOnlinePayment(tx, { ...request.ctx, actor }, gateway, dossier, request.body.obligationId ?? null, { publicUrl, expiryMinutes: env.PAYMENT_EXPIRY_MINUTES, returnPath: (id) => portalReturnPath(dossier.code, id) }),
       );
       return reply.code(201).send({ payment: started.payment, redirectUrl: started.paymentUrl });
     },
@@ -113,7 +128,34 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
       const actor = requireActor(request);
       authorize(actor, 'payment.reconcile');
       const run = await db.transaction((tx) => reconcileDay(tx, { ...request.ctx, actor }, gateway, request.body.day));
-      return reply.code(201).send({ ...run, mismatches: run.mismatches as Record<string, unknown>[] });
+      return reply.code(201).send({ ...run, runBy: { id: actor.userId, fullName: actor.fullName }, mismatches: run.mismatches });
+    },
+  );
+
+  app.get(
+    '/api/payments/reconciliations',
+    {
+      schema: {
+        tags,
+        summary: 'Past reconciliation runs, newest statement day first, optionally of a range of days',
+        querystring: ReconciliationsQuery,
+        response: { 200: z.object({ items: z.array(ReconciliationRun), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'payment.reconcile');
+      return listReconciliations(db, request.query);
+    },
+  );
+
+  app.get(
+    '/api/payments/reconciliations/:id',
+    {
+      schema: { tags, summary: 'One reconciliation run with its discrepancies', params: IdParams, response: { 200: ReconciliationDetail, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => {
+      authorize(requireActor(request), 'payment.reconcile');
+      return reconciliationById(db, request.params.id);
     },
   );
 }

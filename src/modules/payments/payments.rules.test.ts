@@ -4,11 +4,16 @@ import {
   canonicalString,
   checksumOf,
   dueTargets,
+  dueToExpire,
   eventOfResult,
+  eventOnExpiry,
+  EXPIRY_GRACE_MS,
+  expiryOf,
   type PaymentStatus,
   paymentTransition,
   receiptNumberOf,
   reconcile,
+  summarize,
   verifyChecksum,
   withChecksum,
 } from './payments.rules.js';
@@ -63,6 +68,44 @@ describe('payment state machine', () => {
     expect(eventOfResult('00')).toBe('paid');
     expect(eventOfResult('24')).toBe('cancelled');
     expect(eventOfResult('51')).toBe('failed');
+  });
+});
+
+describe('expiry of online payments', () => {
+  const created = new Date('2026-03-02T01:00:00Z');
+  const expiresAt = expiryOf(created, 24 * 60);
+  const at = (ms: number) => new Date(expiresAt.getTime() + ms);
+
+  it('lapses the configured minutes after creation', () => {
+    expect(expiresAt.toISOString()).toBe('2026-03-03T01:00:00.000Z');
+    expect(expiryOf(created, 15).toISOString()).toBe('2026-03-02T01:15:00.000Z');
+  });
+
+  it.each([
+    ['pending online, before its expiry', 'online', 'pending', expiresAt, at(-1), false],
+    ['pending online, at its expiry (the grace runs)', 'online', 'pending', expiresAt, at(0), false],
+    ['pending online, within the grace', 'online', 'pending', expiresAt, at(EXPIRY_GRACE_MS - 1), false],
+    ['pending online, once the grace has passed', 'online', 'pending', expiresAt, at(EXPIRY_GRACE_MS), true],
+    ['pending online, long past', 'online', 'pending', expiresAt, at(30 * 86_400_000), true],
+    ['paid online', 'online', 'paid', expiresAt, at(EXPIRY_GRACE_MS), false],
+    ['cancelled online', 'online', 'cancelled', expiresAt, at(EXPIRY_GRACE_MS), false],
+    ['already expired', 'online', 'expired', expiresAt, at(EXPIRY_GRACE_MS), false],
+    ['pending without an expiry', 'online', 'pending', null, at(EXPIRY_GRACE_MS), false],
+    ['at the counter', 'counter', 'paid', null, at(EXPIRY_GRACE_MS), false],
+  ] as const)('%s → due %s', (_, channel, status, expires, now, due) => {
+    expect(dueToExpire({ channel, status, expiresAt: expires }, now)).toBe(due);
+  });
+
+  it.each([
+    ['00', 'paid'], // paid at the platform, IPN lost: confirmed, not expired
+    ['24', 'cancelled'],
+    ['51', 'failed'],
+    ['99', 'failed'],
+    ['01', 'expired'], // still open at the platform
+    ['11', 'expired'], // lapsed at the platform
+    ['91', 'expired'], // unknown there
+  ] as const)('the platform answering %s → %s', (code, event) => {
+    expect(eventOnExpiry(code)).toBe(event);
   });
 });
 
@@ -126,5 +169,16 @@ describe('reconciliation', () => {
   });
   it('finds nothing to report between identical ledgers', () => {
     expect(reconcile([], []).mismatches).toEqual([]);
+  });
+  it('sums the run up: counts by kind, and the money each side holds as paid', () => {
+    expect(summarize(ours, statement, reconcile(ours, statement))).toEqual({
+      matched: 2,
+      mismatched: 2,
+      missingHere: 1,
+      missingThere: 1,
+      oursPaidVnd: 8000 + 9000 + 3000,
+      statementPaidVnd: 8000 + 9500 + 4000 + 7000,
+    });
+    expect(summarize([], [], reconcile([], []))).toEqual({ matched: 0, mismatched: 0, missingHere: 0, missingThere: 0, oursPaidVnd: 0, statementPaidVnd: 0 });
   });
 });

@@ -72,6 +72,33 @@ export function eventOfResult(resultCode: string): PaymentEvent {
   return 'failed';
 }
 
+// --- Expiry -------------------------------------------------------------------------------------
+
+/**
+ * How long past an order's expiry the task waits before asking the platform: clocks differ a
+ * little, and a payer who confirmed in the last second must have the success recorded first.
+ */
+export const EXPIRY_GRACE_MS = 5 * 60_000;
+
+/** When an online order lapses: sent to the platform as its expireDate and kept on the payment. */
+export const expiryOf = (createdAt: Date, expiryMinutes: number) => new Date(createdAt.getTime() + expiryMinutes * 60_000);
+
+/** A pending online payment is due to expire once its order's expiry plus the grace has passed. */
+export function dueToExpire(p: { channel: PaymentChannel; status: PaymentStatus; expiresAt: Date | null }, now: Date): boolean {
+  return p.channel === 'online' && p.status === 'pending' && p.expiresAt !== null && now.getTime() >= p.expiresAt.getTime() + EXPIRY_GRACE_MS;
+}
+
+/** Result codes that are a transaction's final outcome at the platform (paygov-protocol.ts). */
+const FINAL_RESULTS = new Set(['00', '24', '51', '99']);
+
+/**
+ * What a payment due to expire becomes, given the platform's answer to a status query: the
+ * platform's final outcome when it has one — a success whose IPN never reached us is paid, not
+ * expired — otherwise (still open, lapsed, unknown there) expired. A success reported later
+ * still counts (`paymentTransition`).
+ */
+export const eventOnExpiry = (queriedResultCode: string): PaymentEvent => (FINAL_RESULTS.has(queriedResultCode) ? eventOfResult(queriedResultCode) : 'expired');
+
 // --- Checksums ----------------------------------------------------------------------------------
 
 export type SignedFields = Record<string, string | number>;
@@ -159,4 +186,28 @@ export function reconcile(ours: readonly LedgerRow[], statement: readonly Statem
     if (!listed.has(mine.orderId) && mine.status === 'paid') mismatches.push({ kind: 'missingThere', orderId: mine.orderId, amountVnd: mine.amountVnd });
   }
   return { matched, mismatches };
+}
+
+/** The counts and money of a run, as the list of runs shows them (integer VND). */
+export interface ReconciliationSummary {
+  matched: number;
+  /** Present on both sides with another amount or status. */
+  mismatched: number;
+  missingHere: number;
+  missingThere: number;
+  oursPaidVnd: number;
+  statementPaidVnd: number;
+}
+
+export function summarize(ours: readonly LedgerRow[], statement: readonly StatementRow[], result: { matched: readonly string[]; mismatches: readonly Mismatch[] }): ReconciliationSummary {
+  const count = (...kinds: Mismatch['kind'][]) => result.mismatches.filter((m) => kinds.includes(m.kind)).length;
+  const sum = (rows: readonly { amountVnd: number }[]) => rows.reduce((total, r) => total + r.amountVnd, 0);
+  return {
+    matched: result.matched.length,
+    mismatched: count('amount', 'status'),
+    missingHere: count('missingHere'),
+    missingThere: count('missingThere'),
+    oursPaidVnd: sum(ours.filter((p) => p.status === 'paid')),
+    statementPaidVnd: sum(statement.filter((r) => r.status === 'success')),
+  };
 }

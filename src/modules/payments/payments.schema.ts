@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate, Paging } from '../../server/http/schemas.js';
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from './payments.rules.js';
 
 export const CodeParams = z.object({ code: z.string().min(1).max(64) });
@@ -49,13 +50,44 @@ export const CounterBody = z.object({
 export const IpnBody = z.record(z.string(), z.union([z.string(), z.number()]));
 export const IpnReply = z.object({ resultCode: z.string(), message: z.string() });
 
-export const ReconcileBody = z.object({ day: z.iso.date() });
-export const Reconciliation = z.object({
-  id: z.uuid(),
-  provider: z.string(),
-  day: z.string(),
-  statementCount: z.number().int(),
-  matched: z.number().int(),
-  mismatches: z.array(z.record(z.string(), z.unknown())),
-  runAt: z.date(),
+export const ReconcileBody = z.object({ day: IsoDate });
+
+/** One đối soát run as the list shows it: counts by kind and each side's paid total (integer VND). */
+export const ReconciliationRun = z
+  .object({
+    id: z.uuid(),
+    provider: z.string(),
+    day: z.string().describe('The Vietnam day whose statement was compared'),
+    statementCount: z.number().int(),
+    matched: z.number().int(),
+    mismatched: z.number().int().describe('On both sides, with another amount or status'),
+    missingHere: z.number().int().describe('Successes on the statement we do not hold'),
+    missingThere: z.number().int().describe('Our paid payments the statement does not list'),
+    oursPaidVnd: z.number().int().nullable().describe('Our paid online payments of the day (null: run before totals were kept)'),
+    statementPaidVnd: z.number().int().nullable().describe('The statement’s successes of the day'),
+    runAt: z.date(),
+    runBy: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),
+  })
+  .meta({ id: 'PaymentReconciliationRun' });
+
+export const Reconciliation = ReconciliationRun.extend({ mismatches: z.array(z.record(z.string(), z.unknown())) });
+
+export const ReconciliationsQuery = Paging.extend({
+  from: IsoDate.optional().describe('Runs of statement days from this day'),
+  to: IsoDate.optional().describe('… up to this day'),
 });
+
+/** A discrepancy of a run, one row whatever its kind; what the kind does not compare is null. */
+export const DiscrepancyLine = z.object({
+  kind: z.enum(['amount', 'status', 'missingHere', 'missingThere']),
+  orderId: z.string(),
+  /** The dossier the payment is for, when the order is one of ours. */
+  dossierCode: z.string().nullable(),
+  transactionId: z.string().nullable(),
+  oursVnd: z.number().int().nullable(),
+  theirsVnd: z.number().int().nullable(),
+  oursStatus: z.enum(PAYMENT_STATUSES).nullable(),
+  theirsStatus: z.enum(['pending', 'success', 'cancelled', 'failed']).nullable(),
+});
+
+export const ReconciliationDetail = ReconciliationRun.extend({ lines: z.array(DiscrepancyLine) }).meta({ id: 'PaymentReconciliation' });

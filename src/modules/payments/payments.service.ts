@@ -14,9 +14,21 @@ import { recordChange } from '../audit/record-change.js';
 import { performAction, performSystemAction } from '../dossiers/actions.service.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { dossierObligations } from '../dossiers/processing.tables.js';
-import type { PaymentGateway } from './gateway.js';
+import type { PaymentGateway, PlatformResult } from './gateway.js';
 import { vietnamDayBounds } from './paygov-simulator.js';
-import { amountDue, eventOfResult, type PaymentTarget, type PaymentTotals, paymentTransition, receiptNumberOf, reconcile, type SignedFields } from './payments.rules.js';
+import {
+  amountDue,
+  eventOfResult,
+  expiryOf,
+  type PaymentEvent,
+  type PaymentTarget,
+  type PaymentTotals,
+  paymentTransition,
+  receiptNumberOf,
+  reconcile,
+  type SignedFields,
+  summarize,
+} from './payments.rules.js';
 import { paymentReconciliations, payments } from './payments.tables.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
@@ -59,6 +71,8 @@ async function dueFor(tx: Tx, dossier: DossierRow, target: PaymentTarget): Promi
 const targetOf = (obligationId: string | null | undefined): PaymentTarget => (obligationId ? { kind: 'obligation', obligationId } : { kind: 'fees' });
 
 export interface OnlineStart {
+  /** Minutes the platform's order stays payable (PAYMENT_EXPIRY_MINUTES). */
+  expiryMinutes: number;
   publicUrl: string;
   /** Path of the portal page the platform sends the payer back to. */
   returnPath: (paymentId: string) => string;
@@ -76,6 +90,7 @@ export async function startOnlinePayment(
   await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, dossier.id)).for('update');
   const amountVnd = await dueFor(tx, dossier, targetOf(obligationId));
   const now = new Date();
+  const expiresAt = expiryOf(now, urls.expiryMinutes);
   // An earlier unfinished attempt for the same target is abandoned (its late success still counts).
   await tx
     .update(payments)
@@ -83,7 +98,7 @@ export async function startOnlinePayment(
     .where(and(eq(payments.dossierId, dossier.id), eq(payments.status, 'pending'), eq(payments.channel, 'online')));
   const [created] = await tx
     .insert(payments)
-    .values({ dossierId: dossier.id, obligationId, amountVnd, channel: 'online', provider: gateway.provider, status: 'pending', payerUserId: ctx.actor.userId, createdAt: now, updatedAt: now })
+    .values({ dossierId: dossier.id, obligationId, amountVnd, channel: 'online', provider: gateway.provider, status: 'pending', payerUserId: ctx.actor.userId, createdAt: now, expiresAt, updatedAt: now })
     .returning();
   const what = obligationId ? 'nghia vu tai chinh' : 'phi, le phi';
   const { transactionId, paymentUrl } = await gateway.createTransaction(tx, {
@@ -93,6 +108,7 @@ export async function startOnlinePayment(
     returnUrl: `${urls.publicUrl}${urls.returnPath(created!.id)}`,
     ipnUrl: `${urls.publicUrl}/api/payments/ipn/${gateway.provider}`,
     createdAt: now,
+    expiresAt,
   });
   const [payment] = await tx.update(payments).set({ providerTransactionId: transactionId }).where(eq(payments.id, created!.id)).returning();
   await recordChange(tx, ctx, {
@@ -107,33 +123,40 @@ export async function startOnlinePayment(
 }
 
 /**
- * The platform's result (IPN). Checksum, then order, transaction and amount must match the
- * payment; a result already applied changes nothing. Returns the payment as it now stands.
+ * The platform's result (IPN). Checksum first; then the payment's outcome (settlePayment). Returns
+ * the payment as it now stands.
  */
 export async function applyPlatformResult(tx: Tx, env: Env, gateway: PaymentGateway, fields: SignedFields, requestId: string | null): Promise<PaymentRow> {
   const result = gateway.readResult(fields);
   if (!result) throw new AppError('PAYMENT_SIGNATURE_INVALID');
   const [payment] = /^[0-9a-f-]{36}$/i.test(result.orderId) ? await tx.select().from(payments).where(eq(payments.id, result.orderId)).for('update') : [];
   if (!payment || payment.provider !== gateway.provider) throw new AppError('PAYMENT_NOT_FOUND', { orderId: result.orderId });
-  if (payment.amountVnd !== result.amountVnd || payment.providerTransactionId !== result.transactionId) {
+  return settlePayment(tx, env, payment, eventOfResult(result.resultCode), result, systemContext(requestId), new Date());
+}
+
+/**
+ * Moves a locked online payment to an outcome, on the platform's verified word (`result`: order,
+ * transaction and amount must be the payment's) or on our own expiry (null). An outcome already
+ * applied changes nothing. A success numbers the receipt and confirms a paid obligation.
+ */
+export async function settlePayment(tx: Tx, env: Env, payment: PaymentRow, event: PaymentEvent, result: PlatformResult | null, ctx: RequestContext, now: Date): Promise<PaymentRow> {
+  if (result && (payment.amountVnd !== result.amountVnd || payment.providerTransactionId !== result.transactionId)) {
     throw new AppError('PAYMENT_CALLBACK_MISMATCH', { orderId: result.orderId, amountVnd: result.amountVnd });
   }
-  const move = paymentTransition(payment.status, eventOfResult(result.resultCode));
+  const move = paymentTransition(payment.status, event);
   if (move.kind === 'unchanged') return payment;
   if (move.kind === 'refused') throw new AppError('PAYMENT_STATE_CONFLICT', { orderId: payment.id, status: payment.status });
-  const now = new Date();
   const paid = move.to === 'paid';
   const [updated] = await tx
     .update(payments)
     .set({
       status: move.to,
-      bankCode: result.bankCode,
+      bankCode: result?.bankCode ?? payment.bankCode,
       updatedAt: now,
       ...(paid ? { paidAt: now, receiptNumber: receiptNumberOf(now.getUTCFullYear(), payment.serial) } : {}),
     })
     .where(eq(payments.id, payment.id))
     .returning();
-  const ctx = systemContext(requestId);
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, payment.dossierId));
   await recordChange(tx, ctx, {
     action: `payment.${move.to}`,
@@ -204,10 +227,10 @@ export async function reconcileDay(tx: Tx, ctx: RequestContext & { actor: Actor 
     .select()
     .from(payments)
     .where(and(eq(payments.provider, gateway.provider), gte(payments.createdAt, start), lt(payments.createdAt, end)));
-  const { matched, mismatches } = reconcile(
-    ours.map((p) => ({ orderId: p.id, transactionId: p.providerTransactionId, amountVnd: p.amountVnd, status: p.status })),
-    statement,
-  );
+  const ledger = ours.map((p) => ({ orderId: p.id, transactionId: p.providerTransactionId, amountVnd: p.amountVnd, status: p.status }));
+  const result = reconcile(ledger, statement);
+  const { matched, mismatches } = result;
+  const summary = summarize(ledger, statement, result);
   const mismatched = new Set(mismatches.map((m) => m.orderId));
   const now = new Date();
   if (matched.length > 0) await tx.update(payments).set({ reconciliation: 'matched', updatedAt: now }).where(inArray(payments.id, matched));
@@ -215,13 +238,13 @@ export async function reconcileDay(tx: Tx, ctx: RequestContext & { actor: Actor 
   if (ourMismatched.length > 0) await tx.update(payments).set({ reconciliation: 'mismatched', updatedAt: now }).where(inArray(payments.id, ourMismatched));
   const [run] = await tx
     .insert(paymentReconciliations)
-    .values({ provider: gateway.provider, day, statementCount: statement.length, matched: matched.length, mismatches, runBy: ctx.actor.userId, runAt: now })
+    .values({ provider: gateway.provider, day, statementCount: statement.length, ...summary, mismatches, runBy: ctx.actor.userId, runAt: now })
     .returning();
   await recordChange(tx, ctx, {
     action: 'payment.reconcile',
     targetType: 'payment_reconciliation',
     targetId: run!.id,
-    after: { day, statementCount: statement.length, matched: matched.length, mismatches: mismatches.length },
+    after: { day, statementCount: statement.length, ...summary },
     event: { day, provider: gateway.provider, matched: matched.length, mismatches: mismatches.length },
   });
   return run!;
