@@ -162,7 +162,13 @@ async function insertDossiers(tx: Queryable, types: Map<string, string>, ctx: Pl
   for (let done = 0; done < options.dossiers; ) {
     const plan = emptyPlan();
     const n = Math.min(batchSize, options.dossiers - done);
-    for (let i = 0; i < n; i++) planDossier(ctx, rng, plan);
+    for (let i = 0; i < n; i++) {
+      planDossier(ctx, rng, plan);
+      // Let the event loop send the last batch's next statement as soon as the previous one
+      // returns: without this the inserts wait for the whole batch to be planned, and Node and
+      // the database take turns instead of working at once.
+      if (i % 50 === 49) await new Promise(setImmediate);
+    }
     await inserting;
     inserting = flush(plan);
     done += n;
