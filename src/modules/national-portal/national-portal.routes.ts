@@ -44,7 +44,7 @@ export function nationalPortalRoutes(app: App, { db }: Deps): void {
         tags,
         summary: 'Push a dossier to the national portal again at the next run of the sync (clears the wait of its backoff)',
         params: RetryParams,
-        response: { 200: SyncItem, ...errorResponses(401, 403, 404) },
+        response: { 200: SyncItem, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
