@@ -53,6 +53,7 @@ export const ProcedureDetail = z
     components: z.array(Component).describe('Thành phần hồ sơ of the current version; every published component has an id'),
     channels: z.array(ChannelOffer).describe('Cách thức thực hiện: time limit and fees per channel'),
     fullyOnlineEligible: z.boolean().describe('Đủ điều kiện cung cấp DVC trực tuyến toàn trình (the current version says, or: offered online at all)'),
+    populationDataConnected: z.boolean().describe('Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database'),
     competentUnits: z.array(z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() })),
     versions: z.array(VersionInfo),
   })

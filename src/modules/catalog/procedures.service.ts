@@ -179,6 +179,7 @@ export async function getProcedure(db: Queryable, id: string) {
     components: current.content.components,
     channels: current.content.channels,
     fullyOnlineEligible: fullyOnlineEligible(current.content),
+    populationDataConnected: current.content.populationDataConnected ?? false,
     competentUnits,
     versions: versions.map(({ content: _c, ...v }) => v),
   };

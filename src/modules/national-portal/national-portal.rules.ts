@@ -27,7 +27,7 @@ export interface DossierSnapshot {
   completedAt: Date | null;
   returnedAt: Date | null;
   /** Filed components: digitized = a store item of this dossier holds it; reused = taken from the store. */
-  components: { componentId: string; name: string; fileIds: string[]; digitized: boolean; reused: boolean }[];
+  components: { componentId: string; name: string; fileIds: string[]; digitized: boolean; reused: boolean; fromNationalStore?: boolean }[];
   fees: { name: string; amountVnd: number }[];
   paidOnline: boolean;
   supplements: { requestedAt: Date; note: string | null; suppliedAt: Date | null }[];
@@ -109,8 +109,7 @@ export function toHoSoDongBo(d: DossierSnapshot, fileUrl: (fileId: string) => st
         DuongDanTaiTepTin: fileId ? fileUrl(fileId) : '',
         DuocSoHoa: flag(c.digitized),
         DuocTaiSuDung: flag(c.reused),
-        // MotCua has no link to the national data store (kho dữ liệu DMQG) yet.
-        DuocLayTuKhoDMQG: '0' as const,
+        DuocLayTuKhoDMQG: flag(c.fromNationalStore ?? false),
       })),
     ),
     DanhSachLePhi: d.fees.map((f) => ({ TenPhiLePhi: f.name, MaPhiLePhi: '', HinhThucThu: d.paidOnline ? '2' : '1', Gia: String(f.amountVnd), LoaiPhiLePhi: '2' })),

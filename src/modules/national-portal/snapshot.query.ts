@@ -64,7 +64,7 @@ export async function dossierSnapshot(db: Queryable, dossierId: string): Promise
       appointmentAt: d.appointmentAt,
       completedAt: d.completedAt,
       returnedAt: d.returnedAt,
-      components: components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds, digitized: has(digitized, c.componentId), reused: has(reused, c.componentId) })),
+      components: components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds, digitized: has(digitized, c.componentId), reused: has(reused, c.componentId), fromNationalStore: c.nationalDocumentId !== null })),
       fees: d.fees,
       paidOnline: paid[0]!.n > 0,
       supplements: pairSupplements(supplements),
