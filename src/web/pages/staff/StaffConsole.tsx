@@ -16,6 +16,7 @@ import { CallerBookingPage } from './queue/CallerBookingPage.js';
 import { QueueCounterPage } from './queue/QueueCounterPage.js';
 import { QueueSlotsPage } from './queue/QueueSlotsPage.js';
 import { KpiDashboardPage } from './kpi/KpiDashboardPage.js';
+import { ReconciliationsPage } from './payments/ReconciliationsPage.js';
 import { NationalSyncPage } from './national-sync/NationalSyncPage.js';
 import { ScopesContext } from './scopes.js';
 import { UnitsPage } from './units/UnitsPage.js';
@@ -51,6 +52,8 @@ const SECTIONS: Section[] = [
   { key: 'catalog', label: 'menu.catalog', needs: 'catalog.manage', Page: CatalogPage },
   { key: 'workflows', label: 'menu.workflows', needs: ['catalog.manage', 'workflow.approve'], Page: WorkflowsPage },
   { key: 'audit', label: 'menu.audit', needs: 'audit.read', Page: AuditPage },
+  // After the daily work and administration: nobody lands here first.
+  { key: 'reconciliations', label: 'menu.reconciliations', needs: 'payment.reconcile', Page: ReconciliationsPage },
   { key: 'account', label: 'menu.account', Page: AccountPage },
 ];
 

@@ -1,4 +1,5 @@
-import { Button, Descriptions, Drawer, Table, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useApiData } from '../../../components/useApiData.js';
@@ -7,14 +8,16 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router.js';
 import type { ProcedureDetail } from '../../../types.js';
 import { CHANNEL_KEY, timeLimitText } from '../../portal/labels.js';
+import { OnlinePaymentModal } from './OnlinePaymentModal.js';
 
 type Version = ProcedureDetail['versions'][number];
 
-/** One procedure: what the current version says, where it is handled, and every version. */
+/** One procedure: what the current version says, where it is handled, and every version; its channels' online payment flag can be changed. */
 export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string; onClose(): void }) {
   const { t, lang } = useI18n();
   const detail = useApiData(() => api<ProcedureDetail>(`/api/procedures/${procedureId}`), [procedureId]);
   const p = detail.data;
+  const [editingPayment, setEditingPayment] = useState(false);
   return (
     <Drawer
       open
@@ -23,9 +26,14 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
       onClose={onClose}
       loading={detail.loading && !p}
       extra={
-        <Button type="primary" onClick={() => navigate(`/staff/workflows?procedure=${procedureId}`)}>
-          {t('admin.cat.workflows')}
-        </Button>
+        <Space wrap>
+          <Button disabled={!p || p.status !== 'active'} onClick={() => setEditingPayment(true)} data-testid="edit-online-payment">
+            {t('pay.flag.edit')}
+          </Button>
+          <Button type="primary" onClick={() => navigate(`/staff/workflows?procedure=${procedureId}`)}>
+            {t('admin.cat.workflows')}
+          </Button>
+        </Space>
       }
     >
       <ErrorAlert error={detail.error} />
@@ -41,6 +49,8 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
               <Descriptions.Item key={c.channel} label={t(CHANNEL_KEY[c.channel])}>
                 {timeLimitText(t, lang, c.timeLimit)}
                 {c.fees.length > 0 && ` · ${c.fees.map((f) => `${f.name}: ${formatVnd(f.amountVnd)}`).join('; ')}`}
+                {' · '}
+                {t('pay.flag.title')}: <span data-testid={`online-payment-${c.channel}`}>{t(c.onlinePayment ? 'common.yes' : 'common.no')}</span>
               </Descriptions.Item>
             ))}
           </Descriptions>
@@ -60,6 +70,16 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
             ]}
           />
         </>
+      )}
+      {p && editingPayment && (
+        <OnlinePaymentModal
+          procedure={p}
+          onClose={() => setEditingPayment(false)}
+          onSaved={() => {
+            setEditingPayment(false);
+            detail.reload();
+          }}
+        />
       )}
     </Drawer>
   );
