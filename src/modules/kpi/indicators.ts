@@ -20,7 +20,7 @@ import { feedbackItems } from '../feedback/feedback.tables.js';
 import { nationalDossierSyncs } from '../national-portal/national-portal.tables.js';
 import { payments } from '../payments/payments.tables.js';
 import { satisfactionRatings } from '../satisfaction/satisfaction.tables.js';
-import type { IndicatorKey } from './kpi.config.js';
+import { CERTIFICATION_FIELD_CODES, type IndicatorKey } from './kpi.config.js';
 
 /** The unit and period an index is computed for. */
 export interface KpiScope {
@@ -161,6 +161,38 @@ export const paidOnline = sql`${dossiers.id} in (select ${payments.dossierId} fr
  */
 export const syncedToPortal = sql`${dossiers.id} in (select ${nationalDossierSyncs.dossierId} from ${nationalDossierSyncs} where ${nationalDossierSyncs.receivedSyncedAt} is not null)`;
 
+/**
+ * A certification dossier (chứng thực): its procedure belongs to one of CERTIFICATION_FIELD_CODES.
+ * A dossier keeps its procedure, so this is fixed for the dossier's life.
+ */
+export const isCertification = sql`${dossiers.procedureId} in (select ${procedures.id} from ${procedures}
+  where ${procedures.fieldCode} in (${sql.join(
+    CERTIFICATION_FIELD_CODES.map((code) => sql`${code}`),
+    sql`, `,
+  )}))`;
+
+/**
+ * Bản sao điện tử có chứng thực: the result is an electronic document carrying a digital signature
+ * that was not found bad — verified valid, or signed but not checkable against our trust list
+ * (unverifiable). An unsigned file or a signature that failed verification is no certified copy.
+ */
+export const signedEResult = sql`${dossiers.id} in (select ${dossierResults.dossierId} from ${dossierResults}
+  where ${dossierResults.verification} in ('valid', 'unverifiable'))`;
+
+/** A component was taken from the national data store (DuocLayTuKhoDMQG). */
+export const fromNationalStore = sql`${dossiers.id} in (select ${dossierComponents.dossierId} from ${dossierComponents}
+  where ${dossierComponents.nationalDocumentId} is not null)`;
+
+/**
+ * Population data was due: intake looked the applicant up (a citizen of a procedure version
+ * connected to the population database), whatever the answer — recorded on the dossier then, so
+ * a later change of the catalog flag does not rewrite the past.
+ */
+export const populationCheckDue = sql`${dossiers.populationCheck} is not null`;
+
+/** Population data was used: the database found the citizen and the declared identity matched. */
+export const populationDataUsed = sql`${dossiers.populationCheck} = 'verified'`;
+
 // --- Procedure predicates -----------------------------------------------------------------------
 
 /** Offered online, fully (toàn trình) or partly (một phần): both are online public services. */
@@ -186,6 +218,12 @@ const paysOnline = sql`exists (select 1 from ${channelsOf} ch where coalesce((ch
 const hadOnlinePayment = (s: KpiScope) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
   where ${hasFees} and ${paidOnline} and ${receivedIn(s)} and ${dossierInScope(s)})`;
 
+/** Citizens may apply (an organisation-only procedure has nobody to look up in the population database). */
+const forCitizens = sql`(${procedureVersions.content}->'applicantTypes') ? 'citizen'`;
+
+/** Connected to the national population database (ProcedureContent.populationDataConnected). */
+const populationConnected = sql`coalesce((${procedureVersions.content}->>'populationDataConnected')::boolean, false)`;
+
 // --- The indicators ------------------------------------------------------------------------------
 
 export interface SqlIndicator {
@@ -208,8 +246,6 @@ export interface UnavailableIndicator {
 export type IndicatorDefinition = SqlIndicator | RowsIndicator | UnavailableIndicator;
 
 const always = () => sql`true`;
-const unavailable = (note: string): UnavailableIndicator => ({ kind: 'unavailable', note });
-const NO_NATIONAL = 'Chưa có dữ liệu: chưa kết nối hệ thống quốc gia tương ứng.';
 
 export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
   'transparency.publishedOnTime': { kind: 'rows', family: 'decisions' },
@@ -225,11 +261,11 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
   'payment.proceduresWithTransactions': { kind: 'sql', source: 'procedures', denominator: () => sql`(${chargesFees} and ${paysOnline})`, numerator: hadOnlinePayment },
   'digitization.eResult': { kind: 'sql', source: 'dossiers', denominator: processedIn, numerator: () => hasEResult },
   'digitization.digitized': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => fullyDigitized },
-  'digitization.certifiedCopies': unavailable('Chưa có dữ liệu: chưa có phân hệ chứng thực bản sao điện tử.'),
+  'digitization.certifiedCopies': { kind: 'sql', source: 'dossiers', denominator: (s) => sql`(${processedIn(s)} and ${isCertification})`, numerator: () => signedEResult },
   'digitization.reuse': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => reusedData },
-  'digitization.nationalStore': unavailable(NO_NATIONAL),
-  'digitization.populationProcedures': unavailable(NO_NATIONAL),
-  'digitization.populationDossiers': unavailable(NO_NATIONAL),
+  'digitization.nationalStore': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => fromNationalStore },
+  'digitization.populationProcedures': { kind: 'sql', source: 'procedures', denominator: () => forCitizens, numerator: () => populationConnected },
+  'digitization.populationDossiers': { kind: 'sql', source: 'dossiers', denominator: (s) => sql`(${receivedIn(s)} and ${populationCheckDue})`, numerator: () => populationDataUsed },
   'satisfaction.feedbackOnTime': { kind: 'rows', family: 'feedback' },
   'satisfaction.feedbackSatisfaction': { kind: 'rows', family: 'feedback' },
   'satisfaction.dossierSatisfaction': { kind: 'sql', source: 'dossiers', denominator: handledIn, numerator: satisfiedWith },

@@ -42,6 +42,14 @@ export const INDICATOR_KEYS = [
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
+/**
+ * Lĩnh vực chứng thực: the procedure fields (procedures.field_code) whose dossiers are
+ * certifications, the base of digitization.certifiedCopies. Configuration of the computation, not
+ * of a year's weights: the rollup keeps, per dossier, whether it is a certification, so a change
+ * here needs a rollup rebuild (`rebuildRollup`) to reach past figures.
+ */
+export const CERTIFICATION_FIELD_CODES: readonly string[] = ['CT'];
+
 const Name = z.string().trim().min(1).max(300);
 const Points = z.number().min(0).max(100);
 

@@ -24,6 +24,9 @@ export const ROLLUP_KEYS = [
   'satisfaction.dossierSatisfaction',
   'payment.dossiersPaidOnline',
   'transparency.synced',
+  'digitization.certifiedCopies',
+  'digitization.nationalStore',
+  'digitization.populationDossiers',
 ] as const satisfies IndicatorKey[];
 
 /**
@@ -83,12 +86,19 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
     sql`select competent_unit_id as c, receiving_unit_id as r, ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
         ${sum('received_with_fees', inPeriod)} as received_with_fees, ${sum('received_paid_online', inPeriod)} as received_paid_online,
         ${sum('received_synced', inPeriod)} as received_synced, ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
+        ${sum('received_national_store', inPeriod)} as received_national_store, ${sum('received_population_due', inPeriod)} as received_population_due,
+        ${sum('received_population_used', inPeriod)} as received_population_used,
+        ${sum('certification_processed', inPeriod)} as certification_processed, ${sum('certification_signed', inPeriod)} as certification_signed,
         ${sum('processed', inPeriod)} as processed, ${sum('e_result', inPeriod)} as e_result,
         ${sum('on_time', inPeriod)} as on_time, ${sum('on_time_satisfied', inPeriod)} as on_time_satisfied,
         ${sum('counted_received')} as counted_to, ${sum('counted_completed', sql`day < ${from}`)} as completed_before,
         ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied
       from kpi_daily where day <= ${s.to}::date group by 1, 2`,
-    ['received', 'received_online', 'received_with_fees', 'received_paid_online', 'received_synced', 'digitized', 'reused', 'processed', 'e_result', 'on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
+    [
+      ...['received', 'received_online', 'received_with_fees', 'received_paid_online', 'received_synced', 'digitized', 'reused', 'processed', 'e_result'],
+      ...['received_national_store', 'received_population_due', 'received_population_used', 'certification_processed', 'certification_signed'],
+      ...['on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
+    ],
   );
   // Finished dossiers running at the end are in `within` only when "within time" is judged at the
   // end (a period that is over); otherwise (asOf = now < end) those finished after the end — none
@@ -120,6 +130,9 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
           ['digitization.eResult', count(r.e_result!, r.processed!)],
           ['payment.dossiersPaidOnline', count(r.received_paid_online!, r.received_with_fees!)],
           ['transparency.synced', count(r.received_synced!, r.received!)],
+          ['digitization.certifiedCopies', count(r.certification_signed!, r.certification_processed!)],
+          ['digitization.nationalStore', count(r.received_national_store!, r.received!)],
+          ['digitization.populationDossiers', count(r.received_population_used!, r.received_population_due!)],
         ]),
       ];
     }),

@@ -5,13 +5,26 @@
  */
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { fullyDigitized, hasEResult, hasFees, noComplaint, paidOnline, reusedData, syncedToPortal } from './indicators.js';
+import {
+  fromNationalStore,
+  fullyDigitized,
+  hasEResult,
+  hasFees,
+  isCertification,
+  noComplaint,
+  paidOnline,
+  populationCheckDue,
+  populationDataUsed,
+  reusedData,
+  signedEResult,
+  syncedToPortal,
+} from './indicators.js';
 
 /** The Vietnam date (UTC+7, no daylight saving) of an instant: periods start at 00:00 Vietnam time. */
 export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
-  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced',
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result',
 );
 
 /**
@@ -42,7 +55,9 @@ export function factsOf(where: SQL): SQL {
     ${d.status} in ('processed', 'returned'), coalesce(${hasEResult}, false),
     case when ${before} then ${received} end, case when ${before} then ${lastBeforePause} end,
     case when ${paused} then ${firstPaused} end, case when ${paused} then ${completed} - 1 end,
-    coalesce(${hasFees}, false), coalesce(${paidOnline}, false), coalesce(${syncedToPortal}, false)
+    coalesce(${hasFees}, false), coalesce(${paidOnline}, false), coalesce(${syncedToPortal}, false),
+    coalesce(${fromNationalStore}, false), ${populationCheckDue}, coalesce(${populationDataUsed}, false),
+    coalesce(${isCertification}, false), coalesce(${signedEResult}, false)
     from ${d} where ${where}`;
 }
 
@@ -62,6 +77,11 @@ const DAILY_COUNTERS = [
   'received_with_fees',
   'received_paid_online',
   'received_synced',
+  'received_national_store',
+  'received_population_due',
+  'received_population_used',
+  'certification_processed',
+  'certification_signed',
 ] as const;
 
 /**
@@ -79,12 +99,14 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; pro
   const daily = sql`insert into kpi_daily as k (day, competent_unit_id, receiving_unit_id, ${cols})
     select v.day, f.competent_unit_id, f.receiving_unit_id, ${sums}
     from ${f} f cross join lateral (values
-      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int, f.synced::int),
-      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0, 0),
-      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0),
-      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0),
-      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0),
-      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0)
+      (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int, f.synced::int,
+        f.national_store::int, f.population_due::int, (f.population_due and f.population_used)::int, 0, 0),
+      (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0, 0,
+        0, 0, 0, (f.processed and f.certification)::int, (f.processed and f.certification and f.signed_e_result)::int),
+      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0)
     ) as v(day, ${cols})
     where v.day is not null
     group by 1, 2, 3

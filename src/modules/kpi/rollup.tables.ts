@@ -41,6 +41,14 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
   paidOnline: boolean('paid_online').notNull().default(false),
   /** The national portal accepted it as received (transparency.synced). */
   synced: boolean('synced').notNull().default(false),
+  /** A component taken from the national data store (digitization.nationalStore). */
+  nationalStore: boolean('national_store').notNull().default(false),
+  /** Population data was due at intake, and used (verified) (digitization.populationDossiers). */
+  populationDue: boolean('population_due').notNull().default(false),
+  populationUsed: boolean('population_used').notNull().default(false),
+  /** A certification dossier (CERTIFICATION_FIELD_CODES), and whether its result is a signed e-copy (digitization.certifiedCopies). */
+  certification: boolean('certification').notNull().default(false),
+  signedEResult: boolean('signed_e_result').notNull().default(false),
   /**
    * The days D at whose end this finished dossier was still running and within time (progress's
    * numerator for a period ending on D): at most two ranges, both ends included.
@@ -77,6 +85,13 @@ export const kpiDaily = pgTable(
     receivedPaidOnline: counter('received_paid_online'),
     /** By received day: dossiers the national portal holds as received (transparency.synced). */
     receivedSynced: counter('received_synced'),
+    /** By received day: with a component from the national data store; population data due, and used. */
+    receivedNationalStore: counter('received_national_store'),
+    receivedPopulationDue: counter('received_population_due'),
+    receivedPopulationUsed: counter('received_population_used'),
+    /** By completed day: certification dossiers processed, and those with a signed electronic result. */
+    certificationProcessed: counter('certification_processed'),
+    certificationSigned: counter('certification_signed'),
     /** Deltas: their sum over days ≤ D counts finished dossiers running and within time at D's end. */
     withinDelta: counter('within_delta'),
     withinSatisfiedDelta: counter('within_satisfied_delta'),
