@@ -166,10 +166,10 @@ describe('when the portal fails', () => {
     const [before] = await queryRows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from sim_dvcqg_sessions`);
     expect(before!.n).toBeGreaterThan(0);
     await t.handle.db.execute(sql`update sim_dvcqg_sessions set expires_at = now() - interval '1 minute'`);
-    const a = await read(tiepnhan, codes.a!);
-    await step(tiepnhan, a.code, a.version, 'supply');
+    const s = await counter();
+    codes.session = s.code;
     expect(await deliver()).toMatchObject({ synced: 1, failed: 0 });
-    expect(await held(a.code)).toMatchObject({ TrangThaiHoSo: '4' });
+    expect(await held(s.code)).toMatchObject({ TrangThaiHoSo: '2' });
     const [live] = await queryRows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from sim_dvcqg_sessions where expires_at > now()`);
     expect(live!.n).toBe(1);
   });
@@ -266,7 +266,7 @@ describe('Decision 766: transparency.synced', () => {
     // Pending: its event not even relayed yet.
     const pending = await counter();
 
-    const synced = [codes.a!, codes.online!, codes.retried!, codes.failed!, w.code].sort();
+    const synced = [codes.a!, codes.online!, codes.retried!, codes.session!, codes.failed!, w.code].sort();
     const received = [...synced, never.code, pending.code].sort();
     expect(await syncRow(never.code)).toMatchObject({ status: 'failed', received_synced_at: null });
     expect(await syncRow(pending.code)).toBeUndefined();
