@@ -126,7 +126,8 @@ function resume({ calendar, dossier, now }: EffectContext): Partial<DossierRow> 
   const shift = (at: Date | null) => (at && waited > 0 ? addWorkingTime(calendar, at, waited / 60, 'workingHours') : at);
   return {
     pausedSince: null,
-    pausedMinutes: dossier.pausedMinutes + waited,
+    // Whole minutes (the column is an integer): a pause during office hours is rarely a round number.
+    pausedMinutes: dossier.pausedMinutes + Math.round(waited),
     appointmentAt: shift(dossier.appointmentAt),
     legalDueAt: shift(dossier.legalDueAt),
     currentStepDueAt: shift(dossier.currentStepDueAt),
