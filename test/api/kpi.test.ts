@@ -236,13 +236,15 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
     expect(await drill(lanhdao, q(), 'transparency.synced', 'denominator')).toEqual(await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator'));
   });
 
-  it('data MotCua does not hold yet is 0/0, no ratio, no points, and says so in Vietnamese', async () => {
+  it('population data: every received dossier of this connected procedure was looked up and verified; no certification, no national store', async () => {
     const i = await index(lanhdao, q());
-    for (const key of ['digitization.certifiedCopies', 'digitization.nationalStore']) {
-      expect(indicatorOf(i, key)).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 0, available: false, note: expect.stringContaining('Chưa có dữ liệu') });
-    }
-    const res = await lanhdao.request({ url: `/api/kpi/766/drilldown?${q()}&indicator=digitization.certifiedCopies&part=numerator` });
-    expect(res.json()).toMatchObject({ available: false, total: 0, items: [] });
+    const received = await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator');
+    expect(indicatorOf(i, 'digitization.populationDossiers')).toMatchObject({ numerator: received.length, denominator: received.length, points: 2, available: true });
+    expect(await drill(lanhdao, q(), 'digitization.populationDossiers', 'numerator')).toEqual(received);
+    expect(indicatorOf(i, 'digitization.nationalStore')).toMatchObject({ numerator: 0, denominator: received.length, points: 0, available: true });
+    // Hộ tịch is no certification field: nothing due, full points.
+    expect(indicatorOf(i, 'digitization.certifiedCopies')).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 2, available: true });
+    expect(await drill(lanhdao, q(), 'digitization.populationProcedures', 'numerator')).toContain(procedure.nationalCode);
   });
 
   it('every figure equals its drill-down, for every indicator, at the department and at the province', async () => {
