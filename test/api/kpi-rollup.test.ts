@@ -110,7 +110,12 @@ describe('kpi rollup on a generated province', () => {
           (select count(*) from payments where channel = 'counter')::int as paid_counter,
           (select count(*) from national_dossier_syncs where received_synced_at is not null)::int as synced_received,
           (select count(*) from national_dossier_syncs where status = 'failed')::int as sync_failed,
-          (select count(*) from national_dossier_syncs where status = 'pending')::int as sync_pending
+          (select count(*) from national_dossier_syncs where status = 'pending')::int as sync_pending,
+          count(*) filter (where population_check = 'verified')::int as population_verified,
+          count(*) filter (where population_check in ('notFound', 'unavailable'))::int as population_unverified,
+          (select count(*) from dossier_components where national_document_id is not null)::int as national_store,
+          (select count(*) from dossier_results where verification = 'unsigned')::int as unsigned_results,
+          (select count(*) from dossiers d join procedures p on p.id = d.procedure_id where p.field_code = 'CT' and d.status in ('processed', 'returned'))::int as certifications
         from dossiers`,
     );
     for (const [key, n] of Object.entries(c!)) expect(n, key).toBeGreaterThan(0);
@@ -157,6 +162,15 @@ describe('kpi rollup on a generated province', () => {
       where d.id = s.dossier_id and d.received_at is not null and s.dossier_id in (select dossier_id from national_dossier_syncs where status = 'failed' order by dossier_id limit 10)`);
     await db.execute(sql`delete from national_dossier_syncs where dossier_id in (select dossier_id from national_dossier_syncs where received_synced_at is not null order by dossier_id limit 10)`);
     await db.execute(sql`update national_dossier_syncs set status = 'pending' where dossier_id in (select dossier_id from national_dossier_syncs where status = 'synced' order by dossier_id desc limit 10)`);
+    // National data: lookups verified later or lost, a paper taken from the national store and one given back, certified copies signed or not.
+    await db.execute(sql`update dossiers set population_check = 'verified' where id in (select id from dossiers where population_check in ('notFound', 'unavailable') order by code limit 10)`);
+    await db.execute(sql`update dossiers set population_check = null where id in (select id from dossiers where population_check = 'verified' order by code desc limit 10)`);
+    await db.execute(sql`update dossier_components set national_document_id = 'KDL-TEST' where (dossier_id, component_id) in
+      (select dossier_id, component_id from dossier_components where national_document_id is null order by dossier_id limit 10)`);
+    await db.execute(sql`update dossier_components set national_document_id = null where (dossier_id, component_id) in
+      (select dossier_id, component_id from dossier_components where national_document_id is not null order by dossier_id desc limit 10)`);
+    await db.execute(sql`update dossier_results set verification = 'invalid' where id in (select r.id from dossier_results r join dossiers d on d.id = r.dossier_id
+      join procedures p on p.id = d.procedure_id where p.field_code = 'CT' and r.verification = 'unverifiable' order by r.id limit 10)`);
     const [queued] = await queryRows<{ n: number }>(db, sql`select count(distinct dossier_id)::int as n from kpi_rollup_queue`);
     expect(queued!.n).toBeGreaterThan(100);
 

@@ -27,6 +27,8 @@ export interface SynthWorkflow {
   channels: { channel: Channel; limit: { unit: WorkingTimeUnit; value: number }; feeVnd: number }[];
   components: { id: string; name: string }[];
   online: boolean;
+  /** Connected to the national population database: intake looks the citizen up. */
+  populationDataConnected: boolean;
   resultName: string;
 }
 
@@ -42,6 +44,7 @@ interface Content {
   channels: { channel: Channel; timeLimit: { unit: WorkingTimeUnit; value: number }; fees: { amountVnd: number }[] }[];
   components: { id: string; name: string; mandatory: boolean }[];
   result?: { name: string };
+  populationDataConnected?: boolean;
 }
 
 export async function loadProvince(db: Queryable): Promise<SynthProvince> {
@@ -71,6 +74,7 @@ export async function loadProvince(db: Queryable): Promise<SynthProvince> {
     channels: r.content.channels.map((c) => ({ channel: c.channel, limit: c.timeLimit, feeVnd: c.fees.reduce((s, f) => s + f.amountVnd, 0) })),
     components: r.content.components.filter((c) => c.mandatory).slice(0, 4).map((c) => ({ id: c.id, name: c.name })),
     online: r.content.onlineLevel === 'full' || r.content.onlineLevel === 'partial',
+    populationDataConnected: r.content.populationDataConnected === true,
     resultName: r.content.result?.name ?? r.content.name,
   }));
   if (workflows.length === 0) throw new Error('No active workflow: run the demo seed first.');
