@@ -85,9 +85,27 @@ describe('population data at intake (CSDLQG về dân cư)', () => {
     expect(org.json().populationCheck).toBeNull();
   });
 
-  it('the catalog API shows the flag in the procedure version’s content', async () => {
+  it('the catalog API shows the flag in the procedure version’s content, and a decision sets it', async () => {
     const procedure = (await t.app.inject({ url: `/api/procedures/${civilCopy.id}` })).json();
     expect(procedure.currentVersion.content.populationDataConnected).toBe(true);
+    const kstthc = await t.login('kstthc');
+    const units = (await t.app.inject({ url: '/api/units' })).json().units as { id: string; name: string }[];
+    const content = { ...procedure.currentVersion.content, name: 'Thủ tục thử nghiệm kết nối dân cư', localCode: null, components: procedure.components.map(({ id: _id, ...c }: { id: string }) => c) };
+    const issued = await kstthc.request({
+      method: 'POST',
+      url: '/api/decisions',
+      payload: {
+        number: '9/QĐ-TEST',
+        signedDate: '2026-03-02',
+        signer: 'Chủ tịch UBND tỉnh',
+        issuingUnitId: units.find((u) => u.name === 'Ủy ban nhân dân tỉnh An Giang')!.id,
+        effectiveDate: '2026-03-15',
+        items: [{ changeKind: 'new', nationalCode: '9.200001', content: { ...content, populationDataConnected: false } }],
+      },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const found = (await t.app.inject({ url: '/api/procedures?q=9.200001' })).json().items[0] as { id: string };
+    expect((await t.app.inject({ url: `/api/procedures/${found.id}` })).json().populationDataConnected).toBe(false);
   });
 });
 
