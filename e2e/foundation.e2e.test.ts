@@ -191,7 +191,8 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByText('EN', { exact: true }).click();
     await menu.getByRole('menuitem', { name: 'Units' }).waitFor();
     const labels = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    expect(labels).toEqual(['Units', 'Users', 'Working calendar', 'Audit log', 'My account']);
+    // The administrator runs the payment platform's daily reconciliation too (policy: payment.reconcile).
+    expect(labels).toEqual(['Units', 'Users', 'Working calendar', 'Audit log', 'Payment reconciliation', 'My account']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // After a reload the language comes from localStorage and the CSRF token from GET /api/me:

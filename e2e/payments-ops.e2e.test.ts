@@ -85,8 +85,14 @@ const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
     await expect.poll(() => flag.textContent()).toBe('Không');
 
     await page.getByTestId('edit-online-payment').click();
-    const dialog = page.getByRole('dialog', { name: 'Cập nhật tích hợp thanh toán' });
-    await dialog.getByTestId('online-payment-switch-counter').click();
+    // The dialog opens over the procedure's drawer (itself a dialog): found by what it holds, not
+    // by its accessible name, which a loaded CI machine once did not resolve within 15 s.
+    const toggle = page.getByTestId('online-payment-switch-counter');
+    await toggle.waitFor();
+    const dialog = page.getByRole('dialog').filter({ has: toggle });
+    await dialog.getByText('Cập nhật tích hợp thanh toán', { exact: true }).waitFor();
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
     await dialog.getByLabel('Số quyết định').fill('21/QĐ-UBND');
     await dialog.getByLabel('Người ký').fill('Chủ tịch UBND tỉnh');
     await chooseUnit(page, 'Cơ quan ban hành', 'Ủy ban nhân dân tỉnh An Giang');

@@ -11,7 +11,7 @@ import { dossierOutcome } from '../../dossiers/deadline.rules.js';
 import type { DossierStatus } from '../../dossiers/status.rules.js';
 import { formatDossierCode } from '../../identifiers/dossier-code.rules.js';
 import type { Channel, SynthProvince, SynthWorkflow } from './province.js';
-import { createRng, type Rng } from './prng.js';
+import { type Rng, streamOf } from './prng.js';
 
 type Row = Record<string, unknown>;
 export interface Planned {
@@ -95,7 +95,7 @@ function channelOf(rng: Rng, wf: SynthWorkflow): SynthWorkflow['channels'][numbe
  * other figure — does not move with it.
  */
 function planPayment(out: Planned, d: { id: string; code: string; channel: Channel; amountVnd: number; at: Date }) {
-  const rng = createRng(Number.parseInt(d.id.slice(0, 8), 16));
+  const rng = streamOf(d.id, 'payment');
   if (rng.chance(0.03)) return;
   const online = rng.chance(d.channel === 'online' ? 0.92 : 0.35);
   const id = rng.uuid();
@@ -140,7 +140,7 @@ export function planDossier(ctx: PlanContext, rng: Rng, out: Planned): void {
  * signature (no certified e-copy). From the dossier's own generator, so nothing else moves.
  */
 function planNationalData(out: Planned, wf: SynthWorkflow, d: Row, components: Row[], results: Row[]) {
-  const rng = createRng(Number.parseInt((d.id as string).slice(24, 32), 16));
+  const rng = streamOf(d.id as string, 'national-data');
   if (wf.populationDataConnected) {
     const r = rng.next();
     d.population_check = r < 0.95 ? 'verified' : r < 0.97 ? 'notFound' : 'unavailable';
@@ -159,7 +159,7 @@ function planNationalData(out: Planned, wf: SynthWorkflow, d: Row, components: R
  * is not pushed yet. From the dossier's own generator, like its payment, so nothing else moves.
  */
 function planSync(ctx: PlanContext, out: Planned, d: Row, steps: number) {
-  const rng = createRng(Number.parseInt((d.id as string).slice(9, 13) + (d.id as string).slice(14, 18), 16));
+  const rng = streamOf(d.id as string, 'portal-sync');
   const r = rng.next();
   const later = (at: unknown) => {
     const t = new Date(new Date(at as string).getTime() + (1 + rng.next() * 14) * 60_000);

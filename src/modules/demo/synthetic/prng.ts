@@ -30,10 +30,26 @@ function splitmix32(seed: number): () => number {
 
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  return fromState(init(), init(), init(), init());
+}
+
+/**
+ * A stream of its own for one record's details (a dossier's payment, its portal sync, …), seeded
+ * by the record's whole id — 128 bits — and the purpose. Distinct ids give distinct states, hence
+ * distinct streams: a seed taken from 32 bits of the id would not (two of 10 M dossiers share any
+ * given 32 bits with near certainty, and their payments then drew the same id).
+ */
+export function streamOf(id: string, purpose: string): Rng {
+  const hex = id.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`streamOf needs a UUID, got ${id}`);
+  let salt = 0x811c9dc5;
+  for (const ch of purpose) salt = Math.imul(salt ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  // splitmix32's first output is a bijection of its seed, so each word of state stays distinct.
+  const word = (i: number) => splitmix32((Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16) ^ salt) >>> 0)();
+  return fromState(word(0), word(1), word(2), word(3));
+}
+
+function fromState(a: number, b: number, c: number, d: number): Rng {
   const u32 = () => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
