@@ -1,9 +1,11 @@
 /**
  * The dossier indicators from the rollup: sums of kpi_daily over the scope's unit pairs and the
- * period's days, plus a raw count of the dossiers still running at the period's end (their
- * "within time" depends on the instant asked, so no counter can hold it; they are the few
- * received in the last weeks). Equal to the raw count by construction — rollup.sql.ts derives the
- * counters from the same predicates — and by test (test/api/kpi-rollup.test.ts).
+ * period's days. For a period that is over, that is all: "within time at its end" is a counter
+ * (rollup.sql.ts keeps the days each dossier, running or finished, was within time). For a period
+ * not over, "within time" is judged now, which no counter can hold: the dossiers running now are
+ * read raw, with their satisfaction taken from their stored facts. Equal to the raw count by
+ * construction — rollup.sql.ts derives the counters from the same predicates — and by test
+ * (test/api/kpi-rollup.test.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../server/db/client.js';
@@ -100,24 +102,16 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
       ...['on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
     ],
   );
-  // Finished dossiers running at the end are in `within` only when "within time" is judged at the
-  // end (a period that is over); otherwise (asOf = now < end) those finished after the end — none
-  // in practice, nothing finishes in the future — are read raw with the running ones.
+  // A period over: every dossier running at its end is in `within`. Otherwise (asOf = now < end)
+  // those running now — and any finished after the end, none in practice: nothing finishes in the
+  // future — are read raw.
   const judgedAtEnd = s.asOf.getTime() >= s.end.getTime();
-  const open = judgedAtEnd ? sql`${dossiers.completedAt} is null` : sql`(${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${s.end.toISOString()}::timestamptz)`;
-  const running = await sumByUnit(
-    db,
-    unitIds,
-    sql`select ${dossiers.competentUnitId} as c, ${dossiers.receivingUnitId} as r,
-        (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
-        (count(*) filter (where ${rawNumerator('satisfaction.dossierSatisfaction', s)}))::int as satisfaction
-      from ${dossiers} where ${open} and ${dossiers.receivedAt} < ${s.end.toISOString()}::timestamptz group by 1, 2`,
-    ['progress', 'satisfaction'],
-  );
+  const running = judgedAtEnd ? new Map<string, Record<string, number>>() : await runningNow(db, s, unitIds);
+  const none = { progress: 0, satisfaction: 0 };
   const count = (numerator: number, denominator: number): Count => ({ numerator, denominator, available: true });
   return new Map(
     unitIds.map((id) => {
-      const [r, o] = [daily.get(id)!, running.get(id)!];
+      const [r, o] = [daily.get(id)!, running.get(id) ?? none];
       const handled = r.counted_to! - r.completed_before!;
       return [
         id,
@@ -136,5 +130,25 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
         ]),
       ];
     }),
+  );
+}
+
+/**
+ * Dossiers received before the end of a period not over and not finished by its end, on time or
+ * satisfied as judged now: the raw predicates, except that "no complaint" comes from the
+ * dossier's stored facts (kpi_dossier_facts.satisfied, current since the queue was drained) — a
+ * probe per running dossier rather than a hash of every unsatisfied rating and complaint ever.
+ */
+async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]) {
+  return sumByUnit(
+    db,
+    unitIds,
+    sql`select ${dossiers.competentUnitId} as c, ${dossiers.receivingUnitId} as r,
+        (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
+        (count(*) filter (where ${rawNumerator('progress.onTime', s)} and f.satisfied))::int as satisfaction
+      from ${dossiers} join kpi_dossier_facts f on f.dossier_id = ${dossiers.id}
+      where (${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${s.end.toISOString()}::timestamptz)
+        and ${dossiers.receivedAt} < ${s.end.toISOString()}::timestamptz group by 1, 2`,
+    ['progress', 'satisfaction'],
   );
 }

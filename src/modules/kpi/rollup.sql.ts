@@ -31,24 +31,27 @@ export const FACT_COLUMNS = sql.raw(
  * The facts of the dossiers satisfying `where`, as a SELECT of FACT_COLUMNS.
  *
  * "Within time at the end of day D" (progress's numerator for a period ending on D, judged at
- * that instant E = 00:00 of D + 1) for a dossier finished after E: received by then, not
+ * that instant E = 00:00 of D + 1) for a dossier not finished by E: received by then, not
  * withdrawn, at most one supplement, and — as `onTimeOrWithin` says — if it was paused before E,
- * its legal due time not before the pause, otherwise its legal due time not before E. For a
- * finished dossier these are fixed, so the days D form at most two ranges:
+ * its legal due time not before the pause, otherwise its legal due time not before E. Those are
+ * columns of the dossier as it stands (a change queues it and its facts are replaced), so the
+ * days D form at most two ranges:
  *   before the pause day (or without a pause): received day ≤ D ≤ min(completed, due, pause day) − 1;
  *   from the pause day, if due ≥ pause: max(received day, pause day) ≤ D ≤ completed day − 1.
- * Running dossiers are not summarised: their state at E depends on E and they are read raw.
+ * A running dossier has no completed day: its ranges stay open (paused_within_to null), so a
+ * period that is over reads every dossier running at its end from the counters too. Only "within
+ * time now", for a period not over, is read raw (rollup.query.ts).
  */
 export function factsOf(where: SQL): SQL {
   const d = dossiers;
   const received = vietnamDay(d.receivedAt);
   const completed = vietnamDay(d.completedAt);
   const counted = sql`(${d.receivedAt} is not null and ${d.status} <> 'withdrawn')`;
-  const judged = sql`(${counted} and ${d.completedAt} is not null and ${d.supplementCount} <= 1 and ${d.legalDueAt} is not null)`;
+  const judged = sql`(${counted} and ${d.supplementCount} <= 1 and ${d.legalDueAt} is not null)`;
   const lastBeforePause = sql`least(${completed} - 1, ${vietnamDay(d.legalDueAt)} - 1, ${vietnamDay(d.pausedSince)} - 1)`;
   const firstPaused = sql`greatest(${received}, ${vietnamDay(d.pausedSince)})`;
   const before = sql`(${judged} and ${received} <= ${lastBeforePause})`;
-  const paused = sql`(${judged} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince} and ${firstPaused} <= ${completed} - 1)`;
+  const paused = sql`(${judged} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince} and (${d.completedAt} is null or ${firstPaused} <= ${completed} - 1))`;
   return sql`select ${d.id}, ${d.competentUnitId}, ${d.receivingUnitId}, ${d.procedureId}, ${received}, ${completed},
     ${d.channel} = 'online', coalesce(${fullyDigitized}, false), coalesce(${reusedData}, false), ${counted},
     ${counted} and coalesce(${d.outcome} in ('early', 'onTime'), false), coalesce(${noComplaint}, false),
@@ -88,7 +91,7 @@ const DAILY_COUNTERS = [
  * Adds `sign` × the contribution of the facts in relation `facts` (a CTE name) to kpi_daily and
  * kpi_daily_procedures: two data-modifying statements for the caller's WITH. Each fact row gives
  * up to six (day, counters) rows: its received day, its completed day, and the starts and ends
- * (+1) of its within-time ranges.
+ * (+1) of its within-time ranges (a running dossier's open range has no end row: a null day).
  */
 export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; procedures: SQL } {
   const f = sql.identifier(facts);
