@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { useT } from '../i18n/i18n.js';
 import type { Page } from '../types.js';
 import { useApiData } from './useApiData.js';
+import { serverPagination } from './serverPagination.js';
 
 /**
  * A paged API list (GET path?page&pageSize&<filter>) for an antd Table: the current page, one
@@ -26,14 +27,7 @@ export function usePagedList<T>(path: string, { pageSize, filter }: { pageSize: 
   const table: Pick<TableProps<T>, 'loading' | 'dataSource' | 'pagination'> = {
     loading: list.loading,
     dataSource: list.data?.items ?? [],
-    pagination: {
-      current: page,
-      pageSize,
-      total: list.data?.total ?? 0,
-      showSizeChanger: false,
-      showTotal: (total) => t('common.total', { total }),
-      onChange: setPage,
-    },
+    pagination: serverPagination(t, { current: page, pageSize, total: list.data?.total, onChange: setPage }),
   };
 
   return { error: list.error, reload: list.reload, search, table };

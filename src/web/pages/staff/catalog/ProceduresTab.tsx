@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/i18n.js';
 import type { Page, ProcedureField, ProcedureSummary } from '../../../types.js';
 import { LEVEL_KEY } from '../../portal/labels.js';
 import { ProcedureDrawer } from './ProcedureDrawer.js';
+import { serverPagination } from '../../../components/serverPagination.js';
 
 const PAGE_SIZE = 20;
 const LEVELS = Object.keys(LEVEL_KEY) as (keyof typeof LEVEL_KEY)[];
@@ -68,14 +69,7 @@ export function ProceduresTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 720 }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: setPage,
-        }}
+        pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
         onRow={(p) => ({ onClick: () => setSelected(p.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('admin.cat.code'), dataIndex: 'nationalCode', width: 110 },

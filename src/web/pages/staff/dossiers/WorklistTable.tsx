@@ -7,6 +7,7 @@ import { Link } from '../../../router.js';
 import type { Page } from '../../../types.js';
 import { ON_TIME_TINT, OnTimeTag, onTimeState, StatusTags } from './tags.js';
 import type { WorklistItem } from './types.js';
+import { serverPagination } from '../../../components/serverPagination.js';
 
 interface Props {
   /** The worklist call (useWorklist): its page of items, loading state and error. */
@@ -31,14 +32,7 @@ export function WorklistTable({ list, page, pageSize, onPage, action }: Props) {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('desk.worklist.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { total: n }),
-          onChange: onPage,
-        }}
+        pagination={serverPagination(t, { current: page, pageSize, total: list.data?.total, onChange: onPage })}
         onRow={(item) => {
           const state = onTimeState(item);
           return { style: state ? { background: ON_TIME_TINT[state] } : {}, 'data-testid': `dossier-row-${item.code}` } as HTMLAttributes<HTMLElement>;

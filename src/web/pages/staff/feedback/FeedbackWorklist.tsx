@@ -11,6 +11,7 @@ import { channelKey, STATUS_COLOR, statusKey } from '../../portal/feedback/label
 import { ON_TIME_TINT, OnTimeTag } from '../dossiers/tags.js';
 import { useHolds } from '../scopes.js';
 import { NewFeedbackModal } from './NewFeedbackModal.js';
+import { serverPagination } from '../../../components/serverPagination.js';
 
 const PAGE_SIZE = 20;
 const STATUSES: FeedbackStatus[] = ['received', 'routed', 'awaitingSupplement', 'answered', 'published', 'refused'];
@@ -58,7 +59,7 @@ export function FeedbackWorklist() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('fb.desk.empty') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (n) => t('common.total', { total: n }), onChange: setPage }}
+        pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
         onRow={(item) => {
           const state = feedbackTime(item);
           return { style: state ? { background: ON_TIME_TINT[state] } : {}, 'data-testid': `feedback-row-${item.code}` } as HTMLAttributes<HTMLElement>;

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { useSession } from '../../../session.js';
 import type { Page } from '../../../types.js';
+import { serverPagination } from '../../../components/serverPagination.js';
 
 type SyncStatus = 'failed' | 'pending' | 'synced';
 interface NationalSync {
@@ -84,7 +85,7 @@ export function NationalSyncPage() {
             loading={list.loading}
             dataSource={items}
             scroll={{ x: 900 }}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => t('common.total', { total }), onChange: setPage }}
+            pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
             columns={[
               { title: t('nsync.code'), dataIndex: 'dossierCode', width: 220 },
               { title: t('nsync.procedure'), dataIndex: 'procedureCode', width: 100 },

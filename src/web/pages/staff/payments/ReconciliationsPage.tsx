@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatVnd } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { listReconciliations, type ReconciliationRun, runReconciliation } from '../../payments/paymentsApi.js';
 import { ReconciliationDrawer } from './ReconciliationDrawer.js';
+import { serverPagination } from '../../../components/serverPagination.js';
 
 const PAGE_SIZE = 20;
 
@@ -83,14 +84,7 @@ export function ReconciliationsPage() {
           dataSource={runs}
           scroll={{ x: 1100 }}
           data-testid="rec-runs"
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: setPage,
-          }}
+          pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
           columns={[
             {
               title: t('pay.rec.day'),

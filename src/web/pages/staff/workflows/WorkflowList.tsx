@@ -10,6 +10,7 @@ import { navigate } from '../../../router.js';
 import type { Page, WorkflowSummary } from '../../../types.js';
 import { ProcedureSelect } from './ProcedurePicker.js';
 import { WorkflowStatusTag } from './StatusTag.js';
+import { serverPagination } from '../../../components/serverPagination.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['draft', 'approved', 'active', 'retired'] as const;
@@ -54,7 +55,7 @@ export function WorkflowList({ procedureId }: { procedureId: string | null }) {
         scroll={{ x: 800 }}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { total: n }) }}
+        pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
         onRow={(w) => ({ onClick: () => navigate(`/staff/workflows/${w.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('admin.cat.code'), dataIndex: 'nationalCode', width: 100 },
