@@ -99,6 +99,8 @@ export const dossiers = pgTable(
     index('dossiers_owner_idx').on(t.ownerUserId),
     index('dossiers_step_unit_idx').on(t.currentStepUnitId, t.currentStepRole),
     index('dossiers_assignee_idx').on(t.currentAssigneeId),
+    // Dossiers finished in a range (processed in a period; a period not over reads those finished after its end).
+    index('dossiers_completed_idx').on(t.completedAt),
     check('dossiers_channel_check', sql`${t.channel} in ('counter', 'online', 'postal')`),
   ],
 );

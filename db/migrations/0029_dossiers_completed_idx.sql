@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_completed_idx" ON "dossiers" USING btree ("completed_at");
