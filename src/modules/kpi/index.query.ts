@@ -1,7 +1,7 @@
 /**
  * Counting the Decision-766 indicators from raw rows, and listing the rows behind each figure.
- * One query per group: every source the group's indicators count (dossiers, procedure versions)
- * is one sub-select of `count(*) filter (where …)` columns, cross-joined. Decision and feedback
+ * One query for all groups: every source the indicators count (dossiers, procedure versions) is
+ * one sub-select of `count(*) filter (where …)` columns, cross-joined. Decision and feedback
  * items are read once per family and classified (row-families.ts).
  */
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
@@ -50,9 +50,12 @@ export async function countIndicatorsByUnit(
   const fromRollup = source === 'rollup' ? await rollupCountsByUnit(db, scope, units) : new Map<string, Map<IndicatorKey, Count>>();
   const overrides = source === 'rollup' ? ROLLUP_OVERRIDES : {};
   const rollupKeys = new Set(fromRollup.values().next().value?.keys());
+  // Every SQL figure of every group in one statement: one pass per source (the procedure versions
+  // in scope are found once, not once per group that counts procedures).
+  const allKeys = config.groups.flatMap((g) => g.indicators.map((i) => i.key));
+  const sqlCounts = await countSqlIndicators(db, scope, allKeys.filter((k) => !rollupKeys.has(k)), overrides, unitIds);
   for (const group of config.groups) {
     const keys = group.indicators.map((i) => i.key);
-    const sqlCounts = await countSqlIndicators(db, scope, keys.filter((k) => !rollupKeys.has(k)), overrides, unitIds);
     for (const key of keys) {
       const def = INDICATORS[key];
       const rows = def.kind === 'rows' ? await family(def.family) : [];
