@@ -16,8 +16,9 @@
  * (rankingCase); BENCH_KPI_CASES=rankings runs only that.
  *
  * BENCH_KPI_SCHEMA=<schema> (PostgreSQL) reuses a schema a previous run generated and kept
- * (BENCH_KPI_KEEP=1): no generation, the code's newer migrations applied, the rollup rebuilt and
- * timed again.
+ * (BENCH_KPI_KEEP=1): no generation, the code's newer migrations applied, the rollup rebuilt —
+ * or, with BENCH_KPI_REBUILD=0, kept and only the dossiers those migrations queued refreshed —
+ * and timed again.
  *
  *   npm run bench -- kpi-index
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test BENCH_KPI_SIZES=100000,1000000 npm run bench -- kpi-index
@@ -94,9 +95,15 @@ export async function run(): Promise<string> {
         );
       }
       await analyzeOwnTables(db);
-      const [, rebuild] = await timed(() => rebuildRollup(db));
-      const [daily] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from kpi_daily`);
-      lines.push(`  rollup rebuilt in ${(rebuild / 1000).toFixed(1)} s, ${daily!.n} kpi_daily rows (load ${load()})`);
+      if (reused && process.env.BENCH_KPI_REBUILD === '0') {
+        // Keep the kept rollup, brought up to date as a deployment would: drain what the new migrations queued.
+        const [refreshed, took] = await timed(() => refreshRollup(db));
+        lines.push(`  rollup kept, ${refreshed} queued dossiers refreshed in ${(took / 1000).toFixed(1)} s (load ${load()})`);
+      } else {
+        const [, rebuild] = await timed(() => rebuildRollup(db));
+        const [daily] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from kpi_daily`);
+        lines.push(`  rollup rebuilt in ${(rebuild / 1000).toFixed(1)} s, ${daily!.n} kpi_daily rows (load ${load()})`);
+      }
       await analyzeOwnTables(db);
       const [province] = await queryRows<{ id: string }>(db, sql`select id from units where kind = 'province'`);
       const [department] = await queryRows<{ id: string }>(
