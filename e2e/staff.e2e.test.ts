@@ -147,6 +147,8 @@ async function act(page: Page, action: string): Promise<void> {
     page = await signedIn('chuyenvien', '/staff/dossiers');
     await page.getByTestId(`dossier-row-${code}`).getByRole('link', { name: code }).click();
     await waitForPath(page, dossierPath);
+    // The population database (simulated) does not know the card's number: the official is told to check the papers.
+    await page.getByTestId('population-check').getByText('Không tìm thấy trong CSDLQG về dân cư', { exact: false }).waitFor();
     await page.getByTestId('dossier-components').getByRole('button').first().click();
     await page.getByTestId('file-viewer').locator('iframe').waitFor();
     await page.locator('.ant-modal-close').click();

@@ -1,9 +1,15 @@
-import { Descriptions } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { useT } from '../../../i18n/i18n.js';
-import type { Applicant } from './types.js';
+import type { Applicant, DossierDetail } from './types.js';
 
-/** Người nộp hồ sơ as filed (staff of the dossier's units see it whole). */
-export function ApplicantView({ applicant: a }: { applicant: Applicant }) {
+const POPULATION_COLOR = { verified: 'green', notFound: 'orange', unavailable: 'default' } as const;
+
+/**
+ * Người nộp hồ sơ as filed (staff of the dossier's units see it whole), with what the population
+ * database (CSDLQG về dân cư) answered at intake when the procedure is connected to it: the
+ * official sees whether the identity was verified or must be checked on the papers.
+ */
+export function ApplicantView({ applicant: a, populationCheck }: { applicant: Applicant; populationCheck: DossierDetail['populationCheck'] }) {
   const t = useT();
   const none = t('common.none');
   return (
@@ -12,6 +18,13 @@ export function ApplicantView({ applicant: a }: { applicant: Applicant }) {
         <>
           <Descriptions.Item label={t('desk.applicant.fullName')}>{a.fullName}</Descriptions.Item>
           <Descriptions.Item label={t('desk.applicant.idNumber')}>{a.idNumber}</Descriptions.Item>
+          {populationCheck && (
+            <Descriptions.Item label={t('desk.applicant.population')}>
+              <Tag color={POPULATION_COLOR[populationCheck]} data-testid="population-check">
+                {t(`desk.applicant.population.${populationCheck}`)}
+              </Tag>
+            </Descriptions.Item>
+          )}
         </>
       ) : (
         <>

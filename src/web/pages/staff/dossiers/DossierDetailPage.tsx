@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useApiData } from '../../../components/useApiData.js';
@@ -52,12 +52,17 @@ export function DossierDetailPage({ code }: { code: string }) {
             <Col xs={24} lg={12}>
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
                 <Card title={t('desk.applicant.title')} size="small">
-                  <ApplicantView applicant={d.applicant} />
+                  <ApplicantView applicant={d.applicant} populationCheck={d.populationCheck} />
                 </Card>
                 <DocumentsCard
                   title={t('desk.documents.components')}
                   testId="dossier-components"
-                  entries={d.components.map((c) => ({ key: c.componentId, name: c.name, fileIds: c.fileIds }))}
+                  entries={d.components.map((c) => ({
+                    key: c.componentId,
+                    name: c.name,
+                    fileIds: c.fileIds,
+                    description: c.nationalDocumentId ? <Tag color="blue">{t('desk.documents.fromNationalStore', { id: c.nationalDocumentId })}</Tag> : undefined,
+                  }))}
                 />
                 {(d.results?.length ?? 0) > 0 && (
                   <DocumentsCard
