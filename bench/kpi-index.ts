@@ -9,7 +9,7 @@
  * for a period not over reads the dossiers running now raw) and from the raw rows (`source=raw`, the baseline), median of
  * RUNS each, both answers compared (the bench throws if any figure differs). Last, the refresh
  * after 1,000 dossiers change. Every line carries the 1-minute load average: the machine is
- * shared. Each index runs in a transaction with work_mem = 256MB: at the default 4MB the raw
+ * shared. Each index runs in a transaction with work_mem = 256MB (BENCH_KPI_WORK_MEM): at the default 4MB the raw
  * recomputation's membership sub-selects spill and are re-scanned per dossier (at 1 M dossiers one
  * raw index ran over a minute before it was cancelled); the rollup does not need it. Then the
  * rankings of the province's sub-units, all counted together against one index per unit
@@ -37,6 +37,14 @@ import { prepare } from '../src/server/testing/database.js';
 import { testEnv } from '../src/server/testing/env.js';
 
 const RUNS = Number(process.env.BENCH_KPI_RUNS ?? 5);
+/**
+ * BENCH_KPI_WORK_MEM (default 256MB) for each index's transaction: the raw recomputation's
+ * membership sub-selects must fit in hashes — at 10 M dossiers 256MB does not, PostgreSQL plans
+ * them as sub-plans re-run per dossier (estimated cost ×10⁵; one ran 15 min and was cancelled),
+ * 2GB does. The rollup needs none of it.
+ */
+const WORK_MEM = process.env.BENCH_KPI_WORK_MEM ?? '256MB';
+if (!/^\d+[kMG]B$/.test(WORK_MEM)) throw new Error(`BENCH_KPI_WORK_MEM=${WORK_MEM}: a size such as 256MB or 2GB`);
 /** BENCH_KPI_RAW_RUNS: how many of those runs also time the raw recomputation (at 10 M one takes minutes). */
 const RAW_RUNS = Number(process.env.BENCH_KPI_RAW_RUNS ?? RUNS);
 /**
@@ -123,7 +131,7 @@ export async function run(): Promise<string> {
           for (const source of i < RAW_RUNS ? (['rollup', 'raw'] as const) : (['rollup'] as const)) {
             const [index, t] = await timed(() =>
               db.transaction(async (tx) => {
-                await tx.execute(sql`set local work_mem = '256MB'`);
+                await tx.execute(sql.raw(`set local work_mem = '${WORK_MEM}'`));
                 return computeIndex(tx, env, { unitId, period, source }, now);
               }),
             );
