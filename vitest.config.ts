@@ -21,6 +21,9 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits as long as a Playwright locator does (15 s), not vitest's 1 s: a page
+          // on a loaded CI machine takes seconds to show what the test waits for.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time: the CI machine has two cores.
           fileParallelism: false,
         },

@@ -61,7 +61,7 @@ interface PublicIndex {
     const ranking = (await (await fetch(`${suite.url}/api/public/kpi/rankings`)).json()) as { items: { name: string; rank: number }[] };
     expect(await rows.first().locator('td').nth(1).textContent()).toBe(ranking.items[0]!.name);
     // A phone: the page fits, the wide table scrolls inside its own box.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(scripts).not.toContain(builtChunk('pages/staff/StaffConsole.tsx'));
     await saveJourneyScreenshot(page, 'dashboard');
   }, 120_000);

@@ -293,15 +293,15 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const { page } = await suite.open({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await page.goto('/');
     await page.getByTestId('browse-fields').getByRole('link').first().waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
 
     await page.getByRole('searchbox', { name: 'Tìm thủ tục hành chính' }).fill('cap giay phep lao dong');
     await page.getByTestId('procedure-results').getByRole('link').first().waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
 
     await page.getByTestId('procedure-results').getByRole('link').first().click();
     await page.getByRole('heading', { name: 'Căn cứ pháp lý' }).waitFor();
-    expect(await scrollsSideways(page)).toBe(false);
+    await expect.poll(() => scrollsSideways(page)).toBe(false);
     await saveJourneyScreenshot(page, 'phone-procedure');
   });
 });

@@ -91,6 +91,6 @@ const ddmmyyyy = (date: string) => date.split('-').reverse().join('/');
 
     // A 360 px phone: nothing wider than the screen.
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ async function putAs(baseUrl: string, username: string, path: string, body: unkn
     await saveJourneyScreenshot(page, 'booking');
     // A 360 px phone: nothing wider than the screen.
     await page.setViewportSize({ width: 360, height: 740 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
   it('the display page follows the counter live when the officer calls the next number', async () => {
@@ -102,6 +102,6 @@ async function putAs(baseUrl: string, username: string, path: string, body: unkn
     expect(await display.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await saveJourneyScreenshot(display.page, 'queue-display');
     await display.page.setViewportSize({ width: 360, height: 740 });
-    expect(await display.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect.poll(() => display.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });

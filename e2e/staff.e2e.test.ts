@@ -196,7 +196,7 @@ async function act(page: Page, action: string): Promise<void> {
       await page.goto(path);
       await page.getByTestId('current-user').waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: path }).toBeLessThanOrEqual(0);
     }
   });
 });
