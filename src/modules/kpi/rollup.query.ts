@@ -136,8 +136,9 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
 /**
  * Dossiers received before the end of a period not over and not finished by its end, on time or
  * satisfied as judged now: the raw predicates, except that "no complaint" comes from the
- * dossier's stored facts (kpi_dossier_facts.satisfied, current since the queue was drained) — a
- * probe per running dossier rather than a hash of every unsatisfied rating and complaint ever.
+ * dossier's stored facts (kpi_dossier_facts.satisfied, current since the queue was drained),
+ * probed on its key for each dossier on time — not a hash of every unsatisfied rating and
+ * complaint ever, nor of every dossier's facts (at 10 M a hash join built one of 10 M rows: 4 s).
  */
 async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]) {
   return sumByUnit(
@@ -145,9 +146,9 @@ async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]
     unitIds,
     sql`select ${dossiers.competentUnitId} as c, ${dossiers.receivingUnitId} as r,
         (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
-        (count(*) filter (where ${rawNumerator('progress.onTime', s)} and f.satisfied))::int as satisfaction
-      from (${notFinishedBy(s.end)}) as ${dossiers} join kpi_dossier_facts f on f.dossier_id = ${dossiers.id}
-      group by 1, 2`,
+        (count(*) filter (where ${rawNumerator('progress.onTime', s)}
+          and (select f.satisfied from kpi_dossier_facts f where f.dossier_id = ${dossiers.id})))::int as satisfaction
+      from (${notFinishedBy(s.end)}) as ${dossiers} group by 1, 2`,
     ['progress', 'satisfaction'],
   );
 }
