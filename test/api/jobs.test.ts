@@ -118,6 +118,7 @@ describe('in the app', () => {
         expect(ran).toEqual([
           { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
           { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
+          { name: 'kpi.refresh-rollup', last_outcome: { refreshed: expect.any(Number) } },
           { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
           { name: 'outbox.relay', last_outcome: { published: expect.any(Number), failed: 0 } },
           { name: 'payments.expire-pending', last_outcome: { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 } },

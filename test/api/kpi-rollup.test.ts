@@ -15,6 +15,7 @@ import { addDays } from '../../src/modules/calendar/dates.js';
 import { generateProvince } from '../../src/modules/demo/synthetic/generate.js';
 import { weekContaining } from '../../src/modules/kpi/insights.rules.js';
 import { computeIndex } from '../../src/modules/kpi/kpi.service.js';
+import { kpiRollupRefresh } from '../../src/modules/kpi/kpi.tasks.js';
 import { rangePeriod, reportingMonth, reportingQuarter, reportingYear, weekPeriod, type Period } from '../../src/modules/kpi/periods.rules.js';
 import { rebuildRollup, refreshRollup } from '../../src/modules/kpi/rollup.service.js';
 import { type DbHandle, queryRows } from '../../src/server/db/client.js';
@@ -190,6 +191,22 @@ describe('kpi rollup on a generated province', () => {
     await rebuildRollup(db);
     expect([await dailyRows(), await procedureRows()]).toEqual(incremental);
   }, 240_000);
+});
+
+describe('the periodic task kpi.refresh-rollup', () => {
+  it('drains the queue in the background: the counters then equal the recomputation without an index request', async () => {
+    const db = handle.db;
+    // A second supplement request: these running dossiers are no longer within time on any day.
+    await db.execute(sql`update dossiers set supplement_count = 2
+      where id in (select id from dossiers where completed_at is null and received_at is not null and supplement_count <= 1 order by code limit 7)`);
+    const before = await dailyRows();
+    expect(await kpiRollupRefresh.run(db, env, NOW)).toEqual({ refreshed: 7 });
+    const [left] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from kpi_rollup_queue`);
+    expect(left!.n).toBe(0);
+    expect(await dailyRows()).not.toEqual(before);
+    const province = units.find((u) => u.kind === 'province')!.id;
+    expect(await figures(province, PERIODS[0]!, 'rollup')).toEqual(await figures(province, PERIODS[0]!, 'raw'));
+  }, 60_000);
 });
 
 describe('GET /api/kpi/766?source=', () => {
