@@ -10,19 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { type DemoProcedure, fileDossier, staffAt } from '../fixtures/dossiers.js';
-import { citizen, insertCase, type RowCase } from '../fixtures/kpi.js';
+import { citizen, type Indicator, insertCase, type RowCase } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
-
-interface Indicator {
-  key: string;
-  numerator: number;
-  denominator: number;
-  ratio: number | null;
-  points: number;
-  max: number;
-  available: boolean;
-}
 
 let t: TestApp;
 let kstthc: Session;

@@ -12,6 +12,7 @@ import { DEFAULT_KPI_CONFIG } from '../../src/modules/kpi/kpi.config.js';
 import { reportingMonthOf } from '../../src/modules/kpi/periods.rules.js';
 import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
 import { type DemoProcedure, fileDossier, resultOf, setTimes, staffAt, step } from '../fixtures/dossiers.js';
+import type { Indicator } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 import { feedbackStep, setFeedbackTimes, submit } from '../fixtures/feedback.js';
@@ -21,16 +22,6 @@ interface UnitNode {
   name: string;
   kind: string;
   children: UnitNode[];
-}
-interface Indicator {
-  key: string;
-  numerator: number;
-  denominator: number;
-  ratio: number | null;
-  points: number;
-  max: number;
-  available: boolean;
-  note?: string;
 }
 interface Index {
   unit: string;
