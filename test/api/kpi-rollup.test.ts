@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/modules/calendar/dates.js';
+import { addDays, vietnamDateOf } from '../../src/modules/calendar/dates.js';
 import { generateProvince } from '../../src/modules/demo/synthetic/generate.js';
 import { weekContaining } from '../../src/modules/kpi/insights.rules.js';
 import { computeIndex } from '../../src/modules/kpi/kpi.service.js';
@@ -77,6 +77,7 @@ const dailyRows = () =>
     sql`select * from kpi_daily where (received, received_online, digitized, reused, counted_received, counted_completed, on_time, on_time_satisfied, processed, e_result, within_delta, within_satisfied_delta, received_with_fees, received_paid_online, received_synced) <> (0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)
         order by day, competent_unit_id, receiving_unit_id`,
   );
+const runningRows = () => queryRows(handle.db, sql`select * from kpi_running where (open, open_satisfied) <> (0, 0) order by due_day, competent_unit_id, receiving_unit_id`);
 const procedureRows = () => queryRows(handle.db, sql`select * from kpi_daily_procedures where (online_received, paid_online_received) <> (0, 0) order by procedure_id, unit_id, day`);
 
 beforeAll(async () => {
@@ -144,6 +145,39 @@ describe('kpi rollup on a generated province', () => {
     for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), unit.kind).toEqual(await figures(unit.id, period, 'raw', now));
   }, 240_000);
 
+  it('a period not over, judged just before, at and just after running dossiers are due or paused: the counters by due day plus the misjudged read raw equal the recomputation', async () => {
+    const due = await queryRows<{ at: Date }>(
+      handle.db,
+      sql`select distinct legal_due_at as at from dossiers where completed_at is null and received_at is not null and paused_since is null
+          and supplement_count <= 1 and status <> 'withdrawn' and legal_due_at > '2026-06-25' order by 1 limit 3`,
+    );
+    expect(due).toHaveLength(3);
+    for (const { at } of due) {
+      const dueAt = new Date(at).getTime();
+      const judged: Record<string, string>[] = [];
+      for (const now of [dueAt - 3600_000, dueAt, dueAt + 60_000].map((ms) => new Date(ms))) {
+        const today = vietnamDateOf(now);
+        const period = rangePeriod(addDays(today, -10), addDays(today, 5));
+        for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(await figures(unit.id, period, 'raw', now));
+        judged.push(await figures(units.find((u) => u.kind === 'province')!.id, rangePeriod('2025-07-01', '2026-12-31'), 'rollup', now));
+      }
+      // Within time at its due instant, late a minute after: the boundary is exercised.
+      const within = judged.map((f) => Number(f['progress.onTime']!.split('/')[0]));
+      expect(within[1]).toBeGreaterThan(within[2]!);
+    }
+    // Paused after it was due (a late supplement request): until the pause it is judged by its due time, then late whatever now.
+    const [paused] = await queryRows<{ due: Date }>(
+      handle.db,
+      sql`update dossiers set paused_since = legal_due_at + interval '1 hour' where id = (select id from dossiers
+          where completed_at is null and paused_since is not null and supplement_count <= 1 order by code limit 1) returning legal_due_at as due`,
+    );
+    for (const shift of [-2 * 86_400_000, 86_400_000]) {
+      const now = new Date(new Date(paused!.due).getTime() + shift);
+      const period = rangePeriod(addDays(vietnamDateOf(now), -10), addDays(vietnamDateOf(now), 5));
+      for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(await figures(unit.id, period, 'raw', now));
+    }
+  }, 240_000);
+
   it('after changes under the triggers, the refreshed rollup equals the recomputation and a rebuild', async () => {
     const db = handle.db;
     const completedSample = sql`select id from dossiers where completed_at is not null and status in ('processed', 'returned') order by code`;
@@ -187,9 +221,10 @@ describe('kpi rollup on a generated province', () => {
     expect(await expectRollupEqualsRaw()).toBe(units.length * PERIODS.length);
     await expectDayByDay();
     expect(await refreshRollup(db)).toBe(0); // the index drained the queue
-    const incremental = [await dailyRows(), await procedureRows()];
+    const incremental = [await dailyRows(), await runningRows(), await procedureRows()];
+    expect(incremental[1]!.length).toBeGreaterThan(0);
     await rebuildRollup(db);
-    expect([await dailyRows(), await procedureRows()]).toEqual(incremental);
+    expect([await dailyRows(), await runningRows(), await procedureRows()]).toEqual(incremental);
   }, 240_000);
 });
 

@@ -2,19 +2,21 @@
  * The dossier indicators from the rollup: sums of kpi_daily over the scope's unit pairs and the
  * period's days. For a period that is over, that is all: "within time at its end" is a counter
  * (rollup.sql.ts keeps the days each dossier, running or finished, was within time). For a period
- * not over, "within time" is judged now, which no counter can hold: the dossiers running now are
- * read raw, with their satisfaction taken from their stored facts. Equal to the raw count by
+ * not over, "within time" is judged now: counters of the running dossiers by due day, corrected
+ * raw for the few due today (runningNow). Equal to the raw count by
  * construction — rollup.sql.ts derives the counters from the same predicates — and by test
  * (test/api/kpi-rollup.test.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../server/db/client.js';
+import { vietnamDateOf } from '../calendar/dates.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { INDICATORS, type KpiScope, scopeUnits, type SqlIndicator } from './indicators.js';
 import { numeratorOf } from './index.query.js';
 import type { IndicatorKey } from './kpi.config.js';
 import type { Count } from './kpi.rules.js';
+import { type Period, rangePeriod } from './periods.rules.js';
 
 /** The SQL indicators the rollup answers; any other falls back to the raw count. */
 export const ROLLUP_KEYS = [
@@ -94,19 +96,19 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
         ${sum('processed', inPeriod)} as processed, ${sum('e_result', inPeriod)} as e_result,
         ${sum('on_time', inPeriod)} as on_time, ${sum('on_time_satisfied', inPeriod)} as on_time_satisfied,
         ${sum('counted_received')} as counted_to, ${sum('counted_completed', sql`day < ${from}`)} as completed_before,
-        ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied
+        ${sum('within_delta')} as within, ${sum('within_satisfied_delta')} as within_satisfied,
+        ${sum('running_paused_within')} as paused_within, ${sum('running_paused_within_satisfied')} as paused_within_satisfied
       from kpi_daily where day <= ${s.to}::date group by 1, 2`,
     [
       ...['received', 'received_online', 'received_with_fees', 'received_paid_online', 'received_synced', 'digitized', 'reused', 'processed', 'e_result'],
       ...['received_national_store', 'received_population_due', 'received_population_used', 'certification_processed', 'certification_signed'],
-      ...['on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied'],
+      ...['on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied', 'paused_within', 'paused_within_satisfied'],
     ],
   );
   // A period over: every dossier running at its end is in `within`. Otherwise (asOf = now < end)
-  // those running now — and any finished after the end, none in practice: nothing finishes in the
-  // future — are read raw.
+  // "within time" is judged now: runningNow.
   const judgedAtEnd = s.asOf.getTime() >= s.end.getTime();
-  const running = judgedAtEnd ? new Map<string, Record<string, number>>() : await runningNow(db, s, unitIds);
+  const running = judgedAtEnd ? new Map<string, Record<string, number>>() : await runningNow(db, s, unitIds, daily);
   const none = { progress: 0, satisfaction: 0 };
   const count = (numerator: number, denominator: number): Count => ({ numerator, denominator, available: true });
   return new Map(
@@ -134,32 +136,50 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
 }
 
 /**
- * Dossiers received before the end of a period not over and not finished by its end, on time or
- * satisfied as judged now: the raw predicates, except that "no complaint" comes from the
- * dossier's stored facts (kpi_dossier_facts.satisfied, current since the queue was drained),
- * probed on its key for each dossier on time — not a hash of every unsatisfied rating and
- * complaint ever, nor of every dossier's facts (at 10 M a hash join built one of 10 M rows: 4 s).
+ * A period not over: the dossiers not finished by its end that are within time now (asOf), and
+ * of them satisfied. The running ones come from counters (rollup.sql.ts): paused before their
+ * due time from kpi_daily (by received day, so received before the end), not paused and due after
+ * today from kpi_running. Then a correction read raw: for each dossier those counters may misjudge
+ * — due today (within time until the hour it is due), received after the end, paused after now
+ * (the last two only for an earlier now), and the ones finished after the end (never counted as
+ * running) — the raw predicate minus what its facts put in the counters. A few hundred dossiers
+ * through three partial indexes, not the ≈ 190 k running at 10 M.
  */
-async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]) {
-  return sumByUnit(
+async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[], pausedWithin: Map<string, Record<string, number>>) {
+  const date = vietnamDateOf(s.asOf);
+  const today = rangePeriod(date, date);
+  const open = await sumByUnit(
     db,
     unitIds,
-    sql`select ${dossiers.competentUnitId} as c, ${dossiers.receivingUnitId} as r,
-        (count(*) filter (where ${rawNumerator('progress.onTime', s)}))::int as progress,
-        (count(*) filter (where ${rawNumerator('progress.onTime', s)}
-          and (select f.satisfied from kpi_dossier_facts f where f.dossier_id = ${dossiers.id})))::int as satisfaction
-      from (${notFinishedBy(s.end)}) as ${dossiers} group by 1, 2`,
+    sql`select competent_unit_id as c, receiving_unit_id as r, sum(open)::int as progress, sum(open_satisfied)::int as satisfaction
+      from kpi_running where due_day > ${today.from}::date group by 1, 2`,
     ['progress', 'satisfaction'],
+  );
+  const corrections = await sumByUnit(db, unitIds, runningCorrections(s, today), ['progress', 'satisfaction']);
+  return new Map(
+    unitIds.map((id) => {
+      const [o, p, c] = [open.get(id)!, pausedWithin.get(id)!, corrections.get(id)!];
+      return [id, { progress: o.progress! + p.paused_within! + c.progress!, satisfaction: o.satisfaction! + p.paused_within_satisfied! + c.satisfaction! }];
+    }),
   );
 }
 
 /**
- * Dossiers received before `end` and not finished by then: two index ranges (the running ones
- * through the partial index on received_at, those finished later through completed_at), not one
- * scan of every dossier for an OR.
+ * By unit pair, Σ (raw − counted) of progress and satisfaction over the dossiers the running
+ * counters may misjudge (see runningNow). "Counted" is read from the dossier's facts, the very
+ * columns the counters sum, so the two cancel exactly; "satisfied" (no complaint) too.
  */
-const notFinishedBy = (end: Date) => {
-  const at = sql`${end.toISOString()}::timestamptz`;
-  return sql`select * from ${dossiers} where ${dossiers.completedAt} is null and ${dossiers.receivedAt} < ${at}
-    union all select * from ${dossiers} where ${dossiers.completedAt} >= ${at} and ${dossiers.receivedAt} < ${at}`;
-};
+function runningCorrections(s: KpiScope, today: Period) {
+  const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
+  const d = dossiers;
+  const counted = sql`coalesce((f.running_open and f.due_day > ${today.from}::date) or (f.running_paused_within and f.received_day <= ${s.to}::date), false)::int`;
+  const misjudged = sql`select ${d.id} from ${d} where ${d.completedAt} is null and ${d.legalDueAt} >= ${at(today.start)} and ${d.legalDueAt} < ${at(today.end)}
+    union select ${d.id} from ${d} where ${d.completedAt} is null and ${d.receivedAt} >= ${at(s.end)}
+    union select ${d.id} from ${d} where ${d.completedAt} is null and ${d.pausedSince} >= ${at(s.asOf)}
+    union select ${d.id} from ${d} where ${d.completedAt} >= ${at(s.end)} and ${d.receivedAt} < ${at(s.end)}`;
+  return sql`select c, r, sum(judged - counted)::int as progress, sum((judged - counted) * satisfied)::int as satisfaction
+    from (select ${d.competentUnitId} as c, ${d.receivingUnitId} as r, (${rawNumerator('progress.onTime', s)})::int as judged,
+        ${counted} as counted, coalesce(f.satisfied, false)::int as satisfied
+      from ${d} left join kpi_dossier_facts f on f.dossier_id = ${d.id} where ${d.id} in (${misjudged})) as x
+    group by 1, 2`;
+}

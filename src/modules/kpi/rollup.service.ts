@@ -62,12 +62,12 @@ type Selection = (column: SQL) => SQL;
 async function replaceFacts(tx: Queryable, selected: Selection) {
   const back = addContributions('old', -1);
   await tx.execute(sql`with old as (delete from kpi_dossier_facts where ${selected(sql`dossier_id`)} returning *),
-    daily as (${back.daily}) ${back.procedures}`);
+    daily as (${back.daily}), running as (${back.running}) ${back.procedures}`);
   const shadows = BATCH_SOURCES.map(([table, column]) => sql`${sql.identifier(table)} as (select * from ${sql.identifier(table)} where ${selected(sql`${sql.identifier(column)}`)})`);
   const add = addContributions('new', 1);
   await tx.execute(sql`with ${sql.join(shadows, sql`, `)},
     new as (insert into kpi_dossier_facts (${FACT_COLUMNS}) ${factsOf(selected(sql`${dossiers.id}`))} returning *),
-    daily as (${add.daily}) ${add.procedures}`);
+    daily as (${add.daily}), running as (${add.running}) ${add.procedures}`);
 }
 
 /** A hash of a few hundred thousand ids must not spill: a spilled NOT IN sub-select is re-scanned per row. */
@@ -82,7 +82,7 @@ export async function rebuildRollup(db: Queryable): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
     await tx.execute(ROOMY);
-    await tx.execute(sql`truncate kpi_rollup_queue, kpi_dossier_facts, kpi_daily, kpi_daily_procedures`);
+    await tx.execute(sql`truncate kpi_rollup_queue, kpi_dossier_facts, kpi_daily, kpi_running, kpi_daily_procedures`);
     const bound = (digit: number) => `${digit.toString(16)}0000000-0000-0000-0000-000000000000`;
     for (let digit = 0; digit < 16; digit++) {
       const lower = sql`${bound(digit)}::uuid`;

@@ -24,7 +24,7 @@ import {
 export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
-  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result',
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result, running_open, running_paused_within, due_day',
 );
 
 /**
@@ -39,8 +39,12 @@ export const FACT_COLUMNS = sql.raw(
  *   before the pause day (or without a pause): received day ≤ D ≤ min(completed, due, pause day) − 1;
  *   from the pause day, if due ≥ pause: max(received day, pause day) ≤ D ≤ completed day − 1.
  * A running dossier has no completed day: its ranges stay open (paused_within_to null), so a
- * period that is over reads every dossier running at its end from the counters too. Only "within
- * time now", for a period not over, is read raw (rollup.query.ts).
+ * period that is over reads every dossier running at its end from the counters too.
+ *
+ * "Within time now" (a period not over) for a running dossier: paused before now, its due time not
+ * before the pause (running_paused_within, whatever now); otherwise its due time not before now —
+ * surely so when due after today (running_open by due_day), read raw when due today
+ * (rollup.query.ts).
  */
 export function factsOf(where: SQL): SQL {
   const d = dossiers;
@@ -52,6 +56,7 @@ export function factsOf(where: SQL): SQL {
   const firstPaused = sql`greatest(${received}, ${vietnamDay(d.pausedSince)})`;
   const before = sql`(${judged} and ${received} <= ${lastBeforePause})`;
   const paused = sql`(${judged} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince} and (${d.completedAt} is null or ${firstPaused} <= ${completed} - 1))`;
+  const running = sql`(${judged} and ${d.completedAt} is null)`;
   return sql`select ${d.id}, ${d.competentUnitId}, ${d.receivingUnitId}, ${d.procedureId}, ${received}, ${completed},
     ${d.channel} = 'online', coalesce(${fullyDigitized}, false), coalesce(${reusedData}, false), ${counted},
     ${counted} and coalesce(${d.outcome} in ('early', 'onTime'), false), coalesce(${noComplaint}, false),
@@ -60,7 +65,9 @@ export function factsOf(where: SQL): SQL {
     case when ${paused} then ${firstPaused} end, case when ${paused} then ${completed} - 1 end,
     coalesce(${hasFees}, false), coalesce(${paidOnline}, false), coalesce(${syncedToPortal}, false),
     coalesce(${fromNationalStore}, false), ${populationCheckDue}, coalesce(${populationDataUsed}, false),
-    coalesce(${isCertification}, false), coalesce(${signedEResult}, false)
+    coalesce(${isCertification}, false), coalesce(${signedEResult}, false),
+    ${running} and ${d.pausedSince} is null, ${running} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince},
+    ${vietnamDay(d.legalDueAt)}
     from ${d} where ${where}`;
 }
 
@@ -85,15 +92,17 @@ const DAILY_COUNTERS = [
   'received_population_used',
   'certification_processed',
   'certification_signed',
+  'running_paused_within',
+  'running_paused_within_satisfied',
 ] as const;
 
 /**
- * Adds `sign` × the contribution of the facts in relation `facts` (a CTE name) to kpi_daily and
- * kpi_daily_procedures: two data-modifying statements for the caller's WITH. Each fact row gives
+ * Adds `sign` × the contribution of the facts in relation `facts` (a CTE name) to kpi_daily,
+ * kpi_running and kpi_daily_procedures: three data-modifying statements for the caller's WITH. Each fact row gives
  * up to six (day, counters) rows: its received day, its completed day, and the starts and ends
  * (+1) of its within-time ranges (a running dossier's open range has no end row: a null day).
  */
-export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; procedures: SQL } {
+export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; running: SQL; procedures: SQL } {
   const f = sql.identifier(facts);
   const s = sql.raw(String(sign));
   const cols = sql.raw(DAILY_COUNTERS.join(', '));
@@ -103,13 +112,14 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; pro
     select v.day, f.competent_unit_id, f.receiving_unit_id, ${sums}
     from ${f} f cross join lateral (values
       (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int, f.synced::int,
-        f.national_store::int, f.population_due::int, (f.population_due and f.population_used)::int, 0, 0),
+        f.national_store::int, f.population_due::int, (f.population_due and f.population_used)::int, 0, 0,
+        f.running_paused_within::int, (f.running_paused_within and f.satisfied)::int),
       (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0, 0,
-        0, 0, 0, (f.processed and f.certification)::int, (f.processed and f.certification and f.signed_e_result)::int),
-      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0)
+        0, 0, 0, (f.processed and f.certification)::int, (f.processed and f.certification and f.signed_e_result)::int, 0, 0),
+      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     ) as v(day, ${cols})
     where v.day is not null
     group by 1, 2, 3
@@ -122,5 +132,10 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; pro
     group by 1, 2, 3
     on conflict (procedure_id, unit_id, day) do update set online_received = k.online_received + excluded.online_received,
       paid_online_received = k.paid_online_received + excluded.paid_online_received`;
-  return { daily, procedures };
+  const running = sql`insert into kpi_running as k (due_day, competent_unit_id, receiving_unit_id, open, open_satisfied)
+    select f.due_day, f.competent_unit_id, f.receiving_unit_id, ${s} * count(*), ${s} * count(*) filter (where f.satisfied)
+    from ${f} f where f.running_open
+    group by 1, 2, 3
+    on conflict (due_day, competent_unit_id, receiving_unit_id) do update set open = k.open + excluded.open, open_satisfied = k.open_satisfied + excluded.open_satisfied`;
+  return { daily, running, procedures };
 }

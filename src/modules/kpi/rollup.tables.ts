@@ -57,6 +57,15 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
   withinTo: date('within_to'),
   pausedWithinFrom: date('paused_within_from'),
   pausedWithinTo: date('paused_within_to'),
+  /**
+   * A running dossier (received, not finished, not withdrawn, at most one supplement, with a due
+   * time) as a period not over judges it "within time now": not paused, by its due day
+   * (kpi_running); paused, within time when it paused before its due time, whatever now.
+   */
+  runningOpen: boolean('running_open').notNull().default(false),
+  runningPausedWithin: boolean('running_paused_within').notNull().default(false),
+  /** The Vietnam day of its legal due time (hạn giải quyết). */
+  dueDay: date('due_day'),
 });
 
 const counter = (name: string) => integer(name).notNull().default(0);
@@ -95,6 +104,9 @@ export const kpiDaily = pgTable(
     /** Deltas: their sum over days ≤ D counts finished dossiers running and within time at D's end. */
     withinDelta: counter('within_delta'),
     withinSatisfiedDelta: counter('within_satisfied_delta'),
+    /** By received day: running dossiers paused before their due time (within time now, whatever now), and of them satisfied. */
+    runningPausedWithin: counter('running_paused_within'),
+    runningPausedWithinSatisfied: counter('running_paused_within_satisfied'),
   },
   (t) => [primaryKey({ columns: [t.day, t.competentUnitId, t.receivingUnitId] })],
 );
@@ -111,4 +123,22 @@ export const kpiDailyProcedures = pgTable(
     paidOnlineReceived: counter('paid_online_received'),
   },
   (t) => [primaryKey({ columns: [t.procedureId, t.unitId, t.day] }), index('kpi_daily_procedures_day_idx').on(t.day)],
+);
+
+/**
+ * Running dossiers not paused by due day × competent unit × receiving unit: those due after today
+ * are within time now, whatever the hour (rollup.query.ts reads today's raw). The due day leads
+ * the key, so "due after today" is one range of the few days ahead — the rows of past days, zeros
+ * once their dossiers finished, are never read.
+ */
+export const kpiRunning = pgTable(
+  'kpi_running',
+  {
+    dueDay: date('due_day').notNull(),
+    competentUnitId: uuid('competent_unit_id').notNull(),
+    receivingUnitId: uuid('receiving_unit_id').notNull(),
+    open: counter('open'),
+    openSatisfied: counter('open_satisfied'),
+  },
+  (t) => [primaryKey({ columns: [t.dueDay, t.competentUnitId, t.receivingUnitId] })],
 );
