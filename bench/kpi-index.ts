@@ -55,8 +55,11 @@ const ONLY_RANKINGS = process.env.BENCH_KPI_CASES === 'rankings';
 const ONLY_INDEX = process.env.BENCH_KPI_CASES === 'index';
 /** Three days after the generated year: every period below is over, "within time" judged at its end. */
 const NOW = new Date('2026-07-03T05:00:00Z');
-/** Inside the generated year: the year not over, "within time" judged now (the running dossiers read raw). */
-const YEAR_SO_FAR = new Date('2026-05-14T03:00:00Z');
+/**
+ * Inside the generated year: the year not over, "within time" judged at an earlier now — dossiers
+ * received, paused and finished after it exist (the corrections the rollup reads raw).
+ */
+const EARLIER_NOW = new Date('2026-05-14T03:00:00Z');
 const env = testEnv();
 
 const load = () => loadavg()[0]!.toFixed(1);
@@ -122,7 +125,8 @@ export async function run(): Promise<string> {
         ['province, year', province!.id, rangePeriod('2025-07-01', '2026-06-30'), NOW],
         ['province, month', province!.id, reportingMonth(2026, 3), NOW],
         ['department, year', department!.id, rangePeriod('2025-07-01', '2026-06-30'), NOW],
-        ['province, year so far', province!.id, rangePeriod('2025-07-01', '2026-06-30'), YEAR_SO_FAR],
+        ['province, calendar year 2026 so far', province!.id, rangePeriod('2026-01-01', '2026-12-31'), NOW],
+        ['province, year so far at an earlier now', province!.id, rangePeriod('2025-07-01', '2026-06-30'), EARLIER_NOW],
       ];
       for (const [name, unitId, period, now] of ONLY_RANKINGS ? [] : cases) {
         const times: Record<'rollup' | 'raw', number[]> = { rollup: [], raw: [] };
