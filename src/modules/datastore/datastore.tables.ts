@@ -28,7 +28,11 @@ export const storeItems = pgTable(
     signed: boolean('signed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('store_items_applicant_idx').on(t.applicantKey)],
+  (t) => [
+    index('store_items_applicant_idx').on(t.applicantKey),
+    // A dossier's digitized copies (its page; the KPI rollup's refresh of a batch of dossiers).
+    index('store_items_source_dossier_idx').on(t.sourceDossierId, t.sourceComponentId),
+  ],
 );
 
 /** Each time a stored item satisfied a component of a later dossier (tái sử dụng). */
@@ -44,5 +48,9 @@ export const storeItemReuses = pgTable(
     componentId: uuid('component_id').notNull(),
     reusedAt: timestamp('reused_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.storeItemId, t.dossierId, t.componentId] })],
+  (t) => [
+    primaryKey({ columns: [t.storeItemId, t.dossierId, t.componentId] }),
+    // The papers a dossier reused (the key leads with the item).
+    index('store_item_reuses_dossier_idx').on(t.dossierId, t.componentId),
+  ],
 );

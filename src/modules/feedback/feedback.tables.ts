@@ -78,6 +78,8 @@ export const feedbackItems = pgTable(
     index('feedback_items_published_idx').on(t.publishedAt),
     index('feedback_items_procedure_idx').on(t.procedureId),
     index('feedback_items_submitter_idx').on(t.submitterUserId),
+    // Complaints about a dossier (its page; the KPI rollup's satisfaction of a batch of dossiers).
+    index('feedback_items_dossier_idx').on(t.dossierId),
     // GIN: who may download an attachment looks up the items holding it (file_ids @> [id]).
     index('feedback_items_files_idx').using('gin', t.fileIds),
     check('feedback_items_channel_check', sql`${t.channel} in ('portal', 'counter', 'phone', 'mail')`),
