@@ -61,6 +61,13 @@ async function expectRollupEqualsRaw() {
   return compared;
 }
 
+/** A period not over at `now` (ten days before it to five after): rollup = raw for every unit. */
+async function expectEqualAround(now: Date) {
+  const today = vietnamDateOf(now);
+  const period = rangePeriod(addDays(today, -10), addDays(today, 5));
+  for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(await figures(unit.id, period, 'raw', now));
+}
+
 /** One-day periods over October 2025: "within time at the end of D" for every D. */
 async function expectDayByDay() {
   const province = units.find((u) => u.kind === 'province')!.id;
@@ -156,9 +163,7 @@ describe('kpi rollup on a generated province', () => {
       const dueAt = new Date(at).getTime();
       const judged: Record<string, string>[] = [];
       for (const now of [dueAt - 3600_000, dueAt, dueAt + 60_000].map((ms) => new Date(ms))) {
-        const today = vietnamDateOf(now);
-        const period = rangePeriod(addDays(today, -10), addDays(today, 5));
-        for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(await figures(unit.id, period, 'raw', now));
+        await expectEqualAround(now);
         judged.push(await figures(units.find((u) => u.kind === 'province')!.id, rangePeriod('2025-07-01', '2026-12-31'), 'rollup', now));
       }
       // Within time at its due instant, late a minute after: the boundary is exercised.
@@ -172,9 +177,7 @@ describe('kpi rollup on a generated province', () => {
           where completed_at is null and paused_since is not null and supplement_count <= 1 order by code limit 1) returning legal_due_at as due`,
     );
     for (const shift of [-2 * 86_400_000, 86_400_000]) {
-      const now = new Date(new Date(paused!.due).getTime() + shift);
-      const period = rangePeriod(addDays(vietnamDateOf(now), -10), addDays(vietnamDateOf(now), 5));
-      for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(await figures(unit.id, period, 'raw', now));
+      await expectEqualAround(new Date(new Date(paused!.due).getTime() + shift));
     }
   }, 240_000);
 
