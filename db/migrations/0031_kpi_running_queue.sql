@@ -6,7 +6,7 @@ INSERT INTO kpi_rollup_queue (dossier_id)
   SELECT id FROM dossiers WHERE received_at IS NOT NULL AND completed_at IS NULL;
 --> statement-breakpoint
 -- What the counters cannot judge is read raw through these (rollup.query.ts, runningCorrections):
--- the running dossiers due on the day of "now", and those paused after "now" (an earlier now).
+-- the running dossiers due in the minute of "now", and those paused after "now" (an earlier now).
 CREATE INDEX kpi_dossiers_running_due_idx ON dossiers (legal_due_at) WHERE completed_at IS NULL;
 --> statement-breakpoint
 CREATE INDEX kpi_dossiers_running_paused_idx ON dossiers (paused_since) WHERE completed_at IS NULL AND paused_since IS NOT NULL;

@@ -68,6 +68,8 @@ async function replaceFacts(tx: Queryable, selected: Selection) {
   await tx.execute(sql`with ${sql.join(shadows, sql`, `)},
     new as (insert into kpi_dossier_facts (${FACT_COLUMNS}) ${factsOf(selected(sql`${dossiers.id}`))} returning *),
     daily as (${add.daily}), running as (${add.running}) ${add.procedures}`);
+  // The minutes no running dossier is due at any more: kpi_running keeps the running ones only.
+  await tx.execute(sql`delete from kpi_running where open = 0`);
 }
 
 /** A hash of a few hundred thousand ids must not spill: a spilled NOT IN sub-select is re-scanned per row. */

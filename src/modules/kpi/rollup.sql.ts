@@ -24,7 +24,7 @@ import {
 export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
-  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result, running_open, running_paused_within, due_day',
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result, running_open, running_paused_within, due_minute',
 );
 
 /**
@@ -43,8 +43,8 @@ export const FACT_COLUMNS = sql.raw(
  *
  * "Within time now" (a period not over) for a running dossier: paused before now, its due time not
  * before the pause (running_paused_within, whatever now); otherwise its due time not before now —
- * surely so when due after today (running_open by due_day), read raw when due today
- * (rollup.query.ts).
+ * surely so when due from the next minute on (running_open by due_minute), read raw when due in
+ * the current one (rollup.query.ts).
  */
 export function factsOf(where: SQL): SQL {
   const d = dossiers;
@@ -67,7 +67,7 @@ export function factsOf(where: SQL): SQL {
     coalesce(${fromNationalStore}, false), ${populationCheckDue}, coalesce(${populationDataUsed}, false),
     coalesce(${isCertification}, false), coalesce(${signedEResult}, false),
     ${running} and ${d.pausedSince} is null, ${running} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince},
-    ${vietnamDay(d.legalDueAt)}
+    case when ${running} and ${d.pausedSince} is null then date_trunc('minute', ${d.legalDueAt}) end
     from ${d} where ${where}`;
 }
 
@@ -132,10 +132,10 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; run
     group by 1, 2, 3
     on conflict (procedure_id, unit_id, day) do update set online_received = k.online_received + excluded.online_received,
       paid_online_received = k.paid_online_received + excluded.paid_online_received`;
-  const running = sql`insert into kpi_running as k (due_day, competent_unit_id, receiving_unit_id, open, open_satisfied)
-    select f.due_day, f.competent_unit_id, f.receiving_unit_id, ${s} * count(*), ${s} * count(*) filter (where f.satisfied)
+  const running = sql`insert into kpi_running as k (due_minute, competent_unit_id, receiving_unit_id, open, open_satisfied)
+    select f.due_minute, f.competent_unit_id, f.receiving_unit_id, ${s} * count(*), ${s} * count(*) filter (where f.satisfied)
     from ${f} f where f.running_open
     group by 1, 2, 3
-    on conflict (due_day, competent_unit_id, receiving_unit_id) do update set open = k.open + excluded.open, open_satisfied = k.open_satisfied + excluded.open_satisfied`;
+    on conflict (due_minute, competent_unit_id, receiving_unit_id) do update set open = k.open + excluded.open, open_satisfied = k.open_satisfied + excluded.open_satisfied`;
   return { daily, running, procedures };
 }

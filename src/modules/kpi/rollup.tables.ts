@@ -5,7 +5,8 @@
  * any time (`rebuildRollup`), maintained from a queue the triggers of the source tables fill
  * (`refreshRollup`). No foreign keys: it must never stop a dossier from changing.
  */
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Dossiers whose rows (or their results, components, store items, ratings, feedback) changed since the last refresh. */
 export const kpiRollupQueue = pgTable('kpi_rollup_queue', {
@@ -64,8 +65,8 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
    */
   runningOpen: boolean('running_open').notNull().default(false),
   runningPausedWithin: boolean('running_paused_within').notNull().default(false),
-  /** The Vietnam day of its legal due time (hạn giải quyết). */
-  dueDay: date('due_day'),
+  /** Running and not paused: its legal due time (hạn giải quyết) to the minute (kpi_running's key). */
+  dueMinute: timestamp('due_minute', { withTimezone: true }),
 });
 
 const counter = (name: string) => integer(name).notNull().default(0);
@@ -126,19 +127,20 @@ export const kpiDailyProcedures = pgTable(
 );
 
 /**
- * Running dossiers not paused by due day × competent unit × receiving unit: those due after today
- * are within time now, whatever the hour (rollup.query.ts reads today's raw). The due day leads
- * the key, so "due after today" is one range of the few days ahead — the rows of past days, zeros
- * once their dossiers finished, are never read.
+ * Running dossiers not paused by due minute × competent unit × receiving unit: those due from
+ * the next minute on are within time now (rollup.query.ts reads the current minute's raw). The
+ * due minute leads the key, so "within time now" is one range; a row whose dossiers all finished
+ * is deleted by the refresh (kpi_running_zero_idx finds them), so the table holds the running
+ * dossiers' minutes only — at 10 M dossiers a year ≈ 140 k rows, not one per dossier ever.
  */
 export const kpiRunning = pgTable(
   'kpi_running',
   {
-    dueDay: date('due_day').notNull(),
+    dueMinute: timestamp('due_minute', { withTimezone: true }).notNull(),
     competentUnitId: uuid('competent_unit_id').notNull(),
     receivingUnitId: uuid('receiving_unit_id').notNull(),
     open: counter('open'),
     openSatisfied: counter('open_satisfied'),
   },
-  (t) => [primaryKey({ columns: [t.dueDay, t.competentUnitId, t.receivingUnitId] })],
+  (t) => [primaryKey({ columns: [t.dueMinute, t.competentUnitId, t.receivingUnitId] }), index('kpi_running_zero_idx').on(t.dueMinute).where(sql`open = 0`)],
 );
