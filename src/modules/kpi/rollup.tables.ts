@@ -60,7 +60,7 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
   pausedWithinTo: date('paused_within_to'),
   /**
    * A running dossier (received, not finished, not withdrawn, at most one supplement, with a due
-   * time) as a period not over judges it "within time now": not paused, by its due day
+   * time) as a period not over judges it "within time now": not paused, by its due minute
    * (kpi_running); paused, within time when it paused before its due time, whatever now.
    */
   runningOpen: boolean('running_open').notNull().default(false),
