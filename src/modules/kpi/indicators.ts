@@ -45,7 +45,8 @@ export interface KpiScope {
 
 export type SourceKey = 'dossiers' | 'procedures';
 
-const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+/** An instant as a timestamptz parameter. */
+export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const day = (d: string) => sql`${d}::date`;
 
 /** The unit and every unit below it (closed ones too: old dossiers keep old units). */

@@ -10,7 +10,7 @@ import { queryRows, type Queryable } from '../../server/db/client.js';
 import { procedureFields, procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { units } from '../org/units.table.js';
-import { type KpiScope, onTimeOrWithin } from './indicators.js';
+import { at, type KpiScope, onTimeOrWithin } from './indicators.js';
 import { CHANNEL_LABELS, REPORT_COLUMNS, type ReportCounts, type ReportDimension, type ReportRow } from './report.rules.js';
 
 /** Competent units per chunk: small enough for steady progress, large enough to stay few. */
@@ -28,7 +28,6 @@ export function chunksOf(subtree: readonly string[]): ReportChunk[] {
   return chunks;
 }
 
-const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const ids = (list: readonly string[]) => sql`(${sql.join(list.map((id) => sql`${id}::uuid`), sql`, `)})`;
 
 const KEYS: Record<ReportDimension, { key: SQL; label: SQL }> = {

@@ -12,7 +12,7 @@ import { queryRows, type Queryable } from '../../server/db/client.js';
 import { MINUTE_MS } from '../calendar/dates.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { INDICATORS, type KpiScope, scopeUnits, type SqlIndicator } from './indicators.js';
+import { at, INDICATORS, type KpiScope, scopeUnits, type SqlIndicator } from './indicators.js';
 import { numeratorOf } from './index.query.js';
 import type { IndicatorKey } from './kpi.config.js';
 import type { Count } from './kpi.rules.js';
@@ -151,7 +151,7 @@ async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]
     db,
     unitIds,
     sql`select competent_unit_id as c, receiving_unit_id as r, sum(open)::int as progress, sum(open_satisfied)::int as satisfaction
-      from kpi_running where due_minute > ${minute.toISOString()}::timestamptz group by 1, 2`,
+      from kpi_running where due_minute > ${at(minute)} group by 1, 2`,
     ['progress', 'satisfaction'],
   );
   const corrections = await sumByUnit(db, unitIds, runningCorrections(s, minute), ['progress', 'satisfaction']);
@@ -169,7 +169,6 @@ async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]
  * columns the counters sum, so the two cancel exactly; "satisfied" (no complaint) too.
  */
 function runningCorrections(s: KpiScope, minute: Date) {
-  const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
   const d = dossiers;
   const counted = sql`coalesce((f.running_open and f.due_minute > ${at(minute)}) or (f.running_paused_within and f.received_day <= ${s.to}::date), false)::int`;
   const misjudged = sql`select ${d.id} from ${d} where ${d.completedAt} is null and ${d.legalDueAt} >= ${at(minute)} and ${d.legalDueAt} < ${at(new Date(minute.getTime() + MINUTE_MS))}
