@@ -10,8 +10,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows, type DbHandle } from '../src/server/db/client.js';
-import { applyMigrations } from '../src/server/db/migrate.js';
+import { queryRows, type DbHandle } from '../src/kernel/db.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { applyMigrations } from '../src/kernel/migrate.js';
 import { procedureFields, procedures } from '../src/modules/catalog/catalog.tables.js';
 import { searchProcedures } from '../src/modules/catalog/procedures.service.js';
 import { acronym, searchKey } from '../src/modules/catalog/search.rules.js';
@@ -93,7 +94,7 @@ async function measure(handle: DbHandle, search: Search): Promise<{ median: numb
 
 export async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL;
-  const handle = await openDatabase(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {});
+  const handle = await openAppDatabase(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {});
   try {
     await applyMigrations(handle);
     await seed(handle);

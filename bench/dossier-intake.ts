@@ -26,12 +26,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { authConfigFromEnv } from '../src/modules/identity/auth.config.js';
-import { openDatabase, queryRows } from '../src/server/db/client.js';
-import { buildApp } from '../src/server/http/app.js';
-import type { Deps } from '../src/server/http/types.js';
-import { DEMO_PASSWORD, prepare } from '../src/server/testing/database.js';
-import { testEnv } from '../src/server/testing/env.js';
+import { appDeps } from '../src/app/composition.js';
+import { queryRows } from '../src/kernel/db.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { buildApp } from '../src/app/http-app.js';
+import type { Deps } from '../src/kernel/http.js';
+import { DEMO_PASSWORD, prepare } from '../src/app/testing/database.js';
+import { testEnv } from '../src/app/testing/env.js';
 
 const LEVELS = [1, 16, 64];
 /** Requests measured per level (each of intake and baseline). */
@@ -79,13 +80,13 @@ export async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL;
   const engine = url ? 'PostgreSQL' : 'PGlite';
   // The server's default pool (10 connections) on PostgreSQL; PGlite is one connection.
-  const handle = await openDatabase(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {});
+  const handle = await openAppDatabase(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {});
   const filesDir = await mkdtemp(join(tmpdir(), 'motcua-bench-files-'));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await prepare(handle, true);
     const env = testEnv({ FILES_DIR: filesDir });
-    const deps: Deps = { handle, db: handle.db, env, auth: authConfigFromEnv(env) };
+    const deps: Deps = appDeps(handle, env);
     app = await buildApp(deps);
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
 

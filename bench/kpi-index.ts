@@ -31,10 +31,11 @@ import { computeIndex } from '../src/modules/kpi/kpi.service.js';
 import { comparedPeriods, rankedUnits, rankings } from '../src/modules/kpi/rankings.service.js';
 import { type Period, rangePeriod, reportingMonth } from '../src/modules/kpi/periods.rules.js';
 import { rebuildRollup, refreshRollup } from '../src/modules/kpi/rollup.service.js';
-import { openDatabase, type Queryable, queryRows } from '../src/server/db/client.js';
-import { applyMigrations } from '../src/server/db/migrate.js';
-import { prepare } from '../src/server/testing/database.js';
-import { testEnv } from '../src/server/testing/env.js';
+import { type Queryable, queryRows } from '../src/kernel/db.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { applyMigrations } from '../src/kernel/migrate.js';
+import { prepare } from '../src/app/testing/database.js';
+import { testEnv } from '../src/app/testing/env.js';
 
 const RUNS = Number(process.env.BENCH_KPI_RUNS ?? 5);
 /**
@@ -92,7 +93,7 @@ export async function run(): Promise<string> {
   lines.push = (...found: string[]) => (found.forEach((line) => console.error(line)), push(...found));
   for (const size of sizes) {
     const reused = url ? process.env.BENCH_KPI_SCHEMA : undefined;
-    const handle = await openDatabase(url ? { databaseUrl: url, schemaName: reused ?? `bench_${randomBytes(4).toString('hex')}` } : {});
+    const handle = await openAppDatabase(url ? { databaseUrl: url, schemaName: reused ?? `bench_${randomBytes(4).toString('hex')}` } : {});
     try {
       const db = handle.db;
       if (reused) {

@@ -9,8 +9,8 @@
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../src/server/db/client.js';
-import { maskPersonName } from '../src/shared/personal-data.js';
+import { queryRows } from '../src/kernel/db.js';
+import { maskPersonName } from '../src/kernel/personal-data.js';
 import { PDF } from '../test/fixtures/uploads.js';
 import {
   apiSession,

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { WEB_DIR } from '../src/server/http/web.js';
-import { startTestServer, type TestServer } from '../src/server/testing/server.js';
+import { WEB_DIR } from '../src/app/web.js';
+import { startTestServer, type TestServer } from '../src/app/testing/server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);

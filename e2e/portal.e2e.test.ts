@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { maskPersonName } from '../src/shared/personal-data.js';
+import { maskPersonName } from '../src/kernel/personal-data.js';
 import { PDF } from '../test/fixtures/uploads.js';
 import {
   apiSession,

@@ -7,11 +7,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { recordChange } from '../src/modules/audit/record-change.js';
-import { openDatabase, type DbHandle } from '../src/server/db/client.js';
-import { applyMigrations } from '../src/server/db/migrate.js';
-import { auditLog, outboxEvents } from '../src/server/db/schema.js';
-import { freshDatabase } from '../src/server/testing/database.js';
-import type { RequestContext } from '../src/server/context.js';
+import { type DbHandle } from '../src/kernel/db.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { applyMigrations } from '../src/kernel/migrate.js';
+import { auditLog } from '../src/modules/audit/audit.table.js';
+import { outboxEvents } from '../src/modules/outbox/outbox.table.js';
+import { freshDatabase } from '../src/app/testing/database.js';
+import type { RequestContext } from '../src/kernel/context.js';
 
 const ctx: RequestContext = { requestId: 'req-1', ip: '127.0.0.1', actor: null };
 
@@ -86,14 +88,14 @@ describe('npm run audit:verify', () => {
     );
 
   it('reports an intact chain, then the first broken link after a deletion', async () => {
-    const disk = await openDatabase({ dataDir: dir });
+    const disk = await openAppDatabase({ dataDir: dir });
     await applyMigrations(disk);
     await write(disk, 5);
     await disk.close();
     const intact = await verify();
     expect(intact).toMatchObject({ code: 0, out: expect.stringContaining('5 records checked') });
 
-    const again = await openDatabase({ dataDir: dir });
+    const again = await openAppDatabase({ dataDir: dir });
     await asOwnerWithoutTriggers(again, sql`delete from audit_log where seq = 3`);
     await again.close();
     const broken = await verify();

@@ -1,11 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../src/modules/demo/seed-demo.js';
-import { bootstrap } from '../src/server/bootstrap.js';
-import type { Database, DbHandle } from '../src/server/db/client.js';
-import { auditLog, units, userRoles, users } from '../src/server/db/schema.js';
-import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N, freshDatabase } from '../src/server/testing/database.js';
-import { testEnv } from '../src/server/testing/env.js';
+import { bootstrap } from '../src/app/bootstrap.js';
+import type { Database, DbHandle } from '../src/kernel/db.js';
+import { auditLog } from '../src/modules/audit/audit.table.js';
+import { userRoles, users } from '../src/modules/identity/identity.tables.js';
+import { units } from '../src/modules/org/units.table.js';
+import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N, freshDatabase } from '../src/app/testing/database.js';
+import { testEnv } from '../src/app/testing/env.js';
 
 /** Row counts of the tables the seed fills. */
 async function counts(db: Database) {

@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/server/db/client.js';
-import { SNAPSHOT_ENV, prepare } from '../src/server/testing/database.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { SNAPSHOT_ENV, prepare } from '../src/app/testing/database.js';
 
 export default async function setup(): Promise<() => void> {
   if (process.env.TEST_DATABASE_URL) return () => {};
   const dir = mkdtempSync(join(tmpdir(), 'motcua-test-'));
   for (const demo of [false, true]) {
-    const handle = await openDatabase({});
+    const handle = await openAppDatabase({});
     await prepare(handle, demo);
     const file = join(dir, demo ? 'demo.tar' : 'migrated.tar');
     writeFileSync(file, Buffer.from(await (await handle.dump!()).arrayBuffer()));

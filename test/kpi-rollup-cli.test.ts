@@ -14,9 +14,10 @@ import { generateProvince } from '../src/modules/demo/synthetic/generate.js';
 import { computeIndex } from '../src/modules/kpi/kpi.service.js';
 import { rangePeriod } from '../src/modules/kpi/periods.rules.js';
 import { rebuildRollup } from '../src/modules/kpi/rollup.service.js';
-import { type DbHandle, openDatabase, queryRows } from '../src/server/db/client.js';
-import { prepare } from '../src/server/testing/database.js';
-import { testEnv } from '../src/server/testing/env.js';
+import { type DbHandle, queryRows } from '../src/kernel/db.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { prepare } from '../src/app/testing/database.js';
+import { testEnv } from '../src/app/testing/env.js';
 
 const env = testEnv();
 /** Three days after the generated year (2025-07-01 → 2026-06-30) ends. */
@@ -35,7 +36,7 @@ const cli = (...args: string[]) =>
 
 /** Opens the on-disk database, runs `fn`, and closes it again (the CLI needs it to itself). */
 async function withDisk<T>(fn: (handle: DbHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase({ dataDir: dir });
+  const handle = await openAppDatabase({ dataDir: dir });
   try {
     return await fn(handle);
   } finally {

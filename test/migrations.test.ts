@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { is, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bootstrap } from '../src/server/bootstrap.js';
-import { openDatabase, queryRows, type DbHandle } from '../src/server/db/client.js';
-import { applyMigrations } from '../src/server/db/migrate.js';
-import * as schema from '../src/server/db/schema.js';
-import { freshDatabase } from '../src/server/testing/database.js';
-import { testEnv } from '../src/server/testing/env.js';
+import { bootstrap } from '../src/app/bootstrap.js';
+import { queryRows, type DbHandle } from '../src/kernel/db.js';
+import { openAppDatabase } from '../src/app/composition.js';
+import { applyMigrations } from '../src/kernel/migrate.js';
+import { composition } from '../src/app/composition.js';
+import { freshDatabase } from '../src/app/testing/database.js';
+import { testEnv } from '../src/app/testing/env.js';
 
-const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
+const tables = composition.modules.flatMap((m) => (m.tables ?? []).flatMap((t) => Object.values(t))).filter((v): v is PgTable => is(v, PgTable));
 
 async function columnsInDatabase(handle: DbHandle) {
   return queryRows<{ table_name: string; column_name: string; is_nullable: string }>(
@@ -55,7 +56,7 @@ describe('migrations', () => {
     const handle = await freshDatabase({ migrate: false });
     try {
       const url = process.env.TEST_DATABASE_URL!;
-      const others = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url, schemaName: handle.schemaName })));
+      const others = await Promise.all([1, 2, 3].map(() => openAppDatabase({ databaseUrl: url, schemaName: handle.schemaName })));
       await Promise.all(others.map((h) => applyMigrations(h)));
       await Promise.all(others.map((h) => h.close()));
       const applied = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from __drizzle_migrations`);

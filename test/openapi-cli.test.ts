@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../src/server/env.js';
+import { APP_VERSION } from '../src/kernel/env.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'motcua-openapi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

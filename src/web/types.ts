@@ -1,6 +1,6 @@
 /** The API's JSON as the browser receives it (dates as ISO strings). */
 import type { AuditContent } from '../modules/audit/audit.chain.js';
-import type { Role } from '../modules/identity/roles.js';
+import type { Role } from '../kernel/context.js';
 import type { UnitKind } from '../modules/org/units.table.js';
 
 export type { Role, UnitKind };

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, loginAttempts, sessions } from '../../src/server/db/schema.js';
-import { createTestApp, type TestApp } from '../../src/server/testing/app.js';
+import { apiTokens, loginAttempts, sessions } from '../../src/modules/identity/identity.tables.js';
+import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
 
 let t: TestApp;
 beforeAll(async () => {

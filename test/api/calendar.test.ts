@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingTime } from '../../src/modules/calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../../src/modules/calendar/calendar.service.js';
-import { auditLog, calendarDays, calendarYears, outboxEvents } from '../../src/server/db/schema.js';
-import { createTestApp, type TestApp } from '../../src/server/testing/app.js';
+import { auditLog } from '../../src/modules/audit/audit.table.js';
+import { calendarDays, calendarYears } from '../../src/modules/calendar/calendar.tables.js';
+import { outboxEvents } from '../../src/modules/outbox/outbox.table.js';
+import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { birthRegistration } from '../fixtures/national-procedure.js';
 import { SHEET_COLUMNS } from '../../src/modules/catalog/sheet.rules.js';
 import { readXlsx, writeXlsx } from '../../src/modules/catalog/xlsx.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureByCode } from '../fixtures/procedures.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 import { resultOf } from '../fixtures/dossiers.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';

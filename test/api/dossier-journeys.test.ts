@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { act, type DemoProcedure, fileDossier, read, resultOf, setTimes, staffAt, step, workingMinutesBetween } from '../fixtures/dossiers.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';

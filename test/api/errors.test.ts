@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { units } from '../../src/server/db/schema.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { units } from '../../src/modules/org/units.table.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 
 let t: TestApp;
 let admin: Session;

@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../src/server/db/client.js';
+import { queryRows } from '../../src/kernel/db.js';
 import { feedbackFigures } from '../../src/modules/feedback/feedback.query.js';
 import { ANONYMOUS_NAME } from '../../src/modules/feedback/public-view.rules.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier } from '../fixtures/dossiers.js';
 import { feedbackAct, feedbackStep, lastCodeSent, setFeedbackTimes, submit, verifiedContactToken } from '../fixtures/feedback.js';
 import { procedureByCode } from '../fixtures/procedures.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { vietnamClockText } from '../../src/modules/calendar/dates.js';
 import { registerTasks } from '../../src/modules/jobs/jobs.service.js';
 import { taskRunners } from '../../src/modules/jobs/jobs.routes.js';
-import type { PeriodicTask } from '../../src/modules/jobs/registry.js';
+import type { PeriodicTask } from '../../src/kernel/module.js';
 import { TaskRunner } from '../../src/modules/jobs/task-runner.js';
-import { queryRows } from '../../src/server/db/client.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { queryRows } from '../../src/kernel/db.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, setTimes, step } from '../fixtures/dossiers.js';
 import { feedbackStep, setFeedbackTimes, submit } from '../fixtures/feedback.js';
 import { citizen } from '../fixtures/kpi.js';

@@ -7,8 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/db/client.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { queryRows } from '../../src/kernel/db.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, staffAt } from '../fixtures/dossiers.js';
 import { citizen, type Indicator, insertCase, type RowCase } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';

@@ -18,10 +18,10 @@ import { computeIndex } from '../../src/modules/kpi/kpi.service.js';
 import { kpiRollupRefresh } from '../../src/modules/kpi/kpi.tasks.js';
 import { rangePeriod, reportingMonth, reportingQuarter, reportingYear, weekPeriod, type Period } from '../../src/modules/kpi/periods.rules.js';
 import { rebuildRollup, refreshRollup } from '../../src/modules/kpi/rollup.service.js';
-import { type DbHandle, queryRows } from '../../src/server/db/client.js';
-import { createTestApp, type TestApp } from '../../src/server/testing/app.js';
-import { freshDatabase } from '../../src/server/testing/database.js';
-import { testEnv } from '../../src/server/testing/env.js';
+import { type DbHandle, queryRows } from '../../src/kernel/db.js';
+import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
+import { freshDatabase } from '../../src/app/testing/database.js';
+import { testEnv } from '../../src/app/testing/env.js';
 
 const env = testEnv();
 /** Three days after the generated year (2025-07-01 → 2026-06-30) ends. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDateOf } from '../../src/modules/calendar/dates.js';
 import { DEFAULT_KPI_CONFIG } from '../../src/modules/kpi/kpi.config.js';
 import { reportingMonthOf } from '../../src/modules/kpi/periods.rules.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, resultOf, setTimes, staffAt, step } from '../fixtures/dossiers.js';
 import type { Indicator } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';

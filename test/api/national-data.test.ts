@@ -7,7 +7,7 @@ import { count as countRows } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { citizen } from '../fixtures/kpi.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 import { dossiers } from '../../src/modules/dossiers/dossiers.tables.js';
 

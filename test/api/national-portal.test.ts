@@ -11,9 +11,9 @@ import { reportingMonthOf } from '../../src/modules/kpi/periods.rules.js';
 import { nationalPortalSync } from '../../src/modules/national-portal/national-portal.tasks.js';
 import { httpPortalClient } from '../../src/modules/national-portal/portal-client.js';
 import { outboxRelay } from '../../src/modules/outbox/outbox.tasks.js';
-import { queryRows } from '../../src/server/db/client.js';
-import { OUTBOX_SUBSCRIBERS } from '../../src/server/outbox-subscribers.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { queryRows } from '../../src/kernel/db.js';
+
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, read, step } from '../fixtures/dossiers.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 
@@ -38,7 +38,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
 const counter = () => fileDossier(tiepnhan, procedure, { channel: 'counter', applicant: citizen, competentUnitId: soTuPhap });
 const online = () => fileDossier(congdan, procedure, { channel: 'online', applicant: citizen, competentUnitId: soTuPhap, receivingUnitId: centre });
 
-const relay = (now = new Date()) => outboxRelay(OUTBOX_SUBSCRIBERS).run(t.handle.db, t.deps.env, now);
+const relay = (now = new Date()) => outboxRelay(t.deps.extensions.outboxSubscribers).run(t.handle.db, t.deps.env, now);
 const sync = (now = new Date(), url?: string) => nationalPortalSync.run(t.handle.db, url ? { ...t.deps.env, NATIONAL_PORTAL_URL: url } : t.deps.env, now);
 /** Relay then sync: what the two periodic tasks do in production. */
 const deliver = async (now = new Date()) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_VERSION } from '../../src/server/env.js';
-import { createTestApp, type TestApp } from '../../src/server/testing/app.js';
+import { APP_VERSION } from '../../src/kernel/env.js';
+import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
 
 interface Operation {
   summary?: string;

@@ -11,8 +11,8 @@ import { expireDuePayments } from '../../src/modules/payments/expiry.service.js'
 import { paymentGatewayFromEnv } from '../../src/modules/payments/gateway.js';
 import { simulatedPlatform } from '../../src/modules/payments/paygov-simulator.js';
 import { EXPIRY_GRACE_MS } from '../../src/modules/payments/payments.rules.js';
-import { queryRows } from '../../src/server/db/client.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { queryRows } from '../../src/kernel/db.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { fileDossier, read, step } from '../fixtures/dossiers.js';
 import { decide, startPayment } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';

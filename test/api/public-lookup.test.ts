@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers } from '../../src/modules/dossiers/dossiers.tables.js';
 import { workflowDefinitions } from '../../src/modules/workflows/workflows.tables.js';
-import { readEnv } from '../../src/server/env.js';
+import { readEnv } from '../../src/kernel/env.js';
 import { procedureByCode } from '../fixtures/procedures.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 
 let t: TestApp;

@@ -12,9 +12,9 @@ import { bookingsDueForReminder, recordNoShows, runQueueJobs, sendBookingReminde
 import { subscribeQueue } from '../../src/modules/queue/queue-bus.js';
 import { listenForQueueChanges, notifyQueueChange } from '../../src/modules/queue/queue-notify.js';
 import { queueFigures } from '../../src/modules/queue/queue.query.js';
-import { simulatorNotifier } from '../../src/modules/feedback/notifier.js';
-import { queryRows } from '../../src/server/db/client.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { simulatorNotifier } from '../../src/modules/notifications/notifier.js';
+import { queryRows } from '../../src/kernel/db.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { demoUnits } from '../fixtures/units.js';
 

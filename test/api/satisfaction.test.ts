@@ -7,7 +7,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfactionFigures } from '../../src/modules/satisfaction/satisfaction.query.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, resultOf, staffAt, step } from '../fixtures/dossiers.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { demoUnits } from '../fixtures/units.js';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossiers } from '../../src/modules/dossiers/dossiers.tables.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { fileDossier, resultOf, step } from '../fixtures/dossiers.js';
 

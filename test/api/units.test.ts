@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../src/server/db/schema.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { auditLog } from '../../src/modules/audit/audit.table.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 
 interface UnitNode {
   id: string;

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, units, users } from '../../src/server/db/schema.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { auditLog } from '../../src/modules/audit/audit.table.js';
+import { users } from '../../src/modules/identity/identity.tables.js';
+import { units } from '../../src/modules/org/units.table.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 
 let t: TestApp;
 let admin: Session;

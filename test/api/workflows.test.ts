@@ -9,9 +9,12 @@ import type { WorkflowStepInput } from '../../src/modules/workflows/workflow.ste
 import { dayCounter, minutesPerWorkingDay } from '../../src/modules/workflows/workflow-calendar.js';
 import { workflowCompliance } from '../../src/modules/workflows/compliance.rules.js';
 import { activeWorkflowFor } from '../../src/modules/workflows/workflows.service.js';
-import { systemContext } from '../../src/server/context.js';
-import { auditLog, outboxEvents, procedures, procedureVersions, workflowDefinitions } from '../../src/server/db/schema.js';
-import { createTestApp, type Session, type TestApp } from '../../src/server/testing/app.js';
+import { systemContext } from '../../src/kernel/context.js';
+import { auditLog } from '../../src/modules/audit/audit.table.js';
+import { procedures, procedureVersions } from '../../src/modules/catalog/catalog.tables.js';
+import { outboxEvents } from '../../src/modules/outbox/outbox.table.js';
+import { workflowDefinitions } from '../../src/modules/workflows/workflows.tables.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 
 let t: TestApp;
 let kstthc: Session;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, Paging } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
-import { rootUnitIds } from '../org/units.service.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, Paging } from '../../kernel/schemas.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { listAudit, verifyAuditChain } from './audit.service.js';
 
 const tags = ['Nhật ký (audit)'];
@@ -24,7 +24,7 @@ const AuditItem = z
   })
   .meta({ id: 'AuditRecord' });
 
-export function auditRoutes(app: App, { db }: Deps): void {
+export function auditRoutes(app: App, { db, services }: Deps): void {
   app.get(
     '/api/audit',
     {
@@ -41,7 +41,7 @@ export function auditRoutes(app: App, { db }: Deps): void {
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'audit.read', { unitPath: await rootUnitIds(db) });
+      authorize(requireActor(request), 'audit.read', { unitPath: await services.rootUnitIds(db) });
       return listAudit(db, request.query);
     },
   );
@@ -63,8 +63,18 @@ export function auditRoutes(app: App, { db }: Deps): void {
       },
     },
     async (request) => {
-      authorize(requireActor(request), 'audit.read', { unitPath: await rootUnitIds(db) });
+      authorize(requireActor(request), 'audit.read', { unitPath: await services.rootUnitIds(db) });
       return verifyAuditChain(db);
     },
   );
+}
+
+declare module '../../kernel/http.js' {
+  interface Services {
+    /**
+     * The province's top units: reading the audit log is a province-wide right. The org module
+     * provides it (audit cannot import org: org records its changes through audit).
+     */
+    rootUnitIds(db: Queryable): Promise<string[]>;
+  }
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
 import { type AuditRow, auditLog } from './audit.table.js';
 import { type ChainBreak, GENESIS_HASH, auditHash, findChainBreak } from './audit.chain.js';
 

@@ -2,9 +2,9 @@
  * The one way a state change is recorded: an audit record and (optionally) an outbox event,
  * both inside the transaction that makes the change.
  */
-import type { Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { maskPersonalFields } from '../../shared/personal-data.js';
+import type { Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { maskPersonalFields } from '../../kernel/personal-data.js';
 import { recordEvent } from '../outbox/outbox.service.js';
 import { appendAudit } from './audit.service.js';
 

@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of the working-day calendar (lịch làm việc). */
 export const CALENDAR_ERRORS = {
@@ -12,3 +12,7 @@ export const CALENDAR_ERRORS = {
   // A programming error in a caller (the loaded years do not cover the computation), not bad input.
   CALENDAR_YEAR_NOT_LOADED: { status: 500, message: 'Lịch làm việc chưa được nạp cho khoảng thời gian cần tính.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof CALENDAR_ERRORS, true> {}
+}

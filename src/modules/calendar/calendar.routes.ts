@@ -1,8 +1,8 @@
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { addWorkingTime, workingTimeBetween } from './calendar.rules.js';
 import { BetweenQuery, BetweenReply, CalendarYearReply, DueQuery, DueReply, PutCalendarYearBody, YearParams } from './calendar.schema.js';
 import { getCalendarYear, loadWorkingCalendar, putCalendarYear } from './calendar.service.js';

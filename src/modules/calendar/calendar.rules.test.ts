@@ -15,7 +15,7 @@
  *   1/1/2027 (Fri) off (added by hand for the year-end cases).
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
 import {
   type WorkingTimeUnit,
   addWorkingDaysToDate,
@@ -26,7 +26,7 @@ import {
   workingTimeBetween,
 } from './calendar.rules.js';
 import { OFFICIAL_SCHEDULES } from './official-schedules.js';
-import { type WorkingPeriod, parseWorkingPeriods } from './periods.rules.js';
+import { type WorkingPeriod, parseWorkingPeriods } from '../../kernel/working-periods.js';
 
 const periodsOf = (text: string): WorkingPeriod[] => {
   const parsed = parseWorkingPeriods(text);

@@ -24,7 +24,7 @@
  *   at 11:30.
  * - `days` are calendar days: the same clock time n × 24 h later (Vietnam has no DST); whole n.
  */
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
 import type { CalendarDayKind, CalendarSource } from './calendar.tables.js';
 import {
   DAY_MS,
@@ -35,9 +35,9 @@ import {
   toVietnamLocalMs,
   weekdayOfIndex,
 } from './dates.js';
-import type { WorkingPeriod } from './periods.rules.js';
+import type { WorkingPeriod } from '../../kernel/working-periods.js';
 
-export type { WorkingPeriod } from './periods.rules.js';
+export type { WorkingPeriod } from '../../kernel/working-periods.js';
 
 /** An exception to "Monday–Friday work": a holiday or a make-up working day. */
 export interface CalendarDay {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../../server/http/schemas.js';
+import { IsoDate } from '../../kernel/schemas.js';
 import { CALENDAR_DAY_KINDS, CALENDAR_SOURCES } from './calendar.tables.js';
 
 /** ISO-8601 date-time with seconds optional and an explicit offset (Z or ±HH:MM). */

@@ -10,10 +10,10 @@
  * year and are memoised per process.
  */
 import { asc, between, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { type CalendarDay, type WorkingCalendar, buildWorkingCalendar } from './calendar.rules.js';
 import { calendarDays, calendarYears } from './calendar.tables.js';

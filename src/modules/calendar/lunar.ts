@@ -10,7 +10,7 @@
  * Days are Julian day numbers (integers) internally; the public functions take and return
  * Gregorian dates as YYYY-MM-DD strings. Supported solar years: 1900–2100.
  */
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
 
 export const LUNAR_MIN_YEAR = 1900;
 export const LUNAR_MAX_YEAR = 2100;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { ImportQuery, ImportStatus } from './catalog.schema.js';
 import { parseCsv } from './csv.js';

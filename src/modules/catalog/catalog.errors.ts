@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of the procedure catalog (danh mục thủ tục hành chính). */
 export const CATALOG_ERRORS = {
@@ -13,3 +13,7 @@ export const CATALOG_ERRORS = {
   IMPORT_FILE_INVALID: { status: 400, message: 'Tệp nhập không đọc được (xem chi tiết).' },
   IMPORT_FORMAT_UNSUPPORTED: { status: 415, message: 'Chỉ nhận tệp JSON, CSV hoặc XLSX.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof CATALOG_ERRORS, true> {}
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams, Paging } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams, Paging } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import {
   Decision,

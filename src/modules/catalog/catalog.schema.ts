@@ -1,6 +1,6 @@
 /** HTTP schemas of the catalog: validated requests and the OpenAPI document come from these. */
 import { z } from 'zod';
-import { BoolQuery, IsoDate, Paging } from '../../server/http/schemas.js';
+import { BoolQuery, IsoDate, Paging } from '../../kernel/schemas.js';
 import { DECISION_CHANGE_KINDS } from './catalog.tables.js';
 import { ChannelOffer, Component, LEVELS, ONLINE_LEVELS, ProcedureContent } from './procedure.content.js';
 

@@ -1,7 +1,7 @@
 import { count, desc, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { units } from '../org/units.table.js';
 import { procedures, publicationDecisionItems, publicationDecisions } from './catalog.tables.js';

@@ -2,7 +2,7 @@
  * The catalog in force, in the national shape (JSON) or as the officials' sheet (CSV, XLSX).
  */
 import { asc, eq } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { units } from '../org/units.table.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { procedureFields, procedures, procedureVersions } from './catalog.tables.js';

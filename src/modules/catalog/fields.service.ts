@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
 import { recordChange } from '../audit/record-change.js';
 import { procedureFields } from './catalog.tables.js';
 

@@ -10,9 +10,9 @@
  * moving imports onto the job queue (pg-boss) is the planned fix — see docs/ARCHITECTURE.md.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database, Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Database, Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { units } from '../org/units.table.js';
 import { todayInVietnam } from '../org/units.service.js';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, or, isNull, gt, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { subtreeIds } from '../org/units.service.js';
 import { units } from '../org/units.table.js';
 import {

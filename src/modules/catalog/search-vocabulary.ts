@@ -4,7 +4,7 @@
  * within VOCABULARY_TTL_MS. A word missing for that minute only means one typo is not corrected.
  */
 import { sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../server/db/client.js';
+import { type Queryable, queryRows } from '../../kernel/db.js';
 
 const VOCABULARY_TTL_MS = 60_000;
 let cached: { words: Set<string>; loadedAt: number } | null = null;

@@ -1,6 +1,6 @@
 /** The catalog's view of the calendar: a working-day counter over the years some dates span. */
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { workingDaysBetweenDates } from '../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import type { WorkingDayCounter } from './decisions.query.js';

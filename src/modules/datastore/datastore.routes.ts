@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Actor } from '../../server/context.js';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
+import type { Actor } from '../../kernel/context.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { getProcedure } from '../catalog/procedures.service.js';
 import { contentDisposition, downloadName } from '../files/download.rules.js';
 import { getFile, readFileContent } from '../files/files.service.js';
 import { fileStorageFromEnv } from '../files/storage.config.js';
 import type { FileStorage } from '../files/storage.js';
 import { users } from '../identity/identity.tables.js';
-import { holdsAnywhere } from '../identity/policy.js';
+import { holdsAnywhere } from '../access/policy.js';
 import { itemOfApplicant, listStore } from './datastore.service.js';
 import { nationalStoreDocuments } from '../national-data/national-data.service.js';
 import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
@@ -64,7 +64,8 @@ async function storeKeyFor(db: Queryable, actor: Actor, asked: string | undefine
   return asked;
 }
 
-export function datastoreRoutes(app: App, { db, env }: Deps, storage: FileStorage = fileStorageFromEnv(env)): void {
+export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
+  const storage = services.files;
   app.get(
     '/api/store',
     {

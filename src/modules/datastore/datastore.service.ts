@@ -4,8 +4,8 @@
  * items), and the record of each reuse.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
 import { searchKey } from '../catalog/search.rules.js';
 import { storeItemReuses, storeItems } from './datastore.tables.js';

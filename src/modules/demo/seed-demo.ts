@@ -5,10 +5,10 @@
  * its audit record.
  */
 import { count } from 'drizzle-orm';
-import type { Database } from '../../server/db/client.js';
-import { systemContext } from '../../server/context.js';
+import type { Database } from '../../kernel/db.js';
+import { systemContext } from '../../kernel/context.js';
 import { hashPassword } from '../identity/password.js';
-import type { Role } from '../identity/roles.js';
+import type { Role } from '../../kernel/context.js';
 import { insertUser } from '../identity/users.service.js';
 import { createUnit, closeUnit } from '../org/units.service.js';
 import { units } from '../org/units.table.js';

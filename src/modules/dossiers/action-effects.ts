@@ -4,10 +4,10 @@
  * keeps. Runs inside performAction's transaction, on the locked dossier row.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { addWorkingTime, isWorkingDay, type WorkingCalendar, workingTimeBetween } from '../calendar/calendar.rules.js';
 import { DAY_MS, fromVietnamLocalMs, isIsoDate, toVietnamLocalMs, vietnamDateOf } from '../calendar/dates.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';

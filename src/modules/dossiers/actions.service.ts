@@ -6,10 +6,10 @@
  * the outbox event are written in the same transaction.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';

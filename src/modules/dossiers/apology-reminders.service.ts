@@ -5,8 +5,8 @@
  * transaction that sends the messages, so a second run or another process sends nothing.
  */
 import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import { type Notifier, sendToStaff } from '../feedback/notifier.js';
+import type { Tx } from '../../kernel/db.js';
+import { type Notifier, sendToStaff } from '../notifications/notifier.js';
 import { staffToNotify } from '../identity/staff-contacts.query.js';
 import { apologyDue, apologyReminderText } from './deadline.rules.js';
 import type { DeadlineClock } from './dossier-view.js';

@@ -6,9 +6,9 @@
  * A leader of the competent unit signs results, approves apology letters and may stop
  * processing; a consulted unit answers its own consultation.
  */
-import type { Actor } from '../../server/context.js';
-import { type Action, can } from '../identity/policy.js';
-import type { Role } from '../identity/roles.js';
+import type { Actor } from '../../kernel/context.js';
+import { type Action, can } from '../access/policy.js';
+import type { Role } from '../../kernel/context.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
 import type { DossierAction } from './actions.rules.js';
 

@@ -4,7 +4,7 @@
  * it; committed numbers are never issued again (mã hồ sơ không trùng lặp).
  */
 import { sql } from 'drizzle-orm';
-import { type Tx, queryRows } from '../../server/db/client.js';
+import { type Tx, queryRows } from '../../kernel/db.js';
 
 export async function nextDossierNumber(tx: Tx, unitId: string, day: string): Promise<number> {
   const [row] = await queryRows<{ last_value: number }>(

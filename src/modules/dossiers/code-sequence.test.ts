@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../server/db/client.js';
-import { freshDatabase } from '../../server/testing/database.js';
+import type { DbHandle } from '../../kernel/db.js';
+import { freshDatabase } from '../../app/testing/database.js';
 import { units } from '../org/units.table.js';
 import { nextDossierNumber } from './code-sequence.service.js';
 

@@ -6,9 +6,9 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
 import { users } from '../identity/identity.tables.js';
 import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';

@@ -4,9 +4,9 @@
  * the same people (dossierFileAccess, asked by GET /api/files/{id}).
  */
 import { eq, inArray, or, sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
-import type { FileAccessResolver } from '../files/file-access.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import type { FileAccessResolver } from '../../kernel/module.js';
 import { unitPath } from '../org/units.service.js';
 import { mayRead } from './authority.js';
 import { dossierComponents, dossiers } from './dossiers.tables.js';

@@ -5,8 +5,8 @@
  * action), 06 processing-control slip (from the step history). 01–03 speak for the receiving
  * one-stop unit; 04 and 05 for the competent unit, whose leader signs them.
  */
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { renderForm01, renderForm02, renderForm03, renderForm04, renderForm05, renderForm06 } from '../documents/forms.js';
 import type { FormBase } from '../documents/forms/common.js';
 import type { ControlStep } from '../documents/forms/form06-control.js';

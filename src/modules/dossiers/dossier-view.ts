@@ -2,8 +2,8 @@
  * How a dossier is shown: the summary every list and detail shares (status with its national
  * code, dates, and where its deadline stands now) and the full detail.
  */
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { addWorkingTime } from '../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { toVietnamLocalMs } from '../calendar/dates.js';

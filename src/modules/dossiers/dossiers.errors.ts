@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of the dossier lifecycle (hồ sơ). */
 export const DOSSIER_ERRORS = {
@@ -38,3 +38,7 @@ export const DOSSIER_ERRORS = {
   DOSSIER_NO_EXTENSION: { status: 422, message: 'Hồ sơ chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả.' },
   DOSSIER_NOT_STOPPED: { status: 422, message: 'Hồ sơ không bị dừng giải quyết nên không có thông báo dừng.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof DOSSIER_ERRORS, true> {}
+}

@@ -1,8 +1,8 @@
 /** Reading a dossier: the record, its procedure and units by name, its components and history. */
 import { alias } from 'drizzle-orm/pg-core';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { users } from '../identity/identity.tables.js';
 import { units } from '../org/units.table.js';

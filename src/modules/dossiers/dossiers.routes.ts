@@ -1,10 +1,10 @@
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import type { Actor } from '../../server/context.js';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
-import { authorize, unitsWhere } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import type { Actor } from '../../kernel/context.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
+import { authorize, unitsWhere } from '../access/policy.js';
 import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
 import { z } from 'zod';
 import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody, WorklistItem, WorklistQuery } from './dossiers.schema.js';

@@ -1,6 +1,6 @@
 /** HTTP schemas of dossiers: validated requests and the OpenAPI document come from these. */
 import { z } from 'zod';
-import { BoolQuery, Paging } from '../../server/http/schemas.js';
+import { BoolQuery, Paging } from '../../kernel/schemas.js';
 import { CHANNELS } from '../catalog/procedure.content.js';
 import { Applicant } from './applicant.schema.js';
 import { DOSSIER_STATUS_NAMES } from './status.rules.js';

@@ -6,7 +6,7 @@ import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { workflowDefinitions } from '../workflows/workflows.tables.js';
 import type { Applicant } from './applicant.schema.js';
 import type { DossierStatus } from './status.rules.js';
-import type { Role } from '../identity/roles.js';
+import type { Role } from '../../kernel/context.js';
 import type { PopulationCheck } from '../national-data/population.rules.js';
 
 /** A fee line as charged on this dossier (copied from the procedure's channel at receipt). */

@@ -1,6 +1,6 @@
 /** The dossiers module's periodic task: apology-letter (mẫu 04) reminders. */
-import { notifierFromEnv } from '../feedback/notifier.js';
-import type { PeriodicTask } from '../jobs/registry.js';
+import { notifierFromEnv } from '../notifications/notifier.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 import { sendApologyReminders } from './apology-reminders.service.js';
 import { deadlineClock } from './dossier-view.js';
 

@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { vietnamDateOf } from '../calendar/dates.js';

@@ -5,7 +5,7 @@
  */
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.js';
-import type { Role } from '../identity/roles.js';
+import type { Role } from '../../kernel/context.js';
 import { units } from '../org/units.table.js';
 import { storedFiles } from '../files/files.table.js';
 import { dossiers } from './dossiers.tables.js';

@@ -1,8 +1,8 @@
 /** Reading a dossier for the public lookup: only the columns the public view is built from. */
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { units } from '../org/units.table.js';
 import { workflowDefinitions } from '../workflows/workflows.tables.js';

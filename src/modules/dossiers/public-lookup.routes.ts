@@ -1,8 +1,8 @@
 /** Tra cứu hồ sơ: anyone with a dossier code sees its progress, without login, rate-limited per IP. */
-import { errorResponses } from '../../server/http/schemas.js';
-import { FixedWindowLimiter, rateLimitHook } from '../../server/http/rate-limit.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { AppError } from '../../server/errors.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import { FixedWindowLimiter, rateLimitHook } from '../../kernel/rate-limit.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { AppError } from '../../kernel/errors.js';
 import { parseDossierCode } from '../identifiers/dossier-code.rules.js';
 import { lookupDossier } from './public-lookup.query.js';
 import { publicView } from './public-lookup.rules.js';

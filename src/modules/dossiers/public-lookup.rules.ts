@@ -4,7 +4,7 @@
  * field, and of the applicant only the name leaves, masked (maskPersonName) — no identifier,
  * phone, email, address or representative. Internal notes and officers' names stay inside.
  */
-import { maskPersonName } from '../../shared/personal-data.js';
+import { maskPersonName } from '../../kernel/personal-data.js';
 import { type Applicant, applicantName } from './applicant.schema.js';
 import { type DossierFee } from './dossiers.tables.js';
 import { type DossierStatus, nationalStatusCode } from './status.rules.js';

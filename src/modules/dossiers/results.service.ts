@@ -4,10 +4,10 @@
  * (with its validity) so a later dossier can reuse it. A dossier finishes only with a result.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { storeResult } from '../datastore/datastore.service.js';
 import { filesForUse, readFileContent } from '../files/files.service.js';
 import { fileStorageFromEnv } from '../files/storage.config.js';

@@ -3,7 +3,7 @@
  * "due soon") are plain indexed queries instead of reading every workflow document.
  */
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
-import type { Role } from '../identity/roles.js';
+import type { Role } from '../../kernel/context.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
 
 export interface StepAssignment {

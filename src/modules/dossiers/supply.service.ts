@@ -4,9 +4,9 @@
  * new documents join the applicant's store like those received at intake.
  */
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
 import { filesForUse } from '../files/files.service.js';

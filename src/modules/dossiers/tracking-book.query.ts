@@ -8,7 +8,7 @@
  */
 import { and, asc, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { units } from '../org/units.table.js';
 import { WorkflowSteps } from '../workflows/workflow.steps.js';

@@ -1,10 +1,10 @@
 /** GET /api/dossiers/tracking-book: Mẫu số 07, sổ theo dõi hồ sơ of a unit for a period, as XLSX. */
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IsoDate } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IsoDate } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
 import { trackingBookSources } from './tracking-book.query.js';
 import { MAX_PERIOD_DAYS, periodProblem, trackingBookRow } from './tracking-book.rules.js';

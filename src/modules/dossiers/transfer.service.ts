@@ -4,8 +4,8 @@
  * the next step to one named official, who must hold the step's role there.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { userRoles, users } from '../identity/identity.tables.js';
 import { unitPath } from '../org/units.service.js';

@@ -3,8 +3,8 @@
  * units included), an official's own tasks, or a citizen's own dossiers — most urgent first.
  */
 import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Role } from '../identity/roles.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Role } from '../../kernel/context.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import type { TimeState } from './deadline.rules.js';
 import { dossiers } from './dossiers.tables.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { searchKey } from '../catalog/search.rules.js';
 import { ComplaintBody, PublicCodeParams, PublicFeedback, PublicListQuery, VoteBody } from './feedback.schema.js';
 import { getFeedback, publishedFeedback } from './feedback.query.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
 import { complainAgain, publicView, vote } from './public.service.js';
 import { verifiedContact } from './verification.service.js';
 

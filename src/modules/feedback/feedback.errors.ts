@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of citizen feedback (phản ánh, kiến nghị) and contact verification. */
 export const FEEDBACK_ERRORS = {
@@ -18,3 +18,7 @@ export const FEEDBACK_ERRORS = {
   VERIFICATION_ATTEMPTS_EXCEEDED: { status: 429, message: 'Nhập sai mã quá nhiều lần; hãy yêu cầu mã mới.' },
   CONTACT_TOKEN_INVALID: { status: 401, message: 'Xác thực số điện thoại/thư điện tử không hợp lệ hoặc đã hết hạn.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof FEEDBACK_ERRORS, true> {}
+}

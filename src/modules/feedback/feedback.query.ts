@@ -4,9 +4,9 @@
  * KPI module needs.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import { queryRows } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable } from '../../kernel/db.js';
+import { queryRows } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { feedbackEvents, feedbackItems } from './feedback.tables.js';
 import type { FeedbackRow } from './feedback.service.js';
 import { type FeedbackStatus, isOverdue, isUnsatisfied } from './feedback.rules.js';

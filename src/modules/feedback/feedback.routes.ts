@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { FixedWindowLimiter, rateLimitHook } from '../../server/http/rate-limit.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import type { Actor } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
-import { authorize, tokenAllows, unitsWhere } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { FixedWindowLimiter, rateLimitHook } from '../../kernel/rate-limit.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import type { Actor } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { authorize, tokenAllows, unitsWhere } from '../access/policy.js';
 import { subtreeIds, unitPath } from '../org/units.service.js';
 import { deadlineClock } from '../dossiers/dossier-view.js';
 import type { DeadlineClock } from '../dossiers/dossier-view.js';
@@ -13,7 +13,7 @@ import { feedbackTimeState, isOverdue, isUnsatisfied } from './feedback.rules.js
 import { DueItem, FeedbackActionBody, FeedbackDetail, FeedbackListItem, FeedbackListQuery, FeedbackSubmit, RefParams, SimilarItem, VerificationConfirm, VerificationStart } from './feedback.schema.js';
 import { allowedFeedbackActions, type FeedbackRow, itemPath, mayReadFeedback, performFeedbackAction, receiveFeedback } from './feedback.service.js';
 import { feedbackDueSoon, feedbackHistory, getFeedback, listFeedback, similarFeedback } from './feedback.query.js';
-import { notifierFromEnv } from './notifier.js';
+import { notifierFromEnv } from '../notifications/notifier.js';
 import { confirmVerification, startVerification, verifiedContact } from './verification.service.js';
 import { CODES_PER_CLIENT_PER_HOUR } from './verification.rules.js';
 

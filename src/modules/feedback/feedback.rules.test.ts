@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar } from '../calendar/calendar.rules.js';
-import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../calendar/periods.rules.js';
+import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../../kernel/working-periods.js';
 import {
   actionDue,
   actionOutcome,

@@ -1,6 +1,6 @@
 /** HTTP schemas of feedback (phản ánh, kiến nghị). */
 import { z } from 'zod';
-import { Paging, Version } from '../../server/http/schemas.js';
+import { Paging, Version } from '../../kernel/schemas.js';
 import { FEEDBACK_ACTIONS, FEEDBACK_CATEGORIES, FEEDBACK_CHANNELS, FEEDBACK_STATUSES } from './feedback.rules.js';
 
 export const RefParams = z.object({ id: z.string().trim().min(6).max(60).describe('Id or code (PAKN-000123) of the item') });

@@ -3,11 +3,11 @@
  * version-checked: stale → 409), its event, the audit record and the outbox event.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import { queryRows } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import { queryRows } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { addWorkingTime, type WorkingCalendar, workingTimeBetween } from '../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
@@ -15,7 +15,7 @@ import { toVietnamLocalMs } from '../calendar/dates.js';
 import { searchKey } from '../catalog/search.rules.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { filesForUse } from '../files/files.service.js';
-import { can } from '../identity/policy.js';
+import { can } from '../access/policy.js';
 import { getUnit, unitPath } from '../org/units.service.js';
 import {
   actionDue,

@@ -148,19 +148,6 @@ export const contactVerifications = pgTable(
 );
 
 /**
- * The local notifier's outbox: what an SMS/e-mail gateway would have been asked to send. Tests and
- * the demo read it; production replaces the simulator with a gateway adapter (notifier.ts).
- */
-export const simulatedMessages = pgTable('simulated_messages', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  medium: text('medium').$type<'sms' | 'email'>().notNull(),
-  recipient: text('recipient').notNull(),
-  template: text('template').notNull(),
-  body: text('body').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-/**
  * Reminders sent to the competent unit about an item's deadline: at most one per item and kind
  * (answer/publication × due soon/overdue). The row is inserted before the messages go out, in
  * their transaction, so the primary key is what makes a second run (or another process) skip it.

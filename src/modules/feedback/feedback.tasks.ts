@@ -1,7 +1,7 @@
 /** The feedback module's periodic task: deadline reminders to the competent units. */
 import { deadlineClock } from '../dossiers/dossier-view.js';
-import type { PeriodicTask } from '../jobs/registry.js';
-import { notifierFromEnv } from './notifier.js';
+import type { PeriodicTask } from '../../kernel/module.js';
+import { notifierFromEnv } from '../notifications/notifier.js';
 import { sendFeedbackReminders } from './reminders.service.js';
 
 export const feedbackDueReminders: PeriodicTask = {

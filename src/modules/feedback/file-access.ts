@@ -1,8 +1,8 @@
 /** A feedback item's attachments are read by whoever may read the item (mayReadFeedback). */
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
-import type { FileAccessResolver } from '../files/file-access.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import type { FileAccessResolver } from '../../kernel/module.js';
 import { itemPath, mayReadFeedback } from './feedback.service.js';
 import { feedbackItems } from './feedback.tables.js';
 

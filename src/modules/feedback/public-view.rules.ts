@@ -3,7 +3,7 @@
  * when they asked to stay anonymous; phone numbers, e-mail addresses and identifier numbers
  * typed into the text are blanked, since people write them into their complaints.
  */
-import { maskPersonName } from '../../shared/personal-data.js';
+import { maskPersonName } from '../../kernel/personal-data.js';
 
 export const ANONYMOUS_NAME = 'Người phản ánh đề nghị giấu tên';
 

@@ -4,10 +4,10 @@
  * re-complaints, which are new items pointing at the answer and count against it in the index.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { units } from '../org/units.table.js';

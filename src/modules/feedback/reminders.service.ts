@@ -5,12 +5,12 @@
  * sends the messages: a rollback sends nothing, a second run or another process sends nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
+import type { Tx } from '../../kernel/db.js';
 import type { DeadlineClock } from '../dossiers/dossier-view.js';
 import { staffToNotify } from '../identity/staff-contacts.query.js';
 import { feedbackDueSoon } from './feedback.query.js';
 import { feedbackReminders } from './feedback.tables.js';
-import { type Notifier, sendToStaff } from './notifier.js';
+import { type Notifier, sendToStaff } from '../notifications/notifier.js';
 import { feedbackReminderKind, feedbackReminderText } from './reminders.rules.js';
 
 export async function sendFeedbackReminders(tx: Tx, notifier: Notifier, clock: DeadlineClock): Promise<number> {

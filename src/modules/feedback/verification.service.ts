@@ -5,13 +5,13 @@
  * then a new code is needed). The audit record names the medium only.
  */
 import { and, count, eq, gt } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { randomSecret, safeEqual, sha256Hex } from '../identity/secrets.js';
 import { contactVerifications } from './feedback.tables.js';
-import type { Notifier } from './notifier.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { CODE_TTL_MINUTES, CODES_PER_CONTACT_PER_HOUR, CONTACT_TOKEN_TTL_MINUTES, contactKey, MAX_CODE_ATTEMPTS, newCode, normalizeContact } from './verification.rules.js';
 
 const MINUTE = 60_000;

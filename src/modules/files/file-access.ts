@@ -2,21 +2,13 @@
  * Who may download a stored file. Its uploader always may; anyone else only through something
  * that links the file — a dossier's component or result, a feedback item's attachment — and
  * that they may read. The module owning that link answers, through a resolver it exports; the
- * files module imports none of them (src/server/file-access.ts lists the resolvers).
+ * files module imports none of them (each module's manifest offers its resolver; src/app gathers them).
  */
-import type { Queryable } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
+import type { FileAccessResolver } from '../../kernel/module.js';
 import type { StoredFile } from './files.service.js';
 
-export interface FileAccessResolver {
-  /** `<module>.<what links files>`, for reading and debugging. */
-  name: string;
-  /**
-   * Whether something this module owns links the file and the actor may read it, by the same
-   * rule as reading that thing itself (one indexed lookup for the links).
-   */
-  mayRead(db: Queryable, actor: Actor, fileId: string): Promise<boolean>;
-}
 
 export async function mayReadFile(
   db: Queryable,

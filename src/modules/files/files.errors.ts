@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of uploaded files (tệp đính kèm). */
 export const FILES_ERRORS = {
@@ -7,3 +7,7 @@ export const FILES_ERRORS = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG.' },
   FILE_NOT_FOUND: { status: 404, message: 'Không tìm thấy tệp.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof FILES_ERRORS, true> {}
+}

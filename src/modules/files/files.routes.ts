@@ -1,13 +1,14 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { contentDisposition, downloadName } from './download.rules.js';
 import { StoredFileSchema, UploadForm } from './files.schema.js';
-import { type FileAccessResolver, mayReadFile } from './file-access.js';
+import type { FileAccessResolver } from '../../kernel/module.js';
+import { mayReadFile } from './file-access.js';
 import { getFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
 import { fileStorageFromEnv, maxUploadBytes } from './storage.config.js';
 import type { FileStorage } from './storage.js';
@@ -20,14 +21,11 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const skipBodyValidation: FastifySchemaCompiler<unknown> = (route) =>
   route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never);
 
-/** `access`: the resolvers of the modules that link files (src/server/file-access.ts). */
-export function fileRoutes(
-  app: App,
-  deps: Deps,
-  access: readonly FileAccessResolver[],
-  storage: FileStorage = fileStorageFromEnv(deps.env),
-): void {
+/** Who may download a file is answered by the modules that link files (deps.extensions.fileAccess). */
+export function fileRoutes(app: App, deps: Deps): void {
   const { db } = deps;
+  const storage = deps.services.files;
+  const access = deps.extensions.fileAccess;
   const maxBytes = maxUploadBytes(deps.env);
 
   // Multipart parsing only for these routes (an encapsulated scope), with our own size check.

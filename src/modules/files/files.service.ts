@@ -14,9 +14,9 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable, Tx } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Database, Queryable, Tx } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { cleanOriginalName } from './download.rules.js';
 import { type AllowedMediaType, sniffFileType } from './file-type.rules.js';

@@ -1,4 +1,4 @@
-import type { Env } from '../../server/env.js';
+import type { Env } from '../../kernel/env.js';
 import { S3Storage } from './s3-storage.js';
 import { type FileStorage, LocalDirectoryStorage } from './storage.js';
 
@@ -18,4 +18,11 @@ export function fileStorageFromEnv(env: Env): FileStorage {
 /** MAX_UPLOAD_MB in bytes. */
 export function maxUploadBytes(env: Env): number {
   return env.MAX_UPLOAD_MB * 1024 * 1024;
+}
+
+declare module '../../kernel/http.js' {
+  interface Services {
+    /** Where uploaded files live (FILE_STORAGE), built once by the composition root. */
+    files: FileStorage;
+  }
 }

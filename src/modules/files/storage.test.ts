@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv } from '../../server/testing/env.js';
+import { testEnv } from '../../app/testing/env.js';
 import { sha256Hex } from './sigv4.js';
 import { S3Error, S3Storage } from './s3-storage.js';
 import { LocalDirectoryStorage, StoredObjectMissing } from './storage.js';

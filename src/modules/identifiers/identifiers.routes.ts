@@ -7,10 +7,10 @@
  * method and path, and a malformed card is answered directly, never through the error log).
  */
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IsoDate } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IsoDate } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { parseChipQr } from './chip-qr.rules.js';
 
 const ChipQrBody = z.object({

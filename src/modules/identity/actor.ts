@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
 import { userRoles, users, type UserRow } from './identity.tables.js';
 
 /** Builds the plain-data Actor for a user (null when missing or disabled). */

@@ -1,4 +1,4 @@
-import type { Env } from '../../server/env.js';
+import type { Env } from '../../kernel/env.js';
 import type { SessionPolicy } from './sessions.service.js';
 import type { ThrottleConfig } from './throttle.rules.js';
 

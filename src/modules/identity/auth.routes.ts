@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
-import { clearSessionCookie, requireActor, setSessionCookie } from '../../server/http/auth.js';
-import { errorResponses, IdParams } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import type { Actor } from '../../server/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { clearSessionCookie, setSessionCookie } from './http-auth.js';
+import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import { authConfigFromEnv } from './auth.config.js';
+import type { App, Deps } from '../../kernel/http.js';
+import type { Actor } from '../../kernel/context.js';
 import { changePassword, login, logout } from './auth.service.js';
 import { CreateTokenBody, LoginBody, Me, PasswordChangeBody, TokenItem } from './identity.schema.js';
-import { grantableScopes } from './policy.js';
+import { grantableScopes } from '../access/policy.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
 import { rolesOf } from './users.service.js';
 import { users } from './identity.tables.js';
@@ -32,6 +34,7 @@ async function presentMe(deps: Deps, actor: Actor) {
 }
 
 export function authRoutes(app: App, deps: Deps): void {
+  const auth = authConfigFromEnv(deps.env);
   app.post(
     '/api/auth/login',
     {
@@ -44,12 +47,12 @@ export function authRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const result = await deps.db.transaction((tx) =>
-        login(tx, request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null }, deps.auth),
+        login(tx, request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null }, auth),
       );
       if (!result.ok) {
         throw new AppError(result.error, result.error === 'LOGIN_THROTTLED' ? { retryAfterSeconds: result.retryAfterSeconds } : undefined);
       }
-      setSessionCookie(reply, result.cookieValue, deps);
+      setSessionCookie(reply, result.cookieValue, deps.env, auth);
       return { user: await presentMe(deps, result.actor), csrfToken: result.csrfToken };
     },
   );
@@ -93,7 +96,7 @@ export function authRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       requireActor(request);
       await deps.db.transaction((tx) =>
-        changePassword(tx, request.ctx, { ...request.body, keepSessionId: request.sessionId }, deps.auth),
+        changePassword(tx, request.ctx, { ...request.body, keepSessionId: request.sessionId }, auth),
       );
       return reply.status(204).send(null);
     },

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import type { AuthConfig } from './auth.config.js';
 import { actorFromRow } from './actor.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from './roles.js';
+import { ROLES } from '../../kernel/context.js';
 import { USER_KINDS } from './identity.tables.js';
-import { ACTIONS } from './policy.js';
+import { ACTIONS } from '../access/policy.js';
 
 export const RoleName = z.enum(ROLES).meta({ id: 'Role' });
 export const RoleView = z.object({ role: RoleName, unitId: z.uuid().nullable(), unitName: z.string().nullable() });

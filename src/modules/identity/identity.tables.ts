@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { units } from '../org/units.table.js';
-import { ROLES, type Role } from './roles.js';
+import { ROLES, type Role } from '../../kernel/context.js';
 
 export const USER_KINDS = ['staff', 'citizen', 'service'] as const;
 export type UserKind = (typeof USER_KINDS)[number];

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { Actor } from '../../server/context.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Actor } from '../../kernel/context.js';
 import { apiTokens, sessions } from './identity.tables.js';
 import { loadActor } from './actor.js';
 import { randomSecret, sha256Hex } from './secrets.js';

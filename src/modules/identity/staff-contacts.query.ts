@@ -4,9 +4,9 @@
  * plus named officials (e.g. a dossier's current assignee). Only those with a work e-mail or phone.
  */
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { userRoles, users } from './identity.tables.js';
-import { type Action, rolesWith } from './policy.js';
+import { type Action, rolesWith } from '../access/policy.js';
 
 export interface StaffContact {
   userId: string;

@@ -1,10 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { apiTokens } from './identity.tables.js';
-import { ACTIONS, grantableScopes } from './policy.js';
+import { ACTIONS, grantableScopes } from '../access/policy.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 
 /** Recognisable prefix: secret scanners and people can tell a MotCua token at a glance. */

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import type { Actor } from '../../server/context.js';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams, Paging, Version } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
+import type { Actor } from '../../kernel/context.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams, Paging, Version } from '../../kernel/schemas.js';
+import { authConfigFromEnv } from './auth.config.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { rootUnitIds, subtreeIds, unitPath } from '../org/units.service.js';
 import { CreateTokenBody, CreateUserBody, RoleInput, TokenItem, UpdateUserBody, User, UserSummary } from './identity.schema.js';
 import { loadActor } from './actor.js';
-import { type Action, authorize, unitsWhere } from './policy.js';
+import { type Action, authorize, unitsWhere } from '../access/policy.js';
 import { createApiToken } from './tokens.service.js';
 import { createUser, getUser, listUsers, resetUserPassword, setUserRoles, updateUser } from './users.service.js';
 
@@ -31,6 +32,7 @@ async function authorizeRoles(db: Queryable, actor: Actor, roles: { unitId: stri
 }
 
 export function userRoutes(app: App, deps: Deps): void {
+  const auth = authConfigFromEnv(deps.env);
   const { db } = deps;
 
   app.get(
@@ -78,7 +80,7 @@ export function userRoutes(app: App, deps: Deps): void {
       const actor = requireActor(request);
       authorize(actor, 'user.manage', await userTarget(db, request.body.homeUnitId ?? null));
       await authorizeRoles(db, actor, request.body.roles);
-      const user = await db.transaction((tx) => createUser(tx, request.ctx, request.body, deps.auth));
+      const user = await db.transaction((tx) => createUser(tx, request.ctx, request.body, auth));
       return reply.status(201).send(user);
     },
   );
@@ -138,7 +140,7 @@ export function userRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       await authorizeOnUser(db, requireActor(request), 'user.manage', request.params.id);
-      await db.transaction((tx) => resetUserPassword(tx, request.ctx, request.params.id, request.body.newPassword, deps.auth));
+      await db.transaction((tx) => resetUserPassword(tx, request.ctx, request.params.id, request.body.newPassword, auth));
       return reply.status(204).send(null);
     },
   );

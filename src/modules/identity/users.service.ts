@@ -1,8 +1,8 @@
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
-import { maskTail } from '../../shared/personal-data.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { maskTail } from '../../kernel/personal-data.js';
 import { changedFields, recordChange } from '../audit/record-change.js';
 import { units } from '../org/units.table.js';
 import { getUnit } from '../org/units.service.js';
@@ -10,7 +10,7 @@ import type { AuthConfig } from './auth.config.js';
 import { type UserKind, type UserRow, userRoles, users } from './identity.tables.js';
 import { hashPassword, isAcceptablePassword } from './password.js';
 import { setPassword } from './auth.service.js';
-import type { Role } from './roles.js';
+import type { Role } from '../../kernel/context.js';
 
 export interface RoleInput {
   role: Role;

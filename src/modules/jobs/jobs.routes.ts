@@ -4,13 +4,13 @@
  * administrator lists them (`GET /api/jobs`) and pauses or resumes one (`PUT /api/jobs/:name`).
  */
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { listTasks, registerTasks, type ScheduledTask, setTaskEnabled } from './jobs.service.js';
 import { Job, JobParams, JobUpdateBody } from './jobs.schema.js';
-import type { PeriodicTask } from './registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 import { TaskRunner } from './task-runner.js';
 
 const tags = ['Công việc định kỳ (jobs)'];
@@ -20,7 +20,8 @@ const view = ({ version: _v, ...task }: ScheduledTask) => task;
 /** Each app's runner (also when not started): tests tick it with an injected clock. */
 export const taskRunners = new WeakMap<App, TaskRunner>();
 
-export function jobsRoutes(app: App, { db, env }: Deps, tasks: readonly PeriodicTask[]): void {
+export function jobsRoutes(app: App, { db, env, extensions }: Deps): void {
+  const tasks = extensions.periodicTasks;
   const runner = new TaskRunner(db, env, tasks, (message, error) => app.log.error({ err: error }, message), env.JOBS_TICK_SECONDS * 1000);
   taskRunners.set(app, runner);
   app.addHook('onReady', async () => {

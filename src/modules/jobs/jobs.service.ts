@@ -8,12 +8,12 @@
  * commit; if the process dies meanwhile, the task just runs again at the next interval.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Queryable, type Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import { queryRows, type Queryable, type Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { scheduledTasks } from './jobs.tables.js';
-import type { PeriodicTask } from './registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 
 export type ScheduledTask = typeof scheduledTasks.$inferSelect;
 

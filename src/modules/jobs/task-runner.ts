@@ -3,11 +3,11 @@
  * runs it and records how it went, and claims again until nothing is due. The loop is the one
  * the report worker uses (WorkLoop); `runDue(now)` is the same work with the clock injected.
  */
-import type { Database } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
-import { WorkLoop } from '../../server/work-loop.js';
+import type { Database } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
+import { WorkLoop } from '../../kernel/work-loop.js';
 import { claimDueTask, recordRun } from './jobs.service.js';
-import type { PeriodicTask } from './registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 
 export class TaskRunner extends WorkLoop {
   private readonly tasks: Map<string, PeriodicTask>;

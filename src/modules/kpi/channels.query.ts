@@ -4,7 +4,7 @@
  * predicates (scope, received in the period), so the parts add up to the indicator's figure.
  */
 import { and, asc, count, eq } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { dossierInScope, type KpiScope, receivedIn } from './indicators.js';
 

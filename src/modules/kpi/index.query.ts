@@ -5,8 +5,8 @@
  * items are read once per family and classified (row-families.ts).
  */
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import { queryRows, type Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { forEachUnit, INDICATORS, type KpiScope, SOURCES, type SourceKey, type SqlIndicator } from './indicators.js';

@@ -20,6 +20,7 @@ import { feedbackItems } from '../feedback/feedback.tables.js';
 import { nationalDossierSyncs } from '../national-portal/national-portal.tables.js';
 import { payments } from '../payments/payments.tables.js';
 import { satisfactionRatings } from '../satisfaction/satisfaction.tables.js';
+import { unitSubtree } from '../org/unit-subtree.sql.js';
 import { CERTIFICATION_FIELD_CODES, type IndicatorKey } from './kpi.config.js';
 
 /** The unit and period an index is computed for. */
@@ -49,9 +50,6 @@ export type SourceKey = 'dossiers' | 'procedures';
 export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const day = (d: string) => sql`${d}::date`;
 
-/** The unit and every unit below it (closed ones too: old dossiers keep old units). */
-export const unitSubtree = (unit: string | SQL) =>
-  sql`(with recursive sub(id) as (select ${typeof unit === 'string' ? sql`${unit}::uuid` : unit} union select u.id from units u join sub on u.parent_id = sub.id) select id from sub)`;
 
 /** The units of the scope: its unit's subtree. */
 export const scopeUnits = (s: KpiScope) => unitSubtree(s.unitColumn ?? s.unitId);

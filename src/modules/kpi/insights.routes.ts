@@ -5,10 +5,10 @@
  * own subtree (targets are per unit by design, unlike the index weights, which must be one for
  * every unit so rankings compare like with like).
  */
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { getUnit, unitPath } from '../org/units.service.js';
 import { ChannelDrilldownQuery, ChannelDrilldownReply, ChannelsReply, PutTargetsBody, RankingsQuery, RankingsReply, TargetDrilldownQuery, TargetDrilldownReply, TargetsQuery, TargetsReply, TargetTableQuery, TargetTableReply } from './insights.schema.js';
 import { channelDossiers, channelMix } from './channels.query.js';

@@ -1,6 +1,6 @@
 /** Request and response schemas of the plan targets, rankings and reports (OpenAPI comes from them). */
 import { z } from 'zod';
-import { IsoDate, Paging } from '../../server/http/schemas.js';
+import { IsoDate, Paging } from '../../kernel/schemas.js';
 import { INDICATOR_KEYS } from './kpi.config.js';
 import { PeriodQuery } from './kpi.schema.js';
 import { UNIT_KINDS } from '../org/units.table.js';

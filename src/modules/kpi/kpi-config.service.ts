@@ -1,8 +1,8 @@
 /** A year's Decision-766 configuration: read (latest or a named version) and replace (a new version). */
 import { and, desc, eq } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { DEFAULT_KPI_CONFIG, KpiConfig } from './kpi.config.js';
 import { kpiConfigs } from './kpi.tables.js';

@@ -1,5 +1,5 @@
 /** The period a kpi request names (period=, or from and to), or the 400 that says why not. */
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../kernel/errors.js';
 import { type Period, resolvePeriod } from './periods.rules.js';
 
 export function periodOf(q: { from?: string | undefined; to?: string | undefined; period?: string | undefined }): Period {

@@ -8,10 +8,10 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
-import { FixedWindowLimiter, rateLimitHook } from '../../server/http/rate-limit.js';
-import { errorResponses, IsoDate } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
+import { AppError } from '../../kernel/errors.js';
+import { FixedWindowLimiter, rateLimitHook } from '../../kernel/rate-limit.js';
+import { errorResponses, IsoDate } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { vietnamDateOf } from '../calendar/dates.js';
 import { units } from '../org/units.table.js';
 import { RankingItem } from './insights.schema.js';

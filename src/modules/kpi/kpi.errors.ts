@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of the kpi module (Decision-766 index, late lists). */
 export const KPI_ERRORS = {
@@ -7,3 +7,7 @@ export const KPI_ERRORS = {
   KPI_PERIOD_INVALID: { status: 400, message: 'Kỳ không hợp lệ: dùng from/to (YYYY-MM-DD) hoặc period (2026-W09, 2026-03, 2026-Q1, 2026).' },
   KPI_CONFIG_VERSION_NOT_FOUND: { status: 404, message: 'Không có phiên bản cấu hình Bộ chỉ số này.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof KPI_ERRORS, true> {}
+}

@@ -1,6 +1,6 @@
 /** Request and response schemas of the kpi routes (OpenAPI is generated from them). */
 import { z } from 'zod';
-import { IsoDate, Paging } from '../../server/http/schemas.js';
+import { IsoDate, Paging } from '../../kernel/schemas.js';
 import { INDICATOR_KEYS, KpiConfig } from './kpi.config.js';
 
 export const PeriodQuery = z.object({

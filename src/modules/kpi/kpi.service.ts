@@ -1,7 +1,7 @@
 /** The kpi module's operations: the index of a unit and period, its drill-down, late lists. */
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { getUnit } from '../org/units.service.js';
 import type { KpiScope } from './indicators.js';

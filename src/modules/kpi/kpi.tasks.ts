@@ -3,7 +3,7 @@
  * stay close to the dossiers and an index request (which drains what is left before it reads)
  * rarely has much to do — after an upgrade whose migration queued many dossiers, not at all.
  */
-import type { PeriodicTask } from '../jobs/registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 import { refreshRollup } from './rollup.service.js';
 
 export const kpiRollupRefresh: PeriodicTask = {

@@ -10,7 +10,7 @@
  * (the step belongs to a role at a unit, and the unit is named).
  */
 import { and, asc, count, desc, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../server/db/client.js';
+import { queryRows, type Queryable } from '../../kernel/db.js';
 import type { WorkingCalendar } from '../calendar/calendar.rules.js';
 import { workingTimeBetween } from '../calendar/calendar.rules.js';
 import { procedures } from '../catalog/catalog.tables.js';

@@ -5,8 +5,8 @@
  * totals and as places in the same ranking.
  */
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { addDays, vietnamDateOf } from '../calendar/dates.js';
 import { type UnitKind, units } from '../org/units.table.js';
 import { monthContaining, rank, weekContaining } from './insights.rules.js';

@@ -7,8 +7,8 @@
  * stable order and a saved chunk is never counted twice.
  */
 import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Queryable, type Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
+import { queryRows, type Queryable, type Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
 import { getUnit, subtreeIds } from '../org/units.service.js';
 import { kpiReportJobs } from './insights.tables.js';
 import { scopeOf } from './kpi.service.js';

@@ -4,8 +4,8 @@
  * until `poke()` (a request in this process) or the poll interval (a request received by another
  * process, or a job whose worker died). The loop itself is the shared WorkLoop.
  */
-import type { Queryable } from '../../server/db/client.js';
-import { WorkLoop } from '../../server/work-loop.js';
+import type { Queryable } from '../../kernel/db.js';
+import { WorkLoop } from '../../kernel/work-loop.js';
 import { claimReportJob, runReportJob } from './report-jobs.service.js';
 
 export const POLL_MS = 5000;

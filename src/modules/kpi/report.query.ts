@@ -6,7 +6,7 @@
  * The columns are those of report.rules.ts; "within time" is the index's own predicate.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../server/db/client.js';
+import { queryRows, type Queryable } from '../../kernel/db.js';
 import { procedureFields, procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { units } from '../org/units.table.js';

@@ -5,11 +5,11 @@
  * reading a job, that again (or having requested it).
  */
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { periodOf } from './kpi-period.js';
 import { getReportJob, type ReportJob, requestReport } from './report-jobs.service.js';

@@ -1,6 +1,6 @@
 /** Schemas of the report routes. */
 import { z } from 'zod';
-import { IsoDate } from '../../server/http/schemas.js';
+import { IsoDate } from '../../kernel/schemas.js';
 import { REPORT_COLUMNS, REPORT_DIMENSIONS } from './report.rules.js';
 
 export const ReportRequestBody = z.object({

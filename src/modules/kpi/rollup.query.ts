@@ -8,7 +8,7 @@
  * (test/api/kpi-rollup.test.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../server/db/client.js';
+import { queryRows, type Queryable } from '../../kernel/db.js';
 import { MINUTE_MS } from '../calendar/dates.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';

@@ -10,7 +10,7 @@
  * rollup older than what has committed (docs/ARCHITECTURE.md, "KPI rollup").
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../server/db/client.js';
+import { type Queryable, queryRows } from '../../kernel/db.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { addContributions, FACT_COLUMNS, factsOf } from './rollup.sql.js';
 

@@ -6,8 +6,8 @@
  * and the drill-down lists it, so the two agree by construction.
  */
 import { type AnyColumn, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import { queryRows, type Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { procedureCompetentUnits, procedures, procedureVersions, publicationDecisionItems, publicationDecisions } from '../catalog/catalog.tables.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 import { workingDayCounter } from '../catalog/working-days.js';

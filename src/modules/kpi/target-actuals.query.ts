@@ -7,14 +7,15 @@
  * national portal) are `available: false`, never estimated.
  */
 import { and, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import { queryRows, type Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
 import { subtreeIds } from '../org/units.service.js';
 import { queueFigures } from '../queue/queue.query.js';
 import { satisfactionFigures } from '../satisfaction/satisfaction.query.js';
 import { countIndicators, procedurePage } from './index.query.js';
-import { procedureInScope, unitSubtree } from './indicators.js';
+import { unitSubtree } from '../org/unit-subtree.sql.js';
+import { procedureInScope } from './indicators.js';
 import { perOfficerYear } from './insights.rules.js';
 import { DEFAULT_KPI_CONFIG, type IndicatorKey, type KpiConfig } from './kpi.config.js';
 import { scopeOf } from './kpi.service.js';

@@ -1,11 +1,10 @@
 /**
  * The citizens the simulated population database knows, and the documents the simulated national
- * data store holds for them: the demo accounts that carry a personal identifier (so the demo's
+ * data store holds for them: the demo accounts that carry a personal identifier (so the demo’s
  * citizen is found), plus a few fixed people for the counter demo and tests. Deterministic: the
  * same identifiers, names and dates every start. Anyone else is "not found", as a real lookup of
  * an unknown number would be.
  */
-import { DEMO_ACCOUNTS } from '../demo/seed-demo.js';
 import type { CongDan, GiayToKho } from './ndxp-protocol.js';
 
 const RESIDENCE = { maXa: '30280', tenXa: 'Phường Long Xuyên', maTinh: '89', tenTinh: 'Tỉnh An Giang' };
@@ -33,7 +32,8 @@ const FIXED: CongDan[] = [
 ];
 
 export const DEMO_CITIZENS: readonly CongDan[] = [
-  ...DEMO_ACCOUNTS.filter((a) => a.personalId).map((a) => citizen(a.personalId!, a.fullName, '0104', 'Số 1 Tôn Đức Thắng, khóm Mỹ Long')),
+  // The demo account `congdan` (src/modules/demo/seed-demo.ts).
+  citizen('089095000123', 'Nguyễn Văn An', '0104', 'Số 1 Tôn Đức Thắng, khóm Mỹ Long'),
   ...FIXED,
 ];
 

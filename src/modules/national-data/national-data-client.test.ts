@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testEnv } from '../../server/testing/env.js';
+import { testEnv } from '../../app/testing/env.js';
 import { DEMO_CITIZENS } from './demo-citizens.js';
 import { httpNationalDataClient, NationalDataError } from './national-data-client.js';
 import { SIM_BASE, simulatedPlatform, simulatorFetch } from './ndxp-simulator.js';

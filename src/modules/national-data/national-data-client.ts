@@ -7,7 +7,7 @@
  * production there is no platform (lookups are "unavailable": dossiers are recorded unverified).
  */
 import { randomUUID } from 'node:crypto';
-import type { Env } from '../../server/env.js';
+import type { Env } from '../../kernel/env.js';
 import { type CongDan, type GiayToKho, NDXP_NOT_FOUND, NDXP_OK, NDXP_PATHS, type NdxpReply, type TokenReply } from './ndxp-protocol.js';
 import { SIM_BASE, simulatorFetch } from './ndxp-simulator.js';
 

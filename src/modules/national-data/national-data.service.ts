@@ -5,9 +5,9 @@
  * a refusal (mismatch, unknown document) leaves nothing behind.
  */
 import { createHash } from 'node:crypto';
-import type { Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { acceptedMediaType, recordUpload } from '../files/files.service.js';
 import type { FileStorage } from '../files/storage.js';
 import { type NationalDataClient, NationalDataError } from './national-data-client.js';

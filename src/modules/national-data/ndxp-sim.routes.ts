@@ -5,7 +5,7 @@
  * real platform.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App, Deps } from '../../server/http/types.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { NDXP_PATHS } from './ndxp-protocol.js';
 import { SIM_BASE, simulatedPlatform } from './ndxp-simulator.js';
 

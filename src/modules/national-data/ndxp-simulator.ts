@@ -6,7 +6,7 @@
  * `simulatorFetch` (same messages and status codes, no socket). Never logs identifiers.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Env } from '../../server/env.js';
+import type { Env } from '../../kernel/env.js';
 import { DEMO_CITIZENS, demoStoreDocuments } from './demo-citizens.js';
 import { type CongDan, type GiayToKho, NDXP_FAILURE, NDXP_INVALID, NDXP_NOT_FOUND, NDXP_OK, NDXP_PATHS, type NdxpReply, type TokenReply } from './ndxp-protocol.js';
 

@@ -3,7 +3,7 @@
  * /sim/dvcqg/auth` and `POST /sim/dvcqg/integration`, the messages of dvcqg-protocol.ts. Another
  * client (or ours, pointed at this server's URL) talks to it as to the real portal.
  */
-import type { App, Deps } from '../../server/http/types.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { SIM_BASE, simulatedPortal } from './dvcqg-simulator.js';
 
 export function dvcqgSimRoutes(app: App, deps: Deps): void {

@@ -8,8 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { NATIONAL_CODE_PATTERN } from '../catalog/catalog.rules.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { DOSSIER_STATUSES } from '../dossiers/status.rules.js';

@@ -5,13 +5,13 @@
  * only moves the next attempt forward, so it needs no stronger right.
  */
 import { eq } from 'drizzle-orm';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { AppError } from '../../server/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { authorize, can } from '../identity/policy.js';
+import { authorize, can } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { RetryParams, SyncItem, SyncListQuery, SyncListReply } from './national-portal.schema.js';
 import { listSyncs } from './sync.query.js';

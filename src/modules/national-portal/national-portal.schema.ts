@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Paging } from '../../server/http/schemas.js';
+import { Paging } from '../../kernel/schemas.js';
 import { SYNC_STATUSES } from './national-portal.tables.js';
 
 export const SyncListQuery = Paging.extend({

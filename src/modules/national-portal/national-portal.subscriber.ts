@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import type { OutboxSubscriber } from '../outbox/relay.js';
+import type { OutboxSubscriber } from '../../kernel/module.js';
 import { requestSync } from './sync.service.js';
 
 export const nationalPortalSubscriber: OutboxSubscriber = {

@@ -1,5 +1,5 @@
 /** The national-portal module's periodic task: push the dossiers due for sync (sync.service.ts). */
-import type { PeriodicTask } from '../jobs/registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 import { nationalPortalClientFromEnv } from './portal-client.js';
 import { pushDueDossiers } from './sync.service.js';
 

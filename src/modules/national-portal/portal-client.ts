@@ -6,8 +6,8 @@
  * in-process simulator (dvcqg-simulator.ts) through a fetch that calls it directly — the
  * messages, status codes and errors are the ones the simulator serves under /sim/dvcqg/.
  */
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { type HoSoDongBo, type LoginReply, PORTAL_OK, PORTAL_SESSION_INVALID, type PortalReply, type PortalService, type TienDoHoSo } from './dvcqg-protocol.js';
 import { SIM_BASE, simulatorFetch } from './dvcqg-simulator.js';
 

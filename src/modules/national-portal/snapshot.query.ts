@@ -3,7 +3,7 @@
  * push is the idempotent upsert of the dossier as it stands, whatever changes came in between.
  */
 import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { storeItemReuses, storeItems } from '../datastore/datastore.tables.js';
 import { applicantName } from '../dossiers/applicant.schema.js';

@@ -1,9 +1,9 @@
 /** The sync rows of a unit's dossiers, for the staff console (failed and pending first). */
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
-import { unitSubtree } from '../kpi/indicators.js';
+import { unitSubtree } from '../org/unit-subtree.sql.js';
 import { nationalDossierSyncs, type SyncStatus } from './national-portal.tables.js';
 
 export async function listSyncs(db: Queryable, input: { unitId: string; status?: SyncStatus | undefined; code?: string; page: number; pageSize: number }) {

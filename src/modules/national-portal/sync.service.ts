@@ -6,8 +6,8 @@
  * steps (CapNhatTienDoHoSoMC), and records the outcome: synced, or failed with a backoff.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { type Database, queryRows, type Tx } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import { type Database, queryRows, type Tx } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { nextAttemptAfter, showsReceived, toHoSoDongBo, toTienDo } from './national-portal.rules.js';
 import { nationalDossierSyncs } from './national-portal.tables.js';
 import { type NationalPortalClient, PortalError } from './portal-client.js';

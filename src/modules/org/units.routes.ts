@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize } from '../identity/policy.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize } from '../access/policy.js';
 import { CloseUnitBody, CreateUnitBody, Unit, UnitDetail, UnitNode, UnitTreeQuery, UpdateUnitBody } from './units.schema.js';
 import {
   closeUnit,

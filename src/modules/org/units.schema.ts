@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BoolQuery, IsoDate, Version } from '../../server/http/schemas.js';
+import { BoolQuery, IsoDate, Version } from '../../kernel/schemas.js';
 import { ADMIN_UNIT_CODE_PATTERN, OFFICIAL_CODE_PATTERN } from './units.rules.js';
 import { UNIT_KINDS } from './units.table.js';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { type Queryable, type Tx, queryRows } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
+import { type Queryable, type Tx, queryRows } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import { changedFields, recordChange } from '../audit/record-change.js';
 import { type Unit, buildTree, isValidOn, wouldCreateCycle } from './units.rules.js';
 import { type UnitKind, units } from './units.table.js';

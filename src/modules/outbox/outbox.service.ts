@@ -1,5 +1,5 @@
-import type { Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
+import type { Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
 import { outboxEvents } from './outbox.table.js';
 
 export interface DomainEvent {

@@ -1,6 +1,7 @@
 /** The outbox module's periodic task: the relay (relay.ts) with the subscribers of src/server/outbox-subscribers.ts. */
-import type { PeriodicTask } from '../jobs/registry.js';
-import { type OutboxSubscriber, relayOutbox } from './relay.js';
+import type { PeriodicTask } from '../../kernel/module.js';
+import type { OutboxSubscriber } from '../../kernel/module.js';
+import { relayOutbox } from './relay.js';
 
 export const outboxRelay = (subscribers: readonly OutboxSubscriber[]): PeriodicTask => ({
   name: 'outbox.relay',

@@ -7,18 +7,10 @@
  * error and retried after an exponential backoff; it does not hold up the others.
  */
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows, type Tx } from '../../server/db/client.js';
+import { type Database, queryRows, type Tx } from '../../kernel/db.js';
 import { type Backoff, retryAt } from './backoff.rules.js';
-import type { outboxEvents } from './outbox.table.js';
+import type { OutboxEvent, OutboxSubscriber } from '../../kernel/module.js';
 
-export type OutboxEvent = Pick<typeof outboxEvents.$inferSelect, 'id' | 'topic' | 'aggregateType' | 'aggregateId' | 'payload' | 'occurredAt'>;
-
-export interface OutboxSubscriber {
-  name: string;
-  accepts(event: OutboxEvent): boolean;
-  /** Runs in the relay's transaction: what it writes commits with the event's publication. */
-  handle(tx: Tx, event: OutboxEvent, now: Date): Promise<void>;
-}
 
 export const RELAY_BATCH = 200;
 const RELAY_BACKOFF: Backoff = { baseSeconds: 30, maxSeconds: 3600 };

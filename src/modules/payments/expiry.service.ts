@@ -10,9 +10,9 @@
  * query failed is passed over until the next run instead of blocking the ones behind it.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../server/db/client.js';
-import { systemContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
+import type { Database, Tx } from '../../kernel/db.js';
+import { systemContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
 import type { PaymentGateway } from './gateway.js';
 import { dueToExpire, eventOnExpiry, EXPIRY_GRACE_MS, type PaymentEvent } from './payments.rules.js';
 import { type PaymentRow, settlePayment } from './payments.service.js';

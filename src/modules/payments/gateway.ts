@@ -6,8 +6,8 @@
  * implementation is the local simulator (paygov-simulator.ts), which speaks the same messages; a
  * real platform plugs in here behind PAYMENT_PROVIDER.
  */
-import type { Tx } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Tx } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import type { SignedFields, StatementRow, StatementStatus } from './payments.rules.js';
 import { paygovSimulator } from './paygov-simulator.js';
 

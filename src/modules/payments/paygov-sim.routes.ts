@@ -6,7 +6,7 @@
  * back to the portal with the same signed result in the query string.
  */
 import type { FastifyInstance } from 'fastify';
-import type { App, Deps } from '../../server/http/types.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { SIM_BANKS } from './paygov-protocol.js';
 import { lapsed, SIM_BASE, simulatedPlatform } from './paygov-simulator.js';
 import type { SignedFields } from './payments.rules.js';

@@ -11,9 +11,9 @@
  */
 import { randomInt } from 'node:crypto';
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Tx } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { DAY_MS, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
 import type { PaymentGateway } from './gateway.js';
 import {

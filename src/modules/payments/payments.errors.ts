@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of paying fees and obligations (thanh toán phí, lệ phí, nghĩa vụ tài chính). */
 export const PAYMENT_ERRORS = {
@@ -15,3 +15,7 @@ export const PAYMENT_ERRORS = {
   PAYMENT_SIM_TRANSACTION_CLOSED: { status: 409, message: 'Giao dịch đã được xử lý trên nền tảng thanh toán.' },
   PAYMENT_SIM_TRANSACTION_EXPIRED: { status: 409, message: 'Giao dịch đã hết thời hạn thanh toán; vui lòng tạo giao dịch mới từ hồ sơ.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof PAYMENT_ERRORS, true> {}
+}

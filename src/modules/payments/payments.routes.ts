@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { AppError } from '../../server/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { AppError } from '../../kernel/errors.js';
 import { readableDossier } from '../dossiers/dossiers.routes.js';
-import { authorize } from '../identity/policy.js';
+import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { eq } from 'drizzle-orm';

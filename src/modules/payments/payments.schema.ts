@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Paging } from '../../server/http/schemas.js';
+import { IsoDate, Paging } from '../../kernel/schemas.js';
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from './payments.rules.js';
 
 export const CodeParams = z.object({ code: z.string().min(1).max(64) });

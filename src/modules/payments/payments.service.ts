@@ -6,10 +6,10 @@
  * officer at the counter or as the system on the platform's verified word.
  */
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import { type Actor, type RequestContext, systemContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import { type Actor, type RequestContext, systemContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { performAction, performSystemAction } from '../dossiers/actions.service.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';

@@ -1,5 +1,5 @@
 /** The payments module's periodic task: online payments past their order's expiry (expiry.service.ts). */
-import type { PeriodicTask } from '../jobs/registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 import { expireDuePayments } from './expiry.service.js';
 import { paymentGatewayFromEnv } from './gateway.js';
 

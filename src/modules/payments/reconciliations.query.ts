@@ -1,7 +1,7 @@
 /** Past đối soát runs for staff: the list (by statement day, newest first) and one run's discrepancies. */
 import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable } from '../../kernel/db.js';
+import { AppError } from '../../kernel/errors.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { users } from '../identity/identity.tables.js';
 import type { Mismatch } from './payments.rules.js';

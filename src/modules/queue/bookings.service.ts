@@ -10,14 +10,14 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
-import type { Database, Queryable, Tx } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
-import { type Actor, type RequestContext, systemContext } from '../../server/context.js';
-import { AppError, type ErrorCode } from '../../server/errors.js';
+import type { Database, Queryable, Tx } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
+import { type Actor, type RequestContext, systemContext } from '../../kernel/context.js';
+import { AppError, type ErrorCode } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { formatVietnamTime } from '../calendar/dates.js';
 import { procedures } from '../catalog/catalog.tables.js';
-import { type Notifier, notifierFromEnv } from '../feedback/notifier.js';
+import { type Notifier, notifierFromEnv } from '../notifications/notifier.js';
 import { units } from '../org/units.table.js';
 import { bookingQrText, cancelProblem, dueForReminder, isNoShow, newBookingCode } from './queue.rules.js';
 import { queueBookings, queueSlots } from './queue.tables.js';

@@ -4,10 +4,10 @@
  * takes its place through the same locked path as a citizen's (bookings.service.ts: takePlace).
  */
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { Actor, RequestContext } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
-import { maskPersonalId, maskPersonName, maskPhone } from '../../shared/personal-data.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { maskPersonalId, maskPersonName, maskPhone } from '../../kernel/personal-data.js';
 import { addDays, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
 import { procedureFields, procedures } from '../catalog/catalog.tables.js';
 import { type BookingRow, takePlace } from './bookings.service.js';

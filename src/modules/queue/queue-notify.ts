@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Tx } from '../../server/db/client.js';
+import type { Tx } from '../../kernel/db.js';
 import { publishQueueChange } from './queue-bus.js';
 
 export const QUEUE_CHANNEL = 'motcua_queue';

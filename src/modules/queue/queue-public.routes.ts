@@ -3,9 +3,9 @@
  * check-in. Check-in is rate-limited per client address like the public lookup.
  */
 import { z } from 'zod';
-import { errorResponses } from '../../server/http/schemas.js';
-import { FixedWindowLimiter, rateLimitHook } from '../../server/http/rate-limit.js';
-import type { App, Deps } from '../../server/http/types.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import { FixedWindowLimiter, rateLimitHook } from '../../kernel/rate-limit.js';
+import type { App, Deps } from '../../kernel/http.js';
 import { getUnit } from '../org/units.service.js';
 import { publishQueueChange, subscribeQueue } from './queue-bus.js';
 import { listenForQueueChanges, notifyQueueChange, type QueueListener } from './queue-notify.js';

@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of appointments and the counter queue (lịch hẹn, xếp hàng). */
 export const QUEUE_ERRORS = {
@@ -24,3 +24,7 @@ export const QUEUE_ERRORS = {
   BOOKING_TOO_EARLY: { status: 409, message: 'Chưa đến giờ lấy số cho lịch hẹn (lấy số từ 60 phút trước giờ hẹn).' },
   BOOKING_NOT_CANCELLABLE: { status: 409, message: 'Chỉ hủy được lịch hẹn chưa đến giờ và chưa lấy số.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof QUEUE_ERRORS, true> {}
+}

@@ -5,7 +5,7 @@
  * called for tickets served to the end (skipped ones have no service time).
  */
 import { sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../server/db/client.js';
+import { type Queryable, queryRows } from '../../kernel/db.js';
 import { averageMinutes } from './queue.rules.js';
 
 export const WAITING_TARGET_MINUTES = 30;

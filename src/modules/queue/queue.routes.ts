@@ -1,12 +1,12 @@
 /** Appointments and the counter queue: staff configuration and counters, citizens' bookings. */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import type { Tx } from '../../server/db/client.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import type { Tx } from '../../kernel/db.js';
 import { addDays } from '../calendar/dates.js';
-import { authorize, can } from '../identity/policy.js';
+import { authorize, can } from '../access/policy.js';
 import { subtreeIds, todayInVietnam, unitPath } from '../org/units.service.js';
 import { bookingByCode, bookingsOf, bookingView, bookSlot, cancelBooking } from './bookings.service.js';
 import { bookForCaller, startOfVietnamDay, unitDay } from './counter-bookings.service.js';

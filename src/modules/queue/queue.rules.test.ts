@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, isWorkingDay } from '../calendar/calendar.rules.js';
-import { parseWorkingPeriods } from '../calendar/periods.rules.js';
+import { parseWorkingPeriods } from '../../kernel/working-periods.js';
 import {
   averageMinutes,
   bookingQrText,

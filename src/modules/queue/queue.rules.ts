@@ -8,7 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { dayIndex, fromVietnamLocalMs, MINUTE_MS, weekdayOf } from '../calendar/dates.js';
-import type { WorkingPeriod } from '../calendar/periods.rules.js';
+import type { WorkingPeriod } from '../../kernel/working-periods.js';
 
 export const BOOKING_STATUSES = ['booked', 'cancelled', 'checkedIn', 'noShow'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

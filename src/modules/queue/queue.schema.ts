@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../../server/http/schemas.js';
+import { IsoDate } from '../../kernel/schemas.js';
 import { BOOKING_STATUSES, COUNTER_ACTIONS, MAX_SLOT_CAPACITY, TICKET_STATUSES } from './queue.rules.js';
 
 const Clock = z.string().regex(/^\d{2}:\d{2}$/, 'Giờ dạng HH:MM');

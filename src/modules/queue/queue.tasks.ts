@@ -1,5 +1,5 @@
 /** The queue module's periodic task: appointment reminders, then no-shows (bookings.service.ts). */
-import type { PeriodicTask } from '../jobs/registry.js';
+import type { PeriodicTask } from '../../kernel/module.js';
 import { runQueueJobs } from './bookings.service.js';
 
 export const queueRemindersAndNoShows: PeriodicTask = {

@@ -4,10 +4,10 @@
  * module only, inside WORKING_PERIODS (templateProblems checks that).
  */
 import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { isWorkingDay } from '../calendar/calendar.rules.js';
 import { getCalendarYear, loadWorkingCalendar } from '../calendar/calendar.service.js';

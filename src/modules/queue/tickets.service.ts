@@ -8,10 +8,10 @@
  * a conditional update (`status = 'waiting'`), so one wins and the other picks again.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import { AppError, type ErrorCode } from '../../server/errors.js';
-import { queryRows } from '../../server/db/client.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import { AppError, type ErrorCode } from '../../kernel/errors.js';
+import { queryRows } from '../../kernel/db.js';
 import { recordChange } from '../audit/record-change.js';
 import { vietnamDateOf } from '../calendar/dates.js';
 import { procedureFields } from '../catalog/catalog.tables.js';

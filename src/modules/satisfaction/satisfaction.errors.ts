@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of satisfaction ratings (đánh giá mức độ hài lòng). */
 export const SATISFACTION_ERRORS = {
@@ -10,3 +10,7 @@ export const SATISFACTION_ERRORS = {
   RATING_LINKS_DISABLED: { status: 422, message: 'Hệ thống chưa cấu hình khóa ký đường dẫn đánh giá (RATING_LINK_SECRET).' },
   CRITERIA_INVALID: { status: 422, message: 'Danh sách tiêu chí không hợp lệ: mã trùng nhau hoặc danh sách rỗng.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof SATISFACTION_ERRORS, true> {}
+}

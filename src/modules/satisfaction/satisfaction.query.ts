@@ -4,7 +4,7 @@
  * them (the service centre receives for every department; its counters are rated too).
  */
 import { and, gte, inArray, lt, or } from 'drizzle-orm';
-import type { Queryable } from '../../server/db/client.js';
+import type { Queryable } from '../../kernel/db.js';
 import { dossierRates, type Rate, rateOf, ratesBy } from './satisfaction.rules.js';
 import { satisfactionRatings } from './satisfaction.tables.js';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { AppError } from '../../server/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { AppError } from '../../kernel/errors.js';
 import { DAY_MS, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
 import { procedures } from '../catalog/catalog.tables.js';
-import { authorize, can } from '../identity/policy.js';
+import { authorize, can } from '../access/policy.js';
 import { subtreeIds, unitPath } from '../org/units.service.js';
 import { eq } from 'drizzle-orm';
 import { criterionForForm, type RatingChannel, verifyRatingToken } from './satisfaction.rules.js';

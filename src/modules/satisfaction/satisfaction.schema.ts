@@ -1,6 +1,6 @@
 /** HTTP schemas of satisfaction ratings. */
 import { z } from 'zod';
-import { IsoDate } from '../../server/http/schemas.js';
+import { IsoDate } from '../../kernel/schemas.js';
 import { RATING_CHANNELS } from './satisfaction.rules.js';
 
 export const RateParams = z.object({ code: z.string().trim().min(10).max(60).describe('Mã hồ sơ') });

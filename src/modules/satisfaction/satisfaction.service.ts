@@ -4,10 +4,10 @@
  * optionally the feedback item a bad rating becomes, the audit record and the outbox event.
  */
 import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { applicantName } from '../dossiers/applicant.schema.js';
 import { dossierEvents, dossiers } from '../dossiers/dossiers.tables.js';

@@ -9,11 +9,11 @@
  * thousands of appends on the audit chain for demo data).
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
+import type { Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
 import { recordChange } from '../audit/record-change.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
-import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../calendar/periods.rules.js';
+import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../../kernel/working-periods.js';
 import { units } from '../org/units.table.js';
 import { limitMinutes, typicalWorkingDays } from './workflow.rules.js';
 import { standardWorkflowSteps } from './standard-workflow.rules.js';

@@ -1,6 +1,6 @@
 /** The workflows module's view of the calendar: the working-day length and day counters. */
-import type { Queryable } from '../../server/db/client.js';
-import type { Env } from '../../server/env.js';
+import type { Queryable } from '../../kernel/db.js';
+import type { Env } from '../../kernel/env.js';
 import { workingDaysBetweenDates } from '../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { calendarDaysBetween, type DayKind, type DaysBetween } from './compliance.rules.js';

@@ -22,7 +22,7 @@
  *   for the same upper bound.
  */
 import type { Channel } from '../catalog/procedure.content.js';
-import type { Role } from '../identity/roles.js';
+import type { Role } from '../../kernel/context.js';
 import type { Allotment, WorkflowStep } from './workflow.steps.js';
 
 export type LimitUnit = 'workingDays' | 'workingHours' | 'days' | 'months';

@@ -5,7 +5,7 @@
  * a draft may be saved while still wrong but only a valid one can be approved.
  */
 import { z } from 'zod';
-import { ROLES } from '../identity/roles.js';
+import { ROLES } from '../../kernel/context.js';
 
 /** Hành động cho phép tại một bước. */
 export const STEP_ACTIONS = [

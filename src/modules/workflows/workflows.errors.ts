@@ -1,4 +1,4 @@
-import type { ErrorTable } from '../../server/error-table.js';
+import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of internal workflows (quy trình nội bộ). */
 export const WORKFLOW_ERRORS = {
@@ -13,3 +13,7 @@ export const WORKFLOW_ERRORS = {
   WORKFLOW_PROCEDURE_ABOLISHED: { status: 422, message: 'Thủ tục đã bị bãi bỏ hoặc chưa có phiên bản hiệu lực.' },
   WORKFLOW_DECISION_MISMATCH: { status: 422, message: 'Quyết định công bố không công bố thủ tục này.' },
 } as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof WORKFLOW_ERRORS, true> {}
+}

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Actor } from '../../server/context.js';
-import { AppError } from '../../server/errors.js';
-import { requireActor } from '../../server/http/auth.js';
-import { errorResponses, IdParams } from '../../server/http/schemas.js';
-import type { App, Deps } from '../../server/http/types.js';
-import { authorize, can } from '../identity/policy.js';
+import type { Actor } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
+import { requireActor } from '../../kernel/http.js';
+import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import type { App, Deps } from '../../kernel/http.js';
+import { authorize, can } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import {
   ApproveWorkflowBody,

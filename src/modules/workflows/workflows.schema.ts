@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Paging } from '../../server/http/schemas.js';
+import { IsoDate, Paging } from '../../kernel/schemas.js';
 import { CHANNELS, TIME_UNITS } from '../catalog/procedure.content.js';
 import { PROBLEM_CODES } from './workflow.rules.js';
 import { WorkflowSteps } from './workflow.steps.js';

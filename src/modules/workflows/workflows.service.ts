@@ -4,10 +4,10 @@
  * a version can always read exactly the steps it follows.
  */
 import { and, count, desc, eq, inArray, isNull, max, or, gt, sql, type SQL } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../server/db/client.js';
-import type { RequestContext } from '../../server/context.js';
-import type { Env } from '../../server/env.js';
-import { AppError } from '../../server/errors.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
+import type { RequestContext } from '../../kernel/context.js';
+import type { Env } from '../../kernel/env.js';
+import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { procedures, procedureVersions, publicationDecisionItems, publicationDecisions } from '../catalog/catalog.tables.js';
 import { users } from '../identity/identity.tables.js';

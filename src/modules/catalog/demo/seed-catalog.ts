@@ -4,8 +4,8 @@
  * API uses, so versions, competent units and audit records are all real.
  */
 import { readFileSync } from 'node:fs';
-import type { Tx } from '../../../server/db/client.js';
-import type { RequestContext } from '../../../server/context.js';
+import type { Tx } from '../../../kernel/db.js';
+import type { RequestContext } from '../../../kernel/context.js';
 import { issueDecision } from '../decisions.service.js';
 import { upsertField } from '../fields.service.js';
 import { ProcedureContent, type ProcedureContentInput } from '../procedure.content.js';

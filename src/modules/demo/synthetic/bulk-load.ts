@@ -12,7 +12,7 @@
  * constraints (they stay locked until commit — never do this on a live database).
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../../server/db/client.js';
+import { queryRows, type Queryable } from '../../../kernel/db.js';
 
 interface SetAside {
   /** DDL that drops the structures, in an order PostgreSQL accepts (foreign keys first). */

@@ -11,8 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../../server/db/client.js';
-import type { Env } from '../../../server/env.js';
+import { queryRows, type Queryable } from '../../../kernel/db.js';
+import type { Env } from '../../../kernel/env.js';
 import { isWorkingDay } from '../../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../../calendar/calendar.service.js';
 import { addDays, dayIndex, weekdayOfIndex } from '../../calendar/dates.js';

@@ -5,7 +5,7 @@
  * the same things whatever the random ids the demo seed gave the rows.
  */
 import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../../server/db/client.js';
+import { queryRows, type Queryable } from '../../../kernel/db.js';
 import type { WorkingTimeUnit } from '../../calendar/calendar.rules.js';
 
 export type Channel = 'counter' | 'online' | 'postal';

@@ -1,5 +1,5 @@
 import { Button, Form, Select, Space } from 'antd';
-import { ROLES } from '../../../../modules/identity/roles.js';
+import { ROLES } from '../../../../kernel/context.js';
 import { UnitPicker } from '../../../components/UnitPicker.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { Role } from '../../../types.js';

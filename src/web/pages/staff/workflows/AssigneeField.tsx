@@ -1,6 +1,6 @@
 import { Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
-import { ROLES } from '../../../../modules/identity/roles.js';
+import { ROLES } from '../../../../kernel/context.js';
 import { api } from '../../../api.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';

@@ -1,0 +1,61 @@
+/**
+ * Wires the modules' manifests: orders them by what each needs (refusing an unknown name or a
+ * cycle with the path that closes it), registers their error tables, builds the shared services
+ * once, and gathers what they offer at the extension points.
+ */
+import type { Env } from '../kernel/env.js';
+import { registerErrorTable } from '../kernel/errors.js';
+import type { Extensions, Services } from '../kernel/http.js';
+import type { ModuleManifest } from '../kernel/module.js';
+
+/** The manifests in dependency order (a module after every module it needs); throws on a cycle. */
+export function orderModules(modules: readonly ModuleManifest[]): ModuleManifest[] {
+  const byName = new Map<string, ModuleManifest>();
+  for (const m of modules) {
+    if (byName.has(m.name)) throw new Error(`Module ${m.name} is listed twice`);
+    byName.set(m.name, m);
+  }
+  const ordered: ModuleManifest[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (m: ModuleManifest, path: string[]): void => {
+    if (state.get(m.name) === 'done') return;
+    if (state.get(m.name) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(m.name)), m.name].join(' → ');
+      throw new Error(`Module dependency cycle: ${cycle}`);
+    }
+    state.set(m.name, 'visiting');
+    for (const name of m.needs) {
+      const needed = byName.get(name);
+      if (!needed) throw new Error(`Module ${m.name} needs ${name}, which is not listed in src/app/modules.ts`);
+      visit(needed, [...path, m.name]);
+    }
+    state.set(m.name, 'done');
+    ordered.push(m);
+  };
+  for (const m of modules) visit(m, []);
+  return ordered;
+}
+
+export interface Composition {
+  modules: readonly ModuleManifest[];
+  extensions: Extensions;
+  databaseSettings: Record<string, string | number>;
+  services(env: Env): Services;
+}
+
+export function compose(modules: readonly ModuleManifest[]): Composition {
+  const ordered = orderModules(modules);
+  for (const m of ordered) for (const table of m.errors ?? []) registerErrorTable(m.name, table);
+  const outboxSubscribers = ordered.flatMap((m) => m.outboxSubscribers ?? []);
+  return {
+    modules: ordered,
+    extensions: {
+      outboxSubscribers,
+      fileAccess: ordered.flatMap((m) => m.fileAccess ?? []),
+      periodicTasks: ordered.flatMap((m) => m.periodicTasks?.({ outboxSubscribers }) ?? []),
+    },
+    databaseSettings: Object.assign({}, ...ordered.map((m) => m.databaseSettings ?? {})),
+    // Every key of Services is provided by exactly one module (composition.test.ts checks it).
+    services: (env) => Object.assign({}, ...ordered.map((m) => m.provides?.(env) ?? {})) as Services,
+  };
+}

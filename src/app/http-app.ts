@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../kernel/errors.js';
+import { composition } from './composition.js';
+import { errorHandler } from '../kernel/error-handler.js';
+import { healthRoutes } from './health.routes.js';
+import { registerOpenApi } from './openapi.js';
+import type { App, Deps } from '../kernel/http.js';
+import { registerWeb, WEB_DIR } from './web.js';
+
+// Validation messages reach officers and citizens: Vietnamese.
+z.config(z.locales.vi());
+
+/** Request ids from a load balancer are kept (tracing across hops) if they look sane. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    // No personal data in logs: no bodies, no query strings (they may carry a CCCD), no IPs,
+    // no cookies or tokens.
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+  };
+}
+
+export async function buildApp(deps: Deps): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(deps.env.NODE_ENV === 'test' ? 'silent' : deps.env.LOG_LEVEL),
+    trustProxy: deps.env.TRUST_PROXY,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await registerOpenApi(app);
+  for (const m of composition.modules) m.httpHooks?.(app, deps);
+  healthRoutes(app, deps);
+  for (const m of composition.modules) m.routes?.(app, deps);
+
+  const hasWeb = await registerWeb(app);
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html', WEB_DIR);
+    throw new AppError('ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] });
+  });
+  return app;
+}

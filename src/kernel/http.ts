@@ -1,0 +1,69 @@
+/** HTTP types every module's routes use, and the request's authentication state. */
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from './clock.js';
+import type { Actor, RequestContext } from './context.js';
+import type { Database, DbHandle } from './db.js';
+import type { Env } from './env.js';
+import { AppError } from './errors.js';
+import type { FileAccessResolver, OutboxSubscriber, PeriodicTask } from './module.js';
+
+/** The Fastify instance with Zod schemas as the type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * Shared services built once by the composition root (src/app) and handed to every module:
+ * each module that provides one adds its type here by declaration merging
+ * (`declare module '…/kernel/http.js' { interface Services { files: FileStorage } }`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the modules that provide services
+export interface Services {}
+
+/** What a module's routes and tasks get: the database, settings, clock and shared services; nothing request-specific. */
+export interface Deps {
+  handle: DbHandle;
+  db: Database;
+  env: Env;
+  clock: Clock;
+  services: Services;
+  /** What every module offers at the extension points, gathered by the composition root. */
+  extensions: Extensions;
+}
+
+export interface Extensions {
+  periodicTasks: readonly PeriodicTask[];
+  outboxSubscribers: readonly OutboxSubscriber[];
+  fileAccess: readonly FileAccessResolver[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+    /** How the request authenticated: browser session cookie, bearer token, or not at all. */
+    authVia: 'session' | 'token' | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    /** A session cookie was sent but had expired (401 SESSION_EXPIRED rather than UNAUTHENTICATED). */
+    sessionExpired: boolean;
+  }
+}
+
+/** The acting user, or 401 (SESSION_EXPIRED when an old session cookie was sent). */
+export function requireActor(request: FastifyRequest): Actor {
+  const actor = request.ctx.actor;
+  if (actor) return actor;
+  throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+}

@@ -1,0 +1,106 @@
+/**
+ * Authorization policy: who may do what on which unit's data. The one place these rules live;
+ * routes and services call `authorize`, tests walk the whole matrix (policy.authz.test.ts).
+ *
+ * A role is held over a unit and covers that unit's whole subtree. Citizens act only on what
+ * they own. The system administrator configures the system but does not read dossiers
+ * (separation of duties).
+ */
+import { AppError } from '../../kernel/errors.js';
+import type { Actor } from '../../kernel/context.js';
+import type { Role } from '../../kernel/context.js';
+
+export const ACTIONS = [
+  'unit.manage', // create, edit, close units
+  'user.read', // see staff accounts of a unit
+  'user.manage', // create/edit/disable accounts, reset passwords, issue service tokens
+  'role.assign', // grant and withdraw roles
+  'audit.read', // read and verify the audit log
+  'calendar.manage', // edit the working-day calendar
+  'catalog.manage', // procedures, publication decisions, workflow drafts
+  'workflow.approve', // approve and activate a unit's internal workflow (quy trình nội bộ)
+  'dossier.read', // see dossiers received by or assigned to a unit
+  'dossier.receive', // intake at the one-stop counter / by post
+  'dossier.process', // work a workflow step
+  'dossier.approve', // approve and sign results
+  'kpi.read', // indicators, reports, late lists
+  'feedback.receive', // enter feedback received at the counter, by phone or by mail
+  'feedback.route', // classify, route and transfer feedback; publish answers (provincial office)
+  'feedback.handle', // handle feedback routed to a unit: supplement requests, refusal, answer
+  'satisfaction.record', // take a dossier's rating at the counter tablet (officer session or kiosk token)
+  'satisfaction.configure', // edit the rating criteria
+  'kpi.configure', // replace a year's Decision-766 configuration (weights, thresholds, grades)
+  'queue.manage', // a unit's appointment template and booking slots
+  'queue.serve', // work a counter of the queue: call next, recall, skip, finish
+  'queue.book', // book an appointment for a caller who phones or walks in (đặt lịch hộ)
+  'payment.reconcile', // run the daily reconciliation (đối soát) of the payment platform's statement
+  'jobs.manage', // see the periodic tasks (công việc định kỳ) and pause or resume one
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions a role grants over its unit's subtree. */
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  citizen: ['dossier.read'],
+  one_stop_officer: ['dossier.read', 'dossier.receive', 'feedback.receive', 'satisfaction.record', 'queue.manage', 'queue.serve', 'queue.book'],
+  postal_officer: ['dossier.read', 'dossier.receive'],
+  processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
+  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage', 'payment.reconcile'],
+  procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'kpi.configure', 'audit.read', 'feedback.receive', 'feedback.route', 'satisfaction.configure'],
+  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage', 'jobs.manage', 'payment.reconcile'],
+};
+
+/**
+ * What an action is done on. `unitPath` lists the unit's id and its ancestors' ids (any order);
+ * `ownerUserId` is the citizen who owns the record, where there is one. An action with neither
+ * (e.g. editing the calendar) needs the role on any unit.
+ */
+export interface Target {
+  unitPath?: readonly string[];
+  ownerUserId?: string | null;
+}
+
+export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
+  if (!actor) return false;
+  if (actor.tokenScopes && !tokenAllows(actor.tokenScopes, action)) return false;
+  return actor.grants.some((grant) => {
+    if (!ROLE_ACTIONS[grant.role].includes(action)) return false;
+    if (grant.role === 'citizen') return !!target.ownerUserId && target.ownerUserId === actor.userId;
+    if (!target.unitPath) return target.ownerUserId === undefined;
+    return grant.unitId !== null && target.unitPath.includes(grant.unitId);
+  });
+}
+
+/** Throws the error the HTTP layer turns into 401 or 403. */
+export function authorize(actor: Actor | null, action: Action, target: Target = {}): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (actor.tokenScopes && !tokenAllows(actor.tokenScopes, action)) throw new AppError('TOKEN_SCOPE', { action });
+  if (!can(actor, action, target)) throw new AppError('FORBIDDEN', { action });
+}
+
+/** Scopes are action names, or `area.*` for every action of an area. */
+export function tokenAllows(scopes: readonly string[], action: Action): boolean {
+  const area = action.split('.')[0];
+  return scopes.includes(action) || scopes.includes(`${area}.*`);
+}
+
+/** The actions an actor holds somewhere: what it may delegate to an API token. */
+export function grantableScopes(actor: Actor): Action[] {
+  return ACTIONS.filter((action) => holdsAnywhere(actor, action));
+}
+
+/** Whether an actor holds an action on at least one unit (for showing menus, listing scopes). */
+export function holdsAnywhere(actor: Actor, action: Action): boolean {
+  return actor.grants.some((g) => ROLE_ACTIONS[g.role].includes(action));
+}
+
+/** The roles that grant an action (e.g. who, on a unit, is told of its feedback nearing its deadline). */
+export function rolesWith(action: Action): Role[] {
+  return (Object.keys(ROLE_ACTIONS) as Role[]).filter((role) => role !== 'citizen' && ROLE_ACTIONS[role].includes(action));
+}
+
+/** The units over which the actor holds an action (roots of the subtrees it may act on). */
+export function unitsWhere(actor: Actor, action: Action): string[] {
+  return actor.grants
+    .filter((g) => g.unitId !== null && ROLE_ACTIONS[g.role].includes(action))
+    .map((g) => g.unitId as string);
+}

@@ -1,0 +1,13 @@
+/** The working-day calendar (lịch làm việc): holidays, make-up days, deadline arithmetic. */
+import type { ModuleManifest } from '../../kernel/module.js';
+import * as calendarTables from './calendar.tables.js';
+import { CALENDAR_ERRORS } from './calendar.errors.js';
+import { calendarRoutes } from './calendar.routes.js';
+
+export const calendarModule: ModuleManifest = {
+  name: 'calendar',
+  needs: ['access', 'audit', 'identity'],
+  tables: [calendarTables],
+  errors: [CALENDAR_ERRORS],
+  routes: calendarRoutes,
+};
