@@ -1,4 +1,4 @@
-/** The roles of DOMAIN.md §2. A role is always held over a unit (its subtree), except citizen. */
+/** The roles of docs/domain/DOMAIN.md §2. A role is always held over a unit (its subtree), except citizen. */
 export const ROLES = [
   'citizen', // Công dân, tổ chức
   'one_stop_officer', // Cán bộ tiếp nhận, Bộ phận Một cửa
