@@ -69,7 +69,7 @@ const EnvSchema = z.object({
    */
   DUE_SOON_WORKING_DAYS: z.coerce.number().min(0).max(30).multipleOf(0.5).default(1),
   /**
-   * Phản ánh, kiến nghị time limits in working days (DOMAIN.md §6, marked "verify"): refuse from
+   * Phản ánh, kiến nghị time limits in working days (docs/domain/DOMAIN.md §6, marked "verify"): refuse from
    * receipt, first supplement request from receipt, answer from receipt, publish from the answer.
    */
   FEEDBACK_REFUSE_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),

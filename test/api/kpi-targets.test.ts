@@ -1,5 +1,5 @@
 /**
- * Plan targets and rankings through the API: defaults from DOMAIN §10, per-unit values with
+ * Plan targets and rankings through the API: defaults from docs/domain/DOMAIN.md §10, per-unit values with
  * inheritance, the role that may set them, actuals equal to the index's ratios, gap and trend
  * against the previous reporting month, productivity per one-stop officer; units ranked by
  * their index with week-on-week and month-on-month change.
@@ -71,7 +71,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('GET /api/kpi/targets', () => {
-  it('lists every target of DOMAIN §10 with its default', async () => {
+  it('lists every target of docs/domain/DOMAIN.md §10 with its default', async () => {
     const body = await get(kstthc, `/api/kpi/targets?unit=${soTuPhap}&period=${month}`);
     expect(body.targets.map((r: Row) => r.key)).toEqual([
       'eResult', 'reuse', 'feedbackOnTime', 'satisfaction', 'fullyOnlineServices', 'onlinePayment', 'onlineDossiers', 'digitization', 'sync', 'waitingMinutes', 'productivity',

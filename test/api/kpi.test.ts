@@ -310,7 +310,7 @@ describe('average processing time per procedure', () => {
 describe('the yearly configuration (GET/PUT /api/kpi/config)', () => {
   const year = Number(month.slice(0, 4));
 
-  it('starts from the default of DOMAIN.md §9 (version 0)', async () => {
+  it('starts from the default of docs/domain/DOMAIN.md §9 (version 0)', async () => {
     const res = await lanhdao.request({ url: `/api/kpi/config?year=${year}` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ year, version: 0, source: 'default', config: DEFAULT_KPI_CONFIG });

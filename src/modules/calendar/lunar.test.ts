@@ -1,6 +1,6 @@
 /**
  * The Vietnamese lunar conversion pinned to published dates (Vietnamese tables, not Chinese ones).
- * Sources: DOMAIN.md §7 (Tết 2024–2030, Hùng Kings 2024–2026); Wikipedia "Vietnamese calendar"
+ * Sources: docs/domain/DOMAIN.md §7 (Tết 2024–2030, Hùng Kings 2024–2026); Wikipedia "Vietnamese calendar"
  * (Tết 1968 = 29 Jan in the North, 1985 = 21 Jan, a month before China's 20 Feb); the Vietnamese
  * government's note on 2007/2030/2053 (viet-jo.com, 2006: 17 Feb 2007, 2 Feb 2030, 18 Feb 2053,
  * each a day before China). 1900 and 2000 agree with every table.

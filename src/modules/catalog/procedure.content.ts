@@ -1,5 +1,5 @@
 /**
- * What a procedure version says: the parts of a thủ tục hành chính (DOMAIN.md §3, Decree
+ * What a procedure version says: the parts of a thủ tục hành chính (docs/domain/DOMAIN.md §3, Decree
  * 63/2010 Art. 8). Stored as one JSON document per version, validated by these schemas on the
  * way in, so the document a dossier was filed under can be shown exactly as it was.
  */
@@ -63,7 +63,7 @@ export const ProcedureContent = z
     onlineLevel: z.enum(ONLINE_LEVELS),
     /**
      * Đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình: the procedure can be offered fully
-     * online (the plan target's denominator, DOMAIN.md §10). Absent (a document that does not say):
+     * online (the plan target's denominator, docs/domain/DOMAIN.md §10). Absent (a document that does not say):
      * eligible when offered online at all — see fullyOnlineEligible.
      */
     fullyOnlineEligible: z.boolean().optional(),

@@ -22,7 +22,7 @@ export function dueOutcome(finishedAt: Date, dueAt: Date): Timeliness {
 
 /**
  * How a dossier ended against its legal due time. A second supplement request counts as late
- * whatever the dates (national scoring, DOMAIN.md §4).
+ * whatever the dates (national scoring, docs/domain/DOMAIN.md §4).
  */
 export function dossierOutcome(finishedAt: Date, legalDueAt: Date | null, supplementCount: number): Timeliness | null {
   if (supplementCount > 1) return 'late';

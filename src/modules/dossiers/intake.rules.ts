@@ -76,7 +76,7 @@ export interface UnitPlace {
 }
 
 /**
- * Whether a one-stop unit may receive for a competent unit (DOMAIN.md §4): any one-stop unit when
+ * Whether a one-stop unit may receive for a competent unit (docs/domain/DOMAIN.md §1, §3): any one-stop unit when
  * the procedure is location-independent; otherwise the competent unit itself, a unit above or
  * below it (its own one-stop section), or a public-administration service centre.
  */

@@ -1,5 +1,5 @@
 /**
- * Dossier statuses and their codes on the national portal (TrangThaiHoSo, DOMAIN.md §4). The
+ * Dossier statuses and their codes on the national portal (TrangThaiHoSo, docs/domain/DOMAIN.md §4). The
  * portal adapter sends the number; MotCua speaks the names.
  */
 export const DOSSIER_STATUSES = {

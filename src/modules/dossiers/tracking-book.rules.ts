@@ -73,7 +73,7 @@ const ENDING_LABELS: Partial<Record<DossierStatus, string>> = { refused: 'Từ c
 
 /**
  * Ghi chú: the status, then how it ended against the appointment when it has ended. Refusals and
- * withdrawals keep their outcome too: DOMAIN §4 counts any ending at or before the appointment
+ * withdrawals keep their outcome too: docs/domain/DOMAIN.md §4 counts any ending at or before the appointment
  * as on time, and the book should agree with the indicators.
  */
 export function trackingNote(status: DossierStatus, outcome: Outcome | null): string {

@@ -99,7 +99,7 @@ export async function feedbackDueSoon(db: Queryable, clock: { now: Date; dueSoon
 }
 
 /**
- * For the KPI module (DOMAIN.md §9, satisfaction group): of the items received in [from, to) and
+ * For the KPI module (docs/domain/DOMAIN.md §9, satisfaction group): of the items received in [from, to) and
  * routed to these units, how many were handled on time (answered or refused on time, and an
  * answer published on time), and how many were not unsatisfied (isUnsatisfied). Drill-down: the
  * codes behind each numerator's complement.

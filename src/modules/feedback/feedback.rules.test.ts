@@ -111,7 +111,7 @@ describe('current deadline and time state', () => {
   });
 });
 
-describe('the index’s unsatisfied rule (DOMAIN.md §9)', () => {
+describe('the index’s unsatisfied rule (docs/domain/DOMAIN.md §9)', () => {
   it.each([
     [{ likes: 0, dislikes: 0, complaints: 0, overdue: false }, false],
     [{ likes: 2, dislikes: 2, complaints: 0, overdue: false }, false],

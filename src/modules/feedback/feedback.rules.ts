@@ -1,7 +1,7 @@
 /**
  * Phản ánh, kiến nghị as pure rules: the statuses and what each action does to them, the
  * deadlines (from the calendar module's arithmetic), which deadline an item is measured against
- * now, and the index's "unsatisfied" rule (DOMAIN.md §9). Who may act is decided by the service
+ * now, and the index's "unsatisfied" rule (docs/domain/DOMAIN.md §9). Who may act is decided by the service
  * with the policy.
  */
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
@@ -74,7 +74,7 @@ export function possibleFeedbackActions(state: FeedbackState): FeedbackAction[] 
 /** Actions that need a text: the reason, the request, what was supplied, the answer. */
 export const NOTE_REQUIRED: readonly FeedbackAction[] = ['transfer', 'requestSupplement', 'supply', 'refuse', 'answer'];
 
-/** Time limits in working days (DOMAIN.md §6, configurable: env FEEDBACK_*_WORKING_DAYS). */
+/** Time limits in working days (docs/domain/DOMAIN.md §6, configurable: env FEEDBACK_*_WORKING_DAYS). */
 export interface FeedbackLimits {
   refuse: number;
   supplement: number;
@@ -149,7 +149,7 @@ export interface SatisfactionFacts {
 }
 
 /**
- * DOMAIN.md §9: a feedback item is unsatisfied if dislikes > likes, overdue, or complained again.
+ * docs/domain/DOMAIN.md §9: a feedback item is unsatisfied if dislikes > likes, overdue, or complained again.
  */
 export function isUnsatisfied(f: SatisfactionFacts): boolean {
   return f.dislikes > f.likes || f.overdue || f.complaints > 0;

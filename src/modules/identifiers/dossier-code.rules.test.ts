@@ -5,7 +5,7 @@ const UNIT = '000.00.53.H48';
 
 describe('formatDossierCode', () => {
   it.each([
-    ['the DOMAIN.md example', UNIT, '2022-09-21', 99, '000.00.53.H48-220921-0099'],
+    ['the docs/domain/DOMAIN.md §4 example', UNIT, '2022-09-21', 99, '000.00.53.H48-220921-0099'],
     ['first of the day', UNIT, '2025-07-01', 1, '000.00.53.H48-250701-0001'],
     ['last 4-digit sequence', UNIT, '2025-07-01', 9999, '000.00.53.H48-250701-9999'],
     ['widens to 5 digits, never wraps', UNIT, '2025-07-01', 10000, '000.00.53.H48-250701-10000'],

@@ -1,6 +1,6 @@
 /**
  * Dossier code (mã hồ sơ): `<receiving unit official code>-<yyMMdd>-<sequence>`, e.g.
- * `000.00.53.H48-220921-0099` (DOMAIN.md §4). The date is the receiving day in Vietnam; the
+ * `000.00.53.H48-220921-0099` (docs/domain/DOMAIN.md §4). The date is the receiving day in Vietnam; the
  * sequence counts that unit's dossiers of that day from 1.
  *
  * The sequence is written with 4 digits. A unit's 10,000th dossier of a day does not wrap to

@@ -5,12 +5,12 @@
  *   N10 = 10 − (Σ Ni·Wi mod 11), W = 31, 29, 23, 19, 17, 13, 7, 5, 3.
  *   The remainder r = Σ mod 11 is 0…10, so 10 − r is 10…0. Only r = 0 gives 10, which is not a
  *   digit: such a 9-digit prefix can carry no check digit, the tax authority never issues it, and
- *   a code built on it is invalid whatever its last digit (DOMAIN.md §12). It is NOT folded to 0:
+ *   a code built on it is invalid whatever its last digit (docs/domain/DOMAIN.md §12). It is NOT folded to 0:
  *   0 already means r = 10 (e.g. 0101243150), so folding would make one check digit stand for two
  *   remainders.
  * - Dependent unit / branch (đơn vị phụ thuộc, chi nhánh): the parent's 10 digits, a dash and
  *   NNN = 001…999. The parent part must itself be valid.
- * - Individuals: their 12-digit personal identifier serves as tax code (DOMAIN.md §12), checked
+ * - Individuals: their 12-digit personal identifier serves as tax code (docs/domain/DOMAIN.md §12), checked
  *   with the personal-identifier rules (hard rule only; the structure gives warnings). Older
  *   10-digit personal tax codes (starting with 8) are checked like any 10-digit code.
  *

@@ -61,7 +61,7 @@ export const CreateTokenBody = z.object({
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
-/** Số định danh cá nhân: exactly 12 digits (the structure check is soft, DOMAIN.md §12). */
+/** Số định danh cá nhân: exactly 12 digits (the structure check is soft, docs/domain/DOMAIN.md §12). */
 export const PersonalId = z.string().regex(/^\d{12}$/, 'Số định danh cá nhân phải gồm đúng 12 chữ số');
 
 export const Phone = z.string().regex(/^\+?\d{9,15}$/, 'Số điện thoại không hợp lệ');

@@ -1,5 +1,5 @@
 /**
- * Satisfaction indicators from feedback items (PAKN, DOMAIN.md §9), as pure functions over the
+ * Satisfaction indicators from feedback items (PAKN, docs/domain/DOMAIN.md §9), as pure functions over the
  * feedback module's own rules: an item is handled on time unless it ended late or is open past
  * its due time at `asOf`; it counts as satisfactory unless isUnsatisfied (dislikes > likes,
  * overdue, or complained about again).

@@ -5,7 +5,7 @@ import type { TargetKey } from './targets.config.js';
 import type { ReportParams, ReportResult } from './report.rules.js';
 
 /**
- * Plan targets (chỉ tiêu kế hoạch, DOMAIN.md §10) set for a year and a unit. A unit without a row
+ * Plan targets (chỉ tiêu kế hoạch, docs/domain/DOMAIN.md §10) set for a year and a unit. A unit without a row
  * for a key inherits its nearest ancestor's, and the province's defaults seed the rest
  * (targets.config.ts), so only the departures from the plan are stored.
  */

@@ -9,7 +9,7 @@ import { kpiConfigs } from './kpi.tables.js';
 
 export interface YearConfig {
   year: number;
-  /** 0 = the default of DOMAIN.md §9 (no version saved for the year). */
+  /** 0 = the default of docs/domain/DOMAIN.md §9 (no version saved for the year). */
   version: number;
   source: 'default' | 'saved';
   config: KpiConfig;

@@ -1,6 +1,6 @@
 /**
  * The Decision-766 index as configuration: groups, indicators, maximum points, full-marks
- * thresholds and grade bands. DOMAIN.md §9 transcribes the portal's published method and marks
+ * thresholds and grade bands. docs/domain/DOMAIN.md §9 transcribes the portal's published method and marks
  * it *(verify)*, so nothing here is a constant of the computation: the default below seeds a
  * year, and a procedure control officer may replace a year's configuration (a new version; a
  * computed index names the version it used).
@@ -105,7 +105,7 @@ export type KpiConfig = z.output<typeof KpiConfig>;
 const ind = (key: IndicatorKey, name: string, max: number, fullAt = 1) => ({ key, name, max, fullAt });
 
 /**
- * DOMAIN.md §9 as the default of every year. Where §9 gives a group's total but not how it splits
+ * docs/domain/DOMAIN.md §9 as the default of every year. Where §9 gives a group's total but not how it splits
  * (online services 12 over three indicators), the split is even — a configuration choice.
  */
 export const DEFAULT_KPI_CONFIG: KpiConfig = {

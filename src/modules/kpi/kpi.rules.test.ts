@@ -44,7 +44,7 @@ describe('grade bands (highest first)', () => {
   });
 });
 
-describe('the default configuration (DOMAIN.md §9)', () => {
+describe('the default configuration (docs/domain/DOMAIN.md §9)', () => {
   it('is valid, weighs 100 points, and names every known indicator exactly once', () => {
     expect(KpiConfig.safeParse(DEFAULT_KPI_CONFIG).success).toBe(true);
     const keys = DEFAULT_KPI_CONFIG.groups.flatMap((g) => g.indicators.map((i) => i.key));

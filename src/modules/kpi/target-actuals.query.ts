@@ -35,7 +35,7 @@ export interface Actual {
 }
 
 /**
- * Fully-online services (DOMAIN.md §10): the procedure versions in force in scope that are
+ * Fully-online services (docs/domain/DOMAIN.md §10): the procedure versions in force in scope that are
  * eligible to be offered fully online (the catalog's flag; a document without it: eligible when
  * offered online at all, as fullyOnlineEligible in procedure.content.ts), and among them those
  * offered fully online (toàn trình) — always eligible, the catalog refuses the contrary.

@@ -1,5 +1,5 @@
 /**
- * The plan targets of DOMAIN.md §10 (seeds 001 and 002): what each target measures, which way is
+ * The plan targets of docs/domain/DOMAIN.md §10 (seeds 001 and 002): what each target measures, which way is
  * better, and the default value a year starts with. A year and unit may replace any value
  * (kpi_targets); the keys and their measures are fixed here, because each needs a formula.
  */

@@ -1,5 +1,5 @@
 /**
- * The national data-sharing platform's protocol (NDXP / LGSP-style, DOMAIN.md §8), as both our
+ * The national data-sharing platform's protocol (NDXP / LGSP-style, docs/domain/DOMAIN.md §8), as both our
  * adapter and the simulator speak it, for two national systems behind it:
  * - the national population database (CSDLQG về dân cư): a citizen by personal identification
  *   number (số định danh cá nhân, 12 digits);

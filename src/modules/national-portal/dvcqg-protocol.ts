@@ -1,6 +1,6 @@
 /**
  * The national public service portal's integration protocol (Cổng DVCQG, "observed" per
- * DOMAIN.md §8), as both our adapter and the simulator speak it. Field names follow public
+ * docs/domain/DOMAIN.md §8), as both our adapter and the simulator speak it. Field names follow public
  * integrations of the portal (the OpenCPS DVCQG adapter; provincial DVC systems' DongBoHoSoMC
  * DTOs): login `{username, password}` → `{error_code: 0, session}`; every service call is one
  * JSON POST `{session, madonvi, service, …}` → `{error_code: '00', message, result?}`.

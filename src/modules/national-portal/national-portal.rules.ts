@@ -1,7 +1,7 @@
 /**
  * Pure rules of the dossier sync to the national portal: our dossier as the portal's records
  * (DongBoHoSoMC, CapNhatTienDoHoSoMC), the mapping of our enumerations to the portal's, and when
- * to try again after a failure. The adapter keeps the mapping tables (DOMAIN.md §8: they differ
+ * to try again after a failure. The adapter keeps the mapping tables (docs/domain/DOMAIN.md §8: they differ
  * between vendors); status codes are the dossier module's, channel codes the catalog's.
  */
 import { CODE_BY_CHANNEL } from '../catalog/national-mapping.rules.js';
@@ -48,7 +48,7 @@ export interface ProgressStep {
 const time = (at: Date | null) => (at ? portalTime(at) : '');
 const flag = (yes: boolean) => (yes ? '1' : '0') as '0' | '1';
 
-/** TrangThaiHoSo: the national status code (DOMAIN.md §4), as the protocol's string. */
+/** TrangThaiHoSo: the national status code (docs/domain/DOMAIN.md §4), as the protocol's string. */
 export const portalStatus = (status: DossierStatus) => String(nationalStatusCode(status));
 
 /** KenhThucHien: 1 counter, 2 online, 3 postal (the catalog's KENH table). */

@@ -99,7 +99,7 @@ export function ratesBy<T extends RateRow>(rows: readonly T[], keysOf: (row: T) 
 
 /**
  * Per dossier: satisfied when every channel's rating of it is (one unhappy rating makes the
- * dossier count as unsatisfied, as DOMAIN.md §9 counts "complaints or dislikes").
+ * dossier count as unsatisfied, as docs/domain/DOMAIN.md §9 counts "complaints or dislikes").
  */
 export function dossierRates<T extends RateRow & { dossierId: string }>(rows: readonly T[]): Rate {
   const byDossier = new Map<string, boolean>();

@@ -31,7 +31,7 @@ function CompetentUnits({ units }: { units: ProcedureDetail['competentUnits'] })
   );
 }
 
-/** All the parts of a procedure as published (DOMAIN.md §3): the portal's page and the kiosk's. */
+/** All the parts of a procedure as published (docs/domain/DOMAIN.md §3): the portal's page and the kiosk's. */
 export function ProcedureParts({ procedure }: { procedure: ProcedureDetail }) {
   const t = useT();
   const content = procedure.currentVersion.content as ProcedureContent;
