@@ -39,7 +39,3 @@ export function parseWorkingPeriods(text: string): { periods: WorkingPeriod[] } 
   return { periods };
 }
 
-export function formatWorkingPeriods(periods: readonly WorkingPeriod[]): string {
-  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return periods.map((p) => `${hhmm(p.start)}-${hhmm(p.end)}`).join(',');
-}

@@ -48,10 +48,6 @@ const RENDERERS: { [N in FormNumber]: (data: FormDataByNumber[N]) => Promise<Buf
   '06': renderForm06,
 };
 
-export function isFormNumber(value: string): value is FormNumber {
-  return (FORM_NUMBERS as readonly string[]).includes(value);
-}
-
 /** One entry for the route `GET /api/dossiers/{code}/forms/{01..06}`. */
 export function renderForm<N extends FormNumber>(number: N, data: FormDataByNumber[N]): Promise<Buffer> {
   const render = RENDERERS[number] as (data: FormDataByNumber[N]) => Promise<Buffer>;

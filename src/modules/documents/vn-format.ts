@@ -60,12 +60,6 @@ export function vnDateTimeShort(instant: Date): string {
   return `${vnTime(instant)}, ${pad2(day)}/${pad2(month)}/${year}`;
 }
 
-/** "23/11/2026". */
-export function vnDateShort(instant: Date): string {
-  const { year, month, day } = vnParts(instant);
-  return `${pad2(day)}/${pad2(month)}/${year}`;
-}
-
 /**
  * "50.000 đồng": Vietnamese groups thousands with dots (TCVN convention) and spells the unit.
  * Amounts are whole đồng (the đồng has no subunit in use); fractions are rejected.

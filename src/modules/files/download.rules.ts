@@ -10,7 +10,7 @@ const MAX_NAME_LENGTH = 255;
 export function cleanOriginalName(name: string | null | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return null;
   return [...cleaned].slice(0, MAX_NAME_LENGTH).join('');

@@ -17,21 +17,6 @@ import { numeratorOf } from './index.query.js';
 import type { IndicatorKey } from './kpi.config.js';
 import type { Count } from './kpi.rules.js';
 
-/** The SQL indicators the rollup answers; any other falls back to the raw count. */
-export const ROLLUP_KEYS = [
-  'progress.onTime',
-  'online.dossiersOnline',
-  'digitization.eResult',
-  'digitization.digitized',
-  'digitization.reuse',
-  'satisfaction.dossierSatisfaction',
-  'payment.dossiersPaidOnline',
-  'transparency.synced',
-  'digitization.certifiedCopies',
-  'digitization.nationalStore',
-  'digitization.populationDossiers',
-] as const satisfies IndicatorKey[];
-
 /**
  * online.servicesWithDossiers and payment.proceduresWithTransactions count procedure versions
  * (few, read raw) whose procedure had an online dossier, or a dossier with fees paid online,
@@ -72,10 +57,6 @@ async function sumByUnit(db: Queryable, unitIds: readonly string[], byPair: SQL,
   const zero = Object.fromEntries(columns.map((c) => [c, 0]));
   const byUnit = new Map(rows.map((r) => [r.unit, r]));
   return new Map(unitIds.map((id) => [id, { ...zero, ...byUnit.get(id) } as Record<string, number>]));
-}
-
-export async function rollupCounts(db: Queryable, s: KpiScope): Promise<Map<IndicatorKey, Count>> {
-  return (await rollupCountsByUnit(db, s, [s.unitId])).get(s.unitId)!;
 }
 
 /** The rollup's counts of each of `unitIds` (its subtree) over the scope's period: one pass over kpi_daily. */

@@ -31,12 +31,6 @@ export interface TokenReply {
   expires_in: number;
 }
 
-/** `{soDinhDanh, maYeuCau}`: the identifier asked for and our request id (for the platform's log). */
-export interface CitizenRequest {
-  soDinhDanh: string;
-  maYeuCau: string;
-}
-
 /** Nơi thường trú: the permanent residence as the population database records it. */
 export interface NoiThuongTru {
   chiTiet: string;
