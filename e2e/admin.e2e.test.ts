@@ -105,14 +105,14 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
 
     // 1 + 9 + 2 + 1 = 13 working days > 10: the verdict, the channels and the total say so.
     await allotment.fill('9');
-    await expect.poll(() => page.getByTestId('workflow-verdict').textContent(), { timeout: 10_000 }).toContain('Quy trình còn lỗi');
+    await expect.poll(() => page.getByTestId('workflow-verdict').textContent()).toContain('Quy trình còn lỗi');
     await page.getByTestId('workflow-problems').getByText(/vượt thời hạn giải quyết 10 ngày làm việc của cách thức trực tiếp/).waitFor();
     await page.getByTestId('budget-counter').getByText('Vượt thời hạn').waitFor();
     await budget.locator('tr', { hasText: 'Trả kết quả' }).getByText('13 ngày').waitFor();
 
     // Back within the limit (1 + 5.5 + 2 + 1 = 9.5 days), then saved.
     await allotment.fill('5.5');
-    await expect.poll(() => page.getByTestId('workflow-verdict').textContent(), { timeout: 10_000 }).toContain('Quy trình hợp lệ.');
+    await expect.poll(() => page.getByTestId('workflow-verdict').textContent()).toContain('Quy trình hợp lệ.');
     await page.getByTestId('budget-counter').getByText('Trong thời hạn').waitFor();
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await page.getByText('Đã lưu.').waitFor();

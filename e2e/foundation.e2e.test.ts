@@ -23,7 +23,9 @@ if (!hasChromium) console.log('Browser tests skipped: /usr/bin/chromium is not i
 const PROVINCE = 'Ủy ban nhân dân tỉnh An Giang';
 const SERVICE_CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh An Giang';
 const NEW_UNIT = 'Trung tâm Chuyển đổi số E2E';
-const NEW_USER = { username: 'e2e.chuyenvien', fullName: 'Đặng Thị Thu', temporary: 'TamThoi2025x', changed: 'MatKhauMoi2025y' };
+const NEW_USER = { username: 'e2e.chuyenvien', fullName: 'Đặng Thị Thu', temporary: 'TamThoi2025x' };
+/** The account the password journey makes for itself (through the API), so no test needs another's. */
+const OWN_PASSWORD_USER = { username: 'e2e.doimatkhau', fullName: 'Phan Thị Hạnh', temporary: 'TamThoi2025z', changed: 'MatKhauMoi2025y' };
 
 interface UnitNode {
   id: string;
@@ -220,6 +222,20 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   });
 
   it('lets a user change their own password, sign out, and sign in with the new one', async () => {
+    // Its own account, made through the API: a processing official of Sở Tư pháp with a temporary password.
+    const NEW_USER = OWN_PASSWORD_USER;
+    const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
+    const units = flatten((await (await fetch(`${suite.url}/api/units`)).json() as { units: UnitNode[] }).units);
+    const tuPhap = units.find((u) => u.name === 'Sở Tư pháp')!.id;
+    await admin.post('/api/users', {
+      username: NEW_USER.username,
+      fullName: NEW_USER.fullName,
+      kind: 'staff',
+      homeUnitId: tuPhap,
+      password: NEW_USER.temporary,
+      roles: [{ role: 'processing_official', unitId: tuPhap }],
+    });
+
     const { page } = await suite.open();
     await signIn(page, NEW_USER.username, NEW_USER.temporary);
     // A processing official lands on the dossiers, handles feedback routed to the unit, and sees neither users nor the audit log.

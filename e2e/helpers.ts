@@ -11,6 +11,12 @@ import { startTestServer, type TestServer } from '../src/app/testing/server.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const DEMO_PASSWORD = 'motcua-demo';
+/**
+ * How long a locator, a navigation or an expect.poll waits (vitest.config.ts uses the same figure
+ * for expect.poll): sized for a busy two-core machine, where a page can take 10–20 s to show what
+ * a test waits for. A test that passes waits no longer; only a failure takes this long.
+ */
+export const E2E_WAIT_MS = 30_000;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -37,7 +43,8 @@ export interface TrackedPage {
 /** A fresh context (own cookies and localStorage) with one page; records script requests. */
 export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
   const context = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'UTC', ...options });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(E2E_WAIT_MS);
+  context.setDefaultNavigationTimeout(E2E_WAIT_MS);
   const page = await context.newPage();
   const scripts: string[] = [];
   page.on('request', (request) => {

@@ -178,7 +178,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await saveJourneyScreenshot(kiosk, 'kiosk-lookup');
 
     // Left alone, it forgets the lookup.
-    await kiosk.getByRole('button', { name: /Tra cứu thủ tục hành chính/ }).waitFor({ timeout: 10_000 });
+    await kiosk.getByRole('button', { name: /Tra cứu thủ tục hành chính/ }).waitFor();
     expect(await kiosk.getByTestId('public-dossier').count()).toBe(0);
   });
 

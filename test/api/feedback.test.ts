@@ -5,7 +5,7 @@
  * reminders, duplicate detection, the public pages without personal data, votes, re-complaints
  * and the figures for the index.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/kernel/db.js';
 import { feedbackFigures } from '../../src/modules/feedback/feedback.query.js';
@@ -128,7 +128,23 @@ describe('receiving', () => {
   });
 });
 
+/**
+ * The deadlines count working time (Monday–Friday, office hours in Vietnam, no public holidays),
+ * so what a step moves them by depends on the day and hour it runs: a Saturday, 23:59 or Tết gave
+ * other figures. This block runs as if it were Wednesday 11 March 2026, 10:00 in Vietnam
+ * (03:00 UTC), a working morning in a week without holidays. Only Date is faked — for the test and
+ * for the in-process server (app.inject) — and it moves on from there; timers stay real.
+ */
+const LIFECYCLE_NOW = new Date('2026-03-11T03:00:00Z');
+
 describe('lifecycle with deadlines', () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: LIFECYCLE_NOW, shouldAdvanceTime: true });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
   it('classify → supplement (clock stopped) → supply → answer on time → publish; stale versions are 409', async () => {
     let item = await submit(congdan, { channel: 'portal', title: 'Thủ tục cấp phiếu lý lịch tư pháp rườm rà', content: text('lý lịch tư pháp'), submitter: { name: 'Nguyễn Văn An' }, procedureId: procedure.id });
     expect(item.allowedActions).toEqual([]);
@@ -277,7 +293,9 @@ describe('publication, votes and re-complaints', () => {
   });
 
   it('a re-complaint is a new item and makes the answer unsatisfied; the figures count it', async () => {
-    const figuresBefore = await feedbackFigures(t.handle.db, { unitIds: [soTuPhap], from: new Date(Date.now() - DAY), to: new Date(Date.now() + DAY) });
+    // From the day before the lifecycle block's pinned date: the late answers it gave count too.
+    const window = { unitIds: [soTuPhap], from: new Date(Math.min(Date.now(), LIFECYCLE_NOW.getTime()) - DAY), to: new Date(Date.now() + DAY) };
+    const figuresBefore = await feedbackFigures(t.handle.db, window);
     expect(figuresBefore.satisfied.unsatisfiedCodes).toContain(published.code); // dislikes > likes
     expect(figuresBefore.satisfied.unsatisfiedCodes).not.toContain(named.code);
 
@@ -288,7 +306,7 @@ describe('publication, votes and re-complaints', () => {
     expect((await kstthc.request({ url: `/api/feedback/${named.id}` })).json()).toMatchObject({ complaints: 1, unsatisfied: true });
     expect((await t.app.inject({ url: `/api/public/feedback/${named.code}` })).json().complaints).toBe(1);
 
-    const figures = await feedbackFigures(t.handle.db, { unitIds: [soTuPhap], from: new Date(Date.now() - DAY), to: new Date(Date.now() + DAY) });
+    const figures = await feedbackFigures(t.handle.db, window);
     expect(figures.satisfied.unsatisfiedCodes).toContain(named.code);
     expect(figures.satisfied.denominator).toBe(figuresBefore.satisfied.denominator);
     expect(figures.satisfied.numerator).toBe(figuresBefore.satisfied.numerator - 1);
@@ -312,10 +330,17 @@ async function workingMinutes(from: Date, to: Date) {
   return res.json().minutes as number;
 }
 
-/** An instant exactly `n` working days before now (the calendar decides which days those are). */
+/**
+ * An instant exactly `n` (≤ 2) working days before now, for the lifecycle block: its pinned now is a
+ * Wednesday morning in office hours (LIFECYCLE_NOW, moved on by seconds), so n calendar days back
+ * is the same hour of a working day and n × 450 working minutes lie in between; checked here.
+ */
 async function workingDaysAgo(n: number) {
-  let at = new Date(Date.now() - n * DAY);
-  // Step back a day at a time until n working days (n × 450 minutes) lie between it and now.
-  while ((await workingMinutes(at, new Date())) < n * 450) at = new Date(at.getTime() - DAY);
+  const now = new Date();
+  expect(now.getTime() - LIFECYCLE_NOW.getTime()).toBeLessThan(HOUR); // still that Wednesday morning
+  const at = new Date(now.getTime() - n * DAY);
+  const minutes = await workingMinutes(at, now);
+  expect(minutes).toBeGreaterThanOrEqual(n * 450 - 1);
+  expect(minutes).toBeLessThanOrEqual(n * 450 + 1);
   return at;
 }
