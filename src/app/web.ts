@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../kernel/http.js';
 
-/** The built web app (vite build → dist/web), from src/server/http or dist/server/http alike. */
+/** The built web app (vite build → dist/web), from src/app or dist/app alike. */
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /**

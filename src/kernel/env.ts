@@ -172,7 +172,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return parsed.data;
 }
 
-/** The version in package.json; src/server and dist/server are both two levels below it. */
+/** The version in package.json; src/kernel and dist/kernel are both two levels below it. */
 export const APP_VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;

@@ -4,7 +4,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { DbHandle } from './db.js';
 
-/** db/migrations, from src/server/db or dist/server/db alike. */
+/** db/migrations, from src/kernel or dist/kernel alike. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
 /** Arbitrary constant key: only one process migrates at a time when several start together. */

@@ -1,4 +1,4 @@
-/** The outbox module's periodic task: the relay (relay.ts) with the subscribers of src/server/outbox-subscribers.ts. */
+/** The outbox module's periodic task: the relay (relay.ts) with every module's outbox subscribers (gathered by src/app/compose.ts). */
 import type { PeriodicTask } from '../../kernel/module.js';
 import type { OutboxSubscriber } from '../../kernel/module.js';
 import { relayOutbox } from './relay.js';
