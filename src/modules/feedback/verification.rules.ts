@@ -11,7 +11,7 @@ export const MAX_CODE_ATTEMPTS = 5;
 export const CONTACT_TOKEN_TTL_MINUTES = 120;
 /** Each code is an SMS or e-mail someone pays for and receives: at most this many per contact per hour… */
 export const CODES_PER_CONTACT_PER_HOUR = 5;
-/** …and per client address per hour (per API process, see server/http/rate-limit.ts). */
+/** …and per client address per hour (per API process, see src/kernel/rate-limit.ts). */
 export const CODES_PER_CLIENT_PER_HOUR = 30;
 
 export type Contact = { medium: 'sms'; value: string } | { medium: 'email'; value: string };
