@@ -4,6 +4,8 @@
  * as the server wrote it). A 401 on an authenticated call hands over to the session (→ /login).
  */
 
+import type { Schema } from './api/types.js';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -80,7 +82,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   if (response.ok) return data as T;
 
-  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  // The API's error shape (Schema<'Error'>), read defensively: a proxy may answer otherwise.
+  const error = (data as { error?: Partial<Schema<'Error'>['error']> } | null)?.error;
   const failure = new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,

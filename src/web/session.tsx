@@ -5,6 +5,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { navigate } from './router.js';
+import type { ApiResponse } from './api/types.js';
 import type { Me, MeResponse } from './types.js';
 
 export type SessionState = { status: 'unknown' } | { status: 'anonymous'; reason?: string } | { status: 'signedIn'; me: Me };
@@ -52,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const result = await api<MeResponse>('/api/auth/login', { method: 'POST', body: { username, password }, on401: 'throw' });
+    const result = await api<ApiResponse<'/api/auth/login', 'post'>>('/api/auth/login', { method: 'POST', body: { username, password }, on401: 'throw' });
     setCsrfToken(result.csrfToken);
     setState({ status: 'signedIn', me: result.user });
     return result.user;

@@ -1,7 +1,7 @@
 import { TreeSelect } from 'antd';
 import { api } from '../api.js';
 import { unitOptions } from '../pages/staff/units/unitTree.js';
-import type { UnitNode } from '../types.js';
+import type { ApiResponse } from '../api/types.js';
 import { useApiData } from './useApiData.js';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 /** Pick an operating unit from the tree (searchable by name or code). For Form.Item. */
 export function UnitPicker({ value, onChange, placeholder, id }: Props) {
-  const tree = useApiData(() => api<{ units: UnitNode[] }>('/api/units'), []);
+  const tree = useApiData(() => api<ApiResponse<'/api/units'>>('/api/units'), []);
   const common = { id, placeholder, 'aria-label': placeholder, style: { width: '100%' } };
   // Until the tree arrives the picker is disabled: nothing typed or chosen can be lost when the
   // real one (with the top level expanded) takes its place.

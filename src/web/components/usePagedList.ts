@@ -2,7 +2,7 @@ import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../api.js';
 import { useT } from '../i18n/i18n.js';
-import type { Page } from '../types.js';
+import type { ApiItem, ApiPath, ApiResponse } from '../api/types.js';
 import { useApiData } from './useApiData.js';
 import { serverPagination } from './serverPagination.js';
 
@@ -10,12 +10,16 @@ import { serverPagination } from './serverPagination.js';
  * A paged API list (GET path?page&pageSize&<filter>) for an antd Table: the current page, one
  * search filter (a new search goes back to page 1), and the table's loading/data/pagination.
  */
-export function usePagedList<T>(path: string, { pageSize, filter }: { pageSize: number; filter: string }) {
+/** The documented GET paths that answer a page: `{ items, total }`. */
+type PagedPath = { [P in ApiPath]: ApiResponse<P> extends { items: unknown[]; total: number } ? P : never }[ApiPath];
+
+export function usePagedList<P extends PagedPath>(path: P, { pageSize, filter }: { pageSize: number; filter: string }) {
+  type T = ApiItem<P>;
   const t = useT();
   const [page, setPage] = useState(1);
   const [value, setValue] = useState('');
   const list = useApiData(
-    () => api<Page<T>>(path, { query: { page, pageSize, [filter]: value } }),
+    () => api<{ items: T[]; total: number }>(path, { query: { page, pageSize, [filter]: value } }),
     [path, filter, value, page, pageSize],
   );
 

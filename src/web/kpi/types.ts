@@ -1,72 +1,22 @@
-/** The kpi API's JSON as the dashboards read it. */
-export interface KpiIndicator {
-  key: string;
-  name: string;
-  numerator?: number;
-  denominator?: number;
-  ratio: number | null;
-  points: number;
-  max: number;
-  available: boolean;
-  note?: string;
-}
+/** The kpi API's types as the dashboards read them, from the generated schema (api/types.ts). */
+import type { ApiItem, ApiResponse, Schema } from '../api/types.js';
 
-export interface KpiGroup {
-  key: string;
-  name: string;
-  points: number;
-  max: number;
-  indicators: KpiIndicator[];
-}
+/** GET /api/kpi/766: the index of a unit (staff). */
+export type KpiIndex = Schema<'Kpi766Index'>;
+export type KpiGroup = KpiIndex['groups'][number];
+export type KpiIndicator = KpiGroup['indicators'][number];
+/** GET /api/public/kpi/index: the province's index as anyone sees it. */
+export type PublicKpiIndex = Schema<'PublicKpiIndex'>;
 
-export interface KpiIndex {
-  unitName: string;
-  from: string;
-  to: string;
-  asOf: string;
-  total: number;
-  grade: string;
-  gradeName: string;
-  groups: KpiGroup[];
-}
+export type LateReply = ApiResponse<'/api/kpi/late'>;
+export type ChannelsReply = ApiResponse<'/api/kpi/channels'>;
 
-export interface LateReply {
-  total: number;
-  byUnit: { unitId: string; unitName: string; late: number }[];
-  items: { code: string; procedureName: string; competentUnitName: string }[];
-}
+/** A row behind a number: what the drill-down endpoints list (the index's is the widest). */
+export type DrillItem = ApiItem<'/api/kpi/766/drilldown'>;
+/** A page of drill-down rows, as /api/kpi/766/drilldown, /targets/drilldown and /channels/drilldown answer. */
+export type DrillPage = Pick<ApiResponse<'/api/kpi/766/drilldown'>, 'total'> & { items: DrillItem[] };
 
-export interface ChannelsReply {
-  channels: { channel: 'counter' | 'online' | 'postal'; received: number }[];
-}
-
-export interface DrillItem {
-  kind: 'dossier' | 'procedure' | 'decisionItem' | 'feedback';
-  code: string;
-  name: string | null;
-}
-
-export interface TargetRow {
-  key: string;
-  name: string;
-  unit: 'ratio' | 'minutes' | 'dossiersPerOfficerYear';
-  direction: 'atLeast' | 'atMost';
-  target: number;
-  actual: { value: number | null; numerator: number | null; denominator: number | null; available: boolean; indicator?: string; drilldown?: 'procedures'; note?: string };
-  previousActual: number | null;
-  gap: number | null;
-  met: boolean | null;
-  trend: 'better' | 'worse' | 'same' | 'unknown';
-}
-
-export interface PublicRankingItem {
-  name: string;
-  kind: string;
-  rank: number;
-  total: number;
-  grade: string;
-  gradeName: string;
-  weekChange: number;
-  monthChange: number;
-  rankChange: number;
-}
+export type TargetRow = Schema<'KpiTargetTable'>['targets'][number];
+export type PublicRankingItem = Schema<'PublicKpiRankings'>['items'][number];
+/** Which units the public ranking compares (GET /api/public/kpi/rankings?kind=). */
+export type RankingKind = Schema<'PublicKpiRankings'>['kind'];

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../format.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { BarList } from '../../kpi/charts.js';
 import { currentMonth, monthLabel, monthsUpTo, points } from '../../kpi/periods.js';
-import type { KpiIndex } from '../../kpi/types.js';
+import type { PublicKpiIndex, RankingKind } from '../../kpi/types.js';
 import { PortalLayout } from '../portal/PortalLayout.js';
 import { RankingTable } from './RankingTable.js';
 
@@ -20,8 +20,8 @@ export default function PublicDashboardPage() {
   const { lang } = useI18n();
   const months = monthsUpTo(currentMonth(), 12).reverse();
   const [month, setMonth] = useState(months[0]!);
-  const [kind, setKind] = useState<'department' | 'commune'>('department');
-  const index = useApiData(() => api<KpiIndex>('/api/public/kpi/index', { query: { period: month } }), [month]);
+  const [kind, setKind] = useState<RankingKind>('department');
+  const index = useApiData(() => api<PublicKpiIndex>('/api/public/kpi/index', { query: { period: month } }), [month]);
 
   return (
     <PortalLayout>

@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useApiData } from '../../components/useApiData.js';
 import { useI18n, useT } from '../../i18n/i18n.js';
 import { points } from '../../kpi/periods.js';
-import type { PublicRankingItem } from '../../kpi/types.js';
+import type { Schema } from '../../api/types.js';
+import type { RankingKind } from '../../kpi/types.js';
 
 const CELL: CSSProperties = { padding: '6px 8px', borderBottom: '1px solid #eee', textAlign: 'left' };
 const NUMBER: CSSProperties = { ...CELL, textAlign: 'right', whiteSpace: 'nowrap' };
@@ -17,10 +18,10 @@ function Change({ value, lang }: { value: number; lang: string }) {
   return <span style={{ color }}>{`${sign}${points(value, lang)}`}</span>;
 }
 
-export function RankingTable({ month, kind }: { month: string; kind: 'department' | 'commune' }) {
+export function RankingTable({ month, kind }: { month: string; kind: RankingKind }) {
   const t = useT();
   const { lang } = useI18n();
-  const ranking = useApiData(() => api<{ items: PublicRankingItem[] }>('/api/public/kpi/rankings', { query: { period: month, kind } }), [month, kind]);
+  const ranking = useApiData(() => api<Schema<'PublicKpiRankings'>>('/api/public/kpi/rankings', { query: { period: month, kind } }), [month, kind]);
   if (ranking.error) return <ErrorAlert error={ranking.error} />;
   if (!ranking.data) return <Spin tip={t('dash.loading')} />;
   return (

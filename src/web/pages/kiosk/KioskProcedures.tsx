@@ -4,9 +4,9 @@ import { api } from '../../api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useApiData } from '../../components/useApiData.js';
 import { useT } from '../../i18n/i18n.js';
-import type { Page, ProcedureSummary } from '../../types.js';
 import { useDebounced } from '../portal/useDebounced.js';
 import { KioskInput } from './KioskInput.js';
+import type { ApiResponse } from '../../api/types.js';
 
 /** Procedure search by touch: as-you-type results as big buttons. */
 export function KioskProcedures({ onOpen }: { onOpen(id: string): void }) {
@@ -14,7 +14,7 @@ export function KioskProcedures({ onOpen }: { onOpen(id: string): void }) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
   const list = useApiData(
-    () => (q ? api<Page<ProcedureSummary>>('/api/procedures', { query: { q, page: 1, pageSize: 8 }, on401: 'throw' }) : Promise.resolve(null)),
+    () => (q ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, page: 1, pageSize: 8 }, on401: 'throw' }) : Promise.resolve(null)),
     [q],
   );
   return (

@@ -1,53 +1,31 @@
 import { api } from '../../api.js';
-import type { Page, Wire } from '../../types.js';
+import type { ApiBody, ApiResponse, Schema } from '../../api/types.js';
 
-export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired';
-
-export interface Payment {
-  id: string;
-  obligationId: string | null;
-  amountVnd: number;
-  channel: 'online' | 'counter';
-  status: PaymentStatus;
-  receiptNumber: string | null;
-  createdAt: string;
-  paidAt: string | null;
-}
-
-export interface DueItem {
-  obligationId: string | null;
-  description: string;
-  amountVnd: number;
-}
-
-export interface DossierPayments {
-  code: string;
-  feesVnd: number;
-  due: DueItem[];
-  onlinePayment: boolean;
-  payments: Payment[];
-}
+export type Payment = Schema<'Payment'>;
+export type PaymentStatus = Payment['status'];
+/** GET /api/dossiers/{code}/payments: the fees, what is still due, and the payments made. */
+export type DossierPayments = ApiResponse<'/api/dossiers/{code}/payments'>;
+export type DueItem = DossierPayments['due'][number];
 
 const base = (code: string) => `/api/dossiers/${encodeURIComponent(code)}/payments`;
 
 export const getPayments = (code: string) => api<DossierPayments>(base(code));
 
 export const startOnlinePayment = (code: string, obligationId: string | null) =>
-  api<{ payment: Payment; redirectUrl: string }>(base(code), { method: 'POST', body: { obligationId } });
+  api<ApiResponse<'/api/dossiers/{code}/payments', 'post'>>(base(code), { method: 'POST', body: { obligationId } });
 
-export const recordCounterPayment = (code: string, body: { obligationId: string | null; amountVnd: number; receiptNumber: string }) =>
+export const recordCounterPayment = (code: string, body: ApiBody<'/api/dossiers/{code}/payments/counter', 'post'>) =>
   api<Payment>(`${base(code)}/counter`, { method: 'POST', body });
 
 // --- Reconciliation runs (đối soát), staff --------------------------------------------------------
 
-type Schemas = typeof import('../../../modules/payments/payments.schema.js');
-export type ReconciliationRun = Wire<import('zod').output<Schemas['ReconciliationRun']>>;
-export type ReconciliationDetail = Wire<import('zod').output<Schemas['ReconciliationDetail']>>;
+export type ReconciliationRun = Schema<'PaymentReconciliationRun'>;
+export type ReconciliationDetail = Schema<'PaymentReconciliation'>;
 export type DiscrepancyLine = ReconciliationDetail['lines'][number];
 
 export const listReconciliations = (query: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) =>
-  api<Page<ReconciliationRun>>('/api/payments/reconciliations', { query });
+  api<ApiResponse<'/api/payments/reconciliations'>>('/api/payments/reconciliations', { query });
 
 export const getReconciliation = (id: string) => api<ReconciliationDetail>(`/api/payments/reconciliations/${id}`);
 
-export const runReconciliation = (day: string) => api<ReconciliationRun>('/api/payments/reconciliations', { method: 'POST', body: { day } });
+export const runReconciliation = (day: string) => api<ApiResponse<'/api/payments/reconciliations', 'post'>>('/api/payments/reconciliations', { method: 'POST', body: { day } });

@@ -3,7 +3,8 @@
  * procedure fields): fetched once per page load, retried after a failure.
  */
 import { api } from '../../api.js';
-import type { ProcedureField, UnitNode } from '../../types.js';
+import type { UnitNode } from '../../types.js';
+import type { ApiResponse } from '../../api/types.js';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | null = null;
@@ -16,8 +17,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const unitTree = once(() => api<{ units: UnitNode[] }>('/api/units', { on401: 'throw' }).then((r) => r.units));
-export const procedureFields = once(() => api<{ items: ProcedureField[] }>('/api/procedure-fields', { on401: 'throw' }).then((r) => r.items));
+export const unitTree = once(() => api<ApiResponse<'/api/units'>>('/api/units', { on401: 'throw' }).then((r) => r.units));
+export const procedureFields = once(() => api<ApiResponse<'/api/procedure-fields'>>('/api/procedure-fields', { on401: 'throw' }).then((r) => r.items));
 
 export function flattenUnits(nodes: UnitNode[]): UnitNode[] {
   return nodes.flatMap((n) => [n, ...flattenUnits(n.children)]);

@@ -11,6 +11,7 @@ import { RequireCitizen } from '../portal/RequireCitizen.js';
 import { BookingCard, CancelButton } from './BookingCard.js';
 import type { Booking, Slot } from './queueApi.js';
 import { clock, SlotPicker } from './SlotPicker.js';
+import type { ApiResponse } from '../../api/types.js';
 
 /**
  * /dat-lich: a citizen books an appointment at the counter — procedure → a slot with places left →
@@ -25,7 +26,7 @@ function Booker({ me }: { me: Me }) {
   const [procedureId, setProcedureId] = useState<string | undefined>();
   const [slot, setSlot] = useState<Slot | null>(null);
   const [done, setDone] = useState<Booking | null>(null);
-  const mine = useApiData(() => api<{ items: Booking[] }>('/api/queue/bookings'), [done]);
+  const mine = useApiData(() => api<ApiResponse<'/api/queue/bookings'>>('/api/queue/bookings'), [done]);
 
   return (
     <section style={{ maxWidth: 820, margin: '0 auto' }}>
@@ -68,12 +69,12 @@ function Booker({ me }: { me: Me }) {
 
 function ConfirmBooking({ me, procedureId, slot, onBack, onBooked }: { me: Me; procedureId: string; slot: Slot; onBack(): void; onBooked(b: Booking): void }) {
   const t = useT();
-  const profile = useApiData(() => api<{ profile?: { phone: string | null } }>('/api/me').catch(() => ({ profile: undefined })), [me.id]);
   const [name, setName] = useState(me.fullName);
   const [phone, setPhone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const phoneValue = phone ?? profile.data?.profile?.phone ?? '';
+  // The account's phone (GET /api/me's `user.profile`, held by the session) until one is typed.
+  const phoneValue = phone ?? me.profile.phone ?? '';
   const submit = async () => {
     setBusy(true);
     setError(null);

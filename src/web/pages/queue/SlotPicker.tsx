@@ -5,6 +5,7 @@ import { useApiData } from '../../components/useApiData.js';
 import { formatDateTime } from '../../format.js';
 import { useT } from '../../i18n/i18n.js';
 import type { Slot } from './queueApi.js';
+import type { ApiResponse } from '../../api/types.js';
 
 /** "08:00" of a slot, Vietnam time (formatDateTime gives dd/mm/yyyy hh:mm:ss). */
 export const clock = (iso: string) => formatDateTime(iso).slice(11, 16);
@@ -16,7 +17,7 @@ const dayOf = (iso: string) => formatDateTime(iso).slice(0, 10);
  */
 export function SlotPicker({ procedureId, unitId, onPick }: { procedureId: string; unitId?: string; onPick(slot: Slot): void }) {
   const t = useT();
-  const slots = useApiData(() => api<{ slots: Slot[] }>('/api/queue/slots', { query: { procedureId, unitId } }).then((r) => r.slots), [procedureId, unitId]);
+  const slots = useApiData(() => api<ApiResponse<'/api/queue/slots'>>('/api/queue/slots', { query: { procedureId, unitId } }).then((r) => r.slots), [procedureId, unitId]);
   if (slots.loading) return <Spin />;
   if (slots.error) return <ErrorAlert error={slots.error} />;
   if (!slots.data?.length) return <Empty description={t('bk.slots.none')} />;

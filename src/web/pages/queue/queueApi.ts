@@ -1,65 +1,17 @@
-/** The queue API's JSON as the pages receive it (dates as strings), and the board's live stream. */
+/** The queue API's types (from the generated schema), its public calls, and the board's live stream. */
 import { useEffect, useState } from 'react';
 import { api } from '../../api.js';
+import type { ApiResponse, Schema } from '../../api/types.js';
 
-export interface QueueUnit {
-  unitId: string;
-  unitName: string;
-}
+export type QueueUnit = ApiResponse<'/api/public/queue'>['units'][number];
+export type Board = Schema<'QueueBoard'>;
+export type Slot = ApiResponse<'/api/queue/slots'>['slots'][number];
+export type Booking = Schema<'QueueBooking'>;
+export type Ticket = Schema<'QueueTicket'>;
+/** A ticket the kiosk issued: with its field's name and how many wait before it. */
+export type IssuedTicket = ApiResponse<'/api/public/queue/{unitId}/tickets', 'post'>;
 
-export interface BoardTicket {
-  number: number;
-  label: string;
-  fieldCode: string;
-  fieldName: string;
-}
-
-export interface Board {
-  unitId: string;
-  unitName: string;
-  day: string;
-  fields: { code: string; name: string }[];
-  serving: (BoardTicket & { counter: number; calledAt: string; recalls: number })[];
-  next: (BoardTicket & { priority: 'priority' | 'booked' | 'none' })[];
-  waitingCount: number;
-}
-
-export interface Slot {
-  id: string;
-  unitId: string;
-  unitName: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  remaining: number;
-}
-
-export interface Booking {
-  code: string;
-  status: 'booked' | 'cancelled' | 'checkedIn' | 'noShow';
-  unitName: string;
-  procedureName: string;
-  name: string;
-  startsAt: string;
-  endsAt: string;
-  qrText: string;
-  qrDataUrl: string;
-}
-
-export interface Ticket {
-  number: number;
-  label: string;
-  status: string;
-  booked: boolean;
-  counterNumber: number | null;
-}
-
-export interface IssuedTicket extends Ticket {
-  fieldName: string;
-  ahead: number;
-}
-
-export const queueUnits = () => api<{ units: QueueUnit[] }>('/api/public/queue').then((r) => r.units);
+export const queueUnits = () => api<ApiResponse<'/api/public/queue'>>('/api/public/queue').then((r) => r.units);
 export const fetchBoard = (unitId: string) => api<Board>(`/api/public/queue/${unitId}`);
 
 /**

@@ -5,6 +5,7 @@
  */
 import { api } from '../../api.js';
 import type { Lang } from '../../i18n/i18n.js';
+import type { ApiBody } from '../../api/types.js';
 import type { RatingForm, RatingResult } from '../../types.js';
 
 type FormCriterion = RatingForm['criteria'][number];
@@ -21,11 +22,8 @@ export interface RateAuth {
   bearer?: string | undefined;
 }
 
-export interface RateInput {
-  scores: Record<string, number>;
-  reason?: string;
-  createFeedback?: boolean;
-}
+/** The rating itself; the link's token is added from RateAuth. */
+export type RateInput = Omit<ApiBody<'/api/rate/{code}', 'post'>, 'token'>;
 
 const headers = (auth: RateAuth) => (auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : undefined);
 const path = (code: string) => `/api/rate/${encodeURIComponent(code)}`;

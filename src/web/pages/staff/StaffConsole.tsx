@@ -27,6 +27,7 @@ import { UsersPage } from './users/UsersPage.js';
 import { CalendarPage } from './calendar/CalendarPage.js';
 import { CatalogPage } from './catalog/CatalogPage.js';
 import { WorkflowsPage } from './workflows/WorkflowsPage.js';
+import type { ApiResponse } from '../../api/types.js';
 
 interface Section {
   key: string;
@@ -73,7 +74,7 @@ export default function StaffConsole() {
   }, [session, pathname]);
 
   const sectionKey = pathname.split('/')[2] ?? '';
-  const scopes = useApiData(() => (signedIn ? api<{ scopes: string[] }>('/api/me/scopes') : Promise.resolve(null)), [signedIn, me?.id]);
+  const scopes = useApiData(() => (signedIn ? api<ApiResponse<'/api/me/scopes'>>('/api/me/scopes') : Promise.resolve(null)), [signedIn, me?.id]);
 
   // /staff lands on the first section the user may see: an officer's desk, else the units.
   useEffect(() => {

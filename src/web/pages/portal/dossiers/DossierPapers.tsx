@@ -3,8 +3,9 @@ import { api } from '../../../api.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { formatDate } from '../../../format.js';
 import { type MessageKey, useT } from '../../../i18n/i18n.js';
-import type { DossierDetail, StoreItem } from '../../../types.js';
+import type { DossierDetail } from '../../../types.js';
 import { Part } from '../procedure/Part.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 /** A PDF or file from the API (the session cookie goes along: same origin). */
 function FileLink({ href, children, testId, newTab = false }: { href: string; children: string; testId?: string; newTab?: boolean }) {
@@ -36,7 +37,7 @@ function issuedForms(d: DossierDetail): [string, MessageKey][] {
  */
 function Results({ dossier }: { dossier: DossierDetail }) {
   const t = useT();
-  const store = useApiData(() => api<{ items: StoreItem[] }>('/api/store'), [dossier.code, dossier.results.length]);
+  const store = useApiData(() => api<ApiResponse<'/api/store'>>('/api/store'), [dossier.code, dossier.results.length]);
   const stored = (fileId: string) => store.data?.items.find((i) => i.kind === 'result' && i.fileIds.includes(fileId));
   const ended = dossier.status === 'processed' || dossier.status === 'returned';
   return (

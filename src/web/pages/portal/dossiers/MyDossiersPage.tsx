@@ -6,11 +6,11 @@ import { useApiData } from '../../../components/useApiData.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { Link } from '../../../router.js';
-import type { Page, WorklistItem } from '../../../types.js';
 import { LinkButton } from '../LinkButton.js';
 import { RequireCitizen } from '../RequireCitizen.js';
 import { StatusTags } from './StatusTags.js';
 import { onTimeState } from './timeState.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 const STEP = 20;
 
@@ -22,7 +22,7 @@ export default function MyDossiersPage() {
 function MyDossierList() {
   const t = useT();
   const [limit, setLimit] = useState(STEP);
-  const list = useApiData(() => api<Page<WorklistItem>>('/api/dossiers', { query: { page: 1, pageSize: limit } }), [limit]);
+  const list = useApiData(() => api<ApiResponse<'/api/dossiers'>>('/api/dossiers', { query: { page: 1, pageSize: limit } }), [limit]);
   const items = list.data?.items ?? [];
   return (
     <section style={{ background: '#fff', borderRadius: 8, padding: '20px 16px' }}>

@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/i18n.js';
 import type { DossierDetail, ProcedureContent, StoredFile } from '../../../types.js';
 import { FilePicker } from '../submit/FilePicker.js';
 import { actOn } from './actOn.js';
+import type { Schema } from '../../../api/types.js';
 
 interface Values {
   files?: Record<string, StoredFile[] | undefined>;
@@ -28,15 +29,16 @@ export function SupplyAction({ dossier, onDone }: { dossier: DossierDetail; onDo
   const [open, setOpen] = useState(false);
   // The components of the version the dossier was filed under, not of today's version.
   const version = useApiData(
-    () => (open ? api<{ content: unknown }>(`/api/procedure-versions/${dossier.procedure.versionId}`) : Promise.resolve(null)),
+    () => (open ? api<Schema<'ProcedureVersion'>>(`/api/procedure-versions/${dossier.procedure.versionId}`) : Promise.resolve(null)),
     [open, dossier.procedure.versionId],
   );
+  // The version's content is documented as open (`unknown`): it is a ProcedureContent.
   const components = ((version.data?.content as ProcedureContent | undefined)?.components ?? []).filter((c) => c.id);
 
   const submit = ({ files = {}, note }: Values) => {
     const provided = Object.entries(files).flatMap(([componentId, list]) => (list?.length ? [{ componentId, fileIds: list.map((f) => f.id) }] : []));
     if (provided.length === 0) return Promise.reject(new ApiError(400, 'NO_FILES', t('mine.supply.none')));
-    return actOn(dossier, 'supply', { components: provided, ...(blankToNull(note) ? { note: blankToNull(note) } : {}) });
+    return actOn(dossier, 'supply', { components: provided, note: blankToNull(note) ?? undefined });
   };
 
   return (

@@ -21,7 +21,7 @@ export function WithdrawAction({ dossier, onDone }: { dossier: DossierDetail; on
           okText={t('mine.withdraw')}
           okButtonProps={{ danger: true }}
           intro={<p>{t('mine.withdraw.confirm')}</p>}
-          onSubmit={({ note }) => actOn(dossier, 'withdraw', blankToNull(note) ? { note: blankToNull(note) } : {})}
+          onSubmit={({ note }) => actOn(dossier, 'withdraw', { note: blankToNull(note) ?? undefined })}
           success={() => t('mine.withdraw.done')}
           onSaved={(d) => {
             setOpen(false);

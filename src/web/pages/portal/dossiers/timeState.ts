@@ -4,15 +4,13 @@
  * the recorded outcome.
  */
 import type { MessageKey } from '../../../i18n/i18n.js';
+import type { DossierSummary } from '../../../types.js';
 
-export type OnTime = 'withinTime' | 'dueSoon' | 'overdue' | 'early' | 'onTime' | 'late';
+/** An unfinished dossier's time state, or a finished one's outcome. */
+export type OnTime = NonNullable<DossierSummary['timeState'] | DossierSummary['outcome']>;
 
-interface Timed {
-  appointmentAt: string | null;
-  completedAt: string | null;
-  outcome: 'early' | 'onTime' | 'late' | null;
-  timeState?: 'withinTime' | 'dueSoon' | 'overdue' | null;
-}
+/** What a dossier (or its public view, which may not carry a time state) tells of its clock. */
+type Timed = Pick<DossierSummary, 'appointmentAt' | 'completedAt' | 'outcome'> & Partial<Pick<DossierSummary, 'timeState'>>;
 
 export function onTimeState(d: Timed, now = Date.now()): OnTime | null {
   if (d.completedAt) return d.outcome;

@@ -1,7 +1,5 @@
 import { Alert, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import { api } from '../../../api.js';
-import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
 import { Link, useLocation } from '../../../router.js';
 import { useSession } from '../../../session.js';
@@ -49,10 +47,8 @@ export default function FeedbackPage() {
 }
 
 function CitizenForm({ me, dossierCode, onSent }: { me: Me; dossierCode: string | undefined; onSent(item: FeedbackDetail): void }) {
-  // The account's own contacts (GET /api/me's profile) fill the form; a failure only means typing.
-  const profile = useApiData(() => api<{ profile?: { phone: string | null; email: string | null } }>('/api/me').catch(() => ({ profile: undefined })), [me.id]);
-  if (profile.loading) return <Spin style={{ display: 'block', margin: 24 }} />;
-  const prefill: Prefill = { name: me.fullName, phone: profile.data?.profile?.phone, email: profile.data?.profile?.email, dossierCode };
+  // The account's own contacts (GET /api/me's `user.profile`, held by the session) fill the form.
+  const prefill: Prefill = { name: me.fullName, phone: me.profile.phone, email: me.profile.email, dossierCode };
   return (
     <Panel>
       <FeedbackForm prefill={prefill} verified={null} onSent={onSent} />

@@ -6,14 +6,18 @@ import { Section } from '../../../components/Section.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
 import { Link } from '../../../router.js';
-import type { Page, ProcedureSummary } from '../../../types.js';
 import { ONLINE_LEVEL_KEY } from '../labels.js';
 import { ActiveFilters } from './ActiveFilters.js';
+import type { ProcedureContent } from '../../../types.js';
+import type { ApiResponse } from '../../../api/types.js';
+
+/** The summary's onlineLevel is documented as a string: it is the content's level. */
+type OnlineLevel = Exclude<ProcedureContent['onlineLevel'], 'none'>;
 
 const STEP = 10;
 
 /** A plain badge, not antd Tag: the home page is in the entry bundle, every component counts. */
-function OnlineBadge({ level }: { level: 'full' | 'partial' }) {
+function OnlineBadge({ level }: { level: OnlineLevel }) {
   const t = useT();
   // A green or blue Tag's colours as the theme sets them (src/web/theme.ts: AA contrast). Not read
   // with theme.useToken(): importing antd's `theme` adds its algorithms to the entry bundle.
@@ -31,7 +35,7 @@ export function ProcedureResults({ q, field, unit }: { q: string; field: string 
   const [limit, setLimit] = useState(STEP);
   useEffect(() => setLimit(STEP), [q, field, unit]);
   const list = useApiData(
-    () => api<Page<ProcedureSummary>>('/api/procedures', { query: { q, field, unit, page: 1, pageSize: limit }, on401: 'throw' }),
+    () => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, field, unit, page: 1, pageSize: limit }, on401: 'throw' }),
     [q, field, unit, limit],
   );
   const items = list.data?.items ?? [];
@@ -57,7 +61,7 @@ export function ProcedureResults({ q, field, unit }: { q: string; field: string 
               <Typography.Text type="secondary" style={{ marginRight: 8 }}>
                 {p.nationalCode} · {p.fieldName}
               </Typography.Text>
-              {p.onlineLevel !== 'none' && <OnlineBadge level={p.onlineLevel as 'full' | 'partial'} />}
+              {p.onlineLevel !== 'none' && <OnlineBadge level={p.onlineLevel as OnlineLevel} />}
             </div>
           </li>
         ))}

@@ -8,6 +8,7 @@ import { Link } from '../../../router.js';
 import type { StoreItem } from '../../../types.js';
 import { Part } from '../procedure/Part.js';
 import { RequireCitizen } from '../RequireCitizen.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 /** /kho-du-lieu: the citizen's data store — documents received before and results — to download. */
 export default function DataStorePage() {
@@ -50,7 +51,7 @@ function StoreList({ items }: { items: StoreItem[] }) {
 
 function Store() {
   const t = useT();
-  const store = useApiData(() => api<{ items: StoreItem[] }>('/api/store'), []);
+  const store = useApiData(() => api<ApiResponse<'/api/store'>>('/api/store'), []);
   const items = store.data?.items ?? [];
   return (
     <section style={{ background: '#fff', borderRadius: 8, padding: '20px 16px' }}>

@@ -15,6 +15,7 @@ import { applicantPrefill, storeForProcedure } from './prefill.js';
 import { problemsOf } from './problems.js';
 import { ReviewStep } from './ReviewStep.js';
 import { SubmitDone } from './SubmitDone.js';
+import type { ApiBody } from '../../../api/types.js';
 
 /** /nop-ho-so/{procedureId}: file a dossier online (signed-in citizens). */
 export default function SubmitPage({ procedureId }: { procedureId: string }) {
@@ -93,7 +94,7 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
         applicant: applicantBody(applicant),
         components: componentsBody(choices),
         ...(applicant.competentUnitId ? { competentUnitId: applicant.competentUnitId } : {}),
-      };
+      } satisfies ApiBody<'/api/dossiers', 'post'>;
       setFiled(await api<DossierDetail>('/api/dossiers', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }));
     } catch (e) {
       setError(e);

@@ -1,4 +1,5 @@
 /** The online filing form's data and how it becomes the body of POST /api/dossiers. */
+import type { ApiBody } from '../../../api/types.js';
 import type { ProcedureDetail, StoredFile, StoreItem } from '../../../types.js';
 
 export interface ApplicantValues {
@@ -28,7 +29,8 @@ export function applicantBody(v: ApplicantValues) {
     : { kind: 'citizen' as const, fullName: v.fullName!.trim(), idNumber: v.idNumber!.trim(), ...contact };
 }
 
-export type IntakeComponent = { componentId: string; storeItemId: string } | { componentId: string; fileIds: string[] };
+/** A component of POST /api/dossiers' body: the portal sends uploaded files or a data-store item. */
+export type IntakeComponent = Exclude<ApiBody<'/api/dossiers', 'post'>['components'][number], { nationalDocumentId: string }>;
 
 export function componentsBody(choices: Choices): IntakeComponent[] {
   return Object.entries(choices).flatMap(([componentId, choice]): IntakeComponent[] => {

@@ -6,14 +6,12 @@
  * failure only means the applicant types it.
  */
 import { api } from '../../../api.js';
-import type { Me as MeSchema } from '../../../../modules/identity/identity.schema.js';
-import type { Applicant, DossierDetail, Me, Page, StoreItem, WorklistItem } from '../../../types.js';
+import type { Applicant, DossierDetail, Me, StoreItem } from '../../../types.js';
 import type { ApplicantValues } from './model.js';
+import type { ApiResponse } from '../../../api/types.js';
 
-/** The account's own identifier and contacts, as GET /api/me (and the sign-in) answer them. */
-type Profile = import('zod').output<typeof MeSchema>['profile'];
-
-export async function applicantPrefill(me: Me & { profile?: Profile }): Promise<ApplicantValues> {
+export async function applicantPrefill(me: Me): Promise<ApplicantValues> {
+  // The account's own identifier and contacts, as GET /api/me (and the sign-in) answer them.
   const profile = me.profile;
   const earlier = await latestOwnApplicant(me.fullName);
   const pick = (own: string | null | undefined, before: string | undefined) => own || before || undefined;
@@ -30,7 +28,7 @@ export async function applicantPrefill(me: Me & { profile?: Profile }): Promise<
 /** The applicant of the latest of one's own dossiers filed as oneself (same name), if any. */
 async function latestOwnApplicant(fullName: string): Promise<Extract<Applicant, { kind: 'citizen' }> | null> {
   try {
-    const own = await api<Page<WorklistItem>>('/api/dossiers', { query: { page: 1, pageSize: 5 } });
+    const own = await api<ApiResponse<'/api/dossiers'>>('/api/dossiers', { query: { page: 1, pageSize: 5 } });
     for (const item of own.items) {
       const detail = await api<DossierDetail>(`/api/dossiers/${encodeURIComponent(item.code)}`);
       const applicant = detail.applicant as Applicant;
@@ -44,7 +42,7 @@ async function latestOwnApplicant(fullName: string): Promise<Extract<Applicant, 
 
 export async function storeForProcedure(procedureId: string): Promise<StoreItem[]> {
   try {
-    return (await api<{ items: StoreItem[] }>('/api/store', { query: { procedureId } })).items;
+    return (await api<ApiResponse<'/api/store'>>('/api/store', { query: { procedureId } })).items;
   } catch {
     return []; // e.g. an account without a personal identifier has no store
   }

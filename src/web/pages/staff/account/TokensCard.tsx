@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { ApiToken } from '../../../types.js';
 import { ScopesContext } from '../scopes.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 interface Values {
   name: string;
@@ -24,13 +25,13 @@ export function TokensCard() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const list = useApiData(() => api<{ items: ApiToken[] }>('/api/me/tokens'), []);
+  const list = useApiData(() => api<ApiResponse<'/api/me/tokens'>>('/api/me/tokens'), []);
 
   const create = async (values: Values) => {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<{ token: string; item: ApiToken }>('/api/me/tokens', {
+      const created = await api<ApiResponse<'/api/me/tokens', 'post'>>('/api/me/tokens', {
         method: 'POST',
         body: { name: values.name, scopes: values.scopes, ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}) },
       });

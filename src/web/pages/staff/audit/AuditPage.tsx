@@ -16,7 +16,7 @@ export function AuditPage() {
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
-  const list = usePagedList<AuditRecord>('/api/audit', { pageSize: PAGE_SIZE, filter: 'action' });
+  const list = usePagedList('/api/audit', { pageSize: PAGE_SIZE, filter: 'action' });
 
   const check = async () => {
     setVerifying(true);

@@ -4,6 +4,7 @@ import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
+import type { Schema } from '../../../api/types.js';
 
 interface Values {
   from: { format(pattern: string): string };
@@ -27,7 +28,7 @@ export function DeadlineCalculator({ year, refreshKey }: { year: number; refresh
     setError(null);
     try {
       const from = `${v.from.format('YYYY-MM-DDTHH:mm')}:00+07:00`;
-      const reply = await api<{ due: string }>('/api/calendar/due', { query: { from, [v.unit]: v.amount } });
+      const reply = await api<Schema<'CalendarDue'>>('/api/calendar/due', { query: { from, [v.unit]: v.amount } });
       setDue(reply.due);
     } catch (e) {
       setDue(null);

@@ -15,7 +15,7 @@ export function DecisionsTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   // The list has no search of its own: the filter parameter stays empty.
-  const list = usePagedList<Decision>('/api/decisions', { pageSize: 20, filter: 'q' });
+  const list = usePagedList('/api/decisions', { pageSize: 20, filter: 'q' });
   return (
     <>
       <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setCreating(true)}>

@@ -5,10 +5,11 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { UnitPicker } from '../../../components/UnitPicker.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { Page, ProcedureField, ProcedureSummary } from '../../../types.js';
+import type { ProcedureSummary } from '../../../types.js';
 import { LEVEL_KEY } from '../../portal/labels.js';
 import { ProcedureDrawer } from './ProcedureDrawer.js';
 import { serverPagination } from '../../../components/serverPagination.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 const PAGE_SIZE = 20;
 const LEVELS = Object.keys(LEVEL_KEY) as (keyof typeof LEVEL_KEY)[];
@@ -26,9 +27,9 @@ export function ProceduresTab() {
   const [filters, setFilters] = useState<Filters>({ q: '' });
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string | null>(null);
-  const fields = useApiData(() => api<{ items: ProcedureField[] }>('/api/procedure-fields'), []);
+  const fields = useApiData(() => api<ApiResponse<'/api/procedure-fields'>>('/api/procedure-fields'), []);
   const list = useApiData(
-    () => api<Page<ProcedureSummary>>('/api/procedures', { query: { ...filters, includeAbolished: true, page, pageSize: PAGE_SIZE } }),
+    () => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { ...filters, includeAbolished: true, page, pageSize: PAGE_SIZE } }),
     [filters, page],
   );
   const filter = (patch: Partial<Filters>) => {

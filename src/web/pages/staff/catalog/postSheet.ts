@@ -1,4 +1,5 @@
 import { api, ApiError, type RequestOptions } from '../../../api.js';
+import type { Schema } from '../../../api/types.js';
 import type { MeResponse } from '../../../types.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +37,7 @@ export async function postImportFile<T>(path: string, file: File, query: Request
   }).catch(() => {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ.');
   });
-  const data = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: unknown } }) | null;
+  const data = (await response.json().catch(() => null)) as (T & Partial<Schema<'Error'>>) | null;
   if (response.ok && data) return data;
   const error = data?.error;
   throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `Lỗi máy chủ (${response.status}).`, error?.details);

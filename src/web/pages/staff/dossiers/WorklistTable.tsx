@@ -4,14 +4,14 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { Link } from '../../../router.js';
-import type { Page } from '../../../types.js';
+import type { ApiResponse } from '../../../api/types.js';
 import { ON_TIME_TINT, OnTimeTag, onTimeState, StatusTags } from './tags.js';
 import type { WorklistItem } from './types.js';
 import { serverPagination } from '../../../components/serverPagination.js';
 
 interface Props {
   /** The worklist call (useWorklist): its page of items, loading state and error. */
-  list: { data: Page<WorklistItem> | null; loading: boolean; error: unknown };
+  list: { data: ApiResponse<'/api/dossiers'> | null; loading: boolean; error: unknown };
   page: number;
   pageSize: number;
   onPage(page: number): void;

@@ -4,6 +4,7 @@
  * this file only decides how they look.
  */
 import { blankToNull } from '../../../components/forms.js';
+import type { DossierActionFields } from './dossierApi.js';
 import type { DossierActionName } from './types.js';
 
 export type DialogKind =
@@ -79,7 +80,7 @@ export interface ActionValues {
   description?: string;
   amountVnd?: number;
   receiptNumber?: string;
-  resultChannel?: 'counter' | 'online' | 'postal';
+  resultChannel?: DossierActionFields['resultChannel'];
   files?: { id: string }[];
   number?: string;
   issuedOn?: PickedDate;

@@ -1,4 +1,5 @@
-/** Dossiers as the staff screens use them: the API's types (src/web/types.ts, from the route schemas). */
+/** Dossiers as the staff screens use them: the API's types (src/web/types.ts, from the generated schema). */
+import type { Schema } from '../../../api/types.js';
 import type { Applicant, DossierDetail as ApiDetail, DossierStatus, ProcedureDetail, WorklistItem } from '../../../types.js';
 
 export type { Applicant, DossierStatus, ProcedureDetail, WorklistItem };
@@ -6,7 +7,7 @@ export type Channel = WorklistItem['channel'];
 export type DossierActionName = ApiDetail['allowedActions'][number];
 export type TimeState = NonNullable<WorklistItem['timeState']>;
 
-/** The applicant is stored as filed; the intake schema says what that is. */
+/** The applicant is stored as filed (the detail schema leaves it open); the intake schema says what that is. */
 export type DossierDetail = Omit<ApiDetail, 'applicant'> & { applicant: Applicant };
 
 export const DOSSIER_STATUSES = [
@@ -25,13 +26,4 @@ export const DOSSIER_STATUSES = [
 export const TIME_STATES = ['withinTime', 'dueSoon', 'overdue'] as const satisfies readonly TimeState[];
 
 /** What POST /api/identifiers/chip-qr reads from a card. */
-export interface ChipCard {
-  idNumber: string;
-  oldIdNumber?: string;
-  fullName: string;
-  dateOfBirth: string;
-  gender: 'male' | 'female';
-  address: string;
-  issuedOn: string;
-  warnings: { code: string; message: string }[];
-}
+export type ChipCard = Schema<'ChipQrApplicant'>;

@@ -1,7 +1,7 @@
 import { api } from '../../../api.js';
 import { useApiData } from '../../../components/useApiData.js';
-import type { Page } from '../../../types.js';
-import type { DossierStatus, TimeState, WorklistItem } from './types.js';
+import type { DossierStatus, TimeState } from './types.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 export interface WorklistFilters {
   mine?: boolean;
@@ -10,7 +10,7 @@ export interface WorklistFilters {
 }
 
 export function fetchWorklist({ mine, status, timeState }: WorklistFilters, page = 1, pageSize = 20) {
-  return api<Page<WorklistItem>>('/api/dossiers', { query: { page, pageSize, mine: mine || undefined, status, timeState } });
+  return api<ApiResponse<'/api/dossiers'>>('/api/dossiers', { query: { page, pageSize, mine: mine || undefined, status, timeState } });
 }
 
 /** A page of the worklist (most urgent first, as the API sorts it), reloaded when filters or page change. */

@@ -10,7 +10,7 @@ import { actOnFeedback } from '../../portal/feedback/feedbackApi.js';
 import { actionKey, categoryKey } from '../../portal/feedback/labels.js';
 
 interface Values {
-  category?: 'regulation' | 'conduct';
+  category?: NonNullable<FeedbackDetail['category']>;
   unitId?: string;
   note?: string;
 }

@@ -2,12 +2,13 @@ import { Form, Input, Select } from 'antd';
 import { FormModal } from '../../../components/FormModal.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { FeedbackDetail } from '../../../types.js';
-import { sendFeedback } from '../../portal/feedback/feedbackApi.js';
+import { type FeedbackInput, sendFeedback } from '../../portal/feedback/feedbackApi.js';
 import { channelKey } from '../../portal/feedback/labels.js';
 import { AboutFields } from '../../portal/feedback/AboutFields.js';
 
 interface Values {
-  channel: 'counter' | 'phone' | 'mail';
+  /** How it reached the officer (the portal's own channel is the citizens'). */
+  channel: Exclude<FeedbackInput['channel'], 'portal'>;
   title: string;
   content: string;
   name: string;

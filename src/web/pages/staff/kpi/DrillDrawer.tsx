@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { DrillItem } from '../../../kpi/types.js';
+import type { DrillPage } from '../../../kpi/types.js';
 import { Link } from '../../../router.js';
 
 export interface Drill {
   /** What the list is, e.g. "Hồ sơ có kết quả điện tử — Tử số". */
   title: string;
-  load: (page: number, pageSize: number) => Promise<{ total: number; items: DrillItem[] }>;
+  load: (page: number, pageSize: number) => Promise<DrillPage>;
 }
 
 const PAGE_SIZE = 20;

@@ -4,8 +4,9 @@ import { api } from '../../../api.js';
 import { useI18n, useT } from '../../../i18n/i18n.js';
 import { BarList, Figure } from '../../../kpi/charts.js';
 import { percent, points } from '../../../kpi/periods.js';
-import type { DrillItem, KpiIndex, KpiIndicator } from '../../../kpi/types.js';
+import type { KpiIndex, KpiIndicator } from '../../../kpi/types.js';
 import type { Drill } from './DrillDrawer.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 export function GroupBreakdown({ index, query, onDrill }: { index: KpiIndex; query: { unit: string; period: string }; onDrill: (d: Drill) => void }) {
   const t = useT();
@@ -14,7 +15,7 @@ export function GroupBreakdown({ index, query, onDrill }: { index: KpiIndex; que
     onDrill({
       title: `${ind.name} — ${t(part === 'numerator' ? 'kpi.numerator' : 'kpi.denominator')}`,
       load: (page, pageSize) =>
-        api<{ total: number; items: DrillItem[] }>('/api/kpi/766/drilldown', { query: { ...query, indicator: ind.key, part, page, pageSize } }),
+        api<ApiResponse<'/api/kpi/766/drilldown'>>('/api/kpi/766/drilldown', { query: { ...query, indicator: ind.key, part, page, pageSize } }),
     });
   const count = (ind: KpiIndicator, part: 'numerator' | 'denominator') =>
     ind.available ? (

@@ -12,6 +12,7 @@ import { useApiData } from '../../../components/useApiData.js';
 import { useI18n, useT } from '../../../i18n/i18n.js';
 import { currentMonth, monthLabel, monthsUpTo, points } from '../../../kpi/periods.js';
 import type { KpiIndex } from '../../../kpi/types.js';
+import type { RoleView } from '../../../types.js';
 import { useSession } from '../../../session.js';
 import { type Drill, DrillDrawer } from './DrillDrawer.js';
 import { GroupBreakdown } from './GroupBreakdown.js';
@@ -20,7 +21,7 @@ import { ChannelMix, LateByUnit } from './LateAndChannels.js';
 import { TargetsTable } from './TargetsTable.js';
 
 /** The unit a reader starts with: where they hold kpi.read (procedure control or leadership). */
-function defaultUnit(roles: { role: string; unitId: string | null }[]): string | null {
+function defaultUnit(roles: RoleView[]): string | null {
   return roles.find((r) => (r.role === 'procedure_control_officer' || r.role === 'unit_leader') && r.unitId)?.unitId ?? null;
 }
 

@@ -5,11 +5,12 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
 import { BarList, Figure, StackedBar } from '../../../kpi/charts.js';
-import type { ChannelsReply, DrillItem, LateReply } from '../../../kpi/types.js';
+import type { ChannelsReply, DrillItem, DrillPage, LateReply } from '../../../kpi/types.js';
 import type { Drill } from './DrillDrawer.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 /** Late dossiers of a unit's subtree for the month, as drill-down rows. */
-const lateRows = (unit: string, month: string) => async (page: number, pageSize: number) => {
+const lateRows = (unit: string, month: string) => async (page: number, pageSize: number): Promise<DrillPage> => {
   const r = await api<LateReply>('/api/kpi/late', { query: { unit, month, page, pageSize } });
   return { total: r.total, items: r.items.map((i): DrillItem => ({ kind: 'dossier', code: i.code, name: `${i.procedureName} — ${i.competentUnitName}` })) };
 };
@@ -61,7 +62,7 @@ export function ChannelMix({ unit, month, onDrill }: { unit: string; month: stri
         onClick: () =>
           onDrill({
             title: `${t('kpi.channels')}: ${label(c.channel)}`,
-            load: (page, pageSize) => api<{ total: number; items: DrillItem[] }>('/api/kpi/channels/drilldown', { query: { unit, period: month, channel: c.channel, page, pageSize } }),
+            load: (page, pageSize) => api<ApiResponse<'/api/kpi/channels/drilldown'>>('/api/kpi/channels/drilldown', { query: { unit, period: month, channel: c.channel, page, pageSize } }),
           }),
       }))}
     />

@@ -6,15 +6,16 @@ import { useApiData } from '../../../components/useApiData.js';
 import { useI18n, useT } from '../../../i18n/i18n.js';
 import { Figure } from '../../../kpi/charts.js';
 import { percent, points } from '../../../kpi/periods.js';
-import type { DrillItem, TargetRow } from '../../../kpi/types.js';
+import type { DrillPage, TargetRow } from '../../../kpi/types.js';
 import type { Drill } from './DrillDrawer.js';
+import type { Schema } from '../../../api/types.js';
 
 const TREND_COLOR = { better: 'green', worse: 'red', same: 'default', unknown: 'default' } as const;
 
 export function TargetsTable({ unit, month, onDrill }: { unit: string; month: string; onDrill: (d: Drill) => void }) {
   const t = useT();
   const { lang } = useI18n();
-  const table = useApiData(() => api<{ targets: TargetRow[] }>('/api/kpi/targets', { query: { unit, period: month } }), [unit, month]);
+  const table = useApiData(() => api<Schema<'KpiTargetTable'>>('/api/kpi/targets', { query: { unit, period: month } }), [unit, month]);
   const show = (row: TargetRow, v: number | null) => (v === null ? '—' : row.unit === 'ratio' ? percent(v, lang) : points(v, lang));
   const actual = (row: TargetRow) => {
     if (!row.actual.available) return <span title={row.actual.note}>{t('kpi.unavailable')}</span>;
@@ -26,7 +27,7 @@ export function TargetsTable({ unit, month, onDrill }: { unit: string; month: st
         ? () =>
             onDrill({
               title: `${row.name} — ${t('kpi.numerator')}`,
-              load: (page, pageSize) => api<{ total: number; items: DrillItem[] }>(path, { query: { unit, period: month, ...what, part: 'numerator', page, pageSize } }),
+              load: (page, pageSize) => api<DrillPage>(path, { query: { unit, period: month, ...what, part: 'numerator', page, pageSize } }),
             })
         : undefined;
     return (

@@ -8,20 +8,11 @@ import { useApiData } from '../../../components/useApiData.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { useSession } from '../../../session.js';
-import type { Page } from '../../../types.js';
 import { serverPagination } from '../../../components/serverPagination.js';
+import type { ApiResponse, Schema } from '../../../api/types.js';
 
-type SyncStatus = 'failed' | 'pending' | 'synced';
-interface NationalSync {
-  dossierCode: string;
-  procedureCode: string;
-  status: SyncStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastSyncedAt: string | null;
-  lastErrorCode: string | null;
-  lastErrorMessage: string | null;
-}
+type NationalSync = Schema<'NationalSync'>;
+type SyncStatus = NationalSync['status'];
 
 const PAGE_SIZE = 20;
 const COLOR: Record<SyncStatus, string> = { failed: 'red', pending: 'gold', synced: 'green' };
@@ -36,7 +27,7 @@ export function NationalSyncPage() {
   const [page, setPage] = useState(1);
   const [retryError, setRetryError] = useState<unknown>(null);
   const list = useApiData(
-    () => (unit ? api<Page<NationalSync>>('/api/national-portal/syncs', { query: { unit, status, page, pageSize: PAGE_SIZE } }) : Promise.resolve(null)),
+    () => (unit ? api<ApiResponse<'/api/national-portal/syncs'>>('/api/national-portal/syncs', { query: { unit, status, page, pageSize: PAGE_SIZE } }) : Promise.resolve(null)),
     [unit, status, page],
   );
 

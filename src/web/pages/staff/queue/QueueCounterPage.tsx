@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useT } from '../../../i18n/i18n.js';
-import { type Ticket, useLiveBoard } from '../../queue/queueApi.js';
+import { useLiveBoard } from '../../queue/queueApi.js';
 import { COUNTER_ROLES, UnitPicker, useRoleUnits } from './roleUnits.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 /** The counter's number is the desk's, not the person's: remembered on this computer. */
 const COUNTER_KEY = 'motcua.queue.counter';
@@ -29,7 +30,7 @@ export function QueueCounterPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ ticket: Ticket | null } | Ticket>(`/api/queue/units/${unitId}/counters/${counter}/${path}`, { method: 'POST', body });
+      const result = await api<ApiResponse<'/api/queue/units/{unitId}/counters/{counter}/next', 'post'> | ApiResponse<'/api/queue/units/{unitId}/counters/{counter}/actions', 'post'>>(`/api/queue/units/${unitId}/counters/${counter}/${path}`, { method: 'POST', body });
       if ('ticket' in result && !result.ticket) void message.info(t('qc.empty'));
     } catch (e) {
       setError(e);

@@ -6,6 +6,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { type MessageKey, useT } from '../../../i18n/i18n.js';
 import type { ProcedureField, QueueTemplateEntry } from '../../../types.js';
+import type { ApiResponse, Schema } from '../../../api/types.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const NEW_ENTRY: Partial<QueueTemplateEntry> = { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '11:00', minutes: 30, capacity: 5 };
@@ -30,8 +31,8 @@ function TemplateProblems({ error }: { error: unknown }) {
  */
 export function TemplateEditor({ unitId }: { unitId: string }) {
   const t = useT();
-  const template = useApiData(() => api<{ entries: QueueTemplateEntry[] }>(`/api/queue/units/${unitId}/template`), [unitId]);
-  const fields = useApiData(() => api<{ items: ProcedureField[] }>('/api/procedure-fields'), []);
+  const template = useApiData(() => api<Schema<'QueueTemplate'>>(`/api/queue/units/${unitId}/template`), [unitId]);
+  const fields = useApiData(() => api<ApiResponse<'/api/procedure-fields'>>('/api/procedure-fields'), []);
   const [editing, setEditing] = useState<{ index: number; entry: Partial<QueueTemplateEntry> } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const entries = template.data?.entries ?? [];
@@ -39,7 +40,7 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
 
   const save = async (next: QueueTemplateEntry[]) => {
     setError(null);
-    const saved = await api<{ entries: QueueTemplateEntry[] }>(`/api/queue/units/${unitId}/template`, { method: 'PUT', body: { entries: next } });
+    const saved = await api<Schema<'QueueTemplate'>>(`/api/queue/units/${unitId}/template`, { method: 'PUT', body: { entries: next } });
     template.reload();
     return saved;
   };

@@ -8,6 +8,7 @@ import type { UnitNode } from '../../../types.js';
 import { useHolds } from '../scopes.js';
 import { UnitDrawer } from './UnitDrawer.js';
 import { UnitFormModal } from './UnitFormModal.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 interface TreeItem {
   key: string;
@@ -35,7 +36,7 @@ export function UnitsPage() {
   const [includeClosed, setIncludeClosed] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const tree = useApiData(() => api<{ units: UnitNode[] }>('/api/units', { query: { includeClosed } }), [includeClosed]);
+  const tree = useApiData(() => api<ApiResponse<'/api/units'>>('/api/units', { query: { includeClosed } }), [includeClosed]);
   const treeData = useMemo(() => toTreeData(tree.data?.units ?? [], t), [tree.data, t]);
   const roots = (tree.data?.units ?? []).map((u) => u.id);
 

@@ -2,12 +2,10 @@ import { Button, Form, Select, Space } from 'antd';
 import { ROLES } from '../../../../kernel/context.js';
 import { UnitPicker } from '../../../components/UnitPicker.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { Role } from '../../../types.js';
+import type { ApiBody } from '../../../api/types.js';
 
-export interface RoleRow {
-  role: Role;
-  unitId: string | null;
-}
+/** A role over a unit, as PUT /api/users/{id}/roles (and POST /api/users) take it. */
+export type RoleRow = ApiBody<'/api/users/{id}/roles', 'put'>['roles'][number];
 
 /** Form.List of roles, each over a unit (citizen: none). Used by create-user and edit-roles. */
 export function RoleFields({ name }: { name: string }) {

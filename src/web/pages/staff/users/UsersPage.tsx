@@ -18,7 +18,7 @@ export function UsersPage() {
   const canManage = useHolds('user.manage');
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<UserSummary>('/api/users', { pageSize: PAGE_SIZE, filter: 'q' });
+  const list = usePagedList('/api/users', { pageSize: PAGE_SIZE, filter: 'q' });
 
   return (
     <Card

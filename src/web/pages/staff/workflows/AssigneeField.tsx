@@ -4,8 +4,9 @@ import { ROLES } from '../../../../kernel/context.js';
 import { api } from '../../../api.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { Page, UserSummary, WorkflowStep } from '../../../types.js';
+import type { WorkflowStep } from '../../../types.js';
 import { useHolds } from '../scopes.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 type Assignee = WorkflowStep['assignee'];
 const STAFF_ROLES = ROLES.filter((r) => r !== 'citizen');
@@ -15,7 +16,7 @@ function UserSelect({ id, value, onChange }: { id: string; value: string; onChan
   const t = useT();
   const canRead = useHolds('user.read');
   const [q, setQ] = useState('');
-  const users = useApiData(() => (canRead ? api<Page<UserSummary>>('/api/users', { query: { q, pageSize: 20 } }) : Promise.resolve(null)), [q, canRead]);
+  const users = useApiData(() => (canRead ? api<ApiResponse<'/api/users'>>('/api/users', { query: { q, pageSize: 20 } }) : Promise.resolve(null)), [q, canRead]);
   if (!canRead) return <Input id={id} value={value} placeholder={t('admin.wf.userId')} onChange={(e) => onChange(e.target.value.trim())} />;
   const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });

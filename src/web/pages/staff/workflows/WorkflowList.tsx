@@ -7,10 +7,11 @@ import { useApiData } from '../../../components/useApiData.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router.js';
-import type { Page, WorkflowSummary } from '../../../types.js';
+import type { WorkflowSummary } from '../../../types.js';
 import { ProcedureSelect } from './ProcedurePicker.js';
 import { WorkflowStatusTag } from './StatusTag.js';
 import { serverPagination } from '../../../components/serverPagination.js';
+import type { ApiResponse } from '../../../api/types.js';
 
 const PAGE_SIZE = 20;
 const STATUSES = ['draft', 'approved', 'active', 'retired'] as const;
@@ -22,7 +23,7 @@ export function WorkflowList({ procedureId }: { procedureId: string | null }) {
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const list = useApiData(
-    () => api<Page<WorkflowSummary>>('/api/workflows', { query: { procedureId, unitId, status, page, pageSize: PAGE_SIZE } }),
+    () => api<ApiResponse<'/api/workflows'>>('/api/workflows', { query: { procedureId, unitId, status, page, pageSize: PAGE_SIZE } }),
     [procedureId, unitId, status, page],
   );
   return (

@@ -18,6 +18,7 @@ import { applicantKeyOf, type CounterApplicantValues, counterIntakeBody, fillFro
 import { ProcedurePicker } from './ProcedurePicker.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
 import { RepresentativeFields } from './RepresentativeFields.js';
+import type { ApiResponse } from '../../../../api/types.js';
 
 const STEPS = ['procedure', 'applicant', 'components', 'review', 'receipt'] as const;
 
@@ -56,7 +57,7 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
     const key = applicantKeyOf(values);
     // The applicant's earlier documents that fit this procedure, to reuse instead of scanning again.
     const items = key
-      ? await api<{ items: StoreItem[] }>('/api/store', { query: { applicantKey: key, procedureId: procedure!.id } }).then((r) => r.items, () => [])
+      ? await api<ApiResponse<'/api/store'>>('/api/store', { query: { applicantKey: key, procedureId: procedure!.id } }).then((r) => r.items, () => [])
       : [];
     setStore(items);
     setStep(2);

@@ -4,8 +4,9 @@ import { api } from '../../../../api.js';
 import { ErrorAlert } from '../../../../components/ErrorAlert.js';
 import { useApiData } from '../../../../components/useApiData.js';
 import { useT } from '../../../../i18n/i18n.js';
-import type { Page, ProcedureDetail, ProcedureSummary } from '../../../../types.js';
+import type { ProcedureDetail } from '../../../../types.js';
 import { useDebounced } from '../../../portal/useDebounced.js';
+import type { ApiResponse } from '../../../../api/types.js';
 
 /**
  * Chọn thủ tục: search as you type (code, name without diacritics, acronym), then the chosen
@@ -18,7 +19,7 @@ export function ProcedurePicker({ chosen, onChoose }: { chosen: ProcedureDetail 
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const found = useApiData(
-    () => (q ? api<Page<ProcedureSummary>>('/api/procedures', { query: { q, pageSize: 8 } }) : Promise.resolve(null)),
+    () => (q ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 8 } }) : Promise.resolve(null)),
     [q],
   );
 

@@ -1,5 +1,6 @@
 /** The counter intake's data: the portal's filing model plus a representative and the QR fill. */
 import type { FormInstance } from 'antd';
+import type { ApiBody } from '../../../../api/types.js';
 import type { Me, ProcedureDetail } from '../../../../types.js';
 import { type ApplicantValues, applicantBody, type Choices, componentsBody } from '../../../portal/submit/model.js';
 import type { ChipCard } from '../../dossiers/types.js';
@@ -23,7 +24,7 @@ export function applicantKeyOf(v: CounterApplicantValues): string | undefined {
 }
 
 /** POST /api/dossiers for the counter channel. */
-export function counterIntakeBody(procedure: ProcedureDetail, v: CounterApplicantValues, choices: Choices, receivingUnitId?: string) {
+export function counterIntakeBody(procedure: ProcedureDetail, v: CounterApplicantValues, choices: Choices, receivingUnitId?: string): ApiBody<'/api/dossiers', 'post'> {
   return {
     procedureId: procedure.id,
     channel: 'counter' as const,
