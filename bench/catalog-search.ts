@@ -72,7 +72,7 @@ const naive: Search = async (handle, q, online) => {
     handle.db,
     sql`select id, count(*) over () as total from procedures
         where status = 'active' ${online ? sql`and online_level = ${online}` : sql``}
-          and (word_similarity(${key}, search_text) >= 0.45 or search_text like ${'%' + key + '%'} or acronym = ${key})
+          and (word_similarity(${key}, search_text) >= 0.45 or search_text like ${`%${key}%`} or acronym = ${key})
         order by word_similarity(${key}, search_text) desc, name limit 20`,
   );
   return rows.length;

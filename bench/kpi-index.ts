@@ -90,7 +90,10 @@ export async function run(): Promise<string> {
   const lines = [`kpi-index on ${url ? 'PostgreSQL' : 'PGlite'}, median of ${RUNS}`];
   // Each figure also goes to stderr as soon as it is known: a 10 M run lasts hours.
   const push = lines.push.bind(lines);
-  lines.push = (...found: string[]) => (found.forEach((line) => console.error(line)), push(...found));
+  lines.push = (...found: string[]) => {
+for (const line of found) console.error(line);
+return push(...found);
+};
   for (const size of sizes) {
     const reused = url ? process.env.BENCH_KPI_SCHEMA : undefined;
     const handle = await openAppDatabase(url ? { databaseUrl: url, schemaName: reused ?? `bench_${randomBytes(4).toString('hex')}` } : {});

@@ -55,7 +55,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     const [row] = await queryRows<{ body: string }>(suite.server.db, sql`select body from simulated_messages where recipient = ${recipient} order by created_at desc limit 1`);
     return /(\d{6})/.exec(row!.body)![1]!;
   };
-  const pageText = (page: Page) => page.locator('body').innerText();
+  const pageText = (page: Page) => page.locator('body').textContent();
 
   it('lets an anonymous citizen verify a phone and send feedback', async () => {
     const { page } = await suite.open();

@@ -4,7 +4,7 @@
  * counter live (server-sent events) when the officer calls the next number in the staff console.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, procedureByCode, saveJourneyScreenshot, signIn, } from './helpers.js';
 
 if (!hasChromium) console.log('Queue browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 

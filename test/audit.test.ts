@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { recordChange } from '../src/modules/audit/record-change.js';
-import { type DbHandle } from '../src/kernel/db.js';
+import type { DbHandle } from '../src/kernel/db.js';
 import { openAppDatabase } from '../src/app/composition.js';
 import { applyMigrations } from '../src/kernel/migrate.js';
 import { auditLog } from '../src/modules/audit/audit.table.js';

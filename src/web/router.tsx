@@ -31,7 +31,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 /** Only same-site paths ("/x", not "//evil.example" or "https://…"): for ?next= redirects. */
 export function safeLocalPath(path: string | null | undefined): string | null {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return null;
+  if (!path?.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return null;
   return path;
 }
 

@@ -18,7 +18,7 @@ const env = readEnv({ ...environment, SEED_DEMO: 'false', JOBS_ENABLED: 'false',
 const running = await bootstrap(env, await openAppDatabase({}));
 try {
   await running.app.ready();
-  const document = JSON.stringify(running.app.swagger(), null, 2) + '\n';
+  const document = `${JSON.stringify(running.app.swagger(), null, 2)}\n`;
   if (values.out) {
     writeFileSync(values.out, document);
     console.log(`Đã ghi tài liệu OpenAPI / OpenAPI document written to ${values.out}`);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { type DbHandle } from '../../kernel/db.js';
+import type { DbHandle } from '../../kernel/db.js';
 import { openAppDatabase } from '../composition.js';
 import { applyMigrations } from '../../kernel/migrate.js';
 import { seedDemoIfEmpty } from '../../modules/demo/seed-demo.js';

@@ -5,7 +5,7 @@
 const BOM = '\uFEFF';
 
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 function csvField(value: string | number | null | undefined): string {

@@ -3,8 +3,8 @@
  * Parsing never throws: it returns the content or every reason the record was refused, so an
  * import can report each bad row and go on with the rest.
  */
-import { z } from 'zod';
-import { type Channel, ProcedureContent, type ProcedureContentInput, TIME_UNITS } from './procedure.content.js';
+import type { z } from 'zod';
+import { type Channel, ProcedureContent, type ProcedureContentInput, type TIME_UNITS } from './procedure.content.js';
 import { NationalProcedure, type NationalProcedureInput } from './national.shape.js';
 import { NATIONAL_CODE_PATTERN } from './catalog.rules.js';
 import { searchKey } from './search.rules.js';

@@ -79,13 +79,13 @@ async function searchIn(db: Queryable, query: ProcedureQuery) {
 
 /** Every query word, as one of its corrections, appears in the name (in any order). */
 function everyWord(words: string[][]): SQL {
-  return and(...words.map((alternatives) => or(...alternatives.map((w) => sql`${procedures.searchText} like ${'%' + w + '%'}`))))!;
+  return and(...words.map((alternatives) => or(...alternatives.map((w) => sql`${procedures.searchText} like ${`%${w}%`}`))))!;
 }
 
 function exactMatch(raw: string, key: string) {
-  const substring = sql`${procedures.searchText} like ${'%' + key + '%'}`;
+  const substring = sql`${procedures.searchText} like ${`%${key}%`}`;
   // An acronym is typed as one word ("ĐKKS"); a phrase never matches one.
-  const acronymPrefix = key.includes(' ') ? undefined : sql`${procedures.acronym} like ${key + '%'}`;
+  const acronymPrefix = key.includes(' ') ? undefined : sql`${procedures.acronym} like ${`${key}%`}`;
   return {
     where: or(eq(procedures.nationalCode, raw), substring, acronymPrefix)!,
     score: sql<number>`(case when ${procedures.nationalCode} = ${raw} then 4

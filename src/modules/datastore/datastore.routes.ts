@@ -9,8 +9,6 @@ import type { App, Deps } from '../../kernel/http.js';
 import { getProcedure } from '../catalog/procedures.service.js';
 import { contentDisposition, downloadName } from '../files/download.rules.js';
 import { getFile, readFileContent } from '../files/files.service.js';
-import { fileStorageFromEnv } from '../files/storage.config.js';
-import type { FileStorage } from '../files/storage.js';
 import { users } from '../identity/identity.tables.js';
 import { holdsAnywhere } from '../access/policy.js';
 import { itemOfApplicant, listStore } from './datastore.service.js';

@@ -6,7 +6,7 @@
  */
 import { maskPersonName } from '../../kernel/personal-data.js';
 import { type Applicant, applicantName } from './applicant.schema.js';
-import { type DossierFee } from './dossiers.tables.js';
+import type { DossierFee } from './dossiers.tables.js';
 import { type DossierStatus, nationalStatusCode } from './status.rules.js';
 
 /** Vietnamese status labels as the national portal words them (TrangThaiHoSo). */

@@ -7,11 +7,9 @@ import { errorResponses, IdParams } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { contentDisposition, downloadName } from './download.rules.js';
 import { StoredFileSchema, UploadForm } from './files.schema.js';
-import type { FileAccessResolver } from '../../kernel/module.js';
 import { mayReadFile } from './file-access.js';
 import { getFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
-import { fileStorageFromEnv, maxUploadBytes } from './storage.config.js';
-import type { FileStorage } from './storage.js';
+import { maxUploadBytes } from './storage.config.js';
 
 const tags = ['Tệp (files)'];
 /** Room for the multipart boundaries and part headers around the file itself. */
@@ -107,7 +105,7 @@ async function readMultipartFile(request: FastifyRequest, maxBytes: number) {
   } catch (error) {
     throw malformed(error);
   }
-  if (!part || part.fieldname !== 'file') {
+  if (part?.fieldname !== 'file') {
     part?.file.resume();
     throw new AppError('FILE_MISSING', part ? { field: part.fieldname } : undefined);
   }

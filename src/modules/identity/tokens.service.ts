@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { apiTokens } from './identity.tables.js';
-import { ACTIONS, grantableScopes } from '../access/policy.js';
+import { type ACTIONS, grantableScopes } from '../access/policy.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 
 /** Recognisable prefix: secret scanners and people can tell a MotCua token at a glance. */

@@ -10,7 +10,6 @@ import type { App, Deps } from '../../kernel/http.js';
 import { authorize } from '../access/policy.js';
 import { listTasks, registerTasks, type ScheduledTask, setTaskEnabled } from './jobs.service.js';
 import { Job, JobParams, JobUpdateBody } from './jobs.schema.js';
-import type { PeriodicTask } from '../../kernel/module.js';
 import { TaskRunner } from './task-runner.js';
 
 const tags = ['Công việc định kỳ (jobs)'];

@@ -1,2 +1,2 @@
 /** An optional text field as the API wants it: trimmed, or null when left blank. */
-export const blankToNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
+export const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);

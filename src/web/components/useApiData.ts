@@ -7,6 +7,7 @@ export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[]) 
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to reload (load is a new closure every render)
   useEffect(() => {
     let live = true;
     setLoading(true);
@@ -25,7 +26,6 @@ export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[]) 
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);

@@ -82,6 +82,7 @@ export function LineChart({ points, title }: { points: Point[]; title: string })
       <path d={path} fill="none" stroke={BAR_COLOR} strokeWidth={2} />
       {points.map((p, i) =>
         p.value === null ? null : (
+          // biome-ignore lint/a11y/noStaticElementInteractions: an SVG point is a button (role, tabIndex, key handler) only when it has a drill-down
           <g
             key={p.key}
             role={p.onClick ? 'button' : undefined}

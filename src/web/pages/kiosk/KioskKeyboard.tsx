@@ -26,6 +26,7 @@ export function KioskKeyboard({ value, onChange }: Props) {
     </Button>
   );
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a legend and border the on-screen keyboard does not want; role=group names it
     <div role="group" aria-label={t('kiosk.keyboard')} style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16 }} data-testid="kiosk-keyboard">
       {ROWS.map((row) => (
         <div key={row} style={{ display: 'grid', gridTemplateColumns: 'repeat(10, minmax(0, 1fr))', gap: 8 }}>

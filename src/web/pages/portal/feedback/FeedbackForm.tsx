@@ -27,7 +27,7 @@ export interface Prefill {
   dossierCode?: string;
 }
 
-const clean = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+const clean = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** The body POST /api/feedback wants from the form (empty optional fields left out). */
 export function feedbackBody(v: Values, files: StoredFile[], verified: VerifiedContact | null): FeedbackInput {

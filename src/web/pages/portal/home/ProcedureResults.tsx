@@ -33,6 +33,7 @@ function OnlineBadge({ level }: { level: OnlineLevel }) {
 export function ProcedureResults({ q, field, unit }: { q: string; field: string | null; unit: string | null }) {
   const t = useT();
   const [limit, setLimit] = useState(STEP);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new search (text, field or unit) starts again from the first page
   useEffect(() => setLimit(STEP), [q, field, unit]);
   const list = useApiData(
     () => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, field, unit, page: 1, pageSize: limit }, on401: 'throw' }),

@@ -19,7 +19,7 @@ export interface ApplicantValues {
 export type ComponentChoice = { kind: 'files'; files: StoredFile[] } | { kind: 'store'; item: StoreItem };
 export type Choices = Record<string, ComponentChoice>;
 
-const filled = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+const filled = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** The applicant as the API wants it: blank optional fields left out (an empty phone is invalid). */
 export function applicantBody(v: ApplicantValues) {

@@ -27,7 +27,7 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
       loading={detail.loading && !p}
       extra={
         <Space wrap>
-          <Button disabled={!p || p.status !== 'active'} onClick={() => setEditingPayment(true)} data-testid="edit-online-payment">
+          <Button disabled={p?.status !== 'active'} onClick={() => setEditingPayment(true)} data-testid="edit-online-payment">
             {t('pay.flag.edit')}
           </Button>
           <Button type="primary" onClick={() => navigate(`/staff/workflows?procedure=${procedureId}`)}>

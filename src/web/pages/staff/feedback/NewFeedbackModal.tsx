@@ -17,7 +17,7 @@ interface Values {
   procedureId?: string;
 }
 
-const clean = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+const clean = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** Feedback received at the counter, by phone or by mail, entered by the one-stop officer. */
 export function NewFeedbackModal({ onClose, onCreated }: { onClose(): void; onCreated(item: FeedbackDetail): void }) {

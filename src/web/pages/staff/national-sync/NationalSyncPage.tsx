@@ -50,7 +50,10 @@ export function NationalSyncPage() {
         <Row gutter={[16, 8]}>
           <Col xs={24} md={14}>
             <label htmlFor="nsync-unit">{t('nsync.unit')}</label>
-            <UnitPicker id="nsync-unit" value={unit} onChange={(v) => (setUnit(v), setPage(1))} placeholder={t('nsync.unit')} />
+            <UnitPicker id="nsync-unit" value={unit} onChange={(v) => {
+setUnit(v);
+setPage(1);
+}} placeholder={t('nsync.unit')} />
           </Col>
           <Col xs={24} md={10}>
             <label htmlFor="nsync-status">{t('nsync.status')}</label>
@@ -58,7 +61,10 @@ export function NationalSyncPage() {
               id="nsync-status"
               aria-label={t('nsync.status')}
               value={status}
-              onChange={(v: SyncStatus) => (setStatus(v), setPage(1))}
+              onChange={(v: SyncStatus) => {
+setStatus(v);
+setPage(1);
+}}
               style={{ width: '100%' }}
               options={(['failed', 'pending', 'synced'] as const).map((s) => ({ value: s, label: t(`nsync.status.${s}`) }))}
             />

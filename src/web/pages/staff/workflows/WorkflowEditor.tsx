@@ -46,6 +46,7 @@ export function WorkflowEditor({ id }: { id: string }) {
     setName(w.name);
     setDirty(false);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when a workflow (re)loads; reset is a new closure every render
   useEffect(() => {
     if (loaded.data) reset(loaded.data);
   }, [loaded.data]);
@@ -94,7 +95,10 @@ export function WorkflowEditor({ id }: { id: string }) {
           <ConfigProvider componentDisabled={!editable}>
             <Form layout="vertical" component="div">
               <Form.Item label={t('admin.wf.name')} htmlFor="workflow-name">
-                <Input id="workflow-name" value={name} onChange={(e) => (setName(e.target.value), setDirty(true))} />
+                <Input id="workflow-name" value={name} onChange={(e) => {
+setName(e.target.value);
+setDirty(true);
+}} />
               </Form.Item>
               {steps.map((step, i) => (
                 <StepEditor

@@ -38,14 +38,20 @@ export function WorkflowList({ procedureId }: { procedureId: string | null }) {
           }}
         />
         <div style={{ width: 280 }}>
-          <UnitPicker placeholder={t('admin.wf.unit')} value={unitId} onChange={(u) => (setUnitId(u), setPage(1))} />
+          <UnitPicker placeholder={t('admin.wf.unit')} value={unitId} onChange={(u) => {
+setUnitId(u);
+setPage(1);
+}} />
         </div>
         <Select
           allowClear
           placeholder={t('admin.wf.statusLabel')}
           aria-label={t('admin.wf.statusLabel')}
           style={{ width: 160 }}
-          onChange={(s: string | undefined) => (setStatus(s), setPage(1))}
+          onChange={(s: string | undefined) => {
+setStatus(s);
+setPage(1);
+}}
           options={STATUSES.map((s) => ({ value: s, label: t(`admin.wf.status.${s}`) }))}
         />
       </Space>

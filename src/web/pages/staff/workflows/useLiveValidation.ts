@@ -14,6 +14,7 @@ export function useLiveValidation(target: { procedureId: string; unitId: string 
   const [error, setError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-validate when the steps or target ids change, not on every new target object
   useEffect(() => {
     if (!edited) return;
     let live = true;
@@ -32,7 +33,6 @@ export function useLiveValidation(target: { procedureId: string; unitId: string 
       live = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [steps, edited, target.procedureId, target.unitId]);
 
   useEffect(() => setValidation(initial), [initial]);

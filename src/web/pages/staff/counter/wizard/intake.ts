@@ -10,7 +10,7 @@ export interface CounterApplicantValues extends ApplicantValues {
   representative?: { fullName?: string; idNumber?: string; phone?: string; authority?: string };
 }
 
-const filled = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+const filled = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 export function counterApplicant(v: CounterApplicantValues) {
   const r = v.withRepresentative ? v.representative : undefined;
