@@ -293,7 +293,8 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   const completedAt = hoursLater(ctx, receivedAt, allotment * (kind === 'processed' ? share : share * 0.4) + pausedHours);
   const competent = wf0.alternatives.length > 0 && rng.chance(0.005) ? rng.pick(wf0.alternatives) : wf0.competent.id;
   const steps = wf0.steps;
-  const stepEnd = status === 'awaitingSupplement' ? pausedSince! : Math.min(completedAt , ctx.end);
+  // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.min would turn them into numbers
+  const stepEnd = status === 'awaitingSupplement' ? pausedSince! : completedAt < ctx.end ? completedAt : ctx.end;
   const stepOfficial = ctx.officials.get(wf0.competent.id) ?? staff;
   // The step history: each step's share of the elapsed time, ending against its share of the allotment.
   const done = kind === 'processed' ? steps.length - 1 : Math.max(1, Math.floor(steps.length / 2));
