@@ -12,6 +12,7 @@ import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { receiveDossier } from './intake.service.js';
+import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
 import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import { units } from '../org/units.table.js';
@@ -23,7 +24,8 @@ import { readingPaths } from './dossier-access.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
-export function dossierRoutes(app: App, { db, env }: Deps): void {
+export function dossierRoutes(app: App, { db, env, services }: Deps): void {
+  const intakeSources = { national: nationalDataClientFromEnv(env), files: services.files };
   app.post(
     '/api/dossiers',
     {
@@ -44,7 +46,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
       }
       const key = request.headers['idempotency-key'];
       const dossier = await db.transaction((tx) =>
-        receiveDossier(tx, { ...request.ctx, actor }, env, input, key ? { key, body: request.body } : undefined),
+        receiveDossier(tx, { ...request.ctx, actor }, env, intakeSources, input, key ? { key, body: request.body } : undefined),
       );
       return reply.status(201).send(await detail(actor, dossier.code));
     },
@@ -123,7 +125,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       await readable(actor, request.params.code);
-      const dossier = await db.transaction((tx) => performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body));
+      const dossier = await db.transaction((tx) => performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body, services.files));
       return detail(actor, dossier.code);
     },
   );
