@@ -5,7 +5,7 @@ import type { Actor } from '../../kernel/context.js';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
-import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
+import { getUnit, subtreeIds, unitNames, unitPath } from '../org/units.service.js';
 import { z } from 'zod';
 import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody, WorklistItem, WorklistQuery } from './dossiers.schema.js';
 import { worklist } from './worklist.query.js';
@@ -15,8 +15,6 @@ import { receiveDossier } from './intake.service.js';
 import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
 import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
-import { units } from '../org/units.table.js';
-import { inArray } from 'drizzle-orm';
 import { applicantName } from './applicant.schema.js';
 import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
 import { mayRead } from './authority.js';
@@ -153,7 +151,7 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
       };
       const { steps } = await getWorkflow(db, view.dossier.workflowId);
       const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
-      const names = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+      const names = await unitNames(db, unitIds);
       const pdf = await dossierFormPdf(request.params.form, {
         env,
         view,

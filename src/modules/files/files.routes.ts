@@ -10,7 +10,7 @@ import { StoredFileSchema, UploadForm } from './files.schema.js';
 import type { FileAccessResolver } from '../../kernel/module.js';
 import { mayReadFile } from './file-access.js';
 import { getFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
-import { fileStorageFromEnv, maxUploadBytes } from './storage.config.js';
+import { maxUploadBytes } from './storage.config.js';
 import type { FileStorage } from './storage.js';
 
 const tags = ['Tệp (files)'];
