@@ -12,7 +12,7 @@ import { bookingsDueForReminder, recordNoShows, runQueueJobs, sendBookingReminde
 import { subscribeQueue } from '../../src/modules/queue/queue-bus.js';
 import { listenForQueueChanges, notifyQueueChange } from '../../src/modules/queue/queue-notify.js';
 import { queueFigures } from '../../src/modules/queue/queue.query.js';
-import { simulatorNotifier } from '../../src/modules/notifications/notifier.js';
+import { notifierFromEnv, simulatorNotifier } from '../../src/modules/notifications/notifier.js';
 import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
@@ -171,8 +171,8 @@ describe('booking', () => {
     expect(slot29.startsAt).toBe('2026-12-29T01:00:00.000Z');
     expect((await book(congdan, slot29.id)).statusCode).toBe(201);
     // 29/12 07:00 Vietnam: the 29th's 08:00 booking is due (24 h lead); congdan's 28th 08:30 one, never checked in, is a no-show.
-    expect(await runQueueJobs(t.deps.db, t.deps.env, new Date('2026-12-29T00:00:00Z'))).toEqual({ reminded: 1, noShows: 1 });
-    expect(await runQueueJobs(t.deps.db, t.deps.env, new Date('2026-12-29T00:05:00Z'))).toEqual({ reminded: 0, noShows: 0 });
+    expect(await runQueueJobs(t.deps.db, t.deps.env, notifierFromEnv(t.deps.env), new Date('2026-12-29T00:00:00Z'))).toEqual({ reminded: 1, noShows: 1 });
+    expect(await runQueueJobs(t.deps.db, t.deps.env, notifierFromEnv(t.deps.env), new Date('2026-12-29T00:05:00Z'))).toEqual({ reminded: 0, noShows: 0 });
   });
 });
 

@@ -6,7 +6,7 @@ import { calendarRoutes } from './calendar.routes.js';
 
 export const calendarModule: ModuleManifest = {
   name: 'calendar',
-  needs: ['access', 'audit', 'identity'],
+  needs: ['access', 'audit'],
   tables: [calendarTables],
   errors: [CALENDAR_ERRORS],
   routes: calendarRoutes,

@@ -8,7 +8,7 @@ import { SEARCH_WORD_SIMILARITY } from './search.rules.js';
 
 export const catalogModule: ModuleManifest = {
   name: 'catalog',
-  needs: ['access', 'audit', 'calendar', 'identity', 'org'],
+  needs: ['access', 'audit', 'calendar', 'org'],
   tables: [catalogTables],
   errors: [CATALOG_ERRORS],
   routes(app, deps) {

@@ -209,3 +209,15 @@ export async function getProcedureVersion(db: Queryable, versionId: string) {
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { versionId });
   return version;
 }
+
+/** A procedure's name (undefined when there is no such procedure). */
+export async function procedureName(db: Queryable, id: string): Promise<string | undefined> {
+  const [procedure] = await db.select({ name: procedures.name }).from(procedures).where(eq(procedures.id, id));
+  return procedure?.name;
+}
+
+/** One version's content (undefined when there is no such version). */
+export async function procedureVersionContent(db: Queryable, versionId: string) {
+  const [version] = await db.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, versionId));
+  return version?.content;
+}

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../kernel/context.js';
 import type { Queryable } from '../../kernel/db.js';
@@ -9,7 +8,7 @@ import type { App, Deps } from '../../kernel/http.js';
 import { getProcedure } from '../catalog/procedures.service.js';
 import { contentDisposition, downloadName } from '../files/download.rules.js';
 import { getFile, readFileContent } from '../files/files.service.js';
-import { users } from '../identity/identity.tables.js';
+import { ownAccount } from '../identity/users.service.js';
 import { holdsAnywhere } from '../access/policy.js';
 import { itemOfApplicant, listStore } from './datastore.service.js';
 import { nationalStoreDocuments } from '../national-data/national-data.service.js';
@@ -53,7 +52,7 @@ const NationalDocument = z
  */
 async function storeKeyFor(db: Queryable, actor: Actor, asked: string | undefined): Promise<string> {
   if (actor.kind === 'citizen') {
-    const [me] = await db.select({ personalId: users.personalId }).from(users).where(eq(users.id, actor.userId));
+    const me = await ownAccount(db, actor.userId);
     if (!me?.personalId) throw new AppError('FORBIDDEN', { reason: 'Tài khoản chưa gắn số định danh cá nhân' });
     return me.personalId;
   }
@@ -64,6 +63,7 @@ async function storeKeyFor(db: Queryable, actor: Actor, asked: string | undefine
 
 export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
   const storage = services.files;
+  const national = nationalDataClientFromEnv(env);
   app.get(
     '/api/store',
     {
@@ -95,7 +95,7 @@ export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
     },
     async (request) => {
       const key = await storeKeyFor(db, requireActor(request), request.query.applicantKey);
-      return { items: await nationalStoreDocuments(nationalDataClientFromEnv(env), key) };
+      return { items: await nationalStoreDocuments(national, key) };
     },
   );
 

@@ -6,7 +6,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
 import { searchKey } from '../catalog/search.rules.js';
 import { storeItemReuses, storeItems } from './datastore.tables.js';
 
@@ -16,8 +15,14 @@ export interface FiledComponent {
   fileIds: readonly string[];
 }
 
+/** The dossier a store item came from: its id, and its code (shown with the item). */
+export interface SourceDossier {
+  id: string;
+  code: string;
+}
+
 /** A received dossier's components become store items of its applicant. */
-export async function storeReceivedComponents(tx: Tx, dossierId: string, applicantKey: string, components: readonly FiledComponent[], digitizedBy: string | null) {
+export async function storeReceivedComponents(tx: Tx, source: SourceDossier, applicantKey: string, components: readonly FiledComponent[], digitizedBy: string | null) {
   if (components.length === 0) return;
   await tx.insert(storeItems).values(
     components.map((c) => ({
@@ -25,7 +30,8 @@ export async function storeReceivedComponents(tx: Tx, dossierId: string, applica
       kind: 'document' as const,
       name: c.name,
       fileIds: [...c.fileIds],
-      sourceDossierId: dossierId,
+      sourceDossierId: source.id,
+      sourceDossierCode: source.code,
       sourceComponentId: c.componentId,
       digitizedBy,
     })),
@@ -37,6 +43,7 @@ export interface StoredResult {
   name: string;
   fileId: string;
   sourceDossierId: string;
+  sourceDossierCode: string;
   validUntil: string | null;
   signed: boolean;
   /** The leader who signed it: the result's provenance. */
@@ -51,6 +58,7 @@ export async function storeResult(tx: Tx, result: StoredResult) {
     name: result.name,
     fileIds: [result.fileId],
     sourceDossierId: result.sourceDossierId,
+    sourceDossierCode: result.sourceDossierCode,
     digitizedBy: result.signedBy,
     validUntil: result.validUntil,
     signed: result.signed,
@@ -93,13 +101,12 @@ export async function listStore(db: Queryable, applicantKey: string, forNames?: 
       kind: storeItems.kind,
       name: storeItems.name,
       fileIds: storeItems.fileIds,
-      sourceDossierCode: dossiers.code,
+      sourceDossierCode: storeItems.sourceDossierCode,
       validUntil: storeItems.validUntil,
       signed: storeItems.signed,
       createdAt: storeItems.createdAt,
     })
     .from(storeItems)
-    .innerJoin(dossiers, eq(dossiers.id, storeItems.sourceDossierId))
     .where(eq(storeItems.applicantKey, applicantKey))
     .orderBy(desc(storeItems.createdAt));
   const wanted = forNames ? new Set(forNames.map(searchKey)) : null;
@@ -111,14 +118,14 @@ export async function listStore(db: Queryable, applicantKey: string, forNames?: 
   return items.map((i) => ({ ...i, reuseCount: reuses.filter((r) => r.storeItemId === i.id).length }));
 }
 
-/** An online dossier accepted by a one-stop officer: its own (not reused) components join the store. */
-export async function storeAcceptedDossier(tx: Tx, dossierId: string, applicantKey: string, digitizedBy: string) {
-  const [filed, reused] = await Promise.all([
-    tx.select().from(dossierComponents).where(eq(dossierComponents.dossierId, dossierId)),
-    tx.select({ componentId: storeItemReuses.componentId }).from(storeItemReuses).where(eq(storeItemReuses.dossierId, dossierId)),
-  ]);
+/**
+ * An online dossier accepted by a one-stop officer: its own (not reused) components join the
+ * store. The caller (the dossiers module, which owns them) hands in the dossier's filed components.
+ */
+export async function storeAcceptedDossier(tx: Tx, source: SourceDossier, applicantKey: string, filed: readonly FiledComponent[], digitizedBy: string) {
+  const reused = await tx.select({ componentId: storeItemReuses.componentId }).from(storeItemReuses).where(eq(storeItemReuses.dossierId, source.id));
   const fresh = filed.filter((c) => !reused.some((r) => r.componentId === c.componentId));
-  await storeReceivedComponents(tx, dossierId, applicantKey, fresh, digitizedBy);
+  await storeReceivedComponents(tx, source, applicantKey, fresh, digitizedBy);
 }
 
 /** One item of an applicant's store (404-like refusal when it is someone else's). */

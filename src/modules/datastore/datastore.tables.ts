@@ -19,6 +19,8 @@ export const storeItems = pgTable(
     sourceDossierId: uuid('source_dossier_id')
       .notNull()
       .references(() => dossiers.id),
+    /** The source dossier's code, kept with the item (shown in the applicant's store). */
+    sourceDossierCode: text('source_dossier_code').notNull(),
     sourceComponentId: uuid('source_component_id'),
     /** The officer whose receipt made it a digitized, checked copy (người số hóa). */
     digitizedBy: uuid('digitized_by').references(() => users.id),

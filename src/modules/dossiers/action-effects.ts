@@ -12,10 +12,11 @@ import { addWorkingTime, isWorkingDay, type WorkingCalendar, workingTimeBetween 
 import { DAY_MS, fromVietnamLocalMs, isIsoDate, toVietnamLocalMs, vietnamDateOf } from '../calendar/dates.js';
 import { procedureVersions } from '../catalog/catalog.tables.js';
 import { storeAcceptedDossier } from '../datastore/datastore.service.js';
+import type { FileStorage } from '../files/storage.js';
 import type { ActionInput } from './actions.service.js';
 import { answerConsultation, assertConsultationsAnswered, requestConsultations } from './consultations.service.js';
 import { dossierOutcome } from './deadline.rules.js';
-import type { dossiers } from './dossiers.tables.js';
+import { dossierComponents, type dossiers } from './dossiers.tables.js';
 import { appointmentOf } from './intake.service.js';
 import { dossierExtensions, dossierObligations } from './processing.tables.js';
 import { assertHasResult, signResult } from './results.service.js';
@@ -34,6 +35,8 @@ export interface EffectContext {
   now: Date;
   /** transfer: the receiving unit's workflow. */
   target?: { unitId: string; workflowId: string } | undefined;
+  /** signResult: where the signed file is read from (deps.services.files, passed by the route). */
+  files?: FileStorage | undefined;
 }
 
 export interface Effect {
@@ -104,7 +107,8 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
       return apologize(c);
     case 'signResult': {
       const defaultName = await resultName(tx, dossier.procedureVersionId);
-      return { changes: {}, details: await signResult(tx, c.env, actor, { id: dossier.id, applicantKey: dossier.applicantKey, defaultName }, input.result!, now) };
+      if (!c.files) throw new Error('signResult reads the signed file: performAction needs the file storage');
+      return { changes: {}, details: await signResult(tx, c.files, actor, { id: dossier.id, code: dossier.code, applicantKey: dossier.applicantKey, defaultName }, input.result!, now) };
     }
   }
 }
@@ -113,7 +117,8 @@ async function accept({ tx, env, dossier, now, actor }: ActedContext): Promise<E
   const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
   const offer = version!.content.channels.find((ch) => ch.channel === dossier.channel)!;
   const appointmentAt = await appointmentOf(tx, env, offer.timeLimit, now);
-  await storeAcceptedDossier(tx, dossier.id, dossier.applicantKey, actor.userId);
+  const filed = await tx.select().from(dossierComponents).where(eq(dossierComponents.dossierId, dossier.id));
+  await storeAcceptedDossier(tx, dossier, dossier.applicantKey, filed, actor.userId);
   return { changes: { receivedAt: now, receivedBy: actor.userId, appointmentAt, legalDueAt: appointmentAt } };
 }
 

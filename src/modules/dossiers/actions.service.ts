@@ -15,6 +15,7 @@ import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { toVietnamLocalMs } from '../calendar/dates.js';
 import type { Channel } from '../catalog/procedure.content.js';
+import type { FileStorage } from '../files/storage.js';
 import { unitPath } from '../org/units.service.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
@@ -69,8 +70,9 @@ export async function allowedActions(db: Queryable, actor: Actor, dossier: Dossi
   return possibleActions(state).filter((action) => mayPerform(actor, action, currentStep(state), places));
 }
 
-export function performAction(tx: Tx, ctx: RequestContext & { actor: Actor }, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
-  return perform(tx, ctx, env, code, input);
+/** `files` (the shared file storage) is needed by signResult only, which reads the signed file. */
+export function performAction(tx: Tx, ctx: RequestContext & { actor: Actor }, env: Env, code: string, input: ActionInput, files?: FileStorage): Promise<DossierRow> {
+  return perform(tx, ctx, env, code, input, files);
 }
 
 /**
@@ -85,7 +87,7 @@ export function performSystemAction(tx: Tx, ctx: RequestContext & { actor: null 
   return perform(tx, ctx, env, code, input);
 }
 
-async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
+async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, input: ActionInput, files?: FileStorage): Promise<DossierRow> {
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase())).for('update');
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
   if (dossier.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
@@ -105,7 +107,7 @@ async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, inpu
   const now = new Date();
   const calendar = await loadWorkingCalendar(tx, env, yearsAround(dossier, now));
   const stepEnd = result.endsStep && step ? stepOutcome(calendar, step, dossier, now) : null;
-  const effect = await applyEffect({ tx, env, calendar, dossier, input, actor: ctx.actor, now, target });
+  const effect = await applyEffect({ tx, env, calendar, dossier, input, actor: ctx.actor, now, target, files });
   const competentUnitId = effect.changes.competentUnitId ?? dossier.competentUnitId;
   const nextStep = (target?.steps ?? steps).find((s) => s.key === result.toStepKey) ?? null;
   const entering = nextStep && (result.endsStep || input.action === 'accept');

@@ -5,17 +5,16 @@ import type { Actor } from '../../kernel/context.js';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
-import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
+import { getUnit, subtreeIds, unitNames, unitPath } from '../org/units.service.js';
 import { z } from 'zod';
 import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody, WorklistItem, WorklistQuery } from './dossiers.schema.js';
 import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { receiveDossier } from './intake.service.js';
+import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
 import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
-import { units } from '../org/units.table.js';
-import { inArray } from 'drizzle-orm';
 import { applicantName } from './applicant.schema.js';
 import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
 import { mayRead } from './authority.js';
@@ -23,7 +22,8 @@ import { readingPaths } from './dossier-access.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
-export function dossierRoutes(app: App, { db, env }: Deps): void {
+export function dossierRoutes(app: App, { db, env, services }: Deps): void {
+  const intakeSources = { national: nationalDataClientFromEnv(env), files: services.files };
   app.post(
     '/api/dossiers',
     {
@@ -44,7 +44,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
       }
       const key = request.headers['idempotency-key'];
       const dossier = await db.transaction((tx) =>
-        receiveDossier(tx, { ...request.ctx, actor }, env, input, key ? { key, body: request.body } : undefined),
+        receiveDossier(tx, { ...request.ctx, actor }, env, intakeSources, input, key ? { key, body: request.body } : undefined),
       );
       return reply.status(201).send(await detail(actor, dossier.code));
     },
@@ -123,7 +123,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       await readable(actor, request.params.code);
-      const dossier = await db.transaction((tx) => performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body));
+      const dossier = await db.transaction((tx) => performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body, services.files));
       return detail(actor, dossier.code);
     },
   );
@@ -151,7 +151,7 @@ export function dossierRoutes(app: App, { db, env }: Deps): void {
       };
       const { steps } = await getWorkflow(db, view.dossier.workflowId);
       const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
-      const names = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+      const names = await unitNames(db, unitIds);
       const pdf = await dossierFormPdf(request.params.form, {
         env,
         view,

@@ -22,8 +22,8 @@ import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
 import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import { type Applicant, applicantKey } from './applicant.schema.js';
 import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
-import { fileStorageFromEnv } from '../files/storage.config.js';
-import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
+import type { FileStorage } from '../files/storage.js';
+import type { NationalDataClient } from '../national-data/national-data-client.js';
 import { checkPopulation, takeFromNationalStore } from '../national-data/national-data.service.js';
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
@@ -61,10 +61,17 @@ export interface IdempotencyInput {
 
 type DossierRow = typeof dossiers.$inferSelect;
 
+/** Where intake takes documents from the national data store and keeps their copies: built once, passed by the route. */
+export interface IntakeSources {
+  national: NationalDataClient;
+  files: FileStorage;
+}
+
 export async function receiveDossier(
   tx: Tx,
   ctx: RequestContext & { actor: Actor },
   env: Env,
+  sources: IntakeSources,
   input: IntakeInput,
   idempotency?: IdempotencyInput,
 ): Promise<DossierRow> {
@@ -86,8 +93,7 @@ export async function receiveDossier(
   const uploads = input.components.flatMap((c) => ('fileIds' in c ? [c] : []));
   const fromNational = input.components.flatMap((c) => ('nationalDocumentId' in c ? [c] : []));
   const reused = await reusableFiles(tx, key, reuses.map((r) => r.storeItemId), todayInVietnam());
-  const national = nationalDataClientFromEnv(env);
-  const nationalFiles = fromNational.length > 0 ? await takeFromNationalStore(tx, ctx, national, fileStorageFromEnv(env), key, fromNational.map((c) => c.nationalDocumentId)) : new Map<string, string>();
+  const nationalFiles = fromNational.length > 0 ? await takeFromNationalStore(tx, ctx, sources.national, sources.files, key, fromNational.map((c) => c.nationalDocumentId)) : new Map<string, string>();
   const components: (ProvidedComponent & { nationalDocumentId?: string })[] = input.components.map((c) =>
     'storeItemId' in c
       ? { componentId: c.componentId, fileIds: reused.get(c.storeItemId)! }
@@ -101,7 +107,7 @@ export async function receiveDossier(
   // Khai thác CSDLQG về dân cư: a citizen applicant of a connected procedure is looked up.
   const population =
     version.content.populationDataConnected && input.applicant.kind === 'citizen'
-      ? await checkPopulation(national, input.applicant.idNumber, input.applicant)
+      ? await checkPopulation(sources.national, input.applicant.idNumber, input.applicant)
       : { populationCheck: null, populationCheckedAt: null };
 
   const now = new Date();
@@ -144,7 +150,7 @@ export async function receiveDossier(
   // What the officer received and checked is digitized into the applicant's store; reused items
   // are there already. Online filings join it when a one-stop officer accepts them.
   const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
-  if (receivedNow) await storeReceivedComponents(tx, dossier!.id, key, fresh, ctx.actor.userId);
+  if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
   await tx.insert(dossierEvents).values({
     dossierId: dossier!.id,
     action: receivedNow ? 'receive' : 'register',

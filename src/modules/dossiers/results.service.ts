@@ -6,11 +6,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
-import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { storeResult } from '../datastore/datastore.service.js';
 import { filesForUse, readFileContent } from '../files/files.service.js';
-import { fileStorageFromEnv } from '../files/storage.config.js';
+import type { FileStorage } from '../files/storage.js';
 import { dossierResults } from './processing.tables.js';
 import { type SignatureVerifier, structuralVerifier } from './signature.js';
 
@@ -29,13 +28,14 @@ export interface ResultInput {
 
 interface SigningTarget {
   id: string;
+  code: string;
   applicantKey: string;
   defaultName: string;
 }
 
 export async function signResult(
   tx: Tx,
-  env: Env,
+  files: FileStorage,
   actor: Actor,
   dossier: SigningTarget,
   input: ResultInput,
@@ -45,7 +45,7 @@ export async function signResult(
   if (input.validUntil && input.validUntil < input.issuedOn) throw new AppError('RESULT_VALIDITY_INVALID', { issuedOn: input.issuedOn, validUntil: input.validUntil });
   const [file] = await filesForUse(tx, actor, [input.fileId]);
   if (file!.mediaType !== 'application/pdf') throw new AppError('RESULT_FILE_NOT_PDF', { mediaType: file!.mediaType });
-  const found = await verifier.verify(await readFileContent(fileStorageFromEnv(env), file!), input);
+  const found = await verifier.verify(await readFileContent(files, file!), input);
   if (found.status === 'invalid') throw new AppError('RESULT_SIGNATURE_INVALID', { detail: found.detail });
   const name = input.name?.trim() || dossier.defaultName;
   const [result] = await tx
@@ -73,6 +73,7 @@ export async function signResult(
     name,
     fileId: input.fileId,
     sourceDossierId: dossier.id,
+    sourceDossierCode: dossier.code,
     validUntil: input.validUntil ?? null,
     signed: found.status === 'valid' || found.status === 'unverifiable',
     signedBy: actor.userId,

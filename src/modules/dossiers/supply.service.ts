@@ -41,6 +41,6 @@ export async function supplyComponents(tx: Tx, actor: Actor, dossier: DossierRow
   await recordReuses(tx, dossier.id, reuses);
   const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
   // Staff who take the supplement at the counter digitize it; an online supplement is the citizen's own copy.
-  if (dossier.receivedAt) await storeReceivedComponents(tx, dossier.id, dossier.applicantKey, fresh, actor.kind === 'citizen' ? null : actor.userId);
+  if (dossier.receivedAt) await storeReceivedComponents(tx, dossier, dossier.applicantKey, fresh, actor.kind === 'citizen' ? null : actor.userId);
   return { componentIds: ids };
 }

@@ -10,17 +10,12 @@ import { changePassword, login, logout } from './auth.service.js';
 import { CreateTokenBody, LoginBody, Me, PasswordChangeBody, TokenItem } from './identity.schema.js';
 import { grantableScopes } from '../access/policy.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
-import { rolesOf } from './users.service.js';
-import { users } from './identity.tables.js';
-import { eq } from 'drizzle-orm';
+import { ownAccount, rolesOf } from './users.service.js';
 
 const tags = ['Xác thực (auth)'];
 
 async function presentMe(deps: Deps, actor: Actor) {
-  const [user] = await deps.db
-    .select({ mustChangePassword: users.mustChangePassword, personalId: users.personalId, phone: users.phone, email: users.email })
-    .from(users)
-    .where(eq(users.id, actor.userId));
+  const user = await ownAccount(deps.db, actor.userId);
   return {
     id: actor.userId,
     username: actor.username,

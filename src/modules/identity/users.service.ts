@@ -245,3 +245,12 @@ async function assertUnique(db: Queryable, username: string, personalId: string 
   if (clash?.username === username) throw new AppError('USERNAME_TAKEN');
   if (clash) throw new AppError('PERSONAL_ID_TAKEN');
 }
+
+/** What a user's own account shows them (GET /api/auth/me) and the identifier their data store is keyed by. */
+export async function ownAccount(db: Queryable, userId: string) {
+  const [user] = await db
+    .select({ mustChangePassword: users.mustChangePassword, personalId: users.personalId, phone: users.phone, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user;
+}

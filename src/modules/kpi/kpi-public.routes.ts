@@ -6,14 +6,13 @@
  * lookup (PUBLIC_LOOKUP_RATE_PER_MINUTE), so anonymous traffic costs at most one computation per
  * period and process every five minutes.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../kernel/errors.js';
 import { FixedWindowLimiter, rateLimitHook } from '../../kernel/rate-limit.js';
 import { errorResponses, IsoDate } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { vietnamDateOf } from '../calendar/dates.js';
-import { units } from '../org/units.table.js';
+import { provinceRootIds } from '../org/units.service.js';
 import { RankingItem } from './insights.schema.js';
 import { computeIndex } from './kpi.service.js';
 import { parsePeriod, reportingMonthOf } from './periods.rules.js';
@@ -69,9 +68,9 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
   const rankingCache = new TtlCache<z.input<typeof PublicRankings>>(CACHE_MS, 50);
 
   const province = async () => {
-    const [root] = await db.select({ id: units.id }).from(units).where(and(isNull(units.parentId), eq(units.kind, 'province')));
+    const [root] = await provinceRootIds(db);
     if (!root) throw new AppError('UNIT_NOT_FOUND', { kind: 'province' });
-    return root.id;
+    return root;
   };
   /** The named period, or the current reporting month; years far from now are refused (cache keys stay few). */
   const periodOf = (name: string | undefined) => {

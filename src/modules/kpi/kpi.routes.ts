@@ -5,14 +5,12 @@
  * province (the provincial office's procedure control officers: they run the index for the
  * province, and the weights must be one for every unit so rankings compare like with like).
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { authorize } from '../access/policy.js';
-import { unitPath } from '../org/units.service.js';
-import { units } from '../org/units.table.js';
+import { provinceRootIds, unitPath } from '../org/units.service.js';
 import { drilldown } from './index.query.js';
 import { getKpiConfig, putKpiConfig } from './kpi-config.service.js';
 import { ConfigQuery, ConfigReply, DrilldownQuery, DrilldownReply, IndexQuery, IndexReply, LateQuery, LateReply, PeriodQuery, ProcessingTimesReply, PutConfigBody } from './kpi.schema.js';
@@ -131,8 +129,7 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     },
     async (request) => {
       // The province's root unit (vertical agencies are roots of their own and do not qualify).
-      const province = await db.select({ id: units.id }).from(units).where(and(isNull(units.parentId), eq(units.kind, 'province')));
-      authorize(requireActor(request), 'kpi.configure', { unitPath: province.map((u) => u.id) });
+      authorize(requireActor(request), 'kpi.configure', { unitPath: await provinceRootIds(db) });
       const { version, config } = request.body;
       return db.transaction((tx) => putKpiConfig(tx, request.ctx, request.query.year, config, version));
     },

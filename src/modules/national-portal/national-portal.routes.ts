@@ -4,17 +4,15 @@
  * answer for the 766 indicator transparency.synced are the ones who chase its failures; a retry
  * only moves the next attempt forward, so it needs no stronger right.
  */
-import { eq } from 'drizzle-orm';
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
 import { authorize, can } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { RetryParams, SyncItem, SyncListQuery, SyncListReply } from './national-portal.schema.js';
-import { listSyncs } from './sync.query.js';
+import { listSyncs, syncTargetByCode } from './sync.query.js';
 import { requestSync } from './sync.service.js';
 
 const tags = ['Đồng bộ Cổng DVCQG (national-portal)'];
@@ -50,7 +48,7 @@ export function nationalPortalRoutes(app: App, { db }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const code = request.params.dossierCode;
-      const [dossier] = await db.select({ id: dossiers.id, competent: dossiers.competentUnitId, receiving: dossiers.receivingUnitId }).from(dossiers).where(eq(dossiers.code, code));
+      const dossier = await syncTargetByCode(db, code);
       if (!dossier) throw new AppError('NATIONAL_SYNC_DOSSIER_NOT_FOUND', { code });
       // The dossier's competent unit or the one-stop unit that received it: either answers for it.
       const paths = [await unitPath(db, dossier.competent), await unitPath(db, dossier.receiving)];

@@ -37,3 +37,9 @@ export async function listSyncs(db: Queryable, input: { unitId: string; status?:
     .offset((input.page - 1) * input.pageSize);
   return { total, items };
 }
+
+/** The dossier a retry names: its id and the two units that answer for it (undefined when there is none). */
+export async function syncTargetByCode(db: Queryable, code: string) {
+  const [dossier] = await db.select({ id: dossiers.id, competent: dossiers.competentUnitId, receiving: dossiers.receivingUnitId }).from(dossiers).where(eq(dossiers.code, code));
+  return dossier;
+}

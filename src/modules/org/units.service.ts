@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { type Queryable, type Tx, queryRows } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
@@ -195,5 +195,16 @@ export async function subtreeIds(db: Queryable, rootIds: string[]): Promise<stri
       select u.id from units u join down on u.parent_id = down.id
     )
     select id from down`);
+  return rows.map((r) => r.id);
+}
+
+/** The names of these units (those that exist), by id. */
+export async function unitNames(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return ids.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...ids])) : [];
+}
+
+/** The province's root unit(s): a root of kind province (vertical agencies are roots of their own and do not qualify). */
+export async function provinceRootIds(db: Queryable): Promise<string[]> {
+  const rows = await db.select({ id: units.id }).from(units).where(and(isNull(units.parentId), eq(units.kind, 'province')));
   return rows.map((r) => r.id);
 }

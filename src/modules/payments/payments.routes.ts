@@ -6,8 +6,7 @@ import { AppError } from '../../kernel/errors.js';
 import { readableDossier } from '../dossiers/dossiers.routes.js';
 import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
-import { procedureVersions } from '../catalog/catalog.tables.js';
-import { eq } from 'drizzle-orm';
+import { procedureVersionContent } from '../catalog/procedures.service.js';
 import { paymentGatewayFromEnv } from './gateway.js';
 import { dueTargets } from './payments.rules.js';
 import {
@@ -42,8 +41,8 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const { dossier } = await readableDossier(db, requireActor(request), request.params.code);
       const totals = await totalsOf(db, dossier);
-      const [version] = await db.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
-      const offer = version?.content.channels.find((c) => c.channel === dossier.channel);
+      const content = await procedureVersionContent(db, dossier.procedureVersionId);
+      const offer = content?.channels.find((c) => c.channel === dossier.channel);
       const describe = (obligationId: string | null) => (obligationId ? (totals.obligations.find((o) => o.id === obligationId)?.description ?? '') : 'Phí, lệ phí');
       return {
         code: dossier.code,

@@ -17,7 +17,7 @@ import { AppError, type ErrorCode } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { formatVietnamTime } from '../calendar/dates.js';
 import { procedures } from '../catalog/catalog.tables.js';
-import { type Notifier, notifierFromEnv } from '../notifications/notifier.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { units } from '../org/units.table.js';
 import { bookingQrText, cancelProblem, dueForReminder, isNoShow, newBookingCode } from './queue.rules.js';
 import { queueBookings, queueSlots } from './queue.tables.js';
@@ -189,8 +189,8 @@ export async function recordNoShows(tx: Tx, now: Date, graceMinutes: number): Pr
 }
 
 /** What the queue's periodic job does (every few minutes): reminders, then no-shows, one transaction each. */
-export async function runQueueJobs(db: Database, env: Env, now = new Date()): Promise<{ reminded: number; noShows: number }> {
-  const reminded = await db.transaction((tx) => sendBookingReminders(tx, notifierFromEnv(env), now, env.QUEUE_REMINDER_HOURS));
+export async function runQueueJobs(db: Database, env: Env, notifier: Notifier, now = new Date()): Promise<{ reminded: number; noShows: number }> {
+  const reminded = await db.transaction((tx) => sendBookingReminders(tx, notifier, now, env.QUEUE_REMINDER_HOURS));
   const noShows = await db.transaction((tx) => recordNoShows(tx, now, env.QUEUE_NO_SHOW_GRACE_MINUTES));
   return { reminded, noShows: noShows.length };
 }

@@ -8,7 +8,7 @@ import { queueRemindersAndNoShows } from './queue.tasks.js';
 
 export const queueModule: ModuleManifest = {
   name: 'queue',
-  needs: ['access', 'audit', 'calendar', 'catalog', 'identity', 'notifications', 'org'],
+  needs: ['access', 'audit', 'calendar', 'catalog', 'notifications', 'org'],
   tables: [queueTables],
   errors: [QUEUE_ERRORS],
   routes(app, deps) {

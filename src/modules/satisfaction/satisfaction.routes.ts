@@ -5,10 +5,9 @@ import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { AppError } from '../../kernel/errors.js';
 import { DAY_MS, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureName } from '../catalog/procedures.service.js';
 import { authorize, can } from '../access/policy.js';
 import { subtreeIds, unitPath } from '../org/units.service.js';
-import { eq } from 'drizzle-orm';
 import { criterionForForm, type RatingChannel, verifyRatingToken } from './satisfaction.rules.js';
 import { CriteriaBody, Criterion, Figures, FiguresQuery, LinkResult, RateBody, RateForm, RateParams, RateQuery, RatingResult } from './satisfaction.schema.js';
 import { activeCriteria, alreadyRated, type DossierRow, dossierForRating, rateDossier, ratingLink, saveCriteria } from './satisfaction.service.js';
@@ -75,8 +74,8 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const dossier = await dossierForRating(db, request.params.code);
       const channel = await channelOf(request, dossier, request.query.token);
-      const [procedure] = await db.select({ name: procedures.name }).from(procedures).where(eq(procedures.id, dossier.procedureId));
-      return { code: dossier.code, procedureName: procedure?.name ?? '', channel, alreadyRated: await alreadyRated(db, dossier.id, channel), criteria: withLevels(await activeCriteria(db)) };
+      const name = await procedureName(db, dossier.procedureId);
+      return { code: dossier.code, procedureName: name ?? '', channel, alreadyRated: await alreadyRated(db, dossier.id, channel), criteria: withLevels(await activeCriteria(db)) };
     },
   );
 

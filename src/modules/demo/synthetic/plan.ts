@@ -255,7 +255,7 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
     for (const c of wf0.components) {
       if (c === reuse) continue;
       const itemId = rng.uuid();
-      out.store_items.push({ id: itemId, applicant_key: applicant.key, kind: 'document', name: c.name, file_ids: '{}', source_dossier_id: id, source_component_id: c.id, digitized_by: staff.officer, created_at: iso(receivedAt) });
+      out.store_items.push({ id: itemId, applicant_key: applicant.key, kind: 'document', name: c.name, file_ids: '{}', source_dossier_id: id, source_dossier_code: row.code as string, source_component_id: c.id, digitized_by: staff.officer, created_at: iso(receivedAt) });
       if (applicant.frequent) ctx.storeOf.set(applicant.key, { id: itemId, at: receivedAt.getTime() });
     }
   }
