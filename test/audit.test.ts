@@ -80,7 +80,7 @@ describe('npm run audit:verify', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = promisify(execFile);
   const verify = () =>
-    run(process.execPath, ['--import', 'tsx', 'src/server/cli/audit-verify.ts'], {
+    run(process.execPath, ['--import', 'tsx', 'src/app/cli/audit-verify.ts'], {
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
     }).then(
       (ok) => ({ code: 0, out: ok.stdout + ok.stderr }),

@@ -27,7 +27,7 @@ const YEAR = rangePeriod('2025-07-01', '2026-06-30');
 const dir = mkdtempSync(join(tmpdir(), 'motcua-kpi-rollup-'));
 const run = promisify(execFile);
 const cli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/server/cli/kpi-rollup.ts', ...args], {
+  run(process.execPath, ['--import', 'tsx', 'src/app/cli/kpi-rollup.ts', ...args], {
     env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
   }).then(
     (ok) => ({ code: 0, out: ok.stdout, err: ok.stderr }),

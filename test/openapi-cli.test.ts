@@ -19,7 +19,7 @@ type Spec = { openapi: string; info: { title: string; version: string }; paths: 
 describe('npm run openapi', () => {
   it('writes the OpenAPI document to --out', async () => {
     const out = join(dir, 'openapi.json');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/server/cli/openapi.ts', '--out', out], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/app/cli/openapi.ts', '--out', out], {
       // Not the developer's database: the command must not need one.
       env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nowhere', DATA_DIR: join(dir, 'unused') },
     });

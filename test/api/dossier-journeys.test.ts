@@ -4,7 +4,7 @@
  * completion measured with the pause; a late dossier with its apology letter; refusal;
  * withdrawal; transfer to another unit; financial obligation and stop; reuse of a stored result.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { act, type DemoProcedure, fileDossier, read, resultOf, setTimes, staffAt, step, workingMinutesBetween } from '../fixtures/dossiers.js';
@@ -42,7 +42,18 @@ const pdfOf = async (session: Session, code: string, form: string) => {
   return (await pdfText(res.rawPayload)).text.replace(/\s+/g, ' ');
 };
 
+/**
+ * Mon 9/3/2026 10:00 in Vietnam: a working morning outside Tết and any holiday. Three calendar days
+ * back is Friday 10:00, so the applicant's pause spans a weekend yet has working time in it; ten
+ * minutes ahead is still that working day (due soon); 28/11/2026, a Saturday, lies in the calendar
+ * years loaded around it. Deadlines, events and the calendar's years all come from Date (not SQL
+ * now()), so faking Date is enough. The whole file runs from it, logins included: sessions made at
+ * the real time would have expired (idle 2 h, at most 12 h) if Date were moved forward to it.
+ */
+const MONDAY_MORNING = new Date('2026-03-09T03:00:00Z');
+
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: MONDAY_MORNING, shouldAdvanceTime: true });
   t = await createTestApp();
   [admin, tiepnhan, chuyenvien, lanhdao, congdan] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('lanhdao'), t.login('congdan')]);
   procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
@@ -52,7 +63,10 @@ beforeAll(async () => {
   soNoiVu = unit('Sở Nội vụ').id;
   serviceCentre = units.find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  vi.useRealTimers();
+});
 
 /** thu-ly → phe-duyet (leader signs) → tra-ket-qua → processed → returned. */
 async function finishFromProcessing(d: { code: string; version: number }, result: Record<string, unknown> = {}) {

@@ -7,7 +7,7 @@
  * a real connection pool (the concurrency test then has truly parallel transactions).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bookingsDueForReminder, recordNoShows, runQueueJobs, sendBookingReminders } from '../../src/modules/queue/bookings.service.js';
 import { subscribeQueue } from '../../src/modules/queue/queue-bus.js';
 import { listenForQueueChanges, notifyQueueChange } from '../../src/modules/queue/queue-notify.js';
@@ -28,16 +28,30 @@ let centre: string;
 let hoTich: { id: string; fieldCode: string };
 let chungThuc: { id: string; fieldCode: string };
 
+/**
+ * Mon 21/12/2026 09:00 in Vietnam: a working morning a week before the slots of 28–31/12/2026 that
+ * are generated, listed, booked and reminded below (listing and booking refuse slots already
+ * started), and well inside one day for the kiosk's per-day ticket numbers. The queue reads the
+ * time from Date only (nothing asserted here comes from SQL now()), so faking Date is enough. The
+ * whole file runs from it, logins included: sessions made at the real time would have expired
+ * (idle 2 h, at most 12 h) if Date were moved forward to it afterwards.
+ */
+const MONDAY_MORNING = new Date('2026-12-21T02:00:00Z');
+
 const template = (over: Record<string, unknown> = {}) => ({ fieldCode: 'HT', weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '09:00', minutes: 30, capacity: 10, ...over });
 
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: MONDAY_MORNING, shouldAdvanceTime: true });
   t = await createTestApp({ env: { QUEUE_CHECKIN_RATE_PER_MINUTE: '1000' } });
   [admin, tiepnhan, chuyenvien, kstthc, congdan] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('kstthc'), t.login('congdan')]);
   centre = (await demoUnits(t))('Trung tâm Phục vụ hành chính công', true);
   hoTich = await procedureByCode(t, '2.000635');
   chungThuc = await procedureByCode(t, '2.000815');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  vi.useRealTimers();
+});
 
 const rows = <T extends Record<string, unknown> = Record<string, unknown>>(query: SQL) => queryRows<T>(t.handle.db, query);
 
