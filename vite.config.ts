@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The web app: sources in src/web, built into dist/web (served by src/server/http/web.ts). */
+/** The web app: sources in src/web, built into dist/web (served by src/app/web.ts). */
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   plugins: [react()],

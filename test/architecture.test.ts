@@ -36,7 +36,10 @@ interface Import {
 const textCache = new Map<string, string>();
 function text(file: string): string {
   let t = textCache.get(file);
-  if (t === undefined) textCache.set(file, (t = readFileSync(join(ROOT, file), 'utf8')));
+  if (t === undefined) {
+    t = readFileSync(join(ROOT, file), 'utf8');
+    textCache.set(file, t);
+  }
   return t;
 }
 

@@ -109,7 +109,8 @@ function refusalPdf(c: FormContext): Promise<Buffer> {
 
 function apologyPdf(c: FormContext): Promise<Buffer> {
   const letter = c.view.extensions.at(-1);
-  const { dossier } = c.view;
+  const { view } = c;
+  const { dossier } = view;
   if (!letter || !dossier.receivedAt) throw new AppError('DOSSIER_NO_EXTENSION', { code: dossier.code });
   return renderForm04({
     ...competentBase(c),
@@ -176,7 +177,8 @@ export function controlSteps(view: DossierView, steps: readonly WorkflowStep[], 
 }
 
 function controlSlipPdf(c: FormContext): Promise<Buffer> {
-  const { dossier } = c.view;
+  const { view } = c;
+  const { dossier } = view;
   if (!dossier.receivedAt || !dossier.appointmentAt) throw new AppError('DOSSIER_NOT_RECEIVED', { code: dossier.code });
   return renderForm06({
     ...base(c),
@@ -189,7 +191,7 @@ function controlSlipPdf(c: FormContext): Promise<Buffer> {
 }
 
 function receiptPdf(c: FormContext): Promise<Buffer> {
-  const { view, env } = c;
+  const { view } = c;
   const { dossier } = view;
   if (!dossier.receivedAt || !dossier.appointmentAt) throw new AppError('DOSSIER_NOT_RECEIVED', { code: dossier.code });
   const content = view.versionContent;

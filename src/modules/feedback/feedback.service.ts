@@ -205,7 +205,8 @@ export async function performFeedbackAction(tx: Tx, ctx: RequestContext & { acto
   if (needsUnit && !input.unitId) throw new AppError('FEEDBACK_INPUT_REQUIRED', { action: input.action, field: 'unitId' });
   if (input.action === 'classify' && !input.category) throw new AppError('FEEDBACK_INPUT_REQUIRED', { action: input.action, field: 'category' });
   if (input.action === 'transfer' && input.unitId === item.unitId) throw new AppError('FEEDBACK_SAME_UNIT');
-  const targetPath = needsUnit ? (await getUnit(tx, input.unitId!), await unitPath(tx, input.unitId!)) : null;
+  // getUnit refuses a unit that does not exist before its path is read.
+  const targetPath = needsUnit ? await getUnit(tx, input.unitId!).then(() => unitPath(tx, input.unitId!)) : null;
   if (!mayAct(ctx.actor, input.action, item, await itemPath(tx, item), targetPath)) throw new AppError('FORBIDDEN', { action: `feedback.${input.action}` });
 
   const now = new Date();

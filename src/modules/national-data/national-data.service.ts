@@ -24,7 +24,7 @@ export interface PopulationOutcome {
  * fields. The identifier is never logged nor put in an error.
  */
 export async function checkPopulation(client: NationalDataClient, personalId: string, declared: DeclaredIdentity): Promise<PopulationOutcome> {
-  let record;
+  let record: Awaited<ReturnType<NationalDataClient['findCitizen']>>;
   try {
     record = await client.findCitizen(personalId);
   } catch (error) {

@@ -28,7 +28,7 @@ export function buildTree(rows: readonly Unit[]): UnitNode[] {
   const order = (a: UnitNode, b: UnitNode) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi');
   const sortAll = (list: UnitNode[]) => {
     list.sort(order);
-    list.forEach((n) => sortAll(n.children));
+    for (const n of list) sortAll(n.children);
   };
   sortAll(roots);
   return roots;

@@ -203,7 +203,9 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
   });
   const inDegree = new Array<number>(n).fill(0);
   // A self loop is reported as a cycle; it does not also make the step "not a start".
-  edges.forEach((targets, from) => targets.forEach((t) => (inDegree[t]! += t === from ? 0 : 1)));
+  edges.forEach((targets, from) => {
+    for (const t of targets) if (t !== from) inDegree[t]! += 1;
+  });
 
   const starts = [...Array(n).keys()].filter((i) => isFirst(i) && inDegree[i] === 0);
   if (starts.length === 0) {
@@ -240,7 +242,9 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
   const ends = [...Array(n).keys()].filter((i) => isFirst(i) && steps[i]!.next.length === 0);
   if (ends.length === 0) error('NO_END_STEP', ['steps'], 'Quy trình không có bước kết thúc (bước không chuyển tiếp).');
   const reverse: number[][] = steps.map(() => []);
-  edges.forEach((targets, from) => targets.forEach((t) => reverse[t]!.push(from)));
+  edges.forEach((targets, from) => {
+    for (const t of targets) reverse[t]!.push(from);
+  });
   const reachesEnd = reach(reverse, ends);
   steps.forEach((step, i) => {
     if (isFirst(i) && ends.length > 0 && !reachesEnd.has(i)) {
