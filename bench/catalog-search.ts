@@ -20,19 +20,85 @@ import { acronym, searchKey } from '../src/modules/catalog/search.rules.js';
 const PROCEDURES = 5000;
 const RUNS = 400;
 
-const ACTIONS = ['Đăng ký', 'Cấp', 'Cấp lại', 'Cấp đổi', 'Gia hạn', 'Điều chỉnh', 'Thu hồi', 'Xác nhận', 'Thẩm định', 'Phê duyệt'];
-const OBJECTS = [
-  'khai sinh', 'kết hôn', 'khai tử', 'giấy phép xây dựng', 'giấy chứng nhận quyền sử dụng đất', 'hộ kinh doanh',
-  'giấy phép lao động', 'chứng chỉ hành nghề khám bệnh, chữa bệnh', 'giấy phép bán lẻ rượu', 'thường trú', 'tạm trú',
-  'trợ cấp xã hội hằng tháng', 'phiếu lý lịch tư pháp', 'giấy phép kinh doanh karaoke', 'văn bằng tốt nghiệp',
-  'giấy phép môi trường', 'hỗ trợ mai táng phí', 'giấy phép lái xe', 'chứng nhận đủ điều kiện an toàn thực phẩm', 'nuôi con nuôi',
+const ACTIONS = [
+  'Đăng ký',
+  'Cấp',
+  'Cấp lại',
+  'Cấp đổi',
+  'Gia hạn',
+  'Điều chỉnh',
+  'Thu hồi',
+  'Xác nhận',
+  'Thẩm định',
+  'Phê duyệt',
 ];
-const QUALIFIERS = ['', 'có yếu tố nước ngoài', 'cho tổ chức', 'cho cá nhân', 'trường hợp bị mất', 'theo yêu cầu', 'tại cấp xã', 'đối với công trình cấp III', 'lần đầu', 'khi thay đổi thông tin', 'trong khu công nghiệp', 'cho người khuyết tật', 'đối với doanh nghiệp nhỏ', 'liên thông', 'trực tuyến', 'qua bưu chính', 'cho hợp tác xã', 'tại cấp tỉnh', 'đối với nhà ở riêng lẻ', 'cho người nước ngoài', 'ngoài giờ hành chính', 'có thời hạn', 'không thời hạn', 'quá hạn', 'đúng hạn'];
+const OBJECTS = [
+  'khai sinh',
+  'kết hôn',
+  'khai tử',
+  'giấy phép xây dựng',
+  'giấy chứng nhận quyền sử dụng đất',
+  'hộ kinh doanh',
+  'giấy phép lao động',
+  'chứng chỉ hành nghề khám bệnh, chữa bệnh',
+  'giấy phép bán lẻ rượu',
+  'thường trú',
+  'tạm trú',
+  'trợ cấp xã hội hằng tháng',
+  'phiếu lý lịch tư pháp',
+  'giấy phép kinh doanh karaoke',
+  'văn bằng tốt nghiệp',
+  'giấy phép môi trường',
+  'hỗ trợ mai táng phí',
+  'giấy phép lái xe',
+  'chứng nhận đủ điều kiện an toàn thực phẩm',
+  'nuôi con nuôi',
+];
+const QUALIFIERS = [
+  '',
+  'có yếu tố nước ngoài',
+  'cho tổ chức',
+  'cho cá nhân',
+  'trường hợp bị mất',
+  'theo yêu cầu',
+  'tại cấp xã',
+  'đối với công trình cấp III',
+  'lần đầu',
+  'khi thay đổi thông tin',
+  'trong khu công nghiệp',
+  'cho người khuyết tật',
+  'đối với doanh nghiệp nhỏ',
+  'liên thông',
+  'trực tuyến',
+  'qua bưu chính',
+  'cho hợp tác xã',
+  'tại cấp tỉnh',
+  'đối với nhà ở riêng lẻ',
+  'cho người nước ngoài',
+  'ngoài giờ hành chính',
+  'có thời hạn',
+  'không thời hạn',
+  'quá hạn',
+  'đúng hạn',
+];
 
 const QUERIES = [
-  'dang ky khai sinh', 'ĐKKS', 'giay phep xay dung', 'cap lai giay phep lai xe', 'ly lich tu phap', 'dang ki ket hon',
-  'giay phep lao dong nguoi nuoc ngoai', 'tro cap xa hoi', 'ho kinh doanh', 'xac nhan thuong tru', 'giay phep ban le ruou',
-  'an toan thuc pham', 'cap doi giay chung nhan quyen su dung dat', 'mai tang phi', 'khia sinh', '1.002500',
+  'dang ky khai sinh',
+  'ĐKKS',
+  'giay phep xay dung',
+  'cap lai giay phep lai xe',
+  'ly lich tu phap',
+  'dang ki ket hon',
+  'giay phep lao dong nguoi nuoc ngoai',
+  'tro cap xa hoi',
+  'ho kinh doanh',
+  'xac nhan thuong tru',
+  'giay phep ban le ruou',
+  'an toan thuc pham',
+  'cap doi giay chung nhan quyen su dung dat',
+  'mai tang phi',
+  'khia sinh',
+  '1.002500',
 ];
 
 function name(i: number): string {
@@ -43,7 +109,9 @@ function name(i: number): string {
 }
 
 async function seed(handle: DbHandle) {
-  await handle.db.insert(procedureFields).values(Array.from({ length: 20 }, (_, i) => ({ code: `F${i}`, name: `Lĩnh vực ${i}` })));
+  await handle.db
+    .insert(procedureFields)
+    .values(Array.from({ length: 20 }, (_, i) => ({ code: `F${i}`, name: `Lĩnh vực ${i}` })));
   const rows = Array.from({ length: PROCEDURES }, (_, i) => {
     const nationalCode = `1.${String(i).padStart(6, '0')}`;
     const n = name(i);
@@ -94,7 +162,9 @@ async function measure(handle: DbHandle, search: Search): Promise<{ median: numb
 
 export async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL;
-  const handle = await openAppDatabase(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {});
+  const handle = await openAppDatabase(
+    url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {},
+  );
   try {
     await applyMigrations(handle);
     await seed(handle);

@@ -44,7 +44,13 @@ const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
-const APPLICANT = { kind: 'citizen', fullName: 'Nguyễn Thị Ánh Tuyết', idNumber: '089195000456', phone: '0912345678', address: 'Phường Long Xuyên, An Giang' };
+const APPLICANT = {
+  kind: 'citizen',
+  fullName: 'Nguyễn Thị Ánh Tuyết',
+  idNumber: '089195000456',
+  phone: '0912345678',
+  address: 'Phường Long Xuyên, An Giang',
+};
 
 interface Stats {
   throughput: number;
@@ -80,7 +86,9 @@ export async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL;
   const engine = url ? 'PostgreSQL' : 'PGlite';
   // The server's default pool (10 connections) on PostgreSQL; PGlite is one connection.
-  const handle = await openAppDatabase(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {});
+  const handle = await openAppDatabase(
+    url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}` } : {},
+  );
   const filesDir = await mkdtemp(join(tmpdir(), 'motcua-bench-files-'));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
@@ -112,7 +120,8 @@ export async function run(): Promise<string> {
     const form = new FormData();
     form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'to-khai.pdf');
     const uploaded = await call('/api/files', { method: 'POST', headers: auth, body: form });
-    if (uploaded.status !== 201 && uploaded.status !== 200) throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+    if (uploaded.status !== 201 && uploaded.status !== 200)
+      throw new Error(`upload failed: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
     const fileId = uploaded.body.id as string;
 
     // The labour-permit procedure and its mandatory components.
@@ -123,21 +132,35 @@ export async function run(): Promise<string> {
       competentUnits: { name: string }[];
       components: { id: string; mandatory: boolean }[];
     };
-    const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-    if (components.length === 0) throw new Error('procedure 1.014199 has no mandatory component: the workload is wrong');
-    const intakeBody = JSON.stringify({ procedureId: procedure.id, channel: 'counter', applicant: APPLICANT, components });
+    const components = procedure.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    if (components.length === 0)
+      throw new Error('procedure 1.014199 has no mandatory component: the workload is wrong');
+    const intakeBody = JSON.stringify({
+      procedureId: procedure.id,
+      channel: 'counter',
+      applicant: APPLICANT,
+      components,
+    });
 
     const codes = new Set<string>();
     const intake = async () => {
-      const res = await call('/api/dossiers', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: intakeBody });
+      const res = await call('/api/dossiers', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: intakeBody,
+      });
       const code = res.body.code;
-      if (res.status !== 201 || typeof code !== 'string') throw new Error(`intake answered ${res.status}: ${JSON.stringify(res.body)}`);
+      if (res.status !== 201 || typeof code !== 'string')
+        throw new Error(`intake answered ${res.status}: ${JSON.stringify(res.body)}`);
       if (codes.has(code)) throw new Error(`dossier code ${code} issued twice`);
       codes.add(code);
     };
     const health = async () => {
       const res = await call('/api/health', { headers: { cookie: auth.cookie } });
-      if (res.status !== 200 || res.body.status !== 'ok') throw new Error(`health answered ${res.status}: ${JSON.stringify(res.body)}`);
+      if (res.status !== 200 || res.body.status !== 'ok')
+        throw new Error(`health answered ${res.status}: ${JSON.stringify(res.body)}`);
     };
 
     // Warm-up: JIT, connection pool, keep-alive sockets, the sequence row.
@@ -161,7 +184,8 @@ export async function run(): Promise<string> {
       );
     }
     const [stored] = await queryRows<{ count: number }>(handle.db, sql`select count(*)::int as count from dossiers`);
-    if (stored?.count !== codes.size) throw new Error(`${codes.size} intakes answered 201 but ${stored?.count} dossiers stored`);
+    if (stored?.count !== codes.size)
+      throw new Error(`${codes.size} intakes answered 201 but ${stored?.count} dossiers stored`);
     return lines.join('\n');
   } finally {
     await app?.close();

@@ -20,7 +20,8 @@ import {
   waitForPath,
 } from './helpers.js';
 
-if (!hasChromium) console.log('Accessibility browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Accessibility browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 const BIRTH = { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' };
 /** Bản sao trích lục hộ tịch: received by tiepnhan at the provincial centre, processed by chuyenvien at Sở Tư pháp. */
@@ -30,7 +31,11 @@ const EXTRACT = { code: '2.000635', unit: 'Sở Tư pháp' };
  * to its combobox input (where it belongs, so screen readers still announce it) and to its root
  * <div>, which has no role allowing it. Not ours to change: allowed on .ant-select roots only.
  */
-const SELECT_REQUIRED = { rule: 'aria-allowed-attr', selector: '.ant-select', why: "antd Select copies aria-required onto its root div" };
+const SELECT_REQUIRED = {
+  rule: 'aria-allowed-attr',
+  selector: '.ant-select',
+  why: 'antd Select copies aria-required onto its root div',
+};
 const APPLICANT = { kind: 'citizen', fullName: 'Trần Thị Mỹ Linh', idNumber: '089195000789', phone: '0912345678' };
 
 (hasChromium ? describe : describe.skip)('accessibility of the main pages (axe-core, browser)', () => {

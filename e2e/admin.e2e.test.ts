@@ -5,12 +5,25 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, procedureByCode, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import {
+  apiSession,
+  browserSuite,
+  DEMO_PASSWORD,
+  hasChromium,
+  procedureByCode,
+  saveJourneyScreenshot,
+  signIn,
+  waitForPath,
+} from './helpers.js';
 
 if (!hasChromium) console.log('Browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 /** Cấp giấy phép lao động (Sở Nội vụ): 10 working days on every channel; the demo workflow gives Thụ lý 6. */
-const PROCEDURE = { code: '1.014199', search: 'giay phep lao dong', name: 'Cấp giấy phép lao động đối với người lao động nước ngoài làm việc tại Việt Nam' };
+const PROCEDURE = {
+  code: '1.014199',
+  search: 'giay phep lao dong',
+  name: 'Cấp giấy phép lao động đối với người lao động nước ngoài làm việc tại Việt Nam',
+};
 
 /** Fills an antd DatePicker by typing, as a keyboard user would, and confirms with Enter. */
 async function typeDate(page: Page, label: string | RegExp, text: string): Promise<void> {
@@ -56,8 +69,12 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
     await page.getByText('Đã lưu lịch năm 2026.').waitFor();
     await expect.poll(() => page.getByTestId('calendar-due').textContent()).toBe('Hạn xử lý: 15/06/2026 08:00:00');
 
-    const saved = (await (await fetch(`${suite.url}/api/calendar/2026`)).json()) as { days: { date: string; kind: string; name: string }[] };
-    expect(saved.days).toContainEqual(expect.objectContaining({ date: '2026-06-12', kind: 'holiday', name: 'Nghỉ bù E2E' }));
+    const saved = (await (await fetch(`${suite.url}/api/calendar/2026`)).json()) as {
+      days: { date: string; kind: string; name: string }[];
+    };
+    expect(saved.days).toContainEqual(
+      expect.objectContaining({ date: '2026-06-12', kind: 'holiday', name: 'Nghỉ bù E2E' }),
+    );
 
     // A make-up working day on a weekday is refused with the server's Vietnamese reason.
     await typeDate(page, /^(\* )?Ngày$/, '16/06/2026');
@@ -85,7 +102,9 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
     await page.getByRole('link', { name: procedure.name }).click();
     await page.getByTestId('procedure-detail').getByText('10 ngày làm việc').first().waitFor();
     await page.getByRole('button', { name: 'Quy trình nội bộ' }).click();
-    await page.waitForURL((url) => url.pathname === '/staff/workflows' && url.searchParams.get('procedure') === procedure.id);
+    await page.waitForURL(
+      (url) => url.pathname === '/staff/workflows' && url.searchParams.get('procedure') === procedure.id,
+    );
     const active = page.locator('.ant-table-tbody tr', { hasText: 'Đang áp dụng' }).first();
     await active.getByRole('link').click();
     await page.waitForURL((url) => /^\/staff\/workflows\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -106,7 +125,10 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
     // 1 + 9 + 2 + 1 = 13 working days > 10: the verdict, the channels and the total say so.
     await allotment.fill('9');
     await expect.poll(() => page.getByTestId('workflow-verdict').textContent()).toContain('Quy trình còn lỗi');
-    await page.getByTestId('workflow-problems').getByText(/vượt thời hạn giải quyết 10 ngày làm việc của cách thức trực tiếp/).waitFor();
+    await page
+      .getByTestId('workflow-problems')
+      .getByText(/vượt thời hạn giải quyết 10 ngày làm việc của cách thức trực tiếp/)
+      .waitFor();
     await page.getByTestId('budget-counter').getByText('Vượt thời hạn').waitFor();
     await budget.locator('tr', { hasText: 'Trả kết quả' }).getByText('13 ngày').waitFor();
 
@@ -118,7 +140,11 @@ async function typeDate(page: Page, label: string | RegExp, text: string): Promi
     await page.getByText('Đã lưu.').waitFor();
 
     const api = await apiSession(suite.url, 'kstthc', DEMO_PASSWORD);
-    const saved = await api.get<{ status: string; steps: { key: string; allotment: { value: number } }[]; validation: { valid: boolean } }>(`/api/workflows/${draftId}`);
+    const saved = await api.get<{
+      status: string;
+      steps: { key: string; allotment: { value: number } }[];
+      validation: { valid: boolean };
+    }>(`/api/workflows/${draftId}`);
     expect(saved.status).toBe('draft');
     expect(saved.steps.find((s) => s.key === 'thu-ly')?.allotment.value).toBe(5.5);
     expect(saved.validation.valid).toBe(true);

@@ -17,7 +17,8 @@ import {
   waitForPath,
 } from './helpers.js';
 
-if (!hasChromium) console.log('Dashboard browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Dashboard browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 /** A minimal PDF: the upload checks the content's first bytes. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -42,7 +43,9 @@ interface PublicIndex {
       channel: 'counter',
       competentUnitId: procedure.competentUnits.find((u) => u.name === 'Sở Tư pháp')!.id,
       applicant: { kind: 'citizen', fullName: 'Trần Thị Bích', idNumber: '089195000456' },
-      components: procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+      components: procedure.components
+        .filter((c) => c.mandatory)
+        .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
     }));
   }, 180_000);
 
@@ -58,7 +61,9 @@ interface PublicIndex {
 
     const rows = page.getByTestId('rankings').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(11);
-    const ranking = (await (await fetch(`${suite.url}/api/public/kpi/rankings`)).json()) as { items: { name: string; rank: number }[] };
+    const ranking = (await (await fetch(`${suite.url}/api/public/kpi/rankings`)).json()) as {
+      items: { name: string; rank: number }[];
+    };
     expect(await rows.first().locator('td').nth(1).textContent()).toBe(ranking.items[0]!.name);
     // A phone: the page fits, the wide table scrolls inside its own box.
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

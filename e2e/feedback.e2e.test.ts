@@ -24,7 +24,8 @@ import {
   signIn,
 } from './helpers.js';
 
-if (!hasChromium) console.log('Feedback browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Feedback browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 const PHONE = '0987654321';
 const NAME = 'Trần Thị Bình';
@@ -52,7 +53,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   };
   /** The one-time code the simulator "sent" to a phone (what a real SMS would carry). */
   const codeSentTo = async (recipient: string) => {
-    const [row] = await queryRows<{ body: string }>(suite.server.db, sql`select body from simulated_messages where recipient = ${recipient} order by created_at desc limit 1`);
+    const [row] = await queryRows<{ body: string }>(
+      suite.server.db,
+      sql`select body from simulated_messages where recipient = ${recipient} order by created_at desc limit 1`,
+    );
     return /(\d{6})/.exec(row!.body)![1]!;
   };
   const pageText = (page: Page) => page.locator('body').textContent();
@@ -60,7 +64,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   it('lets an anonymous citizen verify a phone and send feedback', async () => {
     const { page } = await suite.open();
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Chức năng của cổng' }).getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
+    await page
+      .getByRole('navigation', { name: 'Chức năng của cổng' })
+      .getByRole('link', { name: 'Phản ánh, kiến nghị' })
+      .click();
     await page.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
 
     await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('+84 987 654 321');
@@ -71,7 +78,11 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByText(`Đã xác thực +84 987 654 321.`).waitFor();
 
     await page.getByLabel('Tiêu đề').fill(TITLE);
-    await page.getByLabel('Nội dung phản ánh, kiến nghị').fill(`Tôi là ${NAME}, số điện thoại ${PHONE}. Thủ tục đăng ký kết hôn vẫn yêu cầu bản sao giấy khai sinh có chứng thực dù đã có dữ liệu dân cư.`);
+    await page
+      .getByLabel('Nội dung phản ánh, kiến nghị')
+      .fill(
+        `Tôi là ${NAME}, số điện thoại ${PHONE}. Thủ tục đăng ký kết hôn vẫn yêu cầu bản sao giấy khai sinh có chứng thực dù đã có dữ liệu dân cư.`,
+      );
     await page.getByLabel('Họ và tên').fill(NAME);
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
 
@@ -123,13 +134,20 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     const text = await pageText(visitor.page);
     expect(text).not.toContain(PHONE);
     expect(text).not.toContain(NAME);
-    expect(await visitor.page.getByTestId('public-submitter').textContent()).toBe(`Người phản ánh: ${maskPersonName(NAME)}`);
+    expect(await visitor.page.getByTestId('public-submitter').textContent()).toBe(
+      `Người phản ánh: ${maskPersonName(NAME)}`,
+    );
     await saveJourneyScreenshot(visitor.page, 'feedback-public');
   });
 
   it('lets a citizen rate a returned dossier (a bad rating becomes feedback) and the counter tablet rate it too', async () => {
     const extract = await procedureByCode(suite.url, EXTRACT);
-    const [congdan, tiepnhan, chuyenvien, lanhdao] = await Promise.all([session('congdan'), session('tiepnhan'), session('chuyenvien'), session('lanhdao')]);
+    const [congdan, tiepnhan, chuyenvien, lanhdao] = await Promise.all([
+      session('congdan'),
+      session('tiepnhan'),
+      session('chuyenvien'),
+      session('lanhdao'),
+    ]);
     const filed = await congdan.upload(PDF, 'to-khai.pdf');
     let d = await congdan.post<{ code: string; version: number }>('/api/dossiers', {
       procedureId: extract.id,
@@ -145,7 +163,14 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await act(tiepnhan, 'accept');
     await act(tiepnhan, 'forward');
     await act(chuyenvien, 'forward');
-    const result = { fileId: await lanhdao.upload(PDF, 'ket-qua.pdf'), number: '126/TL-STP', issuedOn: new Date().toISOString().slice(0, 10), issuer: 'Sở Tư pháp', signer: 'Phạm Minh Đức', certificateSerial: '5403A1B2C3D4E5F7' };
+    const result = {
+      fileId: await lanhdao.upload(PDF, 'ket-qua.pdf'),
+      number: '126/TL-STP',
+      issuedOn: new Date().toISOString().slice(0, 10),
+      issuer: 'Sở Tư pháp',
+      signer: 'Phạm Minh Đức',
+      certificateSerial: '5403A1B2C3D4E5F7',
+    };
     await act(lanhdao, 'signResult', { result });
     await act(lanhdao, 'forward');
     await act(tiepnhan, 'finish');
@@ -157,7 +182,8 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto(`/ho-so-cua-toi/${d.code}`);
     const card = page.getByTestId('rating-card');
-    const level = (criterion: string, label: string) => card.locator('fieldset', { hasText: criterion }).getByText(label, { exact: true }).click();
+    const level = (criterion: string, label: string) =>
+      card.locator('fieldset', { hasText: criterion }).getByText(label, { exact: true }).click();
     await level('Mức độ hài lòng chung', 'Bình thường');
     await level('Thời gian chờ đợi', 'Không hài lòng');
     await level('Thái độ của cán bộ', 'Hài lòng');
@@ -180,14 +206,22 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     const form = tablet.page.getByTestId('rating-form');
     await form.waitFor();
     expect(await tablet.page.getByTestId('staff-menu').count()).toBe(0);
-    for (const criterion of ['Mức độ hài lòng chung', 'Thời gian chờ đợi', 'Thái độ của cán bộ', 'Kết quả trả đúng hẹn']) {
+    for (const criterion of [
+      'Mức độ hài lòng chung',
+      'Thời gian chờ đợi',
+      'Thái độ của cán bộ',
+      'Kết quả trả đúng hẹn',
+    ]) {
       await form.locator('fieldset', { hasText: criterion }).getByText('Rất hài lòng', { exact: true }).tap();
     }
     const submit = form.getByRole('button', { name: 'Gửi đánh giá' });
     expect((await submit.boundingBox())!.height).toBeGreaterThanOrEqual(64);
     await submit.tap();
     await tablet.page.getByText('Cảm ơn ông/bà đã đánh giá.').waitFor();
-    expect(await tiepnhan.get<{ channel: string; alreadyRated: boolean }>(`/api/rate/${d.code}`)).toMatchObject({ channel: 'counter', alreadyRated: true });
+    expect(await tiepnhan.get<{ channel: string; alreadyRated: boolean }>(`/api/rate/${d.code}`)).toMatchObject({
+      channel: 'counter',
+      alreadyRated: true,
+    });
     await saveJourneyScreenshot(tablet.page, 'feedback-rating');
   });
 });

@@ -25,7 +25,12 @@ const SERVICE_CENTRE = 'Trung tâm Phục vụ hành chính công tỉnh An Gian
 const NEW_UNIT = 'Trung tâm Chuyển đổi số E2E';
 const NEW_USER = { username: 'e2e.chuyenvien', fullName: 'Đặng Thị Thu', temporary: 'TamThoi2025x' };
 /** The account the password journey makes for itself (through the API), so no test needs another's. */
-const OWN_PASSWORD_USER = { username: 'e2e.doimatkhau', fullName: 'Phan Thị Hạnh', temporary: 'TamThoi2025z', changed: 'MatKhauMoi2025y' };
+const OWN_PASSWORD_USER = {
+  username: 'e2e.doimatkhau',
+  fullName: 'Phan Thị Hạnh',
+  temporary: 'TamThoi2025z',
+  changed: 'MatKhauMoi2025y',
+};
 
 interface UnitNode {
   id: string;
@@ -50,7 +55,6 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     staffChunk = builtChunk('pages/staff/StaffConsole.tsx');
   });
 
-
   it('serves the portal in Vietnamese without downloading the staff console', async () => {
     const { page, scripts } = await suite.open();
     await page.goto('/');
@@ -61,7 +65,10 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
 
     // Search as you type (the portal's own journeys are in portal.e2e.test.ts).
     await page.getByPlaceholder('Tìm thủ tục hành chính').fill('khai sinh');
-    await page.getByTestId('procedure-results').getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true }).waitFor();
+    await page
+      .getByTestId('procedure-results')
+      .getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true })
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
 
     await page.waitForLoadState('networkidle');
@@ -77,7 +84,9 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   it('shows the Vietnamese errors for a wrong password and for throttled sign-in', async () => {
     const { page } = await suite.open();
     await signIn(page, 'admin', 'sai-mat-khau-1');
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(new URL(page.url()).pathname).toBe('/login');
 
     // Too many failures for one account: the server throttles, the page says so in Vietnamese.
@@ -113,7 +122,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByTestId('units-tree').getByText(NEW_UNIT).waitFor();
     await page.getByTestId('unit-detail').getByText('Khác').waitFor();
 
-    const units = flatten((await (await fetch(`${suite.url}/api/units`)).json() as { units: UnitNode[] }).units);
+    const units = flatten(((await (await fetch(`${suite.url}/api/units`)).json()) as { units: UnitNode[] }).units);
     const created = units.find((u) => u.name === NEW_UNIT);
     const province = units.find((u) => u.name === PROVINCE);
     expect(created?.parentId).toBe(province?.id);
@@ -132,7 +141,9 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await verdict.waitFor();
     expect(await verdict.textContent()).toMatch(/Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi\./);
     const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
-    const audit = await admin.get<{ items: { targetId: string | null; occurredAt: string }[] }>('/api/audit?action=unit.create&pageSize=5');
+    const audit = await admin.get<{ items: { targetId: string | null; occurredAt: string }[] }>(
+      '/api/audit?action=unit.create&pageSize=5',
+    );
     expect(audit.items[0]?.targetId).toBe(created!.id);
     // The browser runs in UTC; the page shows Vietnam time.
     expect(await newest.locator('td').nth(1).textContent()).toBe(vietnamTime(audit.items[0]!.occurredAt));
@@ -176,11 +187,13 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.locator('.ant-table-tbody').getByRole('cell', { name: NEW_USER.username }).waitFor();
 
     const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
-    const found = await admin.get<{ items: { username: string; roles: { role: string; unitName: string | null }[] }[] }>(
-      `/api/users?q=${NEW_USER.username}`,
-    );
+    const found = await admin.get<{
+      items: { username: string; roles: { role: string; unitName: string | null }[] }[];
+    }>(`/api/users?q=${NEW_USER.username}`);
     expect(found.items).toHaveLength(1);
-    expect(found.items[0]!.roles).toEqual([{ role: 'processing_official', unitId: expect.any(String), unitName: 'Sở Tư pháp' }]);
+    expect(found.items[0]!.roles).toEqual([
+      { role: 'processing_official', unitId: expect.any(String), unitName: 'Sở Tư pháp' },
+    ]);
   });
 
   it('switches to English, keeps the choice and the session across a reload, and issues an API token', async () => {
@@ -225,7 +238,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     // Its own account, made through the API: a processing official of Sở Tư pháp with a temporary password.
     const NEW_USER = OWN_PASSWORD_USER;
     const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
-    const units = flatten((await (await fetch(`${suite.url}/api/units`)).json() as { units: UnitNode[] }).units);
+    const units = flatten(((await (await fetch(`${suite.url}/api/units`)).json()) as { units: UnitNode[] }).units);
     const tuPhap = units.find((u) => u.name === 'Sở Tư pháp')!.id;
     await admin.post('/api/users', {
       username: NEW_USER.username,

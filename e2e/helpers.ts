@@ -41,7 +41,11 @@ export interface TrackedPage {
 }
 
 /** A fresh context (own cookies and localStorage) with one page; records script requests. */
-export async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<TrackedPage> {
   const context = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'UTC', ...options });
   context.setDefaultTimeout(E2E_WAIT_MS);
   context.setDefaultNavigationTimeout(E2E_WAIT_MS);
@@ -55,7 +59,10 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
 
 /** The built file of a source module (from Vite's manifest), e.g. "/assets/StaffConsole-xyz.js". */
 export function builtChunk(source: string): string {
-  const manifest = JSON.parse(readFileSync(join(WEB_DIR, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+  const manifest = JSON.parse(readFileSync(join(WEB_DIR, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
   const entry = manifest[source];
   if (!entry) throw new Error(`${source} is not in the Vite manifest`);
   return `/${entry.file}`;
@@ -84,7 +91,10 @@ function combobox(page: Page, label: string) {
  * several (rows of a list), the last one: the row just added.
  */
 export async function openSelect(page: Page, label: string): Promise<void> {
-  await page.locator('.ant-select', { has: combobox(page, label) }).last().click();
+  await page
+    .locator('.ant-select', { has: combobox(page, label) })
+    .last()
+    .click();
 }
 
 /** Picks an option of an antd Select (the dropdown renders outside the form). */
@@ -97,7 +107,10 @@ export async function chooseOption(page: Page, label: string, option: string): P
 export async function chooseUnit(page: Page, label: string, unitName: string): Promise<void> {
   await openSelect(page, label);
   await combobox(page, label).last().fill(unitName);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: `${unitName} (` }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: `${unitName} (` })
+    .first()
+    .click();
 }
 
 /** An API session from Node (cookie + CSRF token), to check state behind the UI. */
@@ -108,7 +121,10 @@ export async function apiSession(baseURL: string, username: string, password: st
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('motcua_session='))!.split(';')[0]!;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('motcua_session='))!
+    .split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     async get<T>(path: string): Promise<T> {
@@ -130,7 +146,11 @@ export async function apiSession(baseURL: string, username: string, password: st
     async upload(data: Buffer, filename: string): Promise<string> {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(data)]), filename);
-      const r = await fetch(`${baseURL}/api/files`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      const r = await fetch(`${baseURL}/api/files`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        body: form,
+      });
       if (r.status !== 201) throw new Error(`upload ${filename}: ${r.status} ${await r.text()}`);
       return ((await r.json()) as { id: string }).id;
     },
@@ -165,7 +185,9 @@ export function pageTracker() {
           if (page.isClosed()) continue;
           const file = join(tmpdir(), `motcua-e2e-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`);
           await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-          const errors = await page.locator('.ant-alert-message, .ant-form-item-explain-error, .ant-message-notice').allTextContents();
+          const errors = await page
+            .locator('.ant-alert-message, .ant-form-item-explain-error, .ant-message-notice')
+            .allTextContents();
           console.log(`failure at ${page.url()}: screenshot ${file}; messages on the page: ${JSON.stringify(errors)}`);
         }
       }
@@ -254,8 +276,13 @@ export async function expectAccessible(page: Page, allow: AxeAllowance[] = []): 
   axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async (allowances: AxeAllowance[]) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      resultTypes: ['violations'],
+    });
     // Only the last selector of a target names the element (earlier ones are frames / shadow hosts).
     const allowed = (id: string, node: AxeNode) => {
       const el = document.querySelector(String(node.target.at(-1)));
@@ -274,7 +301,10 @@ export async function expectAccessible(page: Page, allow: AxeAllowance[] = []): 
   if (violations.length === 0) return;
   const report = violations
     .map((v) => {
-      const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+      const targets = v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ');
       const first = v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').slice(0, 300);
       return `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} element(s): ${targets}\n  first: ${first}`;
     })

@@ -39,12 +39,16 @@ const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
       procedureId: procedure.id,
       channel: 'online',
       applicant: CONGDAN,
-      components: procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+      components: procedure.components
+        .filter((c) => c.mandatory)
+        .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
       competentUnitId: units.find((u) => u.name === 'Sở Tư pháp')!.id,
     });
     const { redirectUrl } = await citizen.post<{ redirectUrl: string }>(`/api/dossiers/${code}/payments`, {});
     const transactionId = redirectUrl.split('/').pop()!;
-    await suite.server.db.execute(sql`update paygov_sim_transactions set status = 'success', bank_code = 'VCB', completed_at = now() where transaction_id = ${transactionId}`);
+    await suite.server.db.execute(
+      sql`update paygov_sim_transactions set status = 'success', bank_code = 'VCB', completed_at = now() where transaction_id = ${transactionId}`,
+    );
 
     const { page } = await suite.open();
     await signIn(page, 'lanhdao', DEMO_PASSWORD);

@@ -31,7 +31,9 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
     const procedure = await procedureByCode(suite.url, EXTRACT);
     const units = flattenUnits((await session.get<{ units: UnitNode[] }>('/api/units')).units);
     const fileId = await session.upload(PDF, 'to-khai.pdf');
-    const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    const components = procedure.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
     const dossier = await session.post<{ code: string }>('/api/dossiers', {
       procedureId: procedure.id,
       channel,

@@ -19,7 +19,8 @@ import {
   waitForPath,
 } from './helpers.js';
 
-if (!hasChromium) console.log('Portal browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Portal browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 const BIRTH = { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' };
 const LABOUR_PERMIT = '1.014199'; // Sở Nội vụ: received at the provincial service centre
@@ -57,8 +58,15 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
     const permit = await procedureByCode(suite.url, LABOUR_PERMIT);
     const fileId = await tiepnhan.upload(PDF, 'giay-to.pdf');
-    const components = permit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-    const dossier = await tiepnhan.post<{ code: string }>('/api/dossiers', { procedureId: permit.id, channel: 'counter', applicant: APPLICANT, components });
+    const components = permit.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    const dossier = await tiepnhan.post<{ code: string }>('/api/dossiers', {
+      procedureId: permit.id,
+      channel: 'counter',
+      applicant: APPLICANT,
+      components,
+    });
     return dossier.code;
   }
 
@@ -79,7 +87,9 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await page.getByRole('heading', { name: 'Căn cứ pháp lý' }).waitFor();
     expect(await page.getByTestId('channels').textContent()).toMatch(/4 giờ làm việc.*0\u00a0₫/);
     expect(await page.getByTestId('procedure-facts').textContent()).toContain('Toàn trình');
-    expect(await page.getByTestId('components').getByText('Bắt buộc').count()).toBe(birth.components.filter((c) => c.mandatory).length);
+    expect(await page.getByTestId('components').getByText('Bắt buộc').count()).toBe(
+      birth.components.filter((c) => c.mandatory).length,
+    );
     // The portal never downloads the staff console (matched by name: whatever chunk holds it).
     expect(scripts.filter((s) => /\/(StaffConsole|CounterPage|DossiersPage)-/.test(s))).toEqual([]);
 
@@ -104,7 +114,9 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await page.getByText('Còn thiếu thành phần bắt buộc:').waitFor();
     for (const [i, component] of mandatory.entries()) {
       const row = page.getByTestId('component').filter({ hasText: component.name });
-      await row.locator('input[type=file]').setInputFiles({ name: `giay-to-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+      await row
+        .locator('input[type=file]')
+        .setInputFiles({ name: `giay-to-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF });
       await row.getByText(`giay-to-${i + 1}.pdf`).waitFor();
     }
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -120,10 +132,14 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/);
 
     const congdan = await apiSession(suite.url, 'congdan', DEMO_PASSWORD);
-    const own = await congdan.get<{ items: { code: string; status: string; channel: string }[]; total: number }>('/api/dossiers');
+    const own = await congdan.get<{ items: { code: string; status: string; channel: string }[]; total: number }>(
+      '/api/dossiers',
+    );
     expect(own.total).toBe(1);
     expect(own.items[0]).toMatchObject({ code, status: 'registered', channel: 'online' });
-    const filed = await congdan.get<{ components: { componentId: string }[]; competentUnit: { id: string } }>(`/api/dossiers/${code}`);
+    const filed = await congdan.get<{ components: { componentId: string }[]; competentUnit: { id: string } }>(
+      `/api/dossiers/${code}`,
+    );
     expect(filed.components.map((c) => c.componentId).sort()).toEqual(mandatory.map((c) => c.id).sort());
     expect(filed.competentUnit.id).toBe(commune.id);
 
@@ -133,7 +149,10 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Mới đăng ký');
     await page.getByTestId('dossier-timeline').getByText('Nộp hồ sơ trực tuyến').waitFor();
     await page.getByText('Giấy tiếp nhận (mẫu 01) sẽ có khi Bộ phận Một cửa tiếp nhận hồ sơ.').waitFor();
-    await page.getByRole('navigation', { name: 'Chức năng của cổng' }).getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+    await page
+      .getByRole('navigation', { name: 'Chức năng của cổng' })
+      .getByRole('link', { name: 'Hồ sơ của tôi' })
+      .click();
     await waitForPath(page, '/ho-so-cua-toi');
     const item = page.getByTestId('my-dossiers').getByRole('listitem').filter({ hasText: code });
     await item.getByText('Mới đăng ký').waitFor();
@@ -164,13 +183,15 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await kiosk.goto('/kiosk?idle=6');
     await kiosk.getByRole('button', { name: /Tra cứu thủ tục hành chính/ }).click();
     const keyboard = kiosk.getByTestId('kiosk-keyboard');
-    for (const key of 'KHAI SINH') await keyboard.getByRole('button', { name: key === ' ' ? 'Dấu cách' : key, exact: true }).click();
+    for (const key of 'KHAI SINH')
+      await keyboard.getByRole('button', { name: key === ' ' ? 'Dấu cách' : key, exact: true }).click();
     await kiosk.getByTestId('kiosk-results').getByRole('button', { name: BIRTH.name, exact: true }).click();
     await kiosk.getByRole('heading', { name: 'Thành phần, số lượng hồ sơ' }).waitFor();
     await kiosk.getByRole('button', { name: 'Màn hình chính' }).click();
 
     await kiosk.getByRole('button', { name: /Tra cứu tình trạng hồ sơ/ }).click();
-    for (const key of code) await kiosk.getByTestId('kiosk-keyboard').getByRole('button', { name: key, exact: true }).click();
+    for (const key of code)
+      await kiosk.getByTestId('kiosk-keyboard').getByRole('button', { name: key, exact: true }).click();
     expect(await kiosk.getByRole('textbox', { name: /Mã hồ sơ/ }).inputValue()).toBe(code);
     await kiosk.getByRole('button', { name: 'Tra cứu', exact: true }).click();
     expect(await kiosk.getByTestId('public-status').textContent()).toBe('Đã tiếp nhận');
@@ -188,7 +209,12 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const soTuPhap = units.find((u) => u.name === 'Sở Tư pháp')!.id;
     const centre = units.find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id;
     const session = (username: string) => apiSession(suite.url, username, DEMO_PASSWORD);
-    const [congdan, tiepnhan, chuyenvien, lanhdao] = await Promise.all([session('congdan'), session('tiepnhan'), session('chuyenvien'), session('lanhdao')]);
+    const [congdan, tiepnhan, chuyenvien, lanhdao] = await Promise.all([
+      session('congdan'),
+      session('tiepnhan'),
+      session('chuyenvien'),
+      session('lanhdao'),
+    ]);
     const mandatory = extract.components.filter((c) => c.mandatory);
     const filedFile = await congdan.upload(PDF, 'to-khai.pdf');
     let d = await congdan.post<Dossier>('/api/dossiers', {
@@ -218,7 +244,9 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
     const dialog = page.getByRole('dialog');
     const first = dialog.getByTestId('supply-component').filter({ hasText: mandatory[0]!.name });
-    await first.locator('input[type=file]').setInputFiles({ name: 'ban-sao-khai-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await first
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ban-sao-khai-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
     await first.getByText('ban-sao-khai-sinh.pdf').waitFor();
     await dialog.getByRole('button', { name: 'Gửi bổ sung' }).click();
     await page.getByText('Đã gửi hồ sơ bổ sung.').waitFor();
@@ -256,9 +284,17 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     expect(Buffer.compare(await download.body(), PDF)).toBe(0);
 
     // …and finds it in "Kho dữ liệu" with the documents it filed.
-    await page.getByRole('navigation', { name: 'Chức năng của cổng' }).getByRole('link', { name: 'Kho dữ liệu' }).click();
+    await page
+      .getByRole('navigation', { name: 'Chức năng của cổng' })
+      .getByRole('link', { name: 'Kho dữ liệu' })
+      .click();
     await waitForPath(page, '/kho-du-lieu');
-    await page.getByTestId('store-item').filter({ hasText: d.results[0]!.name }).filter({ hasText: d.code }).first().waitFor();
+    await page
+      .getByTestId('store-item')
+      .filter({ hasText: d.results[0]!.name })
+      .filter({ hasText: d.code })
+      .first()
+      .waitFor();
     await saveJourneyScreenshot(page, 'citizen-result');
   });
 
@@ -266,8 +302,15 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const permit = await procedureByCode(suite.url, LABOUR_PERMIT);
     const congdan = await apiSession(suite.url, 'congdan', DEMO_PASSWORD);
     const fileId = await congdan.upload(PDF, 'ho-so.pdf');
-    const components = permit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-    const { code } = await congdan.post<Dossier>('/api/dossiers', { procedureId: permit.id, channel: 'online', applicant: CONGDAN, components });
+    const components = permit.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    const { code } = await congdan.post<Dossier>('/api/dossiers', {
+      procedureId: permit.id,
+      channel: 'online',
+      applicant: CONGDAN,
+      components,
+    });
 
     const { page } = await suite.open();
     await signIn(page, 'congdan', DEMO_PASSWORD);
@@ -283,7 +326,9 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await page.getByText('Dossier withdrawn.').waitFor();
     await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Withdrawn by the applicant');
     expect(await page.getByRole('button', { name: 'Withdraw dossier' }).count()).toBe(0);
-    const after = await congdan.get<Dossier & { events: { action: string; note: string | null }[] }>(`/api/dossiers/${code}`);
+    const after = await congdan.get<Dossier & { events: { action: string; note: string | null }[] }>(
+      `/api/dossiers/${code}`,
+    );
     expect(after.status).toBe('withdrawn');
     expect(after.events.at(-1)).toMatchObject({ action: 'withdraw', note: 'Nộp nhầm thủ tục' });
     await saveJourneyScreenshot(page, 'citizen-withdraw');

@@ -7,12 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, saveJourneyScreenshot, signIn } from './helpers.js';
 
-if (!hasChromium) console.log('Queue admin browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Queue admin browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 /** Bản sao trích lục hộ tịch (field HT, Hộ tịch). */
 const EXTRACT = '2.000635';
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** Monday of next week (ISO weeks, Vietnam date). */
 const nextMonday = () => {
   const d = today();
@@ -86,7 +88,9 @@ const ddmmyyyy = (date: string) => date.split('-').reverse().join('/');
 
     // Behind the UI: the booking exists for the procedure, at the slot chosen.
     const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
-    const booking = await tiepnhan.get<{ status: string; name: string; startsAt: string }>(`/api/queue/bookings/${code}`);
+    const booking = await tiepnhan.get<{ status: string; name: string; startsAt: string }>(
+      `/api/queue/bookings/${code}`,
+    );
     expect(booking).toMatchObject({ status: 'booked', name: 'Lê Văn Cường', startsAt: `${monday}T01:00:00.000Z` });
 
     // A 360 px phone: nothing wider than the screen.

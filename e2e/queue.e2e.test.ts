@@ -4,21 +4,42 @@
  * counter live (server-sent events) when the officer calls the next number in the staff console.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, browserSuite, DEMO_PASSWORD, hasChromium, procedureByCode, saveJourneyScreenshot, signIn, } from './helpers.js';
+import {
+  apiSession,
+  browserSuite,
+  DEMO_PASSWORD,
+  hasChromium,
+  procedureByCode,
+  saveJourneyScreenshot,
+  signIn,
+} from './helpers.js';
 
-if (!hasChromium) console.log('Queue browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Queue browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 /** Bản sao trích lục hộ tịch (field HT). */
 const EXTRACT = '2.000635';
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** PUT as a demo account (apiSession has GET and POST only); the status. */
 async function putAs(baseUrl: string, username: string, path: string, body: unknown): Promise<number> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('motcua_session='))!.split(';')[0]!;
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('motcua_session='))!
+    .split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: 'PUT',
+    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return res.status;
 }
 
@@ -27,8 +48,11 @@ async function putAs(baseUrl: string, username: string, path: string, body: unkn
   let centre: string;
 
   beforeAll(async () => {
-    const units = (await (await fetch(`${suite.url}/api/units`)).json()) as { units: { id: string; name: string; children: unknown[] }[] };
-    const flat = (nodes: { id: string; name: string; children: unknown[] }[]): { id: string; name: string }[] => nodes.flatMap((n) => [n, ...flat(n.children as never)]);
+    const units = (await (await fetch(`${suite.url}/api/units`)).json()) as {
+      units: { id: string; name: string; children: unknown[] }[];
+    };
+    const flat = (nodes: { id: string; name: string; children: unknown[] }[]): { id: string; name: string }[] =>
+      nodes.flatMap((n) => [n, ...flat(n.children as never)]);
     centre = flat(units.units).find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id;
     // The centre takes appointments for civil status (HT) all day, 30-minute slots of 5 places.
     const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
@@ -61,7 +85,9 @@ async function putAs(baseUrl: string, username: string, path: string, body: unkn
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
     await page.getByText(code).nth(1).waitFor(); // also listed under "Lịch hẹn của tôi"
     const congdan = await apiSession(suite.url, 'congdan', DEMO_PASSWORD);
-    const mine = await congdan.get<{ items: { code: string; status: string; procedureName: string }[] }>('/api/queue/bookings');
+    const mine = await congdan.get<{ items: { code: string; status: string; procedureName: string }[] }>(
+      '/api/queue/bookings',
+    );
     expect(mine.items).toEqual([expect.objectContaining({ code, status: 'booked' })]);
     await saveJourneyScreenshot(page, 'booking');
     // A 360 px phone: nothing wider than the screen.
@@ -80,7 +106,11 @@ async function putAs(baseUrl: string, username: string, path: string, body: unkn
     expect(await kiosk.page.getByTestId('ticket-number').textContent()).toBe('001');
     await kiosk.page.getByText('Đang có 0 người chờ trước bạn').waitFor();
     // A second, elderly person: served first.
-    await fetch(`${suite.url}/api/public/queue/${centre}/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fieldCode: 'HT', elderly: true }) });
+    await fetch(`${suite.url}/api/public/queue/${centre}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fieldCode: 'HT', elderly: true }),
+    });
 
     const display = await suite.open({ viewport: { width: 1280, height: 720 } });
     await display.page.goto(`/queue/${centre}`);
@@ -102,6 +132,8 @@ async function putAs(baseUrl: string, username: string, path: string, body: unkn
     expect(await display.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await saveJourneyScreenshot(display.page, 'queue-display');
     await display.page.setViewportSize({ width: 360, height: 740 });
-    await expect.poll(() => display.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect
+      .poll(() => display.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
+      .toBe(true);
   });
 });

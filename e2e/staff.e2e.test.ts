@@ -8,14 +8,28 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDF } from '../test/fixtures/uploads.js';
-import { apiSession, browserSuite, chooseOption, DEMO_PASSWORD, hasChromium, saveJourneyScreenshot, signIn, waitForPath } from './helpers.js';
+import {
+  apiSession,
+  browserSuite,
+  chooseOption,
+  DEMO_PASSWORD,
+  hasChromium,
+  saveJourneyScreenshot,
+  signIn,
+  waitForPath,
+} from './helpers.js';
 
-if (!hasChromium) console.log('Staff browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
+if (!hasChromium)
+  console.log('Staff browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
 
 /** Bản sao trích lục hộ tịch: Sở Tư pháp decides it (chuyenvien, lanhdao), the provincial centre receives it (tiepnhan). */
 const PROCEDURE = { code: '2.000635', unit: 'Sở Tư pháp' };
 /** A chip card's QR text (chip-qr.rules.ts): id | old id | name | birth | sex | address | issued. */
-const CARD = { idNumber: '089196001234', fullName: 'Lê Thị Hồng Nhung', address: 'Số 5 Nguyễn Huệ, Phường Long Xuyên, An Giang' };
+const CARD = {
+  idNumber: '089196001234',
+  fullName: 'Lê Thị Hồng Nhung',
+  address: 'Số 5 Nguyễn Huệ, Phường Long Xuyên, An Giang',
+};
 const QR = `${CARD.idNumber}||${CARD.fullName}|15061996|Nữ|${CARD.address}|10102022`;
 
 interface ProcedureDetail {
@@ -74,7 +88,10 @@ async function act(page: Page, action: string): Promise<void> {
 
     // The procedure, found by its code.
     await page.getByRole('searchbox', { name: 'Tìm thủ tục theo tên, mã hoặc chữ viết tắt' }).fill(PROCEDURE.code);
-    await page.getByRole('button', { name: /^Chọn: / }).first().click();
+    await page
+      .getByRole('button', { name: /^Chọn: / })
+      .first()
+      .click();
     await page.getByTestId('chosen-procedure').waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
@@ -97,7 +114,9 @@ async function act(page: Page, action: string): Promise<void> {
     const mandatory = procedure.components.filter((c) => c.mandatory);
     for (const component of mandatory) {
       const row = page.getByTestId('component').filter({ hasText: component.name });
-      await row.locator('input[type=file]').setInputFiles({ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await row
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: PDF });
       await row.getByText('ban-scan.pdf').waitFor();
     }
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -110,16 +129,27 @@ async function act(page: Page, action: string): Promise<void> {
     expect(code).toMatch(/^000\.00\.02\.H91-\d{6}-\d{4}$/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-download').click()]);
-    expect(readFileSync((await download.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     const receipt = await page.request.get(`/api/dossiers/${code}/forms/01`);
     expect(receipt.headers()['content-type']).toBe('application/pdf');
     expect((await receipt.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
 
     const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
-    const dossier = await tiepnhan.get<{ status: string; channel: string; applicant: { fullName: string; idNumber: string }; components: unknown[] }>(
-      `/api/dossiers/${code}`,
-    );
-    expect(dossier).toMatchObject({ status: 'received', channel: 'counter', applicant: { fullName: CARD.fullName, idNumber: CARD.idNumber } });
+    const dossier = await tiepnhan.get<{
+      status: string;
+      channel: string;
+      applicant: { fullName: string; idNumber: string };
+      components: unknown[];
+    }>(`/api/dossiers/${code}`);
+    expect(dossier).toMatchObject({
+      status: 'received',
+      channel: 'counter',
+      applicant: { fullName: CARD.fullName, idNumber: CARD.idNumber },
+    });
     expect(dossier.components).toHaveLength(mandatory.length);
     await saveJourneyScreenshot(page, 'counter-intake');
   });
@@ -134,7 +164,9 @@ async function act(page: Page, action: string): Promise<void> {
       channel: 'counter',
       competentUnitId: soTuPhap.id,
       applicant: { kind: 'citizen', fullName: CARD.fullName, idNumber: CARD.idNumber },
-      components: procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+      components: procedure.components
+        .filter((c) => c.mandatory)
+        .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
     });
     const dossierPath = `/staff/dossiers/${code}`;
 
@@ -148,7 +180,10 @@ async function act(page: Page, action: string): Promise<void> {
     await page.getByTestId(`dossier-row-${code}`).getByRole('link', { name: code }).click();
     await waitForPath(page, dossierPath);
     // The population database (simulated) does not know the card's number: the official is told to check the papers.
-    await page.getByTestId('population-check').getByText('Không tìm thấy trong CSDLQG về dân cư', { exact: false }).waitFor();
+    await page
+      .getByTestId('population-check')
+      .getByText('Không tìm thấy trong CSDLQG về dân cư', { exact: false })
+      .waitFor();
     await page.getByTestId('dossier-components').getByRole('button').first().click();
     await page.getByTestId('file-viewer').locator('iframe').waitFor();
     await page.locator('.ant-modal-close').click();
@@ -161,7 +196,9 @@ async function act(page: Page, action: string): Promise<void> {
     await waitForPath(page, dossierPath);
     await page.getByTestId('dossier-actions').getByRole('button', { name: 'Phê duyệt, ký kết quả' }).click();
     const dialog = page.locator('.ant-modal-content', { hasText: 'Tệp kết quả đã ký số' });
-    await dialog.locator('input[type=file]').setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: PDF });
     await dialog.getByText('ket-qua.pdf').waitFor();
     await dialog.getByLabel('Số văn bản, giấy tờ').fill('125/TLHT');
     await dialog.getByLabel('Ngày ban hành').fill(vietnamToday());
@@ -196,7 +233,9 @@ async function act(page: Page, action: string): Promise<void> {
       await page.goto(path);
       await page.getByTestId('current-user').waitFor();
       await page.waitForLoadState('networkidle');
-      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: path }).toBeLessThanOrEqual(0);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: path })
+        .toBeLessThanOrEqual(0);
     }
   });
 });

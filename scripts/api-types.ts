@@ -47,9 +47,16 @@ async function main(): Promise<void> {
     // The document as the app serves it by default: none of this shell's configuration (a
     // NATIONAL_PORTAL_URL, a PAYMENT_PROVIDER, a DATABASE_URL…) may change the committed types.
     const { PATH, HOME, SystemRoot, TEMP, TMP, TMPDIR } = process.env;
-    const env = Object.fromEntries(Object.entries({ PATH, HOME, SystemRoot, TEMP, TMP, TMPDIR }).filter(([, v]) => v !== undefined));
+    const env = Object.fromEntries(
+      Object.entries({ PATH, HOME, SystemRoot, TEMP, TMP, TMPDIR }).filter(([, v]) => v !== undefined),
+    );
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    execFileSync(npm, ['run', '--silent', 'openapi', '--', '--out', out], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+    execFileSync(npm, ['run', '--silent', 'openapi', '--', '--out', out], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    });
     const document = JSON.parse(readFileSync(out, 'utf8')) as OpenAPI3;
     writeFileSync(join(root, API_TYPES_FILE), await renderApiTypes(document));
     console.log(`API types written to ${API_TYPES_FILE}`);

@@ -127,7 +127,8 @@ const plan = PARTS.map((part) => {
   /** @type {string | null} */
   let reason = null;
   if (force) reason = 'bắt buộc / forced';
-  else if (readStamp(stampFile) === null || !existsSync(join(ROOT, part.output))) reason = 'chưa có bản dựng / no build yet';
+  else if (readStamp(stampFile) === null || !existsSync(join(ROOT, part.output)))
+    reason = 'chưa có bản dựng / no build yet';
   else if (needsBuild(stampFile, hash)) reason = 'nguồn đã đổi / sources changed';
   return { ...part, hash, stampFile, reason };
 });

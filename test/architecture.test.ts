@@ -48,7 +48,12 @@ function importsOf(file: string): Import[] {
   const { importedFiles } = ts.preProcessFile(text(file), true, true);
   return importedFiles
     .filter((i) => i.fileName.startsWith('.'))
-    .map((i) => ({ file, target: relative(ROOT, resolve(ROOT, dirname(file), i.fileName)).split(sep).join('/') }));
+    .map((i) => ({
+      file,
+      target: relative(ROOT, resolve(ROOT, dirname(file), i.fileName))
+        .split(sep)
+        .join('/'),
+    }));
 }
 
 const isTest = (file: string) => /\.test\.tsx?$/.test(file) || file.split('/').includes('testing');
@@ -88,12 +93,15 @@ describe('architecture: module manifests', () => {
         if (!MODULES.includes(m)) problems.push(`src/modules/${name}/module.ts is not listed in src/app/modules.ts`);
       }
     }
-    for (const m of MODULES) if (!moduleNames.includes(m.name)) problems.push(`src/app/modules.ts lists '${m.name}', which has no folder`);
+    for (const m of MODULES)
+      if (!moduleNames.includes(m.name)) problems.push(`src/app/modules.ts lists '${m.name}', which has no folder`);
     expect(problems).toEqual([]);
   });
 
   it('no file outside src/app imports a module.ts', () => {
-    const files = [...allSrc, ...sourceFiles('test'), ...sourceFiles('e2e'), ...sourceFiles('bench')].filter((f) => !f.startsWith('src/app/'));
+    const files = [...allSrc, ...sourceFiles('test'), ...sourceFiles('e2e'), ...sourceFiles('bench')].filter(
+      (f) => !f.startsWith('src/app/'),
+    );
     const bad = files.flatMap(importsOf).filter((i) => /^src\/modules\/[^/]+\/module\.(js|ts)$/.test(i.target));
     expect(bad, show(bad)).toEqual([]);
   });
@@ -117,12 +125,19 @@ describe('architecture: module boundaries', () => {
   });
 
   it('a module needs only modules it imports', () => {
-    const unused = MODULES.flatMap((m) => m.needs.filter((n) => !calls.some((i) => i.from === m.name && i.to === n)).map((n) => `${m.name} needs ${n} but imports nothing of it`));
+    const unused = MODULES.flatMap((m) =>
+      m.needs
+        .filter((n) => !calls.some((i) => i.from === m.name && i.to === n))
+        .map((n) => `${m.name} needs ${n} but imports nothing of it`),
+    );
     expect(unused).toEqual([]);
   });
 
   it('modules import neither the composition root nor the web client', () => {
-    const bad = production.filter((f) => f.startsWith('src/modules/')).flatMap(importsOf).filter((i) => /^src\/(app|web)\//.test(i.target));
+    const bad = production
+      .filter((f) => f.startsWith('src/modules/'))
+      .flatMap(importsOf)
+      .filter((i) => /^src\/(app|web)\//.test(i.target));
     expect(bad, show(bad)).toEqual([]);
   });
 
@@ -141,7 +156,12 @@ describe('architecture: module order', () => {
   it('the listed modules have no dependency cycle', () => {
     const ordered = orderModules(MODULES);
     expect(ordered).toHaveLength(MODULES.length);
-    for (const m of ordered) for (const n of m.needs) expect(ordered.findIndex((o) => o.name === n), `${m.name} after ${n}`).toBeLessThan(ordered.indexOf(m));
+    for (const m of ordered)
+      for (const n of m.needs)
+        expect(
+          ordered.findIndex((o) => o.name === n),
+          `${m.name} after ${n}`,
+        ).toBeLessThan(ordered.indexOf(m));
   });
 
   it('orderModules puts a module after what it needs', () => {
@@ -150,7 +170,9 @@ describe('architecture: module order', () => {
   });
 
   it('orderModules refuses a cycle, naming it', () => {
-    expect(() => orderModules([manifest('a', ['b']), manifest('b', ['c']), manifest('c', ['a'])])).toThrow('Module dependency cycle: a → b → c → a');
+    expect(() => orderModules([manifest('a', ['b']), manifest('b', ['c']), manifest('c', ['a'])])).toThrow(
+      'Module dependency cycle: a → b → c → a',
+    );
   });
 
   it('orderModules refuses an unknown need', () => {

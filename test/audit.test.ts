@@ -20,7 +20,13 @@ const ctx: RequestContext = { requestId: 'req-1', ip: '127.0.0.1', actor: null }
 async function write(handle: DbHandle, n: number, label = 'x'): Promise<void> {
   for (let i = 0; i < n; i += 1) {
     await handle.db.transaction((tx) =>
-      recordChange(tx, ctx, { action: 'test.change', targetType: 'thing', targetId: `${label}-${i}`, after: { i }, event: { i } }),
+      recordChange(tx, ctx, {
+        action: 'test.change',
+        targetType: 'thing',
+        targetId: `${label}-${i}`,
+        after: { i },
+        event: { i },
+      }),
     );
   }
 }
@@ -50,8 +56,17 @@ describe('audit log', () => {
     const rows = await handle.db.select().from(auditLog);
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(rows.some((r) => r.targetId === 'rolled-back')).toBe(false);
-    expect((await handle.db.select().from(outboxEvents)).map((e) => e.topic)).toEqual(['test.change', 'test.change', 'test.change']);
-    expect(rows[0]).toMatchObject({ requestId: 'req-1', ip: '127.0.0.1', action: 'test.change', summary: { after: { i: 0 } } });
+    expect((await handle.db.select().from(outboxEvents)).map((e) => e.topic)).toEqual([
+      'test.change',
+      'test.change',
+      'test.change',
+    ]);
+    expect(rows[0]).toMatchObject({
+      requestId: 'req-1',
+      ip: '127.0.0.1',
+      action: 'test.change',
+      summary: { after: { i: 0 } },
+    });
   });
 
   it('keeps the sequence gapless and the chain valid under concurrent writers', async () => {
@@ -63,7 +78,9 @@ describe('audit log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {
     // Drizzle wraps the database error; the trigger's refusal is its cause.
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
-    await expect(handle.db.execute(sql`update audit_log set action = 'forged' where seq = 1`)).rejects.toMatchObject(refused);
+    await expect(handle.db.execute(sql`update audit_log set action = 'forged' where seq = 1`)).rejects.toMatchObject(
+      refused,
+    );
     await expect(handle.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toMatchObject(refused);
     await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(refused);
     expect((await verifyAuditChain(handle.db)).ok).toBe(true);
@@ -71,7 +88,11 @@ describe('audit log', () => {
 
   it('detects a tampered row and names it', async () => {
     await asOwnerWithoutTriggers(handle, sql`update audit_log set summary = '{"after":{"i":99}}' where seq = 2`);
-    expect(await verifyAuditChain(handle.db)).toEqual({ ok: false, checked: 1, firstBreak: { seq: 2, reason: 'hash_mismatch' } });
+    expect(await verifyAuditChain(handle.db)).toEqual({
+      ok: false,
+      checked: 1,
+      firstBreak: { seq: 2, reason: 'hash_mismatch' },
+    });
   });
 });
 

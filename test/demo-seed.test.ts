@@ -27,7 +27,9 @@ describe('demo seed on a seeded database', () => {
     const before = await counts(handle.db);
     expect(before.units).toBeGreaterThan(20);
     expect(await seedDemoIfEmpty(handle.db, { password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N })).toBe(false);
-    expect(await seedDemoIfEmpty(handle.db, { password: 'another-password', scryptLogN: TEST_SCRYPT_LOG_N })).toBe(false);
+    expect(await seedDemoIfEmpty(handle.db, { password: 'another-password', scryptLogN: TEST_SCRYPT_LOG_N })).toBe(
+      false,
+    );
     expect(await counts(handle.db)).toEqual(before);
     const usernames = (await handle.db.select({ username: users.username }).from(users)).map((u) => u.username);
     expect(new Set(usernames).size).toBe(usernames.length);
@@ -35,7 +37,13 @@ describe('demo seed on a seeded database', () => {
 
   it('has the demo accounts with the roles described, over the right units', async () => {
     const rows = await handle.db
-      .select({ username: users.username, kind: users.kind, role: userRoles.role, unit: units.name, disabledAt: users.disabledAt })
+      .select({
+        username: users.username,
+        kind: users.kind,
+        role: userRoles.role,
+        unit: units.name,
+        disabledAt: users.disabledAt,
+      })
       .from(users)
       .leftJoin(userRoles, eq(userRoles.userId, users.id))
       .leftJoin(units, eq(units.id, userRoles.unitId));
@@ -94,7 +102,11 @@ describe('starting the system (bootstrap) with and without the demo', () => {
       expect(off.seeded).toBe(false);
       expect(await counts(handle.db)).toMatchObject({ units: 0, users: 0, roles: 0 });
       for (const { username } of DEMO_ACCOUNTS) {
-        const login = await off.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+        const login = await off.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: DEMO_PASSWORD },
+        });
         expect(login.statusCode).toBe(401);
       }
       expect((await off.app.inject({ method: 'GET', url: '/api/units' })).json()).toEqual({ units: [] });
@@ -104,7 +116,11 @@ describe('starting the system (bootstrap) with and without the demo', () => {
       expect(on.seeded).toBe(true);
       const seeded = await counts(handle.db);
       expect(seeded.users).toBe(DEMO_ACCOUNTS.length);
-      const res = await on.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tiepnhan', password: DEMO_PASSWORD } });
+      const res = await on.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'tiepnhan', password: DEMO_PASSWORD },
+      });
       expect(res.statusCode).toBe(200);
       await on.app.close();
 

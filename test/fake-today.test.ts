@@ -21,7 +21,10 @@ describe.skipIf(!faked)('the faked today', () => {
     if (process.env.TEST_DATABASE_URL) return; // PostgreSQL's clock is the server's, not faked
     const handle = await freshDatabase();
     try {
-      const [row] = await queryRows<{ seconds: number }>(handle.db, sql`select extract(epoch from now())::float8 as seconds`);
+      const [row] = await queryRows<{ seconds: number }>(
+        handle.db,
+        sql`select extract(epoch from now())::float8 as seconds`,
+      );
       expect(Math.abs(Number(row!.seconds) * 1000 - expected)).toBeLessThan(WITHIN);
     } finally {
       await handle.close();

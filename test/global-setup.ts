@@ -12,7 +12,17 @@
  * cache off.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -39,14 +49,26 @@ function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
 /** The cache key: what the snapshots are made from. */
 function snapshotKey(): string {
   const hash = createHash('sha256');
-  const pglite = JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '../package.json'), 'utf8')) as { version: string };
+  const pglite = JSON.parse(
+    readFileSync(
+      join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), '../package.json'),
+      'utf8',
+    ),
+  ) as { version: string };
   hash.update(`pglite ${pglite.version}\0`);
   const inputs = [
     ...filesUnder(join(REPO, 'db/migrations'), () => true),
-    ...filesUnder(join(REPO, 'src'), (p) => !p.includes('/src/web/') && /\.(ts|json|sql|csv|txt)$/.test(p) && !p.endsWith('.test.ts')),
+    ...filesUnder(
+      join(REPO, 'src'),
+      (p) => !p.includes('/src/web/') && /\.(ts|json|sql|csv|txt)$/.test(p) && !p.endsWith('.test.ts'),
+    ),
     fileURLToPath(import.meta.url),
   ];
-  for (const file of inputs) hash.update(`${relative(REPO, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of inputs)
+    hash
+      .update(`${relative(REPO, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex').slice(0, 24);
 }
 

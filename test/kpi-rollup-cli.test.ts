@@ -31,7 +31,11 @@ const cli = (...args: string[]) =>
     env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
   }).then(
     (ok) => ({ code: 0, out: ok.stdout, err: ok.stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, out: error.stdout, err: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      out: error.stdout,
+      err: error.stderr,
+    }),
   );
 
 /** Opens the on-disk database, runs `fn`, and closes it again (the CLI needs it to itself). */
@@ -49,7 +53,9 @@ let province: string;
 /** The province's figures over the generated year, every indicator's numerator/denominator. */
 async function figures(handle: DbHandle, source: 'raw' | 'rollup') {
   const index = await computeIndex(handle.db, env, { unitId: province, period: YEAR, source }, NOW);
-  return Object.fromEntries(index.groups.flatMap((g) => g.indicators.map((i) => [i.key, `${i.numerator}/${i.denominator}`])));
+  return Object.fromEntries(
+    index.groups.flatMap((g) => g.indicators.map((i) => [i.key, `${i.numerator}/${i.denominator}`])),
+  );
 }
 
 const count = async (handle: DbHandle, table: 'kpi_rollup_queue' | 'kpi_dossier_facts' | 'kpi_daily' | 'dossiers') =>
@@ -60,7 +66,10 @@ beforeAll(async () => {
     await prepare(handle, true);
     await generateProvince(handle.db, env, { dossiers: 300, seed: 3 });
     await rebuildRollup(handle.db);
-    [{ id: province }] = (await queryRows<{ id: string }>(handle.db, sql`select id from units where kind = 'province'`)) as [{ id: string }];
+    [{ id: province }] = (await queryRows<{ id: string }>(
+      handle.db,
+      sql`select id from units where kind = 'province'`,
+    )) as [{ id: string }];
   });
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,14 +81,19 @@ describe('npm run kpi:rollup', () => {
       expect(await figures(handle, 'rollup'), 'the rollup before the damage').toEqual(raw);
       // A drift: counters lost (as after a bulk load with the triggers off) and counters wrong.
       await handle.db.execute(sql`delete from kpi_daily where day < '2026-01-01'`);
-      await handle.db.execute(sql`update kpi_daily set received = received + 5, counted_completed = counted_completed + 2`);
+      await handle.db.execute(
+        sql`update kpi_daily set received = received + 5, counted_completed = counted_completed + 2`,
+      );
       expect(await figures(handle, 'rollup'), 'the damaged rollup').not.toEqual(raw);
       return raw;
     });
 
     const rebuilt = await cli('rebuild');
     expect(rebuilt.code).toBe(0);
-    const [, facts, daily] = /KPI rollup rebuilt: (\d+) rows in kpi_dossier_facts, (\d+) rows in kpi_daily, in \d+\.\d s\./.exec(rebuilt.out) ?? [];
+    const [, facts, daily] =
+      /KPI rollup rebuilt: (\d+) rows in kpi_dossier_facts, (\d+) rows in kpi_daily, in \d+\.\d s\./.exec(
+        rebuilt.out,
+      ) ?? [];
     expect(rebuilt.out, 'the bilingual line').toMatch(/^Đã dựng lại .* \/ KPI rollup rebuilt/);
 
     await withDisk(async (handle) => {
@@ -93,7 +107,9 @@ describe('npm run kpi:rollup', () => {
 
   it('refresh: drains the queue and says how many dossiers it took', async () => {
     await withDisk(async (handle) => {
-      await handle.db.execute(sql`insert into kpi_rollup_queue (dossier_id) select id from dossiers order by id limit 7`);
+      await handle.db.execute(
+        sql`insert into kpi_rollup_queue (dossier_id) select id from dossiers order by id limit 7`,
+      );
       expect(await count(handle, 'kpi_rollup_queue')).toBe(7);
     });
 

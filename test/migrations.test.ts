@@ -12,7 +12,9 @@ import { composition } from '../src/app/composition.js';
 import { freshDatabase } from '../src/app/testing/database.js';
 import { testEnv } from '../src/app/testing/env.js';
 
-const tables = composition.modules.flatMap((m) => (m.tables ?? []).flatMap((t) => Object.values(t))).filter((v): v is PgTable => is(v, PgTable));
+const tables = composition.modules
+  .flatMap((m) => (m.tables ?? []).flatMap((t) => Object.values(t)))
+  .filter((v): v is PgTable => is(v, PgTable));
 
 async function columnsInDatabase(handle: DbHandle) {
   return queryRows<{ table_name: string; column_name: string; is_nullable: string }>(
@@ -52,20 +54,28 @@ describe('migrations', () => {
     }
   });
 
-  it.runIf(!!process.env.TEST_DATABASE_URL)('are safe when several API processes start at once (PostgreSQL)', async () => {
-    const handle = await freshDatabase({ migrate: false });
-    try {
-      const url = process.env.TEST_DATABASE_URL!;
-      const others = await Promise.all([1, 2, 3].map(() => openAppDatabase({ databaseUrl: url, schemaName: handle.schemaName })));
-      await Promise.all(others.map((h) => applyMigrations(h)));
-      await Promise.all(others.map((h) => h.close()));
-      const applied = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from __drizzle_migrations`);
-      const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
-      expect(applied[0]!.n).toBe(journal.entries.length);
-    } finally {
-      await handle.close();
-    }
-  });
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'are safe when several API processes start at once (PostgreSQL)',
+    async () => {
+      const handle = await freshDatabase({ migrate: false });
+      try {
+        const url = process.env.TEST_DATABASE_URL!;
+        const others = await Promise.all(
+          [1, 2, 3].map(() => openAppDatabase({ databaseUrl: url, schemaName: handle.schemaName })),
+        );
+        await Promise.all(others.map((h) => applyMigrations(h)));
+        await Promise.all(others.map((h) => h.close()));
+        const applied = await queryRows<{ n: number }>(
+          handle.db,
+          sql`select count(*)::int as n from __drizzle_migrations`,
+        );
+        const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
+        expect(applied[0]!.n).toBe(journal.entries.length);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
 });
 
 describe('embedded database on disk (npm start twice)', () => {
@@ -77,14 +87,23 @@ describe('embedded database on disk (npm start twice)', () => {
     const first = await bootstrap(env);
     expect(first.seeded).toBe(true);
     expect(first.handle.engine).toBe('pglite');
-    const login = await first.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'motcua-demo' } });
+    const login = await first.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'motcua-demo' },
+    });
     expect(login.statusCode).toBe(200);
     const created = await first.app.inject({
       method: 'POST',
       url: '/api/units',
       cookies: { motcua_session: login.cookies[0]!.value },
       headers: { 'x-csrf-token': login.json().csrfToken },
-      payload: { parentId: login.json().user.roles[0].unitId, name: 'Đơn vị thử khởi động lại', kind: 'other', officialCode: '999.99.99.H91' },
+      payload: {
+        parentId: login.json().user.roles[0].unitId,
+        name: 'Đơn vị thử khởi động lại',
+        kind: 'other',
+        officialCode: '999.99.99.H91',
+      },
     });
     expect(created.statusCode).toBe(201);
     await first.close();
@@ -95,7 +114,11 @@ describe('embedded database on disk (npm start twice)', () => {
       const unit = await second.app.inject({ method: 'GET', url: `/api/units/${created.json().id}` });
       expect(unit.json().name).toBe('Đơn vị thử khởi động lại');
       // The session survived the restart too.
-      const me = await second.app.inject({ method: 'GET', url: '/api/me', cookies: { motcua_session: login.cookies[0]!.value } });
+      const me = await second.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        cookies: { motcua_session: login.cookies[0]!.value },
+      });
       expect(me.statusCode).toBe(200);
     } finally {
       await second.close();

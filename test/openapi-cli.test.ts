@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), 'motcua-openapi-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = promisify(execFile);
 
-type Spec = { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, { summary?: string }>> };
+type Spec = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, { summary?: string }>>;
+};
 
 describe('npm run openapi', () => {
   it('writes the OpenAPI document to --out', async () => {
@@ -28,7 +32,9 @@ describe('npm run openapi', () => {
     expect(spec.openapi).toMatch(/^3\./);
     expect(spec.info).toMatchObject({ title: 'MotCua API', version: APP_VERSION });
     expect(spec.paths['/api/kpi/766']?.get?.summary).toContain('766');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/kpi/766/drilldown']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/kpi/766/drilldown']),
+    );
     expect(Object.keys(spec.paths).filter((p) => p === '/api/openapi.json' || p.startsWith('/api/docs'))).toEqual([]);
   }, 180_000);
 });

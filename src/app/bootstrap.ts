@@ -27,7 +27,9 @@ export async function bootstrap(env: Env, handle?: DbHandle): Promise<Running> {
   await applyMigrations(db);
   const auth = authConfigFromEnv(env);
   const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== 'production';
-  const seeded = seedDemo ? await seedDemoIfEmpty(db.db, { password: env.DEMO_PASSWORD, scryptLogN: auth.scryptLogN }) : false;
+  const seeded = seedDemo
+    ? await seedDemoIfEmpty(db.db, { password: env.DEMO_PASSWORD, scryptLogN: auth.scryptLogN })
+    : false;
   const app = await buildApp(appDeps(db, env));
   return {
     app,

@@ -23,7 +23,11 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     // No personal data in logs: no bodies, no query strings (they may carry a CCCD), no IPs,
     // no cookies or tokens.
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+        id: req.id,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],

@@ -17,7 +17,9 @@ const lines = [
   `  API docs (OpenAPI):           ${base}/api/docs  ·  ${base}/api/openapi.json`,
 ];
 if (running.seeded || (env.SEED_DEMO ?? env.NODE_ENV !== 'production')) {
-  lines.push(`  Tài khoản demo (mật khẩu / password: ${env.DEMO_PASSWORD === 'motcua-demo' ? 'motcua-demo' : 'DEMO_PASSWORD'}):`);
+  lines.push(
+    `  Tài khoản demo (mật khẩu / password: ${env.DEMO_PASSWORD === 'motcua-demo' ? 'motcua-demo' : 'DEMO_PASSWORD'}):`,
+  );
   for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.username.padEnd(11)} ${account.description}`);
 }
 console.log(`${lines.join('\n')}\n`);

@@ -107,7 +107,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
     connectionString: url,
     max: options.poolSize ?? 10,
     // search_path per connection: the same unqualified SQL serves every schema.
-    options: [`-c search_path="${schemaName}",public -c timezone=UTC`, ...checkedSettings(options.settings).map(([n, v]) => `-c ${n}=${v}`)].join(' '),
+    options: [
+      `-c search_path="${schemaName}",public -c timezone=UTC`,
+      ...checkedSettings(options.settings).map(([n, v]) => `-c ${n}=${v}`),
+    ].join(' '),
   });
   const db = drizzlePg(pool) as unknown as Database;
   return {

@@ -24,9 +24,19 @@ describe('readEnv: national portal sync', () => {
   it('is off by default in production, and refuses the simulator (its URL or account) when turned on there', () => {
     const base = { NODE_ENV: 'production', PAYMENT_SECRET: 'x'.repeat(40) };
     expect(readEnv(base).NATIONAL_PORTAL_SYNC_ENABLED).toBe(false);
-    expect(() => readEnv({ ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true' })).toThrow(/NATIONAL_PORTAL_URL: must be set/);
-    expect(() => readEnv({ ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true', NATIONAL_PORTAL_URL: 'https://dvcqg.example.vn/api' })).toThrow(/NATIONAL_PORTAL_PASSWORD: must be set/);
-    const real = { ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true', NATIONAL_PORTAL_URL: 'https://dvcqg.example.vn/api', NATIONAL_PORTAL_USERNAME: 'ag.motcua', NATIONAL_PORTAL_PASSWORD: 'y'.repeat(20) };
+    expect(() => readEnv({ ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true' })).toThrow(
+      /NATIONAL_PORTAL_URL: must be set/,
+    );
+    expect(() =>
+      readEnv({ ...base, NATIONAL_PORTAL_SYNC_ENABLED: 'true', NATIONAL_PORTAL_URL: 'https://dvcqg.example.vn/api' }),
+    ).toThrow(/NATIONAL_PORTAL_PASSWORD: must be set/);
+    const real = {
+      ...base,
+      NATIONAL_PORTAL_SYNC_ENABLED: 'true',
+      NATIONAL_PORTAL_URL: 'https://dvcqg.example.vn/api',
+      NATIONAL_PORTAL_USERNAME: 'ag.motcua',
+      NATIONAL_PORTAL_PASSWORD: 'y'.repeat(20),
+    };
     expect(readEnv(real)).toMatchObject({ NATIONAL_PORTAL_SYNC_ENABLED: true, NATIONAL_PORTAL_USERNAME: 'ag.motcua' });
   });
 });
@@ -41,8 +51,15 @@ describe('readEnv: national data-sharing platform', () => {
   it('refuses the simulator client for a real platform in production', () => {
     const base = { NODE_ENV: 'production', PAYMENT_SECRET: 'x'.repeat(40) };
     expect(readEnv(base).NATIONAL_DATA_URL).toBeUndefined();
-    expect(() => readEnv({ ...base, NATIONAL_DATA_URL: 'https://ndxp.example.vn/api' })).toThrow(/NATIONAL_DATA_CLIENT_SECRET: must be set/);
-    const real = { ...base, NATIONAL_DATA_URL: 'https://ndxp.example.vn/api', NATIONAL_DATA_CLIENT_ID: 'ag.motcua', NATIONAL_DATA_CLIENT_SECRET: 'z'.repeat(32) };
+    expect(() => readEnv({ ...base, NATIONAL_DATA_URL: 'https://ndxp.example.vn/api' })).toThrow(
+      /NATIONAL_DATA_CLIENT_SECRET: must be set/,
+    );
+    const real = {
+      ...base,
+      NATIONAL_DATA_URL: 'https://ndxp.example.vn/api',
+      NATIONAL_DATA_CLIENT_ID: 'ag.motcua',
+      NATIONAL_DATA_CLIENT_SECRET: 'z'.repeat(32),
+    };
     expect(readEnv(real).NATIONAL_DATA_CLIENT_ID).toBe('ag.motcua');
   });
 });

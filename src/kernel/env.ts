@@ -21,145 +21,181 @@ const DEVELOPMENT_PORTAL_PASSWORD = 'motcua-dvcqg-simulator-0001';
 const DEVELOPMENT_DATA_CLIENT_ID = 'motcua-ndxp-sim';
 const DEVELOPMENT_DATA_CLIENT_SECRET = 'motcua-ndxp-simulator-secret-0001';
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  /** Public base URL, used for links and QR codes; https:// makes cookies Secure. */
-  PUBLIC_URL: z.string().url().optional(),
-  /** Embedded PGlite directory (ignored when DATABASE_URL is set). */
-  DATA_DIR: z.string().default('./data'),
-  /** postgres://… switches from PGlite to a PostgreSQL server. */
-  DATABASE_URL: z.string().optional(),
-  /** Seed the demo province and accounts on first start (default on unless production). */
-  SEED_DEMO: bool.optional(),
-  DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Sessions end after this much inactivity, and in any case after SESSION_MAX_HOURS. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
-  SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
-  /** Failed logins allowed per account (and per account+IP) within the window before refusal. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  /** Public dossier lookups (tra cứu hồ sơ, no login) allowed per client IP per minute, per API process. */
-  PUBLIC_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(30),
-  /** scrypt cost (log2 N). 15 = 32 MiB per hash; tests may lower it. */
-  PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
-  /** Trust X-Forwarded-For from a load balancer in front of the API processes. */
-  TRUST_PROXY: bool.default(false),
-  /**
-   * Office hours (giờ làm việc), Vietnam time (UTC+7): "HH:MM-HH:MM,…", in order. Every deadline
-   * counts working time inside these periods on working days.
-   */
-  WORKING_PERIODS: z
-    .string()
-    .default(DEFAULT_WORKING_PERIODS)
-    .transform((text, ctx) => {
-      const parsed = parseWorkingPeriods(text);
-      if ('error' in parsed) {
-        ctx.addIssue({ code: 'custom', message: parsed.error });
-        return z.NEVER;
-      }
-      return parsed.periods;
-    }),
-  /**
-   * Sắp đến hạn: an unfinished dossier due within this many working days is "due soon" and, if it
-   * will be late, needs its apology letter (mẫu 04) now. Halves allowed.
-   */
-  DUE_SOON_WORKING_DAYS: z.coerce.number().min(0).max(30).multipleOf(0.5).default(1),
-  /**
-   * Phản ánh, kiến nghị time limits in working days (docs/domain/DOMAIN.md §6, marked "verify"): refuse from
-   * receipt, first supplement request from receipt, answer from receipt, publish from the answer.
-   */
-  FEEDBACK_REFUSE_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
-  FEEDBACK_SUPPLEMENT_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(5),
-  FEEDBACK_ANSWER_WORKING_DAYS: z.coerce.number().min(0.5).max(120).multipleOf(0.5).default(15),
-  FEEDBACK_PUBLISH_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
-  /** How one-time codes reach a phone or mailbox: only the local simulator so far (notifier.ts). */
-  NOTIFIER: z.enum(['simulator']).default('simulator'),
-  /** Appointments: reminders go out this many hours before the slot (queue module). */
-  QUEUE_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
-  /** Minutes after a slot's end before an appointment never checked in counts as a no-show. */
-  QUEUE_NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
-  /** Kiosk check-ins (public, no login) per client address and minute. */
-  QUEUE_CHECKIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
-  /** HMAC key of the rating links sent in notifications (≥ 32 characters); unset = no rating links. */
-  RATING_LINK_SECRET: z.string().min(32).optional(),
-  /** How long a rating link stays valid, in days. */
-  RATING_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /**
-   * Online payment of fees (payments module): `simulator` is the local stand-in for the national
-   * payment platform (Nền tảng thanh toán trên Cổng DVCQG), served under /sim/paygov/.
-   */
-  PAYMENT_PROVIDER: z.enum(['simulator']).default('simulator'),
-  /** HMAC-SHA256 key shared with the payment platform (≥ 32 characters). */
-  PAYMENT_SECRET: z.string().min(32).default(DEVELOPMENT_PAYMENT_SECRET),
-  /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
-  PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
-  /** Minutes an online payment's order stays payable (the protocol's expireDate); then it expires. */
-  PAYMENT_EXPIRY_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(24 * 60),
-  /**
-   * Dossier sync to the national public service portal (Cổng DVCQG, national-portal module): the
-   * portal's (or its adapter's) base URL, with `<base>/auth` and `<base>/integration`. Unset = the
-   * in-process simulator, served under /sim/dvcqg/.
-   */
-  NATIONAL_PORTAL_URL: z.string().url().optional(),
-  NATIONAL_PORTAL_USERNAME: z.string().min(1).max(200).default(DEVELOPMENT_PORTAL_USERNAME),
-  NATIONAL_PORTAL_PASSWORD: z.string().min(8).max(200).default(DEVELOPMENT_PORTAL_PASSWORD),
-  /** Push dossiers to the portal (the periodic task national-portal.sync). Default: on, except in production. */
-  NATIONAL_PORTAL_SYNC_ENABLED: bool.optional(),
-  /**
-   * The national data-sharing platform (NDXP/LGSP, national-data module): population database
-   * lookups at intake and the national data store. Its base URL and OAuth2 client; unset = the
-   * in-process simulator under /sim/ndxp/ (outside production; in production, no platform).
-   */
-  NATIONAL_DATA_URL: z.string().url().optional(),
-  NATIONAL_DATA_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_DATA_CLIENT_ID),
-  NATIONAL_DATA_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_DATA_CLIENT_SECRET),
-  /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
-  FILE_STORAGE: z.enum(['local', 's3']).default('local'),
-  /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
-  // Beside, not inside, DATA_DIR: that directory is PGlite's own data directory.
-  FILES_DIR: z.string().min(1).default('./files'),
-  /** S3-compatible endpoint, e.g. http://minio:9000 (default: AWS S3 of S3_REGION). */
-  S3_ENDPOINT: z.string().url().optional(),
-  S3_BUCKET: z.string().min(1).optional(),
-  S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  /** `endpoint/bucket/key` addressing (MinIO, most on-premises stores) instead of `bucket.endpoint/key`. */
-  S3_FORCE_PATH_STYLE: bool.default(false),
-  /**
-   * Periodic tasks (reminders, no-shows; src/modules/jobs): run them in this process. Every
-   * process may: a due run goes to one of them. Off in the test app unless a test turns it on.
-   */
-  JOBS_ENABLED: bool.default(true),
-  /** How often a process looks for a due periodic task, in seconds. */
-  JOBS_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  /** Largest accepted upload, in MiB. */
-  MAX_UPLOAD_MB: z.coerce.number().int().positive().max(1024).default(20),
-}).superRefine((env, ctx) => {
-  // The development key is public (it is in this file): payments signed with it prove nothing.
-  if (env.NODE_ENV === 'production' && env.PAYMENT_SECRET === DEVELOPMENT_PAYMENT_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['PAYMENT_SECRET'], message: 'must be set (not the development key) when NODE_ENV=production' });
-  }
-  // Production reads citizens' data only with its own client: the simulator's is public.
-  if (env.NODE_ENV === 'production' && env.NATIONAL_DATA_URL && (env.NATIONAL_DATA_CLIENT_ID === DEVELOPMENT_DATA_CLIENT_ID || env.NATIONAL_DATA_CLIENT_SECRET === DEVELOPMENT_DATA_CLIENT_SECRET)) {
-    ctx.addIssue({ code: 'custom', path: ['NATIONAL_DATA_CLIENT_SECRET'], message: 'must be set (not the simulator client) when NATIONAL_DATA_URL is set in production' });
-  }
-  // Production syncs only to a named portal with its own account: the simulator's is public.
-  if (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_SYNC_ENABLED) {
-    if (!env.NATIONAL_PORTAL_URL) ctx.addIssue({ code: 'custom', path: ['NATIONAL_PORTAL_URL'], message: 'must be set when NATIONAL_PORTAL_SYNC_ENABLED in production (not the simulator)' });
-    if (env.NATIONAL_PORTAL_USERNAME === DEVELOPMENT_PORTAL_USERNAME || env.NATIONAL_PORTAL_PASSWORD === DEVELOPMENT_PORTAL_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['NATIONAL_PORTAL_PASSWORD'], message: 'must be set (not the simulator account) when NATIONAL_PORTAL_SYNC_ENABLED in production' });
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    /** Public base URL, used for links and QR codes; https:// makes cookies Secure. */
+    PUBLIC_URL: z.string().url().optional(),
+    /** Embedded PGlite directory (ignored when DATABASE_URL is set). */
+    DATA_DIR: z.string().default('./data'),
+    /** postgres://… switches from PGlite to a PostgreSQL server. */
+    DATABASE_URL: z.string().optional(),
+    /** Seed the demo province and accounts on first start (default on unless production). */
+    SEED_DEMO: bool.optional(),
+    DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Sessions end after this much inactivity, and in any case after SESSION_MAX_HOURS. */
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+    SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+    /** Failed logins allowed per account (and per account+IP) within the window before refusal. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Public dossier lookups (tra cứu hồ sơ, no login) allowed per client IP per minute, per API process. */
+    PUBLIC_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(30),
+    /** scrypt cost (log2 N). 15 = 32 MiB per hash; tests may lower it. */
+    PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+    /** Trust X-Forwarded-For from a load balancer in front of the API processes. */
+    TRUST_PROXY: bool.default(false),
+    /**
+     * Office hours (giờ làm việc), Vietnam time (UTC+7): "HH:MM-HH:MM,…", in order. Every deadline
+     * counts working time inside these periods on working days.
+     */
+    WORKING_PERIODS: z
+      .string()
+      .default(DEFAULT_WORKING_PERIODS)
+      .transform((text, ctx) => {
+        const parsed = parseWorkingPeriods(text);
+        if ('error' in parsed) {
+          ctx.addIssue({ code: 'custom', message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed.periods;
+      }),
+    /**
+     * Sắp đến hạn: an unfinished dossier due within this many working days is "due soon" and, if it
+     * will be late, needs its apology letter (mẫu 04) now. Halves allowed.
+     */
+    DUE_SOON_WORKING_DAYS: z.coerce.number().min(0).max(30).multipleOf(0.5).default(1),
+    /**
+     * Phản ánh, kiến nghị time limits in working days (docs/domain/DOMAIN.md §6, marked "verify"): refuse from
+     * receipt, first supplement request from receipt, answer from receipt, publish from the answer.
+     */
+    FEEDBACK_REFUSE_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
+    FEEDBACK_SUPPLEMENT_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(5),
+    FEEDBACK_ANSWER_WORKING_DAYS: z.coerce.number().min(0.5).max(120).multipleOf(0.5).default(15),
+    FEEDBACK_PUBLISH_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
+    /** How one-time codes reach a phone or mailbox: only the local simulator so far (notifier.ts). */
+    NOTIFIER: z.enum(['simulator']).default('simulator'),
+    /** Appointments: reminders go out this many hours before the slot (queue module). */
+    QUEUE_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+    /** Minutes after a slot's end before an appointment never checked in counts as a no-show. */
+    QUEUE_NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
+    /** Kiosk check-ins (public, no login) per client address and minute. */
+    QUEUE_CHECKIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    /** HMAC key of the rating links sent in notifications (≥ 32 characters); unset = no rating links. */
+    RATING_LINK_SECRET: z.string().min(32).optional(),
+    /** How long a rating link stays valid, in days. */
+    RATING_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /**
+     * Online payment of fees (payments module): `simulator` is the local stand-in for the national
+     * payment platform (Nền tảng thanh toán trên Cổng DVCQG), served under /sim/paygov/.
+     */
+    PAYMENT_PROVIDER: z.enum(['simulator']).default('simulator'),
+    /** HMAC-SHA256 key shared with the payment platform (≥ 32 characters). */
+    PAYMENT_SECRET: z.string().min(32).default(DEVELOPMENT_PAYMENT_SECRET),
+    /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
+    PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
+    /** Minutes an online payment's order stays payable (the protocol's expireDate); then it expires. */
+    PAYMENT_EXPIRY_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
+    /**
+     * Dossier sync to the national public service portal (Cổng DVCQG, national-portal module): the
+     * portal's (or its adapter's) base URL, with `<base>/auth` and `<base>/integration`. Unset = the
+     * in-process simulator, served under /sim/dvcqg/.
+     */
+    NATIONAL_PORTAL_URL: z.string().url().optional(),
+    NATIONAL_PORTAL_USERNAME: z.string().min(1).max(200).default(DEVELOPMENT_PORTAL_USERNAME),
+    NATIONAL_PORTAL_PASSWORD: z.string().min(8).max(200).default(DEVELOPMENT_PORTAL_PASSWORD),
+    /** Push dossiers to the portal (the periodic task national-portal.sync). Default: on, except in production. */
+    NATIONAL_PORTAL_SYNC_ENABLED: bool.optional(),
+    /**
+     * The national data-sharing platform (NDXP/LGSP, national-data module): population database
+     * lookups at intake and the national data store. Its base URL and OAuth2 client; unset = the
+     * in-process simulator under /sim/ndxp/ (outside production; in production, no platform).
+     */
+    NATIONAL_DATA_URL: z.string().url().optional(),
+    NATIONAL_DATA_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_DATA_CLIENT_ID),
+    NATIONAL_DATA_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_DATA_CLIENT_SECRET),
+    /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
+    FILE_STORAGE: z.enum(['local', 's3']).default('local'),
+    /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
+    // Beside, not inside, DATA_DIR: that directory is PGlite's own data directory.
+    FILES_DIR: z.string().min(1).default('./files'),
+    /** S3-compatible endpoint, e.g. http://minio:9000 (default: AWS S3 of S3_REGION). */
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** `endpoint/bucket/key` addressing (MinIO, most on-premises stores) instead of `bucket.endpoint/key`. */
+    S3_FORCE_PATH_STYLE: bool.default(false),
+    /**
+     * Periodic tasks (reminders, no-shows; src/modules/jobs): run them in this process. Every
+     * process may: a due run goes to one of them. Off in the test app unless a test turns it on.
+     */
+    JOBS_ENABLED: bool.default(true),
+    /** How often a process looks for a due periodic task, in seconds. */
+    JOBS_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Largest accepted upload, in MiB. */
+    MAX_UPLOAD_MB: z.coerce.number().int().positive().max(1024).default(20),
+  })
+  .superRefine((env, ctx) => {
+    // The development key is public (it is in this file): payments signed with it prove nothing.
+    if (env.NODE_ENV === 'production' && env.PAYMENT_SECRET === DEVELOPMENT_PAYMENT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENT_SECRET'],
+        message: 'must be set (not the development key) when NODE_ENV=production',
+      });
     }
-  }
-  if (env.FILE_STORAGE !== 's3') return;
-  for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when FILE_STORAGE=s3` });
-  }
-}).transform((env) => ({ ...env, NATIONAL_PORTAL_SYNC_ENABLED: env.NATIONAL_PORTAL_SYNC_ENABLED ?? env.NODE_ENV !== 'production' }));
+    // Production reads citizens' data only with its own client: the simulator's is public.
+    if (
+      env.NODE_ENV === 'production' &&
+      env.NATIONAL_DATA_URL &&
+      (env.NATIONAL_DATA_CLIENT_ID === DEVELOPMENT_DATA_CLIENT_ID ||
+        env.NATIONAL_DATA_CLIENT_SECRET === DEVELOPMENT_DATA_CLIENT_SECRET)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NATIONAL_DATA_CLIENT_SECRET'],
+        message: 'must be set (not the simulator client) when NATIONAL_DATA_URL is set in production',
+      });
+    }
+    // Production syncs only to a named portal with its own account: the simulator's is public.
+    if (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_SYNC_ENABLED) {
+      if (!env.NATIONAL_PORTAL_URL)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['NATIONAL_PORTAL_URL'],
+          message: 'must be set when NATIONAL_PORTAL_SYNC_ENABLED in production (not the simulator)',
+        });
+      if (
+        env.NATIONAL_PORTAL_USERNAME === DEVELOPMENT_PORTAL_USERNAME ||
+        env.NATIONAL_PORTAL_PASSWORD === DEVELOPMENT_PORTAL_PASSWORD
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['NATIONAL_PORTAL_PASSWORD'],
+          message: 'must be set (not the simulator account) when NATIONAL_PORTAL_SYNC_ENABLED in production',
+        });
+      }
+    }
+    if (env.FILE_STORAGE !== 's3') return;
+    for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when FILE_STORAGE=s3` });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    NATIONAL_PORTAL_SYNC_ENABLED: env.NATIONAL_PORTAL_SYNC_ENABLED ?? env.NODE_ENV !== 'production',
+  }));
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -43,7 +43,9 @@ function classify(err: FastifyError & { cause?: unknown }): { code: ErrorCode; d
   const mapped = PG_CODES[dbError.code ?? ''];
   if (mapped) return { code: mapped, details: { constraint: dbError.constraint } };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    return { code: err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 405 ? 'METHOD_NOT_ALLOWED' : 'VALIDATION_FAILED' };
+    return {
+      code: err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 405 ? 'METHOD_NOT_ALLOWED' : 'VALIDATION_FAILED',
+    };
   }
   return { code: 'INTERNAL' };
 }
@@ -53,7 +55,9 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   const classified = classify(err);
   // A code no module registered is a programming error: it leaves as INTERNAL, logged.
   const spec = errorSpec(classified.code);
-  const { code, details, message } = spec ? classified : { code: 'INTERNAL' as const, details: undefined, message: undefined };
+  const { code, details, message } = spec
+    ? classified
+    : { code: 'INTERNAL' as const, details: undefined, message: undefined };
   const status = spec?.status ?? 500;
   if (status >= 500 || !spec || isResponseSerializationError(err)) {
     request.log.error({ err }, 'request failed');

@@ -62,7 +62,9 @@ describe('maskPersonalId: last 4 digits', () => {
   });
 
   it('is what audit summaries use for personalId and phone', () => {
-    expect(maskPersonalFields({ personalId: '001099012345', phone: '0912 345 678', fullName: 'Nguyễn Văn An' })).toEqual({
+    expect(
+      maskPersonalFields({ personalId: '001099012345', phone: '0912 345 678', fullName: 'Nguyễn Văn An' }),
+    ).toEqual({
       personalId: '********2345',
       phone: '*******678',
       fullName: 'Nguyễn Văn An',

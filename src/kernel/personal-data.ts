@@ -31,7 +31,11 @@ export function maskPhone(value: string | null | undefined): string | null {
  */
 export function maskPersonName(value: string | null | undefined): string | null {
   if (value == null) return null;
-  const words = value.normalize('NFC').trim().split(/\s+/).filter((w) => w !== '');
+  const words = value
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   return words
     .map((word) => {
       // One base character with the marks that follow it.

@@ -43,7 +43,8 @@ export class FixedWindowLimiter {
   private lastSweep: number;
 
   constructor(options: RateLimitOptions) {
-    if (!Number.isInteger(options.limit) || options.limit < 1) throw new RangeError(`limit must be a positive integer, got ${options.limit}`);
+    if (!Number.isInteger(options.limit) || options.limit < 1)
+      throw new RangeError(`limit must be a positive integer, got ${options.limit}`);
     if (!(options.windowMs > 0)) throw new RangeError(`windowMs must be positive, got ${options.windowMs}`);
     this.limit = options.limit;
     this.windowMs = options.windowMs;
@@ -104,7 +105,9 @@ export function clientKey(ip: string): string {
   const right = ip.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
   // An embedded IPv4 tail (a:b::1.2.3.4) is two groups; it only matters for the zero count.
   const groupsOf = (parts: string[]) => parts.reduce((n, p) => n + (p.includes('.') ? 2 : 1), 0);
-  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - groupsOf(left) - groupsOf(right)).fill('0'), ...right] : left;
+  const groups = ip.includes('::')
+    ? [...left, ...Array<string>(8 - groupsOf(left) - groupsOf(right)).fill('0'), ...right]
+    : left;
   return `${groups
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
@@ -117,7 +120,10 @@ export function clientKey(ip: string): string {
  * handler turns it into a Retry-After header) once the window's allowance is spent. It runs
  * before validation, so malformed requests count too.
  */
-export function rateLimitHook(limiter: FixedWindowLimiter, keyOf: (request: FastifyRequest) => string = (r) => clientKey(r.ip)) {
+export function rateLimitHook(
+  limiter: FixedWindowLimiter,
+  keyOf: (request: FastifyRequest) => string = (r) => clientKey(r.ip),
+) {
   return async function rateLimit(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const decision = limiter.hit(keyOf(request));
     if (!decision.allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds: decision.retryAfterSeconds });

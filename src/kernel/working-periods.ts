@@ -38,4 +38,3 @@ export function parseWorkingPeriods(text: string): { periods: WorkingPeriod[] } 
   }
   return { periods };
 }
-

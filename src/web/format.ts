@@ -29,7 +29,12 @@ export function formatDate(isoDate: string | null | undefined): string {
 
 /** Today's date in Vietnam as YYYY-MM-DD. */
 export function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });

@@ -8,7 +8,10 @@ import { navigate } from './router.js';
 import type { ApiResponse } from './api/types.js';
 import type { Me, MeResponse } from './types.js';
 
-export type SessionState = { status: 'unknown' } | { status: 'anonymous'; reason?: string } | { status: 'signedIn'; me: Me };
+export type SessionState =
+  | { status: 'unknown' }
+  | { status: 'anonymous'; reason?: string }
+  | { status: 'signedIn'; me: Me };
 
 interface SessionValue {
   state: SessionState;
@@ -53,7 +56,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const result = await api<ApiResponse<'/api/auth/login', 'post'>>('/api/auth/login', { method: 'POST', body: { username, password }, on401: 'throw' });
+    const result = await api<ApiResponse<'/api/auth/login', 'post'>>('/api/auth/login', {
+      method: 'POST',
+      body: { username, password },
+      on401: 'throw',
+    });
     setCsrfToken(result.csrfToken);
     setState({ status: 'signedIn', me: result.user });
     return result.user;
@@ -69,7 +76,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, ensureLoaded, login, logout, refresh }), [state, ensureLoaded, login, logout, refresh]);
+  const value = useMemo(
+    () => ({ state, ensureLoaded, login, logout, refresh }),
+    [state, ensureLoaded, login, logout, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -34,7 +34,10 @@ describe('login', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
-    expect(wrong.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: expect.stringContaining('mật khẩu') });
+    expect(wrong.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: expect.stringContaining('mật khẩu'),
+    });
   });
 
   it('throttles an account after 5 failures, even for the right password, and not other accounts', async () => {
@@ -58,7 +61,11 @@ describe('login', () => {
   });
 
   it('audits successful and failed logins without recording the password', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/audit?action=auth.login_failed', cookies: { motcua_session: (await t.login('admin')).cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?action=auth.login_failed',
+      cookies: { motcua_session: (await t.login('admin')).cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().total).toBeGreaterThan(0);
     expect(JSON.stringify(res.json())).not.toContain('wrong-');
@@ -109,9 +116,17 @@ describe('session', () => {
 describe('password change', () => {
   it('checks the current password and the strength of the new one', async () => {
     const s = await t.login('chuyenvien');
-    const wrong = await s.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'nope', newPassword: 'Sở-Tư-pháp-2026' } });
+    const wrong = await s.request({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'nope', newPassword: 'Sở-Tư-pháp-2026' },
+    });
     expect(wrong.json().error.code).toBe('WRONG_PASSWORD');
-    const weak = await s.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'motcua-demo', newPassword: 'short' } });
+    const weak = await s.request({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'motcua-demo', newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().error.code).toBe('WEAK_PASSWORD');
   });
@@ -119,7 +134,11 @@ describe('password change', () => {
   it('changes it, keeps this session, ends the others; the new password works', async () => {
     const other = await t.login('chuyenvien');
     const s = await t.login('chuyenvien');
-    const res = await s.request({ method: 'POST', url: '/api/me/password', payload: { currentPassword: 'motcua-demo', newPassword: 'Sở-Tư-pháp-2026' } });
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/me/password',
+      payload: { currentPassword: 'motcua-demo', newPassword: 'Sở-Tư-pháp-2026' },
+    });
     expect(res.statusCode).toBe(204);
     expect((await s.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
     expect((await other.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
@@ -131,11 +150,20 @@ describe('password change', () => {
 describe('API tokens', () => {
   it('issues a scoped token once, stores only its hash, and the token works without CSRF', async () => {
     const admin = await t.login('admin');
-    const created = await admin.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'Đồng bộ DVCQG', scopes: ['user.read'], expiresInDays: 30 } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'Đồng bộ DVCQG', scopes: ['user.read'], expiresInDays: 30 },
+    });
     expect(created.statusCode).toBe(201);
     const { token, item } = created.json();
     expect(token).toMatch(/^mct_/);
-    expect(item).toMatchObject({ name: 'Đồng bộ DVCQG', scopes: ['user.read'], prefix: token.slice(0, 10), revokedAt: null });
+    expect(item).toMatchObject({
+      name: 'Đồng bộ DVCQG',
+      scopes: ['user.read'],
+      prefix: token.slice(0, 10),
+      revokedAt: null,
+    });
     const rows = await t.handle.db.select().from(apiTokens);
     expect(JSON.stringify(rows)).not.toContain(token);
 
@@ -145,7 +173,12 @@ describe('API tokens', () => {
     expect(outOfScope.statusCode).toBe(403);
     expect(outOfScope.json().error.code).toBe('TOKEN_SCOPE');
     // A token cannot mint more tokens.
-    const mint = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: bearer, payload: { name: 'x', scopes: ['user.read'] } });
+    const mint = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/tokens',
+      headers: bearer,
+      payload: { name: 'x', scopes: ['user.read'] },
+    });
     expect(mint.statusCode).toBe(403);
 
     const list = await admin.request({ method: 'GET', url: '/api/me/tokens' });
@@ -160,10 +193,18 @@ describe('API tokens', () => {
 
   it('refuses scopes the user does not hold, and unknown scopes', async () => {
     const citizen = await t.login('congdan');
-    const notHeld = await citizen.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'x', scopes: ['unit.manage'] } });
+    const notHeld = await citizen.request({
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'x', scopes: ['unit.manage'] },
+    });
     expect(notHeld.statusCode).toBe(422);
     expect(notHeld.json().error).toMatchObject({ code: 'SCOPE_NOT_HELD', details: { scopes: ['unit.manage'] } });
-    const unknown = await citizen.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'x', scopes: ['everything'] } });
+    const unknown = await citizen.request({
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'x', scopes: ['everything'] },
+    });
     expect(unknown.statusCode).toBe(400);
     const scopes = await citizen.request({ method: 'GET', url: '/api/me/scopes' });
     expect(scopes.json()).toEqual({ scopes: ['dossier.read'] });
@@ -171,8 +212,17 @@ describe('API tokens', () => {
 
   it('an expired token is refused', async () => {
     const admin = await t.login('admin');
-    const { token, item } = (await admin.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'short', scopes: ['unit.*'], expiresInDays: 1 } })).json();
-    await t.handle.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, item.id));
+    const { token, item } = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/me/tokens',
+        payload: { name: 'short', scopes: ['unit.*'], expiresInDays: 1 },
+      })
+    ).json();
+    await t.handle.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, item.id));
     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(401);
   });

@@ -26,9 +26,13 @@ describe('GET /api/calendar/due (public)', () => {
   it('accepts any offset and answers in +07:00; working hours count inside office hours only', async () => {
     expect((await due('2026-02-13T09:00:00Z', 'workingDays=1')).json()).toEqual({ due: '2026-02-23T16:00:00+07:00' });
     // 16:00 + 2 h: one hour on Friday, one on Monday 23/2 from 07:30.
-    expect((await due('2026-02-13T16:00:00+07:00', 'workingHours=2')).json()).toEqual({ due: '2026-02-23T08:30:00+07:00' });
+    expect((await due('2026-02-13T16:00:00+07:00', 'workingHours=2')).json()).toEqual({
+      due: '2026-02-23T08:30:00+07:00',
+    });
     // Half a day from 07:30 = 3 h 45 → 11:15.
-    expect((await due('2026-03-02T07:30:00+07:00', 'workingDays=0.5')).json()).toEqual({ due: '2026-03-02T11:15:00+07:00' });
+    expect((await due('2026-03-02T07:30:00+07:00', 'workingDays=0.5')).json()).toEqual({
+      due: '2026-03-02T11:15:00+07:00',
+    });
   });
 
   it('tolerates a "+" that arrived as a space (unencoded URL)', async () => {
@@ -42,12 +46,16 @@ describe('GET /api/calendar/due (public)', () => {
     const { error } = res.json();
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toMatch(/không hợp lệ/);
-    expect(error.details).toEqual([expect.objectContaining({ in: 'querystring', path: 'from', message: expect.stringContaining('múi giờ') })]);
+    expect(error.details).toEqual([
+      expect.objectContaining({ in: 'querystring', path: 'from', message: expect.stringContaining('múi giờ') }),
+    ]);
   });
 
   it('needs exactly one of workingDays and workingHours, and half-day steps', async () => {
     expect((await due('2026-02-13T16:00:00+07:00', 'workingDays=1&workingHours=2')).statusCode).toBe(400);
-    expect((await get(`/api/calendar/due?from=${encodeURIComponent('2026-02-13T16:00:00+07:00')}`)).statusCode).toBe(400);
+    expect((await get(`/api/calendar/due?from=${encodeURIComponent('2026-02-13T16:00:00+07:00')}`)).statusCode).toBe(
+      400,
+    );
     const third = await due('2026-02-13T16:00:00+07:00', 'workingDays=0.3');
     expect(third.statusCode).toBe(400);
     expect(third.json().error.code).toBe('VALIDATION_FAILED');
@@ -78,15 +86,24 @@ describe('GET /api/calendar/{year} (public)', () => {
     expect(body.year).toBe(2026);
     const dates = body.days.map((d: { date: string }) => d.date);
     expect(dates).toEqual([...dates].sort());
-    expect(body.days).toContainEqual({ date: '2026-01-10', kind: 'makeUpWorkday', name: expect.any(String), source: 'official' });
-    expect(body.days).toContainEqual(expect.objectContaining({ date: '2026-04-27', kind: 'holiday', source: 'official' }));
+    expect(body.days).toContainEqual({
+      date: '2026-01-10',
+      kind: 'makeUpWorkday',
+      name: expect.any(String),
+      source: 'official',
+    });
+    expect(body.days).toContainEqual(
+      expect.objectContaining({ date: '2026-04-27', kind: 'holiday', source: 'official' }),
+    );
     expect(dates.filter((d: string) => d >= '2026-02-16' && d <= '2026-02-20')).toHaveLength(5);
   });
 
   it('2027 is proposed by the rules (Tết Sat 6 Feb 2027)', async () => {
     const body = (await get('/api/calendar/2027')).json();
     expect(body.days.every((d: { source: string }) => d.source === 'proposed')).toBe(true);
-    expect(body.days.map((d: { date: string }) => d.date)).toEqual(expect.arrayContaining(['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-16']));
+    expect(body.days.map((d: { date: string }) => d.date)).toEqual(
+      expect.arrayContaining(['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-16']),
+    );
   });
 
   it('refuses years outside 1900–2100 and non-numbers', async () => {
@@ -129,9 +146,17 @@ describe('PUT /api/calendar/{year} (system administrator)', () => {
       'holiday_on_make_up_day',
       'make_up_not_weekend',
     ]);
-    const shape = await admin.request({ method: 'PUT', url: '/api/calendar/2026', payload: { days: [{ date: '2026-13-01', kind: 'x' }] } });
+    const shape = await admin.request({
+      method: 'PUT',
+      url: '/api/calendar/2026',
+      payload: { days: [{ date: '2026-13-01', kind: 'x' }] },
+    });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String), details: expect.any(Array) });
+    expect(shape.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      details: expect.any(Array),
+    });
   });
 
   it('a saved holiday moves the due date at once, and the change is audited with an outbox event', async () => {
@@ -141,7 +166,11 @@ describe('PUT /api/calendar/{year} (system administrator)', () => {
     const admin = await t.login('admin');
     const current = (await get('/api/calendar/2026')).json().days;
     const extra = { date: '2026-02-24', kind: 'holiday', name: 'Nghỉ thêm (thử nghiệm)', source: 'official' };
-    const res = await admin.request({ method: 'PUT', url: '/api/calendar/2026', payload: { days: [...current, extra] } });
+    const res = await admin.request({
+      method: 'PUT',
+      url: '/api/calendar/2026',
+      payload: { days: [...current, extra] },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().days).toContainEqual(extra);
 
@@ -168,7 +197,9 @@ describe('PUT /api/calendar/{year} (system administrator)', () => {
 
     // Other modules load the same stored calendar.
     const cal = await loadWorkingCalendar(t.handle.db, t.deps.env, { from: 2026, to: 2026 });
-    expect(addWorkingTime(cal, new Date('2026-02-23T16:00:00+07:00'), 1, 'workingDays').toISOString()).toBe('2026-02-25T09:00:00.000Z');
+    expect(addWorkingTime(cal, new Date('2026-02-23T16:00:00+07:00'), 1, 'workingDays').toISOString()).toBe(
+      '2026-02-25T09:00:00.000Z',
+    );
   });
 
   it('an empty saved list is a valid answer: the year then has only weekends', async () => {
@@ -177,7 +208,9 @@ describe('PUT /api/calendar/{year} (system administrator)', () => {
     expect(res.statusCode).toBe(200);
     expect((await get('/api/calendar/2030')).json()).toEqual({ year: 2030, days: [] });
     // Tết 2030 (Sat 2 Feb) would otherwise be proposed; now Monday 4 Feb is a working day.
-    expect((await due('2030-02-01T10:00:00+07:00', 'workingDays=1')).json()).toEqual({ due: '2030-02-04T10:00:00+07:00' });
+    expect((await due('2030-02-01T10:00:00+07:00', 'workingDays=1')).json()).toEqual({
+      due: '2030-02-04T10:00:00+07:00',
+    });
     const [record] = await t.handle.db.select().from(auditLog).where(eq(auditLog.targetId, '2030'));
     expect((record!.summary as { before: { origin: string; removed: unknown[] } }).before.origin).toBe('proposed');
     expect((record!.summary as { before: { removed: unknown[] } }).before.removed.length).toBeGreaterThan(5);

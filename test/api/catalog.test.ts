@@ -13,7 +13,11 @@ let soTuPhapId: string;
 beforeAll(async () => {
   t = await createTestApp();
   kstthc = await t.login('kstthc');
-  const tree = (await t.app.inject({ url: '/api/units' })).json().units as { id: string; name: string; children: { id: string; name: string }[] }[];
+  const tree = (await t.app.inject({ url: '/api/units' })).json().units as {
+    id: string;
+    name: string;
+    children: { id: string; name: string }[];
+  }[];
   const province = tree.find((u) => u.name === 'Ủy ban nhân dân tỉnh An Giang')!;
   provinceId = province.id;
   soTuPhapId = province.children.find((u) => u.name === 'Sở Tư pháp')!.id;
@@ -39,7 +43,13 @@ function content(name: string, overrides: Record<string, unknown> = {}) {
     name,
     fieldCode: 'HT',
     levels: ['province'],
-    channels: [{ channel: 'counter', timeLimit: { value: 5, unit: 'workingDays' }, fees: [{ name: 'Lệ phí', amountVnd: 50000 }] }],
+    channels: [
+      {
+        channel: 'counter',
+        timeLimit: { value: 5, unit: 'workingDays' },
+        fees: [{ name: 'Lệ phí', amountVnd: 50000 }],
+      },
+    ],
     components: [{ name: 'Tờ khai', kind: 'original', count: 1, digitizationRequired: true }],
     applicantTypes: ['citizen'],
     result: { name: 'Giấy xác nhận', electronic: true, paper: true },
@@ -63,12 +73,17 @@ describe('search', () => {
 
   it('is case-insensitive and understands ĐKKS-style abbreviations', async () => {
     expect((await search('q=%C4%90KKS')).items[0].nationalCode).toBe('1.001193'); // ĐKKS
-    expect((await search('q=TH%E1%BB%A6%20T%E1%BB%A4C%20%C4%90%C4%82NG%20K%C3%9D%20K%E1%BA%BET%20H%C3%94N')).items[0].nationalCode).toBe('1.000894'); // THỦ TỤC ĐĂNG KÝ KẾT HÔN
+    expect(
+      (await search('q=TH%E1%BB%A6%20T%E1%BB%A4C%20%C4%90%C4%82NG%20K%C3%9D%20K%E1%BA%BET%20H%C3%94N')).items[0]
+        .nationalCode,
+    ).toBe('1.000894'); // THỦ TỤC ĐĂNG KÝ KẾT HÔN
   });
 
   it('tolerates typos', async () => {
     expect((await search('q=dang%20ky%20khia%20sinh')).items[0].nationalCode).toBe('1.001193');
-    expect((await search('q=dang%20ki%20ket%20hon')).items.map((i: { nationalCode: string }) => i.nationalCode)).toContain('1.000894');
+    expect(
+      (await search('q=dang%20ki%20ket%20hon')).items.map((i: { nationalCode: string }) => i.nationalCode),
+    ).toContain('1.000894');
   });
 
   it('finds by national code and filters by field, level, unit and online level', async () => {
@@ -79,7 +94,9 @@ describe('search', () => {
       expect(item.fieldCode).toBe('HT');
       expect(item.levels).toContain('commune');
     }
-    const police = (await t.app.inject({ url: '/api/units' })).json().units.find((u: { name: string }) => u.name === 'Công an tỉnh An Giang');
+    const police = (await t.app.inject({ url: '/api/units' }))
+      .json()
+      .units.find((u: { name: string }) => u.name === 'Công an tỉnh An Giang');
     const policeProcedures = await search(`unit=${police.id}&pageSize=100`);
     expect(policeProcedures.items.map((i: { nationalCode: string }) => i.nationalCode)).toContain('1.004222');
     expect(policeProcedures.items.map((i: { nationalCode: string }) => i.nationalCode)).not.toContain('1.001193');
@@ -105,10 +122,24 @@ describe('procedure detail', () => {
     expect(body.currentVersion.content.components.length).toBeGreaterThan(0);
     // What a filer needs is lifted out: components with ids (dossiers point at them), channels.
     expect(body.components.length).toBe(body.currentVersion.content.components.length);
-    for (const c of body.components) expect(c).toEqual(expect.objectContaining({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: expect.any(String), mandatory: expect.any(Boolean) }));
+    for (const c of body.components)
+      expect(c).toEqual(
+        expect.objectContaining({
+          id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          name: expect.any(String),
+          mandatory: expect.any(Boolean),
+        }),
+      );
     expect(new Set(body.components.map((c: { id: string }) => c.id)).size).toBe(body.components.length);
-    expect(body.channels[0]).toEqual(expect.objectContaining({ channel: expect.any(String), timeLimit: expect.objectContaining({ value: expect.any(Number) }) }));
-    expect(body.currentVersion.content.channels[0].timeLimit).toEqual(expect.objectContaining({ unit: expect.any(String) }));
+    expect(body.channels[0]).toEqual(
+      expect.objectContaining({
+        channel: expect.any(String),
+        timeLimit: expect.objectContaining({ value: expect.any(Number) }),
+      }),
+    );
+    expect(body.currentVersion.content.channels[0].timeLimit).toEqual(
+      expect.objectContaining({ unit: expect.any(String) }),
+    );
     expect(body.competentUnits.length).toBeGreaterThanOrEqual(12);
     expect(body.versions).toHaveLength(1);
     expect(body.versions[0].decisionNumber).toBe('1520/QĐ-UBND');
@@ -123,7 +154,9 @@ describe('procedure detail', () => {
 
 describe('publication decisions', () => {
   it('only a procedure-control officer of the issuing unit issues them', async () => {
-    const body = decision('1/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100001', content: content('Thủ tục thử nghiệm một') }]);
+    const body = decision('1/QĐ-TEST', [
+      { changeKind: 'new', nationalCode: '9.100001', content: content('Thủ tục thử nghiệm một') },
+    ]);
     expect((await t.app.inject({ method: 'POST', url: '/api/decisions', payload: body })).statusCode).toBe(401);
     const chuyenvien = await t.login('chuyenvien');
     const refused = await chuyenvien.request({ method: 'POST', url: '/api/decisions', payload: body });
@@ -135,7 +168,9 @@ describe('publication decisions', () => {
     const created = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
-      payload: decision('2/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100002', content: content('Cấp giấy xác nhận thử nghiệm') }]),
+      payload: decision('2/QĐ-TEST', [
+        { changeKind: 'new', nationalCode: '9.100002', content: content('Cấp giấy xác nhận thử nghiệm') },
+      ]),
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().items).toEqual([expect.objectContaining({ nationalCode: '9.100002', changeKind: 'new' })]);
@@ -147,13 +182,24 @@ describe('publication decisions', () => {
       url: '/api/decisions',
       payload: decision(
         '3/QĐ-TEST',
-        [{ changeKind: 'amended', nationalCode: '9.100002', content: content('Cấp giấy xác nhận thử nghiệm (sửa đổi)', { onlineLevel: 'full', channels: [{ channel: 'online', timeLimit: { value: 3, unit: 'workingDays' }, fees: [] }] }) }],
+        [
+          {
+            changeKind: 'amended',
+            nationalCode: '9.100002',
+            content: content('Cấp giấy xác nhận thử nghiệm (sửa đổi)', {
+              onlineLevel: 'full',
+              channels: [{ channel: 'online', timeLimit: { value: 3, unit: 'workingDays' }, fees: [] }],
+            }),
+          },
+        ],
         { signedDate: '2026-04-01', effectiveDate: '2026-04-10' },
       ),
     });
     expect(amended.statusCode).toBe(201);
     const detail = (await t.app.inject({ url: `/api/procedures/${id}` })).json();
-    expect(detail.versions.map((v: { versionNo: number; effectiveTo: string | null }) => [v.versionNo, v.effectiveTo])).toEqual([
+    expect(
+      detail.versions.map((v: { versionNo: number; effectiveTo: string | null }) => [v.versionNo, v.effectiveTo]),
+    ).toEqual([
       [2, null],
       [1, '2026-04-10'],
     ]);
@@ -164,12 +210,17 @@ describe('publication decisions', () => {
     // A dossier filed the day before the amendment takes effect uses version 1, from then on 2.
     expect((await versionInForce(t.handle.db, id, '2026-04-09')).versionNo).toBe(1);
     expect((await versionInForce(t.handle.db, id, '2026-04-10')).versionNo).toBe(2);
-    await expect(versionInForce(t.handle.db, id, '2026-03-14')).rejects.toMatchObject({ code: 'PROCEDURE_NOT_IN_FORCE' });
+    await expect(versionInForce(t.handle.db, id, '2026-03-14')).rejects.toMatchObject({
+      code: 'PROCEDURE_NOT_IN_FORCE',
+    });
 
     const abolished = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
-      payload: decision('4/QĐ-TEST', [{ changeKind: 'abolished', nationalCode: '9.100002' }], { signedDate: '2026-05-04', effectiveDate: '2026-05-15' }),
+      payload: decision('4/QĐ-TEST', [{ changeKind: 'abolished', nationalCode: '9.100002' }], {
+        signedDate: '2026-05-04',
+        effectiveDate: '2026-05-15',
+      }),
     });
     expect(abolished.statusCode).toBe(201);
     expect((await search('q=9.100002')).total).toBe(0);
@@ -193,14 +244,24 @@ describe('publication decisions', () => {
       [1, 'PROCEDURE_NOT_FOUND'],
     ]);
     expect((await search('q=9.100005')).total).toBe(0);
-    const dup = await kstthc.request({ method: 'POST', url: '/api/decisions', payload: decision('2/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100006', content: content('X') }]) });
+    const dup = await kstthc.request({
+      method: 'POST',
+      url: '/api/decisions',
+      payload: decision('2/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100006', content: content('X') }]),
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('DECISION_NUMBER_TAKEN');
     const ghost = '00000000-0000-4000-8000-0000000000ff';
     const unknownUnit = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
-      payload: decision('8/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100009', content: content('Đơn vị lạ', { competentUnitIds: [soTuPhapId, ghost] }) }]),
+      payload: decision('8/QĐ-TEST', [
+        {
+          changeKind: 'new',
+          nationalCode: '9.100009',
+          content: content('Đơn vị lạ', { competentUnitIds: [soTuPhapId, ghost] }),
+        },
+      ]),
     });
     expect(unknownUnit.statusCode).toBe(404);
     expect(unknownUnit.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', details: { ids: [ghost] } });
@@ -210,7 +271,21 @@ describe('publication decisions', () => {
     const res = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
-      payload: decision('6/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100007', content: content('Phí lẻ', { channels: [{ channel: 'counter', timeLimit: { value: 5, unit: 'workingDays' }, fees: [{ name: 'Lệ phí', amountVnd: 10.5 }] }] }) }]),
+      payload: decision('6/QĐ-TEST', [
+        {
+          changeKind: 'new',
+          nationalCode: '9.100007',
+          content: content('Phí lẻ', {
+            channels: [
+              {
+                channel: 'counter',
+                timeLimit: { value: 5, unit: 'workingDays' },
+                fees: [{ name: 'Lệ phí', amountVnd: 10.5 }],
+              },
+            ],
+          }),
+        },
+      ]),
     });
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().error.details)).toContain('amountVnd');
@@ -222,15 +297,24 @@ describe('publication decisions', () => {
     const res = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
-      payload: decision('7/QĐ-TEST', [{ changeKind: 'new', nationalCode: '9.100008', content: content('Thủ tục kiểm tra hạn') }], {
-        signedDate: '2026-02-10',
-        effectiveDate: '2026-02-23',
-        legalBasisEffectiveDate: '2026-02-23',
-        nationalPublishedDate: '2026-02-13',
-      }),
+      payload: decision(
+        '7/QĐ-TEST',
+        [{ changeKind: 'new', nationalCode: '9.100008', content: content('Thủ tục kiểm tra hạn') }],
+        {
+          signedDate: '2026-02-10',
+          effectiveDate: '2026-02-23',
+          legalBasisEffectiveDate: '2026-02-23',
+          nationalPublishedDate: '2026-02-13',
+        },
+      ),
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().compliance).toEqual({ leadWorkingDays: 4, decisionOnTime: false, publicationWorkingDays: 3, publishedOnTime: true });
+    expect(res.json().compliance).toEqual({
+      leadWorkingDays: 4,
+      decisionOnTime: false,
+      publicationWorkingDays: 3,
+      publishedOnTime: true,
+    });
     const later = await kstthc.request({
       method: 'PUT',
       url: `/api/decisions/${res.json().id}/national-publication`,
@@ -255,7 +339,9 @@ const importQuery = (number: string) =>
   `/api/catalog/imports?number=${encodeURIComponent(number)}&signedDate=2026-06-01&signer=Ch%E1%BB%A7%20t%E1%BB%8Bch&issuingUnitId=${provinceId}&effectiveDate=2026-06-15`;
 
 describe('import and export', () => {
-  it('imports 2,000 national-shape procedures, reporting every bad row and importing the rest', { timeout: 180_000 }, async () => {
+  it('imports 2,000 national-shape procedures, reporting every bad row and importing the rest', {
+    timeout: 180_000,
+  }, async () => {
     const records = Array.from({ length: 2000 }, (_, i) =>
       birthRegistration({ MATTHC: `8.${String(i).padStart(6, '0')}`, TENTTHC: `Thủ tục nhập thử số ${i}` }),
     );
@@ -270,7 +356,10 @@ describe('import and export', () => {
     expect(done.processedRows).toBe(2000);
     expect(done.importedRows).toBe(1997);
     expect(done.rejected.map((r: { row: number }) => r.row)).toEqual([11, 21, 31]);
-    expect(done.rejected[0].problems[0]).toMatchObject({ field: 'MATTHC', message: expect.stringContaining('d.dddddd') });
+    expect(done.rejected[0].problems[0]).toMatchObject({
+      field: 'MATTHC',
+      message: expect.stringContaining('d.dddddd'),
+    });
     expect(done.rejected[1].problems[0].field).toBe('CAPTHUCHIEN.0');
     expect((await search('q=8.001999')).items[0].name).toBe('Thủ tục nhập thử số 1999');
     const decisionItems = (await t.app.inject({ url: `/api/decisions/${done.decisionId}` })).json().items;
@@ -317,26 +406,37 @@ describe('import and export', () => {
 
   it('imports a CSV sheet and refuses unreadable files and other formats clearly', async () => {
     const header = SHEET_COLUMNS.join(',');
-    const csvRow = SHEET_COLUMNS.map((c) =>
-      ({
-        MATTHC: '7.000001',
-        TENTTHC: 'Thủ tục nhập từ CSV',
-        MALINHVUC: 'HT',
-        TENLINHVUC: 'Hộ tịch',
-        CAPTHUCHIEN: 'Cấp Xã',
-        MUCDO: '',
-        COQUANTHUCHIEN: 'Ủy ban nhân dân cấp xã',
-        DOITUONGTHUCHIEN: 'Công dân Việt Nam',
-        THOIHAN_TRUCTIEP: '3 Ngày làm việc',
-        LEPHI_TRUCTIEP: '"Lệ phí: 10.000"',
-        KETQUATHUCHIEN: 'Giấy xác nhận',
-      })[c as string] ?? '',
+    const csvRow = SHEET_COLUMNS.map(
+      (c) =>
+        ({
+          MATTHC: '7.000001',
+          TENTTHC: 'Thủ tục nhập từ CSV',
+          MALINHVUC: 'HT',
+          TENLINHVUC: 'Hộ tịch',
+          CAPTHUCHIEN: 'Cấp Xã',
+          MUCDO: '',
+          COQUANTHUCHIEN: 'Ủy ban nhân dân cấp xã',
+          DOITUONGTHUCHIEN: 'Công dân Việt Nam',
+          THOIHAN_TRUCTIEP: '3 Ngày làm việc',
+          LEPHI_TRUCTIEP: '"Lệ phí: 10.000"',
+          KETQUATHUCHIEN: 'Giấy xác nhận',
+        })[c as string] ?? '',
     ).join(',');
-    const res = await kstthc.request({ method: 'POST', url: importQuery('102/QĐ-IMPORT'), payload: `${header}\n${csvRow}\n`, headers: { 'content-type': 'text/csv' } });
+    const res = await kstthc.request({
+      method: 'POST',
+      url: importQuery('102/QĐ-IMPORT'),
+      payload: `${header}\n${csvRow}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(res.statusCode).toBe(202);
     expect(await waitForImport(res.json().id)).toMatchObject({ status: 'done', importedRows: 1, rejected: [] });
-    const imported = (await t.app.inject({ url: `/api/procedures/${(await search('q=7.000001')).items[0].id}` })).json();
-    expect(imported.currentVersion.content.channels[0]).toMatchObject({ timeLimit: { value: 3, unit: 'workingDays' }, fees: [{ amountVnd: 10000 }] });
+    const imported = (
+      await t.app.inject({ url: `/api/procedures/${(await search('q=7.000001')).items[0].id}` })
+    ).json();
+    expect(imported.currentVersion.content.channels[0]).toMatchObject({
+      timeLimit: { value: 3, unit: 'workingDays' },
+      fees: [{ amountVnd: 10000 }],
+    });
 
     const notXlsx = await kstthc.request({
       method: 'POST',
@@ -346,10 +446,20 @@ describe('import and export', () => {
     });
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().error.code).toBe('IMPORT_FILE_INVALID');
-    const noColumns = await kstthc.request({ method: 'POST', url: importQuery('104/QĐ-IMPORT'), payload: 'A,B\n1,2\n', headers: { 'content-type': 'text/csv' } });
+    const noColumns = await kstthc.request({
+      method: 'POST',
+      url: importQuery('104/QĐ-IMPORT'),
+      payload: 'A,B\n1,2\n',
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(noColumns.statusCode).toBe(400);
     expect(noColumns.json().error.details.reason).toContain('MATTHC');
-    const xml = await kstthc.request({ method: 'POST', url: importQuery('105/QĐ-IMPORT'), payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await kstthc.request({
+      method: 'POST',
+      url: importQuery('105/QĐ-IMPORT'),
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.statusCode).toBe(415);
     const notArray = await kstthc.request({ method: 'POST', url: importQuery('106/QĐ-IMPORT'), payload: { hello: 1 } });
     expect(notArray.statusCode).toBe(400);

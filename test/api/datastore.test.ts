@@ -6,7 +6,11 @@ import { PDF, upload } from '../fixtures/uploads.js';
 let t: TestApp;
 let tiepnhan: Session;
 let congdan: Session;
-let procedure: { id: string; competentUnits: { id: string }[]; components: { id: string; name: string; mandatory: boolean }[] };
+let procedure: {
+  id: string;
+  competentUnits: { id: string }[];
+  components: { id: string; name: string; mandatory: boolean }[];
+};
 
 // The demo citizen's own identifier: their store is keyed by it.
 const me = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0911222333' };
@@ -27,7 +31,12 @@ async function counterIntake(applicant: Record<string, unknown>) {
   const res = await tiepnhan.request({
     method: 'POST',
     url: '/api/dossiers',
-    payload: { procedureId: procedure.id, channel: 'counter', applicant, components: mandatory().map((c) => ({ componentId: c.id, fileIds: [fileId] })) },
+    payload: {
+      procedureId: procedure.id,
+      channel: 'counter',
+      applicant,
+      components: mandatory().map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+    },
   });
   expect(res.statusCode).toBe(201);
   return { dossier: res.json(), fileId };
@@ -36,9 +45,18 @@ async function counterIntake(applicant: Record<string, unknown>) {
 describe('the applicant’s data store', () => {
   it('keeps what the counter received, and lets the applicant see and download it', async () => {
     const { dossier, fileId } = await counterIntake(me);
-    const store = (await congdan.request({ url: '/api/store' })).json().items as { id: string; name: string; sourceDossierCode: string; fileIds: string[] }[];
+    const store = (await congdan.request({ url: '/api/store' })).json().items as {
+      id: string;
+      name: string;
+      sourceDossierCode: string;
+      fileIds: string[];
+    }[];
     const fromIt = store.filter((i) => i.sourceDossierCode === dossier.code);
-    expect(fromIt.map((i) => i.name).sort()).toEqual(mandatory().map((c) => c.name).sort());
+    expect(fromIt.map((i) => i.name).sort()).toEqual(
+      mandatory()
+        .map((c) => c.name)
+        .sort(),
+    );
     const download = await congdan.request({ url: `/api/store/items/${fromIt[0]!.id}/files/${fileId}` });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
@@ -47,7 +65,9 @@ describe('the applicant’s data store', () => {
 
   it('offers an officer the applicant’s items for a procedure, and nobody else’s', async () => {
     await counterIntake(someoneElse);
-    const offered = (await tiepnhan.request({ url: `/api/store?applicantKey=${me.idNumber}&procedureId=${procedure.id}` })).json().items;
+    const offered = (
+      await tiepnhan.request({ url: `/api/store?applicantKey=${me.idNumber}&procedureId=${procedure.id}` })
+    ).json().items;
     expect(offered.length).toBeGreaterThanOrEqual(mandatory().length);
     const chuyenvien = await t.login('chuyenvien');
     expect((await chuyenvien.request({ url: `/api/store?applicantKey=${me.idNumber}` })).statusCode).toBe(403);
@@ -55,7 +75,11 @@ describe('the applicant’s data store', () => {
   });
 
   it('reuses stored items in a second dossier, records the reuse, and refuses another applicant’s items', async () => {
-    const store = (await congdan.request({ url: `/api/store?procedureId=${procedure.id}` })).json().items as { id: string; name: string; reuseCount: number }[];
+    const store = (await congdan.request({ url: `/api/store?procedureId=${procedure.id}` })).json().items as {
+      id: string;
+      name: string;
+      reuseCount: number;
+    }[];
     const byName = new Map(store.map((i) => [i.name, i]));
     const components = mandatory().map((c) => ({ componentId: c.id, storeItemId: byName.get(c.name)!.id }));
     const res = await congdan.request({
@@ -65,14 +89,22 @@ describe('the applicant’s data store', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json().components).toHaveLength(components.length);
-    const after = (await congdan.request({ url: `/api/store?procedureId=${procedure.id}` })).json().items as { id: string; reuseCount: number }[];
+    const after = (await congdan.request({ url: `/api/store?procedureId=${procedure.id}` })).json().items as {
+      id: string;
+      reuseCount: number;
+    }[];
     for (const { storeItemId } of components) expect(after.find((i) => i.id === storeItemId)!.reuseCount).toBe(1);
 
     const theirs = (await tiepnhan.request({ url: `/api/store?applicantKey=${someoneElse.idNumber}` })).json().items[0];
     const refused = await congdan.request({
       method: 'POST',
       url: '/api/dossiers',
-      payload: { procedureId: procedure.id, channel: 'online', applicant: me, components: [{ componentId: mandatory()[0]!.id, storeItemId: theirs.id }] },
+      payload: {
+        procedureId: procedure.id,
+        channel: 'online',
+        applicant: me,
+        components: [{ componentId: mandatory()[0]!.id, storeItemId: theirs.id }],
+      },
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('STORE_ITEM_NOT_AVAILABLE');

@@ -35,7 +35,9 @@ const applicant = { kind: 'citizen', fullName: 'Lê Thị Hồng Nhung', idNumbe
 
 async function file(session: Session, channel: 'counter' | 'online', extra: Record<string, unknown> = {}) {
   const fileId = (await upload(session, PDF, 'ho-so.pdf')).json().id as string;
-  const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+  const components = procedure.components
+    .filter((c) => c.mandatory)
+    .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
   const res = await session.request({
     method: 'POST',
     url: '/api/dossiers',
@@ -49,7 +51,13 @@ function act(session: Session, code: string, body: Record<string, unknown>) {
   return session.request({ method: 'POST', url: `/api/dossiers/${code}/actions`, payload: body });
 }
 
-async function step(session: Session, code: string, version: number, action: string, extra: Record<string, unknown> = {}) {
+async function step(
+  session: Session,
+  code: string,
+  version: number,
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
   const res = await act(session, code, { action, version, ...extra });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
@@ -92,7 +100,9 @@ describe('a counter dossier through its workflow', () => {
     expect(text).toContain('Lê Thị Hồng Nhung');
     // Table cells wrap: compare with all whitespace squashed to single spaces.
     const flat = text.replace(/\s+/g, ' ');
-    const order = ['Tiếp nhận hồ sơ', 'Thụ lý, thẩm định hồ sơ', 'Phê duyệt, ký kết quả'].map((name) => flat.indexOf(name));
+    const order = ['Tiếp nhận hồ sơ', 'Thụ lý, thẩm định hồ sơ', 'Phê duyệt, ký kết quả'].map((name) =>
+      flat.indexOf(name),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((x, y) => x - y));
 
@@ -133,14 +143,21 @@ describe('supplements, refusals and withdrawals', () => {
     const noNote = await act(chuyenvien, d.code, { action: 'requestSupplement', version: d.version });
     expect(noNote.statusCode).toBe(422);
     expect(noNote.json().error.code).toBe('ACTION_NOTE_REQUIRED');
-    expect((await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/02` })).json().error.code).toBe('DOSSIER_NO_SUPPLEMENT_REQUEST');
+    expect((await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/02` })).json().error.code).toBe(
+      'DOSSIER_NO_SUPPLEMENT_REQUEST',
+    );
     d = await step(chuyenvien, d.code, d.version, 'requestSupplement', { note: 'Bổ sung bản sao giấy tờ tùy thân' });
     const request = await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/02` });
     expect(request.statusCode).toBe(200);
     const requestText = (await pdfText(request.rawPayload)).text;
     expect(requestText).toContain('Bổ sung bản sao giấy tờ tùy thân');
     expect(requestText).toContain('Lê Thị Hồng Nhung');
-    expect(d).toMatchObject({ status: 'awaitingSupplement', nationalStatusCode: 5, supplementCount: 1, currentStepKey: 'thu-ly' });
+    expect(d).toMatchObject({
+      status: 'awaitingSupplement',
+      nationalStatusCode: 5,
+      supplementCount: 1,
+      currentStepKey: 'thu-ly',
+    });
     const appointment = new Date(d.appointmentAt).getTime();
     d = await step(tiepnhan, d.code, d.version, 'supply');
     expect(d).toMatchObject({ status: 'processing', currentStepKey: 'thu-ly' });
@@ -179,7 +196,9 @@ describe('worklists', () => {
   it('lists a unit’s dossiers most urgent first, filters by status, and shows citizens only their own', async () => {
     const a = await file(tiepnhan, 'counter');
     await step(tiepnhan, a.code, a.version, 'forward');
-    const list = (await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhapId}&status=processing&pageSize=200` })).json();
+    const list = (
+      await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhapId}&status=processing&pageSize=200` })
+    ).json();
     expect(list.total).toBeGreaterThan(0);
     expect(list.items.map((i: { code: string }) => i.code)).toContain(a.code);
     for (const item of list.items) expect(item.status).toBe('processing');

@@ -7,7 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
-import { act, type DemoProcedure, fileDossier, read, resultOf, setTimes, staffAt, step, workingMinutesBetween } from '../fixtures/dossiers.js';
+import {
+  act,
+  type DemoProcedure,
+  fileDossier,
+  read,
+  resultOf,
+  setTimes,
+  staffAt,
+  step,
+  workingMinutesBetween,
+} from '../fixtures/dossiers.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 
@@ -32,8 +42,19 @@ let congAn: string;
 let soNoiVu: string;
 let serviceCentre: string;
 
-const citizen = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0912345678', address: 'Phường Long Xuyên, An Giang' };
-const counter = (extra: Record<string, unknown> = {}) => ({ channel: 'counter', applicant: citizen, competentUnitId: soTuPhap, ...extra });
+const citizen = {
+  kind: 'citizen',
+  fullName: 'Nguyễn Văn An',
+  idNumber: '089095000123',
+  phone: '0912345678',
+  address: 'Phường Long Xuyên, An Giang',
+};
+const counter = (extra: Record<string, unknown> = {}) => ({
+  channel: 'counter',
+  applicant: citizen,
+  competentUnitId: soTuPhap,
+  ...extra,
+});
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 const pdfOf = async (session: Session, code: string, form: string) => {
   const res = await session.request({ url: `/api/dossiers/${code}/forms/${form}` });
@@ -55,7 +76,13 @@ const MONDAY_MORNING = new Date('2026-03-09T03:00:00Z');
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: MONDAY_MORNING, shouldAdvanceTime: true });
   t = await createTestApp();
-  [admin, tiepnhan, chuyenvien, lanhdao, congdan] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('lanhdao'), t.login('congdan')]);
+  [admin, tiepnhan, chuyenvien, lanhdao, congdan] = await Promise.all([
+    t.login('admin'),
+    t.login('tiepnhan'),
+    t.login('chuyenvien'),
+    t.login('lanhdao'),
+    t.login('congdan'),
+  ]);
   procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
   units = flatten((await t.app.inject({ url: '/api/units' })).json().units);
   soTuPhap = unit('Sở Tư pháp').id;
@@ -84,9 +111,15 @@ describe('counter intake → steps → consultation → result → return', () =
     let d = await fileDossier(tiepnhan, procedure, counter());
     d = await step(tiepnhan, d.code, d.version, 'forward');
     expect(d.allowedActions).not.toContain('requestConsultation');
-    expect((await read(chuyenvien, d.code)).allowedActions).toEqual(expect.arrayContaining(['requestConsultation', 'transfer', 'requestPayment']));
+    expect((await read(chuyenvien, d.code)).allowedActions).toEqual(
+      expect.arrayContaining(['requestConsultation', 'transfer', 'requestPayment']),
+    );
 
-    const noUnits = await act(chuyenvien, d.code, { action: 'requestConsultation', version: d.version, note: 'Xin ý kiến' });
+    const noUnits = await act(chuyenvien, d.code, {
+      action: 'requestConsultation',
+      version: d.version,
+      note: 'Xin ý kiến',
+    });
     expect(noUnits.json().error).toMatchObject({ code: 'ACTION_INPUT_REQUIRED', details: { field: 'consultations' } });
     d = await step(chuyenvien, d.code, d.version, 'requestConsultation', {
       note: 'Đề nghị cho ý kiến về nhân thân người yêu cầu',
@@ -97,7 +130,10 @@ describe('counter intake → steps → consultation → result → return', () =
     });
     expect(d.status).toBe('processing');
     expect(d.consultations).toHaveLength(2);
-    const [first, second] = [d.consultations.find((c: { unitId: string }) => c.unitId === congAn), d.consultations.find((c: { unitId: string }) => c.unitId === soNoiVu)];
+    const [first, second] = [
+      d.consultations.find((c: { unitId: string }) => c.unitId === congAn),
+      d.consultations.find((c: { unitId: string }) => c.unitId === soNoiVu),
+    ];
     // Each has its own allotment: 2 working days is later than 1.
     expect(new Date(first.dueAt).getTime()).toBeGreaterThan(new Date(second.dueAt).getTime());
 
@@ -109,37 +145,76 @@ describe('counter intake → steps → consultation → result → return', () =
     const tasks = (await policeOfficial.request({ url: '/api/dossiers?mine=true' })).json();
     expect(tasks.items.map((i: { code: string }) => i.code)).toContain(d.code);
     expect((await read(policeOfficial, d.code)).allowedActions).toEqual(['answerConsultation']);
-    const wrongUnit = await act(labourOfficial, d.code, { action: 'answerConsultation', version: d.version, consultationId: first.id, note: 'Ý kiến' });
+    const wrongUnit = await act(labourOfficial, d.code, {
+      action: 'answerConsultation',
+      version: d.version,
+      consultationId: first.id,
+      note: 'Ý kiến',
+    });
     expect(wrongUnit.statusCode).toBe(403);
 
-    d = await step(policeOfficial, d.code, d.version, 'answerConsultation', { consultationId: first.id, note: 'Không có vướng mắc về nhân thân' });
-    const twice = await act(policeOfficial, d.code, { action: 'answerConsultation', version: d.version, consultationId: first.id, note: 'Lần nữa' });
+    d = await step(policeOfficial, d.code, d.version, 'answerConsultation', {
+      consultationId: first.id,
+      note: 'Không có vướng mắc về nhân thân',
+    });
+    const twice = await act(policeOfficial, d.code, {
+      action: 'answerConsultation',
+      version: d.version,
+      consultationId: first.id,
+      note: 'Lần nữa',
+    });
     expect(twice.json().error.code).toBe('CONSULTATION_ANSWERED');
-    d = await step(labourOfficial, d.code, d.version, 'answerConsultation', { consultationId: second.id, note: 'Thống nhất' });
+    d = await step(labourOfficial, d.code, d.version, 'answerConsultation', {
+      consultationId: second.id,
+      note: 'Thống nhất',
+    });
     const answered = d.consultations.find((c: { id: string }) => c.id === first.id);
-    expect(answered).toMatchObject({ answer: 'Không có vướng mắc về nhân thân', answeredByName: 'Cán bộ ca.chuyenvien', outcome: expect.stringMatching(/early|onTime/) });
+    expect(answered).toMatchObject({
+      answer: 'Không có vướng mắc về nhân thân',
+      answeredByName: 'Cán bộ ca.chuyenvien',
+      outcome: expect.stringMatching(/early|onTime/),
+    });
 
     // Finishing needs a signed result; the leader signs it at the approval step.
     d = await step(chuyenvien, d.code, d.version, 'forward');
     expect(d.currentStepKey).toBe('phe-duyet');
     expect((await read(chuyenvien, d.code)).allowedActions).not.toContain('signResult');
-    d = await step(lanhdao, d.code, d.version, 'signResult', { result: await resultOf(lanhdao, { validUntil: '2031-12-31' }) });
+    d = await step(lanhdao, d.code, d.version, 'signResult', {
+      result: await resultOf(lanhdao, { validUntil: '2031-12-31' }),
+    });
     expect(d.results).toHaveLength(1);
     // A bare PDF carries no signature: recorded as such, not refused (paper-signed results exist).
-    expect(d.results[0]).toMatchObject({ number: '125/TL-STP', verification: 'unsigned', validUntil: '2031-12-31', name: expect.stringContaining('Trích lục') });
+    expect(d.results[0]).toMatchObject({
+      number: '125/TL-STP',
+      verification: 'unsigned',
+      validUntil: '2031-12-31',
+      name: expect.stringContaining('Trích lục'),
+    });
     d = await step(lanhdao, d.code, d.version, 'forward');
     d = await step(tiepnhan, d.code, d.version, 'finish');
     d = await step(tiepnhan, d.code, d.version, 'returnResult', { resultChannel: 'online' });
-    expect(d).toMatchObject({ status: 'returned', nationalStatusCode: 10, outcome: expect.stringMatching(/early|onTime/), timeState: null });
+    expect(d).toMatchObject({
+      status: 'returned',
+      nationalStatusCode: 10,
+      outcome: expect.stringMatching(/early|onTime/),
+      timeState: null,
+    });
 
     // The public lookup says the result is ready, and still shows no personal data.
     const lookup = await t.app.inject({ url: `/api/public/dossiers/${d.code}` });
     expect(lookup.json().result).toEqual({ available: true });
-    for (const secret of [citizen.idNumber, citizen.phone, citizen.address, citizen.fullName]) expect(lookup.body).not.toContain(secret);
+    for (const secret of [citizen.idNumber, citizen.phone, citizen.address, citizen.fullName])
+      expect(lookup.body).not.toContain(secret);
 
     // The result is in the applicant's store; the citizen sees it there.
-    const store = (await congdan.request({ url: '/api/store' })).json().items as { kind: string; sourceDossierCode: string; validUntil: string | null }[];
-    expect(store.find((i) => i.kind === 'result' && i.sourceDossierCode === d.code)).toMatchObject({ validUntil: '2031-12-31' });
+    const store = (await congdan.request({ url: '/api/store' })).json().items as {
+      kind: string;
+      sourceDossierCode: string;
+      validUntil: string | null;
+    }[];
+    expect(store.find((i) => i.kind === 'result' && i.sourceDossierCode === d.code)).toMatchObject({
+      validUntil: '2031-12-31',
+    });
 
     // Mẫu 06 lists the consulted units beside the steps.
     const slip = await pdfOf(tiepnhan, d.code, '06');
@@ -151,13 +226,30 @@ describe('counter intake → steps → consultation → result → return', () =
     let d = await fileDossier(tiepnhan, procedure, counter());
     d = await step(tiepnhan, d.code, d.version, 'forward');
     d = await step(chuyenvien, d.code, d.version, 'forward');
-    const png = (await upload(lanhdao, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'), 'kq.png')).json().id;
-    const notPdf = await act(lanhdao, d.code, { action: 'signResult', version: d.version, result: { ...(await resultOf(lanhdao)), fileId: png } });
+    const png = (
+      await upload(
+        lanhdao,
+        Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+        'kq.png',
+      )
+    ).json().id;
+    const notPdf = await act(lanhdao, d.code, {
+      action: 'signResult',
+      version: d.version,
+      result: { ...(await resultOf(lanhdao)), fileId: png },
+    });
     expect(notPdf.json().error.code).toBe('RESULT_FILE_NOT_PDF');
     const signed = Buffer.from(`%PDF-1.7\n1 0 obj<</Type/Sig/ByteRange[0 30 40 20]/Contents<00>>>endobj\n`, 'latin1');
     const tampered = Buffer.concat([signed, Buffer.from('\n% appended after signing\n%%EOF\n')]);
     const tamperedId = (await upload(lanhdao, tampered, 'kq.pdf')).json().id;
-    const bad = await act(lanhdao, d.code, { action: 'signResult', version: d.version, result: { ...(await resultOf(lanhdao)), fileId: tamperedId } });
+    const bad = await act(lanhdao, d.code, {
+      action: 'signResult',
+      version: d.version,
+      result: { ...(await resultOf(lanhdao)), fileId: tamperedId },
+    });
     expect(bad.json().error.code).toBe('RESULT_SIGNATURE_INVALID');
     const noResult = await act(lanhdao, d.code, { action: 'forward', version: d.version });
     expect(noResult.statusCode).toBe(200); // forwarding is allowed; finishing is what needs the result
@@ -184,9 +276,13 @@ describe('online intake → supplement → resubmission → on time, measured wi
     const before = { appointmentAt: d.appointmentAt, legalDueAt: d.legalDueAt };
     const newFile = (await upload(congdan, PDF, 'giay-khai-sinh.pdf')).json().id;
     const component = procedure.components.find((c) => c.mandatory)!;
-    d = await step(congdan, d.code, d.version, 'supply', { components: [{ componentId: component.id, fileIds: [newFile] }] });
+    d = await step(congdan, d.code, d.version, 'supply', {
+      components: [{ componentId: component.id, fileIds: [newFile] }],
+    });
     expect(d).toMatchObject({ status: 'processing', currentStepKey: 'thu-ly' });
-    expect(d.components.find((c: { componentId: string }) => c.componentId === component.id).fileIds).toEqual([newFile]);
+    expect(d.components.find((c: { componentId: string }) => c.componentId === component.id).fileIds).toEqual([
+      newFile,
+    ]);
 
     const suppliedAt = d.events.at(-1).occurredAt as string;
     const waited = await workingMinutesBetween(t, pausedSince.toISOString(), suppliedAt);
@@ -219,14 +315,31 @@ describe('a dossier about to be late, with its apology letter (mẫu 04)', () =>
     await setTimes(t, d.code, { appointment_at: soon, legal_due_at: soon });
     d = await read(chuyenvien, d.code);
     expect(d).toMatchObject({ timeState: 'dueSoon', apologyDue: true });
-    const dueSoon = (await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhap}&timeState=dueSoon&pageSize=100` })).json();
-    expect(dueSoon.items.find((i: { code: string }) => i.code === d.code)).toMatchObject({ apologyDue: true, timeState: 'dueSoon' });
+    const dueSoon = (
+      await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhap}&timeState=dueSoon&pageSize=100` })
+    ).json();
+    expect(dueSoon.items.find((i: { code: string }) => i.code === d.code)).toMatchObject({
+      apologyDue: true,
+      timeState: 'dueSoon',
+    });
 
-    const official = await act(chuyenvien, d.code, { action: 'apologize', version: d.version, note: 'Chờ xác minh', newAppointmentDate: '2099-01-05' });
+    const official = await act(chuyenvien, d.code, {
+      action: 'apologize',
+      version: d.version,
+      note: 'Chờ xác minh',
+      newAppointmentDate: '2099-01-05',
+    });
     expect(official.statusCode).toBe(403); // the leader approves the letter
-    const due = (await t.app.inject({ url: `/api/calendar/due?from=${encodeURIComponent(soon.toISOString())}&workingDays=3` })).json();
+    const due = (
+      await t.app.inject({ url: `/api/calendar/due?from=${encodeURIComponent(soon.toISOString())}&workingDays=3` })
+    ).json();
     const newDate = (due.due as string).slice(0, 10); // already in Vietnam time
-    const weekend = await act(lanhdao, d.code, { action: 'apologize', version: d.version, note: 'Chờ xác minh', newAppointmentDate: '2026-11-28' });
+    const weekend = await act(lanhdao, d.code, {
+      action: 'apologize',
+      version: d.version,
+      note: 'Chờ xác minh',
+      newAppointmentDate: '2026-11-28',
+    });
     expect(weekend.json().error.code).toBe('APPOINTMENT_NOT_WORKING_DAY');
     const reason = 'Cần xác minh thông tin hộ tịch tại nơi đăng ký trước đây';
     d = await step(lanhdao, d.code, d.version, 'apologize', { note: reason, newAppointmentDate: newDate });
@@ -247,7 +360,12 @@ describe('a dossier about to be late, with its apology letter (mẫu 04)', () =>
 
 describe('refusal, withdrawal, stop and financial obligation', () => {
   it('refuses an online dossier at the counter with form 03', async () => {
-    let d = await fileDossier(congdan, procedure, { channel: 'online', applicant: citizen, competentUnitId: soTuPhap, receivingUnitId: serviceCentre });
+    let d = await fileDossier(congdan, procedure, {
+      channel: 'online',
+      applicant: citizen,
+      competentUnitId: soTuPhap,
+      receivingUnitId: serviceCentre,
+    });
     d = await step(tiepnhan, d.code, d.version, 'refuse', { note: 'Giấy tờ tải lên không đọc được' });
     expect(d).toMatchObject({ status: 'refused', nationalStatusCode: 3 });
     expect(await pdfOf(tiepnhan, d.code, '03')).toContain('Giấy tờ tải lên không đọc được');
@@ -264,9 +382,15 @@ describe('refusal, withdrawal, stop and financial obligation', () => {
   it('pauses for a financial obligation, resumes when paid, and stops with form 05', async () => {
     let d = await fileDossier(tiepnhan, procedure, counter());
     d = await step(tiepnhan, d.code, d.version, 'forward');
-    const noAmount = await act(chuyenvien, d.code, { action: 'requestPayment', version: d.version, obligation: { description: 'Lệ phí', amountVnd: -5 } });
+    const noAmount = await act(chuyenvien, d.code, {
+      action: 'requestPayment',
+      version: d.version,
+      obligation: { description: 'Lệ phí', amountVnd: -5 },
+    });
     expect(noAmount.statusCode).toBe(400);
-    d = await step(chuyenvien, d.code, d.version, 'requestPayment', { obligation: { description: 'Lệ phí cấp bản sao trích lục', amountVnd: 8000 } });
+    d = await step(chuyenvien, d.code, d.version, 'requestPayment', {
+      obligation: { description: 'Lệ phí cấp bản sao trích lục', amountVnd: 8000 },
+    });
     expect(d).toMatchObject({ status: 'awaitingPayment', nationalStatusCode: 6 });
     expect(d.obligations).toEqual([expect.objectContaining({ amountVnd: 8000, paidAt: null })]);
     d = await step(tiepnhan, d.code, d.version, 'confirmPayment', { receiptNumber: 'BL-0001234' });
@@ -275,10 +399,13 @@ describe('refusal, withdrawal, stop and financial obligation', () => {
 
     const notStopped = await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/05` });
     expect(notStopped.json().error.code).toBe('DOSSIER_NOT_STOPPED');
-    d = await step(lanhdao, d.code, d.version, 'stop', { note: 'Cơ quan có thẩm quyền đang giải quyết vụ việc liên quan' });
+    d = await step(lanhdao, d.code, d.version, 'stop', {
+      note: 'Cơ quan có thẩm quyền đang giải quyết vụ việc liên quan',
+    });
     expect(d).toMatchObject({ status: 'stopped', nationalStatusCode: 8, allowedActions: [] });
     const notice = await pdfOf(tiepnhan, d.code, '05');
-    for (const text of [d.code, 'Nguyễn Văn An', 'Cơ quan có thẩm quyền đang giải quyết vụ việc liên quan']) expect(notice).toContain(text);
+    for (const text of [d.code, 'Nguyễn Văn An', 'Cơ quan có thẩm quyền đang giải quyết vụ việc liên quan'])
+      expect(notice).toContain(text);
   });
 });
 
@@ -288,15 +415,31 @@ describe('transfer to another competent unit (liên thông)', () => {
     const communeOfficer = await staffAt(t, admin, 'xa.motcua', 'one_stop_officer', commune.id);
     let d = await fileDossier(tiepnhan, procedure, counter());
     d = await step(tiepnhan, d.code, d.version, 'forward');
-    const same = await act(chuyenvien, d.code, { action: 'transfer', version: d.version, toUnitId: soTuPhap, note: 'Chuyển' });
+    const same = await act(chuyenvien, d.code, {
+      action: 'transfer',
+      version: d.version,
+      toUnitId: soTuPhap,
+      note: 'Chuyển',
+    });
     expect(same.json().error.code).toBe('TRANSFER_SAME_UNIT');
-    const notCompetent = await act(chuyenvien, d.code, { action: 'transfer', version: d.version, toUnitId: congAn, note: 'Chuyển' });
+    const notCompetent = await act(chuyenvien, d.code, {
+      action: 'transfer',
+      version: d.version,
+      toUnitId: congAn,
+      note: 'Chuyển',
+    });
     expect(notCompetent.json().error.code).toBe('UNIT_NOT_COMPETENT');
     const appointment = d.appointmentAt;
-    d = await step(chuyenvien, d.code, d.version, 'transfer', { toUnitId: commune.id, note: 'Sổ hộ tịch gốc lưu tại xã' });
+    d = await step(chuyenvien, d.code, d.version, 'transfer', {
+      toUnitId: commune.id,
+      note: 'Sổ hộ tịch gốc lưu tại xã',
+    });
     expect(d.competentUnit.id).toBe(commune.id);
     expect(d.appointmentAt).toBe(appointment);
-    expect(d.events.at(-1)).toMatchObject({ action: 'transfer', details: { fromUnitId: soTuPhap, toUnitId: commune.id } });
+    expect(d.events.at(-1)).toMatchObject({
+      action: 'transfer',
+      details: { fromUnitId: soTuPhap, toUnitId: commune.id },
+    });
     expect(d.allowedActions).toEqual([]);
     const atCommune = await read(communeOfficer, d.code);
     expect(atCommune.currentStep).toMatchObject({ key: 'tiep-nhan' });
@@ -306,26 +449,49 @@ describe('transfer to another competent unit (liên thông)', () => {
 
 describe('reuse of a stored result in a second dossier', () => {
   it('satisfies a component with the result, records the reuse, and refuses an expired one', async () => {
-    const first = await finishFromProcessing(await step(tiepnhan, (await fileDossier(tiepnhan, procedure, counter())).code, 1, 'forward'), {
-      validUntil: '2030-06-30',
-    });
-    const expired = await finishFromProcessing(await step(tiepnhan, (await fileDossier(tiepnhan, procedure, counter())).code, 1, 'forward'), {
-      issuedOn: '2020-01-02',
-      validUntil: '2021-01-02',
-    });
-    const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as { id: string; kind: string; sourceDossierCode: string; reuseCount: number }[];
+    const first = await finishFromProcessing(
+      await step(tiepnhan, (await fileDossier(tiepnhan, procedure, counter())).code, 1, 'forward'),
+      {
+        validUntil: '2030-06-30',
+      },
+    );
+    const expired = await finishFromProcessing(
+      await step(tiepnhan, (await fileDossier(tiepnhan, procedure, counter())).code, 1, 'forward'),
+      {
+        issuedOn: '2020-01-02',
+        validUntil: '2021-01-02',
+      },
+    );
+    const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as {
+      id: string;
+      kind: string;
+      sourceDossierCode: string;
+      reuseCount: number;
+    }[];
     const result = store.find((i) => i.kind === 'result' && i.sourceDossierCode === first.code)!;
     const old = store.find((i) => i.kind === 'result' && i.sourceDossierCode === expired.code)!;
     const [reused, ...rest] = procedure.components.filter((c) => c.mandatory);
     const fileId = (await upload(tiepnhan, PDF, 'x.pdf')).json().id;
-    const components = (storeItemId: string) => [{ componentId: reused!.id, storeItemId }, ...rest.map((c) => ({ componentId: c.id, fileIds: [fileId] }))];
+    const components = (storeItemId: string) => [
+      { componentId: reused!.id, storeItemId },
+      ...rest.map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+    ];
 
-    const refused = await tiepnhan.request({ method: 'POST', url: '/api/dossiers', payload: { procedureId: procedure.id, ...counter(), components: components(old.id) } });
+    const refused = await tiepnhan.request({
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureId: procedure.id, ...counter(), components: components(old.id) },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('STORE_ITEM_EXPIRED');
-    const second = await tiepnhan.request({ method: 'POST', url: '/api/dossiers', payload: { procedureId: procedure.id, ...counter(), components: components(result.id) } });
+    const second = await tiepnhan.request({
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureId: procedure.id, ...counter(), components: components(result.id) },
+    });
     expect(second.statusCode, second.body).toBe(201);
-    const after = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as typeof store;
+    const after = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json()
+      .items as typeof store;
     expect(after.find((i) => i.id === result.id)!.reuseCount).toBe(1);
   });
 });

@@ -7,7 +7,12 @@ import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 let t: TestApp;
 let tiepnhan: Session;
 let congdan: Session;
-let labourPermit: { id: string; competentUnits: { id: string }[]; components: { id: string; name: string; mandatory: boolean }[]; channels: { channel: string; timeLimit: { value: number; unit: string } }[] };
+let labourPermit: {
+  id: string;
+  competentUnits: { id: string }[];
+  components: { id: string; name: string; mandatory: boolean }[];
+  channels: { channel: string; timeLimit: { value: number; unit: string } }[];
+};
 let soNoiVuId: string;
 
 beforeAll(async () => {
@@ -19,7 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const citizen = { kind: 'citizen', fullName: 'Nguyễn Thị Ánh Tuyết', idNumber: '089195000456', phone: '0912345678', address: 'Phường Long Xuyên, An Giang' };
+const citizen = {
+  kind: 'citizen',
+  fullName: 'Nguyễn Thị Ánh Tuyết',
+  idNumber: '089195000456',
+  phone: '0912345678',
+  address: 'Phường Long Xuyên, An Giang',
+};
 
 async function componentsFor(session: Session) {
   const fileId = (await upload(session, PDF, 'to-khai.pdf')).json().id as string;
@@ -32,7 +43,12 @@ function intake(session: Session, body: Record<string, unknown>, headers: Record
 
 describe('counter intake', () => {
   it('receives a complete dossier: code, times, appointment from the calendar, first step, fees', async () => {
-    const res = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: await componentsFor(tiepnhan) });
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: await componentsFor(tiepnhan),
+    });
     expect(res.statusCode).toBe(201);
     const d = res.json();
     // The service centre's code, today in Vietnam, a 4-digit daily number.
@@ -40,24 +56,42 @@ describe('counter intake', () => {
     expect(d).toMatchObject({ status: 'received', nationalStatusCode: 2, channel: 'counter', version: 1 });
     expect(d.receivedAt).toBe(d.submittedAt);
     const limit = labourPermit.channels.find((c) => c.channel === 'counter')!.timeLimit;
-    const due = (await t.app.inject({ url: `/api/calendar/due?from=${encodeURIComponent(d.receivedAt)}&${limit.unit}=${limit.value}` })).json().due;
+    const due = (
+      await t.app.inject({
+        url: `/api/calendar/due?from=${encodeURIComponent(d.receivedAt)}&${limit.unit}=${limit.value}`,
+      })
+    ).json().due;
     expect(new Date(d.appointmentAt).getTime()).toBe(new Date(due).getTime());
     expect(d.competentUnit.id).toBe(soNoiVuId);
     expect(d.currentStepKey).toEqual(expect.any(String));
-    expect(d.events).toEqual([expect.objectContaining({ action: 'receive', toStatus: 'received', actorName: 'Trần Thị Bích' })]);
+    expect(d.events).toEqual([
+      expect.objectContaining({ action: 'receive', toStatus: 'received', actorName: 'Trần Thị Bích' }),
+    ]);
     expect(d.components.length).toBe(labourPermit.components.filter((c) => c.mandatory).length);
   });
 
   it('refuses a receipt while a mandatory component is missing, naming it', async () => {
     const components = (await componentsFor(tiepnhan)).slice(1);
-    const res = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components });
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('DOSSIER_INCOMPLETE');
-    expect(res.json().error.details.problems).toEqual([expect.objectContaining({ componentId: labourPermit.components[0]!.id, problem: 'missing' })]);
+    expect(res.json().error.details.problems).toEqual([
+      expect.objectContaining({ componentId: labourPermit.components[0]!.id, problem: 'missing' }),
+    ]);
   });
 
   it('checks the applicant: a bad identifier or tax code is a 400 naming the field', async () => {
-    const badId = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: { ...citizen, idNumber: '08919500045' }, components: [] });
+    const badId = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: { ...citizen, idNumber: '08919500045' },
+      components: [],
+    });
     expect(badId.statusCode).toBe(400);
     expect(JSON.stringify(badId.json().error.details)).toContain('idNumber');
     const badTax = await intake(tiepnhan, {
@@ -72,16 +106,34 @@ describe('counter intake', () => {
 
   it('does not let staff without the receiving role, or files of someone else, in', async () => {
     const chuyenvien = await t.login('chuyenvien');
-    const refused = await intake(chuyenvien, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: [] });
+    const refused = await intake(chuyenvien, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: [],
+    });
     expect(refused.statusCode).toBe(403);
     const othersFiles = await componentsFor(congdan);
-    const res = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: othersFiles });
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: othersFiles,
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('answers a retried request with the same Idempotency-Key with the same dossier', async () => {
-    const body = { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: await componentsFor(tiepnhan) };
-    const [a, b] = await Promise.all([intake(tiepnhan, body, { 'idempotency-key': 'retry-1' }), intake(tiepnhan, body, { 'idempotency-key': 'retry-1' })]);
+    const body = {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: await componentsFor(tiepnhan),
+    };
+    const [a, b] = await Promise.all([
+      intake(tiepnhan, body, { 'idempotency-key': 'retry-1' }),
+      intake(tiepnhan, body, { 'idempotency-key': 'retry-1' }),
+    ]);
     expect(a.statusCode).toBe(201);
     expect(b.statusCode).toBe(201);
     expect(b.json().code).toBe(a.json().code);
@@ -93,7 +145,9 @@ describe('counter intake', () => {
   it('gives 200 concurrent intakes at one unit distinct, consecutive codes', async () => {
     const components = await componentsFor(tiepnhan);
     const results = await Promise.all(
-      Array.from({ length: 200 }, () => intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components })),
+      Array.from({ length: 200 }, () =>
+        intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components }),
+      ),
     );
     expect(results.filter((r) => r.statusCode !== 201).map((r) => r.body)).toEqual([]);
     const codes = results.map((r) => r.json().code as string);
@@ -107,10 +161,21 @@ describe('counter intake', () => {
 
 describe('online filing', () => {
   it('registers a citizen’s dossier without starting the clock, and only the citizen and the unit may read it', async () => {
-    const res = await intake(congdan, { procedureId: labourPermit.id, channel: 'online', applicant: citizen, components: await componentsFor(congdan) });
+    const res = await intake(congdan, {
+      procedureId: labourPermit.id,
+      channel: 'online',
+      applicant: citizen,
+      components: await componentsFor(congdan),
+    });
     expect(res.statusCode).toBe(201);
     const d = res.json();
-    expect(d).toMatchObject({ status: 'registered', nationalStatusCode: 1, receivedAt: null, appointmentAt: null, currentStepKey: null });
+    expect(d).toMatchObject({
+      status: 'registered',
+      nationalStatusCode: 1,
+      receivedAt: null,
+      appointmentAt: null,
+      currentStepKey: null,
+    });
     // Sở Nội vụ receives at the provincial service centre: its workflow's reception step.
     expect(d.receivingUnit.name).toMatch(/^Trung tâm Phục vụ hành chính công/);
     expect(d.competentUnit.id).toBe(soNoiVuId);
@@ -123,7 +188,12 @@ describe('online filing', () => {
   });
 
   it('is for citizens: an officer cannot file online', async () => {
-    const res = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'online', applicant: citizen, components: [] });
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'online',
+      applicant: citizen,
+      components: [],
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -137,7 +207,14 @@ describe('online filing', () => {
 
 describe('form 01', () => {
   it('renders the receipt as a PDF with the code and the applicant’s Vietnamese name', async () => {
-    const d = (await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: await componentsFor(tiepnhan) })).json();
+    const d = (
+      await intake(tiepnhan, {
+        procedureId: labourPermit.id,
+        channel: 'counter',
+        applicant: citizen,
+        components: await componentsFor(tiepnhan),
+      })
+    ).json();
     const res = await tiepnhan.request({ url: `/api/dossiers/${d.code}/forms/01` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -147,7 +224,14 @@ describe('form 01', () => {
   });
 
   it('has no receipt for a dossier not yet received', async () => {
-    const d = (await intake(congdan, { procedureId: labourPermit.id, channel: 'online', applicant: citizen, components: await componentsFor(congdan) })).json();
+    const d = (
+      await intake(congdan, {
+        procedureId: labourPermit.id,
+        channel: 'online',
+        applicant: citizen,
+        components: await componentsFor(congdan),
+      })
+    ).json();
     const res = await congdan.request({ url: `/api/dossiers/${d.code}/forms/01` });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('DOSSIER_NOT_RECEIVED');
@@ -163,8 +247,13 @@ describe('form 01', () => {
 describe('components may be images', () => {
   it('accepts a scanned PNG as a component file', async () => {
     const fileId = (await upload(tiepnhan, PNG, 'anh.png')).json().id as string;
-    const components = labourPermit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-    expect((await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'postal', applicant: citizen, components })).statusCode).toBe(201);
+    const components = labourPermit.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    expect(
+      (await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'postal', applicant: citizen, components }))
+        .statusCode,
+    ).toBe(201);
   });
 });
 
@@ -183,11 +272,22 @@ describe('the version a dossier is filed under', () => {
         signer: 'Chủ tịch UBND tỉnh',
         issuingUnitId: province,
         effectiveDate: '2099-01-01',
-        items: [{ changeKind: 'amended', nationalCode: '1.014199', content: { ...detail.currentVersion.content, name: 'Tên sẽ có hiệu lực năm 2099' } }],
+        items: [
+          {
+            changeKind: 'amended',
+            nationalCode: '1.014199',
+            content: { ...detail.currentVersion.content, name: 'Tên sẽ có hiệu lực năm 2099' },
+          },
+        ],
       },
     });
     expect(amended.statusCode).toBe(201);
-    const res = await intake(tiepnhan, { procedureId: labourPermit.id, channel: 'counter', applicant: citizen, components: await componentsFor(tiepnhan) });
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: await componentsFor(tiepnhan),
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().procedure.versionId).toBe(inForce);
   });

@@ -82,7 +82,13 @@ describe('malformed requests', () => {
     const roles = await admin.request({
       method: 'PUT',
       url: `/api/users/${userId}/roles`,
-      payload: { version: 1, roles: [{ role: 'processing_official', unitId: provinceId }, { role: 'emperor', unitId: null }] },
+      payload: {
+        version: 1,
+        roles: [
+          { role: 'processing_official', unitId: provinceId },
+          { role: 'emperor', unitId: null },
+        ],
+      },
     });
     const error = expectErrorShape(roles, 400, 'VALIDATION_FAILED');
     expect(error.details).toEqual([{ in: 'body', path: 'roles.1.role', message: expect.stringMatching(VIETNAMESE) }]);
@@ -128,29 +134,55 @@ describe('malformed requests', () => {
   it.each(['application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'image/png'])(
     'an unsupported content type (%s) → 415 UNSUPPORTED_MEDIA_TYPE',
     async (contentType) => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: 'username=admin&password=x', headers: { 'content-type': contentType } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: 'username=admin&password=x',
+        headers: { 'content-type': contentType },
+      });
       expectErrorShape(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     },
   );
 
   it('plain text where JSON is expected is a validation failure (400), not a crash', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: 'admin', headers: { 'content-type': 'text/plain' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'admin',
+      headers: { 'content-type': 'text/plain' },
+    });
     expectErrorShape(res, 400, 'VALIDATION_FAILED');
   });
 
   it('a malformed Authorization header → 401 INVALID_TOKEN', async () => {
     for (const authorization of ['Basic YWRtaW46eA==', 'Bearer', 'Bearer a b', 'Bearer mct_unknown']) {
-      expectErrorShape(await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization } }), 401, 'INVALID_TOKEN');
+      expectErrorShape(
+        await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization } }),
+        401,
+        'INVALID_TOKEN',
+      );
     }
   });
 
   it('domain errors keep the same shape (401, 403, 404, 409, 422)', async () => {
     expectErrorShape(await t.app.inject({ method: 'GET', url: '/api/users' }), 401, 'UNAUTHENTICATED');
     expectErrorShape(await (await t.login('congdan')).request({ method: 'GET', url: '/api/users' }), 403, 'FORBIDDEN');
-    expectErrorShape(await t.app.inject({ method: 'GET', url: '/api/units/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99' }), 404, 'UNIT_NOT_FOUND');
-    const dup = await admin.request({ method: 'POST', url: '/api/users', payload: { username: 'admin', fullName: 'x', kind: 'staff', password: 'Mật-khẩu-2026-abc' } });
+    expectErrorShape(
+      await t.app.inject({ method: 'GET', url: '/api/units/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99' }),
+      404,
+      'UNIT_NOT_FOUND',
+    );
+    const dup = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'admin', fullName: 'x', kind: 'staff', password: 'Mật-khẩu-2026-abc' },
+    });
     expectErrorShape(dup, 409, 'USERNAME_TAKEN');
-    const cycle = await admin.request({ method: 'PATCH', url: `/api/units/${provinceId}`, payload: { version: 1, parentId: provinceId } });
+    const cycle = await admin.request({
+      method: 'PATCH',
+      url: `/api/units/${provinceId}`,
+      payload: { version: 1, parentId: provinceId },
+    });
     expectErrorShape(cycle, 422);
   });
 });
@@ -183,7 +215,13 @@ describe('bad input never causes a 500', () => {
     { username: 'nguoi.moi', fullName: `Tên${NUL}`, kind: 'staff', password: `Mật${NUL}khẩu-2026-abc`, roles: [] },
     { newPassword: `Mật${NUL}khẩu-2026-abc`, currentPassword: 'motcua-demo' },
   ];
-  const rawBodies = ['{"__proto__": {"admin": true}}', '{"constructor": {"prototype": {"admin": true}}}', '"\\u0000"', '1e999', '{"version": 1e999}'];
+  const rawBodies = [
+    '{"__proto__": {"admin": true}}',
+    '{"constructor": {"prototype": {"admin": true}}}',
+    '"\\u0000"',
+    '1e999',
+    '{"version": 1e999}',
+  ];
 
   const routes = (): { method: 'POST' | 'PATCH' | 'PUT'; url: string }[] => [
     { method: 'POST', url: '/api/auth/login' },
@@ -202,13 +240,21 @@ describe('bad input never causes a 500', () => {
     const failures: string[] = [];
     for (const route of routes()) {
       for (const payload of nasty) {
-        const res = await admin.request({ ...route, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
-        if (res.statusCode >= 500) failures.push(`${route.method} ${route.url} ${JSON.stringify(payload).slice(0, 80)} → ${res.statusCode} ${res.body}`);
+        const res = await admin.request({
+          ...route,
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
+        });
+        if (res.statusCode >= 500)
+          failures.push(
+            `${route.method} ${route.url} ${JSON.stringify(payload).slice(0, 80)} → ${res.statusCode} ${res.body}`,
+          );
         else if (res.statusCode >= 400) expectErrorShape(res);
       }
       for (const payload of rawBodies) {
         const res = await admin.request({ ...route, payload, headers: { 'content-type': 'application/json' } });
-        if (res.statusCode >= 500) failures.push(`${route.method} ${route.url} ${payload} → ${res.statusCode} ${res.body}`);
+        if (res.statusCode >= 500)
+          failures.push(`${route.method} ${route.url} ${payload} → ${res.statusCode} ${res.body}`);
         else if (res.statusCode >= 400) expectErrorShape(res);
       }
     }
@@ -252,7 +298,11 @@ describe('bad input never causes a 500', () => {
   });
 
   it('a null byte in text is refused as invalid data (400), not a database failure', async () => {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `admin${'\u0000'}`, password: 'motcua-demo' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: `admin${'\u0000'}`, password: 'motcua-demo' },
+    });
     expectErrorShape(login, 400, 'VALIDATION_FAILED');
     const unit = await admin.request({
       method: 'POST',
@@ -268,7 +318,11 @@ describe('bad input never causes a 500', () => {
     const cases: InjectOptions[] = [
       { method: 'GET', url: '/api/me', headers: { cookie: 'motcua_session=%00%ff' } },
       { method: 'GET', url: '/api/me', headers: { cookie: `motcua_session=${'x'.repeat(4000)}` } },
-      { method: 'POST', url: '/api/auth/logout', headers: { cookie: `motcua_session=${admin.cookie}`, 'x-csrf-token': '\u00ff'.repeat(10) } },
+      {
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: `motcua_session=${admin.cookie}`, 'x-csrf-token': '\u00ff'.repeat(10) },
+      },
       { method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${'\u00e9'.repeat(50)}` } },
       { method: 'GET', url: '/api/health', headers: { 'x-request-id': '../../etc/passwd' } },
     ];

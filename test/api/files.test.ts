@@ -65,7 +65,13 @@ describe('POST /api/files', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(['id', 'mediaType', 'originalName', 'sha256', 'size']);
-    expect(body).toEqual({ id: expect.any(String), sha256: sha256(data), size: data.length, mediaType, originalName: filename });
+    expect(body).toEqual({
+      id: expect.any(String),
+      sha256: sha256(data),
+      size: data.length,
+      mediaType,
+      originalName: filename,
+    });
   });
 
   it('reads the type from the content: a PNG named .pdf and sent as application/pdf is a PNG', async () => {
@@ -95,10 +101,18 @@ describe('POST /api/files', () => {
   });
 
   it('answers 400 FILE_MISSING without a "file" part', async () => {
-    const wrongField = await citizen.request({ method: 'POST', url: '/api/files', ...form([{ name: 'attachment', filename: 'a.pdf', data: PDF }]) });
+    const wrongField = await citizen.request({
+      method: 'POST',
+      url: '/api/files',
+      ...form([{ name: 'attachment', filename: 'a.pdf', data: PDF }]),
+    });
     expect(wrongField.statusCode).toBe(400);
     expect(wrongField.json().error).toMatchObject({ code: 'FILE_MISSING', details: { field: 'attachment' } });
-    const onlyText = await citizen.request({ method: 'POST', url: '/api/files', ...form([{ name: 'note', data: 'ghi chú' }]) });
+    const onlyText = await citizen.request({
+      method: 'POST',
+      url: '/api/files',
+      ...form([{ name: 'note', data: 'ghi chú' }]),
+    });
     expect(onlyText.statusCode).toBe(400);
     expect(onlyText.json().error.code).toBe('FILE_MISSING');
   });
@@ -112,7 +126,9 @@ describe('POST /api/files', () => {
       method: 'POST',
       url: '/api/files',
       headers,
-      payload: Buffer.from(`--${headers['content-type'].split('boundary=')[1]}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 no end`),
+      payload: Buffer.from(
+        `--${headers['content-type'].split('boundary=')[1]}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 no end`,
+      ),
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('VALIDATION_FAILED');
@@ -128,19 +144,36 @@ describe('POST /api/files', () => {
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/files', ...fileForm(PDF, 'a.pdf') });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/files', cookies: { motcua_session: citizen.cookie }, ...fileForm(PDF, 'a.pdf') });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      cookies: { motcua_session: citizen.cookie },
+      ...fileForm(PDF, 'a.pdf'),
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('CSRF_FAILED');
   });
 
   it('accepts a bearer token (no CSRF needed)', async () => {
-    const created = await citizen.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'Ứng dụng', scopes: ['dossier.read'], expiresInDays: 1 } });
+    const created = await citizen.request({
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'Ứng dụng', scopes: ['dossier.read'], expiresInDays: 1 },
+    });
     expect(created.statusCode).toBe(201);
     const { token } = created.json();
     const body = fileForm(JPEG, 'a.jpg');
-    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { authorization: `Bearer ${token}`, ...body.headers }, payload: body.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { authorization: `Bearer ${token}`, ...body.headers },
+      payload: body.payload,
+    });
     expect(res.statusCode).toBe(201);
-    const download = await t.app.inject({ url: `/api/files/${res.json().id}`, headers: { authorization: `Bearer ${token}` } });
+    const download = await t.app.inject({
+      url: `/api/files/${res.json().id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(download.statusCode).toBe(200);
   });
 
@@ -183,7 +216,10 @@ describe('POST /api/files with a small MAX_UPLOAD_MB', () => {
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 1 - PDF.length, 0x20)]);
     const res = await upload(s, big, 'lon.pdf');
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: 'FILE_TOO_LARGE', message: 'Tệp vượt quá dung lượng cho phép (tối đa 1 MB).' });
+    expect(res.json().error).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: 'Tệp vượt quá dung lượng cho phép (tối đa 1 MB).',
+    });
     expect(await storedObjects(dir)).toEqual([]);
     const exact = await upload(s, big.subarray(0, 1024 * 1024), 'vua.pdf');
     expect(exact.statusCode).toBe(201);
@@ -247,9 +283,12 @@ describe('GET /api/files/{id} of a file a dossier or a feedback item links', () 
   let kstthc: Session;
   /** A processing official of another unit: dossier.read and feedback.handle, but over Công an only. */
   let policeOfficial: Session;
-  const status = async (session: Session, id: string) => (await session.request({ url: `/api/files/${id}` })).statusCode;
+  const status = async (session: Session, id: string) =>
+    (await session.request({ url: `/api/files/${id}` })).statusCode;
   const statuses = (id: string, sessions: Record<string, Session>) =>
-    Promise.all(Object.entries(sessions).map(async ([who, s]) => [who, await status(s, id)] as const)).then(Object.fromEntries);
+    Promise.all(Object.entries(sessions).map(async ([who, s]) => [who, await status(s, id)] as const)).then(
+      Object.fromEntries,
+    );
 
   beforeAll(async () => {
     const unit = await demoUnits(t);
@@ -289,8 +328,16 @@ describe('GET /api/files/{id} of a file a dossier or a feedback item links', () 
 
     // Through a token, only as far as its scopes reach.
     const tokenFor = async (scopes: string[]) =>
-      (await chuyenvien.request({ method: 'POST', url: '/api/me/tokens', payload: { name: `Tệp ${scopes[0]}`, scopes, expiresInDays: 1 } })).json().token as string;
-    const withToken = async (token: string) => (await t.app.inject({ url: `/api/files/${resultFile}`, headers: { authorization: `Bearer ${token}` } })).statusCode;
+      (
+        await chuyenvien.request({
+          method: 'POST',
+          url: '/api/me/tokens',
+          payload: { name: `Tệp ${scopes[0]}`, scopes, expiresInDays: 1 },
+        })
+      ).json().token as string;
+    const withToken = async (token: string) =>
+      (await t.app.inject({ url: `/api/files/${resultFile}`, headers: { authorization: `Bearer ${token}` } }))
+        .statusCode;
     expect(await withToken(await tokenFor(['dossier.read']))).toBe(200);
     expect(await withToken(await tokenFor(['feedback.*']))).toBe(403);
   });
@@ -311,7 +358,12 @@ describe('GET /api/files/{id} of a file a dossier or a feedback item links', () 
     expect(submitted.statusCode, submitted.body).toBe(201);
     const item = submitted.json();
     // Not routed yet: the provincial office reads it, the unit's officials do not.
-    expect(await statuses(attachment, { kstthc, chuyenvien, officer, otherCitizen })).toEqual({ kstthc: 200, chuyenvien: 403, officer: 403, otherCitizen: 403 });
+    expect(await statuses(attachment, { kstthc, chuyenvien, officer, otherCitizen })).toEqual({
+      kstthc: 200,
+      chuyenvien: 403,
+      officer: 403,
+      otherCitizen: 403,
+    });
 
     const classified = await kstthc.request({
       method: 'POST',

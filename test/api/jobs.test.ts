@@ -36,26 +36,52 @@ const DAY = 24 * HOUR;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, tiepnhan, chuyenvien, kstthc, congdan] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('kstthc'), t.login('congdan')]);
+  [admin, tiepnhan, chuyenvien, kstthc, congdan] = await Promise.all([
+    t.login('admin'),
+    t.login('tiepnhan'),
+    t.login('chuyenvien'),
+    t.login('kstthc'),
+    t.login('congdan'),
+  ]);
   const unit = await demoUnits(t);
   soTuPhap = unit('Sở Tư pháp');
   soNoiVu = unit('Sở Nội vụ');
   centre = unit('Trung tâm Phục vụ hành chính công', true);
   // Work contacts: the demo accounts have none. An official of another unit must hear nothing.
-  await t.handle.db.execute(sql`update users set email = username || '@stp.angiang.gov.vn' where username in ('chuyenvien', 'lanhdao')`);
-  await t.handle.db.execute(sql`insert into users (username, full_name, kind, email, home_unit_id) values ('snv.cv', 'Cán bộ Sở Nội vụ', 'staff', 'snv.cv@angiang.gov.vn', ${soNoiVu})`);
-  await t.handle.db.execute(sql`insert into user_roles (user_id, role, unit_id) select id, 'processing_official', ${soNoiVu} from users where username = 'snv.cv'`);
+  await t.handle.db.execute(
+    sql`update users set email = username || '@stp.angiang.gov.vn' where username in ('chuyenvien', 'lanhdao')`,
+  );
+  await t.handle.db.execute(
+    sql`insert into users (username, full_name, kind, email, home_unit_id) values ('snv.cv', 'Cán bộ Sở Nội vụ', 'staff', 'snv.cv@angiang.gov.vn', ${soNoiVu})`,
+  );
+  await t.handle.db.execute(
+    sql`insert into user_roles (user_id, role, unit_id) select id, 'processing_official', ${soNoiVu} from users where username = 'snv.cv'`,
+  );
 });
 afterAll(() => t.close());
 
-const rows = <T extends Record<string, unknown> = Record<string, unknown>>(query: SQL) => queryRows<T>(t.handle.db, query);
-const taskRow = async (name: string) => (await rows<{ runs: number; last_error: string | null; last_outcome: Record<string, unknown> | null; next_run_at: string; enabled: boolean }>(sql`select * from scheduled_tasks where name = ${name}`))[0]!;
+const rows = <T extends Record<string, unknown> = Record<string, unknown>>(query: SQL) =>
+  queryRows<T>(t.handle.db, query);
+const taskRow = async (name: string) =>
+  (
+    await rows<{
+      runs: number;
+      last_error: string | null;
+      last_outcome: Record<string, unknown> | null;
+      next_run_at: string;
+      enabled: boolean;
+    }>(sql`select * from scheduled_tasks where name = ${name}`)
+  )[0]!;
 
 describe('the runner', () => {
   const T0 = new Date('2031-03-03T01:00:00Z');
   const calls = new Map<string, number>();
   let failing = true;
-  const counting = (name: string, intervalSeconds: number, run: () => Record<string, unknown> = () => ({ ok: 1 })): PeriodicTask => ({
+  const counting = (
+    name: string,
+    intervalSeconds: number,
+    run: () => Record<string, unknown> = () => ({ ok: 1 }),
+  ): PeriodicTask => ({
     name,
     intervalSeconds,
     async run() {
@@ -92,7 +118,11 @@ describe('the runner', () => {
   });
 
   it('a failing task records its error, and runs again at the next interval', async () => {
-    expect(await taskRow('test.fails')).toMatchObject({ runs: 1, last_error: 'cổng SMS không phản hồi', last_outcome: null });
+    expect(await taskRow('test.fails')).toMatchObject({
+      runs: 1,
+      last_error: 'cổng SMS không phản hồi',
+      last_outcome: null,
+    });
     failing = false;
     const at = new Date(T0.getTime() + 600_000);
     expect(await runner().runDue(at)).toBe(3); // a, b, fails (c's interval is longer)
@@ -113,18 +143,27 @@ describe('in the app', () => {
   it('with JOBS_ENABLED the process runs the tasks due at start by itself and stops when the app closes', async () => {
     const own = await createTestApp({ demo: false, env: { JOBS_ENABLED: 'true', JOBS_TICK_SECONDS: '1' } });
     try {
-      await vi.waitFor(async () => {
-        const ran = await queryRows<{ name: string; last_outcome: unknown }>(own.handle.db, sql`select name, last_outcome from scheduled_tasks where runs > 0 order by name`);
-        expect(ran).toEqual([
-          { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
-          { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
-          { name: 'kpi.refresh-rollup', last_outcome: { refreshed: expect.any(Number) } },
-          { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
-          { name: 'outbox.relay', last_outcome: { published: expect.any(Number), failed: 0 } },
-          { name: 'payments.expire-pending', last_outcome: { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 } },
-          { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
-        ]);
-      }, { timeout: 20_000, interval: 100 });
+      await vi.waitFor(
+        async () => {
+          const ran = await queryRows<{ name: string; last_outcome: unknown }>(
+            own.handle.db,
+            sql`select name, last_outcome from scheduled_tasks where runs > 0 order by name`,
+          );
+          expect(ran).toEqual([
+            { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
+            { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
+            { name: 'kpi.refresh-rollup', last_outcome: { refreshed: expect.any(Number) } },
+            { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
+            { name: 'outbox.relay', last_outcome: { published: expect.any(Number), failed: 0 } },
+            {
+              name: 'payments.expire-pending',
+              last_outcome: { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 },
+            },
+            { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
+          ]);
+        },
+        { timeout: 20_000, interval: 100 },
+      );
     } finally {
       await own.close();
     }
@@ -135,7 +174,9 @@ describe('administration', () => {
   it('the system administrator lists the tasks; others may not', async () => {
     const res = await admin.request({ url: '/api/jobs' });
     expect(res.statusCode, res.body).toBe(200);
-    const byName = Object.fromEntries((res.json().items as { name: string; intervalSeconds: number; enabled: boolean }[]).map((j) => [j.name, j]));
+    const byName = Object.fromEntries(
+      (res.json().items as { name: string; intervalSeconds: number; enabled: boolean }[]).map((j) => [j.name, j]),
+    );
     expect(byName['queue.reminders-and-no-shows']).toMatchObject({ intervalSeconds: 300, enabled: true });
     expect(byName['feedback.due-reminders']).toMatchObject({ intervalSeconds: 1800, enabled: true });
     expect(byName['dossiers.apology-due']).toMatchObject({ intervalSeconds: 3600, enabled: true });
@@ -150,18 +191,25 @@ describe('administration', () => {
     expect(resumed.json()).toMatchObject({ name: 'test.paused', enabled: true });
     const paused = await admin.request({ method: 'PUT', url: '/api/jobs/test.paused', payload: { enabled: false } });
     expect(paused.json().enabled).toBe(false);
-    const audit = await rows<{ action: string; summary: unknown }>(sql`select action, summary from audit_log where target_id = 'test.paused' order by seq`);
+    const audit = await rows<{ action: string; summary: unknown }>(
+      sql`select action, summary from audit_log where target_id = 'test.paused' order by seq`,
+    );
     expect(audit.map((a) => a.summary)).toEqual([
       { before: { enabled: true }, after: { enabled: false } },
       { before: { enabled: false }, after: { enabled: true } },
       { before: { enabled: true }, after: { enabled: false } },
     ]);
-    const events = await rows<{ topic: string }>(sql`select topic from outbox_events where aggregate_id = 'test.paused' order by id`);
+    const events = await rows<{ topic: string }>(
+      sql`select topic from outbox_events where aggregate_id = 'test.paused' order by id`,
+    );
     expect(events.map((e) => e.topic)).toEqual(['jobs.update', 'jobs.update', 'jobs.update']);
     const unknown = await admin.request({ method: 'PUT', url: '/api/jobs/nope', payload: { enabled: false } });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('JOB_NOT_FOUND');
-    expect((await chuyenvien.request({ method: 'PUT', url: '/api/jobs/test.paused', payload: { enabled: true } })).statusCode).toBe(403);
+    expect(
+      (await chuyenvien.request({ method: 'PUT', url: '/api/jobs/test.paused', payload: { enabled: true } }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -178,12 +226,20 @@ describe('the registered tasks, ticked by the app’s runner', () => {
     clock += ms;
     return taskRunners.get(t.app)!.runDue(new Date(clock));
   };
-  const sent = (template: string) => rows<{ recipient: string; body: string }>(sql`select recipient, body from simulated_messages where template = ${template} order by created_at, recipient`);
+  const sent = (template: string) =>
+    rows<{ recipient: string; body: string }>(
+      sql`select recipient, body from simulated_messages where template = ${template} order by created_at, recipient`,
+    );
   const outcome = async (name: string) => (await taskRow(name)).last_outcome;
 
   it('feedback: the unit’s officials hear once per item and deadline, without the submitter’s details', async () => {
     const routed = async (title: string) => {
-      const item = await submit(tiepnhan, { channel: 'counter', title, content: `${title}: đề nghị xem xét`, submitter: { name: 'Hồ Văn Khánh', phone: '0911222333' } });
+      const item = await submit(tiepnhan, {
+        channel: 'counter',
+        title,
+        content: `${title}: đề nghị xem xét`,
+        submitter: { name: 'Hồ Văn Khánh', phone: '0911222333' },
+      });
       return feedbackStep(kstthc, item, 'classify', { category: 'conduct', unitId: soTuPhap });
     };
     const soon = await routed('Giờ làm việc tại bộ phận một cửa');
@@ -196,9 +252,18 @@ describe('the registered tasks, ticked by the app’s runner', () => {
     await tick(MINUTE);
     expect(await outcome('feedback.due-reminders')).toEqual({ reminded: 2 });
     const first = await sent('feedback.due-reminder');
-    expect(first.map((m) => m.recipient).sort()).toEqual(['chuyenvien@stp.angiang.gov.vn', 'chuyenvien@stp.angiang.gov.vn', 'lanhdao@stp.angiang.gov.vn', 'lanhdao@stp.angiang.gov.vn']);
-    expect(first.filter((m) => m.body.includes(soon.code))[0]!.body).toBe(`MotCua: phản ánh, kiến nghị ${soon.code} sắp đến hạn trả lời (hạn ${vietnamClockText(soonDue)}).`);
-    expect(first.filter((m) => m.body.includes(late.code))[0]!.body).toBe(`MotCua: phản ánh, kiến nghị ${late.code} đã quá hạn trả lời (hạn ${vietnamClockText(lateDue)}).`);
+    expect(first.map((m) => m.recipient).sort()).toEqual([
+      'chuyenvien@stp.angiang.gov.vn',
+      'chuyenvien@stp.angiang.gov.vn',
+      'lanhdao@stp.angiang.gov.vn',
+      'lanhdao@stp.angiang.gov.vn',
+    ]);
+    expect(first.filter((m) => m.body.includes(soon.code))[0]!.body).toBe(
+      `MotCua: phản ánh, kiến nghị ${soon.code} sắp đến hạn trả lời (hạn ${vietnamClockText(soonDue)}).`,
+    );
+    expect(first.filter((m) => m.body.includes(late.code))[0]!.body).toBe(
+      `MotCua: phản ánh, kiến nghị ${late.code} đã quá hạn trả lời (hạn ${vietnamClockText(lateDue)}).`,
+    );
     expect(first.some((m) => /Khánh|0911222333/.test(m.body))).toBe(false);
 
     await tick(31 * MINUTE); // the next run: both still due soon / overdue, nothing new
@@ -216,7 +281,11 @@ describe('the registered tasks, ticked by the app’s runner', () => {
 
   it('dossiers: the unit’s leaders and the assignee hear once that the apology letter is due', async () => {
     const procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
-    let d = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant: citizen, competentUnitId: soTuPhap });
+    let d = await fileDossier(tiepnhan, procedure, {
+      channel: 'counter',
+      applicant: citizen,
+      competentUnitId: soTuPhap,
+    });
     d = await step(tiepnhan, d.code, d.version, 'forward');
     const appointment = new Date(clock + MINUTE + 2 * HOUR);
     await setTimes(t, d.code, { appointment_at: appointment });
@@ -226,7 +295,9 @@ describe('the registered tasks, ticked by the app’s runner', () => {
     const first = await sent('dossier.apology-due');
     expect(first.map((m) => m.recipient)).toContain('lanhdao@stp.angiang.gov.vn');
     expect(first.every((m) => m.recipient.endsWith('@stp.angiang.gov.vn'))).toBe(true);
-    expect(first[0]!.body).toBe(`MotCua: hồ sơ ${d.code} sắp đến hạn hẹn trả (${vietnamClockText(appointment)}) và chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04).`);
+    expect(first[0]!.body).toBe(
+      `MotCua: hồ sơ ${d.code} sắp đến hạn hẹn trả (${vietnamClockText(appointment)}) và chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04).`,
+    );
     expect(first.some((m) => m.body.includes(citizen.fullName) || m.body.includes(citizen.idNumber))).toBe(false);
 
     await tick(3 * HOUR); // overdue now, same appointment: no second reminder
@@ -237,19 +308,45 @@ describe('the registered tasks, ticked by the app’s runner', () => {
     await setTimes(t, d.code, { appointment_at: new Date(clock - MINUTE) });
     await tick(HOUR);
     expect(await outcome('dossiers.apology-due')).toEqual({ reminded: 1 });
-    expect((await sent('dossier.apology-due')).filter((m) => m.body.includes('đã quá hạn hẹn trả'))).toHaveLength(first.length);
+    expect((await sent('dossier.apology-due')).filter((m) => m.body.includes('đã quá hạn hẹn trả'))).toHaveLength(
+      first.length,
+    );
   });
 
   it('queue: the appointment reminder goes out before the slot, and the no-show is recorded after it', async () => {
-    const template = { fieldCode: 'HT', weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '09:00', minutes: 30, capacity: 5 };
-    expect((await tiepnhan.request({ method: 'PUT', url: `/api/queue/units/${centre}/template`, payload: { entries: [template] } })).statusCode).toBe(200);
+    const template = {
+      fieldCode: 'HT',
+      weekdays: [1, 2, 3, 4, 5],
+      start: '08:00',
+      end: '09:00',
+      minutes: 30,
+      capacity: 5,
+    };
+    expect(
+      (
+        await tiepnhan.request({
+          method: 'PUT',
+          url: `/api/queue/units/${centre}/template`,
+          payload: { entries: [template] },
+        })
+      ).statusCode,
+    ).toBe(200);
     const from = new Date(clock + 14 * DAY).toISOString().slice(0, 10);
     const to = new Date(clock + 21 * DAY).toISOString().slice(0, 10);
-    const generated = await tiepnhan.request({ method: 'POST', url: `/api/queue/units/${centre}/slots`, payload: { from, to } });
+    const generated = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/queue/units/${centre}/slots`,
+      payload: { from, to },
+    });
     expect(generated.json().created, generated.body).toBeGreaterThan(0);
     const hoTich = await procedureByCode<{ id: string }>(t, '2.000635');
-    const slot = (await t.app.inject({ url: `/api/queue/slots?procedureId=${hoTich.id}&from=${from}&days=7` })).json().slots[0] as { id: string; startsAt: string; endsAt: string };
-    const booked = await congdan.request({ method: 'POST', url: '/api/queue/bookings', payload: { slotId: slot.id, procedureId: hoTich.id, name: 'Nguyễn Văn An', phone: '0912345678' } });
+    const slot = (await t.app.inject({ url: `/api/queue/slots?procedureId=${hoTich.id}&from=${from}&days=7` })).json()
+      .slots[0] as { id: string; startsAt: string; endsAt: string };
+    const booked = await congdan.request({
+      method: 'POST',
+      url: '/api/queue/bookings',
+      payload: { slotId: slot.id, procedureId: hoTich.id, name: 'Nguyễn Văn An', phone: '0912345678' },
+    });
     expect(booked.statusCode, booked.body).toBe(201);
     const code = booked.json().code as string;
 

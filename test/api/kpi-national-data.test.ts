@@ -26,7 +26,12 @@ const base = { certification: '', civil: '' };
 const IN = '2026-03-10T03:00:00Z';
 const BEFORE = '2026-02-10T03:00:00Z';
 const MONTH = 'period=2026-03';
-const KEYS = ['digitization.certifiedCopies', 'digitization.nationalStore', 'digitization.populationProcedures', 'digitization.populationDossiers'] as const;
+const KEYS = [
+  'digitization.certifiedCopies',
+  'digitization.nationalStore',
+  'digitization.populationProcedures',
+  'digitization.populationDossiers',
+] as const;
 
 interface Case extends RowCase {
   from: 'certification' | 'civil';
@@ -36,8 +41,24 @@ interface Case extends RowCase {
   population?: 'verified' | 'notFound' | 'unavailable';
 }
 
-const processed = (code: string, extra: Partial<Case> = {}): Case => ({ code, from: 'certification', status: 'processed', received: BEFORE, completed: IN, outcome: 'onTime', due: IN, ...extra });
-const received = (code: string, extra: Partial<Case> = {}): Case => ({ code, from: 'civil', status: 'received', received: IN, due: '2026-04-30T03:00:00Z', ...extra });
+const processed = (code: string, extra: Partial<Case> = {}): Case => ({
+  code,
+  from: 'certification',
+  status: 'processed',
+  received: BEFORE,
+  completed: IN,
+  outcome: 'onTime',
+  due: IN,
+  ...extra,
+});
+const received = (code: string, extra: Partial<Case> = {}): Case => ({
+  code,
+  from: 'civil',
+  status: 'received',
+  received: IN,
+  due: '2026-04-30T03:00:00Z',
+  ...extra,
+});
 
 const CASES: Case[] = [
   // Certified copies: certification dossiers processed in the month; a signed e-copy counts.
@@ -64,10 +85,17 @@ const CASES: Case[] = [
 ];
 
 async function build(c: Case) {
-  await insertCase(t, c.from === 'certification' ? base.certification : base.civil, { ...c, competentUnitId: commune, receivingUnitId: commune });
+  await insertCase(t, c.from === 'certification' ? base.certification : base.civil, {
+    ...c,
+    competentUnitId: commune,
+    receivingUnitId: commune,
+  });
   const db = t.handle.db;
   const id = (await queryRows<{ id: string }>(db, sql`select id from dossiers where code = ${c.code}`))[0]!.id;
-  if (c.population) await db.execute(sql`update dossiers set population_check = ${c.population}, population_checked_at = ${c.received ?? IN}::timestamptz where id = ${id}`);
+  if (c.population)
+    await db.execute(
+      sql`update dossiers set population_check = ${c.population}, population_checked_at = ${c.received ?? IN}::timestamptz where id = ${id}`,
+    );
   if (c.result) {
     await db.execute(sql`insert into dossier_results (dossier_id, name, file_id, number, issued_on, issuer, signer, signed_at, certificate_serial, verification, recorded_by, created_at)
       values (${id}, 'Bản sao có chứng thực', ${fileId}, ${`${c.code}/CT`}, '2026-03-10', 'UBND xã', 'Chủ tịch UBND xã', ${IN}::timestamptz, '5404FFFE', ${c.result}, ${officerId}, ${IN}::timestamptz)`);
@@ -83,7 +111,11 @@ beforeAll(async () => {
   t = await createTestApp();
   const admin = await t.login('admin');
   kstthc = await t.login('kstthc');
-  const units = (await t.app.inject({ url: '/api/units' })).json().units as { id: string; kind: string; children: unknown[] }[];
+  const units = (await t.app.inject({ url: '/api/units' })).json().units as {
+    id: string;
+    kind: string;
+    children: unknown[];
+  }[];
   const flat = (nodes: { id: string; kind: string; children: unknown[] }[]): { id: string; kind: string }[] =>
     nodes.flatMap((n) => [n, ...flat(n.children as typeof nodes)]);
   const communes = flat(units).filter((u) => u.kind === 'commune');
@@ -96,7 +128,9 @@ beforeAll(async () => {
   const organisation = { kind: 'organization', name: 'Công ty TNHH Một Cửa', taxCode: '0100109106' };
   base.certification = (await fileDossier(officer, certification, { channel: 'counter', applicant: citizen })).code;
   // An organisation: no population check on the row copied from.
-  base.civil = (await fileDossier(officer, civil, { channel: 'counter', applicant: organisation, competentUnitId: commune })).code;
+  base.civil = (
+    await fileDossier(officer, civil, { channel: 'counter', applicant: organisation, competentUnitId: commune })
+  ).code;
   for (const c of CASES) await build(c);
 }, 120_000);
 afterAll(() => t.close());
@@ -109,7 +143,9 @@ async function indicators(query: string): Promise<Map<string, Indicator>> {
 }
 
 async function drill(query: string, key: string, part: 'numerator' | 'denominator') {
-  const res = await kstthc.request({ url: `/api/kpi/766/drilldown?${query}&indicator=${key}&part=${part}&pageSize=200` });
+  const res = await kstthc.request({
+    url: `/api/kpi/766/drilldown?${query}&indicator=${key}&part=${part}&pageSize=200`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return (res.json().items as { code: string }[]).map((i) => i.code).sort();
 }
@@ -118,10 +154,28 @@ describe('hand-built cases at one commune, reporting month 2026-03', () => {
   const q = () => `unit=${commune}&${MONTH}`;
 
   it('certified copies: certification dossiers processed in the month; numerator those with a signed electronic result', async () => {
-    expect(await drill(q(), 'digitization.certifiedCopies', 'denominator')).toEqual(['CT-INVALID', 'CT-NO-RESULT', 'CT-RETURNED', 'CT-UNSIGNED', 'CT-UNVERIFIABLE', 'CT-VALID']);
-    expect(await drill(q(), 'digitization.certifiedCopies', 'numerator')).toEqual(['CT-RETURNED', 'CT-UNVERIFIABLE', 'CT-VALID']);
+    expect(await drill(q(), 'digitization.certifiedCopies', 'denominator')).toEqual([
+      'CT-INVALID',
+      'CT-NO-RESULT',
+      'CT-RETURNED',
+      'CT-UNSIGNED',
+      'CT-UNVERIFIABLE',
+      'CT-VALID',
+    ]);
+    expect(await drill(q(), 'digitization.certifiedCopies', 'numerator')).toEqual([
+      'CT-RETURNED',
+      'CT-UNVERIFIABLE',
+      'CT-VALID',
+    ]);
     // 2 points, proportional: 3 ÷ 6.
-    expect((await indicators(q())).get('digitization.certifiedCopies')).toMatchObject({ numerator: 3, denominator: 6, ratio: 0.5, points: 1, max: 2, available: true });
+    expect((await indicators(q())).get('digitization.certifiedCopies')).toMatchObject({
+      numerator: 3,
+      denominator: 6,
+      ratio: 0.5,
+      points: 1,
+      max: 2,
+      available: true,
+    });
   });
 
   it('national data store: received in the month, numerator with a component taken from it', async () => {
@@ -134,9 +188,17 @@ describe('hand-built cases at one commune, reporting month 2026-03', () => {
   });
 
   it('population dossiers: received in the month with a lookup due; numerator those verified', async () => {
-    expect(await drill(q(), 'digitization.populationDossiers', 'denominator')).toEqual(['POP-NOTFOUND', 'POP-UNAVAILABLE', 'POP-VERIFIED']);
+    expect(await drill(q(), 'digitization.populationDossiers', 'denominator')).toEqual([
+      'POP-NOTFOUND',
+      'POP-UNAVAILABLE',
+      'POP-VERIFIED',
+    ]);
     expect(await drill(q(), 'digitization.populationDossiers', 'numerator')).toEqual(['POP-VERIFIED']);
-    expect((await indicators(q())).get('digitization.populationDossiers')).toMatchObject({ numerator: 1, denominator: 3, points: 0.67 });
+    expect((await indicators(q())).get('digitization.populationDossiers')).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      points: 0.67,
+    });
   });
 
   it('population procedures: versions in force for citizens at the unit; numerator those connected', async () => {
@@ -144,7 +206,9 @@ describe('hand-built cases at one commune, reporting month 2026-03', () => {
     const connected = await drill(q(), 'digitization.populationProcedures', 'numerator');
     expect(connected).toEqual(expect.arrayContaining(['2.000635', '1.001193']));
     expect(connected).not.toContain('2.000815');
-    expect(await drill(q(), 'digitization.populationProcedures', 'denominator')).toEqual(expect.arrayContaining(['2.000815', ...connected]));
+    expect(await drill(q(), 'digitization.populationProcedures', 'denominator')).toEqual(
+      expect.arrayContaining(['2.000815', ...connected]),
+    );
     expect(i).toMatchObject({ numerator: connected.length, available: true });
     expect(i.denominator).toBeGreaterThan(i.numerator);
   });
@@ -172,7 +236,11 @@ describe('a commune with no dossier', () => {
   it('has nothing due: 0/0, no ratio, full points — raw and rollup alike', async () => {
     const q = `unit=${emptyCommune}&${MONTH}`;
     const [rollup, raw] = [await indicators(q), await indicators(`${q}&source=raw`)];
-    for (const key of ['digitization.certifiedCopies', 'digitization.nationalStore', 'digitization.populationDossiers']) {
+    for (const key of [
+      'digitization.certifiedCopies',
+      'digitization.nationalStore',
+      'digitization.populationDossiers',
+    ]) {
       expect(rollup.get(key), key).toMatchObject({ numerator: 0, denominator: 0, ratio: null, available: true });
       expect(rollup.get(key)!.points).toBe(rollup.get(key)!.max);
       expect(raw.get(key)).toEqual(rollup.get(key));

@@ -29,20 +29,76 @@ let province: string;
 const at = (s: string) => `2026-${s}:00+07:00`;
 /** Reporting month 2026-03 is 21 Feb → 20 Mar 2026. */
 const cases: Omit<RowCase, 'code'>[] = [
-  { status: 'returned', received: at('02-10T08:00'), completed: at('03-02T09:00'), outcome: 'early', due: at('03-09T08:00'), returned: at('03-03T10:00') }, // carried over, early, returned
-  { status: 'processed', received: at('03-02T08:00'), completed: at('03-05T09:00'), outcome: 'onTime', due: at('03-05T17:00') },
-  { status: 'processed', received: at('03-02T08:00'), completed: at('03-12T09:00'), outcome: 'late', due: at('03-09T08:00') },
-  { status: 'refused', received: at('03-02T08:00'), completed: at('03-03T09:00'), outcome: 'early', due: at('03-09T08:00') },
-  { status: 'withdrawn', received: at('03-02T08:00'), completed: at('03-05T09:00'), outcome: 'onTime', due: at('03-09T08:00') },
-  { status: 'stopped', received: at('03-02T08:00'), completed: at('03-11T09:00'), outcome: 'late', due: at('03-09T08:00') },
+  {
+    status: 'returned',
+    received: at('02-10T08:00'),
+    completed: at('03-02T09:00'),
+    outcome: 'early',
+    due: at('03-09T08:00'),
+    returned: at('03-03T10:00'),
+  }, // carried over, early, returned
+  {
+    status: 'processed',
+    received: at('03-02T08:00'),
+    completed: at('03-05T09:00'),
+    outcome: 'onTime',
+    due: at('03-05T17:00'),
+  },
+  {
+    status: 'processed',
+    received: at('03-02T08:00'),
+    completed: at('03-12T09:00'),
+    outcome: 'late',
+    due: at('03-09T08:00'),
+  },
+  {
+    status: 'refused',
+    received: at('03-02T08:00'),
+    completed: at('03-03T09:00'),
+    outcome: 'early',
+    due: at('03-09T08:00'),
+  },
+  {
+    status: 'withdrawn',
+    received: at('03-02T08:00'),
+    completed: at('03-05T09:00'),
+    outcome: 'onTime',
+    due: at('03-09T08:00'),
+  },
+  {
+    status: 'stopped',
+    received: at('03-02T08:00'),
+    completed: at('03-11T09:00'),
+    outcome: 'late',
+    due: at('03-09T08:00'),
+  },
   { status: 'processing', received: at('03-16T08:00'), due: at('03-30T08:00') }, // new, within time
   { status: 'processing', received: at('02-01T08:00'), due: at('03-10T08:00') }, // carried over, overdue
-  { status: 'returned', received: at('02-02T08:00'), completed: at('02-10T09:00'), outcome: 'onTime', due: at('02-10T17:00'), returned: at('02-25T10:00') }, // only "returned"
+  {
+    status: 'returned',
+    received: at('02-02T08:00'),
+    completed: at('02-10T09:00'),
+    outcome: 'onTime',
+    due: at('02-10T17:00'),
+    returned: at('02-25T10:00'),
+  }, // only "returned"
   { status: 'processing', received: at('03-10T08:00'), due: at('03-30T08:00'), channel: 'online' }, // new, online, within time
   { status: 'processing', received: at('03-21T08:00'), due: at('03-30T08:00') }, // after the period: out
   { status: 'registered', received: null }, // never received: out
 ];
-const expected: ReportCounts = { carriedOver: 2, new: 7, early: 1, onTime: 1, late: 1, refused: 1, withdrawn: 1, stopped: 1, withinTime: 2, overdue: 1, returned: 2 };
+const expected: ReportCounts = {
+  carriedOver: 2,
+  new: 7,
+  early: 1,
+  onTime: 1,
+  late: 1,
+  refused: 1,
+  withdrawn: 1,
+  stopped: 1,
+  withinTime: 2,
+  overdue: 1,
+  returned: 2,
+};
 
 interface Job {
   id: string;
@@ -50,7 +106,12 @@ interface Job {
   progress: number;
   stepsDone: number;
   stepsTotal: number;
-  report: { title: string; unitName: string; rows: { key: string; label: string; counts: ReportCounts }[]; totals: ReportCounts } | null;
+  report: {
+    title: string;
+    unitName: string;
+    rows: { key: string; label: string; counts: ReportCounts }[];
+    totals: ReportCounts;
+  } | null;
 }
 
 async function request(session: Session, payload: Record<string, unknown>): Promise<string> {
@@ -83,9 +144,18 @@ beforeAll(async () => {
   const unit = await demoUnits(t);
   soNoiVu = unit('Sở Nội vụ');
   province = unit('Ủy ban nhân dân tỉnh An Giang');
-  const model = await processedDossier({ tiepnhan, chuyenvien, lanhdao }, await procedureByCode(t, '2.000635'), unit('Sở Tư pháp'));
+  const model = await processedDossier(
+    { tiepnhan, chuyenvien, lanhdao },
+    await procedureByCode(t, '2.000635'),
+    unit('Sở Tư pháp'),
+  );
   for (const [i, c] of cases.entries()) {
-    await insertCase(t, model.code, { ...c, code: `RPT-${String(i).padStart(2, '0')}`, competentUnitId: soNoiVu, receivingUnitId: soNoiVu });
+    await insertCase(t, model.code, {
+      ...c,
+      code: `RPT-${String(i).padStart(2, '0')}`,
+      competentUnitId: soNoiVu,
+      receivingUnitId: soNoiVu,
+    });
   }
 }, 120_000);
 afterAll(() => t.close());
@@ -103,21 +173,33 @@ describe('POST /api/kpi/reports → GET /api/kpi/reports/{id}', () => {
   });
 
   it('by channel, and a quarterly report of the province in several chunks with the same totals', async () => {
-    const byChannel = await finished(kstthc, await request(kstthc, { unit: soNoiVu, period: '2026-03', groupBy: 'channel' }));
+    const byChannel = await finished(
+      kstthc,
+      await request(kstthc, { unit: soNoiVu, period: '2026-03', groupBy: 'channel' }),
+    );
     expect(byChannel.report!.rows.map((r) => [r.label, r.counts.carriedOver + r.counts.new])).toEqual([
       ['Trực tiếp', 8],
       ['Trực tuyến', 1],
     ]);
-    const provinceJob = await finished(kstthc, await request(kstthc, { unit: province, from: '2026-02-21', to: '2026-03-20', groupBy: 'unit' }));
+    const provinceJob = await finished(
+      kstthc,
+      await request(kstthc, { unit: province, from: '2026-02-21', to: '2026-03-20', groupBy: 'unit' }),
+    );
     expect(provinceJob.stepsTotal).toBeGreaterThan(2);
     expect(provinceJob.report!.title).toBe('Báo cáo từ ngày 21/02/2026 đến ngày 20/03/2026');
     expect(provinceJob.report!.totals).toEqual(expected);
-    const byProcedure = await finished(kstthc, await request(kstthc, { unit: soNoiVu, period: '2026-Q1', groupBy: 'procedure' }));
+    const byProcedure = await finished(
+      kstthc,
+      await request(kstthc, { unit: soNoiVu, period: '2026-Q1', groupBy: 'procedure' }),
+    );
     expect(byProcedure.report!.title).toBe('Báo cáo quý 1/2026');
     expect(byProcedure.report!.rows).toHaveLength(1);
     expect(byProcedure.report!.rows[0]!.label).toMatch(/^2\.000635 - /);
     const byField = await finished(kstthc, await request(kstthc, { unit: soNoiVu, period: '2026', groupBy: 'field' }));
-    const [field] = await queryRows<{ name: string }>(t.handle.db, sql`select f.name from procedures p join procedure_fields f on f.code = p.field_code where p.national_code = '2.000635'`);
+    const [field] = await queryRows<{ name: string }>(
+      t.handle.db,
+      sql`select f.name from procedures p join procedure_fields f on f.code = p.field_code where p.national_code = '2.000635'`,
+    );
     expect(byField.report!.rows.map((r) => r.label)).toEqual([field!.name]);
     expect(byField.report!.title).toBe('Báo cáo năm 2026');
   });
@@ -157,16 +239,35 @@ describe('POST /api/kpi/reports → GET /api/kpi/reports/{id}', () => {
   });
 
   it('refuses who may not read the unit, unknown jobs and unknown formats', async () => {
-    expect((await chuyenvien.request({ method: 'POST', url: '/api/kpi/reports', payload: { unit: soNoiVu, period: '2026-03' } })).statusCode).toBe(403);
+    expect(
+      (
+        await chuyenvien.request({
+          method: 'POST',
+          url: '/api/kpi/reports',
+          payload: { unit: soNoiVu, period: '2026-03' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await chuyenvien.request({ url: `/api/kpi/reports/${id}` })).statusCode).toBe(403);
-    expect((await kstthc.request({ url: '/api/kpi/reports/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
+    expect((await kstthc.request({ url: '/api/kpi/reports/00000000-0000-4000-8000-000000000000' })).statusCode).toBe(
+      404,
+    );
     expect((await kstthc.request({ url: `/api/kpi/reports/${id}/file?format=docx` })).statusCode).toBe(400);
-    expect((await kstthc.request({ method: 'POST', url: '/api/kpi/reports', payload: { unit: soNoiVu, period: '2026-13' } })).statusCode).toBe(400);
+    expect(
+      (await kstthc.request({ method: 'POST', url: '/api/kpi/reports', payload: { unit: soNoiVu, period: '2026-13' } }))
+        .statusCode,
+    ).toBe(400);
   });
 });
 
 describe('the job table', () => {
-  const params = () => ({ unitId: soNoiVu, from: '2026-02-21', to: '2026-03-20', kind: 'month' as const, groupBy: 'unit' as const });
+  const params = () => ({
+    unitId: soNoiVu,
+    from: '2026-02-21',
+    to: '2026-03-20',
+    kind: 'month' as const,
+    groupBy: 'unit' as const,
+  });
   const worker = () => reportWorkers.get(t.app)!;
 
   it('a file before the job is done is a 409; a queued job is claimed once', async () => {
@@ -189,15 +290,32 @@ describe('the job table', () => {
     try {
       // As if a worker had saved the first chunk (with a row we can recognise) and died.
       const marker = { key: 'marker', label: 'Đã lưu trước', counts: { ...zeroCounts(), new: 1 } };
-      const saved: ReportResult = { unitName: 'Sở Nội vụ', parentName: null, asOf: new Date('2026-03-20T17:00:00Z').toISOString(), rows: [marker] };
+      const saved: ReportResult = {
+        unitName: 'Sở Nội vụ',
+        parentName: null,
+        asOf: new Date('2026-03-20T17:00:00Z').toISOString(),
+        rows: [marker],
+      };
       const [job] = await t.handle.db
         .insert(kpiReportJobs)
-        .values({ params: params(), status: 'running', stepsDone: 1, stepsTotal: 2, attempts: 1, result: saved, lockedUntil: new Date(Date.now() - 1000), createdAt: new Date('2020-01-01') })
+        .values({
+          params: params(),
+          status: 'running',
+          stepsDone: 1,
+          stepsTotal: 2,
+          attempts: 1,
+          result: saved,
+          lockedUntil: new Date(Date.now() - 1000),
+          createdAt: new Date('2020-01-01'),
+        })
         .returning();
       const claimed = (await claimReportJob(t.handle.db))!;
       expect(claimed).toMatchObject({ id: job!.id, attempts: 2, stepsDone: 1 });
       await runReportJob(t.handle.db, claimed, () => new Date());
-      const [done] = await queryRows<{ status: string; result: ReportResult }>(t.handle.db, sql`select status, result from kpi_report_jobs where id = ${job!.id}`);
+      const [done] = await queryRows<{ status: string; result: ReportResult }>(
+        t.handle.db,
+        sql`select status, result from kpi_report_jobs where id = ${job!.id}`,
+      );
       expect(done!.status).toBe('done');
       // The saved row is kept; the second chunk (dossiers received here for other units: none) adds nothing.
       expect(done!.result.rows).toEqual([marker]);
@@ -214,7 +332,13 @@ describe('the job table', () => {
     await worker().stop();
     try {
       const old = new Date('2019-01-01');
-      const jobs = await t.handle.db.insert(kpiReportJobs).values([{ params: params(), createdAt: old }, { params: params(), createdAt: new Date(old.getTime() + 1000) }]).returning();
+      const jobs = await t.handle.db
+        .insert(kpiReportJobs)
+        .values([
+          { params: params(), createdAt: old },
+          { params: params(), createdAt: new Date(old.getTime() + 1000) },
+        ])
+        .returning();
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       let first: string | undefined;

@@ -16,7 +16,14 @@ import { generateProvince } from '../../src/modules/demo/synthetic/generate.js';
 import { weekContaining } from '../../src/modules/kpi/insights.rules.js';
 import { computeIndex } from '../../src/modules/kpi/kpi.service.js';
 import { kpiRollupRefresh } from '../../src/modules/kpi/kpi.tasks.js';
-import { rangePeriod, reportingMonth, reportingQuarter, reportingYear, weekPeriod, type Period } from '../../src/modules/kpi/periods.rules.js';
+import {
+  rangePeriod,
+  reportingMonth,
+  reportingQuarter,
+  reportingYear,
+  weekPeriod,
+  type Period,
+} from '../../src/modules/kpi/periods.rules.js';
 import { rebuildRollup, refreshRollup } from '../../src/modules/kpi/rollup.service.js';
 import { type DbHandle, queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
@@ -46,7 +53,9 @@ let units: { id: string; kind: string }[];
 /** Every indicator's numerator/denominator, by key. */
 async function figures(unitId: string, period: Period, source: 'raw' | 'rollup', now = NOW) {
   const index = await computeIndex(handle.db, env, { unitId, period, source }, now);
-  return Object.fromEntries(index.groups.flatMap((g) => g.indicators.map((i) => [i.key, `${i.numerator}/${i.denominator}`])));
+  return Object.fromEntries(
+    index.groups.flatMap((g) => g.indicators.map((i) => [i.key, `${i.numerator}/${i.denominator}`])),
+  );
 }
 
 async function expectRollupEqualsRaw() {
@@ -65,7 +74,10 @@ async function expectRollupEqualsRaw() {
 async function expectEqualAround(now: Date) {
   const today = vietnamDateOf(now);
   const period = rangePeriod(addDays(today, -10), addDays(today, 5));
-  for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(await figures(unit.id, period, 'raw', now));
+  for (const unit of units)
+    expect(await figures(unit.id, period, 'rollup', now), `${unit.kind} ${now.toISOString()}`).toEqual(
+      await figures(unit.id, period, 'raw', now),
+    );
 }
 
 /** One-day periods over October 2025: "within time at the end of D" for every D. */
@@ -85,8 +97,13 @@ const dailyRows = () =>
         order by day, competent_unit_id, receiving_unit_id`,
   );
 // Every row, zeros included: the refresh deletes a minute no running dossier is due at any more, as a rebuild never writes it.
-const runningRows = () => queryRows(handle.db, sql`select * from kpi_running order by due_minute, competent_unit_id, receiving_unit_id`);
-const procedureRows = () => queryRows(handle.db, sql`select * from kpi_daily_procedures where (online_received, paid_online_received) <> (0, 0) order by procedure_id, unit_id, day`);
+const runningRows = () =>
+  queryRows(handle.db, sql`select * from kpi_running order by due_minute, competent_unit_id, receiving_unit_id`);
+const procedureRows = () =>
+  queryRows(
+    handle.db,
+    sql`select * from kpi_daily_procedures where (online_received, paid_online_received) <> (0, 0) order by procedure_id, unit_id, day`,
+  );
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -130,7 +147,10 @@ describe('kpi rollup on a generated province', () => {
     );
     for (const [key, n] of Object.entries(c!)) expect(n, key).toBeGreaterThan(0);
     // "Within time at the end" of a period is carried by finished dossiers, not only running ones.
-    const [w] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from kpi_dossier_facts where within_from is not null`);
+    const [w] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from kpi_dossier_facts where within_from is not null`,
+    );
     expect(w!.n).toBeGreaterThan(0);
   });
 
@@ -148,9 +168,15 @@ describe('kpi rollup on a generated province', () => {
     const now = new Date('2026-03-20T03:00:00Z');
     const period = rangePeriod('2026-01-01', '2026-03-31');
     // The generated data runs past this now: some dossiers finish after the period's end.
-    const [late] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from dossiers where completed_at >= ${period.end.toISOString()}::timestamptz`);
+    const [late] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from dossiers where completed_at >= ${period.end.toISOString()}::timestamptz`,
+    );
     expect(late!.n).toBeGreaterThan(0);
-    for (const unit of units) expect(await figures(unit.id, period, 'rollup', now), unit.kind).toEqual(await figures(unit.id, period, 'raw', now));
+    for (const unit of units)
+      expect(await figures(unit.id, period, 'rollup', now), unit.kind).toEqual(
+        await figures(unit.id, period, 'raw', now),
+      );
   }, 240_000);
 
   it('a period not over, judged just before, at and just after running dossiers are due or paused: the counters by due day plus the misjudged read raw equal the recomputation', async () => {
@@ -165,7 +191,14 @@ describe('kpi rollup on a generated province', () => {
       const judged: Record<string, string>[] = [];
       for (const now of [dueAt - 3600_000, dueAt, dueAt + 60_000].map((ms) => new Date(ms))) {
         await expectEqualAround(now);
-        judged.push(await figures(units.find((u) => u.kind === 'province')!.id, rangePeriod('2025-07-01', '2026-12-31'), 'rollup', now));
+        judged.push(
+          await figures(
+            units.find((u) => u.kind === 'province')!.id,
+            rangePeriod('2025-07-01', '2026-12-31'),
+            'rollup',
+            now,
+          ),
+        );
       }
       // Within time at its due instant, late a minute after: the boundary is exercised.
       const within = judged.map((f) => Number(f['progress.onTime']!.split('/')[0]));
@@ -187,9 +220,13 @@ describe('kpi rollup on a generated province', () => {
     const completedSample = sql`select id from dossiers where completed_at is not null and status in ('processed', 'returned') order by code`;
     await db.execute(sql`update dossiers set status = 'processed', completed_at = received_at + interval '2 days', outcome = 'early', paused_since = null
       where id in (select id from dossiers where completed_at is null and received_at is not null order by code limit 20)`);
-    await db.execute(sql`update dossiers set supplement_count = 2 where id in (select id from dossiers where completed_at is null and received_at is not null order by code desc limit 5)`);
+    await db.execute(
+      sql`update dossiers set supplement_count = 2 where id in (select id from dossiers where completed_at is null and received_at is not null order by code desc limit 5)`,
+    );
     await db.execute(sql`update dossiers set status = 'withdrawn' where id in (${completedSample} limit 15)`);
-    await db.execute(sql`update dossiers set competent_unit_id = receiving_unit_id where id in (${completedSample} offset 100 limit 15)`);
+    await db.execute(
+      sql`update dossiers set competent_unit_id = receiving_unit_id where id in (${completedSample} offset 100 limit 15)`,
+    );
     // A finished dossier whose row still holds a pause (the second "within time" range).
     await db.execute(sql`update dossiers set paused_since = received_at + (completed_at - received_at) / 2 where id in (select id from dossiers
       where completed_at - received_at > interval '3 days' and received_at >= '2025-09-25' and received_at < '2025-10-25' and supplement_count <= 1 order by code limit 30)`);
@@ -201,25 +238,40 @@ describe('kpi rollup on a generated province', () => {
     await db.execute(sql`delete from store_items s where s.source_dossier_id in (select source_dossier_id from store_items order by source_dossier_id limit 10)
       and not exists (select 1 from store_item_reuses r where r.store_item_id = s.id)`);
     // Payments: an online payment fails after all, a counter dossier is paid online, one is moved to another dossier.
-    await db.execute(sql`update payments set status = 'failed' where id in (select id from payments where channel = 'online' order by receipt_number limit 10)`);
-    await db.execute(sql`update payments set channel = 'online', provider = 'paygov' where id in (select id from payments where channel = 'counter' order by receipt_number limit 10)`);
+    await db.execute(
+      sql`update payments set status = 'failed' where id in (select id from payments where channel = 'online' order by receipt_number limit 10)`,
+    );
+    await db.execute(
+      sql`update payments set channel = 'online', provider = 'paygov' where id in (select id from payments where channel = 'counter' order by receipt_number limit 10)`,
+    );
     await db.execute(sql`update payments set dossier_id = (select id from dossiers where received_at is not null and fees <> '[]'::jsonb order by code desc limit 1)
       where id = (select id from payments where channel = 'online' and status = 'paid' order by receipt_number offset 50 limit 1)`);
     // National portal: a failed dossier finally accepted, a synced row removed, a status change alone (no figure moves).
     await db.execute(sql`update national_dossier_syncs s set status = 'synced', received_synced_at = d.received_at + interval '1 hour' from dossiers d
       where d.id = s.dossier_id and d.received_at is not null and s.dossier_id in (select dossier_id from national_dossier_syncs where status = 'failed' order by dossier_id limit 10)`);
-    await db.execute(sql`delete from national_dossier_syncs where dossier_id in (select dossier_id from national_dossier_syncs where received_synced_at is not null order by dossier_id limit 10)`);
-    await db.execute(sql`update national_dossier_syncs set status = 'pending' where dossier_id in (select dossier_id from national_dossier_syncs where status = 'synced' order by dossier_id desc limit 10)`);
+    await db.execute(
+      sql`delete from national_dossier_syncs where dossier_id in (select dossier_id from national_dossier_syncs where received_synced_at is not null order by dossier_id limit 10)`,
+    );
+    await db.execute(
+      sql`update national_dossier_syncs set status = 'pending' where dossier_id in (select dossier_id from national_dossier_syncs where status = 'synced' order by dossier_id desc limit 10)`,
+    );
     // National data: lookups verified later or lost, a paper taken from the national store and one given back, certified copies signed or not.
-    await db.execute(sql`update dossiers set population_check = 'verified' where id in (select id from dossiers where population_check in ('notFound', 'unavailable') order by code limit 10)`);
-    await db.execute(sql`update dossiers set population_check = null where id in (select id from dossiers where population_check = 'verified' order by code desc limit 10)`);
+    await db.execute(
+      sql`update dossiers set population_check = 'verified' where id in (select id from dossiers where population_check in ('notFound', 'unavailable') order by code limit 10)`,
+    );
+    await db.execute(
+      sql`update dossiers set population_check = null where id in (select id from dossiers where population_check = 'verified' order by code desc limit 10)`,
+    );
     await db.execute(sql`update dossier_components set national_document_id = 'KDL-TEST' where (dossier_id, component_id) in
       (select dossier_id, component_id from dossier_components where national_document_id is null order by dossier_id limit 10)`);
     await db.execute(sql`update dossier_components set national_document_id = null where (dossier_id, component_id) in
       (select dossier_id, component_id from dossier_components where national_document_id is not null order by dossier_id desc limit 10)`);
     await db.execute(sql`update dossier_results set verification = 'invalid' where id in (select r.id from dossier_results r join dossiers d on d.id = r.dossier_id
       join procedures p on p.id = d.procedure_id where p.field_code = 'CT' and r.verification = 'unverifiable' order by r.id limit 10)`);
-    const [queued] = await queryRows<{ n: number }>(db, sql`select count(distinct dossier_id)::int as n from kpi_rollup_queue`);
+    const [queued] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(distinct dossier_id)::int as n from kpi_rollup_queue`,
+    );
     expect(queued!.n).toBeGreaterThan(100);
 
     expect(await expectRollupEqualsRaw()).toBe(units.length * PERIODS.length);
@@ -256,12 +308,18 @@ describe('GET /api/kpi/766?source=', () => {
       const res = await kstthc.request({ url: `/api/kpi/766?unit=${province}&period=2026${extra}` });
       expect(res.statusCode, res.body).toBe(200);
       // asOf is "now" for a period not over: the two requests differ by milliseconds.
-      const { asOf: _, ...index } = res.json() as { asOf: string; total: number; groups: { indicators: { key: string; numerator: number; denominator: number }[] }[] };
+      const { asOf: _, ...index } = res.json() as {
+        asOf: string;
+        total: number;
+        groups: { indicators: { key: string; numerator: number; denominator: number }[] }[];
+      };
       return index;
     };
     const [rollup, raw] = [await get(''), await get('&source=raw')];
     expect(rollup).toEqual(raw);
-    expect(rollup.groups.flatMap((g) => g.indicators).find((i) => i.key === 'progress.onTime')!.denominator).toBeGreaterThan(1000);
+    expect(
+      rollup.groups.flatMap((g) => g.indicators).find((i) => i.key === 'progress.onTime')!.denominator,
+    ).toBeGreaterThan(1000);
     const bad = await kstthc.request({ url: `/api/kpi/766?unit=${province}&period=2026&source=cache` });
     expect(bad.statusCode).toBe(400);
   });
@@ -275,20 +333,37 @@ describe('GET /api/kpi/766?source=', () => {
     };
     const province = units.find((u) => u.kind === 'province')!.id;
     type Change = { from: string; to: string; total: number; previousTotal: number };
-    type Item = { unitId: string; total: number; grade: string; groups: { key: string; points: number }[]; weekOnWeek: Change; monthOnMonth: Change };
+    type Item = {
+      unitId: string;
+      total: number;
+      grade: string;
+      groups: { key: string; points: number }[];
+      weekOnWeek: Change;
+      monthOnMonth: Change;
+    };
     const items = (await get(`/api/kpi/rankings?parent=${province}&period=2026-03`)).items as Item[];
     expect(items.length).toBeGreaterThan(100);
     const groups = (i: { groups: { key: string; points: number }[] }) => i.groups.map((g) => [g.key, g.points]);
     const totals = new Set<number>();
     for (const [n, item] of items.entries()) {
       const own = await get(`/api/kpi/766?unit=${item.unitId}&period=2026-03`);
-      expect({ total: item.total, grade: item.grade, groups: groups(item) }, item.unitId).toEqual({ total: own.total, grade: own.grade, groups: groups(own) });
+      expect({ total: item.total, grade: item.grade, groups: groups(item) }, item.unitId).toEqual({
+        total: own.total,
+        grade: own.grade,
+        groups: groups(own),
+      });
       totals.add(item.total);
       if (n % 10 !== 0) continue;
-      expect(item.weekOnWeek.total).toBe((await get(`/api/kpi/766?unit=${item.unitId}&from=${item.weekOnWeek.from}&to=${item.weekOnWeek.to}`)).total);
+      expect(item.weekOnWeek.total).toBe(
+        (await get(`/api/kpi/766?unit=${item.unitId}&from=${item.weekOnWeek.from}&to=${item.weekOnWeek.to}`)).total,
+      );
       const week = weekContaining(addDays(item.weekOnWeek.from, -1));
-      expect(item.weekOnWeek.previousTotal).toBe((await get(`/api/kpi/766?unit=${item.unitId}&from=${week.from}&to=${week.to}`)).total);
-      expect(item.monthOnMonth.previousTotal).toBe((await get(`/api/kpi/766?unit=${item.unitId}&period=2026-02`)).total);
+      expect(item.weekOnWeek.previousTotal).toBe(
+        (await get(`/api/kpi/766?unit=${item.unitId}&from=${week.from}&to=${week.to}`)).total,
+      );
+      expect(item.monthOnMonth.previousTotal).toBe(
+        (await get(`/api/kpi/766?unit=${item.unitId}&period=2026-02`)).total,
+      );
     }
     // Not a ranking of equals: the generated units differ.
     expect(totals.size).toBeGreaterThan(5);

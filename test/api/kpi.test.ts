@@ -49,10 +49,23 @@ let commune: string;
 const month = reportingMonthOf(vietnamDateOf(new Date()));
 const codes: Record<string, string> = {};
 
-const citizen = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0912345678', address: 'Phường Long Xuyên, An Giang' };
+const citizen = {
+  kind: 'citizen',
+  fullName: 'Nguyễn Văn An',
+  idNumber: '089095000123',
+  phone: '0912345678',
+  address: 'Phường Long Xuyên, An Giang',
+};
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
-const counter = () => fileDossier(tiepnhan, procedure, { channel: 'counter', applicant: citizen, competentUnitId: soTuPhap });
-const online = () => fileDossier(congdan, procedure, { channel: 'online', applicant: citizen, competentUnitId: soTuPhap, receivingUnitId: centre });
+const counter = () =>
+  fileDossier(tiepnhan, procedure, { channel: 'counter', applicant: citizen, competentUnitId: soTuPhap });
+const online = () =>
+  fileDossier(congdan, procedure, {
+    channel: 'online',
+    applicant: citizen,
+    competentUnitId: soTuPhap,
+    receivingUnitId: centre,
+  });
 
 /** thu-ly → phe-duyet (the leader signs) → tra-ket-qua → processed. */
 async function finish(d: { code: string; version: number }) {
@@ -73,7 +86,9 @@ const indicatorOf = (i: Index, key: string) => i.groups.flatMap((g) => g.indicat
 async function drill(session: Session, query: string, indicator: string, part: 'numerator' | 'denominator') {
   const items: { code: string }[] = [];
   for (let page = 1; ; page += 1) {
-    const res = await session.request({ url: `/api/kpi/766/drilldown?${query}&indicator=${indicator}&part=${part}&page=${page}&pageSize=200` });
+    const res = await session.request({
+      url: `/api/kpi/766/drilldown?${query}&indicator=${indicator}&part=${part}&page=${page}&pageSize=200`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     items.push(...body.items);
@@ -88,7 +103,9 @@ async function drill(session: Session, query: string, indicator: string, part: '
 async function expectDrilldownsMatch(session: Session, query: string) {
   const result = await index(session, query);
   for (const ind of result.groups.flatMap((g) => g.indicators)) {
-    expect((await drill(session, query, ind.key, 'denominator')).length, `${ind.key} denominator`).toBe(ind.denominator);
+    expect((await drill(session, query, ind.key, 'denominator')).length, `${ind.key} denominator`).toBe(
+      ind.denominator,
+    );
     expect((await drill(session, query, ind.key, 'numerator')).length, `${ind.key} numerator`).toBe(ind.numerator);
   }
   return result;
@@ -96,7 +113,14 @@ async function expectDrilldownsMatch(session: Session, query: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, tiepnhan, chuyenvien, lanhdao, congdan, kstthc] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('lanhdao'), t.login('congdan'), t.login('kstthc')]);
+  [admin, tiepnhan, chuyenvien, lanhdao, congdan, kstthc] = await Promise.all([
+    t.login('admin'),
+    t.login('tiepnhan'),
+    t.login('chuyenvien'),
+    t.login('lanhdao'),
+    t.login('congdan'),
+    t.login('kstthc'),
+  ]);
   procedure = await procedureByCode(t, '2.000635');
   units = flatten((await t.app.inject({ url: '/api/units' })).json().units);
   soTuPhap = units.find((u) => u.name === 'Sở Tư pháp')!.id;
@@ -110,7 +134,11 @@ beforeAll(async () => {
   codes.onTime = a.code;
 
   // I: a component satisfied from the applicant's store (A's signed result): reuse, digitized.
-  const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as { id: string; kind: string; sourceDossierCode: string }[];
+  const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as {
+    id: string;
+    kind: string;
+    sourceDossierCode: string;
+  }[];
   const stored = store.find((x) => x.kind === 'result' && x.sourceDossierCode === a.code)!;
   const [reused, ...rest] = procedure.components.filter((x) => x.mandatory);
   const fileId = (await upload(tiepnhan, PDF, 'ho-so.pdf')).json().id as string;
@@ -122,7 +150,10 @@ beforeAll(async () => {
       channel: 'counter',
       applicant: citizen,
       competentUnitId: soTuPhap,
-      components: [{ componentId: reused!.id, storeItemId: stored.id }, ...rest.map((x) => ({ componentId: x.id, fileIds: [fileId] }))],
+      components: [
+        { componentId: reused!.id, storeItemId: stored.id },
+        ...rest.map((x) => ({ componentId: x.id, fileIds: [fileId] })),
+      ],
     },
   });
   expect(reuse.statusCode, reuse.body).toBe(201);
@@ -155,8 +186,13 @@ beforeAll(async () => {
   let e = await step(tiepnhan, (await counter()).code, 1, 'forward');
   const soon = new Date(Date.now() + 10 * 60_000);
   await setTimes(t, e.code, { appointment_at: soon, legal_due_at: soon });
-  const due = (await t.app.inject({ url: `/api/calendar/due?from=${encodeURIComponent(soon.toISOString())}&workingDays=3` })).json();
-  e = await step(lanhdao, e.code, e.version, 'apologize', { note: 'Cần xác minh thêm', newAppointmentDate: (due.due as string).slice(0, 10) });
+  const due = (
+    await t.app.inject({ url: `/api/calendar/due?from=${encodeURIComponent(soon.toISOString())}&workingDays=3` })
+  ).json();
+  e = await step(lanhdao, e.code, e.version, 'apologize', {
+    note: 'Cần xác minh thêm',
+    newAppointmentDate: (due.due as string).slice(0, 10),
+  });
   await setTimes(t, e.code, { legal_due_at: past });
   codes.lateWithApology = e.code;
 
@@ -185,32 +221,65 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
     const i = await index(lanhdao, q());
     expect(Object.keys(i)).toEqual(expect.arrayContaining(['unit', 'from', 'to', 'total', 'grade', 'groups']));
     expect(i).toMatchObject({ unit: soTuPhap, config: { version: 0 } });
-    expect(i.groups.map((g) => g.key)).toEqual(['transparency', 'progress', 'onlineServices', 'onlinePayment', 'digitization', 'satisfaction']);
-    for (const g of i.groups) for (const ind of g.indicators) expect(Object.keys(ind)).toEqual(expect.arrayContaining(['key', 'numerator', 'denominator', 'ratio', 'points', 'max']));
+    expect(i.groups.map((g) => g.key)).toEqual([
+      'transparency',
+      'progress',
+      'onlineServices',
+      'onlinePayment',
+      'digitization',
+      'satisfaction',
+    ]);
+    for (const g of i.groups)
+      for (const ind of g.indicators)
+        expect(Object.keys(ind)).toEqual(
+          expect.arrayContaining(['key', 'numerator', 'denominator', 'ratio', 'points', 'max']),
+        );
     expect(i.groups.reduce((s, g) => s + g.max, 0)).toBe(100);
   });
 
   it('progress: on time or within time ÷ received or processed; withdrawn, transferred away and never received are out', async () => {
     const i = await index(lanhdao, q());
-    expect(indicatorOf(i, 'progress.onTime')).toMatchObject({ numerator: 3, denominator: 6, ratio: 0.5, points: 10, max: 20 });
-    expect(await drill(lanhdao, q(), 'progress.onTime', 'denominator')).toEqual([codes.onTime, codes.online, codes.reuse, codes.twoSupplements, codes.lateStep, codes.lateWithApology].sort());
-    expect(await drill(lanhdao, q(), 'progress.onTime', 'numerator')).toEqual([codes.onTime, codes.online, codes.reuse].sort());
+    expect(indicatorOf(i, 'progress.onTime')).toMatchObject({
+      numerator: 3,
+      denominator: 6,
+      ratio: 0.5,
+      points: 10,
+      max: 20,
+    });
+    expect(await drill(lanhdao, q(), 'progress.onTime', 'denominator')).toEqual(
+      [codes.onTime, codes.online, codes.reuse, codes.twoSupplements, codes.lateStep, codes.lateWithApology].sort(),
+    );
+    expect(await drill(lanhdao, q(), 'progress.onTime', 'numerator')).toEqual(
+      [codes.onTime, codes.online, codes.reuse].sort(),
+    );
   });
 
   it('the transferred dossier counts at the commune it went to, within time there', async () => {
     const i = await index(kstthc, `unit=${commune}&period=${month}`);
     expect(indicatorOf(i, 'progress.onTime')).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(await drill(kstthc, `unit=${commune}&period=${month}`, 'progress.onTime', 'numerator')).toEqual([codes.transferred]);
+    expect(await drill(kstthc, `unit=${commune}&period=${month}`, 'progress.onTime', 'numerator')).toEqual([
+      codes.transferred,
+    ]);
   });
 
   it('online dossiers, e-results, digitization and reuse count the right rows', async () => {
     const i = await index(lanhdao, q());
-    const received = [codes.onTime, codes.online, codes.reuse, codes.twoSupplements, codes.lateStep, codes.lateWithApology, codes.withdrawn].sort();
+    const received = [
+      codes.onTime,
+      codes.online,
+      codes.reuse,
+      codes.twoSupplements,
+      codes.lateStep,
+      codes.lateWithApology,
+      codes.withdrawn,
+    ].sort();
     expect(indicatorOf(i, 'online.dossiersOnline')).toMatchObject({ numerator: 1, denominator: 7, points: 1.14 }); // 4 × (1/7 ÷ 0.5);
     expect(await drill(lanhdao, q(), 'online.dossiersOnline', 'numerator')).toEqual([codes.online]);
     expect(await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator')).toEqual(received);
     expect(indicatorOf(i, 'digitization.eResult')).toMatchObject({ numerator: 3, denominator: 3, points: 6 });
-    expect(await drill(lanhdao, q(), 'digitization.eResult', 'denominator')).toEqual([codes.onTime, codes.twoSupplements, codes.lateStep].sort());
+    expect(await drill(lanhdao, q(), 'digitization.eResult', 'denominator')).toEqual(
+      [codes.onTime, codes.twoSupplements, codes.lateStep].sort(),
+    );
     // The reused component is in the store already: the dossier counts as fully digitized.
     expect(indicatorOf(i, 'digitization.digitized')).toMatchObject({ numerator: 7, denominator: 7 });
     expect(indicatorOf(i, 'digitization.reuse')).toMatchObject({ numerator: 1, denominator: 7, points: 0.36 }); // 2 × (1/7 ÷ 0.8)
@@ -223,19 +292,44 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
   it('counts the received dossiers as not synced while nothing has pushed them to the national portal', async () => {
     // Jobs are off here: no relay or sync ran (test/api/national-portal.test.ts runs them).
     const i = await index(lanhdao, q());
-    expect(indicatorOf(i, 'transparency.synced')).toMatchObject({ numerator: 0, denominator: indicatorOf(i, 'online.dossiersOnline').denominator, points: 0, available: true });
-    expect(await drill(lanhdao, q(), 'transparency.synced', 'denominator')).toEqual(await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator'));
+    expect(indicatorOf(i, 'transparency.synced')).toMatchObject({
+      numerator: 0,
+      denominator: indicatorOf(i, 'online.dossiersOnline').denominator,
+      points: 0,
+      available: true,
+    });
+    expect(await drill(lanhdao, q(), 'transparency.synced', 'denominator')).toEqual(
+      await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator'),
+    );
   });
 
   it('population data: every received dossier of this connected procedure was looked up and verified; no certification, no national store', async () => {
     const i = await index(lanhdao, q());
     const received = await drill(lanhdao, q(), 'online.dossiersOnline', 'denominator');
-    expect(indicatorOf(i, 'digitization.populationDossiers')).toMatchObject({ numerator: received.length, denominator: received.length, points: 2, available: true });
+    expect(indicatorOf(i, 'digitization.populationDossiers')).toMatchObject({
+      numerator: received.length,
+      denominator: received.length,
+      points: 2,
+      available: true,
+    });
     expect(await drill(lanhdao, q(), 'digitization.populationDossiers', 'numerator')).toEqual(received);
-    expect(indicatorOf(i, 'digitization.nationalStore')).toMatchObject({ numerator: 0, denominator: received.length, points: 0, available: true });
+    expect(indicatorOf(i, 'digitization.nationalStore')).toMatchObject({
+      numerator: 0,
+      denominator: received.length,
+      points: 0,
+      available: true,
+    });
     // Hộ tịch is no certification field: nothing due, full points.
-    expect(indicatorOf(i, 'digitization.certifiedCopies')).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 2, available: true });
-    expect(await drill(lanhdao, q(), 'digitization.populationProcedures', 'numerator')).toContain(procedure.nationalCode);
+    expect(indicatorOf(i, 'digitization.certifiedCopies')).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      ratio: null,
+      points: 2,
+      available: true,
+    });
+    expect(await drill(lanhdao, q(), 'digitization.populationProcedures', 'numerator')).toContain(
+      procedure.nationalCode,
+    );
   });
 
   it('every figure equals its drill-down, for every indicator, at the department and at the province', async () => {
@@ -243,7 +337,9 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
     const province = units.find((u) => u.kind === 'province')!.id;
     const whole = await expectDrilldownsMatch(kstthc, `unit=${province}&period=${month}`);
     // The province covers its subtree: at least everything the department counts.
-    expect(indicatorOf(whole, 'progress.onTime').denominator).toBeGreaterThanOrEqual(indicatorOf(dept, 'progress.onTime').denominator);
+    expect(indicatorOf(whole, 'progress.onTime').denominator).toBeGreaterThanOrEqual(
+      indicatorOf(dept, 'progress.onTime').denominator,
+    );
     expect(whole.total).toBe(Math.round(whole.groups.reduce((s, g) => s + g.points, 0) * 100) / 100);
   });
 
@@ -272,13 +368,23 @@ describe('late lists (GET /api/kpi/late)', () => {
     const res = await lanhdao.request({ url: `/api/kpi/late?unit=${soTuPhap}&month=${month}` });
     expect(res.statusCode, res.body).toBe(200);
     const late = res.json();
-    expect(late.items.map((i: { code: string }) => i.code).sort()).toEqual([codes.twoSupplements, codes.lateStep, codes.lateWithApology].sort());
+    expect(late.items.map((i: { code: string }) => i.code).sort()).toEqual(
+      [codes.twoSupplements, codes.lateStep, codes.lateWithApology].sort(),
+    );
     expect(late.total).toBe(3);
     expect(late.byUnit).toEqual([{ unitId: soTuPhap, unitName: 'Sở Tư pháp', late: 3 }]);
     // The late step was the processing official's: the list names them for that dossier.
-    expect(late.byOfficial).toEqual(expect.arrayContaining([{ userId: chuyenvien.user.id, fullName: expect.any(String), late: 1 }]));
-    expect(late.items.find((i: { code: string }) => i.code === codes.lateStep)).toMatchObject({ officialId: chuyenvien.user.id, hasApology: false });
-    expect(late.items.find((i: { code: string }) => i.code === codes.lateWithApology)).toMatchObject({ hasApology: true, completedAt: null });
+    expect(late.byOfficial).toEqual(
+      expect.arrayContaining([{ userId: chuyenvien.user.id, fullName: expect.any(String), late: 1 }]),
+    );
+    expect(late.items.find((i: { code: string }) => i.code === codes.lateStep)).toMatchObject({
+      officialId: chuyenvien.user.id,
+      hasApology: false,
+    });
+    expect(late.items.find((i: { code: string }) => i.code === codes.lateWithApology)).toMatchObject({
+      hasApology: true,
+      completedAt: null,
+    });
     // The list is the progress indicator's denominator minus its numerator.
     const i = await index(lanhdao, `unit=${soTuPhap}&period=${month}`);
     const progress = indicatorOf(i, 'progress.onTime');
@@ -286,8 +392,12 @@ describe('late lists (GET /api/kpi/late)', () => {
   });
 
   it('withoutApology=true leaves out the dossier with its letter', async () => {
-    const late = (await lanhdao.request({ url: `/api/kpi/late?unit=${soTuPhap}&month=${month}&withoutApology=true` })).json();
-    expect(late.items.map((i: { code: string }) => i.code).sort()).toEqual([codes.twoSupplements, codes.lateStep].sort());
+    const late = (
+      await lanhdao.request({ url: `/api/kpi/late?unit=${soTuPhap}&month=${month}&withoutApology=true` })
+    ).json();
+    expect(late.items.map((i: { code: string }) => i.code).sort()).toEqual(
+      [codes.twoSupplements, codes.lateStep].sort(),
+    );
   });
 
   it('refuses a malformed month and callers without kpi.read', async () => {
@@ -321,20 +431,44 @@ describe('the yearly configuration (GET/PUT /api/kpi/config)', () => {
     // Progress weighs 24, the unavailable sync indicator 2: still 100 in all.
     config.groups[1]!.indicators[0]!.max = 24;
     config.groups[0]!.indicators[3]!.max = 2;
-    const refused = await lanhdao.request({ method: 'PUT', url: `/api/kpi/config?year=${year}`, payload: { version: 0, config } });
+    const refused = await lanhdao.request({
+      method: 'PUT',
+      url: `/api/kpi/config?year=${year}`,
+      payload: { version: 0, config },
+    });
     expect(refused.statusCode).toBe(403);
     // A procedure control officer of a department holds the action, but not at the province.
     const deptOfficer = await staffAt(t, admin, 'stp.kstthc', 'procedure_control_officer', soTuPhap);
-    expect((await deptOfficer.request({ method: 'PUT', url: `/api/kpi/config?year=${year}`, payload: { version: 0, config } })).statusCode).toBe(403);
+    expect(
+      (
+        await deptOfficer.request({
+          method: 'PUT',
+          url: `/api/kpi/config?year=${year}`,
+          payload: { version: 0, config },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await deptOfficer.request({ url: `/api/kpi/config?year=${year}` })).statusCode).toBe(200);
-    const invalid = await kstthc.request({ method: 'PUT', url: `/api/kpi/config?year=${year}`, payload: { version: 0, config: { ...config, groups: config.groups.slice(1) } } });
+    const invalid = await kstthc.request({
+      method: 'PUT',
+      url: `/api/kpi/config?year=${year}`,
+      payload: { version: 0, config: { ...config, groups: config.groups.slice(1) } },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('VALIDATION_FAILED');
 
-    const saved = await kstthc.request({ method: 'PUT', url: `/api/kpi/config?year=${year}`, payload: { version: 0, config } });
+    const saved = await kstthc.request({
+      method: 'PUT',
+      url: `/api/kpi/config?year=${year}`,
+      payload: { version: 0, config },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ version: 1, source: 'saved' });
-    const stale = await kstthc.request({ method: 'PUT', url: `/api/kpi/config?year=${year}`, payload: { version: 0, config } });
+    const stale = await kstthc.request({
+      method: 'PUT',
+      url: `/api/kpi/config?year=${year}`,
+      payload: { version: 0, config },
+    });
     expect(stale.statusCode).toBe(409);
 
     const now = await index(lanhdao, `unit=${soTuPhap}&period=${month}`);
@@ -343,7 +477,10 @@ describe('the yearly configuration (GET/PUT /api/kpi/config)', () => {
     // A past report recomputed with the version it used gives its old figures.
     const before = await index(lanhdao, `unit=${soTuPhap}&period=${month}&configVersion=0`);
     expect(indicatorOf(before, 'progress.onTime')).toMatchObject({ max: 20, points: 10 });
-    expect((await lanhdao.request({ url: `/api/kpi/766?unit=${soTuPhap}&period=${month}&configVersion=7` })).json().error.code).toBe('KPI_CONFIG_VERSION_NOT_FOUND');
+    expect(
+      (await lanhdao.request({ url: `/api/kpi/766?unit=${soTuPhap}&period=${month}&configVersion=7` })).json().error
+        .code,
+    ).toBe('KPI_CONFIG_VERSION_NOT_FOUND');
 
     const audit = (await admin.request({ url: '/api/audit?action=kpi.configure' })).json();
     expect(JSON.stringify(audit)).toContain('kpi.configure');
@@ -373,24 +510,167 @@ describe('progress on hand-built cases', () => {
     onTime: boolean;
   };
   const cases: Case[] = [
-    { name: 'finished early in the period', status: 'returned', received: at('03-02T08:00'), completed: at('03-05T09:00'), outcome: 'early', due: at('03-09T08:00'), counted: true, onTime: true },
-    { name: 'finished late in the period', status: 'processed', received: at('03-02T08:00'), completed: at('03-12T09:00'), outcome: 'late', due: at('03-09T08:00'), counted: true, onTime: false },
-    { name: 'finished before the period', status: 'returned', received: at('02-02T08:00'), completed: at('02-10T09:00'), outcome: 'onTime', due: at('02-10T17:00'), counted: false, onTime: false },
-    { name: 'finished late after the period, within time at its end', status: 'processed', received: at('03-10T08:00'), completed: at('03-25T09:00'), outcome: 'late', due: at('03-24T08:00'), counted: true, onTime: true },
-    { name: 'running, overdue at the end', status: 'processing', received: at('03-01T08:00'), due: at('03-10T08:00'), counted: true, onTime: false },
-    { name: 'running, within time', status: 'processing', received: at('03-16T08:00'), due: at('03-30T08:00'), counted: true, onTime: true },
-    { name: 'carried over from before the period, within time', status: 'processing', received: at('01-10T08:00'), due: at('04-01T08:00'), counted: true, onTime: true },
-    { name: 'paused before its due time, due time passed while paused', status: 'awaitingSupplement', received: at('03-02T08:00'), paused: at('03-05T08:00'), due: at('03-10T08:00'), supplements: 1, counted: true, onTime: true },
-    { name: 'paused after its due time', status: 'awaitingSupplement', received: at('03-02T08:00'), paused: at('03-12T08:00'), due: at('03-10T08:00'), supplements: 1, counted: true, onTime: false },
-    { name: 'paused after the period, within time at its end', status: 'awaitingPayment', received: at('03-02T08:00'), paused: at('03-25T08:00'), due: at('03-22T08:00'), counted: true, onTime: true },
-    { name: 'one supplement, running within time', status: 'processing', received: at('03-02T08:00'), due: at('03-30T08:00'), supplements: 1, counted: true, onTime: true },
-    { name: 'second supplement, running within the dates: late already', status: 'processing', received: at('03-02T08:00'), due: at('03-30T08:00'), supplements: 2, counted: true, onTime: false },
-    { name: 'withdrawn in the period: out', status: 'withdrawn', received: at('03-02T08:00'), completed: at('03-05T09:00'), outcome: 'onTime', due: at('03-09T08:00'), counted: false, onTime: false },
-    { name: 'refused after receipt, on time', status: 'refused', received: at('03-02T08:00'), completed: at('03-03T09:00'), outcome: 'early', due: at('03-09T08:00'), counted: true, onTime: true },
-    { name: 'stopped, late', status: 'stopped', received: at('03-02T08:00'), completed: at('03-11T09:00'), outcome: 'late', due: at('03-09T08:00'), counted: true, onTime: false },
+    {
+      name: 'finished early in the period',
+      status: 'returned',
+      received: at('03-02T08:00'),
+      completed: at('03-05T09:00'),
+      outcome: 'early',
+      due: at('03-09T08:00'),
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'finished late in the period',
+      status: 'processed',
+      received: at('03-02T08:00'),
+      completed: at('03-12T09:00'),
+      outcome: 'late',
+      due: at('03-09T08:00'),
+      counted: true,
+      onTime: false,
+    },
+    {
+      name: 'finished before the period',
+      status: 'returned',
+      received: at('02-02T08:00'),
+      completed: at('02-10T09:00'),
+      outcome: 'onTime',
+      due: at('02-10T17:00'),
+      counted: false,
+      onTime: false,
+    },
+    {
+      name: 'finished late after the period, within time at its end',
+      status: 'processed',
+      received: at('03-10T08:00'),
+      completed: at('03-25T09:00'),
+      outcome: 'late',
+      due: at('03-24T08:00'),
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'running, overdue at the end',
+      status: 'processing',
+      received: at('03-01T08:00'),
+      due: at('03-10T08:00'),
+      counted: true,
+      onTime: false,
+    },
+    {
+      name: 'running, within time',
+      status: 'processing',
+      received: at('03-16T08:00'),
+      due: at('03-30T08:00'),
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'carried over from before the period, within time',
+      status: 'processing',
+      received: at('01-10T08:00'),
+      due: at('04-01T08:00'),
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'paused before its due time, due time passed while paused',
+      status: 'awaitingSupplement',
+      received: at('03-02T08:00'),
+      paused: at('03-05T08:00'),
+      due: at('03-10T08:00'),
+      supplements: 1,
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'paused after its due time',
+      status: 'awaitingSupplement',
+      received: at('03-02T08:00'),
+      paused: at('03-12T08:00'),
+      due: at('03-10T08:00'),
+      supplements: 1,
+      counted: true,
+      onTime: false,
+    },
+    {
+      name: 'paused after the period, within time at its end',
+      status: 'awaitingPayment',
+      received: at('03-02T08:00'),
+      paused: at('03-25T08:00'),
+      due: at('03-22T08:00'),
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'one supplement, running within time',
+      status: 'processing',
+      received: at('03-02T08:00'),
+      due: at('03-30T08:00'),
+      supplements: 1,
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'second supplement, running within the dates: late already',
+      status: 'processing',
+      received: at('03-02T08:00'),
+      due: at('03-30T08:00'),
+      supplements: 2,
+      counted: true,
+      onTime: false,
+    },
+    {
+      name: 'withdrawn in the period: out',
+      status: 'withdrawn',
+      received: at('03-02T08:00'),
+      completed: at('03-05T09:00'),
+      outcome: 'onTime',
+      due: at('03-09T08:00'),
+      counted: false,
+      onTime: false,
+    },
+    {
+      name: 'refused after receipt, on time',
+      status: 'refused',
+      received: at('03-02T08:00'),
+      completed: at('03-03T09:00'),
+      outcome: 'early',
+      due: at('03-09T08:00'),
+      counted: true,
+      onTime: true,
+    },
+    {
+      name: 'stopped, late',
+      status: 'stopped',
+      received: at('03-02T08:00'),
+      completed: at('03-11T09:00'),
+      outcome: 'late',
+      due: at('03-09T08:00'),
+      counted: true,
+      onTime: false,
+    },
     { name: 'registered online, never received', status: 'registered', received: null, counted: false, onTime: false },
-    { name: 'received after the period', status: 'processing', received: at('03-21T08:00'), due: at('03-30T08:00'), counted: false, onTime: false },
-    { name: 'transferred to a commune: counted there, not here', status: 'returned', received: at('03-02T08:00'), completed: at('03-05T09:00'), outcome: 'early', due: at('03-09T08:00'), competentUnit: 'commune', counted: false, onTime: false },
+    {
+      name: 'received after the period',
+      status: 'processing',
+      received: at('03-21T08:00'),
+      due: at('03-30T08:00'),
+      counted: false,
+      onTime: false,
+    },
+    {
+      name: 'transferred to a commune: counted there, not here',
+      status: 'returned',
+      received: at('03-02T08:00'),
+      completed: at('03-05T09:00'),
+      outcome: 'early',
+      due: at('03-09T08:00'),
+      competentUnit: 'commune',
+      counted: false,
+      onTime: false,
+    },
   ];
   const codeOf = (i: number) => `KPI-CASE-${String(i).padStart(2, '0')}`;
   const q = () => `unit=${soNoiVu}&period=2026-03`;
@@ -424,7 +704,9 @@ describe('progress on hand-built cases', () => {
       numerator: cases.filter((c) => c.counted && c.onTime).length,
     });
     const late = (await kstthc.request({ url: `/api/kpi/late?unit=${soNoiVu}&month=2026-03&pageSize=200` })).json();
-    expect(late.items.map((x: { code: string }) => x.code).sort()).toEqual(cases.flatMap((c, n) => (c.counted && !c.onTime ? [codeOf(n)] : [])).sort());
+    expect(late.items.map((x: { code: string }) => x.code).sort()).toEqual(
+      cases.flatMap((c, n) => (c.counted && !c.onTime ? [codeOf(n)] : [])).sort(),
+    );
     await expectDrilldownsMatch(kstthc, q());
   });
 
@@ -435,7 +717,13 @@ describe('progress on hand-built cases', () => {
 
   it('no dossiers: the ratio is null and the indicator earns its full points', async () => {
     const i = await index(kstthc, `unit=${soNoiVu}&period=2025-06`);
-    expect(indicatorOf(i, 'progress.onTime')).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 20, available: true });
+    expect(indicatorOf(i, 'progress.onTime')).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      ratio: null,
+      points: 20,
+      available: true,
+    });
   });
 });
 
@@ -443,7 +731,11 @@ describe('transparency from publication decisions', () => {
   const q = () => `unit=${soNoiVu}&period=2026-03`;
   /** The demo procedure's content, as a new procedure of Sở Nội vụ with the given steps. */
   const content = async (name: string, steps: string[]) => {
-    const current = (await procedureByCode<{ currentVersion: { content: Record<string, unknown> & { components: Record<string, unknown>[] } } }>(t, procedure.nationalCode)).currentVersion.content;
+    const current = (
+      await procedureByCode<{
+        currentVersion: { content: Record<string, unknown> & { components: Record<string, unknown>[] } };
+      }>(t, procedure.nationalCode)
+    ).currentVersion.content;
     const components = current.components.map(({ id: _id, ...c }) => c);
     return { ...current, name, localCode: null, steps, components, competentUnitIds: [soNoiVu] };
   };
@@ -452,7 +744,13 @@ describe('transparency from publication decisions', () => {
     const res = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
-      payload: { number, signer: 'Chủ tịch UBND tỉnh', issuingUnitId: province, items: [{ changeKind: 'new', nationalCode: code, content: await content(`Thủ tục ${code}`, steps) }], ...dates },
+      payload: {
+        number,
+        signer: 'Chủ tịch UBND tỉnh',
+        issuingUnitId: province,
+        items: [{ changeKind: 'new', nationalCode: code, content: await content(`Thủ tục ${code}`, steps) }],
+        ...dates,
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
   };
@@ -460,10 +758,20 @@ describe('transparency from publication decisions', () => {
   beforeAll(async () => {
     // Signed Mon 2 Mar 2026: legal basis Mon 9 Mar = 5 working days later (on time); published
     // Wed 4 Mar (on time); every part stated.
-    await issue('1/QĐ-KPI', '9.200001', ['Nộp hồ sơ', 'Trả kết quả'], { signedDate: '2026-03-02', effectiveDate: '2026-03-09', legalBasisEffectiveDate: '2026-03-09', nationalPublishedDate: '2026-03-04' });
+    await issue('1/QĐ-KPI', '9.200001', ['Nộp hồ sơ', 'Trả kết quả'], {
+      signedDate: '2026-03-02',
+      effectiveDate: '2026-03-09',
+      legalBasisEffectiveDate: '2026-03-09',
+      nationalPublishedDate: '2026-03-04',
+    });
     // Signed Tue 10 Mar: legal basis Thu 12 Mar (2 working days: late); never published on the
     // national database (its 5 working days passed long ago: late); no steps (trình tự) stated.
-    await issue('2/QĐ-KPI', '9.200002', [], { signedDate: '2026-03-10', effectiveDate: '2026-03-12', legalBasisEffectiveDate: '2026-03-12', nationalPublishedDate: null });
+    await issue('2/QĐ-KPI', '9.200002', [], {
+      signedDate: '2026-03-10',
+      effectiveDate: '2026-03-12',
+      legalBasisEffectiveDate: '2026-03-12',
+      nationalPublishedDate: null,
+    });
   });
 
   it('counts published on time, publicly updated on time and complete parts per decision item', async () => {
@@ -480,7 +788,12 @@ describe('transparency from publication decisions', () => {
 
   it('a unit the procedures do not concern sees none of them', async () => {
     const i = await index(lanhdao, `unit=${soTuPhap}&period=2026-03`);
-    expect(indicatorOf(i, 'transparency.publishedOnTime')).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 6 });
+    expect(indicatorOf(i, 'transparency.publishedOnTime')).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      ratio: null,
+      points: 6,
+    });
   });
 });
 
@@ -496,7 +809,11 @@ describe('satisfaction from ratings and feedback (PAKN)', () => {
     // A is returned and rated badly at the counter; B's applicant complains about it.
     const a = (await tiepnhan.request({ url: `/api/dossiers/${codes.onTime}` })).json();
     await step(tiepnhan, a.code, a.version, 'returnResult', { resultChannel: 'counter' });
-    const rated = await tiepnhan.request({ method: 'POST', url: `/api/rate/${codes.onTime}`, payload: { scores: bad, reason: 'Phải chờ lâu ở quầy trả kết quả' } });
+    const rated = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/rate/${codes.onTime}`,
+      payload: { scores: bad, reason: 'Phải chờ lâu ở quầy trả kết quả' },
+    });
     expect(rated.statusCode, rated.body).toBe(201);
     expect(rated.json().satisfied).toBe(false);
     await submit(congdan, {
@@ -524,7 +841,10 @@ describe('satisfaction from ratings and feedback (PAKN)', () => {
     const onTime = indicatorOf(await index(lanhdao, q()), 'satisfaction.feedbackOnTime');
     expect(onTime).toMatchObject({ numerator: 1, denominator: 1 });
     expect(await drill(lanhdao, q(), 'satisfaction.feedbackOnTime', 'numerator')).toEqual([item.code]);
-    expect(indicatorOf(await index(lanhdao, q()), 'satisfaction.feedbackSatisfaction')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(indicatorOf(await index(lanhdao, q()), 'satisfaction.feedbackSatisfaction')).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+    });
 
     await setFeedbackTimes(t, item.id, { answer_due_at: new Date(Date.now() - 60_000) });
     const late = await index(lanhdao, q());

@@ -43,7 +43,11 @@ async function filed(session: Session, procedure: Procedure) {
 async function intake(session: Session, procedure: Procedure, body: Record<string, unknown>) {
   const components = (body.components as unknown[] | undefined) ?? (await filed(session, procedure));
   const competentUnitId = procedure === civilCopy ? soTuPhap : undefined;
-  return session.request({ method: 'POST', url: '/api/dossiers', payload: { procedureId: procedure.id, channel: 'counter', competentUnitId, ...body, components } });
+  return session.request({
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: { procedureId: procedure.id, channel: 'counter', competentUnitId, ...body, components },
+  });
 }
 
 describe('population data at intake (CSDLQG về dân cư)', () => {
@@ -63,7 +67,10 @@ describe('population data at intake (CSDLQG về dân cư)', () => {
     const before = await count();
     const wrongName = await intake(tiepnhan, civilCopy, { applicant: { ...citizen, fullName: 'Nguyen Van An' } });
     expect(wrongName.statusCode).toBe(422);
-    expect(wrongName.json().error).toMatchObject({ code: 'POPULATION_DATA_MISMATCH', details: { fields: ['fullName'] } });
+    expect(wrongName.json().error).toMatchObject({
+      code: 'POPULATION_DATA_MISMATCH',
+      details: { fields: ['fullName'] },
+    });
     expect(wrongName.json().error.message).toContain('Cơ sở dữ liệu quốc gia về dân cư');
     expect(wrongName.body).not.toContain(citizen.idNumber);
     const wrongBirth = await intake(tiepnhan, civilCopy, { applicant: { ...citizen, birthDate: '1995-04-01' } });
@@ -80,7 +87,9 @@ describe('population data at intake (CSDLQG về dân cư)', () => {
   it('does not look up an unconnected procedure, nor an organisation', async () => {
     const res = await intake(tiepnhan, labourPermit, { applicant: citizen });
     expect(res.json()).toMatchObject({ populationCheck: null, populationCheckedAt: null });
-    const org = await intake(tiepnhan, civilCopy, { applicant: { kind: 'organization', name: 'Công ty TNHH Một Cửa', taxCode: '0100109106' } });
+    const org = await intake(tiepnhan, civilCopy, {
+      applicant: { kind: 'organization', name: 'Công ty TNHH Một Cửa', taxCode: '0100109106' },
+    });
     expect(org.statusCode, org.body).toBe(201);
     expect(org.json().populationCheck).toBeNull();
   });
@@ -90,7 +99,12 @@ describe('population data at intake (CSDLQG về dân cư)', () => {
     expect(procedure.currentVersion.content.populationDataConnected).toBe(true);
     const kstthc = await t.login('kstthc');
     const units = (await t.app.inject({ url: '/api/units' })).json().units as { id: string; name: string }[];
-    const content = { ...procedure.currentVersion.content, name: 'Thủ tục thử nghiệm kết nối dân cư', localCode: null, components: procedure.components.map(({ id: _id, ...c }: { id: string }) => c) };
+    const content = {
+      ...procedure.currentVersion.content,
+      name: 'Thủ tục thử nghiệm kết nối dân cư',
+      localCode: null,
+      components: procedure.components.map(({ id: _id, ...c }: { id: string }) => c),
+    };
     const issued = await kstthc.request({
       method: 'POST',
       url: '/api/decisions',
@@ -100,7 +114,9 @@ describe('population data at intake (CSDLQG về dân cư)', () => {
         signer: 'Chủ tịch UBND tỉnh',
         issuingUnitId: units.find((u) => u.name === 'Ủy ban nhân dân tỉnh An Giang')!.id,
         effectiveDate: '2026-03-15',
-        items: [{ changeKind: 'new', nationalCode: '9.200001', content: { ...content, populationDataConnected: false } }],
+        items: [
+          { changeKind: 'new', nationalCode: '9.200001', content: { ...content, populationDataConnected: false } },
+        ],
       },
     });
     expect(issued.statusCode, issued.body).toBe(201);
@@ -114,19 +130,30 @@ describe('components taken from the national data store (Kho dữ liệu điện
     const listed = await tiepnhan.request({ url: `/api/store/national?applicantKey=${citizen.idNumber}` });
     expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json().items).toEqual([
-      { nationalDocumentId: 'KS-089095000123', kind: 'TRICH_LUC_KHAI_SINH', name: 'Trích lục khai sinh', issuedOn: '1995-01-04', issuer: 'UBND Phường Long Xuyên' },
+      {
+        nationalDocumentId: 'KS-089095000123',
+        kind: 'TRICH_LUC_KHAI_SINH',
+        name: 'Trích lục khai sinh',
+        issuedOn: '1995-01-04',
+        issuer: 'UBND Phường Long Xuyên',
+      },
     ]);
     const components = await filed(tiepnhan, civilCopy);
     components[0] = { componentId: components[0]!.componentId, nationalDocumentId: 'KS-089095000123' } as never;
     const res = await intake(tiepnhan, civilCopy, { applicant: citizen, components });
     expect(res.statusCode, res.body).toBe(201);
-    const taken = res.json().components.find((c: { componentId: string }) => c.componentId === components[0]!.componentId);
+    const taken = res
+      .json()
+      .components.find((c: { componentId: string }) => c.componentId === components[0]!.componentId);
     expect(taken).toMatchObject({ nationalDocumentId: 'KS-089095000123', fileIds: [expect.any(String)] });
     const file = await tiepnhan.request({ url: `/api/files/${taken.fileIds[0]}` });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // Received at the counter: the national copy joins the applicant's own store, from this dossier.
-    const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as { sourceDossierCode: string; fileIds: string[] }[];
+    const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as {
+      sourceDossierCode: string;
+      fileIds: string[];
+    }[];
     expect(store.some((i) => i.sourceDossierCode === res.json().code && i.fileIds[0] === taken.fileIds[0])).toBe(true);
   });
 
@@ -141,7 +168,9 @@ describe('components taken from the national data store (Kho dữ liệu điện
   it('a citizen sees their own national documents, not someone else’s', async () => {
     const congdan = await t.login('congdan');
     const own = await congdan.request({ url: '/api/store/national' });
-    expect(own.json().items.map((i: { nationalDocumentId: string }) => i.nationalDocumentId)).toEqual(['KS-089095000123']);
+    expect(own.json().items.map((i: { nationalDocumentId: string }) => i.nationalDocumentId)).toEqual([
+      'KS-089095000123',
+    ]);
   });
 });
 
@@ -156,7 +185,12 @@ describe('the simulator over HTTP (/sim/ndxp)', () => {
     expect(token.statusCode, token.body).toBe(200);
     const bearer = token.json().access_token as string;
     const lookup = (authorization?: string) =>
-      t.app.inject({ method: 'POST', url: '/sim/ndxp/dancu/v1/tra-cuu-cong-dan', headers: authorization ? { authorization } : {}, payload: { soDinhDanh: citizen.idNumber, maYeuCau: 'test-1' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/sim/ndxp/dancu/v1/tra-cuu-cong-dan',
+        headers: authorization ? { authorization } : {},
+        payload: { soDinhDanh: citizen.idNumber, maYeuCau: 'test-1' },
+      });
     expect((await lookup()).statusCode).toBe(401);
     const found = await lookup(`Bearer ${bearer}`);
     expect(found.json()).toMatchObject({ maKetQua: '00', duLieu: { hoVaTen: 'Nguyễn Văn An', gioiTinh: '1' } });
@@ -177,8 +211,14 @@ describe('the platform down', () => {
     const procedure = await procedureByCode<Procedure>(down, '2.000635');
     const unit = procedure.competentUnits.find((u) => u.name.includes('Tư pháp'))!.id;
     const fileId = (await upload(officer, PDF, 'to-khai.pdf')).json().id as string;
-    const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-    const res = await officer.request({ method: 'POST', url: '/api/dossiers', payload: { procedureId: procedure.id, channel: 'counter', competentUnitId: unit, applicant: citizen, components } });
+    const components = procedure.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    const res = await officer.request({
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureId: procedure.id, channel: 'counter', competentUnitId: unit, applicant: citizen, components },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'received', populationCheck: 'unavailable', populationCheckedAt: null });
     const store = await officer.request({ url: `/api/store/national?applicantKey=${citizen.idNumber}` });

@@ -13,7 +13,10 @@ type Spec = {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; securitySchemes: Record<string, unknown> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    securitySchemes: Record<string, unknown>;
+  };
 };
 
 let t: TestApp;
@@ -48,7 +51,8 @@ function registeredRoutes(): { method: string; path: string }[] {
 }
 
 /** Routes that are deliberately not documented: the document itself, the UI and the web app. */
-const isHidden = (path: string) => !path.startsWith('/api/') || path === '/api/openapi.json' || path === '/api/docs' || path.startsWith('/api/docs/');
+const isHidden = (path: string) =>
+  !path.startsWith('/api/') || path === '/api/openapi.json' || path === '/api/docs' || path.startsWith('/api/docs/');
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const toFastifyPath = (path: string) => path.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
@@ -131,10 +135,14 @@ describe('GET /api/openapi.json', () => {
     const sample: Record<string, string> = { year: '2026', code: 'x' };
     const undocumented: string[] = [];
     for (const { path, method, op } of operations()) {
-      const url = path.replace(/\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => sample[name] ?? '7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99');
+      const url = path.replace(
+        /\{([A-Za-z0-9_]+)\}/g,
+        (_m, name: string) => sample[name] ?? '7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99',
+      );
       const res = await t.app.inject({ method: method as 'GET', url });
       expect(res.statusCode, `${method} ${url}`).toBeLessThan(500);
-      if (res.statusCode >= 400 && !op.responses[String(res.statusCode)]) undocumented.push(`${method} ${path} → ${res.statusCode}`);
+      if (res.statusCode >= 400 && !op.responses[String(res.statusCode)])
+        undocumented.push(`${method} ${path} → ${res.statusCode}`);
     }
     expect(undocumented).toEqual([]);
   });
@@ -144,7 +152,9 @@ describe('GET /api/openapi.json', () => {
       expect(spec.components.schemas, name).toHaveProperty(name);
     }
     const unitById = spec.paths['/api/units/{id}']!.get!;
-    expect(unitById.responses['200']!.content!['application/json']!.schema!.$ref).toBe('#/components/schemas/UnitDetail');
+    expect(unitById.responses['200']!.content!['application/json']!.schema!.$ref).toBe(
+      '#/components/schemas/UnitDetail',
+    );
     expect(Object.keys(unitById.responses).sort()).toEqual(['200', '400', '404']);
     expect(unitById.parameters).toEqual([expect.objectContaining({ in: 'path', name: 'id' })]);
   });
@@ -154,7 +164,10 @@ describe('GET /api/docs', () => {
   it('serves the interactive documentation as HTML', async () => {
     let res = await t.app.inject({ method: 'GET', url: '/api/docs' });
     if (res.statusCode >= 300 && res.statusCode < 400) {
-      res = await t.app.inject({ method: 'GET', url: new URL(res.headers.location as string, 'http://localhost/api/docs').pathname });
+      res = await t.app.inject({
+        method: 'GET',
+        url: new URL(res.headers.location as string, 'http://localhost/api/docs').pathname,
+      });
     }
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);

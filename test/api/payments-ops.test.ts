@@ -32,7 +32,9 @@ const applicant = { kind: 'citizen', fullName: 'Lê Văn Tâm', idNumber: '08919
 
 beforeAll(async () => {
   t = await createTestApp({ env: { PAYMENT_EXPIRY_MINUTES: String(EXPIRY_MINUTES) } });
-  [congdan, tiepnhan, chuyenvien, lanhdao] = (await Promise.all(['congdan', 'tiepnhan', 'chuyenvien', 'lanhdao'].map((u) => t.login(u)))) as [Session, Session, Session, Session];
+  [congdan, tiepnhan, chuyenvien, lanhdao] = (await Promise.all(
+    ['congdan', 'tiepnhan', 'chuyenvien', 'lanhdao'].map((u) => t.login(u)),
+  )) as [Session, Session, Session, Session];
   procedure = await procedureByCode(t, '2.000635'); // 8.000 ₫ on every channel
   const tree = (await t.app.inject({ url: '/api/units' })).json().units[0].children as { id: string; name: string }[];
   soTuPhapId = tree.find((u) => u.name === 'Sở Tư pháp')!.id;
@@ -40,19 +42,32 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const rows = <T extends Record<string, unknown>>(query: SQL) => queryRows<T>(t.handle.db, query);
-const onlineDossier = () => fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId: soTuPhapId });
+const onlineDossier = () =>
+  fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId: soTuPhapId });
 const paymentsOf = async (code: string) => (await congdan.request({ url: `/api/dossiers/${code}/payments` })).json();
 /** As the one-stop officer sees them (a counter dossier has no owner to ask). */
-const officerPaymentsOf = async (code: string) => (await tiepnhan.request({ url: `/api/dossiers/${code}/payments` })).json();
+const officerPaymentsOf = async (code: string) =>
+  (await tiepnhan.request({ url: `/api/dossiers/${code}/payments` })).json();
 const start = (code: string, body: Record<string, unknown> = {}) => startPayment(t, congdan, code, body);
 const platform = () => simulatedPlatform(t.deps.env);
 /** The payer decides on the platform, but its IPN never reaches us. */
-const decidedIpnLost = (transactionId: string, decision: 'pay' | 'cancel') => t.handle.db.transaction((tx) => platform().complete(tx, transactionId, decision, 'VCB'));
-const expiresAtOf = async (paymentId: string) => new Date((await rows<{ at: string | Date }>(sql`select expires_at as at from payments where id = ${paymentId}`))[0]!.at);
+const decidedIpnLost = (transactionId: string, decision: 'pay' | 'cancel') =>
+  t.handle.db.transaction((tx) => platform().complete(tx, transactionId, decision, 'VCB'));
+const expiresAtOf = async (paymentId: string) =>
+  new Date(
+    (await rows<{ at: string | Date }>(sql`select expires_at as at from payments where id = ${paymentId}`))[0]!.at,
+  );
 const runTask = (now: Date) => expireDuePayments(t.deps.db, t.deps.env, paymentGatewayFromEnv(t.deps.env), now);
-const auditOf = (paymentId: string) => rows<{ action: string; actor_id: string | null }>(sql`select action, actor_id from audit_log where target_id = ${paymentId} order by seq`);
+const auditOf = (paymentId: string) =>
+  rows<{ action: string; actor_id: string | null }>(
+    sql`select action, actor_id from audit_log where target_id = ${paymentId} order by seq`,
+  );
 const topicsOf = async (paymentId: string) =>
-  (await rows<{ topic: string }>(sql`select topic from outbox_events where payload->>'paymentId' = ${paymentId} order by occurred_at, id`)).map((r) => r.topic);
+  (
+    await rows<{ topic: string }>(
+      sql`select topic from outbox_events where payload->>'paymentId' = ${paymentId} order by occurred_at, id`,
+    )
+  ).map((r) => r.topic);
 
 describe('pending online payments past their order’s expiry', () => {
   it('sends the platform the order’s expiry (PAYMENT_EXPIRY_MINUTES) and keeps it on the payment', async () => {
@@ -80,7 +95,14 @@ describe('pending online payments past their order’s expiry', () => {
     const outcome = await runTask(new Date(due));
     expect(outcome.paid).toBeGreaterThanOrEqual(1);
     const after = await paymentsOf(d.code);
-    expect(after.payments).toEqual([expect.objectContaining({ id: payment.id, status: 'paid', bankCode: 'VCB', receiptNumber: expect.stringMatching(/^BL-\d{4}-\d{7}$/) })]);
+    expect(after.payments).toEqual([
+      expect.objectContaining({
+        id: payment.id,
+        status: 'paid',
+        bankCode: 'VCB',
+        receiptNumber: expect.stringMatching(/^BL-\d{4}-\d{7}$/),
+      }),
+    ]);
     expect(after.due).toEqual([]);
     expect(await auditOf(payment.id)).toEqual([
       { action: 'payment.start', actor_id: congdan.user.id },
@@ -96,14 +118,19 @@ describe('pending online payments past their order’s expiry', () => {
     let d = await onlineDossier();
     d = await step(tiepnhan, d.code, d.version, 'accept');
     d = await step(tiepnhan, d.code, d.version, 'forward');
-    d = await step(chuyenvien, d.code, d.version, 'requestPayment', { obligation: { description: 'Nghĩa vụ tài chính', amountVnd: 25_000 } });
+    d = await step(chuyenvien, d.code, d.version, 'requestPayment', {
+      obligation: { description: 'Nghĩa vụ tài chính', amountVnd: 25_000 },
+    });
     expect(d.status).toBe('awaitingPayment');
     const { payment, transactionId } = await start(d.code, { obligationId: d.obligations[0].id });
     await decidedIpnLost(transactionId, 'pay');
     await runTask(new Date((await expiresAtOf(payment.id)).getTime() + EXPIRY_GRACE_MS));
     const after = await read(tiepnhan, d.code);
     expect(after.status).toBe('processing');
-    expect(after.obligations[0]).toMatchObject({ paidAt: expect.any(String), receiptNumber: expect.stringMatching(/^BL-/) });
+    expect(after.obligations[0]).toMatchObject({
+      paidAt: expect.any(String),
+      receiptNumber: expect.stringMatching(/^BL-/),
+    });
   });
 
   it('records a cancellation whose IPN was lost as cancelled', async () => {
@@ -111,7 +138,11 @@ describe('pending online payments past their order’s expiry', () => {
     const { payment, transactionId } = await start(d.code);
     await decidedIpnLost(transactionId, 'cancel');
     await runTask(new Date((await expiresAtOf(payment.id)).getTime() + EXPIRY_GRACE_MS));
-    expect((await paymentsOf(d.code)).payments[0]).toMatchObject({ id: payment.id, status: 'cancelled', receiptNumber: null });
+    expect((await paymentsOf(d.code)).payments[0]).toMatchObject({
+      id: payment.id,
+      status: 'cancelled',
+      receiptNumber: null,
+    });
     expect((await auditOf(payment.id)).map((a) => a.action)).toEqual(['payment.start', 'payment.cancelled']);
   });
 
@@ -119,11 +150,20 @@ describe('pending online payments past their order’s expiry', () => {
     const d = await onlineDossier();
     const { payment, transactionId } = await start(d.code);
     // Both clocks past the order's expiry: the platform's own check, and the task's.
-    await t.handle.db.execute(sql`update payments set created_at = created_at - interval '40 minutes', expires_at = now() - interval '10 minutes' where id = ${payment.id}`);
-    await t.handle.db.execute(sql`update paygov_sim_transactions set expires_at = now() - interval '10 minutes' where transaction_id = ${transactionId}`);
+    await t.handle.db.execute(
+      sql`update payments set created_at = created_at - interval '40 minutes', expires_at = now() - interval '10 minutes' where id = ${payment.id}`,
+    );
+    await t.handle.db.execute(
+      sql`update paygov_sim_transactions set expires_at = now() - interval '10 minutes' where transaction_id = ${transactionId}`,
+    );
     const page = await t.app.inject({ url: `/sim/paygov/pay/${transactionId}` });
     expect(page.body).toContain('data-testid="sim-closed"');
-    const late = await t.app.inject({ method: 'POST', url: `/sim/paygov/pay/${transactionId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'decision=pay' });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: `/sim/paygov/pay/${transactionId}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'decision=pay',
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('PAYMENT_SIM_TRANSACTION_EXPIRED');
 
@@ -148,7 +188,8 @@ describe('pending online payments past their order’s expiry', () => {
     const now = new Date(latest + EXPIRY_GRACE_MS);
     const [a, b] = await Promise.all([runTask(now), runTask(now)]);
     expect(a.errors + b.errors).toBe(0);
-    for (const id of started) expect((await auditOf(id)).map((r) => r.action)).toEqual(['payment.start', 'payment.expired']);
+    for (const id of started)
+      expect((await auditOf(id)).map((r) => r.action)).toEqual(['payment.start', 'payment.expired']);
   });
 });
 
@@ -175,14 +216,26 @@ describe('reconciliation runs (đối soát) for staff', () => {
     const c = { code: cDossier.code, ...(await start(cDossier.code)) };
     await decidedIpnLost(c.transactionId, 'pay');
     const e = await paid();
-    await t.handle.db.execute(sql`update paygov_sim_transactions set amount_vnd = 9000 where transaction_id = ${b.transactionId}`);
+    await t.handle.db.execute(
+      sql`update paygov_sim_transactions set amount_vnd = 9000 where transaction_id = ${b.transactionId}`,
+    );
     await t.handle.db.execute(sql`delete from paygov_sim_transactions where transaction_id = ${e.transactionId}`);
     await t.handle.db.execute(sql`insert into paygov_sim_transactions (transaction_id, merchant_code, order_id, amount_vnd, order_info, return_url, ipn_url, status, created_at)
       values ('PG-FOREIGN-1', ${t.deps.env.PAYMENT_MERCHANT_CODE}, 'not-ours-1', 7000, 'x', 'http://x', 'http://x', 'success', now())`);
     const moved = [a, b, c, e].map((p) => p.payment.id as string);
     const at = sql`${`${DAY}T03:00:00Z`}::timestamptz`;
-    await t.handle.db.execute(sql`update payments set created_at = ${at} where id in (${sql.join(moved.map((m) => sql`${m}::uuid`), sql`, `)})`);
-    await t.handle.db.execute(sql`update paygov_sim_transactions set created_at = ${at} where order_id in (${sql.join([...moved, 'not-ours-1'].map((m) => sql`${m}`), sql`, `)})`);
+    await t.handle.db.execute(
+      sql`update payments set created_at = ${at} where id in (${sql.join(
+        moved.map((m) => sql`${m}::uuid`),
+        sql`, `,
+      )})`,
+    );
+    await t.handle.db.execute(
+      sql`update paygov_sim_transactions set created_at = ${at} where order_id in (${sql.join(
+        [...moved, 'not-ours-1'].map((m) => sql`${m}`),
+        sql`, `,
+      )})`,
+    );
     ids = { matched: a.payment.id, amount: b.payment.id, status: c.payment.id, missingThere: e.payment.id };
     codes = { matched: a.code, amount: b.code, status: c.code, missingThere: e.code };
     for (const day of [DAY, '2026-01-16']) {
@@ -208,14 +261,26 @@ describe('reconciliation runs (đối soát) for staff', () => {
       statementPaidVnd: 8000 + 9000 + 8000 + 7000, // A, B as they say, C, the foreign order
       runBy: { id: lanhdao.user.id, fullName: expect.any(String) },
     });
-    expect(items[0]).toMatchObject({ statementCount: 0, matched: 0, mismatched: 0, missingHere: 0, missingThere: 0, oursPaidVnd: 0, statementPaidVnd: 0 });
+    expect(items[0]).toMatchObject({
+      statementCount: 0,
+      matched: 0,
+      mismatched: 0,
+      missingHere: 0,
+      missingThere: 0,
+      oursPaidVnd: 0,
+      statementPaidVnd: 0,
+    });
   });
 
   it('filters by statement day and pages', async () => {
     const only = (await lanhdao.request({ url: `/api/payments/reconciliations?from=${DAY}&to=${DAY}` })).json();
     expect(only.total).toBe(1);
     expect(only.items.map((r: { day: string }) => r.day)).toEqual([DAY]);
-    expect((await lanhdao.request({ url: '/api/payments/reconciliations?from=2026-01-16' })).json().items.map((r: { day: string }) => r.day)).toEqual(['2026-01-16']);
+    expect(
+      (await lanhdao.request({ url: '/api/payments/reconciliations?from=2026-01-16' }))
+        .json()
+        .items.map((r: { day: string }) => r.day),
+    ).toEqual(['2026-01-16']);
     const page2 = (await lanhdao.request({ url: '/api/payments/reconciliations?page=2&pageSize=1' })).json();
     expect(page2).toMatchObject({ total: 2, items: [expect.objectContaining({ day: DAY })] });
     expect((await lanhdao.request({ url: '/api/payments/reconciliations?from=15-01-2026' })).statusCode).toBe(400);
@@ -229,17 +294,42 @@ describe('reconciliation runs (đối soát) for staff', () => {
     expect(detail).toMatchObject({ id: run.id, day: DAY, matched: 1 });
     const byKind = Object.fromEntries(detail.lines.map((l: { kind: string }) => [l.kind, l]));
     expect(detail.lines).toHaveLength(4);
-    expect(byKind.amount).toMatchObject({ orderId: ids.amount, dossierCode: codes.amount, oursVnd: 8000, theirsVnd: 9000, oursStatus: null, transactionId: expect.stringMatching(/^PG/) });
-    expect(byKind.status).toMatchObject({ orderId: ids.status, dossierCode: codes.status, oursStatus: 'pending', theirsStatus: 'success' });
-    expect(byKind.missingThere).toMatchObject({ orderId: ids.missingThere, dossierCode: codes.missingThere, oursVnd: 8000, theirsVnd: null });
-    expect(byKind.missingHere).toMatchObject({ orderId: 'not-ours-1', dossierCode: null, transactionId: 'PG-FOREIGN-1', theirsVnd: 7000, oursVnd: null });
+    expect(byKind.amount).toMatchObject({
+      orderId: ids.amount,
+      dossierCode: codes.amount,
+      oursVnd: 8000,
+      theirsVnd: 9000,
+      oursStatus: null,
+      transactionId: expect.stringMatching(/^PG/),
+    });
+    expect(byKind.status).toMatchObject({
+      orderId: ids.status,
+      dossierCode: codes.status,
+      oursStatus: 'pending',
+      theirsStatus: 'success',
+    });
+    expect(byKind.missingThere).toMatchObject({
+      orderId: ids.missingThere,
+      dossierCode: codes.missingThere,
+      oursVnd: 8000,
+      theirsVnd: null,
+    });
+    expect(byKind.missingHere).toMatchObject({
+      orderId: 'not-ours-1',
+      dossierCode: null,
+      transactionId: 'PG-FOREIGN-1',
+      theirsVnd: 7000,
+      oursVnd: null,
+    });
   });
 
   it('is for those who reconcile: others are refused, an unknown run is 404', async () => {
     expect((await tiepnhan.request({ url: '/api/payments/reconciliations' })).statusCode).toBe(403);
     expect((await congdan.request({ url: '/api/payments/reconciliations' })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/payments/reconciliations' })).statusCode).toBe(401);
-    const missing = await lanhdao.request({ url: '/api/payments/reconciliations/00000000-0000-4000-8000-000000000000' });
+    const missing = await lanhdao.request({
+      url: '/api/payments/reconciliations/00000000-0000-4000-8000-000000000000',
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('PAYMENT_RECONCILIATION_NOT_FOUND');
   });
@@ -253,7 +343,8 @@ describe('a channel’s online payment flag (tích hợp thanh toán trực tuy�
       competentUnits: { id: string }[];
       currentVersion: { id: string; content: { channels: { channel: string; onlinePayment: boolean }[] } };
     }>(t, '2.000815'); // chứng thực bản sao: 2.000 ₫, at the counter, not integrated
-    const fileAtCounter = () => fileDossier(tiepnhan, copy, { channel: 'counter', applicant, competentUnitId: copy.competentUnits[0]!.id });
+    const fileAtCounter = () =>
+      fileDossier(tiepnhan, copy, { channel: 'counter', applicant, competentUnitId: copy.competentUnits[0]!.id });
     const before = await fileAtCounter();
     expect((await officerPaymentsOf(before.code)).onlinePayment).toBe(false);
 
@@ -270,7 +361,16 @@ describe('a channel’s online payment flag (tích hợp thanh toán trực tuy�
         signer: 'Chủ tịch UBND tỉnh',
         issuingUnitId: province,
         effectiveDate: today,
-        items: [{ changeKind: 'amended', nationalCode: '2.000815', content: { ...content, channels: content.channels.map((c) => ({ ...c, onlinePayment: c.channel === 'counter' })) } }],
+        items: [
+          {
+            changeKind: 'amended',
+            nationalCode: '2.000815',
+            content: {
+              ...content,
+              channels: content.channels.map((c) => ({ ...c, onlinePayment: c.channel === 'counter' })),
+            },
+          },
+        ],
       },
     });
     expect(res.statusCode, res.body).toBe(201);

@@ -37,11 +37,14 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const onlineDossier = () => fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId: soTuPhapId });
-const paymentsOf = async (s: Session, code: string) => (await s.request({ url: `/api/dossiers/${code}/payments` })).json();
+const onlineDossier = () =>
+  fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId: soTuPhapId });
+const paymentsOf = async (s: Session, code: string) =>
+  (await s.request({ url: `/api/dossiers/${code}/payments` })).json();
 
 const start = (code: string, body: Record<string, unknown> = {}) => startPayment(t, congdan, code, body);
-const decide = (transactionId: string, decision: 'pay' | 'cancel', bank = 'BIDV') => decideOn(t, transactionId, decision, bank);
+const decide = (transactionId: string, decision: 'pay' | 'cancel', bank = 'BIDV') =>
+  decideOn(t, transactionId, decision, bank);
 
 describe('online payment through the simulated platform', () => {
   it('pays the fees: page, signed IPN, receipt, return to the portal; a repeated IPN changes nothing', async () => {
@@ -57,7 +60,15 @@ describe('online payment through the simulated platform', () => {
 
     const after = await paymentsOf(congdan, d.code);
     expect(after.due).toEqual([]);
-    expect(after.payments).toEqual([expect.objectContaining({ status: 'paid', channel: 'online', bankCode: 'BIDV', amountVnd: 8000, receiptNumber: expect.stringMatching(/^BL-\d{4}-\d{7}$/) })]);
+    expect(after.payments).toEqual([
+      expect.objectContaining({
+        status: 'paid',
+        channel: 'online',
+        bankCode: 'BIDV',
+        amountVnd: 8000,
+        receiptNumber: expect.stringMatching(/^BL-\d{4}-\d{7}$/),
+      }),
+    ]);
 
     // The platform repeats its callback until acknowledged: same answer, nothing changes.
     const result = Object.fromEntries([...back.searchParams].filter(([k]) => k !== 'thanh-toan'));
@@ -74,15 +85,35 @@ describe('online payment through the simulated platform', () => {
     const d = await onlineDossier();
     const { transactionId, payment } = await start(d.code);
     const secret = t.deps.env.PAYMENT_SECRET;
-    const fields = { merchantCode: t.deps.env.PAYMENT_MERCHANT_CODE, orderId: payment.id, transactionId, amount: 8000, resultCode: '00', bankCode: 'VCB', payDate: '20260101120000' };
+    const fields = {
+      merchantCode: t.deps.env.PAYMENT_MERCHANT_CODE,
+      orderId: payment.id,
+      transactionId,
+      amount: 8000,
+      resultCode: '00',
+      bankCode: 'VCB',
+      payDate: '20260101120000',
+    };
 
-    const wrongKey = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: { ...fields, checksum: checksumOf('another-secret-of-at-least-32-chars!!', fields) } });
+    const wrongKey = await t.app.inject({
+      method: 'POST',
+      url: '/api/payments/ipn/paygov',
+      payload: { ...fields, checksum: checksumOf('another-secret-of-at-least-32-chars!!', fields) },
+    });
     expect(wrongKey.statusCode).toBe(401);
     expect(wrongKey.json().error.code).toBe('PAYMENT_SIGNATURE_INVALID');
-    const tampered = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: { ...withChecksum(secret, fields), amount: 1000 } });
+    const tampered = await t.app.inject({
+      method: 'POST',
+      url: '/api/payments/ipn/paygov',
+      payload: { ...withChecksum(secret, fields), amount: 1000 },
+    });
     expect(tampered.json().error.code).toBe('PAYMENT_SIGNATURE_INVALID');
     // Correctly signed but not the amount of the order (a platform or merchant-side error).
-    const wrongAmount = await t.app.inject({ method: 'POST', url: '/api/payments/ipn/paygov', payload: withChecksum(secret, { ...fields, amount: 1000 }) });
+    const wrongAmount = await t.app.inject({
+      method: 'POST',
+      url: '/api/payments/ipn/paygov',
+      payload: withChecksum(secret, { ...fields, amount: 1000 }),
+    });
     expect(wrongAmount.statusCode).toBe(422);
     expect(wrongAmount.json().error.code).toBe('PAYMENT_CALLBACK_MISMATCH');
     expect((await paymentsOf(congdan, d.code)).payments[0].status).toBe('pending');
@@ -93,7 +124,12 @@ describe('online payment through the simulated platform', () => {
     expect(after.payments[0].status).toBe('cancelled');
     expect(after.due).toEqual([expect.objectContaining({ amountVnd: 8000 })]);
     // The platform refuses a second decision on a closed transaction.
-    const closed = await t.app.inject({ method: 'POST', url: `/sim/paygov/pay/${transactionId}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'decision=pay' });
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/sim/paygov/pay/${transactionId}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'decision=pay',
+    });
     expect(closed.json().error.code).toBe('PAYMENT_SIM_TRANSACTION_CLOSED');
   });
 
@@ -108,29 +144,50 @@ describe('obligations and counter payments', () => {
   async function awaitingPayment(amountVnd: number) {
     let d = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhapId });
     d = await step(tiepnhan, d.code, d.version, 'forward');
-    d = await step(chuyenvien, d.code, d.version, 'requestPayment', { obligation: { description: 'Lệ phí cấp bản sao', amountVnd } });
+    d = await step(chuyenvien, d.code, d.version, 'requestPayment', {
+      obligation: { description: 'Lệ phí cấp bản sao', amountVnd },
+    });
     expect(d.status).toBe('awaitingPayment');
     return d;
   }
 
   it('records a counter payment of the fees with its receipt number, at the exact amount due', async () => {
     const d = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhapId });
-    const wrong = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { amountVnd: 5000, receiptNumber: 'BL-Q-0001' } });
+    const wrong = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/dossiers/${d.code}/payments/counter`,
+      payload: { amountVnd: 5000, receiptNumber: 'BL-Q-0001' },
+    });
     expect(wrong.json().error.code).toBe('PAYMENT_AMOUNT_INVALID');
-    const notOfficer = await chuyenvien.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0001' } });
+    const notOfficer = await chuyenvien.request({
+      method: 'POST',
+      url: `/api/dossiers/${d.code}/payments/counter`,
+      payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0001' },
+    });
     expect(notOfficer.statusCode).toBe(403);
-    const res = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0001' } });
+    const res = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/dossiers/${d.code}/payments/counter`,
+      payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0001' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ channel: 'counter', status: 'paid', receiptNumber: 'BL-Q-0001' });
     expect((await paymentsOf(tiepnhan, d.code)).due).toEqual([]);
-    const [audit] = await queryRows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from outbox_events where topic = 'payment.counter'`);
+    const [audit] = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`select count(*)::int as n from outbox_events where topic = 'payment.counter'`,
+    );
     expect(audit!.n).toBeGreaterThan(0);
   });
 
   it('an obligation paid at the counter confirms it through confirmPayment', async () => {
     const d = await awaitingPayment(30000);
     const obligationId = d.obligations[0].id;
-    const res = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments/counter`, payload: { obligationId, amountVnd: 30000, receiptNumber: 'BL-Q-0002' } });
+    const res = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/dossiers/${d.code}/payments/counter`,
+      payload: { obligationId, amountVnd: 30000, receiptNumber: 'BL-Q-0002' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const after = await read(tiepnhan, d.code);
     expect(after.status).toBe('processing');
@@ -144,13 +201,18 @@ describe('obligations and counter payments', () => {
     const owned = await onlineDossier();
     let o = await step(tiepnhan, owned.code, owned.version, 'accept');
     o = await step(tiepnhan, o.code, o.version, 'forward');
-    o = await step(chuyenvien, o.code, o.version, 'requestPayment', { obligation: { description: 'Nghĩa vụ tài chính', amountVnd: 45000 } });
+    o = await step(chuyenvien, o.code, o.version, 'requestPayment', {
+      obligation: { description: 'Nghĩa vụ tài chính', amountVnd: 45000 },
+    });
     expect(o.status).toBe('awaitingPayment');
     const { transactionId } = await start(o.code, { obligationId: o.obligations[0].id });
     await decide(transactionId, 'pay', 'VCB');
     const after = await read(tiepnhan, o.code);
     expect(after.status).toBe('processing');
-    expect(after.obligations[0]).toMatchObject({ paidAt: expect.any(String), receiptNumber: expect.stringMatching(/^BL-/) });
+    expect(after.obligations[0]).toMatchObject({
+      paidAt: expect.any(String),
+      receiptNumber: expect.stringMatching(/^BL-/),
+    });
     const events = await queryRows<{ action: string; actor: string | null }>(
       t.handle.db,
       sql`select e.action, e.actor_user_id as actor from dossier_events e join dossiers d on d.id = e.dossier_id where d.code = ${o.code} and e.action = 'confirmPayment'`,
@@ -158,7 +220,11 @@ describe('obligations and counter payments', () => {
     expect(events).toEqual([{ action: 'confirmPayment', actor: null }]);
     // The other dossier still waits: its obligation is another's.
     expect((await read(tiepnhan, d.code)).status).toBe('awaitingPayment');
-    const other = await congdan.request({ method: 'POST', url: `/api/dossiers/${owned.code}/payments`, payload: { obligationId } });
+    const other = await congdan.request({
+      method: 'POST',
+      url: `/api/dossiers/${owned.code}/payments`,
+      payload: { obligationId },
+    });
     expect(other.json().error.code).toBe('PAYMENT_OBLIGATION_NOT_FOUND');
   });
 });
@@ -169,9 +235,13 @@ describe('reconciliation (đối soát)', () => {
     const { transactionId, payment } = await start(d.code);
     await decide(transactionId, 'pay');
     // The platform's ledger says another amount for this order: a mismatch to investigate.
-    await t.handle.db.execute(sql`update paygov_sim_transactions set amount_vnd = 9000 where transaction_id = ${transactionId}`);
+    await t.handle.db.execute(
+      sql`update paygov_sim_transactions set amount_vnd = 9000 where transaction_id = ${transactionId}`,
+    );
     const day = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    expect((await tiepnhan.request({ method: 'POST', url: '/api/payments/reconciliations', payload: { day } })).statusCode).toBe(403);
+    expect(
+      (await tiepnhan.request({ method: 'POST', url: '/api/payments/reconciliations', payload: { day } })).statusCode,
+    ).toBe(403);
     const res = await lanhdao.request({ method: 'POST', url: '/api/payments/reconciliations', payload: { day } });
     expect(res.statusCode, res.body).toBe(201);
     const run = res.json();
@@ -185,18 +255,39 @@ describe('reconciliation (đối soát)', () => {
 
 describe('KPI: the online payment group of the 766 index', () => {
   const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const KEYS: IndicatorKey[] = ['payment.dossiersPaidOnline', 'payment.proceduresIntegrated', 'payment.proceduresWithTransactions'];
+  const KEYS: IndicatorKey[] = [
+    'payment.dossiersPaidOnline',
+    'payment.proceduresIntegrated',
+    'payment.proceduresWithTransactions',
+  ];
 
   async function figures(unitId: string, source: 'raw' | 'rollup') {
-    const index = await computeIndex(t.handle.db, t.deps.env, { unitId, period: rangePeriod(today(), today()), source }, new Date());
+    const index = await computeIndex(
+      t.handle.db,
+      t.deps.env,
+      { unitId, period: rangePeriod(today(), today()), source },
+      new Date(),
+    );
     const all = index.groups.flatMap((g) => g.indicators);
-    return Object.fromEntries(KEYS.map((k) => {
-      const i = all.find((x) => x.key === k)!;
-      return [k, { n: i.numerator, d: i.denominator, available: i.available }];
-    }));
+    return Object.fromEntries(
+      KEYS.map((k) => {
+        const i = all.find((x) => x.key === k)!;
+        return [k, { n: i.numerator, d: i.denominator, available: i.available }];
+      }),
+    );
   }
   const codes = async (unitId: string, key: IndicatorKey, part: 'numerator' | 'denominator') =>
-    (await drilldown(t.handle.db, t.deps.env, scopeOf(unitId, rangePeriod(today(), today()), new Date()), key, part, { page: 1, pageSize: 500 }, new Date())).items.map((i) => i.code);
+    (
+      await drilldown(
+        t.handle.db,
+        t.deps.env,
+        scopeOf(unitId, rangePeriod(today(), today()), new Date()),
+        key,
+        part,
+        { page: 1, pageSize: 500 },
+        new Date(),
+      )
+    ).items.map((i) => i.code);
 
   it('counts dossiers paid online among received dossiers with fees, and the procedures integrated and with transactions', async () => {
     const before = await figures(soTuPhapId, 'raw');
@@ -208,7 +299,15 @@ describe('KPI: the online payment group of the 766 index', () => {
     await decide((await start(a.code)).transactionId, 'pay');
     await step(tiepnhan, a.code, a.version, 'accept');
     const b = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhapId });
-    expect((await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${b.code}/payments/counter`, payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0100' } })).statusCode).toBe(201);
+    expect(
+      (
+        await tiepnhan.request({
+          method: 'POST',
+          url: `/api/dossiers/${b.code}/payments/counter`,
+          payload: { amountVnd: 8000, receiptNumber: 'BL-Q-0100' },
+        })
+      ).statusCode,
+    ).toBe(201);
     const c = await onlineDossier();
     await decide((await start(c.code)).transactionId, 'pay');
     const d = await onlineDossier();

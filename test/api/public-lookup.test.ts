@@ -27,7 +27,12 @@ const citizen = {
   phone: '0912345678',
   email: 'anh.tuyet@example.vn',
   address: 'Số 12 đường Trần Hưng Đạo, Phường Long Xuyên, An Giang',
-  representative: { fullName: 'Lê Văn Hùng', idNumber: '089090001234', phone: '0987654321', authority: 'Giấy ủy quyền số 7' },
+  representative: {
+    fullName: 'Lê Văn Hùng',
+    idNumber: '089090001234',
+    phone: '0987654321',
+    authority: 'Giấy ủy quyền số 7',
+  },
 };
 /** Every personal value filed above: none may appear in a public answer. */
 const PERSONAL = [
@@ -51,13 +56,28 @@ const PERSONAL = [
 
 async function file(session: Session, channel: 'counter' | 'online') {
   const fileId = (await upload(session, PDF, 'to-khai.pdf')).json().id as string;
-  const components = labourPermit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-  const res = await session.request({ method: 'POST', url: '/api/dossiers', payload: { procedureId: labourPermit.id, channel, applicant: citizen, components } });
+  const components = labourPermit.components
+    .filter((c) => c.mandatory)
+    .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+  const res = await session.request({
+    method: 'POST',
+    url: '/api/dossiers',
+    payload: { procedureId: labourPermit.id, channel, applicant: citizen, components },
+  });
   expect(res.statusCode).toBe(201);
-  return res.json() as { code: string; receivedAt: string | null; submittedAt: string; appointmentAt: string | null; currentStepKey: string | null; receivingUnit: { name: string }; competentUnit: { name: string } };
+  return res.json() as {
+    code: string;
+    receivedAt: string | null;
+    submittedAt: string;
+    appointmentAt: string | null;
+    currentStepKey: string | null;
+    receivingUnit: { name: string };
+    competentUnit: { name: string };
+  };
 }
 
-const lookup = (code: string, remoteAddress = '198.51.100.1') => t.app.inject({ url: `/api/public/dossiers/${encodeURIComponent(code)}`, remoteAddress });
+const lookup = (code: string, remoteAddress = '198.51.100.1') =>
+  t.app.inject({ url: `/api/public/dossiers/${encodeURIComponent(code)}`, remoteAddress });
 
 async function stepNameOf(code: string, key: string) {
   const [row] = await t.handle.db
@@ -114,30 +134,71 @@ describe('GET /api/public/dossiers/{code}', () => {
       receivedAt: null,
       appointmentAt: null,
       applicant: { maskedName: 'N***** T** Á** T****' },
-      steps: [{ action: 'register', label: 'Nộp hồ sơ trực tuyến', stepKey: null, stepName: null, at: d.submittedAt, outcome: null }],
+      steps: [
+        {
+          action: 'register',
+          label: 'Nộp hồ sơ trực tuyến',
+          stepKey: null,
+          stepName: null,
+          at: d.submittedAt,
+          outcome: null,
+        },
+      ],
       result: { available: false },
     });
   });
 
   it('shows a step that has ended with its name, when it was due and that it ended on time', async () => {
     const found = (await t.app.inject({ url: '/api/procedures?q=2.000635' })).json().items[0];
-    const procedure = (await t.app.inject({ url: `/api/procedures/${found.id}` })).json() as typeof labourPermit & { competentUnits: { id: string; name: string }[] };
+    const procedure = (await t.app.inject({ url: `/api/procedures/${found.id}` })).json() as typeof labourPermit & {
+      competentUnits: { id: string; name: string }[];
+    };
     const soTuPhap = procedure.competentUnits.find((u) => u.name === 'Sở Tư pháp')!;
     const fileId = (await upload(tiepnhan, PDF, 'ho-so.pdf')).json().id as string;
-    const components = procedure.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] }));
-    const filed = await tiepnhan.request({ method: 'POST', url: '/api/dossiers', payload: { procedureId: procedure.id, channel: 'counter', applicant: citizen, components, competentUnitId: soTuPhap.id } });
+    const components = procedure.components
+      .filter((c) => c.mandatory)
+      .map((c) => ({ componentId: c.id, fileIds: [fileId] }));
+    const filed = await tiepnhan.request({
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        procedureId: procedure.id,
+        channel: 'counter',
+        applicant: citizen,
+        components,
+        competentUnitId: soTuPhap.id,
+      },
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     const d = filed.json();
-    const forwarded = await tiepnhan.request({ method: 'POST', url: `/api/dossiers/${d.code}/actions`, payload: { action: 'forward', version: d.version } });
+    const forwarded = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/dossiers/${d.code}/actions`,
+      payload: { action: 'forward', version: d.version },
+    });
     expect(forwarded.statusCode, forwarded.body).toBe(200);
 
     const body = (await lookup(d.code)).json();
     expect(body.status).toEqual({ name: 'processing', nationalCode: 4, label: 'Đang xử lý' });
     expect(body.steps).toHaveLength(2);
     const [received, forward] = body.steps;
-    expect(received).toMatchObject({ action: 'receive', stepKey: d.currentStepKey, stepName: await stepNameOf(d.code, d.currentStepKey), outcome: null });
-    expect(forward).toMatchObject({ action: 'forward', label: 'Chuyển bước tiếp theo', stepKey: d.currentStepKey, stepName: received.stepName });
-    expect(forward.outcome).toEqual({ dueAt: expect.any(String), result: expect.stringMatching(/^(early|onTime)$/), onTime: true });
+    expect(received).toMatchObject({
+      action: 'receive',
+      stepKey: d.currentStepKey,
+      stepName: await stepNameOf(d.code, d.currentStepKey),
+      outcome: null,
+    });
+    expect(forward).toMatchObject({
+      action: 'forward',
+      label: 'Chuyển bước tiếp theo',
+      stepKey: d.currentStepKey,
+      stepName: received.stepName,
+    });
+    expect(forward.outcome).toEqual({
+      dueAt: expect.any(String),
+      result: expect.stringMatching(/^(early|onTime)$/),
+      onTime: true,
+    });
     expect(new Date(forward.outcome.dueAt).getTime()).toBeGreaterThan(new Date(forward.at).getTime());
   });
 
@@ -150,7 +211,21 @@ describe('GET /api/public/dossiers/{code}', () => {
       // Nor anything about the officers or the internals.
       expect(raw).not.toContain('Trần Thị Bích'); // the receiving officer
       expect(Object.keys(res.json()).sort()).toEqual(
-        ['applicant', 'appointmentAt', 'channel', 'code', 'competentUnit', 'procedure', 'receivedAt', 'receivingUnit', 'result', 'status', 'steps', 'submittedAt', 'totalFeeVnd'].sort(),
+        [
+          'applicant',
+          'appointmentAt',
+          'channel',
+          'code',
+          'competentUnit',
+          'procedure',
+          'receivedAt',
+          'receivingUnit',
+          'result',
+          'status',
+          'steps',
+          'submittedAt',
+          'totalFeeVnd',
+        ].sort(),
       );
       expect(Object.keys(res.json().applicant)).toEqual(['maskedName']);
     }
@@ -180,7 +255,10 @@ describe('GET /api/public/dossiers/{code}', () => {
     for (let i = 0; i < 30; i += 1) expect((await lookup(d.code, '203.0.113.9')).statusCode).toBe(200);
     const refused = await lookup(d.code, '203.0.113.9');
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(refused.json().error).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -188,7 +266,9 @@ describe('GET /api/public/dossiers/{code}', () => {
     expect((await lookup('x', '203.0.113.9')).statusCode).toBe(429);
     expect((await lookup(d.code, '203.0.113.10')).statusCode).toBe(200);
     // Staff pages are not limited by it.
-    expect((await tiepnhan.request({ url: `/api/dossiers/${d.code}`, remoteAddress: '203.0.113.9' })).statusCode).toBe(200);
+    expect((await tiepnhan.request({ url: `/api/dossiers/${d.code}`, remoteAddress: '203.0.113.9' })).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -196,7 +276,8 @@ describe('PUBLIC_LOOKUP_RATE_PER_MINUTE', () => {
   it('sets the allowance per IP', async () => {
     const small = await createTestApp({ demo: false, env: { PUBLIC_LOOKUP_RATE_PER_MINUTE: '2' } });
     try {
-      const get = () => small.app.inject({ url: '/api/public/dossiers/000.00.02.H91-200101-0001', remoteAddress: '192.0.2.1' });
+      const get = () =>
+        small.app.inject({ url: '/api/public/dossiers/000.00.02.H91-200101-0001', remoteAddress: '192.0.2.1' });
       expect((await get()).statusCode).toBe(404);
       expect((await get()).statusCode).toBe(404);
       expect((await get()).statusCode).toBe(429);
@@ -207,6 +288,7 @@ describe('PUBLIC_LOOKUP_RATE_PER_MINUTE', () => {
 
   it('must be a positive whole number', () => {
     expect(readEnv({}).PUBLIC_LOOKUP_RATE_PER_MINUTE).toBe(30);
-    for (const bad of ['0', '-1', '2.5', 'many']) expect(() => readEnv({ PUBLIC_LOOKUP_RATE_PER_MINUTE: bad }), bad).toThrow(/PUBLIC_LOOKUP_RATE_PER_MINUTE/);
+    for (const bad of ['0', '-1', '2.5', 'many'])
+      expect(() => readEnv({ PUBLIC_LOOKUP_RATE_PER_MINUTE: bad }), bad).toThrow(/PUBLIC_LOOKUP_RATE_PER_MINUTE/);
   });
 });

@@ -28,35 +28,78 @@ const MONDAY = '2027-03-01';
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, tiepnhan, chuyenvien, lanhdao, congdan] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('lanhdao'), t.login('congdan')]);
+  [admin, tiepnhan, chuyenvien, lanhdao, congdan] = await Promise.all([
+    t.login('admin'),
+    t.login('tiepnhan'),
+    t.login('chuyenvien'),
+    t.login('lanhdao'),
+    t.login('congdan'),
+  ]);
   const unit = await demoUnits(t);
   centre = unit('Trung tâm Phục vụ hành chính công', true);
   soTuPhap = unit('Sở Tư pháp');
   hoTich = await procedureByCode(t, '2.000635');
   chungThuc = await procedureByCode(t, '2.000815');
   const entry = { fieldCode: 'HT', weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '09:00', minutes: 30, capacity: 10 };
-  expect((await tiepnhan.request({ method: 'PUT', url: `/api/queue/units/${centre}/template`, payload: { entries: [entry] } })).statusCode).toBe(200);
-  expect((await lanhdao.request({ method: 'PUT', url: `/api/queue/units/${soTuPhap}/template`, payload: { entries: [entry] } })).statusCode).toBe(200);
+  expect(
+    (
+      await tiepnhan.request({
+        method: 'PUT',
+        url: `/api/queue/units/${centre}/template`,
+        payload: { entries: [entry] },
+      })
+    ).statusCode,
+  ).toBe(200);
+  expect(
+    (
+      await lanhdao.request({
+        method: 'PUT',
+        url: `/api/queue/units/${soTuPhap}/template`,
+        payload: { entries: [entry] },
+      })
+    ).statusCode,
+  ).toBe(200);
 });
 afterAll(() => t.close());
 
-const rows = <T extends Record<string, unknown> = Record<string, unknown>>(query: SQL) => queryRows<T>(t.handle.db, query);
-const dayOf = (s: Session, date: string, unitId = centre) => s.request({ url: `/api/queue/units/${unitId}/days/${date}` });
-const bookFor = (s: Session, payload: Record<string, unknown>, unitId = centre) => s.request({ method: 'POST', url: `/api/queue/units/${unitId}/bookings`, payload });
-const caller = (slotId: string, over: Record<string, unknown> = {}) => ({ slotId, procedureId: hoTich.id, name: 'Trần Thị Bình', phone: '0987 654 321', ...over });
+const rows = <T extends Record<string, unknown> = Record<string, unknown>>(query: SQL) =>
+  queryRows<T>(t.handle.db, query);
+const dayOf = (s: Session, date: string, unitId = centre) =>
+  s.request({ url: `/api/queue/units/${unitId}/days/${date}` });
+const bookFor = (s: Session, payload: Record<string, unknown>, unitId = centre) =>
+  s.request({ method: 'POST', url: `/api/queue/units/${unitId}/bookings`, payload });
+const caller = (slotId: string, over: Record<string, unknown> = {}) => ({
+  slotId,
+  procedureId: hoTich.id,
+  name: 'Trần Thị Bình',
+  phone: '0987 654 321',
+  ...over,
+});
 
 interface DaySlot {
   id: string;
   startsAt: string;
   capacity: number;
   booked: number;
-  bookings: { code: string; status: string; name: string; phone: string | null; personalId: string | null; forCaller: boolean }[];
+  bookings: {
+    code: string;
+    status: string;
+    name: string;
+    phone: string | null;
+    personalId: string | null;
+    forCaller: boolean;
+  }[];
 }
-const daySlots = async (s: Session, date: string, unitId = centre) => (await dayOf(s, date, unitId)).json().slots as DaySlot[];
+const daySlots = async (s: Session, date: string, unitId = centre) =>
+  (await dayOf(s, date, unitId)).json().slots as DaySlot[];
 
 describe('slots of a day', () => {
   it('generating says which days the calendar closed; the day lists each slot with booked / capacity', async () => {
-    const res = await tiepnhan.request({ method: 'POST', url: `/api/queue/units/${centre}/slots`, payload: { from: MONDAY, to: '2027-03-07' } });
+    const res = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/queue/units/${centre}/slots`,
+      payload: { from: MONDAY, to: '2027-03-07' },
+    });
     expect(res.json()).toEqual({
       created: 5 * 2,
       days: 5,
@@ -91,9 +134,26 @@ describe('booking for a caller (đặt lịch hộ)', () => {
     expect(res.statusCode, res.body).toBe(201);
     code = res.json().code;
     expect(code).toMatch(/^LH-[2-9A-HJKMNP-Z]{8}$/);
-    expect(res.json()).toMatchObject({ status: 'booked', name: 'Trần Thị Bình', phone: '0987654321', procedureId: hoTich.id });
+    expect(res.json()).toMatchObject({
+      status: 'booked',
+      name: 'Trần Thị Bình',
+      phone: '0987654321',
+      procedureId: hoTich.id,
+    });
     const [slot] = (await daySlots(tiepnhan, MONDAY)).filter((s) => s.id === slotId);
-    expect(slot).toMatchObject({ booked: 1, bookings: [{ code, status: 'booked', name: 'T*** T** B***', phone: '*******321', personalId: '********2345', forCaller: true }] });
+    expect(slot).toMatchObject({
+      booked: 1,
+      bookings: [
+        {
+          code,
+          status: 'booked',
+          name: 'T*** T** B***',
+          phone: '*******321',
+          personalId: '********2345',
+          forCaller: true,
+        },
+      ],
+    });
   });
 
   it('is audited under the officer, the phone and personal id masked', async () => {
@@ -101,7 +161,13 @@ describe('booking for a caller (đặt lịch hộ)', () => {
       sql`select actor_name, summary from audit_log where action = 'queue.bookForCaller' order by seq desc limit 1`,
     );
     const [officer] = await rows<{ id: string }>(sql`select id from users where username = 'tiepnhan'`);
-    expect(audit!.summary.after).toMatchObject({ code, bookedBy: officer!.id, userId: null, phone: '*******321', personalId: '********2345' });
+    expect(audit!.summary.after).toMatchObject({
+      code,
+      bookedBy: officer!.id,
+      userId: null,
+      phone: '*******321',
+      personalId: '********2345',
+    });
     expect(JSON.stringify(audit)).not.toContain('0987654321');
     expect(JSON.stringify(audit)).not.toContain('001090012345');
   });
@@ -112,19 +178,34 @@ describe('booking for a caller (đặt lịch hộ)', () => {
     expect(badPhone.json().error.code).toBe('VALIDATION_FAILED');
     expect(badPhone.json().error.details.map((d: { path: string }) => d.path)).toEqual(['phone']);
     const badId = await bookFor(tiepnhan, caller(slotId, { personalId: '12345' }));
-    expect(badId.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message])).toEqual([['personalId', 'Số định danh cá nhân gồm 12 chữ số (hoặc CMND 9 chữ số)']]);
+    expect(badId.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message])).toEqual([
+      ['personalId', 'Số định danh cá nhân gồm 12 chữ số (hoặc CMND 9 chữ số)'],
+    ]);
     const { phone: _phone, ...noPhone } = caller(slotId);
     expect((await bookFor(tiepnhan, noPhone)).json().error.code).toBe('VALIDATION_FAILED');
     expect((await bookFor(tiepnhan, caller(slotId, { name: ' ' }))).json().error.code).toBe('VALIDATION_FAILED');
     // The same number written another way is the same caller.
-    expect((await bookFor(tiepnhan, caller(slotId, { phone: '0987.654.321' }))).json().error.code).toBe('QUEUE_CALLER_ALREADY_BOOKED');
-    expect((await bookFor(tiepnhan, caller(slotId, { procedureId: chungThuc.id }))).json().error.code).toBe('QUEUE_FIELD_MISMATCH');
-    expect((await bookFor(tiepnhan, caller('00000000-0000-4000-8000-000000000000'))).json().error.code).toBe('QUEUE_SLOT_NOT_FOUND');
-    await lanhdao.request({ method: 'POST', url: `/api/queue/units/${soTuPhap}/slots`, payload: { from: MONDAY, to: MONDAY } });
+    expect((await bookFor(tiepnhan, caller(slotId, { phone: '0987.654.321' }))).json().error.code).toBe(
+      'QUEUE_CALLER_ALREADY_BOOKED',
+    );
+    expect((await bookFor(tiepnhan, caller(slotId, { procedureId: chungThuc.id }))).json().error.code).toBe(
+      'QUEUE_FIELD_MISMATCH',
+    );
+    expect((await bookFor(tiepnhan, caller('00000000-0000-4000-8000-000000000000'))).json().error.code).toBe(
+      'QUEUE_SLOT_NOT_FOUND',
+    );
+    await lanhdao.request({
+      method: 'POST',
+      url: `/api/queue/units/${soTuPhap}/slots`,
+      payload: { from: MONDAY, to: MONDAY },
+    });
     const elsewhere = (await daySlots(lanhdao, MONDAY, soTuPhap))[0]!.id;
     const other = await bookFor(tiepnhan, caller(elsewhere));
     expect(other.statusCode).toBe(422);
-    expect(other.json().error).toMatchObject({ code: 'QUEUE_SLOT_OTHER_UNIT', message: expect.stringContaining('đơn vị khác') });
+    expect(other.json().error).toMatchObject({
+      code: 'QUEUE_SLOT_OTHER_UNIT',
+      message: expect.stringContaining('đơn vị khác'),
+    });
   });
 
   it('only one-stop officers of the unit book for callers', async () => {
@@ -151,17 +232,33 @@ describe('capacity under concurrency', () => {
     const citizens: Session[] = [];
     for (let i = 0; i < 25; i += 1) {
       const username = `congdan.s${i}`;
-      const res = await admin.request({ method: 'POST', url: '/api/users', payload: { username, fullName: `Công dân ${i}`, kind: 'citizen', password, roles: [{ role: 'citizen', unitId: null }] } });
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: {
+          username,
+          fullName: `Công dân ${i}`,
+          kind: 'citizen',
+          password,
+          roles: [{ role: 'citizen', unitId: null }],
+        },
+      });
       expect(res.statusCode, res.body).toBe(201);
       citizens.push(await t.login(username, password));
     }
     const requests = citizens.flatMap((c, i) => [
-      c.request({ method: 'POST', url: '/api/queue/bookings', payload: { slotId, procedureId: hoTich.id, name: `Công dân ${i}` } }),
+      c.request({
+        method: 'POST',
+        url: '/api/queue/bookings',
+        payload: { slotId, procedureId: hoTich.id, name: `Công dân ${i}` },
+      }),
       bookFor(tiepnhan, caller(slotId, { name: `Người gọi ${i}`, phone: `09120000${String(i).padStart(2, '0')}` })),
     ]);
     const results = await Promise.all(requests);
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(10);
-    expect(results.filter((r) => r.statusCode !== 201).map((r) => r.json().error.code)).toEqual(Array(40).fill('QUEUE_SLOT_FULL'));
+    expect(results.filter((r) => r.statusCode !== 201).map((r) => r.json().error.code)).toEqual(
+      Array(40).fill('QUEUE_SLOT_FULL'),
+    );
     const [row] = await rows<{ booked: number; live: number }>(
       sql`select booked, (select count(*)::int from queue_bookings where slot_id = ${slotId} and status = 'booked') as live from queue_slots where id = ${slotId}`,
     );

@@ -12,7 +12,6 @@ import { type DemoProcedure, fileDossier, resultOf, staffAt, step } from '../fix
 import { procedureByCode } from '../fixtures/procedures.js';
 import { demoUnits } from '../fixtures/units.js';
 
-
 let t: TestApp;
 let admin: Session;
 let tiepnhan: Session;
@@ -30,8 +29,20 @@ const bad = { overall: 2, waitingTime: 1, attitude: 3, resultOnTime: 4 };
 const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { RATING_LINK_SECRET: 'test-rating-link-secret-0123456789abcdef', PUBLIC_URL: 'https://dichvucong.angiang.gov.vn' } });
-  [admin, tiepnhan, chuyenvien, lanhdao, kstthc, congdan] = await Promise.all([t.login('admin'), t.login('tiepnhan'), t.login('chuyenvien'), t.login('lanhdao'), t.login('kstthc'), t.login('congdan')]);
+  t = await createTestApp({
+    env: {
+      RATING_LINK_SECRET: 'test-rating-link-secret-0123456789abcdef',
+      PUBLIC_URL: 'https://dichvucong.angiang.gov.vn',
+    },
+  });
+  [admin, tiepnhan, chuyenvien, lanhdao, kstthc, congdan] = await Promise.all([
+    t.login('admin'),
+    t.login('tiepnhan'),
+    t.login('chuyenvien'),
+    t.login('lanhdao'),
+    t.login('kstthc'),
+    t.login('congdan'),
+  ]);
   procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
   const unit = await demoUnits(t);
   soTuPhap = unit('Sở Tư pháp');
@@ -43,7 +54,12 @@ afterAll(() => t.close());
 /** A dossier taken from intake to its returned result; `receiver` receives, tiepnhan returns. */
 async function returnedDossier(receiver: Session, online = false) {
   let d = online
-    ? await fileDossier(congdan, procedure, { channel: 'online', applicant: citizen, competentUnitId: soTuPhap, receivingUnitId: serviceCentre })
+    ? await fileDossier(congdan, procedure, {
+        channel: 'online',
+        applicant: citizen,
+        competentUnitId: soTuPhap,
+        receivingUnitId: serviceCentre,
+      })
     : await fileDossier(receiver, procedure, { channel: 'counter', applicant: citizen, competentUnitId: soTuPhap });
   if (online) d = await step(receiver, d.code, d.version, 'accept');
   d = await step(receiver, d.code, d.version, 'forward');
@@ -55,7 +71,9 @@ async function returnedDossier(receiver: Session, online = false) {
 }
 
 const rate = (session: Session | null, code: string, payload: Record<string, unknown>) =>
-  session ? session.request({ method: 'POST', url: `/api/rate/${code}`, payload }) : t.app.inject({ method: 'POST', url: `/api/rate/${code}`, payload });
+  session
+    ? session.request({ method: 'POST', url: `/api/rate/${code}`, payload })
+    : t.app.inject({ method: 'POST', url: `/api/rate/${code}`, payload });
 
 let counterDossier: { code: string };
 let onlineDossier: { code: string };
@@ -63,7 +81,11 @@ let secondOfficerDossier: { code: string };
 
 describe('rating a dossier', () => {
   it('only after the result', async () => {
-    const open = await fileDossier(tiepnhan, procedure, { channel: 'counter', applicant: citizen, competentUnitId: soTuPhap });
+    const open = await fileDossier(tiepnhan, procedure, {
+      channel: 'counter',
+      applicant: citizen,
+      competentUnitId: soTuPhap,
+    });
     const res = await rate(tiepnhan, open.code, { scores: good });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('RATING_NOT_YET');
@@ -80,8 +102,19 @@ describe('rating a dossier', () => {
       ['resultOnTime', 5],
     ]);
     // The seeded criteria carry English labels too (migration 0018), and the levels come in both languages.
-    expect(form.json().criteria.map((c: { labelEn: string | null }) => c.labelEn)).toEqual(['Overall satisfaction', 'Waiting time', 'Attitude of the officers', 'Result returned on time']);
-    expect(form.json().criteria[0].levelsEn).toEqual(['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied']);
+    expect(form.json().criteria.map((c: { labelEn: string | null }) => c.labelEn)).toEqual([
+      'Overall satisfaction',
+      'Waiting time',
+      'Attitude of the officers',
+      'Result returned on time',
+    ]);
+    expect(form.json().criteria[0].levelsEn).toEqual([
+      'Very dissatisfied',
+      'Dissatisfied',
+      'Neutral',
+      'Satisfied',
+      'Very satisfied',
+    ]);
     expect((await rate(chuyenvien, counterDossier.code, { scores: good })).statusCode).toBe(403);
     const first = await rate(tiepnhan, counterDossier.code, { scores: good });
     expect(first.statusCode, first.body).toBe(201);
@@ -93,14 +126,32 @@ describe('rating a dossier', () => {
 
     // The kiosk: a service token of a centre officer, scoped to taking ratings only.
     secondOfficerDossier = await returnedDossier(tiepnhan2);
-    const minted = await tiepnhan.request({ method: 'POST', url: '/api/me/tokens', payload: { name: 'Máy tính bảng quầy 3', scopes: ['satisfaction.record'] } });
+    const minted = await tiepnhan.request({
+      method: 'POST',
+      url: '/api/me/tokens',
+      payload: { name: 'Máy tính bảng quầy 3', scopes: ['satisfaction.record'] },
+    });
     expect(minted.statusCode, minted.body).toBe(201);
-    const kiosk = (options: InjectOptions) => t.app.inject({ ...options, headers: { authorization: `Bearer ${minted.json().token}` } });
-    const viaKiosk = await kiosk({ method: 'POST', url: `/api/rate/${secondOfficerDossier.code}`, payload: { scores: good } });
+    const kiosk = (options: InjectOptions) =>
+      t.app.inject({ ...options, headers: { authorization: `Bearer ${minted.json().token}` } });
+    const viaKiosk = await kiosk({
+      method: 'POST',
+      url: `/api/rate/${secondOfficerDossier.code}`,
+      payload: { scores: good },
+    });
     expect(viaKiosk.statusCode, viaKiosk.body).toBe(201);
     expect(viaKiosk.json().channel).toBe('counter');
     expect((await kiosk({ url: `/api/dossiers/${secondOfficerDossier.code}` })).statusCode).toBe(403);
-    const feedbackViaKiosk = await kiosk({ method: 'POST', url: '/api/feedback', payload: { channel: 'counter', title: 'Qua máy kiosk', content: 'Nội dung phản ánh gửi qua máy kiosk', submitter: { name: 'An' } } });
+    const feedbackViaKiosk = await kiosk({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: {
+        channel: 'counter',
+        title: 'Qua máy kiosk',
+        content: 'Nội dung phản ánh gửi qua máy kiosk',
+        submitter: { name: 'An' },
+      },
+    });
     expect(feedbackViaKiosk.json().error.code).toBe('TOKEN_SCOPE');
     expect((await kiosk({ url: '/api/feedback' })).statusCode).toBe(403);
   });
@@ -121,11 +172,25 @@ describe('rating a dossier', () => {
       },
     });
     expect((await rate(congdan, onlineDossier.code, { scores: bad })).json().error.code).toBe('RATING_REASON_REQUIRED');
-    const res = await rate(congdan, onlineDossier.code, { scores: bad, reason: 'Phải chờ hơn hai giờ ở quầy, cán bộ không hướng dẫn', createFeedback: true });
+    const res = await rate(congdan, onlineDossier.code, {
+      scores: bad,
+      reason: 'Phải chờ hơn hai giờ ở quầy, cán bộ không hướng dẫn',
+      createFeedback: true,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ channel: 'portal', satisfied: false, feedbackCode: expect.stringMatching(/^PAKN-/) });
+    expect(res.json()).toMatchObject({
+      channel: 'portal',
+      satisfied: false,
+      feedbackCode: expect.stringMatching(/^PAKN-/),
+    });
     const item = (await kstthc.request({ url: `/api/feedback/${res.json().feedbackCode}` })).json();
-    expect(item).toMatchObject({ status: 'received', channel: 'portal', content: 'Phải chờ hơn hai giờ ở quầy, cán bộ không hướng dẫn', anonymous: true, procedureId: procedure.id });
+    expect(item).toMatchObject({
+      status: 'received',
+      channel: 'portal',
+      content: 'Phải chờ hơn hai giờ ở quầy, cán bộ không hướng dẫn',
+      anonymous: true,
+      procedureId: procedure.id,
+    });
     expect(item.dossierId).toBeTruthy();
   });
 
@@ -133,10 +198,16 @@ describe('rating a dossier', () => {
     const link = await tiepnhan.request({ method: 'POST', url: `/api/satisfaction/links/${counterDossier.code}` });
     expect(link.statusCode, link.body).toBe(200);
     const { token, url } = link.json();
-    expect(url).toBe(`https://dichvucong.angiang.gov.vn/rate/${encodeURIComponent(counterDossier.code)}?token=${encodeURIComponent(token)}`);
-    expect((await congdan.request({ method: 'POST', url: `/api/satisfaction/links/${counterDossier.code}` })).statusCode).toBe(403);
+    expect(url).toBe(
+      `https://dichvucong.angiang.gov.vn/rate/${encodeURIComponent(counterDossier.code)}?token=${encodeURIComponent(token)}`,
+    );
+    expect(
+      (await congdan.request({ method: 'POST', url: `/api/satisfaction/links/${counterDossier.code}` })).statusCode,
+    ).toBe(403);
 
-    expect((await t.app.inject({ url: `/api/rate/${counterDossier.code}?token=${encodeURIComponent(token)}` })).json()).toMatchObject({ channel: 'link', alreadyRated: false });
+    expect(
+      (await t.app.inject({ url: `/api/rate/${counterDossier.code}?token=${encodeURIComponent(token)}` })).json(),
+    ).toMatchObject({ channel: 'link', alreadyRated: false });
     expect((await t.app.inject({ url: `/api/rate/${counterDossier.code}` })).statusCode).toBe(401);
     const forged = await rate(null, counterDossier.code, { scores: good, token: `${token}x` });
     expect(forged.json().error.code).toBe('RATING_LINK_INVALID');
@@ -153,7 +224,9 @@ describe('aggregates', () => {
     // counterDossier: counter ✓ + link ✓ (received and returned by tiepnhan); onlineDossier: portal ✗
     // (accepted and returned by tiepnhan); secondOfficerDossier: counter ✓ (received by tiepnhan.hai,
     // returned by tiepnhan).
-    const res = await kstthc.request({ url: `/api/satisfaction/figures?unit=${soTuPhap}&from=${today()}&to=${today()}` });
+    const res = await kstthc.request({
+      url: `/api/satisfaction/figures?unit=${soTuPhap}&from=${today()}&to=${today()}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json();
     expect(f).toMatchObject({ numerator: 2, denominator: 3, ratings: { numerator: 3, denominator: 4, rate: 0.75 } });
@@ -166,11 +239,26 @@ describe('aggregates', () => {
     expect(f.unsatisfiedDossierIds).toHaveLength(1);
 
     // The receiving centre sees the same ratings; an earlier period none; the function the KPI module calls agrees.
-    expect((await kstthc.request({ url: `/api/satisfaction/figures?unit=${serviceCentre}&from=${today()}&to=${today()}` })).json().ratings.denominator).toBe(4);
-    expect((await kstthc.request({ url: `/api/satisfaction/figures?unit=${soTuPhap}&from=2026-01-01&to=2026-01-31` })).json()).toMatchObject({ numerator: 0, denominator: 0, rate: null });
-    const direct = await satisfactionFigures(t.handle.db, { unitIds: [soTuPhap], from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 3_600_000) });
+    expect(
+      (
+        await kstthc.request({ url: `/api/satisfaction/figures?unit=${serviceCentre}&from=${today()}&to=${today()}` })
+      ).json().ratings.denominator,
+    ).toBe(4);
+    expect(
+      (
+        await kstthc.request({ url: `/api/satisfaction/figures?unit=${soTuPhap}&from=2026-01-01&to=2026-01-31` })
+      ).json(),
+    ).toMatchObject({ numerator: 0, denominator: 0, rate: null });
+    const direct = await satisfactionFigures(t.handle.db, {
+      unitIds: [soTuPhap],
+      from: new Date(Date.now() - 3_600_000),
+      to: new Date(Date.now() + 3_600_000),
+    });
     expect({ numerator: direct.numerator, denominator: direct.denominator }).toEqual({ numerator: 2, denominator: 3 });
-    expect((await chuyenvien.request({ url: `/api/satisfaction/figures?unit=${soTuPhap}&from=${today()}&to=${today()}` })).statusCode).toBe(403);
+    expect(
+      (await chuyenvien.request({ url: `/api/satisfaction/figures?unit=${soTuPhap}&from=${today()}&to=${today()}` }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -180,14 +268,23 @@ describe('criteria configured by the province', () => {
       { key: 'overall', label: 'Mức độ hài lòng chung', labelEn: 'Overall satisfaction', scale: 3 },
       { key: 'guidance', label: 'Hướng dẫn của cán bộ', scale: 3 },
     ];
-    expect((await tiepnhan.request({ method: 'PUT', url: '/api/satisfaction/criteria', payload: { criteria } })).statusCode).toBe(403);
-    const dup = await kstthc.request({ method: 'PUT', url: '/api/satisfaction/criteria', payload: { criteria: [criteria[0], criteria[0]] } });
+    expect(
+      (await tiepnhan.request({ method: 'PUT', url: '/api/satisfaction/criteria', payload: { criteria } })).statusCode,
+    ).toBe(403);
+    const dup = await kstthc.request({
+      method: 'PUT',
+      url: '/api/satisfaction/criteria',
+      payload: { criteria: [criteria[0], criteria[0]] },
+    });
     expect(dup.json().error.code).toBe('CRITERIA_INVALID');
     const saved = await kstthc.request({ method: 'PUT', url: '/api/satisfaction/criteria', payload: { criteria } });
     expect(saved.statusCode, saved.body).toBe(200);
     const listed = (await t.app.inject({ url: '/api/satisfaction/criteria' })).json().criteria;
     // English label optional: a criterion without one keeps null (the form shows the Vietnamese label).
-    const levels = { levels: ['Không hài lòng', 'Bình thường', 'Hài lòng'], levelsEn: ['Dissatisfied', 'Neutral', 'Satisfied'] };
+    const levels = {
+      levels: ['Không hài lòng', 'Bình thường', 'Hài lòng'],
+      levelsEn: ['Dissatisfied', 'Neutral', 'Satisfied'],
+    };
     expect(listed).toEqual([
       { ...criteria[0], ...levels },
       { ...criteria[1], labelEn: null, ...levels },
@@ -197,6 +294,8 @@ describe('criteria configured by the province', () => {
     const res = await rate(tiepnhan, d.code, { scores: { overall: 2, guidance: 2 } });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().satisfied).toBe(true);
-    expect((await rate(tiepnhan2, d.code, { scores: { overall: 1, guidance: 3 }, reason: 'Chờ lâu' })).statusCode).toBe(409);
+    expect((await rate(tiepnhan2, d.code, { scores: { overall: 1, guidance: 3 }, reason: 'Chờ lâu' })).statusCode).toBe(
+      409,
+    );
   });
 });

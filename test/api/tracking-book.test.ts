@@ -17,8 +17,19 @@ let soTuPhap: UnitNode;
 let centre: UnitNode;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const citizen = { kind: 'citizen', fullName: 'Lê Thị Hồng Nhung', idNumber: '089196000789', phone: '0987654321', address: 'Số 5 Trần Hưng Đạo, phường Long Xuyên' };
-const organisation = { kind: 'organization', name: 'Công ty TNHH Một Cửa', taxCode: '0101243150', phone: '0296 3852 123' };
+const citizen = {
+  kind: 'citizen',
+  fullName: 'Lê Thị Hồng Nhung',
+  idNumber: '089196000789',
+  phone: '0987654321',
+  address: 'Số 5 Trần Hưng Đạo, phường Long Xuyên',
+};
+const organisation = {
+  kind: 'organization',
+  name: 'Công ty TNHH Một Cửa',
+  taxCode: '0101243150',
+  phone: '0296 3852 123',
+};
 
 /** Dossiers as the API returned them after the last action, in the order they were received. */
 const filed: Record<string, { code: string; receivedAt: string; appointmentAt: string }> = {};
@@ -34,8 +45,14 @@ beforeAll(async () => {
   soTuPhap = tree.find((u) => u.name === 'Sở Tư pháp')!;
   centre = tree.find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!;
 
-  const receive = (applicant: object) => fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhap.id });
-  const act = (session: Session, d: { code: string; version: number }, action: string, extra: Record<string, unknown> = {}) => step(session, d.code, d.version, action, extra);
+  const receive = (applicant: object) =>
+    fileDossier(tiepnhan, procedure, { channel: 'counter', applicant, competentUnitId: soTuPhap.id });
+  const act = (
+    session: Session,
+    d: { code: string; version: number },
+    action: string,
+    extra: Record<string, unknown> = {},
+  ) => step(session, d.code, d.version, action, extra);
 
   // returned: through every step, the result handed back at the counter.
   let d = await receive(citizen);
@@ -72,7 +89,9 @@ async function sheetOf(body: Buffer) {
 
 /** The period that holds every test dossier (today in Vietnam, unless the run crossed midnight). */
 const period = () => {
-  const days = Object.values(filed).map((d) => vnDate(d.receivedAt)).sort();
+  const days = Object.values(filed)
+    .map((d) => vnDate(d.receivedAt))
+    .sort();
   return { from: days[0]!, to: days.at(-1)! };
 };
 
@@ -82,7 +101,9 @@ describe('GET /api/dossiers/tracking-book', () => {
     const res = await book(tiepnhan, centre.id, from, to);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_TYPE);
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="so-theo-doi-${centre.officialCode}-${from}-${to}.xlsx"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="so-theo-doi-${centre.officialCode}-${from}-${to}.xlsx"`,
+    );
 
     const sheet = await sheetOf(res.rawPayload);
     expect(sheet.getCell('A2').text).toBe(centre.name.toUpperCase());
@@ -93,11 +114,23 @@ describe('GET /api/dossiers/tracking-book', () => {
     const dmy = (d: string) => d.split('-').reverse().join('/');
     expect(sheet.getCell('A5').text).toBe(`Từ ngày ${dmy(from)} đến ngày ${dmy(to)}`);
     expect(['A7', 'B7', 'C7', 'D7', 'E7', 'F7', 'G7', 'H7', 'N7'].map((c) => sheet.getCell(c).text)).toEqual([
-      'STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Số lượng hồ sơ', 'Tên cá nhân, tổ chức', 'Địa chỉ, số điện thoại',
-      'Cơ quan chủ trì giải quyết', 'Nhận và trả kết quả', 'Ghi chú',
+      'STT',
+      'Mã hồ sơ',
+      'Tên thủ tục hành chính',
+      'Số lượng hồ sơ',
+      'Tên cá nhân, tổ chức',
+      'Địa chỉ, số điện thoại',
+      'Cơ quan chủ trì giải quyết',
+      'Nhận và trả kết quả',
+      'Ghi chú',
     ]);
     expect(['H8', 'I8', 'J8', 'K8', 'L8', 'M8'].map((c) => sheet.getCell(c).text)).toEqual([
-      'Ngày, giờ nhận hồ sơ', 'Ngày, giờ hẹn trả kết quả', 'Ngày, giờ chuyển hồ sơ', 'Ngày, giờ nhận kết quả', 'Ngày, giờ trả kết quả', 'Ký nhận',
+      'Ngày, giờ nhận hồ sơ',
+      'Ngày, giờ hẹn trả kết quả',
+      'Ngày, giờ chuyển hồ sơ',
+      'Ngày, giờ nhận kết quả',
+      'Ngày, giờ trả kết quả',
+      'Ký nhận',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 8 });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
@@ -149,7 +182,11 @@ describe('GET /api/dossiers/tracking-book', () => {
     const res = await book(chuyenvien, soTuPhap.id, from, to);
     expect(res.statusCode).toBe(200);
     const sheet = await sheetOf(res.rawPayload);
-    expect([9, 10, 11].map((r) => sheet.getCell(r, 2).text)).toEqual([filed.returned!.code, filed.refused!.code, filed.processing!.code]);
+    expect([9, 10, 11].map((r) => sheet.getCell(r, 2).text)).toEqual([
+      filed.returned!.code,
+      filed.refused!.code,
+      filed.processing!.code,
+    ]);
     expect(sheet.getCell('A2').text).toBe('SỞ TƯ PHÁP');
   });
 
@@ -167,7 +204,10 @@ describe('GET /api/dossiers/tracking-book', () => {
       const today = await sheetOf((await book(tiepnhan, centre.id, from, to)).rawPayload);
       expect([9, 10].map((r) => today.getCell(r, 2).text)).toEqual([filed.returned!.code, filed.refused!.code]);
     } finally {
-      await t.handle.db.update(dossiers).set({ receivedAt: new Date(filed.processing!.receivedAt) }).where(eq(dossiers.code, filed.processing!.code));
+      await t.handle.db
+        .update(dossiers)
+        .set({ receivedAt: new Date(filed.processing!.receivedAt) })
+        .where(eq(dossiers.code, filed.processing!.code));
     }
   });
 
@@ -187,13 +227,18 @@ describe('GET /api/dossiers/tracking-book', () => {
     expect(citizenRes.statusCode).toBe(403);
     expect(citizenRes.json().error.code).toBe('FORBIDDEN');
     expect((await book(chuyenvien, centre.id, from, to)).statusCode).toBe(403);
-    expect((await t.app.inject({ url: `/api/dossiers/tracking-book?unit=${centre.id}&from=${from}&to=${to}` })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: `/api/dossiers/tracking-book?unit=${centre.id}&from=${from}&to=${to}` })).statusCode,
+    ).toBe(401);
   });
 
   it('refuses a reversed or over-long period with a stable code, and a malformed one', async () => {
     const reversed = await book(tiepnhan, centre.id, '2026-03-02', '2026-03-01');
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().error).toMatchObject({ code: 'TRACKING_BOOK_PERIOD_REVERSED', message: expect.stringContaining('Ngày bắt đầu') });
+    expect(reversed.json().error).toMatchObject({
+      code: 'TRACKING_BOOK_PERIOD_REVERSED',
+      message: expect.stringContaining('Ngày bắt đầu'),
+    });
     const long = await book(tiepnhan, centre.id, '2025-01-01', '2026-01-02');
     expect(long.statusCode).toBe(400);
     expect(long.json().error.code).toBe('TRACKING_BOOK_PERIOD_TOO_LONG');

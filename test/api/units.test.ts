@@ -56,7 +56,12 @@ describe('GET /api/units (public tree)', () => {
     expect(res.statusCode).toBe(200);
     const { units } = res.json() as { units: UnitNode[] };
     const province = units[0]!;
-    expect(province).toMatchObject({ name: 'Ủy ban nhân dân tỉnh An Giang', kind: 'province', parentId: null, adminUnitCode: '91' });
+    expect(province).toMatchObject({
+      name: 'Ủy ban nhân dân tỉnh An Giang',
+      kind: 'province',
+      parentId: null,
+      adminUnitCode: '91',
+    });
     const kinds = (kind: string) => province.children.filter((c) => c.kind === kind);
     expect(kinds('service_centre').map((c) => c.name)).toEqual(['Trung tâm Phục vụ hành chính công tỉnh An Giang']);
     expect(kinds('department').length).toBeGreaterThanOrEqual(8);
@@ -109,11 +114,14 @@ describe('GET /api/units (public tree)', () => {
     expect(long.json().units).toEqual([]);
   });
 
-  it.each(['at=2025-13-01', 'at=2025-02-30', 'at=yesterday', 'includeClosed=yes'])('refuses a bad query (%s) with 400', async (query) => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/units?${query}` });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('VALIDATION_FAILED');
-  });
+  it.each(['at=2025-13-01', 'at=2025-02-30', 'at=yesterday', 'includeClosed=yes'])(
+    'refuses a bad query (%s) with 400',
+    async (query) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/units?${query}` });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    },
+  );
 });
 
 describe('GET /api/units/:id', () => {
@@ -144,14 +152,22 @@ describe('GET /api/units/:id', () => {
     for (const bad of ['123', 'not-a-uuid', '7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a9', "1' or '1'='1"]) {
       const res = await t.app.inject({ method: 'GET', url: `/api/units/${encodeURIComponent(bad)}` });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ in: 'params', path: 'id' })] });
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ in: 'params', path: 'id' })],
+      });
     }
   });
 });
 
 describe('creating units (administrator)', () => {
   it('creates a unit (201) and writes an audit record naming the administrator', async () => {
-    const res = await create({ name: 'Phòng Công chứng', parentId: unitId('Sở Tư pháp'), officialCode: '002.10.00.H91', validFrom: '2026-01-01' });
+    const res = await create({
+      name: 'Phòng Công chứng',
+      parentId: unitId('Sở Tư pháp'),
+      officialCode: '002.10.00.H91',
+      validFrom: '2026-01-01',
+    });
     expect(res.statusCode).toBe(201);
     const unit = res.json();
     expect(unit).toMatchObject({
@@ -177,7 +193,10 @@ describe('creating units (administrator)', () => {
     });
     // Readable back, with its path.
     const detail = await t.app.inject({ method: 'GET', url: `/api/units/${unit.id}` });
-    expect(detail.json().path.map((p: { name: string }) => p.name)).toEqual(['Ủy ban nhân dân tỉnh An Giang', 'Sở Tư pháp']);
+    expect(detail.json().path.map((p: { name: string }) => p.name)).toEqual([
+      'Ủy ban nhân dân tỉnh An Giang',
+      'Sở Tư pháp',
+    ]);
   });
 
   it('defaults validFrom to today (Vietnam time)', async () => {
@@ -190,7 +209,10 @@ describe('creating units (administrator)', () => {
   it('refuses an official code already used by an operating unit (409), but allows the code of a closed one', async () => {
     const taken = await create({ name: 'Sở trùng mã', officialCode: '000.00.10.H91' });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error).toMatchObject({ code: 'UNIT_CODE_TAKEN', details: { officialCode: '000.00.10.H91', unitId: unitId('Sở Tư pháp') } });
+    expect(taken.json().error).toMatchObject({
+      code: 'UNIT_CODE_TAKEN',
+      details: { officialCode: '000.00.10.H91', unitId: unitId('Sở Tư pháp') },
+    });
     const reused = await create({ name: 'Đơn vị dùng lại mã của huyện cũ', officialCode: '883.00.00.H91' });
     expect(reused.statusCode).toBe(201);
   });
@@ -199,7 +221,10 @@ describe('creating units (administrator)', () => {
     const missing = await create({ name: 'Mồ côi', parentId: '7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('UNIT_NOT_FOUND');
-    const closed = await create({ name: 'Dưới huyện cũ', parentId: unitId('UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)') });
+    const closed = await create({
+      name: 'Dưới huyện cũ',
+      parentId: unitId('UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)'),
+    });
     expect(closed.statusCode).toBe(422);
     expect(closed.json().error.code).toBe('UNIT_CLOSED');
   });
@@ -207,7 +232,10 @@ describe('creating units (administrator)', () => {
   it('validates the body: code pattern, kind, name', async () => {
     const res = await create({ name: '', officialCode: '12.34', kind: 'ministry' });
     expect(res.statusCode).toBe(400);
-    const paths = res.json().error.details.map((d: { path: string }) => d.path).sort();
+    const paths = res
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['kind', 'name', 'officialCode']);
     const code = res.json().error.details.find((d: { path: string }) => d.path === 'officialCode');
     expect(code.message).toBe('Mã định danh phải có dạng 000.00.00.H00 (QCVN 102:2016)');
@@ -224,10 +252,18 @@ describe('creating units (administrator)', () => {
 describe('editing units', () => {
   it('updates with an optimistic lock: the stale version gets 409 VERSION_CONFLICT', async () => {
     const unit = (await create({ name: 'Phòng Kiểm tra văn bản' })).json();
-    const first = await admin.request({ method: 'PATCH', url: `/api/units/${unit.id}`, payload: { version: 1, name: 'Phòng Kiểm tra văn bản QPPL' } });
+    const first = await admin.request({
+      method: 'PATCH',
+      url: `/api/units/${unit.id}`,
+      payload: { version: 1, name: 'Phòng Kiểm tra văn bản QPPL' },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ name: 'Phòng Kiểm tra văn bản QPPL', version: 2 });
-    const stale = await admin.request({ method: 'PATCH', url: `/api/units/${unit.id}`, payload: { version: 1, shortName: 'KTVB' } });
+    const stale = await admin.request({
+      method: 'PATCH',
+      url: `/api/units/${unit.id}`,
+      payload: { version: 1, shortName: 'KTVB' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
     // The audit record holds only what changed.
@@ -235,13 +271,20 @@ describe('editing units', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'unit.update'), eq(auditLog.targetId, unit.id)));
-    expect(row!.summary).toEqual({ before: { name: 'Phòng Kiểm tra văn bản' }, after: { name: 'Phòng Kiểm tra văn bản QPPL' } });
+    expect(row!.summary).toEqual({
+      before: { name: 'Phòng Kiểm tra văn bản' },
+      after: { name: 'Phòng Kiểm tra văn bản QPPL' },
+    });
     expect(row!.actorId).toBe(admin.user.id);
   });
 
   it('refuses to take an official code in use (409 UNIT_CODE_TAKEN)', async () => {
     const unit = (await create({ name: 'Phòng đổi mã' })).json();
-    const res = await admin.request({ method: 'PATCH', url: `/api/units/${unit.id}`, payload: { version: 1, officialCode: '001.10.00.H91' } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/units/${unit.id}`,
+      payload: { version: 1, officialCode: '001.10.00.H91' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('UNIT_CODE_TAKEN');
   });
@@ -251,12 +294,20 @@ describe('editing units', () => {
     const b = (await create({ name: 'Đội B', parentId: a.id })).json();
     const c = (await create({ name: 'Tổ C', parentId: b.id })).json();
     for (const parentId of [a.id, b.id, c.id]) {
-      const res = await admin.request({ method: 'PATCH', url: `/api/units/${a.id}`, payload: { version: 1, parentId } });
+      const res = await admin.request({
+        method: 'PATCH',
+        url: `/api/units/${a.id}`,
+        payload: { version: 1, parentId },
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('UNIT_CYCLE');
     }
     // A legal move still works: C up under A.
-    const moved = await admin.request({ method: 'PATCH', url: `/api/units/${c.id}`, payload: { version: 1, parentId: a.id } });
+    const moved = await admin.request({
+      method: 'PATCH',
+      url: `/api/units/${c.id}`,
+      payload: { version: 1, parentId: a.id },
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().parentId).toBe(a.id);
   });
@@ -273,7 +324,11 @@ describe('editing units', () => {
   });
 
   it('answers 404 for an unknown unit', async () => {
-    const res = await admin.request({ method: 'PATCH', url: '/api/units/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99', payload: { version: 1, name: 'x' } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: '/api/units/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99',
+      payload: { version: 1, name: 'x' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('UNIT_NOT_FOUND');
   });
@@ -285,11 +340,19 @@ describe('closing units', () => {
     const child = (await create({ name: 'Đội trực thuộc', parentId: parent.id, validFrom: '2025-07-01' })).json();
     const successor = unitId('Sở Tư pháp');
 
-    const blocked = await admin.request({ method: 'POST', url: `/api/units/${parent.id}/close`, payload: { version: 1, validTo: '2026-01-01' } });
+    const blocked = await admin.request({
+      method: 'POST',
+      url: `/api/units/${parent.id}/close`,
+      payload: { version: 1, validTo: '2026-01-01' },
+    });
     expect(blocked.statusCode).toBe(422);
     expect(blocked.json().error).toMatchObject({ code: 'UNIT_HAS_ACTIVE_CHILDREN', details: { childId: child.id } });
 
-    const closedChild = await admin.request({ method: 'POST', url: `/api/units/${child.id}/close`, payload: { version: 1, validTo: '2026-01-01' } });
+    const closedChild = await admin.request({
+      method: 'POST',
+      url: `/api/units/${child.id}/close`,
+      payload: { version: 1, validTo: '2026-01-01' },
+    });
     expect(closedChild.statusCode).toBe(200);
     const closed = await admin.request({
       method: 'POST',
@@ -307,50 +370,93 @@ describe('closing units', () => {
     expect(await names('2026-01-01')).not.toContain('Chi cục sắp giải thể');
 
     // A closed unit cannot be edited or closed again.
-    const edit = await admin.request({ method: 'PATCH', url: `/api/units/${parent.id}`, payload: { version: 2, name: 'x' } });
+    const edit = await admin.request({
+      method: 'PATCH',
+      url: `/api/units/${parent.id}`,
+      payload: { version: 2, name: 'x' },
+    });
     expect(edit.statusCode).toBe(422);
     expect(edit.json().error.code).toBe('UNIT_CLOSED');
-    const again = await admin.request({ method: 'POST', url: `/api/units/${parent.id}/close`, payload: { version: 2, validTo: '2026-02-01' } });
+    const again = await admin.request({
+      method: 'POST',
+      url: `/api/units/${parent.id}/close`,
+      payload: { version: 2, validTo: '2026-02-01' },
+    });
     expect(again.json().error.code).toBe('UNIT_CLOSED');
 
-    const [row] = await t.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'unit.close'), eq(auditLog.targetId, parent.id)));
-    expect(row!.summary).toEqual({ before: { validTo: null }, after: { validTo: '2026-01-01', successorId: successor } });
+    const [row] = await t.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'unit.close'), eq(auditLog.targetId, parent.id)));
+    expect(row!.summary).toEqual({
+      before: { validTo: null },
+      after: { validTo: '2026-01-01', successorId: successor },
+    });
   });
 
   it('refuses a closing date not after the start, a closed successor, and a stale version', async () => {
     const unit = (await create({ name: 'Phòng đóng thử', validFrom: '2025-07-01' })).json();
-    const early = await admin.request({ method: 'POST', url: `/api/units/${unit.id}/close`, payload: { version: 1, validTo: '2025-07-01' } });
+    const early = await admin.request({
+      method: 'POST',
+      url: `/api/units/${unit.id}/close`,
+      payload: { version: 1, validTo: '2025-07-01' },
+    });
     expect(early.statusCode).toBe(400);
-    expect(early.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { validTo: 'must be after validFrom' } });
+    expect(early.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { validTo: 'must be after validFrom' },
+    });
     const closedSuccessor = await admin.request({
       method: 'POST',
       url: `/api/units/${unit.id}/close`,
-      payload: { version: 1, validTo: '2026-01-01', successorId: unitId('UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)') },
+      payload: {
+        version: 1,
+        validTo: '2026-01-01',
+        successorId: unitId('UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)'),
+      },
     });
     expect(closedSuccessor.statusCode).toBe(422);
     expect(closedSuccessor.json().error.code).toBe('UNIT_CLOSED');
-    const self = await admin.request({ method: 'POST', url: `/api/units/${unit.id}/close`, payload: { version: 1, validTo: '2026-01-01', successorId: unit.id } });
+    const self = await admin.request({
+      method: 'POST',
+      url: `/api/units/${unit.id}/close`,
+      payload: { version: 1, validTo: '2026-01-01', successorId: unit.id },
+    });
     expect(self.statusCode).toBe(422);
-    const stale = await admin.request({ method: 'POST', url: `/api/units/${unit.id}/close`, payload: { version: 7, validTo: '2026-01-01' } });
+    const stale = await admin.request({
+      method: 'POST',
+      url: `/api/units/${unit.id}/close`,
+      payload: { version: 7, validTo: '2026-01-01' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
   });
 });
 
 describe('who may change units', () => {
-  it.each(['chuyenvien', 'congdan', 'lanhdao', 'tiepnhan', 'kstthc'])('%s gets 403 FORBIDDEN on create, edit and close', async (username) => {
-    const s = await t.login(username);
-    const created = await create({ name: 'Không được tạo' }, s);
-    expect(created.statusCode).toBe(403);
-    expect(created.json().error.code).toBe('FORBIDDEN');
-    const id = unitId('Phòng Hành chính tư pháp');
-    const edit = await s.request({ method: 'PATCH', url: `/api/units/${id}`, payload: { version: 1, name: 'x' } });
-    expect(edit.statusCode).toBe(403);
-    const close = await s.request({ method: 'POST', url: `/api/units/${id}/close`, payload: { version: 1, validTo: '2030-01-01' } });
-    expect(close.statusCode).toBe(403);
-    // Nothing changed.
-    expect((await t.app.inject({ method: 'GET', url: `/api/units/${id}` })).json()).toMatchObject({ name: 'Phòng Hành chính tư pháp', validTo: null });
-  });
+  it.each(['chuyenvien', 'congdan', 'lanhdao', 'tiepnhan', 'kstthc'])(
+    '%s gets 403 FORBIDDEN on create, edit and close',
+    async (username) => {
+      const s = await t.login(username);
+      const created = await create({ name: 'Không được tạo' }, s);
+      expect(created.statusCode).toBe(403);
+      expect(created.json().error.code).toBe('FORBIDDEN');
+      const id = unitId('Phòng Hành chính tư pháp');
+      const edit = await s.request({ method: 'PATCH', url: `/api/units/${id}`, payload: { version: 1, name: 'x' } });
+      expect(edit.statusCode).toBe(403);
+      const close = await s.request({
+        method: 'POST',
+        url: `/api/units/${id}/close`,
+        payload: { version: 1, validTo: '2030-01-01' },
+      });
+      expect(close.statusCode).toBe(403);
+      // Nothing changed.
+      expect((await t.app.inject({ method: 'GET', url: `/api/units/${id}` })).json()).toMatchObject({
+        name: 'Phòng Hành chính tư pháp',
+        validTo: null,
+      });
+    },
+  );
 
   it('anonymous callers get 401 UNAUTHENTICATED', async () => {
     const res = await t.app.inject({
@@ -360,7 +466,11 @@ describe('who may change units', () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/units/${unitId('Sở Tư pháp')}`, payload: { version: 1, name: 'x' } });
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/units/${unitId('Sở Tư pháp')}`,
+      payload: { version: 1, name: 'x' },
+    });
     expect(patch.statusCode).toBe(401);
   });
 
@@ -370,7 +480,12 @@ describe('who may change units', () => {
       method: 'POST',
       url: '/api/units',
       cookies: { motcua_session: admin.cookie },
-      payload: { parentId: unitId('Ủy ban nhân dân tỉnh An Giang'), name: 'Giả mạo', kind: 'other', officialCode: code },
+      payload: {
+        parentId: unitId('Ủy ban nhân dân tỉnh An Giang'),
+        name: 'Giả mạo',
+        kind: 'other',
+        officialCode: code,
+      },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_FAILED');
@@ -380,13 +495,20 @@ describe('who may change units', () => {
 
   it('an administrator token with unit.manage works as a bearer; one without it gets TOKEN_SCOPE', async () => {
     const mint = async (scopes: string[]) =>
-      (await admin.request({ method: 'POST', url: '/api/me/tokens', payload: { name: `units ${scopes}`, scopes } })).json().token as string;
+      (
+        await admin.request({ method: 'POST', url: '/api/me/tokens', payload: { name: `units ${scopes}`, scopes } })
+      ).json().token as string;
     const manage = await mint(['unit.manage']);
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/units',
       headers: { authorization: `Bearer ${manage}` },
-      payload: { parentId: unitId('Sở Tư pháp'), name: 'Phòng tạo bằng token', kind: 'division', officialCode: nextCode() },
+      payload: {
+        parentId: unitId('Sở Tư pháp'),
+        name: 'Phòng tạo bằng token',
+        kind: 'division',
+        officialCode: nextCode(),
+      },
     });
     expect(ok.statusCode).toBe(201);
     const readOnly = await mint(['user.read']);

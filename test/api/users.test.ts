@@ -8,7 +8,11 @@ import { createTestApp, type Session, type TestApp } from '../../src/app/testing
 let t: TestApp;
 let admin: Session;
 const unitIds = new Map<string, string>();
-const unitId = (name: string) => unitIds.get(name) ?? (() => { throw new Error(`no unit ${name}`); })();
+const unitId = (name: string) =>
+  unitIds.get(name) ??
+  (() => {
+    throw new Error(`no unit ${name}`);
+  })();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -28,7 +32,14 @@ async function createUser(body: Record<string, unknown>, as: Session = admin) {
   return as.request({
     method: 'POST',
     url: '/api/users',
-    payload: { kind: 'staff', fullName: 'Cán bộ thử nghiệm', homeUnitId: unitId(TU_PHAP), password: PASSWORD, roles: [], ...body },
+    payload: {
+      kind: 'staff',
+      fullName: 'Cán bộ thử nghiệm',
+      homeUnitId: unitId(TU_PHAP),
+      password: PASSWORD,
+      roles: [],
+      ...body,
+    },
   });
 }
 
@@ -102,11 +113,19 @@ describe('listing and searching users', () => {
   });
 
   it('GET /api/users/:id: 404 USER_NOT_FOUND, 400 for a malformed id, and the personal id masked', async () => {
-    expect((await admin.request({ method: 'GET', url: '/api/users/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99' })).json().error.code).toBe('USER_NOT_FOUND');
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/users/7b0a4a52-63c1-4f8e-9d55-0c2f4d3b1a99' })).json().error
+        .code,
+    ).toBe('USER_NOT_FOUND');
     expect((await admin.request({ method: 'GET', url: '/api/users/abc' })).statusCode).toBe(400);
     const congdanId = (await admin.request({ method: 'GET', url: '/api/users?q=congdan' })).json().items[0].id;
     const res = await admin.request({ method: 'GET', url: `/api/users/${congdanId}` });
-    expect(res.json()).toMatchObject({ username: 'congdan', kind: 'citizen', personalIdMasked: '********0123', homeUnitId: null });
+    expect(res.json()).toMatchObject({
+      username: 'congdan',
+      kind: 'citizen',
+      personalIdMasked: '********0123',
+      homeUnitId: null,
+    });
     expect(res.body).not.toContain('089095000123');
     expectNoSecrets(res.body, await storedHashes());
   });
@@ -158,16 +177,30 @@ describe('creating users', () => {
     const dup = await createUser({ username: 'ChuyenVien' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'USERNAME_TAKEN', message: 'Tên đăng nhập đã được sử dụng.' });
-    const pid = await createUser({ username: 'congdan2', kind: 'citizen', homeUnitId: null, personalId: '089095000123', roles: [{ role: 'citizen', unitId: null }] });
+    const pid = await createUser({
+      username: 'congdan2',
+      kind: 'citizen',
+      homeUnitId: null,
+      personalId: '089095000123',
+      roles: [{ role: 'citizen', unitId: null }],
+    });
     expect(pid.statusCode).toBe(409);
     expect(pid.json().error.code).toBe('PERSONAL_ID_TAKEN');
   });
 
   it('requires a unit for staff roles (422 ROLE_UNIT_REQUIRED) and none for the citizen role', async () => {
-    const noUnit = await createUser({ username: 'canbo.khongdonvi', roles: [{ role: 'processing_official', unitId: null }] });
+    const noUnit = await createUser({
+      username: 'canbo.khongdonvi',
+      roles: [{ role: 'processing_official', unitId: null }],
+    });
     expect(noUnit.statusCode).toBe(422);
     expect(noUnit.json().error).toMatchObject({ code: 'ROLE_UNIT_REQUIRED', details: { role: 'processing_official' } });
-    const citizenWithUnit = await createUser({ username: 'congdan.codonvi', kind: 'citizen', homeUnitId: null, roles: [{ role: 'citizen', unitId: unitId(TU_PHAP) }] });
+    const citizenWithUnit = await createUser({
+      username: 'congdan.codonvi',
+      kind: 'citizen',
+      homeUnitId: null,
+      roles: [{ role: 'citizen', unitId: unitId(TU_PHAP) }],
+    });
     expect(citizenWithUnit.statusCode).toBe(422);
     expect(citizenWithUnit.json().error.code).toBe('CITIZEN_ROLE_NO_UNIT');
     // Nothing was created.
@@ -183,15 +216,22 @@ describe('creating users', () => {
     expect(missing.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { password: 'required' } });
     const closed = await createUser({
       username: 'canbo.huyencu',
-      roles: [{ role: 'processing_official', unitId: unitId('UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)') }],
+      roles: [
+        { role: 'processing_official', unitId: unitId('UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)') },
+      ],
     });
     expect(closed.statusCode).toBe(422);
     expect(closed.json().error.code).toBe('UNIT_CLOSED');
     const bad = await createUser({ username: 'Tên Có Dấu', personalId: '12345', email: 'not-an-email', kind: 'robot' });
     expect(bad.statusCode).toBe(400);
-    const paths = bad.json().error.details.map((d: { path: string }) => d.path).sort();
+    const paths = bad
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['email', 'kind', 'personalId', 'username']);
-    expect(bad.json().error.details.find((d: { path: string }) => d.path === 'personalId').message).toBe('Số định danh cá nhân phải gồm đúng 12 chữ số');
+    expect(bad.json().error.details.find((d: { path: string }) => d.path === 'personalId').message).toBe(
+      'Số định danh cá nhân phải gồm đúng 12 chữ số',
+    );
   });
 
   it('only administrators may create accounts (403 for others, 401 anonymous)', async () => {
@@ -200,14 +240,20 @@ describe('creating users', () => {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
     }
-    const anon = await t.app.inject({ method: 'POST', url: '/api/users', payload: { username: 'an.danh', fullName: 'x', kind: 'staff', password: PASSWORD } });
+    const anon = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'an.danh', fullName: 'x', kind: 'staff', password: PASSWORD },
+    });
     expect(anon.statusCode).toBe(401);
   });
 });
 
 describe('roles per unit', () => {
   it('gives one person roles in two units; the roles hold on the next login', async () => {
-    const user = (await createUser({ username: 'hai.donvi', roles: [{ role: 'processing_official', unitId: unitId(TU_PHAP) }] })).json();
+    const user = (
+      await createUser({ username: 'hai.donvi', roles: [{ role: 'processing_official', unitId: unitId(TU_PHAP) }] })
+    ).json();
     const res = await admin.request({
       method: 'PUT',
       url: `/api/users/${user.id}/roles`,
@@ -228,11 +274,19 @@ describe('roles per unit', () => {
     const me = await login('hai.donvi', PASSWORD);
     expect(me.json().user.roles).toHaveLength(2);
     // Stale version: 409.
-    const stale = await admin.request({ method: 'PUT', url: `/api/users/${user.id}/roles`, payload: { version: 1, roles: [] } });
+    const stale = await admin.request({
+      method: 'PUT',
+      url: `/api/users/${user.id}/roles`,
+      payload: { version: 1, roles: [] },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
     // Staff role without a unit.
-    const noUnit = await admin.request({ method: 'PUT', url: `/api/users/${user.id}/roles`, payload: { version: 2, roles: [{ role: 'unit_leader', unitId: null }] } });
+    const noUnit = await admin.request({
+      method: 'PUT',
+      url: `/api/users/${user.id}/roles`,
+      payload: { version: 2, roles: [{ role: 'unit_leader', unitId: null }] },
+    });
     expect(noUnit.statusCode).toBe(422);
     expect(noUnit.json().error.code).toBe('ROLE_UNIT_REQUIRED');
     // The refused change left the roles as they were.
@@ -258,9 +312,17 @@ describe('password reset and disabling', () => {
   it('an administrator resets a password; the user logs in with the new one (and must change it), not the old one', async () => {
     const user = (await createUser({ username: 'quen.matkhau' })).json();
     const session = await t.login('quen.matkhau', PASSWORD);
-    const weak = await admin.request({ method: 'POST', url: `/api/users/${user.id}/password-reset`, payload: { newPassword: 'abc' } });
+    const weak = await admin.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/password-reset`,
+      payload: { newPassword: 'abc' },
+    });
     expect(weak.statusCode).toBe(422);
-    const res = await admin.request({ method: 'POST', url: `/api/users/${user.id}/password-reset`, payload: { newPassword: 'Tạm-thời-2026-xyz' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/password-reset`,
+      payload: { newPassword: 'Tạm-thời-2026-xyz' },
+    });
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe('');
     expect((await login('quen.matkhau', PASSWORD)).statusCode).toBe(401);
@@ -270,14 +332,22 @@ describe('password reset and disabling', () => {
     // Sessions opened with the old password are over.
     expect((await session.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
     // Others may not reset.
-    const other = await (await t.login('lanhdao')).request({ method: 'POST', url: `/api/users/${user.id}/password-reset`, payload: { newPassword: 'Tạm-thời-2026-abc' } });
+    const other = await (await t.login('lanhdao')).request({
+      method: 'POST',
+      url: `/api/users/${user.id}/password-reset`,
+      payload: { newPassword: 'Tạm-thời-2026-abc' },
+    });
     expect(other.statusCode).toBe(403);
   });
 
   it('disabling ends login (403 ACCOUNT_DISABLED) and open sessions; enabling restores it', async () => {
     const user = (await createUser({ username: 'sap.nghi.viec' })).json();
     const session = await t.login('sap.nghi.viec', PASSWORD);
-    const res = await admin.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { version: 1, disabled: true } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { version: 1, disabled: true },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ disabled: true, version: 2 });
     const refused = await login('sap.nghi.viec', PASSWORD);
@@ -289,16 +359,28 @@ describe('password reset and disabling', () => {
     const listed = (await admin.request({ method: 'GET', url: '/api/users?q=sap.nghi.viec' })).json().items[0];
     expect(listed.disabled).toBe(true);
 
-    const enabled = await admin.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { version: 2, disabled: false } });
+    const enabled = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { version: 2, disabled: false },
+    });
     expect(enabled.json().disabled).toBe(false);
     expect((await login('sap.nghi.viec', PASSWORD)).statusCode).toBe(200);
-    const stale = await admin.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { version: 2, fullName: 'Tên mới' } });
+    const stale = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      payload: { version: 2, fullName: 'Tên mới' },
+    });
     expect(stale.statusCode).toBe(409);
   });
 
   it('an administrator cannot disable their own account', async () => {
     const me = (await admin.request({ method: 'GET', url: `/api/users/${admin.user.id}` })).json();
-    const res = await admin.request({ method: 'PATCH', url: `/api/users/${admin.user.id}`, payload: { version: me.version, disabled: true } });
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${admin.user.id}`,
+      payload: { version: me.version, disabled: true },
+    });
     expect(res.statusCode).toBe(422);
     expect((await login('admin', 'motcua-demo')).statusCode).toBe(200);
   });
@@ -320,11 +402,19 @@ describe('service accounts and their tokens', () => {
     expect((await login('dvcqg.sync', '')).statusCode).toBe(400);
     expect((await login('dvcqg.sync', 'anything-at-all-1')).statusCode).toBe(401);
 
-    const notHeld = await admin.request({ method: 'POST', url: `/api/users/${svc.id}/tokens`, payload: { name: 'x', scopes: ['unit.manage'] } });
+    const notHeld = await admin.request({
+      method: 'POST',
+      url: `/api/users/${svc.id}/tokens`,
+      payload: { name: 'x', scopes: ['unit.manage'] },
+    });
     expect(notHeld.statusCode).toBe(422);
     expect(notHeld.json().error).toMatchObject({ code: 'SCOPE_NOT_HELD', details: { scopes: ['unit.manage'] } });
 
-    const issued = await admin.request({ method: 'POST', url: `/api/users/${svc.id}/tokens`, payload: { name: 'Đồng bộ', scopes: ['user.read'], expiresInDays: 90 } });
+    const issued = await admin.request({
+      method: 'POST',
+      url: `/api/users/${svc.id}/tokens`,
+      payload: { name: 'Đồng bộ', scopes: ['user.read'], expiresInDays: 90 },
+    });
     expect(issued.statusCode).toBe(201);
     const { token, item } = issued.json();
     expect(token).toMatch(/^mct_/);
@@ -337,19 +427,33 @@ describe('service accounts and their tokens', () => {
     const seen = list.json().items.map((u: { username: string }) => u.username);
     expect(seen).toEqual(expect.arrayContaining(['chuyenvien', 'dvcqg.sync', 'lanhdao']));
     for (const outside of ['admin', 'congdan', 'kstthc', 'tiepnhan']) expect(seen).not.toContain(outside);
-    expect(list.json().items.every((u: { homeUnitId: string | null; roles: { unitId: string }[] }) =>
-      u.homeUnitId === unitId(TU_PHAP) || u.roles.some((r) => r.unitId === unitId(TU_PHAP)))).toBe(true);
+    expect(
+      list
+        .json()
+        .items.every(
+          (u: { homeUnitId: string | null; roles: { unitId: string }[] }) =>
+            u.homeUnitId === unitId(TU_PHAP) || u.roles.some((r) => r.unitId === unitId(TU_PHAP)),
+        ),
+    ).toBe(true);
     // Outside its scopes.
     const scoped = await t.app.inject({ method: 'GET', url: '/api/audit', headers: bearer });
     expect(scoped.statusCode).toBe(403);
     expect(scoped.json().error.code).toBe('TOKEN_SCOPE');
     // No CSRF needed for bearer writes, but the scope still applies.
-    const write = await t.app.inject({ method: 'POST', url: '/api/users', headers: bearer, payload: { username: 'x.y.z', fullName: 'x', kind: 'staff', password: PASSWORD } });
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: bearer,
+      payload: { username: 'x.y.z', fullName: 'x', kind: 'staff', password: PASSWORD },
+    });
     expect(write.statusCode).toBe(403);
     expect(write.json().error.code).toBe('TOKEN_SCOPE');
 
     // Revoked together with the account.
-    expect((await admin.request({ method: 'PATCH', url: `/api/users/${svc.id}`, payload: { version: 1, disabled: true } })).statusCode).toBe(200);
+    expect(
+      (await admin.request({ method: 'PATCH', url: `/api/users/${svc.id}`, payload: { version: 1, disabled: true } }))
+        .statusCode,
+    ).toBe(200);
     const dead = await t.app.inject({ method: 'GET', url: '/api/users', headers: bearer });
     expect(dead.statusCode).toBe(401);
     expect(dead.json().error.code).toBe('INVALID_TOKEN');
@@ -357,12 +461,31 @@ describe('service accounts and their tokens', () => {
 
   it('tokens are issued only for service accounts, and only by administrators', async () => {
     const chuyenvien = (await admin.request({ method: 'GET', url: '/api/users?q=chuyenvien' })).json().items[0];
-    const staff = await admin.request({ method: 'POST', url: `/api/users/${chuyenvien.id}/tokens`, payload: { name: 'x', scopes: ['dossier.read'] } });
+    const staff = await admin.request({
+      method: 'POST',
+      url: `/api/users/${chuyenvien.id}/tokens`,
+      payload: { name: 'x', scopes: ['dossier.read'] },
+    });
     expect(staff.statusCode).toBe(422);
-    const svc = (await createUser({ username: 'lgsp.bridge', kind: 'service', password: undefined, roles: [{ role: 'unit_leader', unitId: unitId(TU_PHAP) }] })).json();
-    const byLeader = await (await t.login('lanhdao')).request({ method: 'POST', url: `/api/users/${svc.id}/tokens`, payload: { name: 'x', scopes: ['user.read'] } });
+    const svc = (
+      await createUser({
+        username: 'lgsp.bridge',
+        kind: 'service',
+        password: undefined,
+        roles: [{ role: 'unit_leader', unitId: unitId(TU_PHAP) }],
+      })
+    ).json();
+    const byLeader = await (await t.login('lanhdao')).request({
+      method: 'POST',
+      url: `/api/users/${svc.id}/tokens`,
+      payload: { name: 'x', scopes: ['user.read'] },
+    });
     expect(byLeader.statusCode).toBe(403);
-    const garbage = await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization: 'Bearer mct_not-a-real-token' } });
+    const garbage = await t.app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { authorization: 'Bearer mct_not-a-real-token' },
+    });
     expect(garbage.statusCode).toBe(401);
     expect(garbage.json().error.code).toBe('INVALID_TOKEN');
   });

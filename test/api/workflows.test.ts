@@ -27,7 +27,8 @@ let earlyProcedureId: string;
 let lateProcedureId: string;
 let earlyDecisionId: string;
 
-const daysAgo = (n: number) => new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) =>
+  new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 async function fixtureProcedure(code: string, name: string, signedDaysAgo: number) {
   const content = ProcedureContent.parse({
@@ -65,7 +66,15 @@ async function fixtureProcedure(code: string, name: string, signedDaysAgo: numbe
 /** Tiếp nhận (TT PVHCC) → Thụ lý (Phòng HCTP, with Sở Xây dựng consulted beside it) → Phê duyệt → Trả kết quả: 10 working days. */
 function steps(thuLyDays = 6): WorkflowStepInput[] {
   return [
-    { key: 'tiep-nhan', name: 'Tiếp nhận hồ sơ', unitId: unit.ttpvhcc!, assignee: { role: 'one_stop_officer' }, allotment: { value: 0.5, unit: 'workingDays' }, actions: ['forward'], next: ['thu-ly'] },
+    {
+      key: 'tiep-nhan',
+      name: 'Tiếp nhận hồ sơ',
+      unitId: unit.ttpvhcc!,
+      assignee: { role: 'one_stop_officer' },
+      allotment: { value: 0.5, unit: 'workingDays' },
+      actions: ['forward'],
+      next: ['thu-ly'],
+    },
     {
       key: 'thu-ly',
       name: 'Thụ lý hồ sơ',
@@ -75,14 +84,39 @@ function steps(thuLyDays = 6): WorkflowStepInput[] {
       actions: ['forward', 'return', 'consult', 'transfer'],
       next: ['phe-duyet'],
       returnTo: ['tiep-nhan'],
-      consultations: [{ key: 'y-kien-sxd', name: 'Lấy ý kiến Sở Xây dựng', unitId: unit.soXayDung!, allotment: { value: 3, unit: 'workingDays' } }],
+      consultations: [
+        {
+          key: 'y-kien-sxd',
+          name: 'Lấy ý kiến Sở Xây dựng',
+          unitId: unit.soXayDung!,
+          allotment: { value: 3, unit: 'workingDays' },
+        },
+      ],
     },
-    { key: 'phe-duyet', name: 'Lãnh đạo Sở phê duyệt', unitId: null, assignee: { role: 'unit_leader' }, allotment: { value: 2, unit: 'workingDays' }, actions: ['forward', 'return'], next: ['tra-ket-qua'], returnTo: ['thu-ly'] },
-    { key: 'tra-ket-qua', name: 'Trả kết quả', unitId: unit.ttpvhcc!, assignee: { role: 'one_stop_officer' }, allotment: { value: 4, unit: 'workingHours' }, actions: [], next: [] },
+    {
+      key: 'phe-duyet',
+      name: 'Lãnh đạo Sở phê duyệt',
+      unitId: null,
+      assignee: { role: 'unit_leader' },
+      allotment: { value: 2, unit: 'workingDays' },
+      actions: ['forward', 'return'],
+      next: ['tra-ket-qua'],
+      returnTo: ['thu-ly'],
+    },
+    {
+      key: 'tra-ket-qua',
+      name: 'Trả kết quả',
+      unitId: unit.ttpvhcc!,
+      assignee: { role: 'one_stop_officer' },
+      allotment: { value: 4, unit: 'workingHours' },
+      actions: [],
+      next: [],
+    },
   ];
 }
 
-const post = (s: Session, url: string, payload?: object) => s.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
+const post = (s: Session, url: string, payload?: object) =>
+  s.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload }) });
 const create = (s: Session, procedureId: string, stepList = steps(), unitId = unit.soTuPhap!) =>
   post(s, '/api/workflows', { procedureId, unitId, name: 'Quy trình cấp phiếu LLTP', steps: stepList });
 
@@ -102,7 +136,11 @@ beforeAll(async () => {
   unit.phongHctp = byName('Phòng Hành chính tư pháp');
   unit.ttpvhcc = byName('Trung tâm Phục vụ hành chính công tỉnh An Giang');
   unit.commune = all.find((u) => u.name.startsWith('UBND '))!.id;
-  ({ procedureId: earlyProcedureId, decisionId: earlyDecisionId } = await fixtureProcedure('9.900001', 'Cấp phiếu lý lịch tư pháp (thử nghiệm)', 2));
+  ({ procedureId: earlyProcedureId, decisionId: earlyDecisionId } = await fixtureProcedure(
+    '9.900001',
+    'Cấp phiếu lý lịch tư pháp (thử nghiệm)',
+    2,
+  ));
   ({ procedureId: lateProcedureId } = await fixtureProcedure('9.900002', 'Cấp bản sao trích lục (thử nghiệm)', 30));
 });
 afterAll(() => t.close());
@@ -115,12 +153,23 @@ describe('workflow lifecycle', () => {
     const res = await create(kstthc, earlyProcedureId);
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ versionNo: 1, status: 'draft', unitName: 'Sở Tư pháp', nationalCode: '9.900001', decisionId: earlyDecisionId });
+    expect(body).toMatchObject({
+      versionNo: 1,
+      status: 'draft',
+      unitName: 'Sở Tư pháp',
+      nationalCode: '9.900001',
+      decisionId: earlyDecisionId,
+    });
     expect(body.validation).toMatchObject({ valid: true, problems: [], minutesPerWorkingDay: 450 });
     // 0.5 + max(6, 3 consulted) + 2 working days + 4 working hours.
     expect(body.validation.pathMinutes).toBe(8.5 * 450 + 240);
     expect(body.validation.longestPath).toEqual(['tiep-nhan', 'thu-ly', 'phe-duyet', 'tra-ket-qua']);
-    expect(body.compliance).toMatchObject({ dayKind: 'calendar', approvalDeadline: daysAgo(-8), approvedWithinLimit: null, activatedWithinLimit: null });
+    expect(body.compliance).toMatchObject({
+      dayKind: 'calendar',
+      approvalDeadline: daysAgo(-8),
+      approvedWithinLimit: null,
+      activatedWithinLimit: null,
+    });
     v1 = body;
   });
 
@@ -134,7 +183,9 @@ describe('workflow lifecycle', () => {
     const approve = await post(lanhdao, `/api/workflows/${v2.id}/approve`);
     expect(approve.statusCode).toBe(422);
     expect(approve.json().error.code).toBe('WORKFLOW_INVALID');
-    expect(approve.json().error.details.problems.map((p: { code: string; path: unknown[] }) => [p.code, p.path])).toEqual([
+    expect(
+      approve.json().error.details.problems.map((p: { code: string; path: unknown[] }) => [p.code, p.path]),
+    ).toEqual([
       ['NEXT_NOT_FOUND', ['steps', 2, 'next', 1]],
       ['OVER_TIME_LIMIT', ['steps']],
       ['OVER_TIME_LIMIT', ['steps']],
@@ -142,10 +193,18 @@ describe('workflow lifecycle', () => {
   });
 
   it('edits a draft with the updatedAt it read; a stale edit is 409 VERSION_CONFLICT', async () => {
-    const fixed = await kstthc.request({ method: 'PUT', url: `/api/workflows/${v2.id}`, payload: { steps: steps(5), updatedAt: v2.updatedAt } });
+    const fixed = await kstthc.request({
+      method: 'PUT',
+      url: `/api/workflows/${v2.id}`,
+      payload: { steps: steps(5), updatedAt: v2.updatedAt },
+    });
     expect(fixed.statusCode).toBe(200);
     expect(fixed.json().validation.valid).toBe(true);
-    const stale = await kstthc.request({ method: 'PUT', url: `/api/workflows/${v2.id}`, payload: { name: 'Tên khác', updatedAt: v2.updatedAt } });
+    const stale = await kstthc.request({
+      method: 'PUT',
+      url: `/api/workflows/${v2.id}`,
+      payload: { name: 'Tên khác', updatedAt: v2.updatedAt },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     v2 = fixed.json();
@@ -156,8 +215,16 @@ describe('workflow lifecycle', () => {
     expect(unseen.statusCode).toBe(409);
     const res = await post(lanhdao, `/api/workflows/${v1.id}/approve`, { updatedAt: v1.updatedAt });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'approved', approvedBy: lanhdao.user.id, compliance: { approvedWithinLimit: true, activatedWithinLimit: null } });
-    const edit = await kstthc.request({ method: 'PUT', url: `/api/workflows/${v1.id}`, payload: { name: 'Sửa sau phê duyệt', updatedAt: res.json().updatedAt } });
+    expect(res.json()).toMatchObject({
+      status: 'approved',
+      approvedBy: lanhdao.user.id,
+      compliance: { approvedWithinLimit: true, activatedWithinLimit: null },
+    });
+    const edit = await kstthc.request({
+      method: 'PUT',
+      url: `/api/workflows/${v1.id}`,
+      payload: { name: 'Sửa sau phê duyệt', updatedAt: res.json().updatedAt },
+    });
     expect(edit.statusCode).toBe(422);
     expect(edit.json().error.code).toBe('WORKFLOW_NOT_DRAFT');
     expect((await post(lanhdao, `/api/workflows/${v1.id}/approve`)).json().error.code).toBe('WORKFLOW_NOT_DRAFT');
@@ -172,7 +239,10 @@ describe('workflow lifecycle', () => {
   it('activates v1, then v2 retires v1 in the same step; v1 stays readable and unchanged', async () => {
     const a1 = await post(lanhdao, `/api/workflows/${v1.id}/activate`);
     expect(a1.statusCode).toBe(200);
-    expect(a1.json()).toMatchObject({ status: 'active', compliance: { approvedWithinLimit: true, activatedWithinLimit: true } });
+    expect(a1.json()).toMatchObject({
+      status: 'active',
+      compliance: { approvedWithinLimit: true, activatedWithinLimit: true },
+    });
     expect((await activeWorkflowFor(t.handle.db, earlyProcedureId, unit.soTuPhap!))?.id).toBe(v1.id);
 
     expect((await post(lanhdao, `/api/workflows/${v2.id}/approve`)).statusCode).toBe(200);
@@ -198,7 +268,12 @@ describe('workflow lifecycle', () => {
   it('copies a retired version into a new draft (v3) with the same steps, as a revision without a decision', async () => {
     const res = await post(kstthc, `/api/workflows/${v1.id}/copy`);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ versionNo: 3, status: 'draft', decisionId: null, compliance: { approvalDeadline: null } });
+    expect(res.json()).toMatchObject({
+      versionNo: 3,
+      status: 'draft',
+      decisionId: null,
+      compliance: { approvalDeadline: null },
+    });
     expect(res.json().steps).toEqual(v1.steps);
   });
 
@@ -209,27 +284,57 @@ describe('workflow lifecycle', () => {
       [2, 'active'],
       [1, 'retired'],
     ]);
-    const active = (await chuyenvien.request({ method: 'GET', url: `/api/workflows?procedureId=${earlyProcedureId}&unitId=${unit.soTuPhap}&status=active` })).json();
+    const active = (
+      await chuyenvien.request({
+        method: 'GET',
+        url: `/api/workflows?procedureId=${earlyProcedureId}&unitId=${unit.soTuPhap}&status=active`,
+      })
+    ).json();
     expect(active).toMatchObject({ total: 1, items: [{ versionNo: 2 }] });
   });
 
   it('every change is audited and published to the outbox', async () => {
     const ids = [v1.id, v2.id];
-    const audits = await t.handle.db.select({ action: auditLog.action, targetId: auditLog.targetId }).from(auditLog).where(inArray(auditLog.targetId, ids));
+    const audits = await t.handle.db
+      .select({ action: auditLog.action, targetId: auditLog.targetId })
+      .from(auditLog)
+      .where(inArray(auditLog.targetId, ids));
     expect(audits.map((a) => `${a.action} ${a.targetId === v1.id ? 'v1' : 'v2'}`).sort()).toEqual(
-      ['workflow.create v1', 'workflow.approve v1', 'workflow.activate v1', 'workflow.retire v1', 'workflow.create v2', 'workflow.update v2', 'workflow.approve v2', 'workflow.activate v2'].sort(),
+      [
+        'workflow.create v1',
+        'workflow.approve v1',
+        'workflow.activate v1',
+        'workflow.retire v1',
+        'workflow.create v2',
+        'workflow.update v2',
+        'workflow.approve v2',
+        'workflow.activate v2',
+      ].sort(),
     );
-    const events = await t.handle.db.select({ topic: outboxEvents.topic }).from(outboxEvents).where(inArray(outboxEvents.aggregateId, ids));
-    expect(events.map((e) => e.topic)).toEqual(expect.arrayContaining(['workflow.approve', 'workflow.activate', 'workflow.retire']));
+    const events = await t.handle.db
+      .select({ topic: outboxEvents.topic })
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.aggregateId, ids));
+    expect(events.map((e) => e.topic)).toEqual(
+      expect.arrayContaining(['workflow.approve', 'workflow.activate', 'workflow.retire']),
+    );
   });
 });
 
 describe('compliance with seed 002', () => {
   it('an approval 30 days after the decision is late; activation the same day is on time', async () => {
     const draft = (await create(kstthc, lateProcedureId)).json();
-    expect(draft.compliance).toMatchObject({ decisionSignedDate: daysAgo(30), approvalDeadline: daysAgo(20), approvedWithinLimit: false });
+    expect(draft.compliance).toMatchObject({
+      decisionSignedDate: daysAgo(30),
+      approvalDeadline: daysAgo(20),
+      approvedWithinLimit: false,
+    });
     const approved = (await post(lanhdao, `/api/workflows/${draft.id}/approve`)).json();
-    expect(approved.compliance).toMatchObject({ approvedWithinLimit: false, activationDeadline: daysAgo(-5), activatedWithinLimit: null });
+    expect(approved.compliance).toMatchObject({
+      approvedWithinLimit: false,
+      activationDeadline: daysAgo(-5),
+      activatedWithinLimit: null,
+    });
     const active = (await post(lanhdao, `/api/workflows/${draft.id}/activate`)).json();
     expect(active.compliance).toMatchObject({ approvedWithinLimit: false, activatedWithinLimit: true });
   });
@@ -241,8 +346,16 @@ describe('compliance counted in working days (the alternative reading of "ngày"
     expect(between('2026-02-13', '2026-02-23')).toBe(1);
     const rule = { approvalDays: 10, activationDays: 5, dayKind: 'working' as const };
     // Signed Tue 10 Feb: working days 11, 12, 13, then 23–27 Feb (5), 2–3 Mar → the 10th is Tue 3 Mar.
-    const c = workflowCompliance({ decisionSignedDate: '2026-02-10', approvedDate: '2026-03-03', activatedDate: null, today: '2026-03-03' }, rule, between);
-    expect(c).toMatchObject({ approvalDeadline: '2026-03-03', approvedWithinLimit: true, activationDeadline: '2026-03-10' });
+    const c = workflowCompliance(
+      { decisionSignedDate: '2026-02-10', approvedDate: '2026-03-03', activatedDate: null, today: '2026-03-03' },
+      rule,
+      between,
+    );
+    expect(c).toMatchObject({
+      approvalDeadline: '2026-03-03',
+      approvedWithinLimit: true,
+      activationDeadline: '2026-03-10',
+    });
     expect(minutesPerWorkingDay(t.deps.env)).toBe(450);
   });
 });
@@ -272,8 +385,24 @@ describe('authorization', () => {
       .where(eq(procedures.nationalCode, '1.001193'));
     const communeId = birth!.content.competentUnitIds[0]!;
     const communeSteps: WorkflowStepInput[] = [
-      { key: 'tiep-nhan', name: 'Tiếp nhận', unitId: null, assignee: { role: 'one_stop_officer' }, allotment: { value: 1, unit: 'workingHours' }, actions: ['forward'], next: ['giai-quyet'] },
-      { key: 'giai-quyet', name: 'Giải quyết', unitId: null, assignee: { role: 'processing_official' }, allotment: { value: 3, unit: 'workingHours' }, actions: [], next: [] },
+      {
+        key: 'tiep-nhan',
+        name: 'Tiếp nhận',
+        unitId: null,
+        assignee: { role: 'one_stop_officer' },
+        allotment: { value: 1, unit: 'workingHours' },
+        actions: ['forward'],
+        next: ['giai-quyet'],
+      },
+      {
+        key: 'giai-quyet',
+        name: 'Giải quyết',
+        unitId: null,
+        assignee: { role: 'processing_official' },
+        allotment: { value: 3, unit: 'workingHours' },
+        actions: [],
+        next: [],
+      },
     ];
     const draft = await create(kstthc, birth!.id, communeSteps, communeId);
     expect(draft.statusCode).toBe(201);
@@ -302,21 +431,33 @@ describe('POST /api/workflows/validate (dry run)', () => {
     const bad = steps();
     bad[1]!.returnTo = ['phe-duyet'];
     bad[3]!.assignee = { userId: '00000000-0000-4000-8000-000000000001' };
-    const res = await post(chuyenvien, '/api/workflows/validate', { procedureId: earlyProcedureId, unitId: unit.soTuPhap, steps: bad });
+    const res = await post(chuyenvien, '/api/workflows/validate', {
+      procedureId: earlyProcedureId,
+      unitId: unit.soTuPhap,
+      steps: bad,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().valid).toBe(false);
-    expect(res.json().problems.map((p: { code: string; path: unknown[]; message: string }) => [p.code, p.path])).toEqual([
+    expect(
+      res.json().problems.map((p: { code: string; path: unknown[]; message: string }) => [p.code, p.path]),
+    ).toEqual([
       ['RETURN_NOT_EARLIER', ['steps', 1, 'returnTo', 0]],
       ['UNKNOWN_USER', ['steps', 3, 'assignee', 'userId']],
     ]);
     expect(res.json().problems[0].message).toMatch(/trả lại bước trước/);
-    expect(await t.handle.db.select({ id: workflowDefinitions.id }).from(workflowDefinitions)).toHaveLength(before.length);
+    expect(await t.handle.db.select({ id: workflowDefinitions.id }).from(workflowDefinitions)).toHaveLength(
+      before.length,
+    );
   });
 
   it('a shape error (assignee with role and official) is 400 VALIDATION_FAILED', async () => {
     const bad = steps() as unknown as Record<string, unknown>[];
     bad[0]!.assignee = { role: 'one_stop_officer', userId: '00000000-0000-4000-8000-000000000001' };
-    const res = await post(kstthc, '/api/workflows/validate', { procedureId: earlyProcedureId, unitId: unit.soTuPhap, steps: bad });
+    const res = await post(kstthc, '/api/workflows/validate', {
+      procedureId: earlyProcedureId,
+      unitId: unit.soTuPhap,
+      steps: bad,
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -334,12 +475,19 @@ describe('demo workflows', () => {
       .where(eq(workflowDefinitions.status, 'active'));
     const pairs = new Set(active.map((a) => `${a.procedureId}:${a.unitId}`));
     const demo = current.filter((p) => !p.content.name.includes('thử nghiệm'));
-    for (const p of demo) for (const u of p.content.competentUnitIds) expect(pairs.has(`${p.id}:${u}`), `${p.content.name} at ${u}`).toBe(true);
+    for (const p of demo)
+      for (const u of p.content.competentUnitIds)
+        expect(pairs.has(`${p.id}:${u}`), `${p.content.name} at ${u}`).toBe(true);
 
     // The 4-working-hour birth registration at a commune fits in hours; valid by the same rules.
     const birth = current.find((p) => p.content.name.toLowerCase().includes('khai sinh'))!;
     const wf = await activeWorkflowFor(t.handle.db, birth.id, birth.content.competentUnitIds[1]!);
-    expect(wf!.steps.map((s) => s.allotment.unit)).toEqual(['workingHours', 'workingHours', 'workingHours', 'workingHours']);
+    expect(wf!.steps.map((s) => s.allotment.unit)).toEqual([
+      'workingHours',
+      'workingHours',
+      'workingHours',
+      'workingHours',
+    ]);
     const limits = birth.content.channels.map((c) => ({ channel: c.channel, ...c.timeLimit }));
     expect(validateWorkflow(wf!.steps, { timeLimits: limits, minutesPerWorkingDay: 450 }).problems).toEqual([]);
     // Running it again creates nothing for pairs that already have a workflow.
@@ -368,8 +516,12 @@ describe('demo workflows', () => {
 
 describe('OpenAPI', () => {
   it('documents every workflow route', async () => {
-    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const ops = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const ops = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(ops).toEqual(
       expect.arrayContaining([
         'GET /api/workflows',

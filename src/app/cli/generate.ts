@@ -13,7 +13,11 @@ import { applyMigrations } from '../../kernel/migrate.js';
 import { readEnv } from '../../kernel/env.js';
 
 const { values } = parseArgs({
-  options: { dossiers: { type: 'string', default: '10000' }, seed: { type: 'string', default: '42' }, 'database-url': { type: 'string' } },
+  options: {
+    dossiers: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '42' },
+    'database-url': { type: 'string' },
+  },
 });
 const dossiers = Number(values.dossiers);
 const seed = Number(values.seed);
@@ -22,15 +26,23 @@ if (!Number.isInteger(dossiers) || dossiers < 1 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 const env = readEnv();
-const handle = await openAppDatabase({ databaseUrl: values['database-url'] ?? env.DATABASE_URL, dataDir: env.DATA_DIR });
+const handle = await openAppDatabase({
+  databaseUrl: values['database-url'] ?? env.DATABASE_URL,
+  dataDir: env.DATA_DIR,
+});
 try {
   await applyMigrations(handle);
-  if (await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD, scryptLogN: env.PASSWORD_SCRYPT_LOG_N })) console.log('demo province seeded');
+  if (await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD, scryptLogN: env.PASSWORD_SCRYPT_LOG_N }))
+    console.log('demo province seeded');
   const report = await generateProvince(handle.db, env, { dossiers, seed, log: (line) => console.log(line) });
   console.log(`generated ${report.from} → ${report.to}: ${JSON.stringify(report.rows)}`);
-  console.log(`insert seconds by table: ${JSON.stringify(Object.fromEntries(Object.entries(report.insertSeconds).map(([t, s]) => [t, Number(s.toFixed(1))])))}`);
+  console.log(
+    `insert seconds by table: ${JSON.stringify(Object.fromEntries(Object.entries(report.insertSeconds).map(([t, s]) => [t, Number(s.toFixed(1))])))}`,
+  );
   console.log(`indexes and foreign keys restored in ${report.restoreSeconds.toFixed(1)} s`);
-  console.log(`${report.totalRows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s = ${Math.round(report.rowsPerSecond).toLocaleString('en')} rows/s`);
+  console.log(
+    `${report.totalRows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s = ${Math.round(report.rowsPerSecond).toLocaleString('en')} rows/s`,
+  );
   // The generator deferred the rollup's triggers: rebuild it from the raw rows in one pass.
   const started = performance.now();
   await rebuildRollup(handle.db);

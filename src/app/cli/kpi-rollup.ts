@@ -32,7 +32,9 @@ try {
   await applyMigrations(handle);
   if (command === 'refresh') {
     const refreshed = await refreshRollup(handle.db);
-    console.log(`Đã cập nhật bảng tổng hợp chỉ số 766 / KPI rollup refreshed: ${refreshed} dossiers taken from the queue.`);
+    console.log(
+      `Đã cập nhật bảng tổng hợp chỉ số 766 / KPI rollup refreshed: ${refreshed} dossiers taken from the queue.`,
+    );
   } else {
     const started = performance.now();
     await rebuildRollup(handle.db);

@@ -8,7 +8,10 @@ const env = readEnv();
 const handle = await openDatabaseFromEnv(env);
 try {
   await applyMigrations(handle);
-  const seeded = await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD, scryptLogN: env.PASSWORD_SCRYPT_LOG_N });
+  const seeded = await seedDemoIfEmpty(handle.db, {
+    password: env.DEMO_PASSWORD,
+    scryptLogN: env.PASSWORD_SCRYPT_LOG_N,
+  });
   console.log(seeded ? 'demo data seeded' : 'database already has data; nothing seeded');
 } finally {
   await handle.close();

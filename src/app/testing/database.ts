@@ -28,7 +28,9 @@ export const UNIT_TESTS_ENV = 'MOTCUA_UNIT_TESTS';
 
 export async function freshDatabase(options: FreshDatabaseOptions = {}): Promise<DbHandle> {
   if (process.env[UNIT_TESTS_ENV]) {
-    throw new Error('a unit test opened a database: list its file in DATABASE_TESTS_IN_SRC (vitest.config.ts) to run it with the integration tests');
+    throw new Error(
+      'a unit test opened a database: list its file in DATABASE_TESTS_IN_SRC (vitest.config.ts) to run it with the integration tests',
+    );
   }
   const url = process.env.TEST_DATABASE_URL;
   const migrate = options.migrate ?? true;

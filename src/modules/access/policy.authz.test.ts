@@ -110,19 +110,29 @@ describe('rolesWith', () => {
   it('lists the staff roles granting an action, never the citizen', () => {
     expect(rolesWith('feedback.handle')).toEqual(['processing_official', 'unit_leader']);
     expect(rolesWith('dossier.approve')).toEqual(['unit_leader']);
-    expect(rolesWith('dossier.read')).toEqual(['one_stop_officer', 'postal_officer', 'processing_official', 'unit_leader', 'procedure_control_officer']);
+    expect(rolesWith('dossier.read')).toEqual([
+      'one_stop_officer',
+      'postal_officer',
+      'processing_official',
+      'unit_leader',
+      'procedure_control_officer',
+    ]);
     expect(rolesWith('jobs.manage')).toEqual(['system_admin']);
   });
 });
 
 describe('authorize', () => {
   it('refuses anonymous callers with UNAUTHENTICATED', () => {
-    expect(() => authorize(null, 'unit.manage', TARGETS.sameUnit)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
+    expect(() => authorize(null, 'unit.manage', TARGETS.sameUnit)).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
   });
 
   it('refuses a role outside its subtree with FORBIDDEN', () => {
     const admin = actorWith('system_admin', DEPT);
-    expect(() => authorize(admin, 'unit.manage', TARGETS.siblingUnit)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorize(admin, 'unit.manage', TARGETS.siblingUnit)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
     expect(() => authorize(admin, 'unit.manage', TARGETS.childUnit)).not.toThrow();
   });
 
@@ -146,7 +156,9 @@ describe('API token scopes narrow, never widen, the roles', () => {
     const token = actorWith('system_admin', PROVINCE, ['unit.manage']);
     expect(can(token, 'unit.manage', TARGETS.childUnit)).toBe(true);
     expect(can(token, 'user.manage', TARGETS.childUnit)).toBe(false);
-    expect(() => authorize(token, 'user.manage', TARGETS.childUnit)).toThrow(expect.objectContaining({ code: 'TOKEN_SCOPE' }));
+    expect(() => authorize(token, 'user.manage', TARGETS.childUnit)).toThrow(
+      expect.objectContaining({ code: 'TOKEN_SCOPE' }),
+    );
   });
 
   it('accepts area wildcards', () => {
@@ -161,7 +173,16 @@ describe('API token scopes narrow, never widen, the roles', () => {
   });
 
   it('lists as grantable exactly the actions the roles hold', () => {
-    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual(['user.read', 'workflow.approve', 'dossier.read', 'dossier.approve', 'kpi.read', 'feedback.handle', 'queue.manage', 'payment.reconcile']);
+    expect(grantableScopes(actorWith('unit_leader', DEPT))).toEqual([
+      'user.read',
+      'workflow.approve',
+      'dossier.read',
+      'dossier.approve',
+      'kpi.read',
+      'feedback.handle',
+      'queue.manage',
+      'payment.reconcile',
+    ]);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });
 });

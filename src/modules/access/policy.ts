@@ -41,12 +41,47 @@ export type Action = (typeof ACTIONS)[number];
 /** Actions a role grants over its unit's subtree. */
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   citizen: ['dossier.read'],
-  one_stop_officer: ['dossier.read', 'dossier.receive', 'feedback.receive', 'satisfaction.record', 'queue.manage', 'queue.serve', 'queue.book'],
+  one_stop_officer: [
+    'dossier.read',
+    'dossier.receive',
+    'feedback.receive',
+    'satisfaction.record',
+    'queue.manage',
+    'queue.serve',
+    'queue.book',
+  ],
   postal_officer: ['dossier.read', 'dossier.receive'],
   processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
-  unit_leader: ['dossier.read', 'dossier.approve', 'workflow.approve', 'user.read', 'kpi.read', 'feedback.handle', 'queue.manage', 'payment.reconcile'],
-  procedure_control_officer: ['dossier.read', 'catalog.manage', 'kpi.read', 'kpi.configure', 'audit.read', 'feedback.receive', 'feedback.route', 'satisfaction.configure'],
-  system_admin: ['unit.manage', 'user.read', 'user.manage', 'role.assign', 'audit.read', 'calendar.manage', 'jobs.manage', 'payment.reconcile'],
+  unit_leader: [
+    'dossier.read',
+    'dossier.approve',
+    'workflow.approve',
+    'user.read',
+    'kpi.read',
+    'feedback.handle',
+    'queue.manage',
+    'payment.reconcile',
+  ],
+  procedure_control_officer: [
+    'dossier.read',
+    'catalog.manage',
+    'kpi.read',
+    'kpi.configure',
+    'audit.read',
+    'feedback.receive',
+    'feedback.route',
+    'satisfaction.configure',
+  ],
+  system_admin: [
+    'unit.manage',
+    'user.read',
+    'user.manage',
+    'role.assign',
+    'audit.read',
+    'calendar.manage',
+    'jobs.manage',
+    'payment.reconcile',
+  ],
 };
 
 /**
@@ -95,7 +130,9 @@ export function holdsAnywhere(actor: Actor, action: Action): boolean {
 
 /** The roles that grant an action (e.g. who, on a unit, is told of its feedback nearing its deadline). */
 export function rolesWith(action: Action): Role[] {
-  return (Object.keys(ROLE_ACTIONS) as Role[]).filter((role) => role !== 'citizen' && ROLE_ACTIONS[role].includes(action));
+  return (Object.keys(ROLE_ACTIONS) as Role[]).filter(
+    (role) => role !== 'citizen' && ROLE_ACTIONS[role].includes(action),
+  );
 }
 
 /** The units over which the actor holds an action (roots of the subtrees it may act on). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditContent, type ChainedRow, GENESIS_HASH, auditHash, canonicalJson, findChainBreak } from './audit.chain.js';
+import {
+  type AuditContent,
+  type ChainedRow,
+  GENESIS_HASH,
+  auditHash,
+  canonicalJson,
+  findChainBreak,
+} from './audit.chain.js';
 
 function chain(n: number): ChainedRow[] {
   const rows: ChainedRow[] = [];
@@ -27,8 +34,12 @@ function chain(n: number): ChainedRow[] {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth so jsonb reordering does not change the hash', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
-    expect(canonicalJson({ a: undefined, b: new Date('2026-01-01T00:00:00Z') })).toBe('{"b":"2026-01-01T00:00:00.000Z"}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
+    expect(canonicalJson({ a: undefined, b: new Date('2026-01-01T00:00:00Z') })).toBe(
+      '{"b":"2026-01-01T00:00:00.000Z"}',
+    );
   });
 });
 

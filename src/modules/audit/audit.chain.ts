@@ -37,7 +37,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, content: AuditContent): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(content)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(content)}`)
+    .digest('hex');
 }
 
 export type ChainBreak =

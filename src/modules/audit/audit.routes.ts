@@ -37,7 +37,10 @@ export function auditRoutes(app: App, { db, services }: Deps): void {
           targetId: z.string().max(100).optional(),
           actorId: z.uuid().optional(),
         }),
-        response: { 200: z.object({ items: z.array(AuditItem), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(AuditItem), total: z.number().int() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {

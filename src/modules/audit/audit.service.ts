@@ -64,7 +64,8 @@ export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<
       .limit(pageSize);
     if (rows.length === 0) return { ok: true, checked, firstBreak: null };
     const firstBreak = findChainBreak(rows, previous);
-    if (firstBreak) return { ok: false, checked: checked + rows.findIndex((r) => r.seq === firstBreak.seq), firstBreak };
+    if (firstBreak)
+      return { ok: false, checked: checked + rows.findIndex((r) => r.seq === firstBreak.seq), firstBreak };
     checked += rows.length;
     const last: AuditRow = rows[rows.length - 1]!;
     previous = { seq: last.seq, hash: last.hash };

@@ -3,7 +3,10 @@ import type { ErrorTable } from '../../kernel/errors.js';
 /** Errors of the working-day calendar (lịch làm việc). */
 export const CALENDAR_ERRORS = {
   CALENDAR_YEAR_OUT_OF_RANGE: { status: 422, message: 'Năm ngoài phạm vi lịch hỗ trợ (1900–2100).' },
-  CALENDAR_LUNAR_DATE_INVALID: { status: 422, message: 'Ngày âm lịch không tồn tại (tháng nhuận hoặc ngày 30 không có trong năm đó).' },
+  CALENDAR_LUNAR_DATE_INVALID: {
+    status: 422,
+    message: 'Ngày âm lịch không tồn tại (tháng nhuận hoặc ngày 30 không có trong năm đó).',
+  },
   CALENDAR_AMOUNT_INVALID: {
     status: 422,
     message: 'Thời hạn không hợp lệ: phải ≥ 0; số ngày làm việc theo bước 0,5 ngày; số ngày lịch là số nguyên.',

@@ -4,7 +4,15 @@ import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { authorize } from '../access/policy.js';
 import { addWorkingTime, workingTimeBetween } from './calendar.rules.js';
-import { BetweenQuery, BetweenReply, CalendarYearReply, DueQuery, DueReply, PutCalendarYearBody, YearParams } from './calendar.schema.js';
+import {
+  BetweenQuery,
+  BetweenReply,
+  CalendarYearReply,
+  DueQuery,
+  DueReply,
+  PutCalendarYearBody,
+  YearParams,
+} from './calendar.schema.js';
 import { getCalendarYear, loadWorkingCalendar, putCalendarYear } from './calendar.service.js';
 import { LUNAR_MAX_YEAR } from './lunar.js';
 import { formatVietnamTime, vietnamDateOf, yearOf } from './dates.js';
@@ -21,7 +29,8 @@ function beyondRange<T>(compute: () => T): T {
   try {
     return compute();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'CALENDAR_YEAR_NOT_LOADED') throw new AppError('CALENDAR_YEAR_OUT_OF_RANGE', err.details);
+    if (err instanceof AppError && err.code === 'CALENDAR_YEAR_NOT_LOADED')
+      throw new AppError('CALENDAR_YEAR_OUT_OF_RANGE', err.details);
     throw err;
   }
 }
@@ -98,7 +107,9 @@ export function calendarRoutes(app: App, { db, env }: Deps): void {
     },
     async (request) => {
       authorize(requireActor(request), 'calendar.manage');
-      const { year, days } = await db.transaction((tx) => putCalendarYear(tx, request.ctx, request.params.year, request.body.days));
+      const { year, days } = await db.transaction((tx) =>
+        putCalendarYear(tx, request.ctx, request.params.year, request.body.days),
+      );
       return { year, days };
     },
   );

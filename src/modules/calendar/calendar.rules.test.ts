@@ -148,9 +148,15 @@ describe('addWorkingTime', () => {
 
   it('with a single period 08:00–12:00 half a day is 2 hours', () => {
     const morning = buildWorkingCalendar(periodsOf('08:00-12:00'), []);
-    expect(addWorkingTime(morning, vn('2025-03-03T10:00'), 0.5, 'workingDays').toISOString()).toBe(vn('2025-03-03T12:00').toISOString());
-    expect(addWorkingTime(morning, vn('2025-03-03T10:00'), 1, 'workingDays').toISOString()).toBe(vn('2025-03-04T10:00').toISOString());
-    expect(addWorkingTime(morning, vn('2025-03-03T13:00'), 0, 'workingDays').toISOString()).toBe(vn('2025-03-04T08:00').toISOString());
+    expect(addWorkingTime(morning, vn('2025-03-03T10:00'), 0.5, 'workingDays').toISOString()).toBe(
+      vn('2025-03-03T12:00').toISOString(),
+    );
+    expect(addWorkingTime(morning, vn('2025-03-03T10:00'), 1, 'workingDays').toISOString()).toBe(
+      vn('2025-03-04T10:00').toISOString(),
+    );
+    expect(addWorkingTime(morning, vn('2025-03-03T13:00'), 0, 'workingDays').toISOString()).toBe(
+      vn('2025-03-04T08:00').toISOString(),
+    );
   });
 
   it.each([
@@ -168,7 +174,9 @@ describe('addWorkingTime', () => {
 
   it('refuses to compute beyond the loaded years rather than miss a holiday', () => {
     const only2026 = buildWorkingCalendar(PERIODS, OFFICIAL_SCHEDULES[2026]!, { from: 2026, to: 2026 });
-    expect(addWorkingTime(only2026, vn('2026-12-30T10:00'), 1, 'workingDays').toISOString()).toBe(vn('2026-12-31T10:00').toISOString());
+    expect(addWorkingTime(only2026, vn('2026-12-30T10:00'), 1, 'workingDays').toISOString()).toBe(
+      vn('2026-12-31T10:00').toISOString(),
+    );
     const err = (() => {
       try {
         addWorkingTime(only2026, vn('2026-12-31T16:00'), 1, 'workingDays');
@@ -268,7 +276,14 @@ describe('parseWorkingPeriods', () => {
       ],
     });
     expect(parseWorkingPeriods('08:00-24:00')).toEqual({ periods: [{ start: 480, end: 1440 }] });
-    for (const bad of ['', '7:30-11:30', '11:30-07:30', '07:30-11:30,11:00-17:00', '07:30-11:30,11:30-17:00', '25:00-26:00']) {
+    for (const bad of [
+      '',
+      '7:30-11:30',
+      '11:30-07:30',
+      '07:30-11:30,11:00-17:00',
+      '07:30-11:30,11:30-17:00',
+      '25:00-26:00',
+    ]) {
       expect(parseWorkingPeriods(bad)).toHaveProperty('error');
     }
   });

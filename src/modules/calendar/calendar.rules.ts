@@ -76,7 +76,8 @@ export function buildWorkingCalendar(
   days: readonly Pick<CalendarDay, 'date' | 'kind'>[],
   years: { from: number; to: number } | null = null,
 ): WorkingCalendar {
-  if (periods.length === 0) throw new AppError('CALENDAR_DAYS_INVALID', { periods: 'empty' }, 'Cần ít nhất một khoảng giờ làm việc.');
+  if (periods.length === 0)
+    throw new AppError('CALENDAR_DAYS_INVALID', { periods: 'empty' }, 'Cần ít nhất một khoảng giờ làm việc.');
   const holidays = new Set<number>();
   const makeUpWorkdays = new Set<number>();
   for (const day of days) {
@@ -115,7 +116,11 @@ function nextWorkingDayIndex(cal: WorkingCalendar, index: number): number {
   for (let d = index + 1, n = 0; n < MAX_NON_WORKING_RUN; d += 1, n += 1) {
     if (isWorkingDayIndex(cal, d)) return d;
   }
-  throw new AppError('CALENDAR_DAYS_INVALID', { after: dateOfIndex(index) }, 'Không có ngày làm việc nào trong hơn một năm.');
+  throw new AppError(
+    'CALENDAR_DAYS_INVALID',
+    { after: dateOfIndex(index) },
+    'Không có ngày làm việc nào trong hơn một năm.',
+  );
 }
 
 function parseDate(date: string, field: string): number {

@@ -82,7 +82,9 @@ async function resolveYears(db: Queryable, from: number, to: number): Promise<Ma
     const official = officialSchedule(year);
     result.set(
       year,
-      official ? { year, days: [...official].sort(byDate), origin: 'official' } : { year, days: [...proposal(year)], origin: 'proposed' },
+      official
+        ? { year, days: [...official].sort(byDate), origin: 'official' }
+        : { year, days: [...proposal(year)], origin: 'proposed' },
     );
   }
   return result;
@@ -97,7 +99,11 @@ export async function getCalendarYear(db: Queryable, year: number): Promise<Cale
  * too (when ≤ 2100), so a deadline that starts late in December can run into January; anything
  * further throws CALENDAR_YEAR_NOT_LOADED rather than ignore holidays — load wider.
  */
-export async function loadWorkingCalendar(db: Queryable, env: Env, years: { from: number; to: number }): Promise<WorkingCalendar> {
+export async function loadWorkingCalendar(
+  db: Queryable,
+  env: Env,
+  years: { from: number; to: number },
+): Promise<WorkingCalendar> {
   const from = Math.min(years.from, years.to);
   const to = Math.min(Math.max(years.from, years.to) + 1, LUNAR_MAX_YEAR);
   assertCalendarYear(from);
@@ -119,7 +125,12 @@ export interface CalendarDayInput {
  * the days added and removed relative to what the year showed before (saved, official or
  * proposed), and an outbox event carries the new list.
  */
-export async function putCalendarYear(tx: Tx, ctx: RequestContext, year: number, input: readonly CalendarDayInput[]): Promise<CalendarYear> {
+export async function putCalendarYear(
+  tx: Tx,
+  ctx: RequestContext,
+  year: number,
+  input: readonly CalendarDayInput[],
+): Promise<CalendarYear> {
   assertCalendarYear(year);
   const problems = validateYearDays(year, input);
   if (problems.length > 0) throw new AppError('CALENDAR_DAYS_INVALID', { problems });

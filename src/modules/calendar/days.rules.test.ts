@@ -25,9 +25,12 @@ describe('validateYearDays', () => {
       ['holiday_on_make_up_day'],
       'holiday on a make-up day',
     ],
-  ] as [{ date: string; kind: 'holiday' | 'makeUpWorkday' }[], string[], string][])('%j → %j (%s)', (days, problems) => {
-    expect(validateYearDays(2026, days).map((p) => p.problem)).toEqual(problems);
-  });
+  ] as [{ date: string; kind: 'holiday' | 'makeUpWorkday' }[], string[], string][])(
+    '%j → %j (%s)',
+    (days, problems) => {
+      expect(validateYearDays(2026, days).map((p) => p.problem)).toEqual(problems);
+    },
+  );
 });
 
 describe('daysAdded', () => {

@@ -30,19 +30,30 @@ export function validateYearDays(year: number, days: readonly Pick<CalendarDay, 
       problems.push(
         earlier === day.kind
           ? { date: day.date, problem: 'duplicate', message: 'Ngày bị lặp.' }
-          : { date: day.date, problem: 'holiday_on_make_up_day', message: 'Một ngày không thể vừa là ngày nghỉ vừa là ngày làm bù.' },
+          : {
+              date: day.date,
+              problem: 'holiday_on_make_up_day',
+              message: 'Một ngày không thể vừa là ngày nghỉ vừa là ngày làm bù.',
+            },
       );
     }
     seen.set(day.date, day.kind);
     if (day.kind === 'makeUpWorkday' && !isWeekendIndex(index)) {
-      problems.push({ date: day.date, problem: 'make_up_not_weekend', message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.' });
+      problems.push({
+        date: day.date,
+        problem: 'make_up_not_weekend',
+        message: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
+      });
     }
   }
   return problems;
 }
 
 /** Days in `after` that are not in `before` (same date, kind and name), for the audit summary. */
-export function daysAdded<T extends Pick<CalendarDay, 'date' | 'kind' | 'name'>>(before: readonly T[], after: readonly T[]): T[] {
+export function daysAdded<T extends Pick<CalendarDay, 'date' | 'kind' | 'name'>>(
+  before: readonly T[],
+  after: readonly T[],
+): T[] {
   const key = (d: T) => `${d.date}|${d.kind}|${d.name}`;
   const had = new Set(before.map(key));
   return after.filter((d) => !had.has(key(d)));

@@ -61,9 +61,13 @@ describe('leap months (tháng nhuận)', () => {
 describe('range and round trips', () => {
   it('refuses years outside 1900–2100', () => {
     for (const year of [1899, 2101]) {
-      expect(() => tetDate(year)).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_OUT_OF_RANGE' }) as unknown as Error);
+      expect(() => tetDate(year)).toThrow(
+        expect.objectContaining({ code: 'CALENDAR_YEAR_OUT_OF_RANGE' }) as unknown as Error,
+      );
     }
-    expect(() => solarToLunar('2101-01-01')).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_OUT_OF_RANGE' }) as unknown as Error);
+    expect(() => solarToLunar('2101-01-01')).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_YEAR_OUT_OF_RANGE' }) as unknown as Error,
+    );
   });
 
   it('solar → lunar → solar is the identity on the 1st and 15th of every month, 1900–2100', () => {

@@ -62,13 +62,22 @@ describe('proposeYear', () => {
 
   it('2022: 30/4 Sat and 1/5 Sun move to Mon 2/5 and Tue 3/5 (as decided in 2022)', () => {
     const days = proposeYear(2022).map((d) => d.date);
-    expect(days.filter((d) => d >= '2022-04-30' && d <= '2022-05-03')).toEqual(['2022-04-30', '2022-05-01', '2022-05-02', '2022-05-03']);
+    expect(days.filter((d) => d >= '2022-04-30' && d <= '2022-05-03')).toEqual([
+      '2022-04-30',
+      '2022-05-01',
+      '2022-05-02',
+      '2022-05-03',
+    ]);
   });
 
   it('2028: 1/1 Sat → Mon 3/1; 2/9 Sat → Mon 4/9 with Fri 1/9', () => {
     const days = proposeYear(2028).map((d) => d.date);
     expect(days).toContain('2028-01-03');
-    expect(days.filter((d) => d >= '2028-09-01' && d <= '2028-09-05')).toEqual(['2028-09-01', '2028-09-02', '2028-09-04']);
+    expect(days.filter((d) => d >= '2028-09-01' && d <= '2028-09-05')).toEqual([
+      '2028-09-01',
+      '2028-09-02',
+      '2028-09-04',
+    ]);
   });
 
   it('24/11 only when the flag says so, and only from that year', () => {

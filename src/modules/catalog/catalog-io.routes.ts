@@ -19,11 +19,21 @@ const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Import and export of the catalog: national-shape JSON, and the officials' CSV/XLSX sheet. */
 export function catalogIoRoutes(app: App, { db }: Deps): void {
   // The sheet arrives as the raw file body; JSON goes through Fastify's own parser.
-  app.addContentTypeParser(['text/csv', XLSX_TYPE], { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/csv', XLSX_TYPE],
+    { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
+    (_req, body, done) => done(null, body),
+  );
 
   app.get(
     '/api/catalog/export.json',
-    { schema: { tags, summary: 'The catalog in force in the national shape (public)', response: { 200: z.array(z.unknown()) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The catalog in force in the national shape (public)',
+        response: { 200: z.array(z.unknown()) },
+      },
+    },
     async (_request, reply) => {
       reply.header('content-disposition', 'attachment; filename="danh-muc-tthc.json"');
       return exportNational(db);
@@ -72,7 +82,11 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
       const file = await readImportFile(request.headers['content-type'] ?? '', request.body);
       const started = await startImport(db, request.ctx, { ...file, fileName: fileName ?? null, decision });
       // Applied after the reply; progress and the outcome are on the import record.
-      void started.run().catch((error: unknown) => request.log.error({ err: error, importId: started.importId }, 'catalog import failed'));
+      void started
+        .run()
+        .catch((error: unknown) =>
+          request.log.error({ err: error, importId: started.importId }, 'catalog import failed'),
+        );
       return reply.status(202).send(await getImport(db, started.importId));
     },
   );
@@ -94,12 +108,17 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
   );
 }
 
-async function readImportFile(contentType: string, body: unknown): Promise<Omit<StartImportInput, 'fileName' | 'decision'>> {
+async function readImportFile(
+  contentType: string,
+  body: unknown,
+): Promise<Omit<StartImportInput, 'fileName' | 'decision'>> {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') {
     const records = Array.isArray(body) ? body : (body as { records?: unknown } | null)?.records;
     if (!Array.isArray(records)) {
-      throw new AppError('IMPORT_FILE_INVALID', { reason: 'Tệp JSON phải là một mảng thủ tục theo cấu trúc CSDL quốc gia' });
+      throw new AppError('IMPORT_FILE_INVALID', {
+        reason: 'Tệp JSON phải là một mảng thủ tục theo cấu trúc CSDL quốc gia',
+      });
     }
     return { format: 'json', records, firstRowNumber: 1 };
   }
@@ -111,7 +130,11 @@ async function readImportFile(contentType: string, body: unknown): Promise<Omit<
       throw new AppError('IMPORT_FILE_INVALID', { reason: `Thiếu cột bắt buộc: ${sheet.missingColumns.join(', ')}` });
     }
     // Row 1 is the header, so the first procedure is row 2 as the official sees it.
-    return { format: type === 'text/csv' ? 'csv' : 'xlsx', records: sheet.rows.map(sheetRowToNational), firstRowNumber: 2 };
+    return {
+      format: type === 'text/csv' ? 'csv' : 'xlsx',
+      records: sheet.rows.map(sheetRowToNational),
+      firstRowNumber: 2,
+    };
   }
   throw new AppError('IMPORT_FORMAT_UNSUPPORTED', { contentType: type });
 }

@@ -5,7 +5,10 @@ export const CATALOG_ERRORS = {
   PROCEDURE_NOT_FOUND: { status: 404, message: 'Không tìm thấy thủ tục hành chính.' },
   PROCEDURE_NOT_IN_FORCE: { status: 422, message: 'Thủ tục không có hiệu lực vào ngày này.' },
   DECISION_NOT_FOUND: { status: 404, message: 'Không tìm thấy quyết định công bố.' },
-  DECISION_ITEMS_INVALID: { status: 422, message: 'Quyết định công bố có thủ tục không phù hợp với danh mục hiện hành (xem chi tiết).' },
+  DECISION_ITEMS_INVALID: {
+    status: 422,
+    message: 'Quyết định công bố có thủ tục không phù hợp với danh mục hiện hành (xem chi tiết).',
+  },
   DECISION_NUMBER_TAKEN: { status: 409, message: 'Đơn vị đã có quyết định công bố mang số này.' },
   FIELD_NOT_FOUND: { status: 422, message: 'Lĩnh vực thủ tục chưa có trong danh mục lĩnh vực.' },
   IMPORT_NOT_FOUND: { status: 404, message: 'Không tìm thấy lượt nhập danh mục.' },

@@ -35,7 +35,10 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
         tags,
         summary: 'Tra cứu thủ tục: search procedures by relevance, diacritics- and typo-tolerant (public)',
         querystring: ProcedureSearchQuery,
-        response: { 200: z.object({ items: z.array(ProcedureSummary), total: z.number().int() }), ...errorResponses(400, 404) },
+        response: {
+          200: z.object({ items: z.array(ProcedureSummary), total: z.number().int() }),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (request) => searchProcedures(db, request.query),
@@ -69,7 +72,13 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
 
   app.get(
     '/api/procedure-fields',
-    { schema: { tags, summary: 'Lĩnh vực: procedure fields (public)', response: { 200: z.object({ items: z.array(Field) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Lĩnh vực: procedure fields (public)',
+        response: { 200: z.object({ items: z.array(Field) }) },
+      },
+    },
     async () => ({ items: await listFields(db) }),
   );
 
@@ -150,7 +159,9 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
       const actor = requireActor(request);
       const decision = await getDecision(db, request.params.id, counter);
       authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, decision.issuingUnitId) });
-      await db.transaction((tx) => recordNationalPublication(tx, request.ctx, decision.id, request.body.nationalPublishedDate));
+      await db.transaction((tx) =>
+        recordNationalPublication(tx, request.ctx, decision.id, request.body.nationalPublishedDate),
+      );
       return getDecision(db, decision.id, counter);
     },
   );

@@ -21,22 +21,34 @@ export interface ExistingProcedure {
 
 export interface ItemProblem {
   index: number;
-  code: 'PROCEDURE_EXISTS' | 'PROCEDURE_NOT_FOUND' | 'PROCEDURE_ABOLISHED' | 'CONTENT_REQUIRED' | 'CONTENT_NOT_ALLOWED' | 'REPLACES_REQUIRED' | 'DUPLICATE_ITEM';
+  code:
+    | 'PROCEDURE_EXISTS'
+    | 'PROCEDURE_NOT_FOUND'
+    | 'PROCEDURE_ABOLISHED'
+    | 'CONTENT_REQUIRED'
+    | 'CONTENT_NOT_ALLOWED'
+    | 'REPLACES_REQUIRED'
+    | 'DUPLICATE_ITEM';
   message: string;
 }
 
 /** Checks every item of a decision against the catalog as it stands; returns all problems. */
-export function checkDecisionItems(items: readonly DecisionItemPlan[], existing: ReadonlyMap<string, ExistingProcedure>): ItemProblem[] {
+export function checkDecisionItems(
+  items: readonly DecisionItemPlan[],
+  existing: ReadonlyMap<string, ExistingProcedure>,
+): ItemProblem[] {
   const problems: ItemProblem[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const problem = (code: ItemProblem['code'], message: string) => problems.push({ index, code, message });
-    if (seen.has(item.nationalCode)) problem('DUPLICATE_ITEM', `Thủ tục ${item.nationalCode} xuất hiện nhiều lần trong quyết định`);
+    if (seen.has(item.nationalCode))
+      problem('DUPLICATE_ITEM', `Thủ tục ${item.nationalCode} xuất hiện nhiều lần trong quyết định`);
     seen.add(item.nationalCode);
     const current = existing.get(item.nationalCode);
     const needsContent = item.changeKind !== 'abolished';
     if (needsContent && !item.hasContent) problem('CONTENT_REQUIRED', `Thiếu nội dung thủ tục ${item.nationalCode}`);
-    if (!needsContent && item.hasContent) problem('CONTENT_NOT_ALLOWED', `Bãi bỏ thủ tục ${item.nationalCode} không kèm nội dung`);
+    if (!needsContent && item.hasContent)
+      problem('CONTENT_NOT_ALLOWED', `Bãi bỏ thủ tục ${item.nationalCode} không kèm nội dung`);
     if (item.changeKind === 'new' || item.changeKind === 'replaced') {
       if (current) problem('PROCEDURE_EXISTS', `Mã thủ tục ${item.nationalCode} đã có trong danh mục`);
     } else if (!current) {
@@ -46,9 +58,11 @@ export function checkDecisionItems(items: readonly DecisionItemPlan[], existing:
     }
     if (item.changeKind === 'replaced') {
       const replaced = item.replacesNationalCode ? existing.get(item.replacesNationalCode) : undefined;
-      if (!item.replacesNationalCode) problem('REPLACES_REQUIRED', `Cần mã thủ tục bị thay thế cho ${item.nationalCode}`);
+      if (!item.replacesNationalCode)
+        problem('REPLACES_REQUIRED', `Cần mã thủ tục bị thay thế cho ${item.nationalCode}`);
       else if (!replaced) problem('PROCEDURE_NOT_FOUND', `Không có thủ tục bị thay thế ${item.replacesNationalCode}`);
-      else if (replaced.status === 'abolished') problem('PROCEDURE_ABOLISHED', `Thủ tục ${item.replacesNationalCode} đã bị bãi bỏ`);
+      else if (replaced.status === 'abolished')
+        problem('PROCEDURE_ABOLISHED', `Thủ tục ${item.replacesNationalCode} đã bị bãi bỏ`);
     }
   });
   return problems;
@@ -79,7 +93,9 @@ export function decisionCompliance(
   dates: DecisionDates,
   workingDaysBetween: (from: string, to: string) => number,
 ): DecisionCompliance {
-  const lead = dates.legalBasisEffectiveDate ? workingDaysBetween(dates.signedDate, dates.legalBasisEffectiveDate) : null;
+  const lead = dates.legalBasisEffectiveDate
+    ? workingDaysBetween(dates.signedDate, dates.legalBasisEffectiveDate)
+    : null;
   const lag = dates.nationalPublishedDate ? workingDaysBetween(dates.signedDate, dates.nationalPublishedDate) : null;
   return {
     leadWorkingDays: lead,

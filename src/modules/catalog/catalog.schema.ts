@@ -5,7 +5,12 @@ import { DECISION_CHANGE_KINDS } from './catalog.tables.js';
 import { ChannelOffer, Component, LEVELS, ONLINE_LEVELS, ProcedureContent } from './procedure.content.js';
 
 export const ProcedureSearchQuery = Paging.extend({
-  q: z.string().trim().max(200).optional().describe('Free text: name, code or acronym ("dang ky khai sinh", "ĐKKS", "1.001193")'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Free text: name, code or acronym ("dang ky khai sinh", "ĐKKS", "1.001193")'),
   field: z.string().trim().max(50).optional().describe('Field code (lĩnh vực)'),
   level: z.enum(LEVELS).optional(),
   unit: z.uuid().optional().describe('Competent unit (and its sub-units)'),
@@ -50,10 +55,18 @@ export const ProcedureDetail = z
     createdAt: z.date(),
     updatedAt: z.date(),
     currentVersion: VersionInfo.extend({ content: z.unknown().describe('ProcedureContent') }),
-    components: z.array(Component).describe('Thành phần hồ sơ of the current version; every published component has an id'),
+    components: z
+      .array(Component)
+      .describe('Thành phần hồ sơ of the current version; every published component has an id'),
     channels: z.array(ChannelOffer).describe('Cách thức thực hiện: time limit and fees per channel'),
-    fullyOnlineEligible: z.boolean().describe('Đủ điều kiện cung cấp DVC trực tuyến toàn trình (the current version says, or: offered online at all)'),
-    populationDataConnected: z.boolean().describe('Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database'),
+    fullyOnlineEligible: z
+      .boolean()
+      .describe(
+        'Đủ điều kiện cung cấp DVC trực tuyến toàn trình (the current version says, or: offered online at all)',
+      ),
+    populationDataConnected: z
+      .boolean()
+      .describe('Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database'),
     competentUnits: z.array(z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() })),
     versions: z.array(VersionInfo),
   })
@@ -65,7 +78,14 @@ export const ProcedureVersionDetail = VersionInfo.extend({
 }).meta({ id: 'ProcedureVersion' });
 
 export const Field = z.object({ code: z.string(), name: z.string() }).meta({ id: 'ProcedureField' });
-export const FieldParams = z.object({ code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_.-]+$/) });
+export const FieldParams = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[A-Za-z0-9_.-]+$/),
+});
 export const FieldBody = z.object({ name: z.string().trim().min(1).max(300) });
 
 const DecisionHeaderFields = {
@@ -91,7 +111,10 @@ const DecisionItemBody = z.object({
 
 export const IssueDecisionBody = z
   .object({ ...DecisionHeaderFields, items: z.array(DecisionItemBody).min(1).max(5000) })
-  .refine((d) => d.effectiveDate >= d.signedDate, { path: ['effectiveDate'], message: 'Ngày có hiệu lực không thể trước ngày ký' })
+  .refine((d) => d.effectiveDate >= d.signedDate, {
+    path: ['effectiveDate'],
+    message: 'Ngày có hiệu lực không thể trước ngày ký',
+  })
   .meta({ id: 'IssueDecision' });
 
 export const DecisionCompliance = z.object({
@@ -137,7 +160,10 @@ export const ImportQuery = z
     ...DecisionHeaderFields,
     fileName: z.string().trim().max(300).optional(),
   })
-  .refine((d) => d.effectiveDate >= d.signedDate, { path: ['effectiveDate'], message: 'Ngày có hiệu lực không thể trước ngày ký' });
+  .refine((d) => d.effectiveDate >= d.signedDate, {
+    path: ['effectiveDate'],
+    message: 'Ngày có hiệu lực không thể trước ngày ký',
+  });
 
 export const ImportStatus = z
   .object({

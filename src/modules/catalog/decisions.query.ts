@@ -14,7 +14,9 @@ export type WorkingDayCounter = (dates: string[]) => Promise<WorkingDaysBetween>
 type DecisionRow = { signedDate: string; legalBasisEffectiveDate: string | null; nationalPublishedDate: string | null };
 
 async function withCompliance<T extends DecisionRow>(rows: T[], counterFor: WorkingDayCounter) {
-  const dates = rows.flatMap((r) => [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat());
+  const dates = rows.flatMap((r) =>
+    [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat(),
+  );
   const between = await counterFor(dates);
   return rows.map((r) => ({ ...r, compliance: decisionCompliance(r, between) }));
 }
@@ -72,7 +74,11 @@ export async function recordNationalPublication(tx: Tx, ctx: RequestContext, id:
   const [before] = await tx.select().from(publicationDecisions).where(eq(publicationDecisions.id, id));
   if (!before) throw new AppError('DECISION_NOT_FOUND', { id });
   if (date < before.signedDate) {
-    throw new AppError('VALIDATION_FAILED', { nationalPublishedDate: date }, 'Ngày công khai không thể trước ngày ký quyết định.');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { nationalPublishedDate: date },
+      'Ngày công khai không thể trước ngày ký quyết định.',
+    );
   }
   await tx.update(publicationDecisions).set({ nationalPublishedDate: date }).where(eq(publicationDecisions.id, id));
   await recordChange(tx, ctx, {

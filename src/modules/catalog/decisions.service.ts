@@ -69,7 +69,10 @@ export async function issueDecision(tx: Tx, ctx: RequestContext, input: IssueDec
       effectiveDate: input.effectiveDate,
       items: input.items.map((i) => ({ changeKind: i.changeKind, nationalCode: i.nationalCode })),
     },
-    event: { decisionId: decision.id, items: input.items.map((i) => ({ changeKind: i.changeKind, nationalCode: i.nationalCode })) },
+    event: {
+      decisionId: decision.id,
+      items: input.items.map((i) => ({ changeKind: i.changeKind, nationalCode: i.nationalCode })),
+    },
   });
   return decision;
 }
@@ -80,7 +83,9 @@ export async function createDecision(tx: Tx, ctx: RequestContext, header: Decisi
   const [clash] = await tx
     .select({ id: publicationDecisions.id })
     .from(publicationDecisions)
-    .where(and(eq(publicationDecisions.issuingUnitId, header.issuingUnitId), eq(publicationDecisions.number, header.number)));
+    .where(
+      and(eq(publicationDecisions.issuingUnitId, header.issuingUnitId), eq(publicationDecisions.number, header.number)),
+    );
   if (clash) throw new AppError('DECISION_NUMBER_TAKEN', { number: header.number });
   const [decision] = await tx
     .insert(publicationDecisions)
@@ -120,14 +125,19 @@ export async function applyDecisionItems(
 ) {
   const abolish = async (procedureId: string) => {
     await closeCurrentVersions(tx, [procedureId], effectiveDate);
-    await tx.update(procedures).set({ status: 'abolished', updatedAt: new Date() }).where(eq(procedures.id, procedureId));
+    await tx
+      .update(procedures)
+      .set({ status: 'abolished', updatedAt: new Date() })
+      .where(eq(procedures.id, procedureId));
   };
   const versioned: Versioned[] = [];
   for (const item of items) {
     if (item.changeKind === 'abolished') {
       const procedure = existing.get(item.nationalCode)!;
       await abolish(procedure.id);
-      await tx.insert(publicationDecisionItems).values({ decisionId, procedureId: procedure.id, changeKind: 'abolished' });
+      await tx
+        .insert(publicationDecisionItems)
+        .values({ decisionId, procedureId: procedure.id, changeKind: 'abolished' });
     } else {
       const replaces = item.changeKind === 'replaced' ? existing.get(item.replacesNationalCode!)! : null;
       if (replaces) await abolish(replaces.id);
@@ -154,8 +164,17 @@ interface Versioned {
 /** Rows per insert for competent units: well under PostgreSQL's 65,535 bound parameters. */
 const UNIT_ROWS_PER_INSERT = 10_000;
 
-async function writeVersions(tx: Tx, decisionId: string, effectiveDate: string, list: Versioned[], existing: ExistingMap) {
-  await ensureFields(tx, list.map((v) => v.content.fieldCode));
+async function writeVersions(
+  tx: Tx,
+  decisionId: string,
+  effectiveDate: string,
+  list: Versioned[],
+  existing: ExistingMap,
+) {
+  await ensureFields(
+    tx,
+    list.map((v) => v.content.fieldCode),
+  );
   const fresh = list.filter((v) => v.item.changeKind !== 'amended');
   const created = fresh.length
     ? await tx
@@ -164,7 +183,8 @@ async function writeVersions(tx: Tx, decisionId: string, effectiveDate: string, 
         .returning({ id: procedures.id, nationalCode: procedures.nationalCode })
     : [];
   const idByCode = new Map([...created.map((c) => [c.nationalCode, c.id] as const)]);
-  for (const v of list) if (v.item.changeKind === 'amended') idByCode.set(v.item.nationalCode, existing.get(v.item.nationalCode)!.id);
+  for (const v of list)
+    if (v.item.changeKind === 'amended') idByCode.set(v.item.nationalCode, existing.get(v.item.nationalCode)!.id);
   const lastVersion = await closeCurrentVersions(
     tx,
     list.filter((v) => v.item.changeKind === 'amended').map((v) => idByCode.get(v.item.nationalCode)!),
@@ -175,7 +195,13 @@ async function writeVersions(tx: Tx, decisionId: string, effectiveDate: string, 
     .values(
       list.map((v) => {
         const procedureId = idByCode.get(v.item.nationalCode)!;
-        return { procedureId, versionNo: (lastVersion.get(procedureId) ?? 0) + 1, decisionId, effectiveFrom: effectiveDate, content: v.content };
+        return {
+          procedureId,
+          versionNo: (lastVersion.get(procedureId) ?? 0) + 1,
+          decisionId,
+          effectiveFrom: effectiveDate,
+          content: v.content,
+        };
       }),
     )
     .returning({ id: procedureVersions.id, procedureId: procedureVersions.procedureId });
@@ -197,7 +223,13 @@ async function writeVersions(tx: Tx, decisionId: string, effectiveDate: string, 
   await tx.insert(publicationDecisionItems).values(
     list.map((v) => {
       const procedureId = idByCode.get(v.item.nationalCode)!;
-      return { decisionId, procedureId, changeKind: v.item.changeKind, versionId: versionOf.get(procedureId)!, replacesProcedureId: v.replacesProcedureId };
+      return {
+        decisionId,
+        procedureId,
+        changeKind: v.item.changeKind,
+        versionId: versionOf.get(procedureId)!,
+        replacesProcedureId: v.replacesProcedureId,
+      };
     }),
   );
 }
@@ -233,7 +265,11 @@ function mirror(nationalCode: string, content: ProcedureContent) {
 }
 
 /** Ends the versions in force of these procedures; returns each one's last version number. */
-async function closeCurrentVersions(tx: Tx, procedureIds: string[], effectiveDate: string): Promise<Map<string, number>> {
+async function closeCurrentVersions(
+  tx: Tx,
+  procedureIds: string[],
+  effectiveDate: string,
+): Promise<Map<string, number>> {
   if (procedureIds.length === 0) return new Map();
   const closed = await tx
     .update(procedureVersions)
@@ -245,7 +281,10 @@ async function closeCurrentVersions(tx: Tx, procedureIds: string[], effectiveDat
 
 async function ensureFields(tx: Tx, codes: string[]) {
   const wanted = [...new Set(codes)];
-  const found = await tx.select({ code: procedureFields.code }).from(procedureFields).where(inArray(procedureFields.code, wanted));
+  const found = await tx
+    .select({ code: procedureFields.code })
+    .from(procedureFields)
+    .where(inArray(procedureFields.code, wanted));
   const missing = wanted.filter((c) => !found.some((f) => f.code === c));
   if (missing.length > 0) throw new AppError('FIELD_NOT_FOUND', { fieldCodes: missing });
 }

@@ -14,7 +14,11 @@ import { writeXlsx } from './xlsx.js';
 
 export async function exportNational(db: Queryable): Promise<NationalProcedureInput[]> {
   const rows = await db
-    .select({ nationalCode: procedures.nationalCode, fieldName: procedureFields.name, content: procedureVersions.content })
+    .select({
+      nationalCode: procedures.nationalCode,
+      fieldName: procedureFields.name,
+      content: procedureVersions.content,
+    })
     .from(procedures)
     .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
     .innerJoin(procedureFields, eq(procedureFields.code, procedures.fieldCode))
@@ -22,7 +26,13 @@ export async function exportNational(db: Queryable): Promise<NationalProcedureIn
     .orderBy(asc(procedures.nationalCode));
   const today = todayInVietnam();
   const allUnits = await db
-    .select({ id: units.id, officialCode: units.officialCode, name: units.name, kind: units.kind, validTo: units.validTo })
+    .select({
+      id: units.id,
+      officialCode: units.officialCode,
+      name: units.name,
+      kind: units.kind,
+      validTo: units.validTo,
+    })
     .from(units);
   const unitsById = new Map<string, ExportUnit>(allUnits.map((u) => [u.id, u]));
   const communeCount = allUnits.filter((u) => u.kind === 'commune' && (u.validTo === null || u.validTo > today)).length;
@@ -43,4 +53,3 @@ export async function exportCsv(db: Queryable): Promise<string> {
 export async function exportXlsx(db: Queryable): Promise<Buffer> {
   return writeXlsx('Danh mục TTHC', SHEET_COLUMNS, sheetRows(await exportNational(db)));
 }
-

@@ -60,7 +60,11 @@ export function checkRows(records: readonly unknown[], directory: UnitDirectory,
     if (!parsed.ok) {
       rejected.push({ row, nationalCode: parsed.nationalCode, problems: parsed.problems });
     } else if (seen.has(parsed.nationalCode)) {
-      rejected.push({ row, nationalCode: parsed.nationalCode, problems: [{ field: 'MATTHC', message: 'Mã thủ tục lặp lại trong tệp' }] });
+      rejected.push({
+        row,
+        nationalCode: parsed.nationalCode,
+        problems: [{ field: 'MATTHC', message: 'Mã thủ tục lặp lại trong tệp' }],
+      });
     } else {
       seen.add(parsed.nationalCode);
       valid.push({ row, nationalCode: parsed.nationalCode, fieldName: parsed.fieldName, content: parsed.content });
@@ -107,20 +111,38 @@ export async function startImport(db: Database, ctx: RequestContext, input: Star
       targetType: 'catalog_import',
       targetId: created!.id,
       unitId: input.decision.issuingUnitId,
-      after: { format: input.format, fileName: input.fileName, totalRows: input.records.length, rejectedRows: rejected.length, decisionNumber: input.decision.number },
+      after: {
+        format: input.format,
+        fileName: input.fileName,
+        totalRows: input.records.length,
+        rejectedRows: rejected.length,
+        decisionNumber: input.decision.number,
+      },
     });
     return created!;
   });
   return {
     importId: started.id,
-    run: () => (started.decisionId ? runImport(db, ctx, started.id, started.decisionId, input.decision, valid) : Promise.resolve()),
+    run: () =>
+      started.decisionId
+        ? runImport(db, ctx, started.id, started.decisionId, input.decision, valid)
+        : Promise.resolve(),
   };
 }
 
-async function runImport(db: Database, ctx: RequestContext, importId: string, decisionId: string, header: DecisionHeader, rows: ValidRow[]) {
+async function runImport(
+  db: Database,
+  ctx: RequestContext,
+  importId: string,
+  decisionId: string,
+  header: DecisionHeader,
+  rows: ValidRow[],
+) {
   try {
     for (let i = 0; i < rows.length; i += IMPORT_BATCH_SIZE) {
-      await db.transaction((tx) => applyBatch(tx, importId, decisionId, header.effectiveDate, rows.slice(i, i + IMPORT_BATCH_SIZE)));
+      await db.transaction((tx) =>
+        applyBatch(tx, importId, decisionId, header.effectiveDate, rows.slice(i, i + IMPORT_BATCH_SIZE)),
+      );
     }
     await db.transaction(async (tx) => {
       const [done] = await tx
@@ -152,13 +174,20 @@ async function applyBatch(tx: Tx, importId: string, decisionId: string, effectiv
     .insert(procedureFields)
     .values([...fields].map(([code, name]) => ({ code, name })))
     .onConflictDoNothing();
-  const existing = await existingProcedures(tx, batch.map((r) => r.nationalCode));
+  const existing = await existingProcedures(
+    tx,
+    batch.map((r) => r.nationalCode),
+  );
   const items: DecisionItemInput[] = [];
   const rejected: ImportRejection[] = [];
   for (const r of batch) {
     const current = existing.get(r.nationalCode);
     if (current?.status === 'abolished') {
-      rejected.push({ row: r.row, nationalCode: r.nationalCode, problems: [{ field: 'MATTHC', message: 'Thủ tục đã bị bãi bỏ; cần quyết định công bố thủ tục mới' }] });
+      rejected.push({
+        row: r.row,
+        nationalCode: r.nationalCode,
+        problems: [{ field: 'MATTHC', message: 'Thủ tục đã bị bãi bỏ; cần quyết định công bố thủ tục mới' }],
+      });
     } else {
       items.push({ changeKind: current ? 'amended' : 'new', nationalCode: r.nationalCode, content: r.content });
     }

@@ -25,7 +25,12 @@ describe('fromNational', () => {
     expect(content.levels).toEqual(['commune']);
     expect(content.channels).toEqual([
       // Whether our payment gateway serves a channel is the province's setting, never the national record's.
-      { channel: 'counter', timeLimit: { value: 1, unit: 'workingDays' }, fees: [{ name: 'Lệ phí (miễn)', amountVnd: 0, note: null }], onlinePayment: false },
+      {
+        channel: 'counter',
+        timeLimit: { value: 1, unit: 'workingDays' },
+        fees: [{ name: 'Lệ phí (miễn)', amountVnd: 0, note: null }],
+        onlinePayment: false,
+      },
       { channel: 'online', timeLimit: { value: 1, unit: 'workingDays' }, fees: [], onlinePayment: false },
     ]);
     expect(content.components.map((c) => [c.kind, c.count, c.mandatory, c.digitizationRequired])).toEqual([
@@ -45,7 +50,9 @@ describe('fromNational', () => {
       birthRegistration({
         CAPTHUCHIEN: ['cap tinh'],
         COQUANTHUCHIEN: [{ MADONVI: '000.10.00.H91', TENDONVI: 'Sở Tư pháp' }],
-        CACHTHUCTHUCHIEN: [{ KENH: '3', THOIGIAN: [{ THOIGIANGIAIQUYET: 10, DONVITINH: 'ngay', PHILEPHI: [{ SOTIEN: '200000' }] }] }],
+        CACHTHUCTHUCHIEN: [
+          { KENH: '3', THOIGIAN: [{ THOIGIANGIAIQUYET: 10, DONVITINH: 'ngay', PHILEPHI: [{ SOTIEN: '200000' }] }] },
+        ],
         MUCDO: null,
       }),
       directory,
@@ -63,17 +70,45 @@ describe('fromNational', () => {
 
   const refusals: [string, Partial<NationalProcedureInput> | Record<string, unknown>, string][] = [
     ['a malformed code', { MATTHC: '1001193' }, 'MATTHC'],
-    ['an unknown channel', { CACHTHUCTHUCHIEN: [{ KENH: '9', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày' }] }] }, 'CACHTHUCTHUCHIEN.0.KENH'],
-    ['an unknown time unit', { CACHTHUCTHUCHIEN: [{ KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Tuần' }] }] }, 'CACHTHUCTHUCHIEN.0.THOIGIAN.0.DONVITINH'],
-    ['a fee with decimals', { CACHTHUCTHUCHIEN: [{ KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày', PHILEPHI: [{ SOTIEN: 1.5 }] }] }] }, 'channels.0.fees.0.amountVnd'],
-    ['an unknown agency', { COQUANTHUCHIEN: [{ MADONVI: '999.00.00.X00', TENDONVI: 'Sở Không Có' }] }, 'COQUANTHUCHIEN.0'],
+    [
+      'an unknown channel',
+      { CACHTHUCTHUCHIEN: [{ KENH: '9', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày' }] }] },
+      'CACHTHUCTHUCHIEN.0.KENH',
+    ],
+    [
+      'an unknown time unit',
+      { CACHTHUCTHUCHIEN: [{ KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Tuần' }] }] },
+      'CACHTHUCTHUCHIEN.0.THOIGIAN.0.DONVITINH',
+    ],
+    [
+      'a fee with decimals',
+      {
+        CACHTHUCTHUCHIEN: [
+          { KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày', PHILEPHI: [{ SOTIEN: 1.5 }] }] },
+        ],
+      },
+      'channels.0.fees.0.amountVnd',
+    ],
+    [
+      'an unknown agency',
+      { COQUANTHUCHIEN: [{ MADONVI: '999.00.00.X00', TENDONVI: 'Sở Không Có' }] },
+      'COQUANTHUCHIEN.0',
+    ],
     ['an unknown level', { CAPTHUCHIEN: ['Cấp Huyện'] }, 'CAPTHUCHIEN.0'],
     ['an unknown applicant type', { DOITUONGTHUCHIEN: ['Hợp tác xã nông nghiệp'] }, 'DOITUONGTHUCHIEN.0'],
     ['an unknown online level', { MUCDO: 'Mức 5' }, 'MUCDO'],
-    ['online level without an online channel', { CACHTHUCTHUCHIEN: [{ KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày' }] }] }, 'onlineLevel'],
+    [
+      'online level without an online channel',
+      { CACHTHUCTHUCHIEN: [{ KENH: '1', THOIGIAN: [{ THOIGIANGIAIQUYET: 1, DONVITINH: 'Ngày' }] }] },
+      'onlineLevel',
+    ],
     ['a missing name', { TENTTHC: undefined }, 'TENTTHC'],
     ['no field', { LINHVUCTHUCHIEN: [] }, 'LINHVUCTHUCHIEN'],
-    ['a negative time limit', { CACHTHUCTHUCHIEN: [{ KENH: '2', THOIGIAN: [{ THOIGIANGIAIQUYET: '-1', DONVITINH: 'Ngày' }] }] }, 'CACHTHUCTHUCHIEN.0.THOIGIAN.0.THOIGIANGIAIQUYET'],
+    [
+      'a negative time limit',
+      { CACHTHUCTHUCHIEN: [{ KENH: '2', THOIGIAN: [{ THOIGIANGIAIQUYET: '-1', DONVITINH: 'Ngày' }] }] },
+      'CACHTHUCTHUCHIEN.0.THOIGIAN.0.THOIGIANGIAIQUYET',
+    ],
   ];
   it.each(refusals)('refuses %s, naming the field', (_what, overrides, field) => {
     const parsed = fromNational({ ...birthRegistration(), ...overrides }, directory);
@@ -147,7 +182,10 @@ describe('the officials’ sheet', () => {
 
 describe('CSV', () => {
   it('quotes commas, quotes and line breaks and reads them back', () => {
-    const rows = [['a,b', 'say "hi"', 'line1\nline2', ''], ['x', 'y', 'z', 'w']];
+    const rows = [
+      ['a,b', 'say "hi"', 'line1\nline2', ''],
+      ['x', 'y', 'z', 'w'],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
 

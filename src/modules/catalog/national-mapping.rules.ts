@@ -81,7 +81,8 @@ export type ParsedRecord =
   | { ok: false; nationalCode: string | null; problems: RowProblem[] };
 
 export function fromNational(raw: unknown, units: UnitDirectory): ParsedRecord {
-  const rawCode = typeof raw === 'object' && raw && 'MATTHC' in raw ? String((raw as { MATTHC: unknown }).MATTHC).trim() : null;
+  const rawCode =
+    typeof raw === 'object' && raw && 'MATTHC' in raw ? String((raw as { MATTHC: unknown }).MATTHC).trim() : null;
   const parsed = NationalProcedure.safeParse(raw);
   if (!parsed.success) return { ok: false, nationalCode: rawCode, problems: zodProblems(parsed.error) };
   const rec = parsed.data;
@@ -99,12 +100,17 @@ export function fromNational(raw: unknown, units: UnitDirectory): ParsedRecord {
     // general one and the one deadlines use.
     const limit = c.THOIGIAN[0]!;
     const unit = TIME_UNIT_BY_NAME[searchKey(limit.DONVITINH)];
-    if (!unit) problem(`CACHTHUCTHUCHIEN.${i}.THOIGIAN.0.DONVITINH`, `Đơn vị thời gian "${limit.DONVITINH}" không hợp lệ`);
+    if (!unit)
+      problem(`CACHTHUCTHUCHIEN.${i}.THOIGIAN.0.DONVITINH`, `Đơn vị thời gian "${limit.DONVITINH}" không hợp lệ`);
     return [
       {
         channel,
         timeLimit: { value: limit.THOIGIANGIAIQUYET, unit: unit ?? 'workingDays' },
-        fees: limit.PHILEPHI.map((f) => ({ name: f.MOTA || 'Lệ phí', amountVnd: f.SOTIEN, note: f.MAPHILEPHI ?? null })),
+        fees: limit.PHILEPHI.map((f) => ({
+          name: f.MOTA || 'Lệ phí',
+          amountVnd: f.SOTIEN,
+          note: f.MAPHILEPHI ?? null,
+        })),
       },
     ];
   });
@@ -130,7 +136,10 @@ export function fromNational(raw: unknown, units: UnitDirectory): ParsedRecord {
     const id = u.MADONVI ? units.idByOfficialCode.get(u.MADONVI) : undefined;
     if (id) return [id];
     if (searchKey(u.TENDONVI).includes('cap xa')) return [...units.communeIds];
-    problem(`COQUANTHUCHIEN.${i}`, `Không tìm thấy cơ quan thực hiện "${u.TENDONVI}"${u.MADONVI ? ` (mã ${u.MADONVI})` : ''}`);
+    problem(
+      `COQUANTHUCHIEN.${i}`,
+      `Không tìm thấy cơ quan thực hiện "${u.TENDONVI}"${u.MADONVI ? ` (mã ${u.MADONVI})` : ''}`,
+    );
     return [];
   });
 
@@ -166,7 +175,11 @@ export function fromNational(raw: unknown, units: UnitDirectory): ParsedRecord {
   return { ok: true, nationalCode: rec.MATTHC, fieldName: rec.LINHVUCTHUCHIEN[0]!.TENLINHVUC, content: content.data };
 }
 
-function componentKind(originals: number, copies: number, certified: boolean): ProcedureContentInput['components'][number]['kind'] {
+function componentKind(
+  originals: number,
+  copies: number,
+  certified: boolean,
+): ProcedureContentInput['components'][number]['kind'] {
   if (originals > 0 && copies > 0) return 'originalOrCopy';
   if (copies > 0) return certified ? 'certifiedCopy' : 'copy';
   return 'original';
@@ -198,7 +211,9 @@ export function toNational(
   const communes = competent.filter((u) => u.kind === 'commune');
   const allCommunes = communeCount > 0 && communes.length === communeCount;
   const agencies = [
-    ...competent.filter((u) => !allCommunes || u.kind !== 'commune').map((u) => ({ MADONVI: u.officialCode, TENDONVI: u.name })),
+    ...competent
+      .filter((u) => !allCommunes || u.kind !== 'commune')
+      .map((u) => ({ MADONVI: u.officialCode, TENDONVI: u.name })),
     ...(allCommunes ? [{ MADONVI: null, TENDONVI: 'Ủy ban nhân dân cấp xã' }] : []),
   ];
   return {

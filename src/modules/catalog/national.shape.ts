@@ -10,7 +10,15 @@ import { z } from 'zod';
 
 const Str = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 const OptStr = Str.optional().nullable();
-const Num = z.union([z.number(), z.string().trim().regex(/^\d+([.,]\d+)?$/)]).transform((v) => Number(String(v).replace(',', '.')));
+const Num = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+([.,]\d+)?$/),
+  ])
+  .transform((v) => Number(String(v).replace(',', '.')));
 
 export const NationalFee = z.object({
   MAPHILEPHI: OptStr,
@@ -61,7 +69,9 @@ export const NationalProcedure = z.object({
   DOITUONGTHUCHIEN: z.array(Str).min(1),
   COQUANTHUCHIEN: z.array(z.object({ MADONVI: OptStr, TENDONVI: Str })).min(1),
   YEUCAUDIEUKIEN: OptStr,
-  KETQUATHUCHIEN: z.array(z.object({ TENKETQUA: Str, DIENTU: z.boolean().optional(), GIAY: z.boolean().optional() })).min(1),
+  KETQUATHUCHIEN: z
+    .array(z.object({ TENKETQUA: Str, DIENTU: z.boolean().optional(), GIAY: z.boolean().optional() }))
+    .min(1),
   CANCUPHAPLY: z.array(Str).optional().default([]),
   /** Mức độ dịch vụ công trực tuyến: "Toàn trình", "Một phần", or none. */
   MUCDO: OptStr,

@@ -82,18 +82,34 @@ export const ProcedureContent = z
     const seen = new Set<string>();
     content.channels.forEach((offer, i) => {
       if (seen.has(offer.channel)) {
-        ctx.addIssue({ code: 'custom', path: ['channels', i, 'channel'], message: 'Mỗi cách thức thực hiện chỉ khai báo một lần' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['channels', i, 'channel'],
+          message: 'Mỗi cách thức thực hiện chỉ khai báo một lần',
+        });
       }
       seen.add(offer.channel);
     });
     if (content.onlineLevel !== 'none' && !seen.has('online')) {
-      ctx.addIssue({ code: 'custom', path: ['onlineLevel'], message: 'Thủ tục trực tuyến phải có cách thức nộp trực tuyến' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['onlineLevel'],
+        message: 'Thủ tục trực tuyến phải có cách thức nộp trực tuyến',
+      });
     }
     if (content.onlineLevel === 'full' && content.fullyOnlineEligible === false) {
-      ctx.addIssue({ code: 'custom', path: ['fullyOnlineEligible'], message: 'Thủ tục đã cung cấp trực tuyến toàn trình thì đủ điều kiện toàn trình' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fullyOnlineEligible'],
+        message: 'Thủ tục đã cung cấp trực tuyến toàn trình thì đủ điều kiện toàn trình',
+      });
     }
     if (content.postal && !seen.has('postal')) {
-      ctx.addIssue({ code: 'custom', path: ['postal'], message: 'Thủ tục tiếp nhận qua bưu chính phải có cách thức bưu chính' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postal'],
+        message: 'Thủ tục tiếp nhận qua bưu chính phải có cách thức bưu chính',
+      });
     }
   })
   .meta({ id: 'ProcedureContent' });
@@ -101,5 +117,6 @@ export const ProcedureContent = z
 export type ProcedureContent = z.infer<typeof ProcedureContent>;
 
 /** Whether the procedure may be offered fully online: as the document says, else when it is offered online at all. */
-export const fullyOnlineEligible = (c: Pick<ProcedureContent, 'fullyOnlineEligible' | 'onlineLevel'>) => c.fullyOnlineEligible ?? c.onlineLevel !== 'none';
+export const fullyOnlineEligible = (c: Pick<ProcedureContent, 'fullyOnlineEligible' | 'onlineLevel'>) =>
+  c.fullyOnlineEligible ?? c.onlineLevel !== 'none';
 export type ProcedureContentInput = z.input<typeof ProcedureContent>;

@@ -65,7 +65,12 @@ async function searchIn(db: Queryable, query: ProcedureQuery) {
   if (found.total > 0) return found;
   const words = correctWords(key.split(' '), await catalogVocabulary(db));
   if (words) {
-    const corrected = await page(db, query, and(filters, everyWord(words)), sql<number>`1 - length(${procedures.searchText}) / 10000.0`);
+    const corrected = await page(
+      db,
+      query,
+      and(filters, everyWord(words)),
+      sql<number>`1 - length(${procedures.searchText}) / 10000.0`,
+    );
     if (corrected.total > 0) return corrected;
   }
   return page(
@@ -79,7 +84,9 @@ async function searchIn(db: Queryable, query: ProcedureQuery) {
 
 /** Every query word, as one of its corrections, appears in the name (in any order). */
 function everyWord(words: string[][]): SQL {
-  return and(...words.map((alternatives) => or(...alternatives.map((w) => sql`${procedures.searchText} like ${`%${w}%`}`))))!;
+  return and(
+    ...words.map((alternatives) => or(...alternatives.map((w) => sql`${procedures.searchText} like ${`%${w}%`}`))),
+  )!;
 }
 
 function exactMatch(raw: string, key: string) {
@@ -122,7 +129,11 @@ async function page(db: Queryable, query: ProcedureQuery, where: SQL | undefined
 }
 
 async function countWhere(db: Queryable, where: SQL | undefined): Promise<number> {
-  const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(procedures).innerJoin(procedureFields, eq(procedureFields.code, procedures.fieldCode)).where(where);
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(procedures)
+    .innerJoin(procedureFields, eq(procedureFields.code, procedures.fieldCode))
+    .where(where);
   return row?.total ?? 0;
 }
 
@@ -131,7 +142,10 @@ async function competentIn(db: Queryable, unitId: string): Promise<SQL> {
   if (unitIds.length === 0) throw new AppError('UNIT_NOT_FOUND', { id: unitId });
   return inArray(
     procedures.currentVersionId,
-    db.select({ id: procedureCompetentUnits.versionId }).from(procedureCompetentUnits).where(inArray(procedureCompetentUnits.unitId, unitIds)),
+    db
+      .select({ id: procedureCompetentUnits.versionId })
+      .from(procedureCompetentUnits)
+      .where(inArray(procedureCompetentUnits.unitId, unitIds)),
   );
 }
 
@@ -218,6 +232,9 @@ export async function procedureName(db: Queryable, id: string): Promise<string |
 
 /** One version's content (undefined when there is no such version). */
 export async function procedureVersionContent(db: Queryable, versionId: string) {
-  const [version] = await db.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, versionId));
+  const [version] = await db
+    .select({ content: procedureVersions.content })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, versionId));
   return version?.content;
 }

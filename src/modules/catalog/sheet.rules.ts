@@ -62,7 +62,9 @@ export function nationalToSheetRow(rec: NationalProcedureInput): Record<SheetCol
     TENLINHVUC: String(rec.LINHVUCTHUCHIEN[0]?.TENLINHVUC ?? ''),
     CAPTHUCHIEN: rec.CAPTHUCHIEN.join('\n'),
     MUCDO: rec.MUCDO ? String(rec.MUCDO) : '',
-    COQUANTHUCHIEN: rec.COQUANTHUCHIEN.map((u) => (u.MADONVI ? `${u.MADONVI}${SEP}${u.TENDONVI}` : String(u.TENDONVI))).join('\n'),
+    COQUANTHUCHIEN: rec.COQUANTHUCHIEN.map((u) =>
+      u.MADONVI ? `${u.MADONVI}${SEP}${u.TENDONVI}` : String(u.TENDONVI),
+    ).join('\n'),
     DOITUONGTHUCHIEN: rec.DOITUONGTHUCHIEN.join('\n'),
     THANHPHANHOSO: (rec.THANHPHANHOSO ?? [])
       .flatMap((g) => g.GIAYTO)

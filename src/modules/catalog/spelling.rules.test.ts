@@ -27,7 +27,12 @@ describe('correctWords', () => {
   const vocabulary = new Set(['dang', 'ky', 'khai', 'sinh', 'ket', 'hon', 'kia', 'giay', 'phep', 'xay', 'dung']);
 
   it('keeps known words and corrects unknown ones to their nearest known words', () => {
-    expect(correctWords(['dang', 'ki', 'khia', 'sinh'], vocabulary)).toEqual([['dang'], ['kia', 'ky'], ['khai', 'kia'], ['sinh']]);
+    expect(correctWords(['dang', 'ki', 'khia', 'sinh'], vocabulary)).toEqual([
+      ['dang'],
+      ['kia', 'ky'],
+      ['khai', 'kia'],
+      ['sinh'],
+    ]);
   });
 
   it('gives up on a word nothing resembles, and on one-letter unknowns', () => {
@@ -36,7 +41,13 @@ describe('correctWords', () => {
   });
 
   it('allows more edits for longer words', () => {
-    expect([allowedEdits('o'), allowedEdits('ky'), allowedEdits('khai'), allowedEdits('thuong'), allowedEdits('chungthuc')]).toEqual([0, 1, 1, 2, 2]);
+    expect([
+      allowedEdits('o'),
+      allowedEdits('ky'),
+      allowedEdits('khai'),
+      allowedEdits('thuong'),
+      allowedEdits('chungthuc'),
+    ]).toEqual([0, 1, 1, 2, 2]);
     expect(correctWords(['dnga'], new Set(['dang']))).toBeNull(); // 4 letters: 1 edit, and this is 2
     expect(correctWords(['tuhnog'], new Set(['thuong']))).toEqual([['thuong']]); // 6 letters: 2 edits
   });

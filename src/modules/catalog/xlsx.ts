@@ -4,7 +4,11 @@
  */
 import ExcelJS from 'exceljs';
 
-export async function writeXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<Buffer> {
+export async function writeXlsx(
+  sheetName: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MotCua';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

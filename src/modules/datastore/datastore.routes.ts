@@ -18,7 +18,13 @@ import { todayInVietnam } from '../org/units.service.js';
 const tags = ['Kho dữ liệu (data store)'];
 
 const StoreQuery = z.object({
-  applicantKey: z.string().trim().min(10).max(20).optional().describe('Staff: the applicant’s personal identifier or tax code'),
+  applicantKey: z
+    .string()
+    .trim()
+    .min(10)
+    .max(20)
+    .optional()
+    .describe('Staff: the applicant’s personal identifier or tax code'),
   procedureId: z.uuid().optional().describe('Only items matching this procedure’s components (what intake can reuse)'),
 });
 
@@ -57,7 +63,12 @@ async function storeKeyFor(db: Queryable, actor: Actor, asked: string | undefine
     return me.personalId;
   }
   if (!holdsAnywhere(actor, 'dossier.receive')) throw new AppError('FORBIDDEN', { action: 'dossier.receive' });
-  if (!asked) throw new AppError('VALIDATION_FAILED', { applicantKey: 'required' }, 'Cần số định danh hoặc mã số thuế của người nộp.');
+  if (!asked)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { applicantKey: 'required' },
+      'Cần số định danh hoặc mã số thuế của người nộp.',
+    );
   return asked;
 }
 
@@ -69,7 +80,8 @@ export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'An applicant’s data store: your own (citizen), or an applicant’s for reuse at intake (one-stop officer)',
+        summary:
+          'An applicant’s data store: your own (citizen), or an applicant’s for reuse at intake (one-stop officer)',
         querystring: StoreQuery,
         response: { 200: z.object({ items: z.array(StoreItem) }), ...errorResponses(400, 401, 403, 404) },
       },
@@ -88,7 +100,8 @@ export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'The documents the national data store (Kho dữ liệu điện tử quốc gia) holds for an applicant: your own (citizen), or an applicant’s (one-stop officer)',
+        summary:
+          'The documents the national data store (Kho dữ liệu điện tử quốc gia) holds for an applicant: your own (citizen), or an applicant’s (one-stop officer)',
         querystring: z.object({ applicantKey: StoreQuery.shape.applicantKey }),
         response: { 200: z.object({ items: z.array(NationalDocument) }), ...errorResponses(400, 401, 403, 503) },
       },
@@ -113,16 +126,19 @@ export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
     async (request, reply) => {
       const key = await storeKeyFor(db, requireActor(request), request.query.applicantKey);
       const item = await itemOfApplicant(db, key, request.params.id);
-      if (!item.fileIds.includes(request.params.fileId)) throw new AppError('STORE_ITEM_NOT_AVAILABLE', { fileId: request.params.fileId });
+      if (!item.fileIds.includes(request.params.fileId))
+        throw new AppError('STORE_ITEM_NOT_AVAILABLE', { fileId: request.params.fileId });
       const file = await getFile(db, request.params.fileId);
       const content = await readFileContent(storage, file);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', contentDisposition(downloadName(file.originalName, file.id, file.mediaType)))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        // Bytes, not JSON: the schema lists only the error shapes.
-        .send(content as never);
+      return (
+        reply
+          .header('content-type', file.mediaType)
+          .header('content-disposition', contentDisposition(downloadName(file.originalName, file.id, file.mediaType)))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          // Bytes, not JSON: the schema lists only the error shapes.
+          .send(content as never)
+      );
     },
   );
 }

@@ -22,7 +22,13 @@ export interface SourceDossier {
 }
 
 /** A received dossier's components become store items of its applicant. */
-export async function storeReceivedComponents(tx: Tx, source: SourceDossier, applicantKey: string, components: readonly FiledComponent[], digitizedBy: string | null) {
+export async function storeReceivedComponents(
+  tx: Tx,
+  source: SourceDossier,
+  applicantKey: string,
+  components: readonly FiledComponent[],
+  digitizedBy: string | null,
+) {
   if (components.length === 0) return;
   await tx.insert(storeItems).values(
     components.map((c) => ({
@@ -69,11 +75,21 @@ export async function storeResult(tx: Tx, result: StoredResult) {
  * The files of stored items the applicant wants to reuse; refuses items that are not theirs, and
  * expired ones (a document past its validity is no proof any more).
  */
-export async function reusableFiles(db: Queryable, applicantKey: string, itemIds: readonly string[], today: string): Promise<Map<string, string[]>> {
+export async function reusableFiles(
+  db: Queryable,
+  applicantKey: string,
+  itemIds: readonly string[],
+  today: string,
+): Promise<Map<string, string[]>> {
   const unique = [...new Set(itemIds)];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({ id: storeItems.id, applicantKey: storeItems.applicantKey, fileIds: storeItems.fileIds, validUntil: storeItems.validUntil })
+    .select({
+      id: storeItems.id,
+      applicantKey: storeItems.applicantKey,
+      fileIds: storeItems.fileIds,
+      validUntil: storeItems.validUntil,
+    })
     .from(storeItems)
     .where(inArray(storeItems.id, unique));
   const mine = rows.filter((r) => r.applicantKey === applicantKey);
@@ -84,9 +100,16 @@ export async function reusableFiles(db: Queryable, applicantKey: string, itemIds
   return new Map(mine.map((r) => [r.id, r.fileIds]));
 }
 
-export async function recordReuses(tx: Tx, dossierId: string, reuses: readonly { storeItemId: string; componentId: string }[]) {
+export async function recordReuses(
+  tx: Tx,
+  dossierId: string,
+  reuses: readonly { storeItemId: string; componentId: string }[],
+) {
   if (reuses.length === 0) return;
-  await tx.insert(storeItemReuses).values(reuses.map((r) => ({ ...r, dossierId }))).onConflictDoNothing();
+  await tx
+    .insert(storeItemReuses)
+    .values(reuses.map((r) => ({ ...r, dossierId })))
+    .onConflictDoNothing();
 }
 
 /**
@@ -113,7 +136,15 @@ export async function listStore(db: Queryable, applicantKey: string, forNames?: 
   const valid = (r: { validUntil: string | null }) => !today || r.validUntil === null || r.validUntil >= today;
   const items = wanted ? rows.filter((r) => wanted.has(searchKey(r.name)) && valid(r)) : rows;
   const reuses = items.length
-    ? await db.select({ storeItemId: storeItemReuses.storeItemId }).from(storeItemReuses).where(inArray(storeItemReuses.storeItemId, items.map((i) => i.id)))
+    ? await db
+        .select({ storeItemId: storeItemReuses.storeItemId })
+        .from(storeItemReuses)
+        .where(
+          inArray(
+            storeItemReuses.storeItemId,
+            items.map((i) => i.id),
+          ),
+        )
     : [];
   return items.map((i) => ({ ...i, reuseCount: reuses.filter((r) => r.storeItemId === i.id).length }));
 }
@@ -122,15 +153,27 @@ export async function listStore(db: Queryable, applicantKey: string, forNames?: 
  * An online dossier accepted by a one-stop officer: its own (not reused) components join the
  * store. The caller (the dossiers module, which owns them) hands in the dossier's filed components.
  */
-export async function storeAcceptedDossier(tx: Tx, source: SourceDossier, applicantKey: string, filed: readonly FiledComponent[], digitizedBy: string) {
-  const reused = await tx.select({ componentId: storeItemReuses.componentId }).from(storeItemReuses).where(eq(storeItemReuses.dossierId, source.id));
+export async function storeAcceptedDossier(
+  tx: Tx,
+  source: SourceDossier,
+  applicantKey: string,
+  filed: readonly FiledComponent[],
+  digitizedBy: string,
+) {
+  const reused = await tx
+    .select({ componentId: storeItemReuses.componentId })
+    .from(storeItemReuses)
+    .where(eq(storeItemReuses.dossierId, source.id));
   const fresh = filed.filter((c) => !reused.some((r) => r.componentId === c.componentId));
   await storeReceivedComponents(tx, source, applicantKey, fresh, digitizedBy);
 }
 
 /** One item of an applicant's store (404-like refusal when it is someone else's). */
 export async function itemOfApplicant(db: Queryable, applicantKey: string, itemId: string) {
-  const [item] = await db.select().from(storeItems).where(and(eq(storeItems.id, itemId), eq(storeItems.applicantKey, applicantKey)));
+  const [item] = await db
+    .select()
+    .from(storeItems)
+    .where(and(eq(storeItems.id, itemId), eq(storeItems.applicantKey, applicantKey)));
   if (!item) throw new AppError('STORE_ITEM_NOT_AVAILABLE', { ids: [itemId] });
   return item;
 }

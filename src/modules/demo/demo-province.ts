@@ -129,8 +129,22 @@ export function demoUnits(): DemoUnit[] {
   });
   // Central vertical agencies located in the province: their own roots, not under the UBND.
   units.push(
-    { key: 'cong-an', parentKey: null, name: 'Công an tỉnh An Giang', kind: 'vertical_agency', officialCode: '091.00.00.G03', validFrom: REFORM_DATE },
-    { key: 'thue', parentKey: null, name: 'Thuế tỉnh An Giang', kind: 'vertical_agency', officialCode: '091.00.00.G12', validFrom: REFORM_DATE },
+    {
+      key: 'cong-an',
+      parentKey: null,
+      name: 'Công an tỉnh An Giang',
+      kind: 'vertical_agency',
+      officialCode: '091.00.00.G03',
+      validFrom: REFORM_DATE,
+    },
+    {
+      key: 'thue',
+      parentKey: null,
+      name: 'Thuế tỉnh An Giang',
+      kind: 'vertical_agency',
+      officialCode: '091.00.00.G12',
+      validFrom: REFORM_DATE,
+    },
     {
       key: 'bhxh',
       parentKey: null,

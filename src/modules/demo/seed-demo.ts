@@ -32,7 +32,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     fullName: 'Quản trị hệ thống',
     kind: 'staff',
     homeUnit: 'so-khoa-hoc-cong-nghe',
-    roles: [['system_admin', 'ubnd-tinh'], ['system_admin', 'cong-an'], ['system_admin', 'thue'], ['system_admin', 'bhxh']],
+    roles: [
+      ['system_admin', 'ubnd-tinh'],
+      ['system_admin', 'cong-an'],
+      ['system_admin', 'thue'],
+      ['system_admin', 'bhxh'],
+    ],
     description: 'quản trị hệ thống (toàn tỉnh)',
   },
   {

@@ -29,7 +29,8 @@ describe('Vietnamese formats', () => {
   });
 });
 
-const DIACRITICS = 'Đ đ Ư ư Ơ ơ Ă ă Â â Ê ê Ô ô ằ ắ ẳ ẵ ặ ầ ấ ẩ ẫ ậ ề ế ể ễ ệ ồ ố ổ ỗ ộ ờ ớ ở ỡ ợ ừ ứ ử ữ ự ỳ ý ỷ ỹ ỵ ì í ỉ ĩ ị';
+const DIACRITICS =
+  'Đ đ Ư ư Ơ ơ Ă ă Â â Ê ê Ô ô ằ ắ ẳ ẵ ặ ầ ấ ẩ ẫ ậ ề ế ể ễ ệ ồ ố ổ ỗ ộ ờ ớ ở ỡ ợ ừ ứ ử ữ ự ỳ ý ỷ ỹ ỵ ì í ỉ ĩ ị';
 
 async function sample(now?: Date): Promise<Buffer> {
   const doc = createDocument({ title: 'Thử nghiệm', ...(now ? { now } : {}) });
@@ -91,7 +92,13 @@ describe('AdminDocument', () => {
     doc.header({ issuingBody: 'Bộ phận Một cửa', place: 'An Giang', date: AT });
     doc.title('Danh sách');
     const rows = Array.from({ length: 120 }, (_, i) => [`R${String(i + 1).padStart(3, '0')}`, `Giấy tờ thứ ${i + 1}`]);
-    doc.table([{ header: 'Mã dòng', width: 1 }, { header: 'Tên giấy tờ', width: 4 }], rows);
+    doc.table(
+      [
+        { header: 'Mã dòng', width: 1 },
+        { header: 'Tên giấy tờ', width: 4 },
+      ],
+      rows,
+    );
     const { pages, text } = await pdfText(await doc.end());
     expect(pages.length).toBeGreaterThan(2);
     const found = text.match(/R\d{3}/g) ?? [];

@@ -265,7 +265,10 @@ export class AdminDocument {
       align: 'center',
     });
     if (subtitle) {
-      this.use('bold', SIZES.subtitle).text(subtitle, this.left, this.doc.y + 2, { width: this.width, align: 'center' });
+      this.use('bold', SIZES.subtitle).text(subtitle, this.left, this.doc.y + 2, {
+        width: this.width,
+        align: 'center',
+      });
     }
     this.doc.y += 8;
     this.doc.x = this.left;

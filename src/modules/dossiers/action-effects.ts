@@ -96,7 +96,10 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
       return { changes: {}, details: { consultations: asked } };
     }
     case 'answerConsultation':
-      return { changes: {}, details: await answerConsultation(tx, actor, dossier.id, input.consultationId!, input.note!, now) };
+      return {
+        changes: {},
+        details: await answerConsultation(tx, actor, dossier.id, input.consultationId!, input.note!, now),
+      };
     case 'transfer':
       await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
       return {
@@ -108,13 +111,26 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
     case 'signResult': {
       const defaultName = await resultName(tx, dossier.procedureVersionId);
       if (!c.files) throw new Error('signResult reads the signed file: performAction needs the file storage');
-      return { changes: {}, details: await signResult(tx, c.files, actor, { id: dossier.id, code: dossier.code, applicantKey: dossier.applicantKey, defaultName }, input.result!, now) };
+      return {
+        changes: {},
+        details: await signResult(
+          tx,
+          c.files,
+          actor,
+          { id: dossier.id, code: dossier.code, applicantKey: dossier.applicantKey, defaultName },
+          input.result!,
+          now,
+        ),
+      };
     }
   }
 }
 
 async function accept({ tx, env, dossier, now, actor }: ActedContext): Promise<Effect> {
-  const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+  const [version] = await tx
+    .select({ content: procedureVersions.content })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, dossier.procedureVersionId));
   const offer = version!.content.channels.find((ch) => ch.channel === dossier.channel)!;
   const appointmentAt = await appointmentOf(tx, env, offer.timeLimit, now);
   const filed = await tx.select().from(dossierComponents).where(eq(dossierComponents.dossierId, dossier.id));
@@ -128,7 +144,8 @@ async function accept({ tx, env, dossier, now, actor }: ActedContext): Promise<E
  */
 function resume({ calendar, dossier, now }: EffectContext): Partial<DossierRow> {
   const waited = dossier.pausedSince ? workingTimeBetween(calendar, dossier.pausedSince, now).minutes : 0;
-  const shift = (at: Date | null) => (at && waited > 0 ? addWorkingTime(calendar, at, waited / 60, 'workingHours') : at);
+  const shift = (at: Date | null) =>
+    at && waited > 0 ? addWorkingTime(calendar, at, waited / 60, 'workingHours') : at;
   return {
     pausedSince: null,
     // Whole minutes (the column is an integer): a pause during office hours is rarely a round number.
@@ -162,7 +179,10 @@ async function confirmPayment(c: EffectContext): Promise<Effect> {
     .set({ paidAt: now, receiptNumber: input.receiptNumber ?? null, confirmedBy: actor?.userId ?? null })
     .where(and(eq(dossierObligations.dossierId, dossier.id), isNull(dossierObligations.paidAt)))
     .returning({ id: dossierObligations.id, amountVnd: dossierObligations.amountVnd });
-  return { changes: resume(c), details: { obligationIds: paid.map((p) => p.id), amountVnd: paid.reduce((sum, p) => sum + p.amountVnd, 0) } };
+  return {
+    changes: resume(c),
+    details: { obligationIds: paid.map((p) => p.id), amountVnd: paid.reduce((sum, p) => sum + p.amountVnd, 0) },
+  };
 }
 
 /**
@@ -176,12 +196,26 @@ async function apologize({ tx, calendar, dossier, input, now, actor }: ActedCont
   if (!isIsoDate(date) || !isWorkingDay(calendar, date)) throw new AppError('APPOINTMENT_NOT_WORKING_DAY', { date });
   const local = toVietnamLocalMs(previous);
   const newAppointmentAt = fromVietnamLocalMs(Date.parse(`${date}T00:00:00Z`) + (local % DAY_MS));
-  if (newAppointmentAt <= previous || date <= vietnamDateOf(now)) throw new AppError('APPOINTMENT_NOT_LATER', { date, previous: previous.toISOString() });
-  await tx.insert(dossierExtensions).values({ dossierId: dossier.id, reason: input.note!, previousAppointmentAt: previous, newAppointmentAt, approvedBy: actor.userId, createdAt: now });
-  return { changes: { appointmentAt: newAppointmentAt }, details: { previousAppointmentAt: previous.toISOString(), newAppointmentAt: newAppointmentAt.toISOString() } };
+  if (newAppointmentAt <= previous || date <= vietnamDateOf(now))
+    throw new AppError('APPOINTMENT_NOT_LATER', { date, previous: previous.toISOString() });
+  await tx.insert(dossierExtensions).values({
+    dossierId: dossier.id,
+    reason: input.note!,
+    previousAppointmentAt: previous,
+    newAppointmentAt,
+    approvedBy: actor.userId,
+    createdAt: now,
+  });
+  return {
+    changes: { appointmentAt: newAppointmentAt },
+    details: { previousAppointmentAt: previous.toISOString(), newAppointmentAt: newAppointmentAt.toISOString() },
+  };
 }
 
 async function resultName(tx: Tx, versionId: string): Promise<string> {
-  const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, versionId));
+  const [version] = await tx
+    .select({ content: procedureVersions.content })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, versionId));
   return version!.content.result.name;
 }

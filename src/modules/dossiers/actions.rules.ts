@@ -71,18 +71,24 @@ export function transition(action: DossierAction, state: MachineState, params: A
       return { ok: true, toStatus: 'received', toStepKey: startStep(state.steps)?.key ?? null, endsStep: false };
     case 'forward': {
       if (!working || !step) return refuse('Hồ sơ không ở bước xử lý nào');
-      if (!step.actions.includes('forward') || step.next.length === 0) return refuse(`Bước "${step.name}" không chuyển tiếp được; hãy kết thúc xử lý`);
+      if (!step.actions.includes('forward') || step.next.length === 0)
+        return refuse(`Bước "${step.name}" không chuyển tiếp được; hãy kết thúc xử lý`);
       const to = params.toStep ?? (step.next.length === 1 ? step.next[0] : undefined);
-      if (!to) return { ok: false, code: 'STEP_CHOICE_REQUIRED', message: `Chọn bước tiếp theo: ${step.next.join(', ')}` };
-      if (!step.next.includes(to)) return { ok: false, code: 'STEP_NOT_ALLOWED', message: `Bước "${step.name}" không chuyển tới "${to}"` };
+      if (!to)
+        return { ok: false, code: 'STEP_CHOICE_REQUIRED', message: `Chọn bước tiếp theo: ${step.next.join(', ')}` };
+      if (!step.next.includes(to))
+        return { ok: false, code: 'STEP_NOT_ALLOWED', message: `Bước "${step.name}" không chuyển tới "${to}"` };
       return { ok: true, toStatus: 'processing', toStepKey: to, endsStep: true };
     }
     case 'return': {
       if (!working || !step) return refuse('Hồ sơ không ở bước xử lý nào');
-      if (!step.actions.includes('return') || step.returnTo.length === 0) return refuse(`Bước "${step.name}" không được trả lại`);
+      if (!step.actions.includes('return') || step.returnTo.length === 0)
+        return refuse(`Bước "${step.name}" không được trả lại`);
       const to = params.toStep ?? (step.returnTo.length === 1 ? step.returnTo[0] : undefined);
-      if (!to) return { ok: false, code: 'STEP_CHOICE_REQUIRED', message: `Chọn bước trả lại: ${step.returnTo.join(', ')}` };
-      if (!step.returnTo.includes(to)) return { ok: false, code: 'STEP_NOT_ALLOWED', message: `Bước "${step.name}" không trả lại "${to}"` };
+      if (!to)
+        return { ok: false, code: 'STEP_CHOICE_REQUIRED', message: `Chọn bước trả lại: ${step.returnTo.join(', ')}` };
+      if (!step.returnTo.includes(to))
+        return { ok: false, code: 'STEP_NOT_ALLOWED', message: `Bước "${step.name}" không trả lại "${to}"` };
       return { ok: true, toStatus: 'processing', toStepKey: to, endsStep: true };
     }
     case 'finish':
@@ -155,7 +161,15 @@ export interface ActionFields {
   result?: unknown;
 }
 
-const NEEDS_NOTE: readonly DossierAction[] = ['requestSupplement', 'refuse', 'stop', 'requestConsultation', 'answerConsultation', 'transfer', 'apologize'];
+const NEEDS_NOTE: readonly DossierAction[] = [
+  'requestSupplement',
+  'refuse',
+  'stop',
+  'requestConsultation',
+  'answerConsultation',
+  'transfer',
+  'apologize',
+];
 const NEEDS: Partial<Record<DossierAction, keyof ActionFields>> = {
   requestConsultation: 'consultations',
   answerConsultation: 'consultationId',

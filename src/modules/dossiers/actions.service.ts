@@ -20,7 +20,14 @@ import { unitPath } from '../org/units.service.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
 import { applyEffect } from './action-effects.js';
-import { type ActionParams, currentStep, type DossierAction, missingField, possibleActions, transition } from './actions.rules.js';
+import {
+  type ActionParams,
+  currentStep,
+  type DossierAction,
+  missingField,
+  possibleActions,
+  transition,
+} from './actions.rules.js';
 import { type DossierPlaces, mayPerform } from './authority.js';
 import { type ConsultationRequest, openConsultations, openPlannedConsultations } from './consultations.service.js';
 import { dueOutcome } from './deadline.rules.js';
@@ -71,7 +78,14 @@ export async function allowedActions(db: Queryable, actor: Actor, dossier: Dossi
 }
 
 /** `files` (the shared file storage) is needed by signResult only, which reads the signed file. */
-export function performAction(tx: Tx, ctx: RequestContext & { actor: Actor }, env: Env, code: string, input: ActionInput, files?: FileStorage): Promise<DossierRow> {
+export function performAction(
+  tx: Tx,
+  ctx: RequestContext & { actor: Actor },
+  env: Env,
+  code: string,
+  input: ActionInput,
+  files?: FileStorage,
+): Promise<DossierRow> {
   return perform(tx, ctx, env, code, input, files);
 }
 
@@ -82,23 +96,46 @@ export function performAction(tx: Tx, ctx: RequestContext & { actor: Actor }, en
  */
 const SYSTEM_ACTIONS: readonly DossierAction[] = ['confirmPayment'];
 
-export function performSystemAction(tx: Tx, ctx: RequestContext & { actor: null }, env: Env, code: string, input: ActionInput): Promise<DossierRow> {
+export function performSystemAction(
+  tx: Tx,
+  ctx: RequestContext & { actor: null },
+  env: Env,
+  code: string,
+  input: ActionInput,
+): Promise<DossierRow> {
   if (!SYSTEM_ACTIONS.includes(input.action)) throw new AppError('FORBIDDEN', { action: input.action });
   return perform(tx, ctx, env, code, input);
 }
 
-async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, input: ActionInput, files?: FileStorage): Promise<DossierRow> {
+async function perform(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  code: string,
+  input: ActionInput,
+  files?: FileStorage,
+): Promise<DossierRow> {
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase())).for('update');
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
-  if (dossier.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
+  if (dossier.version !== input.version)
+    throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
   const { steps } = await getWorkflow(tx, dossier.workflowId);
   const state = { status: dossier.status, currentStepKey: dossier.currentStepKey, steps };
   const step = currentStep(state);
-  const target = input.action === 'transfer' && input.toUnitId ? await transferTarget(tx, dossier, input.toUnitId) : undefined;
+  const target =
+    input.action === 'transfer' && input.toUnitId ? await transferTarget(tx, dossier, input.toUnitId) : undefined;
   const result = transition(input.action, state, { toStep: input.toStep, targetSteps: target?.steps });
-  if (!result.ok) throw new AppError(result.code, { action: input.action, status: dossier.status, step: dossier.currentStepKey }, result.message);
+  if (!result.ok)
+    throw new AppError(
+      result.code,
+      { action: input.action, status: dossier.status, step: dossier.currentStepKey },
+      result.message,
+    );
   // An answer is authorized against the one consultation it answers (consultations.service.ts).
-  const authorized = !ctx.actor || input.action === 'answerConsultation' || mayPerform(ctx.actor, input.action, step, await placesOf(tx, dossier, step));
+  const authorized =
+    !ctx.actor ||
+    input.action === 'answerConsultation' ||
+    mayPerform(ctx.actor, input.action, step, await placesOf(tx, dossier, step));
   if (!authorized) throw new AppError('FORBIDDEN', { action: input.action });
   const missing = missingField(input.action, input);
   if (missing === 'note') throw new AppError('ACTION_NOTE_REQUIRED', { action: input.action });
@@ -146,7 +183,14 @@ async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, inpu
     unitId: competentUnitId,
     before: { status: dossier.status, step: dossier.currentStepKey },
     after: { status: result.toStatus, step: result.toStepKey, ...(stepEnd ? { stepOutcome: stepEnd.outcome } : {}) },
-    event: { code: dossier.code, action: input.action, status: result.toStatus, step: result.toStepKey, at: now.toISOString(), ...(effect.details ?? {}) },
+    event: {
+      code: dossier.code,
+      action: input.action,
+      status: result.toStatus,
+      step: result.toStepKey,
+      at: now.toISOString(),
+      ...(effect.details ?? {}),
+    },
   });
   return updated;
 }
@@ -154,7 +198,8 @@ async function perform(tx: Tx, ctx: RequestContext, env: Env, code: string, inpu
 /** How the current step ended: against its stored due time (pauses added back), else its allotment. */
 function stepOutcome(calendar: WorkingCalendar, step: WorkflowStep, dossier: DossierRow, now: Date) {
   const startedAt = dossier.currentStepStartedAt ?? now;
-  const dueAt = dossier.currentStepDueAt ?? addWorkingTime(calendar, startedAt, step.allotment.value, step.allotment.unit);
+  const dueAt =
+    dossier.currentStepDueAt ?? addWorkingTime(calendar, startedAt, step.allotment.value, step.allotment.unit);
   return { dueAt, outcome: dueOutcome(now, dueAt) };
 }
 

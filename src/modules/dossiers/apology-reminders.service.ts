@@ -26,8 +26,21 @@ async function dossiersNeedingApology(tx: Tx, clock: DeadlineClock) {
       lastExtendedTo: dossierExtras.lastExtendedTo,
     })
     .from(dossiers)
-    .where(and(isNull(dossiers.completedAt), isNull(dossiers.pausedSince), isNotNull(dossiers.appointmentAt), lte(dossiers.appointmentAt, clock.dueSoonBy)));
-  return rows.filter((d) => apologyDue({ finished: false, paused: false, appointmentAt: d.appointmentAt, lastExtendedTo: d.lastExtendedTo }, clock.now, clock.dueSoonBy));
+    .where(
+      and(
+        isNull(dossiers.completedAt),
+        isNull(dossiers.pausedSince),
+        isNotNull(dossiers.appointmentAt),
+        lte(dossiers.appointmentAt, clock.dueSoonBy),
+      ),
+    );
+  return rows.filter((d) =>
+    apologyDue(
+      { finished: false, paused: false, appointmentAt: d.appointmentAt, lastExtendedTo: d.lastExtendedTo },
+      clock.now,
+      clock.dueSoonBy,
+    ),
+  );
 }
 
 export async function sendApologyReminders(tx: Tx, notifier: Notifier, clock: DeadlineClock): Promise<number> {
@@ -41,11 +54,19 @@ export async function sendApologyReminders(tx: Tx, notifier: Notifier, clock: De
       .returning({ dossierId: dossierApologyReminders.dossierId });
     if (!claimed) continue;
     const staff = await staffToNotify(tx, 'dossier.approve', d.competentUnitId, d.assigneeId ? [d.assigneeId] : []);
-    const recipients = await sendToStaff(tx, notifier, staff, 'dossier.apology-due', apologyReminderText(d.code, appointmentAt, clock.now));
+    const recipients = await sendToStaff(
+      tx,
+      notifier,
+      staff,
+      'dossier.apology-due',
+      apologyReminderText(d.code, appointmentAt, clock.now),
+    );
     await tx
       .update(dossierApologyReminders)
       .set({ recipients })
-      .where(and(eq(dossierApologyReminders.dossierId, d.id), eq(dossierApologyReminders.appointmentAt, appointmentAt)));
+      .where(
+        and(eq(dossierApologyReminders.dossierId, d.id), eq(dossierApologyReminders.appointmentAt, appointmentAt)),
+      );
     reminded += 1;
   }
   return reminded;

@@ -9,7 +9,10 @@ import { checkPersonalId } from '../identifiers/personal-id.rules.js';
 import { checkTaxCode } from '../identifiers/tax-code.rules.js';
 
 const Name = z.string().trim().min(1).max(200);
-const Phone = z.string().trim().regex(/^\+?\d[\d ]{7,16}$/, 'Số điện thoại không hợp lệ');
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?\d[\d ]{7,16}$/, 'Số điện thoại không hợp lệ');
 const Email = z.email('Thư điện tử không hợp lệ').max(200);
 const Address = z.string().trim().min(1).max(500);
 
@@ -18,7 +21,8 @@ const PersonalId = z
   .trim()
   .superRefine((value, ctx) => {
     const checked = checkPersonalId(value);
-    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.message, params: { code: checked.error.code } });
+    if (!checked.ok)
+      ctx.addIssue({ code: 'custom', message: checked.error.message, params: { code: checked.error.code } });
   });
 
 const TaxCode = z
@@ -26,7 +30,8 @@ const TaxCode = z
   .trim()
   .superRefine((value, ctx) => {
     const checked = checkTaxCode(value);
-    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.message, params: { code: checked.error.code } });
+    if (!checked.ok)
+      ctx.addIssue({ code: 'custom', message: checked.error.message, params: { code: checked.error.code } });
   });
 
 export const Representative = z.object({
@@ -59,7 +64,9 @@ export const OrganizationApplicant = z.object({
   representative: Representative.optional(),
 });
 
-export const Applicant = z.discriminatedUnion('kind', [CitizenApplicant, OrganizationApplicant]).meta({ id: 'Applicant' });
+export const Applicant = z
+  .discriminatedUnion('kind', [CitizenApplicant, OrganizationApplicant])
+  .meta({ id: 'Applicant' });
 export type Applicant = z.output<typeof Applicant>;
 
 /** The key of the applicant's data store: personal identifier or tax code (kho dữ liệu). */

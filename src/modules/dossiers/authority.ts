@@ -47,10 +47,17 @@ export function mayAnswer(actor: Actor, consultation: DossierPlaces['openConsult
  * units it touches (`unitPaths`: see readingPaths), or the citizen who filed it.
  */
 export function mayRead(actor: Actor, unitPaths: readonly (readonly string[])[], ownerUserId: string | null): boolean {
-  return unitPaths.some((p) => can(actor, 'dossier.read', { unitPath: p })) || can(actor, 'dossier.read', { ownerUserId });
+  return (
+    unitPaths.some((p) => can(actor, 'dossier.read', { unitPath: p })) || can(actor, 'dossier.read', { ownerUserId })
+  );
 }
 
-export function mayPerform(actor: Actor, action: DossierAction, step: WorkflowStep | null, places: DossierPlaces): boolean {
+export function mayPerform(
+  actor: Actor,
+  action: DossierAction,
+  step: WorkflowStep | null,
+  places: DossierPlaces,
+): boolean {
   const oneStop = can(actor, 'dossier.receive', { unitPath: places.receivingPath });
   const owner = places.ownerUserId !== null && can(actor, 'dossier.read', { ownerUserId: places.ownerUserId });
   const leader = can(actor, 'dossier.approve', { unitPath: places.competentPath });

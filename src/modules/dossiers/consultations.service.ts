@@ -26,7 +26,13 @@ export interface ConsultationRequest {
 }
 
 /** The workflow's planned consultations of a step that starts now. */
-export async function openPlannedConsultations(tx: Tx, calendar: WorkingCalendar, dossierId: string, step: WorkflowStep, now: Date) {
+export async function openPlannedConsultations(
+  tx: Tx,
+  calendar: WorkingCalendar,
+  dossierId: string,
+  step: WorkflowStep,
+  now: Date,
+) {
   if (step.consultations.length === 0) return;
   await tx.insert(dossierConsultations).values(
     step.consultations.map((c) => ({
@@ -54,7 +60,8 @@ export async function requestConsultations(
 ) {
   const unitIds = requests.map((r) => r.unitId);
   if (new Set(unitIds).size !== unitIds.length) throw new AppError('CONSULTATION_UNIT_REPEATED', { unitIds });
-  if (target.stepUnitId && unitIds.includes(target.stepUnitId)) throw new AppError('CONSULTATION_OWN_UNIT', { unitId: target.stepUnitId });
+  if (target.stepUnitId && unitIds.includes(target.stepUnitId))
+    throw new AppError('CONSULTATION_OWN_UNIT', { unitId: target.stepUnitId });
   const today = todayInVietnam(now);
   for (const id of unitIds) {
     if (!isValidOn(await getUnit(tx, id), today)) throw new AppError('UNIT_CLOSED', { id });
@@ -77,7 +84,14 @@ export async function requestConsultations(
 }
 
 /** Records the answer of a consultation the actor's unit was asked. */
-export async function answerConsultation(tx: Tx, actor: Actor, dossierId: string, consultationId: string, answer: string, now: Date) {
+export async function answerConsultation(
+  tx: Tx,
+  actor: Actor,
+  dossierId: string,
+  consultationId: string,
+  answer: string,
+  now: Date,
+) {
   const [row] = await tx
     .select()
     .from(dossierConsultations)
@@ -85,7 +99,8 @@ export async function answerConsultation(tx: Tx, actor: Actor, dossierId: string
     .for('update');
   if (!row) throw new AppError('CONSULTATION_NOT_FOUND', { consultationId });
   if (row.answeredAt) throw new AppError('CONSULTATION_ANSWERED', { consultationId });
-  if (!mayAnswer(actor, { unitPath: await unitPath(tx, row.unitId), role: row.role })) throw new AppError('FORBIDDEN', { consultationId });
+  if (!mayAnswer(actor, { unitPath: await unitPath(tx, row.unitId), role: row.role }))
+    throw new AppError('FORBIDDEN', { consultationId });
   const outcome = dueOutcome(now, row.dueAt);
   await tx
     .update(dossierConsultations)
@@ -97,7 +112,12 @@ export async function answerConsultation(tx: Tx, actor: Actor, dossierId: string
 /** Unanswered consultations, with the asked unit's path (for who may answer). */
 export async function openConsultations(db: Queryable, dossierId: string) {
   const rows = await db
-    .select({ id: dossierConsultations.id, unitId: dossierConsultations.unitId, role: dossierConsultations.role, stepKey: dossierConsultations.stepKey })
+    .select({
+      id: dossierConsultations.id,
+      unitId: dossierConsultations.unitId,
+      role: dossierConsultations.role,
+      stepKey: dossierConsultations.stepKey,
+    })
     .from(dossierConsultations)
     .where(and(eq(dossierConsultations.dossierId, dossierId), isNull(dossierConsultations.answeredAt)));
   return Promise.all(rows.map(async (r) => ({ ...r, unitPath: await unitPath(db, r.unitId) })));

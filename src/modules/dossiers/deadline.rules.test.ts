@@ -70,9 +70,13 @@ describe('apologyReminderText', () => {
       'MotCua: hồ sơ 000.00.10.H01-261124-0001 sắp đến hạn hẹn trả (16:00 24/11/2026) và chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04).',
     );
     expect(apologyReminderText('X', appointment, at('2026-11-24T09:00:00Z'))).toContain('sắp đến hạn hẹn trả');
-    expect(apologyReminderText('X', appointment, at('2026-11-24T09:00:01Z'))).toContain('X đã quá hạn hẹn trả (16:00 24/11/2026)');
+    expect(apologyReminderText('X', appointment, at('2026-11-24T09:00:01Z'))).toContain(
+      'X đã quá hạn hẹn trả (16:00 24/11/2026)',
+    );
   });
   it('crosses midnight in Vietnam time, not UTC', () => {
-    expect(apologyReminderText('X', at('2026-12-31T17:30:00Z'), at('2026-12-30T00:00:00Z'))).toContain('(00:30 01/01/2027)');
+    expect(apologyReminderText('X', at('2026-12-31T17:30:00Z'), at('2026-12-30T00:00:00Z'))).toContain(
+      '(00:30 01/01/2027)',
+    );
   });
 });

@@ -35,14 +35,19 @@ function dossiersLinking(db: Queryable, fileId: string) {
     .select({ id: dossierComponents.dossierId })
     .from(dossierComponents)
     .where(sql`${dossierComponents.fileIds} @> array[${fileId}::uuid]`);
-  const byResult = db.select({ id: dossierResults.dossierId }).from(dossierResults).where(eq(dossierResults.fileId, fileId));
+  const byResult = db
+    .select({ id: dossierResults.dossierId })
+    .from(dossierResults)
+    .where(eq(dossierResults.fileId, fileId));
   return db
     .select({
       receivingUnitId: dossiers.receivingUnitId,
       competentUnitId: dossiers.competentUnitId,
       currentStepUnitId: dossiers.currentStepUnitId,
       ownerUserId: dossiers.ownerUserId,
-      consultationUnitIds: sql<string[]>`array(select ${dossierConsultations.unitId}::text from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id})`,
+      consultationUnitIds: sql<
+        string[]
+      >`array(select ${dossierConsultations.unitId}::text from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id})`,
     })
     .from(dossiers)
     .where(or(inArray(dossiers.id, byComponent), inArray(dossiers.id, byResult)));

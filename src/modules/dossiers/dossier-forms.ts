@@ -7,7 +7,14 @@
  */
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
-import { renderForm01, renderForm02, renderForm03, renderForm04, renderForm05, renderForm06 } from '../documents/forms.js';
+import {
+  renderForm01,
+  renderForm02,
+  renderForm03,
+  renderForm04,
+  renderForm05,
+  renderForm06,
+} from '../documents/forms.js';
 import type { FormBase } from '../documents/forms/common.js';
 import type { ControlStep } from '../documents/forms/form06-control.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
@@ -23,7 +30,12 @@ const KIND: Record<ProcedureContent['components'][number]['kind'], ComponentKind
   originalOrCopy: 'copy',
 };
 
-const LIMIT_UNIT = { workingDays: 'ngày làm việc', workingHours: 'giờ làm việc', days: 'ngày', months: 'tháng' } as const;
+const LIMIT_UNIT = {
+  workingDays: 'ngày làm việc',
+  workingHours: 'giờ làm việc',
+  days: 'ngày',
+  months: 'tháng',
+} as const;
 
 export function publicLookupUrl(env: Env, code: string): string {
   const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
@@ -65,7 +77,12 @@ function base({ env, view, receivingParentName }: FormContext): FormBase {
   return {
     unit: { parentBody: receivingParentName, name: view.receivingUnit.name, place: 'An Giang' },
     dossierCode: dossier.code,
-    applicant: { name: applicantName(applicant), address: applicant.address, phone: applicant.phone, email: applicant.email },
+    applicant: {
+      name: applicantName(applicant),
+      address: applicant.address,
+      phone: applicant.phone,
+      email: applicant.email,
+    },
     procedureName: view.procedureName,
     publicLookupUrl: publicLookupUrl(env, dossier.code),
   };
@@ -73,11 +90,18 @@ function base({ env, view, receivingParentName }: FormContext): FormBase {
 
 /** The same, issued by the competent unit. */
 function competentBase(c: FormContext): FormBase {
-  return { ...base(c), unit: { parentBody: c.competentParentName, name: c.view.competentUnit.name, place: 'An Giang' } };
+  return {
+    ...base(c),
+    unit: { parentBody: c.competentParentName, name: c.view.competentUnit.name, place: 'An Giang' },
+  };
 }
 
 /** The latest event of a kind: the one a form reports. */
-function lastEvent(view: DossierView, action: string, missing: 'DOSSIER_NO_SUPPLEMENT_REQUEST' | 'DOSSIER_NOT_REFUSED' | 'DOSSIER_NOT_STOPPED') {
+function lastEvent(
+  view: DossierView,
+  action: string,
+  missing: 'DOSSIER_NO_SUPPLEMENT_REQUEST' | 'DOSSIER_NOT_REFUSED' | 'DOSSIER_NOT_STOPPED',
+) {
   const event = view.events.filter((e) => e.action === action).at(-1);
   if (!event) throw new AppError(missing, { code: view.dossier.code });
   return event;
@@ -143,7 +167,11 @@ const RESULT = { early: 'early', onTime: 'on_time', late: 'late' } as const;
  * One row per step the dossier went through: handed over by whoever moved it there (at that
  * time), taken by whoever acted on it, with the step's deadline and how it ended.
  */
-export function controlSteps(view: DossierView, steps: readonly WorkflowStep[], unitNames: ReadonlyMap<string, string>): ControlStep[] {
+export function controlSteps(
+  view: DossierView,
+  steps: readonly WorkflowStep[],
+  unitNames: ReadonlyMap<string, string>,
+): ControlStep[] {
   const rows: ControlStep[] = [];
   let handover = view.events[0];
   for (const event of view.events) {

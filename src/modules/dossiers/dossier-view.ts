@@ -50,7 +50,12 @@ export function dossierSummary(dossier: DossierRow, extras: SummaryExtras, clock
     legalDueAt: dossier.legalDueAt,
     timeState: finished || !dossier.appointmentAt ? null : timeState(dossier.appointmentAt, clock.now, clock.dueSoonBy),
     apologyDue: apologyDue(
-      { finished, paused: dossier.pausedSince !== null, appointmentAt: dossier.appointmentAt, lastExtendedTo: extras.lastExtendedTo },
+      {
+        finished,
+        paused: dossier.pausedSince !== null,
+        appointmentAt: dossier.appointmentAt,
+        lastExtendedTo: extras.lastExtendedTo,
+      },
       clock.now,
       clock.dueSoonBy,
     ),
@@ -71,12 +76,26 @@ export function dossierDetail(view: DossierView, clock: DeadlineClock) {
   const { dossier } = view;
   return {
     ...dossierSummary(dossier, view, clock),
-    procedure: { id: dossier.procedureId, nationalCode: view.procedureCode, name: view.procedureName, versionId: dossier.procedureVersionId },
-    receivingUnit: { id: view.receivingUnit.id, name: view.receivingUnit.name, officialCode: view.receivingUnit.officialCode },
+    procedure: {
+      id: dossier.procedureId,
+      nationalCode: view.procedureCode,
+      name: view.procedureName,
+      versionId: dossier.procedureVersionId,
+    },
+    receivingUnit: {
+      id: view.receivingUnit.id,
+      name: view.receivingUnit.name,
+      officialCode: view.receivingUnit.officialCode,
+    },
     competentUnit: view.competentUnit,
     applicant: dossier.applicant,
     fees: dossier.fees,
-    components: view.components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds, nationalDocumentId: c.nationalDocumentId })),
+    components: view.components.map((c) => ({
+      componentId: c.componentId,
+      name: c.name,
+      fileIds: c.fileIds,
+      nationalDocumentId: c.nationalDocumentId,
+    })),
     populationCheck: dossier.populationCheck,
     populationCheckedAt: dossier.populationCheckedAt,
     events: view.events.map(({ unitId: _u, ...e }) => e),

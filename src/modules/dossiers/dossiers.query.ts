@@ -18,7 +18,10 @@ const toDate = (v: unknown) => (v === null || v === undefined ? null : new Date(
 export const dossierExtras = {
   stepName: sql<string | null>`(select s->>'name' from ${workflowDefinitions} w, jsonb_array_elements(w.steps) s
     where w.id = ${dossiers.workflowId} and s->>'key' = ${dossiers.currentStepKey})`,
-  lastExtendedTo: sql<Date | null>`(select max(e.new_appointment_at) from ${dossierExtensions} e where e.dossier_id = ${dossiers.id})`.mapWith(toDate),
+  lastExtendedTo:
+    sql<Date | null>`(select max(e.new_appointment_at) from ${dossierExtensions} e where e.dossier_id = ${dossiers.id})`.mapWith(
+      toDate,
+    ),
 };
 
 const receiving = alias(units, 'receiving_unit');
@@ -32,7 +35,12 @@ export async function getDossierByCode(db: Queryable, code: string) {
       procedureName: procedures.name,
       versionContent: procedureVersions.content,
       ...dossierExtras,
-      receivingUnit: { id: receiving.id, name: receiving.name, officialCode: receiving.officialCode, parentId: receiving.parentId },
+      receivingUnit: {
+        id: receiving.id,
+        name: receiving.name,
+        officialCode: receiving.officialCode,
+        parentId: receiving.parentId,
+      },
       competentUnit: { id: competent.id, name: competent.name, officialCode: competent.officialCode },
     })
     .from(dossiers)

@@ -7,7 +7,16 @@ import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
 import { getUnit, subtreeIds, unitNames, unitPath } from '../org/units.service.js';
 import { z } from 'zod';
-import { ActionBody, CodeParams, DossierDetail, FormParams, IdempotencyHeaders, IntakeBody, WorklistItem, WorklistQuery } from './dossiers.schema.js';
+import {
+  ActionBody,
+  CodeParams,
+  DossierDetail,
+  FormParams,
+  IdempotencyHeaders,
+  IntakeBody,
+  WorklistItem,
+  WorklistQuery,
+} from './dossiers.schema.js';
 import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
@@ -44,7 +53,14 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
       }
       const key = request.headers['idempotency-key'];
       const dossier = await db.transaction((tx) =>
-        receiveDossier(tx, { ...request.ctx, actor }, env, intakeSources, input, key ? { key, body: request.body } : undefined),
+        receiveDossier(
+          tx,
+          { ...request.ctx, actor },
+          env,
+          intakeSources,
+          input,
+          key ? { key, body: request.body } : undefined,
+        ),
       );
       return reply.status(201).send(await detail(actor, dossier.code));
     },
@@ -57,7 +73,10 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
         tags,
         summary: 'Worklist: a unit’s dossiers, most urgent first (staff), or your own (citizen)',
         querystring: WorklistQuery,
-        response: { 200: z.object({ items: z.array(WorklistItem), total: z.number().int() }), ...errorResponses(400, 401, 403, 404) },
+        response: {
+          200: z.object({ items: z.array(WorklistItem), total: z.number().int() }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
@@ -70,7 +89,8 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
           ...dossierSummary(r.dossier, r, clock),
           procedureName: r.procedureName,
           applicantName: applicantName(r.dossier.applicant),
-          overdue: r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < clock.now,
+          overdue:
+            r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < clock.now,
         })),
         total,
       };
@@ -83,7 +103,9 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
     const unitIds = unit ? await subtreeIds(db, [authorizedUnit(actor, unit, await unitPath(db, unit))]) : undefined;
     if (mine) {
       const grants = actor.grants.filter((g) => g.unitId !== null && g.role !== 'citizen');
-      const reach = await Promise.all(grants.map(async (g) => ({ role: g.role, unitIds: await subtreeIds(db, [g.unitId!]) })));
+      const reach = await Promise.all(
+        grants.map(async (g) => ({ role: g.role, unitIds: await subtreeIds(db, [g.unitId!]) })),
+      );
       return { unitIds, mine: { userId: actor.userId, reach } };
     }
     if (unitIds) return { unitIds };
@@ -114,7 +136,8 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Act on a dossier: accept, forward, return, finish, returnResult, requestSupplement, supply, refuse, withdraw, requestConsultation, answerConsultation, transfer, requestPayment, confirmPayment, stop, apologize, signResult',
+        summary:
+          'Act on a dossier: accept, forward, return, finish, returnResult, requestSupplement, supply, refuse, withdraw, requestConsultation, answerConsultation, transfer, requestPayment, confirmPayment, stop, apologize, signResult',
         params: CodeParams,
         body: ActionBody,
         response: { 200: DossierDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -123,14 +146,19 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       await readable(actor, request.params.code);
-      const dossier = await db.transaction((tx) => performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body, services.files));
+      const dossier = await db.transaction((tx) =>
+        performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body, services.files),
+      );
       return detail(actor, dossier.code);
     },
   );
 
   async function detail(actor: Actor, code: string) {
     const view = await getDossierByCode(db, code);
-    return { ...dossierDetail(view, await deadlineClock(db, env)), allowedActions: await allowedActions(db, actor, view.dossier) };
+    return {
+      ...dossierDetail(view, await deadlineClock(db, env)),
+      allowedActions: await allowedActions(db, actor, view.dossier),
+    };
   }
 
   app.get(
@@ -138,7 +166,8 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'A form of the dossier as PDF: 01 receipt, 02 supplement request, 03 refusal, 04 apology and new appointment, 05 notice of stopping, 06 processing-control slip',
+        summary:
+          'A form of the dossier as PDF: 01 receipt, 02 supplement request, 03 refusal, 04 apology and new appointment, 05 notice of stopping, 06 processing-control slip',
         params: FormParams,
         response: errorResponses(400, 401, 403, 404, 422),
       },
@@ -160,11 +189,13 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
         steps,
         unitNames: new Map(names.map((u) => [u.id, u.name])),
       });
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="${view.dossier.code}-mau-${request.params.form}.pdf"`)
-        // Bytes, not JSON: the schema lists only the error shapes.
-        .send(pdf as never);
+      return (
+        reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="${view.dossier.code}-mau-${request.params.form}.pdf"`)
+          // Bytes, not JSON: the schema lists only the error shapes.
+          .send(pdf as never)
+      );
     },
   );
 
@@ -177,7 +208,8 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
  */
 async function receivingUnitFor(actor: Actor, body: { channel: string; receivingUnitId?: string | undefined }) {
   if (body.channel === 'online') {
-    if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN', { reason: 'Nộp trực tuyến dành cho công dân, tổ chức' });
+    if (actor.kind !== 'citizen')
+      throw new AppError('FORBIDDEN', { reason: 'Nộp trực tuyến dành cho công dân, tổ chức' });
     return body.receivingUnitId;
   }
   if (body.receivingUnitId) return body.receivingUnitId;

@@ -9,13 +9,25 @@ import { DOSSIER_FORMS } from './dossier-forms.js';
 
 const FiledComponent = z.union([
   z.object({ componentId: z.uuid(), fileIds: z.array(z.uuid()).min(1).max(50) }).strict(),
-  z.object({ componentId: z.uuid(), storeItemId: z.uuid().describe('Reuse an item of the applicant’s data store') }).strict(),
+  z
+    .object({ componentId: z.uuid(), storeItemId: z.uuid().describe('Reuse an item of the applicant’s data store') })
+    .strict(),
 ]);
 
 /** At intake a component may also come from the national data store (DuocLayTuKhoDMQG). */
 const IntakeComponent = z.union([
   ...FiledComponent.options,
-  z.object({ componentId: z.uuid(), nationalDocumentId: z.string().trim().min(1).max(100).describe('Mã giấy tờ in the national data store (GET /api/store/national)') }).strict(),
+  z
+    .object({
+      componentId: z.uuid(),
+      nationalDocumentId: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .describe('Mã giấy tờ in the national data store (GET /api/store/national)'),
+    })
+    .strict(),
 ]);
 
 export const IntakeBody = z
@@ -30,12 +42,24 @@ export const IntakeBody = z
   .meta({ id: 'DossierIntake' });
 
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().trim().min(1).max(200).optional().describe('A retried request with the same key returns the same dossier'),
+  'idempotency-key': z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('A retried request with the same key returns the same dossier'),
 });
 
-export const CodeParams = z.object({ code: z.string().trim().min(10).max(60).describe('Mã hồ sơ, e.g. 000.00.02.H91-261123-0001') });
+export const CodeParams = z.object({
+  code: z.string().trim().min(10).max(60).describe('Mã hồ sơ, e.g. 000.00.02.H91-261123-0001'),
+});
 export const FormParams = CodeParams.extend({
-  form: z.enum(DOSSIER_FORMS).describe('Mẫu số: 01 tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 dừng giải quyết, 06 kiểm soát quá trình'),
+  form: z
+    .enum(DOSSIER_FORMS)
+    .describe(
+      'Mẫu số: 01 tiếp nhận và hẹn trả, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 dừng giải quyết, 06 kiểm soát quá trình',
+    ),
 });
 
 const UnitRef = z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() });
@@ -55,11 +79,23 @@ export const DossierSummary = z
     outcome: z.enum(['early', 'onTime', 'late']).nullable().describe('Against the appointment, once processing ended'),
     returnedAt: z.date().nullable(),
     supplementCount: z.number().int(),
-    legalDueAt: z.date().nullable().describe('Hạn giải quyết theo quy định (moved only by the applicant’s pauses); outcome is measured against it'),
-    timeState: z.enum(['withinTime', 'dueSoon', 'overdue']).nullable().describe('Unfinished: against the appointment; null once finished'),
+    legalDueAt: z
+      .date()
+      .nullable()
+      .describe('Hạn giải quyết theo quy định (moved only by the applicant’s pauses); outcome is measured against it'),
+    timeState: z
+      .enum(['withinTime', 'dueSoon', 'overdue'])
+      .nullable()
+      .describe('Unfinished: against the appointment; null once finished'),
     apologyDue: z.boolean().describe('An apology and new appointment (mẫu 04) is needed now'),
     currentStep: z
-      .object({ key: z.string(), name: z.string(), unitId: z.uuid().nullable(), dueAt: z.date().nullable(), assigneeUserId: z.uuid().nullable() })
+      .object({
+        key: z.string(),
+        name: z.string(),
+        unitId: z.uuid().nullable(),
+        dueAt: z.date().nullable(),
+        assigneeUserId: z.uuid().nullable(),
+      })
       .nullable(),
     version: z.number().int(),
   })
@@ -75,12 +111,19 @@ export const DossierDetail = DossierSummary.extend({
   applicant: z.unknown().describe('Applicant as filed'),
   fees: z.array(z.object({ name: z.string(), amountVnd: z.number().int() })),
   components: z.array(
-    z.object({ componentId: z.uuid(), name: z.string(), fileIds: z.array(z.uuid()), nationalDocumentId: z.string().nullable().describe('Taken from the national data store (mã giấy tờ there)') }),
+    z.object({
+      componentId: z.uuid(),
+      name: z.string(),
+      fileIds: z.array(z.uuid()),
+      nationalDocumentId: z.string().nullable().describe('Taken from the national data store (mã giấy tờ there)'),
+    }),
   ),
   populationCheck: z
     .enum(['verified', 'notFound', 'unavailable'])
     .nullable()
-    .describe('Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation'),
+    .describe(
+      'Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation',
+    ),
   populationCheckedAt: z.date().nullable().describe('When the population database answered'),
   events: z.array(
     z.object({
@@ -131,10 +174,23 @@ export const DossierDetail = DossierSummary.extend({
     }),
   ),
   extensions: z.array(
-    z.object({ reason: z.string(), previousAppointmentAt: z.date(), newAppointmentAt: z.date(), approvedByName: z.string(), createdAt: z.date() }),
+    z.object({
+      reason: z.string(),
+      previousAppointmentAt: z.date(),
+      newAppointmentAt: z.date(),
+      approvedByName: z.string(),
+      createdAt: z.date(),
+    }),
   ),
   obligations: z.array(
-    z.object({ id: z.uuid(), description: z.string(), amountVnd: z.number().int(), requestedAt: z.date(), paidAt: z.date().nullable(), receiptNumber: z.string().nullable() }),
+    z.object({
+      id: z.uuid(),
+      description: z.string(),
+      amountVnd: z.number().int(),
+      requestedAt: z.date(),
+      paidAt: z.date().nullable(),
+      receiptNumber: z.string().nullable(),
+    }),
   ),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)).describe('What the caller may do now'),
 }).meta({ id: 'DossierDetail' });
@@ -144,7 +200,15 @@ export const ActionBody = z
     action: z.enum(DOSSIER_ACTIONS),
     version: z.number().int().positive().describe('The version read with the dossier (stale → 409)'),
     toStep: z.string().trim().max(40).optional(),
-    note: z.string().trim().min(1).max(4000).optional().describe('Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations)'),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      .optional()
+      .describe(
+        'Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations)',
+      ),
     resultChannel: z.enum(CHANNELS).optional(),
     assigneeUserId: z.uuid().optional().describe('forward: the official who takes the next step'),
     components: z.array(FiledComponent).min(1).max(100).optional().describe('supply: the new files or stored items'),
@@ -183,7 +247,12 @@ export const ActionBody = z
   .meta({ id: 'DossierAction' });
 
 export const WorklistQuery = Paging.extend({
-  unit: z.uuid().optional().describe('Dossiers received or handled by this unit and its sub-units (default: every unit where you may read dossiers)'),
+  unit: z
+    .uuid()
+    .optional()
+    .describe(
+      'Dossiers received or handled by this unit and its sub-units (default: every unit where you may read dossiers)',
+    ),
   status: z.enum(DOSSIER_STATUS_NAMES).optional(),
   overdue: BoolQuery.optional().describe('true: unfinished and past the appointment; false: the others'),
   timeState: z.enum(['withinTime', 'dueSoon', 'overdue']).optional().describe('Unfinished dossiers in this time state'),

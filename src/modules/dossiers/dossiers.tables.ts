@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.js';
 import { units } from '../org/units.table.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
@@ -120,7 +131,10 @@ export const dossierComponents = pgTable(
     nationalDocumentId: text('national_document_id'),
   },
   // GIN: who may download a file looks up the dossiers whose components hold it (file_ids @> [id]).
-  (t) => [primaryKey({ columns: [t.dossierId, t.componentId] }), index('dossier_components_files_idx').using('gin', t.fileIds)],
+  (t) => [
+    primaryKey({ columns: [t.dossierId, t.componentId] }),
+    index('dossier_components_files_idx').using('gin', t.fileIds),
+  ],
 );
 
 /** Everything that happened to a dossier, in order: the step history (quá trình xử lý). */

@@ -20,24 +20,47 @@ export interface ComponentProblem {
 }
 
 /** Every problem with the components given for a version: unknown, repeated, empty, missing. */
-export function componentProblems(required: ProcedureContent['components'], provided: readonly ProvidedComponent[]): ComponentProblem[] {
+export function componentProblems(
+  required: ProcedureContent['components'],
+  provided: readonly ProvidedComponent[],
+): ComponentProblem[] {
   const problems: ComponentProblem[] = [];
   const byId = new Map(required.filter((c) => c.id).map((c) => [c.id!, c]));
   const seen = new Set<string>();
   for (const p of provided) {
     const component = byId.get(p.componentId);
     if (!component) {
-      problems.push({ componentId: p.componentId, name: null, problem: 'unknown', message: 'Thành phần hồ sơ không thuộc thủ tục này' });
+      problems.push({
+        componentId: p.componentId,
+        name: null,
+        problem: 'unknown',
+        message: 'Thành phần hồ sơ không thuộc thủ tục này',
+      });
     } else if (seen.has(p.componentId)) {
-      problems.push({ componentId: p.componentId, name: component.name, problem: 'duplicate', message: `Thành phần "${component.name}" khai báo nhiều lần` });
+      problems.push({
+        componentId: p.componentId,
+        name: component.name,
+        problem: 'duplicate',
+        message: `Thành phần "${component.name}" khai báo nhiều lần`,
+      });
     } else if (p.fileIds.length === 0) {
-      problems.push({ componentId: p.componentId, name: component.name, problem: 'noFiles', message: `Thành phần "${component.name}" chưa có tệp` });
+      problems.push({
+        componentId: p.componentId,
+        name: component.name,
+        problem: 'noFiles',
+        message: `Thành phần "${component.name}" chưa có tệp`,
+      });
     }
     seen.add(p.componentId);
   }
   for (const component of required) {
     if (component.mandatory && component.id && !seen.has(component.id)) {
-      problems.push({ componentId: component.id, name: component.name, problem: 'missing', message: `Thiếu thành phần bắt buộc "${component.name}"` });
+      problems.push({
+        componentId: component.id,
+        name: component.name,
+        problem: 'missing',
+        message: `Thiếu thành phần bắt buộc "${component.name}"`,
+      });
     }
   }
   return problems;
@@ -64,7 +87,8 @@ export function appointmentFor(calendar: WorkingCalendar, receivedAt: Date, limi
 /** Years a deadline computation may touch: from receipt to well past the longest limit. */
 export function calendarYearsFor(receivedAt: Date, limit: TimeLimit): { from: number; to: number } {
   const from = new Date(toVietnamLocalMs(receivedAt)).getUTCFullYear();
-  const roughDays = limit.unit === 'months' ? limit.value * 31 : limit.unit === 'workingHours' ? limit.value / 7 : limit.value * 1.6;
+  const roughDays =
+    limit.unit === 'months' ? limit.value * 31 : limit.unit === 'workingHours' ? limit.value / 7 : limit.value * 1.6;
   return { from, to: from + Math.ceil(roughDays / 365) + 1 };
 }
 

@@ -30,7 +30,14 @@ import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } fr
 import { startStep } from './actions.rules.js';
 import { openPlannedConsultations } from './consultations.service.js';
 import { enterStep, NO_STEP } from './step-assignment.rules.js';
-import { appointmentFor, calendarYearsFor, componentProblems, mayReceiveFor, type ProvidedComponent, type TimeLimit } from './intake.rules.js';
+import {
+  appointmentFor,
+  calendarYearsFor,
+  componentProblems,
+  mayReceiveFor,
+  type ProvidedComponent,
+  type TimeLimit,
+} from './intake.rules.js';
 import type { DossierStatus } from './status.rules.js';
 
 export interface IntakeInput {
@@ -49,7 +56,9 @@ export interface IntakeInput {
 }
 
 /** Uploaded files, or an item of the applicant's data store to reuse (intake and supplements). */
-export type SuppliedComponent = { componentId: string; fileIds: string[] } | { componentId: string; storeItemId: string };
+export type SuppliedComponent =
+  | { componentId: string; fileIds: string[] }
+  | { componentId: string; storeItemId: string };
 
 /** At intake also: a document of the national data store (Kho dữ liệu điện tử quốc gia), by its id there. */
 export type IntakeComponent = SuppliedComponent | { componentId: string; nationalDocumentId: string };
@@ -89,21 +98,46 @@ export async function receiveDossier(
   const receivingUnitId = input.receivingUnitId ?? start?.unitId ?? competentUnitId;
 
   const key = applicantKey(input.applicant);
-  const reuses = input.components.flatMap((c) => ('storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : []));
+  const reuses = input.components.flatMap((c) =>
+    'storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : [],
+  );
   const uploads = input.components.flatMap((c) => ('fileIds' in c ? [c] : []));
   const fromNational = input.components.flatMap((c) => ('nationalDocumentId' in c ? [c] : []));
-  const reused = await reusableFiles(tx, key, reuses.map((r) => r.storeItemId), todayInVietnam());
-  const nationalFiles = fromNational.length > 0 ? await takeFromNationalStore(tx, ctx, sources.national, sources.files, key, fromNational.map((c) => c.nationalDocumentId)) : new Map<string, string>();
+  const reused = await reusableFiles(
+    tx,
+    key,
+    reuses.map((r) => r.storeItemId),
+    todayInVietnam(),
+  );
+  const nationalFiles =
+    fromNational.length > 0
+      ? await takeFromNationalStore(
+          tx,
+          ctx,
+          sources.national,
+          sources.files,
+          key,
+          fromNational.map((c) => c.nationalDocumentId),
+        )
+      : new Map<string, string>();
   const components: (ProvidedComponent & { nationalDocumentId?: string })[] = input.components.map((c) =>
     'storeItemId' in c
       ? { componentId: c.componentId, fileIds: reused.get(c.storeItemId)! }
       : 'nationalDocumentId' in c
-        ? { componentId: c.componentId, fileIds: [nationalFiles.get(c.nationalDocumentId)!], nationalDocumentId: c.nationalDocumentId }
+        ? {
+            componentId: c.componentId,
+            fileIds: [nationalFiles.get(c.nationalDocumentId)!],
+            nationalDocumentId: c.nationalDocumentId,
+          }
         : c,
   );
   const problems = componentProblems(version.content.components, components);
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
-  await filesForUse(tx, ctx.actor, uploads.flatMap((c) => c.fileIds));
+  await filesForUse(
+    tx,
+    ctx.actor,
+    uploads.flatMap((c) => c.fileIds),
+  );
   // Khai thác CSDLQG về dân cư: a citizen applicant of a connected procedure is looked up.
   const population =
     version.content.populationDataConnected && input.applicant.kind === 'citizen'
@@ -114,7 +148,11 @@ export async function receiveDossier(
   const receivedNow = input.channel !== 'online';
   const status: DossierStatus = receivedNow ? 'received' : 'registered';
   const receivingUnit = await getUnit(tx, receivingUnitId);
-  const code = formatDossierCode(receivingUnit.officialCode, vietnamDateOf(now), await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)));
+  const code = formatDossierCode(
+    receivingUnit.officialCode,
+    vietnamDateOf(now),
+    await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)),
+  );
   const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
   const appointmentAt = calendar ? appointmentFor(calendar, now, offer.timeLimit) : null;
   const firstStep = calendar && start ? enterStep(calendar, start, competentUnitId, now) : NO_STEP;
@@ -144,7 +182,12 @@ export async function receiveDossier(
     .returning();
   if (calendar && start) await openPlannedConsultations(tx, calendar, dossier!.id, start, now);
   const names = new Map(version.content.components.map((c) => [c.id, c.name]));
-  const filed = components.map((c) => ({ componentId: c.componentId, name: names.get(c.componentId)!, fileIds: [...c.fileIds], nationalDocumentId: c.nationalDocumentId ?? null }));
+  const filed = components.map((c) => ({
+    componentId: c.componentId,
+    name: names.get(c.componentId)!,
+    fileIds: [...c.fileIds],
+    nationalDocumentId: c.nationalDocumentId ?? null,
+  }));
   if (filed.length > 0) await tx.insert(dossierComponents).values(filed.map((c) => ({ dossierId: dossier!.id, ...c })));
   await recordReuses(tx, dossier!.id, reuses);
   // What the officer received and checked is digitized into the applicant's store; reused items
@@ -171,8 +214,22 @@ export async function receiveDossier(
     targetType: 'dossier',
     targetId: dossier!.id,
     unitId: competentUnitId,
-    after: { code, channel: input.channel, status, procedure: procedure.nationalCode, appointmentAt: dossier!.appointmentAt, populationCheck: population.populationCheck },
-    event: { code, status, procedureCode: procedure.nationalCode, channel: input.channel, receivingUnitId: receivingUnit.id, competentUnitId },
+    after: {
+      code,
+      channel: input.channel,
+      status,
+      procedure: procedure.nationalCode,
+      appointmentAt: dossier!.appointmentAt,
+      populationCheck: population.populationCheck,
+    },
+    event: {
+      code,
+      status,
+      procedureCode: procedure.nationalCode,
+      channel: input.channel,
+      receivingUnitId: receivingUnit.id,
+      competentUnitId,
+    },
   });
   return dossier!;
 }
@@ -186,7 +243,11 @@ export async function appointmentOf(tx: Tx, env: Env, limit: TimeLimit, received
  * Takes the key for this caller, or finds the dossier an earlier request with it created. A
  * concurrent request with the same key waits on the key's row until the first commits.
  */
-async function claimIdempotencyKey(tx: Tx, userId: string, { key, body }: IdempotencyInput): Promise<DossierRow | null> {
+async function claimIdempotencyKey(
+  tx: Tx,
+  userId: string,
+  { key, body }: IdempotencyInput,
+): Promise<DossierRow | null> {
   const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   const [claimed] = await tx
     .insert(dossierIdempotencyKeys)
@@ -215,7 +276,11 @@ async function procedureInForce(tx: Tx, procedureId: string) {
   return { procedure, version: await versionInForce(tx, procedureId, todayInVietnam()) };
 }
 
-async function competentUnitFor(tx: Tx, input: IntakeInput, content: { competentUnitIds: string[]; locationIndependent: boolean }) {
+async function competentUnitFor(
+  tx: Tx,
+  input: IntakeInput,
+  content: { competentUnitIds: string[]; locationIndependent: boolean },
+) {
   const competent = content.competentUnitIds;
   const receivingId = input.receivingUnitId;
   const chosen =
@@ -231,4 +296,3 @@ async function competentUnitFor(tx: Tx, input: IntakeInput, content: { competent
   }
   return chosen;
 }
-

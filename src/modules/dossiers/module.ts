@@ -13,7 +13,21 @@ import { trackingBookRoutes } from './tracking-book.routes.js';
 
 export const dossiersModule: ModuleManifest = {
   name: 'dossiers',
-  needs: ['access', 'audit', 'calendar', 'catalog', 'datastore', 'documents', 'files', 'identifiers', 'identity', 'national-data', 'notifications', 'org', 'workflows'],
+  needs: [
+    'access',
+    'audit',
+    'calendar',
+    'catalog',
+    'datastore',
+    'documents',
+    'files',
+    'identifiers',
+    'identity',
+    'national-data',
+    'notifications',
+    'org',
+    'workflows',
+  ],
   tables: [codeSequenceTable, dossiersTables, processingTables],
   errors: [DOSSIER_ERRORS, TRACKING_BOOK_ERRORS],
   routes(app, deps) {

@@ -37,7 +37,10 @@ export const dossierConsultations = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     outcome: text('outcome').$type<Timeliness>(),
   },
-  (t) => [index('dossier_consultations_dossier_idx').on(t.dossierId), index('dossier_consultations_open_idx').on(t.unitId, t.answeredAt)],
+  (t) => [
+    index('dossier_consultations_dossier_idx').on(t.dossierId),
+    index('dossier_consultations_open_idx').on(t.unitId, t.answeredAt),
+  ],
 );
 
 /** Văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), approved by a leader of the unit. */

@@ -18,7 +18,8 @@ export function publicLookupRoutes(app: App, { db, env }: Deps): void {
       onRequest: rateLimitHook(limiter),
       schema: {
         tags: ['Tra cứu công khai (public)'],
-        summary: 'Tra cứu hồ sơ: progress of a dossier by its code, without login (applicant name masked; rate-limited per IP)',
+        summary:
+          'Tra cứu hồ sơ: progress of a dossier by its code, without login (applicant name masked; rate-limited per IP)',
         params: PublicCodeParams,
         response: { 200: PublicDossier, ...errorResponses(400, 404, 429) },
       },

@@ -30,8 +30,22 @@ describe('publicSteps', () => {
       names,
     );
     expect(steps).toEqual([
-      { action: 'receive', label: 'Tiếp nhận hồ sơ', stepKey: 'a', stepName: 'Bước A', at: new Date('2026-01-01T03:00:00Z'), outcome: null },
-      { action: 'someFutureAction', label: 'someFutureAction', stepKey: 'b', stepName: null, at: new Date('2026-01-02T03:00:00Z'), outcome: null },
+      {
+        action: 'receive',
+        label: 'Tiếp nhận hồ sơ',
+        stepKey: 'a',
+        stepName: 'Bước A',
+        at: new Date('2026-01-01T03:00:00Z'),
+        outcome: null,
+      },
+      {
+        action: 'someFutureAction',
+        label: 'someFutureAction',
+        stepKey: 'b',
+        stepName: null,
+        at: new Date('2026-01-02T03:00:00Z'),
+        outcome: null,
+      },
     ]);
   });
 
@@ -39,7 +53,8 @@ describe('publicSteps', () => {
     const due = new Date('2026-01-05T10:00:00Z');
     const at = new Date('2026-01-04T10:00:00Z');
     const outcome = (stepOutcome: 'early' | 'onTime' | 'late') =>
-      publicSteps([{ action: 'forward', stepKey: 'a', occurredAt: at, stepDueAt: due, stepOutcome }], names)[0]!.outcome;
+      publicSteps([{ action: 'forward', stepKey: 'a', occurredAt: at, stepDueAt: due, stepOutcome }], names)[0]!
+        .outcome;
     expect(outcome('early')).toEqual({ dueAt: due, result: 'early', onTime: true });
     expect(outcome('onTime')).toEqual({ dueAt: due, result: 'onTime', onTime: true });
     expect(outcome('late')).toEqual({ dueAt: due, result: 'late', onTime: false });

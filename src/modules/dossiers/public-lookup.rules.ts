@@ -81,7 +81,12 @@ export interface PublicStep {
 export function stepNamesOf(steps: unknown): Map<string, string> {
   const names = new Map<string, string>();
   const add = (s: unknown) => {
-    if (s && typeof s === 'object' && typeof (s as { key?: unknown }).key === 'string' && typeof (s as { name?: unknown }).name === 'string') {
+    if (
+      s &&
+      typeof s === 'object' &&
+      typeof (s as { key?: unknown }).key === 'string' &&
+      typeof (s as { name?: unknown }).name === 'string'
+    ) {
       names.set((s as { key: string }).key, (s as { name: string }).name);
     }
   };
@@ -102,7 +107,9 @@ export function publicSteps(events: readonly LookupEvent[], stepNames: ReadonlyM
       stepKey: e.stepKey,
       stepName: e.stepKey ? (stepNames.get(e.stepKey) ?? null) : null,
       at: e.occurredAt,
-      outcome: e.stepOutcome ? { dueAt: e.stepDueAt ?? null, result: e.stepOutcome, onTime: e.stepOutcome !== 'late' } : null,
+      outcome: e.stepOutcome
+        ? { dueAt: e.stepDueAt ?? null, result: e.stepOutcome, onTime: e.stepOutcome !== 'late' }
+        : null,
     }));
 }
 

@@ -38,6 +38,8 @@ export const PublicDossier = z
           .describe('For a step that has ended: against its allotment; null while the step runs'),
       }),
     ),
-    result: z.object({ available: z.boolean().describe('A result has been issued (false until results are recorded)') }),
+    result: z.object({
+      available: z.boolean().describe('A result has been issued (false until results are recorded)'),
+    }),
   })
   .meta({ id: 'PublicDossier' });

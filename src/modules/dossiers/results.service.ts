@@ -42,7 +42,8 @@ export async function signResult(
   now: Date,
   verifier: SignatureVerifier = structuralVerifier,
 ) {
-  if (input.validUntil && input.validUntil < input.issuedOn) throw new AppError('RESULT_VALIDITY_INVALID', { issuedOn: input.issuedOn, validUntil: input.validUntil });
+  if (input.validUntil && input.validUntil < input.issuedOn)
+    throw new AppError('RESULT_VALIDITY_INVALID', { issuedOn: input.issuedOn, validUntil: input.validUntil });
   const [file] = await filesForUse(tx, actor, [input.fileId]);
   if (file!.mediaType !== 'application/pdf') throw new AppError('RESULT_FILE_NOT_PDF', { mediaType: file!.mediaType });
   const found = await verifier.verify(await readFileContent(files, file!), input);
@@ -82,7 +83,11 @@ export async function signResult(
 }
 
 export async function assertHasResult(db: Queryable, dossierId: string) {
-  const [any] = await db.select({ id: dossierResults.id }).from(dossierResults).where(eq(dossierResults.dossierId, dossierId)).limit(1);
+  const [any] = await db
+    .select({ id: dossierResults.id })
+    .from(dossierResults)
+    .where(eq(dossierResults.dossierId, dossierId))
+    .limit(1);
   if (!any) throw new AppError('RESULT_REQUIRED', { dossierId });
 }
 

@@ -3,13 +3,17 @@ import { inspectPdfSignature } from './signature.js';
 
 /** A PDF with a signature dictionary whose /ByteRange is computed over the final bytes. */
 function signedPdf(contentsHex = '3082ABCD'): Buffer {
-  const head = '%PDF-1.7\n1 0 obj<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached/ByteRange[0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC]/Contents';
+  const head =
+    '%PDF-1.7\n1 0 obj<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached/ByteRange[0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC]/Contents';
   const hole = `<${contentsHex}>`;
   const tail = '>>endobj\ntrailer<<>>\n%%EOF\n';
   const first = head.length;
   const second = first + hole.length;
   const pad = (n: number) => String(n).padEnd(10, ' ');
-  const fixed = head.replace('AAAAAAAAAA', pad(first)).replace('BBBBBBBBBB', pad(second)).replace('CCCCCCCCCC', pad(tail.length));
+  const fixed = head
+    .replace('AAAAAAAAAA', pad(first))
+    .replace('BBBBBBBBBB', pad(second))
+    .replace('CCCCCCCCCC', pad(tail.length));
   return Buffer.from(fixed + hole + tail, 'latin1');
 }
 
@@ -18,7 +22,10 @@ describe('inspectPdfSignature', () => {
     expect(inspectPdfSignature(Buffer.from('%PDF-1.4\n%%EOF\n')).status).toBe('unsigned');
   });
   it('accepts a byte range that covers the whole file around the signature (certificate left to the national service)', () => {
-    expect(inspectPdfSignature(signedPdf())).toMatchObject({ status: 'unverifiable', detail: expect.stringContaining('chưa được xác thực') });
+    expect(inspectPdfSignature(signedPdf())).toMatchObject({
+      status: 'unverifiable',
+      detail: expect.stringContaining('chưa được xác thực'),
+    });
   });
   it('refuses bytes appended after signing', () => {
     expect(inspectPdfSignature(Buffer.concat([signedPdf(), Buffer.from('% sửa sau khi ký\n')])).status).toBe('invalid');

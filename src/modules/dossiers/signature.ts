@@ -27,17 +27,26 @@ const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
  */
 export function inspectPdfSignature(document: Buffer): { status: Verification; detail: string } {
   const text = document.toString('latin1');
-  const ranges = [...text.matchAll(BYTE_RANGE)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+  const ranges = [...text.matchAll(BYTE_RANGE)].map(
+    (m) => m.slice(1, 5).map(Number) as [number, number, number, number],
+  );
   if (ranges.length === 0) return { status: 'unsigned', detail: 'Tệp không có chữ ký số' };
   // The last signature must cover the file to its end (incremental saves add later signatures).
   const last = ranges.reduce((a, b) => (b[2] + b[3] > a[2] + a[3] ? b : a));
   for (const [start, firstLength, holeEnd, secondLength] of ranges) {
     const hole = text.slice(start + firstLength, holeEnd);
-    const wellFormed = start === 0 && holeEnd > firstLength && holeEnd + secondLength <= document.length && /^<[0-9A-Fa-f\s]*>$/.test(hole);
+    const wellFormed =
+      start === 0 &&
+      holeEnd > firstLength &&
+      holeEnd + secondLength <= document.length &&
+      /^<[0-9A-Fa-f\s]*>$/.test(hole);
     if (!wellFormed) return { status: 'invalid', detail: 'Vùng ký (/ByteRange) không hợp lệ' };
   }
   if (last[2] + last[3] !== document.length) return { status: 'invalid', detail: 'Tệp đã bị thay đổi sau khi ký' };
-  return { status: 'unverifiable', detail: 'Cấu trúc chữ ký số hợp lệ; chứng thư số chưa được xác thực với dịch vụ chứng thực quốc gia' };
+  return {
+    status: 'unverifiable',
+    detail: 'Cấu trúc chữ ký số hợp lệ; chứng thư số chưa được xác thực với dịch vụ chứng thực quốc gia',
+  };
 }
 
 /** The verifier used until a national certificate-validation service is configured. */

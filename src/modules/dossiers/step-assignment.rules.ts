@@ -29,7 +29,13 @@ export const NO_STEP: StepAssignment = {
  * competent unit when it names none) by its role, or by the named official — the workflow's, or
  * the one the previous step handed it to.
  */
-export function enterStep(calendar: WorkingCalendar, step: WorkflowStep, competentUnitId: string, now: Date, handedTo?: string): StepAssignment {
+export function enterStep(
+  calendar: WorkingCalendar,
+  step: WorkflowStep,
+  competentUnitId: string,
+  now: Date,
+  handedTo?: string,
+): StepAssignment {
   const named = 'userId' in step.assignee ? step.assignee.userId : (handedTo ?? null);
   return {
     currentStepKey: step.key,

@@ -16,17 +16,39 @@ import type { SuppliedComponent } from './intake.service.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
 
-export async function supplyComponents(tx: Tx, actor: Actor, dossier: DossierRow, supplied: readonly SuppliedComponent[]) {
+export async function supplyComponents(
+  tx: Tx,
+  actor: Actor,
+  dossier: DossierRow,
+  supplied: readonly SuppliedComponent[],
+) {
   if (supplied.length === 0) return { componentIds: [] };
-  const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+  const [version] = await tx
+    .select({ content: procedureVersions.content })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, dossier.procedureVersionId));
   const names = new Map(version!.content.components.flatMap((c) => (c.id ? [[c.id, c.name] as const] : [])));
   const ids = supplied.map((c) => c.componentId);
   const unknown = ids.filter((id) => !names.has(id));
-  if (unknown.length > 0 || new Set(ids).size !== ids.length) throw new AppError('DOSSIER_INCOMPLETE', { problems: unknown.map((componentId) => ({ componentId, problem: 'unknown' })) });
+  if (unknown.length > 0 || new Set(ids).size !== ids.length)
+    throw new AppError('DOSSIER_INCOMPLETE', {
+      problems: unknown.map((componentId) => ({ componentId, problem: 'unknown' })),
+    });
 
-  const reuses = supplied.flatMap((c) => ('storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : []));
-  const reused = await reusableFiles(tx, dossier.applicantKey, reuses.map((r) => r.storeItemId), todayInVietnam());
-  await filesForUse(tx, actor, supplied.flatMap((c) => ('fileIds' in c ? c.fileIds : [])));
+  const reuses = supplied.flatMap((c) =>
+    'storeItemId' in c ? [{ storeItemId: c.storeItemId, componentId: c.componentId }] : [],
+  );
+  const reused = await reusableFiles(
+    tx,
+    dossier.applicantKey,
+    reuses.map((r) => r.storeItemId),
+    todayInVietnam(),
+  );
+  await filesForUse(
+    tx,
+    actor,
+    supplied.flatMap((c) => ('fileIds' in c ? c.fileIds : [])),
+  );
   const filed = supplied.map((c) => ({
     componentId: c.componentId,
     name: names.get(c.componentId)!,
@@ -36,11 +58,21 @@ export async function supplyComponents(tx: Tx, actor: Actor, dossier: DossierRow
     await tx
       .insert(dossierComponents)
       .values({ dossierId: dossier.id, ...c })
-      .onConflictDoUpdate({ target: [dossierComponents.dossierId, dossierComponents.componentId], set: { fileIds: c.fileIds } });
+      .onConflictDoUpdate({
+        target: [dossierComponents.dossierId, dossierComponents.componentId],
+        set: { fileIds: c.fileIds },
+      });
   }
   await recordReuses(tx, dossier.id, reuses);
   const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
   // Staff who take the supplement at the counter digitize it; an online supplement is the citizen's own copy.
-  if (dossier.receivedAt) await storeReceivedComponents(tx, dossier, dossier.applicantKey, fresh, actor.kind === 'citizen' ? null : actor.userId);
+  if (dossier.receivedAt)
+    await storeReceivedComponents(
+      tx,
+      dossier,
+      dossier.applicantKey,
+      fresh,
+      actor.kind === 'citizen' ? null : actor.userId,
+    );
   return { componentIds: ids };
 }

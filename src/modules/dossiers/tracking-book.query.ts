@@ -59,7 +59,11 @@ export async function trackingBookSources(db: Queryable, scope: TrackingBookScop
   if (rows.length === 0) return [];
 
   const forwards = await db
-    .select({ dossierId: dossierEvents.dossierId, stepKey: dossierEvents.stepKey, occurredAt: dossierEvents.occurredAt })
+    .select({
+      dossierId: dossierEvents.dossierId,
+      stepKey: dossierEvents.stepKey,
+      occurredAt: dossierEvents.occurredAt,
+    })
     .from(dossierEvents)
     .innerJoin(dossiers, eq(dossiers.id, dossierEvents.dossierId))
     .where(and(where, eq(dossierEvents.action, 'forward')));
@@ -76,10 +80,12 @@ export async function trackingBookSources(db: Queryable, scope: TrackingBookScop
     .from(workflowDefinitions)
     .where(inArray(workflowDefinitions.id, db.selectDistinct({ id: dossiers.workflowId }).from(dossiers).where(where)));
   // The start step's key per workflow; a document that no longer parses falls back to "earliest forward".
-  const startKeyOf = new Map(workflows.map((w) => {
-    const parsed = WorkflowSteps.safeParse(w.steps);
-    return [w.id, parsed.success ? (startStep(parsed.data)?.key ?? null) : null] as const;
-  }));
+  const startKeyOf = new Map(
+    workflows.map((w) => {
+      const parsed = WorkflowSteps.safeParse(w.steps);
+      return [w.id, parsed.success ? (startStep(parsed.data)?.key ?? null) : null] as const;
+    }),
+  );
 
   return rows.map(({ id, workflowId, ...r }) => ({
     ...r,

@@ -16,7 +16,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const TrackingBookQuery = z.object({
   unit: z.uuid().describe('The unit whose book it is (its sub-units included)'),
   from: IsoDate.describe('First day of the period (YYYY-MM-DD, Vietnam date, included)'),
-  to: IsoDate.describe(`Last day of the period (YYYY-MM-DD, included; at most ${MAX_PERIOD_DAYS} days after from, counting both)`),
+  to: IsoDate.describe(
+    `Last day of the period (YYYY-MM-DD, included; at most ${MAX_PERIOD_DAYS} days after from, counting both)`,
+  ),
 });
 
 export function trackingBookRoutes(app: App, { db }: Deps): void {
@@ -25,7 +27,8 @@ export function trackingBookRoutes(app: App, { db }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Sổ theo dõi hồ sơ (Mẫu số 07) as XLSX: dossiers received in the period by the unit or competent there (staff)',
+        summary:
+          'Sổ theo dõi hồ sơ (Mẫu số 07) as XLSX: dossiers received in the period by the unit or competent there (staff)',
         querystring: TrackingBookQuery,
         // Bytes, not JSON: the schema lists only the error shapes.
         response: errorResponses(400, 401, 403, 404),
@@ -42,7 +45,10 @@ export function trackingBookRoutes(app: App, { db }: Deps): void {
       const unit = await getUnit(db, unitId);
       const parent = unit.parentId ? await getUnit(db, unit.parentId) : null;
       const sources = await trackingBookSources(db, { unitIds: await subtreeIds(db, [unitId]), from, to });
-      const xlsx = await renderTrackingBook({ parentName: parent?.name, unitName: unit.name, from, to }, sources.map(trackingBookRow));
+      const xlsx = await renderTrackingBook(
+        { parentName: parent?.name, unitName: unit.name, from, to },
+        sources.map(trackingBookRow),
+      );
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="so-theo-doi-${unit.officialCode}-${from}-${to}.xlsx"`)

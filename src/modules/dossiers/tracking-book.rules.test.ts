@@ -1,9 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Applicant } from './applicant.schema.js';
-import { contactOf, firstForwardAt, periodBounds, periodProblem, trackingBookRow, type TrackingBookSource, trackingNote, vnStamp } from './tracking-book.rules.js';
+import {
+  contactOf,
+  firstForwardAt,
+  periodBounds,
+  periodProblem,
+  trackingBookRow,
+  type TrackingBookSource,
+  trackingNote,
+  vnStamp,
+} from './tracking-book.rules.js';
 
-const citizen: Applicant = { kind: 'citizen', fullName: 'Lê Thị Hồng Nhung', idNumber: '089196000789', phone: '0987654321', address: 'Số 5 Trần Hưng Đạo, phường Long Xuyên' };
-const organisation: Applicant = { kind: 'organization', name: 'Công ty TNHH Mỹ Hòa', taxCode: '0100109106', address: 'Khu công nghiệp Bình Hòa' };
+const citizen: Applicant = {
+  kind: 'citizen',
+  fullName: 'Lê Thị Hồng Nhung',
+  idNumber: '089196000789',
+  phone: '0987654321',
+  address: 'Số 5 Trần Hưng Đạo, phường Long Xuyên',
+};
+const organisation: Applicant = {
+  kind: 'organization',
+  name: 'Công ty TNHH Mỹ Hòa',
+  taxCode: '0100109106',
+  address: 'Khu công nghiệp Bình Hòa',
+};
 
 const base: TrackingBookSource = {
   code: '000.00.02.H01-260302-0001',
@@ -48,7 +68,9 @@ describe('contactOf', () => {
   it('joins the address and the phone, or gives whichever there is', () => {
     expect(contactOf(citizen)).toBe('Số 5 Trần Hưng Đạo, phường Long Xuyên; ĐT: 0987654321');
     expect(contactOf(organisation)).toBe('Khu công nghiệp Bình Hòa');
-    expect(contactOf({ kind: 'citizen', fullName: 'A', idNumber: '089196000789', phone: '0912345678' })).toBe('ĐT: 0912345678');
+    expect(contactOf({ kind: 'citizen', fullName: 'A', idNumber: '089196000789', phone: '0912345678' })).toBe(
+      'ĐT: 0912345678',
+    );
     expect(contactOf({ kind: 'citizen', fullName: 'A', idNumber: '089196000789' })).toBe('');
   });
 });

@@ -69,7 +69,11 @@ const OUTCOME_LABELS: Record<Outcome, string> = { early: 'Trước hạn', onTim
  * Endings the book names in the officers' short words rather than the portal's status label
  * ("Không được tiếp nhận", "Công dân yêu cầu rút hồ sơ" are too long for a note cell).
  */
-const ENDING_LABELS: Partial<Record<DossierStatus, string>> = { refused: 'Từ chối', withdrawn: 'Rút hồ sơ', stopped: 'Dừng xử lý' };
+const ENDING_LABELS: Partial<Record<DossierStatus, string>> = {
+  refused: 'Từ chối',
+  withdrawn: 'Rút hồ sơ',
+  stopped: 'Dừng xử lý',
+};
 
 /**
  * Ghi chú: the status, then how it ended against the appointment when it has ended. Refusals and
@@ -77,7 +81,9 @@ const ENDING_LABELS: Partial<Record<DossierStatus, string>> = { refused: 'Từ c
  * as on time, and the book should agree with the indicators.
  */
 export function trackingNote(status: DossierStatus, outcome: Outcome | null): string {
-  return [ENDING_LABELS[status] ?? STATUS_LABELS[status], outcome ? OUTCOME_LABELS[outcome] : null].filter(Boolean).join('; ');
+  return [ENDING_LABELS[status] ?? STATUS_LABELS[status], outcome ? OUTCOME_LABELS[outcome] : null]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Địa chỉ, số điện thoại: the address, then the phone; whichever the applicant gave. */
@@ -111,7 +117,10 @@ export function trackingBookRow(s: TrackingBookSource): TrackingBookRow {
  * first step (the one-stop's reception); if none did (a workflow that starts elsewhere, or an
  * unreadable start), the earliest forward at all.
  */
-export function firstForwardAt(forwards: readonly { stepKey: string | null; occurredAt: Date }[], startStepKey: string | null): Date | null {
+export function firstForwardAt(
+  forwards: readonly { stepKey: string | null; occurredAt: Date }[],
+  startStepKey: string | null,
+): Date | null {
   const earliest = (list: readonly { occurredAt: Date }[]) =>
     list.reduce<Date | null>((min, e) => (min === null || e.occurredAt < min ? e.occurredAt : min), null);
   return earliest(forwards.filter((e) => startStepKey !== null && e.stepKey === startStepKey)) ?? earliest(forwards);

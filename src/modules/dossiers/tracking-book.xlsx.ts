@@ -45,7 +45,10 @@ const FONT = { name: 'Times New Roman', size: 12 } as const;
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-export async function renderTrackingBook(header: TrackingBookHeader, rows: readonly TrackingBookRow[]): Promise<Buffer> {
+export async function renderTrackingBook(
+  header: TrackingBookHeader,
+  rows: readonly TrackingBookRow[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'MotCua';
   // Excel recomputes the total on opening; the cached result below serves readers that do not.
@@ -107,20 +110,30 @@ export async function renderTrackingBook(header: TrackingBookHeader, rows: reado
   styleRow(totalRow, last, { bold: true }, 'center');
   sheet.mergeCells(totalRow.number, 1, totalRow.number, 3);
   totalRow.getCell(1).value = 'Tổng cộng';
-  totalRow.getCell(4).value = rows.length > 0 ? { formula: `SUM(${COUNT_COLUMN}${FIRST_DATA_ROW}:${COUNT_COLUMN}${lastData})`, result: rows.length } : 0;
+  totalRow.getCell(4).value =
+    rows.length > 0
+      ? { formula: `SUM(${COUNT_COLUMN}${FIRST_DATA_ROW}:${COUNT_COLUMN}${lastData})`, result: rows.length }
+      : 0;
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Borders, font and wrapping for a table row's cells; values when given. */
-function styleRow(row: ExcelJS.Row, columns: number, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center', values?: readonly (string | number)[]) {
+function styleRow(
+  row: ExcelJS.Row,
+  columns: number,
+  font: Partial<ExcelJS.Font>,
+  horizontal: 'left' | 'center',
+  values?: readonly (string | number)[],
+) {
   for (let col = 1; col <= columns; col++) {
     const cell = row.getCell(col);
     if (values) cell.value = values[col - 1] ?? '';
     cell.border = BORDER;
     cell.font = { ...FONT, ...font };
     // Numbers (STT, Số lượng) and times read best centred; names and notes from the left.
-    const centred = horizontal === 'center' || typeof cell.value === 'number' || (col >= GROUP.first && col < GROUP.last);
+    const centred =
+      horizontal === 'center' || typeof cell.value === 'number' || (col >= GROUP.first && col < GROUP.last);
     cell.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true };
   }
 }

@@ -17,8 +17,12 @@ type DossierRow = typeof dossiers.$inferSelect;
 
 export async function transferTarget(tx: Tx, dossier: DossierRow, toUnitId: string) {
   if (toUnitId === dossier.competentUnitId) throw new AppError('TRANSFER_SAME_UNIT', { unitId: toUnitId });
-  const [version] = await tx.select({ content: procedureVersions.content }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
-  if (!version!.content.competentUnitIds.includes(toUnitId)) throw new AppError('UNIT_NOT_COMPETENT', { unitId: toUnitId });
+  const [version] = await tx
+    .select({ content: procedureVersions.content })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.id, dossier.procedureVersionId));
+  if (!version!.content.competentUnitIds.includes(toUnitId))
+    throw new AppError('UNIT_NOT_COMPETENT', { unitId: toUnitId });
   const workflow = await activeWorkflowFor(tx, dossier.procedureId, toUnitId);
   if (!workflow) throw new AppError('WORKFLOW_NOT_ACTIVE', { procedureId: dossier.procedureId, unitId: toUnitId });
   return { unitId: toUnitId, workflowId: workflow.id, steps: workflow.steps };
@@ -34,7 +38,14 @@ export async function assertAssignable(tx: Tx, userId: string, step: WorkflowSte
     .select({ id: userRoles.id })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, step.assignee.role), inArray(userRoles.unitId, path), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(userRoles.userId, userId),
+        eq(userRoles.role, step.assignee.role),
+        inArray(userRoles.unitId, path),
+        isNull(users.disabledAt),
+      ),
+    )
     .limit(1);
   if (!grant) throw new AppError('ASSIGNEE_NOT_ELIGIBLE', { userId, step: step.key });
 }

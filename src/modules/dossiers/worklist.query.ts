@@ -47,9 +47,14 @@ function unitCondition(unitIds: string[]) {
 }
 
 function mineCondition({ userId, reach }: NonNullable<WorklistFilter['mine']>) {
-  const byRole = reach.map((r) => and(eq(dossiers.currentStepRole, r.role), inArray(dossiers.currentStepUnitId, r.unitIds)));
+  const byRole = reach.map((r) =>
+    and(eq(dossiers.currentStepRole, r.role), inArray(dossiers.currentStepUnitId, r.unitIds)),
+  );
   const consulted = reach.map((r) =>
-    and(sql`coalesce(${dossierConsultations.role}, 'processing_official') = ${r.role}`, inArray(dossierConsultations.unitId, r.unitIds)),
+    and(
+      sql`coalesce(${dossierConsultations.role}, 'processing_official') = ${r.role}`,
+      inArray(dossierConsultations.unitId, r.unitIds),
+    ),
   );
   return or(
     eq(dossiers.currentAssigneeId, userId),
@@ -61,7 +66,8 @@ function mineCondition({ userId, reach }: NonNullable<WorklistFilter['mine']>) {
 function timeStateCondition(state: TimeState, now: Date, dueSoonBy: Date) {
   const running = and(isNull(dossiers.completedAt), isNotNull(dossiers.appointmentAt));
   if (state === 'overdue') return and(running, lt(dossiers.appointmentAt, now));
-  if (state === 'dueSoon') return and(running, gte(dossiers.appointmentAt, now), lte(dossiers.appointmentAt, dueSoonBy));
+  if (state === 'dueSoon')
+    return and(running, gte(dossiers.appointmentAt, now), lte(dossiers.appointmentAt, dueSoonBy));
   return and(running, gt(dossiers.appointmentAt, dueSoonBy));
 }
 
@@ -86,7 +92,11 @@ export async function worklist(db: Queryable, filter: WorklistFilter) {
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .where(where)
     // Urgency: unfinished first, the nearest appointment (overdue ones are the nearest) first.
-    .orderBy(sql`${dossiers.completedAt} is not null`, asc(sql`coalesce(${dossiers.appointmentAt}, ${dossiers.submittedAt})`), asc(dossiers.code))
+    .orderBy(
+      sql`${dossiers.completedAt} is not null`,
+      asc(sql`coalesce(${dossiers.appointmentAt}, ${dossiers.submittedAt})`),
+      asc(dossiers.code),
+    )
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   return { rows, total: rows[0]?.total ?? 0 };

@@ -15,7 +15,15 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/public/feedback',
     {
-      schema: { tags, summary: 'Published answers (no login), newest first', querystring: PublicListQuery, response: { 200: z.object({ items: z.array(PublicFeedback), total: z.number().int() }), ...errorResponses(400) } },
+      schema: {
+        tags,
+        summary: 'Published answers (no login), newest first',
+        querystring: PublicListQuery,
+        response: {
+          200: z.object({ items: z.array(PublicFeedback), total: z.number().int() }),
+          ...errorResponses(400),
+        },
+      },
     },
     async (request) => {
       const { q, ...paging } = request.query;
@@ -26,7 +34,14 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
 
   app.get(
     '/api/public/feedback/:code',
-    { schema: { tags, summary: 'A published answer (no login; personal data removed)', params: PublicCodeParams, response: { 200: PublicFeedback, ...errorResponses(400, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'A published answer (no login; personal data removed)',
+        params: PublicCodeParams,
+        response: { 200: PublicFeedback, ...errorResponses(400, 404) },
+      },
+    },
     async (request) => {
       const item = await getFeedback(db, request.params.code);
       if (item.status !== 'published') throw new AppError('FEEDBACK_NOT_FOUND');
@@ -34,7 +49,8 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
     },
   );
 
-  const contactOf = async (actorPresent: boolean, token: string | undefined) => (!actorPresent && token ? verifiedContact(db, token) : null);
+  const contactOf = async (actorPresent: boolean, token: string | undefined) =>
+    !actorPresent && token ? verifiedContact(db, token) : null;
 
   app.post(
     '/api/public/feedback/:code/votes',
@@ -49,7 +65,9 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
     },
     async (request) => {
       const contact = await contactOf(!!request.ctx.actor, request.body.contactToken);
-      const item = await db.transaction((tx) => vote(tx, request.ctx, request.params.code, request.body.useful, contact));
+      const item = await db.transaction((tx) =>
+        vote(tx, request.ctx, request.params.code, request.body.useful, contact),
+      );
       return publicView(db, item);
     },
   );
@@ -68,7 +86,9 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
     async (request, reply) => {
       const { contactToken, ...input } = request.body;
       const contact = await contactOf(!!request.ctx.actor, contactToken);
-      const created = await db.transaction((tx) => complainAgain(tx, request.ctx, env, request.params.code, input, contact));
+      const created = await db.transaction((tx) =>
+        complainAgain(tx, request.ctx, env, request.params.code, input, contact),
+      );
       return reply.status(201).send({ code: created.code });
     },
   );

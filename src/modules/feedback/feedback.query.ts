@@ -23,7 +23,16 @@ export async function getFeedback(db: Queryable, ref: string): Promise<FeedbackR
 
 export async function feedbackHistory(db: Queryable, id: string) {
   return db
-    .select({ action: feedbackEvents.action, fromStatus: feedbackEvents.fromStatus, toStatus: feedbackEvents.toStatus, unitId: feedbackEvents.unitId, note: feedbackEvents.note, dueAt: feedbackEvents.dueAt, outcome: feedbackEvents.outcome, occurredAt: feedbackEvents.occurredAt })
+    .select({
+      action: feedbackEvents.action,
+      fromStatus: feedbackEvents.fromStatus,
+      toStatus: feedbackEvents.toStatus,
+      unitId: feedbackEvents.unitId,
+      note: feedbackEvents.note,
+      dueAt: feedbackEvents.dueAt,
+      outcome: feedbackEvents.outcome,
+      occurredAt: feedbackEvents.occurredAt,
+    })
     .from(feedbackEvents)
     .where(eq(feedbackEvents.feedbackId, id))
     .orderBy(asc(feedbackEvents.occurredAt));
@@ -67,7 +76,14 @@ export const SAME_PROCEDURE_BONUS = 0.2;
  * diacritic-free texts, plus a bonus for the same procedure; best first.
  */
 export async function similarFeedback(db: Queryable, item: FeedbackRow, limit = 10) {
-  const rows = await queryRows<{ id: string; code: string; title: string; status: FeedbackStatus; procedure_id: string | null; score: number }>(
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    title: string;
+    status: FeedbackStatus;
+    procedure_id: string | null;
+    score: number;
+  }>(
     db,
     sql`select * from (
           select f.id, f.code, f.title, f.status, f.procedure_id,
@@ -80,7 +96,14 @@ export async function similarFeedback(db: Queryable, item: FeedbackRow, limit = 
         order by s.score desc, s.code
         limit ${limit}`,
   );
-  return rows.map((r) => ({ id: r.id, code: r.code, title: r.title, status: r.status, sameProcedure: item.procedureId !== null && r.procedure_id === item.procedureId, score: Math.round(Number(r.score) * 1000) / 1000 }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    status: r.status,
+    sameProcedure: item.procedureId !== null && r.procedure_id === item.procedureId,
+    score: Math.round(Number(r.score) * 1000) / 1000,
+  }));
 }
 
 /**
@@ -93,9 +116,19 @@ export async function feedbackDueSoon(db: Queryable, clock: { now: Date; dueSoon
   const rows = await db
     .select({ item: feedbackItems, dueAt: sql<Date>`${due}`.mapWith(feedbackItems.answerDueAt) })
     .from(feedbackItems)
-    .where(and(inArray(feedbackItems.status, ['received', 'routed', 'answered']), lte(due, clock.dueSoonBy), unitIds ? inArray(feedbackItems.unitId, unitIds) : undefined))
+    .where(
+      and(
+        inArray(feedbackItems.status, ['received', 'routed', 'answered']),
+        lte(due, clock.dueSoonBy),
+        unitIds ? inArray(feedbackItems.unitId, unitIds) : undefined,
+      ),
+    )
     .orderBy(asc(due));
-  return rows.map((r) => ({ item: r.item, dueAt: r.dueAt, state: r.dueAt < clock.now ? ('overdue' as const) : ('dueSoon' as const) }));
+  return rows.map((r) => ({
+    item: r.item,
+    dueAt: r.dueAt,
+    state: r.dueAt < clock.now ? ('overdue' as const) : ('dueSoon' as const),
+  }));
 }
 
 /**
@@ -110,25 +143,45 @@ export async function feedbackFigures(db: Queryable, q: { unitIds: string[]; fro
     ? await db
         .select()
         .from(feedbackItems)
-        .where(and(inArray(feedbackItems.unitId, q.unitIds), gte(feedbackItems.receivedAt, q.from), lt(feedbackItems.receivedAt, q.to), isNull(feedbackItems.parentId)))
+        .where(
+          and(
+            inArray(feedbackItems.unitId, q.unitIds),
+            gte(feedbackItems.receivedAt, q.from),
+            lt(feedbackItems.receivedAt, q.to),
+            isNull(feedbackItems.parentId),
+          ),
+        )
     : [];
   const late = rows.filter((r) => isOverdue(r, now));
-  const unsatisfied = rows.filter((r) => isUnsatisfied({ likes: r.likes, dislikes: r.dislikes, complaints: r.complaints, overdue: isOverdue(r, now) }));
+  const unsatisfied = rows.filter((r) =>
+    isUnsatisfied({ likes: r.likes, dislikes: r.dislikes, complaints: r.complaints, overdue: isOverdue(r, now) }),
+  );
   return {
     onTime: { numerator: rows.length - late.length, denominator: rows.length, lateCodes: late.map((r) => r.code) },
-    satisfied: { numerator: rows.length - unsatisfied.length, denominator: rows.length, unsatisfiedCodes: unsatisfied.map((r) => r.code) },
+    satisfied: {
+      numerator: rows.length - unsatisfied.length,
+      denominator: rows.length,
+      unsatisfiedCodes: unsatisfied.map((r) => r.code),
+    },
   };
 }
 
 /** Published answers for the portal, newest first, optionally matching a text. */
-export async function publishedFeedback(db: Queryable, q: { text?: string | undefined; page: number; pageSize: number }) {
+export async function publishedFeedback(
+  db: Queryable,
+  q: { text?: string | undefined; page: number; pageSize: number },
+) {
   const rows = await db
     .select({ item: feedbackItems, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(feedbackItems)
-    .where(and(eq(feedbackItems.status, 'published'), q.text ? sql`${feedbackItems.searchText} like ${`%${q.text}%`}` : undefined))
+    .where(
+      and(
+        eq(feedbackItems.status, 'published'),
+        q.text ? sql`${feedbackItems.searchText} like ${`%${q.text}%`}` : undefined,
+      ),
+    )
     .orderBy(desc(feedbackItems.publishedAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return { items: rows.map((r) => r.item), total: rows[0]?.total ?? 0 };
 }
-

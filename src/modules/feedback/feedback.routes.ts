@@ -10,8 +10,26 @@ import { subtreeIds, unitPath } from '../org/units.service.js';
 import { deadlineClock } from '../dossiers/dossier-view.js';
 import type { DeadlineClock } from '../dossiers/dossier-view.js';
 import { feedbackTimeState, isOverdue, isUnsatisfied } from './feedback.rules.js';
-import { DueItem, FeedbackActionBody, FeedbackDetail, FeedbackListItem, FeedbackListQuery, FeedbackSubmit, RefParams, SimilarItem, VerificationConfirm, VerificationStart } from './feedback.schema.js';
-import { allowedFeedbackActions, type FeedbackRow, itemPath, mayReadFeedback, performFeedbackAction, receiveFeedback } from './feedback.service.js';
+import {
+  DueItem,
+  FeedbackActionBody,
+  FeedbackDetail,
+  FeedbackListItem,
+  FeedbackListQuery,
+  FeedbackSubmit,
+  RefParams,
+  SimilarItem,
+  VerificationConfirm,
+  VerificationStart,
+} from './feedback.schema.js';
+import {
+  allowedFeedbackActions,
+  type FeedbackRow,
+  itemPath,
+  mayReadFeedback,
+  performFeedbackAction,
+  receiveFeedback,
+} from './feedback.service.js';
 import { feedbackDueSoon, feedbackHistory, getFeedback, listFeedback, similarFeedback } from './feedback.query.js';
 import { notifierFromEnv } from '../notifications/notifier.js';
 import { confirmVerification, startVerification, verifiedContact } from './verification.service.js';
@@ -51,7 +69,8 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
         response: { 201: z.object({ id: z.uuid(), expiresAt: z.date() }), ...errorResponses(400, 422, 429) },
       },
     },
-    async (request, reply) => reply.status(201).send(await db.transaction((tx) => startVerification(tx, request.ctx, notifier, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(await db.transaction((tx) => startVerification(tx, request.ctx, notifier, request.body))),
   );
 
   app.post(
@@ -62,7 +81,10 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
         summary: 'Confirm the code: returns a contact token for submitting, voting and complaining',
         params: z.object({ id: z.uuid() }),
         body: VerificationConfirm,
-        response: { 200: z.object({ contactToken: z.string(), expiresAt: z.date() }), ...errorResponses(400, 404, 422, 429) },
+        response: {
+          200: z.object({ contactToken: z.string(), expiresAt: z.date() }),
+          ...errorResponses(400, 404, 422, 429),
+        },
       },
     },
     async (request) => {
@@ -77,7 +99,8 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Send feedback: a citizen or a verified contact through the portal; staff enter counter, phone and mail items',
+        summary:
+          'Send feedback: a citizen or a verified contact through the portal; staff enter counter, phone and mail items',
         body: FeedbackSubmit,
         response: { 201: FeedbackDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -98,9 +121,13 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Feedback worklist: items routed to my units (and, for the provincial office, those awaiting classification), most urgent first; a citizen’s own',
+        summary:
+          'Feedback worklist: items routed to my units (and, for the provincial office, those awaiting classification), most urgent first; a citizen’s own',
         querystring: FeedbackListQuery,
-        response: { 200: z.object({ items: z.array(FeedbackListItem), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(FeedbackListItem), total: z.number().int() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -134,7 +161,12 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/feedback/:id',
     {
-      schema: { tags, summary: 'A feedback item with its history and deadlines', params: RefParams, response: { 200: FeedbackDetail, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'A feedback item with its history and deadlines',
+        params: RefParams,
+        response: { 200: FeedbackDetail, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -174,7 +206,9 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const item = await readable(actor, request.params.id);
-      const updated = await db.transaction((tx) => performFeedbackAction(tx, { ...request.ctx, actor }, env, item.id, request.body));
+      const updated = await db.transaction((tx) =>
+        performFeedbackAction(tx, { ...request.ctx, actor }, env, item.id, request.body),
+      );
       return detail(actor, updated);
     },
   );
@@ -184,7 +218,12 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
     return {
       ...item,
       timeState: feedbackTimeState(item, clock.now, clock.dueSoonBy),
-      unsatisfied: isUnsatisfied({ likes: item.likes, dislikes: item.dislikes, complaints: item.complaints, overdue: isOverdue(item, clock.now) }),
+      unsatisfied: isUnsatisfied({
+        likes: item.likes,
+        dislikes: item.dislikes,
+        complaints: item.complaints,
+        overdue: isOverdue(item, clock.now),
+      }),
       allowedActions: actor ? await allowedFeedbackActions(db, actor, item) : [],
       history: await feedbackHistory(db, item.id),
     };
@@ -197,7 +236,8 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
   async function scopeOf(actor: Actor, unit: string | undefined) {
     if (actor.kind === 'citizen') return { submitterUserId: actor.userId };
     // A token reaches only the areas its scopes name.
-    const held = (action: 'feedback.route' | 'feedback.handle') => (!actor.tokenScopes || tokenAllows(actor.tokenScopes, action) ? unitsWhere(actor, action) : []);
+    const held = (action: 'feedback.route' | 'feedback.handle') =>
+      !actor.tokenScopes || tokenAllows(actor.tokenScopes, action) ? unitsWhere(actor, action) : [];
     const roots = [...new Set([...held('feedback.route'), ...held('feedback.handle')])];
     if (roots.length === 0) throw new AppError('FORBIDDEN', { action: 'feedback.handle' });
     if (unit) {
@@ -210,7 +250,8 @@ export function feedbackRoutes(app: App, { db, env }: Deps): void {
 
   async function readable(actor: Actor, ref: string): Promise<FeedbackRow> {
     const item = await getFeedback(db, ref);
-    if (!mayReadFeedback(actor, item, await itemPath(db, item))) throw new AppError('FORBIDDEN', { action: 'feedback.read' });
+    if (!mayReadFeedback(actor, item, await itemPath(db, item)))
+      throw new AppError('FORBIDDEN', { action: 'feedback.read' });
     return item;
   }
 }

@@ -20,7 +20,9 @@ import {
   receiptDeadlines,
 } from './feedback.rules.js';
 
-const periods = (parseWorkingPeriods(DEFAULT_WORKING_PERIODS) as { periods: ReturnType<typeof buildWorkingCalendar>['periods'] }).periods;
+const periods = (
+  parseWorkingPeriods(DEFAULT_WORKING_PERIODS) as { periods: ReturnType<typeof buildWorkingCalendar>['periods'] }
+).periods;
 // Tuesday 24 Nov 2026 declared a holiday here, to show the limits count working days from the calendar.
 const calendar = buildWorkingCalendar(periods, [{ date: '2026-11-24', kind: 'holiday' }]);
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -39,7 +41,11 @@ describe('feedback state machine', () => {
     for (const action of FEEDBACK_ACTIONS) {
       const expected = routed[status][action];
       it(`${status} --${action}--> ${expected ?? 'refused'}`, () => {
-        const result = feedbackTransition(action, { status, unitId: status === 'received' ? null : 'u1', supplementCount: 0 });
+        const result = feedbackTransition(action, {
+          status,
+          unitId: status === 'received' ? null : 'u1',
+          supplementCount: 0,
+        });
         if (expected) expect(result).toEqual({ ok: true, toStatus: expected });
         else expect(result).toMatchObject({ ok: false, message: expect.any(String) });
       });
@@ -47,12 +53,21 @@ describe('feedback state machine', () => {
   }
 
   it('a supply returns an item asked before classification to "received"', () => {
-    expect(feedbackTransition('supply', { status: 'awaitingSupplement', unitId: null, supplementCount: 1 })).toEqual({ ok: true, toStatus: 'received' });
+    expect(feedbackTransition('supply', { status: 'awaitingSupplement', unitId: null, supplementCount: 1 })).toEqual({
+      ok: true,
+      toStatus: 'received',
+    });
   });
 
   it('asks for a supplement at most once', () => {
-    expect(feedbackTransition('requestSupplement', { status: 'routed', unitId: 'u1', supplementCount: 1 }).ok).toBe(false);
-    expect(possibleFeedbackActions({ status: 'routed', unitId: 'u1', supplementCount: 1 })).toEqual(['transfer', 'refuse', 'answer']);
+    expect(feedbackTransition('requestSupplement', { status: 'routed', unitId: 'u1', supplementCount: 1 }).ok).toBe(
+      false,
+    );
+    expect(possibleFeedbackActions({ status: 'routed', unitId: 'u1', supplementCount: 1 })).toEqual([
+      'transfer',
+      'refuse',
+      'answer',
+    ]);
   });
 });
 
@@ -67,11 +82,15 @@ describe('feedback deadlines (working days from the calendar)', () => {
   });
 
   it('publish ≤ 2 working days after the answer', () => {
-    expect(publishDeadline(calendar, vn('2026-11-27T15:00:00'), DEFAULT_FEEDBACK_LIMITS)).toEqual(vn('2026-12-01T15:00:00'));
+    expect(publishDeadline(calendar, vn('2026-11-27T15:00:00'), DEFAULT_FEEDBACK_LIMITS)).toEqual(
+      vn('2026-12-01T15:00:00'),
+    );
   });
 
   it('configurable limits', () => {
-    expect(receiptDeadlines(calendar, receivedAt, { ...DEFAULT_FEEDBACK_LIMITS, answer: 1 }).answerDueAt).toEqual(vn('2026-11-20T09:00:00'));
+    expect(receiptDeadlines(calendar, receivedAt, { ...DEFAULT_FEEDBACK_LIMITS, answer: 1 }).answerDueAt).toEqual(
+      vn('2026-11-20T09:00:00'),
+    );
   });
 
   it('each action is measured against its own limit', () => {
@@ -107,7 +126,13 @@ describe('current deadline and time state', () => {
     expect(feedbackTimeState(item, vn('2026-12-01T09:00:00'), vn('2026-12-02T09:00:00'))).toBe('withinTime');
     expect(feedbackTimeState(item, vn('2026-12-10T09:00:00'), vn('2026-12-11T09:00:00'))).toBe('dueSoon');
     expect(feedbackTimeState(item, vn('2026-12-11T09:00:01'), vn('2026-12-14T09:00:00'))).toBe('overdue');
-    expect(feedbackTimeState({ ...item, status: 'awaitingSupplement' }, vn('2026-12-20T09:00:00'), vn('2026-12-21T09:00:00'))).toBeNull();
+    expect(
+      feedbackTimeState(
+        { ...item, status: 'awaitingSupplement' },
+        vn('2026-12-20T09:00:00'),
+        vn('2026-12-21T09:00:00'),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -123,13 +148,21 @@ describe('the index’s unsatisfied rule (docs/domain/DOMAIN.md §9)', () => {
   });
 
   it('overdue: ended late, published late, or open past its deadline', () => {
-    const base = { status: 'published' as const, answerDueAt: vn('2026-12-11T09:00:00'), publishDueAt: vn('2026-12-15T09:00:00'), outcome: 'onTime' as const, publishOutcome: 'onTime' as const };
+    const base = {
+      status: 'published' as const,
+      answerDueAt: vn('2026-12-11T09:00:00'),
+      publishDueAt: vn('2026-12-15T09:00:00'),
+      outcome: 'onTime' as const,
+      publishOutcome: 'onTime' as const,
+    };
     const later = vn('2027-01-10T09:00:00');
     expect(isOverdue(base, later)).toBe(false);
     expect(isOverdue({ ...base, outcome: 'late' }, later)).toBe(true);
     expect(isOverdue({ ...base, publishOutcome: 'late' }, later)).toBe(true);
     expect(isOverdue({ ...base, status: 'routed', outcome: null, publishOutcome: null }, later)).toBe(true);
-    expect(isOverdue({ ...base, status: 'routed', outcome: null, publishOutcome: null }, vn('2026-12-01T09:00:00'))).toBe(false);
+    expect(
+      isOverdue({ ...base, status: 'routed', outcome: null, publishOutcome: null }, vn('2026-12-01T09:00:00')),
+    ).toBe(false);
   });
 });
 

@@ -51,17 +51,25 @@ export function feedbackTransition(action: FeedbackAction, state: FeedbackState)
     case 'classify':
       return status === 'received' ? { ok: true, toStatus: 'routed' } : no('Chỉ phân loại phản ánh mới tiếp nhận');
     case 'transfer':
-      return status === 'routed' ? { ok: true, toStatus: 'routed' } : no('Chỉ chuyển phản ánh đang xử lý tại một đơn vị');
+      return status === 'routed'
+        ? { ok: true, toStatus: 'routed' }
+        : no('Chỉ chuyển phản ánh đang xử lý tại một đơn vị');
     case 'requestSupplement':
       if (status !== 'received' && status !== 'routed') return no('Chỉ yêu cầu bổ sung phản ánh đang xử lý');
-      return state.supplementCount > 0 ? no('Chỉ yêu cầu bổ sung một lần') : { ok: true, toStatus: 'awaitingSupplement' };
+      return state.supplementCount > 0
+        ? no('Chỉ yêu cầu bổ sung một lần')
+        : { ok: true, toStatus: 'awaitingSupplement' };
     case 'supply':
       if (status !== 'awaitingSupplement') return no('Phản ánh không chờ bổ sung');
       return { ok: true, toStatus: state.unitId ? 'routed' : 'received' };
     case 'refuse':
-      return status === 'received' || status === 'routed' ? { ok: true, toStatus: 'refused' } : no('Chỉ từ chối phản ánh đang xử lý');
+      return status === 'received' || status === 'routed'
+        ? { ok: true, toStatus: 'refused' }
+        : no('Chỉ từ chối phản ánh đang xử lý');
     case 'answer':
-      return status === 'routed' ? { ok: true, toStatus: 'answered' } : no('Chỉ trả lời phản ánh đã chuyển đơn vị xử lý');
+      return status === 'routed'
+        ? { ok: true, toStatus: 'answered' }
+        : no('Chỉ trả lời phản ánh đã chuyển đơn vị xử lý');
     case 'publish':
       return status === 'answered' ? { ok: true, toStatus: 'published' } : no('Chỉ công khai phản ánh đã có trả lời');
   }
@@ -156,7 +164,10 @@ export function isUnsatisfied(f: SatisfactionFacts): boolean {
 }
 
 /** Late or overdue, for the rule above: ended late, or open past the deadline it stands against. */
-export function isOverdue(item: DeadlineFacts & { outcome: Timeliness | null; publishOutcome: Timeliness | null }, now: Date): boolean {
+export function isOverdue(
+  item: DeadlineFacts & { outcome: Timeliness | null; publishOutcome: Timeliness | null },
+  now: Date,
+): boolean {
   if (item.outcome === 'late' || item.publishOutcome === 'late') return true;
   const due = currentDue(item);
   return due !== null && due.getTime() < now.getTime();

@@ -3,12 +3,28 @@ import { z } from 'zod';
 import { Paging, Version } from '../../kernel/schemas.js';
 import { FEEDBACK_ACTIONS, FEEDBACK_CATEGORIES, FEEDBACK_CHANNELS, FEEDBACK_STATUSES } from './feedback.rules.js';
 
-export const RefParams = z.object({ id: z.string().trim().min(6).max(60).describe('Id or code (PAKN-000123) of the item') });
+export const RefParams = z.object({
+  id: z.string().trim().min(6).max(60).describe('Id or code (PAKN-000123) of the item'),
+});
 export const PublicCodeParams = z.object({ code: z.string().trim().min(6).max(30).describe('PAKN-000123') });
-const ContactToken = z.string().min(20).max(200).optional().describe('From a confirmed contact verification (anonymous callers)');
+const ContactToken = z
+  .string()
+  .min(20)
+  .max(200)
+  .optional()
+  .describe('From a confirmed contact verification (anonymous callers)');
 
-export const VerificationStart = z.object({ phone: z.string().trim().min(9).max(20).optional(), email: z.email().max(200).optional() }).strict();
-export const VerificationConfirm = z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict();
+export const VerificationStart = z
+  .object({ phone: z.string().trim().min(9).max(20).optional(), email: z.email().max(200).optional() })
+  .strict();
+export const VerificationConfirm = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+  })
+  .strict();
 
 export const SubmitterInput = z
   .object({
@@ -39,8 +55,17 @@ export const FeedbackActionBody = z
   .object({
     action: z.enum(FEEDBACK_ACTIONS),
     version: Version,
-    note: z.string().trim().min(1).max(10_000).optional().describe('Reason, supplement request, supplied content or the answer'),
-    category: z.enum(FEEDBACK_CATEGORIES).optional().describe('classify: regulation (quy định, chính sách, thủ tục) or conduct (hành vi cán bộ)'),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe('Reason, supplement request, supplied content or the answer'),
+    category: z
+      .enum(FEEDBACK_CATEGORIES)
+      .optional()
+      .describe('classify: regulation (quy định, chính sách, thủ tục) or conduct (hành vi cán bộ)'),
     unitId: z.uuid().optional().describe('classify / transfer: the competent unit'),
   })
   .strict();
@@ -83,15 +108,47 @@ export const FeedbackDetail = z
     version: z.number().int(),
     allowedActions: z.array(z.enum(FEEDBACK_ACTIONS)),
     history: z.array(
-      z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), unitId: z.uuid().nullable(), note: z.string().nullable(), dueAt: z.date().nullable(), outcome: Outcome, occurredAt: z.date() }),
+      z.object({
+        action: z.string(),
+        fromStatus: z.string().nullable(),
+        toStatus: z.string(),
+        unitId: z.uuid().nullable(),
+        note: z.string().nullable(),
+        dueAt: z.date().nullable(),
+        outcome: Outcome,
+        occurredAt: z.date(),
+      }),
     ),
   })
   .meta({ id: 'FeedbackDetail' });
 
-export const FeedbackListItem = FeedbackDetail.pick({ id: true, code: true, channel: true, status: true, category: true, title: true, unitId: true, receivedAt: true, answerDueAt: true, timeState: true, outcome: true, version: true });
-export const FeedbackListQuery = Paging.extend({ status: z.enum(FEEDBACK_STATUSES).optional(), unit: z.uuid().optional() });
+export const FeedbackListItem = FeedbackDetail.pick({
+  id: true,
+  code: true,
+  channel: true,
+  status: true,
+  category: true,
+  title: true,
+  unitId: true,
+  receivedAt: true,
+  answerDueAt: true,
+  timeState: true,
+  outcome: true,
+  version: true,
+});
+export const FeedbackListQuery = Paging.extend({
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  unit: z.uuid().optional(),
+});
 
-export const SimilarItem = z.object({ id: z.uuid(), code: z.string(), title: z.string(), status: z.enum(FEEDBACK_STATUSES), sameProcedure: z.boolean(), score: z.number() });
+export const SimilarItem = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  status: z.enum(FEEDBACK_STATUSES),
+  sameProcedure: z.boolean(),
+  score: z.number(),
+});
 export const DueItem = FeedbackListItem.extend({ dueAt: z.date(), state: z.enum(['dueSoon', 'overdue']) });
 
 export const PublicFeedback = z
@@ -115,5 +172,10 @@ export const PublicFeedback = z
 export const PublicListQuery = Paging.extend({ q: z.string().trim().max(200).optional() });
 export const VoteBody = z.object({ useful: z.boolean(), contactToken: ContactToken }).strict();
 export const ComplaintBody = z
-  .object({ content: z.string().trim().min(10).max(10_000), name: z.string().trim().min(1).max(200).optional(), anonymous: z.boolean().default(false), contactToken: ContactToken })
+  .object({
+    content: z.string().trim().min(10).max(10_000),
+    name: z.string().trim().min(1).max(200).optional(),
+    anonymous: z.boolean().default(false),
+    contactToken: ContactToken,
+  })
   .strict();

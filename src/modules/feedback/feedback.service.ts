@@ -80,7 +80,8 @@ export async function receiveFeedback(
   const actor = ctx.actor;
   const staff = actor?.kind === 'staff' || actor?.kind === 'service';
   if (!origin.fromRating) {
-    if (staff !== (input.channel !== 'portal')) throw new AppError('FEEDBACK_CHANNEL_NOT_ALLOWED', { channel: input.channel });
+    if (staff !== (input.channel !== 'portal'))
+      throw new AppError('FEEDBACK_CHANNEL_NOT_ALLOWED', { channel: input.channel });
     if (!actor && !contact) throw new AppError('FEEDBACK_SUBMITTER_UNVERIFIED');
   }
   const submitter: Submitter = { ...input.submitter };
@@ -97,14 +98,20 @@ export async function receiveFeedback(
   let procedureId = input.procedureId ?? null;
   let dossierId: string | null = null;
   if (input.dossierCode) {
-    const [d] = await tx.select({ id: dossiers.id, procedureId: dossiers.procedureId }).from(dossiers).where(eq(dossiers.code, input.dossierCode.trim().toUpperCase()));
+    const [d] = await tx
+      .select({ id: dossiers.id, procedureId: dossiers.procedureId })
+      .from(dossiers)
+      .where(eq(dossiers.code, input.dossierCode.trim().toUpperCase()));
     if (!d) throw new AppError('DOSSIER_NOT_FOUND', { code: input.dossierCode });
     dossierId = d.id;
     procedureId ??= d.procedureId;
   }
   const now = new Date();
   const calendar = await calendarFor(tx, env, now, now);
-  const [{ n }] = (await queryRows<{ n: string }>(tx, sql`select nextval(pg_get_serial_sequence('feedback_items', 'number')) as n`)) as [{ n: string }];
+  const [{ n }] = (await queryRows<{ n: string }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('feedback_items', 'number')) as n`,
+  )) as [{ n: string }];
   const [row] = await tx
     .insert(feedbackItems)
     .values({
@@ -128,13 +135,30 @@ export async function receiveFeedback(
       ...receiptDeadlines(calendar, now, feedbackLimits(env)),
     })
     .returning();
-  await tx.insert(feedbackEvents).values({ feedbackId: row!.id, action: 'receive', toStatus: 'received', actorUserId: actor?.userId ?? null, occurredAt: now });
+  await tx.insert(feedbackEvents).values({
+    feedbackId: row!.id,
+    action: 'receive',
+    toStatus: 'received',
+    actorUserId: actor?.userId ?? null,
+    occurredAt: now,
+  });
   await recordChange(tx, ctx, {
     action: 'feedback.receive',
     targetType: 'feedback',
     targetId: row!.id,
-    after: { code: row!.code, channel: row!.channel, anonymous: row!.anonymous, ...(input.parentId ? { parentId: input.parentId } : {}) },
-    event: { code: row!.code, channel: row!.channel, status: 'received', answerDueAt: row!.answerDueAt.toISOString(), at: now.toISOString() },
+    after: {
+      code: row!.code,
+      channel: row!.channel,
+      anonymous: row!.anonymous,
+      ...(input.parentId ? { parentId: input.parentId } : {}),
+    },
+    event: {
+      code: row!.code,
+      channel: row!.channel,
+      status: 'received',
+      answerDueAt: row!.answerDueAt.toISOString(),
+      at: now.toISOString(),
+    },
   });
   return row!;
 }
@@ -153,7 +177,11 @@ export async function itemPath(db: Queryable, item: Pick<FeedbackRow, 'unitId'>)
 }
 
 /** Who may read an item (and its attachments): the submitter, the staff who entered it, the provincial office, and the unit it is routed to. */
-export function mayReadFeedback(actor: Actor, item: Pick<FeedbackRow, 'submitterUserId' | 'receivedBy'>, path: string[] | null): boolean {
+export function mayReadFeedback(
+  actor: Actor,
+  item: Pick<FeedbackRow, 'submitterUserId' | 'receivedBy'>,
+  path: string[] | null,
+): boolean {
   const target = path ? { unitPath: path } : {};
   return (
     (item.submitterUserId !== null && item.submitterUserId === actor.userId) ||
@@ -169,7 +197,13 @@ export function mayReadFeedback(actor: Actor, item: Pick<FeedbackRow, 'submitter
  * supplement, refuse, answer, hand over to another unit and publish their answer; the submitter
  * (or the counter, on their behalf) supplies.
  */
-export function mayAct(actor: Actor, action: FeedbackAction, item: FeedbackRow, path: string[] | null, targetPath: string[] | null = null): boolean {
+export function mayAct(
+  actor: Actor,
+  action: FeedbackAction,
+  item: FeedbackRow,
+  path: string[] | null,
+  targetPath: string[] | null = null,
+): boolean {
   const route = (p: string[] | null) => can(actor, 'feedback.route', p ? { unitPath: p } : {});
   const handle = path !== null && can(actor, 'feedback.handle', { unitPath: path });
   switch (action) {
@@ -181,7 +215,12 @@ export function mayAct(actor: Actor, action: FeedbackAction, item: FeedbackRow, 
     case 'refuse':
       return handle || route(path);
     case 'supply':
-      return (item.submitterUserId !== null && item.submitterUserId === actor.userId) || handle || route(path) || can(actor, 'feedback.receive');
+      return (
+        (item.submitterUserId !== null && item.submitterUserId === actor.userId) ||
+        handle ||
+        route(path) ||
+        can(actor, 'feedback.receive')
+      );
     case 'answer':
       return handle;
     case 'publish':
@@ -189,25 +228,41 @@ export function mayAct(actor: Actor, action: FeedbackAction, item: FeedbackRow, 
   }
 }
 
-export async function allowedFeedbackActions(db: Queryable, actor: Actor, item: FeedbackRow): Promise<FeedbackAction[]> {
+export async function allowedFeedbackActions(
+  db: Queryable,
+  actor: Actor,
+  item: FeedbackRow,
+): Promise<FeedbackAction[]> {
   const path = await itemPath(db, item);
   return possibleFeedbackActions(item).filter((a) => mayAct(actor, a, item, path));
 }
 
-export async function performFeedbackAction(tx: Tx, ctx: RequestContext & { actor: Actor }, env: Env, id: string, input: FeedbackActionInput): Promise<FeedbackRow> {
+export async function performFeedbackAction(
+  tx: Tx,
+  ctx: RequestContext & { actor: Actor },
+  env: Env,
+  id: string,
+  input: FeedbackActionInput,
+): Promise<FeedbackRow> {
   const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, id)).for('update');
   if (!item) throw new AppError('FEEDBACK_NOT_FOUND');
-  if (item.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: item.version, given: input.version });
+  if (item.version !== input.version)
+    throw new AppError('VERSION_CONFLICT', { current: item.version, given: input.version });
   const t = feedbackTransition(input.action, item);
-  if (!t.ok) throw new AppError('FEEDBACK_ACTION_NOT_ALLOWED', { action: input.action, status: item.status }, t.message);
-  if (NOTE_REQUIRED.includes(input.action) && !input.note) throw new AppError('FEEDBACK_NOTE_REQUIRED', { action: input.action });
+  if (!t.ok)
+    throw new AppError('FEEDBACK_ACTION_NOT_ALLOWED', { action: input.action, status: item.status }, t.message);
+  if (NOTE_REQUIRED.includes(input.action) && !input.note)
+    throw new AppError('FEEDBACK_NOTE_REQUIRED', { action: input.action });
   const needsUnit = input.action === 'classify' || input.action === 'transfer';
-  if (needsUnit && !input.unitId) throw new AppError('FEEDBACK_INPUT_REQUIRED', { action: input.action, field: 'unitId' });
-  if (input.action === 'classify' && !input.category) throw new AppError('FEEDBACK_INPUT_REQUIRED', { action: input.action, field: 'category' });
+  if (needsUnit && !input.unitId)
+    throw new AppError('FEEDBACK_INPUT_REQUIRED', { action: input.action, field: 'unitId' });
+  if (input.action === 'classify' && !input.category)
+    throw new AppError('FEEDBACK_INPUT_REQUIRED', { action: input.action, field: 'category' });
   if (input.action === 'transfer' && input.unitId === item.unitId) throw new AppError('FEEDBACK_SAME_UNIT');
   // getUnit refuses a unit that does not exist before its path is read.
   const targetPath = needsUnit ? await getUnit(tx, input.unitId!).then(() => unitPath(tx, input.unitId!)) : null;
-  if (!mayAct(ctx.actor, input.action, item, await itemPath(tx, item), targetPath)) throw new AppError('FORBIDDEN', { action: `feedback.${input.action}` });
+  if (!mayAct(ctx.actor, input.action, item, await itemPath(tx, item), targetPath))
+    throw new AppError('FORBIDDEN', { action: `feedback.${input.action}` });
 
   const now = new Date();
   const calendar = await calendarFor(tx, env, item.pausedSince ?? item.receivedAt, now);
@@ -239,13 +294,28 @@ export async function performFeedbackAction(tx: Tx, ctx: RequestContext & { acto
     unitId: updated.unitId,
     before: { status: item.status, unitId: item.unitId },
     after: { status: t.toStatus, unitId: updated.unitId, ...(outcome ? { outcome } : {}) },
-    event: { code: item.code, action: input.action, status: t.toStatus, unitId: updated.unitId, at: now.toISOString(), ...(outcome ? { outcome } : {}) },
+    event: {
+      code: item.code,
+      action: input.action,
+      status: t.toStatus,
+      unitId: updated.unitId,
+      at: now.toISOString(),
+      ...(outcome ? { outcome } : {}),
+    },
   });
   return updated;
 }
 
 /** The columns an action changes besides status and version. */
-function effects(input: FeedbackActionInput, item: FeedbackRow, calendar: WorkingCalendar, env: Env, now: Date, outcome: FeedbackRow['outcome'], actorId: string): Partial<FeedbackRow> {
+function effects(
+  input: FeedbackActionInput,
+  item: FeedbackRow,
+  calendar: WorkingCalendar,
+  env: Env,
+  now: Date,
+  outcome: FeedbackRow['outcome'],
+  actorId: string,
+): Partial<FeedbackRow> {
   switch (input.action) {
     case 'classify':
       return { category: input.category!, unitId: input.unitId! };
@@ -256,12 +326,23 @@ function effects(input: FeedbackActionInput, item: FeedbackRow, calendar: Workin
     case 'supply': {
       // The time spent waiting for the submitter does not count: the answer's due time moves by it.
       const waited = item.pausedSince ? workingTimeBetween(calendar, item.pausedSince, now).minutes : 0;
-      return { pausedSince: null, answerDueAt: waited > 0 ? addWorkingTime(calendar, item.answerDueAt, waited / 60, 'workingHours') : item.answerDueAt };
+      return {
+        pausedSince: null,
+        answerDueAt:
+          waited > 0 ? addWorkingTime(calendar, item.answerDueAt, waited / 60, 'workingHours') : item.answerDueAt,
+      };
     }
     case 'refuse':
       return { completedAt: now, outcome, answer: input.note! };
     case 'answer':
-      return { answer: input.note!, answeredAt: now, answeredBy: actorId, completedAt: now, outcome, publishDueAt: publishDeadline(calendar, now, feedbackLimits(env)) };
+      return {
+        answer: input.note!,
+        answeredAt: now,
+        answeredBy: actorId,
+        completedAt: now,
+        outcome,
+        publishDueAt: publishDeadline(calendar, now, feedbackLimits(env)),
+      };
     case 'publish':
       return { publishedAt: now, publishOutcome: outcome };
   }

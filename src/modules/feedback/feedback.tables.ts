@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { users } from '../identity/identity.tables.js';
@@ -144,7 +157,10 @@ export const contactVerifications = pgTable(
     tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('contact_verifications_token_uq').on(t.tokenHash), index('contact_verifications_contact_idx').on(t.contactKey, t.createdAt)],
+  (t) => [
+    uniqueIndex('contact_verifications_token_uq').on(t.tokenHash),
+    index('contact_verifications_contact_idx').on(t.contactKey, t.createdAt),
+  ],
 );
 
 /**

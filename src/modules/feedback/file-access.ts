@@ -11,7 +11,11 @@ export const feedbackFileAccess: FileAccessResolver = {
   async mayRead(db: Queryable, actor: Actor, fileId: string): Promise<boolean> {
     // GIN index on file_ids.
     const items = await db
-      .select({ submitterUserId: feedbackItems.submitterUserId, receivedBy: feedbackItems.receivedBy, unitId: feedbackItems.unitId })
+      .select({
+        submitterUserId: feedbackItems.submitterUserId,
+        receivedBy: feedbackItems.receivedBy,
+        unitId: feedbackItems.unitId,
+      })
       .from(feedbackItems)
       .where(sql`${feedbackItems.fileIds} @> array[${fileId}::uuid]`);
     for (const item of items) {

@@ -26,7 +26,9 @@ describe('redactPersonalText', () => {
 
 describe('contacts', () => {
   it('one phone in its usual spellings is one contact', () => {
-    const keys = ['0912345678', '+84 912 345 678', '84912345678', '091-234-5678'].map((phone) => contactKey(normalizeContact({ phone })!));
+    const keys = ['0912345678', '+84 912 345 678', '84912345678', '091-234-5678'].map((phone) =>
+      contactKey(normalizeContact({ phone })!),
+    );
     expect(new Set(keys).size).toBe(1);
   });
   it('needs exactly one valid phone or e-mail', () => {

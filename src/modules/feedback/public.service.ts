@@ -18,9 +18,20 @@ import type { VerifiedContact } from './verification.service.js';
 
 /** The portal's view: an allow-list, so a new column never leaks by default. */
 export async function publicView(db: Queryable, item: FeedbackRow) {
-  const [procedure] = item.procedureId ? await db.select({ name: procedures.name, code: procedures.nationalCode }).from(procedures).where(eq(procedures.id, item.procedureId)) : [];
+  const [procedure] = item.procedureId
+    ? await db
+        .select({ name: procedures.name, code: procedures.nationalCode })
+        .from(procedures)
+        .where(eq(procedures.id, item.procedureId))
+    : [];
   const [unit] = item.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, item.unitId)) : [];
-  const known = [item.submitter.name, item.submitter.phone, item.submitter.email, item.submitter.address, item.submitter.personalId];
+  const known = [
+    item.submitter.name,
+    item.submitter.phone,
+    item.submitter.email,
+    item.submitter.address,
+    item.submitter.personalId,
+  ];
   return {
     code: item.code,
     title: redactPersonalText(item.title, known),
@@ -40,7 +51,11 @@ export async function publicView(db: Queryable, item: FeedbackRow) {
 }
 
 async function publishedByCode(tx: Tx, code: string): Promise<FeedbackRow> {
-  const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.code, code.trim().toUpperCase())).for('update');
+  const [item] = await tx
+    .select()
+    .from(feedbackItems)
+    .where(eq(feedbackItems.code, code.trim().toUpperCase()))
+    .for('update');
   if (!item) throw new AppError('FEEDBACK_NOT_FOUND', { code });
   if (item.status !== 'published') throw new AppError('FEEDBACK_NOT_PUBLISHED');
   return item;
@@ -53,10 +68,20 @@ function voterKey(ctx: RequestContext, contact: VerifiedContact | null): string 
   throw new AppError('FEEDBACK_SUBMITTER_UNVERIFIED');
 }
 
-export async function vote(tx: Tx, ctx: RequestContext, code: string, useful: boolean, contact: VerifiedContact | null): Promise<FeedbackRow> {
+export async function vote(
+  tx: Tx,
+  ctx: RequestContext,
+  code: string,
+  useful: boolean,
+  contact: VerifiedContact | null,
+): Promise<FeedbackRow> {
   const key = voterKey(ctx, contact);
   const item = await publishedByCode(tx, code);
-  const inserted = await tx.insert(feedbackVotes).values({ feedbackId: item.id, voterKey: key, useful }).onConflictDoNothing().returning();
+  const inserted = await tx
+    .insert(feedbackVotes)
+    .values({ feedbackId: item.id, voterKey: key, useful })
+    .onConflictDoNothing()
+    .returning();
   if (inserted.length === 0) throw new AppError('FEEDBACK_ALREADY_VOTED');
   const [updated] = await tx
     .update(feedbackItems)
@@ -100,7 +125,17 @@ export async function complainAgain(
     },
     contact,
   );
-  await tx.update(feedbackItems).set({ complaints: sql`${feedbackItems.complaints} + 1` }).where(eq(feedbackItems.id, item.id));
-  await recordChange(tx, ctx, { action: 'feedback.complain', targetType: 'feedback', targetId: item.id, unitId: item.unitId, after: { complaint: created.code }, event: { code: item.code, complaint: created.code } });
+  await tx
+    .update(feedbackItems)
+    .set({ complaints: sql`${feedbackItems.complaints} + 1` })
+    .where(eq(feedbackItems.id, item.id));
+  await recordChange(tx, ctx, {
+    action: 'feedback.complain',
+    targetType: 'feedback',
+    targetId: item.id,
+    unitId: item.unitId,
+    after: { complaint: created.code },
+    event: { code: item.code, complaint: created.code },
+  });
   return created;
 }

@@ -6,7 +6,12 @@
 import { vietnamClockText } from '../calendar/dates.js';
 import type { FeedbackStatus } from './feedback.rules.js';
 
-export const FEEDBACK_REMINDER_KINDS = ['answer.dueSoon', 'answer.overdue', 'publish.dueSoon', 'publish.overdue'] as const;
+export const FEEDBACK_REMINDER_KINDS = [
+  'answer.dueSoon',
+  'answer.overdue',
+  'publish.dueSoon',
+  'publish.overdue',
+] as const;
 export type FeedbackReminderKind = (typeof FEEDBACK_REMINDER_KINDS)[number];
 
 export function feedbackReminderKind(status: FeedbackStatus, state: 'dueSoon' | 'overdue'): FeedbackReminderKind {

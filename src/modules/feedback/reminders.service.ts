@@ -25,8 +25,17 @@ export async function sendFeedbackReminders(tx: Tx, notifier: Notifier, clock: D
       .returning({ feedbackId: feedbackReminders.feedbackId });
     if (!claimed) continue;
     const staff = await staffToNotify(tx, 'feedback.handle', item.unitId);
-    const recipients = await sendToStaff(tx, notifier, staff, 'feedback.due-reminder', feedbackReminderText(item.code, kind, dueAt));
-    await tx.update(feedbackReminders).set({ recipients }).where(and(eq(feedbackReminders.feedbackId, item.id), eq(feedbackReminders.kind, kind)));
+    const recipients = await sendToStaff(
+      tx,
+      notifier,
+      staff,
+      'feedback.due-reminder',
+      feedbackReminderText(item.code, kind, dueAt),
+    );
+    await tx
+      .update(feedbackReminders)
+      .set({ recipients })
+      .where(and(eq(feedbackReminders.feedbackId, item.id), eq(feedbackReminders.kind, kind)));
     reminded += 1;
   }
   return reminded;

@@ -20,7 +20,11 @@ export function normalizeContact(input: { phone?: string | undefined; email?: st
   if (!!input.phone === !!input.email) return null;
   if (input.email) return { medium: 'email', value: input.email.trim().toLowerCase() };
   const digits = input.phone!.replace(/[\s.()-]/g, '');
-  const local = digits.startsWith('+84') ? `0${digits.slice(3)}` : digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+  const local = digits.startsWith('+84')
+    ? `0${digits.slice(3)}`
+    : digits.startsWith('84') && digits.length === 11
+      ? `0${digits.slice(2)}`
+      : digits;
   return /^0\d{9}$/.test(local) ? { medium: 'sms', value: local } : null;
 }
 

@@ -12,11 +12,24 @@ import { recordChange } from '../audit/record-change.js';
 import { randomSecret, safeEqual, sha256Hex } from '../identity/secrets.js';
 import { contactVerifications } from './feedback.tables.js';
 import type { Notifier } from '../notifications/notifier.js';
-import { CODE_TTL_MINUTES, CODES_PER_CONTACT_PER_HOUR, CONTACT_TOKEN_TTL_MINUTES, contactKey, MAX_CODE_ATTEMPTS, newCode, normalizeContact } from './verification.rules.js';
+import {
+  CODE_TTL_MINUTES,
+  CODES_PER_CONTACT_PER_HOUR,
+  CONTACT_TOKEN_TTL_MINUTES,
+  contactKey,
+  MAX_CODE_ATTEMPTS,
+  newCode,
+  normalizeContact,
+} from './verification.rules.js';
 
 const MINUTE = 60_000;
 
-export async function startVerification(tx: Tx, ctx: RequestContext, notifier: Notifier, input: { phone?: string | undefined; email?: string | undefined }) {
+export async function startVerification(
+  tx: Tx,
+  ctx: RequestContext,
+  notifier: Notifier,
+  input: { phone?: string | undefined; email?: string | undefined },
+) {
   const contact = normalizeContact(input);
   if (!contact) throw new AppError('CONTACT_REQUIRED');
   const key = contactKey(contact);
@@ -25,12 +38,23 @@ export async function startVerification(tx: Tx, ctx: RequestContext, notifier: N
   const [sent] = await tx
     .select({ n: count() })
     .from(contactVerifications)
-    .where(and(eq(contactVerifications.contactKey, key), gt(contactVerifications.createdAt, new Date(now.getTime() - 60 * MINUTE))));
+    .where(
+      and(
+        eq(contactVerifications.contactKey, key),
+        gt(contactVerifications.createdAt, new Date(now.getTime() - 60 * MINUTE)),
+      ),
+    );
   if ((sent?.n ?? 0) >= CODES_PER_CONTACT_PER_HOUR) throw new AppError('RATE_LIMITED', { per: 'contact' });
   const code = newCode();
   const [row] = await tx
     .insert(contactVerifications)
-    .values({ medium: contact.medium, contact: contact.value, contactKey: key, codeHash: sha256Hex(code), expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * MINUTE) })
+    .values({
+      medium: contact.medium,
+      contact: contact.value,
+      contactKey: key,
+      codeHash: sha256Hex(code),
+      expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * MINUTE),
+    })
     .returning({ id: contactVerifications.id, expiresAt: contactVerifications.expiresAt });
   await notifier.send(tx, {
     medium: contact.medium,
@@ -38,11 +62,18 @@ export async function startVerification(tx: Tx, ctx: RequestContext, notifier: N
     template: 'feedback.verification-code',
     body: `Ma xac thuc phan anh, kien nghi: ${code}. Hieu luc ${CODE_TTL_MINUTES} phut.`,
   });
-  await recordChange(tx, ctx, { action: 'feedback.contact.verify-start', targetType: 'contact_verification', targetId: row!.id, after: { medium: contact.medium } });
+  await recordChange(tx, ctx, {
+    action: 'feedback.contact.verify-start',
+    targetType: 'contact_verification',
+    targetId: row!.id,
+    after: { medium: contact.medium },
+  });
   return row!;
 }
 
-export type ConfirmResult = { ok: true; token: string; expiresAt: Date } | { ok: false; code: 'VERIFICATION_CODE_INVALID' | 'VERIFICATION_EXPIRED' | 'VERIFICATION_ATTEMPTS_EXCEEDED' };
+export type ConfirmResult =
+  | { ok: true; token: string; expiresAt: Date }
+  | { ok: false; code: 'VERIFICATION_CODE_INVALID' | 'VERIFICATION_EXPIRED' | 'VERIFICATION_ATTEMPTS_EXCEEDED' };
 
 /** A wrong code is returned (not thrown) so the counted attempt commits with the failed request. */
 export async function confirmVerification(tx: Tx, id: string, code: string): Promise<ConfirmResult> {
@@ -52,12 +83,21 @@ export async function confirmVerification(tx: Tx, id: string, code: string): Pro
   if (row.confirmedAt || row.expiresAt < now) return { ok: false, code: 'VERIFICATION_EXPIRED' };
   if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, code: 'VERIFICATION_ATTEMPTS_EXCEEDED' };
   if (!safeEqual(sha256Hex(code.trim()), row.codeHash)) {
-    await tx.update(contactVerifications).set({ attempts: row.attempts + 1 }).where(eq(contactVerifications.id, id));
-    return { ok: false, code: row.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'VERIFICATION_ATTEMPTS_EXCEEDED' : 'VERIFICATION_CODE_INVALID' };
+    await tx
+      .update(contactVerifications)
+      .set({ attempts: row.attempts + 1 })
+      .where(eq(contactVerifications.id, id));
+    return {
+      ok: false,
+      code: row.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'VERIFICATION_ATTEMPTS_EXCEEDED' : 'VERIFICATION_CODE_INVALID',
+    };
   }
   const token = randomSecret();
   const expiresAt = new Date(now.getTime() + CONTACT_TOKEN_TTL_MINUTES * MINUTE);
-  await tx.update(contactVerifications).set({ confirmedAt: now, tokenHash: sha256Hex(token), tokenExpiresAt: expiresAt }).where(eq(contactVerifications.id, id));
+  await tx
+    .update(contactVerifications)
+    .set({ confirmedAt: now, tokenHash: sha256Hex(token), tokenExpiresAt: expiresAt })
+    .where(eq(contactVerifications.id, id));
   return { ok: true, token, expiresAt };
 }
 
@@ -72,7 +112,9 @@ export async function verifiedContact(db: Queryable, token: string): Promise<Ver
   const [row] = await db
     .select()
     .from(contactVerifications)
-    .where(and(eq(contactVerifications.tokenHash, sha256Hex(token)), gt(contactVerifications.tokenExpiresAt, new Date())));
+    .where(
+      and(eq(contactVerifications.tokenHash, sha256Hex(token)), gt(contactVerifications.tokenExpiresAt, new Date())),
+    );
   if (!row) throw new AppError('CONTACT_TOKEN_INVALID');
   return { medium: row.medium, value: row.contact, key: row.contactKey };
 }

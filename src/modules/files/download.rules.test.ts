@@ -30,8 +30,12 @@ describe('contentDisposition', () => {
 
   it('turns đ into d and neutralises quotes, backslashes and semicolons in the fallback', () => {
     expect(stripVietnameseMarks('Đặng Đình Đức')).toBe('Dang Dinh Duc');
-    expect(contentDisposition('a"b\\c;d.png', 'inline')).toBe(`inline; filename="a_b_c_d.png"; filename*=UTF-8''a%22b%5Cc%3Bd.png`);
-    expect(contentDisposition('文件.pdf')).toMatch(/^attachment; filename="__\.pdf"; filename\*=UTF-8''%E6%96%87%E4%BB%B6\.pdf$/);
+    expect(contentDisposition('a"b\\c;d.png', 'inline')).toBe(
+      `inline; filename="a_b_c_d.png"; filename*=UTF-8''a%22b%5Cc%3Bd.png`,
+    );
+    expect(contentDisposition('文件.pdf')).toMatch(
+      /^attachment; filename="__\.pdf"; filename\*=UTF-8''%E6%96%87%E4%BB%B6\.pdf$/,
+    );
   });
 
   it('names a download without an original name after its id and type', () => {

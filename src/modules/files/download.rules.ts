@@ -2,6 +2,9 @@
 
 const MAX_NAME_LENGTH = 255;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /**
  * The name to keep from a client's filename: the last path segment (browsers on Windows once sent
  * `C:\fakepath\…`), NFC (macOS sends decomposed Vietnamese), no control characters, at most 255
@@ -10,15 +13,18 @@ const MAX_NAME_LENGTH = 255;
 export function cleanOriginalName(name: string | null | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const cleaned = base.normalize('NFC').replace(CONTROL_CHARACTERS, '').trim();
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return null;
   return [...cleaned].slice(0, MAX_NAME_LENGTH).join('');
 }
 
 /** Vietnamese letters without their marks (đ → d), for the ASCII `filename=` fallback. */
 export function stripVietnameseMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** RFC 8187 (formerly 5987) value-chars: percent-encode everything but attr-char. */

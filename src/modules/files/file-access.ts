@@ -9,7 +9,6 @@ import type { Actor } from '../../kernel/context.js';
 import type { FileAccessResolver } from '../../kernel/module.js';
 import type { StoredFile } from './files.service.js';
 
-
 export async function mayReadFile(
   db: Queryable,
   resolvers: readonly FileAccessResolver[],

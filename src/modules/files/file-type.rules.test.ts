@@ -45,6 +45,9 @@ describe('sniffFileType', () => {
   });
 
   it('ignores everything after the signature: a PDF with HTML inside is a PDF', () => {
-    expect(sniffFileType(bytes('%PDF-1.5\n<html><script>'))).toMatchObject({ allowed: true, mediaType: 'application/pdf' });
+    expect(sniffFileType(bytes('%PDF-1.5\n<html><script>'))).toMatchObject({
+      allowed: true,
+      mediaType: 'application/pdf',
+    });
   });
 });

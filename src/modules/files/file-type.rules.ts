@@ -39,7 +39,11 @@ const REFUSED: readonly Signature[] = [
   { mediaType: 'application/x-rar-compressed', label: 'RAR', magic: ascii('Rar!\x1a\x07') },
   { mediaType: 'application/x-7z-compressed', label: '7z', magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
   { mediaType: 'application/gzip', label: 'GZIP', magic: [0x1f, 0x8b] },
-  { mediaType: 'application/x-ole-storage', label: 'tài liệu Office cũ (DOC/XLS)', magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  {
+    mediaType: 'application/x-ole-storage',
+    label: 'tài liệu Office cũ (DOC/XLS)',
+    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  },
   { mediaType: 'image/gif', label: 'GIF', magic: ascii('GIF8') },
   { mediaType: 'image/webp', label: 'WebP', magic: [...ascii('RIFF'), null, null, null, null, ...ascii('WEBP')] },
   { mediaType: 'image/bmp', label: 'BMP', magic: ascii('BM') },

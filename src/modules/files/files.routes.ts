@@ -28,7 +28,9 @@ export function fileRoutes(app: App, deps: Deps): void {
 
   // Multipart parsing only for these routes (an encapsulated scope), with our own size check.
   void app.register(async (scope: App) => {
-    await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 21, fieldSize: 64 * 1024 } });
+    await scope.register(multipart, {
+      limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 21, fieldSize: 64 * 1024 },
+    });
 
     scope.post(
       '/api/files',
@@ -50,12 +52,20 @@ export function fileRoutes(app: App, deps: Deps): void {
       async (request, reply) => {
         requireActor(request);
         if (!request.isMultipart()) {
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: 'multipart/form-data' }, 'Hãy gửi tệp dưới dạng multipart/form-data, trường "file".');
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            { expected: 'multipart/form-data' },
+            'Hãy gửi tệp dưới dạng multipart/form-data, trường "file".',
+          );
         }
         const declared = Number(request.headers['content-length']);
         if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
         const upload = await readMultipartFile(request, maxBytes);
-        const file = await storeFile(db, storage, request.ctx, { data: upload.data, sha256: upload.sha256, originalName: upload.filename });
+        const file = await storeFile(db, storage, request.ctx, {
+          data: upload.data,
+          sha256: upload.sha256,
+          originalName: upload.filename,
+        });
         return reply.status(201).send(file);
       },
     );
@@ -83,15 +93,17 @@ export function fileRoutes(app: App, deps: Deps): void {
         const file = await getFile(db, request.params.id);
         if (!(await mayReadFile(db, access, actor, file))) throw new AppError('FORBIDDEN', { fileId: file.id });
         const content = await readFileContent(storage, file);
-        return reply
-          .header('content-type', file.mediaType)
-          .header('content-length', String(content.length))
-          .header('content-disposition', contentDisposition(downloadName(file.originalName, file.id, file.mediaType)))
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          .header('etag', `"${file.sha256}"`)
-          // Bytes, not JSON: the schema only lists the error shapes, which the type provider expects.
-          .send(content as never);
+        return (
+          reply
+            .header('content-type', file.mediaType)
+            .header('content-length', String(content.length))
+            .header('content-disposition', contentDisposition(downloadName(file.originalName, file.id, file.mediaType)))
+            .header('x-content-type-options', 'nosniff')
+            .header('cache-control', 'private, no-store')
+            .header('etag', `"${file.sha256}"`)
+            // Bytes, not JSON: the schema only lists the error shapes, which the type provider expects.
+            .send(content as never)
+        );
       },
     );
   });
@@ -123,5 +135,9 @@ function malformed(error: unknown): AppError {
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
     return new AppError('PAYLOAD_TOO_LARGE', { reason: code });
   }
-  return new AppError('VALIDATION_FAILED', { reason: (error as Error).message }, 'Biểu mẫu multipart/form-data không hợp lệ.');
+  return new AppError(
+    'VALIDATION_FAILED',
+    { reason: (error as Error).message },
+    'Biểu mẫu multipart/form-data không hợp lệ.',
+  );
 }

@@ -84,7 +84,11 @@ export function acceptedMediaType(data: Uint8Array): AllowedMediaType {
   if (sniffed.allowed) return sniffed.mediaType;
   throw new AppError(
     'FILE_TYPE_NOT_ALLOWED',
-    { detected: sniffed.mediaType, description: sniffed.label, allowed: ['application/pdf', 'image/jpeg', 'image/png'] },
+    {
+      detected: sniffed.mediaType,
+      description: sniffed.label,
+      allowed: ['application/pdf', 'image/jpeg', 'image/png'],
+    },
     `Chỉ chấp nhận tệp PDF, JPEG hoặc PNG; tệp gửi lên là: ${sniffed.label}.`,
   );
 }
@@ -101,13 +105,24 @@ export interface StoreFileInput {
  * the upload in its own transaction. The object is written before the row: a failure in between
  * leaves an unreferenced object (harmless, content-addressed), never a row without content.
  */
-export async function storeFile(db: Database, storage: FileStorage, ctx: RequestContext, input: StoreFileInput): Promise<StoredFile> {
+export async function storeFile(
+  db: Database,
+  storage: FileStorage,
+  ctx: RequestContext,
+  input: StoreFileInput,
+): Promise<StoredFile> {
   const mediaType = acceptedMediaType(input.data);
   const sha256 = input.sha256 ?? createHash('sha256').update(input.data).digest('hex');
   const storageKey = sha256;
   if (!(await storage.exists(storageKey))) await storage.put(storageKey, input.data, mediaType);
   return db.transaction((tx) =>
-    recordUpload(tx, ctx, { sha256, size: input.data.length, mediaType, originalName: cleanOriginalName(input.originalName), storageKey }),
+    recordUpload(tx, ctx, {
+      sha256,
+      size: input.data.length,
+      mediaType,
+      originalName: cleanOriginalName(input.originalName),
+      storageKey,
+    }),
   );
 }
 

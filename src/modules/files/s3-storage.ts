@@ -91,7 +91,12 @@ export class S3Storage implements FileStorage {
     const url = this.urlOf(key);
     const payloadHash = body ? sha256Hex(body) : EMPTY_SHA256;
     const headers: Record<string, string> = { ...extra, 'x-amz-content-sha256': payloadHash };
-    const auth = signRequest({ method, url, headers, payloadHash }, this.options.credentials, { region: this.options.region, service: 's3' }, this.now());
+    const auth = signRequest(
+      { method, url, headers, payloadHash },
+      this.options.credentials,
+      { region: this.options.region, service: 's3' },
+      this.now(),
+    );
     return this.fetch(url, {
       method,
       headers: { ...headers, ...auth },

@@ -54,13 +54,23 @@ describe('SigV4 against the AWS test suite', () => {
     },
   ];
   it.each(cases)('$name', ({ method, url, headers, want }) => {
-    const signed = signRequest({ method, url: new URL(url), headers, payloadHash: EMPTY_SHA256 }, suite, suiteScope, suiteAt);
+    const signed = signRequest(
+      { method, url: new URL(url), headers, payloadHash: EMPTY_SHA256 },
+      suite,
+      suiteScope,
+      suiteAt,
+    );
     expect(signed.authorization).toBe(`${suiteCredential}, ${want}`);
     expect(signed['x-amz-date']).toBe('20150830T123600Z');
   });
 
   it('get-vanilla: canonical request and string to sign as published', () => {
-    const parts = signParts({ method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: {}, payloadHash: EMPTY_SHA256 }, suite, suiteScope, suiteAt);
+    const parts = signParts(
+      { method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: {}, payloadHash: EMPTY_SHA256 },
+      suite,
+      suiteScope,
+      suiteAt,
+    );
     expect(parts.canonicalRequest).toBe(
       'GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     );
@@ -73,7 +83,12 @@ describe('SigV4 against the AWS test suite', () => {
 describe('SigV4 against the S3 API reference examples', () => {
   it('GET object with a Range header', () => {
     const signed = signRequest(
-      { method: 'GET', url: new URL('https://examplebucket.s3.amazonaws.com/test.txt'), headers: { Range: 'bytes=0-9', 'x-amz-content-sha256': EMPTY_SHA256 }, payloadHash: EMPTY_SHA256 },
+      {
+        method: 'GET',
+        url: new URL('https://examplebucket.s3.amazonaws.com/test.txt'),
+        headers: { Range: 'bytes=0-9', 'x-amz-content-sha256': EMPTY_SHA256 },
+        payloadHash: EMPTY_SHA256,
+      },
       s3,
       s3Scope,
       s3At,
@@ -90,7 +105,11 @@ describe('SigV4 against the S3 API reference examples', () => {
       {
         method: 'PUT',
         url: new URL(`https://examplebucket.s3.amazonaws.com/${awsUriEncode('test$file.text', true)}`),
-        headers: { Date: 'Fri, 24 May 2013 00:00:00 GMT', 'x-amz-storage-class': 'REDUCED_REDUNDANCY', 'x-amz-content-sha256': payloadHash },
+        headers: {
+          Date: 'Fri, 24 May 2013 00:00:00 GMT',
+          'x-amz-storage-class': 'REDUCED_REDUNDANCY',
+          'x-amz-content-sha256': payloadHash,
+        },
         payloadHash,
       },
       s3,
@@ -104,7 +123,12 @@ describe('SigV4 against the S3 API reference examples', () => {
 
   it('GET bucket lifecycle (a query name without a value)', () => {
     const signed = signRequest(
-      { method: 'GET', url: new URL('https://examplebucket.s3.amazonaws.com/?lifecycle'), headers: { 'x-amz-content-sha256': EMPTY_SHA256 }, payloadHash: EMPTY_SHA256 },
+      {
+        method: 'GET',
+        url: new URL('https://examplebucket.s3.amazonaws.com/?lifecycle'),
+        headers: { 'x-amz-content-sha256': EMPTY_SHA256 },
+        payloadHash: EMPTY_SHA256,
+      },
       s3,
       s3Scope,
       s3At,
@@ -116,7 +140,12 @@ describe('SigV4 against the S3 API reference examples', () => {
 
   it('list objects (query sorted)', () => {
     const signed = signRequest(
-      { method: 'GET', url: new URL('https://examplebucket.s3.amazonaws.com/?prefix=J&max-keys=2'), headers: { 'x-amz-content-sha256': EMPTY_SHA256 }, payloadHash: EMPTY_SHA256 },
+      {
+        method: 'GET',
+        url: new URL('https://examplebucket.s3.amazonaws.com/?prefix=J&max-keys=2'),
+        headers: { 'x-amz-content-sha256': EMPTY_SHA256 },
+        payloadHash: EMPTY_SHA256,
+      },
       s3,
       s3Scope,
       s3At,

@@ -41,7 +41,10 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /** 20150830T123600Z */
 export function amzDate(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -84,7 +87,12 @@ export interface SignedParts {
 }
 
 /** The intermediate products of signing (exposed for tests and for a verifying simulator). */
-export function signParts(request: SigV4Request, credentials: SigV4Credentials, scope: SigV4Scope, at: Date): SignedParts {
+export function signParts(
+  request: SigV4Request,
+  credentials: SigV4Credentials,
+  scope: SigV4Scope,
+  at: Date,
+): SignedParts {
   const stamp = amzDate(at);
   const day = stamp.slice(0, 8);
   const headers = new Map<string, string>();
@@ -106,7 +114,9 @@ export function signParts(request: SigV4Request, credentials: SigV4Credentials, 
   ].join('\n');
   const credentialScope = `${day}/${scope.region}/${scope.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', stamp, credentialScope, sha256Hex(canonicalRequest)].join('\n');
-  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, scope)).update(stringToSign, 'utf8').digest('hex');
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, scope))
+    .update(stringToSign, 'utf8')
+    .digest('hex');
   return { canonicalRequest, stringToSign, signature, signedHeaders, credentialScope };
 }
 

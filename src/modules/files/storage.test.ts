@@ -116,9 +116,20 @@ describe('S3Storage against the S3 simulator', () => {
 
   it('addresses virtual-hosted style by default and under the region’s AWS endpoint', () => {
     const key = 'a'.repeat(64);
-    const aws = new S3Storage({ bucket: 'hoso', region: 'ap-southeast-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, forcePathStyle: false });
+    const aws = new S3Storage({
+      bucket: 'hoso',
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      forcePathStyle: false,
+    });
     expect(aws.urlOf(key).href).toBe(`https://hoso.s3.ap-southeast-1.amazonaws.com/${key}`);
-    const minio = new S3Storage({ endpoint: 'http://minio:9000/', bucket: 'hoso', region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, forcePathStyle: true });
+    const minio = new S3Storage({
+      endpoint: 'http://minio:9000/',
+      bucket: 'hoso',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      forcePathStyle: true,
+    });
     expect(minio.urlOf(key).href).toBe(`http://minio:9000/hoso/${key}`);
   });
 

@@ -5,8 +5,19 @@ const today = '2025-10-01';
 const ADDRESS = 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội';
 
 /** A card's QR text with one or more fields replaced. */
-function qr(over: Partial<Record<'id' | 'oldId' | 'name' | 'birth' | 'sex' | 'address' | 'issued', string>> = {}): string {
-  const f = { id: '001099012345', oldId: '123456789', name: 'Nguyễn Văn An', birth: '20051999', sex: 'Nam', address: ADDRESS, issued: '15082021', ...over };
+function qr(
+  over: Partial<Record<'id' | 'oldId' | 'name' | 'birth' | 'sex' | 'address' | 'issued', string>> = {},
+): string {
+  const f = {
+    id: '001099012345',
+    oldId: '123456789',
+    name: 'Nguyễn Văn An',
+    birth: '20051999',
+    sex: 'Nam',
+    address: ADDRESS,
+    issued: '15082021',
+    ...over,
+  };
   return [f.id, f.oldId, f.name, f.birth, f.sex, f.address, f.issued].join('|');
 }
 
@@ -41,15 +52,27 @@ describe('parseChipQr: readable cards', () => {
   });
 
   it('normalises decomposed Unicode (NFD from some scanners) to NFC', () => {
-    const r = parseChipQr(qr({ name: 'Nguyễn Văn An'.normalize('NFD'), address: ADDRESS.normalize('NFD') }).normalize('NFD'), { today });
+    const r = parseChipQr(
+      qr({ name: 'Nguyễn Văn An'.normalize('NFD'), address: ADDRESS.normalize('NFD') }).normalize('NFD'),
+      { today },
+    );
     expect('Nguyễn Văn An'.normalize('NFC')).toBe('Nguyễn Văn An'); // the expectation itself is NFC
     expect(r.ok && [r.value.fullName, r.value.address]).toEqual(['Nguyễn Văn An', ADDRESS]);
     expect(r.ok && r.value.fullName.length).toBe(13);
   });
 
   it('trims every field and collapses runs of spaces in the name and address', () => {
-    const r = parseChipQr(` 001099012345 | 123456789 |  Nguyễn  Văn An | 20051999 | Nam | Số 1  Tràng Tiền, Hoàn Kiếm, Hà Nội | 15082021 \r\n`, { today });
-    expect(r.ok && r.value).toMatchObject({ idNumber: '001099012345', oldIdNumber: '123456789', fullName: 'Nguyễn Văn An', address: ADDRESS, issuedOn: '2021-08-15' });
+    const r = parseChipQr(
+      ` 001099012345 | 123456789 |  Nguyễn  Văn An | 20051999 | Nam | Số 1  Tràng Tiền, Hoàn Kiếm, Hà Nội | 15082021 \r\n`,
+      { today },
+    );
+    expect(r.ok && r.value).toMatchObject({
+      idNumber: '001099012345',
+      oldIdNumber: '123456789',
+      fullName: 'Nguyễn Văn An',
+      address: ADDRESS,
+      issuedOn: '2021-08-15',
+    });
   });
 
   it.each([
@@ -77,7 +100,10 @@ describe('parseChipQr: readable cards', () => {
 
   it('warns (does not refuse) when the identifier disagrees with the card', () => {
     const r = parseChipQr(qr({ birth: '20051998', sex: 'Nữ' }), { today });
-    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['PERSONAL_ID_BIRTH_YEAR_MISMATCH', 'PERSONAL_ID_SEX_MISMATCH']);
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual([
+      'PERSONAL_ID_BIRTH_YEAR_MISMATCH',
+      'PERSONAL_ID_SEX_MISMATCH',
+    ]);
   });
 });
 

@@ -69,7 +69,8 @@ const SEX_WORDS: Record<string, Sex> = { nam: 'male', nữ: 'female', nu: 'femal
 
 /** ddMMyyyy → YYYY-MM-DD, or the error for `field`. */
 function parseCardDate(raw: string, field: 'dateOfBirth' | 'issuedOn', today: string): string | Fail {
-  if (!/^\d{8}$/.test(raw)) return fail(field, 'CHIP_QR_DATE_FORMAT', `phải có dạng ngàythángnăm 8 chữ số (ddMMyyyy), nhận được "${raw}".`);
+  if (!/^\d{8}$/.test(raw))
+    return fail(field, 'CHIP_QR_DATE_FORMAT', `phải có dạng ngàythángnăm 8 chữ số (ddMMyyyy), nhận được "${raw}".`);
   const iso = `${raw.slice(4, 8)}-${raw.slice(2, 4)}-${raw.slice(0, 2)}`;
   const shown = `${raw.slice(0, 2)}/${raw.slice(2, 4)}/${raw.slice(4, 8)}`;
   if (!isIsoDate(iso)) return fail(field, 'CHIP_QR_DATE_INVALID', `ngày ${shown} không tồn tại.`);
@@ -88,9 +89,21 @@ export function parseChipQr(text: string, options: { today?: string } = {}): Chi
   if (normalized === '') return fail('text', 'CHIP_QR_EMPTY', 'không có nội dung.');
   const parts = normalized.split('|').map((p) => p.trim());
   if (parts.length !== PART_COUNT) {
-    return fail('text', 'CHIP_QR_PART_COUNT', `phải có ${PART_COUNT} trường ngăn cách bởi dấu "|", nhận được ${parts.length}.`);
+    return fail(
+      'text',
+      'CHIP_QR_PART_COUNT',
+      `phải có ${PART_COUNT} trường ngăn cách bởi dấu "|", nhận được ${parts.length}.`,
+    );
   }
-  const [rawId, rawOldId, rawName, rawBirth, rawSex, address, rawIssued] = parts as [string, string, string, string, string, string, string];
+  const [rawId, rawOldId, rawName, rawBirth, rawSex, address, rawIssued] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 
   const id = checkPersonalId(rawId, { today });
   // The rule's message already names the identifier; only the field is added.

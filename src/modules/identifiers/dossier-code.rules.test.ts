@@ -36,11 +36,23 @@ describe('formatDossierCode', () => {
 
 describe('parseDossierCode', () => {
   it.each([
-    ['000.00.53.H48-220921-0099', { code: '000.00.53.H48-220921-0099', unitCode: UNIT, date: '2022-09-21', sequence: 99 }],
-    ['000.00.53.H48-250701-10000', { code: '000.00.53.H48-250701-10000', unitCode: UNIT, date: '2025-07-01', sequence: 10000 }],
-    ['000.00.53.H48-240229-0001', { code: '000.00.53.H48-240229-0001', unitCode: UNIT, date: '2024-02-29', sequence: 1 }],
+    [
+      '000.00.53.H48-220921-0099',
+      { code: '000.00.53.H48-220921-0099', unitCode: UNIT, date: '2022-09-21', sequence: 99 },
+    ],
+    [
+      '000.00.53.H48-250701-10000',
+      { code: '000.00.53.H48-250701-10000', unitCode: UNIT, date: '2025-07-01', sequence: 10000 },
+    ],
+    [
+      '000.00.53.H48-240229-0001',
+      { code: '000.00.53.H48-240229-0001', unitCode: UNIT, date: '2024-02-29', sequence: 1 },
+    ],
     // typed by a citizen on the public lookup
-    ['  000.00.53.h48-220921-0099 ', { code: '000.00.53.H48-220921-0099', unitCode: UNIT, date: '2022-09-21', sequence: 99 }],
+    [
+      '  000.00.53.h48-220921-0099 ',
+      { code: '000.00.53.H48-220921-0099', unitCode: UNIT, date: '2022-09-21', sequence: 99 },
+    ],
   ])('%s', (input, parts) => {
     expect(parseDossierCode(input)).toEqual(parts);
   });

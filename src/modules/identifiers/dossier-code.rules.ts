@@ -36,7 +36,8 @@ const DOSSIER_CODE = new RegExp(`^(${UNIT})-(\\d{2})(\\d{2})(\\d{2})-(\\d{4}|[1-
  * the clock, sequence from the counter): a bad one is a bug, not user input.
  */
 export function formatDossierCode(unitCode: string, dateInVietnam: string, seq: number): string {
-  if (!OFFICIAL_CODE_PATTERN.test(unitCode)) throw new RangeError(`Not a unit official code: ${JSON.stringify(unitCode)}`);
+  if (!OFFICIAL_CODE_PATTERN.test(unitCode))
+    throw new RangeError(`Not a unit official code: ${JSON.stringify(unitCode)}`);
   if (!isIsoDate(dateInVietnam) || !dateInVietnam.startsWith('20')) {
     throw new RangeError(`Not a date in 2000–2099: ${JSON.stringify(dateInVietnam)}`);
   }

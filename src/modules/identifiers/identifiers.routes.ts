@@ -27,7 +27,9 @@ const ChipQrApplicant = z
     gender: z.enum(['male', 'female']),
     address: z.string().describe('Nơi thường trú'),
     issuedOn: IsoDate,
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })).describe('Soft findings to show the officer, e.g. the id disagrees with the birth year'),
+    warnings: z
+      .array(z.object({ code: z.string(), message: z.string() }))
+      .describe('Soft findings to show the officer, e.g. the id disagrees with the birth year'),
   })
   .meta({ id: 'ChipQrApplicant' });
 

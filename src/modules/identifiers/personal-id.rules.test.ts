@@ -26,7 +26,9 @@ describe('checkPersonalId: the hard rule (exactly 12 digits)', () => {
 
   it('says how many digits it got, and what a 9-digit number is', () => {
     const r = checkPersonalId('123456789', { today });
-    expect(r.ok || r.error.message).toBe('Số định danh cá nhân phải gồm đúng 12 chữ số (đang có 9). Số CMND 9 số không phải số định danh cá nhân.');
+    expect(r.ok || r.error.message).toBe(
+      'Số định danh cá nhân phải gồm đúng 12 chữ số (đang có 9). Số CMND 9 số không phải số định danh cá nhân.',
+    );
   });
 
   it('trims surrounding whitespace', () => {
@@ -80,7 +82,12 @@ describe('checkPersonalId: soft checks give warnings, never errors', () => {
     ['000', '000099012345', {}, ['PERSONAL_ID_PROVINCE_UNKNOWN']],
     ['date of birth in the same year', '001099012345', { dateOfBirth: '1999-05-20' }, []],
     ['date of birth a year off', '001099012345', { dateOfBirth: '1998-12-31' }, ['PERSONAL_ID_BIRTH_YEAR_MISMATCH']],
-    ['same two digits, other century', '001099012345', { dateOfBirth: '2099-01-01' }, ['PERSONAL_ID_BIRTH_YEAR_MISMATCH']],
+    [
+      'same two digits, other century',
+      '001099012345',
+      { dateOfBirth: '2099-01-01' },
+      ['PERSONAL_ID_BIRTH_YEAR_MISMATCH'],
+    ],
     ['an impossible date of birth is not compared', '001099012345', { dateOfBirth: '1998-02-30' }, []],
     ['sex agrees', '001099012345', { sex: 'male' as const }, []],
     ['sex disagrees', '001099012345', { sex: 'female' as const }, ['PERSONAL_ID_SEX_MISMATCH']],
@@ -91,7 +98,12 @@ describe('checkPersonalId: soft checks give warnings, never errors', () => {
       'several at once, in a stable order',
       '099401000001',
       { dateOfBirth: '2001-01-01', sex: 'female' as const },
-      ['PERSONAL_ID_PROVINCE_UNKNOWN', 'PERSONAL_ID_BIRTH_YEAR_IN_FUTURE', 'PERSONAL_ID_BIRTH_YEAR_MISMATCH', 'PERSONAL_ID_SEX_MISMATCH'],
+      [
+        'PERSONAL_ID_PROVINCE_UNKNOWN',
+        'PERSONAL_ID_BIRTH_YEAR_IN_FUTURE',
+        'PERSONAL_ID_BIRTH_YEAR_MISMATCH',
+        'PERSONAL_ID_SEX_MISMATCH',
+      ],
     ],
   ])('%s', (_, id, options, expected) => {
     const r = checkPersonalId(id, { today, ...options });

@@ -114,7 +114,10 @@ export type PersonalIdOptions = {
   today?: string;
 };
 
-const fail = (code: PersonalIdErrorCode, message: string): Failure<PersonalIdErrorCode> => ({ ok: false, error: { code, message } });
+const fail = (code: PersonalIdErrorCode, message: string): Failure<PersonalIdErrorCode> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** Splits the 12 digits into their parts; only meaningful once the hard rule has passed. */
 export function personalIdParts(id: string): PersonalIdParts {

@@ -88,6 +88,8 @@ describe('checkTaxCode: errors', () => {
 
   it('tells the officer which check digit was expected', () => {
     const r = checkTaxCode('0100233480');
-    expect(r.ok || r.error.message).toBe('Mã số thuế 0100233480 sai chữ số kiểm tra (chữ số cuối phải là 8); đề nghị kiểm tra lại.');
+    expect(r.ok || r.error.message).toBe(
+      'Mã số thuế 0100233480 sai chữ số kiểm tra (chữ số cuối phải là 8); đề nghị kiểm tra lại.',
+    );
   });
 });

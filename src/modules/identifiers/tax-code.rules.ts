@@ -46,7 +46,10 @@ export type TaxCodeResult =
     }
   | Failure<TaxCodeErrorCode>;
 
-const fail = (code: TaxCodeErrorCode, message: string): Failure<TaxCodeErrorCode> => ({ ok: false, error: { code, message } });
+const fail = (code: TaxCodeErrorCode, message: string): Failure<TaxCodeErrorCode> => ({
+  ok: false,
+  error: { code, message },
+});
 
 /**
  * The check digit for 9 digits, or null when Σ Ni·Wi is divisible by 11 (10 − 0 = 10 is no
@@ -62,13 +65,20 @@ export function taxCheckDigit(first9: string): number | null {
 
 /** Checks the 10-digit organisation code; null when valid. */
 function baseError(base: string): Failure<TaxCodeErrorCode> | null {
-  if (base.slice(2, 9) === '0000000') return fail('TAX_CODE_SERIAL_ZERO', `Mã số thuế ${base} không hợp lệ: số thứ tự (chữ số 3–9) không thể toàn số 0.`);
+  if (base.slice(2, 9) === '0000000')
+    return fail('TAX_CODE_SERIAL_ZERO', `Mã số thuế ${base} không hợp lệ: số thứ tự (chữ số 3–9) không thể toàn số 0.`);
   const expected = taxCheckDigit(base.slice(0, 9));
   if (expected === null) {
-    return fail('TAX_CODE_NO_CHECK_DIGIT', `Mã số thuế ${base} không hợp lệ: chín chữ số đầu không có chữ số kiểm tra nào hợp lệ.`);
+    return fail(
+      'TAX_CODE_NO_CHECK_DIGIT',
+      `Mã số thuế ${base} không hợp lệ: chín chữ số đầu không có chữ số kiểm tra nào hợp lệ.`,
+    );
   }
   if (Number(base[9]) !== expected) {
-    return fail('TAX_CODE_CHECK_DIGIT', `Mã số thuế ${base} sai chữ số kiểm tra (chữ số cuối phải là ${expected}); đề nghị kiểm tra lại.`);
+    return fail(
+      'TAX_CODE_CHECK_DIGIT',
+      `Mã số thuế ${base} sai chữ số kiểm tra (chữ số cuối phải là ${expected}); đề nghị kiểm tra lại.`,
+    );
   }
   return null;
 }
@@ -99,7 +109,8 @@ export function checkTaxCode(input: string): TaxCodeResult {
   const branch = m[2] ?? null;
   const error = baseError(base);
   if (error) return error;
-  if (branch === null) return { ok: true, value: base, kind: 'organization', baseCode: base, branch: null, warnings: [] };
+  if (branch === null)
+    return { ok: true, value: base, kind: 'organization', baseCode: base, branch: null, warnings: [] };
   if (branch === '000') return fail('TAX_CODE_BRANCH_ZERO', 'Ba chữ số của đơn vị phụ thuộc phải từ 001 đến 999.');
   return { ok: true, value: `${base}-${branch}`, kind: 'branch', baseCode: base, branch, warnings: [] };
 }

@@ -45,7 +45,10 @@ export function authRoutes(app: App, deps: Deps): void {
         login(tx, request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null }, auth),
       );
       if (!result.ok) {
-        throw new AppError(result.error, result.error === 'LOGIN_THROTTLED' ? { retryAfterSeconds: result.retryAfterSeconds } : undefined);
+        throw new AppError(
+          result.error,
+          result.error === 'LOGIN_THROTTLED' ? { retryAfterSeconds: result.retryAfterSeconds } : undefined,
+        );
       }
       setSessionCookie(reply, result.cookieValue, deps.env, auth);
       return { user: await presentMe(deps, result.actor), csrfToken: result.csrfToken };
@@ -112,7 +115,11 @@ export function authRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/me/tokens',
     {
-      schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(TokenItem) }), ...errorResponses(401) } },
+      schema: {
+        tags,
+        summary: 'My API tokens',
+        response: { 200: z.object({ items: z.array(TokenItem) }), ...errorResponses(401) },
+      },
     },
     async (request) => ({ items: await listApiTokens(deps.db, requireActor(request).userId) }),
   );
@@ -139,7 +146,12 @@ export function authRoutes(app: App, deps: Deps): void {
   app.delete(
     '/api/me/tokens/:id',
     {
-      schema: { tags, summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'Revoke one of my API tokens',
+        params: IdParams,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);

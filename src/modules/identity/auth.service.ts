@@ -51,12 +51,16 @@ export async function login(tx: Tx, ctx: RequestContext, input: LoginInput, conf
 
   const session = await createSession(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent }, config.session, now);
   const actor = await actorFromRow(tx, user, null);
-  await recordChange(tx, { ...ctx, actor }, {
-    action: 'auth.login',
-    targetType: 'session',
-    targetId: session.sessionId,
-    unitId: user.homeUnitId,
-  });
+  await recordChange(
+    tx,
+    { ...ctx, actor },
+    {
+      action: 'auth.login',
+      targetType: 'session',
+      targetId: session.sessionId,
+      unitId: user.homeUnitId,
+    },
+  );
   return {
     ok: true,
     actor,

@@ -66,7 +66,6 @@ function bearerToken(request: FastifyRequest): string | null {
   return match[1]!;
 }
 
-
 export function setSessionCookie(reply: FastifyReply, value: string, env: Deps['env'], auth: AuthConfig): void {
   reply.setCookie(SESSION_COOKIE, value, {
     path: '/',

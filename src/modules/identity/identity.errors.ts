@@ -11,7 +11,10 @@ export const IDENTITY_ERRORS = {
   PERSONAL_ID_TAKEN: { status: 409, message: 'Số định danh cá nhân đã gắn với một tài khoản khác.' },
   ROLE_UNIT_REQUIRED: { status: 422, message: 'Vai trò cán bộ phải gắn với một đơn vị.' },
   CITIZEN_ROLE_NO_UNIT: { status: 422, message: 'Vai trò công dân không gắn với đơn vị.' },
-  WEAK_PASSWORD: { status: 422, message: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số, và khác tên đăng nhập.' },
+  WEAK_PASSWORD: {
+    status: 422,
+    message: 'Mật khẩu mới phải có ít nhất 10 ký tự, gồm chữ và số, và khác tên đăng nhập.',
+  },
   WRONG_PASSWORD: { status: 422, message: 'Mật khẩu hiện tại không đúng.' },
   PASSWORD_REUSED: { status: 422, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   SCOPE_NOT_HELD: { status: 422, message: 'Không thể cấp cho mã truy cập phạm vi mà tài khoản không có.' },

@@ -22,7 +22,11 @@ export const Me = z
     mustChangePassword: z.boolean(),
     roles: z.array(RoleView),
     /** The caller's own contact data, to prefill e-forms (never shown to anyone else). */
-    profile: z.object({ personalId: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
+    profile: z.object({
+      personalId: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
   })
   .meta({ id: 'Me' });
 
@@ -36,11 +40,9 @@ export const PasswordChangeBody = z.object({
   newPassword: z.string().min(1).max(200),
 });
 
-export const Scope = z
-  .string()
-  .refine((s) => (ACTIONS as readonly string[]).includes(s) || /^[a-z]+\.\*$/.test(s), {
-    message: 'Phạm vi không hợp lệ (tên thao tác, ví dụ unit.manage, hoặc nhóm, ví dụ dossier.*)',
-  });
+export const Scope = z.string().refine((s) => (ACTIONS as readonly string[]).includes(s) || /^[a-z]+\.\*$/.test(s), {
+  message: 'Phạm vi không hợp lệ (tên thao tác, ví dụ unit.manage, hoặc nhóm, ví dụ dossier.*)',
+});
 
 export const TokenItem = z
   .object({

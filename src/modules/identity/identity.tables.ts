@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../org/units.table.js';
 import { ROLES, type Role } from '../../kernel/context.js';
 
@@ -62,7 +52,11 @@ export const userRoles = pgTable(
     grantedBy: uuid('granted_by').references(() => users.id),
   },
   (t) => [
-    uniqueIndex('user_roles_uq').on(t.userId, t.role, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('user_roles_uq').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
     index('user_roles_unit_idx').on(t.unitId),
     check('user_roles_role_check', sql.raw(`role in (${ROLES.map((r) => `'${r}'`).join(', ')})`)),
     check('user_roles_unit_check', sql`(${t.role} = 'citizen') = (${t.unitId} is null)`),

@@ -49,7 +49,10 @@ export async function resolveSession(
   policy: SessionPolicy,
   now = new Date(),
 ): Promise<SessionLookup> {
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, sha256Hex(cookieValue)));
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, sha256Hex(cookieValue)));
   if (!session || session.revokedAt) return { status: 'unknown' };
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (session.expiresAt <= now || idleLimit <= now.getTime()) return { status: 'expired' };
@@ -62,7 +65,10 @@ export async function resolveSession(
 }
 
 export async function revokeSession(tx: Tx, sessionId: string, now = new Date()): Promise<void> {
-  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Ends every other session of a user (after a password change or reset). */

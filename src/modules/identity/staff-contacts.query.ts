@@ -14,7 +14,12 @@ export interface StaffContact {
   phone: string | null;
 }
 
-export async function staffToNotify(db: Queryable, action: Action, unitId: string, alsoUserIds: readonly string[] = []): Promise<StaffContact[]> {
+export async function staffToNotify(
+  db: Queryable,
+  action: Action,
+  unitId: string,
+  alsoUserIds: readonly string[] = [],
+): Promise<StaffContact[]> {
   const holders = db
     .select({ userId: userRoles.userId })
     .from(userRoles)

@@ -7,7 +7,15 @@ import { errorResponses, IdParams, Paging, Version } from '../../kernel/schemas.
 import { authConfigFromEnv } from './auth.config.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { rootUnitIds, subtreeIds, unitPath } from '../org/units.service.js';
-import { CreateTokenBody, CreateUserBody, RoleInput, TokenItem, UpdateUserBody, User, UserSummary } from './identity.schema.js';
+import {
+  CreateTokenBody,
+  CreateUserBody,
+  RoleInput,
+  TokenItem,
+  UpdateUserBody,
+  User,
+  UserSummary,
+} from './identity.schema.js';
 import { loadActor } from './actor.js';
 import { type Action, authorize, unitsWhere } from '../access/policy.js';
 import { createApiToken } from './tokens.service.js';
@@ -42,7 +50,10 @@ export function userRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Users of the units the caller may read (search by name or username)',
         querystring: Paging.extend({ q: z.string().max(100).optional(), unitId: z.uuid().optional() }),
-        response: { 200: z.object({ items: z.array(UserSummary), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(UserSummary), total: z.number().int() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -62,7 +73,14 @@ export function userRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/users/:id',
-    { schema: { tags, summary: 'One user', params: IdParams, response: { 200: User, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One user',
+        params: IdParams,
+        response: { 200: User, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => authorizeOnUser(db, requireActor(request), 'user.read', request.params.id),
   );
 
@@ -140,7 +158,9 @@ export function userRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       await authorizeOnUser(db, requireActor(request), 'user.manage', request.params.id);
-      await db.transaction((tx) => resetUserPassword(tx, request.ctx, request.params.id, request.body.newPassword, auth));
+      await db.transaction((tx) =>
+        resetUserPassword(tx, request.ctx, request.params.id, request.body.newPassword, auth),
+      );
       return reply.status(204).send(null);
     },
   );

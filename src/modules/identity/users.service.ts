@@ -78,7 +78,10 @@ export async function listUsers(db: Queryable, query: ListUsersQuery) {
     .orderBy(asc(users.username))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const roles = await rolesOf(db, rows.map((r) => r.user.id));
+  const roles = await rolesOf(
+    db,
+    rows.map((r) => r.user.id),
+  );
   return { items: rows.map((r) => summary(r.user, roles.get(r.user.id)!, r.homeUnitName)), total };
 }
 
@@ -120,7 +123,8 @@ export async function createUser(tx: Tx, ctx: RequestContext, input: CreateUserI
   if (input.password === undefined && input.kind !== 'service') {
     throw new AppError('VALIDATION_FAILED', { password: 'required' }, 'Cần đặt mật khẩu ban đầu cho tài khoản.');
   }
-  if (input.password !== undefined && !isAcceptablePassword(input.password, username)) throw new AppError('WEAK_PASSWORD');
+  if (input.password !== undefined && !isAcceptablePassword(input.password, username))
+    throw new AppError('WEAK_PASSWORD');
   const { password, ...account } = input;
   return insertUser(tx, ctx, {
     ...account,
@@ -169,17 +173,23 @@ export async function updateUser(tx: Tx, ctx: RequestContext, id: string, input:
   if (fields.homeUnitId) await getUnit(tx, fields.homeUnitId);
   const now = new Date();
   const disabledAt = disabled === undefined ? undefined : disabled ? (current.disabledAt ?? now) : null;
-  const diff = changedFields(
-    { ...current, disabled: current.disabledAt !== null } as Record<string, unknown>,
-    { ...fields, disabled },
-  );
+  const diff = changedFields({ ...current, disabled: current.disabledAt !== null } as Record<string, unknown>, {
+    ...fields,
+    disabled,
+  });
   const [updated] = await tx
     .update(users)
     .set({ ...fields, disabledAt, version: version + 1, updatedAt: now })
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning({ id: users.id });
   if (!updated) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
-  await recordChange(tx, ctx, { action: 'user.update', targetType: 'user', targetId: id, unitId: current.homeUnitId, ...diff });
+  await recordChange(tx, ctx, {
+    action: 'user.update',
+    targetType: 'user',
+    targetId: id,
+    unitId: current.homeUnitId,
+    ...diff,
+  });
   return getUser(tx, id);
 }
 
@@ -209,7 +219,13 @@ export async function setUserRoles(tx: Tx, ctx: RequestContext, id: string, vers
   return getUser(tx, id);
 }
 
-export async function resetUserPassword(tx: Tx, ctx: RequestContext, id: string, newPassword: string, config: AuthConfig) {
+export async function resetUserPassword(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  newPassword: string,
+  config: AuthConfig,
+) {
   const [user] = await tx.select({ username: users.username }).from(users).where(eq(users.id, id));
   if (!user) throw new AppError('USER_NOT_FOUND', { id });
   await setPassword(tx, ctx, id, user.username, newPassword, config, {
@@ -249,7 +265,12 @@ async function assertUnique(db: Queryable, username: string, personalId: string 
 /** What a user's own account shows them (GET /api/auth/me) and the identifier their data store is keyed by. */
 export async function ownAccount(db: Queryable, userId: string) {
   const [user] = await db
-    .select({ mustChangePassword: users.mustChangePassword, personalId: users.personalId, phone: users.phone, email: users.email })
+    .select({
+      mustChangePassword: users.mustChangePassword,
+      personalId: users.personalId,
+      phone: users.phone,
+      email: users.email,
+    })
     .from(users)
     .where(eq(users.id, userId));
   return user;

@@ -21,7 +21,13 @@ export const taskRunners = new WeakMap<App, TaskRunner>();
 
 export function jobsRoutes(app: App, { db, env, extensions }: Deps): void {
   const tasks = extensions.periodicTasks;
-  const runner = new TaskRunner(db, env, tasks, (message, error) => app.log.error({ err: error }, message), env.JOBS_TICK_SECONDS * 1000);
+  const runner = new TaskRunner(
+    db,
+    env,
+    tasks,
+    (message, error) => app.log.error({ err: error }, message),
+    env.JOBS_TICK_SECONDS * 1000,
+  );
   taskRunners.set(app, runner);
   app.addHook('onReady', async () => {
     await registerTasks(db, tasks);
@@ -31,7 +37,14 @@ export function jobsRoutes(app: App, { db, env, extensions }: Deps): void {
 
   app.get(
     '/api/jobs',
-    { schema: { tags, summary: 'The periodic tasks: period, whether paused, next and last run, last outcome or error (system administrator)', response: { 200: z.object({ items: z.array(Job) }), ...errorResponses(401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'The periodic tasks: period, whether paused, next and last run, last outcome or error (system administrator)',
+        response: { 200: z.object({ items: z.array(Job) }), ...errorResponses(401, 403) },
+      },
+    },
     async (request) => {
       authorize(requireActor(request), 'jobs.manage');
       return { items: (await listTasks(db)).map(view) };
@@ -52,7 +65,11 @@ export function jobsRoutes(app: App, { db, env, extensions }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'jobs.manage');
-      return view(await db.transaction((tx) => setTaskEnabled(tx, { ...request.ctx, actor }, request.params.name, request.body.enabled)));
+      return view(
+        await db.transaction((tx) =>
+          setTaskEnabled(tx, { ...request.ctx, actor }, request.params.name, request.body.enabled),
+        ),
+      );
     },
   );
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 export const JobParams = z.object({ name: z.string().min(1).max(100) });
-export const JobUpdateBody = z.object({ enabled: z.boolean().describe('false pauses the task in every process until resumed') });
+export const JobUpdateBody = z.object({
+  enabled: z.boolean().describe('false pauses the task in every process until resumed'),
+});
 
 export const Job = z
   .object({

@@ -39,18 +39,32 @@ export async function registerTasks(db: Queryable, tasks: readonly PeriodicTask[
 export async function claimDueTask(db: Queryable, names: readonly string[], now: Date): Promise<string | null> {
   if (names.length === 0) return null;
   const at = sql`${now.toISOString()}::timestamptz`;
-  const [row] = await queryRows<{ name: string }>(db, sql`
+  const [row] = await queryRows<{ name: string }>(
+    db,
+    sql`
     update scheduled_tasks set next_run_at = ${at} + make_interval(secs => interval_seconds), last_started_at = ${at}, runs = runs + 1
     where name = (select name from scheduled_tasks
-                  where enabled and next_run_at <= ${at} and name in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+                  where enabled and next_run_at <= ${at} and name in (${sql.join(
+                    names.map((n) => sql`${n}`),
+                    sql`, `,
+                  )})
                   order by next_run_at limit 1 for update skip locked)
-    returning name`);
+    returning name`,
+  );
   return row?.name ?? null;
 }
 
 /** Records a finished run: its counts, or the fault's message (the cause, never the data it was about). */
-export async function recordRun(db: Queryable, name: string, finishedAt: Date, result: { outcome: Record<string, unknown> } | { error: unknown }): Promise<void> {
-  const error = 'error' in result ? (result.error instanceof Error ? result.error.message : String(result.error)).slice(0, 500) : null;
+export async function recordRun(
+  db: Queryable,
+  name: string,
+  finishedAt: Date,
+  result: { outcome: Record<string, unknown> } | { error: unknown },
+): Promise<void> {
+  const error =
+    'error' in result
+      ? (result.error instanceof Error ? result.error.message : String(result.error)).slice(0, 500)
+      : null;
   await db
     .update(scheduledTasks)
     .set({ lastFinishedAt: finishedAt, lastOutcome: 'outcome' in result ? result.outcome : null, lastError: error })
@@ -62,7 +76,12 @@ export function listTasks(db: Queryable): Promise<ScheduledTask[]> {
 }
 
 /** Pauses or resumes a task (kept across restarts), with its audit record and event. */
-export async function setTaskEnabled(tx: Tx, ctx: RequestContext, name: string, enabled: boolean): Promise<ScheduledTask> {
+export async function setTaskEnabled(
+  tx: Tx,
+  ctx: RequestContext,
+  name: string,
+  enabled: boolean,
+): Promise<ScheduledTask> {
   const [before] = await tx.select().from(scheduledTasks).where(eq(scheduledTasks.name, name)).for('update');
   if (!before) throw new AppError('JOB_NOT_FOUND', { name });
   if (before.enabled === enabled) return before;

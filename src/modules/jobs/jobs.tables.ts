@@ -25,5 +25,8 @@ export const scheduledTasks = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('scheduled_tasks_due_idx').on(t.nextRunAt), check('scheduled_tasks_interval_check', sql`${t.intervalSeconds} > 0`)],
+  (t) => [
+    index('scheduled_tasks_due_idx').on(t.nextRunAt),
+    check('scheduled_tasks_interval_check', sql`${t.intervalSeconds} > 0`),
+  ],
 );

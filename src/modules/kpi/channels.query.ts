@@ -20,7 +20,12 @@ export async function channelMix(db: Queryable, scope: KpiScope): Promise<{ chan
   return CHANNELS.map((channel) => ({ channel, received: rows.find((r) => r.channel === channel)?.received ?? 0 }));
 }
 
-export async function channelDossiers(db: Queryable, scope: KpiScope, channel: Channel, page: { page: number; pageSize: number }) {
+export async function channelDossiers(
+  db: Queryable,
+  scope: KpiScope,
+  channel: Channel,
+  page: { page: number; pageSize: number },
+) {
   const where = and(dossierInScope(scope), receivedIn(scope), eq(dossiers.channel, channel));
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(dossiers).where(where);
   const rows = await db

@@ -15,6 +15,13 @@ export function feedbackMembership(item: FeedbackFacts, asOf: Date): Record<Feed
   const overdue = isOverdue(item, asOf);
   return {
     'satisfaction.feedbackOnTime': overdue ? 'denominator' : 'numerator',
-    'satisfaction.feedbackSatisfaction': isUnsatisfied({ likes: item.likes, dislikes: item.dislikes, complaints: item.complaints, overdue }) ? 'denominator' : 'numerator',
+    'satisfaction.feedbackSatisfaction': isUnsatisfied({
+      likes: item.likes,
+      dislikes: item.dislikes,
+      complaints: item.complaints,
+      overdue,
+    })
+      ? 'denominator'
+      : 'numerator',
   };
 }

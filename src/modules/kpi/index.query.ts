@@ -18,7 +18,8 @@ import { ROLLUP_OVERRIDES, rollupCountsByUnit } from './rollup.query.js';
 /** A predicate that is never NULL (count filters and NOT must see true or false). */
 const sure = (p: SQL) => sql`coalesce(${p}, false)`;
 const denominatorOf = (ind: SqlIndicator, s: KpiScope) => sure(ind.denominator(s));
-export const numeratorOf = (ind: SqlIndicator, s: KpiScope) => sql`(${sure(ind.denominator(s))} and ${sure(ind.numerator(s))})`;
+export const numeratorOf = (ind: SqlIndicator, s: KpiScope) =>
+  sql`(${sure(ind.denominator(s))} and ${sure(ind.numerator(s))})`;
 
 /**
  * Where the dossier indicators are counted from: the rollup (kpi_daily, refreshed first; see
@@ -27,7 +28,14 @@ export const numeratorOf = (ind: SqlIndicator, s: KpiScope) => sql`(${sure(ind.d
 export type KpiSource = 'rollup' | 'raw';
 
 /** Counts every indicator of the configuration for the scope. */
-export async function countIndicators(db: Queryable, env: Env, scope: KpiScope, config: KpiConfig, now: Date, source: KpiSource = 'raw'): Promise<Map<IndicatorKey, Count>> {
+export async function countIndicators(
+  db: Queryable,
+  env: Env,
+  scope: KpiScope,
+  config: KpiConfig,
+  now: Date,
+  source: KpiSource = 'raw',
+): Promise<Map<IndicatorKey, Count>> {
   return (await countIndicatorsByUnit(db, env, scope, config, now, source)).get(scope.unitId)!;
 }
 
@@ -47,13 +55,20 @@ export async function countIndicatorsByUnit(
   const units = unitIds ?? [scope.unitId];
   const counts = new Map(units.map((id) => [id, new Map<IndicatorKey, Count>()]));
   const family = rowFamilies(db, env, scope, now, unitIds);
-  const fromRollup = source === 'rollup' ? await rollupCountsByUnit(db, scope, units) : new Map<string, Map<IndicatorKey, Count>>();
+  const fromRollup =
+    source === 'rollup' ? await rollupCountsByUnit(db, scope, units) : new Map<string, Map<IndicatorKey, Count>>();
   const overrides = source === 'rollup' ? ROLLUP_OVERRIDES : {};
   const rollupKeys = new Set(fromRollup.values().next().value?.keys());
   // Every SQL figure of every group in one statement: one pass per source (the procedure versions
   // in scope are found once, not once per group that counts procedures).
   const allKeys = config.groups.flatMap((g) => g.indicators.map((i) => i.key));
-  const sqlCounts = await countSqlIndicators(db, scope, allKeys.filter((k) => !rollupKeys.has(k)), overrides, unitIds);
+  const sqlCounts = await countSqlIndicators(
+    db,
+    scope,
+    allKeys.filter((k) => !rollupKeys.has(k)),
+    overrides,
+    unitIds,
+  );
   for (const group of config.groups) {
     const keys = group.indicators.map((i) => i.key);
     for (const key of keys) {
@@ -63,10 +78,15 @@ export async function countIndicatorsByUnit(
         const c = counts.get(unit)!;
         if (rollupKeys.has(key)) c.set(key, fromRollup.get(unit)!.get(key)!);
         else if (sqlCounts.get(unit)?.has(key)) c.set(key, sqlCounts.get(unit)!.get(key)!);
-        else if (def.kind === 'unavailable') c.set(key, { numerator: 0, denominator: 0, available: false, note: def.note });
+        else if (def.kind === 'unavailable')
+          c.set(key, { numerator: 0, denominator: 0, available: false, note: def.note });
         else if (def.kind === 'rows') {
           const own = rows.filter((r) => r.unit === unit);
-          c.set(key, { numerator: rowsOf(own, key, 'numerator').length, denominator: rowsOf(own, key, 'denominator').length, available: true });
+          c.set(key, {
+            numerator: rowsOf(own, key, 'numerator').length,
+            denominator: rowsOf(own, key, 'denominator').length,
+            available: true,
+          });
         }
       }
     }
@@ -100,11 +120,21 @@ async function countSqlIndicators(
     });
     return sql`select * from ${sql.join(subselects, sql` cross join `)}`;
   };
-  const rows = await queryRows<Record<string, number | string>>(db, unitIds ? forEachUnit(unitIds, scope, select) : select(scope));
+  const rows = await queryRows<Record<string, number | string>>(
+    db,
+    unitIds ? forEachUnit(unitIds, scope, select) : select(scope),
+  );
   return new Map(
     rows.map((row) => [
       unitIds ? String(row.unit) : scope.unitId,
-      new Map([...bySource.values()].flat().map(([key]) => [key, { numerator: Number(row[`n:${key}`]), denominator: Number(row[`d:${key}`]), available: true }])),
+      new Map(
+        [...bySource.values()]
+          .flat()
+          .map(([key]) => [
+            key,
+            { numerator: Number(row[`n:${key}`]), denominator: Number(row[`d:${key}`]), available: true },
+          ]),
+      ),
     ]),
   );
 }
@@ -139,20 +169,41 @@ export async function drilldown(
   if (def.kind === 'unavailable') return { available: false, total: 0, items: [] };
   if (def.kind === 'rows') {
     const all = rowsOf(await rowFamilies(db, env, scope, now)(def.family), key, part);
-    return { available: true, total: all.length, items: all.slice(offset, offset + page.pageSize).map(({ kind, code, name }) => ({ kind, code, name })) };
+    return {
+      available: true,
+      total: all.length,
+      items: all.slice(offset, offset + page.pageSize).map(({ kind, code, name }) => ({ kind, code, name })),
+    };
   }
-  const where = and(SOURCES[def.source].inScope(scope), part === 'numerator' ? numeratorOf(def, scope) : denominatorOf(def, scope));
+  const where = and(
+    SOURCES[def.source].inScope(scope),
+    part === 'numerator' ? numeratorOf(def, scope) : denominatorOf(def, scope),
+  );
   if (def.source === 'dossiers') {
     const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(dossiers).where(where);
-    const rows = await db.select({ code: dossiers.code }).from(dossiers).where(where).orderBy(asc(dossiers.code)).limit(page.pageSize).offset(offset);
+    const rows = await db
+      .select({ code: dossiers.code })
+      .from(dossiers)
+      .where(where)
+      .orderBy(asc(dossiers.code))
+      .limit(page.pageSize)
+      .offset(offset);
     return { available: true, total, items: rows.map((r) => ({ kind: 'dossier', code: r.code, name: null })) };
   }
   return { available: true, ...(await procedurePage(db, where, page)) };
 }
 
 /** A page of the procedure versions satisfying `where` (over SOURCES.procedures.from's join), by national code. */
-export async function procedurePage(db: Queryable, where: SQL | undefined, page: { page: number; pageSize: number }): Promise<{ total: number; items: DrilldownItem[] }> {
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(procedureVersions).innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId)).where(where);
+export async function procedurePage(
+  db: Queryable,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+): Promise<{ total: number; items: DrilldownItem[] }> {
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(procedureVersions)
+    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .where(where);
   const rows = await db
     .select({ code: procedures.nationalCode, name: procedures.name })
     .from(procedureVersions)

@@ -50,7 +50,6 @@ export type SourceKey = 'dossiers' | 'procedures';
 export const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const day = (d: string) => sql`${d}::date`;
 
-
 /** The units of the scope: its unit's subtree. */
 export const scopeUnits = (s: KpiScope) => unitSubtree(s.unitColumn ?? s.unitId);
 
@@ -93,7 +92,8 @@ export const SOURCES: Record<SourceKey, { from: SQL; inScope: (s: KpiScope) => S
 // --- Dossier predicates ------------------------------------------------------------------------
 
 /** Received (the legal clock started) in the period. Online filings not yet accepted are not. */
-export const receivedIn = (s: KpiScope) => sql`(${dossiers.receivedAt} >= ${at(s.start)} and ${dossiers.receivedAt} < ${at(s.end)})`;
+export const receivedIn = (s: KpiScope) =>
+  sql`(${dossiers.receivedAt} >= ${at(s.start)} and ${dossiers.receivedAt} < ${at(s.end)})`;
 
 /**
  * Received or processed in the period: received before its end and not finished before its start
@@ -111,7 +111,9 @@ export const handledIn = (s: KpiScope) => sql`(${dossiers.receivedAt} < ${at(s.e
  * before `asOf`) is within time when it paused before its due time: the applicant's wait is not
  * the unit's. A second supplement request is late already, before it ends.
  */
-export const onTimeOrWithin = (s: KpiScope) => sql`((${dossiers.completedAt} < ${at(s.end)} and ${dossiers.outcome} in ('early', 'onTime'))
+export const onTimeOrWithin = (
+  s: KpiScope,
+) => sql`((${dossiers.completedAt} < ${at(s.end)} and ${dossiers.outcome} in ('early', 'onTime'))
   or ((${dossiers.completedAt} is null or ${dossiers.completedAt} >= ${at(s.end)}) and ${dossiers.supplementCount} <= 1
     and case when ${dossiers.pausedSince} < ${at(s.asOf)} then ${dossiers.legalDueAt} >= ${dossiers.pausedSince}
              else ${dossiers.legalDueAt} >= ${at(s.asOf)} end))`;
@@ -198,7 +200,9 @@ export const populationDataUsed = sql`${dossiers.populationCheck} = 'verified'`;
 const offeredOnline = sql`(${procedureVersions.content}->>'onlineLevel') in ('full', 'partial')`;
 
 /** An online dossier of this procedure was received in the period at the unit. */
-const hadOnlineDossier = (s: KpiScope) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
+const hadOnlineDossier = (
+  s: KpiScope,
+) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
   where ${isOnline} and ${receivedIn(s)} and ${dossierInScope(s)})`;
 
 const channelsOf = sql`jsonb_array_elements(${procedureVersions.content}->'channels')`;
@@ -214,7 +218,9 @@ const paysOnline = sql`exists (select 1 from ${channelsOf} ch where coalesce((ch
  * Periods are attributed by the dossier's received day, as for every dossier indicator, so the
  * rollup keeps it per dossier (kpi_daily_procedures.paid_online_received).
  */
-const hadOnlinePayment = (s: KpiScope) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
+const hadOnlinePayment = (
+  s: KpiScope,
+) => sql`${procedureVersions.procedureId} in (select ${dossiers.procedureId} from ${dossiers}
   where ${hasFees} and ${paidOnline} and ${receivedIn(s)} and ${dossierInScope(s)})`;
 
 /** Citizens may apply (an organisation-only procedure has nobody to look up in the population database). */
@@ -253,19 +259,69 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
   'transparency.synced': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => syncedToPortal },
   'progress.onTime': { kind: 'sql', source: 'dossiers', denominator: handledIn, numerator: onTimeOrWithin },
   'online.proceduresOnline': { kind: 'sql', source: 'procedures', denominator: always, numerator: () => offeredOnline },
-  'online.servicesWithDossiers': { kind: 'sql', source: 'procedures', denominator: () => offeredOnline, numerator: hadOnlineDossier },
+  'online.servicesWithDossiers': {
+    kind: 'sql',
+    source: 'procedures',
+    denominator: () => offeredOnline,
+    numerator: hadOnlineDossier,
+  },
   'online.dossiersOnline': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => isOnline },
-  'payment.dossiersPaidOnline': { kind: 'sql', source: 'dossiers', denominator: (s) => sql`(${receivedIn(s)} and ${hasFees})`, numerator: () => paidOnline },
-  'payment.proceduresIntegrated': { kind: 'sql', source: 'procedures', denominator: () => chargesFees, numerator: () => paysOnline },
-  'payment.proceduresWithTransactions': { kind: 'sql', source: 'procedures', denominator: () => sql`(${chargesFees} and ${paysOnline})`, numerator: hadOnlinePayment },
+  'payment.dossiersPaidOnline': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: (s) => sql`(${receivedIn(s)} and ${hasFees})`,
+    numerator: () => paidOnline,
+  },
+  'payment.proceduresIntegrated': {
+    kind: 'sql',
+    source: 'procedures',
+    denominator: () => chargesFees,
+    numerator: () => paysOnline,
+  },
+  'payment.proceduresWithTransactions': {
+    kind: 'sql',
+    source: 'procedures',
+    denominator: () => sql`(${chargesFees} and ${paysOnline})`,
+    numerator: hadOnlinePayment,
+  },
   'digitization.eResult': { kind: 'sql', source: 'dossiers', denominator: processedIn, numerator: () => hasEResult },
-  'digitization.digitized': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => fullyDigitized },
-  'digitization.certifiedCopies': { kind: 'sql', source: 'dossiers', denominator: (s) => sql`(${processedIn(s)} and ${isCertification})`, numerator: () => signedEResult },
+  'digitization.digitized': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: receivedIn,
+    numerator: () => fullyDigitized,
+  },
+  'digitization.certifiedCopies': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: (s) => sql`(${processedIn(s)} and ${isCertification})`,
+    numerator: () => signedEResult,
+  },
   'digitization.reuse': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => reusedData },
-  'digitization.nationalStore': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => fromNationalStore },
-  'digitization.populationProcedures': { kind: 'sql', source: 'procedures', denominator: () => forCitizens, numerator: () => populationConnected },
-  'digitization.populationDossiers': { kind: 'sql', source: 'dossiers', denominator: (s) => sql`(${receivedIn(s)} and ${populationCheckDue})`, numerator: () => populationDataUsed },
+  'digitization.nationalStore': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: receivedIn,
+    numerator: () => fromNationalStore,
+  },
+  'digitization.populationProcedures': {
+    kind: 'sql',
+    source: 'procedures',
+    denominator: () => forCitizens,
+    numerator: () => populationConnected,
+  },
+  'digitization.populationDossiers': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: (s) => sql`(${receivedIn(s)} and ${populationCheckDue})`,
+    numerator: () => populationDataUsed,
+  },
   'satisfaction.feedbackOnTime': { kind: 'rows', family: 'feedback' },
   'satisfaction.feedbackSatisfaction': { kind: 'rows', family: 'feedback' },
-  'satisfaction.dossierSatisfaction': { kind: 'sql', source: 'dossiers', denominator: handledIn, numerator: satisfiedWith },
+  'satisfaction.dossierSatisfaction': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: handledIn,
+    numerator: satisfiedWith,
+  },
 };

@@ -10,7 +10,20 @@ import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { authorize } from '../access/policy.js';
 import { getUnit, unitPath } from '../org/units.service.js';
-import { ChannelDrilldownQuery, ChannelDrilldownReply, ChannelsReply, PutTargetsBody, RankingsQuery, RankingsReply, TargetDrilldownQuery, TargetDrilldownReply, TargetsQuery, TargetsReply, TargetTableQuery, TargetTableReply } from './insights.schema.js';
+import {
+  ChannelDrilldownQuery,
+  ChannelDrilldownReply,
+  ChannelsReply,
+  PutTargetsBody,
+  RankingsQuery,
+  RankingsReply,
+  TargetDrilldownQuery,
+  TargetDrilldownReply,
+  TargetsQuery,
+  TargetsReply,
+  TargetTableQuery,
+  TargetTableReply,
+} from './insights.schema.js';
 import { channelDossiers, channelMix } from './channels.query.js';
 import { periodOf } from './kpi-period.js';
 import { scopeOf } from './kpi.service.js';
@@ -22,15 +35,19 @@ import { effectiveTargets, putTargets, targetTable } from './targets.service.js'
 const tags = ['Chỉ số 766 (kpi)'];
 
 export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
-  const may = async (request: Parameters<typeof requireActor>[0], action: 'kpi.read' | 'kpi.configure', unitId: string) =>
-    authorize(requireActor(request), action, { unitPath: await unitPath(db, unitId) });
+  const may = async (
+    request: Parameters<typeof requireActor>[0],
+    action: 'kpi.read' | 'kpi.configure',
+    unitId: string,
+  ) => authorize(requireActor(request), action, { unitPath: await unitPath(db, unitId) });
 
   app.get(
     '/api/kpi/targets',
     {
       schema: {
         tags,
-        summary: 'Plan targets (DOMAIN §10) of a unit for a period: target, actual, gap and trend against the previous period',
+        summary:
+          'Plan targets (DOMAIN §10) of a unit for a period: target, actual, gap and trend against the previous period',
         querystring: TargetTableQuery,
         response: { 200: TargetTableReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -49,7 +66,8 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'The procedures behind a target counted over procedures (fully-online services: eligible ones, or those offered fully online)',
+        summary:
+          'The procedures behind a target counted over procedures (fully-online services: eligible ones, or those offered fully online)',
         querystring: TargetDrilldownQuery,
         response: { 200: TargetDrilldownReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -59,7 +77,14 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       const period = periodOf(request.query);
       await may(request, 'kpi.read', unit);
       const found = await targetProcedures(db, unit, period, part, { page, pageSize }, new Date());
-      return { target, part, page, pageSize, total: found.total, items: found.items.map((i) => ({ kind: 'procedure' as const, code: i.code, name: i.name })) };
+      return {
+        target,
+        part,
+        page,
+        pageSize,
+        total: found.total,
+        items: found.items.map((i) => ({ kind: 'procedure' as const, code: i.code, name: i.name })),
+      };
     },
   );
 
@@ -85,7 +110,8 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: "Set or clear (null) a unit's own target values for a year (procedure control officer over the unit; audited)",
+        summary:
+          "Set or clear (null) a unit's own target values for a year (procedure control officer over the unit; audited)",
         querystring: TargetsQuery,
         body: PutTargetsBody,
         response: { 200: TargetsReply, ...errorResponses(400, 401, 403, 404, 422) },
@@ -104,7 +130,8 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Units ranked by their index for a period, with week-on-week and month-on-month change (totals and places)',
+        summary:
+          'Units ranked by their index for a period, with week-on-week and month-on-month change (totals and places)',
         querystring: RankingsQuery,
         response: { 200: RankingsReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -122,7 +149,8 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Channel mix: dossiers received in the period by counter, online and postal (the online-dossiers denominator, split)',
+        summary:
+          'Channel mix: dossiers received in the period by counter, online and postal (the online-dossiers denominator, split)',
         querystring: PeriodQuery,
         response: { 200: ChannelsReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -131,7 +159,12 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       const { unit } = request.query;
       const period = periodOf(request.query);
       await may(request, 'kpi.read', unit);
-      return { unit, from: period.from, to: period.to, channels: await channelMix(db, scopeOf(unit, period, new Date())) };
+      return {
+        unit,
+        from: period.from,
+        to: period.to,
+        channels: await channelMix(db, scopeOf(unit, period, new Date())),
+      };
     },
   );
 
@@ -149,7 +182,12 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       const { unit, channel, page, pageSize } = request.query;
       const period = periodOf(request.query);
       await may(request, 'kpi.read', unit);
-      return { channel, page, pageSize, ...(await channelDossiers(db, scopeOf(unit, period, new Date()), channel, { page, pageSize })) };
+      return {
+        channel,
+        page,
+        pageSize,
+        ...(await channelDossiers(db, scopeOf(unit, period, new Date()), channel, { page, pageSize })),
+      };
     },
   );
 }

@@ -41,8 +41,22 @@ describe('assess', () => {
     ['reached', atLeast, 0.6, 0.7, 0.5, { gap: 0.1, met: true, trend: 'better', change: 0.2 }],
     ['short, worse', atLeast, 0.6, 0.4, 0.5, { gap: -0.2, met: false, trend: 'worse', change: -0.1 }],
     ['exactly the target, unchanged', atLeast, 1, 1, 1, { gap: 0, met: true, trend: 'same', change: 0 }],
-    ['waiting over the limit, shorter than before', atMost, 30, 35, 40, { gap: 5, met: false, trend: 'better', change: -5 }],
-    ['waiting under the limit, longer than before', atMost, 30, 25, 20, { gap: -5, met: true, trend: 'worse', change: 5 }],
+    [
+      'waiting over the limit, shorter than before',
+      atMost,
+      30,
+      35,
+      40,
+      { gap: 5, met: false, trend: 'better', change: -5 },
+    ],
+    [
+      'waiting under the limit, longer than before',
+      atMost,
+      30,
+      25,
+      20,
+      { gap: -5, met: true, trend: 'worse', change: 5 },
+    ],
     ['no previous figure', atLeast, 0.5, 0.5, null, { gap: 0, met: true, trend: 'unknown', change: null }],
     ['no actual', atLeast, 0.5, null, 0.5, { gap: null, met: null, trend: 'unknown', change: null }],
   ] as const)('%s', (_name, def, target, actual, previous, expected) => {
@@ -58,7 +72,12 @@ describe('rank', () => {
       { unitId: 'c', name: 'Sở Công Thương', total: 80 },
       { unitId: 'd', name: 'Sở Xây dựng', total: 70 },
     ]);
-    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([['b', 1], ['c', 2], ['a', 2], ['d', 4]]);
+    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['a', 2],
+      ['d', 4],
+    ]);
   });
   it('an empty list', () => expect(rank([])).toEqual([]));
 });

@@ -3,7 +3,16 @@
  * and reporting month holding a day, a target's gap and trend, and the order of a ranking.
  */
 import { addDays, dayIndex } from '../calendar/dates.js';
-import { isoWeekOf, type Period, rangePeriod, reportingMonth, reportingMonthOf, reportingQuarter, reportingYear, weekPeriod } from './periods.rules.js';
+import {
+  isoWeekOf,
+  type Period,
+  rangePeriod,
+  reportingMonth,
+  reportingMonthOf,
+  reportingQuarter,
+  reportingYear,
+  weekPeriod,
+} from './periods.rules.js';
 import type { TargetDefinition } from './targets.config.js';
 
 /**
@@ -16,7 +25,10 @@ export function previousPeriod(period: Period, name?: string): Period {
   m = name ? /^(\d{4})-(\d{2})$/.exec(name) : null;
   if (m) return monthContaining(addDays(period.from, -1));
   m = name ? /^(\d{4})-Q([1-4])$/.exec(name) : null;
-  if (m) return Number(m[2]) === 1 ? reportingQuarter(Number(m[1]) - 1, 4) : reportingQuarter(Number(m[1]), Number(m[2]) - 1);
+  if (m)
+    return Number(m[2]) === 1
+      ? reportingQuarter(Number(m[1]) - 1, 4)
+      : reportingQuarter(Number(m[1]), Number(m[2]) - 1);
   m = name ? /^(\d{4})$/.exec(name) : null;
   if (m) return reportingYear(Number(m[1]) - 1);
   const days = dayIndex(period.to) - dayIndex(period.from) + 1;
@@ -42,14 +54,19 @@ export type Trend = 'better' | 'worse' | 'same' | 'unknown';
  * over an at-most one), `met`, and the trend against the previous period's actual — better or
  * worse in the target's direction. Unknown when either actual is missing.
  */
-export function assess(def: Pick<TargetDefinition, 'direction'>, target: number, actual: number | null, previous: number | null) {
+export function assess(
+  def: Pick<TargetDefinition, 'direction'>,
+  target: number,
+  actual: number | null,
+  previous: number | null,
+) {
   const round = (x: number) => Math.round(x * 10000) / 10000;
   if (actual === null) return { gap: null, met: null, trend: 'unknown' as Trend, change: null };
   const gap = round(actual - target);
   const met = def.direction === 'atLeast' ? actual >= target : actual <= target;
   if (previous === null) return { gap, met, trend: 'unknown' as Trend, change: null };
   const change = round(actual - previous);
-  const trend: Trend = change === 0 ? 'same' : (change > 0) === (def.direction === 'atLeast') ? 'better' : 'worse';
+  const trend: Trend = change === 0 ? 'same' : change > 0 === (def.direction === 'atLeast') ? 'better' : 'worse';
   return { gap, met, trend, change };
 }
 

@@ -9,16 +9,22 @@ import { TARGET_KEYS, TargetValue } from './targets.config.js';
 const Target = z.object({
   key: z.enum(TARGET_KEYS),
   name: z.string(),
-  unit: z.enum(['ratio', 'minutes', 'dossiersPerOfficerYear']).describe('ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year'),
+  unit: z
+    .enum(['ratio', 'minutes', 'dossiersPerOfficerYear'])
+    .describe('ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year'),
   direction: z.enum(['atLeast', 'atMost']),
   value: z.number(),
-  source: z.enum(['unit', 'inherited', 'default']).describe('unit: set for this unit; inherited: set for an ancestor; default: DOMAIN §10'),
+  source: z
+    .enum(['unit', 'inherited', 'default'])
+    .describe('unit: set for this unit; inherited: set for an ancestor; default: DOMAIN §10'),
   fromUnitId: z.uuid().nullable(),
   defaultSource: z.string(),
 });
 
 export const TargetsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), unit: z.uuid() });
-export const TargetsReply = z.object({ year: z.number().int(), unit: z.uuid(), targets: z.array(Target) }).meta({ id: 'KpiTargets' });
+export const TargetsReply = z
+  .object({ year: z.number().int(), unit: z.uuid(), targets: z.array(Target) })
+  .meta({ id: 'KpiTargets' });
 export const PutTargetsBody = z.object({ targets: z.array(TargetValue).min(1).max(TARGET_KEYS.length) });
 
 const Actual = z.object({
@@ -27,7 +33,10 @@ const Actual = z.object({
   denominator: z.number().nullable(),
   available: z.boolean(),
   indicator: z.enum(INDICATOR_KEYS).optional().describe('The index indicator whose drill-down lists the dossiers'),
-  drilldown: z.literal('procedures').optional().describe('Counted over procedures: GET /api/kpi/targets/drilldown lists them'),
+  drilldown: z
+    .literal('procedures')
+    .optional()
+    .describe('Counted over procedures: GET /api/kpi/targets/drilldown lists them'),
   note: z.string().optional(),
 });
 
@@ -67,7 +76,10 @@ const Change = z.object({
 
 export const RankingsQuery = PeriodQuery.omit({ unit: true }).extend({
   parent: z.uuid().describe('The unit whose direct sub-units are ranked (e.g. the province)'),
-  kind: z.enum(UNIT_KINDS).optional().describe('Only sub-units of this kind (e.g. commune: communes are ranked weekly)'),
+  kind: z
+    .enum(UNIT_KINDS)
+    .optional()
+    .describe('Only sub-units of this kind (e.g. commune: communes are ranked weekly)'),
 });
 
 export const RankingItem = z.object({
@@ -83,7 +95,9 @@ export const RankingItem = z.object({
   monthOnMonth: Change,
 });
 
-export const RankingsReply = z.object({ parent: z.uuid(), from: IsoDate, to: IsoDate, items: z.array(RankingItem) }).meta({ id: 'KpiRankings' });
+export const RankingsReply = z
+  .object({ parent: z.uuid(), from: IsoDate, to: IsoDate, items: z.array(RankingItem) })
+  .meta({ id: 'KpiRankings' });
 
 export const ChannelsReply = z.object({
   unit: z.uuid(),
@@ -92,7 +106,9 @@ export const ChannelsReply = z.object({
   channels: z.array(z.object({ channel: z.enum(['counter', 'online', 'postal']), received: z.number().int() })),
 });
 
-export const ChannelDrilldownQuery = PeriodQuery.extend({ channel: z.enum(['counter', 'online', 'postal']) }).extend(Paging.shape);
+export const ChannelDrilldownQuery = PeriodQuery.extend({ channel: z.enum(['counter', 'online', 'postal']) }).extend(
+  Paging.shape,
+);
 export const ChannelDrilldownReply = z.object({
   channel: z.enum(['counter', 'online', 'postal']),
   total: z.number().int(),

@@ -16,12 +16,19 @@ export interface YearConfig {
   createdAt: Date | null;
 }
 
-const defaultFor = (year: number): YearConfig => ({ year, version: 0, source: 'default', config: DEFAULT_KPI_CONFIG, createdAt: null });
+const defaultFor = (year: number): YearConfig => ({
+  year,
+  version: 0,
+  source: 'default',
+  config: DEFAULT_KPI_CONFIG,
+  createdAt: null,
+});
 
 /** The year's configuration: `version` if given (0 = the default), else the latest saved one. */
 export async function getKpiConfig(db: Queryable, year: number, version?: number): Promise<YearConfig> {
   if (version === 0) return defaultFor(year);
-  const where = version === undefined ? eq(kpiConfigs.year, year) : and(eq(kpiConfigs.year, year), eq(kpiConfigs.version, version));
+  const where =
+    version === undefined ? eq(kpiConfigs.year, year) : and(eq(kpiConfigs.year, year), eq(kpiConfigs.version, version));
   const [row] = await db.select().from(kpiConfigs).where(where).orderBy(desc(kpiConfigs.version)).limit(1);
   if (!row) {
     if (version !== undefined) throw new AppError('KPI_CONFIG_VERSION_NOT_FOUND', { year, version });
@@ -36,11 +43,21 @@ export async function getKpiConfig(db: Queryable, year: number, version?: number
  * caller read: if another replacement came first, 409 VERSION_CONFLICT (two concurrent writers
  * of the same next version also collide on the primary key → 409).
  */
-export async function putKpiConfig(tx: Tx, ctx: RequestContext, year: number, config: KpiConfig, expectedVersion: number): Promise<YearConfig> {
+export async function putKpiConfig(
+  tx: Tx,
+  ctx: RequestContext,
+  year: number,
+  config: KpiConfig,
+  expectedVersion: number,
+): Promise<YearConfig> {
   const current = await getKpiConfig(tx, year);
-  if (current.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { year, expectedVersion, currentVersion: current.version });
+  if (current.version !== expectedVersion)
+    throw new AppError('VERSION_CONFLICT', { year, expectedVersion, currentVersion: current.version });
   const version = current.version + 1;
-  const [row] = await tx.insert(kpiConfigs).values({ year, version, config, createdBy: ctx.actor?.userId ?? null }).returning();
+  const [row] = await tx
+    .insert(kpiConfigs)
+    .values({ year, version, config, createdBy: ctx.actor?.userId ?? null })
+    .returning();
   await recordChange(tx, ctx, {
     action: 'kpi.configure',
     targetType: 'kpi_config',

@@ -2,7 +2,11 @@
 import { AppError } from '../../kernel/errors.js';
 import { type Period, resolvePeriod } from './periods.rules.js';
 
-export function periodOf(q: { from?: string | undefined; to?: string | undefined; period?: string | undefined }): Period {
+export function periodOf(q: {
+  from?: string | undefined;
+  to?: string | undefined;
+  period?: string | undefined;
+}): Period {
   const period = resolvePeriod(q);
   if (typeof period === 'string') throw new AppError(period, q);
   return period;

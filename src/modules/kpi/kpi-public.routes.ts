@@ -46,7 +46,16 @@ const PublicIndex = z
         name: z.string(),
         points: z.number(),
         max: z.number(),
-        indicators: z.array(z.object({ key: z.string(), name: z.string(), ratio: z.number().nullable(), points: z.number(), max: z.number(), available: z.boolean() })),
+        indicators: z.array(
+          z.object({
+            key: z.string(),
+            name: z.string(),
+            ratio: z.number().nullable(),
+            points: z.number(),
+            max: z.number(),
+            available: z.boolean(),
+          }),
+        ),
       }),
     ),
   })
@@ -58,7 +67,13 @@ const PublicRankings = z
     from: IsoDate,
     to: IsoDate,
     kind: z.enum(['department', 'commune']),
-    items: z.array(RankingItem.pick({ name: true, kind: true, rank: true, total: true, grade: true, gradeName: true }).extend({ weekChange: z.number(), monthChange: z.number(), rankChange: z.number().int() })),
+    items: z.array(
+      RankingItem.pick({ name: true, kind: true, rank: true, total: true, grade: true, gradeName: true }).extend({
+        weekChange: z.number(),
+        monthChange: z.number(),
+        rankChange: z.number().int(),
+      }),
+    ),
   })
   .meta({ id: 'PublicKpiRankings' });
 
@@ -78,7 +93,8 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
     const text = name ?? reportingMonthOf(vietnamDateOf(now));
     const year = Number(text.slice(0, 4));
     const period = parsePeriod(text);
-    if (!period || year < 2000 || year > now.getUTCFullYear() + 1) throw new AppError('KPI_PERIOD_INVALID', { period: text });
+    if (!period || year < 2000 || year > now.getUTCFullYear() + 1)
+      throw new AppError('KPI_PERIOD_INVALID', { period: text });
     return { text, period };
   };
 
@@ -86,7 +102,12 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
     '/api/public/kpi/index',
     {
       onRequest: rateLimitHook(limiter),
-      schema: { tags, summary: "The province's Decision-766 index for a period (aggregate figures only; no login)", querystring: PublicQuery, response: { 200: PublicIndex, ...errorResponses(400, 404, 429) } },
+      schema: {
+        tags,
+        summary: "The province's Decision-766 index for a period (aggregate figures only; no login)",
+        querystring: PublicQuery,
+        response: { 200: PublicIndex, ...errorResponses(400, 404, 429) },
+      },
     },
     async (request) => {
       const { text, period } = periodOf(request.query.period);
@@ -106,7 +127,14 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
             name: g.name,
             points: g.points,
             max: g.max,
-            indicators: g.indicators.map((x) => ({ key: x.key, name: x.name, ratio: x.ratio, points: x.points, max: x.max, available: x.available })),
+            indicators: g.indicators.map((x) => ({
+              key: x.key,
+              name: x.name,
+              ratio: x.ratio,
+              points: x.points,
+              max: x.max,
+              available: x.available,
+            })),
           })),
         };
       });
@@ -119,7 +147,8 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
       onRequest: rateLimitHook(limiter),
       schema: {
         tags,
-        summary: "The province's departments or communes ranked by their index, with the change since last week and last month (no login)",
+        summary:
+          "The province's departments or communes ranked by their index, with the change since last week and last month (no login)",
         querystring: PublicQuery.extend({ kind: z.enum(['department', 'commune']).default('department') }),
         response: { 200: PublicRankings, ...errorResponses(400, 404, 429) },
       },

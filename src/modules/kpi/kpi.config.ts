@@ -62,13 +62,19 @@ export const IndicatorConfig = z.object({
 });
 
 export const GroupConfig = z.object({
-  key: z.string().trim().regex(/^[a-z][a-zA-Z]*$/, 'Mã nhóm chỉ gồm chữ cái, bắt đầu bằng chữ thường'),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-zA-Z]*$/, 'Mã nhóm chỉ gồm chữ cái, bắt đầu bằng chữ thường'),
   name: Name,
   indicators: z.array(IndicatorConfig).min(1).max(20),
 });
 
 export const GradeBand = z.object({
-  key: z.string().trim().regex(/^[a-z][a-zA-Z]*$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-zA-Z]*$/),
   name: Name,
   /** The lowest total (inclusive) that earns the grade. */
   min: Points,
@@ -85,19 +91,28 @@ export const KpiConfig = z
   .superRefine((c, ctx) => {
     const keys = c.groups.flatMap((g) => g.indicators.map((i) => i.key));
     keys.forEach((k, i) => {
-      if (keys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['groups'], message: `Chỉ số ${k} xuất hiện nhiều lần` });
+      if (keys.indexOf(k) !== i)
+        ctx.addIssue({ code: 'custom', path: ['groups'], message: `Chỉ số ${k} xuất hiện nhiều lần` });
     });
     const groupKeys = c.groups.map((g) => g.key);
     groupKeys.forEach((k, i) => {
-      if (groupKeys.indexOf(k) !== i) ctx.addIssue({ code: 'custom', path: ['groups', i, 'key'], message: `Nhóm ${k} xuất hiện nhiều lần` });
+      if (groupKeys.indexOf(k) !== i)
+        ctx.addIssue({ code: 'custom', path: ['groups', i, 'key'], message: `Nhóm ${k} xuất hiện nhiều lần` });
     });
     const total = sum(c.groups.flatMap((g) => g.indicators.map((i) => i.max)));
-    if (total !== 100) ctx.addIssue({ code: 'custom', path: ['groups'], message: `Tổng điểm tối đa phải là 100 (hiện là ${total})` });
+    if (total !== 100)
+      ctx.addIssue({ code: 'custom', path: ['groups'], message: `Tổng điểm tối đa phải là 100 (hiện là ${total})` });
     c.grades.forEach((g, i) => {
       const prev = c.grades[i - 1];
-      if (prev && g.min >= prev.min) ctx.addIssue({ code: 'custom', path: ['grades', i, 'min'], message: 'Các mức xếp loại phải theo thứ tự điểm giảm dần' });
+      if (prev && g.min >= prev.min)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grades', i, 'min'],
+          message: 'Các mức xếp loại phải theo thứ tự điểm giảm dần',
+        });
     });
-    if (c.grades.at(-1)!.min !== 0) ctx.addIssue({ code: 'custom', path: ['grades'], message: 'Mức xếp loại thấp nhất phải bắt đầu từ 0 điểm' });
+    if (c.grades.at(-1)!.min !== 0)
+      ctx.addIssue({ code: 'custom', path: ['grades'], message: 'Mức xếp loại thấp nhất phải bắt đầu từ 0 điểm' });
   })
   .meta({ id: 'KpiConfig' });
 export type KpiConfig = z.output<typeof KpiConfig>;

@@ -13,7 +13,19 @@ import { authorize } from '../access/policy.js';
 import { provinceRootIds, unitPath } from '../org/units.service.js';
 import { drilldown } from './index.query.js';
 import { getKpiConfig, putKpiConfig } from './kpi-config.service.js';
-import { ConfigQuery, ConfigReply, DrilldownQuery, DrilldownReply, IndexQuery, IndexReply, LateQuery, LateReply, PeriodQuery, ProcessingTimesReply, PutConfigBody } from './kpi.schema.js';
+import {
+  ConfigQuery,
+  ConfigReply,
+  DrilldownQuery,
+  DrilldownReply,
+  IndexQuery,
+  IndexReply,
+  LateQuery,
+  LateReply,
+  PeriodQuery,
+  ProcessingTimesReply,
+  PutConfigBody,
+} from './kpi.schema.js';
 import { computeIndex, processingTimes, scopeOf } from './kpi.service.js';
 import { lateList } from './late.query.js';
 import { periodOf } from './kpi-period.js';
@@ -30,7 +42,8 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Bộ chỉ số 766 of a unit (its sub-units included) for a period: groups, indicators with numerator/denominator, total and grade',
+        summary:
+          'Bộ chỉ số 766 of a unit (its sub-units included) for a period: groups, indicators with numerator/denominator, total and grade',
         querystring: IndexQuery,
         response: { 200: IndexReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -68,7 +81,8 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Late dossiers of a reporting month by unit and by official (optionally only those without an apology letter)',
+        summary:
+          'Late dossiers of a reporting month by unit and by official (optionally only those without an apology letter)',
         querystring: LateQuery,
         response: { 200: LateReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -87,7 +101,8 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Average processing time per procedure (working days, pauses excluded) of dossiers processed in the period',
+        summary:
+          'Average processing time per procedure (working days, pauses excluded) of dossiers processed in the period',
         querystring: PeriodQuery,
         response: { 200: ProcessingTimesReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -96,7 +111,12 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
       const { unit } = request.query;
       const period = periodOf(request.query);
       await mayRead(request, unit);
-      return { unit, from: period.from, to: period.to, procedures: await processingTimes(db, env, unit, period, new Date()) };
+      return {
+        unit,
+        from: period.from,
+        to: period.to,
+        procedures: await processingTimes(db, env, unit, period, new Date()),
+      };
     },
   );
 
@@ -105,7 +125,8 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: "A year's index configuration: groups, weights, full-marks thresholds, grade bands (latest version, or the one named)",
+        summary:
+          "A year's index configuration: groups, weights, full-marks thresholds, grade bands (latest version, or the one named)",
         querystring: ConfigQuery,
         response: { 200: ConfigReply, ...errorResponses(400, 401, 403, 404) },
       },
@@ -121,7 +142,8 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: "Replace a year's index configuration with a new version (procedure control officer at the province; audited)",
+        summary:
+          "Replace a year's index configuration with a new version (procedure control officer at the province; audited)",
         querystring: z.object({ year: ConfigQuery.shape.year }),
         body: PutConfigBody,
         response: { 200: ConfigReply, ...errorResponses(400, 401, 403, 409) },

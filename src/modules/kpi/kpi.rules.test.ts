@@ -49,19 +49,35 @@ describe('the default configuration (docs/domain/DOMAIN.md §9)', () => {
     expect(KpiConfig.safeParse(DEFAULT_KPI_CONFIG).success).toBe(true);
     const keys = DEFAULT_KPI_CONFIG.groups.flatMap((g) => g.indicators.map((i) => i.key));
     expect([...keys].sort()).toEqual([...INDICATOR_KEYS].sort());
-    const groupMax = Object.fromEntries(DEFAULT_KPI_CONFIG.groups.map((g) => [g.key, g.indicators.reduce((s, i) => s + i.max, 0)]));
-    expect(groupMax).toEqual({ transparency: 18, progress: 20, onlineServices: 12, onlinePayment: 10, digitization: 22, satisfaction: 18 });
+    const groupMax = Object.fromEntries(
+      DEFAULT_KPI_CONFIG.groups.map((g) => [g.key, g.indicators.reduce((s, i) => s + i.max, 0)]),
+    );
+    expect(groupMax).toEqual({
+      transparency: 18,
+      progress: 20,
+      onlineServices: 12,
+      onlinePayment: 10,
+      digitization: 22,
+      satisfaction: 18,
+    });
   });
 
   it('refuses a configuration that does not weigh 100, repeats an indicator or has bands out of order', () => {
     const heavier = structuredClone(DEFAULT_KPI_CONFIG);
     heavier.groups[1]!.indicators[0]!.max = 25;
-    expect(KpiConfig.safeParse(heavier).error?.issues.map((i) => i.message)).toEqual([expect.stringContaining('100 (hiện là 105)')]);
+    expect(KpiConfig.safeParse(heavier).error?.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('100 (hiện là 105)'),
+    ]);
     const repeated = structuredClone(DEFAULT_KPI_CONFIG);
     repeated.groups[1]!.indicators.push({ ...repeated.groups[1]!.indicators[0]!, max: 0 });
-    expect(KpiConfig.safeParse(repeated).error?.issues.map((i) => i.message)).toContain('Chỉ số progress.onTime xuất hiện nhiều lần');
+    expect(KpiConfig.safeParse(repeated).error?.issues.map((i) => i.message)).toContain(
+      'Chỉ số progress.onTime xuất hiện nhiều lần',
+    );
     const bands = structuredClone(DEFAULT_KPI_CONFIG);
-    bands.grades = [{ key: 'good', name: 'Tốt', min: 80 }, { key: 'excellent', name: 'Xuất sắc', min: 90 }];
+    bands.grades = [
+      { key: 'good', name: 'Tốt', min: 80 },
+      { key: 'excellent', name: 'Xuất sắc', min: 90 },
+    ];
     const messages = KpiConfig.safeParse(bands).error?.issues.map((i) => i.message);
     expect(messages).toContain('Các mức xếp loại phải theo thứ tự điểm giảm dần');
     expect(messages).toContain('Mức xếp loại thấp nhất phải bắt đầu từ 0 điểm');
@@ -102,7 +118,12 @@ describe('scoreIndex', () => {
   });
 
   it('keeps the note of an unavailable indicator and never gives it a ratio', () => {
-    const s = scoreIndex(DEFAULT_KPI_CONFIG, counts([['payment.dossiersPaidOnline', { numerator: 0, denominator: 0, available: false, note: 'Chưa có dữ liệu' }]]));
+    const s = scoreIndex(
+      DEFAULT_KPI_CONFIG,
+      counts([
+        ['payment.dossiersPaidOnline', { numerator: 0, denominator: 0, available: false, note: 'Chưa có dữ liệu' }],
+      ]),
+    );
     const ind = s.groups.find((g) => g.key === 'onlinePayment')!.indicators[0]!;
     expect(ind).toMatchObject({ note: 'Chưa có dữ liệu', ratio: null, points: 0 });
   });

@@ -11,15 +11,24 @@ export const PeriodQuery = z.object({
     .string()
     .max(10)
     .optional()
-    .describe('Instead of from/to: ISO week 2026-W09, reporting month 2026-03 (21 Feb → 20 Mar), reporting quarter 2026-Q1, reporting year 2026'),
+    .describe(
+      'Instead of from/to: ISO week 2026-W09, reporting month 2026-03 (21 Feb → 20 Mar), reporting quarter 2026-Q1, reporting year 2026',
+    ),
 });
 
 export const IndexQuery = PeriodQuery.extend({
-  configVersion: z.coerce.number().int().min(0).optional().describe("Recompute with this version of the year's configuration (default: the latest)"),
+  configVersion: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Recompute with this version of the year's configuration (default: the latest)"),
   source: z
     .enum(['rollup', 'raw'])
     .default('rollup')
-    .describe('rollup: the dossier counters kept by day and unit (fast; equal to raw by test); raw: recompute from the dossier rows'),
+    .describe(
+      'rollup: the dossier counters kept by day and unit (fast; equal to raw by test); raw: recompute from the dossier rows',
+    ),
 });
 
 const Indicator = z.object({
@@ -27,7 +36,10 @@ const Indicator = z.object({
   name: z.string(),
   numerator: z.number().int(),
   denominator: z.number().int(),
-  ratio: z.number().nullable().describe('numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable'),
+  ratio: z
+    .number()
+    .nullable()
+    .describe('numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable'),
   points: z.number(),
   max: z.number(),
   fullAt: z.number().describe('The ratio that earns full points'),
@@ -46,7 +58,15 @@ export const IndexReply = z
     total: z.number(),
     grade: z.string(),
     gradeName: z.string(),
-    groups: z.array(z.object({ key: z.string(), name: z.string(), points: z.number(), max: z.number(), indicators: z.array(Indicator) })),
+    groups: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        points: z.number(),
+        max: z.number(),
+        indicators: z.array(Indicator),
+      }),
+    ),
   })
   .meta({ id: 'Kpi766Index' });
 
@@ -64,10 +84,19 @@ export const DrilldownReply = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  items: z.array(z.object({ kind: z.enum(['dossier', 'procedure', 'decisionItem', 'feedback']), code: z.string(), name: z.string().nullable() })),
+  items: z.array(
+    z.object({
+      kind: z.enum(['dossier', 'procedure', 'decisionItem', 'feedback']),
+      code: z.string(),
+      name: z.string().nullable(),
+    }),
+  ),
 });
 
-export const ConfigQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100), version: z.coerce.number().int().min(0).optional() });
+export const ConfigQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  version: z.coerce.number().int().min(0).optional(),
+});
 
 export const ConfigReply = z
   .object({
@@ -80,14 +109,21 @@ export const ConfigReply = z
   .meta({ id: 'KpiYearConfig' });
 
 export const PutConfigBody = z.object({
-  version: z.number().int().min(0).describe('The version read (0 = the default): a replacement made meanwhile is a 409'),
+  version: z
+    .number()
+    .int()
+    .min(0)
+    .describe('The version read (0 = the default): a replacement made meanwhile is a 409'),
   config: KpiConfig,
 });
 
 export const LateQuery = z
   .object({
     unit: z.uuid(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM').describe('Reporting month YYYY-MM (21st of the month before → 20th)'),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng có dạng YYYY-MM')
+      .describe('Reporting month YYYY-MM (21st of the month before → 20th)'),
     withoutApology: z
       .enum(['true', 'false'])
       .default('false')
@@ -105,7 +141,13 @@ export const LateReply = z.object({
   withoutApology: z.boolean(),
   total: z.number().int(),
   byUnit: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), late: z.number().int() })),
-  byOfficial: z.array(z.object({ userId: z.uuid().nullable().describe('null: no named official (a role at a unit)'), fullName: z.string().nullable(), late: z.number().int() })),
+  byOfficial: z.array(
+    z.object({
+      userId: z.uuid().nullable().describe('null: no named official (a role at a unit)'),
+      fullName: z.string().nullable(),
+      late: z.number().int(),
+    }),
+  ),
   page: z.number().int(),
   pageSize: z.number().int(),
   items: z.array(
@@ -133,6 +175,12 @@ export const ProcessingTimesReply = z.object({
   from: IsoDate,
   to: IsoDate,
   procedures: z.array(
-    z.object({ procedureId: z.uuid(), nationalCode: z.string(), name: z.string(), dossiers: z.number().int(), averageWorkingDays: z.number() }),
+    z.object({
+      procedureId: z.uuid(),
+      nationalCode: z.string(),
+      name: z.string(),
+      dossiers: z.number().int(),
+      averageWorkingDays: z.number(),
+    }),
   ),
 });

@@ -50,7 +50,13 @@ export async function computeIndex(
  * The index of each of `unitIds` (its subtree) over a period, every figure counted for all of them
  * in one statement (rankings); each equals computeIndex of the unit from the rollup.
  */
-export async function computeIndexes(db: Queryable, env: Env, unitIds: readonly string[], period: Period, now: Date): Promise<Map<string, ScoredIndex>> {
+export async function computeIndexes(
+  db: Queryable,
+  env: Env,
+  unitIds: readonly string[],
+  period: Period,
+  now: Date,
+): Promise<Map<string, ScoredIndex>> {
   if (unitIds.length === 0) return new Map();
   const config = await getKpiConfig(db, Number(period.to.slice(0, 4)));
   await refreshRollup(db);

@@ -27,10 +27,19 @@ const responsible = sql`coalesce((select ${dossierEvents.actorUserId} from ${dos
 const hasApology = sql`exists (select 1 from ${dossierExtensions} where ${dossierExtensions.dossierId} = ${dossiers.id})`;
 
 export function lateWhere(scope: KpiScope, withoutApology: boolean): SQL {
-  return and(dossierInScope(scope), handledIn(scope), not(sql`coalesce(${onTimeOrWithin(scope)}, false)`), withoutApology ? not(hasApology) : undefined)!;
+  return and(
+    dossierInScope(scope),
+    handledIn(scope),
+    not(sql`coalesce(${onTimeOrWithin(scope)}, false)`),
+    withoutApology ? not(hasApology) : undefined,
+  )!;
 }
 
-export async function lateList(db: Queryable, scope: KpiScope, opts: { withoutApology: boolean; page: number; pageSize: number }) {
+export async function lateList(
+  db: Queryable,
+  scope: KpiScope,
+  opts: { withoutApology: boolean; page: number; pageSize: number },
+) {
   const where = lateWhere(scope, opts.withoutApology);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(dossiers).where(where);
   const byUnit = await db
@@ -67,8 +76,20 @@ export async function lateList(db: Queryable, scope: KpiScope, opts: { withoutAp
     .orderBy(asc(units.name), asc(dossiers.code))
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize);
-  const ids = [...new Set([...officials.map((o) => o.officialId), ...items.map((i) => i.officialId)].filter((id): id is string => id !== null))];
-  const names = new Map(ids.length ? (await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.fullName]) : []);
+  const ids = [
+    ...new Set(
+      [...officials.map((o) => o.officialId), ...items.map((i) => i.officialId)].filter(
+        (id): id is string => id !== null,
+      ),
+    ),
+  ];
+  const names = new Map(
+    ids.length
+      ? (await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids))).map(
+          (u) => [u.id, u.fullName],
+        )
+      : [],
+  );
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     total,
@@ -115,12 +136,23 @@ export function averageProcessingTimes(calendar: WorkingCalendar, facts: readonl
   const byProcedure = new Map<string, { nationalCode: string; name: string; dossiers: number; workingDays: number }>();
   for (const f of facts) {
     const minutes = Math.max(0, workingTimeBetween(calendar, f.receivedAt, f.completedAt).minutes - f.pausedMinutes);
-    const entry = byProcedure.get(f.procedureId) ?? { nationalCode: f.nationalCode, name: f.name, dossiers: 0, workingDays: 0 };
+    const entry = byProcedure.get(f.procedureId) ?? {
+      nationalCode: f.nationalCode,
+      name: f.name,
+      dossiers: 0,
+      workingDays: 0,
+    };
     entry.dossiers += 1;
     entry.workingDays += minutes / calendar.minutesPerDay;
     byProcedure.set(f.procedureId, entry);
   }
   return [...byProcedure.entries()]
-    .map(([procedureId, e]) => ({ procedureId, nationalCode: e.nationalCode, name: e.name, dossiers: e.dossiers, averageWorkingDays: round2(e.workingDays / e.dossiers) }))
+    .map(([procedureId, e]) => ({
+      procedureId,
+      nationalCode: e.nationalCode,
+      name: e.name,
+      dossiers: e.dossiers,
+      averageWorkingDays: round2(e.workingDays / e.dossiers),
+    }))
     .sort((a, b) => a.nationalCode.localeCompare(b.nationalCode));
 }

@@ -13,7 +13,22 @@ import { kpiReportRoutes } from './reports.routes.js';
 
 export const kpiModule: ModuleManifest = {
   name: 'kpi',
-  needs: ['access', 'audit', 'calendar', 'catalog', 'datastore', 'documents', 'dossiers', 'feedback', 'identity', 'national-portal', 'org', 'payments', 'queue', 'satisfaction'],
+  needs: [
+    'access',
+    'audit',
+    'calendar',
+    'catalog',
+    'datastore',
+    'documents',
+    'dossiers',
+    'feedback',
+    'identity',
+    'national-portal',
+    'org',
+    'payments',
+    'queue',
+    'satisfaction',
+  ],
   tables: [insightsTables, kpiTables, rollupTables],
   errors: [KPI_ERRORS, KPI_INSIGHTS_ERRORS],
   routes(app, deps) {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, MAX_PERIOD_DAYS, parsePeriod, periodProblem, rangePeriod, reportingMonth, reportingMonthOf, reportingQuarter, reportingYear, resolvePeriod, weekPeriod } from './periods.rules.js';
+import {
+  isoWeekOf,
+  MAX_PERIOD_DAYS,
+  parsePeriod,
+  periodProblem,
+  rangePeriod,
+  reportingMonth,
+  reportingMonthOf,
+  reportingQuarter,
+  reportingYear,
+  resolvePeriod,
+  weekPeriod,
+} from './periods.rules.js';
 
 const span = (p: { from: string; to: string }) => [p.from, p.to];
 
@@ -87,12 +99,18 @@ describe('parsePeriod and resolvePeriod', () => {
     expect(span(parsePeriod(text)!)).toEqual([from, to]);
   });
 
-  it.each(['2026-13', '2026-00', '2025-W53', '2026-W00', '2026-Q5', '26-03', 'tháng 3', ''])('%j names no period', (text) => {
-    expect(parsePeriod(text)).toBeNull();
-  });
+  it.each(['2026-13', '2026-00', '2025-W53', '2026-W00', '2026-Q5', '26-03', 'tháng 3', ''])(
+    '%j names no period',
+    (text) => {
+      expect(parsePeriod(text)).toBeNull();
+    },
+  );
 
   it('takes from/to or period, not both, not half', () => {
-    expect(span(resolvePeriod({ from: '2026-03-01', to: '2026-03-31' }) as { from: string; to: string })).toEqual(['2026-03-01', '2026-03-31']);
+    expect(span(resolvePeriod({ from: '2026-03-01', to: '2026-03-31' }) as { from: string; to: string })).toEqual([
+      '2026-03-01',
+      '2026-03-31',
+    ]);
     expect(resolvePeriod({ from: '2026-03-01' })).toBe('KPI_PERIOD_INVALID');
     expect(resolvePeriod({ period: '2026-03', from: '2026-03-01' })).toBe('KPI_PERIOD_INVALID');
     expect(resolvePeriod({ period: 'x' })).toBe('KPI_PERIOD_INVALID');

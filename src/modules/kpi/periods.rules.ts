@@ -108,7 +108,11 @@ export function periodProblem(from: string, to: string): PeriodProblem | null {
 }
 
 /** The period a request names: `period`, or `from` and `to`; an error code when neither (or both). */
-export function resolvePeriod(q: { from?: string | undefined; to?: string | undefined; period?: string | undefined }): Period | PeriodProblem | 'KPI_PERIOD_INVALID' {
+export function resolvePeriod(q: {
+  from?: string | undefined;
+  to?: string | undefined;
+  period?: string | undefined;
+}): Period | PeriodProblem | 'KPI_PERIOD_INVALID' {
   if (q.period !== undefined) {
     if (q.from !== undefined || q.to !== undefined) return 'KPI_PERIOD_INVALID';
     return parsePeriod(q.period) ?? 'KPI_PERIOD_INVALID';

@@ -19,7 +19,14 @@ export async function rankedUnits(db: Queryable, parentId: string, period: Perio
   return db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
-    .where(and(eq(units.parentId, parentId), lte(units.validFrom, period.to), or(isNull(units.validTo), gt(units.validTo, period.to)), kind ? eq(units.kind, kind) : undefined))
+    .where(
+      and(
+        eq(units.parentId, parentId),
+        lte(units.validFrom, period.to),
+        or(isNull(units.validTo), gt(units.validTo, period.to)),
+        kind ? eq(units.kind, kind) : undefined,
+      ),
+    )
     .orderBy(asc(units.sortOrder), asc(units.name));
 }
 
@@ -28,26 +35,72 @@ export function comparedPeriods(period: Period, now: Date) {
   const lastDay = [period.to, vietnamDateOf(now)].sort()[0]!;
   const week = weekContaining(lastDay);
   const month = monthContaining(lastDay);
-  const periods = { period, week, previousWeek: weekContaining(addDays(week.from, -1)), month, previousMonth: monthContaining(addDays(month.from, -1)) };
+  const periods = {
+    period,
+    week,
+    previousWeek: weekContaining(addDays(week.from, -1)),
+    month,
+    previousMonth: monthContaining(addDays(month.from, -1)),
+  };
   return { periods, distinct: [...new Map(Object.values(periods).map((p) => [`${p.from}/${p.to}`, p])).values()] };
 }
 
-export async function rankings(db: Queryable, env: Env, parentId: string, period: Period, opts: { kind?: UnitKind | undefined }, now: Date) {
+export async function rankings(
+  db: Queryable,
+  env: Env,
+  parentId: string,
+  period: Period,
+  opts: { kind?: UnitKind | undefined },
+  now: Date,
+) {
   const members = await rankedUnits(db, parentId, period, opts.kind);
   const { periods, distinct } = comparedPeriods(period, now);
   const { week, month } = periods;
   // Every unit's index of a period at once: one statement per figure, not one index per unit.
   const totals = new Map<string, Map<string, ScoredIndex>>();
-  for (const p of distinct) totals.set(`${p.from}/${p.to}`, await computeIndexes(db, env, members.map((u) => u.id), p, now));
+  for (const p of distinct)
+    totals.set(
+      `${p.from}/${p.to}`,
+      await computeIndexes(
+        db,
+        env,
+        members.map((u) => u.id),
+        p,
+        now,
+      ),
+    );
   const indexOf = (unitId: string, p: Period) => totals.get(`${p.from}/${p.to}`)!.get(unitId)!;
-  const ranked = (p: Period) => new Map(rank(members.map((u) => ({ unitId: u.id, name: u.name, total: indexOf(u.id, p).total }))).map((r) => [r.unitId, r.rank]));
-  const places = Object.fromEntries(Object.entries(periods).map(([k, p]) => [k, ranked(p)])) as Record<keyof typeof periods, Map<string, number>>;
+  const ranked = (p: Period) =>
+    new Map(
+      rank(members.map((u) => ({ unitId: u.id, name: u.name, total: indexOf(u.id, p).total }))).map((r) => [
+        r.unitId,
+        r.rank,
+      ]),
+    );
+  const places = Object.fromEntries(Object.entries(periods).map(([k, p]) => [k, ranked(p)])) as Record<
+    keyof typeof periods,
+    Map<string, number>
+  >;
   const change = (unitId: string, current: Period, before: Period, span: 'week' | 'month') => {
     const [a, b] = [indexOf(unitId, current).total, indexOf(unitId, before).total];
-    const [ra, rb] = span === 'week' ? [places.week.get(unitId)!, places.previousWeek.get(unitId)!] : [places.month.get(unitId)!, places.previousMonth.get(unitId)!];
-    return { from: current.from, to: current.to, total: a, previousTotal: b, change: Math.round((a - b) * 100) / 100, rank: ra, previousRank: rb, rankChange: rb - ra };
+    const [ra, rb] =
+      span === 'week'
+        ? [places.week.get(unitId)!, places.previousWeek.get(unitId)!]
+        : [places.month.get(unitId)!, places.previousMonth.get(unitId)!];
+    return {
+      from: current.from,
+      to: current.to,
+      total: a,
+      previousTotal: b,
+      change: Math.round((a - b) * 100) / 100,
+      rank: ra,
+      previousRank: rb,
+      rankChange: rb - ra,
+    };
   };
-  const items = rank(members.map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, total: indexOf(u.id, period).total }))).map((r) => {
+  const items = rank(
+    members.map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, total: indexOf(u.id, period).total })),
+  ).map((r) => {
     const i = indexOf(r.unitId, period);
     return {
       ...r,

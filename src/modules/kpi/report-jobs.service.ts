@@ -23,7 +23,10 @@ export const LEASE_SECONDS = 120;
 export type ReportJob = typeof kpiReportJobs.$inferSelect;
 
 export async function requestReport(tx: Tx, ctx: RequestContext, params: ReportParams): Promise<ReportJob> {
-  const [job] = await tx.insert(kpiReportJobs).values({ params, requestedBy: ctx.actor?.userId ?? null }).returning();
+  const [job] = await tx
+    .insert(kpiReportJobs)
+    .values({ params, requestedBy: ctx.actor?.userId ?? null })
+    .returning();
   await recordChange(tx, ctx, {
     action: 'kpi.report.request',
     targetType: 'kpi_report_job',
@@ -37,20 +40,28 @@ export async function requestReport(tx: Tx, ctx: RequestContext, params: ReportP
 
 /** The oldest queued job, or a running one whose lease expired; null when there is none. */
 export async function claimReportJob(db: Queryable): Promise<ReportJob | null> {
-  const [row] = await queryRows<{ id: string }>(db, sql`
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`
     update kpi_report_jobs set status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1,
            locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
     where id = (select id from kpi_report_jobs
                 where status = 'queued' or (status = 'running' and locked_until < now())
                 order by created_at limit 1 for update skip locked)
-    returning id`);
+    returning id`,
+  );
   if (!row) return null;
   const [job] = await db.select().from(kpiReportJobs).where(eq(kpiReportJobs.id, row.id));
   return job ?? null;
 }
 
 /** Works a claimed job to the end; `onChunk` runs after each saved chunk (tests pace it). */
-export async function runReportJob(db: Queryable, job: ReportJob, now: () => Date, onChunk: () => Promise<void> = async () => {}): Promise<void> {
+export async function runReportJob(
+  db: Queryable,
+  job: ReportJob,
+  now: () => Date,
+  onChunk: () => Promise<void> = async () => {},
+): Promise<void> {
   try {
     const p = job.params;
     const period = rangePeriod(p.from, p.to);
@@ -58,21 +69,37 @@ export async function runReportJob(db: Queryable, job: ReportJob, now: () => Dat
     const parent = unit.parentId ? await getUnit(db, unit.parentId) : null;
     const chunks = chunksOf(await subtreeIds(db, [p.unitId]));
     // "Within time" is judged once for the whole report, when it first ran: a resumed job agrees.
-    let result: ReportResult = job.result ?? { unitName: unit.name, parentName: parent?.name ?? null, asOf: scopeOf(p.unitId, period, now()).asOf.toISOString(), rows: [] };
+    let result: ReportResult = job.result ?? {
+      unitName: unit.name,
+      parentName: parent?.name ?? null,
+      asOf: scopeOf(p.unitId, period, now()).asOf.toISOString(),
+      rows: [],
+    };
     const scope = { ...scopeOf(p.unitId, period, now()), asOf: new Date(result.asOf) };
     for (let i = job.stepsDone; i < chunks.length; i++) {
       result = { ...result, rows: mergeRows(result.rows, await countChunk(db, scope, p.groupBy, chunks[i]!)) };
       await db
         .update(kpiReportJobs)
-        .set({ result, stepsDone: i + 1, stepsTotal: chunks.length, lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+        .set({
+          result,
+          stepsDone: i + 1,
+          stepsTotal: chunks.length,
+          lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+        })
         .where(eq(kpiReportJobs.id, job.id));
       await onChunk();
     }
-    await db.update(kpiReportJobs).set({ status: 'done', finishedAt: sql`now()`, lockedUntil: null, stepsTotal: chunks.length }).where(eq(kpiReportJobs.id, job.id));
+    await db
+      .update(kpiReportJobs)
+      .set({ status: 'done', finishedAt: sql`now()`, lockedUntil: null, stepsTotal: chunks.length })
+      .where(eq(kpiReportJobs.id, job.id));
   } catch (error) {
     // The message names the fault, never a dossier's personal data (the queries return counts).
     const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-    await db.update(kpiReportJobs).set({ status: 'failed', error: message, finishedAt: sql`now()`, lockedUntil: null }).where(eq(kpiReportJobs.id, job.id));
+    await db
+      .update(kpiReportJobs)
+      .set({ status: 'failed', error: message, finishedAt: sql`now()`, lockedUntil: null })
+      .where(eq(kpiReportJobs.id, job.id));
   }
 }
 

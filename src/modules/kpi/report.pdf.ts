@@ -20,20 +20,39 @@ const SHORT_GROUP: Record<string, string> = {
 const number = (n: number) => n.toLocaleString('vi-VN');
 
 export async function renderReportPdf(header: ReportHeader, report: ReportResult, now: Date): Promise<Buffer> {
-  const doc = createDocument({ title: `${header.title} — ${report.unitName}`, subject: 'Tình hình, kết quả giải quyết thủ tục hành chính', now });
-  doc.header({ ...(report.parentName ? { parentBody: report.parentName } : {}), issuingBody: report.unitName, place: 'An Giang', date: now });
+  const doc = createDocument({
+    title: `${header.title} — ${report.unitName}`,
+    subject: 'Tình hình, kết quả giải quyết thủ tục hành chính',
+    now,
+  });
+  doc.header({
+    ...(report.parentName ? { parentBody: report.parentName } : {}),
+    issuingBody: report.unitName,
+    place: 'An Giang',
+    date: now,
+  });
   doc.title(header.title, 'Tình hình, kết quả giải quyết thủ tục hành chính');
-  doc.paragraph(`Kỳ báo cáo: từ ngày ${vnDay(header.from)} đến ngày ${vnDay(header.to)}. Tổng hợp theo ${DIMENSION_LABELS[header.groupBy].toLowerCase()}.`, { indent: false });
+  doc.paragraph(
+    `Kỳ báo cáo: từ ngày ${vnDay(header.from)} đến ngày ${vnDay(header.to)}. Tổng hợp theo ${DIMENSION_LABELS[header.groupBy].toLowerCase()}.`,
+    { indent: false },
+  );
   const columns = [
     { header: 'STT', width: 0.8, align: 'center' as const },
     { header: DIMENSION_LABELS[header.groupBy], width: 4.2 },
-    ...REPORT_TABLE.map((c) => ({ header: [c.group ? SHORT_GROUP[c.group] : '', c.header].filter(Boolean).join(': '), width: 1, align: 'center' as const })),
+    ...REPORT_TABLE.map((c) => ({
+      header: [c.group ? SHORT_GROUP[c.group] : '', c.header].filter(Boolean).join(': '),
+      width: 1,
+      align: 'center' as const,
+    })),
   ];
   const line = (counts: Parameters<typeof cellValue>[1]) => REPORT_TABLE.map((c) => number(cellValue(c, counts)));
   const rows = report.rows.map((r, i) => [String(i + 1), r.label, ...line(r.counts)]);
   rows.push(['', 'Tổng cộng', ...line(sumRows(report.rows))]);
   doc.table(columns, rows, { size: 7 });
-  doc.paragraph(`Số liệu tính đến ${vnDay(vietnamDateOf(new Date(report.asOf)))}; hồ sơ đang giải quyết được xét trong hạn hay quá hạn tại thời điểm đó.`, { style: 'italic', size: 11, indent: false });
+  doc.paragraph(
+    `Số liệu tính đến ${vnDay(vietnamDateOf(new Date(report.asOf)))}; hồ sơ đang giải quyết được xét trong hạn hay quá hạn tại thời điểm đó.`,
+    { style: 'italic', size: 11, indent: false },
+  );
   doc.signature({ title: 'Người lập báo cáo', note: '(Ký và ghi rõ họ tên)' });
   return doc.end();
 }

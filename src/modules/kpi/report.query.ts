@@ -11,7 +11,13 @@ import { procedureFields, procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { units } from '../org/units.table.js';
 import { at, type KpiScope, onTimeOrWithin } from './indicators.js';
-import { CHANNEL_LABELS, REPORT_COLUMNS, type ReportCounts, type ReportDimension, type ReportRow } from './report.rules.js';
+import {
+  CHANNEL_LABELS,
+  REPORT_COLUMNS,
+  type ReportCounts,
+  type ReportDimension,
+  type ReportRow,
+} from './report.rules.js';
 
 /** Competent units per chunk: small enough for steady progress, large enough to stay few. */
 export const UNITS_PER_CHUNK = 25;
@@ -23,21 +29,37 @@ export type ReportChunk = { competentUnitIds: string[] } | { outside: string[] }
 export function chunksOf(subtree: readonly string[]): ReportChunk[] {
   const sorted = [...subtree].sort();
   const chunks: ReportChunk[] = [];
-  for (let i = 0; i < sorted.length; i += UNITS_PER_CHUNK) chunks.push({ competentUnitIds: sorted.slice(i, i + UNITS_PER_CHUNK) });
+  for (let i = 0; i < sorted.length; i += UNITS_PER_CHUNK)
+    chunks.push({ competentUnitIds: sorted.slice(i, i + UNITS_PER_CHUNK) });
   chunks.push({ outside: sorted });
   return chunks;
 }
 
-const ids = (list: readonly string[]) => sql`(${sql.join(list.map((id) => sql`${id}::uuid`), sql`, `)})`;
+const ids = (list: readonly string[]) =>
+  sql`(${sql.join(
+    list.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 
 const KEYS: Record<ReportDimension, { key: SQL; label: SQL }> = {
   unit: { key: sql`${dossiers.competentUnitId}::text`, label: sql`${units.name}` },
-  procedure: { key: sql`${procedures.id}::text`, label: sql`${procedures.nationalCode} || ' - ' || ${procedures.name}` },
-  field: { key: sql`coalesce(${procedures.fieldCode}, '')`, label: sql`coalesce(${procedureFields.name}, 'Chưa phân lĩnh vực')` },
+  procedure: {
+    key: sql`${procedures.id}::text`,
+    label: sql`${procedures.nationalCode} || ' - ' || ${procedures.name}`,
+  },
+  field: {
+    key: sql`coalesce(${procedures.fieldCode}, '')`,
+    label: sql`coalesce(${procedureFields.name}, 'Chưa phân lĩnh vực')`,
+  },
   channel: { key: sql`${dossiers.channel}`, label: sql`${dossiers.channel}` },
 };
 
-export async function countChunk(db: Queryable, scope: KpiScope, groupBy: ReportDimension, chunk: ReportChunk): Promise<ReportRow[]> {
+export async function countChunk(
+  db: Queryable,
+  scope: KpiScope,
+  groupBy: ReportDimension,
+  chunk: ReportChunk,
+): Promise<ReportRow[]> {
   const { start, end } = scope;
   const inChunk =
     'competentUnitIds' in chunk
@@ -63,15 +85,21 @@ export async function countChunk(db: Queryable, scope: KpiScope, groupBy: Report
     returned: sql`${dossiers.returnedAt} >= ${at(start)} and ${dossiers.returnedAt} < ${at(end)}`,
   };
   const { key, label } = KEYS[groupBy];
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select ${key} as key, ${label} as label,
-           ${sql.join(REPORT_COLUMNS.map((c) => sql`(count(*) filter (where ${filters[c]}))::int as ${sql.identifier(c)}`), sql`, `)}
+           ${sql.join(
+             REPORT_COLUMNS.map((c) => sql`(count(*) filter (where ${filters[c]}))::int as ${sql.identifier(c)}`),
+             sql`, `,
+           )}
     from ${dossiers}
     join ${procedures} on ${procedures.id} = ${dossiers.procedureId}
     left join ${procedureFields} on ${procedureFields.code} = ${procedures.fieldCode}
     join ${units} on ${units.id} = ${dossiers.competentUnitId}
     where ${inChunk} and (${handled} or (${dossiers.returnedAt} >= ${at(start)} and ${dossiers.returnedAt} < ${at(end)}))
-    group by 1, 2`);
+    group by 1, 2`,
+  );
   return rows.map((r) => ({
     key: String(r.key),
     label: groupBy === 'channel' ? (CHANNEL_LABELS[String(r.label)] ?? String(r.label)) : String(r.label),

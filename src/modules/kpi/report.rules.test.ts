@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRows, partitionHolds, type ReportCounts, reportTitle, sumRows, totalsOf, zeroCounts } from './report.rules.js';
+import {
+  mergeRows,
+  partitionHolds,
+  type ReportCounts,
+  reportTitle,
+  sumRows,
+  totalsOf,
+  zeroCounts,
+} from './report.rules.js';
 
 const counts = (c: Partial<ReportCounts>): ReportCounts => ({ ...zeroCounts(), ...c });
 
@@ -18,7 +26,19 @@ describe('report rows', () => {
   });
 
   it('totals and the partition received = ended + in progress', () => {
-    const c = counts({ carriedOver: 2, new: 8, early: 2, onTime: 2, late: 1, refused: 1, withdrawn: 1, stopped: 0, withinTime: 2, overdue: 1, returned: 4 });
+    const c = counts({
+      carriedOver: 2,
+      new: 8,
+      early: 2,
+      onTime: 2,
+      late: 1,
+      refused: 1,
+      withdrawn: 1,
+      stopped: 0,
+      withinTime: 2,
+      overdue: 1,
+      returned: 4,
+    });
     expect(totalsOf(c)).toEqual({ received: 10, processed: 5, inProgress: 3 });
     expect(partitionHolds(c)).toBe(true);
     expect(partitionHolds({ ...c, new: 9 })).toBe(false);

@@ -18,7 +18,19 @@ export const REPORT_DIMENSIONS = ['unit', 'procedure', 'field', 'channel'] as co
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 /** The counted columns; the totals (received, processed, in progress) are sums of them. */
-export const REPORT_COLUMNS = ['carriedOver', 'new', 'early', 'onTime', 'late', 'refused', 'withdrawn', 'stopped', 'withinTime', 'overdue', 'returned'] as const;
+export const REPORT_COLUMNS = [
+  'carriedOver',
+  'new',
+  'early',
+  'onTime',
+  'late',
+  'refused',
+  'withdrawn',
+  'stopped',
+  'withinTime',
+  'overdue',
+  'returned',
+] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type ReportCounts = Record<ReportColumn, number>;
 
@@ -83,7 +95,11 @@ export function partitionHolds(c: ReportCounts): boolean {
   return t.received === t.processed + c.refused + c.withdrawn + c.stopped + t.inProgress;
 }
 
-export const CHANNEL_LABELS: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', postal: 'Bưu chính công ích' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  counter: 'Trực tiếp',
+  online: 'Trực tuyến',
+  postal: 'Bưu chính công ích',
+};
 
 export const DIMENSION_LABELS: Record<ReportDimension, string> = {
   unit: 'Cơ quan giải quyết',

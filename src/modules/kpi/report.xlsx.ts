@@ -38,7 +38,14 @@ export async function renderReportXlsx(header: ReportHeader, report: ReportResul
   const last = LEAD + REPORT_TABLE.length;
   const sheet = workbook.addWorksheet('Báo cáo', {
     views: [{ state: 'frozen', ySplit: TABLE_HEADER_ROW + 1, xSplit: LEAD }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW + 1}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW + 1}`,
+    },
   });
   sheet.columns = [{ width: 5 }, { width: 42 }, ...REPORT_TABLE.map(() => ({ width: 10 }))];
   const put = (row: number, first: number, lastCol: number, value: string, font: Partial<ExcelJS.Font> = {}) => {
@@ -54,7 +61,13 @@ export async function renderReportXlsx(header: ReportHeader, report: ReportResul
   put(1, half + 1, last, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
   put(2, half + 1, last, 'Độc lập - Tự do - Hạnh phúc', { bold: true, size: 13 });
   put(4, 1, last, header.title.toUpperCase(), { bold: true, size: 14 });
-  put(5, 1, last, `Tình hình, kết quả giải quyết thủ tục hành chính theo ${DIMENSION_LABELS[header.groupBy].toLowerCase()} — từ ngày ${vnDay(header.from)} đến ngày ${vnDay(header.to)}`, { italic: true, size: 13 });
+  put(
+    5,
+    1,
+    last,
+    `Tình hình, kết quả giải quyết thủ tục hành chính theo ${DIMENSION_LABELS[header.groupBy].toLowerCase()} — từ ngày ${vnDay(header.from)} đến ngày ${vnDay(header.to)}`,
+    { italic: true, size: 13 },
+  );
   sheet.getRow(2).height = 32;
 
   const top = TABLE_HEADER_ROW;
@@ -84,7 +97,9 @@ export async function renderReportXlsx(header: ReportHeader, report: ReportResul
     REPORT_TABLE.forEach((c, j) => {
       const result = cellValue(c, row.counts);
       r.getCell(LEAD + j + 1).value =
-        typeof c.value === 'string' ? result : { formula: c.value.parts.map((p) => `${letter(columnOf(p))}${r.number}`).join('+'), result };
+        typeof c.value === 'string'
+          ? result
+          : { formula: c.value.parts.map((p) => `${letter(columnOf(p))}${r.number}`).join('+'), result };
     });
     style(r, last, false);
   });
@@ -97,7 +112,9 @@ export async function renderReportXlsx(header: ReportHeader, report: ReportResul
   REPORT_TABLE.forEach((c, j) => {
     const col = letter(LEAD + j + 1);
     const result = cellValue(c, totals);
-    totalRow.getCell(LEAD + j + 1).value = report.rows.length ? { formula: `SUM(${col}${FIRST_DATA_ROW}:${col}${totalRow.number - 1})`, result } : result;
+    totalRow.getCell(LEAD + j + 1).value = report.rows.length
+      ? { formula: `SUM(${col}${FIRST_DATA_ROW}:${col}${totalRow.number - 1})`, result }
+      : result;
   });
   style(totalRow, last, true);
   return Buffer.from(await workbook.xlsx.writeBuffer());

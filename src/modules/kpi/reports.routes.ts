@@ -20,7 +20,10 @@ import { renderReportXlsx } from './report.xlsx.js';
 import { ReportFileQuery, ReportJobReply, ReportRequestBody } from './reports.schema.js';
 
 const tags = ['Chỉ số 766 (kpi)'];
-const TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+const TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
 
 function kindOf(period: string | undefined): ReportParams['kind'] {
   if (period === undefined) return 'adhoc';
@@ -48,7 +51,13 @@ function view(job: ReportJob) {
     error: job.status === 'failed' ? 'Lập báo cáo không thành công.' : null,
     report:
       job.status === 'done' && job.result
-        ? { title: reportTitle(p.kind, p.from, p.to), unitName: job.result.unitName, asOf: job.result.asOf, rows: job.result.rows, totals: sumRows(job.result.rows) }
+        ? {
+            title: reportTitle(p.kind, p.from, p.to),
+            unitName: job.result.unitName,
+            asOf: job.result.asOf,
+            rows: job.result.rows,
+            totals: sumRows(job.result.rows),
+          }
         : null,
   };
 }
@@ -66,7 +75,8 @@ export function kpiReportRoutes(app: App, { db }: Deps): void {
     const actor = requireActor(request);
     const job = await getReportJob(db, id);
     if (!job) throw new AppError('KPI_REPORT_NOT_FOUND', { id });
-    if (job.requestedBy !== actor.userId) authorize(actor, 'kpi.read', { unitPath: await unitPath(db, job.params.unitId) });
+    if (job.requestedBy !== actor.userId)
+      authorize(actor, 'kpi.read', { unitPath: await unitPath(db, job.params.unitId) });
     return job;
   };
 
@@ -75,16 +85,26 @@ export function kpiReportRoutes(app: App, { db }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Request a report (monthly, quarterly, yearly or ad hoc; by unit, procedure, field or channel): runs in the background, 202 with its id',
+        summary:
+          'Request a report (monthly, quarterly, yearly or ad hoc; by unit, procedure, field or channel): runs in the background, 202 with its id',
         body: ReportRequestBody,
-        response: { 202: z.object({ id: z.uuid(), status: z.literal('queued') }), ...errorResponses(400, 401, 403, 404) },
+        response: {
+          202: z.object({ id: z.uuid(), status: z.literal('queued') }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request, reply) => {
       const { unit, groupBy } = request.body;
       const period = periodOf(request.body);
       authorize(requireActor(request), 'kpi.read', { unitPath: await unitPath(db, unit) });
-      const params: ReportParams = { unitId: unit, from: period.from, to: period.to, kind: kindOf(request.body.period), groupBy };
+      const params: ReportParams = {
+        unitId: unit,
+        from: period.from,
+        to: period.to,
+        kind: kindOf(request.body.period),
+        groupBy,
+      };
       const job = await db.transaction((tx) => requestReport(tx, request.ctx, params));
       worker.poke();
       return reply.status(202).send({ id: job.id, status: 'queued' as const });
@@ -118,11 +138,15 @@ export function kpiReportRoutes(app: App, { db }: Deps): void {
     async (request, reply) => {
       const job = await readable(request, request.params.id);
       if (job.status === 'failed') throw new AppError('KPI_REPORT_FAILED', { id: job.id });
-      if (job.status !== 'done' || !job.result) throw new AppError('KPI_REPORT_NOT_READY', { id: job.id, status: job.status });
+      if (job.status !== 'done' || !job.result)
+        throw new AppError('KPI_REPORT_NOT_READY', { id: job.id, status: job.status });
       const p = job.params;
       const header = { title: reportTitle(p.kind, p.from, p.to), from: p.from, to: p.to, groupBy: p.groupBy };
       const { format } = request.query;
-      const bytes = format === 'xlsx' ? await renderReportXlsx(header, job.result) : await renderReportPdf(header, job.result, job.finishedAt ?? new Date());
+      const bytes =
+        format === 'xlsx'
+          ? await renderReportXlsx(header, job.result)
+          : await renderReportPdf(header, job.result, job.finishedAt ?? new Date());
       return reply
         .header('content-type', TYPES[format])
         .header('content-disposition', `attachment; filename="bao-cao-${p.kind}-${p.from}-${p.to}.${format}"`)

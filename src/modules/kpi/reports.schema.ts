@@ -5,13 +5,25 @@ import { REPORT_COLUMNS, REPORT_DIMENSIONS } from './report.rules.js';
 
 export const ReportRequestBody = z.object({
   unit: z.uuid().describe('The unit reported on (its sub-units included)'),
-  period: z.string().max(10).optional().describe('Monthly 2026-03, quarterly 2026-Q1, yearly 2026 (reporting periods, 21st → 20th), or a week 2026-W09'),
+  period: z
+    .string()
+    .max(10)
+    .optional()
+    .describe('Monthly 2026-03, quarterly 2026-Q1, yearly 2026 (reporting periods, 21st → 20th), or a week 2026-W09'),
   from: IsoDate.optional().describe('Ad-hoc report: first day (with `to`)'),
   to: IsoDate.optional().describe('Ad-hoc report: last day (at most 366 days)'),
-  groupBy: z.enum(REPORT_DIMENSIONS).default('unit').describe('One row per competent unit, procedure, field or channel'),
+  groupBy: z
+    .enum(REPORT_DIMENSIONS)
+    .default('unit')
+    .describe('One row per competent unit, procedure, field or channel'),
 });
 
-const Counts = z.object(Object.fromEntries(REPORT_COLUMNS.map((c) => [c, z.number().int()])) as Record<(typeof REPORT_COLUMNS)[number], z.ZodNumber>);
+const Counts = z.object(
+  Object.fromEntries(REPORT_COLUMNS.map((c) => [c, z.number().int()])) as Record<
+    (typeof REPORT_COLUMNS)[number],
+    z.ZodNumber
+  >,
+);
 
 export const ReportJobReply = z
   .object({
@@ -38,7 +50,9 @@ export const ReportJobReply = z
         totals: Counts,
       })
       .nullable()
-      .describe('When done: the rows and the total line (received = carriedOver + new = early + onTime + late + refused + withdrawn + stopped + withinTime + overdue)'),
+      .describe(
+        'When done: the rows and the total line (received = carriedOver + new = early + onTime + late + refused + withdrawn + stopped + withinTime + overdue)',
+      ),
   })
   .meta({ id: 'KpiReportJob' });
 

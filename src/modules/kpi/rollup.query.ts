@@ -31,8 +31,14 @@ const hadInPeriod = (counter: 'online_received' | 'paid_online_received') => (s:
         and k.day between ${s.from}::date and ${s.to}::date and k.${sql.identifier(counter)} > 0 limit 1) as hit)`;
 
 export const ROLLUP_OVERRIDES: Partial<Record<IndicatorKey, SqlIndicator>> = {
-  'online.servicesWithDossiers': { ...(INDICATORS['online.servicesWithDossiers'] as SqlIndicator), numerator: hadInPeriod('online_received') },
-  'payment.proceduresWithTransactions': { ...(INDICATORS['payment.proceduresWithTransactions'] as SqlIndicator), numerator: hadInPeriod('paid_online_received') },
+  'online.servicesWithDossiers': {
+    ...(INDICATORS['online.servicesWithDossiers'] as SqlIndicator),
+    numerator: hadInPeriod('online_received'),
+  },
+  'payment.proceduresWithTransactions': {
+    ...(INDICATORS['payment.proceduresWithTransactions'] as SqlIndicator),
+    numerator: hadInPeriod('paid_online_received'),
+  },
 };
 
 const rawNumerator = (key: IndicatorKey, s: KpiScope) => numeratorOf(INDICATORS[key] as SqlIndicator, s);
@@ -43,8 +49,14 @@ const rawNumerator = (key: IndicatorKey, s: KpiScope) => numeratorOf(INDICATORS[
  * lies in the unit's subtree. One pass over the source whatever the number of units.
  */
 async function sumByUnit(db: Queryable, unitIds: readonly string[], byPair: SQL, columns: readonly string[]) {
-  const roots = sql.join(unitIds.map((id) => sql`(${id}::uuid)`), sql`, `);
-  const sums = sql.join(columns.map((c) => sql`coalesce(sum(p.${sql.identifier(c)}), 0)::int as ${sql.identifier(c)}`), sql`, `);
+  const roots = sql.join(
+    unitIds.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
+  const sums = sql.join(
+    columns.map((c) => sql`coalesce(sum(p.${sql.identifier(c)}), 0)::int as ${sql.identifier(c)}`),
+    sql`, `,
+  );
   const rows = await queryRows<Record<string, number> & { unit: string }>(
     db,
     sql`with recursive tree(unit, id) as (select m.unit, m.unit from (values ${roots}) as m(unit)
@@ -60,9 +72,14 @@ async function sumByUnit(db: Queryable, unitIds: readonly string[], byPair: SQL,
 }
 
 /** The rollup's counts of each of `unitIds` (its subtree) over the scope's period: one pass over kpi_daily. */
-export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: readonly string[]): Promise<Map<string, Map<IndicatorKey, Count>>> {
+export async function rollupCountsByUnit(
+  db: Queryable,
+  s: KpiScope,
+  unitIds: readonly string[],
+): Promise<Map<string, Map<IndicatorKey, Count>>> {
   const from = sql`${s.from}::date`;
-  const sum = (column: string, when?: SQL) => sql`coalesce(sum(${sql.identifier(column)})${when ? sql` filter (where ${when})` : sql``}, 0)::int`;
+  const sum = (column: string, when?: SQL) =>
+    sql`coalesce(sum(${sql.identifier(column)})${when ? sql` filter (where ${when})` : sql``}, 0)::int`;
   const inPeriod = sql`day >= ${from}`;
   const daily = await sumByUnit(
     db,
@@ -80,9 +97,34 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
         ${sum('running_paused_within')} as paused_within, ${sum('running_paused_within_satisfied')} as paused_within_satisfied
       from kpi_daily where day <= ${s.to}::date group by 1, 2`,
     [
-      ...['received', 'received_online', 'received_with_fees', 'received_paid_online', 'received_synced', 'digitized', 'reused', 'processed', 'e_result'],
-      ...['received_national_store', 'received_population_due', 'received_population_used', 'certification_processed', 'certification_signed'],
-      ...['on_time', 'on_time_satisfied', 'counted_to', 'completed_before', 'within', 'within_satisfied', 'paused_within', 'paused_within_satisfied'],
+      ...[
+        'received',
+        'received_online',
+        'received_with_fees',
+        'received_paid_online',
+        'received_synced',
+        'digitized',
+        'reused',
+        'processed',
+        'e_result',
+      ],
+      ...[
+        'received_national_store',
+        'received_population_due',
+        'received_population_used',
+        'certification_processed',
+        'certification_signed',
+      ],
+      ...[
+        'on_time',
+        'on_time_satisfied',
+        'counted_to',
+        'completed_before',
+        'within',
+        'within_satisfied',
+        'paused_within',
+        'paused_within_satisfied',
+      ],
     ],
   );
   // A period over: every dossier running at its end is in `within`. Otherwise (asOf = now < end)
@@ -99,7 +141,10 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
         id,
         new Map<IndicatorKey, Count>([
           ['progress.onTime', count(r.on_time! + (judgedAtEnd ? r.within! : 0) + o.progress!, handled)],
-          ['satisfaction.dossierSatisfaction', count(r.on_time_satisfied! + (judgedAtEnd ? r.within_satisfied! : 0) + o.satisfaction!, handled)],
+          [
+            'satisfaction.dossierSatisfaction',
+            count(r.on_time_satisfied! + (judgedAtEnd ? r.within_satisfied! : 0) + o.satisfaction!, handled),
+          ],
           ['online.dossiersOnline', count(r.received_online!, r.received!)],
           ['digitization.digitized', count(r.digitized!, r.received!)],
           ['digitization.reuse', count(r.reused!, r.received!)],
@@ -126,7 +171,12 @@ export async function rollupCountsByUnit(db: Queryable, s: KpiScope, unitIds: re
  * counters. A handful of dossiers through partial indexes, not the ≈ 190 k running at 10 M. (By
  * due day instead of minute, the ≈ 22 k due today at 10 M were read raw: 0.45–0.65 s.)
  */
-async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[], pausedWithin: Map<string, Record<string, number>>) {
+async function runningNow(
+  db: Queryable,
+  s: KpiScope,
+  unitIds: readonly string[],
+  pausedWithin: Map<string, Record<string, number>>,
+) {
   const minute = new Date(Math.floor(s.asOf.getTime() / MINUTE_MS) * MINUTE_MS);
   const open = await sumByUnit(
     db,
@@ -139,7 +189,13 @@ async function runningNow(db: Queryable, s: KpiScope, unitIds: readonly string[]
   return new Map(
     unitIds.map((id) => {
       const [o, p, c] = [open.get(id)!, pausedWithin.get(id)!, corrections.get(id)!];
-      return [id, { progress: o.progress! + p.paused_within! + c.progress!, satisfaction: o.satisfaction! + p.paused_within_satisfied! + c.satisfaction! }];
+      return [
+        id,
+        {
+          progress: o.progress! + p.paused_within! + c.progress!,
+          satisfaction: o.satisfaction! + p.paused_within_satisfied! + c.satisfaction!,
+        },
+      ];
     }),
   );
 }

@@ -63,7 +63,10 @@ async function replaceFacts(tx: Queryable, selected: Selection) {
   const back = addContributions('old', -1);
   await tx.execute(sql`with old as (delete from kpi_dossier_facts where ${selected(sql`dossier_id`)} returning *),
     daily as (${back.daily}), running as (${back.running}) ${back.procedures}`);
-  const shadows = BATCH_SOURCES.map(([table, column]) => sql`${sql.identifier(table)} as (select * from ${sql.identifier(table)} where ${selected(sql`${sql.identifier(column)}`)})`);
+  const shadows = BATCH_SOURCES.map(
+    ([table, column]) =>
+      sql`${sql.identifier(table)} as (select * from ${sql.identifier(table)} where ${selected(sql`${sql.identifier(column)}`)})`,
+  );
   const add = addContributions('new', 1);
   await tx.execute(sql`with ${sql.join(shadows, sql`, `)},
     new as (insert into kpi_dossier_facts (${FACT_COLUMNS}) ${factsOf(selected(sql`${dossiers.id}`))} returning *),
@@ -88,7 +91,11 @@ export async function rebuildRollup(db: Queryable): Promise<void> {
     const bound = (digit: number) => `${digit.toString(16)}0000000-0000-0000-0000-000000000000`;
     for (let digit = 0; digit < 16; digit++) {
       const lower = sql`${bound(digit)}::uuid`;
-      await replaceFacts(tx, (column) => (digit === 15 ? sql`${column} >= ${lower}` : sql`(${column} >= ${lower} and ${column} < ${bound(digit + 1)}::uuid)`));
+      await replaceFacts(tx, (column) =>
+        digit === 15
+          ? sql`${column} >= ${lower}`
+          : sql`(${column} >= ${lower} and ${column} < ${bound(digit + 1)}::uuid)`,
+      );
     }
   });
 }

@@ -21,7 +21,8 @@ import {
 } from './indicators.js';
 
 /** The Vietnam date (UTC+7, no daylight saving) of an instant: periods start at 00:00 Vietnam time. */
-export const vietnamDay = (instant: SQL | AnyColumn) => sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
+export const vietnamDay = (instant: SQL | AnyColumn) =>
+  sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
   'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result, running_open, running_paused_within, due_minute',

@@ -142,5 +142,8 @@ export const kpiRunning = pgTable(
     open: counter('open'),
     openSatisfied: counter('open_satisfied'),
   },
-  (t) => [primaryKey({ columns: [t.dueMinute, t.competentUnitId, t.receivingUnitId] }), index('kpi_running_zero_idx').on(t.dueMinute).where(sql`open = 0`)],
+  (t) => [
+    primaryKey({ columns: [t.dueMinute, t.competentUnitId, t.receivingUnitId] }),
+    index('kpi_running_zero_idx').on(t.dueMinute).where(sql`open = 0`),
+  ],
 );

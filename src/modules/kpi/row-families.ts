@@ -8,7 +8,13 @@
 import { type AnyColumn, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
-import { procedureCompetentUnits, procedures, procedureVersions, publicationDecisionItems, publicationDecisions } from '../catalog/catalog.tables.js';
+import {
+  procedureCompetentUnits,
+  procedures,
+  procedureVersions,
+  publicationDecisionItems,
+  publicationDecisions,
+} from '../catalog/catalog.tables.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 import { workingDayCounter } from '../catalog/working-days.js';
 import { vietnamDateOf } from '../calendar/dates.js';
@@ -42,7 +48,13 @@ interface DecisionItemRow extends Record<string, unknown> {
  * Items of decisions signed in the period that concern the unit: issued by it (or a unit below
  * it), or publishing a procedure for which a unit of its subtree has ever been competent.
  */
-async function decisionItems(db: Queryable, env: Env, scope: KpiScope, now: Date, unitIds?: readonly string[]): Promise<ClassifiedRow[]> {
+async function decisionItems(
+  db: Queryable,
+  env: Env,
+  scope: KpiScope,
+  now: Date,
+  unitIds?: readonly string[],
+): Promise<ClassifiedRow[]> {
   const d = publicationDecisions;
   const select = (scope: KpiScope) => sql`
     select ${d.number} as "decisionNumber", ${procedures.nationalCode} as "nationalCode", ${procedures.name} as "name",
@@ -61,8 +73,20 @@ async function decisionItems(db: Queryable, env: Env, scope: KpiScope, now: Date
   // "Not yet published" turns late once 5 working days have passed by today (not asOf): a
   // decision's window is judged when it is known, whichever period it was signed in.
   const today = vietnamDateOf(now);
-  const between = await workingDayCounter(db, env)([today, ...rows.flatMap((r) => [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat())]);
-  return rows.map((r) => ({ kind: 'decisionItem', code: `${r.decisionNumber} · ${r.nationalCode}`, name: r.name, membership: transparencyMembership(r, between, today), unit: r.unit ?? scope.unitId }));
+  const between = await workingDayCounter(
+    db,
+    env,
+  )([
+    today,
+    ...rows.flatMap((r) => [r.signedDate, r.legalBasisEffectiveDate ?? [], r.nationalPublishedDate ?? []].flat()),
+  ]);
+  return rows.map((r) => ({
+    kind: 'decisionItem',
+    code: `${r.decisionNumber} · ${r.nationalCode}`,
+    name: r.name,
+    membership: transparencyMembership(r, between, today),
+    unit: r.unit ?? scope.unitId,
+  }));
 }
 
 /**
@@ -80,16 +104,38 @@ async function feedback(db: Queryable, scope: KpiScope, unitIds?: readonly strin
     where ${f.unitId} in ${scopeUnits(scope)} and ${f.receivedAt} >= ${scope.start.toISOString()}::timestamptz
       and ${f.receivedAt} < ${scope.end.toISOString()}::timestamptz and ${f.parentId} is null
     order by ${f.code}`;
-  type Row = Omit<FeedbackFacts, 'answerDueAt' | 'publishDueAt'> & { code: string; title: string; answerDueMs: number; publishDueMs: number | null; unit?: string };
+  type Row = Omit<FeedbackFacts, 'answerDueAt' | 'publishDueAt'> & {
+    code: string;
+    title: string;
+    answerDueMs: number;
+    publishDueMs: number | null;
+    unit?: string;
+  };
   const rows = await queryRows<Row>(db, unitIds ? forEachUnit(unitIds, scope, select) : select(scope));
   return rows.map((r) => {
-    const item = { ...r, answerDueAt: new Date(r.answerDueMs), publishDueAt: r.publishDueMs === null ? null : new Date(r.publishDueMs) };
-    return { kind: 'feedback', code: r.code, name: r.title, membership: feedbackMembership(item, scope.asOf), unit: r.unit ?? scope.unitId };
+    const item = {
+      ...r,
+      answerDueAt: new Date(r.answerDueMs),
+      publishDueAt: r.publishDueMs === null ? null : new Date(r.publishDueMs),
+    };
+    return {
+      kind: 'feedback',
+      code: r.code,
+      name: r.title,
+      membership: feedbackMembership(item, scope.asOf),
+      unit: r.unit ?? scope.unitId,
+    };
   });
 }
 
 /** Reads and classifies each family at most once per computation (for the scope's unit, or each of `unitIds`). */
-export function rowFamilies(db: Queryable, env: Env, scope: KpiScope, now: Date, unitIds?: readonly string[]): (family: RowFamily) => Promise<ClassifiedRow[]> {
+export function rowFamilies(
+  db: Queryable,
+  env: Env,
+  scope: KpiScope,
+  now: Date,
+  unitIds?: readonly string[],
+): (family: RowFamily) => Promise<ClassifiedRow[]> {
   const cache = new Map<RowFamily, Promise<ClassifiedRow[]>>();
   return (family) => {
     let rows = cache.get(family);
@@ -102,6 +148,12 @@ export function rowFamilies(db: Queryable, env: Env, scope: KpiScope, now: Date,
 }
 
 /** The rows of a family counted in an indicator's denominator, or its numerator. */
-export function rowsOf(rows: readonly ClassifiedRow[], key: IndicatorKey, part: 'numerator' | 'denominator'): ClassifiedRow[] {
-  return rows.filter((r) => (part === 'numerator' ? r.membership[key] === 'numerator' : (r.membership[key] ?? null) !== null));
+export function rowsOf(
+  rows: readonly ClassifiedRow[],
+  key: IndicatorKey,
+  part: 'numerator' | 'denominator',
+): ClassifiedRow[] {
+  return rows.filter((r) =>
+    part === 'numerator' ? r.membership[key] === 'numerator' : (r.membership[key] ?? null) !== null,
+  );
 }

@@ -45,7 +45,14 @@ const fullyOnlineIn = (part: 'numerator' | 'denominator') =>
   part === 'denominator' ? eligible : sql`(${eligible} and (${procedureVersions.content}->>'onlineLevel') = 'full')`;
 
 /** The procedures behind the fully-online figure (numerator or denominator), by national code. */
-export async function targetProcedures(db: Queryable, unitId: string, period: Period, part: 'numerator' | 'denominator', page: { page: number; pageSize: number }, now: Date) {
+export async function targetProcedures(
+  db: Queryable,
+  unitId: string,
+  period: Period,
+  part: 'numerator' | 'denominator',
+  page: { page: number; pageSize: number },
+  now: Date,
+) {
   return procedurePage(db, and(procedureInScope(scopeOf(unitId, period, now)), fullyOnlineIn(part)), page);
 }
 
@@ -68,40 +75,70 @@ const ratio = (numerator: number, denominator: number, extra: Partial<Actual> = 
   ...extra,
 });
 
-export async function targetActuals(db: Queryable, env: Env, unitId: string, period: Period, now: Date): Promise<Record<TargetKey, Actual>> {
+export async function targetActuals(
+  db: Queryable,
+  env: Env,
+  unitId: string,
+  period: Period,
+  now: Date,
+): Promise<Record<TargetKey, Actual>> {
   const scope = scopeOf(unitId, period, now);
   const keys = Object.values(FROM_INDEX);
   // Only the groups' indicator lists are read by countIndicators; one group holds every key.
-  const config: KpiConfig = { ...DEFAULT_KPI_CONFIG, groups: [{ key: 'targets', name: 'targets', indicators: keys.map((key) => ({ key, name: key, max: 0, fullAt: 1 })) }] };
+  const config: KpiConfig = {
+    ...DEFAULT_KPI_CONFIG,
+    groups: [
+      { key: 'targets', name: 'targets', indicators: keys.map((key) => ({ key, name: key, max: 0, fullAt: 1 })) },
+    ],
+  };
   const counts = await countIndicators(db, env, scope, config, now);
   const fromIndex = Object.fromEntries(
     Object.entries(FROM_INDEX).map(([target, key]) => {
       const c = counts.get(key)!;
-      return [target, c.available ? ratio(c.numerator, c.denominator, { indicator: key }) : { value: null, numerator: null, denominator: null, available: false, indicator: key, note: c.note }];
+      return [
+        target,
+        c.available
+          ? ratio(c.numerator, c.denominator, { indicator: key })
+          : { value: null, numerator: null, denominator: null, available: false, indicator: key, note: c.note },
+      ];
     }),
   ) as Record<keyof typeof FROM_INDEX, Actual>;
 
   const unitIds = await subtreeIds(db, [unitId]);
   const rated = await satisfactionFigures(db, { unitIds, from: period.start, to: period.end });
   const queue = await queueFigures(db, { unitIds, from: period.start, to: period.end });
-  const [online] = await queryRows<{ full: number; eligible: number }>(db, sql`
+  const [online] = await queryRows<{ full: number; eligible: number }>(
+    db,
+    sql`
     select (count(*) filter (where ${fullyOnlineIn('numerator')}))::int as "full", (count(*) filter (where ${fullyOnlineIn('denominator')}))::int as "eligible"
-    from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedureInScope(scope)}`);
-  const [work] = await queryRows<{ received: number; officers: number }>(db, sql`
+    from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedureInScope(scope)}`,
+  );
+  const [work] = await queryRows<{ received: number; officers: number }>(
+    db,
+    sql`
     select (select count(*) from dossiers where receiving_unit_id in ${unitSubtree(unitId)}
               and received_at >= ${period.start.toISOString()}::timestamptz and received_at < ${period.end.toISOString()}::timestamptz )::int as received,
            (select count(distinct r.user_id) from user_roles r join users u on u.id = r.user_id
-             where r.role = 'one_stop_officer' and u.disabled_at is null and r.unit_id in ${unitSubtree(unitId)})::int as officers`);
+             where r.role = 'one_stop_officer' and u.disabled_at is null and r.unit_id in ${unitSubtree(unitId)})::int as officers`,
+  );
   const perYear = perOfficerYear(Number(work!.received), Number(work!.officers), period);
   return {
     ...fromIndex,
-    satisfaction: ratio(rated.numerator, rated.denominator, { note: 'Hồ sơ được đánh giá trong kỳ: hài lòng khi mọi đánh giá của hồ sơ đều hài lòng.' }),
+    satisfaction: ratio(rated.numerator, rated.denominator, {
+      note: 'Hồ sơ được đánh giá trong kỳ: hài lòng khi mọi đánh giá của hồ sơ đều hài lòng.',
+    }),
     fullyOnlineServices: ratio(Number(online!.full), Number(online!.eligible), {
       drilldown: 'procedures',
       note: 'Thủ tục cung cấp trực tuyến toàn trình ÷ thủ tục đủ điều kiện cung cấp toàn trình, thuộc thẩm quyền, đang có hiệu lực.',
     }),
     // Average of (called − checked in) over the tickets called in the period; none called → null.
-    waitingMinutes: { value: queue.averageWaitingMinutes, numerator: null, denominator: null, available: true, note: `Trung bình thời gian từ lấy số đến được gọi của ${queue.called} lượt được gọi.` },
+    waitingMinutes: {
+      value: queue.averageWaitingMinutes,
+      numerator: null,
+      denominator: null,
+      available: true,
+      note: `Trung bình thời gian từ lấy số đến được gọi của ${queue.called} lượt được gọi.`,
+    },
     productivity: {
       value: perYear,
       numerator: Number(work!.received),

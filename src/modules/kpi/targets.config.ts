@@ -40,10 +40,34 @@ export const PRODUCTIVITY_PROVINCE = 7920;
 export const PRODUCTIVITY_COMMUNE = 5280;
 
 export const TARGETS: Record<TargetKey, TargetDefinition> = {
-  eResult: { name: 'Tỷ lệ hồ sơ có kết quả điện tử', unit: 'ratio', direction: 'atLeast', defaultValue: 1, source: 'DOMAIN §10: 100%' },
-  reuse: { name: 'Tỷ lệ tái sử dụng dữ liệu số hóa', unit: 'ratio', direction: 'atLeast', defaultValue: 0.5, source: 'DOMAIN §10: ≥ 50%' },
-  feedbackOnTime: { name: 'Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn', unit: 'ratio', direction: 'atLeast', defaultValue: 1, source: 'DOMAIN §10: 100%' },
-  satisfaction: { name: 'Mức độ hài lòng của người dân, doanh nghiệp', unit: 'ratio', direction: 'atLeast', defaultValue: 0.9, source: 'DOMAIN §10: ≥ 90% (95% ở seed 001)' },
+  eResult: {
+    name: 'Tỷ lệ hồ sơ có kết quả điện tử',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 1,
+    source: 'DOMAIN §10: 100%',
+  },
+  reuse: {
+    name: 'Tỷ lệ tái sử dụng dữ liệu số hóa',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 0.5,
+    source: 'DOMAIN §10: ≥ 50%',
+  },
+  feedbackOnTime: {
+    name: 'Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 1,
+    source: 'DOMAIN §10: 100%',
+  },
+  satisfaction: {
+    name: 'Mức độ hài lòng của người dân, doanh nghiệp',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 0.9,
+    source: 'DOMAIN §10: ≥ 90% (95% ở seed 001)',
+  },
   fullyOnlineServices: {
     name: 'Tỷ lệ dịch vụ công trực tuyến toàn trình',
     unit: 'ratio',
@@ -51,11 +75,41 @@ export const TARGETS: Record<TargetKey, TargetDefinition> = {
     defaultValue: 0.8,
     source: 'DOMAIN §10: ≥ 80% thủ tục đủ điều kiện',
   },
-  onlinePayment: { name: 'Tỷ lệ thanh toán trực tuyến', unit: 'ratio', direction: 'atLeast', defaultValue: 0.6, source: 'DOMAIN §10: ≥ 60%' },
-  onlineDossiers: { name: 'Tỷ lệ hồ sơ trực tuyến', unit: 'ratio', direction: 'atLeast', defaultValue: 0.6, source: 'DOMAIN §10: ≥ 60%' },
-  digitization: { name: 'Tỷ lệ số hóa hồ sơ', unit: 'ratio', direction: 'atLeast', defaultValue: 0.8, source: 'DOMAIN §10: 80–100%' },
-  sync: { name: 'Tỷ lệ đồng bộ hồ sơ lên Cổng DVCQG', unit: 'ratio', direction: 'atLeast', defaultValue: 1, source: 'DOMAIN §10: 100%' },
-  waitingMinutes: { name: 'Thời gian chờ trung bình tại quầy (phút)', unit: 'minutes', direction: 'atMost', defaultValue: 30, source: 'DOMAIN §6, §10: ≤ 30 phút' },
+  onlinePayment: {
+    name: 'Tỷ lệ thanh toán trực tuyến',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 0.6,
+    source: 'DOMAIN §10: ≥ 60%',
+  },
+  onlineDossiers: {
+    name: 'Tỷ lệ hồ sơ trực tuyến',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 0.6,
+    source: 'DOMAIN §10: ≥ 60%',
+  },
+  digitization: {
+    name: 'Tỷ lệ số hóa hồ sơ',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 0.8,
+    source: 'DOMAIN §10: 80–100%',
+  },
+  sync: {
+    name: 'Tỷ lệ đồng bộ hồ sơ lên Cổng DVCQG',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 1,
+    source: 'DOMAIN §10: 100%',
+  },
+  waitingMinutes: {
+    name: 'Thời gian chờ trung bình tại quầy (phút)',
+    unit: 'minutes',
+    direction: 'atMost',
+    defaultValue: 30,
+    source: 'DOMAIN §6, §10: ≤ 30 phút',
+  },
   productivity: {
     name: 'Năng suất hồ sơ/công chức một cửa/năm',
     unit: 'dossiersPerOfficerYear',
@@ -78,7 +132,9 @@ export const TargetValue = z.object({
     .number()
     .min(0)
     .nullable()
-    .describe('The target (ratio 0–1, minutes, or dossiers per officer per year); null removes the unit’s own value (it inherits again)'),
+    .describe(
+      'The target (ratio 0–1, minutes, or dossiers per officer per year); null removes the unit’s own value (it inherits again)',
+    ),
 });
 
 export function targetValueProblem(key: TargetKey, value: number): string | null {

@@ -39,7 +39,10 @@ export async function effectiveTargets(db: Queryable, year: number, unitId: stri
   const kindOf = new Map(kinds.map((k) => [k.id, k.kind]));
   const kind = kindOf.get(unitId)!;
   const communeLevel = ids.some((id) => COMMUNE_KINDS.has(kindOf.get(id)!));
-  const rows = await db.select().from(kpiTargets).where(and(eq(kpiTargets.year, year), inArray(kpiTargets.unitId, ids)));
+  const rows = await db
+    .select()
+    .from(kpiTargets)
+    .where(and(eq(kpiTargets.year, year), inArray(kpiTargets.unitId, ids)));
   // The nearest set value wins: the lineage runs from the root down to the unit.
   const depth = new Map(ids.map((id, i) => [id, i]));
   return TARGET_KEYS.map((key) => {
@@ -62,20 +65,36 @@ export async function effectiveTargets(db: Queryable, year: number, unitId: stri
  * Sets (or, with null, removes) a unit's own values for a year; keys left out keep theirs. One
  * transaction with the audit record and the outbox event.
  */
-export async function putTargets(tx: Tx, ctx: RequestContext, year: number, unitId: string, values: readonly { key: TargetKey; value: number | null }[]) {
+export async function putTargets(
+  tx: Tx,
+  ctx: RequestContext,
+  year: number,
+  unitId: string,
+  values: readonly { key: TargetKey; value: number | null }[],
+) {
   const problems = values.flatMap((v) => {
     const p = v.value === null ? null : targetValueProblem(v.key, v.value);
     return p ? [{ key: v.key, message: p }] : [];
   });
-  if (problems.length) throw new AppError('KPI_TARGET_INVALID', { problems }, problems.map((p) => p.message).join('; '));
-  if (new Set(values.map((v) => v.key)).size !== values.length) throw new AppError('KPI_TARGET_INVALID', { duplicate: true }, 'Mỗi chỉ tiêu chỉ được nêu một lần');
+  if (problems.length)
+    throw new AppError('KPI_TARGET_INVALID', { problems }, problems.map((p) => p.message).join('; '));
+  if (new Set(values.map((v) => v.key)).size !== values.length)
+    throw new AppError('KPI_TARGET_INVALID', { duplicate: true }, 'Mỗi chỉ tiêu chỉ được nêu một lần');
   const before = await effectiveTargets(tx, year, unitId);
   for (const { key, value } of values) {
-    await tx.delete(kpiTargets).where(and(eq(kpiTargets.year, year), eq(kpiTargets.unitId, unitId), eq(kpiTargets.key, key)));
-    if (value !== null) await tx.insert(kpiTargets).values({ year, unitId, key, value, updatedBy: ctx.actor?.userId ?? null, updatedAt: sql`now()` });
+    await tx
+      .delete(kpiTargets)
+      .where(and(eq(kpiTargets.year, year), eq(kpiTargets.unitId, unitId), eq(kpiTargets.key, key)));
+    if (value !== null)
+      await tx
+        .insert(kpiTargets)
+        .values({ year, unitId, key, value, updatedBy: ctx.actor?.userId ?? null, updatedAt: sql`now()` });
   }
   const after = await effectiveTargets(tx, year, unitId);
-  const pick = (list: EffectiveTarget[]) => Object.fromEntries(list.filter((t) => values.some((v) => v.key === t.key)).map((t) => [t.key, { value: t.value, source: t.source }]));
+  const pick = (list: EffectiveTarget[]) =>
+    Object.fromEntries(
+      list.filter((t) => values.some((v) => v.key === t.key)).map((t) => [t.key, { value: t.value, source: t.source }]),
+    );
   await recordChange(tx, ctx, {
     action: 'kpi.targets',
     targetType: 'kpi_targets',
@@ -88,7 +107,14 @@ export async function putTargets(tx: Tx, ctx: RequestContext, year: number, unit
 }
 
 /** Target, actual, gap and trend of every target for a unit and period (and the one before). */
-export async function targetTable(db: Queryable, env: Env, unitId: string, period: Period, periodName: string | undefined, now: Date) {
+export async function targetTable(
+  db: Queryable,
+  env: Env,
+  unitId: string,
+  period: Period,
+  periodName: string | undefined,
+  now: Date,
+) {
   const year = Number(period.to.slice(0, 4));
   const previous = previousPeriod(period, periodName);
   const [targets, actual, before] = [

@@ -4,7 +4,13 @@ import type { ProcedureContent } from '../catalog/procedure.content.js';
 import { missingParts, transparencyMembership } from './transparency.rules.js';
 
 // Plain Monday–Friday weeks, no holidays: easy to count by hand.
-const cal = buildWorkingCalendar([{ start: 450, end: 690 }, { start: 810, end: 1020 }], []);
+const cal = buildWorkingCalendar(
+  [
+    { start: 450, end: 690 },
+    { start: 810, end: 1020 },
+  ],
+  [],
+);
 const between = (a: string, b: string) => workingDaysBetweenDates(cal, a, b);
 
 const content: ProcedureContent = {
@@ -35,7 +41,11 @@ describe('transparency membership of a decision item', () => {
     ['legal basis 4 working days later: late', { legalBasisEffectiveDate: '2026-03-06' }, 'denominator'],
     ['legal basis unknown: not judged', { legalBasisEffectiveDate: null }, null],
   ] as const)('published on time — %s', (_n, dates, expected) => {
-    const m = transparencyMembership({ signedDate: signed, nationalPublishedDate: null, content, ...dates }, between, today);
+    const m = transparencyMembership(
+      { signedDate: signed, nationalPublishedDate: null, content, ...dates },
+      between,
+      today,
+    );
     expect(m['transparency.publishedOnTime']).toBe(expected);
   });
 
@@ -45,19 +55,33 @@ describe('transparency membership of a decision item', () => {
     ['not published, 5 working days not yet over: pending', null, '2026-03-09', null],
     ['not published, 6 working days over: late', null, '2026-03-10', 'denominator'],
   ] as const)('updated on time — %s', (_n, published, now, expected) => {
-    const m = transparencyMembership({ signedDate: signed, legalBasisEffectiveDate: null, nationalPublishedDate: published, content }, between, now);
+    const m = transparencyMembership(
+      { signedDate: signed, legalBasisEffectiveDate: null, nationalPublishedDate: published, content },
+      between,
+      now,
+    );
     expect(m['transparency.updatedOnTime']).toBe(expected);
   });
 
   it('complete parts: a full version counts; a missing part does not; an abolition is not judged', () => {
     const base = { signedDate: signed, legalBasisEffectiveDate: null, nationalPublishedDate: null };
-    expect(transparencyMembership({ ...base, content }, between, today)['transparency.completeParts']).toBe('numerator');
-    expect(transparencyMembership({ ...base, content: { ...content, steps: [] } }, between, today)['transparency.completeParts']).toBe('denominator');
+    expect(transparencyMembership({ ...base, content }, between, today)['transparency.completeParts']).toBe(
+      'numerator',
+    );
+    expect(
+      transparencyMembership({ ...base, content: { ...content, steps: [] } }, between, today)[
+        'transparency.completeParts'
+      ],
+    ).toBe('denominator');
     expect(transparencyMembership({ ...base, content: null }, between, today)['transparency.completeParts']).toBeNull();
   });
 
   it('names the missing parts', () => {
     expect(missingParts(content)).toEqual([]);
-    expect(missingParts({ ...content, steps: [], components: [], applicantTypes: [] })).toEqual(['trình tự thực hiện', 'thành phần hồ sơ', 'đối tượng thực hiện']);
+    expect(missingParts({ ...content, steps: [], components: [], applicantTypes: [] })).toEqual([
+      'trình tự thực hiện',
+      'thành phần hồ sơ',
+      'đối tượng thực hiện',
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export interface DecisionItemFacts {
   content: ProcedureContent | null;
 }
 
-export type TransparencyKey = 'transparency.publishedOnTime' | 'transparency.updatedOnTime' | 'transparency.completeParts';
+export type TransparencyKey =
+  | 'transparency.publishedOnTime'
+  | 'transparency.updatedOnTime'
+  | 'transparency.completeParts';
 
 /** The parts a published procedure must state, with the test of each. */
 const PARTS: [string, (c: ProcedureContent) => boolean][] = [
@@ -40,15 +43,24 @@ export function missingParts(content: ProcedureContent): string[] {
   return PARTS.filter(([, present]) => !present(content)).map(([name]) => name);
 }
 
-const member = (counted: boolean, inNumerator: boolean): Membership => (!counted ? null : inNumerator ? 'numerator' : 'denominator');
+const member = (counted: boolean, inNumerator: boolean): Membership =>
+  !counted ? null : inNumerator ? 'numerator' : 'denominator';
 
 /** `between(a, b)`: working days after date a up to and including b (the calendar's count). */
-export function transparencyMembership(item: DecisionItemFacts, between: (a: string, b: string) => number, today: string): Record<TransparencyKey, Membership> {
+export function transparencyMembership(
+  item: DecisionItemFacts,
+  between: (a: string, b: string) => number,
+  today: string,
+): Record<TransparencyKey, Membership> {
   const c = decisionCompliance(item, between);
-  const overdueUnpublished = item.nationalPublishedDate === null && between(item.signedDate, today) > PUBLICATION_LAG_WORKING_DAYS;
+  const overdueUnpublished =
+    item.nationalPublishedDate === null && between(item.signedDate, today) > PUBLICATION_LAG_WORKING_DAYS;
   return {
     'transparency.publishedOnTime': member(c.decisionOnTime !== null, c.decisionOnTime === true),
     'transparency.updatedOnTime': member(c.publishedOnTime !== null || overdueUnpublished, c.publishedOnTime === true),
-    'transparency.completeParts': member(item.content !== null, item.content !== null && missingParts(item.content).length === 0),
+    'transparency.completeParts': member(
+      item.content !== null,
+      item.content !== null && missingParts(item.content).length === 0,
+    ),
   };
 }

@@ -70,7 +70,11 @@ export function demoStoreDocuments(person: CongDan): GiayToKho[] {
       tenGiayTo: 'Trích lục khai sinh',
       ngayCap: person.ngaySinh,
       coQuanCap: `UBND ${person.noiThuongTru.tenXa}`,
-      tepDinhKem: { tenTep: 'trich-luc-khai-sinh.pdf', kieuTep: 'application/pdf', noiDung: demoPdf(title).toString('base64') },
+      tepDinhKem: {
+        tenTep: 'trich-luc-khai-sinh.pdf',
+        kieuTep: 'application/pdf',
+        noiDung: demoPdf(title).toString('base64'),
+      },
     },
   ];
 }

@@ -27,7 +27,12 @@ describe('national data-sharing platform: client against the simulator', () => {
   it('takes a token once, then finds the demo citizen with name, birth date, sex and residence', async () => {
     const { client, calls } = onSimulator({ baseUrl: `http://in-process${SIM_BASE}/` });
     const found = await client.findCitizen(demo.soDinhDanh);
-    expect(found).toMatchObject({ soDinhDanh: '089095000123', hoVaTen: 'Nguyễn Văn An', ngaySinh: '19950104', gioiTinh: '1' });
+    expect(found).toMatchObject({
+      soDinhDanh: '089095000123',
+      hoVaTen: 'Nguyễn Văn An',
+      ngaySinh: '19950104',
+      gioiTinh: '1',
+    });
     expect(found!.noiThuongTru.tenTinh).toBe('Tỉnh An Giang');
     expect(await client.findCitizen('089095999999')).toBeNull();
     expect(calls).toEqual(['/token', '/dancu/v1/tra-cuu-cong-dan', '/dancu/v1/tra-cuu-cong-dan']);
@@ -36,7 +41,11 @@ describe('national data-sharing platform: client against the simulator', () => {
   it('lists the national store documents of a citizen, with a PDF; none for an unknown one', async () => {
     const { client } = onSimulator();
     const [document] = await client.storeDocuments(demo.soDinhDanh);
-    expect(document).toMatchObject({ maGiayTo: 'KS-089095000123', loaiGiayTo: 'TRICH_LUC_KHAI_SINH', tenGiayTo: 'Trích lục khai sinh' });
+    expect(document).toMatchObject({
+      maGiayTo: 'KS-089095000123',
+      loaiGiayTo: 'TRICH_LUC_KHAI_SINH',
+      tenGiayTo: 'Trích lục khai sinh',
+    });
     expect(Buffer.from(document!.tepDinhKem.noiDung, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(await client.storeDocuments('089095999999')).toEqual([]);
   });
@@ -50,14 +59,30 @@ describe('national data-sharing platform: client against the simulator', () => {
   });
 
   it('reports a platform that does not answer as a NETWORK error', async () => {
-    const client = httpNationalDataClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y'.repeat(20), fetch: () => Promise.reject(new TypeError('fetch failed')) });
+    const client = httpNationalDataClient({
+      baseUrl: 'http://127.0.0.1:9',
+      clientId: 'x',
+      clientSecret: 'y'.repeat(20),
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+    });
     await expect(client.findCitizen(demo.soDinhDanh)).rejects.toMatchObject({ code: 'NETWORK' });
   });
 });
 
 describe('the simulated platform', () => {
   const platform = simulatedPlatform(env);
-  const token = () => (platform.handle(`${SIM_BASE}/token`, {}, { grant_type: 'client_credentials', client_id: env.NATIONAL_DATA_CLIENT_ID, client_secret: env.NATIONAL_DATA_CLIENT_SECRET }).body as { access_token: string }).access_token;
+  const token = () =>
+    (
+      platform.handle(
+        `${SIM_BASE}/token`,
+        {},
+        {
+          grant_type: 'client_credentials',
+          client_id: env.NATIONAL_DATA_CLIENT_ID,
+          client_secret: env.NATIONAL_DATA_CLIENT_SECRET,
+        },
+      ).body as { access_token: string }
+    ).access_token;
 
   it('answers 401 without a token, with a forged one, and with an expired one', () => {
     const path = `${SIM_BASE}/dancu/v1/tra-cuu-cong-dan`;
@@ -66,7 +91,10 @@ describe('the simulated platform', () => {
     expect(platform.handle(path, { authorization: `Bearer ${token()}x` }, body).status).toBe(401);
     const later = simulatedPlatform(env, () => Date.now() + 61 * 60_000);
     expect(later.handle(path, { authorization: `Bearer ${token()}` }, body).status).toBe(401);
-    expect(platform.handle(path, { authorization: `Bearer ${token()}` }, body)).toMatchObject({ status: 200, body: { maKetQua: '00' } });
+    expect(platform.handle(path, { authorization: `Bearer ${token()}` }, body)).toMatchObject({
+      status: 200,
+      body: { maKetQua: '00' },
+    });
   });
 
   it('refuses a malformed identifier or a missing request id (02) and another grant type', () => {

@@ -8,7 +8,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Env } from '../../kernel/env.js';
-import { type CongDan, type GiayToKho, NDXP_NOT_FOUND, NDXP_OK, NDXP_PATHS, type NdxpReply, type TokenReply } from './ndxp-protocol.js';
+import {
+  type CongDan,
+  type GiayToKho,
+  NDXP_NOT_FOUND,
+  NDXP_OK,
+  NDXP_PATHS,
+  type NdxpReply,
+  type TokenReply,
+} from './ndxp-protocol.js';
 import { SIM_BASE, simulatorFetch } from './ndxp-simulator.js';
 
 export interface NationalDataClient {
@@ -28,7 +36,10 @@ export class NationalDataError extends Error {
   }
 }
 
-type Fetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<Response>;
+type Fetch = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<Response>;
 
 export interface HttpNationalDataOptions {
   baseUrl: string;
@@ -48,9 +59,17 @@ export function httpNationalDataClient(options: HttpNationalDataOptions): Nation
 
   async function post(path: string, headers: Record<string, string>, body: string): Promise<Response> {
     try {
-      return await send(`${base}${path}`, { method: 'POST', headers: { accept: 'application/json', ...headers }, body, signal: AbortSignal.timeout(options.timeoutMs ?? 5_000) });
+      return await send(`${base}${path}`, {
+        method: 'POST',
+        headers: { accept: 'application/json', ...headers },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+      });
     } catch (error) {
-      throw new NationalDataError('NETWORK', `Không kết nối được nền tảng chia sẻ dữ liệu quốc gia: ${(error as Error).name}`);
+      throw new NationalDataError(
+        'NETWORK',
+        `Không kết nối được nền tảng chia sẻ dữ liệu quốc gia: ${(error as Error).name}`,
+      );
     }
   }
 
@@ -63,9 +82,21 @@ export function httpNationalDataClient(options: HttpNationalDataOptions): Nation
   }
 
   async function token(): Promise<string> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: options.clientId, client_secret: options.clientSecret });
-    const response = await post(NDXP_PATHS.token, { 'content-type': 'application/x-www-form-urlencoded' }, form.toString());
-    if (!response.ok) throw new NationalDataError('TOKEN_REFUSED', `Nền tảng chia sẻ dữ liệu từ chối cấp token (HTTP ${response.status})`);
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+    });
+    const response = await post(
+      NDXP_PATHS.token,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      form.toString(),
+    );
+    if (!response.ok)
+      throw new NationalDataError(
+        'TOKEN_REFUSED',
+        `Nền tảng chia sẻ dữ liệu từ chối cấp token (HTTP ${response.status})`,
+      );
     const reply = await json<TokenReply>(response);
     tokens.set(key, reply.access_token);
     return reply.access_token;
@@ -76,15 +107,24 @@ export function httpNationalDataClient(options: HttpNationalDataOptions): Nation
     const body = JSON.stringify({ soDinhDanh: personalId, maYeuCau: randomUUID() });
     for (let attempt = 0; ; attempt++) {
       const bearer = tokens.get(key) ?? (await token());
-      const response = await post(path, { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body);
+      const response = await post(
+        path,
+        { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body,
+      );
       if (response.status === 401 && attempt === 0) {
         tokens.delete(key);
         continue;
       }
-      if (!response.ok) throw new NationalDataError(`HTTP_${response.status}`, `Nền tảng chia sẻ dữ liệu trả về HTTP ${response.status}`);
+      if (!response.ok)
+        throw new NationalDataError(
+          `HTTP_${response.status}`,
+          `Nền tảng chia sẻ dữ liệu trả về HTTP ${response.status}`,
+        );
       const reply = await json<NdxpReply<T>>(response);
       if (reply.maKetQua === NDXP_NOT_FOUND) return null;
-      if (reply.maKetQua !== NDXP_OK || reply.duLieu === undefined) throw new NationalDataError(reply.maKetQua, reply.thongDiep);
+      if (reply.maKetQua !== NDXP_OK || reply.duLieu === undefined)
+        throw new NationalDataError(reply.maKetQua, reply.thongDiep);
       return reply.duLieu;
     }
   }
@@ -97,8 +137,10 @@ export function httpNationalDataClient(options: HttpNationalDataOptions): Nation
 
 /** A platform that is not there (production without NATIONAL_DATA_URL): every call is unavailable. */
 const NO_PLATFORM: NationalDataClient = {
-  findCitizen: () => Promise.reject(new NationalDataError('NOT_CONFIGURED', 'Chưa cấu hình kết nối nền tảng chia sẻ dữ liệu quốc gia')),
-  storeDocuments: () => Promise.reject(new NationalDataError('NOT_CONFIGURED', 'Chưa cấu hình kết nối nền tảng chia sẻ dữ liệu quốc gia')),
+  findCitizen: () =>
+    Promise.reject(new NationalDataError('NOT_CONFIGURED', 'Chưa cấu hình kết nối nền tảng chia sẻ dữ liệu quốc gia')),
+  storeDocuments: () =>
+    Promise.reject(new NationalDataError('NOT_CONFIGURED', 'Chưa cấu hình kết nối nền tảng chia sẻ dữ liệu quốc gia')),
 };
 
 /** The platform of the configuration: NATIONAL_DATA_URL, else the in-process simulator (never in production). */
@@ -106,5 +148,9 @@ export function nationalDataClientFromEnv(env: Env): NationalDataClient {
   const credentials = { clientId: env.NATIONAL_DATA_CLIENT_ID, clientSecret: env.NATIONAL_DATA_CLIENT_SECRET };
   if (env.NATIONAL_DATA_URL) return httpNationalDataClient({ baseUrl: env.NATIONAL_DATA_URL, ...credentials });
   if (env.NODE_ENV === 'production') return NO_PLATFORM;
-  return httpNationalDataClient({ baseUrl: `http://in-process${SIM_BASE}`, ...credentials, fetch: simulatorFetch(env) });
+  return httpNationalDataClient({
+    baseUrl: `http://in-process${SIM_BASE}`,
+    ...credentials,
+    fetch: simulatorFetch(env),
+  });
 }

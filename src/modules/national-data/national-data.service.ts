@@ -11,7 +11,13 @@ import { AppError } from '../../kernel/errors.js';
 import { acceptedMediaType, recordUpload } from '../files/files.service.js';
 import type { FileStorage } from '../files/storage.js';
 import { type NationalDataClient, NationalDataError } from './national-data-client.js';
-import { type DeclaredIdentity, identityMismatches, isoDateOf, mismatchMessage, type PopulationCheck } from './population.rules.js';
+import {
+  type DeclaredIdentity,
+  identityMismatches,
+  isoDateOf,
+  mismatchMessage,
+  type PopulationCheck,
+} from './population.rules.js';
 
 export interface PopulationOutcome {
   populationCheck: PopulationCheck;
@@ -23,7 +29,11 @@ export interface PopulationOutcome {
  * platform failing → unavailable (the dossier is kept, unverified). A mismatch → 422 naming the
  * fields. The identifier is never logged nor put in an error.
  */
-export async function checkPopulation(client: NationalDataClient, personalId: string, declared: DeclaredIdentity): Promise<PopulationOutcome> {
+export async function checkPopulation(
+  client: NationalDataClient,
+  personalId: string,
+  declared: DeclaredIdentity,
+): Promise<PopulationOutcome> {
   let record: Awaited<ReturnType<NationalDataClient['findCitizen']>>;
   try {
     record = await client.findCitizen(personalId);
@@ -33,7 +43,8 @@ export async function checkPopulation(client: NationalDataClient, personalId: st
   }
   if (!record) return { populationCheck: 'notFound', populationCheckedAt: new Date() };
   const mismatches = identityMismatches(declared, record);
-  if (mismatches.length > 0) throw new AppError('POPULATION_DATA_MISMATCH', { fields: mismatches }, mismatchMessage(mismatches));
+  if (mismatches.length > 0)
+    throw new AppError('POPULATION_DATA_MISMATCH', { fields: mismatches }, mismatchMessage(mismatches));
   return { populationCheck: 'verified', populationCheckedAt: new Date() };
 }
 
@@ -82,7 +93,13 @@ export async function takeFromNationalStore(
     const mediaType = acceptedMediaType(data);
     const sha256 = createHash('sha256').update(data).digest('hex');
     if (!(await storage.exists(sha256))) await storage.put(sha256, data, mediaType);
-    const file = await recordUpload(tx, ctx, { sha256, size: data.length, mediaType, originalName: document.tepDinhKem.tenTep, storageKey: sha256 });
+    const file = await recordUpload(tx, ctx, {
+      sha256,
+      size: data.length,
+      mediaType,
+      originalName: document.tepDinhKem.tenTep,
+      storageKey: sha256,
+    });
     files.set(id, file.id);
   }
   return files;

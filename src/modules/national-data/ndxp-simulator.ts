@@ -8,7 +8,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Env } from '../../kernel/env.js';
 import { DEMO_CITIZENS, demoStoreDocuments } from './demo-citizens.js';
-import { type CongDan, type GiayToKho, NDXP_FAILURE, NDXP_INVALID, NDXP_NOT_FOUND, NDXP_OK, NDXP_PATHS, type NdxpReply, type TokenReply } from './ndxp-protocol.js';
+import {
+  type CongDan,
+  type GiayToKho,
+  NDXP_FAILURE,
+  NDXP_INVALID,
+  NDXP_NOT_FOUND,
+  NDXP_OK,
+  NDXP_PATHS,
+  type NdxpReply,
+  type TokenReply,
+} from './ndxp-protocol.js';
 
 export const SIM_BASE = '/sim/ndxp';
 const TOKEN_SECONDS = 3600;
@@ -21,10 +31,12 @@ interface SimAnswer {
 
 const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 const answer = (body: unknown, status = 200): SimAnswer => ({ status, body });
-const reply = <T>(maKetQua: string, thongDiep: string, duLieu?: T): NdxpReply<T> => (duLieu === undefined ? { maKetQua, thongDiep } : { maKetQua, thongDiep, duLieu });
+const reply = <T>(maKetQua: string, thongDiep: string, duLieu?: T): NdxpReply<T> =>
+  duLieu === undefined ? { maKetQua, thongDiep } : { maKetQua, thongDiep, duLieu };
 
 export function simulatedPlatform(env: Env, now: () => number = Date.now) {
-  const sign = (payload: string) => createHmac('sha256', env.NATIONAL_DATA_CLIENT_SECRET).update(payload).digest('base64url');
+  const sign = (payload: string) =>
+    createHmac('sha256', env.NATIONAL_DATA_CLIENT_SECRET).update(payload).digest('base64url');
 
   /** `<client>.<expiry seconds>.<signature>`: valid while unexpired and signed with our secret. */
   function validToken(header: string | undefined): boolean {
@@ -36,11 +48,19 @@ export function simulatedPlatform(env: Env, now: () => number = Date.now) {
 
   function issueToken(form: Rec): SimAnswer {
     if (form.grant_type !== 'client_credentials') return answer({ error: 'unsupported_grant_type' }, 400);
-    if (form.client_id !== env.NATIONAL_DATA_CLIENT_ID || typeof form.client_secret !== 'string' || !equal(form.client_secret, env.NATIONAL_DATA_CLIENT_SECRET)) {
+    if (
+      form.client_id !== env.NATIONAL_DATA_CLIENT_ID ||
+      typeof form.client_secret !== 'string' ||
+      !equal(form.client_secret, env.NATIONAL_DATA_CLIENT_SECRET)
+    ) {
       return answer({ error: 'invalid_client' }, 401);
     }
     const payload = `${form.client_id}.${Math.floor(now() / 1000) + TOKEN_SECONDS}`;
-    return answer({ access_token: `${payload}.${sign(payload)}`, token_type: 'Bearer', expires_in: TOKEN_SECONDS } satisfies TokenReply);
+    return answer({
+      access_token: `${payload}.${sign(payload)}`,
+      token_type: 'Bearer',
+      expires_in: TOKEN_SECONDS,
+    } satisfies TokenReply);
   }
 
   function person(body: Rec): CongDan | NdxpReply<never> {
@@ -61,7 +81,9 @@ export function simulatedPlatform(env: Env, now: () => number = Date.now) {
       }
       if (path === `${SIM_BASE}${NDXP_PATHS.storeDocuments}`) {
         const found = person(body);
-        return answer('maKetQua' in found ? found : reply<GiayToKho[]>(NDXP_OK, 'Thành công', demoStoreDocuments(found)));
+        return answer(
+          'maKetQua' in found ? found : reply<GiayToKho[]>(NDXP_OK, 'Thành công', demoStoreDocuments(found)),
+        );
       }
       return answer(reply(NDXP_FAILURE, 'Không có dịch vụ này'), 404);
     },
@@ -85,7 +107,11 @@ export function simulatorFetch(env: Env) {
   return async (url: string, init: { headers: Record<string, string>; body: string }): Promise<Response> => {
     const body = parseBody(init.headers['content-type'], init.body);
     if (!body) return Response.json(reply(NDXP_FAILURE, 'Nội dung không hợp lệ'), { status: 400 });
-    const { status, body: out } = platform.handle(new URL(url).pathname, { authorization: init.headers.authorization }, body);
+    const { status, body: out } = platform.handle(
+      new URL(url).pathname,
+      { authorization: init.headers.authorization },
+      body,
+    );
     return Response.json(out, { status });
   };
 }

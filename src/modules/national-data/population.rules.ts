@@ -25,10 +25,12 @@ export type IdentityField = 'fullName' | 'birthDate';
  * A name as compared: Unicode NFC, lower case, single spaces. Diacritics count — "Lê" and "Lệ" are
  * different people's names; a name typed without them does not match the database.
  */
-export const comparableName = (name: string) => name.normalize('NFC').toLocaleLowerCase('vi').trim().replace(/\s+/g, ' ');
+export const comparableName = (name: string) =>
+  name.normalize('NFC').toLocaleLowerCase('vi').trim().replace(/\s+/g, ' ');
 
 /** yyyyMMdd (the platform's) → YYYY-MM-DD. */
-export const isoDateOf = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+export const isoDateOf = (yyyymmdd: string) =>
+  `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 
 /** The declared fields that disagree with the record (birth date only when declared). */
 export function identityMismatches(declared: DeclaredIdentity, record: CongDan): IdentityField[] {

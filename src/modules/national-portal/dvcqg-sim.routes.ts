@@ -11,5 +11,7 @@ export function dvcqgSimRoutes(app: App, deps: Deps): void {
   const portal = simulatedPortal(deps.db, deps.env);
   const body = (raw: unknown) => (raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
   app.post(`${SIM_BASE}/auth`, { schema: { hide: true } }, async (request) => portal.login(body(request.body)));
-  app.post(`${SIM_BASE}/integration`, { schema: { hide: true } }, async (request) => portal.integration(body(request.body)));
+  app.post(`${SIM_BASE}/integration`, { schema: { hide: true } }, async (request) =>
+    portal.integration(body(request.body)),
+  );
 }

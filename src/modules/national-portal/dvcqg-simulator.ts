@@ -14,7 +14,15 @@ import { NATIONAL_CODE_PATTERN } from '../catalog/catalog.rules.js';
 import { procedures } from '../catalog/catalog.tables.js';
 import { DOSSIER_STATUSES } from '../dossiers/status.rules.js';
 import { simDvcqgDossiers, simDvcqgProgress, simDvcqgSessions } from './dvcqg-sim.tables.js';
-import { type LoginReply, PORTAL_FAILURE, PORTAL_OK, PORTAL_SESSION_INVALID, PORTAL_UNKNOWN_SERVICE, PORTAL_VALIDATION_FAILED, type PortalReply } from './dvcqg-protocol.js';
+import {
+  type LoginReply,
+  PORTAL_FAILURE,
+  PORTAL_OK,
+  PORTAL_SESSION_INVALID,
+  PORTAL_UNKNOWN_SERVICE,
+  PORTAL_VALIDATION_FAILED,
+  type PortalReply,
+} from './dvcqg-protocol.js';
 
 export const SIM_BASE = '/sim/dvcqg';
 const SESSION_MINUTES = 30;
@@ -40,31 +48,43 @@ export function recordProblems(r: Rec): string[] {
   for (const field of ['MaHoSo', 'MaTTHC', 'TenTTHC', 'KenhThucHien', 'TrangThaiHoSo', 'NgayNopHoSo', 'DonViXuLy']) {
     if (!str(r, field).trim()) problems.push(`${field}: bắt buộc`);
   }
-  if (str(r, 'MaTTHC') && !NATIONAL_CODE_PATTERN.test(str(r, 'MaTTHC'))) problems.push('MaTTHC: không đúng dạng d.dddddd');
-  if (str(r, 'KenhThucHien') && !CHANNEL_CODES.has(str(r, 'KenhThucHien'))) problems.push('KenhThucHien: không hợp lệ (1, 2, 3)');
+  if (str(r, 'MaTTHC') && !NATIONAL_CODE_PATTERN.test(str(r, 'MaTTHC')))
+    problems.push('MaTTHC: không đúng dạng d.dddddd');
+  if (str(r, 'KenhThucHien') && !CHANNEL_CODES.has(str(r, 'KenhThucHien')))
+    problems.push('KenhThucHien: không hợp lệ (1, 2, 3)');
   const status = str(r, 'TrangThaiHoSo');
   if (status && !STATUS_CODES.has(status)) problems.push('TrangThaiHoSo: không hợp lệ (1–10)');
   for (const field of ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayKetThucXuLy', 'NgayTra']) {
     if (str(r, field) && !isPortalTime(r[field])) problems.push(`${field}: không đúng định dạng yyyyMMddHHmmss`);
   }
-  if (status && !['1', '3'].includes(status) && !str(r, 'NgayTiepNhan')) problems.push('NgayTiepNhan: bắt buộc với hồ sơ đã tiếp nhận');
-  if (['7', '8', '9', '10'].includes(status) && !str(r, 'NgayKetThucXuLy')) problems.push('NgayKetThucXuLy: bắt buộc với hồ sơ đã kết thúc xử lý');
+  if (status && !['1', '3'].includes(status) && !str(r, 'NgayTiepNhan'))
+    problems.push('NgayTiepNhan: bắt buộc với hồ sơ đã tiếp nhận');
+  if (['7', '8', '9', '10'].includes(status) && !str(r, 'NgayKetThucXuLy'))
+    problems.push('NgayKetThucXuLy: bắt buộc với hồ sơ đã kết thúc xử lý');
   for (const list of ['TaiLieuNop', 'DanhSachLePhi', 'DanhSachHoSoBoSung', 'DanhSachGiayToKetQua']) {
     if (r[list] !== undefined && !Array.isArray(r[list])) problems.push(`${list}: phải là danh sách`);
   }
   for (const [i, doc] of (Array.isArray(r.TaiLieuNop) ? (r.TaiLieuNop as Rec[]) : []).entries()) {
-    for (const f of ['DuocSoHoa', 'DuocTaiSuDung', 'DuocLayTuKhoDMQG']) if (!FLAGS.has(str(doc, f))) problems.push(`TaiLieuNop.${i}.${f}: phải là 0 hoặc 1`);
+    for (const f of ['DuocSoHoa', 'DuocTaiSuDung', 'DuocLayTuKhoDMQG'])
+      if (!FLAGS.has(str(doc, f))) problems.push(`TaiLieuNop.${i}.${f}: phải là 0 hoặc 1`);
   }
   return problems;
 }
 
-const reply = (error_code: string, message: string, extra: Partial<PortalReply> = {}): PortalReply => ({ error_code, message, ...extra });
+const reply = (error_code: string, message: string, extra: Partial<PortalReply> = {}): PortalReply => ({
+  error_code,
+  message,
+  ...extra,
+});
 const refused = (errors: string[]) => reply(PORTAL_VALIDATION_FAILED, 'Dữ liệu không hợp lệ', { errors });
 
 export function simulatedPortal(db: Queryable, env: Env) {
   async function validSession(session: unknown): Promise<boolean> {
     if (typeof session !== 'string') return false;
-    const [row] = await db.select({ s: simDvcqgSessions.session }).from(simDvcqgSessions).where(and(eq(simDvcqgSessions.session, session), gt(simDvcqgSessions.expiresAt, new Date())));
+    const [row] = await db
+      .select({ s: simDvcqgSessions.session })
+      .from(simDvcqgSessions)
+      .where(and(eq(simDvcqgSessions.session, session), gt(simDvcqgSessions.expiresAt, new Date())));
     return !!row;
   }
 
@@ -73,8 +93,15 @@ export function simulatedPortal(db: Queryable, env: Env) {
     const records = data as Rec[];
     const problems = records.flatMap((r, i) => recordProblems(r).map((p) => `data.${i}.${p}`));
     const codes = [...new Set(records.map((r) => str(r, 'MaTTHC')).filter(Boolean))];
-    const known = codes.length === 0 ? [] : await db.select({ code: procedures.nationalCode }).from(procedures).where(inArray(procedures.nationalCode, codes));
-    for (const code of codes) if (!known.some((k) => k.code === code)) problems.push(`MaTTHC: ${code} không có trong CSDL quốc gia về TTHC`);
+    const known =
+      codes.length === 0
+        ? []
+        : await db
+            .select({ code: procedures.nationalCode })
+            .from(procedures)
+            .where(inArray(procedures.nationalCode, codes));
+    for (const code of codes)
+      if (!known.some((k) => k.code === code)) problems.push(`MaTTHC: ${code} không có trong CSDL quốc gia về TTHC`);
     if (problems.length > 0) return refused(problems);
     const now = new Date();
     for (const record of records) {
@@ -90,7 +117,10 @@ export function simulatedPortal(db: Queryable, env: Env) {
     if (!Array.isArray(data) || data.length === 0) return refused(['data: phải là danh sách bước xử lý']);
     const steps = data as Rec[];
     const codes = [...new Set(steps.map((s) => str(s, 'MaHoSo')))];
-    const held = await db.select({ code: simDvcqgDossiers.maHoSo }).from(simDvcqgDossiers).where(inArray(simDvcqgDossiers.maHoSo, codes));
+    const held = await db
+      .select({ code: simDvcqgDossiers.maHoSo })
+      .from(simDvcqgDossiers)
+      .where(inArray(simDvcqgDossiers.maHoSo, codes));
     const problems = steps.flatMap((s, i) => [
       ...(held.some((h) => h.code === str(s, 'MaHoSo')) ? [] : [`data.${i}.MaHoSo: hồ sơ chưa được đồng bộ`]),
       ...(isPortalTime(s.ThoiDiemXuLy) ? [] : [`data.${i}.ThoiDiemXuLy: không đúng định dạng yyyyMMddHHmmss`]),
@@ -98,28 +128,37 @@ export function simulatedPortal(db: Queryable, env: Env) {
     ]);
     if (problems.length > 0) return refused(problems);
     const now = new Date();
-    await db.insert(simDvcqgProgress).values(steps.map((step) => ({ maHoSo: str(step, 'MaHoSo'), step, receivedAt: now })));
+    await db
+      .insert(simDvcqgProgress)
+      .values(steps.map((step) => ({ maHoSo: str(step, 'MaHoSo'), step, receivedAt: now })));
     return reply(PORTAL_OK, 'Cập nhật tiến độ thành công');
   }
 
   async function traCuu(code: unknown): Promise<PortalReply> {
-    const rows = typeof code === 'string' ? await db.select().from(simDvcqgDossiers).where(eq(simDvcqgDossiers.maHoSo, code)) : [];
+    const rows =
+      typeof code === 'string' ? await db.select().from(simDvcqgDossiers).where(eq(simDvcqgDossiers.maHoSo, code)) : [];
     return reply(PORTAL_OK, 'Thành công', { result: rows.map((r) => r.record) });
   }
 
   return {
     /** POST <base>/auth: the configured account gets a session. */
     async login(body: Rec): Promise<LoginReply> {
-      if (body.username !== env.NATIONAL_PORTAL_USERNAME || body.password !== env.NATIONAL_PORTAL_PASSWORD) return { error_code: 1, message: 'Sai tên đăng nhập hoặc mật khẩu' };
+      if (body.username !== env.NATIONAL_PORTAL_USERNAME || body.password !== env.NATIONAL_PORTAL_PASSWORD)
+        return { error_code: 1, message: 'Sai tên đăng nhập hoặc mật khẩu' };
       const session = randomBytes(24).toString('base64url');
       await db.delete(simDvcqgSessions).where(sql`${simDvcqgSessions.expiresAt} < now()`);
-      await db.insert(simDvcqgSessions).values({ session, username: String(body.username), expiresAt: new Date(Date.now() + SESSION_MINUTES * 60_000) });
+      await db.insert(simDvcqgSessions).values({
+        session,
+        username: String(body.username),
+        expiresAt: new Date(Date.now() + SESSION_MINUTES * 60_000),
+      });
       return { error_code: 0, message: 'Thành công', session };
     },
 
     /** POST <base>/integration: a service call with a session. */
     async integration(body: Rec): Promise<PortalReply> {
-      if (!(await validSession(body.session))) return reply(PORTAL_SESSION_INVALID, 'Phiên làm việc không hợp lệ hoặc đã hết hạn');
+      if (!(await validSession(body.session)))
+        return reply(PORTAL_SESSION_INVALID, 'Phiên làm việc không hợp lệ hoặc đã hết hạn');
       const madonvi = str(body, 'madonvi');
       if (!madonvi) return refused(['madonvi: bắt buộc']);
       switch (body.service) {

@@ -40,7 +40,8 @@ export function nationalPortalRoutes(app: App, { db }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Push a dossier to the national portal again at the next run of the sync (clears the wait of its backoff)',
+        summary:
+          'Push a dossier to the national portal again at the next run of the sync (clears the wait of its backoff)',
         params: RetryParams,
         response: { 200: SyncItem, ...errorResponses(400, 401, 403, 404) },
       },
@@ -52,10 +53,21 @@ export function nationalPortalRoutes(app: App, { db }: Deps): void {
       if (!dossier) throw new AppError('NATIONAL_SYNC_DOSSIER_NOT_FOUND', { code });
       // The dossier's competent unit or the one-stop unit that received it: either answers for it.
       const paths = [await unitPath(db, dossier.competent), await unitPath(db, dossier.receiving)];
-      if (!paths.some((p) => can(actor, 'kpi.read', { unitPath: p }))) authorize(actor, 'kpi.read', { unitPath: paths[0] });
+      if (!paths.some((p) => can(actor, 'kpi.read', { unitPath: p })))
+        authorize(actor, 'kpi.read', { unitPath: paths[0] });
       await db.transaction(async (tx) => {
         await requestSync(tx, dossier.id, new Date());
-        await recordChange(tx, { ...request.ctx, actor }, { action: 'national-portal.retry', targetType: 'dossier', targetId: dossier.id, unitId: dossier.competent, after: { code } });
+        await recordChange(
+          tx,
+          { ...request.ctx, actor },
+          {
+            action: 'national-portal.retry',
+            targetType: 'dossier',
+            targetId: dossier.id,
+            unitId: dossier.competent,
+            after: { code },
+          },
+        );
       });
       const { items } = await listSyncs(db, { unitId: dossier.competent, page: 1, pageSize: 1, code });
       return items[0]!;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_STATUS_NAMES, type DossierStatus } from '../dossiers/status.rules.js';
 import { isPortalTime, recordProblems } from './dvcqg-simulator.js';
-import { type DossierSnapshot, nextAttemptAfter, portalChannel, portalStatus, showsReceived, toHoSoDongBo, toTienDo } from './national-portal.rules.js';
+import {
+  type DossierSnapshot,
+  nextAttemptAfter,
+  portalChannel,
+  portalStatus,
+  showsReceived,
+  toHoSoDongBo,
+  toTienDo,
+} from './national-portal.rules.js';
 
 const at = (iso: string) => new Date(iso);
 const snapshot = (over: Partial<DossierSnapshot> = {}): DossierSnapshot => ({
@@ -61,13 +69,26 @@ describe('the national enumerations', () => {
 describe('toHoSoDongBo', () => {
   it('writes the dates as yyyyMMddHHmmss in Vietnam time, unknown ones empty', () => {
     const r = toHoSoDongBo(snapshot(), link);
-    expect(r).toMatchObject({ NgayNopHoSo: '20260302063000', NgayTiepNhan: '20260302064510', NgayHenTra: '20260304160000', NgayKetThucXuLy: '', NgayTra: '' });
-    for (const field of ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra'] as const) expect(isPortalTime(r[field])).toBe(true);
+    expect(r).toMatchObject({
+      NgayNopHoSo: '20260302063000',
+      NgayTiepNhan: '20260302064510',
+      NgayHenTra: '20260304160000',
+      NgayKetThucXuLy: '',
+      NgayTra: '',
+    });
+    for (const field of ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra'] as const)
+      expect(isPortalTime(r[field])).toBe(true);
   });
 
   it('sends the name, never the identifier, phone or address, and an organisation as LoaiDoiTuong 2', () => {
     const r = toHoSoDongBo(snapshot({ applicantKind: 'organization', applicantName: 'Công ty TNHH An Phú' }), link);
-    expect(r).toMatchObject({ ChuHoSo: 'Công ty TNHH An Phú', LoaiDoiTuong: '2', MaTTHC: '1.000894', KenhThucHien: '1', TrangThaiHoSo: '2' });
+    expect(r).toMatchObject({
+      ChuHoSo: 'Công ty TNHH An Phú',
+      LoaiDoiTuong: '2',
+      MaTTHC: '1.000894',
+      KenhThucHien: '1',
+      TrangThaiHoSo: '2',
+    });
     expect(Object.keys(r)).not.toEqual(expect.arrayContaining(['SoDienThoai', 'Email', 'SoGiayToChuHoSo']));
   });
 
@@ -84,11 +105,39 @@ describe('toHoSoDongBo', () => {
       link,
     );
     expect(r.TaiLieuNop).toEqual([
-      { TepDinhKemId: 'f1', TenTepDinhKem: 'Tờ khai', MaThanhPhanHoSo: 'c1', DuongDanTaiTepTin: link('f1'), DuocSoHoa: '1', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' },
-      { TepDinhKemId: 'f2', TenTepDinhKem: 'Tờ khai', MaThanhPhanHoSo: 'c1', DuongDanTaiTepTin: link('f2'), DuocSoHoa: '1', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' },
-      { TepDinhKemId: '', TenTepDinhKem: 'Giấy chứng sinh', MaThanhPhanHoSo: 'c2', DuongDanTaiTepTin: '', DuocSoHoa: '0', DuocTaiSuDung: '1', DuocLayTuKhoDMQG: '0' },
+      {
+        TepDinhKemId: 'f1',
+        TenTepDinhKem: 'Tờ khai',
+        MaThanhPhanHoSo: 'c1',
+        DuongDanTaiTepTin: link('f1'),
+        DuocSoHoa: '1',
+        DuocTaiSuDung: '0',
+        DuocLayTuKhoDMQG: '0',
+      },
+      {
+        TepDinhKemId: 'f2',
+        TenTepDinhKem: 'Tờ khai',
+        MaThanhPhanHoSo: 'c1',
+        DuongDanTaiTepTin: link('f2'),
+        DuocSoHoa: '1',
+        DuocTaiSuDung: '0',
+        DuocLayTuKhoDMQG: '0',
+      },
+      {
+        TepDinhKemId: '',
+        TenTepDinhKem: 'Giấy chứng sinh',
+        MaThanhPhanHoSo: 'c2',
+        DuongDanTaiTepTin: '',
+        DuocSoHoa: '0',
+        DuocTaiSuDung: '1',
+        DuocLayTuKhoDMQG: '0',
+      },
     ]);
-    expect(r).toMatchObject({ HoSoCoThanhPhanSoHoa: '1', DuocThanhToanTrucTuyen: '1', DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '50000', HinhThucThu: '2' }] });
+    expect(r).toMatchObject({
+      HoSoCoThanhPhanSoHoa: '1',
+      DuocThanhToanTrucTuyen: '1',
+      DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: '50000', HinhThucThu: '2' }],
+    });
   });
 
   it('lists supplements (answered or still awaited) and results with their file links', () => {
@@ -106,10 +155,24 @@ describe('toHoSoDongBo', () => {
       link,
     );
     expect(r.DanhSachHoSoBoSung).toEqual([
-      { HoSoBoSungId: '1', NoiDungBoSung: 'Thiếu bản sao', NgayBoSung: '20260302090000', NgayTiepNhanBoSung: '20260302150000', TrangThaiBoSung: '1' },
-      { HoSoBoSungId: '2', NoiDungBoSung: '', NgayBoSung: '20260302160000', NgayTiepNhanBoSung: '', TrangThaiBoSung: '0' },
+      {
+        HoSoBoSungId: '1',
+        NoiDungBoSung: 'Thiếu bản sao',
+        NgayBoSung: '20260302090000',
+        NgayTiepNhanBoSung: '20260302150000',
+        TrangThaiBoSung: '1',
+      },
+      {
+        HoSoBoSungId: '2',
+        NoiDungBoSung: '',
+        NgayBoSung: '20260302160000',
+        NgayTiepNhanBoSung: '',
+        TrangThaiBoSung: '0',
+      },
     ]);
-    expect(r.DanhSachGiayToKetQua).toEqual([{ GiayToId: 'r1', TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: '12/GKS', DuongDanTepTinKetQua: link('f9') }]);
+    expect(r.DanhSachGiayToKetQua).toEqual([
+      { GiayToId: 'r1', TenGiayTo: 'Giấy khai sinh', MaGiayToKetQua: '12/GKS', DuongDanTepTinKetQua: link('f9') },
+    ]);
     expect(r).toMatchObject({ TrangThaiHoSo: '10', NgayKetThucXuLy: '20260303100000', NgayTra: '20260303110000' });
   });
 
@@ -117,7 +180,14 @@ describe('toHoSoDongBo', () => {
     for (const status of DOSSIER_STATUS_NAMES) {
       const unreceived = status === 'registered' || status === 'refused';
       const ended = ['withdrawn', 'stopped', 'processed', 'returned', 'refused'].includes(status);
-      const r = toHoSoDongBo(snapshot({ status, receivedAt: unreceived ? null : at('2026-03-02T01:00:00Z'), completedAt: ended ? at('2026-03-03T01:00:00Z') : null }), link);
+      const r = toHoSoDongBo(
+        snapshot({
+          status,
+          receivedAt: unreceived ? null : at('2026-03-02T01:00:00Z'),
+          completedAt: ended ? at('2026-03-03T01:00:00Z') : null,
+        }),
+        link,
+      );
       expect(recordProblems(r as unknown as Record<string, unknown>), status).toEqual([]);
     }
   });
@@ -137,12 +207,46 @@ describe('showsReceived (what transparency.synced counts)', () => {
 
 describe('toTienDo', () => {
   it('names the step, who did it, where, the status it led to and the step’s due time', () => {
-    const step = toTienDo('X-1', { action: 'requestSupplement', toStatus: 'awaitingSupplement', occurredAt: at('2026-03-02T02:00:00Z'), actorName: 'Trần Thị Bích', unitName: 'Sở Tư pháp', note: 'Thiếu bản sao', stepDueAt: at('2026-03-03T10:00:00Z') });
-    expect(step).toEqual({ MaHoSo: 'X-1', NguoiXuLy: 'Trần Thị Bích', ChucDanh: '', ThoiDiemXuLy: '20260302090000', PhongBanXuLy: 'Sở Tư pháp', NoiDungXuLy: 'Yêu cầu bổ sung, hoàn thiện hồ sơ: Thiếu bản sao', TrangThai: '5', NgayBatDau: '', NgayKetThucTheoQuyDinh: '20260303170000' });
+    const step = toTienDo('X-1', {
+      action: 'requestSupplement',
+      toStatus: 'awaitingSupplement',
+      occurredAt: at('2026-03-02T02:00:00Z'),
+      actorName: 'Trần Thị Bích',
+      unitName: 'Sở Tư pháp',
+      note: 'Thiếu bản sao',
+      stepDueAt: at('2026-03-03T10:00:00Z'),
+    });
+    expect(step).toEqual({
+      MaHoSo: 'X-1',
+      NguoiXuLy: 'Trần Thị Bích',
+      ChucDanh: '',
+      ThoiDiemXuLy: '20260302090000',
+      PhongBanXuLy: 'Sở Tư pháp',
+      NoiDungXuLy: 'Yêu cầu bổ sung, hoàn thiện hồ sơ: Thiếu bản sao',
+      TrangThai: '5',
+      NgayBatDau: '',
+      NgayKetThucTheoQuyDinh: '20260303170000',
+    });
   });
 
   it('a step with no actor (the citizen online, the platform) is the system’s', () => {
-    expect(toTienDo('X-1', { action: 'supply', toStatus: 'processing', occurredAt: at('2026-03-02T02:00:00Z'), actorName: null, unitName: null, note: null, stepDueAt: null })).toMatchObject({ NguoiXuLy: 'Hệ thống', PhongBanXuLy: '', NoiDungXuLy: 'Công dân bổ sung hồ sơ', TrangThai: '4', NgayKetThucTheoQuyDinh: '' });
+    expect(
+      toTienDo('X-1', {
+        action: 'supply',
+        toStatus: 'processing',
+        occurredAt: at('2026-03-02T02:00:00Z'),
+        actorName: null,
+        unitName: null,
+        note: null,
+        stepDueAt: null,
+      }),
+    ).toMatchObject({
+      NguoiXuLy: 'Hệ thống',
+      PhongBanXuLy: '',
+      NoiDungXuLy: 'Công dân bổ sung hồ sơ',
+      TrangThai: '4',
+      NgayKetThucTheoQuyDinh: '',
+    });
   });
 });
 
@@ -156,8 +260,16 @@ describe('the simulator’s validation of DongBoHoSoMC', () => {
     ['an ISO date', { NgayTiepNhan: '2026-03-02T06:45:10' }, 'NgayTiepNhan: không đúng định dạng yyyyMMddHHmmss'],
     ['an impossible date', { NgayHenTra: '20260230090000' }, 'NgayHenTra: không đúng định dạng yyyyMMddHHmmss'],
     ['a received dossier without NgayTiepNhan', { NgayTiepNhan: '' }, 'NgayTiepNhan: bắt buộc với hồ sơ đã tiếp nhận'],
-    ['a finished dossier without NgayKetThucXuLy', { TrangThaiHoSo: '9' }, 'NgayKetThucXuLy: bắt buộc với hồ sơ đã kết thúc xử lý'],
-    ['a flag other than 0/1', { TaiLieuNop: [{ DuocSoHoa: 'true', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' }] }, 'TaiLieuNop.0.DuocSoHoa: phải là 0 hoặc 1'],
+    [
+      'a finished dossier without NgayKetThucXuLy',
+      { TrangThaiHoSo: '9' },
+      'NgayKetThucXuLy: bắt buộc với hồ sơ đã kết thúc xử lý',
+    ],
+    [
+      'a flag other than 0/1',
+      { TaiLieuNop: [{ DuocSoHoa: 'true', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' }] },
+      'TaiLieuNop.0.DuocSoHoa: phải là 0 hoặc 1',
+    ],
   ])('refuses %s', (_name, change, problem) => {
     expect(recordProblems({ ...valid(), ...change })).toContain(problem);
   });

@@ -27,7 +27,14 @@ export interface DossierSnapshot {
   completedAt: Date | null;
   returnedAt: Date | null;
   /** Filed components: digitized = a store item of this dossier holds it; reused = taken from the store. */
-  components: { componentId: string; name: string; fileIds: string[]; digitized: boolean; reused: boolean; fromNationalStore?: boolean }[];
+  components: {
+    componentId: string;
+    name: string;
+    fileIds: string[];
+    digitized: boolean;
+    reused: boolean;
+    fromNationalStore?: boolean;
+  }[];
   fees: { name: string; amountVnd: number }[];
   paidOnline: boolean;
   supplements: { requestedAt: Date; note: string | null; suppliedAt: Date | null }[];
@@ -112,7 +119,13 @@ export function toHoSoDongBo(d: DossierSnapshot, fileUrl: (fileId: string) => st
         DuocLayTuKhoDMQG: flag(c.fromNationalStore ?? false),
       })),
     ),
-    DanhSachLePhi: d.fees.map((f) => ({ TenPhiLePhi: f.name, MaPhiLePhi: '', HinhThucThu: d.paidOnline ? '2' : '1', Gia: String(f.amountVnd), LoaiPhiLePhi: '2' })),
+    DanhSachLePhi: d.fees.map((f) => ({
+      TenPhiLePhi: f.name,
+      MaPhiLePhi: '',
+      HinhThucThu: d.paidOnline ? '2' : '1',
+      Gia: String(f.amountVnd),
+      LoaiPhiLePhi: '2',
+    })),
     DanhSachHoSoBoSung: d.supplements.map((s, i) => ({
       HoSoBoSungId: String(i + 1),
       NoiDungBoSung: s.note ?? '',
@@ -120,7 +133,12 @@ export function toHoSoDongBo(d: DossierSnapshot, fileUrl: (fileId: string) => st
       NgayTiepNhanBoSung: time(s.suppliedAt),
       TrangThaiBoSung: flag(s.suppliedAt !== null),
     })),
-    DanhSachGiayToKetQua: d.results.map((r) => ({ GiayToId: r.id, TenGiayTo: r.name, MaGiayToKetQua: r.number, DuongDanTepTinKetQua: fileUrl(r.fileId) })),
+    DanhSachGiayToKetQua: d.results.map((r) => ({
+      GiayToId: r.id,
+      TenGiayTo: r.name,
+      MaGiayToKetQua: r.number,
+      DuongDanTepTinKetQua: fileUrl(r.fileId),
+    })),
   };
 }
 
@@ -143,7 +161,8 @@ export function toTienDo(code: string, s: ProgressStep): TienDoHoSo {
  * online" (status 1). An online filing refused before receipt (3, no NgayTiepNhan) never was.
  * The 766 indicator counts a dossier once the portal accepted such a record.
  */
-export const showsReceived = (r: Pick<HoSoDongBo, 'NgayTiepNhan' | 'TrangThaiHoSo'>) => r.NgayTiepNhan !== '' && r.TrangThaiHoSo !== portalStatus('registered');
+export const showsReceived = (r: Pick<HoSoDongBo, 'NgayTiepNhan' | 'TrangThaiHoSo'>) =>
+  r.NgayTiepNhan !== '' && r.TrangThaiHoSo !== portalStatus('registered');
 
 /** After the n-th consecutive failed push: 1, 2, 4 … minutes, at most 6 hours (the portal may be down for a while). */
 export const SYNC_BACKOFF: Backoff = { baseSeconds: 60, maxSeconds: 6 * 3600 };

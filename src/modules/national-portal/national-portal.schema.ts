@@ -17,7 +17,10 @@ export const SyncItem = z
     nextAttemptAt: z.date().nullable(),
     firstSyncedAt: z.date().nullable(),
     lastSyncedAt: z.date().nullable(),
-    receivedSyncedAt: z.date().nullable().describe('When the portal first held the dossier as received (what indicator transparency.synced counts)'),
+    receivedSyncedAt: z
+      .date()
+      .nullable()
+      .describe('When the portal first held the dossier as received (what indicator transparency.synced counts)'),
     lastErrorCode: z.string().nullable(),
     lastErrorMessage: z.string().nullable(),
   })

@@ -8,7 +8,15 @@
  */
 import type { Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
-import { type HoSoDongBo, type LoginReply, PORTAL_OK, PORTAL_SESSION_INVALID, type PortalReply, type PortalService, type TienDoHoSo } from './dvcqg-protocol.js';
+import {
+  type HoSoDongBo,
+  type LoginReply,
+  PORTAL_OK,
+  PORTAL_SESSION_INVALID,
+  type PortalReply,
+  type PortalService,
+  type TienDoHoSo,
+} from './dvcqg-protocol.js';
 import { SIM_BASE, simulatorFetch } from './dvcqg-simulator.js';
 
 export interface NationalPortalClient {
@@ -30,7 +38,10 @@ export class PortalError extends Error {
   }
 }
 
-type Fetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal }) => Promise<Response>;
+type Fetch = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<Response>;
 
 export interface HttpPortalOptions {
   baseUrl: string;
@@ -70,7 +81,8 @@ export function httpPortalClient(options: HttpPortalOptions): NationalPortalClie
 
   async function login(): Promise<string> {
     const reply = await post<LoginReply>('auth', { username: options.username, password: options.password });
-    if (Number(reply.error_code) !== 0 || !reply.session) throw new PortalError('LOGIN_FAILED', reply.message || 'Đăng nhập Cổng DVCQG không thành công');
+    if (Number(reply.error_code) !== 0 || !reply.session)
+      throw new PortalError('LOGIN_FAILED', reply.message || 'Đăng nhập Cổng DVCQG không thành công');
     sessions.set(key, reply.session);
     return reply.session;
   }

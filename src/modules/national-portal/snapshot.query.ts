@@ -25,7 +25,14 @@ const receiving = aliasedTable(units, 'receiving');
 
 export async function dossierSnapshot(db: Queryable, dossierId: string): Promise<SnapshotRow | null> {
   const [row] = await db
-    .select({ d: dossiers, procedureCode: procedures.nationalCode, procedureName: procedures.name, fieldCode: procedures.fieldCode, competentName: units.name, unitCode: receiving.officialCode })
+    .select({
+      d: dossiers,
+      procedureCode: procedures.nationalCode,
+      procedureName: procedures.name,
+      fieldCode: procedures.fieldCode,
+      competentName: units.name,
+      unitCode: receiving.officialCode,
+    })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
     .innerJoin(units, eq(units.id, dossiers.competentUnitId))
@@ -34,7 +41,11 @@ export async function dossierSnapshot(db: Queryable, dossierId: string): Promise
   if (!row) return null;
   const d = row.d;
   const [components, digitized, reused, results, supplements, paid] = await Promise.all([
-    db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, d.id)).orderBy(asc(dossierComponents.name)),
+    db
+      .select()
+      .from(dossierComponents)
+      .where(eq(dossierComponents.dossierId, d.id))
+      .orderBy(asc(dossierComponents.name)),
     db.select({ id: storeItems.sourceComponentId }).from(storeItems).where(eq(storeItems.sourceDossierId, d.id)),
     db.select({ id: storeItemReuses.componentId }).from(storeItemReuses).where(eq(storeItemReuses.dossierId, d.id)),
     db.select().from(dossierResults).where(eq(dossierResults.dossierId, d.id)).orderBy(asc(dossierResults.createdAt)),
@@ -43,7 +54,10 @@ export async function dossierSnapshot(db: Queryable, dossierId: string): Promise
       .from(dossierEvents)
       .where(and(eq(dossierEvents.dossierId, d.id), inArray(dossierEvents.action, ['requestSupplement', 'supply'])))
       .orderBy(asc(dossierEvents.occurredAt)),
-    db.select({ n: sql<number>`count(*)::int` }).from(payments).where(and(eq(payments.dossierId, d.id), eq(payments.channel, 'online'), eq(payments.status, 'paid'))),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(payments)
+      .where(and(eq(payments.dossierId, d.id), eq(payments.channel, 'online'), eq(payments.status, 'paid'))),
   ]);
   const has = (list: { id: string | null }[], id: string) => list.some((x) => x.id === id);
   return {
@@ -64,7 +78,14 @@ export async function dossierSnapshot(db: Queryable, dossierId: string): Promise
       appointmentAt: d.appointmentAt,
       completedAt: d.completedAt,
       returnedAt: d.returnedAt,
-      components: components.map((c) => ({ componentId: c.componentId, name: c.name, fileIds: c.fileIds, digitized: has(digitized, c.componentId), reused: has(reused, c.componentId), fromNationalStore: c.nationalDocumentId !== null })),
+      components: components.map((c) => ({
+        componentId: c.componentId,
+        name: c.name,
+        fileIds: c.fileIds,
+        digitized: has(digitized, c.componentId),
+        reused: has(reused, c.componentId),
+        fromNationalStore: c.nationalDocumentId !== null,
+      })),
       fees: d.fees,
       paidOnline: paid[0]!.n > 0,
       supplements: pairSupplements(supplements),

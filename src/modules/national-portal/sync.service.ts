@@ -46,7 +46,11 @@ async function claimDue(db: Database, now: Date, limit: number): Promise<Claimed
         order by next_attempt_at limit ${limit} for update skip locked)
       returning s.dossier_id, s.requested_at, s.steps_synced, s.attempts, s.first_synced_at`,
   );
-  return rows.map((r) => ({ ...r, requested_at: new Date(r.requested_at), first_synced_at: r.first_synced_at ? new Date(r.first_synced_at) : null }));
+  return rows.map((r) => ({
+    ...r,
+    requested_at: new Date(r.requested_at),
+    first_synced_at: r.first_synced_at ? new Date(r.first_synced_at) : null,
+  }));
 }
 
 export type PushCounts = {
@@ -55,7 +59,12 @@ export type PushCounts = {
 };
 
 /** One run of the sync: pushes the due dossiers, batch after batch, until none is due at `now`. */
-export async function pushDueDossiers(db: Database, env: Env, client: NationalPortalClient, now: Date): Promise<PushCounts> {
+export async function pushDueDossiers(
+  db: Database,
+  env: Env,
+  client: NationalPortalClient,
+  now: Date,
+): Promise<PushCounts> {
   const counts: PushCounts = { synced: 0, failed: 0 };
   for (;;) {
     const batch = await claimDue(db, now, SYNC_BATCH);
@@ -67,7 +76,13 @@ export async function pushDueDossiers(db: Database, env: Env, client: NationalPo
   }
 }
 
-async function pushOne(db: Database, env: Env, client: NationalPortalClient, row: Claimed, now: Date): Promise<boolean> {
+async function pushOne(
+  db: Database,
+  env: Env,
+  client: NationalPortalClient,
+  row: Claimed,
+  now: Date,
+): Promise<boolean> {
   const found = await dossierSnapshot(db, row.dossier_id);
   if (!found) return recordFailure(db, row, now, new PortalError('NO_DOSSIER', 'Không tìm thấy hồ sơ'));
   const base = env.PUBLIC_URL ?? '';
@@ -75,9 +90,17 @@ async function pushOne(db: Database, env: Env, client: NationalPortalClient, row
   const steps = await progressSteps(db, row.dossier_id, row.steps_synced);
   try {
     await client.syncDossier(found.unitCode, record, row.first_synced_at !== null);
-    await client.updateProgress(found.unitCode, steps.map((s) => toTienDo(record.MaHoSo, s)));
+    await client.updateProgress(
+      found.unitCode,
+      steps.map((s) => toTienDo(record.MaHoSo, s)),
+    );
   } catch (error) {
-    return recordFailure(db, row, now, error instanceof PortalError ? error : new PortalError('CLIENT', (error as Error).message));
+    return recordFailure(
+      db,
+      row,
+      now,
+      error instanceof PortalError ? error : new PortalError('CLIENT', (error as Error).message),
+    );
   }
   // Synced unless a change asked for another push meanwhile (requested_at moved): then it stays pending.
   const stillCurrent = sql`${nationalDossierSyncs.requestedAt} = ${row.requested_at.toISOString()}::timestamptz`;
@@ -89,7 +112,11 @@ async function pushOne(db: Database, env: Env, client: NationalPortalClient, row
       syncedVersion: found.version,
       firstSyncedAt: sql`coalesce(${nationalDossierSyncs.firstSyncedAt}, ${now.toISOString()}::timestamptz)`,
       lastSyncedAt: now,
-      ...(showsReceived(record) ? { receivedSyncedAt: sql`coalesce(${nationalDossierSyncs.receivedSyncedAt}, ${now.toISOString()}::timestamptz)` } : {}),
+      ...(showsReceived(record)
+        ? {
+            receivedSyncedAt: sql`coalesce(${nationalDossierSyncs.receivedSyncedAt}, ${now.toISOString()}::timestamptz)`,
+          }
+        : {}),
       stepsSynced: row.steps_synced + steps.length,
       attempts: 0,
       lastErrorCode: null,
@@ -103,7 +130,13 @@ async function recordFailure(db: Database, row: Claimed, now: Date, error: Porta
   const failures = row.attempts + 1;
   await db
     .update(nationalDossierSyncs)
-    .set({ status: 'failed', attempts: failures, nextAttemptAt: nextAttemptAfter(now, failures), lastErrorCode: error.code, lastErrorMessage: error.message.slice(0, 1000) })
+    .set({
+      status: 'failed',
+      attempts: failures,
+      nextAttemptAt: nextAttemptAfter(now, failures),
+      lastErrorCode: error.code,
+      lastErrorMessage: error.message.slice(0, 1000),
+    })
     .where(and(eq(nationalDossierSyncs.dossierId, row.dossier_id)));
   return false;
 }

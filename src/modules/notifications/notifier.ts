@@ -35,10 +35,20 @@ export interface StaffRecipient {
 }
 
 /** Sends one text to each official (by e-mail, else SMS); returns how many were reached. */
-export async function sendToStaff(tx: Tx, notifier: Notifier, staff: readonly StaffRecipient[], template: string, body: string): Promise<number> {
+export async function sendToStaff(
+  tx: Tx,
+  notifier: Notifier,
+  staff: readonly StaffRecipient[],
+  template: string,
+  body: string,
+): Promise<number> {
   let reached = 0;
   for (const person of staff) {
-    const to = person.email ? { medium: 'email' as const, recipient: person.email } : person.phone ? { medium: 'sms' as const, recipient: person.phone } : null;
+    const to = person.email
+      ? { medium: 'email' as const, recipient: person.email }
+      : person.phone
+        ? { medium: 'sms' as const, recipient: person.phone }
+        : null;
     if (!to) continue;
     await notifier.send(tx, { ...to, template, body });
     reached += 1;

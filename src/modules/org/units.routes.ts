@@ -3,7 +3,15 @@ import { requireActor } from '../../kernel/http.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { authorize } from '../access/policy.js';
-import { CloseUnitBody, CreateUnitBody, Unit, UnitDetail, UnitNode, UnitTreeQuery, UpdateUnitBody } from './units.schema.js';
+import {
+  CloseUnitBody,
+  CreateUnitBody,
+  Unit,
+  UnitDetail,
+  UnitNode,
+  UnitTreeQuery,
+  UpdateUnitBody,
+} from './units.schema.js';
 import {
   closeUnit,
   createUnit,

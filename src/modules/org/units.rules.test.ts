@@ -68,17 +68,36 @@ describe('buildTree', () => {
     [
       'children under parents regardless of row order',
       [unit('c1', 'p'), unit('g', 'c1'), unit('p', null), unit('c2', 'p')],
-      [['p', [['c1', [['g', []]]], ['c2', []]]]],
+      [
+        [
+          'p',
+          [
+            ['c1', [['g', []]]],
+            ['c2', []],
+          ],
+        ],
+      ],
     ],
     [
       'several roots (province and vertical agencies)',
-      [unit('tinh', null, { sortOrder: 0 }), unit('cong-an', null, { sortOrder: 2 }), unit('thue', null, { sortOrder: 1 })],
-      [['tinh', []], ['thue', []], ['cong-an', []]],
+      [
+        unit('tinh', null, { sortOrder: 0 }),
+        unit('cong-an', null, { sortOrder: 2 }),
+        unit('thue', null, { sortOrder: 1 }),
+      ],
+      [
+        ['tinh', []],
+        ['thue', []],
+        ['cong-an', []],
+      ],
     ],
     [
       'a unit whose parent is filtered out becomes a root (the subtree is not lost)',
       [unit('root', null), unit('orphan', 'gone'), unit('grandchild', 'orphan')],
-      [['orphan', [['grandchild', []]]], ['root', []]],
+      [
+        ['orphan', [['grandchild', []]]],
+        ['root', []],
+      ],
     ],
   ])('%s', (_label, rows, expected) => {
     expect(shape(buildTree(rows))).toEqual(expected);

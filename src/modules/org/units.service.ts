@@ -41,14 +41,17 @@ export async function getUnit(db: Queryable, id: string): Promise<Unit> {
 
 /** The unit and its ancestors, from the root down: [{id, name}, …, the unit]. */
 export async function unitLineage(db: Queryable, id: string): Promise<{ id: string; name: string }[]> {
-  const rows = await queryRows<{ id: string; name: string }>(db, sql`
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`
     with recursive up as (
       select id, name, parent_id, 0 as depth from units where id = ${id}
       union all
       select u.id, u.name, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
       where up.depth < 64
     )
-    select id, name, depth from up order by depth desc`);
+    select id, name, depth from up order by depth desc`,
+  );
   return rows.map(({ id: unitId, name }) => ({ id: unitId, name }));
 }
 
@@ -139,12 +142,20 @@ export async function closeUnit(tx: Tx, ctx: RequestContext, id: string, input: 
   const current = await getUnit(tx, id);
   if (current.validTo !== null) throw new AppError('UNIT_CLOSED', { id });
   if (input.validTo <= current.validFrom) {
-    throw new AppError('VALIDATION_FAILED', { validTo: 'must be after validFrom' }, 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.');
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { validTo: 'must be after validFrom' },
+      'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.',
+    );
   }
   if (input.successorId) {
     const successor = await getUnit(tx, input.successorId);
     if (successor.id === id || !isValidOn(successor, input.validTo)) {
-      throw new AppError('UNIT_CLOSED', { successorId: successor.id }, 'Đơn vị kế thừa phải đang hoạt động vào ngày đóng.');
+      throw new AppError(
+        'UNIT_CLOSED',
+        { successorId: successor.id },
+        'Đơn vị kế thừa phải đang hoạt động vào ngày đóng.',
+      );
     }
   }
   const [openChild] = await tx
@@ -155,7 +166,12 @@ export async function closeUnit(tx: Tx, ctx: RequestContext, id: string, input: 
   if (openChild) throw new AppError('UNIT_HAS_ACTIVE_CHILDREN', { childId: openChild.id });
   const [unit] = await tx
     .update(units)
-    .set({ validTo: input.validTo, successorId: input.successorId ?? null, version: input.version + 1, updatedAt: new Date() })
+    .set({
+      validTo: input.validTo,
+      successorId: input.successorId ?? null,
+      version: input.version + 1,
+      updatedAt: new Date(),
+    })
     .where(and(eq(units.id, id), eq(units.version, input.version)))
     .returning(unitColumns);
   if (!unit) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
@@ -181,30 +197,45 @@ async function assertOfficialCodeFree(tx: Tx, code: string, exceptId: string | n
 }
 
 export async function rootUnitIds(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ id: units.id }).from(units).where(isNull(units.parentId)).orderBy(asc(units.sortOrder));
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(isNull(units.parentId))
+    .orderBy(asc(units.sortOrder));
   return rows.map((r) => r.id);
 }
 
 /** Ids of the given units and everything below them. */
 export async function subtreeIds(db: Queryable, rootIds: string[]): Promise<string[]> {
   if (rootIds.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(db, sql`
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
     with recursive down as (
       select id from units where id in ${rootIds}
       union
       select u.id from units u join down on u.parent_id = down.id
     )
-    select id from down`);
+    select id from down`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** The names of these units (those that exist), by id. */
 export async function unitNames(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return ids.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...ids])) : [];
+  return ids.length
+    ? db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(inArray(units.id, [...ids]))
+    : [];
 }
 
 /** The province's root unit(s): a root of kind province (vertical agencies are roots of their own and do not qualify). */
 export async function provinceRootIds(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ id: units.id }).from(units).where(and(isNull(units.parentId), eq(units.kind, 'province')));
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(isNull(units.parentId), eq(units.kind, 'province')));
   return rows.map((r) => r.id);
 }

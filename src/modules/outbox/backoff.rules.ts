@@ -11,4 +11,5 @@ export function backoffSeconds(failures: number, { baseSeconds, maxSeconds }: Ba
   return Math.min(baseSeconds * 2 ** exponent, maxSeconds);
 }
 
-export const retryAt = (now: Date, failures: number, backoff: Backoff) => new Date(now.getTime() + backoffSeconds(failures, backoff) * 1000);
+export const retryAt = (now: Date, failures: number, backoff: Backoff) =>
+  new Date(now.getTime() + backoffSeconds(failures, backoff) * 1000);

@@ -11,7 +11,6 @@ import { type Database, queryRows, type Tx } from '../../kernel/db.js';
 import { type Backoff, retryAt } from './backoff.rules.js';
 import type { OutboxEvent, OutboxSubscriber } from '../../kernel/module.js';
 
-
 export const RELAY_BATCH = 200;
 const RELAY_BACKOFF: Backoff = { baseSeconds: 30, maxSeconds: 3600 };
 
@@ -26,7 +25,12 @@ type Claimed = {
 };
 
 /** Delivers every event due at `now`, batch after batch; returns how many were published and how many failed. */
-export async function relayOutbox(db: Database, subscribers: readonly OutboxSubscriber[], now: Date, batchSize = RELAY_BATCH) {
+export async function relayOutbox(
+  db: Database,
+  subscribers: readonly OutboxSubscriber[],
+  now: Date,
+  batchSize = RELAY_BATCH,
+) {
   const counts = { published: 0, failed: 0 };
   for (;;) {
     const n = await db.transaction(async (tx) => {
@@ -37,10 +41,19 @@ export async function relayOutbox(db: Database, subscribers: readonly OutboxSubs
           order by id limit ${batchSize} for update skip locked`,
       );
       for (const row of events) {
-        const event: OutboxEvent = { id: Number(row.id), topic: row.topic, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, payload: row.payload, occurredAt: new Date(row.occurred_at) };
+        const event: OutboxEvent = {
+          id: Number(row.id),
+          topic: row.topic,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          payload: row.payload,
+          occurredAt: new Date(row.occurred_at),
+        };
         const error = await deliver(tx, subscribers, event, now);
         if (error === null) {
-          await tx.execute(sql`update outbox_events set published_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1, next_attempt_at = null, last_error = null where id = ${event.id}`);
+          await tx.execute(
+            sql`update outbox_events set published_at = ${now.toISOString()}::timestamptz, attempts = attempts + 1, next_attempt_at = null, last_error = null where id = ${event.id}`,
+          );
           counts.published += 1;
         } else {
           const failures = Number(row.attempts) + 1;
@@ -56,7 +69,12 @@ export async function relayOutbox(db: Database, subscribers: readonly OutboxSubs
 }
 
 /** Hands the event to each subscriber that wants it, in a savepoint; the failure's message, or null. */
-async function deliver(tx: Tx, subscribers: readonly OutboxSubscriber[], event: OutboxEvent, now: Date): Promise<string | null> {
+async function deliver(
+  tx: Tx,
+  subscribers: readonly OutboxSubscriber[],
+  event: OutboxEvent,
+  now: Date,
+): Promise<string | null> {
   const wanted = subscribers.filter((s) => s.accepts(event));
   if (wanted.length === 0) return null;
   try {

@@ -34,7 +34,9 @@ async function claimNextDue(tx: Tx, now: Date, after: Cursor | null): Promise<Pa
         eq(payments.status, 'pending'),
         eq(payments.channel, 'online'),
         lte(payments.expiresAt, cutoff),
-        after ? sql`(${payments.expiresAt}, ${payments.id}) > (${after.expiresAt!.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+        after
+          ? sql`(${payments.expiresAt}, ${payments.id}) > (${after.expiresAt!.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(payments.expiresAt), asc(payments.id))
@@ -44,8 +46,16 @@ async function claimNextDue(tx: Tx, now: Date, after: Cursor | null): Promise<Pa
 }
 
 /** The platform's word on a due payment, then its outcome. */
-async function settleDue(tx: Tx, env: Env, gateway: PaymentGateway, payment: PaymentRow, now: Date): Promise<PaymentEvent> {
-  const answer = payment.providerTransactionId ? await gateway.queryTransaction(tx, { orderId: payment.id, transactionId: payment.providerTransactionId }) : null;
+async function settleDue(
+  tx: Tx,
+  env: Env,
+  gateway: PaymentGateway,
+  payment: PaymentRow,
+  now: Date,
+): Promise<PaymentEvent> {
+  const answer = payment.providerTransactionId
+    ? await gateway.queryTransaction(tx, { orderId: payment.id, transactionId: payment.providerTransactionId })
+    : null;
   const event = answer ? eventOnExpiry(answer.resultCode) : 'expired';
   await settlePayment(tx, env, payment, event, event === 'expired' ? null : answer, systemContext(null), now);
   return event;
@@ -54,7 +64,12 @@ async function settleDue(tx: Tx, env: Env, gateway: PaymentGateway, payment: Pay
 export type ExpiryCounts = Record<PaymentEvent, number> & { errors: number };
 
 /** One run of the task as of `now`: settles up to BATCH due payments; returns what became of them. */
-export async function expireDuePayments(db: Database, env: Env, gateway: PaymentGateway, now: Date): Promise<ExpiryCounts> {
+export async function expireDuePayments(
+  db: Database,
+  env: Env,
+  gateway: PaymentGateway,
+  now: Date,
+): Promise<ExpiryCounts> {
   const counts: ExpiryCounts = { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 };
   let cursor: Cursor | null = null;
   for (let n = 0; n < BATCH; n += 1) {

@@ -14,9 +14,13 @@ import type { SignedFields } from './payments.rules.js';
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const vnd = (amount: number) => `${amount.toLocaleString('vi-VN')} ₫`;
 
-function payPage(t: { transactionId: string; merchantCode: string; orderInfo: string; amountVnd: number }, open: boolean): string {
+function payPage(
+  t: { transactionId: string; merchantCode: string; orderInfo: string; amountVnd: number },
+  open: boolean,
+): string {
   const banks = SIM_BANKS.map(
-    ([code, name], i) => `<label class="bank"><input type="radio" name="bank" value="${code}"${i === 0 ? ' checked' : ''} data-testid="sim-bank-${code}"> ${escapeHtml(name)}</label>`,
+    ([code, name], i) =>
+      `<label class="bank"><input type="radio" name="bank" value="${code}"${i === 0 ? ' checked' : ''} data-testid="sim-bank-${code}"> ${escapeHtml(name)}</label>`,
   ).join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Nền tảng thanh toán (mô phỏng)</title>
@@ -53,8 +57,10 @@ export function paygovSimRoutes(app: App, deps: Deps): void {
       db.transaction((tx) => platform.query(tx, request.body as SignedFields)),
     );
 
-    sim.get<{ Params: { day: string } }>(`${SIM_BASE}/api/statements/:day`, { schema: { hide: true } }, async (request) =>
-      db.transaction((tx) => platform.statement(tx, request.params.day)),
+    sim.get<{ Params: { day: string } }>(
+      `${SIM_BASE}/api/statements/:day`,
+      { schema: { hide: true } },
+      async (request) => db.transaction((tx) => platform.statement(tx, request.params.day)),
     );
 
     sim.get<{ Params: { id: string } }>(`${SIM_BASE}/pay/:id`, { schema: { hide: true } }, async (request, reply) => {
@@ -62,16 +68,22 @@ export function paygovSimRoutes(app: App, deps: Deps): void {
       return reply.type('text/html; charset=utf-8').send(payPage(t, t.status === 'pending' && !lapsed(t, new Date())));
     });
 
-    sim.post<{ Params: { id: string }; Body: { decision?: string; bank?: string } }>(`${SIM_BASE}/pay/:id`, { schema: { hide: true } }, async (request, reply) => {
-      const decision = request.body?.decision === 'pay' ? 'pay' : 'cancel';
-      const bank = SIM_BANKS.find(([code]) => code === request.body?.bank)?.[0] ?? SIM_BANKS[0][0];
-      const { result, returnUrl, ipnUrl } = await db.transaction((tx) => platform.complete(tx, request.params.id, decision, bank));
-      // Server to server: the platform posts the result to the merchant's IPN URL.
-      const ipn = await app.inject({ method: 'POST', url: new URL(ipnUrl).pathname, payload: result });
-      if (ipn.statusCode !== 200) request.log.warn({ status: ipn.statusCode }, 'paygov simulator: IPN refused');
-      const back = new URL(returnUrl);
-      for (const [key, value] of Object.entries(result)) back.searchParams.set(key, String(value));
-      return reply.redirect(`${back.pathname}${back.search}`, 303);
-    });
+    sim.post<{ Params: { id: string }; Body: { decision?: string; bank?: string } }>(
+      `${SIM_BASE}/pay/:id`,
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const decision = request.body?.decision === 'pay' ? 'pay' : 'cancel';
+        const bank = SIM_BANKS.find(([code]) => code === request.body?.bank)?.[0] ?? SIM_BANKS[0][0];
+        const { result, returnUrl, ipnUrl } = await db.transaction((tx) =>
+          platform.complete(tx, request.params.id, decision, bank),
+        );
+        // Server to server: the platform posts the result to the merchant's IPN URL.
+        const ipn = await app.inject({ method: 'POST', url: new URL(ipnUrl).pathname, payload: result });
+        if (ipn.statusCode !== 200) request.log.warn({ status: ipn.statusCode }, 'paygov simulator: IPN refused');
+        const back = new URL(returnUrl);
+        for (const [key, value] of Object.entries(result)) back.searchParams.set(key, String(value));
+        return reply.redirect(`${back.pathname}${back.search}`, 303);
+      },
+    );
   });
 }

@@ -42,7 +42,8 @@ export const vietnamDayBounds = (day: string) => {
 type SimTransaction = typeof paygovSimTransactions.$inferSelect;
 
 /** Past its expireDate and still unpaid: the payer can no longer pay. */
-export const lapsed = (t: Pick<SimTransaction, 'status' | 'expiresAt'>, now: Date) => t.status === 'pending' && t.expiresAt !== null && now >= t.expiresAt;
+export const lapsed = (t: Pick<SimTransaction, 'status' | 'expiresAt'>, now: Date) =>
+  t.status === 'pending' && t.expiresAt !== null && now >= t.expiresAt;
 
 /** The code a status query answers for a transaction: its outcome, or whether it is still open. */
 function resultCodeOf(t: SimTransaction, now: Date): string {
@@ -54,8 +55,12 @@ export function simulatedPlatform(env: Env) {
   const secret = env.PAYMENT_SECRET;
   return {
     /** POST {SIM_BASE}/api/transactions: a merchant's signed creation request. */
-    async create(tx: Tx, fields: SignedFields): Promise<{ resultCode: '00'; transactionId: string; paymentUrl: string }> {
-      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+    async create(
+      tx: Tx,
+      fields: SignedFields,
+    ): Promise<{ resultCode: '00'; transactionId: string; paymentUrl: string }> {
+      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE)
+        throw new AppError('PAYMENT_SIGNATURE_INVALID');
       const f = fields as CreateFields;
       const now = new Date();
       const transactionId = `PG${platformTime(now).slice(0, 8)}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
@@ -75,13 +80,21 @@ export function simulatedPlatform(env: Env) {
     },
 
     async transaction(tx: Tx, transactionId: string) {
-      const [row] = await tx.select().from(paygovSimTransactions).where(eq(paygovSimTransactions.transactionId, transactionId));
+      const [row] = await tx
+        .select()
+        .from(paygovSimTransactions)
+        .where(eq(paygovSimTransactions.transactionId, transactionId));
       if (!row) throw new AppError('PAYMENT_SIM_TRANSACTION_NOT_FOUND', { transactionId });
       return row;
     },
 
     /** The payer confirmed (with a bank) or cancelled on the platform's page: the signed result. */
-    async complete(tx: Tx, transactionId: string, decision: 'pay' | 'cancel', bankCode: string): Promise<{ result: ResultFields & { checksum: string }; returnUrl: string; ipnUrl: string }> {
+    async complete(
+      tx: Tx,
+      transactionId: string,
+      decision: 'pay' | 'cancel',
+      bankCode: string,
+    ): Promise<{ result: ResultFields & { checksum: string }; returnUrl: string; ipnUrl: string }> {
       const row = await this.transaction(tx, transactionId);
       const now = new Date();
       if (row.status !== 'pending') throw new AppError('PAYMENT_SIM_TRANSACTION_CLOSED', { transactionId });
@@ -109,12 +122,18 @@ export function simulatedPlatform(env: Env) {
      * (01 still open, 11 lapsed unpaid, 91 unknown).
      */
     async query(tx: Tx, fields: SignedFields): Promise<ResultFields & { checksum: string }> {
-      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE) throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE)
+        throw new AppError('PAYMENT_SIGNATURE_INVALID');
       const f = fields as QueryFields;
       const [row] = await tx
         .select()
         .from(paygovSimTransactions)
-        .where(and(eq(paygovSimTransactions.transactionId, String(f.transactionId)), eq(paygovSimTransactions.orderId, String(f.orderId))));
+        .where(
+          and(
+            eq(paygovSimTransactions.transactionId, String(f.transactionId)),
+            eq(paygovSimTransactions.orderId, String(f.orderId)),
+          ),
+        );
       return withChecksum<ResultFields>(secret, {
         merchantCode: env.PAYMENT_MERCHANT_CODE,
         orderId: String(f.orderId),
@@ -127,15 +146,33 @@ export function simulatedPlatform(env: Env) {
     },
 
     /** The day's statement (đối soát): every transaction created that Vietnam day, signed. */
-    async statement(tx: Tx, day: string): Promise<{ merchantCode: string; day: string; transactions: string; checksum: string }> {
+    async statement(
+      tx: Tx,
+      day: string,
+    ): Promise<{ merchantCode: string; day: string; transactions: string; checksum: string }> {
       const { start, end } = vietnamDayBounds(day);
       const rows = await tx
         .select()
         .from(paygovSimTransactions)
-        .where(and(eq(paygovSimTransactions.merchantCode, env.PAYMENT_MERCHANT_CODE), gte(paygovSimTransactions.createdAt, start), lt(paygovSimTransactions.createdAt, end)))
+        .where(
+          and(
+            eq(paygovSimTransactions.merchantCode, env.PAYMENT_MERCHANT_CODE),
+            gte(paygovSimTransactions.createdAt, start),
+            lt(paygovSimTransactions.createdAt, end),
+          ),
+        )
         .orderBy(sql`${paygovSimTransactions.createdAt}, ${paygovSimTransactions.transactionId}`);
-      const transactions: StatementRow[] = rows.map((r) => ({ orderId: r.orderId, transactionId: r.transactionId, amountVnd: r.amountVnd, status: r.status }));
-      return withChecksum(secret, { merchantCode: env.PAYMENT_MERCHANT_CODE, day, transactions: JSON.stringify(transactions) });
+      const transactions: StatementRow[] = rows.map((r) => ({
+        orderId: r.orderId,
+        transactionId: r.transactionId,
+        amountVnd: r.amountVnd,
+        status: r.status,
+      }));
+      return withChecksum(secret, {
+        merchantCode: env.PAYMENT_MERCHANT_CODE,
+        day,
+        transactions: JSON.stringify(transactions),
+      });
     },
   };
 }
@@ -198,4 +235,3 @@ export function paygovSimulator(env: Env): PaymentGateway {
     },
   };
 }
-

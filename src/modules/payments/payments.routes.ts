@@ -24,26 +24,43 @@ import {
   StartBody,
   StartReply,
 } from './payments.schema.js';
-import { applyPlatformResult, dossierByCode, paymentsOf, reconcileDay, recordCounterPayment, startOnlinePayment, totalsOf } from './payments.service.js';
+import {
+  applyPlatformResult,
+  dossierByCode,
+  paymentsOf,
+  reconcileDay,
+  recordCounterPayment,
+  startOnlinePayment,
+  totalsOf,
+} from './payments.service.js';
 import { listReconciliations, reconciliationById } from './reconciliations.query.js';
 
 const tags = ['Thanh toán (payments)'];
 
 /** The portal page the platform sends the payer back to (MyDossierPage shows the result). */
-export const portalReturnPath = (code: string, paymentId: string) => `/ho-so-cua-toi/${encodeURIComponent(code)}?thanh-toan=${paymentId}`;
+export const portalReturnPath = (code: string, paymentId: string) =>
+  `/ho-so-cua-toi/${encodeURIComponent(code)}?thanh-toan=${paymentId}`;
 
 export function paymentRoutes(app: App, { db, env }: Deps): void {
   const gateway = paymentGatewayFromEnv(env);
 
   app.get(
     '/api/dossiers/:code/payments',
-    { schema: { tags, summary: 'What the dossier still owes and its payments', params: CodeParams, response: { 200: DossierPayments, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'What the dossier still owes and its payments',
+        params: CodeParams,
+        response: { 200: DossierPayments, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       const { dossier } = await readableDossier(db, requireActor(request), request.params.code);
       const totals = await totalsOf(db, dossier);
       const content = await procedureVersionContent(db, dossier.procedureVersionId);
       const offer = content?.channels.find((c) => c.channel === dossier.channel);
-      const describe = (obligationId: string | null) => (obligationId ? (totals.obligations.find((o) => o.id === obligationId)?.description ?? '') : 'Phí, lệ phí');
+      const describe = (obligationId: string | null) =>
+        obligationId ? (totals.obligations.find((o) => o.id === obligationId)?.description ?? '') : 'Phí, lệ phí';
       return {
         code: dossier.code,
         feesVnd: dossier.fees.reduce((sum, f) => sum + f.amountVnd, 0),
@@ -62,7 +79,8 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'The applicant starts an online payment of the fees (or of an obligation): returns the payment platform URL',
+        summary:
+          'The applicant starts an online payment of the fees (or of an obligation): returns the payment platform URL',
         params: CodeParams,
         body: StartBody,
         response: { 201: StartReply, ...errorResponses(400, 401, 403, 404, 409) },
@@ -74,7 +92,11 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
       authorize(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
       const publicUrl = env.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
       const started = await db.transaction((tx) =>
-        startOnlinePayment(tx, { ...request.ctx, actor }, gateway, dossier, request.body.obligationId ?? null, { publicUrl, expiryMinutes: env.PAYMENT_EXPIRY_MINUTES, returnPath: (id) => portalReturnPath(dossier.code, id) }),
+        startOnlinePayment(tx, { ...request.ctx, actor }, gateway, dossier, request.body.obligationId ?? null, {
+          publicUrl,
+          expiryMinutes: env.PAYMENT_EXPIRY_MINUTES,
+          returnPath: (id) => portalReturnPath(dossier.code, id),
+        }),
       );
       return reply.code(201).send({ payment: started.payment, redirectUrl: started.paymentUrl });
     },
@@ -95,7 +117,12 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
       const actor = requireActor(request);
       const dossier = await dossierByCode(db, request.params.code);
       authorize(actor, 'dossier.receive', { unitPath: await unitPath(db, dossier.receivingUnitId) });
-      const payment = await db.transaction((tx) => recordCounterPayment(tx, { ...request.ctx, actor }, env, dossier, { ...request.body, obligationId: request.body.obligationId ?? null }));
+      const payment = await db.transaction((tx) =>
+        recordCounterPayment(tx, { ...request.ctx, actor }, env, dossier, {
+          ...request.body,
+          obligationId: request.body.obligationId ?? null,
+        }),
+      );
       return reply.code(201).send(payment);
     },
   );
@@ -105,14 +132,16 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'The payment platform reports a result (IPN, server to server, signed with the shared secret); repeating it changes nothing',
+        summary:
+          'The payment platform reports a result (IPN, server to server, signed with the shared secret); repeating it changes nothing',
         params: z.object({ provider: z.string() }),
         body: IpnBody,
         response: { 200: IpnReply, ...errorResponses(400, 401, 404, 409, 422) },
       },
     },
     async (request) => {
-      if (request.params.provider !== gateway.provider) throw new AppError('PAYMENT_NOT_FOUND', { provider: request.params.provider });
+      if (request.params.provider !== gateway.provider)
+        throw new AppError('PAYMENT_NOT_FOUND', { provider: request.params.provider });
       const payment = await db.transaction((tx) => applyPlatformResult(tx, env, gateway, request.body, request.id));
       return { resultCode: '00', message: `Đã ghi nhận: ${payment.status}` };
     },
@@ -121,13 +150,20 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/payments/reconciliations',
     {
-      schema: { tags, summary: 'Reconcile (đối soát) a day’s platform statement with our payments', body: ReconcileBody, response: { 201: Reconciliation, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'Reconcile (đối soát) a day’s platform statement with our payments',
+        body: ReconcileBody,
+        response: { 201: Reconciliation, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'payment.reconcile');
       const run = await db.transaction((tx) => reconcileDay(tx, { ...request.ctx, actor }, gateway, request.body.day));
-      return reply.code(201).send({ ...run, runBy: { id: actor.userId, fullName: actor.fullName }, mismatches: run.mismatches });
+      return reply
+        .code(201)
+        .send({ ...run, runBy: { id: actor.userId, fullName: actor.fullName }, mismatches: run.mismatches });
     },
   );
 
@@ -138,7 +174,10 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
         tags,
         summary: 'Past reconciliation runs, newest statement day first, optionally of a range of days',
         querystring: ReconciliationsQuery,
-        response: { 200: z.object({ items: z.array(ReconciliationRun), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(ReconciliationRun), total: z.number().int() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -150,7 +189,12 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/payments/reconciliations/:id',
     {
-      schema: { tags, summary: 'One reconciliation run with its discrepancies', params: IdParams, response: { 200: ReconciliationDetail, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'One reconciliation run with its discrepancies',
+        params: IdParams,
+        response: { 200: ReconciliationDetail, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       authorize(requireActor(request), 'payment.reconcile');

@@ -19,7 +19,11 @@ import {
 } from './payments.rules.js';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters';
-const paid = (amountVnd: number, obligationId: string | null = null, status: PaymentStatus = 'paid') => ({ amountVnd, obligationId, status });
+const paid = (amountVnd: number, obligationId: string | null = null, status: PaymentStatus = 'paid') => ({
+  amountVnd,
+  obligationId,
+  status,
+});
 
 describe('amount due', () => {
   const fees = [{ amountVnd: 8000 }, { amountVnd: 2000 }];
@@ -30,14 +34,23 @@ describe('amount due', () => {
 
   it('is the fee lines less what was paid for them; only paid payments count', () => {
     expect(amountDue({ fees, obligations, payments: [] }, { kind: 'fees' })).toBe(10_000);
-    expect(amountDue({ fees, obligations, payments: [paid(4000), paid(6000, null, 'pending'), paid(6000, null, 'failed')] }, { kind: 'fees' })).toBe(6000);
+    expect(
+      amountDue(
+        { fees, obligations, payments: [paid(4000), paid(6000, null, 'pending'), paid(6000, null, 'failed')] },
+        { kind: 'fees' },
+      ),
+    ).toBe(6000);
     expect(amountDue({ fees, obligations, payments: [paid(10_000), paid(10_000)] }, { kind: 'fees' })).toBe(0);
     expect(amountDue({ fees: [], obligations, payments: [] }, { kind: 'fees' })).toBe(0);
   });
 
   it('is an obligation’s amount until paid or confirmed; unknown obligations are null', () => {
-    expect(amountDue({ fees, obligations, payments: [paid(10_000)] }, { kind: 'obligation', obligationId: 'o1' })).toBe(50_000);
-    expect(amountDue({ fees, obligations, payments: [paid(50_000, 'o1')] }, { kind: 'obligation', obligationId: 'o1' })).toBe(0);
+    expect(amountDue({ fees, obligations, payments: [paid(10_000)] }, { kind: 'obligation', obligationId: 'o1' })).toBe(
+      50_000,
+    );
+    expect(
+      amountDue({ fees, obligations, payments: [paid(50_000, 'o1')] }, { kind: 'obligation', obligationId: 'o1' }),
+    ).toBe(0);
     expect(amountDue({ fees, obligations, payments: [] }, { kind: 'obligation', obligationId: 'o2' })).toBe(0);
     expect(amountDue({ fees, obligations, payments: [] }, { kind: 'obligation', obligationId: 'nope' })).toBeNull();
   });
@@ -52,10 +65,12 @@ describe('amount due', () => {
 
 describe('payment state machine', () => {
   it('moves a pending payment to any outcome, once', () => {
-    for (const e of ['paid', 'failed', 'cancelled', 'expired'] as const) expect(paymentTransition('pending', e)).toEqual({ kind: 'move', to: e });
+    for (const e of ['paid', 'failed', 'cancelled', 'expired'] as const)
+      expect(paymentTransition('pending', e)).toEqual({ kind: 'move', to: e });
   });
   it('treats the same outcome reported again as unchanged (idempotent callbacks)', () => {
-    for (const s of ['paid', 'failed', 'cancelled', 'expired'] as const) expect(paymentTransition(s, s)).toEqual({ kind: 'unchanged' });
+    for (const s of ['paid', 'failed', 'cancelled', 'expired'] as const)
+      expect(paymentTransition(s, s)).toEqual({ kind: 'unchanged' });
   });
   it('records a late success of an abandoned payment (the money was taken), refuses other changes', () => {
     expect(paymentTransition('expired', 'paid')).toEqual({ kind: 'move', to: 'paid' });
@@ -113,11 +128,15 @@ describe('checksums', () => {
   const fields = { orderId: 'o-1', amount: 8000, merchantCode: 'MOTCUA', orderInfo: 'Thanh toan ho so' };
 
   it('covers the fields sorted by name, without the checksum itself', () => {
-    expect(canonicalString({ ...fields, checksum: 'x' })).toBe('amount=8000&merchantCode=MOTCUA&orderId=o-1&orderInfo=Thanh toan ho so');
+    expect(canonicalString({ ...fields, checksum: 'x' })).toBe(
+      'amount=8000&merchantCode=MOTCUA&orderId=o-1&orderInfo=Thanh toan ho so',
+    );
   });
   it('is HMAC-SHA256 hex of that string (a known vector)', () => {
     // echo -n 'a=1&b=2' | openssl dgst -sha256 -hmac key
-    expect(checksumOf('key', { b: 2, a: '1' })).toBe('b3c18626e7ac81395c1d37966c7ee2258a6967a1b3fdefb4fa339bb19dc73b0e');
+    expect(checksumOf('key', { b: 2, a: '1' })).toBe(
+      'b3c18626e7ac81395c1d37966c7ee2258a6967a1b3fdefb4fa339bb19dc73b0e',
+    );
   });
   it('verifies what was signed with the secret, whatever the field order', () => {
     const signed = withChecksum(SECRET, fields);
@@ -179,6 +198,13 @@ describe('reconciliation', () => {
       oursPaidVnd: 8000 + 9000 + 3000,
       statementPaidVnd: 8000 + 9500 + 4000 + 7000,
     });
-    expect(summarize([], [], reconcile([], []))).toEqual({ matched: 0, mismatched: 0, missingHere: 0, missingThere: 0, oursPaidVnd: 0, statementPaidVnd: 0 });
+    expect(summarize([], [], reconcile([], []))).toEqual({
+      matched: 0,
+      mismatched: 0,
+      missingHere: 0,
+      missingThere: 0,
+      oursPaidVnd: 0,
+      statementPaidVnd: 0,
+    });
   });
 });

@@ -26,7 +26,9 @@ export interface PaymentTotals {
 export type PaymentTarget = { kind: 'fees' } | { kind: 'obligation'; obligationId: string };
 
 const paidFor = (t: PaymentTotals, obligationId: string | null) =>
-  t.payments.filter((p) => p.status === 'paid' && p.obligationId === obligationId).reduce((sum, p) => sum + p.amountVnd, 0);
+  t.payments
+    .filter((p) => p.status === 'paid' && p.obligationId === obligationId)
+    .reduce((sum, p) => sum + p.amountVnd, 0);
 
 /**
  * Still due for a target: the fee lines less what was paid for them; an obligation's amount
@@ -42,7 +44,10 @@ export function amountDue(t: PaymentTotals, target: PaymentTarget): number | nul
 
 /** Every target with something due: the fees first, then the obligations in order. */
 export function dueTargets(t: PaymentTotals): { target: PaymentTarget; amountVnd: number }[] {
-  const targets: PaymentTarget[] = [{ kind: 'fees' }, ...t.obligations.map((o) => ({ kind: 'obligation' as const, obligationId: o.id }))];
+  const targets: PaymentTarget[] = [
+    { kind: 'fees' },
+    ...t.obligations.map((o) => ({ kind: 'obligation' as const, obligationId: o.id })),
+  ];
   return targets.map((target) => ({ target, amountVnd: amountDue(t, target) ?? 0 })).filter((d) => d.amountVnd > 0);
 }
 
@@ -81,11 +86,20 @@ export function eventOfResult(resultCode: string): PaymentEvent {
 export const EXPIRY_GRACE_MS = 5 * 60_000;
 
 /** When an online order lapses: sent to the platform as its expireDate and kept on the payment. */
-export const expiryOf = (createdAt: Date, expiryMinutes: number) => new Date(createdAt.getTime() + expiryMinutes * 60_000);
+export const expiryOf = (createdAt: Date, expiryMinutes: number) =>
+  new Date(createdAt.getTime() + expiryMinutes * 60_000);
 
 /** A pending online payment is due to expire once its order's expiry plus the grace has passed. */
-export function dueToExpire(p: { channel: PaymentChannel; status: PaymentStatus; expiresAt: Date | null }, now: Date): boolean {
-  return p.channel === 'online' && p.status === 'pending' && p.expiresAt !== null && now.getTime() >= p.expiresAt.getTime() + EXPIRY_GRACE_MS;
+export function dueToExpire(
+  p: { channel: PaymentChannel; status: PaymentStatus; expiresAt: Date | null },
+  now: Date,
+): boolean {
+  return (
+    p.channel === 'online' &&
+    p.status === 'pending' &&
+    p.expiresAt !== null &&
+    now.getTime() >= p.expiresAt.getTime() + EXPIRY_GRACE_MS
+  );
 }
 
 /** Result codes that are a transaction's final outcome at the platform (paygov-protocol.ts). */
@@ -97,7 +111,8 @@ const FINAL_RESULTS = new Set(['00', '24', '51', '99']);
  * expired — otherwise (still open, lapsed, unknown there) expired. A success reported later
  * still counts (`paymentTransition`).
  */
-export const eventOnExpiry = (queriedResultCode: string): PaymentEvent => (FINAL_RESULTS.has(queriedResultCode) ? eventOfResult(queriedResultCode) : 'expired');
+export const eventOnExpiry = (queriedResultCode: string): PaymentEvent =>
+  FINAL_RESULTS.has(queriedResultCode) ? eventOfResult(queriedResultCode) : 'expired';
 
 // --- Checksums ----------------------------------------------------------------------------------
 
@@ -166,7 +181,10 @@ export type Mismatch =
  * is fine; a success we do not hold as paid, or a paid payment the platform does not list as a
  * success, is a mismatch, as is any difference of amount.
  */
-export function reconcile(ours: readonly LedgerRow[], statement: readonly StatementRow[]): { matched: string[]; mismatches: Mismatch[] } {
+export function reconcile(
+  ours: readonly LedgerRow[],
+  statement: readonly StatementRow[],
+): { matched: string[]; mismatches: Mismatch[] } {
   const byOrder = new Map(ours.map((p) => [p.orderId, p]));
   const listed = new Set<string>();
   const matched: string[] = [];
@@ -175,15 +193,24 @@ export function reconcile(ours: readonly LedgerRow[], statement: readonly Statem
     listed.add(row.orderId);
     const mine = byOrder.get(row.orderId);
     if (!mine) {
-      if (row.status === 'success') mismatches.push({ kind: 'missingHere', orderId: row.orderId, transactionId: row.transactionId, amountVnd: row.amountVnd });
+      if (row.status === 'success')
+        mismatches.push({
+          kind: 'missingHere',
+          orderId: row.orderId,
+          transactionId: row.transactionId,
+          amountVnd: row.amountVnd,
+        });
       continue;
     }
-    if (mine.amountVnd !== row.amountVnd) mismatches.push({ kind: 'amount', orderId: row.orderId, ours: mine.amountVnd, theirs: row.amountVnd });
-    else if ((row.status === 'success') !== (mine.status === 'paid')) mismatches.push({ kind: 'status', orderId: row.orderId, ours: mine.status, theirs: row.status });
+    if (mine.amountVnd !== row.amountVnd)
+      mismatches.push({ kind: 'amount', orderId: row.orderId, ours: mine.amountVnd, theirs: row.amountVnd });
+    else if ((row.status === 'success') !== (mine.status === 'paid'))
+      mismatches.push({ kind: 'status', orderId: row.orderId, ours: mine.status, theirs: row.status });
     else matched.push(row.orderId);
   }
   for (const mine of ours) {
-    if (!listed.has(mine.orderId) && mine.status === 'paid') mismatches.push({ kind: 'missingThere', orderId: mine.orderId, amountVnd: mine.amountVnd });
+    if (!listed.has(mine.orderId) && mine.status === 'paid')
+      mismatches.push({ kind: 'missingThere', orderId: mine.orderId, amountVnd: mine.amountVnd });
   }
   return { matched, mismatches };
 }
@@ -199,7 +226,11 @@ export interface ReconciliationSummary {
   statementPaidVnd: number;
 }
 
-export function summarize(ours: readonly LedgerRow[], statement: readonly StatementRow[], result: { matched: readonly string[]; mismatches: readonly Mismatch[] }): ReconciliationSummary {
+export function summarize(
+  ours: readonly LedgerRow[],
+  statement: readonly StatementRow[],
+  result: { matched: readonly string[]; mismatches: readonly Mismatch[] },
+): ReconciliationSummary {
   const count = (...kinds: Mismatch['kind'][]) => result.mismatches.filter((m) => kinds.includes(m.kind)).length;
   const sum = (rows: readonly { amountVnd: number }[]) => rows.reduce((total, r) => total + r.amountVnd, 0);
   return {

@@ -63,7 +63,11 @@ export const ReconciliationRun = z
     mismatched: z.number().int().describe('On both sides, with another amount or status'),
     missingHere: z.number().int().describe('Successes on the statement we do not hold'),
     missingThere: z.number().int().describe('Our paid payments the statement does not list'),
-    oursPaidVnd: z.number().int().nullable().describe('Our paid online payments of the day (null: run before totals were kept)'),
+    oursPaidVnd: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Our paid online payments of the day (null: run before totals were kept)'),
     statementPaidVnd: z.number().int().nullable().describe('The statement’s successes of the day'),
     runAt: z.date(),
     runBy: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),
@@ -90,4 +94,6 @@ export const DiscrepancyLine = z.object({
   theirsStatus: z.enum(['pending', 'success', 'cancelled', 'failed']).nullable(),
 });
 
-export const ReconciliationDetail = ReconciliationRun.extend({ lines: z.array(DiscrepancyLine) }).meta({ id: 'PaymentReconciliation' });
+export const ReconciliationDetail = ReconciliationRun.extend({ lines: z.array(DiscrepancyLine) }).meta({
+  id: 'PaymentReconciliation',
+});

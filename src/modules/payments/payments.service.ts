@@ -44,15 +44,26 @@ export async function dossierByCode(db: Queryable, code: string): Promise<Dossie
 }
 
 export async function paymentsOf(db: Queryable, dossierId: string): Promise<PaymentRow[]> {
-  return db.select().from(payments).where(eq(payments.dossierId, dossierId)).orderBy(asc(payments.createdAt), asc(payments.serial));
+  return db
+    .select()
+    .from(payments)
+    .where(eq(payments.dossierId, dossierId))
+    .orderBy(asc(payments.createdAt), asc(payments.serial));
 }
 
 /** The totals the rules need; obligations keep their description for display. */
-export type DossierTotals = Omit<PaymentTotals, 'obligations'> & { obligations: { id: string; description: string; amountVnd: number; paidAt: Date | null }[] };
+export type DossierTotals = Omit<PaymentTotals, 'obligations'> & {
+  obligations: { id: string; description: string; amountVnd: number; paidAt: Date | null }[];
+};
 
 export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<DossierTotals> {
   const obligations = await db
-    .select({ id: dossierObligations.id, description: dossierObligations.description, amountVnd: dossierObligations.amountVnd, paidAt: dossierObligations.paidAt })
+    .select({
+      id: dossierObligations.id,
+      description: dossierObligations.description,
+      amountVnd: dossierObligations.amountVnd,
+      paidAt: dossierObligations.paidAt,
+    })
     .from(dossierObligations)
     .where(eq(dossierObligations.dossierId, dossier.id))
     .orderBy(asc(dossierObligations.requestedAt));
@@ -61,14 +72,16 @@ export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<Doss
 
 /** The amount still due for the target; refuses an ended dossier, an unknown obligation, nothing due. */
 async function dueFor(tx: Tx, dossier: DossierRow, target: PaymentTarget): Promise<number> {
-  if (ENDED.has(dossier.status)) throw new AppError('PAYMENT_NOT_ALLOWED', { code: dossier.code, status: dossier.status });
+  if (ENDED.has(dossier.status))
+    throw new AppError('PAYMENT_NOT_ALLOWED', { code: dossier.code, status: dossier.status });
   const due = amountDue(await totalsOf(tx, dossier), target);
   if (due === null) throw new AppError('PAYMENT_OBLIGATION_NOT_FOUND', { code: dossier.code });
   if (due === 0) throw new AppError('PAYMENT_NOTHING_DUE', { code: dossier.code });
   return due;
 }
 
-const targetOf = (obligationId: string | null | undefined): PaymentTarget => (obligationId ? { kind: 'obligation', obligationId } : { kind: 'fees' });
+const targetOf = (obligationId: string | null | undefined): PaymentTarget =>
+  obligationId ? { kind: 'obligation', obligationId } : { kind: 'fees' };
 
 export interface OnlineStart {
   /** Minutes the platform's order stays payable (PAYMENT_EXPIRY_MINUTES). */
@@ -98,7 +111,18 @@ export async function startOnlinePayment(
     .where(and(eq(payments.dossierId, dossier.id), eq(payments.status, 'pending'), eq(payments.channel, 'online')));
   const [created] = await tx
     .insert(payments)
-    .values({ dossierId: dossier.id, obligationId, amountVnd, channel: 'online', provider: gateway.provider, status: 'pending', payerUserId: ctx.actor.userId, createdAt: now, expiresAt, updatedAt: now })
+    .values({
+      dossierId: dossier.id,
+      obligationId,
+      amountVnd,
+      channel: 'online',
+      provider: gateway.provider,
+      status: 'pending',
+      payerUserId: ctx.actor.userId,
+      createdAt: now,
+      expiresAt,
+      updatedAt: now,
+    })
     .returning();
   const what = obligationId ? 'nghia vu tai chinh' : 'phi, le phi';
   const { transactionId, paymentUrl } = await gateway.createTransaction(tx, {
@@ -110,7 +134,11 @@ export async function startOnlinePayment(
     createdAt: now,
     expiresAt,
   });
-  const [payment] = await tx.update(payments).set({ providerTransactionId: transactionId }).where(eq(payments.id, created!.id)).returning();
+  const [payment] = await tx
+    .update(payments)
+    .set({ providerTransactionId: transactionId })
+    .where(eq(payments.id, created!.id))
+    .returning();
   await recordChange(tx, ctx, {
     action: 'payment.start',
     targetType: 'payment',
@@ -126,12 +154,29 @@ export async function startOnlinePayment(
  * The platform's result (IPN). Checksum first; then the payment's outcome (settlePayment). Returns
  * the payment as it now stands.
  */
-export async function applyPlatformResult(tx: Tx, env: Env, gateway: PaymentGateway, fields: SignedFields, requestId: string | null): Promise<PaymentRow> {
+export async function applyPlatformResult(
+  tx: Tx,
+  env: Env,
+  gateway: PaymentGateway,
+  fields: SignedFields,
+  requestId: string | null,
+): Promise<PaymentRow> {
   const result = gateway.readResult(fields);
   if (!result) throw new AppError('PAYMENT_SIGNATURE_INVALID');
-  const [payment] = /^[0-9a-f-]{36}$/i.test(result.orderId) ? await tx.select().from(payments).where(eq(payments.id, result.orderId)).for('update') : [];
-  if (!payment || payment.provider !== gateway.provider) throw new AppError('PAYMENT_NOT_FOUND', { orderId: result.orderId });
-  return settlePayment(tx, env, payment, eventOfResult(result.resultCode), result, systemContext(requestId), new Date());
+  const [payment] = /^[0-9a-f-]{36}$/i.test(result.orderId)
+    ? await tx.select().from(payments).where(eq(payments.id, result.orderId)).for('update')
+    : [];
+  if (!payment || payment.provider !== gateway.provider)
+    throw new AppError('PAYMENT_NOT_FOUND', { orderId: result.orderId });
+  return settlePayment(
+    tx,
+    env,
+    payment,
+    eventOfResult(result.resultCode),
+    result,
+    systemContext(requestId),
+    new Date(),
+  );
 }
 
 /**
@@ -139,13 +184,22 @@ export async function applyPlatformResult(tx: Tx, env: Env, gateway: PaymentGate
  * transaction and amount must be the payment's) or on our own expiry (null). An outcome already
  * applied changes nothing. A success numbers the receipt and confirms a paid obligation.
  */
-export async function settlePayment(tx: Tx, env: Env, payment: PaymentRow, event: PaymentEvent, result: PlatformResult | null, ctx: RequestContext, now: Date): Promise<PaymentRow> {
+export async function settlePayment(
+  tx: Tx,
+  env: Env,
+  payment: PaymentRow,
+  event: PaymentEvent,
+  result: PlatformResult | null,
+  ctx: RequestContext,
+  now: Date,
+): Promise<PaymentRow> {
   if (result && (payment.amountVnd !== result.amountVnd || payment.providerTransactionId !== result.transactionId)) {
     throw new AppError('PAYMENT_CALLBACK_MISMATCH', { orderId: result.orderId, amountVnd: result.amountVnd });
   }
   const move = paymentTransition(payment.status, event);
   if (move.kind === 'unchanged') return payment;
-  if (move.kind === 'refused') throw new AppError('PAYMENT_STATE_CONFLICT', { orderId: payment.id, status: payment.status });
+  if (move.kind === 'refused')
+    throw new AppError('PAYMENT_STATE_CONFLICT', { orderId: payment.id, status: payment.status });
   const paid = move.to === 'paid';
   const [updated] = await tx
     .update(payments)
@@ -165,9 +219,16 @@ export async function settlePayment(tx: Tx, env: Env, payment: PaymentRow, event
     unitId: dossier!.receivingUnitId,
     before: { status: payment.status },
     after: { status: move.to, receiptNumber: updated!.receiptNumber },
-    event: { code: dossier!.code, paymentId: payment.id, status: move.to, amountVnd: payment.amountVnd, receiptNumber: updated!.receiptNumber },
+    event: {
+      code: dossier!.code,
+      paymentId: payment.id,
+      status: move.to,
+      amountVnd: payment.amountVnd,
+      receiptNumber: updated!.receiptNumber,
+    },
   });
-  if (paid && payment.obligationId) await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, updated!.receiptNumber!);
+  if (paid && payment.obligationId)
+    await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, updated!.receiptNumber!);
   return updated!;
 }
 
@@ -213,32 +274,61 @@ export async function recordCounterPayment(
     targetId: payment!.id,
     unitId: dossier.receivingUnitId,
     after: { code: dossier.code, amountVnd: due, receiptNumber: input.receiptNumber },
-    event: { code: dossier.code, paymentId: payment!.id, amountVnd: due, obligationId: input.obligationId, receiptNumber: input.receiptNumber },
+    event: {
+      code: dossier.code,
+      paymentId: payment!.id,
+      amountVnd: due,
+      obligationId: input.obligationId,
+      receiptNumber: input.receiptNumber,
+    },
   });
   if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.receiptNumber);
   return payment!;
 }
 
 /** Đối soát of a Vietnam day: the platform's statement against our online payments created that day. */
-export async function reconcileDay(tx: Tx, ctx: RequestContext & { actor: Actor }, gateway: PaymentGateway, day: string) {
+export async function reconcileDay(
+  tx: Tx,
+  ctx: RequestContext & { actor: Actor },
+  gateway: PaymentGateway,
+  day: string,
+) {
   const statement = await gateway.statement(tx, day);
   const { start, end } = vietnamDayBounds(day);
   const ours = await tx
     .select()
     .from(payments)
     .where(and(eq(payments.provider, gateway.provider), gte(payments.createdAt, start), lt(payments.createdAt, end)));
-  const ledger = ours.map((p) => ({ orderId: p.id, transactionId: p.providerTransactionId, amountVnd: p.amountVnd, status: p.status }));
+  const ledger = ours.map((p) => ({
+    orderId: p.id,
+    transactionId: p.providerTransactionId,
+    amountVnd: p.amountVnd,
+    status: p.status,
+  }));
   const result = reconcile(ledger, statement);
   const { matched, mismatches } = result;
   const summary = summarize(ledger, statement, result);
   const mismatched = new Set(mismatches.map((m) => m.orderId));
   const now = new Date();
-  if (matched.length > 0) await tx.update(payments).set({ reconciliation: 'matched', updatedAt: now }).where(inArray(payments.id, matched));
+  if (matched.length > 0)
+    await tx.update(payments).set({ reconciliation: 'matched', updatedAt: now }).where(inArray(payments.id, matched));
   const ourMismatched = ours.filter((p) => mismatched.has(p.id)).map((p) => p.id);
-  if (ourMismatched.length > 0) await tx.update(payments).set({ reconciliation: 'mismatched', updatedAt: now }).where(inArray(payments.id, ourMismatched));
+  if (ourMismatched.length > 0)
+    await tx
+      .update(payments)
+      .set({ reconciliation: 'mismatched', updatedAt: now })
+      .where(inArray(payments.id, ourMismatched));
   const [run] = await tx
     .insert(paymentReconciliations)
-    .values({ provider: gateway.provider, day, statementCount: statement.length, ...summary, mismatches, runBy: ctx.actor.userId, runAt: now })
+    .values({
+      provider: gateway.provider,
+      day,
+      statementCount: statement.length,
+      ...summary,
+      mismatches,
+      runBy: ctx.actor.userId,
+      runAt: now,
+    })
     .returning();
   await recordChange(tx, ctx, {
     action: 'payment.reconcile',

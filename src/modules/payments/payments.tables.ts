@@ -5,11 +5,29 @@
  * is the platform's own ledger as the local simulator keeps it (never read by our services).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { dossierObligations } from '../dossiers/processing.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { users } from '../identity/identity.tables.js';
-import type { Mismatch, PaymentChannel, PaymentStatus, ReconciliationState, StatementStatus } from './payments.rules.js';
+import type {
+  Mismatch,
+  PaymentChannel,
+  PaymentStatus,
+  ReconciliationState,
+  StatementStatus,
+} from './payments.rules.js';
 
 export const payments = pgTable(
   'payments',

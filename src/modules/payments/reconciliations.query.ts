@@ -25,10 +25,15 @@ const runColumns = {
 
 type RunRow = { runById: string | null; runByName: string | null } & Record<string, unknown>;
 
-const shape = <T extends RunRow>({ runById, runByName, ...run }: T) => ({ ...run, runBy: runById ? { id: runById, fullName: runByName! } : null });
+const shape = <T extends RunRow>({ runById, runByName, ...run }: T) => ({
+  ...run,
+  runBy: runById ? { id: runById, fullName: runByName! } : null,
+});
 
-
-export async function listReconciliations(db: Queryable, query: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) {
+export async function listReconciliations(
+  db: Queryable,
+  query: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+) {
   const filters: SQL[] = [];
   if (query.from) filters.push(gte(paymentReconciliations.day, query.from));
   if (query.to) filters.push(lte(paymentReconciliations.day, query.to));
@@ -84,7 +89,11 @@ export async function reconciliationById(db: Queryable, id: string) {
   const lines = mismatches.map((m) => {
     const line = lineOf(m);
     const mine = byId.get(m.orderId);
-    return { ...line, dossierCode: mine?.code ?? null, transactionId: line.transactionId ?? mine?.transactionId ?? null };
+    return {
+      ...line,
+      dossierCode: mine?.code ?? null,
+      transactionId: line.transactionId ?? mine?.transactionId ?? null,
+    };
   });
   return { ...shape(row), lines };
 }

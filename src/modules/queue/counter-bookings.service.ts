@@ -23,12 +23,23 @@ export interface CallerBookingInput {
 }
 
 /** Books a place at `unitId` (the officer holds queue.book there) for a caller without an account. */
-export async function bookForCaller(tx: Tx, ctx: RequestContext, officer: Actor, unitId: string, input: CallerBookingInput): Promise<BookingRow> {
+export async function bookForCaller(
+  tx: Tx,
+  ctx: RequestContext,
+  officer: Actor,
+  unitId: string,
+  input: CallerBookingInput,
+): Promise<BookingRow> {
   const [slot] = await tx.select({ unitId: queueSlots.unitId }).from(queueSlots).where(eq(queueSlots.id, input.slotId));
   if (!slot) throw new AppError('QUEUE_SLOT_NOT_FOUND', { slotId: input.slotId });
   if (slot.unitId !== unitId) throw new AppError('QUEUE_SLOT_OTHER_UNIT');
   const phone = callerPhone(input.phone);
-  return takePlace(tx, ctx, { kind: 'caller', officerId: officer.userId, phone, personalId: input.personalId }, { slotId: input.slotId, procedureId: input.procedureId, name: input.name });
+  return takePlace(
+    tx,
+    ctx,
+    { kind: 'caller', officerId: officer.userId, phone, personalId: input.personalId },
+    { slotId: input.slotId, procedureId: input.procedureId, name: input.name },
+  );
 }
 
 /** Midnight (Vietnam) starting a YYYY-MM-DD day, as an instant. */
@@ -48,7 +59,13 @@ export async function unitDay(db: Queryable, unitId: string, date: string) {
     })
     .from(queueSlots)
     .innerJoin(procedureFields, eq(procedureFields.code, queueSlots.fieldCode))
-    .where(and(eq(queueSlots.unitId, unitId), gte(queueSlots.startsAt, startOfVietnamDay(date)), lt(queueSlots.startsAt, startOfVietnamDay(addDays(date, 1)))))
+    .where(
+      and(
+        eq(queueSlots.unitId, unitId),
+        gte(queueSlots.startsAt, startOfVietnamDay(date)),
+        lt(queueSlots.startsAt, startOfVietnamDay(addDays(date, 1))),
+      ),
+    )
     .orderBy(asc(queueSlots.startsAt), asc(procedureFields.name));
   const bookings =
     slots.length === 0
@@ -67,7 +84,12 @@ export async function unitDay(db: Queryable, unitId: string, date: string) {
           })
           .from(queueBookings)
           .innerJoin(procedures, eq(procedures.id, queueBookings.procedureId))
-          .where(inArray(queueBookings.slotId, slots.map((s) => s.id)))
+          .where(
+            inArray(
+              queueBookings.slotId,
+              slots.map((s) => s.id),
+            ),
+          )
           .orderBy(asc(queueBookings.createdAt));
   return {
     date,

@@ -29,7 +29,11 @@ export interface QueueListener {
  * A dropped connection is reopened after a pause (displays meanwhile show their last board and
  * catch up with the next change; EventSource clients reconnect by themselves).
  */
-export async function listenForQueueChanges(url: string, schemaName: string, log: (error: unknown) => void = () => {}): Promise<QueueListener> {
+export async function listenForQueueChanges(
+  url: string,
+  schemaName: string,
+  log: (error: unknown) => void = () => {},
+): Promise<QueueListener> {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;

@@ -23,7 +23,9 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
     const url = env.DATABASE_URL;
     let listener: QueueListener | null = null;
     app.addHook('onReady', async () => {
-      listener = await listenForQueueChanges(url, handle.schemaName, (error) => app.log.warn({ err: error }, 'queue LISTEN connection failed'));
+      listener = await listenForQueueChanges(url, handle.schemaName, (error) =>
+        app.log.warn({ err: error }, 'queue LISTEN connection failed'),
+      );
     });
     app.addHook('onClose', async () => listener?.close());
   }
@@ -35,13 +37,26 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
 
   app.get(
     '/api/public/queue',
-    { schema: { tags, summary: 'Units that run a counter queue (no login)', response: { 200: z.object({ units: z.array(z.object({ unitId: z.uuid(), unitName: z.string() })) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Units that run a counter queue (no login)',
+        response: { 200: z.object({ units: z.array(z.object({ unitId: z.uuid(), unitName: z.string() })) }) },
+      },
+    },
     async () => ({ units: await queueUnits(db) }),
   );
 
   app.get(
     '/api/public/queue/:unitId',
-    { schema: { tags, summary: 'The display board of a unit: numbers served per counter, the next ones (no login)', params: UnitParams, response: { 200: Board, ...errorResponses(400, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The display board of a unit: numbers served per counter, the next ones (no login)',
+        params: UnitParams,
+        response: { 200: Board, ...errorResponses(400, 404) },
+      },
+    },
     async (request) => board(request.params.unitId),
   );
 
@@ -50,7 +65,8 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'The display board as server-sent events (text/event-stream): an `event: board` with the board JSON at once and after every change',
+        summary:
+          'The display board as server-sent events (text/event-stream): an `event: board` with the board JSON at once and after every change',
         params: UnitParams,
         response: { 200: z.string().describe('text/event-stream'), ...errorResponses(400, 404) },
       },
@@ -60,7 +76,12 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
       let current = JSON.stringify(await board(unitId)); // 404 before the stream starts
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       raw.write(`retry: 3000\nevent: board\ndata: ${current}\n\n`);
       // Changes that arrive while the board is being read are folded into one more read.
       let reading = false;
@@ -99,7 +120,8 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
       onRequest: rateLimitHook(limiter),
       schema: {
         tags,
-        summary: 'Kiosk check-in (no login): a booking code or its QR text, or a walk-in for a field → a numbered ticket',
+        summary:
+          'Kiosk check-in (no login): a booking code or its QR text, or a walk-in for a field → a numbered ticket',
         params: UnitParams,
         body: CheckInBody,
         response: { 201: IssuedTicket, ...errorResponses(400, 404, 409, 422, 429) },
@@ -109,7 +131,14 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
       const { unitId } = request.params;
       await getUnit(db, unitId);
       const ticket = await db.transaction(async (tx) => {
-        const issued = await checkIn(tx, request.ctx, unitId, request.body, new Date(), env.QUEUE_NO_SHOW_GRACE_MINUTES);
+        const issued = await checkIn(
+          tx,
+          request.ctx,
+          unitId,
+          request.body,
+          new Date(),
+          env.QUEUE_NO_SHOW_GRACE_MINUTES,
+        );
         if (handle.engine === 'postgres') await notifyQueueChange(tx, unitId);
         return issued;
       });

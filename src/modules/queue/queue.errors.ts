@@ -4,7 +4,10 @@ import type { ErrorTable } from '../../kernel/errors.js';
 export const QUEUE_ERRORS = {
   QUEUE_TEMPLATE_INVALID: { status: 422, message: 'Mẫu khung giờ tiếp nhận không hợp lệ (xem chi tiết).' },
   QUEUE_TEMPLATE_MISSING: { status: 422, message: 'Đơn vị chưa có mẫu khung giờ tiếp nhận theo tuần.' },
-  QUEUE_RANGE_INVALID: { status: 422, message: 'Khoảng ngày tạo khung giờ phải từ ngày bắt đầu đến ngày kết thúc, tối đa 92 ngày.' },
+  QUEUE_RANGE_INVALID: {
+    status: 422,
+    message: 'Khoảng ngày tạo khung giờ phải từ ngày bắt đầu đến ngày kết thúc, tối đa 92 ngày.',
+  },
   QUEUE_SLOT_NOT_FOUND: { status: 404, message: 'Không tìm thấy khung giờ đặt lịch.' },
   QUEUE_SLOT_FULL: { status: 409, message: 'Khung giờ này đã hết chỗ, vui lòng chọn khung giờ khác.' },
   QUEUE_SLOT_PAST: { status: 409, message: 'Khung giờ này đã bắt đầu hoặc đã qua.' },

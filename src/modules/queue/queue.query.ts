@@ -23,7 +23,10 @@ interface Row extends Record<string, unknown> {
 
 export async function queueFigures(db: Queryable, input: { unitIds: readonly string[]; from: Date; to: Date }) {
   if (input.unitIds.length === 0) return summarise([]);
-  const ids = sql.join(input.unitIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const ids = sql.join(
+    input.unitIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   const rows = await queryRows<Row>(
     db,
     sql`select unit_id, day::text as day, count(*)::int as tickets,
@@ -40,7 +43,8 @@ export async function queueFigures(db: Queryable, input: { unitIds: readonly str
 }
 
 function summarise(rows: Row[]) {
-  const total = (key: 'tickets' | 'called' | 'within_target' | 'served' | 'waiting_seconds' | 'service_seconds') => rows.reduce((s, r) => s + Number(r[key] ?? 0), 0);
+  const total = (key: 'tickets' | 'called' | 'within_target' | 'served' | 'waiting_seconds' | 'service_seconds') =>
+    rows.reduce((s, r) => s + Number(r[key] ?? 0), 0);
   return {
     tickets: total('tickets'),
     called: total('called'),

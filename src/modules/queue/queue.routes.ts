@@ -40,9 +40,14 @@ const tags = ['Lịch hẹn và xếp hàng (queue)'];
 
 export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   /** On PostgreSQL the change is also announced to the other API processes (queue-notify.ts). */
-  const announce = (tx: Tx, unitId: string) => (handle.engine === 'postgres' ? notifyQueueChange(tx, unitId) : Promise.resolve());
+  const announce = (tx: Tx, unitId: string) =>
+    handle.engine === 'postgres' ? notifyQueueChange(tx, unitId) : Promise.resolve();
 
-  const manage = async (request: FastifyRequest, unitId: string, action: 'queue.manage' | 'queue.serve' | 'queue.book') => {
+  const manage = async (
+    request: FastifyRequest,
+    unitId: string,
+    action: 'queue.manage' | 'queue.serve' | 'queue.book',
+  ) => {
     const actor = requireActor(request);
     authorize(actor, action, { unitPath: await unitPath(db, unitId) });
     return actor;
@@ -50,7 +55,14 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
 
   app.get(
     '/api/queue/units/:unitId/template',
-    { schema: { tags, summary: "A unit's weekly booking template (queue.manage)", params: UnitParams, response: { 200: Template, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: "A unit's weekly booking template (queue.manage)",
+        params: UnitParams,
+        response: { 200: Template, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       await manage(request, request.params.unitId, 'queue.manage');
       return { entries: await getTemplate(db, request.params.unitId) };
@@ -62,7 +74,8 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     {
       schema: {
         tags,
-        summary: "Replace a unit's weekly booking template: counter groups (fields), times inside working hours, capacity per slot",
+        summary:
+          "Replace a unit's weekly booking template: counter groups (fields), times inside working hours, capacity per slot",
         params: UnitParams,
         body: Template,
         response: { 200: Template, ...errorResponses(400, 401, 403, 404, 422) },
@@ -70,7 +83,11 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     },
     async (request) => {
       await manage(request, request.params.unitId, 'queue.manage');
-      return { entries: await db.transaction((tx) => saveTemplate(tx, request.ctx, env, request.params.unitId, request.body.entries)) };
+      return {
+        entries: await db.transaction((tx) =>
+          saveTemplate(tx, request.ctx, env, request.params.unitId, request.body.entries),
+        ),
+      };
     },
   );
 
@@ -96,7 +113,8 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     {
       schema: {
         tags,
-        summary: "A unit's slots of a day with booked/capacity and their bookings, names and numbers masked (queue.manage)",
+        summary:
+          "A unit's slots of a day with booked/capacity and their bookings, names and numbers masked (queue.manage)",
         params: DayParams,
         response: { 200: UnitDay, ...errorResponses(400, 401, 403, 404) },
       },
@@ -112,7 +130,8 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Book a slot of the unit for a caller who phones or walks in (đặt lịch hộ, queue.book): name, phone, optional personal id → a booking code',
+        summary:
+          'Book a slot of the unit for a caller who phones or walks in (đặt lịch hộ, queue.book): name, phone, optional personal id → a booking code',
         params: UnitParams,
         body: CallerBookBody,
         response: { 201: Booking, ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -120,7 +139,9 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     },
     async (request, reply) => {
       const officer = await manage(request, request.params.unitId, 'queue.book');
-      const booking = await db.transaction((tx) => bookForCaller(tx, request.ctx, officer, request.params.unitId, request.body));
+      const booking = await db.transaction((tx) =>
+        bookForCaller(tx, request.ctx, officer, request.params.unitId, request.body),
+      );
       return reply.status(201).send(await bookingView(booking));
     },
   );
@@ -187,7 +208,11 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       const actor = requireActor(request);
       const { unit, from, to } = request.query;
       authorize(actor, 'kpi.read', { unitPath: await unitPath(db, unit) });
-      return queueFigures(db, { unitIds: await subtreeIds(db, [unit]), from: startOfVietnamDay(from), to: startOfVietnamDay(addDays(to, 1)) });
+      return queueFigures(db, {
+        unitIds: await subtreeIds(db, [unit]),
+        from: startOfVietnamDay(from),
+        to: startOfVietnamDay(addDays(to, 1)),
+      });
     },
   );
 
@@ -196,7 +221,8 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     {
       schema: {
         tags,
-        summary: "Bookable slots for a procedure (its field's counters at every unit, or one), with the places left; no login",
+        summary:
+          "Bookable slots for a procedure (its field's counters at every unit, or one), with the places left; no login",
         querystring: SlotsQuery,
         response: { 200: z.object({ slots: z.array(Slot) }), ...errorResponses(400, 404) },
       },
@@ -205,7 +231,14 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       const { procedureId, unitId, from, days } = request.query;
       const first = from ?? todayInVietnam();
       const start = new Date(Math.max(Date.now(), startOfVietnamDay(first).getTime()));
-      return { slots: await availableSlots(db, { procedureId, unitId, from: start, to: startOfVietnamDay(addDays(first, days)) }) };
+      return {
+        slots: await availableSlots(db, {
+          procedureId,
+          unitId,
+          from: start,
+          to: startOfVietnamDay(addDays(first, days)),
+        }),
+      };
     },
   );
 
@@ -214,7 +247,8 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Book a slot (signed-in citizen): a booking code and its QR code; one live booking per person and slot',
+        summary:
+          'Book a slot (signed-in citizen): a booking code and its QR code; one live booking per person and slot',
         body: BookBody,
         response: { 201: Booking, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -228,7 +262,13 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
 
   app.get(
     '/api/queue/bookings',
-    { schema: { tags, summary: 'My bookings, latest slot first', response: { 200: z.object({ items: z.array(Booking) }), ...errorResponses(401) } } },
+    {
+      schema: {
+        tags,
+        summary: 'My bookings, latest slot first',
+        response: { 200: z.object({ items: z.array(Booking) }), ...errorResponses(401) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       return { items: await Promise.all((await bookingsOf(db, actor.userId)).map(bookingView)) };
@@ -236,15 +276,24 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   );
 
   /** The owner, or staff managing the booking's unit. */
-  const mayManage = async (actor: Parameters<typeof can>[0], unitId: string) => can(actor, 'queue.manage', { unitPath: await unitPath(db, unitId) });
+  const mayManage = async (actor: Parameters<typeof can>[0], unitId: string) =>
+    can(actor, 'queue.manage', { unitPath: await unitPath(db, unitId) });
 
   app.get(
     '/api/queue/bookings/:code',
-    { schema: { tags, summary: 'A booking (its owner, or staff of its unit)', params: CodeParams, response: { 200: Booking, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'A booking (its owner, or staff of its unit)',
+        params: CodeParams,
+        response: { 200: Booking, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const booking = await bookingByCode(db, request.params.code.trim().toUpperCase());
-      if (booking.userId !== actor.userId) authorize(actor, 'queue.manage', { unitPath: await unitPath(db, booking.unitId) });
+      if (booking.userId !== actor.userId)
+        authorize(actor, 'queue.manage', { unitPath: await unitPath(db, booking.unitId) });
       return bookingView(booking);
     },
   );

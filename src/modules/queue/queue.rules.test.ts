@@ -27,14 +27,29 @@ import {
   TICKET_STATUSES,
 } from './queue.rules.js';
 
-const periods = (parseWorkingPeriods('07:30-11:30,13:30-17:00') as { periods: { start: number; end: number }[] }).periods;
+const periods = (parseWorkingPeriods('07:30-11:30,13:30-17:00') as { periods: { start: number; end: number }[] })
+  .periods;
 const fields = new Set(['hotich', 'chungthuc']);
-const entry = (over: Partial<TemplateEntry> = {}): TemplateEntry => ({ fieldCode: 'hotich', weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '09:00', minutes: 30, capacity: 10, ...over });
+const entry = (over: Partial<TemplateEntry> = {}): TemplateEntry => ({
+  fieldCode: 'hotich',
+  weekdays: [1, 2, 3, 4, 5],
+  start: '08:00',
+  end: '09:00',
+  minutes: 30,
+  capacity: 10,
+  ...over,
+});
 const at = (iso: string) => new Date(iso);
 
 describe('templateProblems', () => {
   it('accepts slots inside one working period', () => {
-    expect(templateProblems([entry(), entry({ start: '13:30', end: '17:00', minutes: 30 }), entry({ fieldCode: 'chungthuc' })], periods, fields)).toEqual([]);
+    expect(
+      templateProblems(
+        [entry(), entry({ start: '13:30', end: '17:00', minutes: 30 }), entry({ fieldCode: 'chungthuc' })],
+        periods,
+        fields,
+      ),
+    ).toEqual([]);
   });
   it.each([
     [{ start: '07:00', end: '08:00' }, 'OUTSIDE_WORKING_HOURS'],
@@ -54,7 +69,9 @@ describe('templateProblems', () => {
     expect(templateProblems([entry(over)], periods, fields).map((p) => p.code)).toContain(code);
   });
   it('refuses overlapping lines of one field on one weekday, not of another field or day', () => {
-    expect(templateProblems([entry(), entry({ start: '08:30', end: '10:30' })], periods, fields).map((p) => p.code)).toEqual(['OVERLAP']);
+    expect(
+      templateProblems([entry(), entry({ start: '08:30', end: '10:30' })], periods, fields).map((p) => p.code),
+    ).toEqual(['OVERLAP']);
     expect(templateProblems([entry(), entry({ start: '09:00', end: '10:00' })], periods, fields)).toEqual([]);
     expect(templateProblems([entry(), entry({ fieldCode: 'chungthuc' })], periods, fields)).toEqual([]);
     expect(templateProblems([entry({ weekdays: [1] }), entry({ weekdays: [2] })], periods, fields)).toEqual([]);
@@ -96,11 +113,13 @@ describe('planSlots', () => {
       { date: '2026-05-09', kind: 'makeUpWorkday', name: 'Làm bù' },
       { date: '2026-05-03', kind: 'holiday', name: 'Nghỉ bù' },
     ];
-    expect(skippedDays(days(['2026-04-29', '2026-04-30', '2026-05-02', '2026-05-03', '2026-05-09']), holidays)).toEqual([
-      { date: '2026-04-30', reason: 'holiday', name: 'Ngày Giải phóng miền Nam' },
-      { date: '2026-05-02', reason: 'weekend', name: null },
-      { date: '2026-05-03', reason: 'holiday', name: 'Nghỉ bù' },
-    ]);
+    expect(skippedDays(days(['2026-04-29', '2026-04-30', '2026-05-02', '2026-05-03', '2026-05-09']), holidays)).toEqual(
+      [
+        { date: '2026-04-30', reason: 'holiday', name: 'Ngày Giải phóng miền Nam' },
+        { date: '2026-05-02', reason: 'weekend', name: null },
+        { date: '2026-05-03', reason: 'holiday', name: 'Nghỉ bù' },
+      ],
+    );
   });
 });
 
@@ -114,7 +133,9 @@ describe('callerPhone', () => {
 
 describe('queue priority', () => {
   const flags = [false, true];
-  const kinds = flags.flatMap((booked) => flags.flatMap((elderly) => flags.map((disabled) => ({ booked, elderly, disabled }))));
+  const kinds = flags.flatMap((booked) =>
+    flags.flatMap((elderly) => flags.map((disabled) => ({ booked, elderly, disabled }))),
+  );
 
   it('ranks elderly and disabled first, then appointments, then walk-ins — every combination', () => {
     for (const k of kinds) {
@@ -126,13 +147,20 @@ describe('queue priority', () => {
   it('orders every pair of kinds and check-in orders consistently (rank, then time, then number)', () => {
     const base = at('2026-05-04T01:00:00Z').getTime();
     let n = 0;
-    const tickets: QueuedTicket[] = kinds.flatMap((k) => [0, 5, 5].map((min) => ({ ...k, number: ++n, checkedInAt: new Date(base + min * 60_000) })));
+    const tickets: QueuedTicket[] = kinds.flatMap((k) =>
+      [0, 5, 5].map((min) => ({ ...k, number: ++n, checkedInAt: new Date(base + min * 60_000) })),
+    );
     for (const a of tickets) {
       for (const b of tickets) {
         const c = compareTickets(a, b);
         const ra = priorityRank(a);
         const rb = priorityRank(b);
-        const expected = ra !== rb ? ra - rb : a.checkedInAt.getTime() !== b.checkedInAt.getTime() ? a.checkedInAt.getTime() - b.checkedInAt.getTime() : a.number - b.number;
+        const expected =
+          ra !== rb
+            ? ra - rb
+            : a.checkedInAt.getTime() !== b.checkedInAt.getTime()
+              ? a.checkedInAt.getTime() - b.checkedInAt.getTime()
+              : a.number - b.number;
         expect(Math.sign(c), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(Math.sign(expected));
         expect(Math.sign(compareTickets(b, a)) || 0).toBe(-Math.sign(c) || 0);
       }
@@ -143,9 +171,27 @@ describe('queue priority', () => {
   });
 
   it('a later elderly walk-in goes before an earlier appointment, which goes before an earlier walk-in', () => {
-    const walkIn = { number: 1, checkedInAt: at('2026-05-04T01:00:00Z'), booked: false, elderly: false, disabled: false };
-    const booked = { number: 2, checkedInAt: at('2026-05-04T01:05:00Z'), booked: true, elderly: false, disabled: false };
-    const elderly = { number: 3, checkedInAt: at('2026-05-04T01:10:00Z'), booked: false, elderly: true, disabled: false };
+    const walkIn = {
+      number: 1,
+      checkedInAt: at('2026-05-04T01:00:00Z'),
+      booked: false,
+      elderly: false,
+      disabled: false,
+    };
+    const booked = {
+      number: 2,
+      checkedInAt: at('2026-05-04T01:05:00Z'),
+      booked: true,
+      elderly: false,
+      disabled: false,
+    };
+    const elderly = {
+      number: 3,
+      checkedInAt: at('2026-05-04T01:10:00Z'),
+      booked: false,
+      elderly: true,
+      disabled: false,
+    };
     expect(orderQueue([walkIn, booked, elderly]).map((t) => t.number)).toEqual([3, 2, 1]);
     expect(nextInQueue([])).toBeNull();
   });
@@ -207,7 +253,9 @@ describe('booking windows', () => {
     expect(dueForReminder(b, slot, at('2026-05-03T01:00:00Z'), 24)).toBe(true);
     expect(dueForReminder(b, slot, at('2026-05-03T00:59:59Z'), 24)).toBe(false);
     expect(dueForReminder(b, slot, at('2026-05-04T01:00:00Z'), 24)).toBe(false);
-    expect(dueForReminder({ ...b, remindedAt: at('2026-05-03T02:00:00Z') }, slot, at('2026-05-03T03:00:00Z'), 24)).toBe(false);
+    expect(dueForReminder({ ...b, remindedAt: at('2026-05-03T02:00:00Z') }, slot, at('2026-05-03T03:00:00Z'), 24)).toBe(
+      false,
+    );
     expect(dueForReminder({ ...b, status: 'cancelled' }, slot, at('2026-05-03T03:00:00Z'), 24)).toBe(false);
   });
   it('records a no-show only after the slot end plus grace, and only for bookings never checked in', () => {

@@ -45,26 +45,51 @@ export function parseClock(text: string): number | null {
 }
 
 /** Every problem of a template (empty = valid): times inside one working period, sane sizes, no overlaps. */
-export function templateProblems(entries: readonly TemplateEntry[], periods: readonly WorkingPeriod[], fieldCodes: ReadonlySet<string>): Problem[] {
+export function templateProblems(
+  entries: readonly TemplateEntry[],
+  periods: readonly WorkingPeriod[],
+  fieldCodes: ReadonlySet<string>,
+): Problem[] {
   const problems: Problem[] = [];
   const taken = new Map<string, { start: number; end: number; index: number }[]>();
   entries.forEach((e, i) => {
     const path = `entries.${i}`;
     const start = parseClock(e.start);
     const end = parseClock(e.end);
-    if (!fieldCodes.has(e.fieldCode)) problems.push({ path: `${path}.fieldCode`, code: 'UNKNOWN_FIELD', message: `Không có lĩnh vực mã ${e.fieldCode}.` });
+    if (!fieldCodes.has(e.fieldCode))
+      problems.push({
+        path: `${path}.fieldCode`,
+        code: 'UNKNOWN_FIELD',
+        message: `Không có lĩnh vực mã ${e.fieldCode}.`,
+      });
     if (e.weekdays.length === 0 || e.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
-      problems.push({ path: `${path}.weekdays`, code: 'WEEKDAYS_INVALID', message: 'Thứ trong tuần phải từ 1 (thứ Hai) đến 7 (Chủ nhật).' });
+      problems.push({
+        path: `${path}.weekdays`,
+        code: 'WEEKDAYS_INVALID',
+        message: 'Thứ trong tuần phải từ 1 (thứ Hai) đến 7 (Chủ nhật).',
+      });
     if (!Number.isInteger(e.capacity) || e.capacity < 1 || e.capacity > MAX_SLOT_CAPACITY)
-      problems.push({ path: `${path}.capacity`, code: 'CAPACITY_INVALID', message: `Số chỗ mỗi khung giờ từ 1 đến ${MAX_SLOT_CAPACITY}.` });
+      problems.push({
+        path: `${path}.capacity`,
+        code: 'CAPACITY_INVALID',
+        message: `Số chỗ mỗi khung giờ từ 1 đến ${MAX_SLOT_CAPACITY}.`,
+      });
     if (start === null || end === null || start >= end) {
       problems.push({ path, code: 'TIME_INVALID', message: 'Giờ bắt đầu phải trước giờ kết thúc (HH:MM).' });
       return;
     }
     if (!periods.some((p) => p.start <= start && end <= p.end))
-      problems.push({ path, code: 'OUTSIDE_WORKING_HOURS', message: 'Khung giờ phải nằm trọn trong một buổi làm việc.' });
+      problems.push({
+        path,
+        code: 'OUTSIDE_WORKING_HOURS',
+        message: 'Khung giờ phải nằm trọn trong một buổi làm việc.',
+      });
     if (!Number.isInteger(e.minutes) || e.minutes < 5 || (end - start) % e.minutes !== 0)
-      problems.push({ path: `${path}.minutes`, code: 'SLOT_LENGTH_INVALID', message: 'Độ dài mỗi khung (≥ 5 phút) phải chia hết khoảng thời gian.' });
+      problems.push({
+        path: `${path}.minutes`,
+        code: 'SLOT_LENGTH_INVALID',
+        message: 'Độ dài mỗi khung (≥ 5 phút) phải chia hết khoảng thời gian.',
+      });
     let clash: { index: number } | undefined;
     for (const day of new Set(e.weekdays)) {
       const key = `${e.fieldCode}|${day}`;
@@ -72,7 +97,12 @@ export function templateProblems(entries: readonly TemplateEntry[], periods: rea
       clash ??= others.find((o) => o.start < end && start < o.end);
       taken.set(key, [...others, { start, end, index: i }]);
     }
-    if (clash) problems.push({ path, code: 'OVERLAP', message: `Trùng giờ với dòng ${clash.index + 1} cùng lĩnh vực, cùng thứ.` });
+    if (clash)
+      problems.push({
+        path,
+        code: 'OVERLAP',
+        message: `Trùng giờ với dòng ${clash.index + 1} cùng lĩnh vực, cùng thứ.`,
+      });
   });
   return problems;
 }
@@ -127,9 +157,14 @@ export interface SkippedDay {
 }
 
 /** The non-working days of `days`, with why, from the calendar's holidays (its named exceptions). */
-export function skippedDays(days: readonly PlanDay[], holidays: readonly { date: string; kind: string; name: string }[]): SkippedDay[] {
+export function skippedDays(
+  days: readonly PlanDay[],
+  holidays: readonly { date: string; kind: string; name: string }[],
+): SkippedDay[] {
   const named = new Map(holidays.filter((h) => h.kind === 'holiday').map((h) => [h.date, h.name]));
-  return days.filter((d) => !d.working).map((d) => ({ date: d.date, reason: named.has(d.date) ? 'holiday' : 'weekend', name: named.get(d.date) ?? null }));
+  return days
+    .filter((d) => !d.working)
+    .map((d) => ({ date: d.date, reason: named.has(d.date) ? 'holiday' : 'weekend', name: named.get(d.date) ?? null }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +273,12 @@ export function cancelProblem(status: BookingStatus, slot: SlotTimes, now: Date)
 }
 
 /** Due for its reminder: still booked, not reminded, the slot starts within `leadHours` from now. */
-export function dueForReminder(b: { status: BookingStatus; remindedAt: Date | null }, slot: SlotTimes, now: Date, leadHours: number): boolean {
+export function dueForReminder(
+  b: { status: BookingStatus; remindedAt: Date | null },
+  slot: SlotTimes,
+  now: Date,
+  leadHours: number,
+): boolean {
   const ms = slot.startsAt.getTime() - now.getTime();
   return b.status === 'booked' && b.remindedAt === null && ms > 0 && ms <= leadHours * 60 * MINUTE_MS;
 }

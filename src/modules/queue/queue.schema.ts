@@ -23,7 +23,13 @@ export const GenerateResult = z.object({
   created: z.number().int(),
   days: z.number().int().describe('Working days in the range'),
   skipped: z
-    .array(z.object({ date: z.string(), reason: z.enum(['holiday', 'weekend']), name: z.string().nullable().describe("The holiday's name") }))
+    .array(
+      z.object({
+        date: z.string(),
+        reason: z.enum(['holiday', 'weekend']),
+        name: z.string().nullable().describe("The holiday's name"),
+      }),
+    )
     .describe('Days of the range the calendar closes (no slots)'),
 });
 
@@ -116,7 +122,11 @@ export const Booking = z
   .meta({ id: 'QueueBooking' });
 
 export const CheckInBody = z.union([
-  z.object({ bookingCode: z.string().min(1).max(200), elderly: z.boolean().optional(), disabled: z.boolean().optional() }),
+  z.object({
+    bookingCode: z.string().min(1).max(200),
+    elderly: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  }),
   z.object({ fieldCode: z.string().min(1).max(50), elderly: z.boolean().optional(), disabled: z.boolean().optional() }),
 ]);
 
@@ -142,12 +152,20 @@ export const Ticket = z
     serviceMinutes: z.number().nullable(),
   })
   .meta({ id: 'QueueTicket' });
-export const IssuedTicket = Ticket.extend({ fieldName: z.string(), ahead: z.number().int().describe('Tickets of the field ahead in the queue') });
+export const IssuedTicket = Ticket.extend({
+  fieldName: z.string(),
+  ahead: z.number().int().describe('Tickets of the field ahead in the queue'),
+});
 
 export const NextBody = z.object({ fieldCodes: z.array(z.string().min(1).max(50)).max(50).optional() }).default({});
 export const ActionBody = z.object({ action: z.enum(COUNTER_ACTIONS) });
 
-const BoardTicket = z.object({ number: z.number().int(), label: z.string(), fieldCode: z.string(), fieldName: z.string() });
+const BoardTicket = z.object({
+  number: z.number().int(),
+  label: z.string(),
+  fieldCode: z.string(),
+  fieldName: z.string(),
+});
 export const Board = z
   .object({
     unitId: z.uuid(),

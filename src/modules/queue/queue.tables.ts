@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { procedureFields, procedures } from '../catalog/catalog.tables.js';
 import { users } from '../identity/identity.tables.js';
 import { units } from '../org/units.table.js';
@@ -83,13 +96,20 @@ export const queueBookings = pgTable(
   (t) => [
     uniqueIndex('queue_bookings_code_uq').on(t.code),
     // One person holds at most one live booking of a slot.
-    uniqueIndex('queue_bookings_person_slot_uq').on(t.slotId, t.userId).where(sql`${t.status} in ('booked', 'checkedIn')`),
+    uniqueIndex('queue_bookings_person_slot_uq')
+      .on(t.slotId, t.userId)
+      .where(sql`${t.status} in ('booked', 'checkedIn')`),
     // A caller without an account is told apart by the phone number (digits only).
-    uniqueIndex('queue_bookings_caller_slot_uq').on(t.slotId, t.phone).where(sql`${t.userId} is null and ${t.status} in ('booked', 'checkedIn')`),
+    uniqueIndex('queue_bookings_caller_slot_uq')
+      .on(t.slotId, t.phone)
+      .where(sql`${t.userId} is null and ${t.status} in ('booked', 'checkedIn')`),
     index('queue_bookings_user_idx').on(t.userId),
     index('queue_bookings_slot_idx').on(t.slotId, t.status),
     check('queue_bookings_status_check', sql`${t.status} in ('booked', 'cancelled', 'checkedIn', 'noShow')`),
-    check('queue_bookings_holder_check', sql`${t.userId} is not null or (${t.bookedBy} is not null and ${t.phone} is not null)`),
+    check(
+      'queue_bookings_holder_check',
+      sql`${t.userId} is not null or (${t.bookedBy} is not null and ${t.phone} is not null)`,
+    ),
   ],
 );
 

@@ -20,11 +20,20 @@ import { queueSlots, queueTemplates } from './queue.tables.js';
 export const MAX_GENERATE_DAYS = 92;
 
 export async function getTemplate(db: Queryable, unitId: string): Promise<TemplateEntry[]> {
-  const [row] = await db.select({ entries: queueTemplates.entries }).from(queueTemplates).where(eq(queueTemplates.unitId, unitId));
+  const [row] = await db
+    .select({ entries: queueTemplates.entries })
+    .from(queueTemplates)
+    .where(eq(queueTemplates.unitId, unitId));
   return row?.entries ?? [];
 }
 
-export async function saveTemplate(tx: Tx, ctx: RequestContext, env: Env, unitId: string, entries: TemplateEntry[]): Promise<TemplateEntry[]> {
+export async function saveTemplate(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  unitId: string,
+  entries: TemplateEntry[],
+): Promise<TemplateEntry[]> {
   const fields = new Set((await tx.select({ code: procedureFields.code }).from(procedureFields)).map((f) => f.code));
   const problems = templateProblems(entries, env.WORKING_PERIODS, fields);
   if (problems.length > 0) throw new AppError('QUEUE_TEMPLATE_INVALID', { problems });
@@ -32,19 +41,38 @@ export async function saveTemplate(tx: Tx, ctx: RequestContext, env: Env, unitId
   await tx
     .insert(queueTemplates)
     .values({ unitId, entries, updatedBy: ctx.actor?.userId ?? null })
-    .onConflictDoUpdate({ target: queueTemplates.unitId, set: { entries, updatedAt: new Date(), updatedBy: ctx.actor?.userId ?? null } });
-  await recordChange(tx, ctx, { action: 'queue.template', targetType: 'unit', targetId: unitId, unitId, before: { entries: before }, after: { entries } });
+    .onConflictDoUpdate({
+      target: queueTemplates.unitId,
+      set: { entries, updatedAt: new Date(), updatedBy: ctx.actor?.userId ?? null },
+    });
+  await recordChange(tx, ctx, {
+    action: 'queue.template',
+    targetType: 'unit',
+    targetId: unitId,
+    unitId,
+    before: { entries: before },
+    after: { entries },
+  });
   return entries;
 }
 
 /** Creates the template's slots on the working days of [from, to]; how many were new, and the days the calendar closes. */
-export async function generateSlots(tx: Tx, ctx: RequestContext, env: Env, unitId: string, range: { from: string; to: string }): Promise<{ created: number; days: number; skipped: SkippedDay[] }> {
+export async function generateSlots(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  unitId: string,
+  range: { from: string; to: string },
+): Promise<{ created: number; days: number; skipped: SkippedDay[] }> {
   const span = dayIndex(range.to) - dayIndex(range.from);
   if (!(span >= 0 && span < MAX_GENERATE_DAYS)) throw new AppError('QUEUE_RANGE_INVALID', range);
   const entries = await getTemplate(tx, unitId);
   if (entries.length === 0) throw new AppError('QUEUE_TEMPLATE_MISSING', { unitId });
   const cal = await loadWorkingCalendar(tx, env, { from: yearOf(range.from), to: yearOf(range.to) });
-  const days = Array.from({ length: span + 1 }, (_, i) => addDays(range.from, i)).map((date) => ({ date, working: isWorkingDay(cal, date) }));
+  const days = Array.from({ length: span + 1 }, (_, i) => addDays(range.from, i)).map((date) => ({
+    date,
+    working: isWorkingDay(cal, date),
+  }));
   const planned = planSlots(entries, days);
   const inserted =
     planned.length === 0
@@ -55,27 +83,48 @@ export async function generateSlots(tx: Tx, ctx: RequestContext, env: Env, unitI
           .onConflictDoNothing()
           .returning({ id: queueSlots.id });
   const workingDays = days.filter((d) => d.working).length;
-  await recordChange(tx, ctx, { action: 'queue.slots', targetType: 'unit', targetId: unitId, unitId, after: { ...range, created: inserted.length, workingDays } });
+  await recordChange(tx, ctx, {
+    action: 'queue.slots',
+    targetType: 'unit',
+    targetId: unitId,
+    unitId,
+    after: { ...range, created: inserted.length, workingDays },
+  });
   const holidays = [];
-  for (const year of new Set([yearOf(range.from), yearOf(range.to)])) holidays.push(...(await getCalendarYear(tx, year)).days);
+  for (const year of new Set([yearOf(range.from), yearOf(range.to)]))
+    holidays.push(...(await getCalendarYear(tx, year)).days);
   return { created: inserted.length, days: workingDays, skipped: skippedDays(days, holidays) };
 }
 
 /** Units that run a queue (have a template), for kiosks and displays to choose from. */
 export function queueUnits(db: Queryable) {
-  return db.select({ unitId: units.id, unitName: units.name }).from(queueTemplates).innerJoin(units, eq(units.id, queueTemplates.unitId)).orderBy(asc(units.name));
+  return db
+    .select({ unitId: units.id, unitName: units.name })
+    .from(queueTemplates)
+    .innerJoin(units, eq(units.id, queueTemplates.unitId))
+    .orderBy(asc(units.name));
 }
 
 /** The fields a unit serves at its counters: those of its template. */
 export async function servedFields(db: Queryable, unitId: string): Promise<{ code: string; name: string }[]> {
   const codes = [...new Set((await getTemplate(db, unitId)).map((e) => e.fieldCode))];
   if (codes.length === 0) return [];
-  return db.select({ code: procedureFields.code, name: procedureFields.name }).from(procedureFields).where(inArray(procedureFields.code, codes)).orderBy(asc(procedureFields.name));
+  return db
+    .select({ code: procedureFields.code, name: procedureFields.name })
+    .from(procedureFields)
+    .where(inArray(procedureFields.code, codes))
+    .orderBy(asc(procedureFields.name));
 }
 
 /** Bookable slots of a procedure's field (every unit that offers them), from now to `to`. */
-export async function availableSlots(db: Queryable, input: { procedureId: string; unitId?: string | undefined; from: Date; to: Date }) {
-  const [procedure] = await db.select({ fieldCode: procedures.fieldCode }).from(procedures).where(eq(procedures.id, input.procedureId));
+export async function availableSlots(
+  db: Queryable,
+  input: { procedureId: string; unitId?: string | undefined; from: Date; to: Date },
+) {
+  const [procedure] = await db
+    .select({ fieldCode: procedures.fieldCode })
+    .from(procedures)
+    .where(eq(procedures.id, input.procedureId));
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: input.procedureId });
   const rows = await db
     .select({

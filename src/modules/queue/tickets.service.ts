@@ -16,13 +16,24 @@ import { recordChange } from '../audit/record-change.js';
 import { vietnamDateOf } from '../calendar/dates.js';
 import { procedureFields } from '../catalog/catalog.tables.js';
 import { bookingByCode } from './bookings.service.js';
-import { checkInProblem, type CounterAction, counterTransition, minutesBetween, nextInQueue, orderQueue, parseBookingCode, ticketLabel } from './queue.rules.js';
+import {
+  checkInProblem,
+  type CounterAction,
+  counterTransition,
+  minutesBetween,
+  nextInQueue,
+  orderQueue,
+  parseBookingCode,
+  ticketLabel,
+} from './queue.rules.js';
 import { queueBookings, queueTickets } from './queue.tables.js';
 import { servedFields } from './slots.service.js';
 
 type TicketRow = typeof queueTickets.$inferSelect;
 
-export type CheckInInput = { bookingCode: string; elderly?: boolean | undefined; disabled?: boolean | undefined } | { fieldCode: string; elderly?: boolean | undefined; disabled?: boolean | undefined };
+export type CheckInInput =
+  | { bookingCode: string; elderly?: boolean | undefined; disabled?: boolean | undefined }
+  | { fieldCode: string; elderly?: boolean | undefined; disabled?: boolean | undefined };
 
 export function ticketView(t: TicketRow) {
   return {
@@ -63,11 +74,25 @@ function waitingTickets(db: Queryable, unitId: string, day: string, fieldCodes?:
   return db
     .select()
     .from(queueTickets)
-    .where(and(eq(queueTickets.unitId, unitId), eq(queueTickets.day, day), eq(queueTickets.status, 'waiting'), fieldCodes?.length ? inArray(queueTickets.fieldCode, [...fieldCodes]) : undefined));
+    .where(
+      and(
+        eq(queueTickets.unitId, unitId),
+        eq(queueTickets.day, day),
+        eq(queueTickets.status, 'waiting'),
+        fieldCodes?.length ? inArray(queueTickets.fieldCode, [...fieldCodes]) : undefined,
+      ),
+    );
 }
 
 /** Check-in at the kiosk: a booking's code (or its QR text), or a walk-in for a field. */
-export async function checkIn(tx: Tx, ctx: RequestContext, unitId: string, input: CheckInInput, now: Date, graceMinutes: number) {
+export async function checkIn(
+  tx: Tx,
+  ctx: RequestContext,
+  unitId: string,
+  input: CheckInInput,
+  now: Date,
+  graceMinutes: number,
+) {
   const day = vietnamDateOf(now);
   let fieldCode: string;
   let bookingId: string | null = null;
@@ -79,19 +104,34 @@ export async function checkIn(tx: Tx, ctx: RequestContext, unitId: string, input
     if (booking.unitId !== unitId) throw new AppError('BOOKING_WRONG_UNIT');
     const problem = checkInProblem(booking.status, booking, now, graceMinutes);
     if (problem) throw new AppError(problem as ErrorCode);
-    await tx.update(queueBookings).set({ status: 'checkedIn', checkedInAt: now }).where(eq(queueBookings.id, booking.id));
+    await tx
+      .update(queueBookings)
+      .set({ status: 'checkedIn', checkedInAt: now })
+      .where(eq(queueBookings.id, booking.id));
     fieldCode = booking.fieldCode;
     bookingId = booking.id;
   } else {
-    if (!(await servedFields(tx, unitId)).some((f) => f.code === input.fieldCode)) throw new AppError('QUEUE_FIELD_NOT_SERVED', { fieldCode: input.fieldCode });
+    if (!(await servedFields(tx, unitId)).some((f) => f.code === input.fieldCode))
+      throw new AppError('QUEUE_FIELD_NOT_SERVED', { fieldCode: input.fieldCode });
     fieldCode = input.fieldCode;
   }
   const number = await nextTicketNumber(tx, unitId, day);
   const [ticket] = await tx
     .insert(queueTickets)
-    .values({ unitId, day, number, fieldCode, bookingId, elderly: input.elderly ?? false, disabled: input.disabled ?? false, checkedInAt: now })
+    .values({
+      unitId,
+      day,
+      number,
+      fieldCode,
+      bookingId,
+      elderly: input.elderly ?? false,
+      disabled: input.disabled ?? false,
+      checkedInAt: now,
+    })
     .returning();
-  const ahead = orderQueue((await waitingTickets(tx, unitId, day, [fieldCode])).map(asQueued)).findIndex((t) => t.id === ticket!.id);
+  const ahead = orderQueue((await waitingTickets(tx, unitId, day, [fieldCode])).map(asQueued)).findIndex(
+    (t) => t.id === ticket!.id,
+  );
   await recordChange(tx, ctx, {
     action: 'queue.checkIn',
     targetType: 'queue_ticket',
@@ -100,7 +140,10 @@ export async function checkIn(tx: Tx, ctx: RequestContext, unitId: string, input
     after: { number, fieldCode, booked: bookingId !== null },
     event: { unitId, number, fieldCode },
   });
-  const [field] = await tx.select({ name: procedureFields.name }).from(procedureFields).where(eq(procedureFields.code, fieldCode));
+  const [field] = await tx
+    .select({ name: procedureFields.name })
+    .from(procedureFields)
+    .where(eq(procedureFields.code, fieldCode));
   return { ...ticketView(ticket!), fieldName: field?.name ?? fieldCode, ahead };
 }
 
@@ -108,7 +151,14 @@ async function currentTicket(tx: Tx, unitId: string, counter: number, day: strin
   const [t] = await tx
     .select()
     .from(queueTickets)
-    .where(and(eq(queueTickets.unitId, unitId), eq(queueTickets.day, day), eq(queueTickets.counterNumber, counter), eq(queueTickets.status, 'called')))
+    .where(
+      and(
+        eq(queueTickets.unitId, unitId),
+        eq(queueTickets.day, day),
+        eq(queueTickets.counterNumber, counter),
+        eq(queueTickets.status, 'called'),
+      ),
+    )
     .orderBy(asc(queueTickets.calledAt))
     .for('update');
   return t;
@@ -118,10 +168,18 @@ async function currentTicket(tx: Tx, unitId: string, counter: number, day: strin
  * Calls the next ticket to a counter (of the given fields, or any). The ticket the counter was
  * serving is finished first: moving on means its service ended. Null when nobody waits.
  */
-export async function callNext(tx: Tx, ctx: RequestContext, unitId: string, counter: number, fieldCodes: readonly string[] | undefined, now: Date) {
+export async function callNext(
+  tx: Tx,
+  ctx: RequestContext,
+  unitId: string,
+  counter: number,
+  fieldCodes: readonly string[] | undefined,
+  now: Date,
+) {
   const day = vietnamDateOf(now);
   const serving = await currentTicket(tx, unitId, counter, day);
-  if (serving) await tx.update(queueTickets).set({ status: 'done', finishedAt: now }).where(eq(queueTickets.id, serving.id));
+  if (serving)
+    await tx.update(queueTickets).set({ status: 'done', finishedAt: now }).where(eq(queueTickets.id, serving.id));
   for (let attempt = 0; attempt < 10; attempt += 1) {
     const pick = nextInQueue((await waitingTickets(tx, unitId, day, fieldCodes)).map(asQueued));
     if (!pick) return null;
@@ -131,14 +189,28 @@ export async function callNext(tx: Tx, ctx: RequestContext, unitId: string, coun
       .where(and(eq(queueTickets.id, pick.id), eq(queueTickets.status, 'waiting')))
       .returning();
     if (!called) continue; // another counter called it first
-    await recordChange(tx, ctx, { action: 'queue.call', targetType: 'queue_ticket', targetId: called.id, unitId, after: { number: called.number, counter }, event: { unitId, number: called.number, counter } });
+    await recordChange(tx, ctx, {
+      action: 'queue.call',
+      targetType: 'queue_ticket',
+      targetId: called.id,
+      unitId,
+      after: { number: called.number, counter },
+      event: { unitId, number: called.number, counter },
+    });
     return ticketView(called);
   }
   throw new AppError('CONFLICT');
 }
 
 /** Recall, skip or finish the ticket a counter is serving. */
-export async function counterAction(tx: Tx, ctx: RequestContext, unitId: string, counter: number, action: CounterAction, now: Date) {
+export async function counterAction(
+  tx: Tx,
+  ctx: RequestContext,
+  unitId: string,
+  counter: number,
+  action: CounterAction,
+  now: Date,
+) {
   const ticket = await currentTicket(tx, unitId, counter, vietnamDateOf(now));
   if (!ticket) throw new AppError('QUEUE_NO_CURRENT_TICKET');
   const status = counterTransition(ticket.status, action);
@@ -148,7 +220,14 @@ export async function counterAction(tx: Tx, ctx: RequestContext, unitId: string,
     .set(action === 'recall' ? { recalls: ticket.recalls + 1 } : { status, finishedAt: now })
     .where(eq(queueTickets.id, ticket.id))
     .returning();
-  await recordChange(tx, ctx, { action: `queue.${action}`, targetType: 'queue_ticket', targetId: ticket.id, unitId, after: { number: ticket.number, counter, status }, event: { unitId, number: ticket.number, counter, action } });
+  await recordChange(tx, ctx, {
+    action: `queue.${action}`,
+    targetType: 'queue_ticket',
+    targetId: ticket.id,
+    unitId,
+    after: { number: ticket.number, counter, status },
+    event: { unitId, number: ticket.number, counter, action },
+  });
   return ticketView(updated!);
 }
 
@@ -163,13 +242,21 @@ export async function queueBoard(db: Queryable, unitId: string, now = new Date()
     .where(and(eq(queueTickets.unitId, unitId), eq(queueTickets.day, day), eq(queueTickets.status, 'called')))
     .orderBy(asc(queueTickets.counterNumber));
   const waiting = orderQueue((await waitingTickets(db, unitId, day)).map(asQueued));
-  const brief = (t: TicketRow) => ({ number: t.number, label: ticketLabel(t.number), fieldCode: t.fieldCode, fieldName: names.get(t.fieldCode) ?? t.fieldCode });
+  const brief = (t: TicketRow) => ({
+    number: t.number,
+    label: ticketLabel(t.number),
+    fieldCode: t.fieldCode,
+    fieldName: names.get(t.fieldCode) ?? t.fieldCode,
+  });
   return {
     unitId,
     day,
     fields,
     serving: called.map((t) => ({ ...brief(t), counter: t.counterNumber!, calledAt: t.calledAt!, recalls: t.recalls })),
-    next: waiting.slice(0, 10).map((t) => ({ ...brief(t), priority: t.elderly || t.disabled ? 'priority' as const : t.booked ? 'booked' as const : 'none' as const })),
+    next: waiting.slice(0, 10).map((t) => ({
+      ...brief(t),
+      priority: t.elderly || t.disabled ? ('priority' as const) : t.booked ? ('booked' as const) : ('none' as const),
+    })),
     waitingCount: waiting.length,
   };
 }

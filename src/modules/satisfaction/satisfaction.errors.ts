@@ -7,7 +7,10 @@ export const SATISFACTION_ERRORS = {
   RATING_SCORES_INVALID: { status: 422, message: 'Cần chấm đủ mỗi tiêu chí một mức trong thang điểm (xem chi tiết).' },
   RATING_REASON_REQUIRED: { status: 422, message: 'Đánh giá chưa hài lòng cần ghi rõ lý do.' },
   RATING_LINK_INVALID: { status: 401, message: 'Đường dẫn đánh giá không hợp lệ hoặc đã hết hạn.' },
-  RATING_LINKS_DISABLED: { status: 422, message: 'Hệ thống chưa cấu hình khóa ký đường dẫn đánh giá (RATING_LINK_SECRET).' },
+  RATING_LINKS_DISABLED: {
+    status: 422,
+    message: 'Hệ thống chưa cấu hình khóa ký đường dẫn đánh giá (RATING_LINK_SECRET).',
+  },
   CRITERIA_INVALID: { status: 422, message: 'Danh sách tiêu chí không hợp lệ: mã trùng nhau hoặc danh sách rỗng.' },
 } as const satisfies ErrorTable;
 

@@ -26,7 +26,9 @@ export interface SatisfactionFigures extends Rate {
 }
 
 const list = <K extends string>(map: Map<string, Rate>, key: K) =>
-  [...map].map(([id, rate]) => ({ [key]: id, ...rate }) as { [P in K]: string } & Rate).sort((a, b) => b.denominator - a.denominator);
+  [...map]
+    .map(([id, rate]) => ({ [key]: id, ...rate }) as { [P in K]: string } & Rate)
+    .sort((a, b) => b.denominator - a.denominator);
 
 export async function satisfactionFigures(db: Queryable, q: FiguresQuery): Promise<SatisfactionFigures> {
   const rows = q.unitIds.length
@@ -42,7 +44,10 @@ export async function satisfactionFigures(db: Queryable, q: FiguresQuery): Promi
         .from(satisfactionRatings)
         .where(
           and(
-            or(inArray(satisfactionRatings.competentUnitId, q.unitIds), inArray(satisfactionRatings.receivingUnitId, q.unitIds)),
+            or(
+              inArray(satisfactionRatings.competentUnitId, q.unitIds),
+              inArray(satisfactionRatings.receivingUnitId, q.unitIds),
+            ),
             gte(satisfactionRatings.ratedAt, q.from),
             lt(satisfactionRatings.ratedAt, q.to),
           ),
@@ -51,9 +56,18 @@ export async function satisfactionFigures(db: Queryable, q: FiguresQuery): Promi
   return {
     ...dossierRates(rows),
     ratings: rateOf(rows),
-    byUnit: list(ratesBy(rows, (r) => [r.competentUnitId]), 'unitId'),
-    byOfficer: list(ratesBy(rows, (r) => [r.receivedBy, r.returnedBy]), 'userId'),
-    byProcedure: list(ratesBy(rows, (r) => [r.procedureId]), 'procedureId'),
+    byUnit: list(
+      ratesBy(rows, (r) => [r.competentUnitId]),
+      'unitId',
+    ),
+    byOfficer: list(
+      ratesBy(rows, (r) => [r.receivedBy, r.returnedBy]),
+      'userId',
+    ),
+    byProcedure: list(
+      ratesBy(rows, (r) => [r.procedureId]),
+      'procedureId',
+    ),
     unsatisfiedDossierIds: [...new Set(rows.filter((r) => !r.satisfied).map((r) => r.dossierId))],
   };
 }

@@ -9,8 +9,27 @@ import { procedureName } from '../catalog/procedures.service.js';
 import { authorize, can } from '../access/policy.js';
 import { subtreeIds, unitPath } from '../org/units.service.js';
 import { criterionForForm, type RatingChannel, verifyRatingToken } from './satisfaction.rules.js';
-import { CriteriaBody, Criterion, Figures, FiguresQuery, LinkResult, RateBody, RateForm, RateParams, RateQuery, RatingResult } from './satisfaction.schema.js';
-import { activeCriteria, alreadyRated, type DossierRow, dossierForRating, rateDossier, ratingLink, saveCriteria } from './satisfaction.service.js';
+import {
+  CriteriaBody,
+  Criterion,
+  Figures,
+  FiguresQuery,
+  LinkResult,
+  RateBody,
+  RateForm,
+  RateParams,
+  RateQuery,
+  RatingResult,
+} from './satisfaction.schema.js';
+import {
+  activeCriteria,
+  alreadyRated,
+  type DossierRow,
+  dossierForRating,
+  rateDossier,
+  ratingLink,
+  saveCriteria,
+} from './satisfaction.service.js';
 import { satisfactionFigures } from './satisfaction.query.js';
 
 const tags = ['Đánh giá mức độ hài lòng (satisfaction)'];
@@ -23,9 +42,14 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
    * a signed link token → link; the citizen who filed it → portal; an officer's session or a
    * kiosk token holding satisfaction.record at the receiving unit → counter.
    */
-  async function channelOf(request: FastifyRequest, dossier: DossierRow, token: string | undefined): Promise<RatingChannel> {
+  async function channelOf(
+    request: FastifyRequest,
+    dossier: DossierRow,
+    token: string | undefined,
+  ): Promise<RatingChannel> {
     if (token) {
-      if (!env.RATING_LINK_SECRET || !verifyRatingToken(env.RATING_LINK_SECRET, dossier.code, token, new Date())) throw new AppError('RATING_LINK_INVALID');
+      if (!env.RATING_LINK_SECRET || !verifyRatingToken(env.RATING_LINK_SECRET, dossier.code, token, new Date()))
+        throw new AppError('RATING_LINK_INVALID');
       return 'link';
     }
     const actor = requireActor(request);
@@ -39,7 +63,13 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
 
   app.get(
     '/api/satisfaction/criteria',
-    { schema: { tags, summary: 'The rating criteria in force (no login)', response: { 200: z.object({ criteria: z.array(Criterion) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The rating criteria in force (no login)',
+        response: { 200: z.object({ criteria: z.array(Criterion) }) },
+      },
+    },
     async () => ({ criteria: withLevels(await activeCriteria(db)) }),
   );
 
@@ -56,7 +86,11 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'satisfaction.configure');
-      return { criteria: withLevels(await db.transaction((tx) => saveCriteria(tx, { ...request.ctx, actor }, request.body.criteria))) };
+      return {
+        criteria: withLevels(
+          await db.transaction((tx) => saveCriteria(tx, { ...request.ctx, actor }, request.body.criteria)),
+        ),
+      };
     },
   );
 
@@ -75,7 +109,13 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
       const dossier = await dossierForRating(db, request.params.code);
       const channel = await channelOf(request, dossier, request.query.token);
       const name = await procedureName(db, dossier.procedureId);
-      return { code: dossier.code, procedureName: name ?? '', channel, alreadyRated: await alreadyRated(db, dossier.id, channel), criteria: withLevels(await activeCriteria(db)) };
+      return {
+        code: dossier.code,
+        procedureName: name ?? '',
+        channel,
+        alreadyRated: await alreadyRated(db, dossier.id, channel),
+        criteria: withLevels(await activeCriteria(db)),
+      };
     },
   );
 
@@ -94,7 +134,9 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
       const { token, ...input } = request.body;
       const dossier = await dossierForRating(db, request.params.code);
       const channel = await channelOf(request, dossier, token);
-      return reply.status(201).send(await db.transaction((tx) => rateDossier(tx, request.ctx, env, dossier, channel, input)));
+      return reply
+        .status(201)
+        .send(await db.transaction((tx) => rateDossier(tx, request.ctx, env, dossier, channel, input)));
     },
   );
 
@@ -123,7 +165,8 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Satisfaction rates of a unit’s subtree over a period: dossiers, ratings, per unit, officer and procedure',
+        summary:
+          'Satisfaction rates of a unit’s subtree over a period: dossiers, ratings, per unit, officer and procedure',
         querystring: FiguresQuery,
         response: { 200: Figures, ...errorResponses(400, 401, 403, 404) },
       },
@@ -131,7 +174,8 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const { unit, from, to } = request.query;
-      if (!can(actor, 'kpi.read', { unitPath: await unitPath(db, unit) })) authorize(actor, 'kpi.read', { unitPath: [unit] });
+      if (!can(actor, 'kpi.read', { unitPath: await unitPath(db, unit) }))
+        authorize(actor, 'kpi.read', { unitPath: [unit] });
       return satisfactionFigures(db, {
         unitIds: await subtreeIds(db, [unit]),
         from: fromVietnamLocalMs(dayIndex(from) * DAY_MS),

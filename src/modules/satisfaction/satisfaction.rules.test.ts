@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkScores, type Criterion, criterionForForm, DEFAULT_CRITERIA, dossierRates, isBadLevel, rateOf, ratesBy, ratingSatisfied, signRatingToken, verifyRatingToken } from './satisfaction.rules.js';
+import {
+  checkScores,
+  type Criterion,
+  criterionForForm,
+  DEFAULT_CRITERIA,
+  dossierRates,
+  isBadLevel,
+  rateOf,
+  ratesBy,
+  ratingSatisfied,
+  signRatingToken,
+  verifyRatingToken,
+} from './satisfaction.rules.js';
 
 describe('levels', () => {
   it.each([
@@ -27,8 +39,12 @@ describe('scores', () => {
       { code: 'LEVEL_OUT_OF_SCALE', key: 'overall' },
       { code: 'LEVEL_OUT_OF_SCALE', key: 'attitude' },
     ]);
-    expect(checkScores(criteria, { overall: 4, attitude: 4 })).toEqual([{ code: 'LEVEL_OUT_OF_SCALE', key: 'attitude' }]);
-    expect(checkScores(criteria, { overall: 4, attitude: 2, speed: 5 })).toEqual([{ code: 'CRITERION_UNKNOWN', key: 'speed' }]);
+    expect(checkScores(criteria, { overall: 4, attitude: 4 })).toEqual([
+      { code: 'LEVEL_OUT_OF_SCALE', key: 'attitude' },
+    ]);
+    expect(checkScores(criteria, { overall: 4, attitude: 2, speed: 5 })).toEqual([
+      { code: 'CRITERION_UNKNOWN', key: 'speed' },
+    ]);
   });
   it('is satisfied when no criterion is bad', () => {
     expect(ratingSatisfied(criteria, { overall: 3, attitude: 2 })).toBe(true);

@@ -37,7 +37,14 @@ export const LEVEL_LABELS_EN: Record<3 | 5, readonly string[]> = {
 
 /** A criterion as the rating forms get it: both labels (no English one: the form shows the Vietnamese) and its levels in both. */
 export function criterionForForm(c: Criterion) {
-  return { key: c.key, label: c.label, labelEn: c.labelEn ?? null, scale: c.scale, levels: [...LEVEL_LABELS[c.scale]], levelsEn: [...LEVEL_LABELS_EN[c.scale]] };
+  return {
+    key: c.key,
+    label: c.label,
+    labelEn: c.labelEn ?? null,
+    scale: c.scale,
+    levels: [...LEVEL_LABELS[c.scale]],
+    levelsEn: [...LEVEL_LABELS_EN[c.scale]],
+  };
 }
 
 /**
@@ -58,7 +65,8 @@ export function checkScores(criteria: readonly Criterion[], scores: Record<strin
   for (const c of criteria) {
     const level = scores[c.key];
     if (level === undefined) problems.push({ code: 'CRITERION_MISSING', key: c.key });
-    else if (!Number.isInteger(level) || level < 1 || level > c.scale) problems.push({ code: 'LEVEL_OUT_OF_SCALE', key: c.key });
+    else if (!Number.isInteger(level) || level < 1 || level > c.scale)
+      problems.push({ code: 'LEVEL_OUT_OF_SCALE', key: c.key });
   }
   return problems;
 }
@@ -84,7 +92,10 @@ export function rateOf(rows: readonly RateRow[]): Rate {
 }
 
 /** Rates grouped by one or more keys per row (an officer rating counts for each officer it names). */
-export function ratesBy<T extends RateRow>(rows: readonly T[], keysOf: (row: T) => readonly (string | null)[]): Map<string, Rate> {
+export function ratesBy<T extends RateRow>(
+  rows: readonly T[],
+  keysOf: (row: T) => readonly (string | null)[],
+): Map<string, Rate> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     for (const key of new Set(keysOf(row))) {

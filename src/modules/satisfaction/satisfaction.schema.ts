@@ -7,9 +7,18 @@ export const RateParams = z.object({ code: z.string().trim().min(10).max(60).des
 export const RateQuery = z.object({ token: z.string().max(200).optional().describe('Signed token of a rating link') });
 
 const CriterionShape = z.object({
-  key: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/),
   label: z.string().trim().min(1).max(200).describe('Vietnamese label (shown by default)'),
-  labelEn: z.string().trim().min(1).max(200).nullish().describe('English label; absent = the Vietnamese one is shown in English too'),
+  labelEn: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .nullish()
+    .describe('English label; absent = the Vietnamese one is shown in English too'),
   scale: z.union([z.literal(3), z.literal(5)]),
 });
 export const Criterion = CriterionShape.extend({
@@ -20,7 +29,13 @@ export const Criterion = CriterionShape.extend({
 export const CriteriaBody = z.object({ criteria: z.array(CriterionShape.strict()).min(1).max(20) }).strict();
 
 export const RateForm = z
-  .object({ code: z.string(), procedureName: z.string(), channel: z.enum(RATING_CHANNELS), alreadyRated: z.boolean(), criteria: z.array(Criterion) })
+  .object({
+    code: z.string(),
+    procedureName: z.string(),
+    channel: z.enum(RATING_CHANNELS),
+    alreadyRated: z.boolean(),
+    criteria: z.array(Criterion),
+  })
   .meta({ id: 'RatingForm' });
 
 export const RateBody = z
@@ -33,11 +48,21 @@ export const RateBody = z
   .strict();
 
 export const RatingResult = z
-  .object({ id: z.uuid(), channel: z.enum(RATING_CHANNELS), satisfied: z.boolean(), ratedAt: z.date(), feedbackCode: z.string().nullable() })
+  .object({
+    id: z.uuid(),
+    channel: z.enum(RATING_CHANNELS),
+    satisfied: z.boolean(),
+    ratedAt: z.date(),
+    feedbackCode: z.string().nullable(),
+  })
   .meta({ id: 'Rating' });
 
 const RateShape = z.object({ numerator: z.number().int(), denominator: z.number().int(), rate: z.number().nullable() });
-export const FiguresQuery = z.object({ unit: z.uuid(), from: IsoDate, to: IsoDate.describe('Inclusive, YYYY-MM-DD (Vietnam dates)') });
+export const FiguresQuery = z.object({
+  unit: z.uuid(),
+  from: IsoDate,
+  to: IsoDate.describe('Inclusive, YYYY-MM-DD (Vietnam dates)'),
+});
 export const Figures = RateShape.extend({
   ratings: RateShape,
   byUnit: z.array(RateShape.extend({ unitId: z.uuid() })),

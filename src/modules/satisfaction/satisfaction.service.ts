@@ -12,11 +12,21 @@ import { recordChange } from '../audit/record-change.js';
 import { applicantName } from '../dossiers/applicant.schema.js';
 import { dossierEvents, dossiers } from '../dossiers/dossiers.tables.js';
 import { receiveFeedback } from '../feedback/feedback.service.js';
-import { checkScores, type Criterion, type RatingChannel, ratingSatisfied, signRatingToken } from './satisfaction.rules.js';
+import {
+  checkScores,
+  type Criterion,
+  type RatingChannel,
+  ratingSatisfied,
+  signRatingToken,
+} from './satisfaction.rules.js';
 import { satisfactionCriteria, satisfactionRatings, satisfactionScores } from './satisfaction.tables.js';
 
 export async function activeCriteria(db: Queryable): Promise<Criterion[]> {
-  const rows = await db.select().from(satisfactionCriteria).where(eq(satisfactionCriteria.active, true)).orderBy(asc(satisfactionCriteria.position));
+  const rows = await db
+    .select()
+    .from(satisfactionCriteria)
+    .where(eq(satisfactionCriteria.active, true))
+    .orderBy(asc(satisfactionCriteria.position));
   return rows.map((r) => ({ key: r.key, label: r.label, labelEn: r.labelEn, scale: r.scale as 3 | 5 }));
 }
 
@@ -30,10 +40,23 @@ export async function saveCriteria(tx: Tx, ctx: RequestContext, criteria: Criter
     await tx
       .insert(satisfactionCriteria)
       .values({ ...c, labelEn: c.labelEn ?? null, position, active: true, updatedAt: now })
-      .onConflictDoUpdate({ target: satisfactionCriteria.key, set: { label: c.label, labelEn: c.labelEn ?? null, scale: c.scale, position, active: true, updatedAt: now } });
+      .onConflictDoUpdate({
+        target: satisfactionCriteria.key,
+        set: { label: c.label, labelEn: c.labelEn ?? null, scale: c.scale, position, active: true, updatedAt: now },
+      });
   }
-  await tx.update(satisfactionCriteria).set({ active: false, updatedAt: now }).where(notInArray(satisfactionCriteria.key, keys));
-  await recordChange(tx, ctx, { action: 'satisfaction.criteria', targetType: 'satisfaction_criteria', targetId: 'all', before: { criteria: before }, after: { criteria }, event: { criteria } });
+  await tx
+    .update(satisfactionCriteria)
+    .set({ active: false, updatedAt: now })
+    .where(notInArray(satisfactionCriteria.key, keys));
+  await recordChange(tx, ctx, {
+    action: 'satisfaction.criteria',
+    targetType: 'satisfaction_criteria',
+    targetId: 'all',
+    before: { criteria: before },
+    after: { criteria },
+    event: { criteria },
+  });
   return activeCriteria(tx);
 }
 
@@ -46,7 +69,10 @@ export async function dossierForRating(db: Queryable, code: string): Promise<Dos
 }
 
 export async function alreadyRated(db: Queryable, dossierId: string, channel: RatingChannel): Promise<boolean> {
-  const [row] = await db.select({ id: satisfactionRatings.id }).from(satisfactionRatings).where(and(eq(satisfactionRatings.dossierId, dossierId), eq(satisfactionRatings.channel, channel)));
+  const [row] = await db
+    .select({ id: satisfactionRatings.id })
+    .from(satisfactionRatings)
+    .where(and(eq(satisfactionRatings.dossierId, dossierId), eq(satisfactionRatings.channel, channel)));
   return !!row;
 }
 
@@ -57,7 +83,14 @@ export interface RatingInput {
   createFeedback?: boolean | undefined;
 }
 
-export async function rateDossier(tx: Tx, ctx: RequestContext, env: Env, dossier: DossierRow, channel: RatingChannel, input: RatingInput) {
+export async function rateDossier(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  dossier: DossierRow,
+  channel: RatingChannel,
+  input: RatingInput,
+) {
   // After the result: processing has ended (processed and returned, or refused, stopped, withdrawn).
   if (!dossier.completedAt) throw new AppError('RATING_NOT_YET', { status: dossier.status });
   const criteria = await activeCriteria(tx);
@@ -91,7 +124,11 @@ export async function rateDossier(tx: Tx, ctx: RequestContext, env: Env, dossier
     .onConflictDoNothing()
     .returning();
   if (!rating) throw new AppError('RATING_ALREADY_GIVEN', { channel });
-  await tx.insert(satisfactionScores).values(criteria.map((c) => ({ ratingId: rating.id, criterionKey: c.key, scale: c.scale, level: input.scores[c.key]! })));
+  await tx
+    .insert(satisfactionScores)
+    .values(
+      criteria.map((c) => ({ ratingId: rating.id, criterionKey: c.key, scale: c.scale, level: input.scores[c.key]! })),
+    );
   let feedbackCode: string | null = null;
   if (!satisfied && input.createFeedback) {
     const item = await receiveFeedback(
@@ -102,7 +139,11 @@ export async function rateDossier(tx: Tx, ctx: RequestContext, env: Env, dossier
         channel: channel === 'counter' ? 'counter' : 'portal',
         title: `Chưa hài lòng với việc giải quyết hồ sơ ${dossier.code}`,
         content: reason!,
-        submitter: { name: applicantName(dossier.applicant), phone: dossier.applicant.phone ?? undefined, email: dossier.applicant.email ?? undefined },
+        submitter: {
+          name: applicantName(dossier.applicant),
+          phone: dossier.applicant.phone ?? undefined,
+          email: dossier.applicant.email ?? undefined,
+        },
         anonymous: true,
         dossierCode: dossier.code,
       },
@@ -118,13 +159,23 @@ export async function rateDossier(tx: Tx, ctx: RequestContext, env: Env, dossier
     targetId: dossier.id,
     unitId: dossier.competentUnitId,
     after: { channel, satisfied, ...(feedbackCode ? { feedback: feedbackCode } : {}) },
-    event: { code: dossier.code, channel, satisfied, scores: input.scores, ...(feedbackCode ? { feedback: feedbackCode } : {}) },
+    event: {
+      code: dossier.code,
+      channel,
+      satisfied,
+      scores: input.scores,
+      ...(feedbackCode ? { feedback: feedbackCode } : {}),
+    },
   });
   return { id: rating.id, channel, satisfied, ratedAt: now, feedbackCode };
 }
 
 /** The rating link a notification carries (null when RATING_LINK_SECRET is not configured). */
-export function ratingLink(env: Env, code: string, now = new Date()): { token: string; url: string; expiresAt: Date } | null {
+export function ratingLink(
+  env: Env,
+  code: string,
+  now = new Date(),
+): { token: string; url: string; expiresAt: Date } | null {
   if (!env.RATING_LINK_SECRET) return null;
   const expiresAt = new Date(now.getTime() + env.RATING_LINK_DAYS * 86_400_000);
   const token = signRatingToken(env.RATING_LINK_SECRET, code, expiresAt);

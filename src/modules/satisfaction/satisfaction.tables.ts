@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { procedures } from '../catalog/catalog.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
 import { feedbackItems } from '../feedback/feedback.tables.js';
@@ -80,5 +91,8 @@ export const satisfactionScores = pgTable(
     scale: integer('scale').notNull(),
     level: integer('level').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ratingId, t.criterionKey] }), check('satisfaction_scores_level_check', sql`${t.level} between 1 and ${t.scale}`)],
+  (t) => [
+    primaryKey({ columns: [t.ratingId, t.criterionKey] }),
+    check('satisfaction_scores_level_check', sql`${t.level} between 1 and ${t.scale}`),
+  ],
 );

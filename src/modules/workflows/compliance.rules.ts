@@ -29,7 +29,8 @@ export type DeadlineRule = { approvalDays: number; activationDays: number; dayKi
 export type DaysBetween = (from: string, to: string) => number;
 
 const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const dayNumber = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 const dateOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 export const calendarDaysBetween: DaysBetween = (from, to) => dayNumber(to) - dayNumber(from);

@@ -34,7 +34,8 @@ type UnitRow = { id: string; parentId: string | null; kind: string; validTo: str
  */
 export function oneStopUnitFor(unitId: string, all: readonly UnitRow[]): string | null {
   const open = all.filter((u) => u.validTo === null);
-  const centreUnder = (parentId: string) => open.find((u) => u.parentId === parentId && (u.kind === 'commune_centre' || u.kind === 'service_centre'));
+  const centreUnder = (parentId: string) =>
+    open.find((u) => u.parentId === parentId && (u.kind === 'commune_centre' || u.kind === 'service_centre'));
   const own = centreUnder(unitId);
   if (own) return own.id;
   const byId = new Map(all.map((u) => [u.id, u]));
@@ -52,24 +53,42 @@ export function oneStopUnitFor(unitId: string, all: readonly UnitRow[]): string 
  * their ordinary-week estimate (⌊N × 5 / 7⌋ working days), not the validation's upper bound, so
  * demo dossiers are not late over a normal week.
  */
-function demoLimitMinutes(channels: { timeLimit: { value: number; unit: 'workingDays' | 'workingHours' | 'days' | 'months' } }[], mpd: number) {
+function demoLimitMinutes(
+  channels: { timeLimit: { value: number; unit: 'workingDays' | 'workingHours' | 'days' | 'months' } }[],
+  mpd: number,
+) {
   return Math.min(
     ...channels.map(({ timeLimit }) =>
-      timeLimit.unit === 'days' || timeLimit.unit === 'months' ? typicalWorkingDays(timeLimit) * mpd : limitMinutes(timeLimit, mpd),
+      timeLimit.unit === 'days' || timeLimit.unit === 'months'
+        ? typicalWorkingDays(timeLimit) * mpd
+        : limitMinutes(timeLimit, mpd),
     ),
   );
 }
 
 /** Creates and activates the standard workflow for every active procedure at each competent unit; returns how many. */
-export async function seedDemoWorkflows(tx: Tx, ctx: RequestContext, minutesPerWorkingDay = DEFAULT_MINUTES_PER_DAY): Promise<number> {
+export async function seedDemoWorkflows(
+  tx: Tx,
+  ctx: RequestContext,
+  minutesPerWorkingDay = DEFAULT_MINUTES_PER_DAY,
+): Promise<number> {
   const current = await tx
-    .select({ procedureId: procedures.id, versionId: procedureVersions.id, decisionId: procedureVersions.decisionId, content: procedureVersions.content })
+    .select({
+      procedureId: procedures.id,
+      versionId: procedureVersions.id,
+      decisionId: procedureVersions.decisionId,
+      content: procedureVersions.content,
+    })
     .from(procedures)
     .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
     .where(and(eq(procedures.status, 'active'), isNotNull(procedures.currentVersionId)));
   if (current.length === 0) return 0;
-  const allUnits = await tx.select({ id: units.id, parentId: units.parentId, kind: units.kind, validTo: units.validTo }).from(units);
-  const existing = await tx.select({ procedureId: workflowDefinitions.procedureId, unitId: workflowDefinitions.unitId }).from(workflowDefinitions);
+  const allUnits = await tx
+    .select({ id: units.id, parentId: units.parentId, kind: units.kind, validTo: units.validTo })
+    .from(units);
+  const existing = await tx
+    .select({ procedureId: workflowDefinitions.procedureId, unitId: workflowDefinitions.unitId })
+    .from(workflowDefinitions);
   const taken = new Set(existing.map((e) => `${e.procedureId}:${e.unitId}`));
 
   // Rows share a handful of step documents (one per limit and one-stop unit): send each once.
@@ -90,7 +109,14 @@ export async function seedDemoWorkflows(tx: Tx, ctx: RequestContext, minutesPerW
         steps = documents.push(standardWorkflowSteps(receiving, minutes, minutesPerWorkingDay));
         documentIndex.set(documentKey, steps);
       }
-      rows.push({ p: p.procedureId, u: unitId, v: p.versionId, d: p.decisionId, n: `Quy trình nội bộ: ${p.content.name}`, s: steps });
+      rows.push({
+        p: p.procedureId,
+        u: unitId,
+        v: p.versionId,
+        d: p.decisionId,
+        n: `Quy trình nội bộ: ${p.content.name}`,
+        s: steps,
+      });
     }
   }
   if (rows.length === 0) return 0;

@@ -20,7 +20,8 @@ export function splitAllotments(limitMinutes: number, minutesPerWorkingDay: numb
   const inDays = Math.floor(limitMinutes / halfDay + 1e-9) >= 4;
   const tick = inDays ? halfDay : 15;
   const total = Math.floor(limitMinutes / tick + 1e-9);
-  if (total < SHARES.length) throw new Error(`limit of ${limitMinutes} minutes is too short for ${SHARES.length} steps`);
+  if (total < SHARES.length)
+    throw new Error(`limit of ${limitMinutes} minutes is too short for ${SHARES.length} steps`);
   const ticks = SHARES.map((s) => Math.max(1, Math.floor(s * total)));
   let sum = ticks.reduce((a, b) => a + b, 0);
   while (sum > total) {
@@ -29,14 +30,20 @@ export function splitAllotments(limitMinutes: number, minutesPerWorkingDay: numb
     sum -= 1;
   }
   ticks[PROCESSING]! += total - sum;
-  return ticks.map((t) => (inDays ? { value: t / 2, unit: 'workingDays' as const } : { value: t / 4, unit: 'workingHours' as const }));
+  return ticks.map((t) =>
+    inDays ? { value: t / 2, unit: 'workingDays' as const } : { value: t / 4, unit: 'workingHours' as const },
+  );
 }
 
 /**
  * The steps. `oneStopUnitId` null = reception happens at the competent unit itself (a commune's
  * one-stop section); processing and approval are at the competent unit (unitId null).
  */
-export function standardWorkflowSteps(oneStopUnitId: string | null, limitMinutes: number, minutesPerWorkingDay: number): WorkflowStep[] {
+export function standardWorkflowSteps(
+  oneStopUnitId: string | null,
+  limitMinutes: number,
+  minutesPerWorkingDay: number,
+): WorkflowStep[] {
   const [reception, processing, approval, delivery] = splitAllotments(limitMinutes, minutesPerWorkingDay);
   return [
     {

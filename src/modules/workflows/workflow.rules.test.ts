@@ -31,14 +31,22 @@ function step(key: string, next: string[] = [], over: Partial<WorkflowStepInput>
   });
 }
 
-const days = (value: number, channel: ChannelTimeLimit['channel'] = 'counter'): ChannelTimeLimit => ({ channel, value, unit: 'workingDays' });
-const ctx = (timeLimits: ChannelTimeLimit[] = [days(10)], extra: Partial<ValidationContext> = {}): ValidationContext => ({
+const days = (value: number, channel: ChannelTimeLimit['channel'] = 'counter'): ChannelTimeLimit => ({
+  channel,
+  value,
+  unit: 'workingDays',
+});
+const ctx = (
+  timeLimits: ChannelTimeLimit[] = [days(10)],
+  extra: Partial<ValidationContext> = {},
+): ValidationContext => ({
   timeLimits,
   minutesPerWorkingDay: MPD,
   ...extra,
 });
 const codes = (steps: WorkflowStep[], c = ctx()) => validateWorkflow(steps, c).problems.map((p) => p.code);
-const errorsOf = (steps: WorkflowStep[], c = ctx()) => validateWorkflow(steps, c).problems.filter((p) => p.severity === 'error');
+const errorsOf = (steps: WorkflowStep[], c = ctx()) =>
+  validateWorkflow(steps, c).problems.filter((p) => p.severity === 'error');
 
 const linear = () => [step('a', ['b']), step('b', ['c']), step('c', ['d']), step('d')];
 
@@ -49,7 +57,9 @@ describe('graph shape', () => {
     expect(result.valid).toBe(true);
     expect(result.pathMinutes).toBe(4 * MPD);
     expect(result.longestPath).toEqual(['a', 'b', 'c', 'd']);
-    expect(result.channels).toEqual([{ channel: 'counter', value: 10, unit: 'workingDays', limitMinutes: 10 * MPD, withinLimit: true }]);
+    expect(result.channels).toEqual([
+      { channel: 'counter', value: 10, unit: 'workingDays', limitMinutes: 10 * MPD, withinLimit: true },
+    ]);
   });
 
   it('accepts a single-step workflow (start and end at once)', () => {
@@ -62,7 +72,9 @@ describe('graph shape', () => {
 
   it('reports duplicate keys, also between a main step and a consultation', () => {
     const steps = [
-      step('a', ['b'], { consultations: [{ key: 'b', name: 'Xin ý kiến', unitId: UNIT_A, allotment: { value: 1, unit: 'workingDays' } }] }),
+      step('a', ['b'], {
+        consultations: [{ key: 'b', name: 'Xin ý kiến', unitId: UNIT_A, allotment: { value: 1, unit: 'workingDays' } }],
+      }),
       step('b'),
       step('b'),
     ];
@@ -75,7 +87,9 @@ describe('graph shape', () => {
 
   it('reports a dangling next key with its path', () => {
     const problems = validateWorkflow([step('a', ['b', 'zzz']), step('b')], ctx()).problems;
-    expect(problems).toEqual([expect.objectContaining({ code: 'NEXT_NOT_FOUND', path: ['steps', 0, 'next', 1], details: { key: 'zzz' } })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'NEXT_NOT_FOUND', path: ['steps', 0, 'next', 1], details: { key: 'zzz' } }),
+    ]);
     expect(problems[0]!.message).toContain('không tồn tại');
   });
 
@@ -89,7 +103,13 @@ describe('graph shape', () => {
     expect(codes(looped)).toEqual(expect.arrayContaining(['NO_START', 'FORWARD_CYCLE', 'NO_END_STEP']));
     const tail = [step('a', ['b']), step('b', ['c']), step('c', ['b', 'd']), step('d')];
     const problems = validateWorkflow(tail, ctx()).problems;
-    expect(problems).toEqual([expect.objectContaining({ code: 'FORWARD_CYCLE', path: ['steps', 2, 'next', 0], details: { from: 'c', to: 'b' } })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'FORWARD_CYCLE',
+        path: ['steps', 2, 'next', 0],
+        details: { from: 'c', to: 'b' },
+      }),
+    ]);
     expect(validateWorkflow(tail, ctx()).pathMinutes).toBeNull();
   });
 
@@ -145,7 +165,9 @@ describe('graph shape', () => {
 
   it('requires the forward action on a step that has next steps', () => {
     const steps = [step('a', ['b'], { actions: [] }), step('b')];
-    expect(validateWorkflow(steps, ctx()).problems).toEqual([expect.objectContaining({ code: 'FORWARD_NOT_ALLOWED', path: ['steps', 0, 'actions'] })]);
+    expect(validateWorkflow(steps, ctx()).problems).toEqual([
+      expect.objectContaining({ code: 'FORWARD_NOT_ALLOWED', path: ['steps', 0, 'actions'] }),
+    ]);
   });
 });
 
@@ -178,7 +200,11 @@ describe('return to a previous step', () => {
   });
 
   it('requires targets for the return action, and the action for targets', () => {
-    const steps = [step('a', ['b']), step('b', ['c'], { actions: ['forward', 'return'] }), step('c', [], { returnTo: ['a'] })];
+    const steps = [
+      step('a', ['b']),
+      step('b', ['c'], { actions: ['forward', 'return'] }),
+      step('c', [], { returnTo: ['a'] }),
+    ];
     expect(codes(steps)).toEqual(['RETURN_TARGETS_MISSING', 'RETURN_NOT_ALLOWED']);
   });
 });
@@ -188,7 +214,9 @@ describe('assignees and units', () => {
     const steps = [
       step('a', [], {
         assignee: { role: 'citizen' },
-        consultations: [{ key: 'k', name: 'Ý kiến', unitId: UNIT_A, role: 'citizen', allotment: { value: 1, unit: 'workingDays' } }],
+        consultations: [
+          { key: 'k', name: 'Ý kiến', unitId: UNIT_A, role: 'citizen', allotment: { value: 1, unit: 'workingDays' } },
+        ],
       }),
     ];
     expect(validateWorkflow(steps, ctx()).problems.map((p) => p.path)).toEqual([
@@ -200,7 +228,10 @@ describe('assignees and units', () => {
   it('checks units and named officials against the known sets when given', () => {
     const steps = [
       step('a', ['b'], { unitId: UNIT_A, assignee: { userId: USER_X } }),
-      step('b', [], { unitId: UNIT_B, consultations: [{ key: 'k', name: 'Ý kiến', unitId: UNIT_B, allotment: { value: 1, unit: 'workingDays' } }] }),
+      step('b', [], {
+        unitId: UNIT_B,
+        consultations: [{ key: 'k', name: 'Ý kiến', unitId: UNIT_B, allotment: { value: 1, unit: 'workingDays' } }],
+      }),
     ];
     expect(codes(steps)).toEqual([]);
     const known = ctx([days(10)], { knownUnitIds: new Set([UNIT_A]), knownUserIds: new Set() });
@@ -227,15 +258,26 @@ describe('allotments and the legal time limit', () => {
   });
 
   it('fits exactly at the limit and fails one quarter hour over', () => {
-    const exact = [step('a', ['b'], { allotment: { value: 9.5, unit: 'workingDays' } }), step('b', [], { allotment: { value: 3.75, unit: 'workingHours' } })];
+    const exact = [
+      step('a', ['b'], { allotment: { value: 9.5, unit: 'workingDays' } }),
+      step('b', [], { allotment: { value: 3.75, unit: 'workingHours' } }),
+    ];
     expect(validateWorkflow(exact, ctx()).valid).toBe(true);
-    const over = [step('a', ['b'], { allotment: { value: 9.5, unit: 'workingDays' } }), step('b', [], { allotment: { value: 4, unit: 'workingHours' } })];
+    const over = [
+      step('a', ['b'], { allotment: { value: 9.5, unit: 'workingDays' } }),
+      step('b', [], { allotment: { value: 4, unit: 'workingHours' } }),
+    ];
     const problems = validateWorkflow(over, ctx()).problems;
     expect(problems).toEqual([
       expect.objectContaining({
         code: 'OVER_TIME_LIMIT',
         path: ['steps'],
-        details: expect.objectContaining({ channel: 'counter', limitMinutes: 4500, pathMinutes: 4515, longestPath: ['a', 'b'] }),
+        details: expect.objectContaining({
+          channel: 'counter',
+          limitMinutes: 4500,
+          pathMinutes: 4515,
+          longestPath: ['a', 'b'],
+        }),
       }),
     ]);
     expect(problems[0]!.message).toContain('10 ngày làm việc');
@@ -251,7 +293,9 @@ describe('allotments and the legal time limit', () => {
   it('a limit in working hours against allotments in days (4 working hours: half a day fits, one day does not)', () => {
     const hours4: ChannelTimeLimit = { channel: 'counter', value: 4, unit: 'workingHours' };
     expect(codes([step('a', [], { allotment: { value: 0.5, unit: 'workingDays' } })], ctx([hours4]))).toEqual([]);
-    expect(codes([step('a', [], { allotment: { value: 1, unit: 'workingDays' } })], ctx([hours4]))).toEqual(['OVER_TIME_LIMIT']);
+    expect(codes([step('a', [], { allotment: { value: 1, unit: 'workingDays' } })], ctx([hours4]))).toEqual([
+      'OVER_TIME_LIMIT',
+    ]);
   });
 
   it('checks every channel and names the one exceeded (same as checking the smallest)', () => {
@@ -262,16 +306,27 @@ describe('allotments and the legal time limit', () => {
   });
 
   it('a parallel consultation counts only by how much it outlasts its main step', () => {
-    const consult = (value: number) => [{ key: 'yk', name: 'Lấy ý kiến Sở Xây dựng', unitId: UNIT_B, allotment: { value, unit: 'workingDays' as const } }];
-    const withShort = [step('a', ['b'], { allotment: { value: 3, unit: 'workingDays' }, consultations: consult(2) }), step('b')];
+    const consult = (value: number) => [
+      { key: 'yk', name: 'Lấy ý kiến Sở Xây dựng', unitId: UNIT_B, allotment: { value, unit: 'workingDays' as const } },
+    ];
+    const withShort = [
+      step('a', ['b'], { allotment: { value: 3, unit: 'workingDays' }, consultations: consult(2) }),
+      step('b'),
+    ];
     expect(validateWorkflow(withShort, ctx()).pathMinutes).toBe(4 * MPD);
-    const withLong = [step('a', ['b'], { allotment: { value: 3, unit: 'workingDays' }, consultations: consult(5) }), step('b')];
+    const withLong = [
+      step('a', ['b'], { allotment: { value: 3, unit: 'workingDays' }, consultations: consult(5) }),
+      step('b'),
+    ];
     expect(validateWorkflow(withLong, ctx()).pathMinutes).toBe(6 * MPD);
     // Two consultations beside one step run together: the longer one counts, not their sum.
     const two = [
       step('a', [], {
         allotment: { value: 1, unit: 'workingDays' },
-        consultations: [...consult(4), { key: 'yk2', name: 'Lấy ý kiến UBND xã', unitId: UNIT_A, allotment: { value: 6, unit: 'workingDays' } }],
+        consultations: [
+          ...consult(4),
+          { key: 'yk2', name: 'Lấy ý kiến UBND xã', unitId: UNIT_A, allotment: { value: 6, unit: 'workingDays' } },
+        ],
       }),
     ];
     expect(validateWorkflow(two, ctx()).pathMinutes).toBe(6 * MPD);
@@ -294,7 +349,12 @@ describe('allotments and the legal time limit', () => {
     const fits = validateWorkflow([step('a', [], { allotment: { value: 12, unit: 'workingDays' } })], ctx([days15]));
     expect(fits.valid).toBe(true);
     expect(fits.problems).toEqual([
-      expect.objectContaining({ code: 'TIME_LIMIT_CALENDAR_DAYS', severity: 'warning', path: ['timeLimits', 0], details: expect.objectContaining({ typicalWorkingDays: 10 }) }),
+      expect.objectContaining({
+        code: 'TIME_LIMIT_CALENDAR_DAYS',
+        severity: 'warning',
+        path: ['timeLimits', 0],
+        details: expect.objectContaining({ typicalWorkingDays: 10 }),
+      }),
     ]);
     const over = validateWorkflow([step('a', [], { allotment: { value: 16, unit: 'workingDays' } })], ctx([days15]));
     expect(over.problems.map((p) => p.code)).toEqual(['OVER_TIME_LIMIT', 'TIME_LIMIT_CALENDAR_DAYS']);
@@ -303,9 +363,12 @@ describe('allotments and the legal time limit', () => {
 
   it('treats months as 31 calendar days each for the upper bound', () => {
     expect(limitMinutes({ value: 1, unit: 'months' }, MPD)).toBe(31 * MPD);
-    expect(codes([step('a', [], { allotment: { value: 30, unit: 'workingDays' } })], ctx([{ channel: 'counter', value: 1, unit: 'months' }]))).toEqual([
-      'TIME_LIMIT_CALENDAR_DAYS',
-    ]);
+    expect(
+      codes(
+        [step('a', [], { allotment: { value: 30, unit: 'workingDays' } })],
+        ctx([{ channel: 'counter', value: 1, unit: 'months' }]),
+      ),
+    ).toEqual(['TIME_LIMIT_CALENDAR_DAYS']);
   });
 
   it('does not compute time over a cyclic graph', () => {
@@ -320,7 +383,11 @@ describe('allotments and the legal time limit', () => {
       step('a', ['b', 'ghost'], { allotment: { value: 20, unit: 'workingDays' } }),
       step('b', [], { actions: ['return'], returnTo: ['b'], assignee: { role: 'citizen' } }),
     ];
-    expect(errorsOf(steps).map((p) => p.code).sort()).toEqual(
+    expect(
+      errorsOf(steps)
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(
       (['ASSIGNEE_ROLE_INVALID', 'NEXT_NOT_FOUND', 'OVER_TIME_LIMIT', 'RETURN_NOT_EARLIER'] as ProblemCode[]).sort(),
     );
   });
@@ -341,21 +408,41 @@ describe('compliance with seed 002 (10 days to approve, 5 to activate)', () => {
   it('approved on the 10th day is on time, on the 11th late', () => {
     const base = { decisionSignedDate: '2026-03-02', activatedDate: null, today: '2026-04-01' };
     const onTime = workflowCompliance({ ...base, approvedDate: '2026-03-12' }, calendarRule, calendarDaysBetween);
-    expect(onTime).toMatchObject({ approvalDeadline: '2026-03-12', approvedWithinLimit: true, activationDeadline: '2026-03-17', activatedWithinLimit: false });
+    expect(onTime).toMatchObject({
+      approvalDeadline: '2026-03-12',
+      approvedWithinLimit: true,
+      activationDeadline: '2026-03-17',
+      activatedWithinLimit: false,
+    });
     const late = workflowCompliance({ ...base, approvedDate: '2026-03-13' }, calendarRule, calendarDaysBetween);
     expect(late.approvedWithinLimit).toBe(false);
   });
 
   it('activation within 5 days of approval; not yet due is null, overdue is false', () => {
     const dates = { decisionSignedDate: '2026-03-02', approvedDate: '2026-03-05', today: '2026-03-08' };
-    expect(workflowCompliance({ ...dates, activatedDate: '2026-03-10' }, calendarRule, calendarDaysBetween).activatedWithinLimit).toBe(true);
-    expect(workflowCompliance({ ...dates, activatedDate: '2026-03-11' }, calendarRule, calendarDaysBetween).activatedWithinLimit).toBe(false);
-    expect(workflowCompliance({ ...dates, activatedDate: null }, calendarRule, calendarDaysBetween).activatedWithinLimit).toBeNull();
-    expect(workflowCompliance({ ...dates, activatedDate: null, today: '2026-03-11' }, calendarRule, calendarDaysBetween).activatedWithinLimit).toBe(false);
+    expect(
+      workflowCompliance({ ...dates, activatedDate: '2026-03-10' }, calendarRule, calendarDaysBetween)
+        .activatedWithinLimit,
+    ).toBe(true);
+    expect(
+      workflowCompliance({ ...dates, activatedDate: '2026-03-11' }, calendarRule, calendarDaysBetween)
+        .activatedWithinLimit,
+    ).toBe(false);
+    expect(
+      workflowCompliance({ ...dates, activatedDate: null }, calendarRule, calendarDaysBetween).activatedWithinLimit,
+    ).toBeNull();
+    expect(
+      workflowCompliance({ ...dates, activatedDate: null, today: '2026-03-11' }, calendarRule, calendarDaysBetween)
+        .activatedWithinLimit,
+    ).toBe(false);
   });
 
   it('a revision with no publication decision has no approval deadline', () => {
-    const c = workflowCompliance({ decisionSignedDate: null, approvedDate: '2026-05-01', activatedDate: '2026-05-02', today: '2026-05-03' }, calendarRule, calendarDaysBetween);
+    const c = workflowCompliance(
+      { decisionSignedDate: null, approvedDate: '2026-05-01', activatedDate: '2026-05-02', today: '2026-05-03' },
+      calendarRule,
+      calendarDaysBetween,
+    );
     expect(c).toMatchObject({ approvalDeadline: null, approvedWithinLimit: null, activatedWithinLimit: true });
   });
 
@@ -373,8 +460,22 @@ describe('compliance with seed 002 (10 days to approve, 5 to activate)', () => {
     const rule = { approvalDays: 10, activationDays: 5, dayKind: 'working' as const };
     // Signed Monday 2 Mar 2026: the 10th working day after it is Monday 16 Mar.
     expect(nthDayAfter('2026-03-02', 10, between)).toBe('2026-03-16');
-    const c = workflowCompliance({ decisionSignedDate: '2026-03-02', approvedDate: '2026-03-16', activatedDate: '2026-03-23', today: '2026-03-30' }, rule, between);
-    expect(c).toMatchObject({ dayKind: 'working', approvedWithinLimit: true, activationDeadline: '2026-03-23', activatedWithinLimit: true });
+    const c = workflowCompliance(
+      {
+        decisionSignedDate: '2026-03-02',
+        approvedDate: '2026-03-16',
+        activatedDate: '2026-03-23',
+        today: '2026-03-30',
+      },
+      rule,
+      between,
+    );
+    expect(c).toMatchObject({
+      dayKind: 'working',
+      approvedWithinLimit: true,
+      activationDeadline: '2026-03-23',
+      activatedWithinLimit: true,
+    });
   });
 });
 
@@ -395,11 +496,17 @@ describe('standard demo workflow', () => {
     expect(parts.map((p) => p.value)).toEqual([0.25, 2.75, 0.75, 0.25]);
   });
 
-  it.each([240, 450, 900, 1350, 3 * 450, 7 * 450, 20 * 450, 15 * 450])('the standard steps fit a limit of %i minutes exactly or under', (minutes) => {
-    const steps = standardWorkflowSteps(UNIT_A, minutes, MPD);
-    const result = validateWorkflow(steps, { timeLimits: [{ channel: 'counter', value: minutes / 60, unit: 'workingHours' }], minutesPerWorkingDay: MPD });
-    expect(result.problems).toEqual([]);
-    expect(result.pathMinutes).toBeLessThanOrEqual(minutes);
-    expect(result.pathMinutes).toBeGreaterThan(minutes - 60);
-  });
+  it.each([240, 450, 900, 1350, 3 * 450, 7 * 450, 20 * 450, 15 * 450])(
+    'the standard steps fit a limit of %i minutes exactly or under',
+    (minutes) => {
+      const steps = standardWorkflowSteps(UNIT_A, minutes, MPD);
+      const result = validateWorkflow(steps, {
+        timeLimits: [{ channel: 'counter', value: minutes / 60, unit: 'workingHours' }],
+        minutesPerWorkingDay: MPD,
+      });
+      expect(result.problems).toEqual([]);
+      expect(result.pathMinutes).toBeLessThanOrEqual(minutes);
+      expect(result.pathMinutes).toBeGreaterThan(minutes - 60);
+    },
+  );
 });

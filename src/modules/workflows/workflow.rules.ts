@@ -111,7 +111,10 @@ export function allotmentMinutes(a: Pick<Allotment, 'value' | 'unit'>, minutesPe
 }
 
 /** A step occupies the path for its own allotment or its longest parallel consultation, whichever is longer. */
-export function stepMinutes(step: Pick<WorkflowStep, 'allotment' | 'consultations'>, minutesPerWorkingDay: number): number {
+export function stepMinutes(
+  step: Pick<WorkflowStep, 'allotment' | 'consultations'>,
+  minutesPerWorkingDay: number,
+): number {
   return Math.max(
     allotmentMinutes(step.allotment, minutesPerWorkingDay),
     ...step.consultations.map((c) => allotmentMinutes(c.allotment, minutesPerWorkingDay)),
@@ -150,7 +153,9 @@ export function describeMinutes(minutes: number, minutesPerWorkingDay: number): 
   if (hours > 0) parts.push(`${hours} giờ`);
   if (mins > 0) parts.push(`${mins} phút`);
   if (parts.length === 0) return '0 giờ làm việc';
-  return days > 0 ? `${parts[0]} làm việc${parts.length > 1 ? ` ${parts.slice(1).join(' ')}` : ''}` : `${parts.join(' ')} làm việc`;
+  return days > 0
+    ? `${parts[0]} làm việc${parts.length > 1 ? ` ${parts.slice(1).join(' ')}` : ''}`
+    : `${parts.join(' ')} làm việc`;
 }
 
 const LIMIT_UNIT_LABEL: Record<LimitUnit, string> = {
@@ -197,7 +202,12 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
     step.next.forEach((key, j) => {
       const target = index.get(key);
       if (target === undefined) {
-        error('NEXT_NOT_FOUND', ['steps', i, 'next', j], `Bước "${step.name}" chuyển tới bước "${key}" không tồn tại.`, { key });
+        error(
+          'NEXT_NOT_FOUND',
+          ['steps', i, 'next', j],
+          `Bước "${step.name}" chuyển tới bước "${key}" không tồn tại.`,
+          { key },
+        );
       } else if (isFirst(i) && !edges[i]!.includes(target)) edges[i]!.push(target);
     });
   });
@@ -234,7 +244,9 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
     const reached = reach(edges, [starts[0]!]);
     steps.forEach((step, i) => {
       if (isFirst(i) && !reached.has(i)) {
-        error('UNREACHABLE_STEP', ['steps', i], `Bước "${step.name}" không thể đến được từ bước bắt đầu.`, { key: step.key });
+        error('UNREACHABLE_STEP', ['steps', i], `Bước "${step.name}" không thể đến được từ bước bắt đầu.`, {
+          key: step.key,
+        });
       }
     });
   }
@@ -248,21 +260,35 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
   const reachesEnd = reach(reverse, ends);
   steps.forEach((step, i) => {
     if (isFirst(i) && ends.length > 0 && !reachesEnd.has(i)) {
-      error('CANNOT_REACH_END', ['steps', i], `Từ bước "${step.name}" không có đường đến bước kết thúc.`, { key: step.key });
+      error('CANNOT_REACH_END', ['steps', i], `Từ bước "${step.name}" không có đường đến bước kết thúc.`, {
+        key: step.key,
+      });
     }
   });
 
   // Actions and return targets.
   steps.forEach((step, i) => {
     if (step.next.length > 0 && !step.actions.includes('forward')) {
-      error('FORWARD_NOT_ALLOWED', ['steps', i, 'actions'], `Bước "${step.name}" có bước tiếp theo nên phải cho phép thao tác "chuyển tiếp".`);
+      error(
+        'FORWARD_NOT_ALLOWED',
+        ['steps', i, 'actions'],
+        `Bước "${step.name}" có bước tiếp theo nên phải cho phép thao tác "chuyển tiếp".`,
+      );
     }
     const allowsReturn = step.actions.includes('return');
     if (allowsReturn && step.returnTo.length === 0) {
-      error('RETURN_TARGETS_MISSING', ['steps', i, 'returnTo'], `Bước "${step.name}" cho phép "trả lại" nhưng chưa chọn bước được trả về.`);
+      error(
+        'RETURN_TARGETS_MISSING',
+        ['steps', i, 'returnTo'],
+        `Bước "${step.name}" cho phép "trả lại" nhưng chưa chọn bước được trả về.`,
+      );
     }
     if (!allowsReturn && step.returnTo.length > 0) {
-      error('RETURN_NOT_ALLOWED', ['steps', i, 'returnTo'], `Bước "${step.name}" có bước trả về nhưng không cho phép thao tác "trả lại".`);
+      error(
+        'RETURN_NOT_ALLOWED',
+        ['steps', i, 'returnTo'],
+        `Bước "${step.name}" có bước trả về nhưng không cho phép thao tác "trả lại".`,
+      );
     }
     if (step.returnTo.length === 0) return;
     const earlier = isFirst(i) ? reach(reverse, [i]) : new Set<number>();
@@ -272,7 +298,12 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
       if (target === undefined) {
         error('RETURN_TARGET_NOT_FOUND', ['steps', i, 'returnTo', j], `Bước trả về "${key}" không tồn tại.`, { key });
       } else if (!earlier.has(target)) {
-        error('RETURN_NOT_EARLIER', ['steps', i, 'returnTo', j], `Bước "${step.name}" chỉ được trả lại bước trước nó; "${steps[target]!.name}" không phải bước trước.`, { key });
+        error(
+          'RETURN_NOT_EARLIER',
+          ['steps', i, 'returnTo', j],
+          `Bước "${step.name}" chỉ được trả lại bước trước nó; "${steps[target]!.name}" không phải bước trước.`,
+          { key },
+        );
       }
     });
   });
@@ -280,13 +311,27 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
   // Assignees, units, allotments.
   steps.forEach((step, i) => {
     if ('role' in step.assignee && !STAFF_ROLES.has(step.assignee.role)) {
-      error('ASSIGNEE_ROLE_INVALID', ['steps', i, 'assignee', 'role'], 'Bước phải do cán bộ, công chức thực hiện, không thể giao cho công dân.');
+      error(
+        'ASSIGNEE_ROLE_INVALID',
+        ['steps', i, 'assignee', 'role'],
+        'Bước phải do cán bộ, công chức thực hiện, không thể giao cho công dân.',
+      );
     }
     if ('userId' in step.assignee && ctx.knownUserIds && !ctx.knownUserIds.has(step.assignee.userId)) {
-      error('UNKNOWN_USER', ['steps', i, 'assignee', 'userId'], 'Không tìm thấy cán bộ được phân công (hoặc tài khoản đã bị khóa).', { userId: step.assignee.userId });
+      error(
+        'UNKNOWN_USER',
+        ['steps', i, 'assignee', 'userId'],
+        'Không tìm thấy cán bộ được phân công (hoặc tài khoản đã bị khóa).',
+        { userId: step.assignee.userId },
+      );
     }
     if (step.unitId && ctx.knownUnitIds && !ctx.knownUnitIds.has(step.unitId)) {
-      error('UNKNOWN_UNIT', ['steps', i, 'unitId'], 'Không tìm thấy đơn vị thực hiện bước (hoặc đơn vị đã hết hiệu lực).', { unitId: step.unitId });
+      error(
+        'UNKNOWN_UNIT',
+        ['steps', i, 'unitId'],
+        'Không tìm thấy đơn vị thực hiện bước (hoặc đơn vị đã hết hiệu lực).',
+        { unitId: step.unitId },
+      );
     }
     checkAllotment(step.allotment, ['steps', i, 'allotment'], error);
     step.consultations.forEach((c, j) => {
@@ -295,7 +340,12 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
         error('ASSIGNEE_ROLE_INVALID', [...path, 'role'], 'Bước xin ý kiến phải do cán bộ, công chức thực hiện.');
       }
       if (ctx.knownUnitIds && !ctx.knownUnitIds.has(c.unitId)) {
-        error('UNKNOWN_UNIT', [...path, 'unitId'], 'Không tìm thấy đơn vị được xin ý kiến (hoặc đơn vị đã hết hiệu lực).', { unitId: c.unitId });
+        error(
+          'UNKNOWN_UNIT',
+          [...path, 'unitId'],
+          'Không tìm thấy đơn vị được xin ý kiến (hoặc đơn vị đã hết hiệu lực).',
+          { unitId: c.unitId },
+        );
       }
       checkAllotment(c.allotment, [...path, 'allotment'], error);
     });
@@ -320,7 +370,13 @@ export function validateWorkflow(steps: readonly WorkflowStep[], ctx: Validation
         'OVER_TIME_LIMIT',
         ['steps'],
         `Tổng thời gian các bước trên nhánh dài nhất (${describeMinutes(pathMinutes!, mpd)}) vượt thời hạn giải quyết ${label} của cách thức ${channel}.`,
-        { channel: limit.channel, limit: { value: limit.value, unit: limit.unit }, limitMinutes: minutes, pathMinutes, longestPath },
+        {
+          channel: limit.channel,
+          limit: { value: limit.value, unit: limit.unit },
+          limitMinutes: minutes,
+          pathMinutes,
+          longestPath,
+        },
       );
     }
     if (limit.unit === 'days' || limit.unit === 'months') {
@@ -345,10 +401,17 @@ function checkAllotment(
 ) {
   // The calendar counts working days in halves (0.5 day = half the day's working minutes).
   if (a.unit === 'workingDays' && !Number.isInteger(a.value * 2)) {
-    error('ALLOTMENT_HALF_DAYS', [...path, 'value'], 'Thời gian theo ngày làm việc chỉ nhận bội số của 0,5 ngày; dùng giờ làm việc cho mức nhỏ hơn.', { value: a.value });
+    error(
+      'ALLOTMENT_HALF_DAYS',
+      [...path, 'value'],
+      'Thời gian theo ngày làm việc chỉ nhận bội số của 0,5 ngày; dùng giờ làm việc cho mức nhỏ hơn.',
+      { value: a.value },
+    );
   }
   if (a.unit === 'workingHours' && Math.abs(a.value * 60 - Math.round(a.value * 60)) > 1e-6) {
-    error('ALLOTMENT_WHOLE_MINUTES', [...path, 'value'], 'Thời gian theo giờ làm việc phải tròn phút.', { value: a.value });
+    error('ALLOTMENT_WHOLE_MINUTES', [...path, 'value'], 'Thời gian theo giờ làm việc phải tròn phút.', {
+      value: a.value,
+    });
   }
 }
 
@@ -397,7 +460,11 @@ function findBackEdges(edges: readonly number[][]): [number, number][] {
 }
 
 /** Longest path from `start` in an acyclic graph, weighting nodes. */
-function longestPathFrom(start: number, edges: readonly number[][], weight: (i: number) => number): { minutes: number; path: number[] } {
+function longestPathFrom(
+  start: number,
+  edges: readonly number[][],
+  weight: (i: number) => number,
+): { minutes: number; path: number[] } {
   const memo = new Map<number, { minutes: number; path: number[] }>();
   const visit = (i: number): { minutes: number; path: number[] } => {
     const known = memo.get(i);

@@ -6,7 +6,8 @@ export const WORKFLOW_ERRORS = {
   WORKFLOW_INVALID: { status: 422, message: 'Quy trình nội bộ chưa hợp lệ (xem danh sách lỗi).' },
   WORKFLOW_NOT_DRAFT: {
     status: 422,
-    message: 'Chỉ sửa hoặc phê duyệt được bản nháp; phiên bản đã phê duyệt, đang áp dụng hoặc đã hết hiệu lực không thay đổi được — hãy sao chép thành bản nháp mới.',
+    message:
+      'Chỉ sửa hoặc phê duyệt được bản nháp; phiên bản đã phê duyệt, đang áp dụng hoặc đã hết hiệu lực không thay đổi được — hãy sao chép thành bản nháp mới.',
   },
   WORKFLOW_NOT_APPROVED: { status: 422, message: 'Chỉ áp dụng được quy trình đã được lãnh đạo phê duyệt.' },
   WORKFLOW_UNIT_NOT_COMPETENT: { status: 422, message: 'Đơn vị không phải cơ quan thực hiện của thủ tục này.' },

@@ -47,7 +47,10 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
         tags,
         summary: 'List workflow versions by procedure, unit and status (staff)',
         querystring: WorkflowListQuery,
-        response: { 200: z.object({ items: z.array(WorkflowSummary), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(WorkflowSummary), total: z.number().int() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -151,7 +154,8 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Activate an approved version (leader or procedure control officer of the unit); the previous active one is retired',
+        summary:
+          'Activate an approved version (leader or procedure control officer of the unit); the previous active one is retired',
         params: IdParams,
         response: { 200: WorkflowDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },

@@ -21,7 +21,10 @@ export const WorkflowValidation = z
   .object({
     valid: z.boolean(),
     problems: z.array(WorkflowProblem),
-    pathMinutes: z.number().nullable().describe('Longest start→end path in working minutes (parallel consultations by their longest branch)'),
+    pathMinutes: z
+      .number()
+      .nullable()
+      .describe('Longest start→end path in working minutes (parallel consultations by their longest branch)'),
     longestPath: z.array(z.string()).describe('Step keys of the longest path'),
     channels: z.array(
       z.object({
@@ -43,9 +46,15 @@ export const WorkflowCompliance = z
     activationDays: z.number().int(),
     decisionSignedDate: IsoDate.nullable(),
     approvalDeadline: IsoDate.nullable(),
-    approvedWithinLimit: z.boolean().nullable().describe('Approved ≤ N days after the publication decision (seed 002); null = not yet due or no decision'),
+    approvedWithinLimit: z
+      .boolean()
+      .nullable()
+      .describe('Approved ≤ N days after the publication decision (seed 002); null = not yet due or no decision'),
     activationDeadline: IsoDate.nullable(),
-    activatedWithinLimit: z.boolean().nullable().describe('Active ≤ N days after approval (seed 002); null = not yet due'),
+    activatedWithinLimit: z
+      .boolean()
+      .nullable()
+      .describe('Active ≤ N days after approval (seed 002); null = not yet due'),
   })
   .meta({ id: 'WorkflowCompliance' });
 
@@ -92,7 +101,11 @@ export const CreateWorkflowBody = z.object({
   unitId: z.uuid().describe('The competent unit whose workflow this is'),
   name: Name,
   steps: WorkflowSteps,
-  decisionId: z.uuid().nullable().optional().describe('Publication decision implemented (default: the one behind the current procedure version)'),
+  decisionId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('Publication decision implemented (default: the one behind the current procedure version)'),
 });
 
 export const UpdateWorkflowBody = z.object({
@@ -109,7 +122,10 @@ export const ValidateWorkflowBody = z.object({
 
 export const ApproveWorkflowBody = z
   .object({
-    updatedAt: z.iso.datetime({ offset: true }).optional().describe('The updatedAt of the draft the leader reviewed: approving fails with 409 if it was edited since'),
+    updatedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('The updatedAt of the draft the leader reviewed: approving fails with 409 if it was edited since'),
   })
   // No body at all arrives as null.
   .nullish();

@@ -9,7 +9,12 @@ import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { procedures, procedureVersions, publicationDecisionItems, publicationDecisions } from '../catalog/catalog.tables.js';
+import {
+  procedures,
+  procedureVersions,
+  publicationDecisionItems,
+  publicationDecisions,
+} from '../catalog/catalog.tables.js';
 import { users } from '../identity/identity.tables.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { units } from '../org/units.table.js';
@@ -87,7 +92,10 @@ export async function getWorkflow(db: Queryable, id: string): Promise<WorkflowRe
 
 /** The unit a workflow belongs to (for authorization before loading the rest). */
 export async function workflowUnitId(db: Queryable, id: string): Promise<string> {
-  const [row] = await db.select({ unitId: workflowDefinitions.unitId }).from(workflowDefinitions).where(eq(workflowDefinitions.id, id));
+  const [row] = await db
+    .select({ unitId: workflowDefinitions.unitId })
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.id, id));
   if (!row) throw new AppError('WORKFLOW_NOT_FOUND', { id });
   return row.unitId;
 }
@@ -96,11 +104,21 @@ export async function workflowUnitId(db: Queryable, id: string): Promise<string>
  * The active workflow of a procedure at a unit, for dossier intake: the dossier stores its id
  * and keeps following that version even after a newer one is activated.
  */
-export async function activeWorkflowFor(db: Queryable, procedureId: string, unitId: string): Promise<WorkflowRecord | null> {
+export async function activeWorkflowFor(
+  db: Queryable,
+  procedureId: string,
+  unitId: string,
+): Promise<WorkflowRecord | null> {
   const [row] = await db
     .select({ id: workflowDefinitions.id })
     .from(workflowDefinitions)
-    .where(and(eq(workflowDefinitions.procedureId, procedureId), eq(workflowDefinitions.unitId, unitId), eq(workflowDefinitions.status, 'active')));
+    .where(
+      and(
+        eq(workflowDefinitions.procedureId, procedureId),
+        eq(workflowDefinitions.unitId, unitId),
+        eq(workflowDefinitions.status, 'active'),
+      ),
+    );
   return row ? getWorkflow(db, row.id) : null;
 }
 
@@ -114,11 +132,20 @@ export async function timeLimitsOf(db: Queryable, procedureVersionId: string): P
     .from(procedureVersions)
     .where(eq(procedureVersions.id, procedureVersionId));
   if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { procedureVersionId });
-  return version.content.channels.map((c) => ({ channel: c.channel, value: c.timeLimit.value, unit: c.timeLimit.unit }));
+  return version.content.channels.map((c) => ({
+    channel: c.channel,
+    value: c.timeLimit.value,
+    unit: c.timeLimit.unit,
+  }));
 }
 
 /** Validates steps against a procedure version: limits, and units/officials that exist and are open/active. */
-export async function validateSteps(db: Queryable, env: Env, procedureVersionId: string, steps: readonly WorkflowStep[]) {
+export async function validateSteps(
+  db: Queryable,
+  env: Env,
+  procedureVersionId: string,
+  steps: readonly WorkflowStep[],
+) {
   const unitIds = [...new Set(steps.flatMap((s) => [s.unitId ?? [], ...s.consultations.map((c) => c.unitId)].flat()))];
   const userIds = [...new Set(steps.flatMap((s) => ('userId' in s.assignee ? [s.assignee.userId] : [])))];
   const today = todayInVietnam();
@@ -157,7 +184,10 @@ export async function complianceOf(
 ): Promise<Compliance & { decisionSignedDate: string | null }> {
   let signed: string | null = null;
   if (w.decisionId) {
-    const [d] = await db.select({ signedDate: publicationDecisions.signedDate }).from(publicationDecisions).where(eq(publicationDecisions.id, w.decisionId));
+    const [d] = await db
+      .select({ signedDate: publicationDecisions.signedDate })
+      .from(publicationDecisions)
+      .where(eq(publicationDecisions.id, w.decisionId));
     signed = d?.signedDate ?? null;
   }
   const dates = {
@@ -166,7 +196,9 @@ export async function complianceOf(
     activatedDate: w.activatedAt ? todayInVietnam(w.activatedAt) : null,
     today: todayInVietnam(now),
   };
-  const present = [dates.decisionSignedDate, dates.approvedDate, dates.activatedDate, dates.today].filter((d): d is string => d !== null);
+  const present = [dates.decisionSignedDate, dates.approvedDate, dates.activatedDate, dates.today].filter(
+    (d): d is string => d !== null,
+  );
   const between = await dayCounter(db, env, WORKFLOW_DEADLINES.dayKind, present);
   return { ...workflowCompliance(dates, WORKFLOW_DEADLINES, between), decisionSignedDate: signed };
 }
@@ -182,7 +214,12 @@ interface ProcedureTarget {
 /** The procedure's current version, checking the unit is one of its competent units. */
 async function currentVersionFor(db: Queryable, procedureId: string, unitId: string): Promise<ProcedureTarget> {
   const [row] = await db
-    .select({ status: procedures.status, versionId: procedureVersions.id, decisionId: procedureVersions.decisionId, content: procedureVersions.content })
+    .select({
+      status: procedures.status,
+      versionId: procedureVersions.id,
+      decisionId: procedureVersions.decisionId,
+      content: procedureVersions.content,
+    })
     .from(procedures)
     .leftJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
     .where(eq(procedures.id, procedureId));
@@ -190,7 +227,8 @@ async function currentVersionFor(db: Queryable, procedureId: string, unitId: str
   if (row.status !== 'active' || !row.versionId || !row.content || !row.decisionId) {
     throw new AppError('WORKFLOW_PROCEDURE_ABOLISHED', { procedureId });
   }
-  if (!row.content.competentUnitIds.includes(unitId)) throw new AppError('WORKFLOW_UNIT_NOT_COMPETENT', { procedureId, unitId });
+  if (!row.content.competentUnitIds.includes(unitId))
+    throw new AppError('WORKFLOW_UNIT_NOT_COMPETENT', { procedureId, unitId });
   return { procedureVersionId: row.versionId, decisionId: row.decisionId };
 }
 
@@ -229,14 +267,20 @@ async function assertDecisionPublishes(db: Queryable, decisionId: string, proced
   const [item] = await db
     .select({ decisionId: publicationDecisionItems.decisionId })
     .from(publicationDecisionItems)
-    .where(and(eq(publicationDecisionItems.decisionId, decisionId), eq(publicationDecisionItems.procedureId, procedureId)));
+    .where(
+      and(eq(publicationDecisionItems.decisionId, decisionId), eq(publicationDecisionItems.procedureId, procedureId)),
+    );
   if (!item) throw new AppError('WORKFLOW_DECISION_MISMATCH', { decisionId, procedureId });
 }
 
 async function insertDraft(
   tx: Tx,
   ctx: RequestContext,
-  input: Omit<CreateWorkflowInput, 'decisionId'> & { procedureVersionId: string; decisionId: string | null; copiedFrom?: string },
+  input: Omit<CreateWorkflowInput, 'decisionId'> & {
+    procedureVersionId: string;
+    decisionId: string | null;
+    copiedFrom?: string;
+  },
   action: string,
 ): Promise<WorkflowRecord> {
   const versionNo = await nextVersionNo(tx, input.procedureId, input.unitId);
@@ -282,14 +326,28 @@ export interface UpdateWorkflowInput {
   updatedAt: string;
 }
 
-export async function updateWorkflow(tx: Tx, ctx: RequestContext, id: string, input: UpdateWorkflowInput): Promise<WorkflowRecord> {
+export async function updateWorkflow(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateWorkflowInput,
+): Promise<WorkflowRecord> {
   const current = await getWorkflow(tx, id);
   assertDraft(current);
-  const fields = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.steps !== undefined ? { steps: input.steps } : {}) };
+  const fields = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.steps !== undefined ? { steps: input.steps } : {}),
+  };
   const [row] = await tx
     .update(workflowDefinitions)
     .set({ ...fields, updatedAt: new Date() })
-    .where(and(eq(workflowDefinitions.id, id), eq(workflowDefinitions.status, 'draft'), sameInstant(workflowDefinitions.updatedAt, input.updatedAt)))
+    .where(
+      and(
+        eq(workflowDefinitions.id, id),
+        eq(workflowDefinitions.status, 'draft'),
+        sameInstant(workflowDefinitions.updatedAt, input.updatedAt),
+      ),
+    )
     .returning({ id: workflowDefinitions.id });
   if (!row) throw new AppError('VERSION_CONFLICT', { currentUpdatedAt: current.updatedAt.toISOString() });
   await recordChange(tx, ctx, {
@@ -318,7 +376,13 @@ function assertDraft(w: Pick<WorkflowSummary, 'id' | 'status'>) {
  * (optional) is the updatedAt of the draft the leader reviewed: an edit since then is a 409, so
  * a leader never approves steps they have not seen.
  */
-export async function approveWorkflow(tx: Tx, ctx: RequestContext, env: Env, id: string, seenUpdatedAt?: string): Promise<WorkflowRecord> {
+export async function approveWorkflow(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  id: string,
+  seenUpdatedAt?: string,
+): Promise<WorkflowRecord> {
   const current = await getWorkflow(tx, id);
   assertDraft(current);
   if (seenUpdatedAt !== undefined && new Date(seenUpdatedAt).getTime() !== current.updatedAt.getTime()) {
@@ -331,7 +395,13 @@ export async function approveWorkflow(tx: Tx, ctx: RequestContext, env: Env, id:
     .update(workflowDefinitions)
     .set({ status: 'approved', approvedAt: now, approvedBy: ctx.actor?.userId ?? null, updatedAt: now })
     // Exactly the steps validated above: an edit committed meanwhile makes this a conflict.
-    .where(and(eq(workflowDefinitions.id, id), eq(workflowDefinitions.status, 'draft'), sameInstant(workflowDefinitions.updatedAt, current.updatedAt.toISOString())))
+    .where(
+      and(
+        eq(workflowDefinitions.id, id),
+        eq(workflowDefinitions.status, 'draft'),
+        sameInstant(workflowDefinitions.updatedAt, current.updatedAt.toISOString()),
+      ),
+    )
     .returning({ id: workflowDefinitions.id });
   if (!row) throw new AppError('VERSION_CONFLICT', { id });
   await recordChange(tx, ctx, {
@@ -341,7 +411,13 @@ export async function approveWorkflow(tx: Tx, ctx: RequestContext, env: Env, id:
     unitId: current.unitId,
     before: { status: 'draft' },
     after: { status: 'approved', approvedAt: now.toISOString() },
-    event: { workflowId: id, procedureId: current.procedureId, unitId: current.unitId, versionNo: current.versionNo, status: 'approved' },
+    event: {
+      workflowId: id,
+      procedureId: current.procedureId,
+      unitId: current.unitId,
+      versionNo: current.versionNo,
+      status: 'approved',
+    },
   });
   return getWorkflow(tx, id);
 }
@@ -373,7 +449,13 @@ export async function activateWorkflow(tx: Tx, ctx: RequestContext, id: string):
       unitId: current.unitId,
       before: { status: 'active' },
       after: { status: 'retired', replacedBy: id },
-      event: { workflowId: old.id, procedureId: current.procedureId, unitId: current.unitId, versionNo: old.versionNo, status: 'retired' },
+      event: {
+        workflowId: old.id,
+        procedureId: current.procedureId,
+        unitId: current.unitId,
+        versionNo: old.versionNo,
+        status: 'retired',
+      },
     });
   }
   const [row] = await tx
@@ -389,7 +471,13 @@ export async function activateWorkflow(tx: Tx, ctx: RequestContext, id: string):
     unitId: current.unitId,
     before: { status: 'approved' },
     after: { status: 'active', activatedAt: now.toISOString(), retired: retired.map((r) => r.id) },
-    event: { workflowId: id, procedureId: current.procedureId, unitId: current.unitId, versionNo: current.versionNo, status: 'active' },
+    event: {
+      workflowId: id,
+      procedureId: current.procedureId,
+      unitId: current.unitId,
+      versionNo: current.versionNo,
+      status: 'active',
+    },
   });
   return getWorkflow(tx, id);
 }
@@ -430,7 +518,11 @@ export async function describeWorkflow(db: Queryable, env: Env, w: WorkflowRecor
 }
 
 /** Dry run: the problems a steps document would have for a procedure at a unit. */
-export async function dryRunValidation(db: Queryable, env: Env, input: { procedureId: string; unitId: string; steps: WorkflowStep[] }) {
+export async function dryRunValidation(
+  db: Queryable,
+  env: Env,
+  input: { procedureId: string; unitId: string; steps: WorkflowStep[] },
+) {
   const target = await currentVersionFor(db, input.procedureId, input.unitId);
   return validateSteps(db, env, target.procedureVersionId, input.steps);
 }

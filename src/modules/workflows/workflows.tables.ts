@@ -45,9 +45,7 @@ export const workflowDefinitions = pgTable(
   (t) => [
     uniqueIndex('workflow_definitions_version_uq').on(t.procedureId, t.unitId, t.versionNo),
     // At most one active workflow per procedure and unit: intake routes to it.
-    uniqueIndex('workflow_definitions_active_uq')
-      .on(t.procedureId, t.unitId)
-      .where(sql`${t.status} = 'active'`),
+    uniqueIndex('workflow_definitions_active_uq').on(t.procedureId, t.unitId).where(sql`${t.status} = 'active'`),
     index('workflow_definitions_unit_idx').on(t.unitId),
     check('workflow_definitions_status_check', sql`${t.status} in ('draft', 'approved', 'active', 'retired')`),
   ],

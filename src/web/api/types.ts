@@ -12,21 +12,30 @@ export type { components, paths };
 export type ApiPath = keyof paths;
 type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 /** The methods a path answers. */
-export type ApiMethod<P extends ApiPath> = { [M in HttpMethod]-?: [NonNullable<paths[P][M]>] extends [never] ? never : M }[HttpMethod];
+export type ApiMethod<P extends ApiPath> = {
+  [M in HttpMethod]-?: [NonNullable<paths[P][M]>] extends [never] ? never : M;
+}[HttpMethod];
 type Operation<P extends ApiPath, M extends ApiMethod<P>> = NonNullable<paths[P][M]>;
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Success<R> = R[Extract<keyof R, 200 | 201 | 202>];
 
 /** The JSON body of an operation's success (200, 201 or 202) response. */
-export type ApiResponse<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = Json<Success<Operation<P, M>['responses']>>;
+export type ApiResponse<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = Json<
+  Success<Operation<P, M>['responses']>
+>;
 /** The JSON request body an operation takes. */
 export type ApiBody<P extends ApiPath, M extends ApiMethod<P>> = Json<NonNullable<Operation<P, M>['requestBody']>>;
 /** An operation's query parameters. */
-export type ApiQuery<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = NonNullable<Operation<P, M>['parameters']['query']>;
+export type ApiQuery<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = NonNullable<
+  Operation<P, M>['parameters']['query']
+>;
 /** An operation's path parameters. */
-export type ApiPathParams<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = NonNullable<Operation<P, M>['parameters']['path']>;
+export type ApiPathParams<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = NonNullable<
+  Operation<P, M>['parameters']['path']
+>;
 /** An element of a list response's `items` (the paged lists: `{ items, total }`). */
-export type ApiItem<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> = ApiResponse<P, M> extends { items: readonly (infer I)[] } ? I : never;
+export type ApiItem<P extends ApiPath, M extends ApiMethod<P> = ApiMethod<P> & 'get'> =
+  ApiResponse<P, M> extends { items: readonly (infer I)[] } ? I : never;
 
 /** A schema the server registered under an id (Zod `.meta({ id })`), as a response carries it. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

@@ -14,7 +14,17 @@ export function PublicHeader({ provinceName }: { provinceName: string | null }) 
   return (
     // Wraps on a phone: the province's name takes the first line, language and sign-in the next.
     <Layout.Header
-      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0 16px', background: '#b71c1c', paddingInline: 16, height: 'auto', minHeight: 64, lineHeight: 1.5 }}
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        alignItems: 'center',
+        gap: '0 16px',
+        background: '#b71c1c',
+        paddingInline: 16,
+        height: 'auto',
+        minHeight: 64,
+        lineHeight: 1.5,
+      }}
     >
       <Link to="/" style={{ color: '#fff', flex: '1 1 220px', lineHeight: 1.3, padding: '8px 0' }}>
         <Typography.Text style={{ color: '#ffe082', display: 'block', fontSize: 12, textTransform: 'uppercase' }}>

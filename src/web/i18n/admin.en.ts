@@ -41,7 +41,8 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.cal.fri': 'Friday',
   'admin.cal.sat': 'Saturday',
   'admin.cal.calculator': 'Deadline calculator',
-  'admin.cal.calculatorHelp': 'Uses the saved calendar (Vietnam time, office hours); after saving {year} the result is computed again.',
+  'admin.cal.calculatorHelp':
+    'Uses the saved calendar (Vietnam time, office hours); after saving {year} the result is computed again.',
   'admin.cal.from': 'Starting',
   'admin.cal.amount': 'Time limit',
   'admin.cal.unit': 'Unit',

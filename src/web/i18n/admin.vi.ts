@@ -39,7 +39,8 @@ export const adminVi = {
   'admin.cal.fri': 'Thứ Sáu',
   'admin.cal.sat': 'Thứ Bảy',
   'admin.cal.calculator': 'Tính hạn xử lý',
-  'admin.cal.calculatorHelp': 'Tính theo lịch đã lưu (giờ Việt Nam, giờ hành chính); lưu lịch năm {year} xong, kết quả được tính lại.',
+  'admin.cal.calculatorHelp':
+    'Tính theo lịch đã lưu (giờ Việt Nam, giờ hành chính); lưu lịch năm {year} xong, kết quả được tính lại.',
   'admin.cal.from': 'Bắt đầu từ',
   'admin.cal.amount': 'Thời hạn',
   'admin.cal.unit': 'Đơn vị',

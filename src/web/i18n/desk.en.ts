@@ -53,7 +53,8 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.rep.authority': 'Letter of authority',
 
   'desk.incomplete.title': 'Incomplete dossier: no receipt can be issued',
-  'desk.incomplete.guide': 'Guide the applicant to complete the components above (print the guidance), or refuse with the reason.',
+  'desk.incomplete.guide':
+    'Guide the applicant to complete the components above (print the guidance), or refuse with the reason.',
   'desk.incomplete.print': 'Print the guidance',
 
   'desk.receipt.title': 'Dossier received',
@@ -68,7 +69,6 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.worklist.unit': 'My unit’s dossiers',
   'desk.worklist.empty': 'No dossiers.',
   'desk.overview.title': 'Unit overview',
-
 
   'desk.dossier.code': 'Dossier code',
   'desk.dossier.procedure': 'Procedure',
@@ -86,7 +86,8 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.dossier.completedAt': 'Processed',
 
   'desk.detail.back': '← Dossiers',
-  'desk.detail.apologyDue': 'About to be late: the apology and new appointment (form 04) is due before the appointment.',
+  'desk.detail.apologyDue':
+    'About to be late: the apology and new appointment (form 04) is due before the appointment.',
 
   'desk.applicant.title': 'Applicant',
   'desk.applicant.fullName': 'Full name',

@@ -68,7 +68,6 @@ export const deskVi = {
   'desk.worklist.empty': 'Không có hồ sơ nào.',
   'desk.overview.title': 'Tổng quan đơn vị',
 
-
   'desk.dossier.code': 'Mã hồ sơ',
   'desk.dossier.procedure': 'Thủ tục',
   'desk.dossier.status': 'Trạng thái',
@@ -85,7 +84,8 @@ export const deskVi = {
   'desk.dossier.completedAt': 'Ngày giải quyết xong',
 
   'desk.detail.back': '← Danh sách hồ sơ',
-  'desk.detail.apologyDue': 'Hồ sơ sắp quá hạn: cần văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) trước ngày hẹn.',
+  'desk.detail.apologyDue':
+    'Hồ sơ sắp quá hạn: cần văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) trước ngày hẹn.',
 
   'desk.applicant.title': 'Người nộp hồ sơ',
   'desk.applicant.fullName': 'Họ và tên',

@@ -6,13 +6,15 @@ export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
   'menu.feedback': 'Feedback',
 
   'fb.title': 'Send feedback',
-  'fb.intro': 'Feedback on administrative regulations, procedures or the conduct of officials. The competent agency answers within 15 working days and publishes the answer on the portal.',
+  'fb.intro':
+    'Feedback on administrative regulations, procedures or the conduct of officials. The competent agency answers within 15 working days and publishes the answer on the portal.',
   'fb.links.public': 'Published answers',
   'fb.links.mine': 'My feedback',
   'fb.staffHint': 'Staff enter feedback received at the counter, by phone or by mail in the staff console.',
 
   'fb.verify.title': 'Verify a phone number or e-mail address',
-  'fb.verify.text': 'You are not signed in: we send a 6-digit code to verify your contact. Or {login} to attach files and follow your feedback.',
+  'fb.verify.text':
+    'You are not signed in: we send a 6-digit code to verify your contact. Or {login} to attach files and follow your feedback.',
   'fb.verify.login': 'sign in',
   'fb.verify.medium': 'Receive the code by',
   'fb.verify.phone': 'Phone number',
@@ -153,7 +155,8 @@ export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
   'rate.tablet.open': 'Open the rating form',
   'rate.tablet.next': 'Rate another dossier',
   'rate.tablet.setup': 'Tablet set-up',
-  'rate.tablet.setupText': 'The counter tablet needs a one-stop officer’s session or an access token with only the "satisfaction.record" scope (issued in the staff console → Account).',
+  'rate.tablet.setupText':
+    'The counter tablet needs a one-stop officer’s session or an access token with only the "satisfaction.record" scope (issued in the staff console → Account).',
   'rate.tablet.signIn': 'Officer sign-in',
   'rate.tablet.token': 'Tablet access token',
   'rate.tablet.saveToken': 'Keep the token on this device',

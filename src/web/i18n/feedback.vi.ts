@@ -4,13 +4,15 @@ export const feedbackVi = {
   'menu.feedback': 'Phản ánh, kiến nghị',
 
   'fb.title': 'Gửi phản ánh, kiến nghị',
-  'fb.intro': 'Phản ánh về quy định hành chính, thủ tục hoặc hành vi của cán bộ, công chức. Cơ quan có thẩm quyền trả lời trong 15 ngày làm việc và công khai câu trả lời trên Cổng.',
+  'fb.intro':
+    'Phản ánh về quy định hành chính, thủ tục hoặc hành vi của cán bộ, công chức. Cơ quan có thẩm quyền trả lời trong 15 ngày làm việc và công khai câu trả lời trên Cổng.',
   'fb.links.public': 'Các câu trả lời đã công khai',
   'fb.links.mine': 'Phản ánh của tôi',
   'fb.staffHint': 'Cán bộ nhập phản ánh nhận tại quầy, qua điện thoại hoặc thư trong Trang cán bộ.',
 
   'fb.verify.title': 'Xác thực số điện thoại hoặc thư điện tử',
-  'fb.verify.text': 'Bạn chưa đăng nhập: hệ thống gửi một mã gồm 6 chữ số để xác thực liên hệ của bạn. Hoặc {login} để gửi kèm tệp và theo dõi phản ánh.',
+  'fb.verify.text':
+    'Bạn chưa đăng nhập: hệ thống gửi một mã gồm 6 chữ số để xác thực liên hệ của bạn. Hoặc {login} để gửi kèm tệp và theo dõi phản ánh.',
   'fb.verify.login': 'đăng nhập',
   'fb.verify.medium': 'Nhận mã qua',
   'fb.verify.phone': 'Số điện thoại',
@@ -77,7 +79,8 @@ export const feedbackVi = {
   'fb.public.signInToReact': 'Đăng nhập để đánh giá câu trả lời hoặc phản ánh lại.',
   'fb.public.complain': 'Phản ánh lại',
   'fb.public.complainTitle': 'Phản ánh lại về câu trả lời {code}',
-  'fb.public.complainText': 'Nêu rõ vì sao câu trả lời chưa thỏa đáng. Phản ánh lại được tiếp nhận như một phản ánh mới.',
+  'fb.public.complainText':
+    'Nêu rõ vì sao câu trả lời chưa thỏa đáng. Phản ánh lại được tiếp nhận như một phản ánh mới.',
   'fb.public.complainDone': 'Đã gửi phản ánh lại, mã {code}.',
   'fb.public.complaints': '{n} lần phản ánh lại',
 
@@ -120,7 +123,8 @@ export const feedbackVi = {
   'fb.desk.similarEmpty': 'Không có phản ánh tương tự.',
   'fb.desk.sameProcedure': 'Cùng thủ tục',
   'fb.desk.history': 'Lịch sử xử lý',
-  'fb.desk.unsatisfied': 'Tính là chưa hài lòng trong chỉ số (trễ hạn, nhiều đánh giá chưa hữu ích hoặc bị phản ánh lại).',
+  'fb.desk.unsatisfied':
+    'Tính là chưa hài lòng trong chỉ số (trễ hạn, nhiều đánh giá chưa hữu ích hoặc bị phản ánh lại).',
   'fb.action.classify': 'Phân loại và chuyển xử lý',
   'fb.action.transfer': 'Chuyển đơn vị khác',
   'fb.action.requestSupplement': 'Yêu cầu bổ sung',
@@ -151,7 +155,8 @@ export const feedbackVi = {
   'rate.tablet.open': 'Mở phiếu đánh giá',
   'rate.tablet.next': 'Đánh giá hồ sơ khác',
   'rate.tablet.setup': 'Thiết lập máy tính bảng',
-  'rate.tablet.setupText': 'Máy tính bảng tại quầy cần phiên đăng nhập của cán bộ một cửa hoặc mã truy cập chỉ có phạm vi "satisfaction.record" (cấp tại Trang cán bộ → Tài khoản).',
+  'rate.tablet.setupText':
+    'Máy tính bảng tại quầy cần phiên đăng nhập của cán bộ một cửa hoặc mã truy cập chỉ có phạm vi "satisfaction.record" (cấp tại Trang cán bộ → Tài khoản).',
   'rate.tablet.signIn': 'Cán bộ đăng nhập',
   'rate.tablet.token': 'Mã truy cập của máy tính bảng',
   'rate.tablet.saveToken': 'Lưu mã trên máy này',

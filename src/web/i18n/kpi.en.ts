@@ -39,7 +39,8 @@ export const kpiEn: Record<keyof typeof kpiVi, string> = {
   'kpi.drill.open': 'Show the list of {what}',
   'kpi.drill.empty': 'No dossiers.',
   'dash.title': 'Quality of service to citizens and businesses',
-  'dash.intro': 'The index for steering and assessing the quality of service in administrative procedures and public services (Decision 766/QĐ-TTg), computed from the dossiers in the system.',
+  'dash.intro':
+    'The index for steering and assessing the quality of service in administrative procedures and public services (Decision 766/QĐ-TTg), computed from the dossiers in the system.',
   'dash.province': "The province's index",
   'dash.asOf': 'Figures as of {time}',
   'dash.rankings': 'Unit rankings',

@@ -37,7 +37,8 @@ export const kpiVi = {
   'kpi.drill.open': 'Xem danh sách {what}',
   'kpi.drill.empty': 'Không có hồ sơ nào.',
   'dash.title': 'Kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp',
-  'dash.intro': 'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công (Quyết định 766/QĐ-TTg), tính từ hồ sơ thực tế trên hệ thống.',
+  'dash.intro':
+    'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công (Quyết định 766/QĐ-TTg), tính từ hồ sơ thực tế trên hệ thống.',
   'dash.province': 'Chỉ số của tỉnh',
   'dash.asOf': 'Số liệu tính đến {time}',
   'dash.rankings': 'Xếp hạng đơn vị',

@@ -4,7 +4,8 @@ import type { nationalSyncVi } from './national-sync.vi.js';
 export const nationalSyncEn: Record<keyof typeof nationalSyncVi, string> = {
   'menu.nationalSync': 'National portal sync',
   'nsync.title': 'Dossier sync to the National Public Service Portal',
-  'nsync.hint': 'Dossiers whose sync failed or is waiting. The system retries with a growing wait; “Sync again” pushes the dossier at the next run.',
+  'nsync.hint':
+    'Dossiers whose sync failed or is waiting. The system retries with a growing wait; “Sync again” pushes the dossier at the next run.',
   'nsync.unit': 'Unit',
   'nsync.status': 'Status',
   'nsync.status.failed': 'Failed',

@@ -2,7 +2,8 @@
 export const nationalSyncVi = {
   'menu.nationalSync': 'Đồng bộ Cổng DVCQG',
   'nsync.title': 'Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia',
-  'nsync.hint': 'Hồ sơ đồng bộ lỗi hoặc đang chờ đồng bộ. Hệ thống tự thử lại với thời gian chờ tăng dần; “Đồng bộ lại” đẩy hồ sơ ở lượt chạy kế tiếp.',
+  'nsync.hint':
+    'Hồ sơ đồng bộ lỗi hoặc đang chờ đồng bộ. Hệ thống tự thử lại với thời gian chờ tăng dần; “Đồng bộ lại” đẩy hồ sơ ở lượt chạy kế tiếp.',
   'nsync.unit': 'Đơn vị',
   'nsync.status': 'Trạng thái',
   'nsync.status.failed': 'Lỗi',

@@ -7,7 +7,8 @@ export const paymentsEn: Record<keyof typeof paymentsVi, string> = {
   'pay.nothingDue': 'Nothing is left to pay on this dossier.',
   'pay.fees': 'Fees and charges',
   'pay.online': 'Pay online',
-  'pay.onlineHint': 'Pay on the national public service portal’s payment platform; the electronic receipt is issued as soon as the payment succeeds.',
+  'pay.onlineHint':
+    'Pay on the national public service portal’s payment platform; the electronic receipt is issued as soon as the payment succeeds.',
   'pay.history': 'Payments',
   'pay.none': 'No payment yet.',
   'pay.receipt': 'Receipt',
@@ -60,14 +61,16 @@ export const paymentsEn: Record<keyof typeof paymentsVi, string> = {
   'pay.rec.transaction': 'Transaction id',
   'pay.rec.ours': 'Our records',
   'pay.rec.theirs': 'The platform',
-  'pay.rec.resolveHint': 'Discrepancies are for staff to resolve (refund, manual confirmation); the system changes no transaction by itself.',
+  'pay.rec.resolveHint':
+    'Discrepancies are for staff to resolve (refund, manual confirmation); the system changes no transaction by itself.',
   'pay.platform.success': 'Succeeded',
   'pay.platform.pending': 'Pending',
   'pay.platform.cancelled': 'Cancelled',
   'pay.platform.failed': 'Failed',
   'pay.flag.title': 'Online payment integration',
   'pay.flag.edit': 'Change online payment',
-  'pay.flag.intro': 'The change is recorded as a publication decision amending the procedure: a new version, in force from the decision’s effective date. Dossiers already filed keep their version.',
+  'pay.flag.intro':
+    'The change is recorded as a publication decision amending the procedure: a new version, in force from the decision’s effective date. Dossiers already filed keep their version.',
   'pay.flag.channel': '{channel}: accept online payment',
   'pay.flag.saved': 'Decision {number} recorded.',
 };

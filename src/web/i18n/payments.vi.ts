@@ -5,7 +5,8 @@ export const paymentsVi = {
   'pay.nothingDue': 'Hồ sơ không còn khoản phải nộp.',
   'pay.fees': 'Phí, lệ phí',
   'pay.online': 'Thanh toán trực tuyến',
-  'pay.onlineHint': 'Thanh toán qua Nền tảng thanh toán trên Cổng Dịch vụ công quốc gia; biên lai điện tử được cấp ngay khi thanh toán thành công.',
+  'pay.onlineHint':
+    'Thanh toán qua Nền tảng thanh toán trên Cổng Dịch vụ công quốc gia; biên lai điện tử được cấp ngay khi thanh toán thành công.',
   'pay.history': 'Các lần thanh toán',
   'pay.none': 'Chưa có lần thanh toán nào.',
   'pay.receipt': 'Biên lai',
@@ -58,14 +59,16 @@ export const paymentsVi = {
   'pay.rec.transaction': 'Mã giao dịch',
   'pay.rec.ours': 'Theo hệ thống',
   'pay.rec.theirs': 'Theo nền tảng',
-  'pay.rec.resolveHint': 'Chênh lệch cần cán bộ xử lý (hoàn tiền, xác nhận thủ công); hệ thống không tự thay đổi giao dịch.',
+  'pay.rec.resolveHint':
+    'Chênh lệch cần cán bộ xử lý (hoàn tiền, xác nhận thủ công); hệ thống không tự thay đổi giao dịch.',
   'pay.platform.success': 'Thành công',
   'pay.platform.pending': 'Đang chờ',
   'pay.platform.cancelled': 'Đã hủy',
   'pay.platform.failed': 'Không thành công',
   'pay.flag.title': 'Tích hợp thanh toán trực tuyến',
   'pay.flag.edit': 'Cập nhật tích hợp thanh toán',
-  'pay.flag.intro': 'Thay đổi được ghi nhận bằng một quyết định công bố sửa đổi thủ tục: phiên bản mới, có hiệu lực từ ngày có hiệu lực của quyết định. Hồ sơ đã nộp giữ phiên bản cũ.',
+  'pay.flag.intro':
+    'Thay đổi được ghi nhận bằng một quyết định công bố sửa đổi thủ tục: phiên bản mới, có hiệu lực từ ngày có hiệu lực của quyết định. Hồ sơ đã nộp giữ phiên bản cũ.',
   'pay.flag.channel': '{channel}: cho phép thanh toán trực tuyến',
   'pay.flag.saved': 'Đã ghi nhận quyết định {number}.',
 };

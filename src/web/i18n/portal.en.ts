@@ -19,7 +19,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'home.byField': 'Procedures by field',
   'home.byUnit': 'Procedures by unit',
   'home.communes': 'Commune and ward People’s Committees ({count} units)',
-  'home.lookup.text': 'Enter the dossier code printed on your receipt (or scan the receipt’s QR code) to see its progress.',
+  'home.lookup.text':
+    'Enter the dossier code printed on your receipt (or scan the receipt’s QR code) to see its progress.',
 
   'procedure.back': 'Find another procedure',
   'procedure.code': 'Procedure code',
@@ -182,7 +183,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'mine.supplementRequested': 'The authority asks for more documents ({date})',
   'mine.supply': 'Provide documents',
   'mine.supply.title': 'Supplement to dossier {code}',
-  'mine.supply.intro': 'Upload the documents asked for. The time waiting for them does not count against the time limit.',
+  'mine.supply.intro':
+    'Upload the documents asked for. The time waiting for them does not count against the time limit.',
   'mine.supply.note': 'Note to the authority',
   'mine.supply.send': 'Send',
   'mine.supply.none': 'Please upload at least one file.',
@@ -194,7 +196,8 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'mine.withdraw.done': 'Dossier withdrawn.',
 
   'store.title': 'My data store',
-  'store.intro': 'Documents you filed and results you received are kept for later filings, so you need not submit them again.',
+  'store.intro':
+    'Documents you filed and results you received are kept for later filings, so you need not submit them again.',
   'store.results': 'Results',
   'store.documents': 'Documents filed',
   'store.empty': 'Nothing here yet.',

@@ -180,7 +180,8 @@ export const portalVi = {
   'mine.supplementRequested': 'Cơ quan giải quyết yêu cầu bổ sung hồ sơ (ngày {date})',
   'mine.supply': 'Bổ sung hồ sơ',
   'mine.supply.title': 'Bổ sung hồ sơ {code}',
-  'mine.supply.intro': 'Tải lên giấy tờ theo yêu cầu bổ sung. Thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
+  'mine.supply.intro':
+    'Tải lên giấy tờ theo yêu cầu bổ sung. Thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
   'mine.supply.note': 'Ghi chú cho cơ quan giải quyết',
   'mine.supply.send': 'Gửi bổ sung',
   'mine.supply.none': 'Vui lòng tải lên ít nhất một tệp.',

@@ -6,7 +6,8 @@ export const queueEn: Record<keyof typeof queueVi, string> = {
   'menu.queue': 'Queue',
 
   'bk.title': 'Book an appointment to file a dossier',
-  'bk.intro': 'Choose the procedure and a time slot with places left; at the time, bring the booking code (or QR code) to the kiosk at the centre for a priority ticket.',
+  'bk.intro':
+    'Choose the procedure and a time slot with places left; at the time, bring the booking code (or QR code) to the kiosk at the centre for a priority ticket.',
   'bk.procedure': 'Procedure',
   'bk.procedure.placeholder': 'Search a procedure by name or code',
   'bk.slots': 'Time slots with places left',
@@ -19,7 +20,8 @@ export const queueEn: Record<keyof typeof queueVi, string> = {
   'bk.done': 'Appointment booked',
   'bk.code': 'Booking code',
   'bk.qr': 'QR code of booking {code}',
-  'bk.doneHint': 'We will send a reminder before the appointment. Scan the QR code at the kiosk or type the booking code to take a ticket.',
+  'bk.doneHint':
+    'We will send a reminder before the appointment. Scan the QR code at the kiosk or type the booking code to take a ticket.',
   'bk.cancel': 'Cancel the appointment',
   'bk.cancelConfirm': 'Cancel appointment {code}? The place goes to someone else.',
   'bk.cancelled': 'Appointment cancelled.',
@@ -72,7 +74,8 @@ export const queueEn: Record<keyof typeof queueVi, string> = {
   'menu.queueBook': 'Book for a caller',
   'qs.title': "The unit's booking slots",
   'qs.template': 'Weekly slot template',
-  'qs.template.hint': 'Each line: a counter group (field), weekdays, a time range cut into equal slots, and the people per slot.',
+  'qs.template.hint':
+    'Each line: a counter group (field), weekdays, a time range cut into equal slots, and the people per slot.',
   'qs.template.empty': 'The unit has no slot template yet.',
   'qs.template.saved': 'Slot template saved.',
   'qs.field': 'Counter group (field)',
@@ -124,13 +127,15 @@ export const queueEn: Record<keyof typeof queueVi, string> = {
   'qs.wd.6': 'Sat',
   'qs.wd.7': 'Sun',
   'qb.title': 'Book an appointment for a caller',
-  'qb.intro': 'For someone who phones or walks in without an account: choose the procedure and a slot with places left, note the name and phone number, then read the booking code out to them.',
+  'qb.intro':
+    'For someone who phones or walks in without an account: choose the procedure and a slot with places left, note the name and phone number, then read the booking code out to them.',
   'qb.name': "Person's full name",
   'qb.phone': 'Phone number',
   'qb.personalId': 'Personal identification number (optional)',
   'qb.submit': 'Book',
   'qb.done': 'Booked for the caller',
-  'qb.doneHint': 'Read this code to the person; they enter it at the kiosk for a priority number. The reminder goes to the phone number given.',
+  'qb.doneHint':
+    'Read this code to the person; they enter it at the kiosk for a priority number. The reminder goes to the phone number given.',
   'qb.again': 'Book for someone else',
   'qb.noUnit': 'This account is no one-stop officer at any unit, so it cannot book for callers.',
 };

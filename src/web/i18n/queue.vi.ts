@@ -4,7 +4,8 @@ export const queueVi = {
   'menu.queue': 'Gọi số',
 
   'bk.title': 'Đặt lịch hẹn nộp hồ sơ',
-  'bk.intro': 'Chọn thủ tục và khung giờ còn chỗ; đến giờ hẹn, mang mã lịch hẹn (hoặc mã QR) đến ki-ốt tại trung tâm để lấy số ưu tiên.',
+  'bk.intro':
+    'Chọn thủ tục và khung giờ còn chỗ; đến giờ hẹn, mang mã lịch hẹn (hoặc mã QR) đến ki-ốt tại trung tâm để lấy số ưu tiên.',
   'bk.procedure': 'Thủ tục',
   'bk.procedure.placeholder': 'Tìm thủ tục theo tên hoặc mã',
   'bk.slots': 'Khung giờ còn chỗ',
@@ -17,7 +18,8 @@ export const queueVi = {
   'bk.done': 'Đã đặt lịch hẹn',
   'bk.code': 'Mã lịch hẹn',
   'bk.qr': 'Mã QR lịch hẹn {code}',
-  'bk.doneHint': 'Chúng tôi sẽ nhắn tin nhắc trước giờ hẹn. Đưa mã QR vào máy quét ở ki-ốt hoặc gõ mã lịch hẹn để lấy số.',
+  'bk.doneHint':
+    'Chúng tôi sẽ nhắn tin nhắc trước giờ hẹn. Đưa mã QR vào máy quét ở ki-ốt hoặc gõ mã lịch hẹn để lấy số.',
   'bk.cancel': 'Hủy lịch hẹn',
   'bk.cancelConfirm': 'Hủy lịch hẹn {code}? Chỗ sẽ được nhường cho người khác.',
   'bk.cancelled': 'Đã hủy lịch hẹn.',
@@ -70,7 +72,8 @@ export const queueVi = {
   'menu.queueBook': 'Đặt lịch hộ',
   'qs.title': 'Khung giờ đặt lịch của đơn vị',
   'qs.template': 'Mẫu khung giờ theo tuần',
-  'qs.template.hint': 'Mỗi dòng: một nhóm quầy (lĩnh vực), các thứ trong tuần, khoảng giờ chia thành các khung đều nhau và số người mỗi khung.',
+  'qs.template.hint':
+    'Mỗi dòng: một nhóm quầy (lĩnh vực), các thứ trong tuần, khoảng giờ chia thành các khung đều nhau và số người mỗi khung.',
   'qs.template.empty': 'Đơn vị chưa có mẫu khung giờ.',
   'qs.template.saved': 'Đã lưu mẫu khung giờ.',
   'qs.field': 'Nhóm quầy (lĩnh vực)',
@@ -122,13 +125,15 @@ export const queueVi = {
   'qs.wd.6': 'T7',
   'qs.wd.7': 'CN',
   'qb.title': 'Đặt lịch hộ người dân',
-  'qb.intro': 'Cho người gọi điện hoặc đến trực tiếp mà không có tài khoản: chọn thủ tục và khung giờ còn chỗ, ghi họ tên và số điện thoại, rồi đọc mã lịch hẹn cho người dân.',
+  'qb.intro':
+    'Cho người gọi điện hoặc đến trực tiếp mà không có tài khoản: chọn thủ tục và khung giờ còn chỗ, ghi họ tên và số điện thoại, rồi đọc mã lịch hẹn cho người dân.',
   'qb.name': 'Họ và tên người dân',
   'qb.phone': 'Số điện thoại',
   'qb.personalId': 'Số định danh cá nhân (không bắt buộc)',
   'qb.submit': 'Đặt lịch',
   'qb.done': 'Đã đặt lịch hộ',
-  'qb.doneHint': 'Đọc mã này cho người dân; họ nhập mã tại ki-ốt để lấy số ưu tiên. Tin nhắn nhắc hẹn gửi tới số điện thoại đã ghi.',
+  'qb.doneHint':
+    'Đọc mã này cho người dân; họ nhập mã tại ki-ốt để lấy số ưu tiên. Tin nhắn nhắc hẹn gửi tới số điện thoại đã ghi.',
   'qb.again': 'Đặt lịch cho người khác',
   'qb.noUnit': 'Tài khoản không giữ vai trò cán bộ một cửa ở đơn vị nào nên không đặt lịch hộ được.',
 } as const;

@@ -6,11 +6,34 @@
 import type { CSSProperties, ReactNode } from 'react';
 
 const BAR_COLOR = '#b71c1c';
-const TRACK: CSSProperties = { background: '#f3e5e5', borderRadius: 4, height: 12, flex: '1 1 120px', minWidth: 60, overflow: 'hidden' };
-const LINK: CSSProperties = { background: 'none', border: 0, padding: 0, color: '#0958d9', cursor: 'pointer', font: 'inherit', textDecoration: 'underline' };
+const TRACK: CSSProperties = {
+  background: '#f3e5e5',
+  borderRadius: 4,
+  height: 12,
+  flex: '1 1 120px',
+  minWidth: 60,
+  overflow: 'hidden',
+};
+const LINK: CSSProperties = {
+  background: 'none',
+  border: 0,
+  padding: 0,
+  color: '#0958d9',
+  cursor: 'pointer',
+  font: 'inherit',
+  textDecoration: 'underline',
+};
 
 /** A value that opens its rows when clicked; plain text without a handler. */
-export function Figure({ children, onClick, label }: { children: ReactNode; onClick?: (() => void) | undefined; label?: string }) {
+export function Figure({
+  children,
+  onClick,
+  label,
+}: {
+  children: ReactNode;
+  onClick?: (() => void) | undefined;
+  label?: string;
+}) {
   if (!onClick) return <span>{children}</span>;
   return (
     <button type="button" style={LINK} onClick={onClick} aria-label={label}>
@@ -37,10 +60,20 @@ export function BarList({ bars, testId }: { bars: Bar[]; testId?: string }) {
   return (
     <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid={testId}>
       {bars.map((b) => (
-        <li key={b.key} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', padding: '4px 0' }}>
+        <li
+          key={b.key}
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 12px', padding: '4px 0' }}
+        >
           <span style={{ flex: '1 1 200px', minWidth: 0 }}>{b.label}</span>
           <span style={TRACK} aria-hidden>
-            <span style={{ display: 'block', height: '100%', width: `${Math.min(100, (b.value / (b.max ?? largest)) * 100)}%`, background: BAR_COLOR }} />
+            <span
+              style={{
+                display: 'block',
+                height: '100%',
+                width: `${Math.min(100, (b.value / (b.max ?? largest)) * 100)}%`,
+                background: BAR_COLOR,
+              }}
+            />
           </span>
           <span style={{ flex: '0 0 auto', minWidth: 72, textAlign: 'right' }}>
             <Figure onClick={b.onClick} label={b.action}>
@@ -66,7 +99,9 @@ export function LineChart({ points, title }: { points: Point[]; title: string })
   const x = (i: number) => pad + (points.length <= 1 ? (w - 2 * pad) / 2 : (i * (w - 2 * pad)) / (points.length - 1));
   const y = (v: number) => h - pad - (v / 100) * (h - 2 * pad);
   const path = points
-    .map((p, i) => (p.value === null ? null : `${i === 0 || points[i - 1]!.value === null ? 'M' : 'L'}${x(i)},${y(p.value)}`))
+    .map((p, i) =>
+      p.value === null ? null : `${i === 0 || points[i - 1]!.value === null ? 'M' : 'L'}${x(i)},${y(p.value)}`,
+    )
     .filter(Boolean)
     .join(' ');
   return (
@@ -120,13 +155,35 @@ export function StackedBar({ segments, title }: { segments: Segment[]; title: st
   const total = segments.reduce((s, x) => s + x.value, 0);
   return (
     <div>
-      <div role="img" aria-label={title} style={{ display: 'flex', height: 20, borderRadius: 4, overflow: 'hidden', background: '#f5f5f5' }}>
-        {segments.map((s, i) => (total > 0 && s.value > 0 ? <span key={s.key} style={{ width: `${(s.value / total) * 100}%`, background: PALETTE[i % PALETTE.length] }} /> : null))}
+      <div
+        role="img"
+        aria-label={title}
+        style={{ display: 'flex', height: 20, borderRadius: 4, overflow: 'hidden', background: '#f5f5f5' }}
+      >
+        {segments.map((s, i) =>
+          total > 0 && s.value > 0 ? (
+            <span
+              key={s.key}
+              style={{ width: `${(s.value / total) * 100}%`, background: PALETTE[i % PALETTE.length] }}
+            />
+          ) : null,
+        )}
       </div>
-      <ul style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}>
+      <ul
+        style={{ listStyle: 'none', padding: 0, margin: '8px 0 0', display: 'flex', flexWrap: 'wrap', gap: '4px 16px' }}
+      >
         {segments.map((s, i) => (
           <li key={s.key}>
-            <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, marginRight: 6, background: PALETTE[i % PALETTE.length] }} />
+            <span
+              aria-hidden
+              style={{
+                display: 'inline-block',
+                width: 10,
+                height: 10,
+                marginRight: 6,
+                background: PALETTE[i % PALETTE.length],
+              }}
+            />
             {s.label}:{' '}
             <Figure onClick={s.value > 0 ? s.onClick : undefined} label={`${s.label}: ${s.value}`}>
               {s.value}

@@ -33,4 +33,5 @@ export function percent(ratio: number | null | undefined, lang: string): string 
   return `${(ratio * 100).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })} %`;
 }
 
-export const points = (n: number, lang: string) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+export const points = (n: number, lang: string) =>
+  n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });

@@ -48,12 +48,29 @@ export default function LoginPage() {
             <LanguageSwitch />
           </Space>
           {expired && <Alert type="warning" showIcon message={t('login.expired')} style={{ marginBottom: 16 }} />}
-          {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              message={error}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
+          )}
           <Form<LoginForm> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-            <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              label={t('login.username')}
+              name="username"
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <Input autoComplete="username" autoFocus />
             </Form.Item>
-            <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('common.required') }]}>
+            <Form.Item
+              label={t('login.password')}
+              name="password"
+              rules={[{ required: true, message: t('common.required') }]}
+            >
               <Input.Password autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>

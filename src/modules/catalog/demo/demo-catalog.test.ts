@@ -46,7 +46,9 @@ describe('demo procedure catalog', () => {
   it('every entry passes the ProcedureContent schema', () => {
     for (const p of procedures) {
       const parsed = ProcedureContent.safeParse({ ...p.content, competentUnitIds: [PLACEHOLDER_UNIT] });
-      expect(parsed.success, `${p.nationalCode}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(true);
+      expect(parsed.success, `${p.nationalCode}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`).toBe(
+        true,
+      );
       expect(p.content).not.toHaveProperty('competentUnitIds');
     }
   });
@@ -72,7 +74,8 @@ describe('demo procedure catalog', () => {
     const keys = new Set(demoUnits().map((u) => u.key));
     for (const p of procedures) {
       expect(p.competentUnits.length, p.nationalCode).toBeGreaterThan(0);
-      for (const key of p.competentUnits) expect(key === '*commune' || keys.has(key), `${p.nationalCode}: ${key}`).toBe(true);
+      for (const key of p.competentUnits)
+        expect(key === '*commune' || keys.has(key), `${p.nationalCode}: ${key}`).toBe(true);
     }
   });
 

@@ -22,7 +22,10 @@ interface SetAside {
 }
 
 async function secondaryStructures(tx: Queryable, tables: readonly string[]): Promise<SetAside> {
-  const regclasses = sql.join(tables.map((t) => sql`to_regclass(${t})`), sql`, `);
+  const regclasses = sql.join(
+    tables.map((t) => sql`to_regclass(${t})`),
+    sql`, `,
+  );
   // Foreign keys from the loaded tables, and into them from any table (they depend on the keys).
   const foreignKeys = await queryRows<{ tbl: string; name: string; def: string }>(
     tx,
@@ -41,7 +44,8 @@ async function secondaryStructures(tx: Queryable, tables: readonly string[]): Pr
         and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.contype in ('p', 'u'))`,
   );
   const alter = (c: { tbl: string; name: string }) => `alter table ${c.tbl} drop constraint ${c.name}`;
-  const add = (c: { tbl: string; name: string; def: string }) => `alter table ${c.tbl} add constraint ${c.name} ${c.def}`;
+  const add = (c: { tbl: string; name: string; def: string }) =>
+    `alter table ${c.tbl} add constraint ${c.name} ${c.def}`;
   return {
     drop: [
       ...tables.map((t) => `alter table ${t} disable trigger user`),
@@ -49,7 +53,12 @@ async function secondaryStructures(tx: Queryable, tables: readonly string[]): Pr
       ...keys.map(alter),
       ...indexes.map((i) => `drop index ${i.name}`),
     ],
-    restore: [...tables.map((t) => `alter table ${t} enable trigger user`), ...keys.map(add), ...indexes.map((i) => i.def), ...foreignKeys.map(add)],
+    restore: [
+      ...tables.map((t) => `alter table ${t} enable trigger user`),
+      ...keys.map(add),
+      ...indexes.map((i) => i.def),
+      ...foreignKeys.map(add),
+    ],
   };
 }
 
@@ -57,7 +66,11 @@ async function secondaryStructures(tx: Queryable, tables: readonly string[]): Pr
  * Runs `load` with the indexes, keys, foreign keys and triggers of `tables` set aside, then
  * restores them. Returns `load`'s result and the restore time.
  */
-export async function bulkLoad<T>(tx: Queryable, tables: readonly string[], load: () => Promise<T>): Promise<{ result: T; restoreSeconds: number }> {
+export async function bulkLoad<T>(
+  tx: Queryable,
+  tables: readonly string[],
+  load: () => Promise<T>,
+): Promise<{ result: T; restoreSeconds: number }> {
   const structures = await secondaryStructures(tx, tables);
   for (const statement of structures.drop) await tx.execute(sql.raw(statement));
   const result = await load();

@@ -52,9 +52,14 @@ export const SYNTHETIC_USER_PREFIX = 'syn.';
 async function insertRows(db: Queryable, types: Map<string, string>, table: string, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const names = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+  const names = sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   const defs = sql.raw(columns.map((c) => `"${c}" ${types.get(`${table}.${c}`) ?? 'text'}`).join(', '));
-  await db.execute(sql`insert into ${sql.identifier(table)} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${defs})`);
+  await db.execute(
+    sql`insert into ${sql.identifier(table)} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${defs})`,
+  );
 }
 
 async function columnTypes(db: Queryable): Promise<Map<string, string>> {
@@ -63,7 +68,10 @@ async function columnTypes(db: Queryable): Promise<Map<string, string>> {
     db,
     sql`select c.relname as t, a.attname as c, format_type(a.atttypid, a.atttypmod) as type
         from pg_attribute a join pg_class c on c.oid = a.attrelid
-        where c.oid in (${sql.join(tables.map((t) => sql`to_regclass(${t})`), sql`, `)}) and a.attnum > 0 and not a.attisdropped`,
+        where c.oid in (${sql.join(
+          tables.map((t) => sql`to_regclass(${t})`),
+          sql`, `,
+        )}) and a.attnum > 0 and not a.attisdropped`,
   );
   return new Map(rows.map((r) => [`${r.t}.${r.c}`, r.type]));
 }
@@ -77,8 +85,18 @@ async function createOfficials(db: Queryable, types: Map<string, string>, rng: R
   for (const unit of province.units.filter((u) => kinds.has(u.kind))) {
     const o = { officer: rng.uuid(), official: rng.uuid(), leader: rng.uuid() };
     officials.set(unit.id, o);
-    for (const [key, role] of [['officer', 'one_stop_officer'], ['official', 'processing_official'], ['leader', 'unit_leader']] as const) {
-      users.push({ id: o[key], username: `${SYNTHETIC_USER_PREFIX}${unit.code.toLowerCase()}.${key}`, full_name: `Cán bộ ${key} ${unit.code}`, kind: 'staff', home_unit_id: unit.id });
+    for (const [key, role] of [
+      ['officer', 'one_stop_officer'],
+      ['official', 'processing_official'],
+      ['leader', 'unit_leader'],
+    ] as const) {
+      users.push({
+        id: o[key],
+        username: `${SYNTHETIC_USER_PREFIX}${unit.code.toLowerCase()}.${key}`,
+        full_name: `Cán bộ ${key} ${unit.code}`,
+        kind: 'staff',
+        home_unit_id: unit.id,
+      });
       roles.push({ id: rng.uuid(), user_id: o[key], role, unit_id: unit.id });
     }
   }
@@ -93,36 +111,70 @@ export async function generateProvince(db: Queryable, env: Env, options: Generat
   // One transaction: a failed run leaves nothing behind, and the bulk load's DDL (bulk-load.ts)
   // is never visible half-done.
   return db.transaction(async (tx) => {
-    const [existing] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from users where username like ${`${SYNTHETIC_USER_PREFIX}%`}`);
-    if (existing!.n > 0) throw new Error('This database already holds a generated province; generate into a fresh one.');
+    const [existing] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from users where username like ${`${SYNTHETIC_USER_PREFIX}%`}`,
+    );
+    if (existing!.n > 0)
+      throw new Error('This database already holds a generated province; generate into a fresh one.');
     const rng = createRng(options.seed);
     const types = await columnTypes(tx);
     const ctx = await planContext(tx, env, types, rng, options);
-    const { result: rows, restoreSeconds } = await bulkLoad(tx, PLANNED_TABLES, () => insertDossiers(tx, types, ctx, rng, options, started));
+    const { result: rows, restoreSeconds } = await bulkLoad(tx, PLANNED_TABLES, () =>
+      insertDossiers(tx, types, ctx, rng, options, started),
+    );
     await saveCodeSequences(tx, ctx.sequences);
     const seconds = (performance.now() - started) / 1000;
     const totalRows = Object.values(rows.count).reduce((a, b) => a + b, 0);
-    return { rows: rows.count, insertSeconds: rows.seconds, restoreSeconds, totalRows, seconds, rowsPerSecond: totalRows / seconds, from: ctx.days[0]!, to: ctx.days.at(-1)! };
+    return {
+      rows: rows.count,
+      insertSeconds: rows.seconds,
+      restoreSeconds,
+      totalRows,
+      seconds,
+      rowsPerSecond: totalRows / seconds,
+      from: ctx.days[0]!,
+      to: ctx.days.at(-1)!,
+    };
   });
 }
 
 /** The officials, the result file and the weights every planned dossier draws from. */
-async function planContext(tx: Queryable, env: Env, types: Map<string, string>, rng: Rng, options: GenerateOptions): Promise<PlanContext> {
+async function planContext(
+  tx: Queryable,
+  env: Env,
+  types: Map<string, string>,
+  rng: Rng,
+  options: GenerateOptions,
+): Promise<PlanContext> {
   const from = options.from ?? '2025-07-01';
   const dayCount = options.days ?? 365;
   const to = addDays(from, dayCount - 1);
   const province = await loadProvince(tx);
-  const calendar = await loadWorkingCalendar(tx, env, { from: Number(from.slice(0, 4)), to: Number(to.slice(0, 4)) + 1 });
+  const calendar = await loadWorkingCalendar(tx, env, {
+    from: Number(from.slice(0, 4)),
+    to: Number(to.slice(0, 4)) + 1,
+  });
   const officials = await createOfficials(tx, types, rng, province);
   const someone = officials.values().next().value!.officer;
   const resultFileId = rng.uuid();
   await insertRows(tx, types, 'stored_files', [
-    { id: resultFileId, sha256: createHash('sha256').update('synthetic result').digest('hex'), size: 1024, media_type: 'application/pdf', original_name: 'ket-qua.pdf', storage_key: 'synthetic/ket-qua.pdf', uploaded_by: someone },
+    {
+      id: resultFileId,
+      sha256: createHash('sha256').update('synthetic result').digest('hex'),
+      size: 1024,
+      media_type: 'application/pdf',
+      original_name: 'ket-qua.pdf',
+      storage_key: 'synthetic/ket-qua.pdf',
+      uploaded_by: someone,
+    },
   ]);
   const days = Array.from({ length: dayCount }, (_, i) => addDays(from, i));
   // Working days carry the load; a few Saturday mornings; hardly anything on holidays.
   let cum = 0;
-  const dayWeights = days.map((d) => (cum += isWorkingDay(calendar, d) ? 1 : weekdayOfIndex(dayIndex(d)) === 6 ? 0.05 : 0.01));
+  const dayWeights = days.map(
+    (d) => (cum += isWorkingDay(calendar, d) ? 1 : weekdayOfIndex(dayIndex(d)) === 6 ? 0.05 : 0.01),
+  );
   // A commune's procedure is one workflow per commune; a department's serves the whole province.
   cum = 0;
   const workflowWeights = province.workflows.map((w) => (cum += w.competent.kind === 'commune' ? 1 : 50));
@@ -143,7 +195,14 @@ async function planContext(tx: Queryable, env: Env, types: Map<string, string>, 
 }
 
 /** Plans and inserts the dossiers batch by batch; rows and seconds per table. */
-async function insertDossiers(tx: Queryable, types: Map<string, string>, ctx: PlanContext, rng: Rng, options: GenerateOptions, started: number) {
+async function insertDossiers(
+  tx: Queryable,
+  types: Map<string, string>,
+  ctx: PlanContext,
+  rng: Rng,
+  options: GenerateOptions,
+  started: number,
+) {
   const count: Record<string, number> = Object.fromEntries(PLANNED_TABLES.map((t) => [t, 0]));
   const seconds: Record<string, number> = Object.fromEntries(PLANNED_TABLES.map((t) => [t, 0]));
   const batchSize = options.batchSize ?? 2000;
@@ -176,7 +235,9 @@ async function insertDossiers(tx: Queryable, types: Map<string, string>, ctx: Pl
     if (options.log && (now - lastLog > 5000 || done === options.dossiers)) {
       lastLog = now;
       const total = Object.values(count).reduce((a, b) => a + b, 0);
-      options.log(`${done.toLocaleString('en')} dossiers, ${total.toLocaleString('en')} rows, ${Math.round(total / ((now - started) / 1000)).toLocaleString('en')} rows/s`);
+      options.log(
+        `${done.toLocaleString('en')} dossiers, ${total.toLocaleString('en')} rows, ${Math.round(total / ((now - started) / 1000)).toLocaleString('en')} rows/s`,
+      );
     }
   }
   await inserting;

@@ -75,7 +75,8 @@ const vietnamMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
 const vnDate = (t: Date) => new Date(t.getTime() + 7 * HOUR).toISOString().slice(0, 10);
 const iso = (t: Date | null) => (t ? t.toISOString() : null);
 const between = (a: Date, b: Date, f: number) => new Date(a.getTime() + (b.getTime() - a.getTime()) * f);
-const hoursLater = (ctx: PlanContext, t: Date, hours: number) => addWorkingTime(ctx.calendar, t, Math.max(hours, 0.01), 'workingHours');
+const hoursLater = (ctx: PlanContext, t: Date, hours: number) =>
+  addWorkingTime(ctx.calendar, t, Math.max(hours, 0.01), 'workingHours');
 
 /** Channel mix: online where offered (≈ 55 %), post ≈ 4 %, the counter for the rest. */
 function channelOf(rng: Rng, wf: SynthWorkflow): SynthWorkflow['channels'][number] {
@@ -120,7 +121,16 @@ function applicantOf(rng: Rng): { key: string; frequent: boolean; name: string }
   const n = frequent ? rng.int(0, 49_999) : rng.int(50_000, 999_999_999);
   const key = `0891${String(n).padStart(8, '0')}`;
   const family = rng.pick(['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Đặng']);
-  const given = rng.pick(['Văn An', 'Thị Bích', 'Minh Châu', 'Quốc Dũng', 'Thị Hoa', 'Hữu Phước', 'Ngọc Lan', 'Thanh Tâm']);
+  const given = rng.pick([
+    'Văn An',
+    'Thị Bích',
+    'Minh Châu',
+    'Quốc Dũng',
+    'Thị Hoa',
+    'Hữu Phước',
+    'Ngọc Lan',
+    'Thanh Tâm',
+  ]);
   return { key, frequent, name: `${family} ${given}` };
 }
 
@@ -129,7 +139,13 @@ export function planDossier(ctx: PlanContext, rng: Rng, out: Planned): void {
   const [components, results] = [out.dossier_components.length, out.dossier_results.length];
   const wf = planDossierRows(ctx, rng, out);
   planSync(ctx, out, out.dossiers.at(-1)!, out.dossier_events.length - events);
-  planNationalData(out, wf, out.dossiers.at(-1)!, out.dossier_components.slice(components), out.dossier_results.slice(results));
+  planNationalData(
+    out,
+    wf,
+    out.dossiers.at(-1)!,
+    out.dossier_components.slice(components),
+    out.dossier_results.slice(results),
+  );
 }
 
 /**
@@ -147,8 +163,10 @@ function planNationalData(out: Planned, wf: SynthWorkflow, d: Row, components: R
     d.population_checked_at = d.population_check === 'unavailable' ? null : d.submitted_at;
   }
   const first = components[0];
-  const reused = first && out.store_item_reuses.some((u) => u.dossier_id === d.id && u.component_id === first.component_id);
-  if (d.received_at && first && !reused && rng.chance(0.12)) first.national_document_id = `KDL-${(d.id as string).slice(0, 8)}`;
+  const reused =
+    first && out.store_item_reuses.some((u) => u.dossier_id === d.id && u.component_id === first.component_id);
+  if (d.received_at && first && !reused && rng.chance(0.12))
+    first.national_document_id = `KDL-${(d.id as string).slice(0, 8)}`;
   for (const result of results) if (rng.chance(0.08)) result.verification = 'unsigned';
 }
 
@@ -165,10 +183,26 @@ function planSync(ctx: PlanContext, out: Planned, d: Row, steps: number) {
     const t = new Date(new Date(at as string).getTime() + (1 + rng.next() * 14) * 60_000);
     return t < ctx.end ? t : null;
   };
-  const base = { dossier_id: d.id, requested_at: d.updated_at, synced_version: null, steps_synced: 0, attempts: 0, next_attempt_at: null, last_error_code: null, last_error_message: null };
+  const base = {
+    dossier_id: d.id,
+    requested_at: d.updated_at,
+    synced_version: null,
+    steps_synced: 0,
+    attempts: 0,
+    next_attempt_at: null,
+    last_error_code: null,
+    last_error_message: null,
+  };
   if (r < 0.02) {
     const attempts = rng.int(1, 8);
-    out.national_dossier_syncs.push({ ...base, status: 'failed', attempts, next_attempt_at: iso(ctx.end), last_error_code: 'NETWORK', last_error_message: 'Không kết nối được Cổng DVCQG' });
+    out.national_dossier_syncs.push({
+      ...base,
+      status: 'failed',
+      attempts,
+      next_attempt_at: iso(ctx.end),
+      last_error_code: 'NETWORK',
+      last_error_message: 'Không kết nối được Cổng DVCQG',
+    });
     return;
   }
   const first = later(d.submitted_at);
@@ -205,7 +239,17 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   const applicant = applicantOf(rng);
   const events: Row[] = [];
   const event = (action: string, from: DossierStatus | null, to: DossierStatus, at: Date, extra: Row = {}) =>
-    events.push({ id: rng.uuid(), dossier_id: id, action, from_status: from, to_status: to, unit_id: receiving.id, actor_user_id: staff.officer, occurred_at: iso(at), ...extra });
+    events.push({
+      id: rng.uuid(),
+      dossier_id: id,
+      action,
+      from_status: from,
+      to_status: to,
+      unit_id: receiving.id,
+      actor_user_id: staff.officer,
+      occurred_at: iso(at),
+      ...extra,
+    });
 
   // Intake: at the counter or by post received at once; online filings wait for a one-stop officer.
   let receivedAt: Date | null = submittedAt;
@@ -235,11 +279,22 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
     updated_at: iso(submittedAt),
   };
   out.dossiers.push(row);
-  if (offer.feeVnd > 0) planPayment(out, { id, code: row.code as string, channel: offer.channel, amountVnd: offer.feeVnd, at: submittedAt });
-  for (const c of wf0.components) out.dossier_components.push({ dossier_id: id, component_id: c.id, name: c.name, file_ids: '{}' });
+  if (offer.feeVnd > 0)
+    planPayment(out, {
+      id,
+      code: row.code as string,
+      channel: offer.channel,
+      amountVnd: offer.feeVnd,
+      at: submittedAt,
+    });
+  for (const c of wf0.components)
+    out.dossier_components.push({ dossier_id: id, component_id: c.id, name: c.name, file_ids: '{}' });
   if (!receivedAt) {
     const refused = offer.channel === 'online' && submittedAt.getTime() + 48 * HOUR < ctx.end.getTime();
-    Object.assign(row, { status: refused ? 'refused' : 'registered', completed_at: refused ? iso(hoursLater(ctx, submittedAt, 8)) : null });
+    Object.assign(row, {
+      status: refused ? 'refused' : 'registered',
+      completed_at: refused ? iso(hoursLater(ctx, submittedAt, 8)) : null,
+    });
     if (refused) event('refuse', 'registered', 'refused', new Date(row.completed_at as string));
     out.dossier_events.push(...events);
     return wf0;
@@ -250,12 +305,29 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   // Digitized at receipt (≈ 85 %); a frequent applicant's earlier paper is reused (≈ 60 % of them).
   const stored = applicant.frequent ? ctx.storeOf.get(applicant.key) : undefined;
   const reuse = stored && wf0.components.length > 0 && rng.chance(0.6) ? wf0.components[0]! : undefined;
-  if (reuse) out.store_item_reuses.push({ store_item_id: stored!.id, dossier_id: id, component_id: reuse.id, reused_at: iso(receivedAt) });
+  if (reuse)
+    out.store_item_reuses.push({
+      store_item_id: stored!.id,
+      dossier_id: id,
+      component_id: reuse.id,
+      reused_at: iso(receivedAt),
+    });
   if (rng.chance(0.85)) {
     for (const c of wf0.components) {
       if (c === reuse) continue;
       const itemId = rng.uuid();
-      out.store_items.push({ id: itemId, applicant_key: applicant.key, kind: 'document', name: c.name, file_ids: '{}', source_dossier_id: id, source_dossier_code: row.code as string, source_component_id: c.id, digitized_by: staff.officer, created_at: iso(receivedAt) });
+      out.store_items.push({
+        id: itemId,
+        applicant_key: applicant.key,
+        kind: 'document',
+        name: c.name,
+        file_ids: '{}',
+        source_dossier_id: id,
+        source_dossier_code: row.code as string,
+        source_component_id: c.id,
+        digitized_by: staff.officer,
+        created_at: iso(receivedAt),
+      });
       if (applicant.frequent) ctx.storeOf.set(applicant.key, { id: itemId, at: receivedAt.getTime() });
     }
   }
@@ -290,7 +362,11 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   }
   const fate = rng.next();
   const kind = fate < 0.01 ? 'withdrawn' : fate < 0.025 ? 'refused' : fate < 0.03 ? 'stopped' : 'processed';
-  const completedAt = hoursLater(ctx, receivedAt, allotment * (kind === 'processed' ? share : share * 0.4) + pausedHours);
+  const completedAt = hoursLater(
+    ctx,
+    receivedAt,
+    allotment * (kind === 'processed' ? share : share * 0.4) + pausedHours,
+  );
   const competent = wf0.alternatives.length > 0 && rng.chance(0.005) ? rng.pick(wf0.alternatives) : wf0.competent.id;
   const steps = wf0.steps;
   // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.min would turn them into numbers
@@ -313,24 +389,58 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   }
   if (competent !== wf0.competent.id) {
     const at = between(receivedAt, stepEnd, 0.5);
-    event('transfer', 'processing', 'processing', at, { details: { fromUnitId: wf0.competent.id, toUnitId: competent }, actor_user_id: stepOfficial.leader });
-    Object.assign(row, { competent_unit_id: competent, workflow_id: ctx.workflowOf.get(`${wf0.versionId}/${competent}`) ?? wf0.workflowId });
+    event('transfer', 'processing', 'processing', at, {
+      details: { fromUnitId: wf0.competent.id, toUnitId: competent },
+      actor_user_id: stepOfficial.leader,
+    });
+    Object.assign(row, {
+      competent_unit_id: competent,
+      workflow_id: ctx.workflowOf.get(`${wf0.versionId}/${competent}`) ?? wf0.workflowId,
+    });
   }
 
   if (status === 'awaitingSupplement' || completedAt > ctx.end) {
     // Still running when the generated year ends.
-    Object.assign(row, { status, paused_since: iso(pausedSince), legal_due_at: iso(legalDueAt), appointment_at: iso(legalDueAt), current_step_key: steps[Math.min(1, steps.length - 1)], current_step_unit_id: competent, current_step_role: 'processing_official', current_step_started_at: iso(receivedAt), paused_minutes: Math.round(pausedHours * 60) });
+    Object.assign(row, {
+      status,
+      paused_since: iso(pausedSince),
+      legal_due_at: iso(legalDueAt),
+      appointment_at: iso(legalDueAt),
+      current_step_key: steps[Math.min(1, steps.length - 1)],
+      current_step_unit_id: competent,
+      current_step_role: 'processing_official',
+      current_step_started_at: iso(receivedAt),
+      paused_minutes: Math.round(pausedHours * 60),
+    });
     out.dossier_events.push(...events);
     return wf0;
   }
   const outcome = dossierOutcome(completedAt, legalDueAt, row.supplement_count as number);
-  const endAction = kind === 'processed' ? 'finish' : kind === 'withdrawn' ? 'withdraw' : kind === 'refused' ? 'refuse' : 'stop';
-  event(endAction, 'processing', kind, completedAt, { actor_user_id: kind === 'withdrawn' ? null : stepOfficial.leader, step_outcome: outcome });
-  Object.assign(row, { status: kind, completed_at: iso(completedAt), outcome, legal_due_at: iso(legalDueAt), paused_minutes: Math.round(pausedHours * 60) });
+  const endAction =
+    kind === 'processed' ? 'finish' : kind === 'withdrawn' ? 'withdraw' : kind === 'refused' ? 'refuse' : 'stop';
+  event(endAction, 'processing', kind, completedAt, {
+    actor_user_id: kind === 'withdrawn' ? null : stepOfficial.leader,
+    step_outcome: outcome,
+  });
+  Object.assign(row, {
+    status: kind,
+    completed_at: iso(completedAt),
+    outcome,
+    legal_due_at: iso(legalDueAt),
+    paused_minutes: Math.round(pausedHours * 60),
+  });
   let appointmentAt = legalDueAt;
   if (outcome === 'late' && rng.chance(0.7)) {
     appointmentAt = hoursLater(ctx, legalDueAt, 16);
-    out.dossier_extensions.push({ id: rng.uuid(), dossier_id: id, reason: 'Hồ sơ phức tạp, cần thêm thời gian thẩm định', previous_appointment_at: iso(legalDueAt), new_appointment_at: iso(appointmentAt), approved_by: stepOfficial.leader, created_at: iso(between(receivedAt, completedAt, 0.8)) });
+    out.dossier_extensions.push({
+      id: rng.uuid(),
+      dossier_id: id,
+      reason: 'Hồ sơ phức tạp, cần thêm thời gian thẩm định',
+      previous_appointment_at: iso(legalDueAt),
+      new_appointment_at: iso(appointmentAt),
+      approved_by: stepOfficial.leader,
+      created_at: iso(between(receivedAt, completedAt, 0.8)),
+    });
   }
   row.appointment_at = iso(appointmentAt);
   row.updated_at = iso(completedAt);
@@ -340,26 +450,77 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   }
   if (offer.feeVnd > 0 || rng.chance(0.08)) {
     const requestedAt = between(receivedAt, completedAt, 0.6);
-    out.dossier_obligations.push({ id: rng.uuid(), dossier_id: id, description: 'Lệ phí giải quyết thủ tục', amount_vnd: offer.feeVnd || 50_000 * rng.int(1, 20), requested_by: stepOfficial.official, requested_at: iso(requestedAt), paid_at: iso(between(requestedAt, completedAt, 0.5)), receipt_number: `BL-${seq}`, confirmed_by: staff.officer });
+    out.dossier_obligations.push({
+      id: rng.uuid(),
+      dossier_id: id,
+      description: 'Lệ phí giải quyết thủ tục',
+      amount_vnd: offer.feeVnd || 50_000 * rng.int(1, 20),
+      requested_by: stepOfficial.official,
+      requested_at: iso(requestedAt),
+      paid_at: iso(between(requestedAt, completedAt, 0.5)),
+      receipt_number: `BL-${seq}`,
+      confirmed_by: staff.officer,
+    });
   }
   if (rng.chance(0.93)) {
-    out.dossier_results.push({ id: rng.uuid(), dossier_id: id, name: wf0.resultName.slice(0, 200), file_id: ctx.resultFileId, number: `${seq}/GCN`, issued_on: vnDate(completedAt), issuer: 'UBND', signer: 'Lãnh đạo đơn vị', signed_at: iso(completedAt), certificate_serial: '5404FFFE', verification: 'unverifiable', recorded_by: stepOfficial.leader, created_at: iso(completedAt) });
+    out.dossier_results.push({
+      id: rng.uuid(),
+      dossier_id: id,
+      name: wf0.resultName.slice(0, 200),
+      file_id: ctx.resultFileId,
+      number: `${seq}/GCN`,
+      issued_on: vnDate(completedAt),
+      issuer: 'UBND',
+      signer: 'Lãnh đạo đơn vị',
+      signed_at: iso(completedAt),
+      certificate_serial: '5404FFFE',
+      verification: 'unverifiable',
+      recorded_by: stepOfficial.leader,
+      created_at: iso(completedAt),
+    });
   }
   const returnedAt = hoursLater(ctx, completedAt, rng.next() * 24);
   if (returnedAt < ctx.end && rng.chance(0.9)) {
     event('returnResult', 'processed', 'returned', returnedAt);
-    Object.assign(row, { status: 'returned', returned_at: iso(returnedAt), result_channel: offer.channel, updated_at: iso(returnedAt) });
+    Object.assign(row, {
+      status: 'returned',
+      returned_at: iso(returnedAt),
+      result_channel: offer.channel,
+      updated_at: iso(returnedAt),
+    });
     if (rng.chance(0.25)) {
-      out.satisfaction_ratings.push({ id: rng.uuid(), dossier_id: id, channel: offer.channel === 'online' ? 'portal' : 'counter', receiving_unit_id: receiving.id, competent_unit_id: competent, procedure_id: wf0.procedureId, received_by: staff.officer, returned_by: staff.officer, satisfied: !rng.chance(outcome === 'late' ? 0.3 : 0.04), rated_at: iso(returnedAt) });
+      out.satisfaction_ratings.push({
+        id: rng.uuid(),
+        dossier_id: id,
+        channel: offer.channel === 'online' ? 'portal' : 'counter',
+        receiving_unit_id: receiving.id,
+        competent_unit_id: competent,
+        procedure_id: wf0.procedureId,
+        received_by: staff.officer,
+        returned_by: staff.officer,
+        satisfied: !rng.chance(outcome === 'late' ? 0.3 : 0.04),
+        rated_at: iso(returnedAt),
+      });
     }
-    if (rng.chance(outcome === 'late' ? 0.02 : 0.002)) planComplaint(ctx, rng, out, { id, procedureId: wf0.procedureId, unitId: competent, at: hoursLater(ctx, returnedAt, 8) });
+    if (rng.chance(outcome === 'late' ? 0.02 : 0.002))
+      planComplaint(ctx, rng, out, {
+        id,
+        procedureId: wf0.procedureId,
+        unitId: competent,
+        at: hoursLater(ctx, returnedAt, 8),
+      });
   }
   out.dossier_events.push(...events);
   return wf0;
 }
 
 /** A complaint (phản ánh) about the dossier: routed to its unit, answered (most) in time. */
-function planComplaint(ctx: PlanContext, rng: Rng, out: Planned, d: { id: string; procedureId: string; unitId: string; at: Date }) {
+function planComplaint(
+  ctx: PlanContext,
+  rng: Rng,
+  out: Planned,
+  d: { id: string; procedureId: string; unitId: string; at: Date },
+) {
   if (d.at > ctx.end) return;
   const n = ++ctx.feedbackSeq.n;
   const answerDue = addWorkingTime(ctx.calendar, d.at, 10, 'workingDays');

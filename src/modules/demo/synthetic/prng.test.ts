@@ -3,7 +3,11 @@ import { createRng, streamOf } from './prng.js';
 
 describe('streamOf: a record’s own stream', () => {
   it('differs for ids that share any 32 bits (a 32-bit seed drew the same payment id for two of 10 M dossiers)', () => {
-    const ids = ['0a1b2c3d-0000-4000-8000-000000000001', '0a1b2c3d-0000-4000-8000-000000000002', 'ffffffff-0000-4000-8000-000000000001'];
+    const ids = [
+      '0a1b2c3d-0000-4000-8000-000000000001',
+      '0a1b2c3d-0000-4000-8000-000000000002',
+      'ffffffff-0000-4000-8000-000000000001',
+    ];
     const firsts = ids.map((id) => streamOf(id, 'payment').uuid());
     expect(new Set(firsts).size).toBe(3);
   });

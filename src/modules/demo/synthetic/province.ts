@@ -54,7 +54,14 @@ export async function loadProvince(db: Queryable): Promise<SynthProvince> {
   );
   const centre = units.find((u) => u.kind === 'service_centre');
   if (!centre) throw new Error('The demo province has no service centre: run the demo seed first.');
-  const rows = await queryRows<{ workflow_id: string; procedure_id: string; version_id: string; unit_id: string; steps: { key: string }[]; content: Content }>(
+  const rows = await queryRows<{
+    workflow_id: string;
+    procedure_id: string;
+    version_id: string;
+    unit_id: string;
+    steps: { key: string }[];
+    content: Content;
+  }>(
     db,
     sql`select w.id as workflow_id, w.procedure_id, w.procedure_version_id as version_id, w.unit_id, w.steps, v.content
         from workflow_definitions w join procedure_versions v on v.id = w.procedure_version_id join procedures p on p.id = w.procedure_id
@@ -64,19 +71,28 @@ export async function loadProvince(db: Queryable): Promise<SynthProvince> {
   const byUnit = new Map(units.map((u) => [u.id, u]));
   const byVersion = new Map<string, string[]>();
   for (const r of rows) byVersion.set(r.version_id, [...(byVersion.get(r.version_id) ?? []), r.unit_id]);
-  const workflows = rows.map((r): SynthWorkflow => ({
-    workflowId: r.workflow_id,
-    procedureId: r.procedure_id,
-    versionId: r.version_id,
-    competent: byUnit.get(r.unit_id)!,
-    alternatives: byVersion.get(r.version_id)!.filter((u) => u !== r.unit_id),
-    steps: r.steps.map((s) => s.key),
-    channels: r.content.channels.map((c) => ({ channel: c.channel, limit: c.timeLimit, feeVnd: c.fees.reduce((s, f) => s + f.amountVnd, 0) })),
-    components: r.content.components.filter((c) => c.mandatory).slice(0, 4).map((c) => ({ id: c.id, name: c.name })),
-    online: r.content.onlineLevel === 'full' || r.content.onlineLevel === 'partial',
-    populationDataConnected: r.content.populationDataConnected === true,
-    resultName: r.content.result?.name ?? r.content.name,
-  }));
+  const workflows = rows.map(
+    (r): SynthWorkflow => ({
+      workflowId: r.workflow_id,
+      procedureId: r.procedure_id,
+      versionId: r.version_id,
+      competent: byUnit.get(r.unit_id)!,
+      alternatives: byVersion.get(r.version_id)!.filter((u) => u !== r.unit_id),
+      steps: r.steps.map((s) => s.key),
+      channels: r.content.channels.map((c) => ({
+        channel: c.channel,
+        limit: c.timeLimit,
+        feeVnd: c.fees.reduce((s, f) => s + f.amountVnd, 0),
+      })),
+      components: r.content.components
+        .filter((c) => c.mandatory)
+        .slice(0, 4)
+        .map((c) => ({ id: c.id, name: c.name })),
+      online: r.content.onlineLevel === 'full' || r.content.onlineLevel === 'partial',
+      populationDataConnected: r.content.populationDataConnected === true,
+      resultName: r.content.result?.name ?? r.content.name,
+    }),
+  );
   if (workflows.length === 0) throw new Error('No active workflow: run the demo seed first.');
   return { units, centre, workflows };
 }

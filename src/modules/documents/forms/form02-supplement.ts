@@ -40,7 +40,8 @@ export async function renderForm02(data: SupplementRequestForm): Promise<Buffer>
     ],
     data.items.map((item, i) => [String(i + 1), item.content, item.reason]),
   );
-  if (data.deadline) doc.field('Thời hạn bổ sung, hoàn thiện hồ sơ', `trước ${vnDateTime(data.deadline)}`, { strong: true });
+  if (data.deadline)
+    doc.field('Thời hạn bổ sung, hoàn thiện hồ sơ', `trước ${vnDateTime(data.deadline)}`, { strong: true });
   doc.paragraph('Thời gian bổ sung, hoàn thiện hồ sơ không tính vào thời hạn giải quyết thủ tục hành chính.');
   const contact = data.contactPhone ? `${data.officerName}, số điện thoại ${data.contactPhone}` : data.officerName;
   doc.paragraph(

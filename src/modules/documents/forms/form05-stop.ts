@@ -1,4 +1,13 @@
-import { ADDRESSEE, applicantFields, closeWithSignature, dossierFields, signerBlock, startForm, type FormBase, type Signer } from './common.js';
+import {
+  ADDRESSEE,
+  applicantFields,
+  closeWithSignature,
+  dossierFields,
+  signerBlock,
+  startForm,
+  type FormBase,
+  type Signer,
+} from './common.js';
 
 /**
  * Form 05 — Notice of stopping (Mẫu số 05: Thông báo dừng giải quyết hồ sơ). Issued when the

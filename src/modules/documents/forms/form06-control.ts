@@ -53,7 +53,11 @@ export async function renderForm06(data: ControlSlipForm): Promise<Buffer> {
     title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
     date: data.issuedAt ?? data.receivedAt,
   });
-  doc.paragraph('(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)', { style: 'italic', align: 'center', indent: false });
+  doc.paragraph('(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)', {
+    style: 'italic',
+    align: 'center',
+    indent: false,
+  });
   doc.field('Cơ quan, bộ phận chủ trì giải quyết hồ sơ', data.leadUnit);
   const coordinating = data.coordinatingUnits ?? [];
   doc.field('Cơ quan phối hợp giải quyết hồ sơ', coordinating.length > 0 ? coordinating.join('; ') : 'Không');

@@ -63,7 +63,8 @@ export function sampleForms(): FormDataByNumber {
       ...base,
       issuedAt: RECEIVED_AT,
       receivedAt: RECEIVED_AT,
-      reason: 'Công trình thuộc khu vực đã có quyết định thu hồi đất, không thuộc đối tượng được cấp giấy phép xây dựng.',
+      reason:
+        'Công trình thuộc khu vực đã có quyết định thu hồi đất, không thuộc đối tượng được cấp giấy phép xây dựng.',
       officerName: 'Lê Văn Đức',
     },
     '04': {

@@ -30,7 +30,11 @@ const mac = (key: string | Buffer, data: string) => createHmac('sha256', key).up
 
 function encode(value: string): string {
   return [...Buffer.from(value, 'utf8')]
-    .map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((b) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('');
 }
 
@@ -52,18 +56,23 @@ export async function startS3Simulator(options: { bucket?: string; region?: stri
   /** Null when the request is correctly signed, else the S3 error code. */
   function verify(req: IncomingMessage, body: Buffer): string | null {
     const auth = req.headers.authorization ?? '';
-    const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(auth);
+    const m =
+      /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
+        auth,
+      );
     if (!m) return 'AuthorizationHeaderMalformed';
     const [, accessKey, day, region, signedHeaders, signature] = m as unknown as string[];
     if (accessKey !== sim.accessKeyId) return 'InvalidAccessKeyId';
     if (region !== sim.region) return 'AuthorizationHeaderMalformed';
     const stamp = String(req.headers['x-amz-date'] ?? '');
     const at = Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
-    if (!Number.isFinite(at) || Math.abs(Date.now() - at) > 15 * 60_000 || stamp.slice(0, 8) !== day) return 'RequestTimeTooSkewed';
+    if (!Number.isFinite(at) || Math.abs(Date.now() - at) > 15 * 60_000 || stamp.slice(0, 8) !== day)
+      return 'RequestTimeTooSkewed';
     const payloadHash = String(req.headers['x-amz-content-sha256'] ?? '');
     if (payloadHash !== sha(body)) return 'XAmzContentSHA256Mismatch';
     const names = signedHeaders!.split(';');
-    if (!names.includes('host') || !names.includes('x-amz-date') || !names.includes('x-amz-content-sha256')) return 'AccessDenied';
+    if (!names.includes('host') || !names.includes('x-amz-date') || !names.includes('x-amz-content-sha256'))
+      return 'AccessDenied';
     const [path, query = ''] = (req.url ?? '/').split('?');
     const canonicalQuery = query
       .split('&')

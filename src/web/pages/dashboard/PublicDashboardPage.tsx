@@ -58,10 +58,18 @@ export default function PublicDashboardPage() {
                 /100 · {t('kpi.grade')}: <strong>{index.data.gradeName}</strong>
               </Typography.Text>
             </Space>
-            <Typography.Paragraph type="secondary">{t('dash.asOf', { time: formatDateTime(index.data.asOf) })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('dash.asOf', { time: formatDateTime(index.data.asOf) })}
+            </Typography.Paragraph>
             <BarList
               testId="province-groups"
-              bars={index.data.groups.map((g) => ({ key: g.key, label: g.name, value: g.points, max: g.max, text: t('kpi.pointsOf', { points: points(g.points, lang), max: g.max }) }))}
+              bars={index.data.groups.map((g) => ({
+                key: g.key,
+                label: g.name,
+                value: g.points,
+                max: g.max,
+                text: t('kpi.pointsOf', { points: points(g.points, lang), max: g.max }),
+              }))}
             />
           </>
         )}
@@ -73,7 +81,12 @@ export default function PublicDashboardPage() {
         </Typography.Title>
         <Space wrap style={{ marginBottom: 12 }}>
           {(['department', 'commune'] as const).map((k) => (
-            <Button key={k} type={kind === k ? 'primary' : 'default'} aria-pressed={kind === k} onClick={() => setKind(k)}>
+            <Button
+              key={k}
+              type={kind === k ? 'primary' : 'default'}
+              aria-pressed={kind === k}
+              onClick={() => setKind(k)}
+            >
               {t(k === 'department' ? 'dash.departments' : 'dash.communes')}
             </Button>
           ))}

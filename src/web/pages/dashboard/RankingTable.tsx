@@ -21,7 +21,10 @@ function Change({ value, lang }: { value: number; lang: string }) {
 export function RankingTable({ month, kind }: { month: string; kind: RankingKind }) {
   const t = useT();
   const { lang } = useI18n();
-  const ranking = useApiData(() => api<Schema<'PublicKpiRankings'>>('/api/public/kpi/rankings', { query: { period: month, kind } }), [month, kind]);
+  const ranking = useApiData(
+    () => api<Schema<'PublicKpiRankings'>>('/api/public/kpi/rankings', { query: { period: month, kind } }),
+    [month, kind],
+  );
   if (ranking.error) return <ErrorAlert error={ranking.error} />;
   if (!ranking.data) return <Spin tip={t('dash.loading')} />;
   return (

@@ -14,10 +14,23 @@ export function KioskDossierLookup() {
   const lookup = usePublicDossier(code);
   const search = () => setCode(text.trim().toUpperCase());
   return (
-    <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))', alignItems: 'start' }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: 24,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
+        alignItems: 'start',
+      }}
+    >
       <div>
         <KioskInput label={t('lookup.placeholder')} value={text} onChange={setText} onEnter={search} />
-        <Button type="primary" block onClick={search} disabled={!text.trim()} style={{ height: 72, fontSize: 24, marginTop: 16 }}>
+        <Button
+          type="primary"
+          block
+          onClick={search}
+          disabled={!text.trim()}
+          style={{ height: 72, fontSize: 24, marginTop: 16 }}
+        >
           {t('lookup.submit')}
         </Button>
       </div>

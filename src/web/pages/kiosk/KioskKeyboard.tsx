@@ -27,7 +27,12 @@ export function KioskKeyboard({ value, onChange }: Props) {
   );
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring a legend and border the on-screen keyboard does not want; role=group names it
-    <div role="group" aria-label={t('kiosk.keyboard')} style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16 }} data-testid="kiosk-keyboard">
+    <div
+      role="group"
+      aria-label={t('kiosk.keyboard')}
+      style={{ display: 'flex', flexDirection: 'column', gap: 8, marginTop: 16 }}
+      data-testid="kiosk-keyboard"
+    >
       {ROWS.map((row) => (
         <div key={row} style={{ display: 'grid', gridTemplateColumns: 'repeat(10, minmax(0, 1fr))', gap: 8 }}>
           {[...row].map((ch) => key(ch, value + ch))}
@@ -35,7 +40,9 @@ export function KioskKeyboard({ value, onChange }: Props) {
       ))}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(10, minmax(0, 1fr))', gap: 8 }}>
         <div style={{ gridColumn: 'span 4', display: 'grid' }}>{key(t('kiosk.space'), `${value} `)}</div>
-        <div style={{ gridColumn: 'span 3', display: 'grid' }}>{key('⌫', value.slice(0, -1), t('kiosk.backspace'))}</div>
+        <div style={{ gridColumn: 'span 3', display: 'grid' }}>
+          {key('⌫', value.slice(0, -1), t('kiosk.backspace'))}
+        </div>
         <div style={{ gridColumn: 'span 3', display: 'grid' }}>{key(t('kiosk.clear'), '')}</div>
       </div>
     </div>

@@ -14,11 +14,21 @@ export function KioskProcedures({ onOpen }: { onOpen(id: string): void }) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
   const list = useApiData(
-    () => (q ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, page: 1, pageSize: 8 }, on401: 'throw' }) : Promise.resolve(null)),
+    () =>
+      q
+        ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, page: 1, pageSize: 8 }, on401: 'throw' })
+        : Promise.resolve(null),
     [q],
   );
   return (
-    <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))', alignItems: 'start' }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: 24,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
+        alignItems: 'start',
+      }}
+    >
       <div>
         <KioskInput label={t('kiosk.procedureSearch')} value={text} onChange={setText} />
       </div>
@@ -31,7 +41,16 @@ export function KioskProcedures({ onOpen }: { onOpen(id: string): void }) {
             key={p.id}
             block
             onClick={() => onOpen(p.id)}
-            style={{ height: 'auto', minHeight: 72, whiteSpace: 'normal', textAlign: 'left', justifyContent: 'flex-start', marginBottom: 12, fontSize: 20, padding: '12px 16px' }}
+            style={{
+              height: 'auto',
+              minHeight: 72,
+              whiteSpace: 'normal',
+              textAlign: 'left',
+              justifyContent: 'flex-start',
+              marginBottom: 12,
+              fontSize: 20,
+              padding: '12px 16px',
+            }}
           >
             {p.name}
           </Button>

@@ -46,14 +46,20 @@ function TicketForm({ unitId, onDone }: { unitId: string; onDone(): void }) {
   const [error, setError] = useState<unknown>(null);
   const take = (body: Record<string, unknown>) => {
     setError(null);
-    api<IssuedTicket>(`/api/public/queue/${unitId}/tickets`, { method: 'POST', body: { ...body, elderly, disabled } }).then(setTicket, setError);
+    api<IssuedTicket>(`/api/public/queue/${unitId}/tickets`, {
+      method: 'POST',
+      body: { ...body, elderly, disabled },
+    }).then(setTicket, setError);
   };
 
   if (ticket) {
     return (
       <div style={{ textAlign: 'center', background: '#fff', borderRadius: 16, padding: 32 }} aria-live="assertive">
         <div style={{ fontSize: 28 }}>{t('kq.ticket')}</div>
-        <div style={{ fontSize: 'clamp(96px, 20vw, 200px)', fontWeight: 700, color: '#b71c1c', lineHeight: 1 }} data-testid="ticket-number">
+        <div
+          style={{ fontSize: 'clamp(96px, 20vw, 200px)', fontWeight: 700, color: '#b71c1c', lineHeight: 1 }}
+          data-testid="ticket-number"
+        >
           {ticket.label}
         </div>
         <div style={{ fontSize: 24 }}>{ticket.fieldName}</div>
@@ -66,26 +72,53 @@ function TicketForm({ unitId, onDone }: { unitId: string; onDone(): void }) {
     );
   }
   return (
-    <div style={{ display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))', alignItems: 'start' }}>
+    <div
+      style={{
+        display: 'grid',
+        gap: 24,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 480px), 1fr))',
+        alignItems: 'start',
+      }}
+    >
       <div>
         <h2>{t('kq.booking')}</h2>
-        <KioskInput label={t('kq.booking.label')} value={code} onChange={setCode} onEnter={() => code.trim() && take({ bookingCode: code })} />
-        <Button type="primary" block disabled={!code.trim()} onClick={() => take({ bookingCode: code })} style={{ height: 72, fontSize: 24, marginTop: 16 }}>
+        <KioskInput
+          label={t('kq.booking.label')}
+          value={code}
+          onChange={setCode}
+          onEnter={() => code.trim() && take({ bookingCode: code })}
+        />
+        <Button
+          type="primary"
+          block
+          disabled={!code.trim()}
+          onClick={() => take({ bookingCode: code })}
+          style={{ height: 72, fontSize: 24, marginTop: 16 }}
+        >
           {t('kq.booking.submit')}
         </Button>
       </div>
       <div>
         <h2>{t('kq.walkIn')}</h2>
         <div style={{ display: 'flex', gap: 24, marginBottom: 16, flexWrap: 'wrap' }}>
-          <Checkbox checked={elderly} onChange={(e) => setElderly(e.target.checked)} style={{ fontSize: 22 }}>{t('kq.elderly')}</Checkbox>
-          <Checkbox checked={disabled} onChange={(e) => setDisabled(e.target.checked)} style={{ fontSize: 22 }}>{t('kq.disabled')}</Checkbox>
+          <Checkbox checked={elderly} onChange={(e) => setElderly(e.target.checked)} style={{ fontSize: 22 }}>
+            {t('kq.elderly')}
+          </Checkbox>
+          <Checkbox checked={disabled} onChange={(e) => setDisabled(e.target.checked)} style={{ fontSize: 22 }}>
+            {t('kq.disabled')}
+          </Checkbox>
         </div>
         <ErrorAlert error={error ?? board.error} />
         {board.loading && <Spin />}
         {board.data?.fields.length === 0 && <p>{t('kq.noFields')}</p>}
         <div style={{ display: 'grid', gap: 12 }}>
           {board.data?.fields.map((f) => (
-            <Button key={f.code} size="large" style={{ height: 72, fontSize: 24, whiteSpace: 'normal' }} onClick={() => take({ fieldCode: f.code })}>
+            <Button
+              key={f.code}
+              size="large"
+              style={{ height: 72, fontSize: 24, whiteSpace: 'normal' }}
+              onClick={() => take({ fieldCode: f.code })}
+            >
               {f.name}
             </Button>
           ))}

@@ -3,7 +3,13 @@ import { formatDateTime, formatVnd } from '../../format.js';
 import { useT } from '../../i18n/i18n.js';
 import type { Payment } from './paymentsApi.js';
 
-const COLORS: Record<Payment['status'], string> = { pending: 'processing', paid: 'success', failed: 'error', cancelled: 'default', expired: 'default' };
+const COLORS: Record<Payment['status'], string> = {
+  pending: 'processing',
+  paid: 'success',
+  failed: 'error',
+  cancelled: 'default',
+  expired: 'default',
+};
 
 /** A dossier's payments, oldest first: when, how much, how, status and receipt. */
 export function PaymentsTable({ payments }: { payments: Payment[] }) {
@@ -23,7 +29,10 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
         { title: t('pay.col.when'), render: (_, p) => formatDateTime(p.paidAt ?? p.createdAt) },
         { title: t('pay.col.amount'), align: 'right', render: (_, p) => formatVnd(p.amountVnd) },
         { title: t('pay.col.channel'), render: (_, p) => t(`pay.channel.${p.channel}`) },
-        { title: t('pay.col.status'), render: (_, p) => <Tag color={COLORS[p.status]}>{t(`pay.status.${p.status}`)}</Tag> },
+        {
+          title: t('pay.col.status'),
+          render: (_, p) => <Tag color={COLORS[p.status]}>{t(`pay.status.${p.status}`)}</Tag>,
+        },
         { title: t('pay.receipt'), render: (_, p) => p.receiptNumber ?? '—' },
       ]}
     />

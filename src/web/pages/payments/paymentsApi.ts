@@ -23,9 +23,17 @@ export type ReconciliationRun = Schema<'PaymentReconciliationRun'>;
 export type ReconciliationDetail = Schema<'PaymentReconciliation'>;
 export type DiscrepancyLine = ReconciliationDetail['lines'][number];
 
-export const listReconciliations = (query: { from?: string | undefined; to?: string | undefined; page: number; pageSize: number }) =>
-  api<ApiResponse<'/api/payments/reconciliations'>>('/api/payments/reconciliations', { query });
+export const listReconciliations = (query: {
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}) => api<ApiResponse<'/api/payments/reconciliations'>>('/api/payments/reconciliations', { query });
 
 export const getReconciliation = (id: string) => api<ReconciliationDetail>(`/api/payments/reconciliations/${id}`);
 
-export const runReconciliation = (day: string) => api<ApiResponse<'/api/payments/reconciliations', 'post'>>('/api/payments/reconciliations', { method: 'POST', body: { day } });
+export const runReconciliation = (day: string) =>
+  api<ApiResponse<'/api/payments/reconciliations', 'post'>>('/api/payments/reconciliations', {
+    method: 'POST',
+    body: { day },
+  });

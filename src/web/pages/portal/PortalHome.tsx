@@ -20,7 +20,8 @@ export function PortalHome() {
 
   // The URL follows the settled text (replace: typing is not history), so Back returns here.
   useEffect(() => {
-    if (q !== (new URLSearchParams(window.location.search).get('q') ?? '')) navigate(homeUrl({ q, field, unit }), { replace: true });
+    if (q !== (new URLSearchParams(window.location.search).get('q') ?? ''))
+      navigate(homeUrl({ q, field, unit }), { replace: true });
   }, [q, field, unit]);
 
   const filtering = Boolean(q || field || unit);

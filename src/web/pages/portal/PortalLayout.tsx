@@ -14,7 +14,9 @@ export function PortalLayout({ children }: { children: ReactNode }) {
     <Layout style={{ minHeight: '100vh' }}>
       <PublicHeader provinceName={tree.data ? (provinceOf(tree.data)?.name ?? null) : null} />
       <PortalNav />
-      <Layout.Content style={{ padding: '24px 16px', maxWidth: 1100, margin: '0 auto', width: '100%', boxSizing: 'border-box' }}>
+      <Layout.Content
+        style={{ padding: '24px 16px', maxWidth: 1100, margin: '0 auto', width: '100%', boxSizing: 'border-box' }}
+      >
         {children}
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>{t('portal.footer')}</Layout.Footer>

@@ -21,10 +21,21 @@ export function PortalNav() {
   const { state } = useSession();
   const citizen = state.status === 'signedIn' && state.me.kind === 'citizen';
   const items = citizen ? [...PUBLIC, ...CITIZEN] : PUBLIC;
-  const current = (path: string) => (path === '/' ? pathname === '/' || pathname.startsWith('/thu-tuc') : pathname.startsWith(path));
+  const current = (path: string) =>
+    path === '/' ? pathname === '/' || pathname.startsWith('/thu-tuc') : pathname.startsWith(path);
   return (
     <nav aria-label={t('nav.label')} style={{ background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
-      <ul style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 20px', listStyle: 'none', margin: '0 auto', padding: '10px 16px', maxWidth: 1100 }}>
+      <ul
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: '4px 20px',
+          listStyle: 'none',
+          margin: '0 auto',
+          padding: '10px 16px',
+          maxWidth: 1100,
+        }}
+      >
         {items.map(([path, key]) => (
           <li key={path}>
             <Link

@@ -17,8 +17,12 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const unitTree = once(() => api<ApiResponse<'/api/units'>>('/api/units', { on401: 'throw' }).then((r) => r.units));
-export const procedureFields = once(() => api<ApiResponse<'/api/procedure-fields'>>('/api/procedure-fields', { on401: 'throw' }).then((r) => r.items));
+export const unitTree = once(() =>
+  api<ApiResponse<'/api/units'>>('/api/units', { on401: 'throw' }).then((r) => r.units),
+);
+export const procedureFields = once(() =>
+  api<ApiResponse<'/api/procedure-fields'>>('/api/procedure-fields', { on401: 'throw' }).then((r) => r.items),
+);
 
 export function flattenUnits(nodes: UnitNode[]): UnitNode[] {
   return nodes.flatMap((n) => [n, ...flattenUnits(n.children)]);

@@ -4,4 +4,5 @@ export function fold(text: string): string {
 }
 
 /** An antd Select filter that matches "long xuyen" to "Phường Long Xuyên". */
-export const foldFilter = (input: string, option?: { label?: unknown }) => fold(String(option?.label ?? '')).includes(fold(input.trim()));
+export const foldFilter = (input: string, option?: { label?: unknown }) =>
+  fold(String(option?.label ?? '')).includes(fold(input.trim()));

@@ -6,7 +6,8 @@ import { foldFilter, fold } from './fold.js';
 import { homeUrl } from './home/homeUrl.js';
 import { applicantBody, componentsBody, missingComponents, storeMatches } from './submit/model.js';
 
-const file = (id: string) => ({ id, sha256: 'x', size: 1, mediaType: 'application/pdf', originalName: `${id}.pdf` }) as StoredFile;
+const file = (id: string) =>
+  ({ id, sha256: 'x', size: 1, mediaType: 'application/pdf', originalName: `${id}.pdf` }) as StoredFile;
 const item = (id: string, name: string, kind: StoreItem['kind'] = 'document'): StoreItem => ({
   id,
   kind,
@@ -25,8 +26,14 @@ describe('onTimeState', () => {
     [{ appointmentAt: null, completedAt: null, outcome: null }, null], // not received: no clock
     [{ appointmentAt: '2025-11-21T03:00:00Z', completedAt: null, outcome: null }, 'withinTime'],
     [{ appointmentAt: '2025-11-19T03:00:00Z', completedAt: null, outcome: null }, 'overdue'],
-    [{ appointmentAt: '2025-11-21T03:00:00Z', completedAt: null, outcome: null, timeState: 'dueSoon' as const }, 'dueSoon'], // the server's word wins
-    [{ appointmentAt: '2025-11-19T03:00:00Z', completedAt: '2025-11-19T02:00:00Z', outcome: 'onTime' as const }, 'onTime'], // finished: its outcome
+    [
+      { appointmentAt: '2025-11-21T03:00:00Z', completedAt: null, outcome: null, timeState: 'dueSoon' as const },
+      'dueSoon',
+    ], // the server's word wins
+    [
+      { appointmentAt: '2025-11-19T03:00:00Z', completedAt: '2025-11-19T02:00:00Z', outcome: 'onTime' as const },
+      'onTime',
+    ], // finished: its outcome
   ])('%o → %s', (dossier, expected) => {
     expect(onTimeState(dossier, now)).toBe(expected);
   });
@@ -34,7 +41,16 @@ describe('onTimeState', () => {
 
 describe('the online filing body', () => {
   it('leaves blank optional contacts out and trims the rest', () => {
-    expect(applicantBody({ kind: 'citizen', fullName: ' Nguyễn Văn An ', idNumber: '089095000123', phone: ' ', email: '', address: 'An Giang' })).toEqual({
+    expect(
+      applicantBody({
+        kind: 'citizen',
+        fullName: ' Nguyễn Văn An ',
+        idNumber: '089095000123',
+        phone: ' ',
+        email: '',
+        address: 'An Giang',
+      }),
+    ).toEqual({
       kind: 'citizen',
       fullName: 'Nguyễn Văn An',
       idNumber: '089095000123',
@@ -42,7 +58,10 @@ describe('the online filing body', () => {
       email: undefined,
       address: 'An Giang',
     });
-    expect(applicantBody({ kind: 'organization', name: 'Công ty A', taxCode: '0101243150' })).toMatchObject({ kind: 'organization', taxCode: '0101243150' });
+    expect(applicantBody({ kind: 'organization', name: 'Công ty A', taxCode: '0101243150' })).toMatchObject({
+      kind: 'organization',
+      taxCode: '0101243150',
+    });
   });
 
   it('sends uploads as fileIds and stored documents as storeItemId, skipping empty components', () => {
@@ -65,11 +84,17 @@ describe('the online filing body', () => {
         { id: 'c', name: 'Giấy ủy quyền', mandatory: false },
       ],
     } as ProcedureDetail;
-    expect(missingComponents(procedure, { a: { kind: 'files', files: [file('f')] }, b: { kind: 'files', files: [] } })).toEqual(['Giấy chứng sinh']);
+    expect(
+      missingComponents(procedure, { a: { kind: 'files', files: [file('f')] }, b: { kind: 'files', files: [] } }),
+    ).toEqual(['Giấy chứng sinh']);
   });
 
   it('offers stored documents whose name is the component’s, never results', () => {
-    const items = [item('1', 'Tờ khai đăng ký khai sinh'), item('2', 'Tờ khai khác'), item('3', 'Tờ khai đăng ký khai sinh', 'result')];
+    const items = [
+      item('1', 'Tờ khai đăng ký khai sinh'),
+      item('2', 'Tờ khai khác'),
+      item('3', 'Tờ khai đăng ký khai sinh', 'result'),
+    ];
     expect(storeMatches(items, ' tờ khai đăng ký khai sinh ').map((i) => i.id)).toEqual(['1']);
   });
 });

@@ -14,13 +14,20 @@ export function BookingCard({ booking, onChanged }: { booking: Booking; onChange
       <img src={booking.qrDataUrl} alt={t('bk.qr', { code: booking.code })} width={200} height={200} />
       <div style={{ flex: '1 1 240px' }}>
         <div>{t('bk.code')}</div>
-        <div style={{ fontSize: 36, fontWeight: 700, letterSpacing: 2 }} data-testid="booking-code">{booking.code}</div>
+        <div style={{ fontSize: 36, fontWeight: 700, letterSpacing: 2 }} data-testid="booking-code">
+          {booking.code}
+        </div>
         <Typography.Paragraph style={{ margin: '8px 0' }}>
-          {formatDateTime(booking.startsAt).slice(0, 16)}–{formatDateTime(booking.endsAt).slice(11, 16)} · {booking.unitName}
+          {formatDateTime(booking.startsAt).slice(0, 16)}–{formatDateTime(booking.endsAt).slice(11, 16)} ·{' '}
+          {booking.unitName}
           <br />
           {booking.procedureName}
         </Typography.Paragraph>
-        {booking.status === 'cancelled' ? <Alert type="info" showIcon message={t('bk.cancelled')} /> : <Typography.Paragraph type="secondary">{t('bk.doneHint')}</Typography.Paragraph>}
+        {booking.status === 'cancelled' ? (
+          <Alert type="info" showIcon message={t('bk.cancelled')} />
+        ) : (
+          <Typography.Paragraph type="secondary">{t('bk.doneHint')}</Typography.Paragraph>
+        )}
         {booking.status === 'booked' && <CancelButton booking={booking} onCancelled={onChanged} />}
       </div>
     </div>
@@ -34,7 +41,9 @@ export function CancelButton({ booking, onCancelled }: { booking: Booking; onCan
     <>
       <Popconfirm
         title={t('bk.cancelConfirm', { code: booking.code })}
-        onConfirm={() => api<Booking>(`/api/queue/bookings/${booking.code}/cancel`, { method: 'POST' }).then(onCancelled, setError)}
+        onConfirm={() =>
+          api<Booking>(`/api/queue/bookings/${booking.code}/cancel`, { method: 'POST' }).then(onCancelled, setError)
+        }
       >
         <Button danger>{t('bk.cancel')}</Button>
       </Popconfirm>

@@ -34,27 +34,65 @@ function Booker({ me }: { me: Me }) {
       <Typography.Paragraph type="secondary">{t('bk.intro')}</Typography.Paragraph>
       {done ? (
         <div style={{ background: '#fff', borderRadius: 8, padding: 16 }}>
-          <Typography.Title level={3} style={{ marginTop: 0 }}>{t('bk.done')}</Typography.Title>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('bk.done')}
+          </Typography.Title>
           <BookingCard booking={done} onChanged={setDone} />
-          <Button style={{ marginTop: 16 }} onClick={() => { setDone(null); setSlot(null); }}>{t('bk.again')}</Button>
+          <Button
+            style={{ marginTop: 16 }}
+            onClick={() => {
+              setDone(null);
+              setSlot(null);
+            }}
+          >
+            {t('bk.again')}
+          </Button>
         </div>
       ) : (
         <div style={{ background: '#fff', borderRadius: 8, padding: 16, display: 'grid', gap: 16 }}>
           <label>
             <div style={{ marginBottom: 4 }}>{t('bk.procedure')}</div>
-            <ProcedureSelect value={procedureId} onChange={(v) => { setProcedureId(v); setSlot(null); }} placeholder={t('bk.procedure.placeholder')} />
+            <ProcedureSelect
+              value={procedureId}
+              onChange={(v) => {
+                setProcedureId(v);
+                setSlot(null);
+              }}
+              placeholder={t('bk.procedure.placeholder')}
+            />
           </label>
           {procedureId && !slot && <SlotPicker procedureId={procedureId} onPick={setSlot} />}
-          {procedureId && slot && <ConfirmBooking me={me} procedureId={procedureId} slot={slot} onBack={() => setSlot(null)} onBooked={setDone} />}
+          {procedureId && slot && (
+            <ConfirmBooking
+              me={me}
+              procedureId={procedureId}
+              slot={slot}
+              onBack={() => setSlot(null)}
+              onBooked={setDone}
+            />
+          )}
         </div>
       )}
-      <Typography.Title level={3} style={{ marginTop: 32 }}>{t('bk.mine')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 32 }}>
+        {t('bk.mine')}
+      </Typography.Title>
       <ErrorAlert error={mine.error} />
       {mine.loading && !mine.data && <Spin />}
       {mine.data?.items.length === 0 && <Empty description={t('bk.mine.none')} />}
       <div style={{ display: 'grid', gap: 8 }}>
         {mine.data?.items.map((b) => (
-          <div key={b.code} style={{ background: '#fff', borderRadius: 8, padding: 12, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <div
+            key={b.code}
+            style={{
+              background: '#fff',
+              borderRadius: 8,
+              padding: 12,
+              display: 'flex',
+              flexWrap: 'wrap',
+              gap: 8,
+              alignItems: 'center',
+            }}
+          >
             <strong>{b.code}</strong>
             <span>{formatDateTime(b.startsAt).slice(0, 16)}</span>
             <span style={{ flex: 1 }}>{b.unitName}</span>
@@ -67,7 +105,19 @@ function Booker({ me }: { me: Me }) {
   );
 }
 
-function ConfirmBooking({ me, procedureId, slot, onBack, onBooked }: { me: Me; procedureId: string; slot: Slot; onBack(): void; onBooked(b: Booking): void }) {
+function ConfirmBooking({
+  me,
+  procedureId,
+  slot,
+  onBack,
+  onBooked,
+}: {
+  me: Me;
+  procedureId: string;
+  slot: Slot;
+  onBack(): void;
+  onBooked(b: Booking): void;
+}) {
   const t = useT();
   const [name, setName] = useState(me.fullName);
   const [phone, setPhone] = useState<string | null>(null);
@@ -79,7 +129,17 @@ function ConfirmBooking({ me, procedureId, slot, onBack, onBooked }: { me: Me; p
     setBusy(true);
     setError(null);
     try {
-      onBooked(await api<Booking>('/api/queue/bookings', { method: 'POST', body: { slotId: slot.id, procedureId, name: name.trim(), ...(phoneValue.trim() ? { phone: phoneValue.trim() } : {}) } }));
+      onBooked(
+        await api<Booking>('/api/queue/bookings', {
+          method: 'POST',
+          body: {
+            slotId: slot.id,
+            procedureId,
+            name: name.trim(),
+            ...(phoneValue.trim() ? { phone: phoneValue.trim() } : {}),
+          },
+        }),
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -88,7 +148,12 @@ function ConfirmBooking({ me, procedureId, slot, onBack, onBooked }: { me: Me; p
   };
   return (
     <div style={{ display: 'grid', gap: 12 }}>
-      <Typography.Text strong>{t('bk.chosen', { when: `${formatDateTime(slot.startsAt).slice(0, 16)}–${clock(slot.endsAt)}`, unit: slot.unitName })}</Typography.Text>
+      <Typography.Text strong>
+        {t('bk.chosen', {
+          when: `${formatDateTime(slot.startsAt).slice(0, 16)}–${clock(slot.endsAt)}`,
+          unit: slot.unitName,
+        })}
+      </Typography.Text>
       <label>
         {t('bk.name')}
         <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
@@ -100,7 +165,9 @@ function ConfirmBooking({ me, procedureId, slot, onBack, onBooked }: { me: Me; p
       <ErrorAlert error={error} />
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button onClick={onBack}>←</Button>
-        <Button type="primary" loading={busy} onClick={() => void submit()} disabled={name.trim().length < 2}>{t('bk.confirm')}</Button>
+        <Button type="primary" loading={busy} onClick={() => void submit()} disabled={name.trim().length < 2}>
+          {t('bk.confirm')}
+        </Button>
       </div>
     </div>
   );

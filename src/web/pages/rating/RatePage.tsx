@@ -32,11 +32,23 @@ export default function RatePage({ code }: { code: string }) {
   return (
     <ConfigProvider theme={TABLET_THEME}>
       <Layout style={{ minHeight: '100vh' }} data-testid="rate-tablet">
-        <header style={{ background: '#b71c1c', color: '#fff', padding: '16px 24px', display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+        <header
+          style={{
+            background: '#b71c1c',
+            color: '#fff',
+            padding: '16px 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            flexWrap: 'wrap',
+          }}
+        >
           <h1 style={{ flex: 1, margin: 0, fontSize: 28, color: '#fff' }}>{t('rate.tablet.title')}</h1>
           <LanguageSwitch />
         </header>
-        <main style={{ padding: 24, maxWidth: 1100, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>{code ? <RateDossier code={code} /> : <AskCode />}</main>
+        <main style={{ padding: 24, maxWidth: 1100, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
+          {code ? <RateDossier code={code} /> : <AskCode />}
+        </main>
       </Layout>
     </ConfigProvider>
   );
@@ -51,7 +63,14 @@ function AskCode() {
       <label htmlFor="rate-code" style={{ fontSize: 24 }}>
         {t('rate.tablet.code')}
       </label>
-      <Input id="rate-code" size="large" value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={open} style={{ fontSize: 28 }} />
+      <Input
+        id="rate-code"
+        size="large"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        onPressEnter={open}
+        style={{ fontSize: 28 }}
+      />
       <Button type="primary" size="large" onClick={open} style={{ height: 72, fontSize: 26 }}>
         {t('rate.tablet.open')}
       </Button>
@@ -69,8 +88,12 @@ function RateDossier({ code }: { code: string }) {
   useEffect(() => session.ensureLoaded(), [session]);
   const ready = session.state.status !== 'unknown';
   const auth: RateAuth = { linkToken, bearer };
-  const form = useApiData(() => (ready ? ratingForm(code, auth) : Promise.resolve(null)), [code, ready, linkToken, bearer]);
-  const unauthorised = form.error instanceof ApiError && (form.error.status === 401 || form.error.status === 403) && !linkToken;
+  const form = useApiData(
+    () => (ready ? ratingForm(code, auth) : Promise.resolve(null)),
+    [code, ready, linkToken, bearer],
+  );
+  const unauthorised =
+    form.error instanceof ApiError && (form.error.status === 401 || form.error.status === 403) && !linkToken;
   const next = (
     <Button size="large" onClick={() => navigate('/rate')} style={{ height: 64, fontSize: 22 }}>
       {t('rate.tablet.next')}
@@ -92,7 +115,14 @@ function RateDossier({ code }: { code: string }) {
           {next}
         </Space>
       )}
-      {form.data && !form.data.alreadyRated && <RatingFormView large form={form.data} onSubmit={(input) => sendRating(code, input, auth)} after={linkToken ? undefined : next} />}
+      {form.data && !form.data.alreadyRated && (
+        <RatingFormView
+          large
+          form={form.data}
+          onSubmit={(input) => sendRating(code, input, auth)}
+          after={linkToken ? undefined : next}
+        />
+      )}
       {bearer && !linkToken && (
         <Button
           type="link"

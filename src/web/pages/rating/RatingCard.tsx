@@ -19,7 +19,9 @@ export function RatingCard({ code }: { code: string }) {
       {form.loading && !form.data && <Skeleton active />}
       {form.data?.alreadyRated && <Alert type="success" showIcon message={t('rate.already')} />}
       {form.data && !form.data.alreadyRated && <Typography.Paragraph>{t('rate.intro', { code })}</Typography.Paragraph>}
-      {form.data && !form.data.alreadyRated && <RatingFormView form={form.data} onSubmit={(input) => sendRating(code, input)} />}
+      {form.data && !form.data.alreadyRated && (
+        <RatingFormView form={form.data} onSubmit={(input) => sendRating(code, input)} />
+      )}
     </Part>
   );
 }

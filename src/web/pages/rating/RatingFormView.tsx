@@ -35,7 +35,11 @@ export function RatingFormView({ form, large, onSubmit, after }: Props) {
       <Result
         status="success"
         title={t('rate.thanks')}
-        subTitle={done.feedbackCode ? <span data-testid="rating-feedback">{t('rate.feedbackCreated', { code: done.feedbackCode })}</span> : undefined}
+        subTitle={
+          done.feedbackCode ? (
+            <span data-testid="rating-feedback">{t('rate.feedbackCreated', { code: done.feedbackCode })}</span>
+          ) : undefined
+        }
         extra={after}
       />
     );
@@ -61,7 +65,9 @@ export function RatingFormView({ form, large, onSubmit, after }: Props) {
     <div data-testid="rating-form">
       {form.criteria.map((c) => (
         <fieldset key={c.key} style={{ border: 0, padding: 0, margin: '0 0 20px' }}>
-          <legend style={{ fontWeight: 600, fontSize: large ? 26 : 16, marginBottom: 8 }}>{criterionText(c, lang).label}</legend>
+          <legend style={{ fontWeight: 600, fontSize: large ? 26 : 16, marginBottom: 8 }}>
+            {criterionText(c, lang).label}
+          </legend>
           <Radio.Group
             value={scores[c.key]}
             onChange={(e) => setScores({ ...scores, [c.key]: e.target.value as number })}
@@ -79,18 +85,37 @@ export function RatingFormView({ form, large, onSubmit, after }: Props) {
       ))}
       {bad && (
         <div style={{ marginBottom: 16 }}>
-          <label htmlFor="rate-reason" style={{ display: 'block', fontWeight: 600, marginBottom: 8, fontSize: large ? 22 : undefined }}>
+          <label
+            htmlFor="rate-reason"
+            style={{ display: 'block', fontWeight: 600, marginBottom: 8, fontSize: large ? 22 : undefined }}
+          >
             {t('rate.reason')}
           </label>
-          <Input.TextArea id="rate-reason" rows={4} maxLength={5000} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <Checkbox checked={toFeedback} onChange={(e) => setToFeedback(e.target.checked)} style={{ marginTop: 8, fontSize: large ? 20 : undefined }}>
+          <Input.TextArea
+            id="rate-reason"
+            rows={4}
+            maxLength={5000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Checkbox
+            checked={toFeedback}
+            onChange={(e) => setToFeedback(e.target.checked)}
+            style={{ marginTop: 8, fontSize: large ? 20 : undefined }}
+          >
             {t('rate.toFeedback')}
           </Checkbox>
         </div>
       )}
       {missing && <Alert type="warning" showIcon message={missing} style={{ marginBottom: 16 }} />}
       <ErrorAlert error={error} />
-      <Button type="primary" size="large" loading={busy} onClick={() => void submit()} style={large ? { height: 72, fontSize: 26, minWidth: 280 } : undefined}>
+      <Button
+        type="primary"
+        size="large"
+        loading={busy}
+        onClick={() => void submit()}
+        style={large ? { height: 72, fontSize: 26, minWidth: 280 } : undefined}
+      >
         {t('rate.submit')}
       </Button>
     </div>

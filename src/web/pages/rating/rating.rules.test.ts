@@ -6,7 +6,14 @@ const levelsEn = ['Dissatisfied', 'Neutral', 'Satisfied'];
 
 describe('criterionText', () => {
   it('shows the Vietnamese label and levels by default, the English ones when the UI is in English', () => {
-    const c = { key: 'overall', label: 'Mức độ hài lòng chung', labelEn: 'Overall satisfaction', scale: 3 as const, levels, levelsEn };
+    const c = {
+      key: 'overall',
+      label: 'Mức độ hài lòng chung',
+      labelEn: 'Overall satisfaction',
+      scale: 3 as const,
+      levels,
+      levelsEn,
+    };
     expect(criterionText(c, 'vi')).toEqual({ label: 'Mức độ hài lòng chung', levels });
     expect(criterionText(c, 'en')).toEqual({ label: 'Overall satisfaction', levels: levelsEn });
   });

@@ -29,10 +29,16 @@ const headers = (auth: RateAuth) => (auth.bearer ? { authorization: `Bearer ${au
 const path = (code: string) => `/api/rate/${encodeURIComponent(code)}`;
 
 // on401 'throw': an unknown tablet is asked to set up, not sent to the sign-in page.
-export const ratingForm = (code: string, auth: RateAuth = {}) => api<RatingForm>(path(code), { query: { token: auth.linkToken }, headers: headers(auth), on401: 'throw' });
+export const ratingForm = (code: string, auth: RateAuth = {}) =>
+  api<RatingForm>(path(code), { query: { token: auth.linkToken }, headers: headers(auth), on401: 'throw' });
 
 export const sendRating = (code: string, input: RateInput, auth: RateAuth = {}) =>
-  api<RatingResult>(path(code), { method: 'POST', body: { ...input, ...(auth.linkToken ? { token: auth.linkToken } : {}) }, headers: headers(auth), on401: 'throw' });
+  api<RatingResult>(path(code), {
+    method: 'POST',
+    body: { ...input, ...(auth.linkToken ? { token: auth.linkToken } : {}) },
+    headers: headers(auth),
+    on401: 'throw',
+  });
 
 /** The middle of a scale is acceptable; below it is bad and needs a reason (as the server rules). */
 export const isBadLevel = (level: number, scale: number) => level < (scale + 1) / 2;

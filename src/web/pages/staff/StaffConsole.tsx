@@ -42,7 +42,12 @@ const SECTIONS: Section[] = [
   { key: 'queue', label: 'menu.queue', needs: 'queue.serve', Page: QueueCounterPage },
   { key: 'queue-book', label: 'menu.queueBook', needs: 'queue.book', Page: CallerBookingPage },
   { key: 'dossiers', label: 'menu.dossiers', needs: 'dossier.read', Page: DossiersPage },
-  { key: 'feedback', label: 'menu.feedback', needs: ['feedback.receive', 'feedback.route', 'feedback.handle'], Page: FeedbackSection },
+  {
+    key: 'feedback',
+    label: 'menu.feedback',
+    needs: ['feedback.receive', 'feedback.route', 'feedback.handle'],
+    Page: FeedbackSection,
+  },
   { key: 'kpi', label: 'menu.kpi', needs: 'kpi.read', Page: KpiDashboardPage },
   { key: 'national-sync', label: 'menu.nationalSync', needs: 'kpi.read', Page: NationalSyncPage },
   // Managing slots is occasional work: a leader who may also do it still lands on the dossiers.
@@ -70,18 +75,23 @@ export default function StaffConsole() {
 
   useEffect(() => {
     if (session.state.status === 'unknown') session.ensureLoaded();
-    if (session.state.status === 'anonymous') navigate(`/login?next=${encodeURIComponent(pathname)}`, { replace: true });
+    if (session.state.status === 'anonymous')
+      navigate(`/login?next=${encodeURIComponent(pathname)}`, { replace: true });
   }, [session, pathname]);
 
   const sectionKey = pathname.split('/')[2] ?? '';
-  const scopes = useApiData(() => (signedIn ? api<ApiResponse<'/api/me/scopes'>>('/api/me/scopes') : Promise.resolve(null)), [signedIn, me?.id]);
+  const scopes = useApiData(
+    () => (signedIn ? api<ApiResponse<'/api/me/scopes'>>('/api/me/scopes') : Promise.resolve(null)),
+    [signedIn, me?.id],
+  );
 
   // /staff lands on the first section the user may see: an officer's desk, else the units.
   useEffect(() => {
     if (!sectionKey && scopes.data) navigate(`/staff/${firstSection(new Set(scopes.data.scopes))}`, { replace: true });
   }, [sectionKey, scopes.data]);
 
-  if (!me || !scopes.data || !sectionKey) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+  if (!me || !scopes.data || !sectionKey)
+    return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 
   const held = new Set(scopes.data.scopes);
   const visible = SECTIONS.filter((s) => allowed(s, held));
@@ -113,7 +123,17 @@ export default function StaffConsole() {
           <Layout>
             {/* Wraps on a 360 px phone instead of pushing the page sideways. */}
             <Layout.Header
-              style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', height: 'auto', minHeight: 64, lineHeight: 'normal', paddingBlock: 8, paddingInline: 'clamp(8px, 3vw, 24px)' }}
+              style={{
+                background: '#fff',
+                display: 'flex',
+                justifyContent: 'flex-end',
+                alignItems: 'center',
+                height: 'auto',
+                minHeight: 64,
+                lineHeight: 'normal',
+                paddingBlock: 8,
+                paddingInline: 'clamp(8px, 3vw, 24px)',
+              }}
             >
               <Space size="small" wrap style={{ justifyContent: 'flex-end' }}>
                 <LanguageSwitch />
@@ -125,7 +145,12 @@ export default function StaffConsole() {
             </Layout.Header>
             <Layout.Content style={{ margin: 'clamp(8px, 3vw, 24px)' }}>
               {me.mustChangePassword && sectionKey !== 'account' && (
-                <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={<Link to="/staff/account">{t('staff.mustChange')}</Link>} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  message={<Link to="/staff/account">{t('staff.mustChange')}</Link>}
+                />
               )}
               {current ? <current.Page /> : <Result status="404" title={t('notFound.title')} />}
             </Layout.Content>

@@ -9,7 +9,8 @@ import type { DossierDetail } from '../../../types.js';
  */
 export function DossierNotices({ dossier: d }: { dossier: DossierDetail }) {
   const t = useT();
-  const request = d.status === 'awaitingSupplement' ? d.events.findLast((e) => e.action === 'requestSupplement') : undefined;
+  const request =
+    d.status === 'awaitingSupplement' ? d.events.findLast((e) => e.action === 'requestSupplement') : undefined;
   const unpaid = d.obligations.filter((o) => !o.paidAt);
   const extension = d.extensions.at(-1);
   const style = { marginBottom: 16 };
@@ -26,7 +27,14 @@ export function DossierNotices({ dossier: d }: { dossier: DossierDetail }) {
         />
       )}
       {unpaid.map((o) => (
-        <Alert key={o.id} type="warning" showIcon style={style} message={t('mine.obligation', { amount: formatVnd(o.amountVnd) })} description={o.description} />
+        <Alert
+          key={o.id}
+          type="warning"
+          showIcon
+          style={style}
+          message={t('mine.obligation', { amount: formatVnd(o.amountVnd) })}
+          description={o.description}
+        />
       ))}
       {extension && (
         <Alert

@@ -8,7 +8,17 @@ import { Part } from '../procedure/Part.js';
 import type { ApiResponse } from '../../../api/types.js';
 
 /** A PDF or file from the API (the session cookie goes along: same origin). */
-function FileLink({ href, children, testId, newTab = false }: { href: string; children: string; testId?: string; newTab?: boolean }) {
+function FileLink({
+  href,
+  children,
+  testId,
+  newTab = false,
+}: {
+  href: string;
+  children: string;
+  testId?: string;
+  newTab?: boolean;
+}) {
   return (
     <a href={href} data-testid={testId} {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}>
       {children}
@@ -48,7 +58,13 @@ function Results({ dossier }: { dossier: DossierDetail }) {
           const label = t('mine.resultName', { name: r.name, number: r.number, date: formatDate(r.issuedOn) });
           return (
             <li key={r.id} style={{ marginBottom: 6 }}>
-              {item && ended ? <FileLink href={`/api/store/items/${item.id}/files/${r.fileId}`} testId="result-download">{label}</FileLink> : label}
+              {item && ended ? (
+                <FileLink href={`/api/store/items/${item.id}/files/${r.fileId}`} testId="result-download">
+                  {label}
+                </FileLink>
+              ) : (
+                label
+              )}
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
                 {r.issuer} · {t('mine.resultSigner', { signer: r.signer })}
                 {r.validUntil && ` · ${t('store.validUntil', { date: formatDate(r.validUntil) })}`}
@@ -81,7 +97,11 @@ export function DossierPapers({ dossier }: { dossier: DossierDetail }) {
           <ul style={{ paddingLeft: 18, margin: 0 }}>
             {forms.map(([n, key]) => (
               <li key={n}>
-                <FileLink href={`/api/dossiers/${encodeURIComponent(dossier.code)}/forms/${n}`} testId={`form-${n}`} newTab>
+                <FileLink
+                  href={`/api/dossiers/${encodeURIComponent(dossier.code)}/forms/${n}`}
+                  testId={`form-${n}`}
+                  newTab
+                >
                   {t(key)}
                 </FileLink>
               </li>

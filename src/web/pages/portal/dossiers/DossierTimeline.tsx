@@ -30,7 +30,11 @@ export function DossierTimeline({ events }: { events: DossierDetail['events'] })
                 </Tag>
               )}
             </div>
-            {e.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>{e.note}</Typography.Paragraph>}
+            {e.note && (
+              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>
+                {e.note}
+              </Typography.Paragraph>
+            )}
           </div>
         ),
       }))}

@@ -57,14 +57,19 @@ function DossierView({ code }: { code: string }) {
           <Part title={t('mine.info')}>
             <InfoRow label={t('mine.channel')}>{t(CHANNEL_KEY[d.channel])}</InfoRow>
             <InfoRow label={t('mine.submittedAt')}>{formatDateTime(d.submittedAt)}</InfoRow>
-            <InfoRow label={t('mine.receivedAt')}>{d.receivedAt ? formatDateTime(d.receivedAt) : t('mine.notReceived')}</InfoRow>
+            <InfoRow label={t('mine.receivedAt')}>
+              {d.receivedAt ? formatDateTime(d.receivedAt) : t('mine.notReceived')}
+            </InfoRow>
             <InfoRow label={t('mine.appointmentAt')}>{formatDateTime(d.appointmentAt)}</InfoRow>
             {d.completedAt && <InfoRow label={t('mine.completedAt')}>{formatDateTime(d.completedAt)}</InfoRow>}
             <InfoRow label={t('mine.receivingUnit')}>{d.receivingUnit.name}</InfoRow>
             <InfoRow label={t('mine.competentUnit')}>{d.competentUnit.name}</InfoRow>
             <InfoRow label={t('submit.totalFee')}>{formatVnd(d.fees.reduce((s, f) => s + f.amountVnd, 0))}</InfoRow>
           </Part>
-          <PaymentCard code={d.code} returnedPaymentId={new URLSearchParams(window.location.search).get('thanh-toan')} />
+          <PaymentCard
+            code={d.code}
+            returnedPaymentId={new URLSearchParams(window.location.search).get('thanh-toan')}
+          />
           <DossierPapers dossier={d} />
           {/* Rating opens once processing has ended (the API refuses it before). */}
           {d.completedAt && <RatingCard code={d.code} />}

@@ -22,7 +22,10 @@ export default function MyDossiersPage() {
 function MyDossierList() {
   const t = useT();
   const [limit, setLimit] = useState(STEP);
-  const list = useApiData(() => api<ApiResponse<'/api/dossiers'>>('/api/dossiers', { query: { page: 1, pageSize: limit } }), [limit]);
+  const list = useApiData(
+    () => api<ApiResponse<'/api/dossiers'>>('/api/dossiers', { query: { page: 1, pageSize: limit } }),
+    [limit],
+  );
   const items = list.data?.items ?? [];
   return (
     <section style={{ background: '#fff', borderRadius: 8, padding: '20px 16px' }}>

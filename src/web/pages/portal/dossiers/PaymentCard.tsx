@@ -47,9 +47,15 @@ export function PaymentCard({ code, returnedPaymentId }: { code: string; returne
             {p.due.map((d) => (
               <Space key={d.obligationId ?? 'fees'} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
                 <span>
-                  {t('pay.due')}: {d.obligationId ? d.description : t('pay.fees')} — <strong data-testid="payment-due">{formatVnd(d.amountVnd)}</strong>
+                  {t('pay.due')}: {d.obligationId ? d.description : t('pay.fees')} —{' '}
+                  <strong data-testid="payment-due">{formatVnd(d.amountVnd)}</strong>
                 </span>
-                <Button type="primary" loading={starting === (d.obligationId ?? 'fees')} onClick={() => void pay(d.obligationId)} data-testid="pay-online">
+                <Button
+                  type="primary"
+                  loading={starting === (d.obligationId ?? 'fees')}
+                  onClick={() => void pay(d.obligationId)}
+                  data-testid="pay-online"
+                >
                   {t('pay.online')}
                 </Button>
               </Space>
@@ -69,9 +75,23 @@ function PaymentResult({ payments, id }: { payments: DossierPayments; id: string
   if (!payment) return null;
   const alert =
     payment.status === 'paid'
-      ? { type: 'success' as const, message: t('pay.resultPaid', { amount: formatVnd(payment.amountVnd), receipt: payment.receiptNumber ?? '' }) }
+      ? {
+          type: 'success' as const,
+          message: t('pay.resultPaid', { amount: formatVnd(payment.amountVnd), receipt: payment.receiptNumber ?? '' }),
+        }
       : payment.status === 'pending'
         ? { type: 'info' as const, message: t('pay.resultPending') }
-        : { type: payment.status === 'cancelled' ? ('warning' as const) : ('error' as const), message: t(payment.status === 'cancelled' ? 'pay.resultCancelled' : 'pay.resultFailed') };
-  return <Alert showIcon style={{ marginBottom: 12 }} type={alert.type} message={alert.message} data-testid="payment-result" />;
+        : {
+            type: payment.status === 'cancelled' ? ('warning' as const) : ('error' as const),
+            message: t(payment.status === 'cancelled' ? 'pay.resultCancelled' : 'pay.resultFailed'),
+          };
+  return (
+    <Alert
+      showIcon
+      style={{ marginBottom: 12 }}
+      type={alert.type}
+      message={alert.message}
+      data-testid="payment-result"
+    />
+  );
 }

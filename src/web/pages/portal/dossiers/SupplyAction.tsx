@@ -16,7 +16,15 @@ interface Values {
 }
 
 /** FilePicker as a form field (value/onChange), one per component. */
-function FilesField({ label, value, onChange }: { label: string; value?: StoredFile[]; onChange?: (files: StoredFile[]) => void }) {
+function FilesField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value?: StoredFile[];
+  onChange?: (files: StoredFile[]) => void;
+}) {
   return <FilePicker label={label} files={value ?? []} onChange={(files) => onChange?.(files)} />;
 }
 
@@ -29,14 +37,19 @@ export function SupplyAction({ dossier, onDone }: { dossier: DossierDetail; onDo
   const [open, setOpen] = useState(false);
   // The components of the version the dossier was filed under, not of today's version.
   const version = useApiData(
-    () => (open ? api<Schema<'ProcedureVersion'>>(`/api/procedure-versions/${dossier.procedure.versionId}`) : Promise.resolve(null)),
+    () =>
+      open
+        ? api<Schema<'ProcedureVersion'>>(`/api/procedure-versions/${dossier.procedure.versionId}`)
+        : Promise.resolve(null),
     [open, dossier.procedure.versionId],
   );
   // The version's content is documented as open (`unknown`): it is a ProcedureContent.
   const components = ((version.data?.content as ProcedureContent | undefined)?.components ?? []).filter((c) => c.id);
 
   const submit = ({ files = {}, note }: Values) => {
-    const provided = Object.entries(files).flatMap(([componentId, list]) => (list?.length ? [{ componentId, fileIds: list.map((f) => f.id) }] : []));
+    const provided = Object.entries(files).flatMap(([componentId, list]) =>
+      list?.length ? [{ componentId, fileIds: list.map((f) => f.id) }] : [],
+    );
     if (provided.length === 0) return Promise.reject(new ApiError(400, 'NO_FILES', t('mine.supply.none')));
     return actOn(dossier, 'supply', { components: provided, note: blankToNull(note) ?? undefined });
   };

@@ -10,7 +10,8 @@ import type { DossierSummary } from '../../../types.js';
 export type OnTime = NonNullable<DossierSummary['timeState'] | DossierSummary['outcome']>;
 
 /** What a dossier (or its public view, which may not carry a time state) tells of its clock. */
-type Timed = Pick<DossierSummary, 'appointmentAt' | 'completedAt' | 'outcome'> & Partial<Pick<DossierSummary, 'timeState'>>;
+type Timed = Pick<DossierSummary, 'appointmentAt' | 'completedAt' | 'outcome'> &
+  Partial<Pick<DossierSummary, 'timeState'>>;
 
 export function onTimeState(d: Timed, now = Date.now()): OnTime | null {
   if (d.completedAt) return d.outcome;

@@ -5,7 +5,13 @@ import { ProcedureSelect } from './ProcedureSelect.js';
 
 /** Two fields side by side on a wide screen, stacked on a phone. */
 export function Columns({ children }: { children: ReactNode }) {
-  return <div style={{ display: 'grid', gap: '0 16px', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 240px), 1fr))' }}>{children}</div>;
+  return (
+    <div
+      style={{ display: 'grid', gap: '0 16px', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 240px), 1fr))' }}
+    >
+      {children}
+    </div>
+  );
 }
 
 /** What the feedback is about, both optional: a dossier code (the procedure follows from it) or a procedure. */

@@ -52,7 +52,10 @@ export function ContactVerify({ onVerified }: { onVerified(v: VerifiedContact): 
   const [before, after] = t('fb.verify.text').split('{login}');
 
   return (
-    <section aria-labelledby="fb-verify" style={{ background: '#fff', borderRadius: 8, padding: '20px 16px', maxWidth: 560 }}>
+    <section
+      aria-labelledby="fb-verify"
+      style={{ background: '#fff', borderRadius: 8, padding: '20px 16px', maxWidth: 560 }}
+    >
       <Typography.Title level={4} id="fb-verify" style={{ marginTop: 0 }}>
         {t('fb.verify.title')}
       </Typography.Title>
@@ -64,19 +67,34 @@ export function ContactVerify({ onVerified }: { onVerified(v: VerifiedContact): 
       <ErrorAlert error={error} />
       {!sent ? (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Radio.Group value={medium} onChange={(e) => setMedium(e.target.value as 'phone' | 'email')} aria-label={t('fb.verify.medium')}>
+          <Radio.Group
+            value={medium}
+            onChange={(e) => setMedium(e.target.value as 'phone' | 'email')}
+            aria-label={t('fb.verify.medium')}
+          >
             <Radio.Button value="phone">{t('fb.verify.phone')}</Radio.Button>
             <Radio.Button value="email">{t('fb.verify.email')}</Radio.Button>
           </Radio.Group>
           <label htmlFor="fb-contact">{t(medium === 'phone' ? 'fb.verify.phone' : 'fb.verify.email')}</label>
-          <Input id="fb-contact" size="large" type={medium === 'phone' ? 'tel' : 'email'} value={value} onChange={(e) => setValue(e.target.value)} onPressEnter={() => void send()} />
+          <Input
+            id="fb-contact"
+            size="large"
+            type={medium === 'phone' ? 'tel' : 'email'}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            onPressEnter={() => void send()}
+          />
           <Button type="primary" loading={busy} disabled={!value.trim()} onClick={() => void send()}>
             {t('fb.verify.send')}
           </Button>
         </Space>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="info" showIcon message={t('fb.verify.sent', { contact: shown(sent.contact), until: formatDateTime(sent.expiresAt) })} />
+          <Alert
+            type="info"
+            showIcon
+            message={t('fb.verify.sent', { contact: shown(sent.contact), until: formatDateTime(sent.expiresAt) })}
+          />
           <label htmlFor="fb-code">{t('fb.verify.code')}</label>
           <Input
             id="fb-code"

@@ -5,7 +5,15 @@ import type { FeedbackDetail } from '../../../types.js';
 import { LinkButton } from '../LinkButton.js';
 
 /** The confirmation: the item's reference, its answer deadline, and where to follow it. */
-export function FeedbackDone({ item, signedIn, onAgain }: { item: FeedbackDetail; signedIn: boolean; onAgain(): void }) {
+export function FeedbackDone({
+  item,
+  signedIn,
+  onAgain,
+}: {
+  item: FeedbackDetail;
+  signedIn: boolean;
+  onAgain(): void;
+}) {
   const t = useT();
   return (
     <Result

@@ -55,7 +55,15 @@ export function feedbackBody(v: Values, files: StoredFile[], verified: VerifiedC
  * The feedback itself: what about (title, text, optionally a dossier or procedure), who sends it,
  * attachments for signed-in citizens (uploads need an account), and the wish to stay anonymous.
  */
-export function FeedbackForm({ prefill, verified, onSent }: { prefill: Prefill; verified: VerifiedContact | null; onSent(item: FeedbackDetail): void }) {
+export function FeedbackForm({
+  prefill,
+  verified,
+  onSent,
+}: {
+  prefill: Prefill;
+  verified: VerifiedContact | null;
+  onSent(item: FeedbackDetail): void;
+}) {
   const t = useT();
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [busy, setBusy] = useState(false);
@@ -86,14 +94,32 @@ export function FeedbackForm({ prefill, verified, onSent }: { prefill: Prefill; 
     dossierCode: prefill.dossierCode,
   };
   return (
-    <Form<Values> layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} style={{ maxWidth: 720 }} data-testid="feedback-form">
-      <Form.Item name="title" label={t('fb.form.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }, min(5)]}>
+    <Form<Values>
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) => void submit(v)}
+      style={{ maxWidth: 720 }}
+      data-testid="feedback-form"
+    >
+      <Form.Item
+        name="title"
+        label={t('fb.form.title')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }, min(5)]}
+      >
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item name="content" label={t('fb.form.content')} rules={[{ required: true, whitespace: true, message: t('common.required') }, min(10)]}>
+      <Form.Item
+        name="content"
+        label={t('fb.form.content')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }, min(10)]}
+      >
         <Input.TextArea rows={6} maxLength={10_000} showCount />
       </Form.Item>
-      <Form.Item name="name" label={t('fb.form.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('fb.form.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
         <Input maxLength={200} autoComplete="name" />
       </Form.Item>
       <Columns>

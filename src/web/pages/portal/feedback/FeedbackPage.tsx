@@ -38,7 +38,14 @@ export default function FeedbackPage() {
         <ContactVerify onVerified={setVerified} />
       ) : state.status === 'anonymous' && verified ? (
         <Panel>
-          <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('fb.verify.done', { contact: 'phone' in verified.contact ? verified.contact.phone : verified.contact.email })} />
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('fb.verify.done', {
+              contact: 'phone' in verified.contact ? verified.contact.phone : verified.contact.email,
+            })}
+          />
           <FeedbackForm prefill={{ dossierCode }} verified={verified} onSent={setSent} />
         </Panel>
       ) : null}
@@ -46,7 +53,15 @@ export default function FeedbackPage() {
   );
 }
 
-function CitizenForm({ me, dossierCode, onSent }: { me: Me; dossierCode: string | undefined; onSent(item: FeedbackDetail): void }) {
+function CitizenForm({
+  me,
+  dossierCode,
+  onSent,
+}: {
+  me: Me;
+  dossierCode: string | undefined;
+  onSent(item: FeedbackDetail): void;
+}) {
   // The account's own contacts (GET /api/me's `user.profile`, held by the session) fill the form.
   const prefill: Prefill = { name: me.fullName, phone: me.profile.phone, email: me.profile.email, dossierCode };
   return (

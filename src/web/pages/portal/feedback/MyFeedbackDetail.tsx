@@ -20,7 +20,8 @@ export function MyFeedbackDetail({ code }: { code: string }) {
   const [item, setItem] = useState<FeedbackDetail | null>(null);
   useEffect(() => setItem(loaded.data), [loaded.data]);
   const [supplying, setSupplying] = useState(false);
-  const request = item?.status === 'awaitingSupplement' ? item.history.findLast((h) => h.action === 'requestSupplement') : undefined;
+  const request =
+    item?.status === 'awaitingSupplement' ? item.history.findLast((h) => h.action === 'requestSupplement') : undefined;
   return (
     <article style={{ background: '#fff', borderRadius: 8, padding: '20px 16px' }}>
       <Link to="/phan-anh/cua-toi">{t('fb.mine.back')}</Link>
@@ -37,7 +38,14 @@ export function MyFeedbackDetail({ code }: { code: string }) {
               {t(statusKey(item.status))}
             </Tag>
           </div>
-          {request?.note && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('fb.mine.request', { note: request.note })} />}
+          {request?.note && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('fb.mine.request', { note: request.note })}
+            />
+          )}
           {item.allowedActions.includes('supply') && (
             <Button type="primary" onClick={() => setSupplying(true)} style={{ marginBottom: 12 }}>
               {t('fb.mine.supply')}
@@ -71,7 +79,11 @@ export function MyFeedbackDetail({ code }: { code: string }) {
           }}
           onClose={() => setSupplying(false)}
         >
-          <Form.Item name="note" label={t('fb.mine.supplyText')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            name="note"
+            label={t('fb.mine.supplyText')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input.TextArea rows={5} maxLength={10_000} />
           </Form.Item>
         </FormModal>

@@ -37,10 +37,19 @@ function MyList() {
       {list.loading && !list.data && <Skeleton active />}
       {list.data && list.data.items.length === 0 && <Empty description={t('fb.mine.empty')} />}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {list.data?.items.map((item) => <MyRow key={item.id} item={item} />)}
+        {list.data?.items.map((item) => (
+          <MyRow key={item.id} item={item} />
+        ))}
       </ul>
       {(list.data?.total ?? 0) > PAGE_SIZE && (
-        <Pagination current={page} pageSize={PAGE_SIZE} total={list.data?.total} onChange={setPage} showSizeChanger={false} style={{ marginTop: 16, textAlign: 'center' }} />
+        <Pagination
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={list.data?.total}
+          onChange={setPage}
+          showSizeChanger={false}
+          style={{ marginTop: 16, textAlign: 'center' }}
+        />
       )}
     </>
   );
@@ -49,8 +58,14 @@ function MyList() {
 function MyRow({ item }: { item: FeedbackListItem }) {
   const t = useT();
   return (
-    <li data-testid="my-feedback" style={{ background: '#fff', borderRadius: 8, padding: 16, marginBottom: 12, border: '1px solid #f0f0f0' }}>
-      <Link to={`/phan-anh/cua-toi/${encodeURIComponent(item.code)}`} style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+    <li
+      data-testid="my-feedback"
+      style={{ background: '#fff', borderRadius: 8, padding: 16, marginBottom: 12, border: '1px solid #f0f0f0' }}
+    >
+      <Link
+        to={`/phan-anh/cua-toi/${encodeURIComponent(item.code)}`}
+        style={{ fontWeight: 600, overflowWrap: 'anywhere' }}
+      >
         {item.title}
       </Link>
       <div style={{ marginTop: 6, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>

@@ -18,7 +18,13 @@ export function ProcedureSelect({ id, value, onChange, placeholder }: Props) {
   // The chosen option stays labelled once the search text (and so the result list) is cleared.
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const q = useDebounced(text.trim(), 300);
-  const found = useApiData(() => (q ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 20 } }) : Promise.resolve(null)), [q]);
+  const found = useApiData(
+    () =>
+      q
+        ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 20 } })
+        : Promise.resolve(null),
+    [q],
+  );
   const options = (found.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.nationalCode} — ${p.name}` }));
   if (chosen && chosen.value === value && !options.some((o) => o.value === value)) options.unshift(chosen);
   return (

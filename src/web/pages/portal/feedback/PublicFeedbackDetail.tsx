@@ -32,9 +32,15 @@ export function PublicFeedbackDetail({ code }: { code: string }) {
           <div style={{ marginBottom: 12, display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             <Typography.Text type="secondary">{item.code}</Typography.Text>
             {item.category && <Tag>{t(categoryKey(item.category))}</Tag>}
-            <Typography.Text data-testid="public-submitter">{t('fb.public.by', { name: item.submitterName })}</Typography.Text>
+            <Typography.Text data-testid="public-submitter">
+              {t('fb.public.by', { name: item.submitterName })}
+            </Typography.Text>
           </div>
-          {item.procedure && <InfoRow label={t('fb.public.procedure')}>{`${item.procedure.nationalCode} — ${item.procedure.name}`}</InfoRow>}
+          {item.procedure && (
+            <InfoRow
+              label={t('fb.public.procedure')}
+            >{`${item.procedure.nationalCode} — ${item.procedure.name}`}</InfoRow>
+          )}
           {item.unitName && <InfoRow label={t('fb.public.unit')}>{item.unitName}</InfoRow>}
           <InfoRow label={t('fb.public.receivedAt')}>{formatDateTime(item.receivedAt)}</InfoRow>
           <InfoRow label={t('fb.public.answeredAt')}>{formatDateTime(item.answeredAt)}</InfoRow>

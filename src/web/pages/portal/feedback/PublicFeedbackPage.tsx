@@ -55,10 +55,19 @@ function PublishedList() {
       {list.loading && !list.data && <Skeleton active />}
       {list.data && list.data.items.length === 0 && <Empty description={t('fb.public.empty')} />}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {list.data?.items.map((item) => <PublishedRow key={item.code} item={item} />)}
+        {list.data?.items.map((item) => (
+          <PublishedRow key={item.code} item={item} />
+        ))}
       </ul>
       {(list.data?.total ?? 0) > PAGE_SIZE && (
-        <Pagination current={page} pageSize={PAGE_SIZE} total={list.data?.total} onChange={setPage} showSizeChanger={false} style={{ marginTop: 16, textAlign: 'center' }} />
+        <Pagination
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={list.data?.total}
+          onChange={setPage}
+          showSizeChanger={false}
+          style={{ marginTop: 16, textAlign: 'center' }}
+        />
       )}
     </>
   );
@@ -67,8 +76,14 @@ function PublishedList() {
 function PublishedRow({ item }: { item: PublicFeedback }) {
   const t = useT();
   return (
-    <li data-testid="public-feedback" style={{ background: '#fff', borderRadius: 8, padding: '16px', marginBottom: 12, border: '1px solid #f0f0f0' }}>
-      <Link to={`/phan-anh/cong-khai/${encodeURIComponent(item.code)}`} style={{ fontSize: 17, fontWeight: 600, overflowWrap: 'anywhere' }}>
+    <li
+      data-testid="public-feedback"
+      style={{ background: '#fff', borderRadius: 8, padding: '16px', marginBottom: 12, border: '1px solid #f0f0f0' }}
+    >
+      <Link
+        to={`/phan-anh/cong-khai/${encodeURIComponent(item.code)}`}
+        style={{ fontSize: 17, fontWeight: 600, overflowWrap: 'anywhere' }}
+      >
         {item.title}
       </Link>
       <div style={{ margin: '6px 0', display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
@@ -82,7 +97,9 @@ function PublishedRow({ item }: { item: PublicFeedback }) {
           {item.answer}
         </Typography.Paragraph>
       )}
-      <Typography.Text type="secondary">{t('fb.public.votes', { likes: item.likes, dislikes: item.dislikes })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('fb.public.votes', { likes: item.likes, dislikes: item.dislikes })}
+      </Typography.Text>
     </li>
   );
 }

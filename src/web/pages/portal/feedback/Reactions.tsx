@@ -67,7 +67,11 @@ export function Reactions({ item, onChanged }: { item: PublicFeedback; onChanged
           }}
           onClose={() => setComplaining(false)}
         >
-          <Form.Item name="content" label={t('fb.form.content')} rules={[{ required: true, whitespace: true, min: 10, message: t('fb.form.min', { n: 10 }) }]}>
+          <Form.Item
+            name="content"
+            label={t('fb.form.content')}
+            rules={[{ required: true, whitespace: true, min: 10, message: t('fb.form.min', { n: 10 }) }]}
+          >
             <Input.TextArea rows={5} maxLength={10_000} />
           </Form.Item>
           <Form.Item name="anonymous" valuePropName="checked">

@@ -13,16 +13,27 @@ export function ActiveFilters({ q, field, unit }: { q: string; field: string | n
   if (!field && !unit) return null;
   const fieldName = fields.data?.find((f) => f.code === field)?.name ?? field;
   const unitName = units.data ? (flattenUnits(units.data).find((u) => u.id === unit)?.name ?? unit) : unit;
-  const remove = (which: 'field' | 'unit') => navigate(homeUrl({ q, field: which === 'field' ? null : field, unit: which === 'unit' ? null : unit }));
+  const remove = (which: 'field' | 'unit') =>
+    navigate(homeUrl({ q, field: which === 'field' ? null : field, unit: which === 'unit' ? null : unit }));
   return (
     <Space wrap style={{ marginBottom: 12 }}>
       {field && (
-        <Button size="small" shape="round" onClick={() => remove('field')} aria-label={t('home.removeFilter', { name: fieldName ?? '' })}>
+        <Button
+          size="small"
+          shape="round"
+          onClick={() => remove('field')}
+          aria-label={t('home.removeFilter', { name: fieldName ?? '' })}
+        >
           {t('home.field')}: {fieldName} ×
         </Button>
       )}
       {unit && (
-        <Button size="small" shape="round" onClick={() => remove('unit')} aria-label={t('home.removeFilter', { name: unitName ?? '' })}>
+        <Button
+          size="small"
+          shape="round"
+          onClick={() => remove('unit')}
+          aria-label={t('home.removeFilter', { name: unitName ?? '' })}
+        >
           {t('home.unit')}: {unitName} ×
         </Button>
       )}

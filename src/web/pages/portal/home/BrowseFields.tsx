@@ -18,7 +18,11 @@ export function BrowseFields({ current }: { current: string | null }) {
       <ul style={{ columns: '2 200px', columnGap: 24, margin: 0, paddingLeft: 18 }} data-testid="browse-fields">
         {fields.data?.map((f) => (
           <li key={f.code} style={{ padding: '4px 0', breakInside: 'avoid' }}>
-            <Link to={homeUrl({ field: f.code })} aria-current={current === f.code ? 'true' : undefined} style={{ fontWeight: current === f.code ? 600 : 400 }}>
+            <Link
+              to={homeUrl({ field: f.code })}
+              aria-current={current === f.code ? 'true' : undefined}
+              style={{ fontWeight: current === f.code ? 600 : 400 }}
+            >
               {f.name}
             </Link>
           </li>

@@ -16,7 +16,11 @@ function UnitLinks({ units, current }: { units: UnitNode[]; current: string | nu
     <ul style={{ margin: '4px 0', paddingLeft: 18 }}>
       {units.map((u) => (
         <li key={u.id} style={{ padding: '3px 0' }}>
-          <Link to={homeUrl({ unit: u.id })} aria-current={current === u.id ? 'true' : undefined} style={{ fontWeight: current === u.id ? 600 : 400 }}>
+          <Link
+            to={homeUrl({ unit: u.id })}
+            aria-current={current === u.id ? 'true' : undefined}
+            style={{ fontWeight: current === u.id ? 600 : 400 }}
+          >
             {u.name}
           </Link>
         </li>
@@ -47,7 +51,9 @@ export function BrowseUnits({ current }: { current: string | null }) {
           <UnitLinks units={agencies} current={current} />
           {communes.length > 0 && (
             <details open={communes.some((u) => u.id === current)}>
-              <summary style={{ cursor: 'pointer', padding: '4px 0' }}>{t('home.communes', { count: communes.length })}</summary>
+              <summary style={{ cursor: 'pointer', padding: '4px 0' }}>
+                {t('home.communes', { count: communes.length })}
+              </summary>
               <UnitLinks units={communes} current={current} />
             </details>
           )}

@@ -23,7 +23,17 @@ function OnlineBadge({ level }: { level: OnlineLevel }) {
   // with theme.useToken(): importing antd's `theme` adds its algorithms to the entry bundle.
   const [color, background] = level === 'full' ? ['#237804', '#f6ffed'] : ['#0958d9', '#e6f4ff'];
   return (
-    <span style={{ color, background, border: `1px solid ${color}40`, borderRadius: 4, padding: '0 6px', fontSize: 12, whiteSpace: 'nowrap' }}>
+    <span
+      style={{
+        color,
+        background,
+        border: `1px solid ${color}40`,
+        borderRadius: 4,
+        padding: '0 6px',
+        fontSize: 12,
+        whiteSpace: 'nowrap',
+      }}
+    >
       {t('procedure.onlineLevel')}: {t(ONLINE_LEVEL_KEY[level])}
     </span>
   );
@@ -36,7 +46,11 @@ export function ProcedureResults({ q, field, unit }: { q: string; field: string 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new search (text, field or unit) starts again from the first page
   useEffect(() => setLimit(STEP), [q, field, unit]);
   const list = useApiData(
-    () => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, field, unit, page: 1, pageSize: limit }, on401: 'throw' }),
+    () =>
+      api<ApiResponse<'/api/procedures'>>('/api/procedures', {
+        query: { q, field, unit, page: 1, pageSize: limit },
+        on401: 'throw',
+      }),
     [q, field, unit, limit],
   );
   const items = list.data?.items ?? [];
@@ -68,7 +82,12 @@ export function ProcedureResults({ q, field, unit }: { q: string; field: string 
         ))}
       </ol>
       {items.length < total && (
-        <Button block loading={list.loading} onClick={() => setLimit((n) => Math.min(n + STEP * 2, 200))} style={{ marginTop: 12 }}>
+        <Button
+          block
+          loading={list.loading}
+          onClick={() => setLimit((n) => Math.min(n + STEP * 2, 200))}
+          style={{ marginTop: 12 }}
+        >
           {t('home.more', { shown: items.length, total })}
         </Button>
       )}

@@ -11,7 +11,10 @@ export function LookupError({ error }: { error: unknown }) {
   const t = useT();
   if (!error) return null;
   const status = error instanceof ApiError ? error.status : 0;
-  const retry = error instanceof ApiError ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+  const retry =
+    error instanceof ApiError
+      ? (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+      : undefined;
   const hint =
     status === 404 || status === 400
       ? t('lookup.checkCode')

@@ -18,13 +18,23 @@ export function PublicDossierCard({ dossier, large = false }: { dossier: PublicD
     <section
       data-testid="public-dossier"
       aria-label={t('lookup.result')}
-      style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 8, padding: large ? 24 : 16, fontSize: large ? 20 : undefined }}
+      style={{
+        background: '#fff',
+        border: '1px solid #f0f0f0',
+        borderRadius: 8,
+        padding: large ? 24 : 16,
+        fontSize: large ? 20 : undefined,
+      }}
     >
       <Typography.Text type="secondary">{t('lookup.code')}</Typography.Text>
       <Typography.Title level={3} style={{ marginTop: 0, overflowWrap: 'anywhere' }}>
         {dossier.code}
       </Typography.Title>
-      <Tag color={STATUS_COLOR[dossier.status.name]} style={{ fontSize: large ? 20 : 14, padding: large ? '6px 12px' : '2px 8px' }} data-testid="public-status">
+      <Tag
+        color={STATUS_COLOR[dossier.status.name]}
+        style={{ fontSize: large ? 20 : 14, padding: large ? '6px 12px' : '2px 8px' }}
+        data-testid="public-status"
+      >
         {status}
       </Tag>
       <div style={{ marginTop: 12 }}>
@@ -35,7 +45,9 @@ export function PublicDossierCard({ dossier, large = false }: { dossier: PublicD
         <InfoRow label={t('mine.receivingUnit')}>{dossier.receivingUnit.name}</InfoRow>
         <InfoRow label={t('mine.competentUnit')}>{dossier.competentUnit.name}</InfoRow>
         <InfoRow label={t('mine.submittedAt')}>{formatDateTime(dossier.submittedAt)}</InfoRow>
-        <InfoRow label={t('mine.receivedAt')}>{dossier.receivedAt ? formatDateTime(dossier.receivedAt) : t('mine.notReceived')}</InfoRow>
+        <InfoRow label={t('mine.receivedAt')}>
+          {dossier.receivedAt ? formatDateTime(dossier.receivedAt) : t('mine.notReceived')}
+        </InfoRow>
         <InfoRow label={t('mine.appointmentAt')}>{formatDateTime(dossier.appointmentAt)}</InfoRow>
         <InfoRow label={t('submit.totalFee')}>{formatVnd(dossier.totalFeeVnd)}</InfoRow>
         <InfoRow label={t('lookup.resultReady')}>{dossier.result.available ? t('common.yes') : t('common.no')}</InfoRow>

@@ -8,7 +8,10 @@ import { CHANNEL_KEY, timeLimitText } from '../labels.js';
 export function ChannelOffers({ channels }: { channels: ProcedureDetail['channels'] }) {
   const { t, lang } = useI18n();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 16 }} data-testid="channels">
+    <div
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 16 }}
+      data-testid="channels"
+    >
       {channels.map((offer) => (
         <div key={offer.channel} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 16 }}>
           <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>

@@ -28,7 +28,10 @@ export default function ProcedureDetailPage({ id }: { id: string }) {
           </Typography.Title>
           <ProcedureFacts procedure={p} />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-            {t('procedure.version', { decision: p.currentVersion.decisionNumber, from: formatDate(p.currentVersion.effectiveFrom) })}
+            {t('procedure.version', {
+              decision: p.currentVersion.decisionNumber,
+              from: formatDate(p.currentVersion.effectiveFrom),
+            })}
           </Typography.Paragraph>
           {filesOnline(p) && (
             <LinkButton to={`/nop-ho-so/${p.id}`} type="primary" size="large" style={{ margin: '8px 0 24px' }}>

@@ -10,7 +10,8 @@ export function ProcedureFacts({ procedure }: { procedure: ProcedureDetail }) {
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }} data-testid="procedure-facts">
       <Typography.Text type="secondary">
-        {t('procedure.code')}: {procedure.nationalCode} · {procedure.fieldName} · {content.levels.map((l) => t(LEVEL_KEY[l])).join(', ')}
+        {t('procedure.code')}: {procedure.nationalCode} · {procedure.fieldName} ·{' '}
+        {content.levels.map((l) => t(LEVEL_KEY[l])).join(', ')}
       </Typography.Text>
       <Tag color={content.onlineLevel === 'full' ? 'green' : content.onlineLevel === 'partial' ? 'blue' : 'default'}>
         {t('procedure.onlineLevel')}: {t(ONLINE_LEVEL_KEY[content.onlineLevel])}

@@ -61,12 +61,19 @@ export function ProcedureParts({ procedure }: { procedure: ProcedureDetail }) {
       <Part title={t('procedure.result')}>
         {content.result.name}
         <Typography.Text type="secondary" style={{ display: 'block' }}>
-          {[content.result.electronic && t('procedure.resultElectronic'), content.result.paper && t('procedure.resultPaper')].filter(Boolean).join(' · ')}
+          {[
+            content.result.electronic && t('procedure.resultElectronic'),
+            content.result.paper && t('procedure.resultPaper'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography.Text>
       </Part>
       {content.conditions && (
         <Part title={t('procedure.conditions')}>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>{content.conditions}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-line', margin: 0 }}>
+            {content.conditions}
+          </Typography.Paragraph>
         </Part>
       )}
       {content.legalBasis.length > 0 && (

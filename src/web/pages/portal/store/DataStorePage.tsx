@@ -31,7 +31,8 @@ function StoreList({ items }: { items: StoreItem[] }) {
             )}
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {t('store.from')} <Link to={`/ho-so-cua-toi/${encodeURIComponent(item.sourceDossierCode)}`}>{item.sourceDossierCode}</Link> ·{' '}
+            {t('store.from')}{' '}
+            <Link to={`/ho-so-cua-toi/${encodeURIComponent(item.sourceDossierCode)}`}>{item.sourceDossierCode}</Link> ·{' '}
             {formatDateTime(item.createdAt)}
             {item.validUntil && ` · ${t('store.validUntil', { date: formatDate(item.validUntil) })}`}
             {item.reuseCount > 0 && ` · ${t('store.reused', { count: item.reuseCount })}`}

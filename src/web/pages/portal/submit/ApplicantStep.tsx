@@ -9,7 +9,13 @@ import type { ApplicantValues } from './model.js';
  * and tax code), contacts, and where to file when several units decide the procedure. The
  * server checks the identifiers and answers in Vietnamese; here only what is missing is caught.
  */
-export function ApplicantStep({ form, procedure }: { form: FormInstance<ApplicantValues>; procedure: ProcedureDetail }) {
+export function ApplicantStep({
+  form,
+  procedure,
+}: {
+  form: FormInstance<ApplicantValues>;
+  procedure: ProcedureDetail;
+}) {
   const t = useT();
   const kind = Form.useWatch('kind', form);
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
@@ -54,7 +60,11 @@ export function ApplicantStep({ form, procedure }: { form: FormInstance<Applican
         <Input autoComplete="street-address" />
       </Form.Item>
       {units.length > 1 && (
-        <Form.Item name="competentUnitId" label={t('submit.competentUnit')} rules={[{ required: true, message: t('submit.competentUnit.required') }]}>
+        <Form.Item
+          name="competentUnitId"
+          label={t('submit.competentUnit')}
+          rules={[{ required: true, message: t('submit.competentUnit.required') }]}
+        >
           <Select
             showSearch
             filterOption={foldFilter}

@@ -42,13 +42,22 @@ export function ComponentsStep({ procedure, store, choices, onChange }: Props) {
               >
                 {matches.map((m) => (
                   <Radio key={m.id} value={m.id}>
-                    {t('submit.fromStore', { code: m.sourceDossierCode, date: formatDateTime(m.createdAt).slice(0, 10) })}
+                    {t('submit.fromStore', {
+                      code: m.sourceDossierCode,
+                      date: formatDateTime(m.createdAt).slice(0, 10),
+                    })}
                   </Radio>
                 ))}
                 <Radio value="upload">{t('submit.uploadNew')}</Radio>
               </Radio.Group>
             )}
-            {choice.kind === 'files' && <FilePicker label={c.name} files={choice.files} onChange={(files) => onChange(id, { kind: 'files', files })} />}
+            {choice.kind === 'files' && (
+              <FilePicker
+                label={c.name}
+                files={choice.files}
+                onChange={(files) => onChange(id, { kind: 'files', files })}
+              />
+            )}
           </li>
         );
       })}

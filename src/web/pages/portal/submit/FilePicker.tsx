@@ -14,7 +14,15 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleS
  * the server's refusal (type, size) is shown beside the component. Removing only drops it here.
  */
 /** `label`: what the files are (the component's name), for the button's accessible name. */
-export function FilePicker({ label, files, onChange }: { label: string; files: StoredFile[]; onChange(files: StoredFile[]): void }) {
+export function FilePicker({
+  label,
+  files,
+  onChange,
+}: {
+  label: string;
+  files: StoredFile[];
+  onChange(files: StoredFile[]): void;
+}) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +56,13 @@ export function FilePicker({ label, files, onChange }: { label: string; files: S
             <li key={f.id} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
               <Typography.Text style={{ overflowWrap: 'anywhere' }}>📄 {f.originalName ?? f.id}</Typography.Text>
               <Typography.Text type="secondary">({kb(f.size)})</Typography.Text>
-              <Button type="link" size="small" danger onClick={() => onChange(files.filter((x) => x.id !== f.id))} aria-label={t('files.remove', { name: f.originalName ?? '' })}>
+              <Button
+                type="link"
+                size="small"
+                danger
+                onClick={() => onChange(files.filter((x) => x.id !== f.id))}
+                aria-label={t('files.remove', { name: f.originalName ?? '' })}
+              >
                 {t('files.removeShort')}
               </Button>
             </li>

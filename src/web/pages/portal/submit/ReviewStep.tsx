@@ -18,7 +18,9 @@ interface Props {
 export function ReviewStep({ procedure, applicant, choices, pledged, onPledge }: Props) {
   const { t, lang } = useI18n();
   const online = procedure.channels.find((c) => c.channel === 'online');
-  const unit = procedure.competentUnits.find((u) => u.id === applicant.competentUnitId) ?? (procedure.competentUnits.length === 1 ? procedure.competentUnits[0] : undefined);
+  const unit =
+    procedure.competentUnits.find((u) => u.id === applicant.competentUnitId) ??
+    (procedure.competentUnits.length === 1 ? procedure.competentUnits[0] : undefined);
   const total = online?.fees.reduce((sum, f) => sum + f.amountVnd, 0) ?? 0;
   const org = applicant.kind === 'organization';
   return (

@@ -10,7 +10,15 @@ import { filesOnline } from '../procedure/filesOnline.js';
 import { RequireCitizen } from '../RequireCitizen.js';
 import { ApplicantStep } from './ApplicantStep.js';
 import { ComponentsStep } from './ComponentsStep.js';
-import { type ApplicantValues, applicantBody, type Choices, componentsBody, missingComponents, newIdempotencyKey, storeMatches } from './model.js';
+import {
+  type ApplicantValues,
+  applicantBody,
+  type Choices,
+  componentsBody,
+  missingComponents,
+  newIdempotencyKey,
+  storeMatches,
+} from './model.js';
 import { applicantPrefill, storeForProcedure } from './prefill.js';
 import { problemsOf } from './problems.js';
 import { ReviewStep } from './ReviewStep.js';
@@ -95,13 +103,24 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
         components: componentsBody(choices),
         ...(applicant.competentUnitId ? { competentUnitId: applicant.competentUnitId } : {}),
       } satisfies ApiBody<'/api/dossiers', 'post'>;
-      setFiled(await api<DossierDetail>('/api/dossiers', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }));
+      setFiled(
+        await api<DossierDetail>('/api/dossiers', {
+          method: 'POST',
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      );
     } catch (e) {
       setError(e);
       // A refused applicant field goes back to its step, marked on the field.
       const fields = problemsOf(e).filter((p) => p.path?.startsWith('applicant.'));
       if (fields.length > 0) {
-        form.setFields(fields.map((p) => ({ name: p.path!.slice('applicant.'.length) as keyof ApplicantValues, errors: [p.message] })));
+        form.setFields(
+          fields.map((p) => ({
+            name: p.path!.slice('applicant.'.length) as keyof ApplicantValues,
+            errors: [p.message],
+          })),
+        );
         setStep(0);
       }
     } finally {
@@ -116,7 +135,11 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
         current={step}
         size="small"
         style={{ margin: '8px 0 24px' }}
-        items={[{ title: t('submit.step.applicant') }, { title: t('submit.step.components') }, { title: t('submit.step.review') }]}
+        items={[
+          { title: t('submit.step.applicant') },
+          { title: t('submit.step.components') },
+          { title: t('submit.step.review') },
+        ]}
       />
       <ErrorAlert error={error} />
       {problemsOf(error).length > 0 && (
@@ -127,19 +150,49 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
         </ul>
       )}
       <div hidden={step !== 0}>
-        <Form<ApplicantValues> form={form} layout="vertical" initialValues={{ kind: 'citizen' }} style={{ maxWidth: 560 }}>
+        <Form<ApplicantValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'citizen' }}
+          style={{ maxWidth: 560 }}
+        >
           <ApplicantStep form={form} procedure={procedure} />
         </Form>
       </div>
       {step === 1 && (
         <>
           {missing.length > 0 && (
-            <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('submit.missing')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{missing.map((m) => <li key={m}>{m}</li>)}</ul>} />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={t('submit.missing')}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {missing.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
-          <ComponentsStep procedure={procedure} store={store} choices={choices} onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))} />
+          <ComponentsStep
+            procedure={procedure}
+            store={store}
+            choices={choices}
+            onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))}
+          />
         </>
       )}
-      {step === 2 && applicant && <ReviewStep procedure={procedure} applicant={applicant} choices={choices} pledged={pledged} onPledge={setPledged} />}
+      {step === 2 && applicant && (
+        <ReviewStep
+          procedure={procedure}
+          applicant={applicant}
+          choices={choices}
+          pledged={pledged}
+          onPledge={setPledged}
+        />
+      )}
       <Space wrap style={{ marginTop: 24 }}>
         {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('submit.back')}</Button>}
         {step === 0 && (

@@ -30,7 +30,10 @@ export function applicantBody(v: ApplicantValues) {
 }
 
 /** A component of POST /api/dossiers' body: the portal sends uploaded files or a data-store item. */
-export type IntakeComponent = Exclude<ApiBody<'/api/dossiers', 'post'>['components'][number], { nationalDocumentId: string }>;
+export type IntakeComponent = Exclude<
+  ApiBody<'/api/dossiers', 'post'>['components'][number],
+  { nationalDocumentId: string }
+>;
 
 export function componentsBody(choices: Choices): IntakeComponent[] {
   return Object.entries(choices).flatMap(([componentId, choice]): IntakeComponent[] => {

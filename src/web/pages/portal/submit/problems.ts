@@ -12,7 +12,10 @@ export interface Problem {
  */
 export function problemsOf(error: unknown): Problem[] {
   if (!(error instanceof ApiError)) return [];
-  const details = error.details as { problems?: { message: string }[] } | { path: string; message: string }[] | undefined;
+  const details = error.details as
+    | { problems?: { message: string }[] }
+    | { path: string; message: string }[]
+    | undefined;
   if (Array.isArray(details)) return details.map((d) => ({ path: d.path, message: d.message }));
   return details?.problems?.map((p) => ({ message: p.message })) ?? [];
 }

@@ -24,7 +24,10 @@ export function ChangePasswordCard() {
     setError(null);
     setDone(false);
     try {
-      await api('/api/me/password', { method: 'POST', body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
+      await api('/api/me/password', {
+        method: 'POST',
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      });
       form.resetFields();
       setDone(true);
       await session.refresh();
@@ -39,12 +42,25 @@ export function ChangePasswordCard() {
   return (
     <Card title={t('account.password')}>
       <ErrorAlert error={error} />
-      {done && <Alert type="success" showIcon role="status" message={t('account.passwordChanged')} style={{ marginBottom: 16 }} />}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          message={t('account.passwordChanged')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 420 }}>
         <Form.Item label={t('account.currentPassword')} name="currentPassword" rules={[required]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label={t('account.newPassword')} name="newPassword" rules={[required]} extra={t('account.password.help')}>
+        <Form.Item
+          label={t('account.newPassword')}
+          name="newPassword"
+          rules={[required]}
+          extra={t('account.password.help')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -55,7 +71,9 @@ export function ChangePasswordCard() {
             required,
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.mismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('account.mismatch'))),
             }),
           ]}
         >

@@ -1,4 +1,18 @@
-import { App, Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useContext, useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -33,7 +47,11 @@ export function TokensCard() {
     try {
       const created = await api<ApiResponse<'/api/me/tokens', 'post'>>('/api/me/tokens', {
         method: 'POST',
-        body: { name: values.name, scopes: values.scopes, ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}) },
+        body: {
+          name: values.name,
+          scopes: values.scopes,
+          ...(values.expiresInDays ? { expiresInDays: values.expiresInDays } : {}),
+        },
       });
       form.resetFields();
       setSecret(created.token);
@@ -61,7 +79,12 @@ export function TokensCard() {
       {scopes.length === 0 ? (
         <Alert type="info" message={t('account.noScopes')} style={{ marginBottom: 16 }} />
       ) : (
-        <Form<Values> form={form} layout="inline" onFinish={(v) => void create(v)} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form<Values>
+          form={form}
+          layout="inline"
+          onFinish={(v) => void create(v)}
+          style={{ marginBottom: 16, rowGap: 8 }}
+        >
           <Form.Item name="name" rules={[{ required: true, message: t('common.required') }]}>
             <Input placeholder={t('account.tokenName')} aria-label={t('account.tokenName')} maxLength={100} />
           </Form.Item>
@@ -90,11 +113,27 @@ export function TokensCard() {
         pagination={false}
         columns={[
           { title: t('account.tokenName'), dataIndex: 'name' },
-          { title: t('account.tokenPrefix'), dataIndex: 'prefix', render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
-          { title: t('account.tokenScopes'), dataIndex: 'scopes', render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>) },
+          {
+            title: t('account.tokenPrefix'),
+            dataIndex: 'prefix',
+            render: (v: string) => <Typography.Text code>{v}…</Typography.Text>,
+          },
+          {
+            title: t('account.tokenScopes'),
+            dataIndex: 'scopes',
+            render: (v: string[]) => v.map((s) => <Tag key={s}>{s}</Tag>),
+          },
           { title: t('account.tokenCreatedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          { title: t('account.tokenExpiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => formatDateTime(v) },
-          { title: t('account.tokenLastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => formatDateTime(v) },
+          {
+            title: t('account.tokenExpiresAt'),
+            dataIndex: 'expiresAt',
+            render: (v: string | null) => formatDateTime(v),
+          },
+          {
+            title: t('account.tokenLastUsed'),
+            dataIndex: 'lastUsedAt',
+            render: (v: string | null) => formatDateTime(v),
+          },
           {
             title: t('users.status'),
             key: 'status',

@@ -52,7 +52,11 @@ export function AuditPage() {
           message={
             verify.ok || !verify.firstBreak
               ? t('audit.ok', { checked: verify.checked })
-              : t('audit.broken', { seq: verify.firstBreak.seq, reason: verify.firstBreak.reason, checked: verify.checked })
+              : t('audit.broken', {
+                  seq: verify.firstBreak.seq,
+                  reason: verify.firstBreak.reason,
+                  checked: verify.checked,
+                })
           }
         />
       )}
@@ -65,7 +69,13 @@ export function AuditPage() {
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
           { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v), width: 110 },
-          { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? t('audit.system'), width: 130, ellipsis: true },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorName',
+            render: (v: string | null) => v ?? t('audit.system'),
+            width: 130,
+            ellipsis: true,
+          },
           {
             title: t('audit.action'),
             dataIndex: 'action',
@@ -89,7 +99,9 @@ export function AuditPage() {
             dataIndex: 'summary',
             ellipsis: true,
             render: (v: Record<string, unknown>) =>
-              Object.keys(v).length ? <span style={{ fontSize: 12, fontFamily: 'monospace' }}>{JSON.stringify(v)}</span> : null,
+              Object.keys(v).length ? (
+                <span style={{ fontSize: 12, fontFamily: 'monospace' }}>{JSON.stringify(v)}</span>
+              ) : null,
           },
         ]}
       />

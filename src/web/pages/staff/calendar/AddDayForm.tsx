@@ -37,7 +37,11 @@ export function AddDayForm({ year, onAdd }: { year: number; onAdd(day: CalendarD
           ]}
         />
       </Form.Item>
-      <Form.Item name="name" label={t('admin.cal.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+      <Form.Item
+        name="name"
+        label={t('admin.cal.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
         <Input style={{ width: 240 }} />
       </Form.Item>
       <Button htmlType="submit">{t('admin.cal.addDay')}</Button>

@@ -69,7 +69,14 @@ export function CalendarPage() {
         extra={
           <Space wrap>
             <label htmlFor="calendar-year">{t('admin.cal.year')}</label>
-            <InputNumber id="calendar-year" min={1900} max={2100} value={year} onChange={(v) => v && setYear(v)} disabled={dirty} />
+            <InputNumber
+              id="calendar-year"
+              min={1900}
+              max={2100}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+              disabled={dirty}
+            />
             <Button type="primary" onClick={() => void save()} loading={saving} disabled={!dirty}>
               {t('admin.cal.save')}
             </Button>

@@ -13,7 +13,8 @@ interface Props {
 /** The year's exceptions, each editable in place (kind, name) or removable. */
 export function DaysTable({ days, loading, onChange }: Props) {
   const t = useT();
-  const update = (date: string, patch: Partial<CalendarDay>) => onChange(days.map((d) => (d.date === date ? { ...d, ...patch } : d)));
+  const update = (date: string, patch: Partial<CalendarDay>) =>
+    onChange(days.map((d) => (d.date === date ? { ...d, ...patch } : d)));
   return (
     <Table<CalendarDay>
       rowKey="date"
@@ -30,7 +31,12 @@ export function DaysTable({ days, loading, onChange }: Props) {
           dataIndex: 'date',
           render: (date: string) => `${weekdayLabel(date, t)}, ${formatDate(date)}`,
         },
-        { title: t('admin.cal.lunarDate'), dataIndex: 'date', key: 'lunar', render: (date: string) => lunarLabel(date, t) },
+        {
+          title: t('admin.cal.lunarDate'),
+          dataIndex: 'date',
+          key: 'lunar',
+          render: (date: string) => lunarLabel(date, t),
+        },
         {
           title: t('admin.cal.kind'),
           dataIndex: 'kind',
@@ -51,20 +57,33 @@ export function DaysTable({ days, loading, onChange }: Props) {
           title: t('admin.cal.name'),
           dataIndex: 'name',
           render: (name: string, day) => (
-            <Input aria-label={t('admin.cal.nameOf', { date: formatDate(day.date) })} value={name} onChange={(e) => update(day.date, { name: e.target.value })} />
+            <Input
+              aria-label={t('admin.cal.nameOf', { date: formatDate(day.date) })}
+              value={name}
+              onChange={(e) => update(day.date, { name: e.target.value })}
+            />
           ),
         },
         {
           title: t('admin.cal.source'),
           dataIndex: 'source',
           render: (source: CalendarDay['source']) =>
-            source === 'official' ? <Tag color="green">{t('admin.cal.official')}</Tag> : <Tag color="orange">{t('admin.cal.proposed')}</Tag>,
+            source === 'official' ? (
+              <Tag color="green">{t('admin.cal.official')}</Tag>
+            ) : (
+              <Tag color="orange">{t('admin.cal.proposed')}</Tag>
+            ),
         },
         {
           title: t('desk.actions'),
           key: 'remove',
           render: (_, day) => (
-            <Button danger size="small" aria-label={t('admin.cal.removeDay', { date: formatDate(day.date) })} onClick={() => onChange(days.filter((d) => d.date !== day.date))}>
+            <Button
+              danger
+              size="small"
+              aria-label={t('admin.cal.removeDay', { date: formatDate(day.date) })}
+              onClick={() => onChange(days.filter((d) => d.date !== day.date))}
+            >
               {t('desk.remove')}
             </Button>
           ),

@@ -46,11 +46,22 @@ export function DeadlineCalculator({ year, refreshKey }: { year: number; refresh
     <Card title={t('admin.cal.calculator')} size="small">
       <Typography.Paragraph type="secondary">{t('admin.cal.calculatorHelp', { year })}</Typography.Paragraph>
       <ErrorAlert error={error} />
-      <Form<Values> form={form} name="deadline" layout="inline" initialValues={{ amount: 5, unit: 'workingDays' }} onFinish={(v) => void compute(v)} style={{ rowGap: 8 }}>
+      <Form<Values>
+        form={form}
+        name="deadline"
+        layout="inline"
+        initialValues={{ amount: 5, unit: 'workingDays' }}
+        onFinish={(v) => void compute(v)}
+        style={{ rowGap: 8 }}
+      >
         <Form.Item name="from" label={t('admin.cal.from')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />
         </Form.Item>
-        <Form.Item name="amount" label={t('admin.cal.amount')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="amount"
+          label={t('admin.cal.amount')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber min={0} step={0.5} />
         </Form.Item>
         <Form.Item name="unit" label={t('admin.cal.unit')}>

@@ -15,7 +15,15 @@ export function lunarLabel(date: string, t: Translate): string {
   }
 }
 
-const WEEKDAYS = ['admin.cal.sun', 'admin.cal.mon', 'admin.cal.tue', 'admin.cal.wed', 'admin.cal.thu', 'admin.cal.fri', 'admin.cal.sat'] as const;
+const WEEKDAYS = [
+  'admin.cal.sun',
+  'admin.cal.mon',
+  'admin.cal.tue',
+  'admin.cal.wed',
+  'admin.cal.thu',
+  'admin.cal.fri',
+  'admin.cal.sat',
+] as const;
 
 /** "Thứ Bảy" for a YYYY-MM-DD date (the date itself, no time zone involved). */
 export function weekdayLabel(date: string, t: Translate): string {

@@ -43,7 +43,12 @@ export function CreateDecisionModal({ onClose, onSaved }: { onClose(): void; onS
       title={t('admin.dec.create')}
       width={760}
       initialValues={{ items: [{ changeKind: 'abolished', nationalCode: '' }] }}
-      onSubmit={(v) => api<DecisionDetail>('/api/decisions', { method: 'POST', body: { ...decisionHeader(v), items: v.items.map(parseItem) } })}
+      onSubmit={(v) =>
+        api<DecisionDetail>('/api/decisions', {
+          method: 'POST',
+          body: { ...decisionHeader(v), items: v.items.map(parseItem) },
+        })
+      }
       success={(d) => t('admin.dec.created', { number: d.number })}
       onSaved={onSaved}
       onClose={onClose}
@@ -53,23 +58,45 @@ export function CreateDecisionModal({ onClose, onSaved }: { onClose(): void; onS
         {(rows, { add, remove }) => (
           <>
             {rows.map((row, i) => (
-              <fieldset key={row.key} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, marginBottom: 12 }}>
-                <legend style={{ fontSize: 14, width: 'auto', marginBottom: 0 }}>{t('admin.dec.item', { n: i + 1 })}</legend>
+              <fieldset
+                key={row.key}
+                style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, marginBottom: 12 }}
+              >
+                <legend style={{ fontSize: 14, width: 'auto', marginBottom: 0 }}>
+                  {t('admin.dec.item', { n: i + 1 })}
+                </legend>
                 <Space wrap align="start">
                   <Form.Item name={[row.name, 'changeKind']} label={t('admin.dec.changeKind')}>
-                    <Select style={{ width: 150 }} options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`admin.change.${k}`) }))} />
+                    <Select
+                      style={{ width: 150 }}
+                      options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`admin.change.${k}`) }))}
+                    />
                   </Form.Item>
-                  <Form.Item name={[row.name, 'nationalCode']} label={t('admin.cat.code')} rules={[{ required: true, message: t('common.required') }]}>
+                  <Form.Item
+                    name={[row.name, 'nationalCode']}
+                    label={t('admin.cat.code')}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
                     <Input placeholder="1.001193" style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[row.name, 'replacesNationalCode']} label={t('admin.dec.replaces')}>
                     <Input style={{ width: 120 }} />
                   </Form.Item>
-                  <Button danger onClick={() => remove(row.name)} disabled={rows.length === 1} style={{ marginTop: 30 }}>
+                  <Button
+                    danger
+                    onClick={() => remove(row.name)}
+                    disabled={rows.length === 1}
+                    style={{ marginTop: 30 }}
+                  >
                     {t('desk.remove')}
                   </Button>
                 </Space>
-                <Form.Item name={[row.name, 'content']} label={t('admin.dec.content')} rules={[json]} extra={t('admin.dec.contentHelp')}>
+                <Form.Item
+                  name={[row.name, 'content']}
+                  label={t('admin.dec.content')}
+                  rules={[json]}
+                  extra={t('admin.dec.contentHelp')}
+                >
                   <Input.TextArea rows={3} />
                 </Form.Item>
               </fieldset>

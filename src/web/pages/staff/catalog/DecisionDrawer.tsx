@@ -9,15 +9,34 @@ import { NationalPublication } from './NationalPublication.js';
 import { Timeliness } from './Timeliness.js';
 
 type Item = DecisionDetail['items'][number];
-const KIND_COLOR: Record<Item['changeKind'], string> = { new: 'green', amended: 'blue', replaced: 'purple', abolished: 'red' };
+const KIND_COLOR: Record<Item['changeKind'], string> = {
+  new: 'green',
+  amended: 'blue',
+  replaced: 'purple',
+  abolished: 'red',
+};
 
 /** One publication decision: its header, timeliness and the procedures it changed. */
-export function DecisionDrawer({ decisionId, onClose, onChanged }: { decisionId: string; onClose(): void; onChanged(): void }) {
+export function DecisionDrawer({
+  decisionId,
+  onClose,
+  onChanged,
+}: {
+  decisionId: string;
+  onClose(): void;
+  onChanged(): void;
+}) {
   const t = useT();
   const detail = useApiData(() => api<DecisionDetail>(`/api/decisions/${decisionId}`), [decisionId]);
   const d = detail.data;
   return (
-    <Drawer open width={760} title={d ? d.number : t('admin.dec.detail')} onClose={onClose} loading={detail.loading && !d}>
+    <Drawer
+      open
+      width={760}
+      title={d ? d.number : t('admin.dec.detail')}
+      onClose={onClose}
+      loading={detail.loading && !d}
+    >
       <ErrorAlert error={detail.error} />
       {d && (
         <>
@@ -26,7 +45,9 @@ export function DecisionDrawer({ decisionId, onClose, onChanged }: { decisionId:
             <Descriptions.Item label={t('admin.dec.signer')}>{d.signer}</Descriptions.Item>
             <Descriptions.Item label={t('admin.dec.issuingUnit')}>{d.issuingUnitName}</Descriptions.Item>
             <Descriptions.Item label={t('admin.dec.effectiveDate')}>{formatDate(d.effectiveDate)}</Descriptions.Item>
-            <Descriptions.Item label={t('admin.dec.legalBasis')}>{formatDate(d.legalBasisEffectiveDate)}</Descriptions.Item>
+            <Descriptions.Item label={t('admin.dec.legalBasis')}>
+              {formatDate(d.legalBasisEffectiveDate)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('admin.dec.nationalPublished')}>
               <NationalPublication
                 decision={d}

@@ -38,7 +38,12 @@ export function DecisionHeaderFields() {
   const required = [{ required: true, message: t('common.required') }];
   return (
     <>
-      <Form.Item name="number" label={t('admin.dec.number')} rules={[{ ...required[0], whitespace: true }]} extra={t('admin.dec.numberHelp')}>
+      <Form.Item
+        name="number"
+        label={t('admin.dec.number')}
+        rules={[{ ...required[0], whitespace: true }]}
+        extra={t('admin.dec.numberHelp')}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="signer" label={t('admin.dec.signer')} rules={[{ ...required[0], whitespace: true }]}>

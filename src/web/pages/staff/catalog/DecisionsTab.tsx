@@ -42,7 +42,11 @@ export function DecisionsTab() {
           { title: t('admin.dec.signedDate'), dataIndex: 'signedDate', render: formatDate },
           { title: t('admin.dec.effectiveDate'), dataIndex: 'effectiveDate', render: formatDate },
           { title: t('admin.dec.issuingUnit'), dataIndex: 'issuingUnitName' },
-          { title: t('admin.dec.timeliness'), key: 'timeliness', render: (_, d) => <Timeliness compliance={d.compliance} /> },
+          {
+            title: t('admin.dec.timeliness'),
+            key: 'timeliness',
+            render: (_, d) => <Timeliness compliance={d.compliance} />,
+          },
         ]}
       />
       {selected && <DecisionDrawer decisionId={selected} onClose={() => setSelected(null)} onChanged={list.reload} />}

@@ -41,7 +41,10 @@ export function ImportModal({ onClose, onImported }: { onClose(): void; onImport
     setBusy(true);
     setError(null);
     try {
-      const started = await postImportFile<CatalogImport>('/api/catalog/imports', file, { ...decisionHeader(v), fileName: file.name });
+      const started = await postImportFile<CatalogImport>('/api/catalog/imports', file, {
+        ...decisionHeader(v),
+        fileName: file.name,
+      });
       setStatus(started);
       if (started.status !== 'running') onImported();
     } catch (e) {

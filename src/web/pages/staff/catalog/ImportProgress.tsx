@@ -10,13 +10,20 @@ export function ImportProgress({ status }: { status: CatalogImport }) {
   const percent = status.totalRows ? Math.round((status.processedRows / status.totalRows) * 100) : 100;
   return (
     <div data-testid="import-status">
-      <Progress percent={status.status === 'done' ? 100 : percent} status={status.status === 'failed' ? 'exception' : status.status === 'running' ? 'active' : 'success'} />
+      <Progress
+        percent={status.status === 'done' ? 100 : percent}
+        status={status.status === 'failed' ? 'exception' : status.status === 'running' ? 'active' : 'success'}
+      />
       {status.error && <Alert type="error" showIcon message={status.error} style={{ margin: '12px 0' }} />}
       <Descriptions size="small" column={1} bordered style={{ margin: '12px 0' }}>
         <Descriptions.Item label={t('users.status')}>
-          <Tag color={status.status === 'done' ? 'green' : status.status === 'failed' ? 'red' : 'blue'}>{t(`admin.imp.${status.status}`)}</Tag>
+          <Tag color={status.status === 'done' ? 'green' : status.status === 'failed' ? 'red' : 'blue'}>
+            {t(`admin.imp.${status.status}`)}
+          </Tag>
         </Descriptions.Item>
-        <Descriptions.Item label={t('admin.imp.rows')}>{t('admin.imp.rowsText', { processed: status.processedRows, total: status.totalRows })}</Descriptions.Item>
+        <Descriptions.Item label={t('admin.imp.rows')}>
+          {t('admin.imp.rowsText', { processed: status.processedRows, total: status.totalRows })}
+        </Descriptions.Item>
         <Descriptions.Item label={t('admin.imp.imported')}>{status.importedRows}</Descriptions.Item>
         <Descriptions.Item label={t('admin.imp.rejected')}>{status.rejected.length}</Descriptions.Item>
       </Descriptions>
@@ -28,7 +35,12 @@ export function ImportProgress({ status }: { status: CatalogImport }) {
           pagination={{ pageSize: 10, showSizeChanger: false }}
           columns={[
             { title: t('admin.imp.row'), dataIndex: 'row', width: 70 },
-            { title: t('admin.cat.code'), dataIndex: 'nationalCode', width: 110, render: (c: string | null) => c ?? t('common.none') },
+            {
+              title: t('admin.cat.code'),
+              dataIndex: 'nationalCode',
+              width: 110,
+              render: (c: string | null) => c ?? t('common.none'),
+            },
             {
               title: t('admin.imp.problems'),
               dataIndex: 'problems',

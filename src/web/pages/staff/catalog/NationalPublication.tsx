@@ -16,7 +16,10 @@ export function NationalPublication({ decision, onSaved }: { decision: DecisionD
   const save = async () => {
     setError(null);
     try {
-      await api(`/api/decisions/${decision.id}/national-publication`, { method: 'PUT', body: { nationalPublishedDate: date } });
+      await api(`/api/decisions/${decision.id}/national-publication`, {
+        method: 'PUT',
+        body: { nationalPublishedDate: date },
+      });
       void message.success(t('common.saved'));
       onSaved();
     } catch (e) {
@@ -27,7 +30,11 @@ export function NationalPublication({ decision, onSaved }: { decision: DecisionD
     <>
       <ErrorAlert error={error} />
       <Space wrap>
-        <DatePicker format="DD/MM/YYYY" aria-label={t('admin.dec.nationalPublished')} onChange={(d: { format(p: string): string } | null) => setDate(d ? d.format('YYYY-MM-DD') : null)} />
+        <DatePicker
+          format="DD/MM/YYYY"
+          aria-label={t('admin.dec.nationalPublished')}
+          onChange={(d: { format(p: string): string } | null) => setDate(d ? d.format('YYYY-MM-DD') : null)}
+        />
         <Button size="small" disabled={!date} onClick={() => void save()}>
           {t('admin.dec.record')}
         </Button>

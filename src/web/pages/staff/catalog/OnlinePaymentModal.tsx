@@ -13,7 +13,15 @@ type Values = DecisionHeaderValues & { onlinePayment: Record<string, boolean> };
  * filed under and never changes, so the flag changes the way every content change does: a
  * publication decision amending the procedure with the current content and the new flags.
  */
-export function OnlinePaymentModal({ procedure, onClose, onSaved }: { procedure: ProcedureDetail; onClose(): void; onSaved(): void }) {
+export function OnlinePaymentModal({
+  procedure,
+  onClose,
+  onSaved,
+}: {
+  procedure: ProcedureDetail;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const t = useT();
   const content = procedure.currentVersion.content as ProcedureContent;
   const amended = (flags: Record<string, boolean>): ProcedureContent => ({
@@ -29,7 +37,10 @@ export function OnlinePaymentModal({ procedure, onClose, onSaved }: { procedure:
       onSubmit={(v) =>
         api<DecisionDetail>('/api/decisions', {
           method: 'POST',
-          body: { ...decisionHeader(v), items: [{ changeKind: 'amended', nationalCode: procedure.nationalCode, content: amended(v.onlinePayment) }] },
+          body: {
+            ...decisionHeader(v),
+            items: [{ changeKind: 'amended', nationalCode: procedure.nationalCode, content: amended(v.onlinePayment) }],
+          },
         })
       }
       success={(d) => t('pay.flag.saved', { number: d.number })}

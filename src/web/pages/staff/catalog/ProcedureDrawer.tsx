@@ -27,7 +27,11 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
       loading={detail.loading && !p}
       extra={
         <Space wrap>
-          <Button disabled={p?.status !== 'active'} onClick={() => setEditingPayment(true)} data-testid="edit-online-payment">
+          <Button
+            disabled={p?.status !== 'active'}
+            onClick={() => setEditingPayment(true)}
+            data-testid="edit-online-payment"
+          >
             {t('pay.flag.edit')}
           </Button>
           <Button type="primary" onClick={() => navigate(`/staff/workflows?procedure=${procedureId}`)}>
@@ -41,7 +45,9 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
         <>
           <Descriptions column={1} bordered size="small" data-testid="procedure-detail">
             <Descriptions.Item label={t('admin.cat.field')}>{p.fieldName}</Descriptions.Item>
-            <Descriptions.Item label={t('admin.cat.units')}>{p.competentUnits.map((u) => u.name).join('; ') || t('common.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('admin.cat.units')}>
+              {p.competentUnits.map((u) => u.name).join('; ') || t('common.none')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('admin.cat.fullyOnlineEligible')}>
               <span data-testid="fully-online-eligible">{t(p.fullyOnlineEligible ? 'common.yes' : 'common.no')}</span>
             </Descriptions.Item>
@@ -50,7 +56,10 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
                 {timeLimitText(t, lang, c.timeLimit)}
                 {c.fees.length > 0 && ` · ${c.fees.map((f) => `${f.name}: ${formatVnd(f.amountVnd)}`).join('; ')}`}
                 {' · '}
-                {t('pay.flag.title')}: <span data-testid={`online-payment-${c.channel}`}>{t(c.onlinePayment ? 'common.yes' : 'common.no')}</span>
+                {t('pay.flag.title')}:{' '}
+                <span data-testid={`online-payment-${c.channel}`}>
+                  {t(c.onlinePayment ? 'common.yes' : 'common.no')}
+                </span>
               </Descriptions.Item>
             ))}
           </Descriptions>
@@ -65,7 +74,11 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
             columns={[
               { title: t('admin.cat.versionNo'), dataIndex: 'versionNo', width: 90 },
               { title: t('admin.cat.effectiveFrom'), dataIndex: 'effectiveFrom', render: formatDate },
-              { title: t('admin.cat.effectiveTo'), dataIndex: 'effectiveTo', render: (d: string | null) => (d ? formatDate(d) : t('admin.cat.inForce')) },
+              {
+                title: t('admin.cat.effectiveTo'),
+                dataIndex: 'effectiveTo',
+                render: (d: string | null) => (d ? formatDate(d) : t('admin.cat.inForce')),
+              },
               { title: t('admin.cat.decision'), dataIndex: 'decisionNumber' },
             ]}
           />

@@ -29,7 +29,10 @@ export function ProceduresTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const fields = useApiData(() => api<ApiResponse<'/api/procedure-fields'>>('/api/procedure-fields'), []);
   const list = useApiData(
-    () => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { ...filters, includeAbolished: true, page, pageSize: PAGE_SIZE } }),
+    () =>
+      api<ApiResponse<'/api/procedures'>>('/api/procedures', {
+        query: { ...filters, includeAbolished: true, page, pageSize: PAGE_SIZE },
+      }),
     [filters, page],
   );
   const filter = (patch: Partial<Filters>) => {
@@ -40,7 +43,13 @@ export function ProceduresTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('admin.cat.search')} aria-label={t('admin.cat.search')} style={{ width: 280 }} onSearch={(q) => filter({ q: q.trim() })} />
+        <Input.Search
+          allowClear
+          placeholder={t('admin.cat.search')}
+          aria-label={t('admin.cat.search')}
+          style={{ width: 280 }}
+          onSearch={(q) => filter({ q: q.trim() })}
+        />
         <Select
           allowClear
           showSearch
@@ -52,7 +61,11 @@ export function ProceduresTab() {
           options={(fields.data?.items ?? []).map((f) => ({ value: f.code, label: f.name }))}
         />
         <div style={{ width: 260 }}>
-          <UnitPicker placeholder={t('admin.cat.unit')} onChange={(unit) => filter({ unit })} value={filters.unit ?? null} />
+          <UnitPicker
+            placeholder={t('admin.cat.unit')}
+            onChange={(unit) => filter({ unit })}
+            value={filters.unit ?? null}
+          />
         </div>
         <Select
           allowClear
@@ -70,7 +83,12 @@ export function ProceduresTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 720 }}
-        pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
+        pagination={serverPagination(t, {
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total,
+          onChange: setPage,
+        })}
         onRow={(p) => ({ onClick: () => setSelected(p.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('admin.cat.code'), dataIndex: 'nationalCode', width: 110 },
@@ -84,11 +102,21 @@ export function ProceduresTab() {
             ),
           },
           { title: t('admin.cat.field'), dataIndex: 'fieldName' },
-          { title: t('admin.cat.level'), dataIndex: 'levels', render: (levels: string[]) => levels.map((l) => (l in LEVEL_KEY ? t(LEVEL_KEY[l as keyof typeof LEVEL_KEY]) : l)).join(', ') },
+          {
+            title: t('admin.cat.level'),
+            dataIndex: 'levels',
+            render: (levels: string[]) =>
+              levels.map((l) => (l in LEVEL_KEY ? t(LEVEL_KEY[l as keyof typeof LEVEL_KEY]) : l)).join(', '),
+          },
           {
             title: t('users.status'),
             dataIndex: 'status',
-            render: (s: string) => (s === 'active' ? <Tag color="green">{t('admin.cat.active')}</Tag> : <Tag color="red">{t('admin.cat.abolished')}</Tag>),
+            render: (s: string) =>
+              s === 'active' ? (
+                <Tag color="green">{t('admin.cat.active')}</Tag>
+              ) : (
+                <Tag color="red">{t('admin.cat.abolished')}</Tag>
+              ),
           },
         ]}
       />
@@ -96,4 +124,3 @@ export function ProceduresTab() {
     </>
   );
 }
-

@@ -6,7 +6,9 @@ function Verdict({ label, value }: { label: MessageKey; value: boolean | null })
   const t = useT();
   // Words with the colours (never colour alone); null = not yet known (no date recorded).
   if (value === null) return <Tag>{`${t(label)}: ${t('admin.cat.unknown')}`}</Tag>;
-  return <Tag color={value ? 'green' : 'red'}>{`${t(label)}: ${t(value ? 'admin.cat.onTime' : 'admin.cat.late')}`}</Tag>;
+  return (
+    <Tag color={value ? 'green' : 'red'}>{`${t(label)}: ${t(value ? 'admin.cat.onTime' : 'admin.cat.late')}`}</Tag>
+  );
 }
 
 /** The decision's two timeliness checks of the 766 index (dated early enough, published soon enough). */

@@ -28,11 +28,16 @@ export async function postImportFile<T>(path: string, file: File, query: Request
   }
   const { csrfToken } = await api<MeResponse>('/api/me');
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
   const response = await fetch(`${path}?${params}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': type === 'csv' ? 'text/csv' : XLSX_TYPE, 'x-csrf-token': csrfToken ?? '' },
+    headers: {
+      accept: 'application/json',
+      'content-type': type === 'csv' ? 'text/csv' : XLSX_TYPE,
+      'x-csrf-token': csrfToken ?? '',
+    },
     body: file,
   }).catch(() => {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ.');
@@ -40,5 +45,10 @@ export async function postImportFile<T>(path: string, file: File, query: Request
   const data = (await response.json().catch(() => null)) as (T & Partial<Schema<'Error'>>) | null;
   if (response.ok && data) return data;
   const error = data?.error;
-  throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `Lỗi máy chủ (${response.status}).`, error?.details);
+  throw new ApiError(
+    response.status,
+    error?.code ?? `HTTP_${response.status}`,
+    error?.message ?? `Lỗi máy chủ (${response.status}).`,
+    error?.details,
+  );
 }

@@ -4,7 +4,13 @@ import { ActionButton } from './ActionButton.js';
 import type { DossierDetail } from './types.js';
 
 /** The actions the API allows the caller now (allowedActions), in a sensible order. */
-export function ActionBar({ dossier, onChanged }: { dossier: DossierDetail; onChanged(next: DossierDetail | null): void }) {
+export function ActionBar({
+  dossier,
+  onChanged,
+}: {
+  dossier: DossierDetail;
+  onChanged(next: DossierDetail | null): void;
+}) {
   const allowed = ACTION_ORDER.filter((a) => dossier.allowedActions.includes(a));
   if (allowed.length === 0) return null;
   return (

@@ -32,7 +32,10 @@ export function ActionButton({ dossier, action, size, onChanged }: Props) {
   const name = t(`desk.action.${action}`);
   const danger = DANGER_ACTIONS.has(action);
 
-  const conflict = useVersionConflict(() => setOpen(false), () => onChanged(null));
+  const conflict = useVersionConflict(
+    () => setOpen(false),
+    () => onChanged(null),
+  );
 
   const confirm = () =>
     modal.confirm({
@@ -54,7 +57,12 @@ export function ActionButton({ dossier, action, size, onChanged }: Props) {
   const signer = session.state.status === 'signedIn' ? session.state.me.fullName : undefined;
   return (
     <>
-      <Button size={size} type={PRIMARY_ACTIONS.has(action) ? 'primary' : 'default'} danger={danger} onClick={() => (kind === 'confirm' ? confirm() : setOpen(true))}>
+      <Button
+        size={size}
+        type={PRIMARY_ACTIONS.has(action) ? 'primary' : 'default'}
+        danger={danger}
+        onClick={() => (kind === 'confirm' ? confirm() : setOpen(true))}
+      >
         {name}
       </Button>
       {open && (

@@ -10,7 +10,8 @@ import type { DossierDetail } from './types.js';
 const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** What a dialog needs to know of the dossier (a worklist row is enough for most actions). */
-export type ActionTarget = Pick<DossierDetail, 'code' | 'version' | 'channel'> & Partial<Pick<DossierDetail, 'competentUnit' | 'consultations'>>;
+export type ActionTarget = Pick<DossierDetail, 'code' | 'version' | 'channel'> &
+  Partial<Pick<DossierDetail, 'competentUnit' | 'consultations'>>;
 
 /** The fields of one kind of action dialog (inside FormModal's Form). */
 export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: ActionTarget }) {
@@ -45,7 +46,12 @@ export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: Act
               <>
                 {rows.map((row) => (
                   <Space key={row.key} align="start" wrap>
-                    <Form.Item name={[row.name, 'unitId']} label={t('desk.action.consultUnit')} rules={required} style={{ minWidth: 260 }}>
+                    <Form.Item
+                      name={[row.name, 'unitId']}
+                      label={t('desk.action.consultUnit')}
+                      rules={required}
+                      style={{ minWidth: 260 }}
+                    >
                       <UnitPicker placeholder={t('desk.action.consultUnit')} />
                     </Form.Item>
                     <Form.Item name={[row.name, 'workingDays']} label={t('desk.action.workingDays')} rules={required}>
@@ -73,7 +79,9 @@ export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: Act
           <Form.Item name="consultationId" label={t('desk.action.consultation')} rules={required}>
             <Select
               aria-label={t('desk.action.consultation')}
-              options={(dossier.consultations ?? []).filter((c) => !c.answeredAt).map((c) => ({ value: c.id, label: `${c.unitName}: ${c.question}` }))}
+              options={(dossier.consultations ?? [])
+                .filter((c) => !c.answeredAt)
+                .map((c) => ({ value: c.id, label: `${c.unitName}: ${c.question}` }))}
             />
           </Form.Item>
           {note(t('desk.action.answer'))}
@@ -114,8 +122,16 @@ export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: Act
       );
     case 'returnResult':
       return (
-        <Form.Item name="resultChannel" label={t('desk.action.resultChannel')} rules={required} initialValue={dossier.channel}>
-          <Select aria-label={t('desk.action.resultChannel')} options={CHANNEL_NAMES.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        <Form.Item
+          name="resultChannel"
+          label={t('desk.action.resultChannel')}
+          rules={required}
+          initialValue={dossier.channel}
+        >
+          <Select
+            aria-label={t('desk.action.resultChannel')}
+            options={CHANNEL_NAMES.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          />
         </Form.Item>
       );
     case 'sign':
@@ -129,7 +145,11 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
   const required = [{ required: true, message: t('common.required') }];
   return (
     <>
-      <Form.Item name="files" label={t('desk.sign.file')} rules={[{ required: true, type: 'array', min: 1, message: t('desk.sign.fileRequired') }]}>
+      <Form.Item
+        name="files"
+        label={t('desk.sign.file')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('desk.sign.fileRequired') }]}
+      >
         <FilesField label={t('desk.sign.file')} />
       </Form.Item>
       <Form.Item name="number" label={t('desk.sign.number')} rules={required}>
@@ -143,7 +163,12 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
           <DatePicker format={DATE_FORMAT} aria-label={t('desk.sign.validUntil')} />
         </Form.Item>
       </Space>
-      <Form.Item name="issuer" label={t('desk.sign.issuer')} rules={required} initialValue={dossier.competentUnit?.name}>
+      <Form.Item
+        name="issuer"
+        label={t('desk.sign.issuer')}
+        rules={required}
+        initialValue={dossier.competentUnit?.name}
+      >
         <Input maxLength={300} />
       </Form.Item>
       <Form.Item name="signer" label={t('desk.sign.signer')} rules={required}>
@@ -160,6 +185,14 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
 }
 
 /** The file picker as a form control (value/onChange from Form.Item). */
-function FilesField({ label, value = [], onChange }: { label: string; value?: StoredFile[]; onChange?: (files: StoredFile[]) => void }) {
+function FilesField({
+  label,
+  value = [],
+  onChange,
+}: {
+  label: string;
+  value?: StoredFile[];
+  onChange?: (files: StoredFile[]) => void;
+}) {
   return <FilePicker label={label} files={value} onChange={(files) => onChange?.(files)} />;
 }

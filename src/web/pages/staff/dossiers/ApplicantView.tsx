@@ -9,7 +9,13 @@ const POPULATION_COLOR = { verified: 'green', notFound: 'orange', unavailable: '
  * database (CSDLQG về dân cư) answered at intake when the procedure is connected to it: the
  * official sees whether the identity was verified or must be checked on the papers.
  */
-export function ApplicantView({ applicant: a, populationCheck }: { applicant: Applicant; populationCheck: DossierDetail['populationCheck'] }) {
+export function ApplicantView({
+  applicant: a,
+  populationCheck,
+}: {
+  applicant: Applicant;
+  populationCheck: DossierDetail['populationCheck'];
+}) {
   const t = useT();
   const none = t('common.none');
   return (
@@ -37,7 +43,8 @@ export function ApplicantView({ applicant: a, populationCheck }: { applicant: Ap
       <Descriptions.Item label={t('desk.applicant.address')}>{a.address ?? none}</Descriptions.Item>
       {a.representative && (
         <Descriptions.Item label={t('desk.applicant.representative')}>
-          {a.representative.fullName} ({a.representative.idNumber}){a.representative.phone ? `, ${a.representative.phone}` : ''}
+          {a.representative.fullName} ({a.representative.idNumber})
+          {a.representative.phone ? `, ${a.representative.phone}` : ''}
           {a.representative.authority ? ` — ${a.representative.authority}` : ''}
         </Descriptions.Item>
       )}

@@ -26,7 +26,12 @@ export function DocumentsCard({ title, entries, testId }: { title: string; entri
           renderItem={(entry) => (
             <List.Item
               actions={entry.fileIds.map((fileId, i) => (
-                <Button key={fileId} size="small" onClick={() => setOpen({ fileId, name: entry.name })} aria-label={t('desk.documents.viewNamed', { name: entry.name, n: i + 1 })}>
+                <Button
+                  key={fileId}
+                  size="small"
+                  onClick={() => setOpen({ fileId, name: entry.name })}
+                  aria-label={t('desk.documents.viewNamed', { name: entry.name, n: i + 1 })}
+                >
                   {t('desk.documents.view', { n: i + 1 })}
                 </Button>
               ))}
@@ -37,7 +42,14 @@ export function DocumentsCard({ title, entries, testId }: { title: string; entri
         />
       )}
       {open && (
-        <Modal open title={open.name} width="min(960px, 96vw)" footer={null} onCancel={() => setOpen(null)} destroyOnHidden>
+        <Modal
+          open
+          title={open.name}
+          width="min(960px, 96vw)"
+          footer={null}
+          onCancel={() => setOpen(null)}
+          destroyOnHidden
+        >
           <FileViewer src={fileUrl(open.fileId)} title={open.name} />
         </Modal>
       )}

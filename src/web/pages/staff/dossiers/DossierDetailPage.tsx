@@ -42,7 +42,9 @@ export function DossierDetailPage({ code }: { code: string }) {
               </Space>
             }
           >
-            {d.apologyDue && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('desk.detail.apologyDue')} />}
+            {d.apologyDue && (
+              <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('desk.detail.apologyDue')} />
+            )}
             <div style={{ marginBottom: 16 }}>
               <ActionBar dossier={d} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
             </div>
@@ -61,14 +63,21 @@ export function DossierDetailPage({ code }: { code: string }) {
                     key: c.componentId,
                     name: c.name,
                     fileIds: c.fileIds,
-                    description: c.nationalDocumentId ? <Tag color="blue">{t('desk.documents.fromNationalStore', { id: c.nationalDocumentId })}</Tag> : undefined,
+                    description: c.nationalDocumentId ? (
+                      <Tag color="blue">{t('desk.documents.fromNationalStore', { id: c.nationalDocumentId })}</Tag>
+                    ) : undefined,
                   }))}
                 />
                 {(d.results?.length ?? 0) > 0 && (
                   <DocumentsCard
                     title={t('desk.results.title')}
                     testId="dossier-results"
-                    entries={(d.results ?? []).map((r) => ({ key: r.id, name: r.name, fileIds: [r.fileId], description: resultDescription(r, t) }))}
+                    entries={(d.results ?? []).map((r) => ({
+                      key: r.id,
+                      name: r.name,
+                      fileIds: [r.fileId],
+                      description: resultDescription(r, t),
+                    }))}
                   />
                 )}
                 <FormsCard dossier={d} />

@@ -20,7 +20,9 @@ export function DossierOverview({ dossier: d }: { dossier: DossierDetail }) {
       <Descriptions.Item label={t('desk.dossier.receivedAt')}>{formatDateTime(d.receivedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('desk.dossier.appointment')}>{formatDateTime(d.appointmentAt)}</Descriptions.Item>
       <Descriptions.Item label={t('desk.dossier.completedAt')}>{formatDateTime(d.completedAt)}</Descriptions.Item>
-      <Descriptions.Item label={t('desk.dossier.currentStep')}>{d.currentStep?.name ?? d.currentStepKey ?? t('common.none')}</Descriptions.Item>
+      <Descriptions.Item label={t('desk.dossier.currentStep')}>
+        {d.currentStep?.name ?? d.currentStepKey ?? t('common.none')}
+      </Descriptions.Item>
       <Descriptions.Item label={t('desk.dossier.stepDue')}>{formatDateTime(d.currentStep?.dueAt)}</Descriptions.Item>
     </Descriptions>
   );

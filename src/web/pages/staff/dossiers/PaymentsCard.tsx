@@ -28,7 +28,11 @@ export function PaymentsCard({ code, onPaid }: { code: string; onPaid: () => voi
     setSaving(true);
     setError(null);
     try {
-      await recordCounterPayment(code, { obligationId: due.obligationId, amountVnd: due.amountVnd, receiptNumber: values.receiptNumber });
+      await recordCounterPayment(code, {
+        obligationId: due.obligationId,
+        amountVnd: due.amountVnd,
+        receiptNumber: values.receiptNumber,
+      });
       void message.success(t('pay.counter.done'));
       form.resetFields();
       data.reload();
@@ -49,18 +53,31 @@ export function PaymentsCard({ code, onPaid }: { code: string; onPaid: () => voi
           <>
             {p.due.map((d) => (
               <Typography.Text key={keyOf(d.obligationId)}>
-                {t('pay.due')}: {d.obligationId ? d.description : t('pay.fees')} — <strong>{formatVnd(d.amountVnd)}</strong>
+                {t('pay.due')}: {d.obligationId ? d.description : t('pay.fees')} —{' '}
+                <strong>{formatVnd(d.amountVnd)}</strong>
               </Typography.Text>
             ))}
             <ErrorAlert error={error} />
-            <Form form={form} layout="inline" onFinish={(v) => void submit(v)} initialValues={{ target: keyOf(p.due[0]!.obligationId) }}>
+            <Form
+              form={form}
+              layout="inline"
+              onFinish={(v) => void submit(v)}
+              initialValues={{ target: keyOf(p.due[0]!.obligationId) }}
+            >
               <Form.Item name="target" label={t('pay.counter')}>
                 <Select
                   style={{ minWidth: 180 }}
-                  options={p.due.map((d) => ({ value: keyOf(d.obligationId), label: `${d.obligationId ? d.description : t('pay.fees')} (${formatVnd(d.amountVnd)})` }))}
+                  options={p.due.map((d) => ({
+                    value: keyOf(d.obligationId),
+                    label: `${d.obligationId ? d.description : t('pay.fees')} (${formatVnd(d.amountVnd)})`,
+                  }))}
                 />
               </Form.Item>
-              <Form.Item name="receiptNumber" label={t('pay.counter.receipt')} rules={[{ required: true, whitespace: true, max: 50 }]}>
+              <Form.Item
+                name="receiptNumber"
+                label={t('pay.counter.receipt')}
+                rules={[{ required: true, whitespace: true, max: 50 }]}
+              >
                 <Input data-testid="counter-receipt" style={{ width: 160 }} />
               </Form.Item>
               <Button htmlType="submit" type="primary" loading={saving} data-testid="counter-pay">

@@ -35,7 +35,11 @@ export function UnitOverview() {
         <Row gutter={[16, 16]}>
           {TIME_STATES.map((state, i) => (
             <Col key={state} xs={12} sm={8} md={4}>
-              <Statistic title={t(ON_TIME[state].key)} value={data.byTime[i]} valueStyle={{ color: COLOR_HEX[ON_TIME[state].color] }} />
+              <Statistic
+                title={t(ON_TIME[state].key)}
+                value={data.byTime[i]}
+                valueStyle={{ color: COLOR_HEX[ON_TIME[state].color] }}
+              />
             </Col>
           ))}
           {OPEN_STATUSES.map((status, i) => (

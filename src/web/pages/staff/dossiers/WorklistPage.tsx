@@ -29,8 +29,20 @@ export function WorklistPage() {
       setPage(1);
     };
   const filters = [
-    { label: t('desk.dossier.status'), width: 200, value: status, set: firstPage(setStatus), options: DOSSIER_STATUSES.map((s) => ({ value: s, label: t(`dossierStatus.${s}`) })) },
-    { label: t('desk.dossier.timeState'), width: 160, value: timeState, set: firstPage(setTimeState), options: TIME_STATES.map((s) => ({ value: s, label: t(ON_TIME[s].key) })) },
+    {
+      label: t('desk.dossier.status'),
+      width: 200,
+      value: status,
+      set: firstPage(setStatus),
+      options: DOSSIER_STATUSES.map((s) => ({ value: s, label: t(`dossierStatus.${s}`) })),
+    },
+    {
+      label: t('desk.dossier.timeState'),
+      width: 160,
+      value: timeState,
+      set: firstPage(setTimeState),
+      options: TIME_STATES.map((s) => ({ value: s, label: t(ON_TIME[s].key) })),
+    },
   ] as const;
 
   return (

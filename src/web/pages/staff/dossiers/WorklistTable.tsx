@@ -35,17 +35,42 @@ export function WorklistTable({ list, page, pageSize, onPage, action }: Props) {
         pagination={serverPagination(t, { current: page, pageSize, total: list.data?.total, onChange: onPage })}
         onRow={(item) => {
           const state = onTimeState(item);
-          return { style: state ? { background: ON_TIME_TINT[state] } : {}, 'data-testid': `dossier-row-${item.code}` } as HTMLAttributes<HTMLElement>;
+          return {
+            style: state ? { background: ON_TIME_TINT[state] } : {},
+            'data-testid': `dossier-row-${item.code}`,
+          } as HTMLAttributes<HTMLElement>;
         }}
         columns={[
-          { title: t('desk.dossier.code'), dataIndex: 'code', render: (code: string) => <Link to={`/staff/dossiers/${encodeURIComponent(code)}`}>{code}</Link> },
+          {
+            title: t('desk.dossier.code'),
+            dataIndex: 'code',
+            render: (code: string) => <Link to={`/staff/dossiers/${encodeURIComponent(code)}`}>{code}</Link>,
+          },
           { title: t('desk.dossier.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 300 },
           { title: t('desk.applicant.title'), dataIndex: 'applicantName' },
-          { title: t('desk.dossier.status'), dataIndex: 'status', render: (_, item) => <StatusTags status={item.status} onTime={null} /> },
-          { title: t('desk.dossier.currentStep'), key: 'step', render: (_, item) => item.currentStep?.name ?? t('common.none') },
-          { title: t('desk.dossier.appointment'), dataIndex: 'appointmentAt', render: (at: string | null) => formatDateTime(at) },
-          { title: t('desk.dossier.timeState'), key: 'timeState', render: (_, item) => <OnTimeTag state={onTimeState(item)} /> },
-          ...(action ? [{ title: t('desk.actions'), key: 'action', render: (_: unknown, item: WorklistItem) => action(item) }] : []),
+          {
+            title: t('desk.dossier.status'),
+            dataIndex: 'status',
+            render: (_, item) => <StatusTags status={item.status} onTime={null} />,
+          },
+          {
+            title: t('desk.dossier.currentStep'),
+            key: 'step',
+            render: (_, item) => item.currentStep?.name ?? t('common.none'),
+          },
+          {
+            title: t('desk.dossier.appointment'),
+            dataIndex: 'appointmentAt',
+            render: (at: string | null) => formatDateTime(at),
+          },
+          {
+            title: t('desk.dossier.timeState'),
+            key: 'timeState',
+            render: (_, item) => <OnTimeTag state={onTimeState(item)} />,
+          },
+          ...(action
+            ? [{ title: t('desk.actions'), key: 'action', render: (_: unknown, item: WorklistItem) => action(item) }]
+            : []),
         ]}
       />
     </>

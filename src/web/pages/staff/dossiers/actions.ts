@@ -61,7 +61,13 @@ export const ACTION_ORDER: DossierActionName[] = [
   'withdraw',
 ];
 
-export const PRIMARY_ACTIONS = new Set<DossierActionName>(['accept', 'signResult', 'forward', 'finish', 'returnResult']);
+export const PRIMARY_ACTIONS = new Set<DossierActionName>([
+  'accept',
+  'signResult',
+  'forward',
+  'finish',
+  'returnResult',
+]);
 export const DANGER_ACTIONS = new Set<DossierActionName>(['refuse', 'stop', 'withdraw']);
 
 /** A date from antd's DatePicker (a dayjs object), as the API's YYYY-MM-DD. */

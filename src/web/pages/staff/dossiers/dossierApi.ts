@@ -11,8 +11,15 @@ export const getDossier = (code: string) => api<DossierDetail>(dossierPath(code)
 export type DossierActionFields = Omit<ApiBody<'/api/dossiers/{code}/actions', 'post'>, 'action' | 'version'>;
 
 /** One action; always with the version read with the dossier (a stale one is 409). */
-export function actOn(dossier: { code: string; version: number }, action: DossierActionName, fields: DossierActionFields = {}) {
-  return api<DossierDetail>(`${dossierPath(dossier.code)}/actions`, { method: 'POST', body: { action, version: dossier.version, ...fields } });
+export function actOn(
+  dossier: { code: string; version: number },
+  action: DossierActionName,
+  fields: DossierActionFields = {},
+) {
+  return api<DossierDetail>(`${dossierPath(dossier.code)}/actions`, {
+    method: 'POST',
+    body: { action, version: dossier.version, ...fields },
+  });
 }
 
 export type DossierForm = ApiPathParams<'/api/dossiers/{code}/forms/{form}'>['form'];

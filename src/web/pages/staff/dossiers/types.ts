@@ -1,6 +1,12 @@
 /** Dossiers as the staff screens use them: the API's types (src/web/types.ts, from the generated schema). */
 import type { Schema } from '../../../api/types.js';
-import type { Applicant, DossierDetail as ApiDetail, DossierStatus, ProcedureDetail, WorklistItem } from '../../../types.js';
+import type {
+  Applicant,
+  DossierDetail as ApiDetail,
+  DossierStatus,
+  ProcedureDetail,
+  WorklistItem,
+} from '../../../types.js';
 
 export type { Applicant, DossierStatus, ProcedureDetail, WorklistItem };
 export type Channel = WorklistItem['channel'];

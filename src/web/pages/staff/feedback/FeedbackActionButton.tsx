@@ -32,7 +32,15 @@ const DANGER = new Set<FeedbackActionName>(['refuse']);
  * One action as a button and its dialog, sent with the version read with the item. A 409 (someone
  * acted first, or the state moved on) shows the server's message and reloads the item.
  */
-export function FeedbackActionButton({ item, action, onChanged }: { item: FeedbackDetail; action: FeedbackActionName; onChanged(next: FeedbackDetail | null): void }) {
+export function FeedbackActionButton({
+  item,
+  action,
+  onChanged,
+}: {
+  item: FeedbackDetail;
+  action: FeedbackActionName;
+  onChanged(next: FeedbackDetail | null): void;
+}) {
   const t = useT();
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -40,7 +48,10 @@ export function FeedbackActionButton({ item, action, onChanged }: { item: Feedba
   const name = t(actionKey(action));
   const danger = DANGER.has(action);
 
-  const conflict = useVersionConflict(() => setOpen(false), () => onChanged(null));
+  const conflict = useVersionConflict(
+    () => setOpen(false),
+    () => onChanged(null),
+  );
   const send = async (values: Values) => {
     try {
       return await actOnFeedback(item, action, { ...values, note: values.note?.trim() });
@@ -68,7 +79,11 @@ export function FeedbackActionButton({ item, action, onChanged }: { item: Feedba
 
   return (
     <>
-      <Button type={PRIMARY.has(action) ? 'primary' : 'default'} danger={danger} onClick={() => (simple ? confirm() : setOpen(true))}>
+      <Button
+        type={PRIMARY.has(action) ? 'primary' : 'default'}
+        danger={danger}
+        onClick={() => (simple ? confirm() : setOpen(true))}
+      >
         {name}
       </Button>
       {open && (
@@ -88,7 +103,9 @@ export function FeedbackActionButton({ item, action, onChanged }: { item: Feedba
         >
           {needs.category && (
             <Form.Item name="category" label={t('fb.action.category')} rules={[required]}>
-              <Select options={(['regulation', 'conduct'] as const).map((c) => ({ value: c, label: t(categoryKey(c)) }))} />
+              <Select
+                options={(['regulation', 'conduct'] as const).map((c) => ({ value: c, label: t(categoryKey(c)) }))}
+              />
             </Form.Item>
           )}
           {needs.unit && (

@@ -15,7 +15,15 @@ import { FeedbackActionButton } from './FeedbackActionButton.js';
 import { feedbackTime } from './FeedbackWorklist.js';
 import { SimilarPanel } from './SimilarPanel.js';
 
-const ORDER: FeedbackActionName[] = ['classify', 'answer', 'publish', 'transfer', 'requestSupplement', 'supply', 'refuse'];
+const ORDER: FeedbackActionName[] = [
+  'classify',
+  'answer',
+  'publish',
+  'transfer',
+  'requestSupplement',
+  'supply',
+  'refuse',
+];
 const OPEN = new Set(['received', 'routed', 'awaitingSupplement']);
 
 /** One item: who sent what, its deadlines, what the caller may do now, its history and look-alikes. */
@@ -47,7 +55,9 @@ export function FeedbackDetailPage({ code }: { code: string }) {
               </Space>
             }
           >
-            {item.unsatisfied && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('fb.desk.unsatisfied')} />}
+            {item.unsatisfied && (
+              <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('fb.desk.unsatisfied')} />
+            )}
             <Space wrap style={{ marginBottom: 16 }} data-testid="feedback-actions">
               {ORDER.filter((a) => item.allowedActions.includes(a)).map((a) => (
                 <FeedbackActionButton key={a} item={item} action={a} onChanged={changed} />
@@ -57,7 +67,13 @@ export function FeedbackDetailPage({ code }: { code: string }) {
               {item.title}
             </Typography.Title>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.content}</Typography.Paragraph>
-            {item.answer && <Alert type="success" message={t('fb.public.answer')} description={<span style={{ whiteSpace: 'pre-wrap' }}>{item.answer}</span>} />}
+            {item.answer && (
+              <Alert
+                type="success"
+                message={t('fb.public.answer')}
+                description={<span style={{ whiteSpace: 'pre-wrap' }}>{item.answer}</span>}
+              />
+            )}
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
@@ -90,12 +106,16 @@ function FeedbackFacts({ item }: { item: FeedbackDetail }) {
         {s.address && <Descriptions.Item label={t('fb.form.address')}>{s.address}</Descriptions.Item>}
         {item.anonymous && <Descriptions.Item label={t('fb.desk.anonymous')}>{t('common.yes')}</Descriptions.Item>}
         <Descriptions.Item label={t('fb.col.channel')}>{t(channelKey(item.channel))}</Descriptions.Item>
-        {item.category && <Descriptions.Item label={t('fb.col.category')}>{t(categoryKey(item.category))}</Descriptions.Item>}
+        {item.category && (
+          <Descriptions.Item label={t('fb.col.category')}>{t(categoryKey(item.category))}</Descriptions.Item>
+        )}
         <Descriptions.Item label={t('fb.col.receivedAt')}>{formatDateTime(item.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('fb.desk.refuseDue')}>{formatDateTime(item.refuseDueAt)}</Descriptions.Item>
         <Descriptions.Item label={t('fb.desk.supplementDue')}>{formatDateTime(item.supplementDueAt)}</Descriptions.Item>
         <Descriptions.Item label={t('fb.col.answerDueAt')}>{formatDateTime(item.answerDueAt)}</Descriptions.Item>
-        {item.publishDueAt && <Descriptions.Item label={t('fb.desk.publishDue')}>{formatDateTime(item.publishDueAt)}</Descriptions.Item>}
+        {item.publishDueAt && (
+          <Descriptions.Item label={t('fb.desk.publishDue')}>{formatDateTime(item.publishDueAt)}</Descriptions.Item>
+        )}
         {item.fileIds.length > 0 && (
           <Descriptions.Item label={t('fb.desk.files')}>
             <Space wrap>

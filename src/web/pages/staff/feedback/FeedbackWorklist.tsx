@@ -59,16 +59,36 @@ export function FeedbackWorklist() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('fb.desk.empty') }}
-        pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
+        pagination={serverPagination(t, {
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total,
+          onChange: setPage,
+        })}
         onRow={(item) => {
           const state = feedbackTime(item);
-          return { style: state ? { background: ON_TIME_TINT[state] } : {}, 'data-testid': `feedback-row-${item.code}` } as HTMLAttributes<HTMLElement>;
+          return {
+            style: state ? { background: ON_TIME_TINT[state] } : {},
+            'data-testid': `feedback-row-${item.code}`,
+          } as HTMLAttributes<HTMLElement>;
         }}
         columns={[
-          { title: t('fb.col.code'), dataIndex: 'code', render: (code: string) => <Link to={`/staff/feedback/${encodeURIComponent(code)}`}>{code}</Link> },
+          {
+            title: t('fb.col.code'),
+            dataIndex: 'code',
+            render: (code: string) => <Link to={`/staff/feedback/${encodeURIComponent(code)}`}>{code}</Link>,
+          },
           { title: t('fb.col.title'), dataIndex: 'title', ellipsis: true, width: 320 },
-          { title: t('fb.col.channel'), dataIndex: 'channel', render: (c: FeedbackListItem['channel']) => t(channelKey(c)) },
-          { title: t('fb.col.status'), dataIndex: 'status', render: (s: FeedbackStatus) => <Tag color={STATUS_COLOR[s]}>{t(statusKey(s))}</Tag> },
+          {
+            title: t('fb.col.channel'),
+            dataIndex: 'channel',
+            render: (c: FeedbackListItem['channel']) => t(channelKey(c)),
+          },
+          {
+            title: t('fb.col.status'),
+            dataIndex: 'status',
+            render: (s: FeedbackStatus) => <Tag color={STATUS_COLOR[s]}>{t(statusKey(s))}</Tag>,
+          },
           { title: t('fb.col.receivedAt'), dataIndex: 'receivedAt', render: (at: string) => formatDateTime(at) },
           { title: t('fb.col.answerDueAt'), dataIndex: 'answerDueAt', render: (at: string) => formatDateTime(at) },
           { title: t('fb.col.timeState'), key: 'time', render: (_, item) => <OnTimeTag state={feedbackTime(item)} /> },

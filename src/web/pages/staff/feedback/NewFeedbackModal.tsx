@@ -47,10 +47,18 @@ export function NewFeedbackModal({ onClose, onCreated }: { onClose(): void; onCr
       <Form.Item name="channel" label={t('fb.col.channel')} rules={[{ required: true }]}>
         <Select options={(['counter', 'phone', 'mail'] as const).map((c) => ({ value: c, label: t(channelKey(c)) }))} />
       </Form.Item>
-      <Form.Item name="title" label={t('fb.form.title')} rules={[required, { min: 5, message: t('fb.form.min', { n: 5 }) }]}>
+      <Form.Item
+        name="title"
+        label={t('fb.form.title')}
+        rules={[required, { min: 5, message: t('fb.form.min', { n: 5 }) }]}
+      >
         <Input maxLength={300} />
       </Form.Item>
-      <Form.Item name="content" label={t('fb.form.content')} rules={[required, { min: 10, message: t('fb.form.min', { n: 10 }) }]}>
+      <Form.Item
+        name="content"
+        label={t('fb.form.content')}
+        rules={[required, { min: 10, message: t('fb.form.min', { n: 10 }) }]}
+      >
         <Input.TextArea rows={5} maxLength={10_000} />
       </Form.Item>
       <Form.Item name="name" label={t('fb.form.name')} rules={[required]}>

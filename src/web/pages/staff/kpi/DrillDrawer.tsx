@@ -21,7 +21,13 @@ const PAGE_SIZE = 20;
 export function DrillDrawer({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const t = useT();
   return (
-    <Drawer open={!!drill} onClose={onClose} title={drill ? t('kpi.drill.title', { what: drill.title }) : ''} width={Math.min(640, window.innerWidth)} destroyOnHidden>
+    <Drawer
+      open={!!drill}
+      onClose={onClose}
+      title={drill ? t('kpi.drill.title', { what: drill.title }) : ''}
+      width={Math.min(640, window.innerWidth)}
+      destroyOnHidden
+    >
       {drill ? <DrillList drill={drill} /> : null}
     </Drawer>
   );
@@ -41,9 +47,24 @@ function DrillList({ drill }: { drill: Drill }) {
         loading={rows.loading}
         dataSource={rows.data?.items ?? []}
         locale={{ emptyText: t('kpi.drill.empty') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: rows.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: rows.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
         columns={[
-          { key: 'code', title: '#', render: (_, item) => (item.kind === 'dossier' ? <Link to={`/staff/dossiers/${encodeURIComponent(item.code)}`}>{item.code}</Link> : item.code) },
+          {
+            key: 'code',
+            title: '#',
+            render: (_, item) =>
+              item.kind === 'dossier' ? (
+                <Link to={`/staff/dossiers/${encodeURIComponent(item.code)}`}>{item.code}</Link>
+              ) : (
+                item.code
+              ),
+          },
           { key: 'name', title: '', dataIndex: 'name' },
         ]}
       />

@@ -8,18 +8,33 @@ import type { KpiIndex, KpiIndicator } from '../../../kpi/types.js';
 import type { Drill } from './DrillDrawer.js';
 import type { ApiResponse } from '../../../api/types.js';
 
-export function GroupBreakdown({ index, query, onDrill }: { index: KpiIndex; query: { unit: string; period: string }; onDrill: (d: Drill) => void }) {
+export function GroupBreakdown({
+  index,
+  query,
+  onDrill,
+}: {
+  index: KpiIndex;
+  query: { unit: string; period: string };
+  onDrill: (d: Drill) => void;
+}) {
   const t = useT();
   const { lang } = useI18n();
   const drill = (ind: KpiIndicator, part: 'numerator' | 'denominator') => () =>
     onDrill({
       title: `${ind.name} — ${t(part === 'numerator' ? 'kpi.numerator' : 'kpi.denominator')}`,
       load: (page, pageSize) =>
-        api<ApiResponse<'/api/kpi/766/drilldown'>>('/api/kpi/766/drilldown', { query: { ...query, indicator: ind.key, part, page, pageSize } }),
+        api<ApiResponse<'/api/kpi/766/drilldown'>>('/api/kpi/766/drilldown', {
+          query: { ...query, indicator: ind.key, part, page, pageSize },
+        }),
     });
   const count = (ind: KpiIndicator, part: 'numerator' | 'denominator') =>
     ind.available ? (
-      <Figure onClick={ind[part] ? drill(ind, part) : undefined} label={t('kpi.drill.open', { what: `${ind.name} (${t(part === 'numerator' ? 'kpi.numerator' : 'kpi.denominator')})` })}>
+      <Figure
+        onClick={ind[part] ? drill(ind, part) : undefined}
+        label={t('kpi.drill.open', {
+          what: `${ind.name} (${t(part === 'numerator' ? 'kpi.numerator' : 'kpi.denominator')})`,
+        })}
+      >
         {ind[part]}
       </Figure>
     ) : (
@@ -29,7 +44,13 @@ export function GroupBreakdown({ index, query, onDrill }: { index: KpiIndex; que
     <>
       <BarList
         testId="kpi-groups"
-        bars={index.groups.map((g) => ({ key: g.key, label: g.name, value: g.points, max: g.max, text: t('kpi.pointsOf', { points: points(g.points, lang), max: g.max }) }))}
+        bars={index.groups.map((g) => ({
+          key: g.key,
+          label: g.name,
+          value: g.points,
+          max: g.max,
+          text: t('kpi.pointsOf', { points: points(g.points, lang), max: g.max }),
+        }))}
       />
       {index.groups.map((g) => (
         <div key={g.key} style={{ marginTop: 16 }}>
@@ -41,11 +62,28 @@ export function GroupBreakdown({ index, query, onDrill }: { index: KpiIndex; que
             scroll={{ x: 560 }}
             dataSource={g.indicators}
             columns={[
-              { key: 'name', title: t('kpi.indicator'), dataIndex: 'name', render: (name: string, ind) => (ind.available ? name : <span title={ind.note}>{name} ({t('kpi.unavailable')})</span>) },
+              {
+                key: 'name',
+                title: t('kpi.indicator'),
+                dataIndex: 'name',
+                render: (name: string, ind) =>
+                  ind.available ? (
+                    name
+                  ) : (
+                    <span title={ind.note}>
+                      {name} ({t('kpi.unavailable')})
+                    </span>
+                  ),
+              },
               { key: 'n', title: t('kpi.numerator'), align: 'right', render: (_, ind) => count(ind, 'numerator') },
               { key: 'd', title: t('kpi.denominator'), align: 'right', render: (_, ind) => count(ind, 'denominator') },
               { key: 'r', title: t('kpi.ratio'), align: 'right', render: (_, ind) => percent(ind.ratio, lang) },
-              { key: 'p', title: t('kpi.points'), align: 'right', render: (_, ind) => `${points(ind.points, lang)}/${ind.max}` },
+              {
+                key: 'p',
+                title: t('kpi.points'),
+                align: 'right',
+                render: (_, ind) => `${points(ind.points, lang)}/${ind.max}`,
+              },
             ]}
           />
         </div>

@@ -22,7 +22,9 @@ import { TargetsTable } from './TargetsTable.js';
 
 /** The unit a reader starts with: where they hold kpi.read (procedure control or leadership). */
 function defaultUnit(roles: RoleView[]): string | null {
-  return roles.find((r) => (r.role === 'procedure_control_officer' || r.role === 'unit_leader') && r.unitId)?.unitId ?? null;
+  return (
+    roles.find((r) => (r.role === 'procedure_control_officer' || r.role === 'unit_leader') && r.unitId)?.unitId ?? null
+  );
 }
 
 const Panel = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
@@ -40,7 +42,10 @@ export function KpiDashboardPage() {
   const months = monthsUpTo(currentMonth(), 12).reverse();
   const [month, setMonth] = useState(months[0]!);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const index = useApiData(() => (unit ? api<KpiIndex>('/api/kpi/766', { query: { unit, period: month } }) : Promise.resolve(null)), [unit, month]);
+  const index = useApiData(
+    () => (unit ? api<KpiIndex>('/api/kpi/766', { query: { unit, period: month } }) : Promise.resolve(null)),
+    [unit, month],
+  );
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -68,7 +73,9 @@ export function KpiDashboardPage() {
       {unit && index.data ? (
         <>
           <Space align="baseline" wrap data-testid="kpi-total">
-            <Typography.Text style={{ fontSize: 40, fontWeight: 700, color: '#b71c1c' }}>{points(index.data.total, lang)}</Typography.Text>
+            <Typography.Text style={{ fontSize: 40, fontWeight: 700, color: '#b71c1c' }}>
+              {points(index.data.total, lang)}
+            </Typography.Text>
             <Typography.Text>
               /100 · {t('kpi.grade')}: <strong>{index.data.gradeName}</strong> · {index.data.unitName}
             </Typography.Text>

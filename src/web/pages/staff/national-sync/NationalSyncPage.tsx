@@ -22,12 +22,21 @@ export function NationalSyncPage() {
   const { message } = App.useApp();
   const session = useSession();
   const me = session.state.status === 'signedIn' ? session.state.me : null;
-  const [unit, setUnit] = useState<string | null>(() => me?.roles.find((r) => (r.role === 'unit_leader' || r.role === 'procedure_control_officer') && r.unitId)?.unitId ?? null);
+  const [unit, setUnit] = useState<string | null>(
+    () =>
+      me?.roles.find((r) => (r.role === 'unit_leader' || r.role === 'procedure_control_officer') && r.unitId)?.unitId ??
+      null,
+  );
   const [status, setStatus] = useState<SyncStatus>('failed');
   const [page, setPage] = useState(1);
   const [retryError, setRetryError] = useState<unknown>(null);
   const list = useApiData(
-    () => (unit ? api<ApiResponse<'/api/national-portal/syncs'>>('/api/national-portal/syncs', { query: { unit, status, page, pageSize: PAGE_SIZE } }) : Promise.resolve(null)),
+    () =>
+      unit
+        ? api<ApiResponse<'/api/national-portal/syncs'>>('/api/national-portal/syncs', {
+            query: { unit, status, page, pageSize: PAGE_SIZE },
+          })
+        : Promise.resolve(null),
     [unit, status, page],
   );
 
@@ -50,10 +59,15 @@ export function NationalSyncPage() {
         <Row gutter={[16, 8]}>
           <Col xs={24} md={14}>
             <label htmlFor="nsync-unit">{t('nsync.unit')}</label>
-            <UnitPicker id="nsync-unit" value={unit} onChange={(v) => {
-setUnit(v);
-setPage(1);
-}} placeholder={t('nsync.unit')} />
+            <UnitPicker
+              id="nsync-unit"
+              value={unit}
+              onChange={(v) => {
+                setUnit(v);
+                setPage(1);
+              }}
+              placeholder={t('nsync.unit')}
+            />
           </Col>
           <Col xs={24} md={10}>
             <label htmlFor="nsync-status">{t('nsync.status')}</label>
@@ -62,18 +76,23 @@ setPage(1);
               aria-label={t('nsync.status')}
               value={status}
               onChange={(v: SyncStatus) => {
-setStatus(v);
-setPage(1);
-}}
+                setStatus(v);
+                setPage(1);
+              }}
               style={{ width: '100%' }}
-              options={(['failed', 'pending', 'synced'] as const).map((s) => ({ value: s, label: t(`nsync.status.${s}`) }))}
+              options={(['failed', 'pending', 'synced'] as const).map((s) => ({
+                value: s,
+                label: t(`nsync.status.${s}`),
+              }))}
             />
           </Col>
         </Row>
         <ErrorAlert error={list.error ?? retryError} />
         {!unit && <Typography.Text>{t('nsync.chooseUnit')}</Typography.Text>}
         {/* A plain line rather than antd's greyed empty row (below WCAG contrast). */}
-        {unit && list.data && items.length === 0 && <Typography.Text data-testid="nsync-none">{t('nsync.none')}</Typography.Text>}
+        {unit && list.data && items.length === 0 && (
+          <Typography.Text data-testid="nsync-none">{t('nsync.none')}</Typography.Text>
+        )}
         {items.length > 0 && (
           <Table<NationalSync>
             rowKey="dossierCode"
@@ -82,21 +101,50 @@ setPage(1);
             loading={list.loading}
             dataSource={items}
             scroll={{ x: 900 }}
-            pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
+            pagination={serverPagination(t, {
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: list.data?.total,
+              onChange: setPage,
+            })}
             columns={[
               { title: t('nsync.code'), dataIndex: 'dossierCode', width: 220 },
               { title: t('nsync.procedure'), dataIndex: 'procedureCode', width: 100 },
-              { title: t('nsync.status'), dataIndex: 'status', width: 120, render: (s: SyncStatus) => <Tag color={COLOR[s]}>{t(`nsync.status.${s}`)}</Tag> },
+              {
+                title: t('nsync.status'),
+                dataIndex: 'status',
+                width: 120,
+                render: (s: SyncStatus) => <Tag color={COLOR[s]}>{t(`nsync.status.${s}`)}</Tag>,
+              },
               { title: t('nsync.attempts'), dataIndex: 'attempts', width: 90 },
-              { title: t('nsync.next'), dataIndex: 'nextAttemptAt', width: 140, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-              { title: t('nsync.lastSynced'), dataIndex: 'lastSyncedAt', width: 140, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-              { title: t('nsync.error'), key: 'error', ellipsis: true, render: (_, r) => (r.lastErrorCode ? `${r.lastErrorCode}: ${r.lastErrorMessage ?? ''}` : '—') },
+              {
+                title: t('nsync.next'),
+                dataIndex: 'nextAttemptAt',
+                width: 140,
+                render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+              },
+              {
+                title: t('nsync.lastSynced'),
+                dataIndex: 'lastSyncedAt',
+                width: 140,
+                render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+              },
+              {
+                title: t('nsync.error'),
+                key: 'error',
+                ellipsis: true,
+                render: (_, r) => (r.lastErrorCode ? `${r.lastErrorCode}: ${r.lastErrorMessage ?? ''}` : '—'),
+              },
               {
                 title: '',
                 key: 'retry',
                 width: 140,
                 render: (_, r) => (
-                  <Button size="small" onClick={() => void retry(r.dossierCode)} data-testid={`nsync-retry-${r.dossierCode}`}>
+                  <Button
+                    size="small"
+                    onClick={() => void retry(r.dossierCode)}
+                    data-testid={`nsync-retry-${r.dossierCode}`}
+                  >
                     {t('nsync.retry')}
                   </Button>
                 ),

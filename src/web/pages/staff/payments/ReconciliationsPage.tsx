@@ -38,7 +38,13 @@ export function ReconciliationsPage() {
     setRunError(null);
     try {
       const r = await runReconciliation(day);
-      void message.success(t('pay.rec.done', { day: formatDate(r.day), matched: r.matched, issues: r.mismatched + r.missingHere + r.missingThere }));
+      void message.success(
+        t('pay.rec.done', {
+          day: formatDate(r.day),
+          matched: r.matched,
+          issues: r.mismatched + r.missingHere + r.missingThere,
+        }),
+      );
       list.reload();
     } catch (e) {
       setRunError(e);
@@ -53,7 +59,13 @@ export function ReconciliationsPage() {
       title={t('pay.rec.title')}
       extra={
         <Space wrap>
-          <DatePicker format="DD/MM/YYYY" aria-label={t('pay.rec.runDay')} placeholder={t('pay.rec.runDay')} style={{ width: 190 }} onChange={(d: Picked | null) => setDay(isoOf(d))} />
+          <DatePicker
+            format="DD/MM/YYYY"
+            aria-label={t('pay.rec.runDay')}
+            placeholder={t('pay.rec.runDay')}
+            style={{ width: 190 }}
+            onChange={(d: Picked | null) => setDay(isoOf(d))}
+          />
           <Button type="primary" disabled={!day} loading={running} onClick={() => void run()} data-testid="rec-run">
             {t('pay.rec.run')}
           </Button>
@@ -84,13 +96,23 @@ export function ReconciliationsPage() {
           dataSource={runs}
           scroll={{ x: 1100 }}
           data-testid="rec-runs"
-          pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
+          pagination={serverPagination(t, {
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total,
+            onChange: setPage,
+          })}
           columns={[
             {
               title: t('pay.rec.day'),
               dataIndex: 'day',
               render: (d: string, r) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setOpened(r.id)} aria-label={`${t('pay.rec.open')} ${formatDate(d)}`}>
+                <Button
+                  type="link"
+                  style={{ padding: 0 }}
+                  onClick={() => setOpened(r.id)}
+                  aria-label={`${t('pay.rec.open')} ${formatDate(d)}`}
+                >
                   {formatDate(d)}
                 </Button>
               ),

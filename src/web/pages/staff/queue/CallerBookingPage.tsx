@@ -32,33 +32,82 @@ export function CallerBookingPage() {
   };
   return (
     <section style={{ maxWidth: 820, display: 'grid', gap: 16 }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>{t('qb.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('qb.intro')}</Typography.Paragraph>
-      {units.length > 1 && <UnitPicker units={units} value={unitId} onChange={(u) => { setUnitId(u); setSlot(null); }} label={t('qc.unit')} />}
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('qb.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('qb.intro')}
+      </Typography.Paragraph>
+      {units.length > 1 && (
+        <UnitPicker
+          units={units}
+          value={unitId}
+          onChange={(u) => {
+            setUnitId(u);
+            setSlot(null);
+          }}
+          label={t('qc.unit')}
+        />
+      )}
       {done ? (
         <div style={{ background: '#fff', borderRadius: 8, padding: 16 }} data-testid="caller-booking-done">
-          <Typography.Title level={3} style={{ marginTop: 0 }}>{t('qb.done')}</Typography.Title>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('qb.done')}
+          </Typography.Title>
           <div>{t('bk.code')}</div>
-          <div style={{ fontSize: 36, fontWeight: 700, letterSpacing: 2 }} data-testid="caller-booking-code">{done.code}</div>
-          <div>{formatDateTime(done.startsAt).slice(0, 16)}–{clock(done.endsAt)} · {done.procedureName}</div>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('qb.doneHint')}</Typography.Paragraph>
+          <div style={{ fontSize: 36, fontWeight: 700, letterSpacing: 2 }} data-testid="caller-booking-code">
+            {done.code}
+          </div>
+          <div>
+            {formatDateTime(done.startsAt).slice(0, 16)}–{clock(done.endsAt)} · {done.procedureName}
+          </div>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('qb.doneHint')}
+          </Typography.Paragraph>
           <Button onClick={restart}>{t('qb.again')}</Button>
         </div>
       ) : (
         <div style={{ background: '#fff', borderRadius: 8, padding: 16, display: 'grid', gap: 16 }}>
           <label>
             <div style={{ marginBottom: 4 }}>{t('bk.procedure')}</div>
-            <ProcedureSelect value={procedureId} onChange={(v) => { setProcedureId(v); setSlot(null); }} placeholder={t('bk.procedure.placeholder')} />
+            <ProcedureSelect
+              value={procedureId}
+              onChange={(v) => {
+                setProcedureId(v);
+                setSlot(null);
+              }}
+              placeholder={t('bk.procedure.placeholder')}
+            />
           </label>
           {procedureId && !slot && <SlotPicker procedureId={procedureId} unitId={unitId} onPick={setSlot} />}
-          {procedureId && slot && <CallerForm unitId={unitId} procedureId={procedureId} slot={slot} onBack={() => setSlot(null)} onBooked={setDone} />}
+          {procedureId && slot && (
+            <CallerForm
+              unitId={unitId}
+              procedureId={procedureId}
+              slot={slot}
+              onBack={() => setSlot(null)}
+              onBooked={setDone}
+            />
+          )}
         </div>
       )}
     </section>
   );
 }
 
-function CallerForm({ unitId, procedureId, slot, onBack, onBooked }: { unitId: string; procedureId: string; slot: Slot; onBack(): void; onBooked(b: QueueBookingView): void }) {
+function CallerForm({
+  unitId,
+  procedureId,
+  slot,
+  onBack,
+  onBooked,
+}: {
+  unitId: string;
+  procedureId: string;
+  slot: Slot;
+  onBack(): void;
+  onBooked(b: QueueBookingView): void;
+}) {
   const t = useT();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -69,7 +118,13 @@ function CallerForm({ unitId, procedureId, slot, onBack, onBooked }: { unitId: s
     setBusy(true);
     setError(null);
     try {
-      const body = { slotId: slot.id, procedureId, name: name.trim(), phone: phone.trim(), ...(personalId.trim() ? { personalId: personalId.trim() } : {}) };
+      const body = {
+        slotId: slot.id,
+        procedureId,
+        name: name.trim(),
+        phone: phone.trim(),
+        ...(personalId.trim() ? { personalId: personalId.trim() } : {}),
+      };
       onBooked(await api<QueueBookingView>(`/api/queue/units/${unitId}/bookings`, { method: 'POST', body }));
     } catch (e) {
       setError(e);
@@ -78,24 +133,54 @@ function CallerForm({ unitId, procedureId, slot, onBack, onBooked }: { unitId: s
     }
   };
   return (
-    <form style={{ display: 'grid', gap: 12 }} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Typography.Text strong>{t('bk.chosen', { when: `${formatDateTime(slot.startsAt).slice(0, 16)}–${clock(slot.endsAt)}`, unit: slot.unitName })}</Typography.Text>
+    <form
+      style={{ display: 'grid', gap: 12 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Typography.Text strong>
+        {t('bk.chosen', {
+          when: `${formatDateTime(slot.startsAt).slice(0, 16)}–${clock(slot.endsAt)}`,
+          unit: slot.unitName,
+        })}
+      </Typography.Text>
       <label>
         {t('qb.name')}
         <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} autoComplete="off" />
       </label>
       <label>
         {t('qb.phone')}
-        <Input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" maxLength={15} autoComplete="off" />
+        <Input
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          inputMode="tel"
+          maxLength={15}
+          autoComplete="off"
+        />
       </label>
       <label>
         {t('qb.personalId')}
-        <Input value={personalId} onChange={(e) => setPersonalId(e.target.value)} inputMode="numeric" maxLength={12} autoComplete="off" />
+        <Input
+          value={personalId}
+          onChange={(e) => setPersonalId(e.target.value)}
+          inputMode="numeric"
+          maxLength={12}
+          autoComplete="off"
+        />
       </label>
       <ErrorAlert error={error} />
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button onClick={onBack}>←</Button>
-        <Button type="primary" htmlType="submit" loading={busy} disabled={name.trim().length < 2 || phone.trim().length < 9}>{t('qb.submit')}</Button>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy}
+          disabled={name.trim().length < 2 || phone.trim().length < 9}
+        >
+          {t('qb.submit')}
+        </Button>
       </div>
     </form>
   );

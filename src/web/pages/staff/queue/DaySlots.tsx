@@ -7,7 +7,12 @@ import type { QueueDaySlot, QueueUnitDay } from '../../../types.js';
 import { clock } from '../../queue/SlotPicker.js';
 
 type DayBooking = QueueDaySlot['bookings'][number];
-const STATUS_COLOR: Record<DayBooking['status'], string> = { booked: 'blue', checkedIn: 'green', cancelled: 'default', noShow: 'red' };
+const STATUS_COLOR: Record<DayBooking['status'], string> = {
+  booked: 'blue',
+  checkedIn: 'green',
+  cancelled: 'default',
+  noShow: 'red',
+};
 
 /**
  * A day's slots of the unit with booked/capacity and their bookings (names and numbers masked by
@@ -31,7 +36,21 @@ export function DaySlots({ unitId, date, onDate }: { unitId: string; date: strin
   };
 
   return (
-    <Card title={t('qs.day')} extra={<label>{t('qs.date')} <Input type="date" value={date} onChange={(e) => e.target.value && onDate(e.target.value)} style={{ width: 170 }} data-testid="day-date" /></label>}>
+    <Card
+      title={t('qs.day')}
+      extra={
+        <label>
+          {t('qs.date')}{' '}
+          <Input
+            type="date"
+            value={date}
+            onChange={(e) => e.target.value && onDate(e.target.value)}
+            style={{ width: 170 }}
+            data-testid="day-date"
+          />
+        </label>
+      }
+    >
       <ErrorAlert error={day.error} />
       {day.loading && !day.data && <Spin />}
       {day.data?.slots.length === 0 && <Empty description={t('qs.day.empty')} />}
@@ -51,13 +70,22 @@ function SlotBookings({ slot, onCancel }: { slot: QueueDaySlot; onCancel(codes: 
   return (
     <section data-testid="day-slot" style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 8 }}>
-        <Typography.Text strong>{clock(slot.startsAt)}–{clock(slot.endsAt)}</Typography.Text>
+        <Typography.Text strong>
+          {clock(slot.startsAt)}–{clock(slot.endsAt)}
+        </Typography.Text>
         <span>{slot.fieldName}</span>
-        <Tag color={slot.booked >= slot.capacity ? 'red' : 'blue'} data-testid="slot-booked">{t('qs.bookedOf', { booked: slot.booked, capacity: slot.capacity })}</Tag>
+        <Tag color={slot.booked >= slot.capacity ? 'red' : 'blue'} data-testid="slot-booked">
+          {t('qs.bookedOf', { booked: slot.booked, capacity: slot.capacity })}
+        </Tag>
         <span style={{ flex: 1 }} />
         {cancellable.length > 0 && (
-          <Popconfirm title={t('qs.cancelAllConfirm', { n: cancellable.length })} onConfirm={() => onCancel(cancellable)}>
-            <Button size="small" danger>{t('qs.cancelAll')}</Button>
+          <Popconfirm
+            title={t('qs.cancelAllConfirm', { n: cancellable.length })}
+            onConfirm={() => onCancel(cancellable)}
+          >
+            <Button size="small" danger>
+              {t('qs.cancelAll')}
+            </Button>
           </Popconfirm>
         )}
       </div>
@@ -71,11 +99,27 @@ function SlotBookings({ slot, onCancel }: { slot: QueueDaySlot; onCancel(codes: 
           rowKey="code"
           dataSource={slot.bookings}
           columns={[
-            { title: t('qs.code'), dataIndex: 'code', render: (code: string) => <span data-testid="day-booking-code">{code}</span> },
-            { title: t('qs.name'), key: 'name', render: (_, b) => <>{b.name} {b.forCaller && <Tag>{t('qs.forCaller')}</Tag>}</> },
+            {
+              title: t('qs.code'),
+              dataIndex: 'code',
+              render: (code: string) => <span data-testid="day-booking-code">{code}</span>,
+            },
+            {
+              title: t('qs.name'),
+              key: 'name',
+              render: (_, b) => (
+                <>
+                  {b.name} {b.forCaller && <Tag>{t('qs.forCaller')}</Tag>}
+                </>
+              ),
+            },
             { title: t('qs.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
             { title: t('qs.procedure'), dataIndex: 'procedureName' },
-            { title: t('qs.status'), key: 'status', render: (_, b) => <Tag color={STATUS_COLOR[b.status]}>{t(`bk.status.${b.status}` as MessageKey)}</Tag> },
+            {
+              title: t('qs.status'),
+              key: 'status',
+              render: (_, b) => <Tag color={STATUS_COLOR[b.status]}>{t(`bk.status.${b.status}` as MessageKey)}</Tag>,
+            },
             {
               key: 'cancel',
               render: (_, b) =>

@@ -7,7 +7,8 @@ import { useT } from '../../../i18n/i18n.js';
 import type { QueueGenerateResult } from '../../../types.js';
 
 /** YYYY-MM-DD plus n days (calendar dates, no time zone). */
-export const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Generates the template's slots for a date range. The server creates them on the calendar's
@@ -25,7 +26,9 @@ export function GenerateSlots({ unitId, onGenerated }: { unitId: string; onGener
     setError(null);
     setResult(null);
     try {
-      setResult(await api<QueueGenerateResult>(`/api/queue/units/${unitId}/slots`, { method: 'POST', body: { from, to } }));
+      setResult(
+        await api<QueueGenerateResult>(`/api/queue/units/${unitId}/slots`, { method: 'POST', body: { from, to } }),
+      );
       onGenerated();
     } catch (e) {
       setError(e);
@@ -45,7 +48,9 @@ export function GenerateSlots({ unitId, onGenerated }: { unitId: string; onGener
           {t('qs.to')}
           <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="generate-to" />
         </label>
-        <Button type="primary" loading={busy} disabled={!from || !to} onClick={() => void generate()}>{t('qs.generate.submit')}</Button>
+        <Button type="primary" loading={busy} disabled={!from || !to} onClick={() => void generate()}>
+          {t('qs.generate.submit')}
+        </Button>
       </Space>
       <div style={{ marginTop: 16 }}>
         <ErrorAlert error={error} />
@@ -61,7 +66,9 @@ export function GenerateSlots({ unitId, onGenerated }: { unitId: string; onGener
                   {t('qs.skipped')}
                   <ul style={{ margin: 0 }}>
                     {result.skipped.map((d) => (
-                      <li key={d.date}>{`${formatDate(d.date)} — ${d.name ?? t(d.reason === 'holiday' ? 'qs.skipped.holiday' : 'qs.skipped.weekend')}`}</li>
+                      <li
+                        key={d.date}
+                      >{`${formatDate(d.date)} — ${d.name ?? t(d.reason === 'holiday' ? 'qs.skipped.holiday' : 'qs.skipped.weekend')}`}</li>
                     ))}
                   </ul>
                 </div>

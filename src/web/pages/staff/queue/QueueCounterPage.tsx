@@ -30,7 +30,10 @@ export function QueueCounterPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<ApiResponse<'/api/queue/units/{unitId}/counters/{counter}/next', 'post'> | ApiResponse<'/api/queue/units/{unitId}/counters/{counter}/actions', 'post'>>(`/api/queue/units/${unitId}/counters/${counter}/${path}`, { method: 'POST', body });
+      const result = await api<
+        | ApiResponse<'/api/queue/units/{unitId}/counters/{counter}/next', 'post'>
+        | ApiResponse<'/api/queue/units/{unitId}/counters/{counter}/actions', 'post'>
+      >(`/api/queue/units/${unitId}/counters/${counter}/${path}`, { method: 'POST', body });
       if ('ticket' in result && !result.ticket) void message.info(t('qc.empty'));
     } catch (e) {
       setError(e);
@@ -59,15 +62,26 @@ export function QueueCounterPage() {
         </label>
         <label>
           {t('qc.fields')}{' '}
-          <Select mode="multiple" allowClear style={{ width: 'min(320px, 80vw)' }} value={fieldCodes} onChange={setFieldCodes} options={board?.fields.map((f) => ({ value: f.code, label: f.name })) ?? []} />
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ width: 'min(320px, 80vw)' }}
+            value={fieldCodes}
+            onChange={setFieldCodes}
+            options={board?.fields.map((f) => ({ value: f.code, label: f.name })) ?? []}
+          />
         </label>
-        <a href={`/queue/${unitId}`} target="_blank" rel="noreferrer">{t('qc.display')}</a>
+        <a href={`/queue/${unitId}`} target="_blank" rel="noreferrer">
+          {t('qc.display')}
+        </a>
       </Space>
       <ErrorAlert error={error} />
       <Card title={t('qc.current')} extra={board ? t('qc.waiting', { n: board.waitingCount }) : null}>
         {current ? (
           <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
-            <span style={{ fontSize: 64, fontWeight: 700, color: '#b71c1c' }} data-testid="counter-current">{current.label}</span>
+            <span style={{ fontSize: 64, fontWeight: 700, color: '#b71c1c' }} data-testid="counter-current">
+              {current.label}
+            </span>
             <Typography.Text>{current.fieldName}</Typography.Text>
           </div>
         ) : (
@@ -75,10 +89,23 @@ export function QueueCounterPage() {
         )}
       </Card>
       <Space wrap>
-        <Button type="primary" size="large" loading={busy} onClick={() => void run('next', fieldCodes.length ? { fieldCodes } : {})}>{t('qc.next')}</Button>
-        <Button size="large" disabled={!current || busy} onClick={() => void run('actions', { action: 'recall' })}>{t('qc.recall')}</Button>
-        <Button size="large" disabled={!current || busy} onClick={() => void run('actions', { action: 'skip' })}>{t('qc.skip')}</Button>
-        <Button size="large" disabled={!current || busy} onClick={() => void run('actions', { action: 'finish' })}>{t('qc.finish')}</Button>
+        <Button
+          type="primary"
+          size="large"
+          loading={busy}
+          onClick={() => void run('next', fieldCodes.length ? { fieldCodes } : {})}
+        >
+          {t('qc.next')}
+        </Button>
+        <Button size="large" disabled={!current || busy} onClick={() => void run('actions', { action: 'recall' })}>
+          {t('qc.recall')}
+        </Button>
+        <Button size="large" disabled={!current || busy} onClick={() => void run('actions', { action: 'skip' })}>
+          {t('qc.skip')}
+        </Button>
+        <Button size="large" disabled={!current || busy} onClick={() => void run('actions', { action: 'finish' })}>
+          {t('qc.finish')}
+        </Button>
       </Space>
     </Space>
   );

@@ -21,7 +21,9 @@ export function QueueSlotsPage() {
   if (!unitId) return <Alert type="info" showIcon message={t('qs.noUnit')} />;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>{t('qs.title')}</Typography.Title>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('qs.title')}
+      </Typography.Title>
       {units.length > 1 && <UnitPicker units={units} value={unitId} onChange={setUnitId} label={t('qc.unit')} />}
       <TemplateEditor unitId={unitId} />
       <GenerateSlots unitId={unitId} onGenerated={() => setGeneration((n) => n + 1)} />

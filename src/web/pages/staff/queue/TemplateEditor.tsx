@@ -1,4 +1,18 @@
-import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -9,11 +23,20 @@ import type { ProcedureField, QueueTemplateEntry } from '../../../types.js';
 import type { ApiResponse, Schema } from '../../../api/types.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const NEW_ENTRY: Partial<QueueTemplateEntry> = { weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '11:00', minutes: 30, capacity: 5 };
+const NEW_ENTRY: Partial<QueueTemplateEntry> = {
+  weekdays: [1, 2, 3, 4, 5],
+  start: '08:00',
+  end: '11:00',
+  minutes: 30,
+  capacity: 5,
+};
 
 /** The problems a 422 QUEUE_TEMPLATE_INVALID lists (line and message), under the error itself. */
 function TemplateProblems({ error }: { error: unknown }) {
-  const problems = error instanceof ApiError ? (error.details as { problems?: { path: string; message: string }[] } | undefined)?.problems : undefined;
+  const problems =
+    error instanceof ApiError
+      ? (error.details as { problems?: { path: string; message: string }[] } | undefined)?.problems
+      : undefined;
   if (!problems?.length) return null;
   return (
     <ul data-testid="template-problems" style={{ color: '#a8071a', marginTop: 0 }}>
@@ -40,14 +63,27 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
 
   const save = async (next: QueueTemplateEntry[]) => {
     setError(null);
-    const saved = await api<Schema<'QueueTemplate'>>(`/api/queue/units/${unitId}/template`, { method: 'PUT', body: { entries: next } });
+    const saved = await api<Schema<'QueueTemplate'>>(`/api/queue/units/${unitId}/template`, {
+      method: 'PUT',
+      body: { entries: next },
+    });
     template.reload();
     return saved;
   };
   const remove = (index: number) => save(entries.filter((_, i) => i !== index)).catch(setError);
 
   return (
-    <Card title={t('qs.template')} extra={<Button disabled={!template.data || !fields.data} onClick={() => setEditing({ index: entries.length, entry: NEW_ENTRY })}>{t('qs.add')}</Button>}>
+    <Card
+      title={t('qs.template')}
+      extra={
+        <Button
+          disabled={!template.data || !fields.data}
+          onClick={() => setEditing({ index: entries.length, entry: NEW_ENTRY })}
+        >
+          {t('qs.add')}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('qs.template.hint')}</Typography.Paragraph>
       <ErrorAlert error={template.error ?? error} />
       <TemplateProblems error={error} />
@@ -65,7 +101,11 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
           dataSource={entries.map((e, index) => ({ ...e, index }))}
           columns={[
             { title: t('qs.field'), key: 'field', render: (_, e) => fieldName(e.fieldCode) },
-            { title: t('qs.weekdays'), key: 'weekdays', render: (_, e) => e.weekdays.map((d) => t(`qs.wd.${d}` as MessageKey)).join(', ') },
+            {
+              title: t('qs.weekdays'),
+              key: 'weekdays',
+              render: (_, e) => e.weekdays.map((d) => t(`qs.wd.${d}` as MessageKey)).join(', '),
+            },
             { title: t('qs.times'), key: 'times', render: (_, e) => `${e.start}–${e.end}` },
             { title: t('qs.minutes'), dataIndex: 'minutes' },
             { title: t('qs.capacity'), dataIndex: 'capacity' },
@@ -73,9 +113,13 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
               key: 'actions',
               render: (_, e) => (
                 <Space>
-                  <Button size="small" onClick={() => setEditing({ index: e.index, entry: e })}>{t('qs.edit')}</Button>
+                  <Button size="small" onClick={() => setEditing({ index: e.index, entry: e })}>
+                    {t('qs.edit')}
+                  </Button>
                   <Popconfirm title={t('qs.removeConfirm')} onConfirm={() => remove(e.index)}>
-                    <Button size="small" danger>{t('qs.remove')}</Button>
+                    <Button size="small" danger>
+                      {t('qs.remove')}
+                    </Button>
                   </Popconfirm>
                 </Space>
               ),
@@ -88,7 +132,13 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
           title={t(editing.index < entries.length ? 'qs.entry.edit' : 'qs.entry.new')}
           entry={editing.entry}
           fields={fields.data?.items ?? []}
-          onSubmit={(entry) => save(entries.length > editing.index ? entries.map((e, i) => (i === editing.index ? entry : e)) : [...entries, entry])}
+          onSubmit={(entry) =>
+            save(
+              entries.length > editing.index
+                ? entries.map((e, i) => (i === editing.index ? entry : e))
+                : [...entries, entry],
+            )
+          }
           onClose={() => setEditing(null)}
         />
       )}
@@ -96,7 +146,19 @@ export function TemplateEditor({ unitId }: { unitId: string }) {
   );
 }
 
-function EntryModal({ title, entry, fields, onSubmit, onClose }: { title: string; entry: Partial<QueueTemplateEntry>; fields: ProcedureField[]; onSubmit(e: QueueTemplateEntry): Promise<unknown>; onClose(): void }) {
+function EntryModal({
+  title,
+  entry,
+  fields,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  entry: Partial<QueueTemplateEntry>;
+  fields: ProcedureField[];
+  onSubmit(e: QueueTemplateEntry): Promise<unknown>;
+  onClose(): void;
+}) {
   const t = useT();
   const [error, setError] = useState<unknown>(null);
   const submit = async (values: QueueTemplateEntry) => {
@@ -109,9 +171,22 @@ function EntryModal({ title, entry, fields, onSubmit, onClose }: { title: string
     }
   };
   return (
-    <FormModal<QueueTemplateEntry, unknown> title={title} initialValues={entry} intro={<TemplateProblems error={error} />} onSubmit={submit} success={() => t('qs.template.saved')} onSaved={onClose} onClose={onClose}>
+    <FormModal<QueueTemplateEntry, unknown>
+      title={title}
+      initialValues={entry}
+      intro={<TemplateProblems error={error} />}
+      onSubmit={submit}
+      success={() => t('qs.template.saved')}
+      onSaved={onClose}
+      onClose={onClose}
+    >
       <Form.Item name="fieldCode" label={t('qs.field')} rules={[{ required: true }]}>
-        <Select showSearch optionFilterProp="label" options={fields.map((f) => ({ value: f.code, label: `${f.name} (${f.code})` }))} aria-label={t('qs.field')} />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={fields.map((f) => ({ value: f.code, label: `${f.name} (${f.code})` }))}
+          aria-label={t('qs.field')}
+        />
       </Form.Item>
       <Form.Item name="weekdays" label={t('qs.weekdays')} rules={[{ required: true, type: 'array', min: 1 }]}>
         <Checkbox.Group options={WEEKDAYS.map((d) => ({ value: d, label: t(`qs.wd.${d}` as MessageKey) }))} />

@@ -20,11 +20,27 @@ export function useRoleUnits(roles: readonly Role[]): RoleUnit[] {
   return [...units].map(([unitId, unitName]) => ({ unitId, unitName }));
 }
 
-export function UnitPicker({ units, value, onChange, label }: { units: RoleUnit[]; value: string; onChange(unitId: string): void; label: string }) {
+export function UnitPicker({
+  units,
+  value,
+  onChange,
+  label,
+}: {
+  units: RoleUnit[];
+  value: string;
+  onChange(unitId: string): void;
+  label: string;
+}) {
   return (
     <label>
       {label}{' '}
-      <Select style={{ width: 'min(320px, 80vw)' }} value={value} onChange={onChange} options={units.map((u) => ({ value: u.unitId, label: u.unitName }))} aria-label={label} />
+      <Select
+        style={{ width: 'min(320px, 80vw)' }}
+        value={value}
+        onChange={onChange}
+        options={units.map((u) => ({ value: u.unitId, label: u.unitName }))}
+        aria-label={label}
+      />
     </label>
   );
 }

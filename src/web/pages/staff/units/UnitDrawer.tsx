@@ -56,7 +56,9 @@ export function UnitDrawer({ unitId, canManage, onClose, onChanged }: Props) {
           <Descriptions.Item label={t('units.officialCode')}>{u.officialCode}</Descriptions.Item>
           <Descriptions.Item label={t('units.adminUnitCode')}>{u.adminUnitCode ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('units.address')}>{u.address ?? t('common.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('units.path')}>{u.path.map((p) => p.name).join(' › ') || t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('units.path')}>
+            {u.path.map((p) => p.name).join(' › ') || t('common.none')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('units.validFrom')}>{formatDate(u.validFrom)}</Descriptions.Item>
           <Descriptions.Item label={t('units.validTo')}>
             {u.validTo ? <Tag color="red">{formatDate(u.validTo)}</Tag> : t('common.none')}

@@ -33,7 +33,15 @@ interface Values {
 }
 
 /** Create a unit, or edit one (PATCH with its version). */
-export function UnitFormModal({ unit, onClose, onSaved }: { unit?: UnitDetail; onClose(): void; onSaved(unit: Unit): void }) {
+export function UnitFormModal({
+  unit,
+  onClose,
+  onSaved,
+}: {
+  unit?: UnitDetail;
+  onClose(): void;
+  onSaved(unit: Unit): void;
+}) {
   const t = useT();
   const submit = (values: Values) => {
     const body = {
@@ -87,7 +95,12 @@ export function UnitFormModal({ unit, onClose, onSaved }: { unit?: UnitDetail; o
       <Form.Item label={t('units.kind')} name="kind" rules={required}>
         <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       </Form.Item>
-      <Form.Item label={t('units.officialCode')} name="officialCode" rules={required} extra={t('units.officialCode.help')}>
+      <Form.Item
+        label={t('units.officialCode')}
+        name="officialCode"
+        rules={required}
+        extra={t('units.officialCode.help')}
+      >
         <Input placeholder="000.00.00.H91" />
       </Form.Item>
       <Form.Item label={t('units.adminUnitCode')} name="adminUnitCode">

@@ -36,7 +36,10 @@ export function UnitsPage() {
   const [includeClosed, setIncludeClosed] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const tree = useApiData(() => api<ApiResponse<'/api/units'>>('/api/units', { query: { includeClosed } }), [includeClosed]);
+  const tree = useApiData(
+    () => api<ApiResponse<'/api/units'>>('/api/units', { query: { includeClosed } }),
+    [includeClosed],
+  );
   const treeData = useMemo(() => toTreeData(tree.data?.units ?? [], t), [tree.data, t]);
   const roots = (tree.data?.units ?? []).map((u) => u.id);
 
@@ -72,12 +75,7 @@ export function UnitsPage() {
         />
       )}
       {selected && (
-        <UnitDrawer
-          unitId={selected}
-          canManage={canManage}
-          onClose={() => setSelected(null)}
-          onChanged={tree.reload}
-        />
+        <UnitDrawer unitId={selected} canManage={canManage} onClose={() => setSelected(null)} onChanged={tree.reload} />
       )}
       {creating && (
         <UnitFormModal

@@ -13,5 +13,9 @@ export interface UnitOption {
 
 /** Tree options for pickers (TreeSelect): name and identifier code. */
 export function unitOptions(nodes: UnitNode[]): UnitOption[] {
-  return nodes.map((node) => ({ value: node.id, title: `${node.name} (${node.officialCode})`, children: unitOptions(node.children) }));
+  return nodes.map((node) => ({
+    value: node.id,
+    title: `${node.name} (${node.officialCode})`,
+    children: unitOptions(node.children),
+  }));
 }

@@ -10,7 +10,9 @@ export function ResetPasswordModal({ user, onClose, onSaved }: { user: User; onC
   return (
     <FormModal<{ newPassword: string }>
       title={`${t('users.resetPassword')}: ${user.username}`}
-      onSubmit={({ newPassword }) => api(`/api/users/${user.id}/password-reset`, { method: 'POST', body: { newPassword } })}
+      onSubmit={({ newPassword }) =>
+        api(`/api/users/${user.id}/password-reset`, { method: 'POST', body: { newPassword } })
+      }
       success={() => t('users.passwordReset')}
       onSaved={onSaved}
       onClose={onClose}

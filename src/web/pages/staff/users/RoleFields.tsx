@@ -17,7 +17,11 @@ export function RoleFields({ name }: { name: string }) {
         <>
           {fields.map((field) => (
             <Space key={field.key} align="start" style={{ display: 'flex', marginBottom: 4 }} data-testid="role-row">
-              <Form.Item name={[field.name, 'role']} rules={[{ required: true, message: t('common.required') }]} style={{ width: 220 }}>
+              <Form.Item
+                name={[field.name, 'role']}
+                rules={[{ required: true, message: t('common.required') }]}
+                style={{ width: 220 }}
+              >
                 <Select
                   aria-label={t('users.role')}
                   placeholder={t('users.role')}

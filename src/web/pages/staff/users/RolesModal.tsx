@@ -14,7 +14,10 @@ export function RolesModal({ user, onClose, onSaved }: { user: User; onClose(): 
       layout="horizontal"
       initialValues={{ roles: user.roles.map((r) => ({ role: r.role, unitId: r.unitId })) }}
       onSubmit={async (values) => {
-        await api<User>(`/api/users/${user.id}/roles`, { method: 'PUT', body: { version: user.version, roles: rolesBody(values.roles) } });
+        await api<User>(`/api/users/${user.id}/roles`, {
+          method: 'PUT',
+          body: { version: user.version, roles: rolesBody(values.roles) },
+        });
       }}
       success={() => t('users.rolesSaved')}
       onSaved={onSaved}

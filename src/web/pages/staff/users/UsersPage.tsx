@@ -43,16 +43,23 @@ export function UsersPage() {
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.fullName'), dataIndex: 'fullName' },
           { title: t('users.kind'), dataIndex: 'kind', render: (kind: UserSummary['kind']) => t(`userKind.${kind}`) },
-          { title: t('users.homeUnit'), dataIndex: 'homeUnitName', render: (name: string | null) => name ?? t('common.none') },
+          {
+            title: t('users.homeUnit'),
+            dataIndex: 'homeUnitName',
+            render: (name: string | null) => name ?? t('common.none'),
+          },
           { title: t('users.roles'), dataIndex: 'roles', render: (_, user) => <RoleTags roles={user.roles} /> },
           {
             title: t('users.status'),
             dataIndex: 'disabled',
-            render: (disabled: boolean) => (disabled ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+            render: (disabled: boolean) =>
+              disabled ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>,
           },
         ]}
       />
-      {selected && <UserDrawer userId={selected} canManage={canManage} onClose={() => setSelected(null)} onChanged={list.reload} />}
+      {selected && (
+        <UserDrawer userId={selected} canManage={canManage} onClose={() => setSelected(null)} onChanged={list.reload} />
+      )}
       {creating && (
         <CreateUserModal
           onClose={() => setCreating(false)}

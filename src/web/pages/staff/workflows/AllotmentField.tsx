@@ -8,11 +8,26 @@ type Allotment = WorkflowStep['allotment'];
  * Thời gian thực hiện: a value in working days (steps of 0.5, checked by the server) or working
  * hours. The arrows move by 1: a fractional step would show every value as "6.0".
  */
-export function AllotmentField({ id, value, onChange }: { id: string; value: Allotment; onChange(a: Allotment): void }) {
+export function AllotmentField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Allotment;
+  onChange(a: Allotment): void;
+}) {
   const t = useT();
   return (
     <Space.Compact>
-      <InputNumber id={id} min={0} step={1} value={value.value} onChange={(v) => onChange({ ...value, value: v ?? 0 })} style={{ width: 110 }} />
+      <InputNumber
+        id={id}
+        min={0}
+        step={1}
+        value={value.value}
+        onChange={(v) => onChange({ ...value, value: v ?? 0 })}
+        style={{ width: 110 }}
+      />
       <Select
         aria-label={t('admin.cal.unit')}
         value={value.unit}

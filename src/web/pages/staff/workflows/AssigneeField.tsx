@@ -16,11 +16,34 @@ function UserSelect({ id, value, onChange }: { id: string; value: string; onChan
   const t = useT();
   const canRead = useHolds('user.read');
   const [q, setQ] = useState('');
-  const users = useApiData(() => (canRead ? api<ApiResponse<'/api/users'>>('/api/users', { query: { q, pageSize: 20 } }) : Promise.resolve(null)), [q, canRead]);
-  if (!canRead) return <Input id={id} value={value} placeholder={t('admin.wf.userId')} onChange={(e) => onChange(e.target.value.trim())} />;
+  const users = useApiData(
+    () =>
+      canRead ? api<ApiResponse<'/api/users'>>('/api/users', { query: { q, pageSize: 20 } }) : Promise.resolve(null),
+    [q, canRead],
+  );
+  if (!canRead)
+    return (
+      <Input
+        id={id}
+        value={value}
+        placeholder={t('admin.wf.userId')}
+        onChange={(e) => onChange(e.target.value.trim())}
+      />
+    );
   const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
-  return <Select id={id} showSearch filterOption={false} onSearch={setQ} value={value || undefined} onChange={onChange} options={options} style={{ minWidth: 240 }} />;
+  return (
+    <Select
+      id={id}
+      showSearch
+      filterOption={false}
+      onSearch={setQ}
+      value={value || undefined}
+      onChange={onChange}
+      options={options}
+      style={{ minWidth: 240 }}
+    />
+  );
 }
 
 /** Người thực hiện: a role within the responsible unit, or one named official (exactly one). */
@@ -38,7 +61,13 @@ export function AssigneeField({ id, value, onChange }: { id: string; value: Assi
         ]}
       />
       {byRole ? (
-        <Select id={id} value={value.role} style={{ minWidth: 220 }} onChange={(role) => onChange({ role })} options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <Select
+          id={id}
+          value={value.role}
+          style={{ minWidth: 220 }}
+          onChange={(role) => onChange({ role })}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
       ) : (
         <UserSelect id={id} value={value.userId} onChange={(userId) => onChange({ userId })} />
       )}

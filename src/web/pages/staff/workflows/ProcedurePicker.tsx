@@ -14,8 +14,14 @@ interface Props {
 /** A procedure chosen by typing its name or code (the catalog's search); a given id shows its name. */
 export function ProcedureSelect({ value, onChange, label }: Props) {
   const [q, setQ] = useState('');
-  const found = useApiData(() => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 20 } }), [q]);
-  const current = useApiData(() => (value ? api<ProcedureDetail>(`/api/procedures/${value}`) : Promise.resolve(null)), [value]);
+  const found = useApiData(
+    () => api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 20 } }),
+    [q],
+  );
+  const current = useApiData(
+    () => (value ? api<ProcedureDetail>(`/api/procedures/${value}`) : Promise.resolve(null)),
+    [value],
+  );
   const options = (found.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.nationalCode} · ${p.name}` }));
   if (current.data && !options.some((o) => o.value === current.data!.id)) {
     options.unshift({ value: current.data.id, label: `${current.data.nationalCode} · ${current.data.name}` });

@@ -37,17 +37,44 @@ export function StepEditor({ step, index, otherKeys, problems, onChange, onRemov
       style={{ marginBottom: 12, borderColor: problems.some((p) => p.severity === 'error') ? '#ff4d4f' : undefined }}
     >
       {problems.map((p, i) => (
-        <Alert key={i} type={p.severity === 'error' ? 'error' : 'warning'} showIcon message={p.message} style={{ marginBottom: 8 }} data-testid="step-problem" />
+        <Alert
+          key={i}
+          type={p.severity === 'error' ? 'error' : 'warning'}
+          showIcon
+          message={p.message}
+          style={{ marginBottom: 8 }}
+          data-testid="step-problem"
+        />
       ))}
       <Space wrap align="start">
         <Form.Item label={t('admin.wf.key')} htmlFor={`${id}-key`}>
-          <Input id={`${id}-key`} value={step.key} onChange={(e) => set({ key: e.target.value })} style={{ width: 130 }} />
+          <Input
+            id={`${id}-key`}
+            value={step.key}
+            onChange={(e) => set({ key: e.target.value })}
+            style={{ width: 130 }}
+          />
         </Form.Item>
         <Form.Item label={t('admin.wf.stepName')} htmlFor={`${id}-name`}>
-          <Input id={`${id}-name`} value={step.name} onChange={(e) => set({ name: e.target.value })} style={{ width: 260 }} />
+          <Input
+            id={`${id}-name`}
+            value={step.name}
+            onChange={(e) => set({ name: e.target.value })}
+            style={{ width: 260 }}
+          />
         </Form.Item>
-        <Form.Item label={t('admin.wf.stepUnit')} htmlFor={`${id}-unit`} style={{ width: 280 }} extra={t('admin.wf.stepUnitHelp')}>
-          <UnitPicker id={`${id}-unit`} placeholder={t('admin.wf.competentUnit')} value={step.unitId} onChange={(unitId) => set({ unitId })} />
+        <Form.Item
+          label={t('admin.wf.stepUnit')}
+          htmlFor={`${id}-unit`}
+          style={{ width: 280 }}
+          extra={t('admin.wf.stepUnitHelp')}
+        >
+          <UnitPicker
+            id={`${id}-unit`}
+            placeholder={t('admin.wf.competentUnit')}
+            value={step.unitId}
+            onChange={(unitId) => set({ unitId })}
+          />
         </Form.Item>
       </Space>
       <Space wrap align="start">
@@ -59,17 +86,39 @@ export function StepEditor({ step, index, otherKeys, problems, onChange, onRemov
         </Form.Item>
       </Space>
       <Form.Item label={t('admin.wf.actions')}>
-        <Checkbox.Group value={step.actions} onChange={(actions) => set({ actions: actions as WorkflowStep['actions'] })} options={ACTIONS.map((a) => ({ value: a, label: t(`admin.wf.action.${a}`) }))} />
+        <Checkbox.Group
+          value={step.actions}
+          onChange={(actions) => set({ actions: actions as WorkflowStep['actions'] })}
+          options={ACTIONS.map((a) => ({ value: a, label: t(`admin.wf.action.${a}`) }))}
+        />
       </Form.Item>
       <Space wrap align="start">
         <Form.Item label={t('admin.wf.next')} htmlFor={`${id}-next`} extra={t('admin.wf.nextHelp')}>
-          <Select id={`${id}-next`} mode="multiple" value={step.next} onChange={(next) => set({ next })} options={keyOptions} style={{ minWidth: 220 }} />
+          <Select
+            id={`${id}-next`}
+            mode="multiple"
+            value={step.next}
+            onChange={(next) => set({ next })}
+            options={keyOptions}
+            style={{ minWidth: 220 }}
+          />
         </Form.Item>
         <Form.Item label={t('admin.wf.returnTo')} htmlFor={`${id}-return`}>
-          <Select id={`${id}-return`} mode="multiple" value={step.returnTo} onChange={(returnTo) => set({ returnTo })} options={keyOptions} style={{ minWidth: 220 }} />
+          <Select
+            id={`${id}-return`}
+            mode="multiple"
+            value={step.returnTo}
+            onChange={(returnTo) => set({ returnTo })}
+            options={keyOptions}
+            style={{ minWidth: 220 }}
+          />
         </Form.Item>
       </Space>
-      <ConsultationsEditor idPrefix={`${id}-${step.key}`} value={step.consultations} onChange={(consultations) => set({ consultations })} />
+      <ConsultationsEditor
+        idPrefix={`${id}-${step.key}`}
+        value={step.consultations}
+        onChange={(consultations) => set({ consultations })}
+      />
     </Card>
   );
 }

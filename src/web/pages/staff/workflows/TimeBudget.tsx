@@ -54,7 +54,9 @@ export function TimeBudget({ steps, validation }: { steps: WorkflowStep[]; valid
             <Typography.Text>
               {`${t(CHANNEL_KEY[c.channel])}: ${durationText(pathMinutes, mpd, t)} / ${timeLimitText(t, lang, c)} `}
             </Typography.Text>
-            {c.withinLimit !== null && <Tag color={over ? 'red' : 'green'}>{t(over ? 'admin.wf.over' : 'admin.wf.within')}</Tag>}
+            {c.withinLimit !== null && (
+              <Tag color={over ? 'red' : 'green'}>{t(over ? 'admin.wf.over' : 'admin.wf.within')}</Tag>
+            )}
             <Progress
               percent={Math.min(100, Math.round((pathMinutes / c.limitMinutes) * 100))}
               status={over ? 'exception' : 'normal'}

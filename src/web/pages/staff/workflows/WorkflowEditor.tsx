@@ -1,4 +1,18 @@
-import { Alert, App, Button, Card, Col, ConfigProvider, Descriptions, Form, Input, Row, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  ConfigProvider,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -51,18 +65,29 @@ export function WorkflowEditor({ id }: { id: string }) {
     if (loaded.data) reset(loaded.data);
   }, [loaded.data]);
 
-  const target = useMemo(() => ({ procedureId: workflow?.procedureId ?? '', unitId: workflow?.unitId ?? '' }), [workflow?.procedureId, workflow?.unitId]);
+  const target = useMemo(
+    () => ({ procedureId: workflow?.procedureId ?? '', unitId: workflow?.unitId ?? '' }),
+    [workflow?.procedureId, workflow?.unitId],
+  );
   const initial = workflow?.validation;
   const live = useLiveValidation(target, steps, initial ?? EMPTY, dirty);
 
-  if (!workflow) return loaded.error ? <ErrorAlert error={loaded.error} /> : <Spin size="large" style={{ display: 'block', margin: '10vh auto' }} />;
+  if (!workflow)
+    return loaded.error ? (
+      <ErrorAlert error={loaded.error} />
+    ) : (
+      <Spin size="large" style={{ display: 'block', margin: '10vh auto' }} />
+    );
 
   const edit = (next: WorkflowStep[]) => {
     setSteps(next);
     setDirty(true);
   };
   const save = async () => {
-    const saved = await api<WorkflowDetail>(`/api/workflows/${workflow.id}`, { method: 'PUT', body: { name, steps, updatedAt: workflow.updatedAt } });
+    const saved = await api<WorkflowDetail>(`/api/workflows/${workflow.id}`, {
+      method: 'PUT',
+      body: { name, steps, updatedAt: workflow.updatedAt },
+    });
     reset(saved);
     void message.success(t('common.saved'));
   };
@@ -86,8 +111,12 @@ export function WorkflowEditor({ id }: { id: string }) {
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('admin.wf.procedure')}>{workflow.procedureName}</Descriptions.Item>
           <Descriptions.Item label={t('admin.wf.unit')}>{workflow.unitName}</Descriptions.Item>
-          <Descriptions.Item label={t('admin.wf.approvalDeadline')}>{formatDate(workflow.compliance.approvalDeadline)}</Descriptions.Item>
-          <Descriptions.Item label={t('admin.wf.activationDeadline')}>{formatDate(workflow.compliance.activationDeadline)}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.wf.approvalDeadline')}>
+            {formatDate(workflow.compliance.approvalDeadline)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('admin.wf.activationDeadline')}>
+            {formatDate(workflow.compliance.activationDeadline)}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Row gutter={[16, 16]}>
@@ -95,10 +124,14 @@ export function WorkflowEditor({ id }: { id: string }) {
           <ConfigProvider componentDisabled={!editable}>
             <Form layout="vertical" component="div">
               <Form.Item label={t('admin.wf.name')} htmlFor="workflow-name">
-                <Input id="workflow-name" value={name} onChange={(e) => {
-setName(e.target.value);
-setDirty(true);
-}} />
+                <Input
+                  id="workflow-name"
+                  value={name}
+                  onChange={(e) => {
+                    setName(e.target.value);
+                    setDirty(true);
+                  }}
+                />
               </Form.Item>
               {steps.map((step, i) => (
                 <StepEditor
@@ -111,7 +144,9 @@ setDirty(true);
                   onRemove={() => edit(steps.filter((_, j) => j !== i))}
                 />
               ))}
-              {editable && <Button onClick={() => edit([...steps, newStep(steps.length + 1)])}>{t('admin.wf.addStep')}</Button>}
+              {editable && (
+                <Button onClick={() => edit([...steps, newStep(steps.length + 1)])}>{t('admin.wf.addStep')}</Button>
+              )}
             </Form>
           </ConfigProvider>
         </Col>
@@ -123,13 +158,17 @@ setDirty(true);
                 type={validation.valid ? 'success' : 'error'}
                 showIcon
                 data-testid="workflow-verdict"
-                message={live.checking ? t('admin.wf.checking') : t(validation.valid ? 'admin.wf.valid' : 'admin.wf.invalid')}
+                message={
+                  live.checking ? t('admin.wf.checking') : t(validation.valid ? 'admin.wf.valid' : 'admin.wf.invalid')
+                }
                 description={
                   general.length > 0 && (
                     <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="workflow-problems">
                       {general.map((p, i) => (
                         <li key={i}>
-                          <Typography.Text type={p.severity === 'error' ? 'danger' : 'warning'}>{p.message}</Typography.Text>
+                          <Typography.Text type={p.severity === 'error' ? 'danger' : 'warning'}>
+                            {p.message}
+                          </Typography.Text>
                         </li>
                       ))}
                     </ul>
@@ -145,4 +184,11 @@ setDirty(true);
   );
 }
 
-const EMPTY: WorkflowDetail['validation'] = { valid: true, problems: [], pathMinutes: null, longestPath: [], channels: [], minutesPerWorkingDay: 450 };
+const EMPTY: WorkflowDetail['validation'] = {
+  valid: true,
+  problems: [],
+  pathMinutes: null,
+  longestPath: [],
+  channels: [],
+  minutesPerWorkingDay: 450,
+};

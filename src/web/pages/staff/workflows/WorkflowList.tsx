@@ -23,7 +23,10 @@ export function WorkflowList({ procedureId }: { procedureId: string | null }) {
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const list = useApiData(
-    () => api<ApiResponse<'/api/workflows'>>('/api/workflows', { query: { procedureId, unitId, status, page, pageSize: PAGE_SIZE } }),
+    () =>
+      api<ApiResponse<'/api/workflows'>>('/api/workflows', {
+        query: { procedureId, unitId, status, page, pageSize: PAGE_SIZE },
+      }),
     [procedureId, unitId, status, page],
   );
   return (
@@ -38,10 +41,14 @@ export function WorkflowList({ procedureId }: { procedureId: string | null }) {
           }}
         />
         <div style={{ width: 280 }}>
-          <UnitPicker placeholder={t('admin.wf.unit')} value={unitId} onChange={(u) => {
-setUnitId(u);
-setPage(1);
-}} />
+          <UnitPicker
+            placeholder={t('admin.wf.unit')}
+            value={unitId}
+            onChange={(u) => {
+              setUnitId(u);
+              setPage(1);
+            }}
+          />
         </div>
         <Select
           allowClear
@@ -49,9 +56,9 @@ setPage(1);
           aria-label={t('admin.wf.statusLabel')}
           style={{ width: 160 }}
           onChange={(s: string | undefined) => {
-setStatus(s);
-setPage(1);
-}}
+            setStatus(s);
+            setPage(1);
+          }}
           options={STATUSES.map((s) => ({ value: s, label: t(`admin.wf.status.${s}`) }))}
         />
       </Space>
@@ -62,7 +69,12 @@ setPage(1);
         scroll={{ x: 800 }}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={serverPagination(t, { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage })}
+        pagination={serverPagination(t, {
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total,
+          onChange: setPage,
+        })}
         onRow={(w) => ({ onClick: () => navigate(`/staff/workflows/${w.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('admin.cat.code'), dataIndex: 'nationalCode', width: 100 },
@@ -77,7 +89,11 @@ setPage(1);
           },
           { title: t('admin.wf.unit'), dataIndex: 'unitName' },
           { title: t('admin.wf.version'), dataIndex: 'versionNo', width: 90 },
-          { title: t('admin.wf.statusLabel'), dataIndex: 'status', render: (s: WorkflowSummary['status']) => <WorkflowStatusTag status={s} /> },
+          {
+            title: t('admin.wf.statusLabel'),
+            dataIndex: 'status',
+            render: (s: WorkflowSummary['status']) => <WorkflowStatusTag status={s} />,
+          },
           { title: t('admin.wf.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
         ]}
       />

@@ -60,12 +60,21 @@ export function WorkflowToolbar({ workflow, dirty, onSave, onChanged, onError }:
         </Button>
       )}
       {draft && canApprove && (
-        <Button disabled={dirty} loading={busy === 'approve'} onClick={() => void transition('approve', { updatedAt: workflow.updatedAt })}>
+        <Button
+          disabled={dirty}
+          loading={busy === 'approve'}
+          onClick={() => void transition('approve', { updatedAt: workflow.updatedAt })}
+        >
           {t('admin.wf.approve')}
         </Button>
       )}
       {workflow.status === 'approved' && (canApprove || canDraft) && (
-        <Popconfirm title={t('admin.wf.activateConfirm')} okText={t('common.yes')} cancelText={t('common.no')} onConfirm={() => void transition('activate')}>
+        <Popconfirm
+          title={t('admin.wf.activateConfirm')}
+          okText={t('common.yes')}
+          cancelText={t('common.no')}
+          onConfirm={() => void transition('activate')}
+        >
           <Button type="primary" loading={busy === 'activate'}>
             {t('admin.wf.activate')}
           </Button>

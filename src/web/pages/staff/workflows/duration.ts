@@ -11,4 +11,3 @@ export function durationText(minutes: number, minutesPerWorkingDay: number, t: T
   ].filter(Boolean);
   return parts.length ? parts.join(' ') : t('admin.wf.hours', { n: 0 });
 }
-

@@ -9,7 +9,12 @@ const DEBOUNCE_MS = 400;
  * nothing), asked again a moment after the last change. A shape error (e.g. an empty name) is a
  * 400 with the server's message: kept beside the last verdict rather than replacing it.
  */
-export function useLiveValidation(target: { procedureId: string; unitId: string }, steps: WorkflowStep[], initial: WorkflowValidation, edited: boolean) {
+export function useLiveValidation(
+  target: { procedureId: string; unitId: string },
+  steps: WorkflowStep[],
+  initial: WorkflowValidation,
+  edited: boolean,
+) {
   const [validation, setValidation] = useState(initial);
   const [error, setError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);

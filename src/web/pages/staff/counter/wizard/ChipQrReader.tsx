@@ -71,7 +71,9 @@ export function ChipQrReader({ active, onRead }: { active: boolean; onRead(card:
       </Space.Compact>
       <div style={{ marginTop: 8 }}>
         <ErrorAlert error={error} />
-        {warnings.length > 0 && <Alert type="warning" showIcon message={t('desk.qr.warnings')} description={warnings.join(' ')} />}
+        {warnings.length > 0 && (
+          <Alert type="warning" showIcon message={t('desk.qr.warnings')} description={warnings.join(' ')} />
+        )}
       </div>
     </div>
   );

@@ -15,7 +15,9 @@ export function CounterReview({ procedure, choices }: { procedure: ProcedureDeta
   return (
     <div data-testid="counter-review" style={{ maxWidth: 760 }}>
       <Typography.Title level={5}>{procedure.name}</Typography.Title>
-      <InfoRow label={t('desk.wizard.components')}>{t('desk.wizard.provided', { provided, total: procedure.components.length })}</InfoRow>
+      <InfoRow label={t('desk.wizard.components')}>
+        {t('desk.wizard.provided', { provided, total: procedure.components.length })}
+      </InfoRow>
       {offer && (
         <>
           <InfoRow label={t('desk.wizard.timeLimit')}>{timeLimitText(t, lang, offer.timeLimit)}</InfoRow>

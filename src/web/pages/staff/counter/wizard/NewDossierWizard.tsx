@@ -14,7 +14,13 @@ import type { DossierDetail } from '../../dossiers/types.js';
 import { ChipQrReader } from './ChipQrReader.js';
 import { CounterReview } from './CounterReview.js';
 import { IncompleteGuidance } from './IncompleteGuidance.js';
-import { applicantKeyOf, type CounterApplicantValues, counterIntakeBody, fillFromCard, receivingUnits } from './intake.js';
+import {
+  applicantKeyOf,
+  type CounterApplicantValues,
+  counterIntakeBody,
+  fillFromCard,
+  receivingUnits,
+} from './intake.js';
 import { ProcedurePicker } from './ProcedurePicker.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
 import { RepresentativeFields } from './RepresentativeFields.js';
@@ -35,7 +41,9 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
   const [form] = Form.useForm<CounterApplicantValues>();
   const [step, setStep] = useState(0);
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
-  const [receivingUnitId, setReceivingUnitId] = useState<string | undefined>(units.length === 1 ? units[0]!.id : undefined);
+  const [receivingUnitId, setReceivingUnitId] = useState<string | undefined>(
+    units.length === 1 ? units[0]!.id : undefined,
+  );
   const [choices, setChoices] = useState<Choices>({});
   const [store, setStore] = useState<StoreItem[]>([]);
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -57,7 +65,12 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
     const key = applicantKeyOf(values);
     // The applicant's earlier documents that fit this procedure, to reuse instead of scanning again.
     const items = key
-      ? await api<ApiResponse<'/api/store'>>('/api/store', { query: { applicantKey: key, procedureId: procedure!.id } }).then((r) => r.items, () => [])
+      ? await api<ApiResponse<'/api/store'>>('/api/store', {
+          query: { applicantKey: key, procedureId: procedure!.id },
+        }).then(
+          (r) => r.items,
+          () => [],
+        )
       : [];
     setStore(items);
     setStep(2);
@@ -67,14 +80,27 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const body = counterIntakeBody(procedure!, form.getFieldsValue(true), choices, units.length > 1 ? receivingUnitId : undefined);
-      setReceived(await api<DossierDetail>('/api/dossiers', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }));
+      const body = counterIntakeBody(
+        procedure!,
+        form.getFieldsValue(true),
+        choices,
+        units.length > 1 ? receivingUnitId : undefined,
+      );
+      setReceived(
+        await api<DossierDetail>('/api/dossiers', {
+          method: 'POST',
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      );
       setStep(4);
     } catch (e) {
       setError(e);
       const fields = problemsOf(e).filter((p) => p.path?.startsWith('applicant.'));
       if (fields.length > 0) {
-        form.setFields(fields.map((p) => ({ name: p.path!.slice('applicant.'.length).split('.') as never, errors: [p.message] })));
+        form.setFields(
+          fields.map((p) => ({ name: p.path!.slice('applicant.'.length).split('.') as never, errors: [p.message] })),
+        );
         setStep(1);
       }
     } finally {
@@ -90,7 +116,12 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
 
   return (
     <Card title={t('desk.wizard.title')} extra={<Link to="/staff/counter">{t('desk.wizard.backToCounter')}</Link>}>
-      <Steps current={step} size="small" style={{ marginBottom: 24 }} items={STEPS.map((s) => ({ title: t(`desk.wizard.step.${s}`) }))} />
+      <Steps
+        current={step}
+        size="small"
+        style={{ marginBottom: 24 }}
+        items={STEPS.map((s) => ({ title: t(`desk.wizard.step.${s}`) }))}
+      />
       {received ? (
         <ReceiptPanel dossier={received} onRestart={onRestart} />
       ) : (
@@ -110,8 +141,18 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
           </div>
           {procedure && (
             <div hidden={step !== 1}>
-              <ChipQrReader active={step === 1} onRead={(card) => void message.success(t(`desk.qr.filled.${fillFromCard(form, card)}`, { name: card.fullName }))} />
-              <Form<CounterApplicantValues> form={form} layout="vertical" initialValues={{ kind: 'citizen' }} style={{ maxWidth: 560 }}>
+              <ChipQrReader
+                active={step === 1}
+                onRead={(card) =>
+                  void message.success(t(`desk.qr.filled.${fillFromCard(form, card)}`, { name: card.fullName }))
+                }
+              />
+              <Form<CounterApplicantValues>
+                form={form}
+                layout="vertical"
+                initialValues={{ kind: 'citizen' }}
+                style={{ maxWidth: 560 }}
+              >
                 <ApplicantStep form={form} procedure={procedure} />
                 <RepresentativeFields />
               </Form>
@@ -120,9 +161,19 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
           {procedure && step === 2 && (
             <>
               {missing.length > 0 && (
-                <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('desk.wizard.missing', { names: missing.join('; ') })} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  message={t('desk.wizard.missing', { names: missing.join('; ') })}
+                />
               )}
-              <ComponentsStep procedure={procedure} store={store} choices={choices} onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))} />
+              <ComponentsStep
+                procedure={procedure}
+                store={store}
+                choices={choices}
+                onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))}
+              />
             </>
           )}
           {procedure && step === 3 && (

@@ -12,14 +12,21 @@ import type { ApiResponse } from '../../../../api/types.js';
  * Chọn thủ tục: search as you type (code, name without diacritics, acronym), then the chosen
  * procedure's detail. A procedure not filed at the counter is shown but cannot go further.
  */
-export function ProcedurePicker({ chosen, onChoose }: { chosen: ProcedureDetail | null; onChoose(p: ProcedureDetail): void }) {
+export function ProcedurePicker({
+  chosen,
+  onChoose,
+}: {
+  chosen: ProcedureDetail | null;
+  onChoose(p: ProcedureDetail): void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const found = useApiData(
-    () => (q ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 8 } }) : Promise.resolve(null)),
+    () =>
+      q ? api<ApiResponse<'/api/procedures'>>('/api/procedures', { query: { q, pageSize: 8 } }) : Promise.resolve(null),
     [q],
   );
 
@@ -56,7 +63,13 @@ export function ProcedurePicker({ chosen, onChoose }: { chosen: ProcedureDetail 
           renderItem={(p) => (
             <List.Item
               actions={[
-                <Button key="choose" type={chosen?.id === p.id ? 'primary' : 'default'} loading={loading === p.id} onClick={() => void choose(p.id)} aria-label={`${t('desk.wizard.choose')}: ${p.name}`}>
+                <Button
+                  key="choose"
+                  type={chosen?.id === p.id ? 'primary' : 'default'}
+                  loading={loading === p.id}
+                  onClick={() => void choose(p.id)}
+                  aria-label={`${t('desk.wizard.choose')}: ${p.name}`}
+                >
                   {chosen?.id === p.id ? t('desk.wizard.chosen') : t('desk.wizard.choose')}
                 </Button>,
               ]}
@@ -71,8 +84,14 @@ export function ProcedurePicker({ chosen, onChoose }: { chosen: ProcedureDetail 
           style={{ marginTop: 16 }}
           type={chosen.channels.some((c) => c.channel === 'counter') ? 'success' : 'warning'}
           showIcon
-          message={<Typography.Text strong data-testid="chosen-procedure">{chosen.name}</Typography.Text>}
-          description={chosen.channels.some((c) => c.channel === 'counter') ? chosen.nationalCode : t('desk.wizard.notAtCounter')}
+          message={
+            <Typography.Text strong data-testid="chosen-procedure">
+              {chosen.name}
+            </Typography.Text>
+          }
+          description={
+            chosen.channels.some((c) => c.channel === 'counter') ? chosen.nationalCode : t('desk.wizard.notAtCounter')
+          }
         />
       )}
     </div>

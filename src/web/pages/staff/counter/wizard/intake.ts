@@ -14,7 +14,12 @@ const filled = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 export function counterApplicant(v: CounterApplicantValues) {
   const r = v.withRepresentative ? v.representative : undefined;
-  const representative = r && { fullName: r.fullName!.trim(), idNumber: r.idNumber!.trim(), phone: filled(r.phone), authority: filled(r.authority) };
+  const representative = r && {
+    fullName: r.fullName!.trim(),
+    idNumber: r.idNumber!.trim(),
+    phone: filled(r.phone),
+    authority: filled(r.authority),
+  };
   return { ...applicantBody(v), ...(representative ? { representative } : {}) };
 }
 
@@ -24,7 +29,12 @@ export function applicantKeyOf(v: CounterApplicantValues): string | undefined {
 }
 
 /** POST /api/dossiers for the counter channel. */
-export function counterIntakeBody(procedure: ProcedureDetail, v: CounterApplicantValues, choices: Choices, receivingUnitId?: string): ApiBody<'/api/dossiers', 'post'> {
+export function counterIntakeBody(
+  procedure: ProcedureDetail,
+  v: CounterApplicantValues,
+  choices: Choices,
+  receivingUnitId?: string,
+): ApiBody<'/api/dossiers', 'post'> {
   return {
     procedureId: procedure.id,
     channel: 'counter' as const,
@@ -39,9 +49,15 @@ export function counterIntakeBody(procedure: ProcedureDetail, v: CounterApplican
  * A read card fills the person it belongs to: the applicant when a citizen files, the
  * representative when an organization does (its representative is the one at the counter).
  */
-export function fillFromCard(form: FormInstance<CounterApplicantValues>, card: ChipCard): 'applicant' | 'representative' {
+export function fillFromCard(
+  form: FormInstance<CounterApplicantValues>,
+  card: ChipCard,
+): 'applicant' | 'representative' {
   if (form.getFieldValue('kind') === 'organization') {
-    form.setFieldsValue({ withRepresentative: true, representative: { ...form.getFieldValue('representative'), fullName: card.fullName, idNumber: card.idNumber } });
+    form.setFieldsValue({
+      withRepresentative: true,
+      representative: { ...form.getFieldValue('representative'), fullName: card.fullName, idNumber: card.idNumber },
+    });
     return 'representative';
   }
   form.setFieldsValue({ fullName: card.fullName, idNumber: card.idNumber, address: card.address });
@@ -52,7 +68,8 @@ export function fillFromCard(form: FormInstance<CounterApplicantValues>, card: C
 export function receivingUnits(me: Me): { id: string; name: string }[] {
   const seen = new Map<string, string>();
   for (const r of me.roles) {
-    if ((r.role === 'one_stop_officer' || r.role === 'postal_officer') && r.unitId) seen.set(r.unitId, r.unitName ?? r.unitId);
+    if ((r.role === 'one_stop_officer' || r.role === 'postal_officer') && r.unitId)
+      seen.set(r.unitId, r.unitName ?? r.unitId);
   }
   return [...seen].map(([id, name]) => ({ id, name }));
 }
