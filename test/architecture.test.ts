@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { orderModules } from '../src/app/compose.js';
+import { buildServices, orderModules } from '../src/app/compose.js';
 import { composition } from '../src/app/composition.js';
 import { MODULES } from '../src/app/modules.js';
 import { testEnv } from '../src/app/testing/env.js';
@@ -177,6 +177,16 @@ describe('architecture: module order', () => {
 
   it('orderModules refuses an unknown need', () => {
     expect(() => orderModules([manifest('a', ['nowhere'])])).toThrow(/a needs nowhere/);
+  });
+
+  it('a service provided by two modules is refused, naming both', () => {
+    const providing = (name: string): ModuleManifest => ({
+      ...manifest(name, []),
+      provides: () => ({ rootUnitIds: async () => [] }),
+    });
+    expect(() => buildServices([providing('a'), providing('b')], testEnv())).toThrow(
+      /rootUnitIds is provided by both a and b/,
+    );
   });
 });
 

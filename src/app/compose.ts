@@ -55,7 +55,25 @@ export function compose(modules: readonly ModuleManifest[]): Composition {
       periodicTasks: ordered.flatMap((m) => m.periodicTasks?.({ outboxSubscribers }) ?? []),
     },
     databaseSettings: Object.assign({}, ...ordered.map((m) => m.databaseSettings ?? {})),
-    // Every key of Services is provided by exactly one module (composition.test.ts checks it).
-    services: (env) => Object.assign({}, ...ordered.map((m) => m.provides?.(env) ?? {})) as Services,
+    services: (env) => buildServices(ordered, env),
   };
+}
+
+/**
+ * The shared services, each built once from the settings. A service two modules provide is a
+ * start-up error (one would silently replace the other); that every key of Services is provided
+ * is checked by test/architecture.test.ts.
+ */
+export function buildServices(modules: readonly ModuleManifest[], env: Env): Services {
+  const services: Record<string, unknown> = {};
+  const providers = new Map<string, string>();
+  for (const m of modules) {
+    for (const [key, service] of Object.entries(m.provides?.(env) ?? {})) {
+      const other = providers.get(key);
+      if (other) throw new Error(`Service ${key} is provided by both ${other} and ${m.name}`);
+      providers.set(key, m.name);
+      services[key] = service;
+    }
+  }
+  return services as unknown as Services;
 }
