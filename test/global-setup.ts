@@ -21,6 +21,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +35,8 @@ import { seedDemoIfEmpty } from '../src/modules/demo/seed-demo.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const KEEP = 8;
+/** A key used within this long is never pruned: a checkout beside this one may be reading it. */
+const IN_USE_MS = 3 * 60 * 60 * 1000;
 const MADE_AT = 'made-at.txt';
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
@@ -114,9 +117,11 @@ export default async function setup(): Promise<() => void> {
         .filter((name) => !name.startsWith('making-'))
         .map((name) => ({ path: join(cache, name), at: statSync(join(cache, name)).mtimeMs }))
         .sort((a, b) => b.at - a.at);
-      for (const { path } of keys.slice(KEEP)) if (path !== dir) rmSync(path, { recursive: true, force: true });
+      for (const { path, at } of keys.slice(KEEP))
+        if (path !== dir && Date.now() - at > IN_USE_MS) rmSync(path, { recursive: true, force: true });
     }
   }
+  if (process.env.MOTCUA_TEST_CACHE !== '0') utimesSync(dir, new Date(), new Date()); // marks it in use
   process.env[SNAPSHOT_ENV.migrated] = join(dir, 'migrated.tar');
   process.env[SNAPSHOT_ENV.demo] = join(dir, 'demo.tar');
   return cleanup;
