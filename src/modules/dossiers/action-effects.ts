@@ -10,7 +10,7 @@ import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { addWorkingTime, isWorkingDay, type WorkingCalendar, workingTimeBetween } from '../calendar/calendar.rules.js';
 import { DAY_MS, fromVietnamLocalMs, isIsoDate, toVietnamLocalMs, vietnamDateOf } from '../calendar/dates.js';
-import { procedureVersions } from '../catalog/catalog.tables.js';
+import { procedureVersionContent } from '../catalog/procedures.service.js';
 import { storeAcceptedDossier } from '../datastore/datastore.service.js';
 import type { FileStorage } from '../files/storage.js';
 import type { ActionInput } from './actions.service.js';
@@ -127,11 +127,8 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
 }
 
 async function accept({ tx, env, dossier, now, actor }: ActedContext): Promise<Effect> {
-  const [version] = await tx
-    .select({ content: procedureVersions.content })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, dossier.procedureVersionId));
-  const offer = version!.content.channels.find((ch) => ch.channel === dossier.channel)!;
+  const content = await procedureVersionContent(tx, dossier.procedureVersionId);
+  const offer = content!.channels.find((ch) => ch.channel === dossier.channel)!;
   const appointmentAt = await appointmentOf(tx, env, offer.timeLimit, now);
   const filed = await tx.select().from(dossierComponents).where(eq(dossierComponents.dossierId, dossier.id));
   await storeAcceptedDossier(tx, dossier, dossier.applicantKey, filed, actor.userId);
@@ -213,9 +210,5 @@ async function apologize({ tx, calendar, dossier, input, now, actor }: ActedCont
 }
 
 async function resultName(tx: Tx, versionId: string): Promise<string> {
-  const [version] = await tx
-    .select({ content: procedureVersions.content })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, versionId));
-  return version!.content.result.name;
+  return (await procedureVersionContent(tx, versionId))!.result.name;
 }

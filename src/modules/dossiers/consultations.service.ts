@@ -5,12 +5,11 @@
  * unanswered; each answer is classified early / on time / late against its own due time.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
-import { users } from '../identity/identity.tables.js';
+import { userNames } from '../identity/users.query.js';
 import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
 import { isValidOn } from '../org/units.rules.js';
 import { units } from '../org/units.table.js';
@@ -129,8 +128,8 @@ export async function assertConsultationsAnswered(db: Queryable, dossierId: stri
   if (open.length > 0) throw new AppError('CONSULTATIONS_OPEN', { unitIds: open.map((c) => c.unitId) });
 }
 
-const answerer = alias(users, 'answerer');
-const requester = alias(users, 'requester');
+const answerer = userNames('answerer');
+const requester = userNames('requester');
 
 /** Every consultation of a dossier, for its detail. */
 export function consultationsOf(db: Queryable, dossierId: string) {

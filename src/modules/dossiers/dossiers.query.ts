@@ -3,11 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
-import { users } from '../identity/identity.tables.js';
+import { procedureNames, procedureVersionContents } from '../catalog/procedures.query.js';
+import { userNames } from '../identity/users.query.js';
 import { units } from '../org/units.table.js';
+import { stepNameIn } from '../workflows/workflows.query.js';
 import { dossierComponents, dossierEvents, dossiers } from './dossiers.tables.js';
-import { workflowDefinitions } from '../workflows/workflows.tables.js';
 import { dossierExtensions, dossierObligations } from './processing.tables.js';
 import { consultationsOf } from './consultations.service.js';
 import { resultsOf } from './results.service.js';
@@ -16,14 +16,14 @@ const toDate = (v: unknown) => (v === null || v === undefined ? null : new Date(
 
 /** Computed beside a dossier row: its current step's name, and the appointment the last apology set. */
 export const dossierExtras = {
-  stepName: sql<string | null>`(select s->>'name' from ${workflowDefinitions} w, jsonb_array_elements(w.steps) s
-    where w.id = ${dossiers.workflowId} and s->>'key' = ${dossiers.currentStepKey})`,
+  stepName: stepNameIn(dossiers.workflowId, dossiers.currentStepKey),
   lastExtendedTo:
     sql<Date | null>`(select max(e.new_appointment_at) from ${dossierExtensions} e where e.dossier_id = ${dossiers.id})`.mapWith(
       toDate,
     ),
 };
 
+const userName = userNames();
 const receiving = alias(units, 'receiving_unit');
 const competent = alias(units, 'competent_unit');
 
@@ -31,9 +31,9 @@ export async function getDossierByCode(db: Queryable, code: string) {
   const [row] = await db
     .select({
       dossier: dossiers,
-      procedureCode: procedures.nationalCode,
-      procedureName: procedures.name,
-      versionContent: procedureVersions.content,
+      procedureCode: procedureNames.nationalCode,
+      procedureName: procedureNames.name,
+      versionContent: procedureVersionContents.content,
       ...dossierExtras,
       receivingUnit: {
         id: receiving.id,
@@ -44,8 +44,8 @@ export async function getDossierByCode(db: Queryable, code: string) {
       competentUnit: { id: competent.id, name: competent.name, officialCode: competent.officialCode },
     })
     .from(dossiers)
-    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .innerJoin(procedureNames, eq(procedureNames.id, dossiers.procedureId))
+    .innerJoin(procedureVersionContents, eq(procedureVersionContents.id, dossiers.procedureVersionId))
     .innerJoin(receiving, eq(receiving.id, dossiers.receivingUnitId))
     .innerJoin(competent, eq(competent.id, dossiers.competentUnitId))
     .where(eq(dossiers.code, code.trim().toUpperCase()));
@@ -62,13 +62,13 @@ export async function getDossierByCode(db: Queryable, code: string) {
         stepDueAt: dossierEvents.stepDueAt,
         stepOutcome: dossierEvents.stepOutcome,
         unitId: dossierEvents.unitId,
-        actorName: users.fullName,
+        actorName: userName.fullName,
         note: dossierEvents.note,
         details: dossierEvents.details,
         occurredAt: dossierEvents.occurredAt,
       })
       .from(dossierEvents)
-      .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
+      .leftJoin(userName, eq(userName.id, dossierEvents.actorUserId))
       .where(eq(dossierEvents.dossierId, row.dossier.id))
       .orderBy(asc(dossierEvents.occurredAt)),
     consultationsOf(db, row.dossier.id),
@@ -78,11 +78,11 @@ export async function getDossierByCode(db: Queryable, code: string) {
         reason: dossierExtensions.reason,
         previousAppointmentAt: dossierExtensions.previousAppointmentAt,
         newAppointmentAt: dossierExtensions.newAppointmentAt,
-        approvedByName: users.fullName,
+        approvedByName: userName.fullName,
         createdAt: dossierExtensions.createdAt,
       })
       .from(dossierExtensions)
-      .innerJoin(users, eq(users.id, dossierExtensions.approvedBy))
+      .innerJoin(userName, eq(userName.id, dossierExtensions.approvedBy))
       .where(eq(dossierExtensions.dossierId, row.dossier.id))
       .orderBy(asc(dossierExtensions.createdAt)),
     db
@@ -102,3 +102,12 @@ export async function getDossierByCode(db: Queryable, code: string) {
 }
 
 export type DossierView = Awaited<ReturnType<typeof getDossierByCode>>;
+
+/** A dossier's id and procedure by its code (any case, spaces around ignored); undefined when there is none. */
+export async function dossierRefByCode(db: Queryable, code: string) {
+  const [dossier] = await db
+    .select({ id: dossiers.id, procedureId: dossiers.procedureId })
+    .from(dossiers)
+    .where(eq(dossiers.code, code.trim().toUpperCase()));
+  return dossier;
+}

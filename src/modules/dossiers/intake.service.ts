@@ -13,7 +13,7 @@ import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { vietnamDateOf } from '../calendar/dates.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureSummary } from '../catalog/procedures.query.js';
 import { versionInForce } from '../catalog/procedures.service.js';
 import type { Channel } from '../catalog/procedure.content.js';
 import { filesForUse } from '../files/files.service.js';
@@ -271,7 +271,7 @@ async function claimIdempotencyKey(
  * not yet effective does not govern dossiers filed before its effective date.
  */
 async function procedureInForce(tx: Tx, procedureId: string) {
-  const [procedure] = await tx.select().from(procedures).where(eq(procedures.id, procedureId));
+  const procedure = await procedureSummary(tx, procedureId);
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: procedureId });
   return { procedure, version: await versionInForce(tx, procedureId, todayInVietnam()) };
 }

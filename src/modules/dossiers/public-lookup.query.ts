@@ -3,9 +3,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureNames } from '../catalog/procedures.query.js';
 import { units } from '../org/units.table.js';
-import { workflowDefinitions } from '../workflows/workflows.tables.js';
+import { workflowStepDocuments } from '../workflows/workflows.query.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import { dossierResults } from './processing.tables.js';
 import type { LookupRecord } from './public-lookup.rules.js';
@@ -26,18 +26,18 @@ export async function lookupDossier(db: Queryable, code: string): Promise<Lookup
       submittedAt: dossiers.submittedAt,
       receivedAt: dossiers.receivedAt,
       appointmentAt: dossiers.appointmentAt,
-      procedureCode: procedures.nationalCode,
-      procedureName: procedures.name,
+      procedureCode: procedureNames.nationalCode,
+      procedureName: procedureNames.name,
       receivingUnitName: receiving.name,
       competentUnitName: competent.name,
-      workflowSteps: workflowDefinitions.steps,
+      workflowSteps: workflowStepDocuments.steps,
       hasResult: sql<boolean>`exists (select 1 from ${dossierResults} r where r.dossier_id = ${dossiers.id})`,
     })
     .from(dossiers)
-    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(procedureNames, eq(procedureNames.id, dossiers.procedureId))
     .innerJoin(receiving, eq(receiving.id, dossiers.receivingUnitId))
     .innerJoin(competent, eq(competent.id, dossiers.competentUnitId))
-    .innerJoin(workflowDefinitions, eq(workflowDefinitions.id, dossiers.workflowId))
+    .innerJoin(workflowStepDocuments, eq(workflowStepDocuments.id, dossiers.workflowId))
     .where(eq(dossiers.code, code));
   if (!row) throw new AppError('DOSSIER_NOT_FOUND', { code });
   // Action, step, time and the step's outcome only: never the actor, the unit id or the note.

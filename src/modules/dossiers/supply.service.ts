@@ -1,13 +1,7 @@
-/**
- * Bổ sung hồ sơ: the applicant answers a supplement request with new files (or stored items) for
- * some components. Each supplied component replaces what was filed for it; a received dossier's
- * new documents join the applicant's store like those received at intake.
- */
-import { eq } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
-import { procedureVersions } from '../catalog/catalog.tables.js';
+import { procedureVersionContent } from '../catalog/procedures.service.js';
 import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
 import { filesForUse } from '../files/files.service.js';
 import { todayInVietnam } from '../org/units.service.js';
@@ -23,11 +17,8 @@ export async function supplyComponents(
   supplied: readonly SuppliedComponent[],
 ) {
   if (supplied.length === 0) return { componentIds: [] };
-  const [version] = await tx
-    .select({ content: procedureVersions.content })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, dossier.procedureVersionId));
-  const names = new Map(version!.content.components.flatMap((c) => (c.id ? [[c.id, c.name] as const] : [])));
+  const content = await procedureVersionContent(tx, dossier.procedureVersionId);
+  const names = new Map(content!.components.flatMap((c) => (c.id ? [[c.id, c.name] as const] : [])));
   const ids = supplied.map((c) => c.componentId);
   const unknown = ids.filter((id) => !names.has(id));
   if (unknown.length > 0 || new Set(ids).size !== ids.length)

@@ -9,10 +9,10 @@
 import { and, asc, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureNames } from '../catalog/procedures.query.js';
 import { units } from '../org/units.table.js';
 import { WorkflowSteps } from '../workflows/workflow.steps.js';
-import { workflowDefinitions } from '../workflows/workflows.tables.js';
+import { stepDocumentsOf } from '../workflows/workflows.query.js';
 import { startStep } from './actions.rules.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import { firstForwardAt, periodBounds, type TrackingBookSource } from './tracking-book.rules.js';
@@ -48,11 +48,11 @@ export async function trackingBookSources(db: Queryable, scope: TrackingBookScop
       completedAt: dossiers.completedAt,
       returnedAt: dossiers.returnedAt,
       outcome: dossiers.outcome,
-      procedureName: procedures.name,
+      procedureName: procedureNames.name,
       competentUnitName: competent.name,
     })
     .from(dossiers)
-    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(procedureNames, eq(procedureNames.id, dossiers.procedureId))
     .innerJoin(competent, eq(competent.id, dossiers.competentUnitId))
     .where(where)
     .orderBy(asc(dossiers.receivedAt), asc(dossiers.code));
@@ -75,10 +75,10 @@ export async function trackingBookSources(db: Queryable, scope: TrackingBookScop
     else forwardsOf.set(e.dossierId, [e]);
   }
 
-  const workflows = await db
-    .select({ id: workflowDefinitions.id, steps: workflowDefinitions.steps })
-    .from(workflowDefinitions)
-    .where(inArray(workflowDefinitions.id, db.selectDistinct({ id: dossiers.workflowId }).from(dossiers).where(where)));
+  const workflows = await stepDocumentsOf(
+    db,
+    db.selectDistinct({ id: dossiers.workflowId }).from(dossiers).where(where),
+  );
   // The start step's key per workflow; a document that no longer parses falls back to "earliest forward".
   const startKeyOf = new Map(
     workflows.map((w) => {

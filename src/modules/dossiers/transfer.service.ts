@@ -3,11 +3,10 @@
  * competent unit, which takes it from its own active workflow's first step; a forward may hand
  * the next step to one named official, who must hold the step's role there.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { procedureVersions } from '../catalog/catalog.tables.js';
-import { userRoles, users } from '../identity/identity.tables.js';
+import { procedureVersionContent } from '../catalog/procedures.service.js';
+import { holdsRoleOver } from '../identity/users.query.js';
 import { unitPath } from '../org/units.service.js';
 import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
@@ -17,12 +16,8 @@ type DossierRow = typeof dossiers.$inferSelect;
 
 export async function transferTarget(tx: Tx, dossier: DossierRow, toUnitId: string) {
   if (toUnitId === dossier.competentUnitId) throw new AppError('TRANSFER_SAME_UNIT', { unitId: toUnitId });
-  const [version] = await tx
-    .select({ content: procedureVersions.content })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, dossier.procedureVersionId));
-  if (!version!.content.competentUnitIds.includes(toUnitId))
-    throw new AppError('UNIT_NOT_COMPETENT', { unitId: toUnitId });
+  const content = await procedureVersionContent(tx, dossier.procedureVersionId);
+  if (!content!.competentUnitIds.includes(toUnitId)) throw new AppError('UNIT_NOT_COMPETENT', { unitId: toUnitId });
   const workflow = await activeWorkflowFor(tx, dossier.procedureId, toUnitId);
   if (!workflow) throw new AppError('WORKFLOW_NOT_ACTIVE', { procedureId: dossier.procedureId, unitId: toUnitId });
   return { unitId: toUnitId, workflowId: workflow.id, steps: workflow.steps };
@@ -34,18 +29,6 @@ export async function assertAssignable(tx: Tx, userId: string, step: WorkflowSte
     return;
   }
   const path = await unitPath(tx, step.unitId ?? competentUnitId);
-  const [grant] = await tx
-    .select({ id: userRoles.id })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(
-      and(
-        eq(userRoles.userId, userId),
-        eq(userRoles.role, step.assignee.role),
-        inArray(userRoles.unitId, path),
-        isNull(users.disabledAt),
-      ),
-    )
-    .limit(1);
-  if (!grant) throw new AppError('ASSIGNEE_NOT_ELIGIBLE', { userId, step: step.key });
+  if (!(await holdsRoleOver(tx, userId, step.assignee.role, path)))
+    throw new AppError('ASSIGNEE_NOT_ELIGIBLE', { userId, step: step.key });
 }

@@ -5,7 +5,7 @@
 import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Role } from '../../kernel/context.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureNames } from '../catalog/procedures.query.js';
 import type { TimeState } from './deadline.rules.js';
 import { dossiers } from './dossiers.tables.js';
 import { dossierConsultations } from './processing.tables.js';
@@ -84,12 +84,12 @@ export async function worklist(db: Queryable, filter: WorklistFilter) {
   const rows = await db
     .select({
       dossier: dossiers,
-      procedureName: procedures.name,
+      procedureName: procedureNames.name,
       ...dossierExtras,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(dossiers)
-    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(procedureNames, eq(procedureNames.id, dossiers.procedureId))
     .where(where)
     // Urgency: unfinished first, the nearest appointment (overdue ones are the nearest) first.
     .orderBy(

@@ -13,7 +13,7 @@ import { addWorkingTime, type WorkingCalendar, workingTimeBetween } from '../cal
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { toVietnamLocalMs } from '../calendar/dates.js';
 import { searchKey } from '../catalog/search.rules.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { dossierRefByCode } from '../dossiers/dossiers.query.js';
 import { filesForUse } from '../files/files.service.js';
 import { can } from '../access/policy.js';
 import { getUnit, unitPath } from '../org/units.service.js';
@@ -98,10 +98,7 @@ export async function receiveFeedback(
   let procedureId = input.procedureId ?? null;
   let dossierId: string | null = null;
   if (input.dossierCode) {
-    const [d] = await tx
-      .select({ id: dossiers.id, procedureId: dossiers.procedureId })
-      .from(dossiers)
-      .where(eq(dossiers.code, input.dossierCode.trim().toUpperCase()));
+    const d = await dossierRefByCode(tx, input.dossierCode);
     if (!d) throw new AppError('DOSSIER_NOT_FOUND', { code: input.dossierCode });
     dossierId = d.id;
     procedureId ??= d.procedureId;

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureSummary } from '../catalog/procedures.query.js';
 import { units } from '../org/units.table.js';
 import { feedbackItems, feedbackVotes } from './feedback.tables.js';
 import { type FeedbackRow, receiveFeedback } from './feedback.service.js';
@@ -18,12 +18,7 @@ import type { VerifiedContact } from './verification.service.js';
 
 /** The portal's view: an allow-list, so a new column never leaks by default. */
 export async function publicView(db: Queryable, item: FeedbackRow) {
-  const [procedure] = item.procedureId
-    ? await db
-        .select({ name: procedures.name, code: procedures.nationalCode })
-        .from(procedures)
-        .where(eq(procedures.id, item.procedureId))
-    : [];
+  const procedure = item.procedureId ? await procedureSummary(db, item.procedureId) : undefined;
   const [unit] = item.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, item.unitId)) : [];
   const known = [
     item.submitter.name,
@@ -38,7 +33,7 @@ export async function publicView(db: Queryable, item: FeedbackRow) {
     content: redactPersonalText(item.content, known),
     category: item.category,
     submitterName: publicSubmitterName(item.submitter.name, item.anonymous),
-    procedure: procedure ? { name: procedure.name, nationalCode: procedure.code } : null,
+    procedure: procedure ? { name: procedure.name, nationalCode: procedure.nationalCode } : null,
     unitName: unit?.name ?? null,
     receivedAt: item.receivedAt,
     answer: item.answer ? redactPersonalText(item.answer, known) : null,

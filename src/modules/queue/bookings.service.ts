@@ -16,7 +16,7 @@ import { type Actor, type RequestContext, systemContext } from '../../kernel/con
 import { AppError, type ErrorCode } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { formatVietnamTime } from '../calendar/dates.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { procedureNames, procedureSummary } from '../catalog/procedures.query.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { units } from '../org/units.table.js';
 import { bookingQrText, cancelProblem, dueForReminder, isNoShow, newBookingCode } from './queue.rules.js';
@@ -37,7 +37,7 @@ const bookingColumns = {
   unitId: queueBookings.unitId,
   unitName: units.name,
   procedureId: queueBookings.procedureId,
-  procedureName: procedures.name,
+  procedureName: procedureNames.name,
   userId: queueBookings.userId,
   name: queueBookings.name,
   phone: queueBookings.phone,
@@ -57,7 +57,7 @@ function selectBookings(db: Queryable) {
     .from(queueBookings)
     .innerJoin(queueSlots, eq(queueSlots.id, queueBookings.slotId))
     .innerJoin(units, eq(units.id, queueBookings.unitId))
-    .innerJoin(procedures, eq(procedures.id, queueBookings.procedureId));
+    .innerJoin(procedureNames, eq(procedureNames.id, queueBookings.procedureId));
 }
 
 export type BookingRow = Awaited<ReturnType<typeof bookingsOf>>[number];
@@ -107,10 +107,7 @@ export async function takePlace(
 ): Promise<BookingRow> {
   const [slot] = await tx.select().from(queueSlots).where(eq(queueSlots.id, input.slotId));
   if (!slot) throw new AppError('QUEUE_SLOT_NOT_FOUND', { slotId: input.slotId });
-  const [procedure] = await tx
-    .select({ fieldCode: procedures.fieldCode })
-    .from(procedures)
-    .where(eq(procedures.id, input.procedureId));
+  const procedure = await procedureSummary(tx, input.procedureId);
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: input.procedureId });
   if (procedure.fieldCode !== slot.fieldCode) throw new AppError('QUEUE_FIELD_MISMATCH');
   if (slot.startsAt.getTime() <= now.getTime()) throw new AppError('QUEUE_SLOT_PAST');

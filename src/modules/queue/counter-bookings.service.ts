@@ -9,7 +9,7 @@ import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { maskPersonalId, maskPersonName, maskPhone } from '../../kernel/personal-data.js';
 import { addDays, dayIndex, fromVietnamLocalMs } from '../calendar/dates.js';
-import { procedureFields, procedures } from '../catalog/catalog.tables.js';
+import { fieldNames, procedureNames } from '../catalog/procedures.query.js';
 import { type BookingRow, takePlace } from './bookings.service.js';
 import { callerPhone } from './queue.rules.js';
 import { queueBookings, queueSlots } from './queue.tables.js';
@@ -51,14 +51,14 @@ export async function unitDay(db: Queryable, unitId: string, date: string) {
     .select({
       id: queueSlots.id,
       fieldCode: queueSlots.fieldCode,
-      fieldName: procedureFields.name,
+      fieldName: fieldNames.name,
       startsAt: queueSlots.startsAt,
       endsAt: queueSlots.endsAt,
       capacity: queueSlots.capacity,
       booked: queueSlots.booked,
     })
     .from(queueSlots)
-    .innerJoin(procedureFields, eq(procedureFields.code, queueSlots.fieldCode))
+    .innerJoin(fieldNames, eq(fieldNames.code, queueSlots.fieldCode))
     .where(
       and(
         eq(queueSlots.unitId, unitId),
@@ -66,7 +66,7 @@ export async function unitDay(db: Queryable, unitId: string, date: string) {
         lt(queueSlots.startsAt, startOfVietnamDay(addDays(date, 1))),
       ),
     )
-    .orderBy(asc(queueSlots.startsAt), asc(procedureFields.name));
+    .orderBy(asc(queueSlots.startsAt), asc(fieldNames.name));
   const bookings =
     slots.length === 0
       ? []
@@ -79,11 +79,11 @@ export async function unitDay(db: Queryable, unitId: string, date: string) {
             phone: queueBookings.phone,
             personalId: queueBookings.personalId,
             bookedBy: queueBookings.bookedBy,
-            procedureName: procedures.name,
+            procedureName: procedureNames.name,
             createdAt: queueBookings.createdAt,
           })
           .from(queueBookings)
-          .innerJoin(procedures, eq(procedures.id, queueBookings.procedureId))
+          .innerJoin(procedureNames, eq(procedureNames.id, queueBookings.procedureId))
           .where(
             inArray(
               queueBookings.slotId,

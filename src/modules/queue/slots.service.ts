@@ -3,7 +3,7 @@
  * range (idempotent: a slot that exists keeps its bookings), on working days of the calendar
  * module only, inside WORKING_PERIODS (templateProblems checks that).
  */
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
@@ -12,7 +12,7 @@ import { recordChange } from '../audit/record-change.js';
 import { isWorkingDay } from '../calendar/calendar.rules.js';
 import { getCalendarYear, loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { addDays, dayIndex, yearOf } from '../calendar/dates.js';
-import { procedureFields, procedures } from '../catalog/catalog.tables.js';
+import { fieldCodes, fieldsByCode, procedureSummary } from '../catalog/procedures.query.js';
 import { units } from '../org/units.table.js';
 import { planSlots, type SkippedDay, skippedDays, type TemplateEntry, templateProblems } from './queue.rules.js';
 import { queueSlots, queueTemplates } from './queue.tables.js';
@@ -34,7 +34,7 @@ export async function saveTemplate(
   unitId: string,
   entries: TemplateEntry[],
 ): Promise<TemplateEntry[]> {
-  const fields = new Set((await tx.select({ code: procedureFields.code }).from(procedureFields)).map((f) => f.code));
+  const fields = await fieldCodes(tx);
   const problems = templateProblems(entries, env.WORKING_PERIODS, fields);
   if (problems.length > 0) throw new AppError('QUEUE_TEMPLATE_INVALID', { problems });
   const before = await getTemplate(tx, unitId);
@@ -109,11 +109,7 @@ export function queueUnits(db: Queryable) {
 export async function servedFields(db: Queryable, unitId: string): Promise<{ code: string; name: string }[]> {
   const codes = [...new Set((await getTemplate(db, unitId)).map((e) => e.fieldCode))];
   if (codes.length === 0) return [];
-  return db
-    .select({ code: procedureFields.code, name: procedureFields.name })
-    .from(procedureFields)
-    .where(inArray(procedureFields.code, codes))
-    .orderBy(asc(procedureFields.name));
+  return fieldsByCode(db, codes);
 }
 
 /** Bookable slots of a procedure's field (every unit that offers them), from now to `to`. */
@@ -121,10 +117,7 @@ export async function availableSlots(
   db: Queryable,
   input: { procedureId: string; unitId?: string | undefined; from: Date; to: Date },
 ) {
-  const [procedure] = await db
-    .select({ fieldCode: procedures.fieldCode })
-    .from(procedures)
-    .where(eq(procedures.id, input.procedureId));
+  const procedure = await procedureSummary(db, input.procedureId);
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: input.procedureId });
   const rows = await db
     .select({

@@ -14,7 +14,7 @@ import { AppError, type ErrorCode } from '../../kernel/errors.js';
 import { queryRows } from '../../kernel/db.js';
 import { recordChange } from '../audit/record-change.js';
 import { vietnamDateOf } from '../calendar/dates.js';
-import { procedureFields } from '../catalog/catalog.tables.js';
+import { fieldName } from '../catalog/procedures.query.js';
 import { bookingByCode } from './bookings.service.js';
 import {
   checkInProblem,
@@ -140,11 +140,7 @@ export async function checkIn(
     after: { number, fieldCode, booked: bookingId !== null },
     event: { unitId, number, fieldCode },
   });
-  const [field] = await tx
-    .select({ name: procedureFields.name })
-    .from(procedureFields)
-    .where(eq(procedureFields.code, fieldCode));
-  return { ...ticketView(ticket!), fieldName: field?.name ?? fieldCode, ahead };
+  return { ...ticketView(ticket!), fieldName: (await fieldName(tx, fieldCode)) ?? fieldCode, ahead };
 }
 
 async function currentTicket(tx: Tx, unitId: string, counter: number, day: string): Promise<TicketRow | undefined> {

@@ -8,11 +8,11 @@
  * parameters. One audit record covers the whole seed (a record per row would serialise
  * thousands of appends on the audit chain for demo data).
  */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { recordChange } from '../audit/record-change.js';
-import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import { activeProceduresWithVersion } from '../catalog/procedures.query.js';
 import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../../kernel/working-periods.js';
 import { units } from '../org/units.table.js';
 import { limitMinutes, typicalWorkingDays } from './workflow.rules.js';
@@ -72,16 +72,7 @@ export async function seedDemoWorkflows(
   ctx: RequestContext,
   minutesPerWorkingDay = DEFAULT_MINUTES_PER_DAY,
 ): Promise<number> {
-  const current = await tx
-    .select({
-      procedureId: procedures.id,
-      versionId: procedureVersions.id,
-      decisionId: procedureVersions.decisionId,
-      content: procedureVersions.content,
-    })
-    .from(procedures)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
-    .where(and(eq(procedures.status, 'active'), isNotNull(procedures.currentVersionId)));
+  const current = await activeProceduresWithVersion(tx);
   if (current.length === 0) return 0;
   const allUnits = await tx
     .select({ id: units.id, parentId: units.parentId, kind: units.kind, validTo: units.validTo })

@@ -10,12 +10,13 @@ import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import {
-  procedures,
-  procedureVersions,
-  publicationDecisionItems,
-  publicationDecisions,
-} from '../catalog/catalog.tables.js';
-import { users } from '../identity/identity.tables.js';
+  currentVersionOf,
+  decisionPublishes,
+  decisionSignedDate,
+  procedureNames,
+} from '../catalog/procedures.query.js';
+import { procedureVersionContent } from '../catalog/procedures.service.js';
+import { activeStaffIds } from '../identity/users.query.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { units } from '../org/units.table.js';
 import { type Compliance, WORKFLOW_DEADLINES, workflowCompliance } from './compliance.rules.js';
@@ -27,8 +28,8 @@ import { type WorkflowStatus, workflowDefinitions } from './workflows.tables.js'
 const summaryColumns = {
   id: workflowDefinitions.id,
   procedureId: workflowDefinitions.procedureId,
-  nationalCode: procedures.nationalCode,
-  procedureName: procedures.name,
+  nationalCode: procedureNames.nationalCode,
+  procedureName: procedureNames.name,
   unitId: workflowDefinitions.unitId,
   unitName: units.name,
   versionNo: workflowDefinitions.versionNo,
@@ -67,10 +68,10 @@ export async function listWorkflows(db: Queryable, filter: WorkflowFilter) {
   const items = await db
     .select(summaryColumns)
     .from(workflowDefinitions)
-    .innerJoin(procedures, eq(procedures.id, workflowDefinitions.procedureId))
+    .innerJoin(procedureNames, eq(procedureNames.id, workflowDefinitions.procedureId))
     .innerJoin(units, eq(units.id, workflowDefinitions.unitId))
     .where(where)
-    .orderBy(procedures.nationalCode, units.name, desc(workflowDefinitions.versionNo))
+    .orderBy(procedureNames.nationalCode, units.name, desc(workflowDefinitions.versionNo))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   return { items, total };
@@ -83,7 +84,7 @@ export async function getWorkflow(db: Queryable, id: string): Promise<WorkflowRe
   const [row] = await db
     .select({ ...summaryColumns, steps: workflowDefinitions.steps })
     .from(workflowDefinitions)
-    .innerJoin(procedures, eq(procedures.id, workflowDefinitions.procedureId))
+    .innerJoin(procedureNames, eq(procedureNames.id, workflowDefinitions.procedureId))
     .innerJoin(units, eq(units.id, workflowDefinitions.unitId))
     .where(eq(workflowDefinitions.id, id));
   if (!row) throw new AppError('WORKFLOW_NOT_FOUND', { id });
@@ -127,12 +128,9 @@ export async function activeWorkflowFor(
 
 /** The legal time limits of a procedure version's channels. */
 export async function timeLimitsOf(db: Queryable, procedureVersionId: string): Promise<ChannelTimeLimit[]> {
-  const [version] = await db
-    .select({ content: procedureVersions.content })
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, procedureVersionId));
-  if (!version) throw new AppError('PROCEDURE_NOT_FOUND', { procedureVersionId });
-  return version.content.channels.map((c) => ({
+  const content = await procedureVersionContent(db, procedureVersionId);
+  if (!content) throw new AppError('PROCEDURE_NOT_FOUND', { procedureVersionId });
+  return content.channels.map((c) => ({
     channel: c.channel,
     value: c.timeLimit.value,
     unit: c.timeLimit.unit,
@@ -156,19 +154,13 @@ export async function validateSteps(
           .select({ id: units.id })
           .from(units)
           .where(and(inArray(units.id, unitIds), or(isNull(units.validTo), gt(units.validTo, today))));
-  const activeUsers =
-    userIds.length === 0
-      ? []
-      : await db
-          .select({ id: users.id })
-          .from(users)
-          .where(and(inArray(users.id, userIds), eq(users.kind, 'staff'), isNull(users.disabledAt)));
+  const activeUsers = await activeStaffIds(db, userIds);
   const mpd = minutesPerWorkingDay(env);
   const result = validateWorkflow(steps, {
     timeLimits: await timeLimitsOf(db, procedureVersionId),
     minutesPerWorkingDay: mpd,
     knownUnitIds: new Set(openUnits.map((u) => u.id)),
-    knownUserIds: new Set(activeUsers.map((u) => u.id)),
+    knownUserIds: activeUsers,
   });
   return { ...result, minutesPerWorkingDay: mpd };
 }
@@ -182,14 +174,7 @@ export async function complianceOf(
   w: Pick<WorkflowSummary, 'decisionId' | 'approvedAt' | 'activatedAt'>,
   now = new Date(),
 ): Promise<Compliance & { decisionSignedDate: string | null }> {
-  let signed: string | null = null;
-  if (w.decisionId) {
-    const [d] = await db
-      .select({ signedDate: publicationDecisions.signedDate })
-      .from(publicationDecisions)
-      .where(eq(publicationDecisions.id, w.decisionId));
-    signed = d?.signedDate ?? null;
-  }
+  const signed = w.decisionId ? await decisionSignedDate(db, w.decisionId) : null;
   const dates = {
     decisionSignedDate: signed,
     approvedDate: w.approvedAt ? todayInVietnam(w.approvedAt) : null,
@@ -213,16 +198,7 @@ interface ProcedureTarget {
 
 /** The procedure's current version, checking the unit is one of its competent units. */
 async function currentVersionFor(db: Queryable, procedureId: string, unitId: string): Promise<ProcedureTarget> {
-  const [row] = await db
-    .select({
-      status: procedures.status,
-      versionId: procedureVersions.id,
-      decisionId: procedureVersions.decisionId,
-      content: procedureVersions.content,
-    })
-    .from(procedures)
-    .leftJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
-    .where(eq(procedures.id, procedureId));
+  const row = await currentVersionOf(db, procedureId);
   if (!row) throw new AppError('PROCEDURE_NOT_FOUND', { procedureId });
   if (row.status !== 'active' || !row.versionId || !row.content || !row.decisionId) {
     throw new AppError('WORKFLOW_PROCEDURE_ABOLISHED', { procedureId });
@@ -264,13 +240,8 @@ export async function createWorkflow(tx: Tx, ctx: RequestContext, input: CreateW
 }
 
 async function assertDecisionPublishes(db: Queryable, decisionId: string, procedureId: string) {
-  const [item] = await db
-    .select({ decisionId: publicationDecisionItems.decisionId })
-    .from(publicationDecisionItems)
-    .where(
-      and(eq(publicationDecisionItems.decisionId, decisionId), eq(publicationDecisionItems.procedureId, procedureId)),
-    );
-  if (!item) throw new AppError('WORKFLOW_DECISION_MISMATCH', { decisionId, procedureId });
+  if (!(await decisionPublishes(db, decisionId, procedureId)))
+    throw new AppError('WORKFLOW_DECISION_MISMATCH', { decisionId, procedureId });
 }
 
 async function insertDraft(

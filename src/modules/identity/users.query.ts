@@ -1,0 +1,45 @@
+/**
+ * What other modules read of accounts: names to join into their own statements, and the checks
+ * a workflow or a forward makes of an official (active staff, holding a role over a unit).
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../kernel/db.js';
+import type { Role } from '../../kernel/context.js';
+import { userRoles, users } from './identity.tables.js';
+
+/**
+ * Accounts by id with their full names, to join (`leftJoin(u, eq(u.id, …))`); a reader joining
+ * two people (who asked, who answered) names each subquery apart.
+ */
+export function userNames(name = 'user_names') {
+  return new QueryBuilder().select({ id: users.id, fullName: users.fullName }).from(users).as(name);
+}
+
+/** Which of these accounts are enabled staff. */
+export async function activeStaffIds(db: Queryable, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, userIds), eq(users.kind, 'staff'), isNull(users.disabledAt)));
+  return new Set(rows.map((u) => u.id));
+}
+
+/** Whether an enabled account holds a role over one of these units. */
+export async function holdsRoleOver(db: Queryable, userId: string, role: Role, unitIds: string[]): Promise<boolean> {
+  const [grant] = await db
+    .select({ id: userRoles.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        eq(userRoles.userId, userId),
+        eq(userRoles.role, role),
+        inArray(userRoles.unitId, unitIds),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1);
+  return grant !== undefined;
+}
