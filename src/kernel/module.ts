@@ -44,8 +44,9 @@ export interface PeriodicTask {
   /**
    * Does one run as of `now` (injected: tests move the clock). Must be safe to repeat — a run
    * that crashed half-way is simply run again at the next interval — and returns counts only.
+   * The shared services are the ones the routes get (Deps.services), built once at start.
    */
-  run(db: Database, env: Env, now: Date): Promise<Record<string, unknown>>;
+  run(db: Database, env: Env, now: Date, services: Services): Promise<Record<string, unknown>>;
 }
 
 /** A committed state change as the outbox relay hands it to subscribers. */

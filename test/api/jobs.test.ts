@@ -99,7 +99,7 @@ describe('the runner', () => {
     }),
     counting('test.paused', 600),
   ];
-  const runner = () => new TaskRunner(t.deps.db, t.deps.env, tasks, () => {}, 60_000);
+  const runner = () => new TaskRunner(t.deps.db, t.deps.env, t.deps.services, tasks, () => {}, 60_000);
 
   beforeAll(async () => {
     await registerTasks(t.handle.db, tasks);

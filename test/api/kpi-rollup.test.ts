@@ -29,6 +29,7 @@ import { type DbHandle, queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
 import { freshDatabase } from '../../src/app/testing/database.js';
 import { testEnv } from '../../src/app/testing/env.js';
+import { composition } from '../../src/app/composition.js';
 
 const env = testEnv();
 /** Three days after the generated year (2025-07-01 → 2026-06-30) ends. */
@@ -291,7 +292,7 @@ describe('the periodic task kpi.refresh-rollup', () => {
     await db.execute(sql`update dossiers set supplement_count = 2
       where id in (select id from dossiers where completed_at is null and received_at is not null and supplement_count <= 1 order by code limit 7)`);
     const before = await dailyRows();
-    expect(await kpiRollupRefresh.run(db, env, NOW)).toEqual({ refreshed: 7 });
+    expect(await kpiRollupRefresh.run(db, env, NOW, composition.services(env))).toEqual({ refreshed: 7 });
     const [left] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from kpi_rollup_queue`);
     expect(left!.n).toBe(0);
     expect(await dailyRows()).not.toEqual(before);

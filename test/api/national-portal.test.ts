@@ -51,9 +51,15 @@ const online = () =>
     receivingUnitId: centre,
   });
 
-const relay = (now = new Date()) => outboxRelay(t.deps.extensions.outboxSubscribers).run(t.handle.db, t.deps.env, now);
+const relay = (now = new Date()) =>
+  outboxRelay(t.deps.extensions.outboxSubscribers).run(t.handle.db, t.deps.env, now, t.deps.services);
 const sync = (now = new Date(), url?: string) =>
-  nationalPortalSync.run(t.handle.db, url ? { ...t.deps.env, NATIONAL_PORTAL_URL: url } : t.deps.env, now);
+  nationalPortalSync.run(
+    t.handle.db,
+    url ? { ...t.deps.env, NATIONAL_PORTAL_URL: url } : t.deps.env,
+    now,
+    t.deps.services,
+  );
 /** Relay then sync: what the two periodic tasks do in production. */
 const deliver = async (now = new Date()) => {
   await relay(now);
@@ -244,7 +250,12 @@ describe('when the portal fails', () => {
 
   it('is off when NATIONAL_PORTAL_SYNC_ENABLED is false', async () => {
     expect(
-      await nationalPortalSync.run(t.handle.db, { ...t.deps.env, NATIONAL_PORTAL_SYNC_ENABLED: false }, new Date()),
+      await nationalPortalSync.run(
+        t.handle.db,
+        { ...t.deps.env, NATIONAL_PORTAL_SYNC_ENABLED: false },
+        new Date(),
+        t.deps.services,
+      ),
     ).toEqual({ disabled: true });
   });
 });

@@ -17,7 +17,7 @@ import {
 import { subscribeQueue } from '../../src/modules/queue/queue-bus.js';
 import { listenForQueueChanges, notifyQueueChange } from '../../src/modules/queue/queue-notify.js';
 import { queueFigures } from '../../src/modules/queue/queue.query.js';
-import { notifierFromEnv, simulatorNotifier } from '../../src/modules/notifications/notifier.js';
+import { simulatorNotifier } from '../../src/modules/notifications/notifier.js';
 import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
@@ -281,10 +281,10 @@ describe('booking', () => {
     expect((await book(congdan, slot29.id)).statusCode).toBe(201);
     // 29/12 07:00 Vietnam: the 29th's 08:00 booking is due (24 h lead); congdan's 28th 08:30 one, never checked in, is a no-show.
     expect(
-      await runQueueJobs(t.deps.db, t.deps.env, notifierFromEnv(t.deps.env), new Date('2026-12-29T00:00:00Z')),
+      await runQueueJobs(t.deps.db, t.deps.env, t.deps.services.notifier, new Date('2026-12-29T00:00:00Z')),
     ).toEqual({ reminded: 1, noShows: 1 });
     expect(
-      await runQueueJobs(t.deps.db, t.deps.env, notifierFromEnv(t.deps.env), new Date('2026-12-29T00:05:00Z')),
+      await runQueueJobs(t.deps.db, t.deps.env, t.deps.services.notifier, new Date('2026-12-29T00:05:00Z')),
     ).toEqual({ reminded: 0, noShows: 0 });
   });
 });

@@ -12,7 +12,6 @@ import { ownAccount } from '../identity/users.service.js';
 import { holdsAnywhere } from '../access/policy.js';
 import { itemOfApplicant, listStore } from './datastore.service.js';
 import { nationalStoreDocuments } from '../national-data/national-data.service.js';
-import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
 import { todayInVietnam } from '../org/units.service.js';
 
 const tags = ['Kho dữ liệu (data store)'];
@@ -72,9 +71,9 @@ async function storeKeyFor(db: Queryable, actor: Actor, asked: string | undefine
   return asked;
 }
 
-export function datastoreRoutes(app: App, { db, env, services }: Deps): void {
+export function datastoreRoutes(app: App, { db, services }: Deps): void {
   const storage = services.files;
-  const national = nationalDataClientFromEnv(env);
+  const national = services.nationalData;
   app.get(
     '/api/store',
     {

@@ -7,8 +7,10 @@ import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import type { FileAccessResolver } from '../../kernel/module.js';
+import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { mayRead } from './authority.js';
+import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { dossierComponents, dossiers } from './dossiers.tables.js';
 import { dossierConsultations, dossierResults } from './processing.tables.js';
 
@@ -27,6 +29,18 @@ export async function readingPaths(db: Queryable, d: DossierUnits): Promise<stri
   if (d.currentStepUnitId) others.add(d.currentStepUnitId);
   others.delete(d.competentUnitId);
   return Promise.all([d.competentUnitId, ...others].map((id) => unitPath(db, id)));
+}
+
+/**
+ * The dossier, if the actor may read it: staff of its receiving or competent unit, of the unit
+ * working its current step or asked for an opinion on it, or the citizen who filed it.
+ */
+export async function readableDossier(db: Queryable, actor: Actor, code: string): Promise<DossierView> {
+  const view = await getDossierByCode(db, code);
+  const { dossier } = view;
+  const paths = await readingPaths(db, { ...dossier, consultationUnitIds: view.consultations.map((c) => c.unitId) });
+  if (!mayRead(actor, paths, dossier.ownerUserId)) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
+  return view;
 }
 
 /** Dossiers linking the file: by a component (GIN on file_ids) or a result (index on file_id). */

@@ -2,7 +2,6 @@ import { requireActor } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import type { Actor } from '../../kernel/context.js';
-import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
 import { getUnit, subtreeIds, unitNames, unitPath } from '../org/units.service.js';
@@ -19,20 +18,18 @@ import {
 } from './dossiers.schema.js';
 import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
-import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { receiveDossier } from './intake.service.js';
-import { nationalDataClientFromEnv } from '../national-data/national-data-client.js';
 import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import { applicantName } from './applicant.schema.js';
 import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
-import { mayRead } from './authority.js';
-import { readingPaths } from './dossier-access.js';
+import { readableDossier } from './dossier-access.js';
+import { getDossierByCode } from './dossiers.query.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
 export function dossierRoutes(app: App, { db, env, services }: Deps): void {
-  const intakeSources = { national: nationalDataClientFromEnv(env), files: services.files };
+  const intakeSources = { national: services.nationalData, files: services.files };
   app.post(
     '/api/dossiers',
     {
@@ -223,16 +220,4 @@ async function receivingUnitFor(actor: Actor, body: { channel: string; receiving
 function authorizedUnit(actor: Actor, unit: string, path: string[]): string {
   authorize(actor, 'dossier.read', { unitPath: path });
   return unit;
-}
-
-/**
- * The dossier, if the actor may read it: staff of its receiving or competent unit, of the unit
- * working its current step or asked for an opinion on it, or the citizen who filed it.
- */
-export async function readableDossier(db: Queryable, actor: Actor, code: string): Promise<DossierView> {
-  const view = await getDossierByCode(db, code);
-  const { dossier } = view;
-  const paths = await readingPaths(db, { ...dossier, consultationUnitIds: view.consultations.map((c) => c.unitId) });
-  if (!mayRead(actor, paths, dossier.ownerUserId)) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
-  return view;
 }

@@ -1,5 +1,4 @@
 /** The dossiers module's periodic task: apology-letter (mẫu 04) reminders. */
-import { notifierFromEnv } from '../notifications/notifier.js';
 import type { PeriodicTask } from '../../kernel/module.js';
 import { sendApologyReminders } from './apology-reminders.service.js';
 import { deadlineClock } from './dossier-view.js';
@@ -7,8 +6,8 @@ import { deadlineClock } from './dossier-view.js';
 export const apologyDueReminders: PeriodicTask = {
   name: 'dossiers.apology-due',
   intervalSeconds: 60 * 60,
-  async run(db, env, now) {
+  async run(db, env, now, { notifier }) {
     const clock = await deadlineClock(db, env, now);
-    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifierFromEnv(env), clock)) };
+    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifier, clock)) };
   },
 };

@@ -31,7 +31,6 @@ import {
   receiveFeedback,
 } from './feedback.service.js';
 import { feedbackDueSoon, feedbackHistory, getFeedback, listFeedback, similarFeedback } from './feedback.query.js';
-import { notifierFromEnv } from '../notifications/notifier.js';
 import { confirmVerification, startVerification, verifiedContact } from './verification.service.js';
 import { CODES_PER_CLIENT_PER_HOUR } from './verification.rules.js';
 
@@ -54,8 +53,8 @@ export function listFields(item: FeedbackRow, clock: DeadlineClock) {
   };
 }
 
-export function feedbackRoutes(app: App, { db, env }: Deps): void {
-  const notifier = notifierFromEnv(env);
+export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
+  const { notifier } = services;
   const codeLimiter = new FixedWindowLimiter({ limit: CODES_PER_CLIENT_PER_HOUR, windowMs: 3_600_000 });
 
   app.post(

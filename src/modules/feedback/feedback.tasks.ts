@@ -1,14 +1,13 @@
 /** The feedback module's periodic task: deadline reminders to the competent units. */
 import { deadlineClock } from '../dossiers/dossier-view.js';
 import type { PeriodicTask } from '../../kernel/module.js';
-import { notifierFromEnv } from '../notifications/notifier.js';
 import { sendFeedbackReminders } from './reminders.service.js';
 
 export const feedbackDueReminders: PeriodicTask = {
   name: 'feedback.due-reminders',
   intervalSeconds: 30 * 60,
-  async run(db, env, now) {
+  async run(db, env, now, { notifier }) {
     const clock = await deadlineClock(db, env, now);
-    return { reminded: await db.transaction((tx) => sendFeedbackReminders(tx, notifierFromEnv(env), clock)) };
+    return { reminded: await db.transaction((tx) => sendFeedbackReminders(tx, notifier, clock)) };
   },
 };

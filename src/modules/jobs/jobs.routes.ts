@@ -19,11 +19,12 @@ const view = ({ version: _v, ...task }: ScheduledTask) => task;
 /** Each app's runner (also when not started): tests tick it with an injected clock. */
 export const taskRunners = new WeakMap<App, TaskRunner>();
 
-export function jobsRoutes(app: App, { db, env, extensions }: Deps): void {
+export function jobsRoutes(app: App, { db, env, services, extensions }: Deps): void {
   const tasks = extensions.periodicTasks;
   const runner = new TaskRunner(
     db,
     env,
+    services,
     tasks,
     (message, error) => app.log.error({ err: error }, message),
     env.JOBS_TICK_SECONDS * 1000,

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
+import type { Services } from '../../kernel/http.js';
 import { WorkLoop } from '../../kernel/work-loop.js';
 import { claimDueTask, recordRun } from './jobs.service.js';
 import type { PeriodicTask } from '../../kernel/module.js';
@@ -15,6 +16,7 @@ export class TaskRunner extends WorkLoop {
   constructor(
     private readonly db: Database,
     private readonly env: Env,
+    private readonly services: Services,
     tasks: readonly PeriodicTask[],
     log: (message: string, error?: unknown) => void,
     tickMs: number,
@@ -35,7 +37,7 @@ export class TaskRunner extends WorkLoop {
     // Finished = the run's `now` plus the time it took (an injected clock stays consistent).
     const finishedAt = () => new Date(now.getTime() + Date.now() - startedMs);
     try {
-      const outcome = await this.tasks.get(name)!.run(this.db, this.env, now);
+      const outcome = await this.tasks.get(name)!.run(this.db, this.env, now, this.services);
       await recordRun(this.db, name, finishedAt(), { outcome });
     } catch (error) {
       await recordRun(this.db, name, finishedAt(), { error });

@@ -143,7 +143,10 @@ const NO_PLATFORM: NationalDataClient = {
     Promise.reject(new NationalDataError('NOT_CONFIGURED', 'Chưa cấu hình kết nối nền tảng chia sẻ dữ liệu quốc gia')),
 };
 
-/** The platform of the configuration: NATIONAL_DATA_URL, else the in-process simulator (never in production). */
+/**
+ * The platform of the configuration: NATIONAL_DATA_URL, else the in-process simulator (never in
+ * production). Built once by the composition root (this module's `provides`): one token per process.
+ */
 export function nationalDataClientFromEnv(env: Env): NationalDataClient {
   const credentials = { clientId: env.NATIONAL_DATA_CLIENT_ID, clientSecret: env.NATIONAL_DATA_CLIENT_SECRET };
   if (env.NATIONAL_DATA_URL) return httpNationalDataClient({ baseUrl: env.NATIONAL_DATA_URL, ...credentials });
@@ -153,4 +156,11 @@ export function nationalDataClientFromEnv(env: Env): NationalDataClient {
     ...credentials,
     fetch: simulatorFetch(env),
   });
+}
+
+declare module '../../kernel/http.js' {
+  interface Services {
+    /** The national data-sharing platform (NATIONAL_DATA_URL or the simulator), built once by the composition root. */
+    nationalData: NationalDataClient;
+  }
 }

@@ -56,9 +56,17 @@ export async function sendToStaff(
   return reached;
 }
 
+/** The configured notifier (NOTIFIER); built once by the composition root (this module's `provides`). */
 export function notifierFromEnv(env: Env): Notifier {
   switch (env.NOTIFIER) {
     case 'simulator':
       return simulatorNotifier;
+  }
+}
+
+declare module '../../kernel/http.js' {
+  interface Services {
+    /** How messages reach citizens and officials (NOTIFIER), built once by the composition root. */
+    notifier: Notifier;
   }
 }

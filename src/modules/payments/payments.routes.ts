@@ -3,7 +3,7 @@ import { requireActor } from '../../kernel/http.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { AppError } from '../../kernel/errors.js';
-import { readableDossier } from '../dossiers/dossiers.routes.js';
+import { readableDossier } from '../dossiers/dossier-access.js';
 import { authorize } from '../access/policy.js';
 import { unitPath } from '../org/units.service.js';
 import { procedureVersionContent } from '../catalog/procedures.service.js';
