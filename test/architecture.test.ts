@@ -133,6 +133,16 @@ describe('architecture: module boundaries', () => {
     expect(unused).toEqual([]);
   });
 
+  // The readers converted so far (issue 14); the rest still read owners' tables (ARCHITECTURE.md, Known debt).
+  const READING_THROUGH_QUERIES = ['dossiers', 'feedback', 'queue', 'workflows'];
+
+  it("a module reads another's data through its exported queries, never its `*.tables.ts` (table files' foreign keys aside)", () => {
+    const bad = crossModule.filter(
+      (i) => READING_THROUGH_QUERIES.includes(i.from) && /\.tables\.(ts|js)$/.test(i.target) && !isTableFile(i.file),
+    );
+    expect(bad, `reads another module's tables:\n${show(bad)}`).toEqual([]);
+  });
+
   it('modules import neither the composition root nor the web client', () => {
     const bad = production
       .filter((f) => f.startsWith('src/modules/'))
@@ -192,7 +202,7 @@ describe('architecture: module order', () => {
 
 describe('architecture: shared services', () => {
   // Every key of Services: the type check fails when a module adds a service not listed here.
-  const expected = ['files', 'rootUnitIds'] as const satisfies readonly (keyof Services)[];
+  const expected = ['files', 'nationalData', 'notifier', 'rootUnitIds'] as const satisfies readonly (keyof Services)[];
   const exhaustive: Exclude<keyof Services, (typeof expected)[number]> extends never ? true : false = true;
 
   it('every service is provided by a module', () => {
@@ -202,6 +212,8 @@ describe('architecture: shared services', () => {
     expect(typeof services.rootUnitIds).toBe('function');
     expect(typeof services.files).toBe('object');
     expect(typeof services.files.get).toBe('function');
+    expect(typeof services.notifier.send).toBe('function');
+    expect(typeof services.nationalData.findCitizen).toBe('function');
   });
 });
 
@@ -227,6 +239,28 @@ describe('architecture: layers within a module', () => {
     const bad = production
       .filter((f) => moduleOf(f) && /\.(service|query)\.ts$/.test(f))
       .flatMap((file) => [...text(file).matchAll(/\b\w*FromEnv\(/g)].map((m) => `${file}: ${m[0]}`));
+    expect(bad, bad.join('\n')).toEqual([]);
+  });
+
+  it('a `*FromEnv` builder is called only in its own module, and one whose product is a service only by its provides', () => {
+    const moduleFiles = production.filter((f) => moduleOf(f));
+    const definedIn = new Map(
+      moduleFiles.flatMap((file) =>
+        [...text(file).matchAll(/\bfunction (\w+FromEnv)\(/g)].map((m) => [m[1]!, moduleOf(file)!] as const),
+      ),
+    );
+    const calls = moduleFiles.flatMap((file) =>
+      [...text(file).matchAll(/(?<!function )\b(\w+FromEnv)\(/g)].map((m) => ({ file, builder: m[1]! })),
+    );
+    // Built in a manifest's `provides`: once at start, for every route and task (Deps.services).
+    const provided = new Set(calls.filter((c) => c.file.endsWith('/module.ts')).map((c) => c.builder));
+    expect([...provided].sort()).toEqual(['fileStorageFromEnv', 'nationalDataClientFromEnv', 'notifierFromEnv']);
+    const bad = calls
+      .filter(
+        (c) =>
+          definedIn.get(c.builder) !== moduleOf(c.file) || (provided.has(c.builder) && !c.file.endsWith('/module.ts')),
+      )
+      .map((c) => `${c.file}: ${c.builder}`);
     expect(bad, bad.join('\n')).toEqual([]);
   });
 });
