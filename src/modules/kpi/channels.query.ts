@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { dossierInScope, type KpiScope, receivedIn } from './indicators.js';
 
 export const CHANNELS = ['counter', 'online', 'postal'] as const;

@@ -7,8 +7,11 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
-import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import {
+  reportedProcedures as procedures,
+  reportedProcedureVersions as procedureVersions,
+} from '../catalog/catalog.reporting.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { forEachUnit, INDICATORS, type KpiScope, SOURCES, type SourceKey, type SqlIndicator } from './indicators.js';
 import type { IndicatorKey, KpiConfig } from './kpi.config.js';
 import type { Count } from './kpi.rules.js';

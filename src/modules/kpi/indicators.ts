@@ -12,14 +12,24 @@
  * the raw counting query and the query builder of the drill-down.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { procedureCompetentUnits, procedures, procedureVersions } from '../catalog/catalog.tables.js';
-import { dossierComponents, dossiers } from '../dossiers/dossiers.tables.js';
-import { dossierResults } from '../dossiers/processing.tables.js';
-import { storeItemReuses, storeItems } from '../datastore/datastore.tables.js';
-import { feedbackItems } from '../feedback/feedback.tables.js';
-import { nationalDossierSyncs } from '../national-portal/national-portal.tables.js';
-import { payments } from '../payments/payments.tables.js';
-import { satisfactionRatings } from '../satisfaction/satisfaction.tables.js';
+import {
+  reportedCompetentUnits as procedureCompetentUnits,
+  reportedProcedures as procedures,
+  reportedProcedureVersions as procedureVersions,
+} from '../catalog/catalog.reporting.js';
+import {
+  reportedReuses as storeItemReuses,
+  reportedStoreItems as storeItems,
+} from '../datastore/datastore.reporting.js';
+import {
+  reportedComponents as dossierComponents,
+  reportedDossiers as dossiers,
+  reportedResults as dossierResults,
+} from '../dossiers/dossiers.reporting.js';
+import { reportedFeedback as feedbackItems } from '../feedback/feedback.reporting.js';
+import { reportedSyncs as nationalDossierSyncs } from '../national-portal/national-portal.reporting.js';
+import { reportedPayments as payments } from '../payments/payments.reporting.js';
+import { reportedRatings as satisfactionRatings } from '../satisfaction/satisfaction.reporting.js';
 import { unitSubtree } from '../org/unit-subtree.sql.js';
 import { CERTIFICATION_FIELD_CODES, type IndicatorKey } from './kpi.config.js';
 
@@ -133,9 +143,9 @@ export const reusedData = sql`${dossiers.id} in (select ${storeItemReuses.dossie
 
 /** Every filed component is in the applicant's store: digitized from this dossier, or reused. */
 export const fullyDigitized = sql`(${dossiers.id} in (select ${dossierComponents.dossierId} from ${dossierComponents})
-  and ${dossiers.id} not in (select c.dossier_id from ${dossierComponents} c
-    where not exists (select 1 from ${storeItems} where ${storeItems.sourceDossierId} = c.dossier_id and ${storeItems.sourceComponentId} = c.component_id)
-      and not exists (select 1 from ${storeItemReuses} where ${storeItemReuses.dossierId} = c.dossier_id and ${storeItemReuses.componentId} = c.component_id)))`;
+  and ${dossiers.id} not in (select ${dossierComponents.dossierId} from ${dossierComponents}
+    where not exists (select 1 from ${storeItems} where ${storeItems.sourceDossierId} = ${dossierComponents.dossierId} and ${storeItems.sourceComponentId} = ${dossierComponents.componentId})
+      and not exists (select 1 from ${storeItemReuses} where ${storeItemReuses.dossierId} = ${dossierComponents.dossierId} and ${storeItemReuses.componentId} = ${dossierComponents.componentId})))`;
 
 /**
  * Satisfied with the dossier: handled on time (as progress counts it), no unsatisfied rating and

@@ -13,10 +13,13 @@ import { and, asc, count, desc, eq, inArray, not, type SQL, sql } from 'drizzle-
 import { queryRows, type Queryable } from '../../kernel/db.js';
 import type { WorkingCalendar } from '../calendar/calendar.rules.js';
 import { workingTimeBetween } from '../calendar/calendar.rules.js';
-import { procedures } from '../catalog/catalog.tables.js';
-import { dossierEvents, dossiers } from '../dossiers/dossiers.tables.js';
-import { dossierExtensions } from '../dossiers/processing.tables.js';
-import { users } from '../identity/identity.tables.js';
+import { reportedProcedures as procedures } from '../catalog/catalog.reporting.js';
+import {
+  reportedDossiers as dossiers,
+  reportedEvents as dossierEvents,
+  reportedExtensions as dossierExtensions,
+} from '../dossiers/dossiers.reporting.js';
+import { reportedUsers as users } from '../identity/identity.reporting.js';
 import { units } from '../org/units.table.js';
 import { dossierInScope, handledIn, type KpiScope, onTimeOrWithin, processedIn } from './indicators.js';
 import { round2 } from './kpi.rules.js';

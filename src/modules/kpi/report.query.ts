@@ -7,8 +7,11 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.js';
-import { procedureFields, procedures } from '../catalog/catalog.tables.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import {
+  reportedProcedureFields as procedureFields,
+  reportedProcedures as procedures,
+} from '../catalog/catalog.reporting.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { units } from '../org/units.table.js';
 import { at, type KpiScope, onTimeOrWithin } from './indicators.js';
 import {

@@ -10,8 +10,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.js';
 import { MINUTE_MS } from '../calendar/dates.js';
-import { procedureVersions } from '../catalog/catalog.tables.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { reportedProcedureVersions as procedureVersions } from '../catalog/catalog.reporting.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { at, INDICATORS, type KpiScope, scopeUnits, type SqlIndicator } from './indicators.js';
 import { numeratorOf } from './index.query.js';
 import type { IndicatorKey } from './kpi.config.js';

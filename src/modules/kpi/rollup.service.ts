@@ -11,7 +11,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../kernel/db.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { addContributions, FACT_COLUMNS, factsOf } from './rollup.sql.js';
 
 /** pg_advisory_xact_lock key of the refresher ("kpi rollup"). */

@@ -4,7 +4,7 @@
  * rebuild and the incremental refresh, so both write the same numbers.
  */
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import {
   fromNationalStore,
   fullyDigitized,

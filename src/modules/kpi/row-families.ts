@@ -9,16 +9,16 @@ import { type AnyColumn, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
 import {
-  procedureCompetentUnits,
-  procedures,
-  procedureVersions,
-  publicationDecisionItems,
-  publicationDecisions,
-} from '../catalog/catalog.tables.js';
+  reportedCompetentUnits as procedureCompetentUnits,
+  reportedDecisionItems as publicationDecisionItems,
+  reportedDecisions as publicationDecisions,
+  reportedProcedures as procedures,
+  reportedProcedureVersions as procedureVersions,
+} from '../catalog/catalog.reporting.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 import { workingDayCounter } from '../catalog/working-days.js';
 import { vietnamDateOf } from '../calendar/dates.js';
-import { feedbackItems } from '../feedback/feedback.tables.js';
+import { reportedFeedback as feedbackItems } from '../feedback/feedback.reporting.js';
 import { type FeedbackFacts, feedbackMembership } from './feedback-membership.rules.js';
 import { forEachUnit, type KpiScope, type RowFamily, scopeUnits } from './indicators.js';
 import type { IndicatorKey } from './kpi.config.js';
@@ -66,8 +66,8 @@ async function decisionItems(
     left join ${procedureVersions} on ${procedureVersions.id} = ${publicationDecisionItems.versionId}
     where ${d.signedDate} >= ${scope.from}::date and ${d.signedDate} <= ${scope.to}::date
       and (${d.issuingUnitId} in ${scopeUnits(scope)}
-        or exists (select 1 from ${procedureCompetentUnits} pcu join ${procedureVersions} v on v.id = pcu.version_id
-                   where v.procedure_id = ${publicationDecisionItems.procedureId} and pcu.unit_id in ${scopeUnits(scope)}))
+        or exists (select 1 from ${procedureCompetentUnits} join ${procedureVersions} on ${procedureVersions.id} = ${procedureCompetentUnits.versionId}
+                   where ${procedureVersions.procedureId} = ${publicationDecisionItems.procedureId} and ${procedureCompetentUnits.unitId} in ${scopeUnits(scope)}))
     order by ${d.signedDate}, ${d.number}, ${procedures.nationalCode}`;
   const rows = await queryRows<DecisionItemRow>(db, unitIds ? forEachUnit(unitIds, scope, select) : select(scope));
   // "Not yet published" turns late once 5 working days have passed by today (not asOf): a

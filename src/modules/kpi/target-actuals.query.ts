@@ -9,7 +9,10 @@
 import { and, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
-import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
+import {
+  reportedProcedures as procedures,
+  reportedProcedureVersions as procedureVersions,
+} from '../catalog/catalog.reporting.js';
 import { subtreeIds } from '../org/units.service.js';
 import { queueFigures } from '../queue/queue.query.js';
 import { satisfactionFigures } from '../satisfaction/satisfaction.query.js';

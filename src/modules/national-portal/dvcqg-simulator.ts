@@ -11,7 +11,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
 import { NATIONAL_CODE_PATTERN } from '../catalog/catalog.rules.js';
-import { procedures } from '../catalog/catalog.tables.js';
+import { reportedProcedures as procedures } from '../catalog/catalog.reporting.js';
 import { DOSSIER_STATUSES } from '../dossiers/status.rules.js';
 import { simDvcqgDossiers, simDvcqgProgress, simDvcqgSessions } from './dvcqg-sim.tables.js';
 import {

@@ -3,8 +3,7 @@
  * the relay's transaction: every dossier action and intake (aggregate `dossier`), and a payment
  * that succeeded (the record's DuocThanhToanTrucTuyen).
  */
-import { eq } from 'drizzle-orm';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { dossierRecordByCode } from '../dossiers/dossiers.reporting.js';
 import type { OutboxSubscriber } from '../../kernel/module.js';
 import { requestSync } from './sync.service.js';
 
@@ -15,7 +14,7 @@ export const nationalPortalSubscriber: OutboxSubscriber = {
     if (event.aggregateType === 'dossier') return requestSync(tx, event.aggregateId, now);
     const code = event.payload.code;
     if (typeof code !== 'string') return;
-    const [dossier] = await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.code, code));
+    const dossier = await dossierRecordByCode(tx, code);
     if (dossier) await requestSync(tx, dossier.id, now);
   },
 };

@@ -4,14 +4,21 @@
  */
 import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
-import { procedures } from '../catalog/catalog.tables.js';
-import { storeItemReuses, storeItems } from '../datastore/datastore.tables.js';
+import { reportedProcedures as procedures } from '../catalog/catalog.reporting.js';
+import {
+  reportedReuses as storeItemReuses,
+  reportedStoreItems as storeItems,
+} from '../datastore/datastore.reporting.js';
 import { applicantName } from '../dossiers/applicant.schema.js';
-import { dossierComponents, dossierEvents, dossiers } from '../dossiers/dossiers.tables.js';
-import { dossierResults } from '../dossiers/processing.tables.js';
-import { users } from '../identity/identity.tables.js';
+import {
+  reportedComponents as dossierComponents,
+  reportedDossiers as dossiers,
+  reportedEvents as dossierEvents,
+  reportedResults as dossierResults,
+} from '../dossiers/dossiers.reporting.js';
+import { reportedUsers as users } from '../identity/identity.reporting.js';
 import { units } from '../org/units.table.js';
-import { payments } from '../payments/payments.tables.js';
+import { reportedPayments as payments } from '../payments/payments.reporting.js';
 import type { DossierSnapshot, ProgressStep } from './national-portal.rules.js';
 
 export interface SnapshotRow {
@@ -26,7 +33,20 @@ const receiving = aliasedTable(units, 'receiving');
 export async function dossierSnapshot(db: Queryable, dossierId: string): Promise<SnapshotRow | null> {
   const [row] = await db
     .select({
-      d: dossiers,
+      d: {
+        id: dossiers.id,
+        code: dossiers.code,
+        version: dossiers.version,
+        channel: dossiers.channel,
+        applicant: dossiers.applicant,
+        status: dossiers.status,
+        fees: dossiers.fees,
+        submittedAt: dossiers.submittedAt,
+        receivedAt: dossiers.receivedAt,
+        appointmentAt: dossiers.appointmentAt,
+        completedAt: dossiers.completedAt,
+        returnedAt: dossiers.returnedAt,
+      },
       procedureCode: procedures.nationalCode,
       procedureName: procedures.name,
       fieldCode: procedures.fieldCode,

@@ -1,8 +1,8 @@
 /** The sync rows of a unit's dossiers, for the staff console (failed and pending first). */
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
-import { procedures } from '../catalog/catalog.tables.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
+import { reportedProcedures as procedures } from '../catalog/catalog.reporting.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { unitSubtree } from '../org/unit-subtree.sql.js';
 import { nationalDossierSyncs, type SyncStatus } from './national-portal.tables.js';
 

@@ -12,8 +12,13 @@ import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { performAction, performSystemAction } from '../dossiers/actions.service.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
-import { dossierObligations } from '../dossiers/processing.tables.js';
+import {
+  type DossierRecord,
+  dossierRecordByCode,
+  dossierRecordById,
+  lockDossier,
+  reportedObligations as dossierObligations,
+} from '../dossiers/dossiers.reporting.js';
 import type { PaymentGateway, PlatformResult } from './gateway.js';
 import { vietnamDayBounds } from './paygov-simulator.js';
 import {
@@ -31,14 +36,14 @@ import {
 } from './payments.rules.js';
 import { paymentReconciliations, payments } from './payments.tables.js';
 
-type DossierRow = typeof dossiers.$inferSelect;
+type DossierRow = DossierRecord;
 export type PaymentRow = typeof payments.$inferSelect;
 
 /** Ended dossiers take no more money. */
 const ENDED = new Set(['withdrawn', 'refused', 'stopped']);
 
 export async function dossierByCode(db: Queryable, code: string): Promise<DossierRow> {
-  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase()));
+  const dossier = await dossierRecordByCode(db, code);
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
   return dossier;
 }
@@ -100,7 +105,7 @@ export async function startOnlinePayment(
   obligationId: string | null,
   urls: OnlineStart,
 ): Promise<{ payment: PaymentRow; paymentUrl: string }> {
-  await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, dossier.id)).for('update');
+  await lockDossier(tx, dossier.id);
   const amountVnd = await dueFor(tx, dossier, targetOf(obligationId));
   const now = new Date();
   const expiresAt = expiryOf(now, urls.expiryMinutes);
@@ -211,7 +216,7 @@ export async function settlePayment(
     })
     .where(eq(payments.id, payment.id))
     .returning();
-  const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.id, payment.dossierId));
+  const dossier = await dossierRecordById(tx, payment.dossierId);
   await recordChange(tx, ctx, {
     action: `payment.${move.to}`,
     targetType: 'payment',
@@ -248,7 +253,7 @@ export async function recordCounterPayment(
   dossier: DossierRow,
   input: { obligationId: string | null; amountVnd: number; receiptNumber: string },
 ): Promise<PaymentRow> {
-  await tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.id, dossier.id)).for('update');
+  await lockDossier(tx, dossier.id);
   const due = await dueFor(tx, dossier, targetOf(input.obligationId));
   if (input.amountVnd !== due) throw new AppError('PAYMENT_AMOUNT_INVALID', { due, given: input.amountVnd });
   const now = new Date();

@@ -2,8 +2,8 @@
 import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { dossiers } from '../dossiers/dossiers.tables.js';
-import { users } from '../identity/identity.tables.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
+import { reportedUsers as users } from '../identity/identity.reporting.js';
 import type { Mismatch } from './payments.rules.js';
 import { paymentReconciliations, payments } from './payments.tables.js';
 

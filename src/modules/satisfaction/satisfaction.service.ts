@@ -10,7 +10,11 @@ import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { applicantName } from '../dossiers/applicant.schema.js';
-import { dossierEvents, dossiers } from '../dossiers/dossiers.tables.js';
+import {
+  type DossierRecord,
+  dossierRecordByCode,
+  reportedEvents as dossierEvents,
+} from '../dossiers/dossiers.reporting.js';
 import { receiveFeedback } from '../feedback/feedback.service.js';
 import {
   checkScores,
@@ -60,10 +64,10 @@ export async function saveCriteria(tx: Tx, ctx: RequestContext, criteria: Criter
   return activeCriteria(tx);
 }
 
-export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierRow = DossierRecord;
 
 export async function dossierForRating(db: Queryable, code: string): Promise<DossierRow> {
-  const [dossier] = await db.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase()));
+  const dossier = await dossierRecordByCode(db, code);
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
   return dossier;
 }
