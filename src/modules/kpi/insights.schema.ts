@@ -66,12 +66,16 @@ export const TargetTableReply = z
 const Change = z.object({
   from: IsoDate,
   to: IsoDate,
-  total: z.number(),
-  previousTotal: z.number(),
-  change: z.number(),
-  rank: z.number().int(),
-  previousRank: z.number().int(),
-  rankChange: z.number().int().describe('Places gained (positive) or lost'),
+  total: z.number().nullable().describe('null: no dossier in that period (not ranked)'),
+  previousTotal: z.number().nullable(),
+  change: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  previousRank: z.number().int().nullable(),
+  rankChange: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Places gained (positive) or lost; null if either period is unranked'),
 });
 
 export const RankingsQuery = PeriodQuery.omit({ unit: true }).extend({
@@ -90,13 +94,23 @@ export const RankingItem = z.object({
   total: z.number(),
   grade: z.string(),
   gradeName: z.string(),
+  applicable: z.number().int().describe('Indicators that applied (had a denominator); the total is over their maximum'),
+  indicatorCount: z.number().int(),
   groups: z.array(z.object({ key: z.string(), name: z.string(), points: z.number(), max: z.number() })),
   weekOnWeek: Change,
   monthOnMonth: Change,
 });
 
 export const RankingsReply = z
-  .object({ parent: z.uuid(), from: IsoDate, to: IsoDate, items: z.array(RankingItem) })
+  .object({
+    parent: z.uuid(),
+    from: IsoDate,
+    to: IsoDate,
+    items: z.array(RankingItem),
+    unranked: z
+      .array(z.object({ unitId: z.uuid(), name: z.string(), kind: z.enum(UNIT_KINDS), reason: z.enum(['noDossiers']) }))
+      .describe('Units with no dossier received or handled in the period: no total, listed apart'),
+  })
   .meta({ id: 'KpiRankings' });
 
 export const ChannelsReply = z.object({

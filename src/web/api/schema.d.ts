@@ -10899,23 +10899,32 @@ export interface components {
                 /** @description 0 = the default of DOMAIN.md §9 */
                 version: number;
             };
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Points over the maximum of the indicators that apply, on 100; null when noData */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            /** @description Indicators that apply (a denominator, or unavailable data: 0 points) */
+            applicable: number;
+            indicatorCount: number;
+            /** @description No dossier received or handled in the period: no total, not ranked */
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
                 points: number;
                 max: number;
+                applicableMax: number;
                 indicators: {
                     /** @enum {string} */
                     key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     numerator: number;
                     denominator: number;
-                    /** @description numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable */
+                    /** @description numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable */
                     ratio: number | null;
-                    points: number;
+                    /** @description null: nothing was due, the indicator does not apply */
+                    points: number | null;
+                    applies: boolean;
                     max: number;
                     /** @description The ratio that earns full points */
                     fullAt: number;
@@ -10946,23 +10955,32 @@ export interface components {
                 /** @description 0 = the default of DOMAIN.md §9 */
                 version: number;
             };
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Points over the maximum of the indicators that apply, on 100; null when noData */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            /** @description Indicators that apply (a denominator, or unavailable data: 0 points) */
+            applicable: number;
+            indicatorCount: number;
+            /** @description No dossier received or handled in the period: no total, not ranked */
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
                 points: number;
                 max: number;
+                applicableMax: number;
                 indicators: {
                     /** @enum {string} */
                     key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     numerator: number;
                     denominator: number;
-                    /** @description numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable */
+                    /** @description numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable */
                     ratio: number | null;
-                    points: number;
+                    /** @description null: nothing was due, the indicator does not apply */
+                    points: number | null;
+                    applies: boolean;
                     max: number;
                     /** @description The ratio that earns full points */
                     fullAt: number;
@@ -11033,6 +11051,9 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
+                /** @description Indicators that applied (had a denominator); the total is over their maximum */
+                applicable: number;
+                indicatorCount: number;
                 groups: {
                     key: string;
                     name: string;
@@ -11050,13 +11071,14 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
                 monthOnMonth: {
                     /**
@@ -11069,14 +11091,25 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
+            }[];
+            /** @description Units with no dossier received or handled in the period: no total, listed apart */
+            unranked: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
+                /** @enum {string} */
+                reason: "noDossiers";
             }[];
         };
         KpiRankingsInput: {
@@ -11102,6 +11135,9 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
+                /** @description Indicators that applied (had a denominator); the total is over their maximum */
+                applicable: number;
+                indicatorCount: number;
                 groups: {
                     key: string;
                     name: string;
@@ -11119,13 +11155,14 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
                 monthOnMonth: {
                     /**
@@ -11138,14 +11175,25 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
+            }[];
+            /** @description Units with no dossier received or handled in the period: no total, listed apart */
+            unranked: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
+                /** @enum {string} */
+                reason: "noDossiers";
             }[];
         };
         KpiReportJob: {
@@ -12260,9 +12308,13 @@ export interface components {
             to: string;
             /** Format: date-time */
             asOf: string;
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Over the indicators that apply; null: no dossier in the period */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            applicable: number;
+            indicatorCount: number;
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
@@ -12272,7 +12324,7 @@ export interface components {
                     key: string;
                     name: string;
                     ratio: number | null;
-                    points: number;
+                    points: number | null;
                     max: number;
                     available: boolean;
                 }[];
@@ -12292,9 +12344,13 @@ export interface components {
              */
             to: string;
             asOf: unknown;
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Over the indicators that apply; null: no dossier in the period */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            applicable: number;
+            indicatorCount: number;
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
@@ -12304,7 +12360,7 @@ export interface components {
                     key: string;
                     name: string;
                     ratio: number | null;
-                    points: number;
+                    points: number | null;
                     max: number;
                     available: boolean;
                 }[];
@@ -12332,9 +12388,15 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
-                weekChange: number;
-                monthChange: number;
-                rankChange: number;
+                weekChange: number | null;
+                monthChange: number | null;
+                rankChange: number | null;
+            }[];
+            /** @description Units with no dossier in the period: no total, not ranked */
+            unranked: {
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
             }[];
         };
         PublicKpiRankingsInput: {
@@ -12359,9 +12421,15 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
-                weekChange: number;
-                monthChange: number;
-                rankChange: number;
+                weekChange: number | null;
+                monthChange: number | null;
+                rankChange: number | null;
+            }[];
+            /** @description Units with no dossier in the period: no total, not ranked */
+            unranked: {
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
             }[];
         };
         PublicationDecision: {

@@ -77,7 +77,12 @@ export function KpiDashboardPage() {
               {points(index.data.total, lang)}
             </Typography.Text>
             <Typography.Text>
-              /100 · {t('kpi.grade')}: <strong>{index.data.gradeName}</strong> · {index.data.unitName}
+              /100 · {t('kpi.grade')}: <strong>{index.data.gradeName ?? '—'}</strong> · {index.data.unitName}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {index.data.noData
+                ? t('kpi.noData')
+                : t('kpi.applicable', { n: index.data.applicable, m: index.data.indicatorCount })}
             </Typography.Text>
           </Space>
           <Row gutter={[16, 16]}>
