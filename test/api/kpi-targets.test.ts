@@ -168,13 +168,14 @@ describe('GET /api/kpi/targets', () => {
     });
   });
 
-  it('productivity: dossiers received at the centre per one-stop officer, scaled to a year', async () => {
+  it('productivity: dossiers the centre’s one-stop officers received ÷ the officers, scaled to a year', async () => {
     const body = await get(kstthc, `/api/kpi/targets?unit=${centre}&period=${month}`);
     const p = parsePeriod(month)!;
     const [facts] = await queryRows<{ received: number; officers: number }>(
       t.handle.db,
       sql`
-      select (select count(*) from dossiers where receiving_unit_id = ${centre} and received_at >= ${p.start.toISOString()}::timestamptz and received_at < ${p.end.toISOString()}::timestamptz)::int as received,
+      select (select count(*) from dossiers d join user_roles r on r.user_id = d.received_by and r.unit_id = d.receiving_unit_id and r.role = 'one_stop_officer'
+                where d.receiving_unit_id = ${centre} and d.received_at >= ${p.start.toISOString()}::timestamptz and d.received_at < ${p.end.toISOString()}::timestamptz)::int as received,
              (select count(distinct user_id) from user_roles where role = 'one_stop_officer' and unit_id = ${centre})::int as officers`,
     );
     const days = (p.end.getTime() - p.start.getTime()) / 86_400_000;
@@ -184,6 +185,8 @@ describe('GET /api/kpi/targets', () => {
       denominator: facts!.officers,
       value: Math.round(((facts!.received / facts!.officers) * 365) / days),
     });
+    const table = await get(kstthc, `/api/kpi/productivity?unit=${centre}&period=${month}`);
+    expect(table.officers.reduce((s: number, o: { handled: number }) => s + o.handled, 0)).toBe(facts!.received);
   });
 
   it('waiting time: the queue module’s tickets at the centre, against at most 30 minutes', async () => {

@@ -14,6 +14,7 @@ import {
   ChannelDrilldownQuery,
   ChannelDrilldownReply,
   ChannelsReply,
+  ProductivityReply,
   PutTargetsBody,
   RankingsQuery,
   RankingsReply,
@@ -30,7 +31,7 @@ import { scopeOf } from './kpi.service.js';
 import { PeriodQuery } from './kpi.schema.js';
 import { rankings } from './rankings.service.js';
 import { targetProcedures } from './target-actuals.query.js';
-import { effectiveTargets, putTargets, targetTable } from './targets.service.js';
+import { effectiveTargets, productivityTable, putTargets, targetTable } from './targets.service.js';
 
 const tags = ['Chỉ số 766 (kpi)'];
 
@@ -58,6 +59,25 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
       await may(request, 'kpi.read', unit);
       const table = await targetTable(db, env, unit, period, request.query.period, clock.now());
       return { unit, unitName: (await getUnit(db, unit)).name, from: period.from, to: period.to, ...table };
+    },
+  );
+
+  app.get(
+    '/api/kpi/productivity',
+    {
+      schema: {
+        tags,
+        summary:
+          'Productivity per one-stop officer of a unit (its sub-units included): dossiers received, annualised, target and gap',
+        querystring: TargetTableQuery,
+        response: { 200: ProductivityReply, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { unit } = request.query;
+      const period = periodOf(request.query);
+      await may(request, 'kpi.read', unit);
+      return { unit, from: period.from, to: period.to, officers: await productivityTable(db, unit, period) };
     },
   );
 

@@ -41,6 +41,26 @@ const Actual = z.object({
 });
 
 export const TargetTableQuery = PeriodQuery;
+
+export const ProductivityReply = z
+  .object({
+    unit: z.uuid(),
+    from: IsoDate,
+    to: IsoDate,
+    officers: z.array(
+      z.object({
+        userId: z.uuid(),
+        fullName: z.string(),
+        unitId: z.uuid(),
+        unitName: z.string(),
+        handled: z.number().int().describe('Dossiers the officer received at the unit in the period'),
+        annualised: z.number().int().describe('handled scaled to a year (365 days)'),
+        target: z.number().describe("The productivity target of the officer's unit (dossiers per year)"),
+        gap: z.number().describe('annualised − target'),
+      }),
+    ),
+  })
+  .meta({ id: 'KpiProductivity' });
 export const TargetTableReply = z
   .object({
     unit: z.uuid(),

@@ -3721,6 +3721,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi/productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Productivity per one-stop officer of a unit (its sub-units included): dossiers received, annualised, target and gap */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit; its figure covers its sub-units */
+                    unit: string;
+                    /** @description First day (YYYY-MM-DD, Vietnam date, included); with `to` */
+                    from?: string;
+                    /** @description Last day (included); at most 366 days after `from` */
+                    to?: string;
+                    /** @description Instead of from/to: ISO week 2026-W09, reporting month 2026-03 (21 Feb → 20 Mar), reporting quarter 2026-Q1, reporting year 2026 */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiProductivity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi/rankings": {
         parameters: {
             query?: never;
@@ -11026,6 +11107,66 @@ export interface components {
                 key: string;
                 name: string;
                 min: number;
+            }[];
+        };
+        KpiProductivity: {
+            /** Format: uuid */
+            unit: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            officers: {
+                /** Format: uuid */
+                userId: string;
+                fullName: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                /** @description Dossiers the officer received at the unit in the period */
+                handled: number;
+                /** @description handled scaled to a year (365 days) */
+                annualised: number;
+                /** @description The productivity target of the officer's unit (dossiers per year) */
+                target: number;
+                /** @description annualised − target */
+                gap: number;
+            }[];
+        };
+        KpiProductivityInput: {
+            /** Format: uuid */
+            unit: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            officers: {
+                /** Format: uuid */
+                userId: string;
+                fullName: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                /** @description Dossiers the officer received at the unit in the period */
+                handled: number;
+                /** @description handled scaled to a year (365 days) */
+                annualised: number;
+                /** @description The productivity target of the officer's unit (dossiers per year) */
+                target: number;
+                /** @description annualised − target */
+                gap: number;
             }[];
         };
         KpiRankings: {

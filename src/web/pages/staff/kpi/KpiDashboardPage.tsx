@@ -18,6 +18,7 @@ import { type Drill, DrillDrawer } from './DrillDrawer.js';
 import { GroupBreakdown } from './GroupBreakdown.js';
 import { IndexTrend } from './IndexTrend.js';
 import { ChannelMix, LateByUnit } from './LateAndChannels.js';
+import { ProductivityTable } from './ProductivityTable.js';
 import { TargetsTable } from './TargetsTable.js';
 
 /** The unit a reader starts with: where they hold kpi.read (procedure control or leadership). */
@@ -106,6 +107,9 @@ export function KpiDashboardPage() {
           </Panel>
           <Panel title={t('kpi.targets')}>
             <TargetsTable unit={unit} month={month} onDrill={setDrill} />
+          </Panel>
+          <Panel title={t('kpi.productivity')}>
+            <ProductivityTable unit={unit} month={month} />
           </Panel>
         </>
       ) : unit ? (
