@@ -3,7 +3,7 @@
  * certified copies, national data store, population-data procedures and dossiers — pinned on
  * hand-built rows (one per edge case) in reporting month 2026-03 (21 Feb → 20 Mar 2026) at one
  * commune, counted from the raw rows and from the rollup alike, each figure equal to its
- * drill-down; and an empty commune (nothing due: 0/0, full points).
+ * drill-down; and an empty commune (nothing due: 0/0, no points: the indicator does not apply).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +233,7 @@ describe('hand-built cases at one commune, reporting month 2026-03', () => {
 });
 
 describe('a commune with no dossier', () => {
-  it('has nothing due: 0/0, no ratio, full points — raw and rollup alike', async () => {
+  it('has nothing due: 0/0, no ratio, no points (does not apply) — raw and rollup alike', async () => {
     const q = `unit=${emptyCommune}&${MONTH}`;
     const [rollup, raw] = [await indicators(q), await indicators(`${q}&source=raw`)];
     for (const key of [
@@ -242,7 +242,7 @@ describe('a commune with no dossier', () => {
       'digitization.populationDossiers',
     ]) {
       expect(rollup.get(key), key).toMatchObject({ numerator: 0, denominator: 0, ratio: null, available: true });
-      expect(rollup.get(key)!.points).toBe(rollup.get(key)!.max);
+      expect(rollup.get(key)).toMatchObject({ points: null, applies: false });
       expect(raw.get(key)).toEqual(rollup.get(key));
     }
   });

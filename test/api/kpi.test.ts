@@ -30,7 +30,7 @@ interface Index {
   total: number;
   grade: string;
   config: { year: number; version: number };
-  groups: { key: string; points: number; max: number; indicators: Indicator[] }[];
+  groups: { key: string; points: number; max: number; applicableMax: number; indicators: Indicator[] }[];
 }
 
 let t: TestApp;
@@ -319,12 +319,13 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
       points: 0,
       available: true,
     });
-    // Hộ tịch is no certification field: nothing due, full points.
+    // Hộ tịch is no certification field: nothing due, the indicator does not apply.
     expect(indicatorOf(i, 'digitization.certifiedCopies')).toMatchObject({
       numerator: 0,
       denominator: 0,
       ratio: null,
-      points: 2,
+      points: null,
+      applies: false,
       available: true,
     });
     expect(await drill(lanhdao, q(), 'digitization.populationProcedures', 'numerator')).toContain(
@@ -340,7 +341,10 @@ describe('GET /api/kpi/766 from dossiers built through the API', () => {
     expect(indicatorOf(whole, 'progress.onTime').denominator).toBeGreaterThanOrEqual(
       indicatorOf(dept, 'progress.onTime').denominator,
     );
-    expect(whole.total).toBe(Math.round(whole.groups.reduce((s, g) => s + g.points, 0) * 100) / 100);
+    // The points earned over the maximum of the indicators that apply, on 100.
+    const applicableMax = whole.groups.reduce((s, g) => s + g.applicableMax, 0);
+    const earned = whole.groups.reduce((s, g) => s + g.points, 0);
+    expect(whole.total).toBe(Math.round((earned / applicableMax) * 100 * 100) / 100);
   });
 
   it('the same period given as from/to gives the same figures', async () => {
@@ -715,15 +719,17 @@ describe('progress on hand-built cases', () => {
     expect(await drill(kstthc, `unit=${commune}&period=2026-03`, 'progress.onTime', 'numerator')).toContain(codeOf(n));
   });
 
-  it('no dossiers: the ratio is null and the indicator earns its full points', async () => {
+  it('no dossiers: the ratio is null, the indicator does not apply and the index has no total', async () => {
     const i = await index(kstthc, `unit=${soNoiVu}&period=2025-06`);
     expect(indicatorOf(i, 'progress.onTime')).toMatchObject({
       numerator: 0,
       denominator: 0,
       ratio: null,
-      points: 20,
+      points: null,
+      applies: false,
       available: true,
     });
+    expect(i).toMatchObject({ noData: true, total: null, grade: null });
   });
 });
 
@@ -792,7 +798,8 @@ describe('transparency from publication decisions', () => {
       numerator: 0,
       denominator: 0,
       ratio: null,
-      points: 6,
+      points: null,
+      applies: false,
     });
   });
 });

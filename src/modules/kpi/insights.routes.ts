@@ -14,6 +14,7 @@ import {
   ChannelDrilldownQuery,
   ChannelDrilldownReply,
   ChannelsReply,
+  ProductivityReply,
   PutTargetsBody,
   RankingsQuery,
   RankingsReply,
@@ -30,11 +31,11 @@ import { scopeOf } from './kpi.service.js';
 import { PeriodQuery } from './kpi.schema.js';
 import { rankings } from './rankings.service.js';
 import { targetProcedures } from './target-actuals.query.js';
-import { effectiveTargets, putTargets, targetTable } from './targets.service.js';
+import { effectiveTargets, productivityTable, putTargets, targetTable } from './targets.service.js';
 
 const tags = ['Chỉ số 766 (kpi)'];
 
-export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
+export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   const may = async (
     request: Parameters<typeof requireActor>[0],
     action: 'kpi.read' | 'kpi.configure',
@@ -56,8 +57,27 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       const { unit } = request.query;
       const period = periodOf(request.query);
       await may(request, 'kpi.read', unit);
-      const table = await targetTable(db, env, unit, period, request.query.period, new Date());
+      const table = await targetTable(db, env, unit, period, request.query.period, clock.now());
       return { unit, unitName: (await getUnit(db, unit)).name, from: period.from, to: period.to, ...table };
+    },
+  );
+
+  app.get(
+    '/api/kpi/productivity',
+    {
+      schema: {
+        tags,
+        summary:
+          'Productivity per one-stop officer of a unit (its sub-units included): dossiers received, annualised, target and gap',
+        querystring: TargetTableQuery,
+        response: { 200: ProductivityReply, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { unit } = request.query;
+      const period = periodOf(request.query);
+      await may(request, 'kpi.read', unit);
+      return { unit, from: period.from, to: period.to, officers: await productivityTable(db, unit, period) };
     },
   );
 
@@ -76,7 +96,7 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       const { unit, target, part, page, pageSize } = request.query;
       const period = periodOf(request.query);
       await may(request, 'kpi.read', unit);
-      const found = await targetProcedures(db, unit, period, part, { page, pageSize }, new Date());
+      const found = await targetProcedures(db, unit, period, part, { page, pageSize }, clock.now());
       return {
         target,
         part,
@@ -140,7 +160,7 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
       const { parent, kind } = request.query;
       const period = periodOf(request.query);
       await may(request, 'kpi.read', parent);
-      return rankings(db, env, parent, period, { kind }, new Date());
+      return rankings(db, env, parent, period, { kind }, clock.now());
     },
   );
 
@@ -163,7 +183,7 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
         unit,
         from: period.from,
         to: period.to,
-        channels: await channelMix(db, scopeOf(unit, period, new Date())),
+        channels: await channelMix(db, scopeOf(unit, period, clock.now())),
       };
     },
   );
@@ -186,7 +206,7 @@ export function kpiInsightRoutes(app: App, { db, env }: Deps): void {
         channel,
         page,
         pageSize,
-        ...(await channelDossiers(db, scopeOf(unit, period, new Date()), channel, { page, pageSize })),
+        ...(await channelDossiers(db, scopeOf(unit, period, clock.now()), channel, { page, pageSize })),
       };
     },
   );

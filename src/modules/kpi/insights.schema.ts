@@ -41,6 +41,26 @@ const Actual = z.object({
 });
 
 export const TargetTableQuery = PeriodQuery;
+
+export const ProductivityReply = z
+  .object({
+    unit: z.uuid(),
+    from: IsoDate,
+    to: IsoDate,
+    officers: z.array(
+      z.object({
+        userId: z.uuid(),
+        fullName: z.string(),
+        unitId: z.uuid(),
+        unitName: z.string(),
+        handled: z.number().int().describe('Dossiers the officer received at the unit in the period'),
+        annualised: z.number().int().describe('handled scaled to a year (365 days)'),
+        target: z.number().describe("The productivity target of the officer's unit (dossiers per year)"),
+        gap: z.number().describe('annualised − target'),
+      }),
+    ),
+  })
+  .meta({ id: 'KpiProductivity' });
 export const TargetTableReply = z
   .object({
     unit: z.uuid(),
@@ -66,12 +86,16 @@ export const TargetTableReply = z
 const Change = z.object({
   from: IsoDate,
   to: IsoDate,
-  total: z.number(),
-  previousTotal: z.number(),
-  change: z.number(),
-  rank: z.number().int(),
-  previousRank: z.number().int(),
-  rankChange: z.number().int().describe('Places gained (positive) or lost'),
+  total: z.number().nullable().describe('null: no dossier in that period (not ranked)'),
+  previousTotal: z.number().nullable(),
+  change: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  previousRank: z.number().int().nullable(),
+  rankChange: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Places gained (positive) or lost; null if either period is unranked'),
 });
 
 export const RankingsQuery = PeriodQuery.omit({ unit: true }).extend({
@@ -90,13 +114,23 @@ export const RankingItem = z.object({
   total: z.number(),
   grade: z.string(),
   gradeName: z.string(),
+  applicable: z.number().int().describe('Indicators that applied (had a denominator); the total is over their maximum'),
+  indicatorCount: z.number().int(),
   groups: z.array(z.object({ key: z.string(), name: z.string(), points: z.number(), max: z.number() })),
   weekOnWeek: Change,
   monthOnMonth: Change,
 });
 
 export const RankingsReply = z
-  .object({ parent: z.uuid(), from: IsoDate, to: IsoDate, items: z.array(RankingItem) })
+  .object({
+    parent: z.uuid(),
+    from: IsoDate,
+    to: IsoDate,
+    items: z.array(RankingItem),
+    unranked: z
+      .array(z.object({ unitId: z.uuid(), name: z.string(), kind: z.enum(UNIT_KINDS), reason: z.enum(['noDossiers']) }))
+      .describe('Units with no dossier received or handled in the period: no total, listed apart'),
+  })
   .meta({ id: 'KpiRankings' });
 
 export const ChannelsReply = z.object({

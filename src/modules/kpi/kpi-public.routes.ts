@@ -37,9 +37,12 @@ const PublicIndex = z
     from: IsoDate,
     to: IsoDate,
     asOf: z.date(),
-    total: z.number(),
-    grade: z.string(),
-    gradeName: z.string(),
+    total: z.number().nullable().describe('Over the indicators that apply; null: no dossier in the period'),
+    grade: z.string().nullable(),
+    gradeName: z.string().nullable(),
+    applicable: z.number().int(),
+    indicatorCount: z.number().int(),
+    noData: z.boolean(),
     groups: z.array(
       z.object({
         key: z.string(),
@@ -51,7 +54,7 @@ const PublicIndex = z
             key: z.string(),
             name: z.string(),
             ratio: z.number().nullable(),
-            points: z.number(),
+            points: z.number().nullable(),
             max: z.number(),
             available: z.boolean(),
           }),
@@ -69,15 +72,18 @@ const PublicRankings = z
     kind: z.enum(['department', 'commune']),
     items: z.array(
       RankingItem.pick({ name: true, kind: true, rank: true, total: true, grade: true, gradeName: true }).extend({
-        weekChange: z.number(),
-        monthChange: z.number(),
-        rankChange: z.number().int(),
+        weekChange: z.number().nullable(),
+        monthChange: z.number().nullable(),
+        rankChange: z.number().int().nullable(),
       }),
     ),
+    unranked: z
+      .array(z.object({ name: z.string(), kind: RankingItem.shape.kind }))
+      .describe('Units with no dossier in the period: no total, not ranked'),
   })
   .meta({ id: 'PublicKpiRankings' });
 
-export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
+export function kpiPublicRoutes(app: App, { db, env, clock }: Deps): void {
   const limiter = new FixedWindowLimiter({ limit: env.PUBLIC_LOOKUP_RATE_PER_MINUTE, windowMs: 60_000 });
   const indexCache = new TtlCache<z.input<typeof PublicIndex>>(CACHE_MS, 50);
   const rankingCache = new TtlCache<z.input<typeof PublicRankings>>(CACHE_MS, 50);
@@ -89,7 +95,7 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
   };
   /** The named period, or the current reporting month; years far from now are refused (cache keys stay few). */
   const periodOf = (name: string | undefined) => {
-    const now = new Date();
+    const now = clock.now();
     const text = name ?? reportingMonthOf(vietnamDateOf(now));
     const year = Number(text.slice(0, 4));
     const period = parsePeriod(text);
@@ -112,7 +118,7 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const { text, period } = periodOf(request.query.period);
       return indexCache.get(text, async () => {
-        const i = await computeIndex(db, env, { unitId: await province(), period }, new Date());
+        const i = await computeIndex(db, env, { unitId: await province(), period }, clock.now());
         return {
           unitName: i.unitName,
           period: text,
@@ -122,6 +128,9 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
           total: i.total,
           grade: i.grade,
           gradeName: i.gradeName,
+          applicable: i.applicable,
+          indicatorCount: i.indicatorCount,
+          noData: i.noData,
           groups: i.groups.map((g) => ({
             key: g.key,
             name: g.name,
@@ -157,7 +166,7 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
       const { text, period } = periodOf(request.query.period);
       const { kind } = request.query;
       return rankingCache.get(`${text}/${kind}`, async () => {
-        const r = await rankings(db, env, await province(), period, { kind }, new Date());
+        const r = await rankings(db, env, await province(), period, { kind }, clock.now());
         return {
           period: text,
           from: r.from,
@@ -174,6 +183,7 @@ export function kpiPublicRoutes(app: App, { db, env }: Deps): void {
             monthChange: i.monthOnMonth.change,
             rankChange: i.monthOnMonth.rankChange,
           })),
+          unranked: r.unranked.map((u) => ({ name: u.name, kind: u.kind })),
         };
       });
     },

@@ -33,7 +33,7 @@ import { reportingMonth } from './periods.rules.js';
 
 const tags = ['Chỉ số 766 (kpi)'];
 
-export function kpiRoutes(app: App, { db, env }: Deps): void {
+export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   const mayRead = async (request: Parameters<typeof requireActor>[0], unitId: string) =>
     authorize(requireActor(request), 'kpi.read', { unitPath: await unitPath(db, unitId) });
 
@@ -52,7 +52,7 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
       const { unit, configVersion, source } = request.query;
       const period = periodOf(request.query);
       await mayRead(request, unit);
-      return computeIndex(db, env, { unitId: unit, period, configVersion, source }, new Date());
+      return computeIndex(db, env, { unitId: unit, period, configVersion, source }, clock.now());
     },
   );
 
@@ -70,7 +70,7 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
       const { unit, indicator, part, page, pageSize } = request.query;
       const period = periodOf(request.query);
       await mayRead(request, unit);
-      const now = new Date();
+      const now = clock.now();
       const found = await drilldown(db, env, scopeOf(unit, period, now), indicator, part, { page, pageSize }, now);
       return { indicator, part, from: period.from, to: period.to, page, pageSize, ...found };
     },
@@ -90,7 +90,7 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const { unit, month, withoutApology, page, pageSize } = request.query;
       await mayRead(request, unit);
-      const scope = scopeOf(unit, reportingMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))), new Date());
+      const scope = scopeOf(unit, reportingMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))), clock.now());
       const list = await lateList(db, scope, { withoutApology, page, pageSize });
       return { unit, month, from: scope.from, to: scope.to, asOf: scope.asOf, withoutApology, page, pageSize, ...list };
     },
@@ -115,7 +115,7 @@ export function kpiRoutes(app: App, { db, env }: Deps): void {
         unit,
         from: period.from,
         to: period.to,
-        procedures: await processingTimes(db, env, unit, period, new Date()),
+        procedures: await processingTimes(db, env, unit, period, clock.now()),
       };
     },
   );

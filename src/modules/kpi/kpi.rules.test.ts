@@ -9,7 +9,7 @@ describe('indicator points', () => {
     ['proportional', ok(15, 20), 20, 1, 15],
     ['all on time', ok(20, 20), 20, 1, 20],
     ['none on time', ok(0, 20), 20, 1, 0],
-    ['nothing due: full points', ok(0, 0), 20, 1, 20],
+    ['nothing due: no score (does not apply)', ok(0, 0), 20, 1, null],
     ['full at 80%, reached', ok(8, 10), 4, 0.8, 4],
     ['full at 80%, above', ok(9, 10), 4, 0.8, 4],
     ['full at 80%, half way', ok(4, 10), 4, 0.8, 2],
@@ -90,10 +90,10 @@ describe('the default configuration (docs/domain/DOMAIN.md §9)', () => {
 describe('scoreIndex', () => {
   const counts = (entries: [IndicatorKey, Count][]) => new Map(entries);
 
-  it('sums indicators into groups and groups into the total, and grades it', () => {
+  it('sums indicators into groups and the total over the indicators that apply, and grades it', () => {
     const available: [IndicatorKey, Count][] = [
       ['transparency.publishedOnTime', ok(1, 2)], // 3
-      ['transparency.updatedOnTime', ok(0, 0)], // 4 (nothing due)
+      ['transparency.updatedOnTime', ok(0, 0)], // does not apply (nothing due)
       ['transparency.completeParts', ok(2, 2)], // 2
       ['progress.onTime', ok(3, 4)], // 15
       ['online.proceduresOnline', ok(4, 10)], // 4 × 0.4/0.8 = 2
@@ -105,13 +105,15 @@ describe('scoreIndex', () => {
     ];
     const s = scoreIndex(DEFAULT_KPI_CONFIG, counts(available));
     const group = (k: string) => s.groups.find((g) => g.key === k)!;
-    expect(group('transparency')).toMatchObject({ points: 9, max: 18 });
+    expect(group('transparency')).toMatchObject({ points: 5, max: 18, applicableMax: 14 });
     expect(group('progress')).toMatchObject({ points: 15, max: 20 });
     expect(group('onlineServices')).toMatchObject({ points: 7, max: 12 });
     expect(group('digitization')).toMatchObject({ points: 8, max: 22 });
     expect(group('onlinePayment')).toMatchObject({ points: 0, max: 10 });
-    expect(s.total).toBe(39);
-    expect(s.grade).toBe('weak');
+    // 35 points of the 96 that apply (updatedOnTime's 4 do not), on the 100-point scale.
+    expect(s).toMatchObject({ total: 36.46, grade: 'weak', applicable: 20, indicatorCount: 21, noData: false });
+    const updated = group('transparency').indicators.find((i) => i.key === 'transparency.updatedOnTime')!;
+    expect(updated).toMatchObject({ ratio: null, points: null, applies: false });
     // An indicator without a count is unavailable: 0/0, ratio null, 0 points.
     const synced = group('transparency').indicators.find((i) => i.key === 'transparency.synced')!;
     expect(synced).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 0, available: false });
@@ -126,5 +128,24 @@ describe('scoreIndex', () => {
     );
     const ind = s.groups.find((g) => g.key === 'onlinePayment')!.indicators[0]!;
     expect(ind).toMatchObject({ note: 'Chưa có dữ liệu', ratio: null, points: 0 });
+  });
+
+  it('a period without dossiers (empty progress base) has no total and no grade, whatever else applies', () => {
+    const s = scoreIndex(
+      DEFAULT_KPI_CONFIG,
+      counts([
+        ['progress.onTime', ok(0, 0)],
+        ['online.proceduresOnline', ok(8, 10)],
+      ]),
+    );
+    expect(s).toMatchObject({ noData: true, total: null, grade: null, gradeName: null });
+    expect(s.groups.find((g) => g.key === 'onlineServices')!.points).toBe(4);
+  });
+
+  it('every indicator applying and at full marks is 100, none at all is 0', () => {
+    const full = counts(INDICATOR_KEYS.map((k) => [k, ok(1, 1)]));
+    expect(scoreIndex(DEFAULT_KPI_CONFIG, full)).toMatchObject({ total: 100, applicable: 21, noData: false });
+    const none = counts(INDICATOR_KEYS.map((k) => [k, ok(0, 1)]));
+    expect(scoreIndex(DEFAULT_KPI_CONFIG, none).total).toBe(0);
   });
 });

@@ -4,8 +4,13 @@
  *
  * Decisions (docs/ARCHITECTURE.md, "KPI (Decision 766)"):
  * - ratio = numerator ÷ denominator, null when the denominator is 0.
- * - Nothing due (denominator 0) earns the indicator's full points, as the national portal does:
- *   a commune that received no dossier this week has not served anyone badly.
+ * - Nothing due (denominator 0): the indicator does not apply and has no score (points null), so
+ *   it neither fills nor empties the total. The total is the points earned over the maximum of
+ *   the indicators that apply, on the configuration's scale (100): it says how many applied.
+ * - No dossier received or handled in the period (the progress base is empty: a department that
+ *   received nothing this week): the index has no total and no grade (`noData`), and rankings
+ *   list the unit apart. Procedure-only indicators alone do not grade a unit's service, and
+ *   would give every empty month the same total.
  * - An indicator whose data MotCua does not hold yet (`available: false`) earns 0 and says why;
  *   its figures are 0/0 — never invented.
  * - points = max × min(1, ratio ÷ fullAt); points, group sums and the total are rounded to 2
@@ -27,7 +32,9 @@ export interface ScoredIndicator extends Count {
   key: IndicatorKey;
   name: string;
   ratio: number | null;
-  points: number;
+  /** Null: nothing was due (denominator 0), the indicator does not apply. */
+  points: number | null;
+  applies: boolean;
   max: number;
   fullAt: number;
 }
@@ -35,15 +42,24 @@ export interface ScoredIndicator extends Count {
 export interface ScoredGroup {
   key: string;
   name: string;
+  /** Points earned by the indicators that apply. */
   points: number;
   max: number;
+  /** The maximum of the indicators that apply. */
+  applicableMax: number;
   indicators: ScoredIndicator[];
 }
 
 export interface ScoredIndex {
-  total: number;
-  grade: string;
-  gradeName: string;
+  /** Null when `noData`. */
+  total: number | null;
+  grade: string | null;
+  gradeName: string | null;
+  /** Indicators that apply (a denominator, or data MotCua does not hold: 0 points), of `indicatorCount`. */
+  applicable: number;
+  indicatorCount: number;
+  /** No dossier received or handled in the period: no total, not ranked. */
+  noData: boolean;
   groups: ScoredGroup[];
 }
 
@@ -53,10 +69,10 @@ export function ratioOf(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-export function indicatorPoints(count: Count, max: number, fullAt: number): number {
+export function indicatorPoints(count: Count, max: number, fullAt: number): number | null {
   if (!count.available) return 0;
   const ratio = ratioOf(count.numerator, count.denominator);
-  if (ratio === null) return max;
+  if (ratio === null) return null;
   return round2(max * Math.min(1, ratio / fullAt));
 }
 
@@ -78,6 +94,7 @@ export function scoreIndex(config: KpiConfig, counts: ReadonlyMap<IndicatorKey, 
         ...count,
         ratio: count.available ? ratioOf(count.numerator, count.denominator) : null,
         points: indicatorPoints(count, i.max, i.fullAt),
+        applies: !count.available || count.denominator > 0,
         max: i.max,
         fullAt: i.fullAt,
       };
@@ -85,12 +102,27 @@ export function scoreIndex(config: KpiConfig, counts: ReadonlyMap<IndicatorKey, 
     return {
       key: g.key,
       name: g.name,
-      points: round2(indicators.reduce((s, i) => s + i.points, 0)),
+      points: round2(indicators.reduce((s, i) => s + (i.points ?? 0), 0)),
       max: round2(g.indicators.reduce((s, i) => s + i.max, 0)),
+      applicableMax: round2(indicators.reduce((s, i) => s + (i.applies ? i.max : 0), 0)),
       indicators,
     };
   });
-  const total = round2(groups.reduce((s, g) => s + g.points, 0));
+  const all = groups.flatMap((g) => g.indicators);
+  const applicable = all.filter((i) => i.applies).length;
+  const base = {
+    applicable,
+    indicatorCount: all.length,
+    noData: (counts.get(DOSSIER_BASE)?.denominator ?? 0) === 0,
+    groups,
+  };
+  const applicableMax = groups.reduce((s, g) => s + g.applicableMax, 0);
+  if (base.noData || applicableMax === 0) return { ...base, noData: true, total: null, grade: null, gradeName: null };
+  const scale = groups.reduce((s, g) => s + g.max, 0);
+  const total = round2((groups.reduce((s, g) => s + g.points, 0) / applicableMax) * scale);
   const band = gradeOf(total, config.grades);
-  return { total, grade: band.key, gradeName: band.name, groups };
+  return { ...base, total, grade: band.key, gradeName: band.name };
 }
+
+/** The progress base: every dossier received or handled in the period (whether the unit had any). */
+export const DOSSIER_BASE: IndicatorKey = 'progress.onTime';

@@ -39,8 +39,9 @@ const Indicator = z.object({
   ratio: z
     .number()
     .nullable()
-    .describe('numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable'),
-  points: z.number(),
+    .describe('numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable'),
+  points: z.number().nullable().describe('null: nothing was due, the indicator does not apply'),
+  applies: z.boolean(),
   max: z.number(),
   fullAt: z.number().describe('The ratio that earns full points'),
   available: z.boolean().describe('false: MotCua does not hold the data yet; 0 points, never invented'),
@@ -55,15 +56,22 @@ export const IndexReply = z
     to: IsoDate,
     asOf: z.date().describe('When "still within time" was judged: the end of the period, or now if sooner'),
     config: z.object({ year: z.number().int(), version: z.number().int().describe('0 = the default of DOMAIN.md §9') }),
-    total: z.number(),
-    grade: z.string(),
-    gradeName: z.string(),
+    total: z
+      .number()
+      .nullable()
+      .describe('Points over the maximum of the indicators that apply, on 100; null when noData'),
+    grade: z.string().nullable(),
+    gradeName: z.string().nullable(),
+    applicable: z.number().int().describe('Indicators that apply (a denominator, or unavailable data: 0 points)'),
+    indicatorCount: z.number().int(),
+    noData: z.boolean().describe('No dossier received or handled in the period: no total, not ranked'),
     groups: z.array(
       z.object({
         key: z.string(),
         name: z.string(),
         points: z.number(),
         max: z.number(),
+        applicableMax: z.number(),
         indicators: z.array(Indicator),
       }),
     ),

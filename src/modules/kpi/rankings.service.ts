@@ -2,7 +2,9 @@
  * Rankings of units by their Decision-766 index (xếp hạng): the open children of a unit ranked
  * for a period, with the change week on week and month on month — the week and reporting month
  * holding the period's last day (or today, for a period not over) against the ones before, as
- * totals and as places in the same ranking.
+ * totals and as places in the same ranking. A unit without dossiers in a period has no total
+ * (kpi.rules.ts) and no place in that period's ranking: it is listed apart (`unranked`), and a
+ * change against such a period is null.
  */
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
@@ -70,13 +72,13 @@ export async function rankings(
       ),
     );
   const indexOf = (unitId: string, p: Period) => totals.get(`${p.from}/${p.to}`)!.get(unitId)!;
-  const ranked = (p: Period) =>
-    new Map(
-      rank(members.map((u) => ({ unitId: u.id, name: u.name, total: indexOf(u.id, p).total }))).map((r) => [
-        r.unitId,
-        r.rank,
-      ]),
-    );
+  /** The members with a total in period p, with it. */
+  const scored = (p: Period) =>
+    members.flatMap((u) => {
+      const total = indexOf(u.id, p).total;
+      return total === null ? [] : [{ unitId: u.id, name: u.name, kind: u.kind, total }];
+    });
+  const ranked = (p: Period) => new Map(rank(scored(p)).map((r) => [r.unitId, r.rank]));
   const places = Object.fromEntries(Object.entries(periods).map(([k, p]) => [k, ranked(p)])) as Record<
     keyof typeof periods,
     Map<string, number>
@@ -85,31 +87,34 @@ export async function rankings(
     const [a, b] = [indexOf(unitId, current).total, indexOf(unitId, before).total];
     const [ra, rb] =
       span === 'week'
-        ? [places.week.get(unitId)!, places.previousWeek.get(unitId)!]
-        : [places.month.get(unitId)!, places.previousMonth.get(unitId)!];
+        ? [places.week.get(unitId) ?? null, places.previousWeek.get(unitId) ?? null]
+        : [places.month.get(unitId) ?? null, places.previousMonth.get(unitId) ?? null];
     return {
       from: current.from,
       to: current.to,
       total: a,
       previousTotal: b,
-      change: Math.round((a - b) * 100) / 100,
+      change: a === null || b === null ? null : Math.round((a - b) * 100) / 100,
       rank: ra,
       previousRank: rb,
-      rankChange: rb - ra,
+      rankChange: ra === null || rb === null ? null : rb - ra,
     };
   };
-  const items = rank(
-    members.map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, total: indexOf(u.id, period).total })),
-  ).map((r) => {
+  const items = rank(scored(period)).map((r) => {
     const i = indexOf(r.unitId, period);
     return {
       ...r,
-      grade: i.grade,
-      gradeName: i.gradeName,
+      grade: i.grade!,
+      gradeName: i.gradeName!,
+      applicable: i.applicable,
+      indicatorCount: i.indicatorCount,
       groups: i.groups.map((g) => ({ key: g.key, name: g.name, points: g.points, max: g.max })),
       weekOnWeek: change(r.unitId, week, periods.previousWeek, 'week'),
       monthOnMonth: change(r.unitId, month, periods.previousMonth, 'month'),
     };
   });
-  return { parent: parentId, from: period.from, to: period.to, items };
+  const unranked = members
+    .filter((u) => indexOf(u.id, period).noData)
+    .map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, reason: 'noDossiers' as const }));
+  return { parent: parentId, from: period.from, to: period.to, items, unranked };
 }

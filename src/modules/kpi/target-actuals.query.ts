@@ -15,11 +15,9 @@ import {
 } from '../catalog/catalog.reporting.js';
 import { subtreeIds } from '../org/units.service.js';
 import { queueFigures } from '../queue/queue.query.js';
-import { satisfactionFigures } from '../satisfaction/satisfaction.query.js';
 import { countIndicators, procedurePage } from './index.query.js';
-import { unitSubtree } from '../org/unit-subtree.sql.js';
 import { procedureInScope } from './indicators.js';
-import { perOfficerYear } from './insights.rules.js';
+import { officersHandled, productivityTotal } from './productivity.query.js';
 import { DEFAULT_KPI_CONFIG, type IndicatorKey, type KpiConfig } from './kpi.config.js';
 import { scopeOf } from './kpi.service.js';
 import type { Period } from './periods.rules.js';
@@ -68,6 +66,8 @@ const FROM_INDEX: Partial<Record<TargetKey, IndicatorKey>> = {
   digitization: 'digitization.digitized',
   onlinePayment: 'payment.dossiersPaidOnline',
   sync: 'transparency.synced',
+  // One definition of satisfaction: the index's (on time, no unsatisfied rating, no complaint).
+  satisfaction: 'satisfaction.dossierSatisfaction',
 };
 
 const ratio = (numerator: number, denominator: number, extra: Partial<Actual> = {}): Actual => ({
@@ -108,7 +108,6 @@ export async function targetActuals(
   ) as Record<keyof typeof FROM_INDEX, Actual>;
 
   const unitIds = await subtreeIds(db, [unitId]);
-  const rated = await satisfactionFigures(db, { unitIds, from: period.start, to: period.end });
   const queue = await queueFigures(db, { unitIds, from: period.start, to: period.end });
   const [online] = await queryRows<{ full: number; eligible: number }>(
     db,
@@ -116,20 +115,10 @@ export async function targetActuals(
     select (count(*) filter (where ${fullyOnlineIn('numerator')}))::int as "full", (count(*) filter (where ${fullyOnlineIn('denominator')}))::int as "eligible"
     from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedureInScope(scope)}`,
   );
-  const [work] = await queryRows<{ received: number; officers: number }>(
-    db,
-    sql`
-    select (select count(*) from dossiers where receiving_unit_id in ${unitSubtree(unitId)}
-              and received_at >= ${period.start.toISOString()}::timestamptz and received_at < ${period.end.toISOString()}::timestamptz )::int as received,
-           (select count(distinct r.user_id) from user_roles r join users u on u.id = r.user_id
-             where r.role = 'one_stop_officer' and u.disabled_at is null and r.unit_id in ${unitSubtree(unitId)})::int as officers`,
-  );
-  const perYear = perOfficerYear(Number(work!.received), Number(work!.officers), period);
+  const work = productivityTotal(await officersHandled(db, unitId, period), period);
+
   return {
     ...fromIndex,
-    satisfaction: ratio(rated.numerator, rated.denominator, {
-      note: 'Hồ sơ được đánh giá trong kỳ: hài lòng khi mọi đánh giá của hồ sơ đều hài lòng.',
-    }),
     fullyOnlineServices: ratio(Number(online!.full), Number(online!.eligible), {
       drilldown: 'procedures',
       note: 'Thủ tục cung cấp trực tuyến toàn trình ÷ thủ tục đủ điều kiện cung cấp toàn trình, thuộc thẩm quyền, đang có hiệu lực.',
@@ -143,11 +132,11 @@ export async function targetActuals(
       note: `Trung bình thời gian từ lấy số đến được gọi của ${queue.called} lượt được gọi.`,
     },
     productivity: {
-      value: perYear,
-      numerator: Number(work!.received),
-      denominator: Number(work!.officers),
+      value: work.perYear,
+      numerator: work.handled,
+      denominator: work.officers,
       available: true,
-      note: 'Hồ sơ tiếp nhận tại bộ phận một cửa ÷ công chức một cửa, quy ra năm (365 ngày).',
+      note: 'Hồ sơ công chức một cửa tiếp nhận ÷ số công chức một cửa, quy ra năm (365 ngày); chi tiết từng người ở bảng năng suất.',
     },
   };
 }

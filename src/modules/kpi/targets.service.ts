@@ -14,6 +14,7 @@ import { unitLineage } from '../org/units.service.js';
 import { kpiTargets } from './insights.tables.js';
 import { assess, previousPeriod } from './insights.rules.js';
 import type { Period } from './periods.rules.js';
+import { officersHandled, productivityRows } from './productivity.query.js';
 import { targetActuals } from './target-actuals.query.js';
 import { defaultTarget, TARGET_KEYS, type TargetKey, TARGETS, targetValueProblem } from './targets.config.js';
 
@@ -131,4 +132,19 @@ export async function targetTable(
       return { ...t, target: t.value, actual: a, previousActual: p.value, ...assess(t, t.value, a.value, p.value) };
     }),
   };
+}
+
+/**
+ * Productivity per one-stop officer (the target table's productivity, officer by officer): the
+ * dossiers each received, annualised, against the productivity target of the officer's unit.
+ */
+export async function productivityTable(db: Queryable, unitId: string, period: Period) {
+  const year = Number(period.to.slice(0, 4));
+  const rows = await officersHandled(db, unitId, period);
+  const targets = new Map<string, number>();
+  for (const id of new Set(rows.map((r) => r.unitId))) {
+    const productivity = (await effectiveTargets(db, year, id)).find((t) => t.key === 'productivity')!;
+    targets.set(id, productivity.value);
+  }
+  return productivityRows(rows, period, (id) => targets.get(id)!);
 }

@@ -3721,6 +3721,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kpi/productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Productivity per one-stop officer of a unit (its sub-units included): dossiers received, annualised, target and gap */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit; its figure covers its sub-units */
+                    unit: string;
+                    /** @description First day (YYYY-MM-DD, Vietnam date, included); with `to` */
+                    from?: string;
+                    /** @description Last day (included); at most 366 days after `from` */
+                    to?: string;
+                    /** @description Instead of from/to: ISO week 2026-W09, reporting month 2026-03 (21 Feb → 20 Mar), reporting quarter 2026-Q1, reporting year 2026 */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiProductivity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kpi/rankings": {
         parameters: {
             query?: never;
@@ -10899,23 +10980,32 @@ export interface components {
                 /** @description 0 = the default of DOMAIN.md §9 */
                 version: number;
             };
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Points over the maximum of the indicators that apply, on 100; null when noData */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            /** @description Indicators that apply (a denominator, or unavailable data: 0 points) */
+            applicable: number;
+            indicatorCount: number;
+            /** @description No dossier received or handled in the period: no total, not ranked */
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
                 points: number;
                 max: number;
+                applicableMax: number;
                 indicators: {
                     /** @enum {string} */
                     key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     numerator: number;
                     denominator: number;
-                    /** @description numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable */
+                    /** @description numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable */
                     ratio: number | null;
-                    points: number;
+                    /** @description null: nothing was due, the indicator does not apply */
+                    points: number | null;
+                    applies: boolean;
                     max: number;
                     /** @description The ratio that earns full points */
                     fullAt: number;
@@ -10946,23 +11036,32 @@ export interface components {
                 /** @description 0 = the default of DOMAIN.md §9 */
                 version: number;
             };
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Points over the maximum of the indicators that apply, on 100; null when noData */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            /** @description Indicators that apply (a denominator, or unavailable data: 0 points) */
+            applicable: number;
+            indicatorCount: number;
+            /** @description No dossier received or handled in the period: no total, not ranked */
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
                 points: number;
                 max: number;
+                applicableMax: number;
                 indicators: {
                     /** @enum {string} */
                     key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     numerator: number;
                     denominator: number;
-                    /** @description numerator ÷ denominator; null when the denominator is 0 (full points) or the data is unavailable */
+                    /** @description numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable */
                     ratio: number | null;
-                    points: number;
+                    /** @description null: nothing was due, the indicator does not apply */
+                    points: number | null;
+                    applies: boolean;
                     max: number;
                     /** @description The ratio that earns full points */
                     fullAt: number;
@@ -11010,6 +11109,66 @@ export interface components {
                 min: number;
             }[];
         };
+        KpiProductivity: {
+            /** Format: uuid */
+            unit: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            officers: {
+                /** Format: uuid */
+                userId: string;
+                fullName: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                /** @description Dossiers the officer received at the unit in the period */
+                handled: number;
+                /** @description handled scaled to a year (365 days) */
+                annualised: number;
+                /** @description The productivity target of the officer's unit (dossiers per year) */
+                target: number;
+                /** @description annualised − target */
+                gap: number;
+            }[];
+        };
+        KpiProductivityInput: {
+            /** Format: uuid */
+            unit: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            officers: {
+                /** Format: uuid */
+                userId: string;
+                fullName: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                /** @description Dossiers the officer received at the unit in the period */
+                handled: number;
+                /** @description handled scaled to a year (365 days) */
+                annualised: number;
+                /** @description The productivity target of the officer's unit (dossiers per year) */
+                target: number;
+                /** @description annualised − target */
+                gap: number;
+            }[];
+        };
         KpiRankings: {
             /** Format: uuid */
             parent: string;
@@ -11033,6 +11192,9 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
+                /** @description Indicators that applied (had a denominator); the total is over their maximum */
+                applicable: number;
+                indicatorCount: number;
                 groups: {
                     key: string;
                     name: string;
@@ -11050,13 +11212,14 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
                 monthOnMonth: {
                     /**
@@ -11069,14 +11232,25 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
+            }[];
+            /** @description Units with no dossier received or handled in the period: no total, listed apart */
+            unranked: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
+                /** @enum {string} */
+                reason: "noDossiers";
             }[];
         };
         KpiRankingsInput: {
@@ -11102,6 +11276,9 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
+                /** @description Indicators that applied (had a denominator); the total is over their maximum */
+                applicable: number;
+                indicatorCount: number;
                 groups: {
                     key: string;
                     name: string;
@@ -11119,13 +11296,14 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
                 monthOnMonth: {
                     /**
@@ -11138,14 +11316,25 @@ export interface components {
                      * @description YYYY-MM-DD
                      */
                     to: string;
-                    total: number;
-                    previousTotal: number;
-                    change: number;
-                    rank: number;
-                    previousRank: number;
-                    /** @description Places gained (positive) or lost */
-                    rankChange: number;
+                    /** @description null: no dossier in that period (not ranked) */
+                    total: number | null;
+                    previousTotal: number | null;
+                    change: number | null;
+                    rank: number | null;
+                    previousRank: number | null;
+                    /** @description Places gained (positive) or lost; null if either period is unranked */
+                    rankChange: number | null;
                 };
+            }[];
+            /** @description Units with no dossier received or handled in the period: no total, listed apart */
+            unranked: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
+                /** @enum {string} */
+                reason: "noDossiers";
             }[];
         };
         KpiReportJob: {
@@ -12260,9 +12449,13 @@ export interface components {
             to: string;
             /** Format: date-time */
             asOf: string;
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Over the indicators that apply; null: no dossier in the period */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            applicable: number;
+            indicatorCount: number;
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
@@ -12272,7 +12465,7 @@ export interface components {
                     key: string;
                     name: string;
                     ratio: number | null;
-                    points: number;
+                    points: number | null;
                     max: number;
                     available: boolean;
                 }[];
@@ -12292,9 +12485,13 @@ export interface components {
              */
             to: string;
             asOf: unknown;
-            total: number;
-            grade: string;
-            gradeName: string;
+            /** @description Over the indicators that apply; null: no dossier in the period */
+            total: number | null;
+            grade: string | null;
+            gradeName: string | null;
+            applicable: number;
+            indicatorCount: number;
+            noData: boolean;
             groups: {
                 key: string;
                 name: string;
@@ -12304,7 +12501,7 @@ export interface components {
                     key: string;
                     name: string;
                     ratio: number | null;
-                    points: number;
+                    points: number | null;
                     max: number;
                     available: boolean;
                 }[];
@@ -12332,9 +12529,15 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
-                weekChange: number;
-                monthChange: number;
-                rankChange: number;
+                weekChange: number | null;
+                monthChange: number | null;
+                rankChange: number | null;
+            }[];
+            /** @description Units with no dossier in the period: no total, not ranked */
+            unranked: {
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
             }[];
         };
         PublicKpiRankingsInput: {
@@ -12359,9 +12562,15 @@ export interface components {
                 total: number;
                 grade: string;
                 gradeName: string;
-                weekChange: number;
-                monthChange: number;
-                rankChange: number;
+                weekChange: number | null;
+                monthChange: number | null;
+                rankChange: number | null;
+            }[];
+            /** @description Units with no dossier in the period: no total, not ranked */
+            unranked: {
+                name: string;
+                /** @enum {string} */
+                kind: "province" | "provincial_office" | "service_centre" | "department" | "division" | "commune" | "commune_centre" | "district" | "vertical_agency" | "other";
             }[];
         };
         PublicationDecision: {

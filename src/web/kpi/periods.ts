@@ -33,5 +33,6 @@ export function percent(ratio: number | null | undefined, lang: string): string 
   return `${(ratio * 100).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 })} %`;
 }
 
-export const points = (n: number, lang: string) =>
-  n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });
+/** Points with up to two decimals; null (nothing due, or no dossier in the period) as a dash. */
+export const points = (n: number | null, lang: string) =>
+  n === null ? '—' : n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 });

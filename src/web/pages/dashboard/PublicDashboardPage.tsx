@@ -55,7 +55,12 @@ export default function PublicDashboardPage() {
                 {points(index.data.total, lang)}
               </Typography.Text>
               <Typography.Text style={{ fontSize: 18 }}>
-                /100 · {t('kpi.grade')}: <strong>{index.data.gradeName}</strong>
+                /100 · {t('kpi.grade')}: <strong>{index.data.gradeName ?? '—'}</strong>
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {index.data.noData
+                  ? t('kpi.noData')
+                  : t('kpi.applicable', { n: index.data.applicable, m: index.data.indicatorCount })}
               </Typography.Text>
             </Space>
             <Typography.Paragraph type="secondary">

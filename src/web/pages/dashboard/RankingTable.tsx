@@ -12,7 +12,8 @@ import type { RankingKind } from '../../kpi/types.js';
 const CELL: CSSProperties = { padding: '6px 8px', borderBottom: '1px solid #eee', textAlign: 'left' };
 const NUMBER: CSSProperties = { ...CELL, textAlign: 'right', whiteSpace: 'nowrap' };
 
-function Change({ value, lang }: { value: number; lang: string }) {
+function Change({ value, lang }: { value: number | null; lang: string }) {
+  if (value === null) return <span>—</span>;
   const color = value > 0 ? '#2e7d32' : value < 0 ? '#b71c1c' : '#555';
   const sign = value > 0 ? '▲ +' : value < 0 ? '▼ ' : '';
   return <span style={{ color }}>{`${sign}${points(value, lang)}`}</span>;
@@ -57,6 +58,11 @@ export function RankingTable({ month, kind }: { month: string; kind: RankingKind
           ))}
         </tbody>
       </table>
+      {ranking.data.unranked.length > 0 ? (
+        <p style={{ color: '#555' }} data-testid="unranked">
+          {t('dash.unranked', { names: ranking.data.unranked.map((u) => u.name).join(', ') })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -82,7 +82,8 @@ export function GroupBreakdown({
                 key: 'p',
                 title: t('kpi.points'),
                 align: 'right',
-                render: (_, ind) => `${points(ind.points, lang)}/${ind.max}`,
+                render: (_, ind) =>
+                  ind.points === null ? t('kpi.notApplicable') : `${points(ind.points, lang)}/${ind.max}`,
               },
             ]}
           />

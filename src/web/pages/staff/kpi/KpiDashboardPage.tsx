@@ -18,6 +18,7 @@ import { type Drill, DrillDrawer } from './DrillDrawer.js';
 import { GroupBreakdown } from './GroupBreakdown.js';
 import { IndexTrend } from './IndexTrend.js';
 import { ChannelMix, LateByUnit } from './LateAndChannels.js';
+import { ProductivityTable } from './ProductivityTable.js';
 import { TargetsTable } from './TargetsTable.js';
 
 /** The unit a reader starts with: where they hold kpi.read (procedure control or leadership). */
@@ -77,7 +78,12 @@ export function KpiDashboardPage() {
               {points(index.data.total, lang)}
             </Typography.Text>
             <Typography.Text>
-              /100 · {t('kpi.grade')}: <strong>{index.data.gradeName}</strong> · {index.data.unitName}
+              /100 · {t('kpi.grade')}: <strong>{index.data.gradeName ?? '—'}</strong> · {index.data.unitName}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {index.data.noData
+                ? t('kpi.noData')
+                : t('kpi.applicable', { n: index.data.applicable, m: index.data.indicatorCount })}
             </Typography.Text>
           </Space>
           <Row gutter={[16, 16]}>
@@ -101,6 +107,9 @@ export function KpiDashboardPage() {
           </Panel>
           <Panel title={t('kpi.targets')}>
             <TargetsTable unit={unit} month={month} onDrill={setDrill} />
+          </Panel>
+          <Panel title={t('kpi.productivity')}>
+            <ProductivityTable unit={unit} month={month} />
           </Panel>
         </>
       ) : unit ? (
