@@ -174,6 +174,11 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await act(lanhdao, 'signResult', { result });
     await act(lanhdao, 'forward');
     await act(tiepnhan, 'finish');
+    // The result is returned once the fee is paid (payments' return guard): 8.000 ₫ at the counter.
+    await tiepnhan.post(`/api/dossiers/${d.code}/payments/counter`, {
+      amountVnd: 8000,
+      receiptNumber: `BL-E2E-${d.code}`,
+    });
     await act(tiepnhan, 'returnResult', { resultChannel: 'online' });
 
     // The citizen on the portal: waiting time rated badly, so the form asks why.

@@ -52,6 +52,7 @@ export function compose(modules: readonly ModuleManifest[]): Composition {
     extensions: {
       outboxSubscribers,
       fileAccess: ordered.flatMap((m) => m.fileAccess ?? []),
+      dossierActionGuards: ordered.flatMap((m) => m.dossierActionGuards ?? []),
       periodicTasks: ordered.flatMap((m) => m.periodicTasks?.({ outboxSubscribers }) ?? []),
     },
     databaseSettings: Object.assign({}, ...ordered.map((m) => m.databaseSettings ?? {})),

@@ -13,7 +13,7 @@ import type { Actor, RequestContext } from './context.js';
 import type { Database, DbHandle } from './db.js';
 import type { Env } from './env.js';
 import { AppError } from './errors.js';
-import type { FileAccessResolver, OutboxSubscriber, PeriodicTask } from './module.js';
+import type { DossierActionGuard, FileAccessResolver, OutboxSubscriber, PeriodicTask } from './module.js';
 
 /** The Fastify instance with Zod schemas as the type provider. */
 export type App = FastifyInstance<
@@ -47,6 +47,7 @@ export interface Extensions {
   periodicTasks: readonly PeriodicTask[];
   outboxSubscribers: readonly OutboxSubscriber[];
   fileAccess: readonly FileAccessResolver[];
+  dossierActionGuards: readonly DossierActionGuard[];
 }
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 /**
  * What a module declares about itself (its `module.ts`): the composition root (src/app) reads
  * these manifests and wires them — nothing else lists modules. The extension points other modules
- * plug into (periodic tasks, outbox subscribers, file-access resolvers) are typed here so a
+ * plug into (periodic tasks, outbox subscribers, file-access resolvers, dossier action guards) are typed here so a
  * module can offer one without importing the module that runs it.
  */
 import type { Actor } from './context.js';
@@ -29,6 +29,7 @@ export interface ModuleManifest {
   periodicTasks?: (gathered: { outboxSubscribers: readonly OutboxSubscriber[] }) => readonly PeriodicTask[];
   outboxSubscribers?: readonly OutboxSubscriber[];
   fileAccess?: readonly FileAccessResolver[];
+  dossierActionGuards?: readonly DossierActionGuard[];
   /** Session settings its SQL relies on (e.g. a pg_trgm threshold), set on every connection. */
   databaseSettings?: Readonly<Record<string, string | number>>;
 }
@@ -75,4 +76,17 @@ export interface FileAccessResolver {
    * rule as reading that thing itself (one indexed lookup for the links).
    */
   mayRead(db: Queryable, actor: Actor, fileId: string): Promise<boolean>;
+}
+
+/**
+ * Lets a module refuse a dossier action for a reason it owns, without the dossiers module
+ * importing it (payments needs dossiers): payments refuses returning a result while a fee is due.
+ */
+export interface DossierActionGuard {
+  /** `<module>.<what it guards>`, for reading and debugging. */
+  name: string;
+  /** The dossier actions it checks (e.g. `returnResult`). */
+  actions: readonly string[];
+  /** Throws an AppError to refuse; runs in the action's transaction, on the locked dossier row. */
+  check(tx: Tx, dossier: { id: string; code: string }): Promise<void>;
 }

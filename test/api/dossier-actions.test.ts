@@ -3,6 +3,7 @@ import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 import { resultOf } from '../fixtures/dossiers.js';
+import { settleDue } from '../fixtures/payments.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 
 let t: TestApp;
@@ -87,6 +88,7 @@ describe('a counter dossier through its workflow', () => {
     d = await step(tiepnhan, d.code, d.version, 'finish');
     expect(d).toMatchObject({ status: 'processed', nationalStatusCode: 9, currentStepKey: null });
     expect(d.outcome).toBe(expectedOutcome(d.completedAt, d.appointmentAt));
+    await settleDue(tiepnhan, d.code);
     d = await step(tiepnhan, d.code, d.version, 'returnResult', { resultChannel: 'counter' });
     expect(d).toMatchObject({ status: 'returned', nationalStatusCode: 10 });
     expect(d.returnedAt).not.toBeNull();

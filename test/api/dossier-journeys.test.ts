@@ -18,6 +18,7 @@ import {
   step,
   workingMinutesBetween,
 } from '../fixtures/dossiers.js';
+import { settleDue } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
 
@@ -101,6 +102,7 @@ async function finishFromProcessing(d: { code: string; version: number }, result
   x = await step(lanhdao, x.code, x.version, 'signResult', { result: await resultOf(lanhdao, result) });
   x = await step(lanhdao, x.code, x.version, 'forward');
   x = await step(tiepnhan, x.code, x.version, 'finish');
+  await settleDue(tiepnhan, x.code);
   return step(tiepnhan, x.code, x.version, 'returnResult', { resultChannel: 'counter' });
 }
 
@@ -192,6 +194,7 @@ describe('counter intake → steps → consultation → result → return', () =
     });
     d = await step(lanhdao, d.code, d.version, 'forward');
     d = await step(tiepnhan, d.code, d.version, 'finish');
+    await settleDue(tiepnhan, d.code);
     d = await step(tiepnhan, d.code, d.version, 'returnResult', { resultChannel: 'online' });
     expect(d).toMatchObject({
       status: 'returned',

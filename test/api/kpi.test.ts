@@ -12,6 +12,7 @@ import { DEFAULT_KPI_CONFIG } from '../../src/modules/kpi/kpi.config.js';
 import { reportingMonthOf } from '../../src/modules/kpi/periods.rules.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, resultOf, setTimes, staffAt, step } from '../fixtures/dossiers.js';
+import { settleDue } from '../fixtures/payments.js';
 import type { Indicator } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
@@ -815,6 +816,7 @@ describe('satisfaction from ratings and feedback (PAKN)', () => {
 
     // A is returned and rated badly at the counter; B's applicant complains about it.
     const a = (await tiepnhan.request({ url: `/api/dossiers/${codes.onTime}` })).json();
+    await settleDue(tiepnhan, a.code);
     await step(tiepnhan, a.code, a.version, 'returnResult', { resultChannel: 'counter' });
     const rated = await tiepnhan.request({
       method: 'POST',

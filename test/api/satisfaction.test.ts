@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfactionFigures } from '../../src/modules/satisfaction/satisfaction.query.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { type DemoProcedure, fileDossier, resultOf, staffAt, step } from '../fixtures/dossiers.js';
+import { settleDue } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { demoUnits } from '../fixtures/units.js';
 
@@ -67,6 +68,7 @@ async function returnedDossier(receiver: Session, online = false) {
   d = await step(lanhdao, d.code, d.version, 'signResult', { result: await resultOf(lanhdao) });
   d = await step(lanhdao, d.code, d.version, 'forward');
   d = await step(tiepnhan, d.code, d.version, 'finish');
+  await settleDue(tiepnhan, d.code);
   return step(tiepnhan, d.code, d.version, 'returnResult', { resultChannel: 'counter' });
 }
 

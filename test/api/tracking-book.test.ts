@@ -5,6 +5,7 @@ import { dossiers } from '../../src/modules/dossiers/dossiers.tables.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { fileDossier, resultOf, step } from '../fixtures/dossiers.js';
+import { settleDue } from '../fixtures/payments.js';
 
 let t: TestApp;
 let tiepnhan: Session;
@@ -61,6 +62,7 @@ beforeAll(async () => {
   d = await act(lanhdao, d, 'signResult', { result: await resultOf(lanhdao) });
   d = await act(lanhdao, d, 'forward');
   d = await act(tiepnhan, d, 'finish');
+  await settleDue(tiepnhan, d.code);
   filed.returned = await act(tiepnhan, d, 'returnResult', { resultChannel: 'counter' });
   // refused at the counter.
   filed.refused = await act(tiepnhan, await receive(citizen), 'refuse', { note: 'Hồ sơ không thuộc thẩm quyền' });

@@ -69,6 +69,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'feedback.handle': INSIDE,
     'queue.manage': INSIDE,
     'payment.reconcile': INSIDE,
+    'payment.exempt': INSIDE,
+    'payment.refund': INSIDE,
   },
   procedure_control_officer: {
     'dossier.read': INSIDE,
@@ -182,6 +184,8 @@ describe('API token scopes narrow, never widen, the roles', () => {
       'feedback.handle',
       'queue.manage',
       'payment.reconcile',
+      'payment.exempt',
+      'payment.refund',
     ]);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });

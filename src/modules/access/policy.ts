@@ -34,6 +34,8 @@ export const ACTIONS = [
   'queue.serve', // work a counter of the queue: call next, recall, skip, finish
   'queue.book', // book an appointment for a caller who phones or walks in (đặt lịch hộ)
   'payment.reconcile', // run the daily reconciliation (đối soát) of the payment platform's statement
+  'payment.exempt', // record that a dossier's fee or obligation need not be paid (miễn nộp), with its ground
+  'payment.refund', // refund (hoàn trả) a paid fee, in full or in part
   'jobs.manage', // see the periodic tasks (công việc định kỳ) and pause or resume one
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -61,6 +63,11 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'feedback.handle',
     'queue.manage',
     'payment.reconcile',
+    // Miễn nộp and hoàn trả are decisions of the collecting unit's head, not of the officer who
+    // collects (separation of duties): the categories exempted are set by law (Law on Fees and
+    // Charges 2015 art. 10; Decree 120/2016/NĐ-CP), the unit's leader applies them to a dossier.
+    'payment.exempt',
+    'payment.refund',
   ],
   procedure_control_officer: [
     'dossier.read',

@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor, RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
+import type { DossierActionGuard } from '../../kernel/module.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
@@ -77,7 +78,11 @@ export async function allowedActions(db: Queryable, actor: Actor, dossier: Dossi
   return possibleActions(state).filter((action) => mayPerform(actor, action, currentStep(state), places));
 }
 
-/** `files` (the shared file storage) is needed by signResult only, which reads the signed file. */
+/**
+ * `files` (the shared file storage) is needed by signResult only, which reads the signed file.
+ * `guards` are the other modules' checks of an action (deps.extensions.dossierActionGuards: payments
+ * refuses returnResult while a fee is due), run after the caller's authority is checked.
+ */
 export function performAction(
   tx: Tx,
   ctx: RequestContext & { actor: Actor },
@@ -85,8 +90,9 @@ export function performAction(
   code: string,
   input: ActionInput,
   files?: FileStorage,
+  guards: readonly DossierActionGuard[] = [],
 ): Promise<DossierRow> {
-  return perform(tx, ctx, env, code, input, files);
+  return perform(tx, ctx, env, code, input, files, guards);
 }
 
 /**
@@ -114,6 +120,7 @@ async function perform(
   code: string,
   input: ActionInput,
   files?: FileStorage,
+  guards: readonly DossierActionGuard[] = [],
 ): Promise<DossierRow> {
   const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase())).for('update');
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
@@ -140,6 +147,7 @@ async function perform(
   const missing = missingField(input.action, input);
   if (missing === 'note') throw new AppError('ACTION_NOTE_REQUIRED', { action: input.action });
   if (missing) throw new AppError('ACTION_INPUT_REQUIRED', { action: input.action, field: missing });
+  for (const guard of guards) if (guard.actions.includes(input.action)) await guard.check(tx, dossier);
 
   const now = new Date();
   const calendar = await loadWorkingCalendar(tx, env, yearsAround(dossier, now));

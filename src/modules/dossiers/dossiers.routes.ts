@@ -28,7 +28,7 @@ import { getDossierByCode } from './dossiers.query.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
-export function dossierRoutes(app: App, { db, env, services }: Deps): void {
+export function dossierRoutes(app: App, { db, env, services, extensions }: Deps): void {
   const intakeSources = { national: services.nationalData, files: services.files };
   app.post(
     '/api/dossiers',
@@ -144,7 +144,15 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
       const actor = requireActor(request);
       await readable(actor, request.params.code);
       const dossier = await db.transaction((tx) =>
-        performAction(tx, { ...request.ctx, actor }, env, request.params.code, request.body, services.files),
+        performAction(
+          tx,
+          { ...request.ctx, actor },
+          env,
+          request.params.code,
+          request.body,
+          services.files,
+          extensions.dossierActionGuards,
+        ),
       );
       return detail(actor, dossier.code);
     },

@@ -2,7 +2,7 @@
  * The national payment platform as our services see it (Nền tảng thanh toán trên Cổng Dịch vụ
  * công quốc gia, PayGov-style protocol): create a transaction (a signed request → the URL the
  * payer's browser goes to), check a signed result it sends us, ask where a transaction stands,
- * read a day's statement. The only
+ * refund (part of) a successful transaction, read a day's statement. The only
  * implementation is the local simulator (paygov-simulator.ts), which speaks the same messages; a
  * real platform plugs in here behind PAYMENT_PROVIDER.
  */
@@ -36,6 +36,27 @@ export interface PlatformResult {
   bankCode: string | null;
 }
 
+export interface RefundRequest {
+  /** Our refund's id: the platform refunds once per id. */
+  refundId: string;
+  orderId: string;
+  transactionId: string;
+  amountVnd: number;
+  reason: string;
+  requestedAt: Date;
+}
+
+/** The platform's signed answer to a refund request, once verified. */
+export type RefundOutcome =
+  | { succeeded: true; refundTransactionId: string }
+  | { succeeded: false; resultCode: string; message: string };
+
+/** A day's statement: its payment transactions and its refunds (orderId = our refund id). */
+export interface PlatformStatement {
+  payments: StatementRow[];
+  refunds: StatementRow[];
+}
+
 export interface PaymentGateway {
   /** The provider name stored on payments. */
   readonly provider: string;
@@ -45,8 +66,10 @@ export interface PaymentGateway {
   readResult(fields: SignedFields): PlatformResult | null;
   /** Asks the platform where a transaction stands (status query, signed both ways). */
   queryTransaction(tx: Tx, query: { orderId: string; transactionId: string }): Promise<PlatformResult>;
+  /** Asks the platform to refund (part of) a successful transaction (signed both ways). */
+  refund(tx: Tx, request: RefundRequest): Promise<RefundOutcome>;
   /** The platform's statement (đối soát) of a Vietnam day. */
-  statement(tx: Tx, day: string): Promise<StatementRow[]>;
+  statement(tx: Tx, day: string): Promise<PlatformStatement>;
 }
 
 export function paymentGatewayFromEnv(env: Env): PaymentGateway {

@@ -5,6 +5,7 @@ import { paygovSimRoutes } from './paygov-sim.routes.js';
 import { PAYMENT_ERRORS } from './payments.errors.js';
 import { paymentRoutes } from './payments.routes.js';
 import { expirePendingPayments } from './payments.tasks.js';
+import { resultWaitsForPayment } from './return-guard.js';
 
 export const paymentsModule: ModuleManifest = {
   name: 'payments',
@@ -16,4 +17,5 @@ export const paymentsModule: ModuleManifest = {
     paygovSimRoutes(app, deps);
   },
   periodicTasks: () => [expirePendingPayments],
+  dossierActionGuards: [resultWaitsForPayment],
 };

@@ -48,6 +48,43 @@ export interface QueryFields extends Record<string, string | number> {
   requestDate: string;
 }
 
+/**
+ * Refund request (merchant → platform): give back `amount` of a successful transaction. `refundId`
+ * is the merchant's id of this refund; the platform carries out one refund per refundId, so a
+ * repeated request is answered with the first outcome and never refunds twice.
+ */
+export interface RefundFields extends Record<string, string | number> {
+  version: string;
+  command: 'refund';
+  merchantCode: string;
+  refundId: string;
+  orderId: string;
+  transactionId: string;
+  amount: number;
+  reason: string;
+  requestDate: string;
+}
+
+/** Refund answer (platform → merchant), signed: 00 refunded, else refused with a message. */
+export interface RefundResultFields extends Record<string, string | number> {
+  merchantCode: string;
+  refundId: string;
+  transactionId: string;
+  /** The platform's refund transaction id (empty when refused). */
+  refundTransactionId: string;
+  amount: number;
+  resultCode: string;
+  message: string;
+}
+
+/** Refund result codes: 00 refunded; 93 the transaction is not a success; 94 more than is refundable. */
+export const REFUND_RESULTS: Record<string, string> = {
+  '00': 'Hoàn tiền thành công',
+  '93': 'Giao dịch gốc không ở trạng thái thành công nên không hoàn tiền được',
+  '94': 'Số tiền hoàn vượt quá số tiền còn có thể hoàn của giao dịch',
+  '91': 'Không tìm thấy giao dịch gốc',
+};
+
 /** Result (platform → merchant, both the IPN body and the return URL's query). */
 export interface ResultFields extends Record<string, string | number> {
   merchantCode: string;

@@ -1,6 +1,6 @@
 /**
  * The simulated payment platform's HTTP side, only when PAYMENT_PROVIDER=simulator: the merchant
- * API (create a transaction, query one, the daily statement) and the payer's page (choose a bank, pay or
+ * API (create a transaction, query one, refund one, the daily statement) and the payer's page (choose a bank, pay or
  * cancel). On the payer's decision it calls our IPN endpoint server to server with the signed
  * result — through the router, as the platform's HTTPS call would arrive — then sends the browser
  * back to the portal with the same signed result in the query string.
@@ -55,6 +55,10 @@ export function paygovSimRoutes(app: App, deps: Deps): void {
 
     sim.post(`${SIM_BASE}/api/transactions/query`, { schema: { hide: true } }, async (request) =>
       db.transaction((tx) => platform.query(tx, request.body as SignedFields)),
+    );
+
+    sim.post(`${SIM_BASE}/api/refunds`, { schema: { hide: true } }, async (request) =>
+      db.transaction((tx) => platform.refund(tx, request.body as SignedFields)),
     );
 
     sim.get<{ Params: { day: string } }>(

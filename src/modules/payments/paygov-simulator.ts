@@ -3,7 +3,8 @@
  * - the platform (`simulatedPlatform`): checks the merchant's signed creation request, keeps its
  *   own ledger (paygov_sim_transactions), completes a transaction when the payer confirms or
  *   cancels on its page (paygov-sim.routes.ts) before the order's expireDate and signs the result,
- *   answers a status query, and lists a day's statement;
+ *   answers a status query, refunds (part of) a successful transaction once per refund id, and
+ *   lists a day's statement (its transactions and its refunds);
  * - our adapter (`paygovSimulator`, a PaymentGateway): signs requests, verifies results.
  * The adapter reaches the platform by a function call instead of HTTPS (same process); the
  * messages and checksums are the protocol's, so a wrong secret or a tampered field fails here
@@ -22,13 +23,16 @@ import {
   platformTime,
   PROTOCOL_VERSION,
   type QueryFields,
+  type RefundFields,
+  REFUND_RESULTS,
+  type RefundResultFields,
   RESULT_EXPIRED,
   RESULT_NOT_COMPLETED,
   RESULT_NOT_FOUND,
   type ResultFields,
   statusOfResult,
 } from './paygov-protocol.js';
-import { paygovSimTransactions } from './payments.tables.js';
+import { paygovSimRefunds, paygovSimTransactions } from './payments.tables.js';
 import { type SignedFields, type StatementRow, verifyChecksum, withChecksum } from './payments.rules.js';
 
 export const SIM_BASE = '/sim/paygov';
@@ -145,11 +149,74 @@ export function simulatedPlatform(env: Env) {
       });
     },
 
-    /** The day's statement (đối soát): every transaction created that Vietnam day, signed. */
+    /**
+     * POST {SIM_BASE}/api/refunds: a merchant's signed refund request. Once per refundId: a
+     * repeated request is answered with the first outcome. Refuses a transaction that is not a
+     * success (93) or more than its amount less its refunds (94).
+     */
+    async refund(tx: Tx, fields: SignedFields): Promise<RefundResultFields & { checksum: string }> {
+      if (!verifyChecksum(secret, fields) || fields.merchantCode !== env.PAYMENT_MERCHANT_CODE)
+        throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      const f = fields as RefundFields;
+      const refundId = String(f.refundId);
+      const [done] = await tx.select().from(paygovSimRefunds).where(eq(paygovSimRefunds.refundId, refundId));
+      const row = done ?? (await this.carryOutRefund(tx, f));
+      return withChecksum<RefundResultFields>(secret, {
+        merchantCode: env.PAYMENT_MERCHANT_CODE,
+        refundId,
+        transactionId: row.transactionId,
+        refundTransactionId: row.refundTransactionId ?? '',
+        amount: row.amountVnd,
+        resultCode: row.resultCode,
+        message: REFUND_RESULTS[row.resultCode] ?? '',
+      });
+    },
+
+    async carryOutRefund(tx: Tx, f: RefundFields) {
+      const transactionId = String(f.transactionId);
+      const [original] = await tx
+        .select()
+        .from(paygovSimTransactions)
+        .where(eq(paygovSimTransactions.transactionId, transactionId))
+        .for('update');
+      const earlier = await tx
+        .select({ amountVnd: paygovSimRefunds.amountVnd })
+        .from(paygovSimRefunds)
+        .where(and(eq(paygovSimRefunds.transactionId, transactionId), eq(paygovSimRefunds.status, 'success')));
+      const refunded = earlier.reduce((sum, r) => sum + r.amountVnd, 0);
+      const amountVnd = Number(f.amount);
+      const resultCode = !original
+        ? RESULT_NOT_FOUND
+        : original.status !== 'success' || original.orderId !== String(f.orderId)
+          ? '93'
+          : amountVnd + refunded > original.amountVnd
+            ? '94'
+            : '00';
+      const now = new Date();
+      const [row] = await tx
+        .insert(paygovSimRefunds)
+        .values({
+          refundId: String(f.refundId),
+          merchantCode: String(f.merchantCode),
+          transactionId,
+          refundTransactionId:
+            resultCode === '00'
+              ? `RF${platformTime(now).slice(0, 8)}${String(randomInt(0, 1e10)).padStart(10, '0')}`
+              : null,
+          amountVnd,
+          status: resultCode === '00' ? 'success' : 'failed',
+          resultCode,
+          createdAt: now,
+        })
+        .returning();
+      return row!;
+    },
+
+    /** The day's statement (đối soát): every transaction and every refund made that Vietnam day, signed. */
     async statement(
       tx: Tx,
       day: string,
-    ): Promise<{ merchantCode: string; day: string; transactions: string; checksum: string }> {
+    ): Promise<{ merchantCode: string; day: string; transactions: string; refunds: string; checksum: string }> {
       const { start, end } = vietnamDayBounds(day);
       const rows = await tx
         .select()
@@ -168,10 +235,28 @@ export function simulatedPlatform(env: Env) {
         amountVnd: r.amountVnd,
         status: r.status,
       }));
+      const refundRows = await tx
+        .select()
+        .from(paygovSimRefunds)
+        .where(
+          and(
+            eq(paygovSimRefunds.merchantCode, env.PAYMENT_MERCHANT_CODE),
+            gte(paygovSimRefunds.createdAt, start),
+            lt(paygovSimRefunds.createdAt, end),
+          ),
+        )
+        .orderBy(sql`${paygovSimRefunds.createdAt}, ${paygovSimRefunds.refundId}`);
+      const refunds: StatementRow[] = refundRows.map((r) => ({
+        orderId: r.refundId,
+        transactionId: r.refundTransactionId ?? r.transactionId,
+        amountVnd: r.amountVnd,
+        status: r.status,
+      }));
       return withChecksum(secret, {
         merchantCode: env.PAYMENT_MERCHANT_CODE,
         day,
         transactions: JSON.stringify(transactions),
+        refunds: JSON.stringify(refunds),
       });
     },
   };
@@ -228,10 +313,32 @@ export function paygovSimulator(env: Env): PaymentGateway {
         bankCode: fields.bankCode ? String(fields.bankCode) : null,
       };
     },
+    async refund(tx, request) {
+      const fields = withChecksum<RefundFields>(secret, {
+        version: PROTOCOL_VERSION,
+        command: 'refund',
+        merchantCode: env.PAYMENT_MERCHANT_CODE,
+        refundId: request.refundId,
+        orderId: request.orderId,
+        transactionId: request.transactionId,
+        amount: request.amountVnd,
+        reason: request.reason,
+        requestDate: platformTime(request.requestedAt),
+      });
+      const answer = await platform.refund(tx, fields);
+      if (!verifyChecksum(secret, answer) || answer.refundId !== request.refundId)
+        throw new AppError('PAYMENT_SIGNATURE_INVALID');
+      return answer.resultCode === '00'
+        ? { succeeded: true, refundTransactionId: answer.refundTransactionId }
+        : { succeeded: false, resultCode: answer.resultCode, message: answer.message };
+    },
     async statement(tx, day) {
       const signed = await platform.statement(tx, day);
       if (!verifyChecksum(secret, signed) || signed.day !== day) throw new AppError('PAYMENT_SIGNATURE_INVALID');
-      return JSON.parse(signed.transactions) as StatementRow[];
+      return {
+        payments: JSON.parse(signed.transactions) as StatementRow[],
+        refunds: JSON.parse(signed.refunds) as StatementRow[],
+      };
     },
   };
 }

@@ -17,6 +17,20 @@ export const PAYMENT_ERRORS = {
   },
   PAYMENT_STATE_CONFLICT: { status: 409, message: 'Giao dịch đã kết thúc với kết quả khác; cần đối soát.' },
   PAYMENT_RECONCILIATION_NOT_FOUND: { status: 404, message: 'Không tìm thấy lần đối soát này.' },
+  PAYMENT_DUE_AT_RETURN: {
+    status: 409,
+    message:
+      'Hồ sơ còn khoản phí, lệ phí hoặc nghĩa vụ tài chính chưa nộp nên chưa trả kết quả được. Hãy thu đủ, hoặc lãnh đạo đơn vị ghi nhận miễn nộp kèm lý do.',
+  },
+  PAYMENT_REFUND_NOT_PAID: { status: 409, message: 'Chỉ hoàn trả được khoản đã thanh toán thành công.' },
+  PAYMENT_REFUND_AMOUNT_EXCEEDS: {
+    status: 422,
+    message: 'Số tiền hoàn vượt quá số đã nộp trừ số đã hoàn trước đó.',
+  },
+  PAYMENT_REFUND_KEY_REUSED: {
+    status: 409,
+    message: 'Mã chống trùng (idempotency key) đã dùng cho một yêu cầu hoàn tiền khác.',
+  },
   PAYMENT_SIM_TRANSACTION_NOT_FOUND: {
     status: 404,
     message: 'Giao dịch không tồn tại trên nền tảng thanh toán (mô phỏng).',

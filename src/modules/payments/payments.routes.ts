@@ -4,30 +4,40 @@ import { errorResponses, IdParams } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { AppError } from '../../kernel/errors.js';
 import { readableDossier } from '../dossiers/dossier-access.js';
-import { authorize } from '../access/policy.js';
+import { authorize, can } from '../access/policy.js';
+import type { Actor } from '../../kernel/context.js';
 import { unitPath } from '../org/units.service.js';
 import { procedureVersionContent } from '../catalog/procedures.service.js';
 import { paymentGatewayFromEnv } from './gateway.js';
+import { recordExemption } from './exemptions.service.js';
 import { dueTargets } from './payments.rules.js';
+import { refundsOf } from './refunds.query.js';
+import { refundable } from './refunds.rules.js';
+import { requestRefund } from './refunds.service.js';
 import {
   CodeParams,
   CounterBody,
   DossierPayments,
+  Exemption,
+  ExemptionBody,
   IpnBody,
   IpnReply,
   Payment,
+  PaymentParams,
   Reconciliation,
   ReconciliationDetail,
   ReconciliationRun,
   ReconciliationsQuery,
   ReconcileBody,
+  Refund,
+  RefundBody,
   StartBody,
   StartReply,
 } from './payments.schema.js';
 import {
   applyPlatformResult,
   dossierByCode,
-  paymentsOf,
+  type DossierRow,
   reconcileDay,
   recordCounterPayment,
   startOnlinePayment,
@@ -57,6 +67,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
     async (request) => {
       const { dossier } = await readableDossier(db, requireActor(request), request.params.code);
       const totals = await totalsOf(db, dossier);
+      const refunds = await refundsOf(db, dossier.id);
       const content = await procedureVersionContent(db, dossier.procedureVersionId);
       const offer = content?.channels.find((c) => c.channel === dossier.channel);
       const describe = (obligationId: string | null) =>
@@ -69,7 +80,15 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
           return { obligationId, description: describe(obligationId), amountVnd };
         }),
         onlinePayment: offer?.onlinePayment ?? false,
-        payments: await paymentsOf(db, dossier.id),
+        payments: totals.payments.map((p) => ({
+          ...p,
+          refundableVnd: refundable(
+            p,
+            refunds.filter((r) => r.paymentId === p.id),
+          ),
+        })),
+        refunds,
+        exemptions: totals.exemptions,
       };
     },
   );
@@ -124,6 +143,64 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
         }),
       );
       return reply.code(201).send(payment);
+    },
+  );
+
+  /** Miễn nộp and hoàn trả are the leader's of the unit that decides the dossier or of the one that took it. */
+  async function authorizeOnDossier(actor: Actor, action: 'payment.exempt' | 'payment.refund', dossier: DossierRow) {
+    const paths = await Promise.all([unitPath(db, dossier.competentUnitId), unitPath(db, dossier.receivingUnitId)]);
+    if (!paths.some((path) => can(actor, action, { unitPath: path }))) authorize(actor, action, { unitPath: paths[0] });
+  }
+
+  app.post(
+    '/api/dossiers/:code/payments/exemptions',
+    {
+      schema: {
+        tags,
+        summary:
+          'The unit’s leader exempts what is still due on the fee lines (or an obligation), with the legal ground (miễn nộp)',
+        params: CodeParams,
+        body: ExemptionBody,
+        response: { 201: Exemption, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const dossier = await dossierByCode(db, request.params.code);
+      await authorizeOnDossier(actor, 'payment.exempt', dossier);
+      const exemption = await db.transaction((tx) =>
+        recordExemption(tx, { ...request.ctx, actor }, dossier, {
+          obligationId: request.body.obligationId ?? null,
+          reason: request.body.reason,
+        }),
+      );
+      return reply.code(201).send(exemption);
+    },
+  );
+
+  app.post(
+    '/api/dossiers/:code/payments/:paymentId/refunds',
+    {
+      schema: {
+        tags,
+        summary:
+          'The unit’s leader refunds (part of) a paid payment, through the payment platform for an online one; a retry with the same idempotency key answers 200 with the first refund',
+        params: PaymentParams,
+        body: RefundBody,
+        response: { 200: Refund, 201: Refund, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const dossier = await dossierByCode(db, request.params.code);
+      await authorizeOnDossier(actor, 'payment.refund', dossier);
+      const { refund, replayed } = await db.transaction((tx) =>
+        requestRefund(tx, { ...request.ctx, actor }, gateway, dossier, {
+          paymentId: request.params.paymentId,
+          ...request.body,
+        }),
+      );
+      return reply.code(replayed ? 200 : 201).send(refund);
     },
   );
 

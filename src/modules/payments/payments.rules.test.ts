@@ -9,57 +9,131 @@ import {
   eventOnExpiry,
   EXPIRY_GRACE_MS,
   expiryOf,
+  feeObligationId,
   type PaymentStatus,
   paymentTransition,
   receiptNumberOf,
   reconcile,
   summarize,
+  totalDue,
   verifyChecksum,
   withChecksum,
 } from './payments.rules.js';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters';
-const paid = (amountVnd: number, obligationId: string | null = null, status: PaymentStatus = 'paid') => ({
-  amountVnd,
-  obligationId,
-  status,
-});
+const paid = (
+  amountVnd: number,
+  obligationId: string | null = null,
+  status: PaymentStatus = 'paid',
+  paidAt: Date | null = new Date('2026-01-06T03:00:00Z'),
+) => ({ amountVnd, obligationId, status, paidAt: status === 'paid' ? paidAt : null });
 
 describe('amount due', () => {
   const fees = [{ amountVnd: 8000 }, { amountVnd: 2000 }];
+  const requestedAt = new Date('2026-01-05T02:00:00Z');
   const obligations = [
-    { id: 'o1', amountVnd: 50_000, paidAt: null },
-    { id: 'o2', amountVnd: 7000, paidAt: new Date('2026-01-05T03:00:00Z') },
+    { id: 'o1', amountVnd: 50_000, requestedAt, paidAt: null },
+    { id: 'o2', amountVnd: 7000, requestedAt, paidAt: new Date('2026-01-05T03:00:00Z') },
   ];
+  const none = { exemptions: [] };
 
   it('is the fee lines less what was paid for them; only paid payments count', () => {
-    expect(amountDue({ fees, obligations, payments: [] }, { kind: 'fees' })).toBe(10_000);
+    expect(amountDue({ fees, obligations, payments: [], ...none }, { kind: 'fees' })).toBe(10_000);
     expect(
       amountDue(
-        { fees, obligations, payments: [paid(4000), paid(6000, null, 'pending'), paid(6000, null, 'failed')] },
+        {
+          fees,
+          obligations,
+          payments: [paid(4000), paid(6000, null, 'pending'), paid(6000, null, 'failed')],
+          ...none,
+        },
         { kind: 'fees' },
       ),
     ).toBe(6000);
-    expect(amountDue({ fees, obligations, payments: [paid(10_000), paid(10_000)] }, { kind: 'fees' })).toBe(0);
-    expect(amountDue({ fees: [], obligations, payments: [] }, { kind: 'fees' })).toBe(0);
+    expect(amountDue({ fees, obligations, payments: [paid(10_000), paid(10_000)], ...none }, { kind: 'fees' })).toBe(0);
+    expect(amountDue({ fees: [], obligations, payments: [], ...none }, { kind: 'fees' })).toBe(0);
   });
 
   it('is an obligation’s amount until paid or confirmed; unknown obligations are null', () => {
-    expect(amountDue({ fees, obligations, payments: [paid(10_000)] }, { kind: 'obligation', obligationId: 'o1' })).toBe(
-      50_000,
-    );
+    const o1 = { kind: 'obligation', obligationId: 'o1' } as const;
+    expect(amountDue({ fees, obligations, payments: [paid(10_000)], ...none }, o1)).toBe(50_000);
+    expect(amountDue({ fees, obligations, payments: [paid(50_000, 'o1')], ...none }, o1)).toBe(0);
+    expect(amountDue({ fees, obligations, payments: [], ...none }, { kind: 'obligation', obligationId: 'o2' })).toBe(0);
     expect(
-      amountDue({ fees, obligations, payments: [paid(50_000, 'o1')] }, { kind: 'obligation', obligationId: 'o1' }),
-    ).toBe(0);
-    expect(amountDue({ fees, obligations, payments: [] }, { kind: 'obligation', obligationId: 'o2' })).toBe(0);
-    expect(amountDue({ fees, obligations, payments: [] }, { kind: 'obligation', obligationId: 'nope' })).toBeNull();
+      amountDue({ fees, obligations, payments: [], ...none }, { kind: 'obligation', obligationId: 'nope' }),
+    ).toBeNull();
   });
 
   it('lists what is due: fees first, then open obligations', () => {
-    expect(dueTargets({ fees, obligations, payments: [paid(3000)] })).toEqual([
+    expect(dueTargets({ fees, obligations, payments: [paid(3000)], ...none })).toEqual([
       { target: { kind: 'fees' }, amountVnd: 7000 },
       { target: { kind: 'obligation', obligationId: 'o1' }, amountVnd: 50_000 },
     ]);
+  });
+
+  it('takes off what an authorised officer exempted (miễn nộp), per target', () => {
+    const exempt = (amountVnd: number, obligationId: string | null = null) => ({ amountVnd, obligationId });
+    const t = { fees, obligations, payments: [paid(3000)], exemptions: [exempt(7000), exempt(50_000, 'o1')] };
+    expect(amountDue(t, { kind: 'fees' })).toBe(0);
+    expect(amountDue(t, { kind: 'obligation', obligationId: 'o1' })).toBe(0);
+    expect(dueTargets(t)).toEqual([]);
+    expect(totalDue({ ...t, exemptions: [exempt(7000)] })).toBe(50_000);
+  });
+});
+
+describe('the obligation that asks for the fee lines (one debt under two names)', () => {
+  const fees = [{ amountVnd: 8000 }];
+  const at = (hour: number) => new Date(`2026-01-05T${String(hour).padStart(2, '0')}:00:00Z`);
+  const obligation = (id: string, amountVnd: number, requestedHour: number, paidAt: Date | null = null) => ({
+    id,
+    amountVnd,
+    requestedAt: at(requestedHour),
+    paidAt,
+  });
+  const totals = (obligations: ReturnType<typeof obligation>[], payments: ReturnType<typeof paid>[] = []) => ({
+    fees,
+    obligations,
+    payments,
+    exemptions: [],
+  });
+
+  it.each([
+    ['unpaid fees, an obligation of their amount', totals([obligation('o', 8000, 3)]), 'o'],
+    ['unpaid fees, an obligation of another amount', totals([obligation('o', 30_000, 3)]), null],
+    [
+      'fees paid before the request: the obligation is another debt',
+      totals([obligation('o', 8000, 3)], [paid(8000, null, 'paid', at(2))]),
+      null,
+    ],
+    [
+      'fees paid in part before: an obligation of the rest',
+      totals([obligation('o', 3000, 3)], [paid(5000, null, 'paid', at(2))]),
+      'o',
+    ],
+    ['two of the amount: the first requested', totals([obligation('b', 8000, 4), obligation('a', 8000, 3)]), 'a'],
+    ['no fee lines', { ...totals([obligation('o', 8000, 3)]), fees: [] }, null],
+  ] as const)('%s → %s', (_, t, expected) => {
+    expect(feeObligationId(t)).toBe(expected);
+  });
+
+  it.each([
+    // The issue: the citizen paid the obligation; the fee lines must not stay due.
+    ['the obligation paid', [paid(8000, 'o')], null, 0],
+    ['the obligation confirmed at the counter', [], at(5), 0],
+    ['the fee lines paid directly', [paid(8000, null, 'paid', at(4))], null, 0],
+    ['nothing paid', [], null, 8000],
+    ['a payment of the obligation still pending', [paid(8000, 'o', 'pending')], null, 8000],
+  ] as const)('%s → %d due under either name, listed once', (_, payments, paidAt, due) => {
+    const t = totals([obligation('o', 8000, 3, paidAt)], [...payments]);
+    expect(amountDue(t, { kind: 'fees' })).toBe(due);
+    expect(amountDue(t, { kind: 'obligation', obligationId: 'o' })).toBe(due);
+    expect(dueTargets(t)).toEqual(due ? [{ target: { kind: 'obligation', obligationId: 'o' }, amountVnd: due }] : []);
+    expect(totalDue(t)).toBe(due);
+  });
+
+  it('keeps an obligation of another amount as a second debt', () => {
+    const t = totals([obligation('o', 30_000, 3)], [paid(30_000, 'o')]);
+    expect(dueTargets(t)).toEqual([{ target: { kind: 'fees' }, amountVnd: 8000 }]);
   });
 });
 
@@ -185,6 +259,24 @@ describe('reconciliation', () => {
       { kind: 'missingHere', orderId: 'x', transactionId: 'T9', amountVnd: 7000 },
       { kind: 'missingThere', orderId: 'e', amountVnd: 3000 },
     ]);
+  });
+  it('reconciles refunds the same way: a succeeded refund is money moved', () => {
+    const refunds = [
+      { orderId: 'k1', transactionId: 'RF1', amountVnd: 3000, status: 'succeeded' as const },
+      { orderId: 'k2', transactionId: null, amountVnd: 8000, status: 'failed' as const },
+      { orderId: 'k3', transactionId: 'RF3', amountVnd: 2000, status: 'succeeded' as const },
+    ];
+    const theirs = [
+      { orderId: 'k1', transactionId: 'RF1', amountVnd: 3000, status: 'success' as const },
+      { orderId: 'k2', transactionId: 'T2', amountVnd: 8000, status: 'failed' as const },
+      { orderId: 'k3', transactionId: 'T3', amountVnd: 2000, status: 'failed' as const },
+    ];
+    const result = reconcile(refunds, theirs);
+    expect(result).toEqual({
+      matched: ['k1', 'k2'],
+      mismatches: [{ kind: 'status', orderId: 'k3', ours: 'succeeded', theirs: 'failed' }],
+    });
+    expect(summarize(refunds, theirs, result)).toMatchObject({ oursPaidVnd: 5000, statementPaidVnd: 3000 });
   });
   it('finds nothing to report between identical ledgers', () => {
     expect(reconcile([], []).mismatches).toEqual([]);

@@ -4,6 +4,7 @@
  * reconciliation (đối soát) finds between the platform's statement and our payments.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { RefundStatus } from './refunds.rules.js';
 
 export const PAYMENT_CHANNELS = ['online', 'counter'] as const;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
@@ -18,38 +19,88 @@ export type StatementStatus = 'pending' | 'success' | 'cancelled' | 'failed';
 export interface PaymentTotals {
   /** The dossier's fee lines (phí, lệ phí), integer VND. */
   fees: readonly { amountVnd: number }[];
-  obligations: readonly { id: string; amountVnd: number; paidAt: Date | null }[];
-  payments: readonly { obligationId: string | null; amountVnd: number; status: PaymentStatus }[];
+  obligations: readonly { id: string; amountVnd: number; requestedAt: Date; paidAt: Date | null }[];
+  payments: readonly {
+    obligationId: string | null;
+    amountVnd: number;
+    status: PaymentStatus;
+    paidAt: Date | null;
+  }[];
+  /** Miễn nộp recorded by an authorised officer, per target (null: the fee lines). */
+  exemptions: readonly { obligationId: string | null; amountVnd: number }[];
 }
 
 /** What a payment pays: the fee lines, or one obligation. */
 export type PaymentTarget = { kind: 'fees' } | { kind: 'obligation'; obligationId: string };
 
-const paidFor = (t: PaymentTotals, obligationId: string | null) =>
-  t.payments
-    .filter((p) => p.status === 'paid' && p.obligationId === obligationId)
-    .reduce((sum, p) => sum + p.amountVnd, 0);
+const sum = (rows: readonly { amountVnd: number }[]) => rows.reduce((total, r) => total + r.amountVnd, 0);
+
+const paidFor = (t: PaymentTotals, obligationId: string | null, before?: Date) =>
+  sum(
+    t.payments.filter(
+      (p) =>
+        p.status === 'paid' &&
+        p.obligationId === obligationId &&
+        (!before || (p.paidAt !== null && p.paidAt.getTime() < before.getTime())),
+    ),
+  );
+
+const exemptedFor = (t: PaymentTotals, obligationId: string | null) =>
+  sum(t.exemptions.filter((e) => e.obligationId === obligationId));
 
 /**
- * Still due for a target: the fee lines less what was paid for them; an obligation's amount
- * unless it is confirmed paid (at the counter through confirmPayment, or by a payment). Null
+ * The obligation that asks for the fee lines themselves, if any: the first one requested while
+ * the fee lines were unpaid, for exactly what was still unpaid of them. An officer who moves a
+ * dossier to "chờ thực hiện nghĩa vụ tài chính" (status 6) to collect its unpaid phí, lệ phí
+ * requests that sum: it is the same debt under a second name, not a second debt, and paying either
+ * name settles both (issue 15: a fee paid through such an obligation still showed as due).
+ */
+export function feeObligationId(t: PaymentTotals): string | null {
+  const feeTotal = sum(t.fees);
+  if (feeTotal === 0) return null;
+  const ordered = [...t.obligations].sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
+  const covering = ordered.find((o) => {
+    const unpaid = feeTotal - paidFor(t, null, o.requestedAt);
+    return unpaid > 0 && o.amountVnd === unpaid;
+  });
+  return covering?.id ?? null;
+}
+
+/**
+ * Still due for a target: the fee lines less what was paid for them and what was exempted; an
+ * obligation's amount unless it is confirmed paid (at the counter through confirmPayment, or by a
+ * payment), less its payments and exemption. The fee lines and the obligation that asks for them
+ * (feeObligationId) are one debt: what is paid or exempted under either name counts for both. Null
  * when the obligation is not the dossier's.
  */
 export function amountDue(t: PaymentTotals, target: PaymentTarget): number | null {
-  if (target.kind === 'fees') return Math.max(0, t.fees.reduce((sum, f) => sum + f.amountVnd, 0) - paidFor(t, null));
-  const obligation = t.obligations.find((o) => o.id === target.obligationId);
-  if (!obligation) return null;
-  return obligation.paidAt ? 0 : Math.max(0, obligation.amountVnd - paidFor(t, obligation.id));
+  const feeObligation = feeObligationId(t);
+  const obligationId = target.kind === 'fees' ? feeObligation : target.obligationId;
+  const obligation = t.obligations.find((o) => o.id === obligationId);
+  if (target.kind === 'obligation' && !obligation) return null;
+  if (obligation?.paidAt) return 0;
+  const settled = paidFor(t, obligationId ?? null) + exemptedFor(t, obligationId ?? null);
+  if (target.kind === 'fees' || obligationId === feeObligation)
+    return Math.max(0, sum(t.fees) - paidFor(t, null) - exemptedFor(t, null) - (obligation ? settled : 0));
+  return Math.max(0, obligation!.amountVnd - settled);
 }
 
-/** Every target with something due: the fees first, then the obligations in order. */
+/**
+ * Every target with something due: the fees first, then the obligations in order. The fee lines
+ * are listed under the obligation that asks for them, when there is one: paying it confirms the
+ * obligation, which resumes the dossier's clock.
+ */
 export function dueTargets(t: PaymentTotals): { target: PaymentTarget; amountVnd: number }[] {
+  const feeObligation = feeObligationId(t);
   const targets: PaymentTarget[] = [
-    { kind: 'fees' },
+    ...(feeObligation ? [] : [{ kind: 'fees' as const }]),
     ...t.obligations.map((o) => ({ kind: 'obligation' as const, obligationId: o.id })),
   ];
   return targets.map((target) => ({ target, amountVnd: amountDue(t, target) ?? 0 })).filter((d) => d.amountVnd > 0);
 }
+
+/** The total still due on a dossier (what returning its result waits for). */
+export const totalDue = (t: PaymentTotals) => sum(dueTargets(t));
 
 // --- State machine -----------------------------------------------------------------------------
 
@@ -154,13 +205,19 @@ export const receiptNumberOf = (year: number, serial: number) => `BL-${year}-${S
 
 // --- Reconciliation -----------------------------------------------------------------------------
 
-/** A payment of ours as reconciliation compares it (order id = payment id). */
+/**
+ * A payment of ours as reconciliation compares it (order id = payment id), or a refund of ours
+ * (order id = refund id, status a RefundStatus): `succeeded` is where a refund moved money.
+ */
 export interface LedgerRow {
   orderId: string;
   transactionId: string | null;
   amountVnd: number;
-  status: PaymentStatus;
+  status: PaymentStatus | RefundStatus;
 }
+
+/** Our statuses that mean the money moved: a paid payment, a succeeded refund. */
+const SETTLED = new Set<LedgerRow['status']>(['paid', 'succeeded']);
 
 export interface StatementRow {
   orderId: string;
@@ -173,11 +230,11 @@ export type Mismatch =
   | { kind: 'missingHere'; orderId: string; transactionId: string; amountVnd: number }
   | { kind: 'missingThere'; orderId: string; amountVnd: number }
   | { kind: 'amount'; orderId: string; ours: number; theirs: number }
-  | { kind: 'status'; orderId: string; ours: PaymentStatus; theirs: StatementStatus };
+  | { kind: 'status'; orderId: string; ours: LedgerRow['status']; theirs: StatementStatus };
 
 /**
- * Compares a day's statement with our payments of that day. Only successful statement rows and
- * our paid payments carry money: a pending or cancelled platform row matching a non-paid payment
+ * Compares a day's statement with our payments (or refunds) of that day. Only successful statement
+ * rows and our paid payments (succeeded refunds) carry money: a pending or cancelled platform row matching a non-paid payment
  * is fine; a success we do not hold as paid, or a paid payment the platform does not list as a
  * success, is a mismatch, as is any difference of amount.
  */
@@ -204,12 +261,12 @@ export function reconcile(
     }
     if (mine.amountVnd !== row.amountVnd)
       mismatches.push({ kind: 'amount', orderId: row.orderId, ours: mine.amountVnd, theirs: row.amountVnd });
-    else if ((row.status === 'success') !== (mine.status === 'paid'))
+    else if ((row.status === 'success') !== SETTLED.has(mine.status))
       mismatches.push({ kind: 'status', orderId: row.orderId, ours: mine.status, theirs: row.status });
     else matched.push(row.orderId);
   }
   for (const mine of ours) {
-    if (!listed.has(mine.orderId) && mine.status === 'paid')
+    if (!listed.has(mine.orderId) && SETTLED.has(mine.status))
       mismatches.push({ kind: 'missingThere', orderId: mine.orderId, amountVnd: mine.amountVnd });
   }
   return { matched, mismatches };
@@ -238,7 +295,7 @@ export function summarize(
     mismatched: count('amount', 'status'),
     missingHere: count('missingHere'),
     missingThere: count('missingThere'),
-    oursPaidVnd: sum(ours.filter((p) => p.status === 'paid')),
+    oursPaidVnd: sum(ours.filter((p) => SETTLED.has(p.status))),
     statementPaidVnd: sum(statement.filter((r) => r.status === 'success')),
   };
 }

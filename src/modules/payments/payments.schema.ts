@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Paging } from '../../kernel/schemas.js';
 import { PAYMENT_CHANNELS, PAYMENT_STATUSES } from './payments.rules.js';
+import { REFUND_GROUNDS, REFUND_STATUSES } from './refunds.rules.js';
 
 export const CodeParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -28,13 +29,64 @@ export const DueItem = z.object({
   amountVnd: z.number().int(),
 });
 
+/** Hoàn trả: money given back of a paid payment; a failed one carries the platform's reason. */
+export const Refund = z
+  .object({
+    id: z.uuid(),
+    paymentId: z.uuid(),
+    amountVnd: z.number().int(),
+    ground: z.enum(REFUND_GROUNDS),
+    reason: z.string(),
+    status: z.enum(REFUND_STATUSES),
+    providerRefundId: z.string().nullable(),
+    failureReason: z.string().nullable(),
+    reconciliation: z.enum(['unreconciled', 'matched', 'mismatched']),
+    requestedAt: z.date(),
+    completedAt: z.date().nullable(),
+  })
+  .meta({ id: 'PaymentRefund' });
+
+/** Miễn nộp recorded by an authorised officer: what was due on the target and is not collected. */
+export const Exemption = z
+  .object({
+    id: z.uuid(),
+    obligationId: z.uuid().nullable(),
+    amountVnd: z.number().int(),
+    reason: z.string(),
+    exemptedAt: z.date(),
+  })
+  .meta({ id: 'PaymentExemption' });
+
 export const DossierPayments = z.object({
   code: z.string(),
   feesVnd: z.number().int(),
   due: z.array(DueItem),
   /** Whether the procedure's channel is integrated with online payment (tích hợp thanh toán trực tuyến). */
   onlinePayment: z.boolean(),
-  payments: z.array(Payment),
+  payments: z.array(
+    Payment.extend({ refundableVnd: z.number().int().describe('What may still be refunded of it (integer VND)') }),
+  ),
+  refunds: z.array(Refund),
+  exemptions: z.array(Exemption),
+});
+
+export const PaymentParams = CodeParams.extend({ paymentId: z.uuid() });
+
+export const RefundBody = z.object({
+  amountVnd: z.number().int().positive().max(1_000_000_000_000),
+  ground: z.enum(REFUND_GROUNDS),
+  reason: z.string().trim().min(5).max(1000),
+  /** Chosen once per intended refund (e.g. a UUID): a retry with it never refunds twice. */
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .describe('One per intended refund; a retry with the same key answers with the first refund'),
+});
+
+export const ExemptionBody = z.object({
+  obligationId: z.uuid().nullable().optional(),
+  /** The legal ground of the exemption (đối tượng miễn theo quy định). */
+  reason: z.string().trim().min(5).max(1000),
 });
 
 export const StartBody = z.object({ obligationId: z.uuid().nullable().optional() });
@@ -90,7 +142,7 @@ export const DiscrepancyLine = z.object({
   transactionId: z.string().nullable(),
   oursVnd: z.number().int().nullable(),
   theirsVnd: z.number().int().nullable(),
-  oursStatus: z.enum(PAYMENT_STATUSES).nullable(),
+  oursStatus: z.enum([...PAYMENT_STATUSES, ...REFUND_STATUSES]).nullable(),
   theirsStatus: z.enum(['pending', 'success', 'cancelled', 'failed']).nullable(),
 });
 

@@ -20,6 +20,7 @@ import {
   reportedObligations as dossierObligations,
 } from '../dossiers/dossiers.reporting.js';
 import type { PaymentGateway, PlatformResult } from './gateway.js';
+import { type ExemptionRow, exemptionsOf } from './exemptions.query.js';
 import { vietnamDayBounds } from './paygov-simulator.js';
 import {
   amountDue,
@@ -35,8 +36,9 @@ import {
   summarize,
 } from './payments.rules.js';
 import { paymentReconciliations, payments } from './payments.tables.js';
+import { reconcileRefunds } from './refunds.service.js';
 
-type DossierRow = DossierRecord;
+export type DossierRow = DossierRecord;
 export type PaymentRow = typeof payments.$inferSelect;
 
 /** Ended dossiers take no more money. */
@@ -56,9 +58,11 @@ export async function paymentsOf(db: Queryable, dossierId: string): Promise<Paym
     .orderBy(asc(payments.createdAt), asc(payments.serial));
 }
 
-/** The totals the rules need; obligations keep their description for display. */
-export type DossierTotals = Omit<PaymentTotals, 'obligations'> & {
-  obligations: { id: string; description: string; amountVnd: number; paidAt: Date | null }[];
+/** The totals the rules need; obligations keep their description, payments and exemptions their rows, for display. */
+export type DossierTotals = Omit<PaymentTotals, 'obligations' | 'payments' | 'exemptions'> & {
+  obligations: { id: string; description: string; amountVnd: number; requestedAt: Date; paidAt: Date | null }[];
+  payments: PaymentRow[];
+  exemptions: ExemptionRow[];
 };
 
 export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<DossierTotals> {
@@ -67,12 +71,18 @@ export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<Doss
       id: dossierObligations.id,
       description: dossierObligations.description,
       amountVnd: dossierObligations.amountVnd,
+      requestedAt: dossierObligations.requestedAt,
       paidAt: dossierObligations.paidAt,
     })
     .from(dossierObligations)
     .where(eq(dossierObligations.dossierId, dossier.id))
     .orderBy(asc(dossierObligations.requestedAt));
-  return { fees: dossier.fees, obligations, payments: await paymentsOf(db, dossier.id) };
+  return {
+    fees: dossier.fees,
+    obligations,
+    payments: await paymentsOf(db, dossier.id),
+    exemptions: await exemptionsOf(db, dossier.id),
+  };
 }
 
 /** The amount still due for the target; refuses an ended dossier, an unknown obligation, nothing due. */
@@ -291,14 +301,14 @@ export async function recordCounterPayment(
   return payment!;
 }
 
-/** Đối soát of a Vietnam day: the platform's statement against our online payments created that day. */
+/** Đối soát of a Vietnam day: the platform's statement against our online payments created that day and our refunds of them requested that day. */
 export async function reconcileDay(
   tx: Tx,
   ctx: RequestContext & { actor: Actor },
   gateway: PaymentGateway,
   day: string,
 ) {
-  const statement = await gateway.statement(tx, day);
+  const { payments: statement, refunds } = await gateway.statement(tx, day);
   const { start, end } = vietnamDayBounds(day);
   const ours = await tx
     .select()
@@ -315,6 +325,7 @@ export async function reconcileDay(
   const summary = summarize(ledger, statement, result);
   const mismatched = new Set(mismatches.map((m) => m.orderId));
   const now = new Date();
+  const refunded = await reconcileRefunds(tx, gateway.provider, refunds, day);
   if (matched.length > 0)
     await tx.update(payments).set({ reconciliation: 'matched', updatedAt: now }).where(inArray(payments.id, matched));
   const ourMismatched = ours.filter((p) => mismatched.has(p.id)).map((p) => p.id);
@@ -328,9 +339,15 @@ export async function reconcileDay(
     .values({
       provider: gateway.provider,
       day,
-      statementCount: statement.length,
+      statementCount: statement.length + refunds.length,
       ...summary,
-      mismatches,
+      matched: summary.matched + refunded.summary.matched,
+      mismatched: summary.mismatched + refunded.summary.mismatched,
+      missingHere: summary.missingHere + refunded.summary.missingHere,
+      missingThere: summary.missingThere + refunded.summary.missingThere,
+      oursRefundedVnd: refunded.summary.oursPaidVnd,
+      statementRefundedVnd: refunded.summary.statementPaidVnd,
+      mismatches: [...mismatches, ...refunded.mismatches],
       runBy: ctx.actor.userId,
       runAt: now,
     })
@@ -339,8 +356,13 @@ export async function reconcileDay(
     action: 'payment.reconcile',
     targetType: 'payment_reconciliation',
     targetId: run!.id,
-    after: { day, statementCount: statement.length, ...summary },
-    event: { day, provider: gateway.provider, matched: matched.length, mismatches: mismatches.length },
+    after: { day, statementCount: run!.statementCount, ...summary, refunds: refunded.summary },
+    event: {
+      day,
+      provider: gateway.provider,
+      matched: run!.matched,
+      mismatches: run!.mismatches.length,
+    },
   });
   return run!;
 }

@@ -28,6 +28,7 @@ import type {
   ReconciliationState,
   StatementStatus,
 } from './payments.rules.js';
+import type { RefundGround, RefundStatus } from './refunds.rules.js';
 
 export const payments = pgTable(
   'payments',
@@ -87,6 +88,10 @@ export const paymentReconciliations = pgTable(
     missingHere: integer('missing_here').notNull().default(0),
     /** Our paid payments the statement does not list. */
     missingThere: integer('missing_there').notNull().default(0),
+    /** Our refunds of the day carried out by the platform, integer VND (null: run before refunds were kept). */
+    oursRefundedVnd: bigint('ours_refunded_vnd', { mode: 'number' }),
+    /** The statement's successful refunds of the day, integer VND (null as above). */
+    statementRefundedVnd: bigint('statement_refunded_vnd', { mode: 'number' }),
     /** Our paid online payments of the day, integer VND (null: run before totals were kept). */
     oursPaidVnd: bigint('ours_paid_vnd', { mode: 'number' }),
     /** The statement's successful transactions of the day, integer VND (null as above). */
@@ -114,4 +119,85 @@ export const paygovSimTransactions = pgTable('paygov_sim_transactions', {
   /** The merchant's expireDate: past it the payer can no longer pay (null: the request set none). */
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+});
+
+/**
+ * Hoàn trả phí, lệ phí: money given back of a paid payment, in full or in part, through the
+ * platform for an online payment (or in cash at the counter for a counter one). Its
+ * idempotency key makes a retried request answer with the first refund instead of refunding twice.
+ */
+export const paymentRefunds = pgTable(
+  'payment_refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    amountVnd: integer('amount_vnd').notNull(),
+    ground: text('ground').$type<RefundGround>().notNull(),
+    reason: text('reason').notNull(),
+    /** Chosen by the caller (one per intended refund): a retry with it never refunds twice. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status').$type<RefundStatus>().notNull(),
+    /** The platform's refund transaction id (null at the counter, or when the platform refused it). */
+    providerRefundId: text('provider_refund_id'),
+    /** The platform's reason when it refused the refund (shown to staff and the payer). */
+    failureReason: text('failure_reason'),
+    reconciliation: text('reconciliation').$type<ReconciliationState>().notNull().default('unreconciled'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('payment_refunds_payment_idx').on(t.paymentId),
+    index('payment_refunds_dossier_idx').on(t.dossierId),
+    index('payment_refunds_requested_idx').on(t.requestedAt),
+    uniqueIndex('payment_refunds_idempotency_uq').on(t.idempotencyKey),
+    check('payment_refunds_amount_check', sql`${t.amountVnd} > 0`),
+    check('payment_refunds_status_check', sql`${t.status} in ('requested', 'succeeded', 'failed')`),
+    check('payment_refunds_ground_check', sql`${t.ground} in ('refused', 'withdrawn', 'overpaid', 'other')`),
+  ],
+);
+
+/**
+ * Miễn nộp: an authorised officer's record that a dossier's fee lines (obligationId null) or one
+ * of its obligations need not be paid, with the reason (the legal ground of the exemption).
+ */
+export const paymentExemptions = pgTable(
+  'payment_exemptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    obligationId: uuid('obligation_id').references(() => dossierObligations.id),
+    /** What was still due and is exempted, integer VND. */
+    amountVnd: integer('amount_vnd').notNull(),
+    reason: text('reason').notNull(),
+    exemptedBy: uuid('exempted_by')
+      .notNull()
+      .references(() => users.id),
+    exemptedAt: timestamp('exempted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('payment_exemptions_dossier_idx').on(t.dossierId),
+    check('payment_exemptions_amount_check', sql`${t.amountVnd} > 0`),
+  ],
+);
+
+/** The simulated platform's refunds, by the merchant's refund id (its own dedup key). */
+export const paygovSimRefunds = pgTable('paygov_sim_refunds', {
+  refundId: text('refund_id').primaryKey(),
+  merchantCode: text('merchant_code').notNull(),
+  transactionId: text('transaction_id').notNull(),
+  refundTransactionId: text('refund_transaction_id'),
+  amountVnd: integer('amount_vnd').notNull(),
+  status: text('status').$type<StatementStatus>().notNull(),
+  resultCode: text('result_code').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });

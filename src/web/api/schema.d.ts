@@ -1621,7 +1621,29 @@ export interface paths {
                                 amountVnd: number;
                             }[];
                             onlinePayment: boolean;
-                            payments: components["schemas"]["Payment"][];
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                obligationId: string | null;
+                                amountVnd: number;
+                                /** @enum {string} */
+                                channel: "online" | "counter";
+                                provider: string;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed" | "cancelled" | "expired";
+                                providerTransactionId: string | null;
+                                bankCode: string | null;
+                                receiptNumber: string | null;
+                                /** @enum {string} */
+                                reconciliation: "unreconciled" | "matched" | "mismatched";
+                                /** Format: date-time */
+                                createdAt: string;
+                                paidAt: string | null;
+                                /** @description What may still be refunded of it (integer VND) */
+                                refundableVnd: number;
+                            }[];
+                            refunds: components["schemas"]["PaymentRefund"][];
+                            exemptions: components["schemas"]["PaymentExemption"][];
                         };
                     };
                 };
@@ -1783,6 +1805,209 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Payment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/payments/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unit’s leader exempts what is still due on the fee lines (or an obligation), with the legal ground (miễn nộp) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        obligationId?: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentExemption"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/payments/{paymentId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unit’s leader refunds (part of) a paid payment, through the payment platform for an online one; a retry with the same idempotency key answers 200 with the first refund */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountVnd: number;
+                        /** @enum {string} */
+                        ground: "refused" | "withdrawn" | "overpaid" | "other";
+                        reason: string;
+                        /** @description One per intended refund; a retry with the same key answers with the first refund */
+                        idempotencyKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentRefund"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentRefund"];
                     };
                 };
                 /** @description Default Response */
@@ -11799,6 +12024,23 @@ export interface components {
             createdAt: string;
             paidAt: string | null;
         };
+        PaymentExemption: {
+            /** Format: uuid */
+            id: string;
+            obligationId: string | null;
+            amountVnd: number;
+            reason: string;
+            /** Format: date-time */
+            exemptedAt: string;
+        };
+        PaymentExemptionInput: {
+            /** Format: uuid */
+            id: string;
+            obligationId: string | null;
+            amountVnd: number;
+            reason: string;
+            exemptedAt: unknown;
+        };
         PaymentInput: {
             /** Format: uuid */
             id: string;
@@ -11850,7 +12092,7 @@ export interface components {
                 transactionId: string | null;
                 oursVnd: number | null;
                 theirsVnd: number | null;
-                oursStatus: ("pending" | "paid" | "failed" | "cancelled" | "expired") | null;
+                oursStatus: ("pending" | "paid" | "failed" | "cancelled" | "expired" | "requested" | "succeeded") | null;
                 theirsStatus: ("pending" | "success" | "cancelled" | "failed") | null;
             }[];
         };
@@ -11886,7 +12128,7 @@ export interface components {
                 transactionId: string | null;
                 oursVnd: number | null;
                 theirsVnd: number | null;
-                oursStatus: ("pending" | "paid" | "failed" | "cancelled" | "expired") | null;
+                oursStatus: ("pending" | "paid" | "failed" | "cancelled" | "expired" | "requested" | "succeeded") | null;
                 theirsStatus: ("pending" | "success" | "cancelled" | "failed") | null;
             }[];
         };
@@ -11940,6 +12182,43 @@ export interface components {
                 id: string;
                 fullName: string;
             } | null;
+        };
+        PaymentRefund: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paymentId: string;
+            amountVnd: number;
+            /** @enum {string} */
+            ground: "refused" | "withdrawn" | "overpaid" | "other";
+            reason: string;
+            /** @enum {string} */
+            status: "requested" | "succeeded" | "failed";
+            providerRefundId: string | null;
+            failureReason: string | null;
+            /** @enum {string} */
+            reconciliation: "unreconciled" | "matched" | "mismatched";
+            /** Format: date-time */
+            requestedAt: string;
+            completedAt: string | null;
+        };
+        PaymentRefundInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            paymentId: string;
+            amountVnd: number;
+            /** @enum {string} */
+            ground: "refused" | "withdrawn" | "overpaid" | "other";
+            reason: string;
+            /** @enum {string} */
+            status: "requested" | "succeeded" | "failed";
+            providerRefundId: string | null;
+            failureReason: string | null;
+            /** @enum {string} */
+            reconciliation: "unreconciled" | "matched" | "mismatched";
+            requestedAt: unknown;
+            completedAt: unknown | null;
         };
         ProcedureContent: {
             name: string;

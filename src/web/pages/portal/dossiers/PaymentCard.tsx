@@ -6,12 +6,14 @@ import { formatVnd } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { type DossierPayments, getPayments, startOnlinePayment } from '../../payments/paymentsApi.js';
 import { PaymentsTable } from '../../payments/PaymentsTable.js';
+import { RefundsList } from '../../payments/RefundsList.js';
 import { Part } from '../procedure/Part.js';
 
 /**
  * Fees of the citizen's dossier: what is still due with a "pay online" button (to the payment
  * platform's page), the payments made, and — back from the platform (?thanh-toan=<id>) — the
- * result of that payment as our server recorded it from the platform's signed callback.
+ * result of that payment as our server recorded it from the platform's signed callback; refunds
+ * (with the platform's reason when one was refused) and exemptions.
  */
 export function PaymentCard({ code, returnedPaymentId }: { code: string; returnedPaymentId: string | null }) {
   const t = useT();
@@ -64,6 +66,7 @@ export function PaymentCard({ code, returnedPaymentId }: { code: string; returne
           </Space>
         )}
         {p.payments.length > 0 && <PaymentsTable payments={p.payments} />}
+        <RefundsList payments={p} />
       </div>
     </Part>
   );

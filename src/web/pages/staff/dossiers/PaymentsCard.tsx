@@ -6,10 +6,14 @@ import { formatVnd } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { getPayments, recordCounterPayment } from '../../payments/paymentsApi.js';
 import { PaymentsTable } from '../../payments/PaymentsTable.js';
+import { RefundsList } from '../../payments/RefundsList.js';
+import { ExemptForm } from './ExemptForm.js';
+import { RefundButton } from './RefundButton.js';
 
 /**
  * Fees and payments of a dossier in the staff console, with the one-stop officer's form for a
- * payment taken at the counter (the server checks the officer's unit and the exact amount due).
+ * payment taken at the counter (the server checks the officer's unit and the exact amount due),
+ * and the leader's exemption of what is due and refund of what was paid (the server checks the role).
  */
 export function PaymentsCard({ code, onPaid }: { code: string; onPaid: () => void }) {
   const t = useT();
@@ -21,6 +25,10 @@ export function PaymentsCard({ code, onPaid }: { code: string; onPaid: () => voi
   const p = data.data;
   if (!p) return data.error ? <ErrorAlert error={data.error} /> : null;
   if (p.feesVnd === 0 && p.payments.length === 0 && p.due.length === 0) return null;
+  const changed = () => {
+    data.reload();
+    onPaid();
+  };
   const keyOf = (obligationId: string | null) => obligationId ?? 'fees';
 
   const submit = async (values: { target: string; receiptNumber: string }) => {
@@ -84,9 +92,16 @@ export function PaymentsCard({ code, onPaid }: { code: string; onPaid: () => voi
                 {t('pay.counter.save')}
               </Button>
             </Form>
+            <ExemptForm code={code} due={p.due} onDone={changed} />
           </>
         )}
         <PaymentsTable payments={p.payments} />
+        <Space wrap>
+          {p.payments.map((payment) => (
+            <RefundButton key={payment.id} code={code} payment={payment} onDone={changed} />
+          ))}
+        </Space>
+        <RefundsList payments={p} />
       </Space>
     </Card>
   );
