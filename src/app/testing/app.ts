@@ -9,6 +9,7 @@ import { appDeps } from '../composition.js';
 import { DEMO_PASSWORD, freshDatabase } from './database.js';
 import { testEnv } from './env.js';
 import type { DbHandle } from '../../kernel/db.js';
+import type { Clock } from '../../kernel/clock.js';
 
 export interface TestApp {
   app: App;
@@ -27,10 +28,12 @@ export interface Session {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestApp> {
   const handle = await freshDatabase({ demo: options.demo ?? true });
   const env = testEnv(options.env);
-  const deps: Deps = appDeps(handle, env);
+  const deps: Deps = appDeps(handle, env, options.clock);
   const app = await buildApp(deps);
   await app.ready();
   return {
