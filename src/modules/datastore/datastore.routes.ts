@@ -37,7 +37,7 @@ const OpenReadBody = z.object({
     .regex(/^\d{8}$/, 'Mã đồng ý gồm 8 chữ số')
     .optional()
     .describe('Mã đồng ý the applicant gave the officer: opens the whole store'),
-  purpose: z.string().trim().min(5).max(300).describe('Mục đích tra cứu, recorded with every read'),
+  purpose: z.string().trim().min(5).max(500).describe('Mục đích tra cứu, recorded with every read'),
 });
 
 const OpenRead = z
