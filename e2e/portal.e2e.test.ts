@@ -300,6 +300,9 @@ async function scrollsSideways(page: Page): Promise<boolean> {
       .filter({ hasText: d.code })
       .first()
       .waitFor();
+    // A one-time consent code the citizen may give an officer to read this store.
+    await page.getByRole('button', { name: 'Tạo mã đồng ý' }).click();
+    expect(await page.getByTestId('consent-code').textContent()).toMatch(/^\d{8}$/);
     await saveJourneyScreenshot(page, 'citizen-result');
   });
 

@@ -151,6 +151,10 @@ async function act(page: Page, action: string): Promise<void> {
       applicant: { fullName: CARD.fullName, idNumber: CARD.idNumber },
     });
     expect(dossier.components).toHaveLength(mandatory.length);
+    // The wizard looked up the applicant's stored papers through an open, audited read.
+    const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
+    const opened = await admin.get<{ items: { summary: { note?: string } }[] }>('/api/audit?action=store.read_open');
+    expect(opened.items[0]?.summary.note).toContain('Tiếp nhận hồ sơ tại quầy');
     await saveJourneyScreenshot(page, 'counter-intake');
   });
 

@@ -39,10 +39,17 @@ const EnvSchema = z
     /** Sessions end after this much inactivity, and in any case after SESSION_MAX_HOURS. */
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
     SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
-    /** Failed logins allowed per account (and per account+IP) within the window before refusal. */
-    LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
-    LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /**
+     * Sign-in throttling (identity/throttle.rules.ts): wrong passwords free of delay per account and
+     * address, and per address; then the wait doubles up to LOGIN_MAX_DELAY_MINUTES. An account
+     * refuses addresses it has not signed in from after LOGIN_ACCOUNT_LIMIT consecutive failures.
+     * A failure counts for LOGIN_WINDOW_HOURS.
+     */
+    LOGIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+    LOGIN_FREE_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+    LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().max(100).default(100),
+    LOGIN_MAX_DELAY_MINUTES: z.coerce.number().int().positive().default(15),
+    LOGIN_WINDOW_HOURS: z.coerce.number().int().positive().default(24),
     /** Public dossier lookups (tra cứu hồ sơ, no login) allowed per client IP per minute, per API process. */
     PUBLIC_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(30),
     /** scrypt cost (log2 N). 15 = 32 MiB per hash; tests may lower it. */

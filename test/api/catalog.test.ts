@@ -71,6 +71,17 @@ describe('search', () => {
     expect(body.items[0].nationalCode).toBe('1.001193');
   });
 
+  it('matches every word, in any order and as a partial word, not only the phrase (issue 15 item 14)', async () => {
+    const names = async (q: string) =>
+      (await search(`q=${encodeURIComponent(q)}&pageSize=50`)).items.map((i: { name: string }) => i.name);
+    const phrase = await names('dang ky khai sinh');
+    expect(phrase[0]).toBe('Thủ tục đăng ký khai sinh');
+    expect(phrase).toContain('Thủ tục đăng ký lại khai sinh');
+    expect(await names('khai sinh dang ky')).toContain('Thủ tục đăng ký lại khai sinh');
+    expect(await names('dang ky lai khai si')).toContain('Thủ tục đăng ký lại khai sinh');
+    expect(await names('đăng ký lại khai')).toEqual(expect.arrayContaining(['Thủ tục đăng ký lại khai sinh']));
+  });
+
   it('is case-insensitive and understands ĐKKS-style abbreviations', async () => {
     expect((await search('q=%C4%90KKS')).items[0].nationalCode).toBe('1.001193'); // ĐKKS
     expect(

@@ -21,6 +21,7 @@ import {
 import { settleDue } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { storeReadId } from '../fixtures/store.js';
 
 interface UnitNode {
   id: string;
@@ -465,7 +466,8 @@ describe('reuse of a stored result in a second dossier', () => {
         validUntil: '2021-01-02',
       },
     );
-    const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as {
+    const readId = await storeReadId(tiepnhan, citizen.idNumber, procedure.id);
+    const store = (await tiepnhan.request({ url: `/api/store?readId=${readId}` })).json().items as {
       id: string;
       kind: string;
       sourceDossierCode: string;
@@ -493,8 +495,7 @@ describe('reuse of a stored result in a second dossier', () => {
       payload: { procedureId: procedure.id, ...counter(), components: components(result.id) },
     });
     expect(second.statusCode, second.body).toBe(201);
-    const after = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json()
-      .items as typeof store;
+    const after = (await tiepnhan.request({ url: `/api/store?readId=${readId}` })).json().items as typeof store;
     expect(after.find((i) => i.id === result.id)!.reuseCount).toBe(1);
   });
 });

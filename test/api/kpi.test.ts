@@ -16,6 +16,7 @@ import { settleDue } from '../fixtures/payments.js';
 import type { Indicator } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { storeReadId } from '../fixtures/store.js';
 import { feedbackStep, setFeedbackTimes, submit } from '../fixtures/feedback.js';
 
 interface UnitNode {
@@ -135,7 +136,8 @@ beforeAll(async () => {
   codes.onTime = a.code;
 
   // I: a component satisfied from the applicant's store (A's signed result): reuse, digitized.
-  const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as {
+  const readId = await storeReadId(tiepnhan, citizen.idNumber, procedure.id);
+  const store = (await tiepnhan.request({ url: `/api/store?readId=${readId}` })).json().items as {
     id: string;
     kind: string;
     sourceDossierCode: string;

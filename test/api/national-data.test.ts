@@ -9,6 +9,7 @@ import { procedureByCode } from '../fixtures/procedures.js';
 import { citizen } from '../fixtures/kpi.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { storeReadId } from '../fixtures/store.js';
 import { dossiers } from '../../src/modules/dossiers/dossiers.tables.js';
 
 interface Procedure {
@@ -127,7 +128,8 @@ describe('population data at intake (CSDLQG về dân cư)', () => {
 
 describe('components taken from the national data store (Kho dữ liệu điện tử quốc gia)', () => {
   it('lists what the store holds for the applicant, and files it as a component (DuocLayTuKhoDMQG)', async () => {
-    const listed = await tiepnhan.request({ url: `/api/store/national?applicantKey=${citizen.idNumber}` });
+    const readId = await storeReadId(tiepnhan, citizen.idNumber, civilCopy.id);
+    const listed = await tiepnhan.request({ url: `/api/store/national?readId=${readId}` });
     expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json().items).toEqual([
       {
@@ -150,7 +152,7 @@ describe('components taken from the national data store (Kho dữ liệu điện
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // Received at the counter: the national copy joins the applicant's own store, from this dossier.
-    const store = (await tiepnhan.request({ url: `/api/store?applicantKey=${citizen.idNumber}` })).json().items as {
+    const store = (await tiepnhan.request({ url: `/api/store?readId=${readId}` })).json().items as {
       sourceDossierCode: string;
       fileIds: string[];
     }[];
@@ -221,7 +223,8 @@ describe('the platform down', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'received', populationCheck: 'unavailable', populationCheckedAt: null });
-    const store = await officer.request({ url: `/api/store/national?applicantKey=${citizen.idNumber}` });
+    const readId = await storeReadId(officer, citizen.idNumber, procedure.id);
+    const store = await officer.request({ url: `/api/store/national?readId=${readId}` });
     expect(store.statusCode).toBe(503);
     expect(store.json().error.code).toBe('NATIONAL_STORE_UNAVAILABLE');
   });

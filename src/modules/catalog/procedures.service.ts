@@ -30,9 +30,11 @@ export interface ProcedureQuery {
 /**
  * Search ranked by relevance, in stages so the common case stays cheap; each runs only when the
  * one before found nothing:
- *  1. exact: the national code, the acronym ("dkks" finds Đăng ký khai sinh…), or the
- *     diacritic-free text as a substring — shorter names first, so the plain procedure precedes
- *     its variants;
+ *  1. exact: the national code, the acronym ("dkks" finds Đăng ký khai sinh…), or every query
+ *     word as a substring of the diacritic-free text, in any order and as part of a word
+ *     ("dang ky khai sinh" also finds "đăng ký lại khai sinh"; "khai si" finds "khai sinh"). The
+ *     whole phrase ranks above scattered words, shorter names first, so the plain procedure
+ *     precedes its variants;
  *  2. every word, in any order, each as itself or as a vocabulary word one or two typos away
  *     ("dang ki khia sinh" → dang, ky, khai, sinh) — spelling.rules.ts;
  *  3. whole-text trigram word similarity (`<%`), for what word correction cannot fix.
@@ -90,14 +92,15 @@ function everyWord(words: string[][]): SQL {
 }
 
 function exactMatch(raw: string, key: string) {
-  const substring = sql`${procedures.searchText} like ${`%${key}%`}`;
+  const phrase = sql`${procedures.searchText} like ${`%${key}%`}`;
   // An acronym is typed as one word ("ĐKKS"); a phrase never matches one.
   const acronymPrefix = key.includes(' ') ? undefined : sql`${procedures.acronym} like ${`${key}%`}`;
   return {
-    where: or(eq(procedures.nationalCode, raw), substring, acronymPrefix)!,
+    where: or(eq(procedures.nationalCode, raw), everyWord(key.split(' ').map((w) => [w])), acronymPrefix)!,
     score: sql<number>`(case when ${procedures.nationalCode} = ${raw} then 4
       when ${procedures.acronym} = ${key} then 3
-      when ${acronymPrefix ?? sql`false`} then 2 else 1.5 end)
+      when ${acronymPrefix ?? sql`false`} then 2
+      when ${phrase} then 1.5 else 1 end)
       - length(${procedures.searchText}) / 10000.0`,
   };
 }

@@ -1,6 +1,8 @@
 import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.js';
 import { dossiers } from '../dossiers/dossiers.tables.js';
+import { units } from '../org/units.table.js';
+import { procedures } from '../catalog/catalog.tables.js';
 
 /**
  * Kho dữ liệu: the documents an applicant's dossiers produced — digitized components and
@@ -55,4 +57,47 @@ export const storeItemReuses = pgTable(
     // The papers a dossier reused (the key leads with the item).
     index('store_item_reuses_dossier_idx').on(t.dossierId, t.componentId),
   ],
+);
+
+/**
+ * Phiên tra cứu: an officer's read of one applicant's store, for one intake (store-access.rules.ts).
+ * Refused openings (too many applicants) are kept too: they carry the alarm.
+ */
+export const storeReads = pgTable(
+  'store_reads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officerId: uuid('officer_id')
+      .notNull()
+      .references(() => users.id),
+    /** The receiving unit the officer reads for. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Personal identifier or tax code (personal data: never logged, masked in audit). */
+    applicantKey: text('applicant_key').notNull(),
+    procedureId: uuid('procedure_id').references(() => procedures.id),
+    basis: text('basis').$type<'counter' | 'consent'>().notNull(),
+    purpose: text('purpose').notNull(),
+    refused: boolean('refused').notNull().default(false),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('store_reads_officer_idx').on(t.officerId, t.openedAt)],
+);
+
+/** Mã đồng ý: a one-time code by which an applicant lets an officer read their whole store. */
+export const storeConsentCodes = pgTable(
+  'store_consent_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicantKey: text('applicant_key').notNull(),
+    /** SHA-256 of the code: the code itself is never stored. */
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedBy: uuid('used_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('store_consent_codes_applicant_idx').on(t.applicantKey, t.codeHash)],
 );

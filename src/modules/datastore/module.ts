@@ -2,10 +2,12 @@
 import type { ModuleManifest } from '../../kernel/module.js';
 import * as datastoreTables from './datastore.tables.js';
 import { datastoreRoutes } from './datastore.routes.js';
+import { DATASTORE_ERRORS } from './datastore.errors.js';
 
 export const datastoreModule: ModuleManifest = {
   name: 'datastore',
-  needs: ['access', 'catalog', 'files', 'identity', 'national-data', 'org'],
+  needs: ['access', 'audit', 'catalog', 'files', 'identity', 'national-data', 'notifications', 'org'],
+  errors: [DATASTORE_ERRORS],
   tables: [datastoreTables],
   routes: datastoreRoutes,
 };

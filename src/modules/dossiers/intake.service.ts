@@ -34,11 +34,11 @@ import {
   appointmentFor,
   calendarYearsFor,
   componentProblems,
-  mayReceiveFor,
   type ProvidedComponent,
   type TimeLimit,
 } from './intake.rules.js';
 import type { DossierStatus } from './status.rules.js';
+import { mayReceiveFor } from '../org/receiving.rules.js';
 
 export interface IntakeInput {
   procedureId: string;

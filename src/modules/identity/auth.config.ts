@@ -13,9 +13,11 @@ export function authConfigFromEnv(env: Env): AuthConfig {
   return {
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
     throttle: {
-      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES,
-      maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
-      windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+      freeFailuresPerPair: env.LOGIN_FREE_FAILURES,
+      freeFailuresPerAddress: env.LOGIN_FREE_FAILURES_PER_IP,
+      accountLimit: env.LOGIN_ACCOUNT_LIMIT,
+      maxDelayMs: env.LOGIN_MAX_DELAY_MINUTES * 60_000,
+      windowMs: env.LOGIN_WINDOW_HOURS * 3_600_000,
     },
     scryptLogN: env.PASSWORD_SCRYPT_LOG_N,
   };

@@ -42,7 +42,13 @@ export function authRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const result = await deps.db.transaction((tx) =>
-        login(tx, request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null }, auth),
+        login(
+          tx,
+          request.ctx,
+          { ...request.body, userAgent: request.headers['user-agent'] ?? null },
+          auth,
+          deps.clock.now(),
+        ),
       );
       if (!result.ok) {
         throw new AppError(

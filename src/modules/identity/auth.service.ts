@@ -8,7 +8,7 @@ import { actorFromRow } from './actor.js';
 import { loginAttempts, users } from './identity.tables.js';
 import { hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
 import { createSession, revokeSession, revokeUserSessions } from './sessions.service.js';
-import { decideThrottle } from './throttle.rules.js';
+import { decideThrottle, KNOWN_ADDRESS_DAYS } from './throttle.rules.js';
 
 export interface LoginInput {
   username: string;
@@ -29,10 +29,15 @@ let dummyHash: Promise<string> | null = null;
  * transaction commits the recorded attempt (a thrown error would roll it back and defeat the
  * throttle).
  */
-export async function login(tx: Tx, ctx: RequestContext, input: LoginInput, config: AuthConfig): Promise<LoginResult> {
+export async function login(
+  tx: Tx,
+  ctx: RequestContext,
+  input: LoginInput,
+  config: AuthConfig,
+  now: Date,
+): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
   const ip = ctx.ip ?? 'unknown';
-  const now = new Date();
   const throttle = decideThrottle(await attemptHistory(tx, username, ip, now, config), now, config.throttle);
   if (!throttle.allowed) return { ok: false, error: 'LOGIN_THROTTLED', retryAfterSeconds: throttle.retryAfterSeconds };
 
@@ -70,23 +75,32 @@ export async function login(tx: Tx, ctx: RequestContext, input: LoginInput, conf
   };
 }
 
+/** The failures that count for the throttle (throttle.rules.ts), read from the attempts table. */
 async function attemptHistory(tx: Tx, username: string, ip: string, now: Date, config: AuthConfig) {
   const since = new Date(now.getTime() - config.throttle.windowMs);
+  const knownSince = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000);
   const byAccount = await tx
-    .select({ at: loginAttempts.attemptedAt, succeeded: loginAttempts.succeeded })
+    .select({ at: loginAttempts.attemptedAt, ip: loginAttempts.ip, succeeded: loginAttempts.succeeded })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, username), gt(loginAttempts.attemptedAt, since)))
+    .where(and(eq(loginAttempts.username, username), gt(loginAttempts.attemptedAt, knownSince)))
     .orderBy(asc(loginAttempts.attemptedAt));
-  const lastSuccess = byAccount.findLastIndex((a) => a.succeeded);
+  const recent = byAccount.filter((a) => a.at > since);
+  const fromHere = recent.filter((a) => a.ip === ip);
   const byIp = await tx
     .select({ at: loginAttempts.attemptedAt })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.attemptedAt, since)))
     .orderBy(asc(loginAttempts.attemptedAt));
   return {
-    accountFailures: byAccount.slice(lastSuccess + 1).map((a) => a.at),
-    ipFailures: byIp.map((a) => a.at),
+    pairFailures: failuresSinceLastSuccess(fromHere),
+    addressFailures: byIp.map((a) => a.at),
+    accountFailures: failuresSinceLastSuccess(recent),
+    knownAddress: byAccount.some((a) => a.succeeded && a.ip === ip),
   };
+}
+
+function failuresSinceLastSuccess(attempts: { at: Date; succeeded: boolean }[]): Date[] {
+  return attempts.slice(attempts.findLastIndex((a) => a.succeeded) + 1).map((a) => a.at);
 }
 
 export async function logout(tx: Tx, ctx: RequestContext, sessionId: string): Promise<void> {

@@ -36,7 +36,7 @@ export function registerAuth(app: App, deps: Deps): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const found = await resolveSession(deps.db, cookie, auth.session);
+    const found = await resolveSession(deps.db, cookie, auth.session, deps.clock.now());
     if (found.status !== 'valid') {
       request.sessionExpired = found.status === 'expired';
       clearSessionCookie(reply);

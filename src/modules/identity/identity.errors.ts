@@ -18,7 +18,11 @@ export const IDENTITY_ERRORS = {
   WRONG_PASSWORD: { status: 422, message: 'Mật khẩu hiện tại không đúng.' },
   PASSWORD_REUSED: { status: 422, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   SCOPE_NOT_HELD: { status: 422, message: 'Không thể cấp cho mã truy cập phạm vi mà tài khoản không có.' },
-  LOGIN_THROTTLED: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.' },
+  LOGIN_THROTTLED: {
+    status: 429,
+    message:
+      'Đăng nhập sai nhiều lần liên tiếp từ nơi này. Vui lòng chờ giây lát (mỗi lần sai thêm, thời gian chờ tăng gấp đôi) rồi thử lại.',
+  },
 } as const satisfies ErrorTable;
 
 declare module '../../kernel/errors.js' {

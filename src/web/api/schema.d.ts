@@ -8142,12 +8142,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An applicant’s data store: your own (citizen), or an applicant’s for reuse at intake (one-stop officer) */
+        /** An applicant’s data store: your own (citizen), or, in an open read, an applicant’s for reuse at intake (officer) */
         get: {
             parameters: {
                 query?: {
-                    /** @description Staff: the applicant’s personal identifier or tax code */
-                    applicantKey?: string;
+                    /** @description Staff: the open read of the applicant’s store (POST /api/store/reads); citizens read their own */
+                    readId?: string;
                     /** @description Only items matching this procedure’s components (what intake can reuse) */
                     procedureId?: string;
                 };
@@ -8214,6 +8214,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/store/consent-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mã đồng ý: a one-time code (10 minutes) by which you let an officer read your whole store; shown here, or sent to your phone or e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Send it by SMS (else e-mail) instead of showing it
+                         * @default false
+                         */
+                        send?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreConsentCode"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/items/{id}/files/{fileId}": {
         parameters: {
             query?: never;
@@ -8221,12 +8303,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file of a store item (its applicant, or a one-stop officer) */
+        /** Download a file of a store item (its applicant, or an officer in an open read) */
         get: {
             parameters: {
                 query?: {
-                    /** @description Staff: the applicant’s personal identifier or tax code */
-                    applicantKey?: string;
+                    /** @description Staff: the open read of the applicant’s store (POST /api/store/reads); citizens read their own */
+                    readId?: string;
                 };
                 header?: never;
                 path: {
@@ -8299,12 +8381,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The documents the national data store (Kho dữ liệu điện tử quốc gia) holds for an applicant: your own (citizen), or an applicant’s (one-stop officer) */
+        /** The documents the national data store (Kho dữ liệu điện tử quốc gia) holds for an applicant: your own (citizen), or, in an open read, an applicant’s (officer) */
         get: {
             parameters: {
                 query?: {
-                    /** @description Staff: the applicant’s personal identifier or tax code */
-                    applicantKey?: string;
+                    /** @description Staff: the open read of the applicant’s store (POST /api/store/reads); citizens read their own */
+                    readId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8363,6 +8445,117 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở phiên tra cứu kho dữ liệu: an officer of a receiving unit opens a read of one applicant’s store, for an intake at the counter or with the applicant’s consent code (30 minutes, audited, limited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The applicant’s personal identifier or tax code */
+                        applicantKey: string;
+                        /**
+                         * Format: uuid
+                         * @description The procedure being received (required without a consent code)
+                         */
+                        procedureId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Where the officer receives (default: their one receiving unit)
+                         */
+                        receivingUnitId?: string;
+                        /** @description Mã đồng ý the applicant gave the officer: opens the whole store */
+                        consentCode?: string;
+                        /** @description Mục đích tra cứu, recorded with every read */
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoreRead"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -13392,6 +13585,19 @@ export interface components {
             lastError: string | null;
             runs: number;
         };
+        StoreConsentCode: {
+            /** @description Shown once, when not sent */
+            code?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            sentBy: ("sms" | "email") | null;
+        };
+        StoreConsentCodeInput: {
+            /** @description Shown once, when not sent */
+            code?: string;
+            expiresAt: unknown;
+            sentBy: ("sms" | "email") | null;
+        };
         StoreItem: {
             /** Format: uuid */
             id: string;
@@ -13422,6 +13628,21 @@ export interface components {
             signed: boolean;
             createdAt: unknown;
             reuseCount: number;
+        };
+        StoreRead: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            basis: "counter" | "consent";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        StoreReadInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            basis: "counter" | "consent";
+            expiresAt: unknown;
         };
         StoredFile: {
             /** Format: uuid */

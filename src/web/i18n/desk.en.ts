@@ -18,6 +18,9 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
 
   'desk.wizard.title': 'Receive a dossier at the counter',
   'desk.wizard.backToCounter': '← Back to the counter',
+  'desk.wizard.storePurpose': 'Intake at the counter: {name}',
+  'desk.wizard.storeUnavailable':
+    'The applicant’s data store cannot be opened for this procedure here (the applicant’s consent code is needed); scan the papers.',
   'desk.wizard.step.procedure': 'Procedure',
   'desk.wizard.step.applicant': 'Applicant',
   'desk.wizard.step.components': 'Components',

@@ -16,6 +16,9 @@ export const deskVi = {
 
   'desk.wizard.title': 'Tiếp nhận hồ sơ tại quầy',
   'desk.wizard.backToCounter': '← Về Bộ phận Một cửa',
+  'desk.wizard.storePurpose': 'Tiếp nhận hồ sơ tại quầy: {name}',
+  'desk.wizard.storeUnavailable':
+    'Không mở được kho dữ liệu của người nộp cho thủ tục này (cần mã đồng ý của người nộp); hãy quét giấy tờ.',
   'desk.wizard.step.procedure': 'Thủ tục',
   'desk.wizard.step.applicant': 'Người nộp',
   'desk.wizard.step.components': 'Thành phần hồ sơ',

@@ -196,6 +196,13 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'mine.withdraw.done': 'Dossier withdrawn.',
 
   'store.title': 'My data store',
+  'store.consent.intro':
+    'An officer sees your data store only while you are at their counter, or with a consent code you give them (one use, valid 10 minutes). Every read is logged.',
+  'store.consent.show': 'Create a consent code',
+  'store.consent.send': 'Send a consent code by message',
+  'store.consent.code': 'Your consent code:',
+  'store.consent.sent': 'The consent code was sent to your account’s phone (or e-mail).',
+  'store.consent.until': 'One use, until {time}.',
   'store.intro':
     'Documents you filed and results you received are kept for later filings, so you need not submit them again.',
   'store.results': 'Results',

@@ -193,6 +193,13 @@ export const portalVi = {
   'mine.withdraw.done': 'Đã rút hồ sơ.',
 
   'store.title': 'Kho dữ liệu của tôi',
+  'store.consent.intro':
+    'Cán bộ chỉ xem được kho dữ liệu của bạn khi bạn có mặt tại quầy tiếp nhận, hoặc khi bạn đưa cho họ mã đồng ý (dùng một lần, hiệu lực 10 phút). Mỗi lần xem đều được ghi nhật ký.',
+  'store.consent.show': 'Tạo mã đồng ý',
+  'store.consent.send': 'Gửi mã đồng ý qua tin nhắn',
+  'store.consent.code': 'Mã đồng ý của bạn:',
+  'store.consent.sent': 'Đã gửi mã đồng ý tới số điện thoại (hoặc thư điện tử) của tài khoản.',
+  'store.consent.until': 'Dùng được một lần, đến {time}.',
   'store.intro': 'Giấy tờ đã nộp và kết quả đã nhận được lưu lại để dùng cho các lần nộp sau, không phải nộp lại.',
   'store.results': 'Kết quả giải quyết',
   'store.documents': 'Giấy tờ đã nộp',

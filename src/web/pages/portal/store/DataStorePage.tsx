@@ -8,6 +8,7 @@ import { Link } from '../../../router.js';
 import type { StoreItem } from '../../../types.js';
 import { Part } from '../procedure/Part.js';
 import { RequireCitizen } from '../RequireCitizen.js';
+import { ConsentCode } from './ConsentCode.js';
 import type { ApiResponse } from '../../../api/types.js';
 
 /** /kho-du-lieu: the citizen's data store — documents received before and results — to download. */
@@ -58,6 +59,7 @@ function Store() {
     <section style={{ background: '#fff', borderRadius: 8, padding: '20px 16px' }}>
       <Typography.Title level={2}>{t('store.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('store.intro')}</Typography.Paragraph>
+      <ConsentCode />
       <ErrorAlert error={store.error} />
       {store.loading && <Skeleton active />}
       {store.data && (

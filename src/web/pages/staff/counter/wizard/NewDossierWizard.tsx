@@ -20,11 +20,11 @@ import {
   counterIntakeBody,
   fillFromCard,
   receivingUnits,
+  storeForIntake,
 } from './intake.js';
 import { ProcedurePicker } from './ProcedurePicker.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
 import { RepresentativeFields } from './RepresentativeFields.js';
-import type { ApiResponse } from '../../../../api/types.js';
 
 const STEPS = ['procedure', 'applicant', 'components', 'review', 'receipt'] as const;
 
@@ -63,16 +63,11 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
   const toComponents = async () => {
     const values = await form.validateFields();
     const key = applicantKeyOf(values);
-    // The applicant's earlier documents that fit this procedure, to reuse instead of scanning again.
     const items = key
-      ? await api<ApiResponse<'/api/store'>>('/api/store', {
-          query: { applicantKey: key, procedureId: procedure!.id },
-        }).then(
-          (r) => r.items,
-          () => [],
-        )
+      ? await storeForIntake(key, procedure!, receivingUnitId, t('desk.wizard.storePurpose', { name: procedure!.name }))
       : [];
-    setStore(items);
+    if (items === null) message.info(t('desk.wizard.storeUnavailable'));
+    setStore(items ?? []);
     setStep(2);
   };
 

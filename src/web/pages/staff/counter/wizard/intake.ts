@@ -1,7 +1,8 @@
 /** The counter intake's data: the portal's filing model plus a representative and the QR fill. */
 import type { FormInstance } from 'antd';
-import type { ApiBody } from '../../../../api/types.js';
-import type { Me, ProcedureDetail } from '../../../../types.js';
+import { api } from '../../../../api.js';
+import type { ApiBody, ApiResponse } from '../../../../api/types.js';
+import type { Me, ProcedureDetail, StoreItem } from '../../../../types.js';
 import { type ApplicantValues, applicantBody, type Choices, componentsBody } from '../../../portal/submit/model.js';
 import type { ChipCard } from '../../dossiers/types.js';
 
@@ -72,4 +73,34 @@ export function receivingUnits(me: Me): { id: string; name: string }[] {
       seen.set(r.unitId, r.unitName ?? r.unitId);
   }
   return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/**
+ * The applicant's earlier papers that fit this procedure, to reuse instead of scanning again: the
+ * officer opens a read of the applicant's store for this intake (audited with its purpose), then
+ * lists it. Null when the store cannot be read here (the intake goes on with scans).
+ */
+export async function storeForIntake(
+  applicantKey: string,
+  procedure: ProcedureDetail,
+  receivingUnitId: string | undefined,
+  purpose: string,
+): Promise<StoreItem[] | null> {
+  try {
+    const read = await api<ApiResponse<'/api/store/reads', 'post'>>('/api/store/reads', {
+      method: 'POST',
+      body: {
+        applicantKey,
+        procedureId: procedure.id,
+        purpose,
+        ...(receivingUnitId ? { receivingUnitId } : {}),
+      } satisfies ApiBody<'/api/store/reads', 'post'>,
+    });
+    const listed = await api<ApiResponse<'/api/store'>>('/api/store', {
+      query: { readId: read.id, procedureId: procedure.id },
+    });
+    return listed.items;
+  } catch {
+    return null;
+  }
 }
