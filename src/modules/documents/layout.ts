@@ -45,6 +45,26 @@ const PARAGRAPH_GAP = 6; // ≥ 6 pt between paragraphs (decree)
 const INDENT = 10 * MM; // first-line indent 1–1.27 cm (decree)
 const QR_SIZE = 25 * MM;
 const SIGNATURE_SPACE = 20 * MM; // room for a hand signature and the seal
+/** The smallest type a table shrinks to so that its words stay whole (still legible in print). */
+const MIN_TABLE_SIZE = 6;
+
+/**
+ * Column widths that add up to `total`, each at least its minimum, otherwise in proportion to
+ * the weights: columns whose share falls below their minimum get the minimum and the others
+ * share what is left. Null when the minimums alone exceed the total.
+ */
+export function fitColumns(weights: readonly number[], minimums: readonly number[], total: number): number[] | null {
+  if (minimums.reduce((a, b) => a + b, 0) > total) return null;
+  const fixed = new Set<number>();
+  for (;;) {
+    const left = total - [...fixed].reduce((sum, i) => sum + minimums[i]!, 0);
+    const weight = weights.reduce((sum, w, i) => (fixed.has(i) ? sum : sum + w), 0);
+    const widths = weights.map((w, i) => (fixed.has(i) ? minimums[i]! : (left * w) / weight));
+    const short = widths.findIndex((w, i) => !fixed.has(i) && w < minimums[i]!);
+    if (short < 0) return widths;
+    fixed.add(short);
+  }
+}
 
 export interface DocumentOptions {
   /** Document title in the PDF metadata. */
@@ -52,6 +72,8 @@ export interface DocumentOptions {
   subject?: string;
   /** Fixes CreationDate/ModDate (and so the file ID): identical input → identical bytes. */
   now?: Date;
+  /** A4 landscape, for wide tables (a report's many columns of figures). */
+  landscape?: boolean;
 }
 
 export interface HeaderData {
@@ -119,6 +141,7 @@ export class AdminDocument {
     }
     this.doc = new PDFDocument({
       size: 'A4',
+      layout: options.landscape ? 'landscape' : 'portrait',
       margins: {
         top: MARGINS_MM.top * MM,
         bottom: MARGINS_MM.bottom * MM,
@@ -315,12 +338,38 @@ export class AdminDocument {
   /**
    * A bordered table. Rows that do not fit start a new page, and the header row is repeated
    * there, so a long list of components is never cut inside a row nor loses its headings.
+   * Columns are sized from their content: each is at least as wide as its longest word (header
+   * in bold, cells in regular) so text wraps only between words; the rest of the width is shared
+   * by the columns' relative widths. When even the longest words do not fit, the type shrinks
+   * (down to MIN_TABLE_SIZE) before a word would have to break.
    */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { size?: number } = {}): this {
-    const size = options.size ?? SIZES.table;
-    const pad = 4;
+    let size = options.size ?? SIZES.table;
+    const pad = Math.min(4, size / 2);
+    // PDFKit measures a word with the space after it when it wraps a line.
+    const longestWord = (text: string, style: FontStyle) =>
+      Math.max(0, ...text.split(/\s+/).map((word) => this.use(style, size).widthOfString(`${word} `)));
+    const minimums = () =>
+      columns.map(
+        (c, i) =>
+          Math.max(longestWord(c.header, 'bold'), ...rows.map((r) => longestWord(r[i] ?? '', 'regular'))) + 2 * pad,
+      );
+    let widths = fitColumns(
+      columns.map((c) => c.width),
+      minimums(),
+      this.width,
+    );
+    while (!widths && size > MIN_TABLE_SIZE) {
+      size -= 0.5;
+      widths = fitColumns(
+        columns.map((c) => c.width),
+        minimums(),
+        this.width,
+      );
+    }
+    // Still too narrow at the smallest size: proportional widths (a long word may break).
     const total = columns.reduce((sum, c) => sum + c.width, 0);
-    const widths = columns.map((c) => (this.width * c.width) / total);
+    widths ??= columns.map((c) => (this.width * c.width) / total);
 
     const rowHeight = (cells: readonly string[], style: FontStyle): number => {
       this.use(style, size);
