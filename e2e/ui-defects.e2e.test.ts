@@ -53,7 +53,12 @@ async function insideWidth(page: Page, box: { x: number; width: number } | null)
     const lateBox = (await late.boundingBox())!;
     const groupsBox = (await groups.boundingBox())!;
     expect(lateBox.y + lateBox.height).toBeLessThanOrEqual(groupsBox.y);
-    // The top of the page, with the export buttons.
+    // The top of the page, with the export buttons. The demo's report is made in a blink: each
+    // progress answer is held back a moment so the progress can be seen.
+    await page.route(/\/api\/kpi\/reports\/[0-9a-f-]+$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     const download = page.waitForEvent('download');
     await page.getByTestId('kpi-export').getByRole('button', { name: 'Xuất PDF' }).click();
     await page.getByTestId('kpi-export').getByRole('status').waitFor(); // "Đang lập báo cáo…"
@@ -82,6 +87,9 @@ async function insideWidth(page: Page, box: { x: number; width: number } | null)
     ['390', PHONE],
   ])('PAKN form at %s px: an Ant Design file chooser, no browser "Choose Files"', async (width, viewport) => {
     const { page } = await suite.open({ viewport });
+    // Files are attached by a signed-in citizen (an anonymous sender verifies a phone instead).
+    await signIn(page, 'congdan', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto('/phan-anh');
     await page.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị' }).waitFor();
     const choose = page.getByRole('button', { name: /Chọn tệp/ });
