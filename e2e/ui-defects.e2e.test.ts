@@ -5,7 +5,16 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, DEMO_PASSWORD, hasChromium, saveJourneyScreenshot, signIn } from './helpers.js';
+import { PDF } from '../test/fixtures/uploads.js';
+import {
+  apiSession,
+  browserSuite,
+  DEMO_PASSWORD,
+  hasChromium,
+  procedureByCode,
+  saveJourneyScreenshot,
+  signIn,
+} from './helpers.js';
 
 if (!hasChromium)
   console.log('UI defect browser tests skipped: /usr/bin/chromium is not installed (apt-get install chromium).');
@@ -69,14 +78,25 @@ async function insideWidth(page: Page, box: { x: number; width: number } | null)
     await saveJourneyScreenshot(page, 'issue15-kpi-dashboard-1366');
   });
 
-  it('worklist at 1366 px: "Hẹn trả" and "Thời hạn" are in view', async () => {
+  it('worklist at 1366 px: "Hẹn trả" and "Thời hạn" are in view beside a long row', async () => {
+    // A dossier received at the provincial centre: its code and procedure name are long.
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
+    const permit = await procedureByCode(suite.url, '1.014199'); // Sở Nội vụ, received at the centre
+    const fileId = await tiepnhan.upload(PDF, 'giay-to.pdf');
+    const { code } = await tiepnhan.post<{ code: string }>('/api/dossiers', {
+      procedureId: permit.id,
+      channel: 'counter',
+      applicant: { kind: 'citizen', fullName: 'Nguyễn Thị Ánh Tuyết', idNumber: '089195000456', phone: '0912345678' },
+      components: permit.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+    });
     const { page } = await suite.open({ viewport: LAPTOP });
-    await signIn(page, 'chuyenvien', DEMO_PASSWORD);
+    await signIn(page, 'tiepnhan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto('/staff/dossiers');
+    await page.getByRole('tab', { name: 'Hồ sơ của đơn vị' }).click();
+    await page.getByTestId(`dossier-row-${code}`).waitFor();
     for (const name of ['Hẹn trả', 'Thời hạn']) {
       const header = page.getByRole('columnheader', { name, exact: true });
-      await header.waitFor();
       expect(await insideWidth(page, await header.boundingBox()), name).toBe(true);
     }
     await saveJourneyScreenshot(page, 'issue15-worklist-1366');
