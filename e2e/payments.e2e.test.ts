@@ -82,5 +82,14 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
     await card.getByText('Hồ sơ không còn khoản phải nộp.').waitFor();
     await card.getByTestId('payments-table').getByText('BL-QUAY-000123').waitFor();
     await saveJourneyScreenshot(page, 'payments-counter-recorded');
+    // A 390 px phone: the receipt ("Biên lai") and its number stay on screen, not cut off.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const receipt = card.getByTestId('payments-table').getByText('BL-QUAY-000123');
+    await receipt.waitFor();
+    for (const shown of [card.getByTestId('payments-table').getByText('Biên lai', { exact: true }), receipt]) {
+      const box = (await shown.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    await saveJourneyScreenshot(page, 'issue15-payments-390');
   });
 });

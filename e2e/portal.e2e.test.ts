@@ -119,6 +119,8 @@ async function scrollsSideways(page: Page): Promise<boolean> {
         .setInputFiles({ name: `giay-to-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: PDF });
       await row.getByText(`giay-to-${i + 1}.pdf`).waitFor();
     }
+    // Every mandatory component has its file: the warning is gone before the next click.
+    await expect.poll(() => page.getByText('Còn thiếu thành phần bắt buộc:').count()).toBe(0);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
     // Step 3: review, pledge, submit — a double click files once (one Idempotency-Key per form).
@@ -149,6 +151,9 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     expect(await page.getByTestId('dossier-status').textContent()).toBe('Mới đăng ký');
     await page.getByTestId('dossier-timeline').getByText('Nộp hồ sơ trực tuyến').waitFor();
     await page.getByText('Giấy tiếp nhận (mẫu 01) sẽ có khi Bộ phận Một cửa tiếp nhận hồ sơ.').waitFor();
+    // The filed files by the names they were uploaded with, not "Tệp 1".
+    await page.getByRole('link', { name: 'giay-to-1.pdf' }).waitFor();
+    await saveJourneyScreenshot(page, 'issue15-filed-file-names');
     await page
       .getByRole('navigation', { name: 'Chức năng của cổng' })
       .getByRole('link', { name: 'Hồ sơ của tôi' })

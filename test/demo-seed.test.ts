@@ -6,6 +6,7 @@ import type { Database, DbHandle } from '../src/kernel/db.js';
 import { auditLog } from '../src/modules/audit/audit.table.js';
 import { userRoles, users } from '../src/modules/identity/identity.tables.js';
 import { units } from '../src/modules/org/units.table.js';
+import { queueUnits, servedFields } from '../src/modules/queue/slots.service.js';
 import { DEMO_PASSWORD, TEST_SCRYPT_LOG_N, freshDatabase } from '../src/app/testing/database.js';
 import { testEnv } from '../src/app/testing/env.js';
 
@@ -33,6 +34,16 @@ describe('demo seed on a seeded database', () => {
     expect(await counts(handle.db)).toEqual(before);
     const usernames = (await handle.db.select({ username: users.username }).from(users)).map((u) => u.username);
     expect(new Set(usernames).size).toBe(usernames.length);
+  });
+
+  it('runs counter queues at the provincial centre and two wards, each serving fields at the kiosk', async () => {
+    const offered = await queueUnits(handle.db);
+    expect(offered.map((u) => u.unitName).sort()).toEqual([
+      'Trung tâm Phục vụ hành chính công tỉnh An Giang',
+      'UBND Phường Bình Đức',
+      'UBND Phường Long Xuyên',
+    ]);
+    for (const unit of offered) expect((await servedFields(handle.db, unit.unitId)).length).toBeGreaterThan(1);
   });
 
   it('has the demo accounts with the roles described, over the right units', async () => {

@@ -3,5 +3,5 @@ import type { ModuleManifest } from '../../kernel/module.js';
 
 export const demoModule: ModuleManifest = {
   name: 'demo',
-  needs: ['calendar', 'catalog', 'dossiers', 'identifiers', 'identity', 'org', 'workflows'],
+  needs: ['calendar', 'catalog', 'dossiers', 'identifiers', 'identity', 'org', 'queue', 'workflows'],
 };

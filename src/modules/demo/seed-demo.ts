@@ -15,6 +15,7 @@ import { units } from '../org/units.table.js';
 import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
 import { seedDemoWorkflows } from '../workflows/demo-workflows.js';
 import { demoUnits } from './demo-province.js';
+import { seedDemoQueues } from './demo-queues.js';
 
 export interface DemoAccount {
   username: string;
@@ -120,6 +121,7 @@ export async function seedDemoIfEmpty(db: Database, opts: { password: string; sc
     const communeIds = all.filter((u) => u.kind === 'commune' && !u.validTo).map((u) => id(u.key));
     await seedDemoCatalog(tx, ctx, id, communeIds);
     await seedDemoWorkflows(tx, ctx);
+    await seedDemoQueues(tx, ctx, id);
   });
   return true;
 }

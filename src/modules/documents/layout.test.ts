@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument } from './layout.js';
+import { createDocument, fitColumns } from './layout.js';
 import { containsPhrase, pdfText } from './testing/pdf-text.js';
 import { vnDate, vnDateTime, vnMoney, vnPlaceDate, vnTime } from './vn-format.js';
 
@@ -108,4 +108,16 @@ describe('AdminDocument', () => {
     expect(pages[1]).toMatch(/(^|\n)2(\n|$)/);
     expect(pages[0]).not.toMatch(/(^|\n)1(\n|$)/);
   });
+});
+
+describe('fitColumns', () => {
+  it.each([
+    // weights, minimums, total → widths
+    [[1, 1], [10, 10], 100, [50, 50]],
+    [[4, 1], [10, 30], 100, [70, 30]], // the narrow one gets its minimum, the other the rest
+    [[1, 1, 2], [0, 0, 0], 40, [10, 10, 20]],
+    [[1, 1], [60, 60], 100, null], // the words cannot fit: the caller shrinks the type
+  ])('%j with minimums %j in %d → %j', (weights, minimums, total, widths) =>
+    expect(fitColumns(weights, minimums, total)).toEqual(widths),
+  );
 });

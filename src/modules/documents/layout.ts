@@ -45,6 +45,26 @@ const PARAGRAPH_GAP = 6; // ≥ 6 pt between paragraphs (decree)
 const INDENT = 10 * MM; // first-line indent 1–1.27 cm (decree)
 const QR_SIZE = 25 * MM;
 const SIGNATURE_SPACE = 20 * MM; // room for a hand signature and the seal
+/** The smallest type a table shrinks to so that its words stay whole (still legible in print). */
+const MIN_TABLE_SIZE = 6;
+
+/**
+ * Column widths that add up to `total`, each at least its minimum, otherwise in proportion to
+ * the weights: columns whose share falls below their minimum get the minimum and the others
+ * share what is left. Null when the minimums alone exceed the total.
+ */
+export function fitColumns(weights: readonly number[], minimums: readonly number[], total: number): number[] | null {
+  if (minimums.reduce((a, b) => a + b, 0) > total) return null;
+  const fixed = new Set<number>();
+  for (;;) {
+    const left = total - [...fixed].reduce((sum, i) => sum + minimums[i]!, 0);
+    const weight = weights.reduce((sum, w, i) => (fixed.has(i) ? sum : sum + w), 0);
+    const widths = weights.map((w, i) => (fixed.has(i) ? minimums[i]! : (left * w) / weight));
+    const short = widths.findIndex((w, i) => !fixed.has(i) && w < minimums[i]!);
+    if (short < 0) return widths;
+    fixed.add(short);
+  }
+}
 
 export interface DocumentOptions {
   /** Document title in the PDF metadata. */
@@ -52,6 +72,14 @@ export interface DocumentOptions {
   subject?: string;
   /** Fixes CreationDate/ModDate (and so the file ID): identical input → identical bytes. */
   now?: Date;
+  /** A4 landscape, for wide tables (a report's many columns of figures). */
+  landscape?: boolean;
+  /**
+   * Tighter signature band: 12 mm for the hand signature and a 20 mm QR code instead of 20 and
+   * 25 — for a one-sheet form (the receipt) that would otherwise leave its signatures alone on a
+   * second page.
+   */
+  compact?: boolean;
 }
 
 export interface HeaderData {
@@ -109,8 +137,12 @@ export class AdminDocument {
   private readonly result: Promise<Buffer>;
   /** A band started by qr({ beside }), consumed by the next signature(s). */
   private band: { bottom: number; position: 'left' | 'center' } | undefined;
+  private readonly signatureSpace: number;
+  private readonly qrSize: number;
 
   constructor(options: DocumentOptions) {
+    this.signatureSpace = options.compact ? 12 * MM : SIGNATURE_SPACE;
+    this.qrSize = options.compact ? 20 * MM : QR_SIZE;
     const info: PDFKit.DocumentInfo = { Title: options.title, Creator: 'MotCua', Producer: 'MotCua' };
     if (options.subject) info.Subject = options.subject;
     if (options.now) {
@@ -119,6 +151,7 @@ export class AdminDocument {
     }
     this.doc = new PDFDocument({
       size: 'A4',
+      layout: options.landscape ? 'landscape' : 'portrait',
       margins: {
         top: MARGINS_MM.top * MM,
         bottom: MARGINS_MM.bottom * MM,
@@ -149,6 +182,11 @@ export class AdminDocument {
   /** Text width between the margins (165 mm on A4 with these margins). */
   get width(): number {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  /** Pages so far: a form measures itself with this before it ends (see form 01). */
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
   }
 
   private get bottom(): number {
@@ -306,6 +344,14 @@ export class AdminDocument {
     return this;
   }
 
+  /** Continues on a new page (an annex after the signatures). */
+  newPage(): this {
+    this.doc.addPage();
+    this.doc.y = this.doc.page.margins.top;
+    this.doc.x = this.left;
+    return this;
+  }
+
   /** Vertical space in points. */
   space(points: number): this {
     this.doc.y += points;
@@ -315,12 +361,38 @@ export class AdminDocument {
   /**
    * A bordered table. Rows that do not fit start a new page, and the header row is repeated
    * there, so a long list of components is never cut inside a row nor loses its headings.
+   * Columns are sized from their content: each is at least as wide as its longest word (header
+   * in bold, cells in regular) so text wraps only between words; the rest of the width is shared
+   * by the columns' relative widths. When even the longest words do not fit, the type shrinks
+   * (down to MIN_TABLE_SIZE) before a word would have to break.
    */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { size?: number } = {}): this {
-    const size = options.size ?? SIZES.table;
-    const pad = 4;
+    let size = options.size ?? SIZES.table;
+    const pad = Math.min(4, size / 2);
+    // PDFKit measures a word with the space after it when it wraps a line.
+    const longestWord = (text: string, style: FontStyle) =>
+      Math.max(0, ...text.split(/\s+/).map((word) => this.use(style, size).widthOfString(`${word} `)));
+    const minimums = () =>
+      columns.map(
+        (c, i) =>
+          Math.max(longestWord(c.header, 'bold'), ...rows.map((r) => longestWord(r[i] ?? '', 'regular'))) + 2 * pad,
+      );
+    let widths = fitColumns(
+      columns.map((c) => c.width),
+      minimums(),
+      this.width,
+    );
+    while (!widths && size > MIN_TABLE_SIZE) {
+      size -= 0.5;
+      widths = fitColumns(
+        columns.map((c) => c.width),
+        minimums(),
+        this.width,
+      );
+    }
+    // Still too narrow at the smallest size: proportional widths (a long word may break).
     const total = columns.reduce((sum, c) => sum + c.width, 0);
-    const widths = columns.map((c) => (this.width * c.width) / total);
+    widths ??= columns.map((c) => (this.width * c.width) / total);
 
     const rowHeight = (cells: readonly string[], style: FontStyle): number => {
       this.use(style, size);
@@ -374,7 +446,7 @@ export class AdminDocument {
     if (block.authority) measure(block.authority, 'bold', SIZES.signature);
     measure(block.title, 'bold', SIZES.signature);
     if (block.note) measure(block.note, 'italic', SIZES.note);
-    h += SIGNATURE_SPACE;
+    h += this.signatureSpace;
     if (block.name) measure(block.name, 'bold', SIZES.signature);
     return h;
   }
@@ -384,7 +456,7 @@ export class AdminDocument {
     if (block.authority) yy = this.centred(block.authority.toUpperCase(), x, yy, width, 'bold', SIZES.signature);
     yy = this.centred(block.title.toUpperCase(), x, yy, width, 'bold', SIZES.signature);
     if (block.note) yy = this.centred(block.note, x, yy, width, 'italic', SIZES.note);
-    yy += SIGNATURE_SPACE;
+    yy += this.signatureSpace;
     if (block.name) yy = this.centred(block.name, x, yy, width, 'bold', SIZES.signature);
     return yy;
   }
@@ -438,17 +510,17 @@ export class AdminDocument {
   /** A QR code to `url` (PNG from the qrcode package) with a caption, at the left margin. */
   async qr(url: string, caption = 'Tra cứu hồ sơ', options: QrOptions = {}): Promise<this> {
     const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 });
-    const captionHeight = this.use('italic', SIZES.qrCaption).heightOfString(caption, { width: QR_SIZE + 30 });
-    const height = QR_SIZE + captionHeight + 4;
+    const captionHeight = this.use('italic', SIZES.qrCaption).heightOfString(caption, { width: this.qrSize + 30 });
+    const height = this.qrSize + captionHeight + 4;
     this.doc.y += 6;
     // Beside a signature the band must hold the signature too (title, note, space, name).
     const signature = this.signatureHeight({ title: 'X', note: '(X)', name: 'X' }, this.width);
     this.ensureSpace(options.beside ? Math.max(height, signature) : height);
     const y = this.doc.y;
-    const boxW = QR_SIZE + 30;
+    const boxW = this.qrSize + 30;
     const boxX = options.beside === 'center' ? this.left + (this.width - boxW) / 2 : this.left;
-    this.doc.image(png, boxX + 15, y, { width: QR_SIZE, height: QR_SIZE });
-    const end = this.centred(caption, boxX, y + QR_SIZE + 2, boxW, 'italic', SIZES.qrCaption);
+    this.doc.image(png, boxX + 15, y, { width: this.qrSize, height: this.qrSize });
+    const end = this.centred(caption, boxX, y + this.qrSize + 2, boxW, 'italic', SIZES.qrCaption);
     this.doc.x = this.left;
     if (options.beside) {
       this.band = { bottom: end, position: options.beside };

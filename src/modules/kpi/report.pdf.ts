@@ -1,8 +1,9 @@
 /**
  * A report as a PDF in the administrative layout (Decree 30, through the documents module's
  * AdminDocument): header, title, the period and grouping, the table with its total line, and the
- * signature of the person who drew it up. Fourteen figures fit A4 portrait at 7 pt with short
- * headers that name their group.
+ * signature of the person who drew it up. Sixteen columns go on A4 landscape, as the national
+ * reporting forms do, with short headers that name their group; the table sizes its columns from
+ * their words, so a header wraps only between words and repeats on every page.
  */
 import { vietnamDateOf } from '../calendar/dates.js';
 import { createDocument } from '../documents/layout.js';
@@ -24,6 +25,7 @@ export async function renderReportPdf(header: ReportHeader, report: ReportResult
     title: `${header.title} — ${report.unitName}`,
     subject: 'Tình hình, kết quả giải quyết thủ tục hành chính',
     now,
+    landscape: true,
   });
   doc.header({
     ...(report.parentName ? { parentBody: report.parentName } : {}),
@@ -38,7 +40,7 @@ export async function renderReportPdf(header: ReportHeader, report: ReportResult
   );
   const columns = [
     { header: 'STT', width: 0.8, align: 'center' as const },
-    { header: DIMENSION_LABELS[header.groupBy], width: 4.2 },
+    { header: DIMENSION_LABELS[header.groupBy], width: 3 },
     ...REPORT_TABLE.map((c) => ({
       header: [c.group ? SHORT_GROUP[c.group] : '', c.header].filter(Boolean).join(': '),
       width: 1,
@@ -48,7 +50,7 @@ export async function renderReportPdf(header: ReportHeader, report: ReportResult
   const line = (counts: Parameters<typeof cellValue>[1]) => REPORT_TABLE.map((c) => number(cellValue(c, counts)));
   const rows = report.rows.map((r, i) => [String(i + 1), r.label, ...line(r.counts)]);
   rows.push(['', 'Tổng cộng', ...line(sumRows(report.rows))]);
-  doc.table(columns, rows, { size: 7 });
+  doc.table(columns, rows, { size: 8 });
   doc.paragraph(
     `Số liệu tính đến ${vnDay(vietnamDateOf(new Date(report.asOf)))}; hồ sơ đang giải quyết được xét trong hạn hay quá hạn tại thời điểm đó.`,
     { style: 'italic', size: 11, indent: false },

@@ -85,7 +85,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       await manage(request, request.params.unitId, 'queue.manage');
       return {
         entries: await db.transaction((tx) =>
-          saveTemplate(tx, request.ctx, env, request.params.unitId, request.body.entries),
+          saveTemplate(tx, request.ctx, env.WORKING_PERIODS, request.params.unitId, request.body.entries),
         ),
       };
     },

@@ -7,6 +7,7 @@ import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
+import type { WorkingPeriod } from '../../kernel/working-periods.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { isWorkingDay } from '../calendar/calendar.rules.js';
@@ -30,12 +31,12 @@ export async function getTemplate(db: Queryable, unitId: string): Promise<Templa
 export async function saveTemplate(
   tx: Tx,
   ctx: RequestContext,
-  env: Env,
+  workingPeriods: readonly WorkingPeriod[],
   unitId: string,
   entries: TemplateEntry[],
 ): Promise<TemplateEntry[]> {
   const fields = await fieldCodes(tx);
-  const problems = templateProblems(entries, env.WORKING_PERIODS, fields);
+  const problems = templateProblems(entries, workingPeriods, fields);
   if (problems.length > 0) throw new AppError('QUEUE_TEMPLATE_INVALID', { problems });
   const before = await getTemplate(tx, unitId);
   await tx
@@ -96,12 +97,16 @@ export async function generateSlots(
   return { created: inserted.length, days: workingDays, skipped: skippedDays(days, holidays) };
 }
 
-/** Units that run a queue (have a template), for kiosks and displays to choose from. */
+/**
+ * Units that run a queue (a template with at least one entry), for kiosks and displays to choose
+ * from: a unit whose template was emptied serves no field, so a kiosk must not offer it.
+ */
 export function queueUnits(db: Queryable) {
   return db
     .select({ unitId: units.id, unitName: units.name })
     .from(queueTemplates)
     .innerJoin(units, eq(units.id, queueTemplates.unitId))
+    .where(sql`jsonb_array_length(${queueTemplates.entries}) > 0`)
     .orderBy(asc(units.name));
 }
 

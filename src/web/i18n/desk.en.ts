@@ -168,6 +168,9 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.action.amount': 'Amount',
   'desk.action.receiptNumber': 'Receipt number',
   'desk.action.resultChannel': 'Result returned via',
+  'desk.return.counter': 'In person at the one-stop section',
+  'desk.return.postal': 'By public postal service',
+  'desk.return.online': 'Online',
 
   'desk.sign.file': 'Signed result file',
   'desk.sign.fileRequired': 'Upload the result file.',

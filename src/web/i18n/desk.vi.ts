@@ -166,6 +166,9 @@ export const deskVi = {
   'desk.action.amount': 'Số tiền',
   'desk.action.receiptNumber': 'Số biên lai',
   'desk.action.resultChannel': 'Hình thức trả kết quả',
+  'desk.return.counter': 'Trả trực tiếp tại Bộ phận Một cửa',
+  'desk.return.postal': 'Trả qua dịch vụ bưu chính công ích',
+  'desk.return.online': 'Trả trực tuyến',
 
   'desk.sign.file': 'Tệp kết quả đã ký số',
   'desk.sign.fileRequired': 'Cần tải lên tệp kết quả.',

@@ -46,6 +46,9 @@ export const kpiEn: Record<keyof typeof kpiVi, string> = {
   'kpi.drill.title': 'List: {what}',
   'kpi.drill.open': 'Show the list of {what}',
   'kpi.drill.empty': 'No dossiers.',
+  'report.export.xlsx': 'Export Excel (XLSX)',
+  'report.export.pdf': 'Export PDF',
+  'report.export.making': 'Making the report…',
   'dash.title': 'Quality of service to citizens and businesses',
   'dash.intro':
     'The index for steering and assessing the quality of service in administrative procedures and public services (Decision 766/QĐ-TTg), computed from the dossiers in the system.',

@@ -44,6 +44,9 @@ export const kpiVi = {
   'kpi.drill.title': 'Danh sách: {what}',
   'kpi.drill.open': 'Xem danh sách {what}',
   'kpi.drill.empty': 'Không có hồ sơ nào.',
+  'report.export.xlsx': 'Xuất Excel (XLSX)',
+  'report.export.pdf': 'Xuất PDF',
+  'report.export.making': 'Đang lập báo cáo…',
   'dash.title': 'Kết quả đánh giá chất lượng phục vụ người dân, doanh nghiệp',
   'dash.intro':
     'Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công (Quyết định 766/QĐ-TTg), tính từ hồ sơ thực tế trên hệ thống.',

@@ -46,7 +46,15 @@ export const queueEn: Record<keyof typeof queueVi, string> = {
   'kq.ahead': '{n} people are waiting before you',
   'kq.booked': 'Appointment priority',
   'kq.done': 'Done',
-  'kq.noFields': 'No queue is run here yet.',
+  'kq.noFields': "No automatic queue is run here yet. Please go to the one-stop section's help desk to be served.",
+  'kq.noQueue': "No place runs an automatic queue yet. Please go to the one-stop section's help desk to be served.",
+  'kq.advice.code':
+    'Check the code in your message or on “My appointments” and type it again, or take a ticket by field.',
+  'kq.advice.walkIn': 'Please take a ticket by field instead.',
+  'kq.advice.otherField': 'Please choose another field, or ask the help desk where this field is received.',
+  'kq.advice.early': 'Please come back within 60 minutes of your appointment, or take a ticket by field now.',
+  'kq.advice.wait': 'Please wait a minute and try again.',
+  'kq.advice.retry': "Please try again; if it still fails, go to the one-stop section's help desk.",
 
   'qd.title': 'Queue display',
   'qd.serving': 'Now serving',

@@ -44,7 +44,17 @@ export const queueVi = {
   'kq.ahead': 'Đang có {n} người chờ trước bạn',
   'kq.booked': 'Ưu tiên lịch hẹn',
   'kq.done': 'Xong',
-  'kq.noFields': 'Nơi này chưa tổ chức lấy số.',
+  'kq.noFields':
+    'Nơi này chưa tổ chức lấy số thứ tự tự động. Vui lòng đến bàn hướng dẫn của Bộ phận Một cửa để được tiếp nhận.',
+  'kq.noQueue':
+    'Chưa có nơi nào tổ chức lấy số thứ tự tự động. Vui lòng đến bàn hướng dẫn của Bộ phận Một cửa để được tiếp nhận.',
+  'kq.advice.code':
+    'Kiểm tra lại mã trong tin nhắn hoặc trang “Lịch hẹn của tôi” rồi nhập lại, hoặc lấy số theo lĩnh vực ở bên cạnh.',
+  'kq.advice.walkIn': 'Vui lòng lấy số theo lĩnh vực ở bên cạnh.',
+  'kq.advice.otherField': 'Vui lòng chọn lĩnh vực khác, hoặc hỏi bàn hướng dẫn nơi tiếp nhận lĩnh vực này.',
+  'kq.advice.early': 'Vui lòng quay lại trong vòng 60 phút trước giờ hẹn, hoặc lấy số theo lĩnh vực ngay bây giờ.',
+  'kq.advice.wait': 'Vui lòng chờ một phút rồi thử lại.',
+  'kq.advice.retry': 'Vui lòng thử lại; nếu vẫn không được, hãy đến bàn hướng dẫn của Bộ phận Một cửa.',
 
   'qd.title': 'Màn hình gọi số',
   'qd.serving': 'Đang phục vụ',

@@ -52,12 +52,13 @@ export const SIGN_NOTE = '(Ký và ghi rõ họ tên)';
 
 export function startForm(
   base: FormBase,
-  options: { title: string; subtitle?: string; date: Date; pdfTitle?: string },
+  options: { title: string; subtitle?: string; date: Date; pdfTitle?: string; compact?: boolean },
 ): AdminDocument {
   const doc = createDocument({
     title: `${options.pdfTitle ?? options.title} — ${base.dossierCode}`,
     subject: base.procedureName,
     ...(base.now ? { now: base.now } : {}),
+    ...(options.compact ? { compact: true } : {}),
   });
   doc.header({
     ...(base.unit.parentBody ? { parentBody: base.unit.parentBody } : {}),

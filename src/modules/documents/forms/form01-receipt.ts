@@ -1,4 +1,5 @@
 import { vnDateTime, vnMoney } from '../vn-format.js';
+import type { AdminDocument } from '../layout.js';
 import { ADDRESSEE, SIGN_NOTE, applicantFields, startForm, type FormBase } from './common.js';
 
 /**
@@ -57,25 +58,64 @@ function feeLines(fees: readonly Fee[]): string[] {
   return lines;
 }
 
+/**
+ * How a receipt is fitted on one sheet, tried in order: the components table set smaller, then
+ * also a tighter signature band (layout.ts `compact`). Each is measured by drawing it; the first
+ * that fits one page wins. A list too long for one page even so moves to an annex after the
+ * signatures (danh mục kèm theo), so the signatures and QR code always stay with the body.
+ */
+const FITS = [
+  { tableSize: 11, compact: false, annex: false },
+  { tableSize: 10, compact: false, annex: false },
+  { tableSize: 9, compact: false, annex: false },
+  { tableSize: 9, compact: true, annex: false },
+  { tableSize: 8, compact: true, annex: false },
+] as const;
+const ANNEX = { tableSize: 11, compact: false, annex: true } as const;
+type Fit = (typeof FITS)[number] | typeof ANNEX;
+
+export const ANNEX_TITLE = 'Danh mục thành phần hồ sơ kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả';
+
 export async function renderForm01(data: ReceiptForm): Promise<Buffer> {
+  for (const fit of FITS) {
+    const doc = await drawReceipt(data, fit);
+    if (doc.pageCount === 1) return doc.end();
+  }
+  return (await drawReceipt(data, ANNEX)).end();
+}
+
+function componentsTable(doc: AdminDocument, components: readonly ReceiptComponent[], size: number): void {
+  doc.table(
+    [
+      { header: 'TT', width: 0.6, align: 'center' },
+      { header: 'Tên giấy tờ', width: 6.5 },
+      { header: 'Hình thức', width: 2.4, align: 'center' },
+      { header: 'Số lượng', width: 1, align: 'center' },
+    ],
+    components.map((c, i) => [String(i + 1), c.name, COMPONENT_KIND_LABEL[c.kind], String(c.count)]),
+    { size },
+  );
+}
+
+async function drawReceipt(data: ReceiptForm, fit: Fit) {
   const doc = startForm(data, {
     title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
     date: data.receivedAt,
+    compact: fit.compact,
   });
   doc.paragraph(`${data.unit.name} tiếp nhận hồ sơ của:`, { indent: false });
   applicantFields(doc, data.applicant, ADDRESSEE);
   doc.field('Nội dung yêu cầu giải quyết', data.procedureName);
 
-  doc.paragraph('1. Thành phần hồ sơ nộp gồm:', { indent: false, style: 'bold' });
-  doc.table(
-    [
-      { header: 'TT', width: 0.6, align: 'center' },
-      { header: 'Tên giấy tờ', width: 5.6 },
-      { header: 'Hình thức', width: 2.5, align: 'center' },
-      { header: 'Số lượng', width: 1.4, align: 'center' },
-    ],
-    data.components.map((c, i) => [String(i + 1), c.name, COMPONENT_KIND_LABEL[c.kind], String(c.count)]),
-  );
+  if (fit.annex)
+    doc.paragraph(`1. Thành phần hồ sơ nộp gồm: ${data.components.length} giấy tờ, theo danh mục kèm theo.`, {
+      indent: false,
+      style: 'bold',
+    });
+  else {
+    doc.paragraph('1. Thành phần hồ sơ nộp gồm:', { indent: false, style: 'bold' });
+    componentsTable(doc, data.components, fit.tableSize);
+  }
   doc.field('2. Số lượng hồ sơ', `${data.setCount} (bộ)`);
   doc.field('3. Thời gian giải quyết hồ sơ theo quy định là', data.legalTimeLimit);
   doc.field('4. Thời gian nhận hồ sơ', vnDateTime(data.receivedAt));
@@ -98,5 +138,10 @@ export async function renderForm01(data: ReceiptForm): Promise<Buffer> {
     { title: 'Người nộp hồ sơ', note: SIGN_NOTE, name: data.applicant.name },
     { title: 'Người tiếp nhận hồ sơ', note: SIGN_NOTE, name: data.officerName },
   ]);
-  return doc.end();
+  if (fit.annex) {
+    doc.newPage().paragraph(ANNEX_TITLE.toUpperCase(), { indent: false, style: 'bold', align: 'center' });
+    doc.paragraph(`Mã hồ sơ: ${data.dossierCode}`, { indent: false, align: 'center' });
+    componentsTable(doc, data.components, fit.tableSize);
+  }
+  return doc;
 }

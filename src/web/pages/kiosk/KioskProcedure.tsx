@@ -1,6 +1,6 @@
 import { Skeleton, Typography } from 'antd';
 import { api } from '../../api.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { KioskError } from './KioskError.js';
 import { useApiData } from '../../components/useApiData.js';
 import type { ProcedureDetail } from '../../types.js';
 import { ProcedureFacts } from '../portal/procedure/ProcedureFacts.js';
@@ -12,7 +12,7 @@ export function KioskProcedure({ id }: { id: string }) {
   const p = procedure.data;
   return (
     <article style={{ background: '#fff', borderRadius: 12, padding: 24 }}>
-      <ErrorAlert error={procedure.error} />
+      <KioskError error={procedure.error} />
       {procedure.loading && <Skeleton active paragraph={{ rows: 8 }} />}
       {p && (
         <>

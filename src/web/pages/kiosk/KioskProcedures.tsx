@@ -1,7 +1,7 @@
 import { Button, Empty, Skeleton } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { KioskError } from './KioskError.js';
 import { useApiData } from '../../components/useApiData.js';
 import { useT } from '../../i18n/i18n.js';
 import { useDebounced } from '../portal/useDebounced.js';
@@ -33,7 +33,7 @@ export function KioskProcedures({ onOpen }: { onOpen(id: string): void }) {
         <KioskInput label={t('kiosk.procedureSearch')} value={text} onChange={setText} />
       </div>
       <div aria-live="polite" data-testid="kiosk-results">
-        <ErrorAlert error={list.error} />
+        <KioskError error={list.error} />
         {list.loading && q && <Skeleton active />}
         {list.data?.items.length === 0 && <Empty description={t('home.noResults')} />}
         {list.data?.items.map((p) => (

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Spin } from 'antd';
+import { Alert, Button, Checkbox, Spin } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useApiData } from '../../components/useApiData.js';
 import { useT } from '../../i18n/i18n.js';
 import { fetchBoard, type IssuedTicket, queueUnits } from '../queue/queueApi.js';
+import { KioskError } from './KioskError.js';
 import { KioskInput } from './KioskInput.js';
 
 /** The kiosk's place: ?unit=<id> on its URL, else the only unit running a queue, else a choice. */
@@ -21,7 +21,8 @@ export function KioskTicket({ onDone }: { onDone(): void }) {
   const unitId = picked ?? (units.data?.length === 1 ? units.data[0]!.unitId : null);
   if (!unitId) {
     if (units.loading) return <Spin size="large" />;
-    if (!units.data?.length) return <ErrorAlert error={units.error ?? new Error(t('kq.noFields'))} />;
+    if (units.error) return <KioskError error={units.error} />;
+    if (!units.data?.length) return <KioskNotice text={t('kq.noQueue')} />;
     return (
       <div style={{ display: 'grid', gap: 16 }}>
         <h2>{t('kq.unit')}</h2>
@@ -108,9 +109,9 @@ function TicketForm({ unitId, onDone }: { unitId: string; onDone(): void }) {
             {t('kq.disabled')}
           </Checkbox>
         </div>
-        <ErrorAlert error={error ?? board.error} />
+        <KioskError error={error ?? board.error} />
         {board.loading && <Spin />}
-        {board.data?.fields.length === 0 && <p>{t('kq.noFields')}</p>}
+        {board.data?.fields.length === 0 && <KioskNotice text={t('kq.noFields')} />}
         <div style={{ display: 'grid', gap: 12 }}>
           {board.data?.fields.map((f) => (
             <Button
@@ -126,4 +127,9 @@ function TicketForm({ unitId, onDone }: { unitId: string; onDone(): void }) {
       </div>
     </div>
   );
+}
+
+/** Why the kiosk cannot give a number here, and where to go instead. */
+function KioskNotice({ text }: { text: string }) {
+  return <Alert type="info" showIcon role="status" message={text} style={{ fontSize: 22 }} />;
 }

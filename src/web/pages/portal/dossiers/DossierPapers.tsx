@@ -1,5 +1,7 @@
 import { Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { api } from '../../../api.js';
+import { FileName } from '../../../components/FileName.js';
 import { useApiData } from '../../../components/useApiData.js';
 import { formatDate } from '../../../format.js';
 import { type MessageKey, useT } from '../../../i18n/i18n.js';
@@ -15,7 +17,7 @@ function FileLink({
   newTab = false,
 }: {
   href: string;
-  children: string;
+  children: ReactNode;
   testId?: string;
   newTab?: boolean;
 }) {
@@ -117,7 +119,7 @@ export function DossierPapers({ dossier }: { dossier: DossierDetail }) {
               {c.fileIds.map((id, i) => (
                 <span key={id} style={{ marginRight: 8 }}>
                   <FileLink href={`/api/files/${id}`} newTab>
-                    {t('mine.file', { n: i + 1 })}
+                    <FileName href={`/api/files/${id}`} fallback={t('mine.file', { n: i + 1 })} />
                   </FileLink>
                 </span>
               ))}

@@ -1,4 +1,4 @@
-import { Button, Typography } from 'antd';
+import { Button, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { uploadFile } from '../../../components/uploadFile.js';
@@ -12,6 +12,8 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleS
 /**
  * Files for one component: choose (several at once), each uploaded at once to POST /api/files;
  * the server's refusal (type, size) is shown beside the component. Removing only drops it here.
+ * Ant Design's Upload opens the chooser, so the browser's own English "Choose Files / No file
+ * chosen" control never shows; the list below names each file.
  */
 /** `label`: what the files are (the component's name), for the button's accessible name. */
 export function FilePicker({
@@ -24,31 +26,30 @@ export function FilePicker({
   onChange(files: StoredFile[]): void;
 }) {
   const t = useT();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  // The latest list: several files chosen at once finish one by one, each adding to it.
+  const current = useRef(files);
+  current.current = files;
+  const [busy, setBusy] = useState(0);
   const [error, setError] = useState<unknown>(null);
 
   const verb = files.length > 0 ? t('files.addMore') : t('files.choose');
 
-  const upload = async (chosen: FileList | null) => {
-    if (!chosen || chosen.length === 0) return;
-    setBusy(true);
+  const upload = async (file: File) => {
+    setBusy((n) => n + 1);
     setError(null);
     try {
-      const stored: StoredFile[] = [];
-      for (const file of Array.from(chosen)) stored.push(await uploadFile(file, file.name));
-      onChange([...files, ...stored]);
+      const stored = await uploadFile(file, file.name);
+      current.current = [...current.current, stored];
+      onChange(current.current);
     } catch (e) {
       setError(e);
     } finally {
-      setBusy(false);
-      if (input.current) input.current.value = ''; // the same file may be chosen again
+      setBusy((n) => n - 1);
     }
   };
 
   return (
     <div>
-      <input ref={input} type="file" multiple accept={ACCEPT} hidden onChange={(e) => void upload(e.target.files)} />
       <ErrorAlert error={error} />
       {files.length > 0 && (
         <ul style={{ listStyle: 'none', padding: 0, margin: '0 0 8px' }}>
@@ -69,9 +70,11 @@ export function FilePicker({
           ))}
         </ul>
       )}
-      <Button onClick={() => input.current?.click()} loading={busy} aria-label={`${verb}: ${label}`}>
-        {verb}
-      </Button>
+      <Upload multiple accept={ACCEPT} showUploadList={false} customRequest={({ file }) => void upload(file as File)}>
+        <Button loading={busy > 0} aria-label={`${verb}: ${label}`}>
+          {verb}
+        </Button>
+      </Upload>
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
         {t('files.accepted')}
       </Typography.Text>

@@ -56,7 +56,9 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
   const [applicant, setApplicant] = useState<ApplicantValues | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [store, setStore] = useState<StoreItem[]>([]);
-  const [missing, setMissing] = useState<string[]>([]);
+  // Asked for the review once: from then on the warning follows the files as they are attached.
+  const [triedReview, setTriedReview] = useState(false);
+  const missing = triedReview ? missingComponents(procedure, choices) : [];
   const [pledged, setPledged] = useState(false);
   // Generated once per form: every click on "Nộp hồ sơ" sends the same key.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -87,9 +89,8 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
     setStep(1);
   };
   const toReview = () => {
-    const names = missingComponents(procedure, choices);
-    setMissing(names);
-    if (names.length === 0) setStep(2);
+    setTriedReview(true);
+    if (missingComponents(procedure, choices).length === 0) setStep(2);
   };
   const submit = async () => {
     if (!applicant) return;

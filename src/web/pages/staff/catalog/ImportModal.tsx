@@ -1,4 +1,4 @@
-import { Form, Modal } from 'antd';
+import { Button, Form, Modal, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -74,15 +74,17 @@ export function ImportModal({ onClose, onImported }: { onClose(): void; onImport
       ) : (
         <Form<DecisionHeaderValues> form={form} layout="vertical" onFinish={(v) => void start(v)}>
           <Form.Item label={t('admin.imp.file')} extra={t('admin.imp.fileHelp')} required>
-            <input
-              type="file"
+            <Upload
               accept=".json,.csv,.xlsx"
-              aria-label={t('admin.imp.file')}
-              onChange={(e) => {
-                const chosen = e.target.files?.[0] ?? null;
-                setFile(chosen && sheetType(chosen.name) ? chosen : null);
+              maxCount={1}
+              beforeUpload={(chosen) => {
+                setFile(sheetType(chosen.name) ? chosen : null);
+                return false; // read here, sent with the form (no upload of its own)
               }}
-            />
+              onRemove={() => setFile(null)}
+            >
+              <Button aria-label={t('admin.imp.file')}>{t('files.choose')}</Button>
+            </Upload>
           </Form.Item>
           <DecisionHeaderFields />
         </Form>

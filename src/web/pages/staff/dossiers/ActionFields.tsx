@@ -4,7 +4,7 @@ import { useT } from '../../../i18n/i18n.js';
 import type { DialogKind } from './actions.js';
 import { FilePicker } from '../../portal/submit/FilePicker.js';
 import type { StoredFile } from '../../../types.js';
-import { CHANNEL_NAMES } from './channels.js';
+import { RETURN_CHANNELS } from './channels.js';
 import type { DossierDetail } from './types.js';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
@@ -130,7 +130,7 @@ export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: Act
         >
           <Select
             aria-label={t('desk.action.resultChannel')}
-            options={CHANNEL_NAMES.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            options={RETURN_CHANNELS.map((c) => ({ value: c, label: t(`desk.return.${c}`) }))}
           />
         </Form.Item>
       );

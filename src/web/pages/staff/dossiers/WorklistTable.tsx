@@ -30,7 +30,11 @@ export function WorklistTable({ list, page, pageSize, onPage, action }: Props) {
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        // Fixed widths that fit the console beside its menu at 1366 px (≈1100 px of content): the
+        // procedure takes what is left and wraps, so "Hẹn trả" and "Thời hạn" stay in view; a
+        // narrower screen scrolls the table sideways.
+        tableLayout="fixed"
+        scroll={{ x: action ? 1040 : 900 }}
         locale={{ emptyText: t('desk.worklist.empty') }}
         pagination={serverPagination(t, { current: page, pageSize, total: list.data?.total, onChange: onPage })}
         onRow={(item) => {
@@ -44,32 +48,48 @@ export function WorklistTable({ list, page, pageSize, onPage, action }: Props) {
           {
             title: t('desk.dossier.code'),
             dataIndex: 'code',
-            render: (code: string) => <Link to={`/staff/dossiers/${encodeURIComponent(code)}`}>{code}</Link>,
+            width: 170,
+            render: (code: string) => (
+              <Link to={`/staff/dossiers/${encodeURIComponent(code)}`} style={{ overflowWrap: 'anywhere' }}>
+                {code}
+              </Link>
+            ),
           },
-          { title: t('desk.dossier.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 300 },
-          { title: t('desk.applicant.title'), dataIndex: 'applicantName' },
+          { title: t('desk.dossier.procedure'), dataIndex: 'procedureName' },
+          { title: t('desk.applicant.title'), dataIndex: 'applicantName', width: 140 },
           {
             title: t('desk.dossier.status'),
             dataIndex: 'status',
+            width: 140,
             render: (_, item) => <StatusTags status={item.status} onTime={null} />,
           },
           {
             title: t('desk.dossier.currentStep'),
             key: 'step',
+            width: 150,
             render: (_, item) => item.currentStep?.name ?? t('common.none'),
           },
           {
             title: t('desk.dossier.appointment'),
             dataIndex: 'appointmentAt',
+            width: 130,
             render: (at: string | null) => formatDateTime(at),
           },
           {
             title: t('desk.dossier.timeState'),
             key: 'timeState',
+            width: 120,
             render: (_, item) => <OnTimeTag state={onTimeState(item)} />,
           },
           ...(action
-            ? [{ title: t('desk.actions'), key: 'action', render: (_: unknown, item: WorklistItem) => action(item) }]
+            ? [
+                {
+                  title: t('desk.actions'),
+                  key: 'action',
+                  width: 140,
+                  render: (_: unknown, item: WorklistItem) => action(item),
+                },
+              ]
             : []),
         ]}
       />

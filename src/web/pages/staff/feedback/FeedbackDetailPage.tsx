@@ -9,6 +9,7 @@ import type { FeedbackActionName, FeedbackDetail } from '../../../types.js';
 import { FeedbackHistory } from '../../portal/feedback/FeedbackHistory.js';
 import { feedbackDetail } from '../../portal/feedback/feedbackApi.js';
 import { categoryKey, channelKey, STATUS_COLOR, statusKey } from '../../portal/feedback/labels.js';
+import { FileName } from '../../../components/FileName.js';
 import { fileUrl } from '../dossiers/dossierApi.js';
 import { OnTimeTag } from '../dossiers/tags.js';
 import { FeedbackActionButton } from './FeedbackActionButton.js';
@@ -121,7 +122,7 @@ function FeedbackFacts({ item }: { item: FeedbackDetail }) {
             <Space wrap>
               {item.fileIds.map((id, i) => (
                 <a key={id} href={fileUrl(id)} target="_blank" rel="noreferrer">
-                  {t('fb.desk.file', { n: i + 1 })}
+                  <FileName href={fileUrl(id)} fallback={t('fb.desk.file', { n: i + 1 })} />
                 </a>
               ))}
             </Space>

@@ -20,6 +20,7 @@ import { IndexTrend } from './IndexTrend.js';
 import { ChannelMix, LateByUnit } from './LateAndChannels.js';
 import { ProductivityTable } from './ProductivityTable.js';
 import { TargetsTable } from './TargetsTable.js';
+import { ReportExport } from '../../../kpi/ReportExport.js';
 
 /** The unit a reader starts with: where they hold kpi.read (procedure control or leadership). */
 function defaultUnit(roles: RoleView[]): string | null {
@@ -28,8 +29,21 @@ function defaultUnit(roles: RoleView[]): string | null {
   );
 }
 
-const Panel = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
-  <Card title={title} size="small" style={{ height: '100%' }} data-testid={testId}>
+/** `fill`: as tall as its row (a panel alone in its column); stacked panels keep their own height. */
+const Panel = ({
+  title,
+  children,
+  testId,
+  fill,
+  extra,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+  fill?: boolean;
+  extra?: ReactNode;
+}) => (
+  <Card title={title} size="small" style={fill ? { height: '100%' } : {}} data-testid={testId} extra={extra}>
     {children}
   </Card>
 );
@@ -50,9 +64,13 @@ export function KpiDashboardPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('kpi.title')}
-      </Typography.Title>
+      <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('kpi.title')}
+        </Typography.Title>
+        {/* The monthly report (báo cáo tháng) of the chosen unit and reporting month. */}
+        <ReportExport request={unit ? { unit, period: month, groupBy: 'unit' } : null} testId="kpi-export" />
+      </Space>
       <Row gutter={[16, 8]}>
         <Col xs={24} md={14}>
           <label htmlFor="kpi-unit">{t('kpi.unit')}</label>
@@ -88,7 +106,7 @@ export function KpiDashboardPage() {
           </Space>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
-              <Panel title={t('kpi.overTime')}>
+              <Panel title={t('kpi.overTime')} fill>
                 <IndexTrend unit={unit} month={month} onSelect={setMonth} />
               </Panel>
             </Col>
@@ -97,7 +115,11 @@ export function KpiDashboardPage() {
                 <ChannelMix unit={unit} month={month} onDrill={setDrill} />
               </Panel>
               <div style={{ height: 16 }} />
-              <Panel title={t('kpi.late')} testId="kpi-late">
+              <Panel
+                title={t('kpi.late')}
+                testId="kpi-late"
+                extra={<ReportExport request={{ unit, period: month, groupBy: 'unit' }} testId="kpi-late-export" />}
+              >
                 <LateByUnit unit={unit} month={month} onDrill={setDrill} />
               </Panel>
             </Col>
