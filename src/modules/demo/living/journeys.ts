@@ -179,8 +179,8 @@ function processing(c: Case): Move[] {
         act('requestSupplement', 'official', stepShare(0.1, 0.4), () => ({
           note: 'Đề nghị bổ sung bản sao giấy tờ còn thiếu chữ ký, đóng dấu (mẫu 02)',
         })),
-        // Most come back within days; the recent ones are still awaited.
-        act('supply', 'officer', hours(4, 60), (_w, cc) => ({
+        // Most come back within days, some take weeks: the recent and the slow are still awaited.
+        act('supply', 'officer', c.rng.chance(0.25) ? hours(120, 320) : hours(4, 60), (_w, cc) => ({
           components: [
             { componentId: cc.procedure.componentIds[0]!, fileIds: [cc.desk.fileOf.get(cc.desk.officer.userId)!] },
           ],
