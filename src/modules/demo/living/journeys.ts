@@ -210,8 +210,8 @@ function processing(c: Case): Move[] {
           note: 'Hồ sơ cần xác minh thêm; xin lỗi ông/bà và hẹn lại ngày trả kết quả',
           newAppointmentDate: addWorkingDaysToDate(world.calendar, vietnamDateOf(row.appointmentAt!), cc.rng.int(2, 4)),
         })),
-        // A third never catch up: still open and late today, for the recent ones.
-        forwardIn('official', c.rng.chance(0.3) ? pastLegalDue(24, 160) : pastLegalDue(1, 12)),
+        // Some fall far behind: weeks past the legal due time, the recent ones still open and late today.
+        forwardIn('official', c.rng.chance(0.4) ? pastLegalDue(40, 320) : pastLegalDue(1, 12)),
       ];
   }
 }
