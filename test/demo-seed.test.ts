@@ -27,10 +27,16 @@ describe('demo seed on a seeded database', () => {
   it('does nothing the second time (idempotent): no duplicate units, accounts or roles', async () => {
     const before = await counts(handle.db);
     expect(before.units).toBeGreaterThan(20);
-    expect(await seedDemoIfEmpty(handle.db, { password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N })).toBe(false);
-    expect(await seedDemoIfEmpty(handle.db, { password: 'another-password', scryptLogN: TEST_SCRYPT_LOG_N })).toBe(
-      false,
-    );
+    expect(
+      await seedDemoIfEmpty(handle.db, { kind: 'minimal', password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N }),
+    ).toBe(false);
+    expect(
+      await seedDemoIfEmpty(handle.db, {
+        kind: 'minimal',
+        password: 'another-password',
+        scryptLogN: TEST_SCRYPT_LOG_N,
+      }),
+    ).toBe(false);
     expect(await counts(handle.db)).toEqual(before);
     const usernames = (await handle.db.select({ username: users.username }).from(users)).map((u) => u.username);
     expect(new Set(usernames).size).toBe(usernames.length);
@@ -123,7 +129,7 @@ describe('starting the system (bootstrap) with and without the demo', () => {
       expect((await off.app.inject({ method: 'GET', url: '/api/units' })).json()).toEqual({ units: [] });
       await off.app.close();
 
-      const on = await bootstrap(testEnv({ SEED_DEMO: 'true' }), handle);
+      const on = await bootstrap(testEnv({ SEED_DEMO: 'minimal' }), handle);
       expect(on.seeded).toBe(true);
       const seeded = await counts(handle.db);
       expect(seeded.users).toBe(DEMO_ACCOUNTS.length);
@@ -135,7 +141,7 @@ describe('starting the system (bootstrap) with and without the demo', () => {
       expect(res.statusCode).toBe(200);
       await on.app.close();
 
-      const again = await bootstrap(testEnv({ SEED_DEMO: 'true' }), handle);
+      const again = await bootstrap(testEnv({ SEED_DEMO: 'minimal' }), handle);
       expect(again.seeded).toBe(false);
       await again.app.close();
       expect(await counts(handle.db)).toMatchObject({ units: seeded.units, users: seeded.users, roles: seeded.roles });

@@ -80,7 +80,7 @@ async function makeSnapshots(dir: string): Promise<void> {
   try {
     await applyMigrations(handle);
     writeFileSync(join(dir, 'migrated.tar'), Buffer.from(await (await handle.dump!()).arrayBuffer()));
-    await seedDemoIfEmpty(handle.db, { password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N });
+    await seedDemoIfEmpty(handle.db, { kind: 'minimal', password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N });
     writeFileSync(join(dir, 'demo.tar'), Buffer.from(await (await handle.dump!()).arrayBuffer()));
     writeFileSync(join(dir, MADE_AT), new Date().toISOString());
   } finally {

@@ -83,7 +83,7 @@ describe('embedded database on disk (npm start twice)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('seeds on the first start and keeps everything on the second', async () => {
-    const env = testEnv({ DATA_DIR: dir, SEED_DEMO: 'true' });
+    const env = testEnv({ DATA_DIR: dir, SEED_DEMO: 'minimal' });
     const first = await bootstrap(env);
     expect(first.seeded).toBe(true);
     expect(first.handle.engine).toBe('pglite');

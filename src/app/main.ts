@@ -16,7 +16,7 @@ const lines = [
   `  Bảng điều khiển (staff):      ${base}/staff`,
   `  API docs (OpenAPI):           ${base}/api/docs  ·  ${base}/api/openapi.json`,
 ];
-if (running.seeded || (env.SEED_DEMO ?? env.NODE_ENV !== 'production')) {
+if (running.seeded || env.SEED_DEMO) {
   lines.push(
     `  Tài khoản demo (mật khẩu / password: ${env.DEMO_PASSWORD === 'motcua-demo' ? 'motcua-demo' : 'DEMO_PASSWORD'}):`,
   );

@@ -32,8 +32,16 @@ const EnvSchema = z
     DATA_DIR: z.string().default('./data'),
     /** postgres://… switches from PGlite to a PostgreSQL server. */
     DATABASE_URL: z.string().optional(),
-    /** Seed the demo province and accounts on first start (default on unless production). */
-    SEED_DEMO: bool.optional(),
+    /**
+     * Demo data on first start (an empty database): `living` — the province, its accounts and three
+     * months of dossiers made through the services (default outside production; `true` means it);
+     * `minimal` — the province, accounts, catalog and workflows only (what the tests use);
+     * `false` — nothing (default in production).
+     */
+    SEED_DEMO: z
+      .enum(['living', 'minimal', 'true', 'false', '1', '0', 'yes', 'no'])
+      .transform((v) => (v === 'minimal' ? 'minimal' : ['living', 'true', '1', 'yes'].includes(v) ? 'living' : false))
+      .optional(),
     DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Sessions end after this much inactivity, and in any case after SESSION_MAX_HOURS. */
@@ -201,6 +209,7 @@ const EnvSchema = z
   })
   .transform((env) => ({
     ...env,
+    SEED_DEMO: env.SEED_DEMO ?? (env.NODE_ENV === 'production' ? false : ('living' as const)),
     NATIONAL_PORTAL_SYNC_ENABLED: env.NATIONAL_PORTAL_SYNC_ENABLED ?? env.NODE_ENV !== 'production',
   }));
 

@@ -32,7 +32,14 @@ const handle = await openAppDatabase({
 });
 try {
   await applyMigrations(handle);
-  if (await seedDemoIfEmpty(handle.db, { password: env.DEMO_PASSWORD, scryptLogN: env.PASSWORD_SCRYPT_LOG_N }))
+  // The bare demo: the synthetic year is generated on top of the catalog, not of the living demo.
+  if (
+    await seedDemoIfEmpty(handle.db, {
+      kind: 'minimal',
+      password: env.DEMO_PASSWORD,
+      scryptLogN: env.PASSWORD_SCRYPT_LOG_N,
+    })
+  )
     console.log('demo province seeded');
   const report = await generateProvince(handle.db, env, { dossiers, seed, log: (line) => console.log(line) });
   console.log(`generated ${report.from} → ${report.to}: ${JSON.stringify(report.rows)}`);

@@ -17,7 +17,7 @@ export const TEST_SCRYPT_LOG_N = 10;
 export const SNAPSHOT_ENV = { migrated: 'MOTCUA_TEST_SNAPSHOT_MIGRATED', demo: 'MOTCUA_TEST_SNAPSHOT_DEMO' } as const;
 
 export interface FreshDatabaseOptions {
-  /** Seed the demo province and accounts (password DEMO_PASSWORD). */
+  /** Seed the bare demo (SEED_DEMO=minimal: province, accounts, catalog, workflows; password DEMO_PASSWORD). */
   demo?: boolean;
   /** Skip migrations (for the test of the migrations themselves). */
   migrate?: boolean;
@@ -47,7 +47,8 @@ export async function freshDatabase(options: FreshDatabaseOptions = {}): Promise
 
 export async function prepare(handle: DbHandle, demo: boolean): Promise<void> {
   await applyMigrations(handle);
-  if (demo) await seedDemoIfEmpty(handle.db, { password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N });
+  if (demo)
+    await seedDemoIfEmpty(handle.db, { kind: 'minimal', password: DEMO_PASSWORD, scryptLogN: TEST_SCRYPT_LOG_N });
 }
 
 async function freshPostgresSchema(url: string, migrate: boolean, demo: boolean): Promise<DbHandle> {

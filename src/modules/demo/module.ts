@@ -1,7 +1,20 @@
-/** The demo province, accounts and synthetic data (never imported by production code). */
+/** The demo province, accounts, the living demo's traffic and synthetic data (never imported by production code). */
 import type { ModuleManifest } from '../../kernel/module.js';
 
 export const demoModule: ModuleManifest = {
   name: 'demo',
-  needs: ['calendar', 'catalog', 'dossiers', 'identifiers', 'identity', 'org', 'queue', 'workflows'],
+  needs: [
+    'calendar',
+    'catalog',
+    'dossiers',
+    'files',
+    'identifiers',
+    'identity',
+    'national-data',
+    'org',
+    'payments',
+    'queue',
+    'satisfaction',
+    'workflows',
+  ],
 };

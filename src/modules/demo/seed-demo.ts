@@ -16,6 +16,9 @@ import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
 import { seedDemoWorkflows } from '../workflows/demo-workflows.js';
 import { demoUnits } from './demo-province.js';
 import { seedDemoQueues } from './demo-queues.js';
+import type { FileStorage } from '../files/storage.js';
+import { createCommuneStaff, type Desk, openDesk } from './living/cast.js';
+import { type LivingDemoSources, withLivingDemo } from './living/living-demo.js';
 
 export interface DemoAccount {
   username: string;
@@ -85,15 +88,42 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/**
+ * Which demo: `minimal` is the province, accounts, catalog and workflows only (what the tests
+ * start from); `living` adds three months of dossiers made through the services (living/).
+ */
+export type DemoKind = 'minimal' | 'living';
+
+export type SeedDemoOptions = { password: string; scryptLogN: number } & (
+  | { kind: 'minimal' }
+  | ({ kind: 'living' } & LivingDemoSources)
+);
+
+/** The communes whose staff work the living demo, beside Sở Tư pháp (the ward that took over Long Xuyên first). */
+const LIVING_COMMUNES = 3;
+
 /** True when it seeded; false when the database already had data. */
-export async function seedDemoIfEmpty(db: Database, opts: { password: string; scryptLogN: number }): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Database, opts: SeedDemoOptions): Promise<boolean> {
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
   if (n > 0) return false;
-  const ctx = systemContext('seed-demo');
   const passwordHash = await hashPassword(opts.password, opts.scryptLogN);
+  if (opts.kind === 'minimal') {
+    await seedProvince(db, passwordHash);
+    return true;
+  }
+  await withLivingDemo(db, opts, async () => {
+    return livingDesks(db, opts.files, await seedProvince(db, passwordHash), passwordHash);
+  });
+  return true;
+}
+
+/** The province tree, the demo accounts, the catalog and the workflows, in one transaction. */
+async function seedProvince(db: Database, passwordHash: string): Promise<SeededProvince> {
+  const ctx = systemContext('seed-demo');
+  const ids = new Map<string, string>();
+  const userIds = new Map<string, string>();
+  const id = (key: string) => ids.get(key) ?? fail(key);
   await db.transaction(async (tx) => {
-    const ids = new Map<string, string>();
-    const id = (key: string) => ids.get(key) ?? fail(key);
     const all = demoUnits();
     for (const { key, parentKey, validTo: _v, successorKey: _s, ...unit } of all) {
       const created = await createUnit(tx, ctx, { ...unit, parentId: parentKey ? id(parentKey) : null });
@@ -107,7 +137,7 @@ export async function seedDemoIfEmpty(db: Database, opts: { password: string; sc
       });
     }
     for (const account of DEMO_ACCOUNTS) {
-      await insertUser(tx, ctx, {
+      const user = await insertUser(tx, ctx, {
         username: account.username,
         fullName: account.fullName,
         kind: account.kind,
@@ -117,13 +147,57 @@ export async function seedDemoIfEmpty(db: Database, opts: { password: string; sc
         passwordHash,
         mustChangePassword: false,
       });
+      userIds.set(account.username, user.id);
     }
     const communeIds = all.filter((u) => u.kind === 'commune' && !u.validTo).map((u) => id(u.key));
     await seedDemoCatalog(tx, ctx, id, communeIds);
     await seedDemoWorkflows(tx, ctx);
     await seedDemoQueues(tx, ctx, id);
   });
-  return true;
+  return { unitId: id, userId: (username) => userIds.get(username)! };
+}
+
+interface SeededProvince {
+  unitId(key: string): string;
+  userId(username: string): string;
+}
+
+/** Sở Tư pháp (worked by the demo accounts, received at the provincial centre) and three communes. */
+async function livingDesks(
+  db: Database,
+  files: FileStorage,
+  { unitId: id, userId }: SeededProvince,
+  passwordHash: string,
+): Promise<Desk[]> {
+  const ctx = systemContext('seed-demo');
+  const all = demoUnits();
+  const successor = all.find((u) => u.key === 'tp-long-xuyen')!.successorKey!;
+  const communes = [
+    all.find((u) => u.key === successor)!,
+    ...all.filter((u) => u.kind === 'commune' && u.key !== successor),
+  ].slice(0, LIVING_COMMUNES);
+  const people = [
+    {
+      unitId: id('so-tu-phap'),
+      unitName: all.find((u) => u.key === 'so-tu-phap')!.name,
+      receivingUnitId: id('ttpvhcc'),
+      officerId: userId('tiepnhan'),
+      officialId: userId('chuyenvien'),
+      leaderId: userId('lanhdao'),
+    },
+  ];
+  for (const commune of communes)
+    people.push(
+      await createCommuneStaff(
+        db,
+        ctx,
+        { id: id(commune.key), name: commune.name, adminUnitCode: commune.adminUnitCode! },
+        passwordHash,
+      ),
+    );
+  const desks: Desk[] = [];
+  for (const p of people) desks.push(await openDesk(db, files, p));
+  return desks;
 }
 
 function fail(key: string): never {

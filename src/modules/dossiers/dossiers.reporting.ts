@@ -33,6 +33,7 @@ export const reportedDossiers = qb
     receivedAt: dossiers.receivedAt, // the legal clock started (null: not accepted yet)
     appointmentAt: dossiers.appointmentAt, // promised result time
     legalDueAt: dossiers.legalDueAt, // legal due time
+    currentStepDueAt: dossiers.currentStepDueAt, // when the current workflow step is due
     pausedSince: dossiers.pausedSince, // awaiting the applicant since (clock stopped)
     pausedMinutes: dossiers.pausedMinutes, // working minutes paused so far
     supplementCount: dossiers.supplementCount, // supplement requests made
