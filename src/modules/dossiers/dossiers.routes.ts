@@ -25,7 +25,7 @@ import { nationalDataClientFromEnv } from '../national-data/national-data-client
 import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import { applicantName } from './applicant.schema.js';
-import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
+import { dossierDetail, dossierSummary } from './dossier-view.js';
 import { mayRead } from './authority.js';
 import { readingPaths } from './dossier-access.js';
 
@@ -82,15 +82,14 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const { unit, mine, ...rest } = request.query;
-      const clock = await deadlineClock(db, env);
-      const { rows, total } = await worklist(db, { ...rest, ...(await worklistScope(actor, unit, mine)), ...clock });
+      const now = new Date();
+      const { rows, total } = await worklist(db, { ...rest, ...(await worklistScope(actor, unit, mine)), now });
       return {
         items: rows.map((r) => ({
-          ...dossierSummary(r.dossier, r, clock),
+          ...dossierSummary(r.dossier, r, now),
           procedureName: r.procedureName,
           applicantName: applicantName(r.dossier.applicant),
-          overdue:
-            r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < clock.now,
+          overdue: r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < now,
         })),
         total,
       };
@@ -156,7 +155,7 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
   async function detail(actor: Actor, code: string) {
     const view = await getDossierByCode(db, code);
     return {
-      ...dossierDetail(view, await deadlineClock(db, env)),
+      ...dossierDetail(view, new Date()),
       allowedActions: await allowedActions(db, actor, view.dossier),
     };
   }

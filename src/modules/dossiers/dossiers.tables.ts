@@ -70,6 +70,11 @@ export const dossiers = pgTable(
      * apology letter does not turn a late dossier into an on-time one.
      */
     legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
+    /**
+     * From when the dossier is "sắp đến hạn": the last 20 % of its allotment, at most
+     * DUE_SOON_WORKING_DAYS (deadline.rules.ts dueSoonFrom); moved with the appointment.
+     */
+    dueSoonFrom: timestamp('due_soon_from', { withTimezone: true }),
     currentStepKey: text('current_step_key'),
     currentStepStartedAt: timestamp('current_step_started_at', { withTimezone: true }),
     /** When the current step is due (its allotment from when it started, paused time added back). */

@@ -2,13 +2,11 @@
 import { notifierFromEnv } from '../notifications/notifier.js';
 import type { PeriodicTask } from '../../kernel/module.js';
 import { sendApologyReminders } from './apology-reminders.service.js';
-import { deadlineClock } from './dossier-view.js';
 
 export const apologyDueReminders: PeriodicTask = {
   name: 'dossiers.apology-due',
   intervalSeconds: 60 * 60,
   async run(db, env, now) {
-    const clock = await deadlineClock(db, env, now);
-    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifierFromEnv(env), clock)) };
+    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifierFromEnv(env), now)) };
   },
 };

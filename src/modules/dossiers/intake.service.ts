@@ -29,6 +29,7 @@ import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
 import { startStep } from './actions.rules.js';
 import { openPlannedConsultations } from './consultations.service.js';
+import { dueSoonFrom } from './deadline.rules.js';
 import { enterStep, NO_STEP } from './step-assignment.rules.js';
 import {
   appointmentFor,
@@ -155,6 +156,8 @@ export async function receiveDossier(
   );
   const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
   const appointmentAt = calendar ? appointmentFor(calendar, now, offer.timeLimit) : null;
+  const dueSoon =
+    calendar && appointmentAt ? dueSoonFrom(calendar, now, appointmentAt, env.DUE_SOON_WORKING_DAYS) : null;
   const firstStep = calendar && start ? enterStep(calendar, start, competentUnitId, now) : NO_STEP;
   const [dossier] = await tx
     .insert(dossiers)
@@ -175,6 +178,7 @@ export async function receiveDossier(
       receivedAt: receivedNow ? now : null,
       appointmentAt,
       legalDueAt: appointmentAt,
+      dueSoonFrom: dueSoon,
       ...firstStep,
       receivedBy: receivedNow ? ctx.actor.userId : null,
       ...population,
@@ -234,9 +238,16 @@ export async function receiveDossier(
   return dossier!;
 }
 
-/** Ngày hẹn trả for a dossier received at `receivedAt` under this time limit. */
-export async function appointmentOf(tx: Tx, env: Env, limit: TimeLimit, receivedAt: Date): Promise<Date> {
-  return appointmentFor(await loadWorkingCalendar(tx, env, calendarYearsFor(receivedAt, limit)), receivedAt, limit);
+/** Ngày hẹn trả for a dossier received at `receivedAt` under this time limit, and when it turns due soon. */
+export async function appointmentOf(
+  tx: Tx,
+  env: Env,
+  limit: TimeLimit,
+  receivedAt: Date,
+): Promise<{ appointmentAt: Date; dueSoonFrom: Date }> {
+  const calendar = await loadWorkingCalendar(tx, env, calendarYearsFor(receivedAt, limit));
+  const appointmentAt = appointmentFor(calendar, receivedAt, limit);
+  return { appointmentAt, dueSoonFrom: dueSoonFrom(calendar, receivedAt, appointmentAt, env.DUE_SOON_WORKING_DAYS) };
 }
 
 /**
