@@ -52,17 +52,19 @@ export function dossierRoutes(app: App, { db, env, services }: Deps): void {
         authorize(actor, 'dossier.receive', { unitPath: await unitPath(db, input.receivingUnitId) });
       }
       const key = request.headers['idempotency-key'];
-      const dossier = await db.transaction((tx) =>
-        receiveDossier(
+      // Answered from the transaction's own data: nothing is read after commit.
+      const answer = await db.transaction(async (tx) => {
+        const view = await receiveDossier(
           tx,
           { ...request.ctx, actor },
           env,
           intakeSources,
           input,
           key ? { key, body: request.body } : undefined,
-        ),
-      );
-      return reply.status(201).send(await detail(actor, dossier.code));
+        );
+        return { ...dossierDetail(view, new Date()), allowedActions: await allowedActions(tx, actor, view.dossier) };
+      });
+      return reply.status(201).send(answer);
     },
   );
 

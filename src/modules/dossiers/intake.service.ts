@@ -28,7 +28,8 @@ import { checkPopulation, takeFromNationalStore } from '../national-data/nationa
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
 import { startStep } from './actions.rules.js';
-import { openPlannedConsultations } from './consultations.service.js';
+import { consultationsOf, openPlannedConsultations } from './consultations.service.js';
+import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { dueSoonFrom } from './deadline.rules.js';
 import { enterStep, NO_STEP } from './step-assignment.rules.js';
 import {
@@ -84,10 +85,10 @@ export async function receiveDossier(
   sources: IntakeSources,
   input: IntakeInput,
   idempotency?: IdempotencyInput,
-): Promise<DossierRow> {
+): Promise<DossierView> {
   if (idempotency) {
     const earlier = await claimIdempotencyKey(tx, ctx.actor.userId, idempotency);
-    if (earlier) return earlier;
+    if (earlier) return getDossierByCode(tx, earlier.code);
   }
   const { procedure, version } = await procedureInForce(tx, input.procedureId);
   const offer = version.content.channels.find((c) => c.channel === input.channel);
@@ -192,21 +193,30 @@ export async function receiveDossier(
     fileIds: [...c.fileIds],
     nationalDocumentId: c.nationalDocumentId ?? null,
   }));
-  if (filed.length > 0) await tx.insert(dossierComponents).values(filed.map((c) => ({ dossierId: dossier!.id, ...c })));
+  const componentRows =
+    filed.length > 0
+      ? await tx
+          .insert(dossierComponents)
+          .values(filed.map((c) => ({ dossierId: dossier!.id, ...c })))
+          .returning()
+      : [];
   await recordReuses(tx, dossier!.id, reuses);
   // What the officer received and checked is digitized into the applicant's store; reused items
   // are there already. Online filings join it when a one-stop officer accepts them.
   const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
   if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
-  await tx.insert(dossierEvents).values({
-    dossierId: dossier!.id,
-    action: receivedNow ? 'receive' : 'register',
-    toStatus: status,
-    stepKey: dossier!.currentStepKey,
-    unitId: receivingUnit.id,
-    actorUserId: ctx.actor.userId,
-    occurredAt: now,
-  });
+  const [event] = await tx
+    .insert(dossierEvents)
+    .values({
+      dossierId: dossier!.id,
+      action: receivedNow ? 'receive' : 'register',
+      toStatus: status,
+      stepKey: dossier!.currentStepKey,
+      unitId: receivingUnit.id,
+      actorUserId: ctx.actor.userId,
+      occurredAt: now,
+    })
+    .returning();
   if (idempotency) {
     await tx
       .update(dossierIdempotencyKeys)
@@ -235,8 +245,28 @@ export async function receiveDossier(
       competentUnitId,
     },
   });
-  return dossier!;
+  // The answer is built from what this transaction wrote: a read-back after commit would wait for
+  // a pooled connection behind every other intake (issue 15: 200 concurrent intakes answered late).
+  const { id: _id, dossierId: _d, actorUserId: _a, ...recorded } = event!;
+  return {
+    dossier: dossier!,
+    procedureCode: procedure.nationalCode,
+    procedureName: procedure.name,
+    versionContent: version.content,
+    stepName: workflow.steps.find((s) => s.key === dossier!.currentStepKey)?.name ?? null,
+    lastExtendedTo: null,
+    receivingUnit: { ...named(receivingUnit), parentId: receivingUnit.parentId },
+    competentUnit: named(competentUnitId === receivingUnit.id ? receivingUnit : await getUnit(tx, competentUnitId)),
+    components: componentRows,
+    events: [{ ...recorded, actorName: ctx.actor.fullName }],
+    consultations: calendar && start ? await consultationsOf(tx, dossier!.id) : [],
+    results: [],
+    extensions: [],
+    obligations: [],
+  };
 }
+
+const named = ({ id, name, officialCode }: Awaited<ReturnType<typeof getUnit>>) => ({ id, name, officialCode });
 
 /** Ngày hẹn trả for a dossier received at `receivedAt` under this time limit, and when it turns due soon. */
 export async function appointmentOf(
