@@ -109,6 +109,34 @@ describe('counter intake', () => {
     expect(res.json()).toEqual(read.json());
   });
 
+  it('takes a paper checked against its original (đã đối chiếu bản chính) instead of a file, noting who and when', async () => {
+    const [first, ...rest] = await componentsFor(tiepnhan);
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: [{ componentId: first!.componentId, originalChecked: true }, ...rest],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = (await tiepnhan.request({ url: `/api/dossiers/${res.json().code}` })).json();
+    const checked = d.components.find((c: { componentId: string }) => c.componentId === first!.componentId);
+    expect(checked).toMatchObject({ fileIds: [], originalCheck: { byName: 'Trần Thị Bích', at: d.receivedAt } });
+    expect(d.components.filter((c: { originalCheck: unknown }) => c.originalCheck === null)).toHaveLength(rest.length);
+    expect(res.json()).toEqual(d);
+  });
+
+  it('leaves the check against the original to the counter: an online filing must upload', async () => {
+    const [first, ...rest] = await componentsFor(congdan);
+    const res = await intake(congdan, {
+      procedureId: labourPermit.id,
+      channel: 'online',
+      applicant: citizen,
+      components: [{ componentId: first!.componentId, originalChecked: true }, ...rest],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('ORIGINAL_CHECK_AT_COUNTER');
+  });
+
   it('refuses a receipt while a mandatory component is missing, naming it', async () => {
     const components = (await componentsFor(tiepnhan)).slice(1);
     const res = await intake(tiepnhan, {

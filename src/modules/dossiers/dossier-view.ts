@@ -93,6 +93,7 @@ export function dossierDetail(view: DossierView, now: Date) {
       name: c.name,
       fileIds: c.fileIds,
       nationalDocumentId: c.nationalDocumentId,
+      originalCheck: c.originalCheckedAt ? { byName: c.originalCheckedByName, at: c.originalCheckedAt } : null,
     })),
     populationCheck: dossier.populationCheck,
     populationCheckedAt: dossier.populationCheckedAt,

@@ -1,6 +1,6 @@
 /** Reading a dossier: the record, its procedure and units by name, its components and history. */
 import { alias } from 'drizzle-orm/pg-core';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { procedures, procedureVersions } from '../catalog/catalog.tables.js';
@@ -51,7 +51,12 @@ export async function getDossierByCode(db: Queryable, code: string) {
     .where(eq(dossiers.code, code.trim().toUpperCase()));
   if (!row) throw new AppError('DOSSIER_NOT_FOUND', { code });
   const [components, events, consultations, results, extensions, obligations] = await Promise.all([
-    db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, row.dossier.id)),
+    db
+      .select({ ...getTableColumns(dossierComponents), originalCheckedByName: users.fullName })
+      .from(dossierComponents)
+      .leftJoin(users, eq(users.id, dossierComponents.originalCheckedBy))
+      .where(eq(dossierComponents.dossierId, row.dossier.id))
+      .orderBy(asc(dossierComponents.componentId)), // a stable order (intake's answer sorts the same)
     db
       .select({
         action: dossierEvents.action,

@@ -134,6 +134,12 @@ export const dossierComponents = pgTable(
     fileIds: uuid('file_ids').array().notNull(),
     /** Mã giấy tờ in the national data store when the component was taken from it (DuocLayTuKhoDMQG). */
     nationalDocumentId: text('national_document_id'),
+    /**
+     * Shown at the counter and checked against the original (xuất trình, đã đối chiếu bản chính —
+     * Nghị định 61/2018/NĐ-CP, Điều 19.1): who checked it and when; no file is kept then.
+     */
+    originalCheckedBy: uuid('original_checked_by').references(() => users.id),
+    originalCheckedAt: timestamp('original_checked_at', { withTimezone: true }),
   },
   // GIN: who may download a file looks up the dossiers whose components hold it (file_ids @> [id]).
   (t) => [

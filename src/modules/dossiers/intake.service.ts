@@ -62,8 +62,14 @@ export type SuppliedComponent =
   | { componentId: string; fileIds: string[] }
   | { componentId: string; storeItemId: string };
 
-/** At intake also: a document of the national data store (Kho dữ liệu điện tử quốc gia), by its id there. */
-export type IntakeComponent = SuppliedComponent | { componentId: string; nationalDocumentId: string };
+/**
+ * At intake also: a document of the national data store (Kho dữ liệu điện tử quốc gia), by its id
+ * there; or, at the counter, a paper shown and checked against its original (no file).
+ */
+export type IntakeComponent =
+  | SuppliedComponent
+  | { componentId: string; nationalDocumentId: string }
+  | { componentId: string; originalChecked: true };
 
 export interface IdempotencyInput {
   key: string;
@@ -131,8 +137,12 @@ export async function receiveDossier(
             fileIds: [nationalFiles.get(c.nationalDocumentId)!],
             nationalDocumentId: c.nationalDocumentId,
           }
-        : c,
+        : 'originalChecked' in c
+          ? { componentId: c.componentId, fileIds: [], originalChecked: true }
+          : c,
   );
+  if (input.channel === 'online' && components.some((c) => c.originalChecked))
+    throw new AppError('ORIGINAL_CHECK_AT_COUNTER', {});
   const problems = componentProblems(version.content.components, components);
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
   await filesForUse(
@@ -192,6 +202,8 @@ export async function receiveDossier(
     name: names.get(c.componentId)!,
     fileIds: [...c.fileIds],
     nationalDocumentId: c.nationalDocumentId ?? null,
+    originalCheckedBy: c.originalChecked ? ctx.actor.userId : null,
+    originalCheckedAt: c.originalChecked ? now : null,
   }));
   const componentRows =
     filed.length > 0
@@ -203,7 +215,8 @@ export async function receiveDossier(
   await recordReuses(tx, dossier!.id, reuses);
   // What the officer received and checked is digitized into the applicant's store; reused items
   // are there already. Online filings join it when a one-stop officer accepts them.
-  const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
+  // A paper only checked against its original left no file to digitize.
+  const fresh = filed.filter((c) => c.fileIds.length > 0 && !reuses.some((r) => r.componentId === c.componentId));
   if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
   const [event] = await tx
     .insert(dossierEvents)
@@ -257,7 +270,12 @@ export async function receiveDossier(
     lastExtendedTo: null,
     receivingUnit: { ...named(receivingUnit), parentId: receivingUnit.parentId },
     competentUnit: named(competentUnitId === receivingUnit.id ? receivingUnit : await getUnit(tx, competentUnitId)),
-    components: componentRows,
+    components: componentRows
+      .sort((a, b) => (a.componentId < b.componentId ? -1 : 1))
+      .map((c) => ({
+        ...c,
+        originalCheckedByName: c.originalCheckedBy ? ctx.actor.fullName : null,
+      })),
     events: [{ ...recorded, actorName: ctx.actor.fullName }],
     consultations: calendar && start ? await consultationsOf(tx, dossier!.id) : [],
     results: [],

@@ -10273,6 +10273,12 @@ export interface components {
                 fileIds: string[];
                 /** @description Taken from the national data store (mã giấy tờ there) */
                 nationalDocumentId: string | null;
+                /** @description Checked against the original at the counter instead of a file (đã đối chiếu bản chính) */
+                originalCheck: {
+                    byName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                } | null;
             }[];
             /** @description Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation */
             populationCheck: ("verified" | "notFound" | "unavailable") | null;
@@ -10421,6 +10427,11 @@ export interface components {
                 fileIds: string[];
                 /** @description Taken from the national data store (mã giấy tờ there) */
                 nationalDocumentId: string | null;
+                /** @description Checked against the original at the counter instead of a file (đã đối chiếu bản chính) */
+                originalCheck: {
+                    byName: string | null;
+                    at: unknown;
+                } | null;
             }[];
             /** @description Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation */
             populationCheck: ("verified" | "notFound" | "unavailable") | null;
@@ -10517,6 +10528,14 @@ export interface components {
             } | {
                 /** Format: uuid */
                 componentId: string;
+                /**
+                 * @description Counter/postal: shown and checked against the original (đã đối chiếu bản chính), no file
+                 * @constant
+                 */
+                originalChecked: true;
+            } | {
+                /** Format: uuid */
+                componentId: string;
                 /** @description Mã giấy tờ in the national data store (GET /api/store/national) */
                 nationalDocumentId: string;
             })[];
@@ -10544,6 +10563,14 @@ export interface components {
                  * @description Reuse an item of the applicant’s data store
                  */
                 storeItemId: string;
+            } | {
+                /** Format: uuid */
+                componentId: string;
+                /**
+                 * @description Counter/postal: shown and checked against the original (đã đối chiếu bản chính), no file
+                 * @constant
+                 */
+                originalChecked: true;
             } | {
                 /** Format: uuid */
                 componentId: string;
