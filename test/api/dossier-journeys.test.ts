@@ -311,12 +311,50 @@ describe('online intake → supplement → resubmission → on time, measured wi
   });
 });
 
+describe('due soon scales with the allotment and waits while the clock is paused', () => {
+  const dueSoonList = async () =>
+    (await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhap}&timeState=dueSoon&pageSize=100` })).json()
+      .items as { code: string }[];
+
+  it('is not due soon when just received: only the last 20 % of its allotment, at most a working day', async () => {
+    const d = await fileDossier(tiepnhan, procedure, counter());
+    expect(d).toMatchObject({ timeState: 'withinTime', apologyDue: false });
+    // Short of the appointment by a fifth of the working time it was given, at most one working day.
+    const allotted = await workingMinutesBetween(t, d.receivedAt, d.appointmentAt);
+    const now = new Date().toISOString();
+    expect(await workingMinutesBetween(t, now, d.appointmentAt)).toBeGreaterThan(Math.min(allotted * 0.2, 450));
+    expect((await dueSoonList()).map((i) => i.code)).not.toContain(d.code);
+  });
+
+  it('is not due soon while waiting for a supplement, and is again once the clock restarts', async () => {
+    let d = await fileDossier(tiepnhan, procedure, counter());
+    d = await step(tiepnhan, d.code, d.version, 'forward');
+    d = await step(chuyenvien, d.code, d.version, 'requestSupplement', { note: 'Bổ sung bản sao' });
+    const soon = new Date(Date.now() + 10 * 60_000);
+    await setTimes(t, d.code, { appointment_at: soon, due_soon_from: new Date(Date.now() - 60_000) });
+    d = await read(chuyenvien, d.code);
+    expect(d).toMatchObject({ status: 'awaitingSupplement', timeState: 'withinTime', apologyDue: false });
+    expect((await dueSoonList()).map((i) => i.code)).not.toContain(d.code);
+    const waiting = (
+      await chuyenvien.request({ url: `/api/dossiers?unit=${soTuPhap}&timeState=withinTime&pageSize=100` })
+    ).json().items as { code: string }[];
+    expect(waiting.map((i) => i.code)).toContain(d.code);
+
+    d = await step(tiepnhan, d.code, d.version, 'supply');
+    expect(d).toMatchObject({ status: 'processing', timeState: 'dueSoon' });
+  });
+});
+
 describe('a dossier about to be late, with its apology letter (mẫu 04)', () => {
   it('is flagged due soon a working day ahead; the leader sets a new appointment; it still ends late', async () => {
     let d = await fileDossier(tiepnhan, procedure, counter());
     d = await step(tiepnhan, d.code, d.version, 'forward');
     const soon = new Date(Date.now() + 10 * 60_000);
-    await setTimes(t, d.code, { appointment_at: soon, legal_due_at: soon });
+    await setTimes(t, d.code, {
+      appointment_at: soon,
+      legal_due_at: soon,
+      due_soon_from: new Date(Date.now() - 60_000),
+    });
     d = await read(chuyenvien, d.code);
     expect(d).toMatchObject({ timeState: 'dueSoon', apologyDue: true });
     const dueSoon = (

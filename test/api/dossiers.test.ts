@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, PNG, upload } from '../fixtures/uploads.js';
@@ -68,6 +68,73 @@ describe('counter intake', () => {
       expect.objectContaining({ action: 'receive', toStatus: 'received', actorName: 'Trần Thị Bích' }),
     ]);
     expect(d.components.length).toBe(labourPermit.components.filter((c) => c.mandatory).length);
+  });
+
+  it('answers from what the intake transaction has: no read after commit, the same as GET', async () => {
+    // Under load the read-back after commit queued behind every other intake for a connection.
+    const components = await componentsFor(tiepnhan);
+    const db = t.handle.db;
+    const transaction = db.transaction.bind(db);
+    const afterCommit: string[] = [];
+    let committed = false;
+    const spies = [
+      vi.spyOn(db, 'transaction').mockImplementation(async (work, config) => {
+        const result = await transaction(work, config);
+        committed = true;
+        return result;
+      }),
+      ...(['select', 'execute', 'insert', 'update', 'delete'] as const).map((method) => {
+        const original = (db[method] as (...a: unknown[]) => unknown).bind(db);
+        return vi.spyOn(db, method).mockImplementation(((...args: unknown[]) => {
+          if (committed) afterCommit.push(method);
+          return original(...args);
+        }) as never);
+      }),
+    ];
+    let res: Awaited<ReturnType<typeof intake>>;
+    try {
+      res = await intake(tiepnhan, {
+        procedureId: labourPermit.id,
+        channel: 'counter',
+        applicant: citizen,
+        components,
+      });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(res.statusCode, res.body).toBe(201);
+    expect(committed).toBe(true);
+    expect(afterCommit).toEqual([]);
+    const read = await tiepnhan.request({ url: `/api/dossiers/${res.json().code}` });
+    expect(res.json()).toEqual(read.json());
+  });
+
+  it('takes a paper checked against its original (đã đối chiếu bản chính) instead of a file, noting who and when', async () => {
+    const [first, ...rest] = await componentsFor(tiepnhan);
+    const res = await intake(tiepnhan, {
+      procedureId: labourPermit.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: [{ componentId: first!.componentId, originalChecked: true }, ...rest],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = (await tiepnhan.request({ url: `/api/dossiers/${res.json().code}` })).json();
+    const checked = d.components.find((c: { componentId: string }) => c.componentId === first!.componentId);
+    expect(checked).toMatchObject({ fileIds: [], originalCheck: { byName: 'Trần Thị Bích', at: d.receivedAt } });
+    expect(d.components.filter((c: { originalCheck: unknown }) => c.originalCheck === null)).toHaveLength(rest.length);
+    expect(res.json()).toEqual(d);
+  });
+
+  it('leaves the check against the original to the counter: an online filing must upload', async () => {
+    const [first, ...rest] = await componentsFor(congdan);
+    const res = await intake(congdan, {
+      procedureId: labourPermit.id,
+      channel: 'online',
+      applicant: citizen,
+      components: [{ componentId: first!.componentId, originalChecked: true }, ...rest],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('ORIGINAL_CHECK_AT_COUNTER');
   });
 
   it('refuses a receipt while a mandatory component is missing, naming it', async () => {

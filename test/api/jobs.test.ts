@@ -288,7 +288,7 @@ describe('the registered tasks, ticked by the app’s runner', () => {
     });
     d = await step(tiepnhan, d.code, d.version, 'forward');
     const appointment = new Date(clock + MINUTE + 2 * HOUR);
-    await setTimes(t, d.code, { appointment_at: appointment });
+    await setTimes(t, d.code, { appointment_at: appointment, due_soon_from: new Date(clock) });
 
     await tick(MINUTE);
     expect(await outcome('dossiers.apology-due')).toEqual({ reminded: 1 });

@@ -15,7 +15,7 @@ import { storeAcceptedDossier } from '../datastore/datastore.service.js';
 import type { FileStorage } from '../files/storage.js';
 import type { ActionInput } from './actions.service.js';
 import { answerConsultation, assertConsultationsAnswered, requestConsultations } from './consultations.service.js';
-import { dossierOutcome } from './deadline.rules.js';
+import { dossierOutcome, dueSoonFrom } from './deadline.rules.js';
 import { dossierComponents, type dossiers } from './dossiers.tables.js';
 import { appointmentOf } from './intake.service.js';
 import { dossierExtensions, dossierObligations } from './processing.tables.js';
@@ -129,10 +129,12 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
 async function accept({ tx, env, dossier, now, actor }: ActedContext): Promise<Effect> {
   const content = await procedureVersionContent(tx, dossier.procedureVersionId);
   const offer = content!.channels.find((ch) => ch.channel === dossier.channel)!;
-  const appointmentAt = await appointmentOf(tx, env, offer.timeLimit, now);
+  const { appointmentAt, dueSoonFrom } = await appointmentOf(tx, env, offer.timeLimit, now);
   const filed = await tx.select().from(dossierComponents).where(eq(dossierComponents.dossierId, dossier.id));
   await storeAcceptedDossier(tx, dossier, dossier.applicantKey, filed, actor.userId);
-  return { changes: { receivedAt: now, receivedBy: actor.userId, appointmentAt, legalDueAt: appointmentAt } };
+  return {
+    changes: { receivedAt: now, receivedBy: actor.userId, appointmentAt, legalDueAt: appointmentAt, dueSoonFrom },
+  };
 }
 
 /**
@@ -148,6 +150,7 @@ function resume({ calendar, dossier, now }: EffectContext): Partial<DossierRow> 
     // Whole minutes (the column is an integer): a pause during office hours is rarely a round number.
     pausedMinutes: dossier.pausedMinutes + Math.round(waited),
     appointmentAt: shift(dossier.appointmentAt),
+    dueSoonFrom: shift(dossier.dueSoonFrom),
     legalDueAt: shift(dossier.legalDueAt),
     currentStepDueAt: shift(dossier.currentStepDueAt),
   };
@@ -186,7 +189,7 @@ async function confirmPayment(c: EffectContext): Promise<Effect> {
  * Mẫu 04: the leader approves a new appointment, on a working day after the current one, at the
  * same time of day. The legal due time stays: the dossier is still late against it.
  */
-async function apologize({ tx, calendar, dossier, input, now, actor }: ActedContext): Promise<Effect> {
+async function apologize({ tx, env, calendar, dossier, input, now, actor }: ActedContext): Promise<Effect> {
   const date = input.newAppointmentDate!;
   const previous = dossier.appointmentAt;
   if (!previous) throw new AppError('DOSSIER_NOT_RECEIVED', { code: dossier.code });
@@ -204,7 +207,11 @@ async function apologize({ tx, calendar, dossier, input, now, actor }: ActedCont
     createdAt: now,
   });
   return {
-    changes: { appointmentAt: newAppointmentAt },
+    // The new appointment is a new allotment, counted from the letter: due soon again near its end.
+    changes: {
+      appointmentAt: newAppointmentAt,
+      dueSoonFrom: dueSoonFrom(calendar, now, newAppointmentAt, env.DUE_SOON_WORKING_DAYS),
+    },
     details: { previousAppointmentAt: previous.toISOString(), newAppointmentAt: newAppointmentAt.toISOString() },
   };
 }

@@ -4,18 +4,17 @@
  * appointment. The reminder row is claimed with an insert that skips an existing one, in the
  * transaction that sends the messages, so a second run or another process sends nothing.
  */
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
 import { type Notifier, sendToStaff } from '../notifications/notifier.js';
 import { staffToNotify } from '../identity/staff-contacts.query.js';
 import { apologyDue, apologyReminderText } from './deadline.rules.js';
-import type { DeadlineClock } from './dossier-view.js';
 import { dossierExtras } from './dossiers.query.js';
 import { dossiers } from './dossiers.tables.js';
 import { dossierApologyReminders } from './processing.tables.js';
 
-/** Unfinished, running dossiers whose apology letter is due at the clock's time. */
-async function dossiersNeedingApology(tx: Tx, clock: DeadlineClock) {
+/** Unfinished, running dossiers whose apology letter is due at `now`. */
+async function dossiersNeedingApology(tx: Tx, now: Date) {
   const rows = await tx
     .select({
       id: dossiers.id,
@@ -23,6 +22,7 @@ async function dossiersNeedingApology(tx: Tx, clock: DeadlineClock) {
       competentUnitId: dossiers.competentUnitId,
       assigneeId: dossiers.currentAssigneeId,
       appointmentAt: dossiers.appointmentAt,
+      dueSoonFrom: dossiers.dueSoonFrom,
       lastExtendedTo: dossierExtras.lastExtendedTo,
     })
     .from(dossiers)
@@ -31,25 +31,19 @@ async function dossiersNeedingApology(tx: Tx, clock: DeadlineClock) {
         isNull(dossiers.completedAt),
         isNull(dossiers.pausedSince),
         isNotNull(dossiers.appointmentAt),
-        lte(dossiers.appointmentAt, clock.dueSoonBy),
+        or(lte(dossiers.dueSoonFrom, now), lte(dossiers.appointmentAt, now)),
       ),
     );
-  return rows.filter((d) =>
-    apologyDue(
-      { finished: false, paused: false, appointmentAt: d.appointmentAt, lastExtendedTo: d.lastExtendedTo },
-      clock.now,
-      clock.dueSoonBy,
-    ),
-  );
+  return rows.filter((d) => apologyDue({ ...d, finished: false, pausedSince: null }, now));
 }
 
-export async function sendApologyReminders(tx: Tx, notifier: Notifier, clock: DeadlineClock): Promise<number> {
+export async function sendApologyReminders(tx: Tx, notifier: Notifier, now: Date): Promise<number> {
   let reminded = 0;
-  for (const d of await dossiersNeedingApology(tx, clock)) {
+  for (const d of await dossiersNeedingApology(tx, now)) {
     const appointmentAt = d.appointmentAt!;
     const [claimed] = await tx
       .insert(dossierApologyReminders)
-      .values({ dossierId: d.id, appointmentAt, sentAt: clock.now })
+      .values({ dossierId: d.id, appointmentAt, sentAt: now })
       .onConflictDoNothing()
       .returning({ dossierId: dossierApologyReminders.dossierId });
     if (!claimed) continue;
@@ -59,7 +53,7 @@ export async function sendApologyReminders(tx: Tx, notifier: Notifier, clock: De
       notifier,
       staff,
       'dossier.apology-due',
-      apologyReminderText(d.code, appointmentAt, clock.now),
+      apologyReminderText(d.code, appointmentAt, now),
     );
     await tx
       .update(dossierApologyReminders)

@@ -7,14 +7,17 @@ import type { Env } from '../../kernel/env.js';
 import { addWorkingTime } from '../calendar/calendar.rules.js';
 import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { toVietnamLocalMs } from '../calendar/dates.js';
-import { apologyDue, timeState } from './deadline.rules.js';
+import { apologyDue, dossierTimeState } from './deadline.rules.js';
 import type { dossiers } from './dossiers.tables.js';
 import type { DossierView } from './dossiers.query.js';
 import { nationalStatusCode } from './status.rules.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
 
-/** Now, and the instant up to which a deadline counts as "due soon". */
+/**
+ * Now, and the instant up to which a deadline counts as "due soon" under a fixed window of
+ * DUE_SOON_WORKING_DAYS (feedback deadlines; a dossier carries its own instant, dueSoonFrom).
+ */
 export interface DeadlineClock {
   now: Date;
   dueSoonBy: Date;
@@ -31,7 +34,8 @@ export interface SummaryExtras {
   lastExtendedTo: Date | null;
 }
 
-export function dossierSummary(dossier: DossierRow, extras: SummaryExtras, clock: DeadlineClock) {
+/** `now`: the instant deadlines are judged at (each dossier carries its own "due soon" instant). */
+export function dossierSummary(dossier: DossierRow, extras: SummaryExtras, now: Date) {
   const finished = dossier.completedAt !== null;
   return {
     id: dossier.id,
@@ -48,17 +52,11 @@ export function dossierSummary(dossier: DossierRow, extras: SummaryExtras, clock
     returnedAt: dossier.returnedAt,
     supplementCount: dossier.supplementCount,
     legalDueAt: dossier.legalDueAt,
-    timeState: finished || !dossier.appointmentAt ? null : timeState(dossier.appointmentAt, clock.now, clock.dueSoonBy),
-    apologyDue: apologyDue(
-      {
-        finished,
-        paused: dossier.pausedSince !== null,
-        appointmentAt: dossier.appointmentAt,
-        lastExtendedTo: extras.lastExtendedTo,
-      },
-      clock.now,
-      clock.dueSoonBy,
-    ),
+    timeState:
+      finished || !dossier.appointmentAt
+        ? null
+        : dossierTimeState({ ...dossier, appointmentAt: dossier.appointmentAt }, now),
+    apologyDue: apologyDue({ ...dossier, finished, lastExtendedTo: extras.lastExtendedTo }, now),
     currentStep: dossier.currentStepKey
       ? {
           key: dossier.currentStepKey,
@@ -72,10 +70,10 @@ export function dossierSummary(dossier: DossierRow, extras: SummaryExtras, clock
   };
 }
 
-export function dossierDetail(view: DossierView, clock: DeadlineClock) {
+export function dossierDetail(view: DossierView, now: Date) {
   const { dossier } = view;
   return {
-    ...dossierSummary(dossier, view, clock),
+    ...dossierSummary(dossier, view, now),
     procedure: {
       id: dossier.procedureId,
       nationalCode: view.procedureCode,
@@ -95,6 +93,7 @@ export function dossierDetail(view: DossierView, clock: DeadlineClock) {
       name: c.name,
       fileIds: c.fileIds,
       nationalDocumentId: c.nationalDocumentId,
+      originalCheck: c.originalCheckedAt ? { byName: c.originalCheckedByName, at: c.originalCheckedAt } : null,
     })),
     populationCheck: dossier.populationCheck,
     populationCheckedAt: dossier.populationCheckedAt,

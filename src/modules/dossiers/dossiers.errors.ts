@@ -26,6 +26,10 @@ export const DOSSIER_ERRORS = {
     status: 422,
     message: 'Cần chọn đơn vị tiếp nhận (tài khoản có quyền tiếp nhận tại nhiều đơn vị).',
   },
+  ORIGINAL_CHECK_AT_COUNTER: {
+    status: 422,
+    message: 'Chỉ cán bộ tiếp nhận trực tiếp mới xác nhận đã đối chiếu bản chính; hồ sơ nộp trực tuyến cần tải tệp.',
+  },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác.' },
   DOSSIER_NOT_RECEIVED: {
     status: 422,

@@ -1,6 +1,6 @@
 /** Reading a dossier: the record, its procedure and units by name, its components and history. */
 import { alias } from 'drizzle-orm/pg-core';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { procedureNames, procedureVersionContents } from '../catalog/procedures.query.js';
@@ -24,6 +24,7 @@ export const dossierExtras = {
 };
 
 const userName = userNames();
+const originalChecker = userNames('original_checker');
 const receiving = alias(units, 'receiving_unit');
 const competent = alias(units, 'competent_unit');
 
@@ -51,7 +52,12 @@ export async function getDossierByCode(db: Queryable, code: string) {
     .where(eq(dossiers.code, code.trim().toUpperCase()));
   if (!row) throw new AppError('DOSSIER_NOT_FOUND', { code });
   const [components, events, consultations, results, extensions, obligations] = await Promise.all([
-    db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, row.dossier.id)),
+    db
+      .select({ ...getTableColumns(dossierComponents), originalCheckedByName: originalChecker.fullName })
+      .from(dossierComponents)
+      .leftJoin(originalChecker, eq(originalChecker.id, dossierComponents.originalCheckedBy))
+      .where(eq(dossierComponents.dossierId, row.dossier.id))
+      .orderBy(asc(dossierComponents.componentId)), // a stable order (intake's answer sorts the same)
     db
       .select({
         action: dossierEvents.action,

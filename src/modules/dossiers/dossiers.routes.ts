@@ -23,8 +23,9 @@ import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import { applicantName } from './applicant.schema.js';
 import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
-import { readableDossier } from './dossier-access.js';
+import { readableDossier, readingPaths } from './dossier-access.js';
 import { getDossierByCode } from './dossiers.query.js';
+import { mayRead } from './authority.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -49,17 +50,19 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
         authorize(actor, 'dossier.receive', { unitPath: await unitPath(db, input.receivingUnitId) });
       }
       const key = request.headers['idempotency-key'];
-      const dossier = await db.transaction((tx) =>
-        receiveDossier(
+      // Answered from the transaction's own data: nothing is read after commit.
+      const answer = await db.transaction(async (tx) => {
+        const view = await receiveDossier(
           tx,
           { ...request.ctx, actor },
           env,
           intakeSources,
           input,
           key ? { key, body: request.body } : undefined,
-        ),
-      );
-      return reply.status(201).send(await detail(actor, dossier.code));
+        );
+        return { ...dossierDetail(view, new Date()), allowedActions: await allowedActions(tx, actor, view.dossier) };
+      });
+      return reply.status(201).send(answer);
     },
   );
 
@@ -79,15 +82,14 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     async (request) => {
       const actor = requireActor(request);
       const { unit, mine, ...rest } = request.query;
-      const clock = await deadlineClock(db, env);
-      const { rows, total } = await worklist(db, { ...rest, ...(await worklistScope(actor, unit, mine)), ...clock });
+      const now = new Date();
+      const { rows, total } = await worklist(db, { ...rest, ...(await worklistScope(actor, unit, mine)), now });
       return {
         items: rows.map((r) => ({
-          ...dossierSummary(r.dossier, r, clock),
+          ...dossierSummary(r.dossier, r, now),
           procedureName: r.procedureName,
           applicantName: applicantName(r.dossier.applicant),
-          overdue:
-            r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < clock.now,
+          overdue: r.dossier.completedAt === null && r.dossier.appointmentAt !== null && r.dossier.appointmentAt < now,
         })),
         total,
       };
@@ -161,7 +163,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   async function detail(actor: Actor, code: string) {
     const view = await getDossierByCode(db, code);
     return {
-      ...dossierDetail(view, await deadlineClock(db, env)),
+      ...dossierDetail(view, new Date()),
       allowedActions: await allowedActions(db, actor, view.dossier),
     };
   }

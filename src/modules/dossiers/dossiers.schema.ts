@@ -20,6 +20,14 @@ const IntakeComponent = z.union([
   z
     .object({
       componentId: z.uuid(),
+      originalChecked: z
+        .literal(true)
+        .describe('Counter/postal: shown and checked against the original (đã đối chiếu bản chính), no file'),
+    })
+    .strict(),
+  z
+    .object({
+      componentId: z.uuid(),
       nationalDocumentId: z
         .string()
         .trim()
@@ -116,6 +124,10 @@ export const DossierDetail = DossierSummary.extend({
       name: z.string(),
       fileIds: z.array(z.uuid()),
       nationalDocumentId: z.string().nullable().describe('Taken from the national data store (mã giấy tờ there)'),
+      originalCheck: z
+        .object({ byName: z.string().nullable(), at: z.date() })
+        .nullable()
+        .describe('Checked against the original at the counter instead of a file (đã đối chiếu bản chính)'),
     }),
   ),
   populationCheck: z

@@ -70,6 +70,11 @@ export const dossiers = pgTable(
      * apology letter does not turn a late dossier into an on-time one.
      */
     legalDueAt: timestamp('legal_due_at', { withTimezone: true }),
+    /**
+     * From when the dossier is "sắp đến hạn": the last 20 % of its allotment, at most
+     * DUE_SOON_WORKING_DAYS (deadline.rules.ts dueSoonFrom); moved with the appointment.
+     */
+    dueSoonFrom: timestamp('due_soon_from', { withTimezone: true }),
     currentStepKey: text('current_step_key'),
     currentStepStartedAt: timestamp('current_step_started_at', { withTimezone: true }),
     /** When the current step is due (its allotment from when it started, paused time added back). */
@@ -129,6 +134,12 @@ export const dossierComponents = pgTable(
     fileIds: uuid('file_ids').array().notNull(),
     /** Mã giấy tờ in the national data store when the component was taken from it (DuocLayTuKhoDMQG). */
     nationalDocumentId: text('national_document_id'),
+    /**
+     * Shown at the counter and checked against the original (xuất trình, đã đối chiếu bản chính —
+     * Nghị định 61/2018/NĐ-CP, Điều 19.1): who checked it and when; no file is kept then.
+     */
+    originalCheckedBy: uuid('original_checked_by').references(() => users.id),
+    originalCheckedAt: timestamp('original_checked_at', { withTimezone: true }),
   },
   // GIN: who may download a file looks up the dossiers whose components hold it (file_ids @> [id]).
   (t) => [

@@ -1,13 +1,11 @@
 /** The dossiers module's periodic task: apology-letter (mẫu 04) reminders. */
 import type { PeriodicTask } from '../../kernel/module.js';
 import { sendApologyReminders } from './apology-reminders.service.js';
-import { deadlineClock } from './dossier-view.js';
 
 export const apologyDueReminders: PeriodicTask = {
   name: 'dossiers.apology-due',
   intervalSeconds: 60 * 60,
   async run(db, env, now, { notifier }) {
-    const clock = await deadlineClock(db, env, now);
-    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifier, clock)) };
+    return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifier, now)) };
   },
 };

@@ -6,10 +6,14 @@ import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules
 import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 
-/** A component as filed, with its files (uploaded, or those of a reused store item). */
+/**
+ * A component as filed, with its files (uploaded, or those of a reused store item), or shown at
+ * the counter and checked against its original (đã đối chiếu bản chính) with no file kept.
+ */
 export interface ProvidedComponent {
   componentId: string;
   fileIds: readonly string[];
+  originalChecked?: boolean;
 }
 
 export interface ComponentProblem {
@@ -43,7 +47,7 @@ export function componentProblems(
         problem: 'duplicate',
         message: `Thành phần "${component.name}" khai báo nhiều lần`,
       });
-    } else if (p.fileIds.length === 0) {
+    } else if (p.fileIds.length === 0 && !p.originalChecked) {
       problems.push({
         componentId: p.componentId,
         name: component.name,

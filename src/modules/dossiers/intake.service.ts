@@ -28,7 +28,9 @@ import { checkPopulation, takeFromNationalStore } from '../national-data/nationa
 import { nextDossierNumber } from './code-sequence.service.js';
 import { dossierComponents, dossierEvents, dossierIdempotencyKeys, dossiers } from './dossiers.tables.js';
 import { startStep } from './actions.rules.js';
-import { openPlannedConsultations } from './consultations.service.js';
+import { consultationsOf, openPlannedConsultations } from './consultations.service.js';
+import { type DossierView, getDossierByCode } from './dossiers.query.js';
+import { dueSoonFrom } from './deadline.rules.js';
 import { enterStep, NO_STEP } from './step-assignment.rules.js';
 import {
   appointmentFor,
@@ -60,8 +62,14 @@ export type SuppliedComponent =
   | { componentId: string; fileIds: string[] }
   | { componentId: string; storeItemId: string };
 
-/** At intake also: a document of the national data store (Kho dữ liệu điện tử quốc gia), by its id there. */
-export type IntakeComponent = SuppliedComponent | { componentId: string; nationalDocumentId: string };
+/**
+ * At intake also: a document of the national data store (Kho dữ liệu điện tử quốc gia), by its id
+ * there; or, at the counter, a paper shown and checked against its original (no file).
+ */
+export type IntakeComponent =
+  | SuppliedComponent
+  | { componentId: string; nationalDocumentId: string }
+  | { componentId: string; originalChecked: true };
 
 export interface IdempotencyInput {
   key: string;
@@ -83,10 +91,10 @@ export async function receiveDossier(
   sources: IntakeSources,
   input: IntakeInput,
   idempotency?: IdempotencyInput,
-): Promise<DossierRow> {
+): Promise<DossierView> {
   if (idempotency) {
     const earlier = await claimIdempotencyKey(tx, ctx.actor.userId, idempotency);
-    if (earlier) return earlier;
+    if (earlier) return getDossierByCode(tx, earlier.code);
   }
   const { procedure, version } = await procedureInForce(tx, input.procedureId);
   const offer = version.content.channels.find((c) => c.channel === input.channel);
@@ -129,8 +137,12 @@ export async function receiveDossier(
             fileIds: [nationalFiles.get(c.nationalDocumentId)!],
             nationalDocumentId: c.nationalDocumentId,
           }
-        : c,
+        : 'originalChecked' in c
+          ? { componentId: c.componentId, fileIds: [], originalChecked: true }
+          : c,
   );
+  if (input.channel === 'online' && components.some((c) => c.originalChecked))
+    throw new AppError('ORIGINAL_CHECK_AT_COUNTER', {});
   const problems = componentProblems(version.content.components, components);
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
   await filesForUse(
@@ -155,6 +167,8 @@ export async function receiveDossier(
   );
   const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
   const appointmentAt = calendar ? appointmentFor(calendar, now, offer.timeLimit) : null;
+  const dueSoon =
+    calendar && appointmentAt ? dueSoonFrom(calendar, now, appointmentAt, env.DUE_SOON_WORKING_DAYS) : null;
   const firstStep = calendar && start ? enterStep(calendar, start, competentUnitId, now) : NO_STEP;
   const [dossier] = await tx
     .insert(dossiers)
@@ -175,6 +189,7 @@ export async function receiveDossier(
       receivedAt: receivedNow ? now : null,
       appointmentAt,
       legalDueAt: appointmentAt,
+      dueSoonFrom: dueSoon,
       ...firstStep,
       receivedBy: receivedNow ? ctx.actor.userId : null,
       ...population,
@@ -187,22 +202,34 @@ export async function receiveDossier(
     name: names.get(c.componentId)!,
     fileIds: [...c.fileIds],
     nationalDocumentId: c.nationalDocumentId ?? null,
+    originalCheckedBy: c.originalChecked ? ctx.actor.userId : null,
+    originalCheckedAt: c.originalChecked ? now : null,
   }));
-  if (filed.length > 0) await tx.insert(dossierComponents).values(filed.map((c) => ({ dossierId: dossier!.id, ...c })));
+  const componentRows =
+    filed.length > 0
+      ? await tx
+          .insert(dossierComponents)
+          .values(filed.map((c) => ({ dossierId: dossier!.id, ...c })))
+          .returning()
+      : [];
   await recordReuses(tx, dossier!.id, reuses);
   // What the officer received and checked is digitized into the applicant's store; reused items
   // are there already. Online filings join it when a one-stop officer accepts them.
-  const fresh = filed.filter((c) => !reuses.some((r) => r.componentId === c.componentId));
+  // A paper only checked against its original left no file to digitize.
+  const fresh = filed.filter((c) => c.fileIds.length > 0 && !reuses.some((r) => r.componentId === c.componentId));
   if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
-  await tx.insert(dossierEvents).values({
-    dossierId: dossier!.id,
-    action: receivedNow ? 'receive' : 'register',
-    toStatus: status,
-    stepKey: dossier!.currentStepKey,
-    unitId: receivingUnit.id,
-    actorUserId: ctx.actor.userId,
-    occurredAt: now,
-  });
+  const [event] = await tx
+    .insert(dossierEvents)
+    .values({
+      dossierId: dossier!.id,
+      action: receivedNow ? 'receive' : 'register',
+      toStatus: status,
+      stepKey: dossier!.currentStepKey,
+      unitId: receivingUnit.id,
+      actorUserId: ctx.actor.userId,
+      occurredAt: now,
+    })
+    .returning();
   if (idempotency) {
     await tx
       .update(dossierIdempotencyKeys)
@@ -231,12 +258,44 @@ export async function receiveDossier(
       competentUnitId,
     },
   });
-  return dossier!;
+  // The answer is built from what this transaction wrote: a read-back after commit would wait for
+  // a pooled connection behind every other intake (issue 15: 200 concurrent intakes answered late).
+  const { id: _id, dossierId: _d, actorUserId: _a, ...recorded } = event!;
+  return {
+    dossier: dossier!,
+    procedureCode: procedure.nationalCode,
+    procedureName: procedure.name,
+    versionContent: version.content,
+    stepName: workflow.steps.find((s) => s.key === dossier!.currentStepKey)?.name ?? null,
+    lastExtendedTo: null,
+    receivingUnit: { ...named(receivingUnit), parentId: receivingUnit.parentId },
+    competentUnit: named(competentUnitId === receivingUnit.id ? receivingUnit : await getUnit(tx, competentUnitId)),
+    components: componentRows
+      .sort((a, b) => (a.componentId < b.componentId ? -1 : 1))
+      .map((c) => ({
+        ...c,
+        originalCheckedByName: c.originalCheckedBy ? ctx.actor.fullName : null,
+      })),
+    events: [{ ...recorded, actorName: ctx.actor.fullName }],
+    consultations: calendar && start ? await consultationsOf(tx, dossier!.id) : [],
+    results: [],
+    extensions: [],
+    obligations: [],
+  };
 }
 
-/** Ngày hẹn trả for a dossier received at `receivedAt` under this time limit. */
-export async function appointmentOf(tx: Tx, env: Env, limit: TimeLimit, receivedAt: Date): Promise<Date> {
-  return appointmentFor(await loadWorkingCalendar(tx, env, calendarYearsFor(receivedAt, limit)), receivedAt, limit);
+const named = ({ id, name, officialCode }: Awaited<ReturnType<typeof getUnit>>) => ({ id, name, officialCode });
+
+/** Ngày hẹn trả for a dossier received at `receivedAt` under this time limit, and when it turns due soon. */
+export async function appointmentOf(
+  tx: Tx,
+  env: Env,
+  limit: TimeLimit,
+  receivedAt: Date,
+): Promise<{ appointmentAt: Date; dueSoonFrom: Date }> {
+  const calendar = await loadWorkingCalendar(tx, env, calendarYearsFor(receivedAt, limit));
+  const appointmentAt = appointmentFor(calendar, receivedAt, limit);
+  return { appointmentAt, dueSoonFrom: dueSoonFrom(calendar, receivedAt, appointmentAt, env.DUE_SOON_WORKING_DAYS) };
 }
 
 /**

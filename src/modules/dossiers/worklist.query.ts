@@ -2,7 +2,7 @@
  * Worklists: dossiers of a unit (received there, competent there, worked or consulted there; sub-
  * units included), an official's own tasks, or a citizen's own dossiers — most urgent first.
  */
-import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Role } from '../../kernel/context.js';
 import { procedureNames } from '../catalog/procedures.query.js';
@@ -29,7 +29,6 @@ export interface WorklistFilter {
   page: number;
   pageSize: number;
   now: Date;
-  dueSoonBy: Date;
 }
 
 const openConsultationAt = (condition: SQL) =>
@@ -63,12 +62,14 @@ function mineCondition({ userId, reach }: NonNullable<WorklistFilter['mine']>) {
   );
 }
 
-function timeStateCondition(state: TimeState, now: Date, dueSoonBy: Date) {
+/** deadline.rules.ts dossierTimeState, as a condition: due soon from its own instant, never while paused. */
+function timeStateCondition(state: TimeState, now: Date) {
   const running = and(isNull(dossiers.completedAt), isNotNull(dossiers.appointmentAt));
   if (state === 'overdue') return and(running, lt(dossiers.appointmentAt, now));
-  if (state === 'dueSoon')
-    return and(running, gte(dossiers.appointmentAt, now), lte(dossiers.appointmentAt, dueSoonBy));
-  return and(running, gt(dossiers.appointmentAt, dueSoonBy));
+  const dueSoon = and(isNull(dossiers.pausedSince), lte(dossiers.dueSoonFrom, now));
+  const notOverdue = and(running, gte(dossiers.appointmentAt, now));
+  if (state === 'dueSoon') return and(notOverdue, dueSoon);
+  return and(notOverdue, sql`not coalesce(${dueSoon as SQL}, false)`);
 }
 
 export async function worklist(db: Queryable, filter: WorklistFilter) {
@@ -79,7 +80,7 @@ export async function worklist(db: Queryable, filter: WorklistFilter) {
     filter.mine ? mineCondition(filter.mine) : undefined,
     filter.status ? eq(dossiers.status, filter.status) : undefined,
     filter.overdue === undefined ? undefined : filter.overdue ? overdue : sql`not coalesce(${overdue as SQL}, false)`,
-    filter.timeState ? timeStateCondition(filter.timeState, filter.now, filter.dueSoonBy) : undefined,
+    filter.timeState ? timeStateCondition(filter.timeState, filter.now) : undefined,
   );
   const rows = await db
     .select({

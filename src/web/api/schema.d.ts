@@ -10772,6 +10772,12 @@ export interface components {
                 fileIds: string[];
                 /** @description Taken from the national data store (mã giấy tờ there) */
                 nationalDocumentId: string | null;
+                /** @description Checked against the original at the counter instead of a file (đã đối chiếu bản chính) */
+                originalCheck: {
+                    byName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                } | null;
             }[];
             /** @description Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation */
             populationCheck: ("verified" | "notFound" | "unavailable") | null;
@@ -10920,6 +10926,11 @@ export interface components {
                 fileIds: string[];
                 /** @description Taken from the national data store (mã giấy tờ there) */
                 nationalDocumentId: string | null;
+                /** @description Checked against the original at the counter instead of a file (đã đối chiếu bản chính) */
+                originalCheck: {
+                    byName: string | null;
+                    at: unknown;
+                } | null;
             }[];
             /** @description Population-data check at intake (CSDLQG về dân cư): verified; notFound (no such identifier); unavailable (not answered: unverified). null: procedure not connected, or an organisation */
             populationCheck: ("verified" | "notFound" | "unavailable") | null;
@@ -11016,6 +11027,14 @@ export interface components {
             } | {
                 /** Format: uuid */
                 componentId: string;
+                /**
+                 * @description Counter/postal: shown and checked against the original (đã đối chiếu bản chính), no file
+                 * @constant
+                 */
+                originalChecked: true;
+            } | {
+                /** Format: uuid */
+                componentId: string;
                 /** @description Mã giấy tờ in the national data store (GET /api/store/national) */
                 nationalDocumentId: string;
             })[];
@@ -11043,6 +11062,14 @@ export interface components {
                  * @description Reuse an item of the applicant’s data store
                  */
                 storeItemId: string;
+            } | {
+                /** Format: uuid */
+                componentId: string;
+                /**
+                 * @description Counter/postal: shown and checked against the original (đã đối chiếu bản chính), no file
+                 * @constant
+                 */
+                originalChecked: true;
             } | {
                 /** Format: uuid */
                 componentId: string;

@@ -118,7 +118,7 @@ const receive: Move = {
       receivingUnitId: c.desk.receivingUnitId,
       competentUnitId: c.desk.unitId,
     });
-    c.code = row.code;
+    c.code = row.dossier.code;
   },
 };
 

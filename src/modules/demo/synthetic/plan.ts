@@ -7,7 +7,7 @@
  * supplemented twice, withdrawn, refused, stopped, transferred, and the youngest still running.
  */
 import { addWorkingTime, workingTimeBetween, type WorkingCalendar } from '../../calendar/calendar.rules.js';
-import { dossierOutcome } from '../../dossiers/deadline.rules.js';
+import { dossierOutcome, dueSoonFrom } from '../../dossiers/deadline.rules.js';
 import type { DossierStatus } from '../../dossiers/status.rules.js';
 import { formatDossierCode } from '../../identifiers/dossier-code.rules.js';
 import type { Channel, SynthProvince, SynthWorkflow } from './province.js';
@@ -406,6 +406,8 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
       paused_since: iso(pausedSince),
       legal_due_at: iso(legalDueAt),
       appointment_at: iso(legalDueAt),
+      // As intake sets it with the default DUE_SOON_WORKING_DAYS (1).
+      due_soon_from: iso(dueSoonFrom(ctx.calendar, receivedAt, legalDueAt, 1)),
       current_step_key: steps[Math.min(1, steps.length - 1)],
       current_step_unit_id: competent,
       current_step_role: 'processing_official',
