@@ -22,10 +22,9 @@ import { receiveDossier } from './intake.service.js';
 import { dossierFormPdf } from './dossier-forms.js';
 import { getWorkflow } from '../workflows/workflows.service.js';
 import { applicantName } from './applicant.schema.js';
-import { deadlineClock, dossierDetail, dossierSummary } from './dossier-view.js';
-import { readableDossier, readingPaths } from './dossier-access.js';
+import { dossierDetail, dossierSummary } from './dossier-view.js';
+import { readableDossier } from './dossier-access.js';
 import { getDossierByCode } from './dossiers.query.js';
-import { mayRead } from './authority.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 

@@ -5,7 +5,7 @@ import { sendApologyReminders } from './apology-reminders.service.js';
 export const apologyDueReminders: PeriodicTask = {
   name: 'dossiers.apology-due',
   intervalSeconds: 60 * 60,
-  async run(db, env, now, { notifier }) {
+  async run(db, _env, now, { notifier }) {
     return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifier, now)) };
   },
 };

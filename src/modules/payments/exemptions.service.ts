@@ -4,7 +4,6 @@
  * set by law (Law on Fees and Charges 2015 art. 10; Decree 120/2016/NĐ-CP); who applies them is
  * the policy's `payment.exempt` (the unit's leader). One transaction with its audit and outbox event.
  */
-import { eq } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../../kernel/context.js';
 import type { Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
