@@ -363,13 +363,20 @@ describe('the staff API', () => {
 });
 
 describe('Decision 766: transparency.synced', () => {
-  it('a period without received dossiers: 0/0, full points, as the portal scores it', async () => {
+  it('a period without received dossiers: 0/0 does not apply and has no score (ARCHITECTURE.md, kpi)', async () => {
     const res = await lanhdao.request({ url: `/api/kpi/766?unit=${soTuPhap}&period=2025-01` });
     const ind = res
       .json()
       .groups.flatMap((g: { indicators: unknown[] }) => g.indicators)
       .find((i: { key: string }) => i.key === 'transparency.synced');
-    expect(ind).toMatchObject({ numerator: 0, denominator: 0, ratio: null, points: 6, available: true });
+    expect(ind).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      ratio: null,
+      points: null,
+      applies: false,
+      available: true,
+    });
   });
 
   const q = () => `unit=${soTuPhap}&period=${month}`;
