@@ -108,6 +108,16 @@ function requestOf(doc: OpenApiDocument, op: Operation, options: Options): fc.Ar
   }) as fc.Arbitrary<FuzzRequest>;
 }
 
+/** "status METHOD /path" → how many, for failures recorded as "status METHOD /path as …". */
+function byOperation(items: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const key = item.split(' as ')[0]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${n}× ${k}`).join(', ') || 'none';
+}
+
 export async function run(options: Options): Promise<Verdict> {
   console.log(`fast-check seed: ${options.seed} (again: --seed ${options.seed})`);
   const target = await createTarget(options.engine, 'fuzz');
@@ -179,9 +189,13 @@ export async function run(options: Options): Promise<Verdict> {
   }
   return {
     checks: [
-      check('no response ≥ 500', failures.length === 0, firstOf(failures)),
+      check('no response ≥ 500', failures.length === 0, `${byOperation(failures)}; ${firstOf(failures)}`),
       check('no error logged by the server', logged.length === 0, firstOf(logged.map((l) => l.slice(0, 300)))),
-      check('every 4xx carries the error shape', badShapes.length === 0, firstOf(badShapes)),
+      check(
+        'every 4xx carries the error shape',
+        badShapes.length === 0,
+        `${byOperation(badShapes)}; ${firstOf(badShapes)}`,
+      ),
       check('every generated request was sent and answered', clientErrors.length === 0, firstOf(clientErrors)),
       check('/api/health answers at the end', health?.status === 200, `${health?.status} ${health?.text ?? ''}`),
       check(
