@@ -43,6 +43,9 @@ export async function buildApp(deps: Deps): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // Errors Fastify raises before routing (a URL that is not valid percent-encoding, a bad
+    // Content-Type header) get the same error shape as every other refusal.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
