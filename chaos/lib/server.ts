@@ -17,10 +17,11 @@ const CHAOS_ENV = {
   LOG_LEVEL: 'error',
   DEMO_PASSWORD,
   PASSWORD_SCRYPT_LOG_N: '10',
+  SEED_DEMO: 'minimal', // the demo accounts and catalog, without the living demo's dossiers
   // The suites sign in thousands of times and hammer public routes: a 429 there would hide
   // what they look for (they accept 429 where it comes anyway).
-  LOGIN_MAX_FAILURES: '1000000',
-  LOGIN_MAX_FAILURES_PER_IP: '1000000',
+  LOGIN_FREE_FAILURES: '1000000',
+  LOGIN_FREE_FAILURES_PER_IP: '1000000',
   PUBLIC_LOOKUP_RATE_PER_MINUTE: '100000',
   QUEUE_CHECKIN_RATE_PER_MINUTE: '10000',
 };

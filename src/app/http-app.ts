@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { AppError } from '../kernel/errors.js';
 import { composition } from './composition.js';
-import { errorHandler } from '../kernel/error-handler.js';
+import { clientErrorResponse, errorHandler } from '../kernel/error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import type { App, Deps } from '../kernel/http.js';
@@ -46,6 +46,10 @@ export async function buildApp(deps: Deps): Promise<App> {
     // Errors Fastify raises before routing (a URL that is not valid percent-encoding, a bad
     // Content-Type header) get the same error shape as every other refusal.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(error));
+      else socket.destroy(error);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -70,3 +70,22 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   return reply.status(status).send({ error: { code, message: message ?? errorSpec(code)!.message, details } });
 }
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (a header over the 16 KiB limit, a
+ * malformed request line) gets the same error shape, written straight to the socket: the parser
+ * gives no request to reply on. Used as Fastify's `clientErrorHandler`.
+ */
+export function clientErrorResponse(err: Error & { code?: string }): string {
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'VALIDATION_FAILED';
+  const { status, message } = errorSpec(code)!;
+  const body = JSON.stringify({ error: { code, message } });
+  return [
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}

@@ -30,6 +30,7 @@ export const KERNEL_ERRORS = {
   VERSION_CONFLICT: { status: 409, message: 'Dữ liệu đã bị người khác cập nhật, vui lòng tải lại rồi thực hiện lại.' },
   RATE_LIMITED: { status: 429, message: 'Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên vượt quá kích thước cho phép.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'Phần tiêu đề (header) của yêu cầu quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' },
 } as const satisfies ErrorTable;

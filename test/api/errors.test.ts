@@ -1,4 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { units } from '../../src/modules/org/units.table.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
@@ -331,5 +332,31 @@ describe('bad input never causes a 500', () => {
       expect(res.statusCode, `${options.method} ${options.url}`).toBeLessThan(500);
       if (res.statusCode >= 400) expectErrorShape(res);
     }
+  });
+});
+
+describe('what the HTTP parser refuses before routing', () => {
+  /** Sends raw bytes to a listening server and returns what comes back before it closes. */
+  async function raw(request: string): Promise<string> {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+      socket.on('data', (c) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+  }
+
+  it('a header over the limit is a 431 in the error shape, in Vietnamese', async () => {
+    const answer = await raw(
+      `POST /api/dossiers HTTP/1.1\r\nHost: x\r\nIdempotency-Key: ${'k'.repeat(20_000)}\r\n\r\n`,
+    );
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    const parsed = JSON.parse(body!);
+    expect(parsed).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.stringMatching(VIETNAMESE) } });
   });
 });
