@@ -3,6 +3,8 @@ import { DEMO_PASSWORD } from './server.js';
 
 /** A reply slower than this is a failure of its own (the server hung). */
 const REPLY_TIMEOUT_MS = 60_000;
+/** The server's body limit (src/app/http-app.ts bodyLimit). */
+const SERVER_BODY_LIMIT = 1024 * 1024;
 
 export interface Session {
   username: string;
@@ -11,6 +13,7 @@ export interface Session {
 }
 
 export interface Reply {
+  /** 0: the server refused an over-limit body and closed the connection while it was being sent. */
   status: number;
   contentType: string;
   text: string;
@@ -40,12 +43,22 @@ export async function call(base: string, c: Call): Promise<Reply> {
   if (c.json !== undefined) body = JSON.stringify(c.json);
   else if (c.raw !== undefined) body = c.raw;
   if (body !== undefined && c.contentType !== null) headers['content-type'] = c.contentType ?? 'application/json';
-  const res = await fetch(base + c.path, {
-    method: c.method,
-    headers,
-    body: body as BodyInit | undefined,
-    signal: c.signal ?? AbortSignal.timeout(REPLY_TIMEOUT_MS),
-  });
+  let res: Response;
+  try {
+    res = await fetch(base + c.path, {
+      method: c.method,
+      headers,
+      body: body as BodyInit | undefined,
+      signal: c.signal ?? AbortSignal.timeout(REPLY_TIMEOUT_MS),
+    });
+  } catch (err) {
+    // HTTP lets a server answer (413, 401) and close before it has read a body it will not take;
+    // the client, still sending, sees the connection go. Only for a body over the limit is that
+    // the server's right; anything else is reported.
+    const size = typeof body === 'string' ? Buffer.byteLength(body) : (body?.byteLength ?? 0);
+    if (size > SERVER_BODY_LIMIT && err instanceof TypeError) return { status: 0, contentType: '', text: '' };
+    throw err;
+  }
   const contentType = res.headers.get('content-type') ?? '';
   // An event stream never ends: its status and headers are the answer.
   if (contentType.startsWith('text/event-stream')) {

@@ -8,6 +8,7 @@ const PG_CODES: Record<string, ErrorCode> = {
   '23503': 'UNPROCESSABLE', // foreign_key_violation
   '23514': 'UNPROCESSABLE', // check_violation
   '22P02': 'VALIDATION_FAILED', // invalid_text_representation
+  '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range (a number past an integer column)
   '22007': 'VALIDATION_FAILED', // invalid_datetime_format
   '22008': 'VALIDATION_FAILED', // datetime_field_overflow
   '22021': 'VALIDATION_FAILED', // character_not_in_repertoire (a NUL byte in text)

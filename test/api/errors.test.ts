@@ -103,6 +103,12 @@ describe('malformed requests', () => {
     ]);
   });
 
+  it('a number past an integer column → 400 VALIDATION_FAILED, not 500 (found by npm run chaos -- fuzz)', async () => {
+    const lanhdao = await t.login('lanhdao');
+    const res = await lanhdao.request({ method: 'GET', url: '/api/kpi/config?year=2025&version=9007199254740980' });
+    expectErrorShape(res, 400, 'VALIDATION_FAILED');
+  });
+
   it('an unknown API route → 404 ROUTE_NOT_FOUND, for any method', async () => {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       const res = await t.app.inject({ method, url: '/api/khong-co?x=1' });

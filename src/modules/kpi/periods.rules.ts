@@ -79,10 +79,19 @@ export function reportingMonthOf(date: string): string {
 }
 
 /**
+ * The years a period may name: the one-stop mechanism dates from Decision 181/2003/QĐ-TTg, so no
+ * dossier is older than 2003; 2099 bounds the far side. Outside them a date has no calendar here.
+ */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
+/**
  * A named period: `2026-W09` (ISO week), `2026-03` (reporting month), `2026-Q1` (reporting
  * quarter), `2026` (reporting year). Null when the text names none.
  */
 export function parsePeriod(text: string): Period | null {
+  const year = Number(text.slice(0, 4));
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) return null;
   let m = /^(\d{4})-W(\d{2})$/.exec(text);
   if (m) {
     const [year, week] = [Number(m[1]), Number(m[2])];
