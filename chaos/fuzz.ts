@@ -22,7 +22,7 @@ import { createTarget } from './lib/target.js';
 import { check, firstOf, type Verdict } from './lib/verdict.js';
 
 /** Requests per operation and actor. */
-const RUNS = { small: 2, full: 40 } as const;
+const RUNS = { small: 5, full: 40 } as const;
 
 interface FuzzRequest {
   path: string;
