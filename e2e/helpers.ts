@@ -142,6 +142,16 @@ export async function apiSession(baseURL: string, username: string, password: st
       if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
     },
+    /** PUT JSON (with the CSRF token); the answer's JSON, or a thrown error with the status and body. */
+    async put<T>(path: string, body: unknown): Promise<T> {
+      const r = await fetch(`${baseURL}${path}`, {
+        method: 'PUT',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`PUT ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
     /** POST /api/files with one file; its stored id. */
     async upload(data: Buffer, filename: string): Promise<string> {
       const form = new FormData();

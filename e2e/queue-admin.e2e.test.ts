@@ -28,6 +28,11 @@ const ddmmyyyy = (date: string) => date.split('-').reverse().join('/');
 
   it('an officer of the centre sets the template, generates next week, books for a walk-in and sees the booking in the day', async () => {
     const monday = nextMonday();
+    // The demo runs the centre's queue with a template; this journey builds one from nothing.
+    const officer = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
+    const { user } = await officer.get<{ user: { roles: { role: string; unitId: string | null }[] } }>('/api/me');
+    const centre = user.roles.find((r) => r.role === 'one_stop_officer' && r.unitId)!.unitId!;
+    await officer.put(`/api/queue/units/${centre}/template`, { entries: [] });
     const { page } = await suite.open();
     await signIn(page, 'tiepnhan', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname !== '/login');
