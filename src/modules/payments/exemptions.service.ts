@@ -13,14 +13,13 @@ import { amountDue } from './payments.rules.js';
 import { paymentExemptions } from './payments.tables.js';
 import { totalsOf } from './payments.service.js';
 
-type DossierRow = DossierRecord;
 import type { ExemptionRow } from './exemptions.query.js';
 
 /** Exempts what is still due on the target (null: the fee lines); refuses an unknown obligation or nothing due. */
 export async function recordExemption(
   tx: Tx,
   ctx: RequestContext & { actor: Actor },
-  dossier: DossierRow,
+  dossier: DossierRecord,
   input: { obligationId: string | null; reason: string },
 ): Promise<ExemptionRow> {
   await lockDossier(tx, dossier.id);

@@ -19,8 +19,6 @@ import { paymentRefunds, payments } from './payments.tables.js';
 import type { RefundRow } from './refunds.query.js';
 import { checkRefund, type RefundGround, retryOf } from './refunds.rules.js';
 
-type DossierRow = DossierRecord;
-
 export interface RefundRequestInput {
   paymentId: string;
   amountVnd: number;
@@ -34,7 +32,7 @@ export async function requestRefund(
   tx: Tx,
   ctx: RequestContext & { actor: Actor },
   gateway: PaymentGateway,
-  dossier: DossierRow,
+  dossier: DossierRecord,
   input: RefundRequestInput,
 ): Promise<{ refund: RefundRow; replayed: boolean }> {
   const [payment] = await tx.select().from(payments).where(eq(payments.id, input.paymentId)).for('update');
