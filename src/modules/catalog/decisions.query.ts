@@ -3,7 +3,7 @@ import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { procedures, publicationDecisionItems, publicationDecisions } from './catalog.tables.js';
 import { decisionCompliance } from './catalog.rules.js';
 
@@ -21,13 +21,15 @@ async function withCompliance<T extends DecisionRow>(rows: T[], counterFor: Work
   return rows.map((r) => ({ ...r, compliance: decisionCompliance(r, between) }));
 }
 
+const issuingUnit = unitNames('issuing_unit');
+
 const decisionColumns = {
   id: publicationDecisions.id,
   number: publicationDecisions.number,
   signedDate: publicationDecisions.signedDate,
   signer: publicationDecisions.signer,
   issuingUnitId: publicationDecisions.issuingUnitId,
-  issuingUnitName: units.name,
+  issuingUnitName: issuingUnit.name,
   effectiveDate: publicationDecisions.effectiveDate,
   legalBasisEffectiveDate: publicationDecisions.legalBasisEffectiveDate,
   nationalPublishedDate: publicationDecisions.nationalPublishedDate,
@@ -39,7 +41,7 @@ export async function listDecisions(db: Queryable, page: number, pageSize: numbe
   const rows = await db
     .select(decisionColumns)
     .from(publicationDecisions)
-    .innerJoin(units, eq(units.id, publicationDecisions.issuingUnitId))
+    .innerJoin(issuingUnit, eq(issuingUnit.id, publicationDecisions.issuingUnitId))
     .orderBy(desc(publicationDecisions.signedDate), desc(publicationDecisions.createdAt))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
@@ -50,7 +52,7 @@ export async function getDecision(db: Queryable, id: string, counterFor: Working
   const [decision] = await db
     .select(decisionColumns)
     .from(publicationDecisions)
-    .innerJoin(units, eq(units.id, publicationDecisions.issuingUnitId))
+    .innerJoin(issuingUnit, eq(issuingUnit.id, publicationDecisions.issuingUnitId))
     .where(eq(publicationDecisions.id, id));
   if (!decision) throw new AppError('DECISION_NOT_FOUND', { id });
   const items = await db

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { getUnit } from '../org/units.service.js';
-import { units } from '../org/units.table.js';
+import { existingUnitIds } from '../org/units.query.js';
 import {
   type DecisionChangeKind,
   procedureCompetentUnits,
@@ -293,7 +293,7 @@ async function ensureFields(tx: Tx, codes: string[]) {
 async function assertUnitsExist(tx: Tx, items: DecisionItemInput[]) {
   const ids = [...new Set(items.flatMap((i) => i.content?.competentUnitIds ?? []))];
   if (ids.length === 0) return;
-  const found = new Set((await tx.select({ id: units.id }).from(units).where(inArray(units.id, ids))).map((u) => u.id));
+  const found = await existingUnitIds(tx, ids);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) throw new AppError('UNIT_NOT_FOUND', { ids: missing });
 }

@@ -3,7 +3,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
-import { units } from '../org/units.table.js';
+import { listUnits } from '../org/units.query.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { procedureFields, procedures, procedureVersions } from './catalog.tables.js';
 import { toCsv } from './csv.js';
@@ -25,15 +25,7 @@ export async function exportNational(db: Queryable): Promise<NationalProcedureIn
     .where(eq(procedures.status, 'active'))
     .orderBy(asc(procedures.nationalCode));
   const today = todayInVietnam();
-  const allUnits = await db
-    .select({
-      id: units.id,
-      officialCode: units.officialCode,
-      name: units.name,
-      kind: units.kind,
-      validTo: units.validTo,
-    })
-    .from(units);
+  const allUnits = await listUnits(db);
   const unitsById = new Map<string, ExportUnit>(allUnits.map((u) => [u.id, u]));
   const communeCount = allUnits.filter((u) => u.kind === 'commune' && (u.validTo === null || u.validTo > today)).length;
   return rows.map((r) => toNational(r.nationalCode, r.fieldName, r.content, unitsById, communeCount));

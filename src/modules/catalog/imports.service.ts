@@ -9,12 +9,12 @@
  * process stops mid-import, the rows done so far stay committed and the import stays `running`;
  * moving imports onto the job queue (pg-boss) is the planned fix — see docs/ARCHITECTURE.md.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { units } from '../org/units.table.js';
+import { listUnits } from '../org/units.query.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { catalogImports, type ImportRejection, procedureFields } from './catalog.tables.js';
 import {
@@ -39,10 +39,7 @@ interface ValidRow {
 
 /** Units a national record may name: valid units by official code, and every commune. */
 export async function unitDirectory(db: Queryable, on = todayInVietnam()): Promise<UnitDirectory> {
-  const rows = await db
-    .select({ id: units.id, officialCode: units.officialCode, kind: units.kind })
-    .from(units)
-    .where(and(sql`${units.validFrom} <= ${on}`, sql`(${units.validTo} is null or ${units.validTo} > ${on})`));
+  const rows = await listUnits(db, on);
   return {
     idByOfficialCode: new Map(rows.map((u) => [u.officialCode, u.id])),
     communeIds: rows.filter((u) => u.kind === 'commune').map((u) => u.id),

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lte, or, isNull, gt, sql, type SQL } from 
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { subtreeIds } from '../org/units.service.js';
-import { units } from '../org/units.table.js';
+import { unitsByIds } from '../org/units.query.js';
 import {
   procedureCompetentUnits,
   procedureFields,
@@ -183,10 +183,7 @@ export async function getProcedure(db: Queryable, id: string) {
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id });
   const versions = await versionsWhere(db, eq(procedureVersions.procedureId, id));
   const current = versions.find((v) => v.id === procedure.procedure.currentVersionId) ?? versions[0]!;
-  const competentUnits = await db
-    .select({ id: units.id, name: units.name, officialCode: units.officialCode })
-    .from(units)
-    .where(inArray(units.id, current.content.competentUnitIds));
+  const competentUnits = await unitsByIds(db, current.content.competentUnitIds);
   const { searchText: _s, acronym: _a, ...rest } = procedure.procedure;
   return {
     ...rest,

@@ -5,7 +5,7 @@
  * illustrative, not the province's published list.
  */
 import { createRequire } from 'node:module';
-import type { UnitKind } from '../org/units.table.js';
+import type { UnitKind } from '../org/units.query.js';
 
 export const PROVINCE_CODE = '91';
 const LEVEL1 = 'H91';

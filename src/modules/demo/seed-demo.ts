@@ -4,14 +4,13 @@
  * no units yet (first start). Goes through the same services as the API, so every row has
  * its audit record.
  */
-import { count } from 'drizzle-orm';
 import type { Database } from '../../kernel/db.js';
 import { systemContext } from '../../kernel/context.js';
 import { hashPassword } from '../identity/password.js';
 import type { Role } from '../../kernel/context.js';
 import { insertUser } from '../identity/users.service.js';
 import { createUnit, closeUnit } from '../org/units.service.js';
-import { units } from '../org/units.table.js';
+import { hasUnits } from '../org/units.query.js';
 import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
 import { seedDemoWorkflows } from '../workflows/demo-workflows.js';
 import { demoUnits } from './demo-province.js';
@@ -104,8 +103,7 @@ const LIVING_COMMUNES = 3;
 
 /** True when it seeded; false when the database already had data. */
 export async function seedDemoIfEmpty(db: Database, opts: SeedDemoOptions): Promise<boolean> {
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(units);
-  if (n > 0) return false;
+  if (await hasUnits(db)) return false;
   const passwordHash = await hashPassword(opts.password, opts.scryptLogN);
   if (opts.kind === 'minimal') {
     await seedProvince(db, passwordHash);

@@ -12,7 +12,7 @@ import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules
 import { userNames } from '../identity/users.query.js';
 import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
 import { isValidOn } from '../org/units.rules.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
 import { mayAnswer } from './authority.js';
 import { dueOutcome } from './deadline.rules.js';
@@ -128,6 +128,7 @@ export async function assertConsultationsAnswered(db: Queryable, dossierId: stri
   if (open.length > 0) throw new AppError('CONSULTATIONS_OPEN', { unitIds: open.map((c) => c.unitId) });
 }
 
+const consulted = unitNames('consulted_unit');
 const answerer = userNames('answerer');
 const requester = userNames('requester');
 
@@ -138,7 +139,7 @@ export function consultationsOf(db: Queryable, dossierId: string) {
       id: dossierConsultations.id,
       stepKey: dossierConsultations.stepKey,
       unitId: dossierConsultations.unitId,
-      unitName: units.name,
+      unitName: consulted.name,
       question: dossierConsultations.question,
       requestedAt: dossierConsultations.requestedAt,
       requestedByName: requester.fullName,
@@ -149,9 +150,9 @@ export function consultationsOf(db: Queryable, dossierId: string) {
       outcome: dossierConsultations.outcome,
     })
     .from(dossierConsultations)
-    .innerJoin(units, eq(units.id, dossierConsultations.unitId))
+    .innerJoin(consulted, eq(consulted.id, dossierConsultations.unitId))
     .leftJoin(answerer, eq(answerer.id, dossierConsultations.answeredBy))
     .leftJoin(requester, eq(requester.id, dossierConsultations.requestedBy))
     .where(eq(dossierConsultations.dossierId, dossierId))
-    .orderBy(asc(dossierConsultations.requestedAt), asc(units.name));
+    .orderBy(asc(dossierConsultations.requestedAt), asc(consulted.name));
 }

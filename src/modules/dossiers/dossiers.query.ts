@@ -1,11 +1,10 @@
 /** Reading a dossier: the record, its procedure and units by name, its components and history. */
-import { alias } from 'drizzle-orm/pg-core';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { procedureNames, procedureVersionContents } from '../catalog/procedures.query.js';
 import { userNames } from '../identity/users.query.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { stepNameIn } from '../workflows/workflows.query.js';
 import { dossierComponents, dossierEvents, dossiers } from './dossiers.tables.js';
 import { dossierExtensions, dossierObligations } from './processing.tables.js';
@@ -25,8 +24,8 @@ export const dossierExtras = {
 
 const userName = userNames();
 const originalChecker = userNames('original_checker');
-const receiving = alias(units, 'receiving_unit');
-const competent = alias(units, 'competent_unit');
+const receiving = unitNames('receiving_unit');
+const competent = unitNames('competent_unit');
 
 export async function getDossierByCode(db: Queryable, code: string) {
   const [row] = await db

@@ -4,7 +4,8 @@ import type { App, Deps } from '../../kernel/http.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
-import { getUnit, subtreeIds, unitNames, unitPath } from '../org/units.service.js';
+import { unitsByIds } from '../org/units.query.js';
+import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
 import { z } from 'zod';
 import {
   ActionBody,
@@ -186,7 +187,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
       };
       const { steps } = await getWorkflow(db, view.dossier.workflowId);
       const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
-      const names = await unitNames(db, unitIds);
+      const names = await unitsByIds(db, unitIds);
       const pdf = await dossierFormPdf(request.params.form, {
         env,
         view,

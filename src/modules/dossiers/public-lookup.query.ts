@@ -1,17 +1,16 @@
 /** Reading a dossier for the public lookup: only the columns the public view is built from. */
 import { asc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { procedureNames } from '../catalog/procedures.query.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { workflowStepDocuments } from '../workflows/workflows.query.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import { dossierResults } from './processing.tables.js';
 import type { LookupRecord } from './public-lookup.rules.js';
 
-const receiving = alias(units, 'receiving_unit');
-const competent = alias(units, 'competent_unit');
+const receiving = unitNames('receiving_unit');
+const competent = unitNames('competent_unit');
 
 /** The dossier with this canonical code (see parseDossierCode), or 404 DOSSIER_NOT_FOUND. */
 export async function lookupDossier(db: Queryable, code: string): Promise<LookupRecord> {

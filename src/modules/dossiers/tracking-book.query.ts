@@ -7,17 +7,16 @@
  * few distinct workflows' steps.
  */
 import { and, asc, eq, gte, inArray, lt, or } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.js';
 import { procedureNames } from '../catalog/procedures.query.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { WorkflowSteps } from '../workflows/workflow.steps.js';
 import { stepDocumentsOf } from '../workflows/workflows.query.js';
 import { startStep } from './actions.rules.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import { firstForwardAt, periodBounds, type TrackingBookSource } from './tracking-book.rules.js';
 
-const competent = alias(units, 'competent_unit');
+const competent = unitNames('competent_unit');
 
 export interface TrackingBookScope {
   /** The unit and its subtree (subtreeIds). */

@@ -10,7 +10,7 @@ import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { procedureSummary } from '../catalog/procedures.query.js';
-import { units } from '../org/units.table.js';
+import { unitsByIds } from '../org/units.query.js';
 import { feedbackItems, feedbackVotes } from './feedback.tables.js';
 import { type FeedbackRow, receiveFeedback } from './feedback.service.js';
 import { publicSubmitterName, redactPersonalText } from './public-view.rules.js';
@@ -19,7 +19,7 @@ import type { VerifiedContact } from './verification.service.js';
 /** The portal's view: an allow-list, so a new column never leaks by default. */
 export async function publicView(db: Queryable, item: FeedbackRow) {
   const procedure = item.procedureId ? await procedureSummary(db, item.procedureId) : undefined;
-  const [unit] = item.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, item.unitId)) : [];
+  const [unit] = item.unitId ? await unitsByIds(db, [item.unitId]) : [];
   const known = [
     item.submitter.name,
     item.submitter.phone,

@@ -4,13 +4,16 @@ import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { maskTail } from '../../kernel/personal-data.js';
 import { changedFields, recordChange } from '../audit/record-change.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { getUnit } from '../org/units.service.js';
 import type { AuthConfig } from './auth.config.js';
 import { type UserKind, type UserRow, userRoles, users } from './identity.tables.js';
 import { hashPassword, isAcceptablePassword } from './password.js';
 import { setPassword } from './auth.service.js';
 import type { Role } from '../../kernel/context.js';
+
+const roleUnit = unitNames('role_unit');
+const homeUnit = unitNames('home_unit');
 
 export interface RoleInput {
   role: Role;
@@ -25,9 +28,9 @@ export async function rolesOf(db: Queryable, userIds: string[]): Promise<Map<str
   const byUser = new Map<string, RoleView[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return byUser;
   const rows = await db
-    .select({ userId: userRoles.userId, role: userRoles.role, unitId: userRoles.unitId, unitName: units.name })
+    .select({ userId: userRoles.userId, role: userRoles.role, unitId: userRoles.unitId, unitName: roleUnit.name })
     .from(userRoles)
-    .leftJoin(units, eq(units.id, userRoles.unitId))
+    .leftJoin(roleUnit, eq(roleUnit.id, userRoles.unitId))
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(userRoles.role));
   for (const { userId, ...role } of rows) byUser.get(userId)!.push(role);
@@ -71,9 +74,9 @@ export async function listUsers(db: Queryable, query: ListUsersQuery) {
   );
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(users).where(conditions);
   const rows = await db
-    .select({ user: users, homeUnitName: units.name })
+    .select({ user: users, homeUnitName: homeUnit.name })
     .from(users)
-    .leftJoin(units, eq(units.id, users.homeUnitId))
+    .leftJoin(homeUnit, eq(homeUnit.id, users.homeUnitId))
     .where(conditions)
     .orderBy(asc(users.username))
     .limit(query.pageSize)
@@ -87,9 +90,9 @@ export async function listUsers(db: Queryable, query: ListUsersQuery) {
 
 export async function getUser(db: Queryable, id: string) {
   const [row] = await db
-    .select({ user: users, homeUnitName: units.name })
+    .select({ user: users, homeUnitName: homeUnit.name })
     .from(users)
-    .leftJoin(units, eq(units.id, users.homeUnitId))
+    .leftJoin(homeUnit, eq(homeUnit.id, users.homeUnitId))
     .where(eq(users.id, id));
   if (!row) throw new AppError('USER_NOT_FOUND', { id });
   const roles = (await rolesOf(db, [id])).get(id)!;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IsoDate, Paging } from '../../kernel/schemas.js';
 import { INDICATOR_KEYS } from './kpi.config.js';
 import { PeriodQuery } from './kpi.schema.js';
-import { UNIT_KINDS } from '../org/units.table.js';
+import { UNIT_KINDS } from '../org/units.query.js';
 import { TARGET_KEYS, TargetValue } from './targets.config.js';
 
 const Target = z.object({

@@ -20,7 +20,7 @@ import {
   reportedExtensions as dossierExtensions,
 } from '../dossiers/dossiers.reporting.js';
 import { reportedUsers as users } from '../identity/identity.reporting.js';
-import { units } from '../org/units.table.js';
+import { reportedUnits as units } from '../org/org.reporting.js';
 import { dossierInScope, handledIn, type KpiScope, onTimeOrWithin, processedIn } from './indicators.js';
 import { round2 } from './kpi.rules.js';
 

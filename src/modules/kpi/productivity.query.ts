@@ -10,7 +10,7 @@ import { queryRows, type Queryable } from '../../kernel/db.js';
 import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
 import { reportedUserRoles as roles, reportedUsers as users } from '../identity/identity.reporting.js';
 import { unitSubtree } from '../org/unit-subtree.sql.js';
-import { units } from '../org/units.table.js';
+import { reportedUnits as units } from '../org/org.reporting.js';
 import { at } from './indicators.js';
 import { perOfficerYear } from './insights.rules.js';
 import type { Period } from './periods.rules.js';

@@ -12,7 +12,7 @@ import {
   reportedProcedures as procedures,
 } from '../catalog/catalog.reporting.js';
 import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
-import { units } from '../org/units.table.js';
+import { reportedUnits as units } from '../org/org.reporting.js';
 import { at, type KpiScope, onTimeOrWithin } from './indicators.js';
 import {
   CHANNEL_LABELS,

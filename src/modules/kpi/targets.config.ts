@@ -4,7 +4,7 @@
  * (kpi_targets); the keys and their measures are fixed here, because each needs a formula.
  */
 import { z } from 'zod';
-import type { UnitKind } from '../org/units.table.js';
+import type { UnitKind } from '../org/units.query.js';
 
 export const TARGET_KEYS = [
   'eResult',

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
-import { units } from '../org/units.table.js';
+import { reportedUnits as units } from '../org/org.reporting.js';
 import { unitLineage } from '../org/units.service.js';
 import { kpiTargets } from './insights.tables.js';
 import { assess, previousPeriod } from './insights.rules.js';

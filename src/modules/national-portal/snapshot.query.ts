@@ -2,7 +2,7 @@
  * Reading a dossier as the sync sends it: its current rows (never an event's copy), so every
  * push is the idempotent upsert of the dossier as it stands, whatever changes came in between.
  */
-import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { reportedProcedures as procedures } from '../catalog/catalog.reporting.js';
 import {
@@ -17,7 +17,7 @@ import {
   reportedResults as dossierResults,
 } from '../dossiers/dossiers.reporting.js';
 import { reportedUsers as users } from '../identity/identity.reporting.js';
-import { units } from '../org/units.table.js';
+import { reportedUnitsAs, reportedUnits as units } from '../org/org.reporting.js';
 import { reportedPayments as payments } from '../payments/payments.reporting.js';
 import type { DossierSnapshot, ProgressStep } from './national-portal.rules.js';
 
@@ -28,7 +28,7 @@ export interface SnapshotRow {
   version: number;
 }
 
-const receiving = aliasedTable(units, 'receiving');
+const receiving = reportedUnitsAs('receiving');
 
 export async function dossierSnapshot(db: Queryable, dossierId: string): Promise<SnapshotRow | null> {
   const [row] = await db

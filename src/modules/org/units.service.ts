@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Queryable, type Tx, queryRows } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
@@ -219,16 +219,6 @@ export async function subtreeIds(db: Queryable, rootIds: string[]): Promise<stri
     select id from down`,
   );
   return rows.map((r) => r.id);
-}
-
-/** The names of these units (those that exist), by id. */
-export async function unitNames(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return ids.length
-    ? db
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .where(inArray(units.id, [...ids]))
-    : [];
 }
 
 /** The province's root unit(s): a root of kind province (vertical agencies are roots of their own and do not qualify). */

@@ -18,7 +18,7 @@ import { recordChange } from '../audit/record-change.js';
 import { formatVietnamTime } from '../calendar/dates.js';
 import { procedureNames, procedureSummary } from '../catalog/procedures.query.js';
 import type { Notifier } from '../notifications/notifier.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { bookingQrText, cancelProblem, dueForReminder, isNoShow, newBookingCode } from './queue.rules.js';
 import { queueBookings, queueSlots } from './queue.tables.js';
 
@@ -30,12 +30,14 @@ export interface BookInput {
   email?: string | undefined;
 }
 
+const unit = unitNames();
+
 const bookingColumns = {
   id: queueBookings.id,
   code: queueBookings.code,
   status: queueBookings.status,
   unitId: queueBookings.unitId,
-  unitName: units.name,
+  unitName: unit.name,
   procedureId: queueBookings.procedureId,
   procedureName: procedureNames.name,
   userId: queueBookings.userId,
@@ -56,7 +58,7 @@ function selectBookings(db: Queryable) {
     .select(bookingColumns)
     .from(queueBookings)
     .innerJoin(queueSlots, eq(queueSlots.id, queueBookings.slotId))
-    .innerJoin(units, eq(units.id, queueBookings.unitId))
+    .innerJoin(unit, eq(unit.id, queueBookings.unitId))
     .innerJoin(procedureNames, eq(procedureNames.id, queueBookings.procedureId));
 }
 

@@ -14,9 +14,11 @@ import { isWorkingDay } from '../calendar/calendar.rules.js';
 import { getCalendarYear, loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { addDays, dayIndex, yearOf } from '../calendar/dates.js';
 import { fieldCodes, fieldsByCode, procedureSummary } from '../catalog/procedures.query.js';
-import { units } from '../org/units.table.js';
+import { unitNames } from '../org/units.query.js';
 import { planSlots, type SkippedDay, skippedDays, type TemplateEntry, templateProblems } from './queue.rules.js';
 import { queueSlots, queueTemplates } from './queue.tables.js';
+
+const unit = unitNames();
 
 export const MAX_GENERATE_DAYS = 92;
 
@@ -103,11 +105,11 @@ export async function generateSlots(
  */
 export function queueUnits(db: Queryable) {
   return db
-    .select({ unitId: units.id, unitName: units.name })
+    .select({ unitId: unit.id, unitName: unit.name })
     .from(queueTemplates)
-    .innerJoin(units, eq(units.id, queueTemplates.unitId))
+    .innerJoin(unit, eq(unit.id, queueTemplates.unitId))
     .where(sql`jsonb_array_length(${queueTemplates.entries}) > 0`)
-    .orderBy(asc(units.name));
+    .orderBy(asc(unit.name));
 }
 
 /** The fields a unit serves at its counters: those of its template. */
@@ -128,7 +130,7 @@ export async function availableSlots(
     .select({
       id: queueSlots.id,
       unitId: queueSlots.unitId,
-      unitName: units.name,
+      unitName: unit.name,
       fieldCode: queueSlots.fieldCode,
       startsAt: queueSlots.startsAt,
       endsAt: queueSlots.endsAt,
@@ -136,7 +138,7 @@ export async function availableSlots(
       remaining: sql<number>`${queueSlots.capacity} - ${queueSlots.booked}`.mapWith(Number),
     })
     .from(queueSlots)
-    .innerJoin(units, eq(units.id, queueSlots.unitId))
+    .innerJoin(unit, eq(unit.id, queueSlots.unitId))
     .where(
       and(
         eq(queueSlots.fieldCode, procedure.fieldCode),
@@ -146,7 +148,7 @@ export async function availableSlots(
         input.unitId ? eq(queueSlots.unitId, input.unitId) : undefined,
       ),
     )
-    .orderBy(asc(queueSlots.startsAt), asc(units.name))
+    .orderBy(asc(queueSlots.startsAt), asc(unit.name))
     .limit(500);
   return rows;
 }

@@ -14,7 +14,7 @@ import type { RequestContext } from '../../kernel/context.js';
 import { recordChange } from '../audit/record-change.js';
 import { activeProceduresWithVersion } from '../catalog/procedures.query.js';
 import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods } from '../../kernel/working-periods.js';
-import { units } from '../org/units.table.js';
+import { listUnits } from '../org/units.query.js';
 import { limitMinutes, typicalWorkingDays } from './workflow.rules.js';
 import { standardWorkflowSteps } from './standard-workflow.rules.js';
 import { workflowDefinitions } from './workflows.tables.js';
@@ -74,9 +74,7 @@ export async function seedDemoWorkflows(
 ): Promise<number> {
   const current = await activeProceduresWithVersion(tx);
   if (current.length === 0) return 0;
-  const allUnits = await tx
-    .select({ id: units.id, parentId: units.parentId, kind: units.kind, validTo: units.validTo })
-    .from(units);
+  const allUnits = await listUnits(tx);
   const existing = await tx
     .select({ procedureId: workflowDefinitions.procedureId, unitId: workflowDefinitions.unitId })
     .from(workflowDefinitions);

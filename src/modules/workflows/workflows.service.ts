@@ -3,7 +3,7 @@
  * editable only while it is a draft; once approved it never changes, so a dossier started under
  * a version can always read exactly the steps it follows.
  */
-import { and, count, desc, eq, inArray, isNull, max, or, gt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
@@ -18,12 +18,14 @@ import {
 import { procedureVersionContent } from '../catalog/procedures.service.js';
 import { activeStaffIds } from '../identity/users.query.js';
 import { todayInVietnam } from '../org/units.service.js';
-import { units } from '../org/units.table.js';
+import { existingUnitIds, unitNames } from '../org/units.query.js';
 import { type Compliance, WORKFLOW_DEADLINES, workflowCompliance } from './compliance.rules.js';
 import { dayCounter, minutesPerWorkingDay } from './workflow-calendar.js';
 import { type ChannelTimeLimit, type ValidationResult, validateWorkflow } from './workflow.rules.js';
 import { WorkflowSteps, type WorkflowStep } from './workflow.steps.js';
 import { type WorkflowStatus, workflowDefinitions } from './workflows.tables.js';
+
+const unit = unitNames();
 
 const summaryColumns = {
   id: workflowDefinitions.id,
@@ -31,7 +33,7 @@ const summaryColumns = {
   nationalCode: procedureNames.nationalCode,
   procedureName: procedureNames.name,
   unitId: workflowDefinitions.unitId,
-  unitName: units.name,
+  unitName: unit.name,
   versionNo: workflowDefinitions.versionNo,
   status: workflowDefinitions.status,
   procedureVersionId: workflowDefinitions.procedureVersionId,
@@ -69,9 +71,9 @@ export async function listWorkflows(db: Queryable, filter: WorkflowFilter) {
     .select(summaryColumns)
     .from(workflowDefinitions)
     .innerJoin(procedureNames, eq(procedureNames.id, workflowDefinitions.procedureId))
-    .innerJoin(units, eq(units.id, workflowDefinitions.unitId))
+    .innerJoin(unit, eq(unit.id, workflowDefinitions.unitId))
     .where(where)
-    .orderBy(procedureNames.nationalCode, units.name, desc(workflowDefinitions.versionNo))
+    .orderBy(procedureNames.nationalCode, unit.name, desc(workflowDefinitions.versionNo))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   return { items, total };
@@ -85,7 +87,7 @@ export async function getWorkflow(db: Queryable, id: string): Promise<WorkflowRe
     .select({ ...summaryColumns, steps: workflowDefinitions.steps })
     .from(workflowDefinitions)
     .innerJoin(procedureNames, eq(procedureNames.id, workflowDefinitions.procedureId))
-    .innerJoin(units, eq(units.id, workflowDefinitions.unitId))
+    .innerJoin(unit, eq(unit.id, workflowDefinitions.unitId))
     .where(eq(workflowDefinitions.id, id));
   if (!row) throw new AppError('WORKFLOW_NOT_FOUND', { id });
   return { ...row, steps: parseSteps(row.steps) };
@@ -147,19 +149,13 @@ export async function validateSteps(
   const unitIds = [...new Set(steps.flatMap((s) => [s.unitId ?? [], ...s.consultations.map((c) => c.unitId)].flat()))];
   const userIds = [...new Set(steps.flatMap((s) => ('userId' in s.assignee ? [s.assignee.userId] : [])))];
   const today = todayInVietnam();
-  const openUnits =
-    unitIds.length === 0
-      ? []
-      : await db
-          .select({ id: units.id })
-          .from(units)
-          .where(and(inArray(units.id, unitIds), or(isNull(units.validTo), gt(units.validTo, today))));
+  const openUnitIds = await existingUnitIds(db, unitIds, today);
   const activeUsers = await activeStaffIds(db, userIds);
   const mpd = minutesPerWorkingDay(env);
   const result = validateWorkflow(steps, {
     timeLimits: await timeLimitsOf(db, procedureVersionId),
     minutesPerWorkingDay: mpd,
-    knownUnitIds: new Set(openUnits.map((u) => u.id)),
+    knownUnitIds: openUnitIds,
     knownUserIds: activeUsers,
   });
   return { ...result, minutesPerWorkingDay: mpd };
