@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/modules/audit/audit.table.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
+import { existingUnitIds, hasUnits, listUnits, unitsByIds } from '../../src/modules/org/units.query.js';
 
 interface UnitNode {
   id: string;
@@ -520,5 +521,30 @@ describe('who may change units', () => {
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('TOKEN_SCOPE');
+  });
+});
+
+describe('what other modules read (units.query.ts)', () => {
+  const districtName = 'UBND thành phố Long Xuyên (cấp huyện, trước 01/7/2025)';
+  const ghost = '00000000-0000-4000-8000-000000000000';
+
+  it('existingUnitIds: the units that exist; with openOn, those not closed by that day (validTo exclusive)', async () => {
+    const district = byName.get(districtName)!;
+    const ids = [district.id, district.successorId!, ghost];
+    expect(await existingUnitIds(t.handle.db, ids)).toEqual(new Set([district.id, district.successorId]));
+    expect(await existingUnitIds(t.handle.db, ids, '2025-06-30')).toEqual(new Set([district.id, district.successorId]));
+    expect(await existingUnitIds(t.handle.db, ids, '2025-07-01')).toEqual(new Set([district.successorId]));
+    expect(await existingUnitIds(t.handle.db, [])).toEqual(new Set());
+  });
+
+  it('listUnits: every unit, or those operating on a day; unitsByIds names the ones that exist', async () => {
+    const district = byName.get(districtName)!;
+    expect((await listUnits(t.handle.db)).length).toBeGreaterThanOrEqual(byName.size);
+    expect((await listUnits(t.handle.db, '2025-06-30')).map((u) => u.id)).toEqual([district.id]);
+    expect(await unitsByIds(t.handle.db, [district.id, ghost])).toEqual([
+      { id: district.id, name: districtName, officialCode: district.officialCode },
+    ]);
+    expect(await unitsByIds(t.handle.db, [])).toEqual([]);
+    expect(await hasUnits(t.handle.db)).toBe(true);
   });
 });
