@@ -73,7 +73,6 @@ const online = () =>
 async function finish(d: { code: string; version: number }) {
   let x = await step(chuyenvien, d.code, d.version, 'forward');
   x = await step(lanhdao, x.code, x.version, 'signResult', { result: await resultOf(lanhdao) });
-  x = await step(lanhdao, x.code, x.version, 'forward');
   return step(tiepnhan, x.code, x.version, 'finish');
 }
 
