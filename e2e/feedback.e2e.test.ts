@@ -172,7 +172,6 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
       certificateSerial: '5403A1B2C3D4E5F7',
     };
     await act(lanhdao, 'signResult', { result });
-    await act(lanhdao, 'forward');
     await act(tiepnhan, 'finish');
     // The result is returned once the fee is paid (payments' return guard): 8.000 ₫ at the counter.
     await tiepnhan.post(`/api/dossiers/${d.code}/payments/counter`, {

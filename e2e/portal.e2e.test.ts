@@ -274,7 +274,6 @@ async function scrollsSideways(page: Page): Promise<boolean> {
         certificateSerial: '5403A1B2C3D4E5F6',
       },
     });
-    await act(lanhdao, 'forward');
     await act(tiepnhan, 'finish');
     // The result is returned once the fee is paid (payments' return guard): 8.000 ₫ at the counter.
     await tiepnhan.post(`/api/dossiers/${d.code}/payments/counter`, {

@@ -1,8 +1,9 @@
 /**
  * The staff console's dossier journeys in a real browser against the real server (fresh database
  * with the demo province): a one-stop officer receives a dossier from a pasted chip-card QR and
- * downloads the receipt; an official and a leader process a dossier to a signed result and the
- * one-stop officer returns it.
+ * downloads the receipt; an official and a leader process a dossier to a signed result (each
+ * forward in a dialog naming the next handler, with a comment the timeline shows; the approval
+ * moves the dossier on) and the one-stop officer returns it.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -64,6 +65,28 @@ async function act(page: Page, action: string): Promise<void> {
   await page.getByTestId('dossier-actions').getByRole('button', { name: action }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: action }).click();
   await page.getByText(`Đã thực hiện: ${action}.`).waitFor();
+}
+
+const FORWARD = 'Chuyển bước tiếp theo';
+
+/**
+ * Chuyển bước: the dialog preselects the least loaded official of the next step (shown with their
+ * load); the official adds a comment and forwards. Returns the dialog's chosen handler as shown.
+ */
+async function forward(page: Page, comment: string, screenshot?: string): Promise<string> {
+  await page.getByTestId('dossier-actions').getByRole('button', { name: FORWARD }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(FORWARD) });
+  const handler = dialog.getByRole('combobox', { name: 'Người xử lý tiếp theo' });
+  await handler.waitFor();
+  // The select shows the default, marked as such, once the list arrived.
+  const chosen = dialog.locator('.ant-select-selection-item', { hasText: '(mặc định)' });
+  await chosen.waitFor();
+  await dialog.getByLabel('Ý kiến, ghi chú chuyển bước').fill(comment);
+  if (screenshot) await saveJourneyScreenshot(page, screenshot);
+  const shown = (await chosen.textContent()) ?? '';
+  await dialog.getByRole('button', { name: FORWARD }).click();
+  await page.getByText(`Đã thực hiện: ${FORWARD}.`).waitFor();
+  return shown;
 }
 
 (hasChromium ? describe : describe.skip)('staff console: counter and processing (browser)', () => {
@@ -174,10 +197,17 @@ async function act(page: Page, action: string): Promise<void> {
     });
     const dossierPath = `/staff/dossiers/${code}`;
 
-    // The one-stop officer hands it over to processing.
+    // The one-stop officer hands it over to processing: to the official the dialog proposes, with a comment.
     let page = await signedIn('tiepnhan', '/staff/counter');
     await page.goto(dossierPath);
-    await act(page, 'Chuyển bước tiếp theo');
+    expect(await forward(page, 'Hồ sơ đủ thành phần, đề nghị thẩm định')).toMatch(
+      /^Lê Văn Cường — \d+ hồ sơ đang xử lý \(mặc định\)$/,
+    );
+    // The timeline says who handed it to whom, with the comment (not the action's name again).
+    await page
+      .getByTestId('timeline-handed')
+      .getByText('Trần Thị Bích chuyển cho Lê Văn Cường (Chuyên viên xử lý): Hồ sơ đủ thành phần, đề nghị thẩm định')
+      .waitFor();
 
     // The official finds it among their tasks, opens a component in the viewer, forwards it.
     page = await signedIn('chuyenvien', '/staff/dossiers');
@@ -191,9 +221,13 @@ async function act(page: Page, action: string): Promise<void> {
     await page.getByTestId('dossier-components').getByRole('button').first().click();
     await page.getByTestId('file-viewer').locator('iframe').waitFor();
     await page.locator('.ant-modal-close').click();
-    await act(page, 'Chuyển bước tiếp theo');
+    await forward(page, 'Đủ điều kiện, trình lãnh đạo ký', 'issue15-11-forward');
+    await page
+      .getByTestId('timeline-handed')
+      .getByText('Lê Văn Cường chuyển cho Phạm Minh Đức (Lãnh đạo đơn vị): Đủ điều kiện, trình lãnh đạo ký')
+      .waitFor();
 
-    // The leader sees the unit overview, signs the result, forwards it.
+    // The leader sees the unit overview and signs the result: approving moves the dossier on to the counter.
     page = await signedIn('lanhdao', '/staff/dossiers');
     await page.getByTestId('unit-overview').getByText('Đang xử lý').waitFor();
     await page.getByTestId(`dossier-row-${code}`).getByRole('link', { name: code }).click();
@@ -208,9 +242,15 @@ async function act(page: Page, action: string): Promise<void> {
     await dialog.getByLabel('Ngày ban hành').fill(vietnamToday());
     await dialog.getByLabel('Ngày ban hành').press('Enter');
     await dialog.getByLabel('Số hiệu chứng thư số').fill('540101010A1B2C3D');
+    await dialog.locator('.ant-select-selection-item', { hasText: 'Trần Thị Bích' }).waitFor();
+    await dialog.getByLabel('Ý kiến, ghi chú chuyển bước').fill('Đồng ý, trả kết quả');
     await dialog.getByRole('button', { name: 'Phê duyệt, ký kết quả' }).click();
     await page.getByTestId('dossier-results').getByText('Số 125/TLHT', { exact: false }).waitFor();
-    await act(page, 'Chuyển bước tiếp theo');
+    await page
+      .getByTestId('timeline-handed')
+      .getByText('Phạm Minh Đức phê duyệt, chuyển cho Trần Thị Bích (Cán bộ tiếp nhận (Một cửa)): Đồng ý, trả kết quả')
+      .waitFor();
+    expect(await page.getByTestId('dossier-actions').getByRole('button', { name: FORWARD }).count()).toBe(0);
 
     // The one-stop officer finishes processing and returns the result at the counter.
     page = await signedIn('tiepnhan', '/staff/counter');

@@ -101,7 +101,6 @@ afterAll(async () => {
 async function finishFromProcessing(d: { code: string; version: number }, result: Record<string, unknown> = {}) {
   let x = await step(chuyenvien, d.code, d.version, 'forward');
   x = await step(lanhdao, x.code, x.version, 'signResult', { result: await resultOf(lanhdao, result) });
-  x = await step(lanhdao, x.code, x.version, 'forward');
   x = await step(tiepnhan, x.code, x.version, 'finish');
   await settleDue(tiepnhan, x.code);
   return step(tiepnhan, x.code, x.version, 'returnResult', { resultChannel: 'counter' });
@@ -193,7 +192,6 @@ describe('counter intake → steps → consultation → result → return', () =
       validUntil: '2031-12-31',
       name: expect.stringContaining('Trích lục'),
     });
-    d = await step(lanhdao, d.code, d.version, 'forward');
     d = await step(tiepnhan, d.code, d.version, 'finish');
     await settleDue(tiepnhan, d.code);
     d = await step(tiepnhan, d.code, d.version, 'returnResult', { resultChannel: 'online' });

@@ -61,7 +61,6 @@ async function processed(d: { code: string; version: number }) {
   let x = await step(tiepnhan, d.code, d.version, 'forward');
   x = await step(chuyenvien, x.code, x.version, 'forward');
   x = await step(lanhdao, x.code, x.version, 'signResult', { result: await resultOf(lanhdao) });
-  x = await step(lanhdao, x.code, x.version, 'forward');
   x = await step(tiepnhan, x.code, x.version, 'finish');
   expect(x.status).toBe('processed');
   return x;

@@ -66,7 +66,6 @@ async function returnedDossier(receiver: Session, online = false) {
   d = await step(receiver, d.code, d.version, 'forward');
   d = await step(chuyenvien, d.code, d.version, 'forward');
   d = await step(lanhdao, d.code, d.version, 'signResult', { result: await resultOf(lanhdao) });
-  d = await step(lanhdao, d.code, d.version, 'forward');
   d = await step(tiepnhan, d.code, d.version, 'finish');
   await settleDue(tiepnhan, d.code);
   return step(tiepnhan, d.code, d.version, 'returnResult', { resultChannel: 'counter' });

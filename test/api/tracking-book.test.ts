@@ -60,7 +60,6 @@ beforeAll(async () => {
   d = await act(tiepnhan, d, 'forward');
   d = await act(chuyenvien, d, 'forward');
   d = await act(lanhdao, d, 'signResult', { result: await resultOf(lanhdao) });
-  d = await act(lanhdao, d, 'forward');
   d = await act(tiepnhan, d, 'finish');
   await settleDue(tiepnhan, d.code);
   filed.returned = await act(tiepnhan, d, 'returnResult', { resultChannel: 'counter' });

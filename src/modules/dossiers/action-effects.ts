@@ -21,6 +21,7 @@ import { appointmentOf } from './intake.service.js';
 import { dossierExtensions, dossierObligations } from './processing.tables.js';
 import { assertHasResult, signResult } from './results.service.js';
 import { supplyComponents } from './supply.service.js';
+import type { DossierStatus } from './status.rules.js';
 
 type DossierRow = typeof dossiers.$inferSelect;
 
@@ -37,6 +38,8 @@ export interface EffectContext {
   target?: { unitId: string; workflowId: string } | undefined;
   /** signResult: where the signed file is read from (deps.services.files, passed by the route). */
   files?: FileStorage | undefined;
+  /** The status the action leads to (signResult at the last step ends processing). */
+  toStatus: DossierStatus;
 }
 
 export interface Effect {
@@ -70,7 +73,7 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
       return confirmPayment(c);
     case 'forward':
       await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
-      return input.assigneeUserId ? { changes: {}, details: { assigneeUserId: input.assigneeUserId } } : none;
+      return none;
     case 'return':
       return none;
     case 'finish':
@@ -109,10 +112,12 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
     case 'apologize':
       return apologize(c);
     case 'signResult': {
+      // Approval ends the step as a forward (or a finish, at the last step) does.
+      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
       const defaultName = await resultName(tx, dossier.procedureVersionId);
       if (!c.files) throw new Error('signResult reads the signed file: performAction needs the file storage');
       return {
-        changes: {},
+        changes: c.toStatus === 'processed' ? complete(c) : {},
         details: await signResult(
           tx,
           c.files,

@@ -118,6 +118,28 @@ describe('transition', () => {
       { ok: true, toStatus: 'withdrawn' },
     ],
     ['not withdraw a processed dossier', 'withdraw', at('processed', null), {}, { ok: false }],
+    [
+      'approve (sign) and move on to the only next step',
+      'signResult',
+      at('processing', 'b'),
+      {},
+      { ok: true, toStatus: 'processing', toStepKey: 'd', endsStep: true },
+    ],
+    [
+      'approve at the last step: processing ends',
+      'signResult',
+      at('processing', 'd'),
+      {},
+      { ok: true, toStatus: 'processed', toStepKey: null, endsStep: true },
+    ],
+    [
+      'approve needs a choice between two next steps',
+      'signResult',
+      at('processing', 'a'),
+      {},
+      { ok: false, code: 'STEP_CHOICE_REQUIRED' },
+    ],
+    ['approve to a chosen next step', 'signResult', at('processing', 'a'), { toStep: 'c' }, { toStepKey: 'c' }],
   ];
   it.each(cases)('%s', (_what, action, state, params, expected) => {
     expect(transition(action, state, params)).toMatchObject(expected as object);

@@ -23,7 +23,7 @@ export const DOSSIER_ACTIONS = [
   'confirmPayment', // xác nhận đã thực hiện nghĩa vụ tài chính (resumes the clock)
   'stop', // dừng giải quyết hồ sơ (mẫu 05)
   'apologize', // văn bản xin lỗi, hẹn lại ngày trả kết quả (mẫu 04)
-  'signResult', // phê duyệt, ký số kết quả giải quyết
+  'signResult', // phê duyệt, ký số kết quả giải quyết, chuyển bước tiếp theo (or → processed at the last step)
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -37,7 +37,7 @@ export interface MachineState {
 }
 
 export interface ActionParams {
-  /** forward: which next step (needed when the step has several); return: which earlier step. */
+  /** forward, signResult: which next step (needed when the step has several); return: which earlier step. */
   toStep?: string | undefined;
   /** transfer: the steps of the receiving unit's workflow (the dossier starts at its first step). */
   targetSteps?: readonly WorkflowStep[] | undefined;
@@ -73,12 +73,7 @@ export function transition(action: DossierAction, state: MachineState, params: A
       if (!working || !step) return refuse('Hồ sơ không ở bước xử lý nào');
       if (!step.actions.includes('forward') || step.next.length === 0)
         return refuse(`Bước "${step.name}" không chuyển tiếp được; hãy kết thúc xử lý`);
-      const to = params.toStep ?? (step.next.length === 1 ? step.next[0] : undefined);
-      if (!to)
-        return { ok: false, code: 'STEP_CHOICE_REQUIRED', message: `Chọn bước tiếp theo: ${step.next.join(', ')}` };
-      if (!step.next.includes(to))
-        return { ok: false, code: 'STEP_NOT_ALLOWED', message: `Bước "${step.name}" không chuyển tới "${to}"` };
-      return { ok: true, toStatus: 'processing', toStepKey: to, endsStep: true };
+      return moveOn(step, params.toStep);
     }
     case 'return': {
       if (!working || !step) return refuse('Hồ sơ không ở bước xử lý nào');
@@ -138,8 +133,19 @@ export function transition(action: DossierAction, state: MachineState, params: A
       return stay;
     case 'signResult':
       if (!working || !step) return refuse('Chỉ ký kết quả của hồ sơ đang giải quyết');
-      return stay;
+      // Phê duyệt ends the leader's step: the dossier moves on at once, or processing ends at the last step.
+      if (step.next.length === 0) return { ok: true, toStatus: 'processed', toStepKey: null, endsStep: true };
+      return moveOn(step, params.toStep);
   }
+}
+
+/** Ending `step` towards the next one: the one asked for, or its only next step. */
+function moveOn(step: WorkflowStep, toStep: string | undefined): Transition {
+  const to = toStep ?? (step.next.length === 1 ? step.next[0] : undefined);
+  if (!to) return { ok: false, code: 'STEP_CHOICE_REQUIRED', message: `Chọn bước tiếp theo: ${step.next.join(', ')}` };
+  if (!step.next.includes(to))
+    return { ok: false, code: 'STEP_NOT_ALLOWED', message: `Bước "${step.name}" không chuyển tới "${to}"` };
+  return { ok: true, toStatus: 'processing', toStepKey: to, endsStep: true };
 }
 
 /** The actions the state allows (before asking who the caller is). */

@@ -35,15 +35,19 @@ import { dueOutcome } from './deadline.rules.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import type { SuppliedComponent } from './intake.service.js';
 import type { ResultInput } from './results.service.js';
-import { enterStep, NO_STEP, type StepAssignment } from './step-assignment.rules.js';
-import { assertAssignable, transferTarget } from './transfer.service.js';
+import { enterStep, NO_STEP, type StepAssignment, stepRole } from './step-assignment.rules.js';
+import { chooseHandler } from './next-handlers.service.js';
+import { transferTarget } from './transfer.service.js';
 
 export interface ActionInput extends Omit<ActionParams, 'targetSteps'> {
   action: DossierAction;
   version: number;
   note?: string | undefined;
   resultChannel?: Channel | undefined;
-  /** forward: hand the next step to this official (giao đích danh). */
+  /**
+   * forward, signResult (and any action entering a step): hand the next step to this official
+   * (giao đích danh); forward and signResult default to the least loaded eligible one.
+   */
   assigneeUserId?: string | undefined;
   /** supply: the new files (or stored items) for the components asked. */
   components?: SuppliedComponent[] | undefined;
@@ -152,16 +156,37 @@ async function perform(
   const now = new Date();
   const calendar = await loadWorkingCalendar(tx, env, yearsAround(dossier, now));
   const stepEnd = result.endsStep && step ? stepOutcome(calendar, step, dossier, now) : null;
-  const effect = await applyEffect({ tx, env, calendar, dossier, input, actor: ctx.actor, now, target, files });
+  const effect = await applyEffect({
+    tx,
+    env,
+    calendar,
+    dossier,
+    input,
+    actor: ctx.actor,
+    now,
+    target,
+    files,
+    toStatus: result.toStatus,
+  });
   const competentUnitId = effect.changes.competentUnitId ?? dossier.competentUnitId;
   const nextStep = (target?.steps ?? steps).find((s) => s.key === result.toStepKey) ?? null;
   const entering = nextStep && (result.endsStep || input.action === 'accept');
-  if (entering && input.assigneeUserId) await assertAssignable(tx, input.assigneeUserId, nextStep, competentUnitId);
+  const handedTo =
+    entering && (input.assigneeUserId || HANDING_ACTIONS.includes(input.action))
+      ? await chooseHandler(tx, nextStep, competentUnitId, input.assigneeUserId)
+      : null;
   const assignment: Partial<StepAssignment> = entering
-    ? enterStep(calendar, nextStep, competentUnitId, now, input.assigneeUserId)
+    ? enterStep(calendar, nextStep, competentUnitId, now, handedTo?.userId)
     : result.toStepKey === null
       ? NO_STEP
       : {};
+  // The timeline says who the step went to, as named then (the comment is the event's note).
+  const details = handedTo
+    ? {
+        ...effect.details,
+        handedTo: { userId: handedTo.userId, fullName: handedTo.fullName, role: stepRole(nextStep!) },
+      }
+    : effect.details;
   const [updated] = await tx
     .update(dossiers)
     .set({ ...effect.changes, ...assignment, status: result.toStatus, version: dossier.version + 1, updatedAt: now })
@@ -179,7 +204,7 @@ async function perform(
     unitId: dossier.currentStepUnitId ?? dossier.competentUnitId,
     actorUserId: ctx.actor?.userId ?? null,
     note: input.note ?? null,
-    details: effect.details ?? null,
+    details: details ?? null,
     stepDueAt: stepEnd?.dueAt ?? null,
     stepOutcome: stepEnd?.outcome ?? null,
     occurredAt: now,
@@ -197,11 +222,14 @@ async function perform(
       status: result.toStatus,
       step: result.toStepKey,
       at: now.toISOString(),
-      ...(effect.details ?? {}),
+      ...(details ?? {}),
     },
   });
   return updated;
 }
+
+/** The actions that hand the next step to one official: the named one, else the least loaded. */
+const HANDING_ACTIONS: readonly DossierAction[] = ['forward', 'signResult'];
 
 /** How the current step ended: against its stored due time (pauses added back), else its allotment. */
 function stepOutcome(calendar: WorkingCalendar, step: WorkflowStep, dossier: DossierRow, now: Date) {

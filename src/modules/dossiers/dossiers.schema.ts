@@ -1,5 +1,6 @@
 /** HTTP schemas of dossiers: validated requests and the OpenAPI document come from these. */
 import { z } from 'zod';
+import { ROLES } from '../../kernel/context.js';
 import { BoolQuery, Paging } from '../../kernel/schemas.js';
 import { CHANNELS } from '../catalog/procedure.content.js';
 import { Applicant } from './applicant.schema.js';
@@ -211,7 +212,7 @@ export const ActionBody = z
   .object({
     action: z.enum(DOSSIER_ACTIONS),
     version: z.number().int().positive().describe('The version read with the dossier (stale → 409)'),
-    toStep: z.string().trim().max(40).optional(),
+    toStep: z.string().trim().max(40).optional().describe('forward, signResult, return: the step to go to'),
     note: z
       .string()
       .trim()
@@ -219,10 +220,15 @@ export const ActionBody = z
       .max(4000)
       .optional()
       .describe(
-        'Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations)',
+        'Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations); forward and signResult: the comment to the next handler, shown in the timeline',
       ),
     resultChannel: z.enum(CHANNELS).optional(),
-    assigneeUserId: z.uuid().optional().describe('forward: the official who takes the next step'),
+    assigneeUserId: z
+      .uuid()
+      .optional()
+      .describe(
+        'forward, signResult: the official who takes the next step (người xử lý tiếp theo); default the least loaded eligible one (GET /api/dossiers/{code}/next-handlers)',
+      ),
     components: z.array(FiledComponent).min(1).max(100).optional().describe('supply: the new files or stored items'),
     consultations: z
       .array(z.object({ unitId: z.uuid(), workingDays: z.number().positive().max(100).multipleOf(0.5) }).strict())
@@ -276,3 +282,28 @@ export const WorklistItem = DossierSummary.extend({
   overdue: z.boolean(),
   applicantName: z.string(),
 }).meta({ id: 'WorklistItem' });
+
+export const NextHandlers = z
+  .object({
+    steps: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        role: z.enum(ROLES).nullable().describe('The role that works the step (null: the workflow names one official)'),
+        defaultUserId: z
+          .uuid()
+          .nullable()
+          .describe('Who takes it when the forward names nobody: the least loaded (null: nobody holds the role)'),
+        handlers: z
+          .array(
+            z.object({
+              userId: z.uuid(),
+              fullName: z.string(),
+              openDossiers: z.number().int().describe('Open dossiers at a step assigned to them now'),
+            }),
+          )
+          .describe('Least loaded first'),
+      }),
+    ),
+  })
+  .meta({ id: 'DossierNextHandlers' });

@@ -6,6 +6,7 @@ import * as processingTables from './processing.tables.js';
 import { dossierFileAccess } from './dossier-access.js';
 import { DOSSIER_ERRORS } from './dossiers.errors.js';
 import { dossierRoutes } from './dossiers.routes.js';
+import { nextHandlerRoutes } from './next-handlers.routes.js';
 import { apologyDueReminders } from './dossiers.tasks.js';
 import { publicLookupRoutes } from './public-lookup.routes.js';
 import { TRACKING_BOOK_ERRORS } from './tracking-book.errors.js';
@@ -33,6 +34,7 @@ export const dossiersModule: ModuleManifest = {
   routes(app, deps) {
     trackingBookRoutes(app, deps);
     dossierRoutes(app, deps);
+    nextHandlerRoutes(app, deps);
     publicLookupRoutes(app, deps);
   },
   periodicTasks: () => [apologyDueReminders],

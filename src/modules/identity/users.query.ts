@@ -26,20 +26,26 @@ export async function activeStaffIds(db: Queryable, userIds: string[]): Promise<
   return new Set(rows.map((u) => u.id));
 }
 
-/** Whether an enabled account holds a role over one of these units. */
-export async function holdsRoleOver(db: Queryable, userId: string, role: Role, unitIds: string[]): Promise<boolean> {
-  const [grant] = await db
-    .select({ id: userRoles.id })
+/**
+ * The enabled staff holding a role over one of these units (a unit's path: a grant at the unit or
+ * above it reaches it): who may take a step worked by that role.
+ */
+export async function roleHolders(
+  db: Queryable,
+  role: Role,
+  unitIds: string[],
+): Promise<{ userId: string; fullName: string }[]> {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectDistinct({ userId: users.id, fullName: users.fullName })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
     .where(
       and(
-        eq(userRoles.userId, userId),
         eq(userRoles.role, role),
         inArray(userRoles.unitId, unitIds),
+        eq(users.kind, 'staff'),
         isNull(users.disabledAt),
       ),
-    )
-    .limit(1);
-  return grant !== undefined;
+    );
 }

@@ -1587,6 +1587,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/next-handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Người xử lý tiếp theo: for each step the current one moves on to, who may take it, with their load and the default (for whoever may forward or approve now) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierNextHandlers"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/payments": {
         parameters: {
             query?: never;
@@ -10562,14 +10637,15 @@ export interface components {
             action: "accept" | "forward" | "return" | "finish" | "returnResult" | "requestSupplement" | "supply" | "refuse" | "withdraw" | "requestConsultation" | "answerConsultation" | "transfer" | "requestPayment" | "confirmPayment" | "stop" | "apologize" | "signResult";
             /** @description The version read with the dossier (stale → 409) */
             version: number;
+            /** @description forward, signResult, return: the step to go to */
             toStep?: string;
-            /** @description Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations) */
+            /** @description Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations); forward and signResult: the comment to the next handler, shown in the timeline */
             note?: string;
             /** @enum {string} */
             resultChannel?: "counter" | "online" | "postal";
             /**
              * Format: uuid
-             * @description forward: the official who takes the next step
+             * @description forward, signResult: the official who takes the next step (người xử lý tiếp theo); default the least loaded eligible one (GET /api/dossiers/{code}/next-handlers)
              */
             assigneeUserId?: string;
             /** @description supply: the new files or stored items */
@@ -10636,14 +10712,15 @@ export interface components {
             action: "accept" | "forward" | "return" | "finish" | "returnResult" | "requestSupplement" | "supply" | "refuse" | "withdraw" | "requestConsultation" | "answerConsultation" | "transfer" | "requestPayment" | "confirmPayment" | "stop" | "apologize" | "signResult";
             /** @description The version read with the dossier (stale → 409) */
             version: number;
+            /** @description forward, signResult, return: the step to go to */
             toStep?: string;
-            /** @description Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations) */
+            /** @description Request, reason or answer (required by requestSupplement, refuse, stop, transfer, apologize and the consultations); forward and signResult: the comment to the next handler, shown in the timeline */
             note?: string;
             /** @enum {string} */
             resultChannel?: "counter" | "online" | "postal";
             /**
              * Format: uuid
-             * @description forward: the official who takes the next step
+             * @description forward, signResult: the official who takes the next step (người xử lý tiếp theo); default the least loaded eligible one (GET /api/dossiers/{code}/next-handlers)
              */
             assigneeUserId?: string;
             /** @description supply: the new files or stored items */
@@ -11080,6 +11157,42 @@ export interface components {
             receivingUnitId?: string;
             /** Format: uuid */
             competentUnitId?: string;
+        };
+        DossierNextHandlers: {
+            steps: {
+                key: string;
+                name: string;
+                /** @description The role that works the step (null: the workflow names one official) */
+                role: ("citizen" | "one_stop_officer" | "postal_officer" | "processing_official" | "unit_leader" | "procedure_control_officer" | "system_admin") | null;
+                /** @description Who takes it when the forward names nobody: the least loaded (null: nobody holds the role) */
+                defaultUserId: string | null;
+                /** @description Least loaded first */
+                handlers: {
+                    /** Format: uuid */
+                    userId: string;
+                    fullName: string;
+                    /** @description Open dossiers at a step assigned to them now */
+                    openDossiers: number;
+                }[];
+            }[];
+        };
+        DossierNextHandlersInput: {
+            steps: {
+                key: string;
+                name: string;
+                /** @description The role that works the step (null: the workflow names one official) */
+                role: ("citizen" | "one_stop_officer" | "postal_officer" | "processing_official" | "unit_leader" | "procedure_control_officer" | "system_admin") | null;
+                /** @description Who takes it when the forward names nobody: the least loaded (null: nobody holds the role) */
+                defaultUserId: string | null;
+                /** @description Least loaded first */
+                handlers: {
+                    /** Format: uuid */
+                    userId: string;
+                    fullName: string;
+                    /** @description Open dossiers at a step assigned to them now */
+                    openDossiers: number;
+                }[];
+            }[];
         };
         DossierSummary: {
             /** Format: uuid */

@@ -181,4 +181,11 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.sign.signer': 'Signed by',
   'desk.sign.certificate': 'Certificate serial',
   'desk.sign.paperCopy': 'A paper copy is returned too',
+  'desk.next.step': 'Next step',
+  'desk.next.handler': 'Next handler',
+  'desk.next.handlerHelp': 'Step "{step}". Default: whoever has the fewest open dossiers.',
+  'desk.next.option': '{name} — {count} open dossiers',
+  'desk.next.optionDefault': '{name} — {count} open dossiers (default)',
+  'desk.next.nobody': 'Nobody holds the role of the next step yet; the dossier will wait there.',
+  'desk.next.comment': 'Comment for the next handler',
 };

@@ -179,4 +179,11 @@ export const deskVi = {
   'desk.sign.signer': 'Người ký',
   'desk.sign.certificate': 'Số hiệu chứng thư số',
   'desk.sign.paperCopy': 'Có trả bản giấy',
+  'desk.next.step': 'Bước tiếp theo',
+  'desk.next.handler': 'Người xử lý tiếp theo',
+  'desk.next.handlerHelp': 'Bước "{step}". Mặc định: người đang có ít hồ sơ nhất.',
+  'desk.next.option': '{name} — {count} hồ sơ đang xử lý',
+  'desk.next.optionDefault': '{name} — {count} hồ sơ đang xử lý (mặc định)',
+  'desk.next.nobody': 'Chưa có cán bộ nào giữ vai trò xử lý bước tiếp theo; hồ sơ sẽ chờ ở bước đó.',
+  'desk.next.comment': 'Ý kiến, ghi chú chuyển bước',
 } as const;

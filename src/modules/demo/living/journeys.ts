@@ -167,7 +167,7 @@ const rate: Move = {
   },
 };
 
-const forwardIn = (who: 'officer' | 'official' | 'leader', when: Move['when']) => act('forward', who, when);
+const forwardIn = (who: 'officer' | 'official', when: Move['when']) => act('forward', who, when);
 
 /** Thụ lý: the processing official's part, by scenario, ending when the official forwards to the leader. */
 function processing(c: Case): Move[] {
@@ -238,7 +238,7 @@ const answer: Move = {
   },
 };
 
-/** Every move of a journey, in order: intake, processing by scenario, signature, return, rating. */
+/** Every move of a journey, in order: intake, processing by scenario, signature (it moves the dossier on), return, rating. */
 export function journey(c: Case): Move[] {
   return [
     receive,
@@ -255,7 +255,6 @@ export function journey(c: Case): Move[] {
         certificateSerial: '5403A1B2C3D4E5F6',
       },
     })),
-    forwardIn('leader', hours(0.25, 1)),
     act('finish', 'officer', stepShare(0.2, 0.7)),
     act('returnResult', 'officer', hours(0.5, 20)),
     ...(c.rng.chance(0.7) ? [rate] : []),

@@ -1,9 +1,30 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
-import type { DossierDetail } from '../../../types.js';
+import type { Translate } from '../../../i18n/i18n.js';
+import type { DossierDetail, Role } from '../../../types.js';
 import { actionLabel, STATUS_KEY } from '../labels.js';
 import { ON_TIME } from './timeState.js';
+
+type TimelineEvent = DossierDetail['events'][number];
+
+/**
+ * Who handed the step to whom (forward, or an approval that moved the dossier on), as the event
+ * recorded them at the time: "Trần Thị Bích chuyển cho Lê Văn Cường (Chuyên viên xử lý)".
+ */
+function handedToLine(t: Translate, e: TimelineEvent): string | null {
+  const to = e.details?.handedTo as { fullName: string; role: Role | null } | undefined;
+  if (!to) return null;
+  const key =
+    e.action === 'forward' || e.action === 'signResult'
+      ? (`event.handedTo.${e.action}` as const)
+      : 'event.handedTo.other';
+  return t(key, {
+    actor: e.actorName ?? t('common.none'),
+    to: to.fullName,
+    role: to.role ? t(`role.${to.role}`) : t('common.none'),
+  });
+}
 
 /** The dossier's history, newest first: what happened, when (Vietnam time), the status it led to. */
 export function DossierTimeline({ events }: { events: DossierDetail['events'] }) {
@@ -30,14 +51,25 @@ export function DossierTimeline({ events }: { events: DossierDetail['events'] })
                 </Tag>
               )}
             </div>
-            {e.note && (
-              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}>
-                {e.note}
-              </Typography.Paragraph>
-            )}
+            <EventNote t={t} event={e} />
           </div>
         ),
       }))}
     />
+  );
+}
+
+/** Who handed the step to whom, with the comment; else the note alone (a reason, a request, an answer). */
+function EventNote({ t, event }: { t: Translate; event: TimelineEvent }) {
+  const handed = handedToLine(t, event);
+  const text = handed && event.note ? `${handed}: ${event.note}` : (handed ?? event.note);
+  if (!text) return null;
+  return (
+    <Typography.Paragraph
+      style={{ margin: '4px 0 0', whiteSpace: 'pre-line' }}
+      data-testid={handed ? 'timeline-handed' : undefined}
+    >
+      {text}
+    </Typography.Paragraph>
   );
 }

@@ -3,6 +3,7 @@ import { UnitPicker } from '../../../components/UnitPicker.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { DialogKind } from './actions.js';
 import { FilePicker } from '../../portal/submit/FilePicker.js';
+import { NextHandlerFields } from './NextHandlerFields.js';
 import type { StoredFile } from '../../../types.js';
 import { RETURN_CHANNELS } from './channels.js';
 import type { DossierDetail } from './types.js';
@@ -26,6 +27,8 @@ export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: Act
   switch (kind) {
     case 'confirm':
       return null;
+    case 'forward':
+      return <NextHandlerFields code={dossier.code} />;
     case 'note':
     case 'optionalNote':
       return note();
@@ -180,6 +183,8 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
       <Form.Item name="paperCopy" valuePropName="checked">
         <Checkbox>{t('desk.sign.paperCopy')}</Checkbox>
       </Form.Item>
+      {/* Approving moves the dossier on: to whom, with what comment. */}
+      <NextHandlerFields code={dossier.code} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { DossierActionName } from './types.js';
 
 export type DialogKind =
   | 'confirm'
+  | 'forward'
   | 'note'
   | 'optionalNote'
   | 'transfer'
@@ -22,7 +23,7 @@ export type DialogKind =
 
 export const ACTION_DIALOG: Record<DossierActionName, DialogKind> = {
   accept: 'confirm',
-  forward: 'confirm',
+  forward: 'forward',
   finish: 'confirm',
   return: 'optionalNote',
   supply: 'optionalNote',
@@ -79,6 +80,9 @@ const isoDate = (d: PickedDate | null | undefined) => (d ? d.format('YYYY-MM-DD'
 /** The dialog's values, as every kind's fields name them. */
 export interface ActionValues {
   note?: string;
+  /** forward, sign: the step it goes to (several next steps) and who takes it. */
+  toStep?: string;
+  assigneeUserId?: string;
   toUnitId?: string;
   consultations?: { unitId: string; workingDays: number }[];
   consultationId?: string;
@@ -103,6 +107,8 @@ export function actionFields(kind: DialogKind, v: ActionValues): Record<string, 
   switch (kind) {
     case 'confirm':
       return {};
+    case 'forward':
+      return handing(v, note);
     case 'note':
     case 'optionalNote':
       return { note };
@@ -132,6 +138,14 @@ export function actionFields(kind: DialogKind, v: ActionValues): Record<string, 
           certificateSerial: v.certificateSerial?.trim(),
           paperCopy: v.paperCopy ?? false,
         },
+        ...handing(v, note),
       };
   }
 }
+
+/** Who takes the next step, and the comment for them (the server picks the least loaded when none). */
+const handing = (v: ActionValues, note: string | undefined) => ({
+  note,
+  toStep: v.toStep,
+  assigneeUserId: v.assigneeUserId,
+});
