@@ -25,6 +25,8 @@ export const CHAIN_POLL_MS = 1000;
  * the round when another process is chaining; `wait: true` (a verification) queues behind it.
  */
 export async function chainBatch(db: Database, { batchSize = CHAIN_BATCH, wait = false } = {}): Promise<number> {
+  // Nothing pending is the common case between bursts: one read, no transaction.
+  if (!wait && !(await anyUnchained(db))) return 0;
   return db.transaction(async (tx) => {
     if (wait) await tx.execute(sql`select pg_advisory_xact_lock(${CHAINER_LOCK_KEY})`);
     else {
@@ -62,6 +64,11 @@ export async function chainBatch(db: Database, { batchSize = CHAIN_BATCH, wait =
   });
 }
 
+async function anyUnchained(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: auditLog.id }).from(auditLog).where(isNull(auditLog.seq)).limit(1);
+  return row !== undefined;
+}
+
 /** Links everything unchained now (batch after batch, waiting for any other chainer); how many rows it linked. */
 export async function chainPendingAudit(db: Database, batchSize = CHAIN_BATCH): Promise<number> {
   let linked = 0;
@@ -87,16 +94,27 @@ export class AuditChainer extends WorkLoop {
   }
 }
 
+/** How long a poke waits, so a burst of writes is chained in one batch rather than one each. */
+export const CHAIN_DELAY_MS = 200;
+
 /**
  * Every process runs a chainer for its life; a write request pokes it when it has answered, so a
- * record is usually chained within milliseconds of its commit. (Registered with the request hooks,
- * before any route, so the poke covers every route.)
+ * record is chained within a fraction of a second of its commit. (Registered with the request
+ * hooks, before any route, so the poke covers every route.)
  */
 export function auditChainerHooks(app: App, { db }: Deps): void {
   const chainer = new AuditChainer(db, (message, error) => app.log.error({ err: error }, message));
+  let poke: NodeJS.Timeout | null = null;
   app.addHook('onReady', async () => chainer.start());
-  app.addHook('onClose', async () => chainer.stop());
+  app.addHook('onClose', async () => {
+    if (poke) clearTimeout(poke);
+    await chainer.stop();
+  });
   app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') chainer.poke();
+    if (request.method === 'GET' || request.method === 'HEAD' || poke) return;
+    poke = setTimeout(() => {
+      poke = null;
+      chainer.poke();
+    }, CHAIN_DELAY_MS);
   });
 }
