@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   'catalog-search': () => import('./catalog-search.js'),
   'dossier-intake': () => import('./dossier-intake.js'),
   'kpi-index': () => import('./kpi-index.js'),
+  lifecycle: () => import('./lifecycle.js'),
 };
 
 const wanted = process.argv.slice(2);

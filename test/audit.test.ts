@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
+import { chainPendingAudit } from '../src/modules/audit/audit.chainer.js';
 import { recordChange } from '../src/modules/audit/record-change.js';
 import type { DbHandle } from '../src/kernel/db.js';
 import { openAppDatabase } from '../src/app/composition.js';
@@ -53,7 +54,10 @@ describe('audit log', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    const rows = await handle.db.select().from(auditLog);
+    // Committed but not yet chained: the chain is linked after commit, off the request path.
+    expect((await handle.db.select().from(auditLog)).map((r) => r.seq)).toEqual([null, null, null]);
+    expect(await chainPendingAudit(handle.db)).toBe(3);
+    const rows = await handle.db.select().from(auditLog).orderBy(auditLog.id);
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
     expect(rows.some((r) => r.targetId === 'rolled-back')).toBe(false);
     expect((await handle.db.select().from(outboxEvents)).map((e) => e.topic)).toEqual([
@@ -83,8 +87,68 @@ describe('audit log', () => {
     );
     await expect(handle.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toMatchObject(refused);
     await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(refused);
+    // The chainer's one UPDATE is allowed once, on a row not yet chained, changing nothing else.
+    await expect(
+      handle.db.execute(sql`update audit_log set seq = 999, prev_hash = 'x', hash = 'y' where seq = 1`),
+    ).rejects.toMatchObject(refused);
+    await write(handle, 1, 'pending');
+    await expect(
+      handle.db.execute(
+        sql`update audit_log set seq = 999, prev_hash = 'x', hash = 'y', action = 'forged' where seq is null`,
+      ),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      handle.db.execute(sql`update audit_log set action = 'forged' where seq is null`),
+    ).rejects.toMatchObject(refused);
     expect((await verifyAuditChain(handle.db)).ok).toBe(true);
   });
+
+  it('catches up by itself after a crash between commit and chaining', async () => {
+    // Committed rows nobody chained (the process died): a later chainer links them, in order.
+    await write(handle, 4, 'orphan');
+    const before = await handle.db.select({ n: count() }).from(auditLog).where(isNull(auditLog.seq));
+    expect(before[0]!.n).toBe(4);
+    const result = await verifyAuditChain(handle.db);
+    expect(result).toMatchObject({ ok: true, firstBreak: null });
+    const after = await handle.db.select({ n: count() }).from(auditLog).where(isNull(auditLog.seq));
+    expect(after[0]!.n).toBe(0);
+  });
+
+  // The province-wide lock is gone from the write path (issue 17): only a server with several
+  // connections can show one writer not waiting for another (PGlite has one connection).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'lets a writer commit while another writer has a transaction open, and chains both in commit order',
+    async () => {
+      let releaseFirst!: () => void;
+      const firstHeld = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      let firstWrote!: () => void;
+      const firstInserted = new Promise<void>((resolve) => {
+        firstWrote = resolve;
+      });
+      const first = handle.db.transaction(async (tx) => {
+        await recordChange(tx, ctx, { action: 'test.change', targetType: 'thing', targetId: 'slow' });
+        firstWrote();
+        await firstHeld;
+      });
+      await firstInserted;
+      const second = write(handle, 1, 'fast');
+      const outcome = await Promise.race([
+        second.then(() => 'committed'),
+        new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
+      ]);
+      releaseFirst();
+      await first;
+      await second;
+      expect(outcome).toBe('committed');
+      await chainPendingAudit(handle.db);
+      const [slow] = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, 'slow'));
+      const [fast] = await handle.db.select().from(auditLog).where(eq(auditLog.targetId, 'fast-0'));
+      expect(slow!.id).toBeLessThan(fast!.id);
+      expect((await verifyAuditChain(handle.db)).ok).toBe(true);
+    },
+  );
 
   it('detects a tampered row and names it', async () => {
     await asOwnerWithoutTriggers(handle, sql`update audit_log set summary = '{"after":{"i":99}}' where seq = 2`);

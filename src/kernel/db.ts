@@ -51,7 +51,15 @@ export interface OpenOptions {
    * the composition root gathers them from the module manifests.
    */
   settings?: Readonly<Record<string, string | number>> | undefined;
+  /**
+   * Called with every statement the query layer sends (not the BEGIN/COMMIT a transaction adds):
+   * how the lifecycle benchmark counts statements per request (bench/lifecycle.ts).
+   */
+  onStatement?: ((sql: string) => void) | undefined;
 }
+
+const loggerOf = (options: OpenOptions) =>
+  options.onStatement ? { logger: { logQuery: (query: string) => options.onStatement!(query) } } : {};
 
 const SETTING_NAME = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
 
@@ -80,7 +88,7 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"; SET search_path TO "${schemaName}", public`);
   }
   for (const [name, value] of checkedSettings(options.settings)) await client.exec(`SET ${name} = ${value}`);
-  const db = drizzlePglite(client) as unknown as Database;
+  const db = drizzlePglite(client, loggerOf(options)) as unknown as Database;
   return {
     db,
     engine: 'pglite',
@@ -112,7 +120,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
       ...checkedSettings(options.settings).map(([n, v]) => `-c ${n}=${v}`),
     ].join(' '),
   });
-  const db = drizzlePg(pool) as unknown as Database;
+  const db = drizzlePg(pool, loggerOf(options)) as unknown as Database;
   return {
     db,
     engine: 'postgres',
@@ -120,7 +128,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
     async withConnection(fn) {
       const conn = await pool.connect();
       try {
-        return await fn(drizzlePg(conn) as unknown as Database);
+        return await fn(drizzlePg(conn, loggerOf(options)) as unknown as Database);
       } finally {
         conn.release();
       }

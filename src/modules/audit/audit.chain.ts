@@ -36,6 +36,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** The hashed fields of a row, picked by name: a row read back carries more (its insertion id). */
+export function chainContent(row: AuditContent): AuditContent {
+  const { seq, occurredAt, actorId, actorName, unitId, action, targetType, targetId, summary, requestId, ip } = row;
+  return { seq, occurredAt, actorId, actorName, unitId, action, targetType, targetId, summary, requestId, ip };
+}
+
 export function auditHash(prevHash: string, content: AuditContent): string {
   return createHash('sha256')
     .update(`${prevHash}\n${canonicalJson(content)}`)
@@ -60,9 +66,8 @@ export function findChainBreak(
   for (const row of rows) {
     if (row.seq !== expectedSeq) return { seq: row.seq, reason: 'seq_gap', expectedSeq };
     if (row.prevHash !== prevHash) return { seq: row.seq, reason: 'prev_hash_mismatch' };
-    const { prevHash: _p, hash, ...content } = row;
-    if (auditHash(prevHash, content) !== hash) return { seq: row.seq, reason: 'hash_mismatch' };
-    prevHash = hash;
+    if (auditHash(prevHash, chainContent(row)) !== row.hash) return { seq: row.seq, reason: 'hash_mismatch' };
+    prevHash = row.hash;
     expectedSeq += 1;
   }
   return null;

@@ -10,7 +10,12 @@ const tags = ['Nhật ký (audit)'];
 
 const AuditItem = z
   .object({
-    seq: z.number().int(),
+    id: z.number().int().describe('Insertion identity (listing order)'),
+    seq: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Position in the hash chain; null for the moment between commit and chaining'),
     occurredAt: z.date(),
     actorId: z.uuid().nullable(),
     actorName: z.string().nullable(),

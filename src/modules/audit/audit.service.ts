@@ -1,11 +1,9 @@
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../kernel/db.js';
+import { and, asc, count, desc, eq, gt, isNotNull } from 'drizzle-orm';
+import type { Database, Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { type AuditRow, auditLog } from './audit.table.js';
-import { type ChainBreak, GENESIS_HASH, auditHash, findChainBreak } from './audit.chain.js';
-
-/** Any key: one lock serialises appends so seq stays gapless and the chain linear. */
-const AUDIT_LOCK_KEY = 7_412_002;
+import { type ChainBreak, type ChainedRow, findChainBreak } from './audit.chain.js';
+import { chainPendingAudit } from './audit.chainer.js';
 
 export interface AuditEntry {
   action: string;
@@ -16,19 +14,12 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one audit record inside the caller's transaction. The advisory lock is held until
- * that transaction ends, so concurrent writers queue here (the price of a single linear chain;
- * see docs/ARCHITECTURE.md).
+ * Appends one audit record inside the caller's transaction: one INSERT, no lock. The record joins
+ * the hash chain after commit (audit.chainer.ts), so concurrent writers never wait for each other
+ * here; a crash between commit and chaining loses nothing (the chainer finds the row later).
  */
-export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  const content = {
-    seq: (last?.seq ?? 0) + 1,
+export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
     occurredAt: new Date(),
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,
@@ -39,10 +30,7 @@ export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry
     summary: entry.summary,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
-  return content.seq;
+  });
 }
 
 export interface VerifyResult {
@@ -51,23 +39,27 @@ export interface VerifyResult {
   firstBreak: ChainBreak | null;
 }
 
-/** Walks the whole chain in pages, in seq order; stops at the first broken link. */
-export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<VerifyResult> {
+/**
+ * Links what is still unchained (so the check covers every committed record), then walks the
+ * whole chain in pages, in seq order; stops at the first broken link.
+ */
+export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<VerifyResult> {
+  await chainPendingAudit(db);
   let previous: { seq: number; hash: string } | null = null;
   let checked = 0;
   for (;;) {
     const rows: AuditRow[] = await db
       .select()
       .from(auditLog)
-      .where(previous ? gt(auditLog.seq, previous.seq) : undefined)
+      .where(previous ? gt(auditLog.seq, previous.seq) : isNotNull(auditLog.seq))
       .orderBy(asc(auditLog.seq))
       .limit(pageSize);
     if (rows.length === 0) return { ok: true, checked, firstBreak: null };
-    const firstBreak = findChainBreak(rows, previous);
+    const firstBreak = findChainBreak(rows as ChainedRow[], previous);
     if (firstBreak)
       return { ok: false, checked: checked + rows.findIndex((r) => r.seq === firstBreak.seq), firstBreak };
     checked += rows.length;
-    const last: AuditRow = rows[rows.length - 1]!;
+    const last = rows[rows.length - 1] as ChainedRow;
     previous = { seq: last.seq, hash: last.hash };
   }
 }
@@ -94,7 +86,7 @@ export async function listAudit(db: Queryable, query: AuditQuery) {
     .select()
     .from(auditLog)
     .where(where)
-    .orderBy(desc(auditLog.seq))
+    .orderBy(desc(auditLog.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: rows.map(({ prevHash: _p, hash: _h, ...item }) => item), total };

@@ -4,6 +4,7 @@
  * the dossier, its components, its first event, the audit record and the outbox event; a retried
  * request with the same Idempotency-Key returns the dossier the first one created.
  */
+import { randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
@@ -160,11 +161,6 @@ export async function receiveDossier(
   const receivedNow = input.channel !== 'online';
   const status: DossierStatus = receivedNow ? 'received' : 'registered';
   const receivingUnit = await getUnit(tx, receivingUnitId);
-  const code = formatDossierCode(
-    receivingUnit.officialCode,
-    vietnamDateOf(now),
-    await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)),
-  );
   const calendar = receivedNow ? await loadWorkingCalendar(tx, env, calendarYearsFor(now, offer.timeLimit)) : null;
   const appointmentAt = calendar ? appointmentFor(calendar, now, offer.timeLimit) : null;
   const dueSoon =
@@ -173,7 +169,8 @@ export async function receiveDossier(
   const [dossier] = await tx
     .insert(dossiers)
     .values({
-      code,
+      // Numbered last (below): until then the row carries a placeholder no one else sees.
+      code: `pending-${randomUUID()}`,
       procedureId: procedure.id,
       procedureVersionId: version.id,
       workflowId: workflow.id,
@@ -216,8 +213,6 @@ export async function receiveDossier(
   // What the officer received and checked is digitized into the applicant's store; reused items
   // are there already. Online filings join it when a one-stop officer accepts them.
   // A paper only checked against its original left no file to digitize.
-  const fresh = filed.filter((c) => c.fileIds.length > 0 && !reuses.some((r) => r.componentId === c.componentId));
-  if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
   const [event] = await tx
     .insert(dossierEvents)
     .values({
@@ -236,6 +231,21 @@ export async function receiveDossier(
       .set({ dossierId: dossier!.id })
       .where(and(eq(dossierIdempotencyKeys.userId, ctx.actor.userId), eq(dossierIdempotencyKeys.key, idempotency.key)));
   }
+  const competentUnit = competentUnitId === receivingUnit.id ? receivingUnit : await getUnit(tx, competentUnitId);
+  const consultations = calendar && start ? await consultationsOf(tx, dossier!.id) : [];
+
+  // The number is drawn as late as possible: taking it row-locks the unit's daily sequence until
+  // commit, so every other intake at the unit waits only for the few statements left (issue 17).
+  // Still in this transaction, so a rolled-back intake leaves no gap (numbers stay gapless).
+  const code = formatDossierCode(
+    receivingUnit.officialCode,
+    vietnamDateOf(now),
+    await nextDossierNumber(tx, receivingUnit.id, vietnamDateOf(now)),
+  );
+  await tx.update(dossiers).set({ code }).where(eq(dossiers.id, dossier!.id));
+  dossier!.code = code;
+  const fresh = filed.filter((c) => c.fileIds.length > 0 && !reuses.some((r) => r.componentId === c.componentId));
+  if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
   await recordChange(tx, ctx, {
     action: receivedNow ? 'dossier.receive' : 'dossier.register',
     targetType: 'dossier',
@@ -269,7 +279,7 @@ export async function receiveDossier(
     stepName: workflow.steps.find((s) => s.key === dossier!.currentStepKey)?.name ?? null,
     lastExtendedTo: null,
     receivingUnit: { ...named(receivingUnit), parentId: receivingUnit.parentId },
-    competentUnit: named(competentUnitId === receivingUnit.id ? receivingUnit : await getUnit(tx, competentUnitId)),
+    competentUnit: named(competentUnit),
     components: componentRows
       .sort((a, b) => (a.componentId < b.componentId ? -1 : 1))
       .map((c) => ({
@@ -277,7 +287,7 @@ export async function receiveDossier(
         originalCheckedByName: c.originalCheckedBy ? ctx.actor.fullName : null,
       })),
     events: [{ ...recorded, actorName: ctx.actor.fullName }],
-    consultations: calendar && start ? await consultationsOf(tx, dossier!.id) : [],
+    consultations,
     results: [],
     extensions: [],
     obligations: [],

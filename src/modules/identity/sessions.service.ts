@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
-import { apiTokens, sessions } from './identity.tables.js';
-import { loadActor } from './actor.js';
+import { apiTokens, sessions, users } from './identity.tables.js';
+import { actorOf, grantsOfUser } from './actor.js';
 import { randomSecret, sha256Hex } from './secrets.js';
 
 export interface SessionPolicy {
@@ -49,15 +49,18 @@ export async function resolveSession(
   policy: SessionPolicy,
   now = new Date(),
 ): Promise<SessionLookup> {
-  const [session] = await db
-    .select()
+  // Session, user and grants in one statement: this runs before every signed-in request.
+  const [found] = await db
+    .select({ session: sessions, user: users, grants: grantsOfUser })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sha256Hex(cookieValue)));
-  if (!session || session.revokedAt) return { status: 'unknown' };
+  if (!found || found.session.revokedAt) return { status: 'unknown' };
+  const { session } = found;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (session.expiresAt <= now || idleLimit <= now.getTime()) return { status: 'expired' };
-  const actor = await loadActor(db, session.userId, null);
-  if (!actor) return { status: 'unknown' };
+  if (found.user.disabledAt) return { status: 'unknown' };
+  const actor = actorOf(found.user, found.grants, null);
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
   }
@@ -82,13 +85,14 @@ export async function revokeUserSessions(tx: Tx, userId: string, keepSessionId: 
 
 /** Finds the actor behind a bearer token, restricted to the token's scopes. */
 export async function resolveApiToken(db: Queryable, token: string, now = new Date()): Promise<Actor | null> {
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ token: apiTokens, user: users, grants: grantsOfUser })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)));
-  if (!row || (row.expiresAt && row.expiresAt <= now)) return null;
-  const actor = await loadActor(db, row.userId, row.scopes);
-  if (!actor) return null;
+  if (!found || (found.token.expiresAt && found.token.expiresAt <= now) || found.user.disabledAt) return null;
+  const row = found.token;
+  const actor = actorOf(found.user, found.grants, row.scopes);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }

@@ -10437,7 +10437,10 @@ export interface components {
             };
         };
         AuditRecord: {
-            seq: number;
+            /** @description Insertion identity (listing order) */
+            id: number;
+            /** @description Position in the hash chain; null for the moment between commit and chaining */
+            seq: number | null;
             /** Format: date-time */
             occurredAt: string;
             actorId: string | null;
@@ -10453,7 +10456,10 @@ export interface components {
             ip: string | null;
         };
         AuditRecordInput: {
-            seq: number;
+            /** @description Insertion identity (listing order) */
+            id: number;
+            /** @description Position in the hash chain; null for the moment between commit and chaining */
+            seq: number | null;
             occurredAt: unknown;
             actorId: string | null;
             actorName: string | null;

@@ -62,12 +62,18 @@ export function AuditPage() {
       )}
       <ErrorAlert error={list.error} />
       <Table<AuditRecord>
-        rowKey="seq"
+        rowKey="id"
         size="small"
         {...list.table}
         tableLayout="fixed"
         columns={[
-          { title: t('audit.seq'), dataIndex: 'seq', width: 70 },
+          {
+            title: t('audit.seq'),
+            dataIndex: 'seq',
+            width: 70,
+            // Null for the instant between commit and chaining.
+            render: (v: number | null) => v ?? '…',
+          },
           { title: t('audit.time'), dataIndex: 'occurredAt', render: (v: string) => formatDateTime(v), width: 110 },
           {
             title: t('audit.actor'),

@@ -1,0 +1,188 @@
+/**
+ * Complete dossier lifecycles per second (issue 17): the journey of bench/lifecycle-journey.ts over
+ * real HTTP, the client in another process (bench/lifecycle-client.ts), at C = 1, 16 and 64, with
+ * the health baseline at the same concurrency right after each level. The server (this process)
+ * counts the statements its query layer sends and the transactions it opens while the lifecycles
+ * run; each BEGIN and COMMIT is counted as a statement too, as PostgreSQL sees them. Background
+ * work the writes cause (the audit chainer) is counted: it is part of what a lifecycle costs.
+ *
+ *   npm run bench -- lifecycle                                   (PGlite, empty province)
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- lifecycle
+ *   BENCH_DOSSIERS=1000000 BENCH_DATABASE_URL=… npm run bench -- lifecycle   (1 M stored first)
+ *   BENCH_LEVELS=1,16 BENCH_LIFECYCLES=40 …                      (levels; lifecycles per level)
+ *
+ * Prints one line per level and, last, the C = 16 figures as one JSON object. Throws if any
+ * lifecycle fails or a dossier is not returned at the end.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { appDeps, openAppDatabase } from '../src/app/composition.js';
+import { buildApp } from '../src/app/http-app.js';
+import { DEMO_PASSWORD, prepare } from '../src/app/testing/database.js';
+import { testEnv } from '../src/app/testing/env.js';
+import { queryRows } from '../src/kernel/db.js';
+import { generateProvince } from '../src/modules/demo/synthetic/generate.js';
+import { rebuildRollup } from '../src/modules/kpi/rollup.service.js';
+import type { LifecycleJob, SessionAuth } from './lifecycle-journey.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+
+/** Runs a job in a client process; resolves with its latencies (ms) and wall time. */
+function runClient(job: LifecycleJob): Promise<{ wallMs: number; latencies: number[]; codes: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lifecycle-client.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, LIFECYCLE_JOB: JSON.stringify(job) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`lifecycle client exited ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+    });
+  });
+}
+
+async function signIn(base: string, username: string): Promise<SessionAuth> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const session = /motcua_session=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: `motcua_session=${session}`, csrf: csrfToken };
+}
+
+export async function run(): Promise<string> {
+  const url = process.env.BENCH_DATABASE_URL;
+  const engine = url ? 'postgres' : 'pglite';
+  const stored = Number(process.env.BENCH_DOSSIERS ?? 0);
+  const levels = (process.env.BENCH_LEVELS ?? '1,16,64').split(',').map(Number);
+  const perLevel = (c: number) => Number(process.env.BENCH_LIFECYCLES ?? Math.max(48, 3 * c));
+  let statements = 0;
+  let transactions = 0;
+  const dataDir = url ? undefined : await mkdtemp(join(tmpdir(), 'motcua-bench-db-'));
+  const handle = await openAppDatabase({
+    ...(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}`, poolSize: 10 } : { dataDir }),
+    onStatement: () => {
+      statements += 1;
+    },
+  });
+  const transaction = handle.db.transaction.bind(handle.db);
+  handle.db.transaction = ((fn, config) => {
+    transactions += 1;
+    return transaction(fn, config);
+  }) as typeof handle.db.transaction;
+  const filesDir = await mkdtemp(join(tmpdir(), 'motcua-bench-files-'));
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    await prepare(handle, true);
+    const env = testEnv({ FILES_DIR: filesDir });
+    if (stored > 0) {
+      const started = performance.now();
+      await generateProvince(handle.db, env, { dossiers: stored, seed: 42 });
+      await rebuildRollup(handle.db);
+      await handle.db.execute(sql`analyze`);
+      console.log(
+        `${stored.toLocaleString('en')} dossiers generated in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+    }
+    app = await buildApp(appDeps(handle, env));
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const sessions = {
+      tiepnhan: await signIn(base, 'tiepnhan'),
+      chuyenvien: await signIn(base, 'chuyenvien'),
+      lanhdao: await signIn(base, 'lanhdao'),
+    };
+    const get = async <T>(path: string) =>
+      (await (await fetch(base + path, { headers: { cookie: sessions.tiepnhan.cookie } })).json()) as T;
+    const [found] = (await get<{ items: { id: string }[] }>('/api/procedures?q=2.000635')).items;
+    const procedure = await get<{ id: string; components: { id: string; mandatory: boolean }[] }>(
+      `/api/procedures/${found!.id}`,
+    );
+    const { units } = await get<{ units: { id: string; name: string; children: unknown[] }[] }>('/api/units');
+    const flat = (nodes: { id: string; name: string; children: unknown[] }[]): { id: string; name: string }[] =>
+      nodes.flatMap((n) => [n, ...flat(n.children as typeof nodes)]);
+    const competentUnitId = flat(units).find((u) => u.name === 'Sở Tư pháp')!.id;
+    const form = new FormData();
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'to-khai.pdf');
+    const upload = await fetch(`${base}/api/files`, {
+      method: 'POST',
+      headers: { cookie: sessions.tiepnhan.cookie, 'x-csrf-token': sessions.tiepnhan.csrf },
+      body: form,
+    });
+    const fileId = ((await upload.json()) as { id: string }).id;
+    const job = (kind: LifecycleJob['kind'], concurrency: number, count: number): LifecycleJob => ({
+      kind,
+      base,
+      concurrency,
+      count,
+      sessions,
+      procedureId: procedure.id,
+      competentUnitId,
+      components: procedure.components
+        .filter((c) => c.mandatory)
+        .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+      resultPdfBase64: PDF.toString('base64'),
+    });
+
+    await runClient(job('lifecycle', 4, 8)); // warm-up: JIT, pools, keep-alive, caches
+    const lines = [
+      `lifecycle, ${engine}, ${stored.toLocaleString('en')} dossiers stored before, real HTTP on 127.0.0.1`,
+    ];
+    const figures: Record<string, unknown>[] = [];
+    for (const c of levels) {
+      const count = perLevel(c);
+      const before = { statements, transactions };
+      const measured = await runClient(job('lifecycle', c, count));
+      const ran = { statements: statements - before.statements, transactions: transactions - before.transactions };
+      const baseline = await runClient(job('health', c, count * 8));
+      const sorted = [...measured.latencies].sort((a, b) => a - b);
+      const figure = {
+        engine,
+        dossiers: stored,
+        concurrency: c,
+        lifecyclesPerSecond: Number(((count / measured.wallMs) * 1000).toFixed(2)),
+        healthPerSecond: Number(((count * 8 * 1000) / baseline.wallMs).toFixed(1)),
+        statementsPerLifecycle: Number(((ran.statements + 2 * ran.transactions) / count).toFixed(1)),
+        transactionsPerLifecycle: Number((ran.transactions / count).toFixed(2)),
+        p50Ms: Number(percentile(sorted, 0.5).toFixed(1)),
+        p99Ms: Number(percentile(sorted, 0.99).toFixed(1)),
+      };
+      figures.push(figure);
+      lines.push(`  C=${c}: ${JSON.stringify(figure)}`);
+    }
+    const [returned] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from dossiers where status = 'returned' and applicant->>'idNumber' = '089195000789'`,
+    );
+    const expected = 8 + levels.reduce((sum, c) => sum + perLevel(c), 0);
+    if (returned?.n !== expected)
+      throw new Error(`${expected} lifecycles answered but ${returned?.n} dossiers returned`);
+    lines.push(JSON.stringify(figures.find((f) => f.concurrency === 16) ?? figures.at(-1)));
+    return lines.join('\n');
+  } finally {
+    await app?.close();
+    if (url) await handle.db.execute(sql.raw(`drop schema "${handle.schemaName}" cascade`));
+    await handle.close();
+    await rm(filesDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}
