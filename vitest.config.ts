@@ -21,6 +21,8 @@ export default defineConfig({
           exclude: [...DATABASE_TESTS_IN_SRC, '**/*.e2e.test.ts', 'node_modules/**'],
           // freshDatabase refuses to open a database here (src/app/testing/database.ts).
           env: { MOTCUA_UNIT_TESTS: '1' },
+          // Rendering a PDF takes seconds on a loaded 2-core machine; vitest's 5 s fails them there.
+          testTimeout: 20_000,
         },
       },
       {
@@ -30,8 +32,8 @@ export default defineConfig({
           globalSetup: ['./test/global-setup.ts'],
           include: ['test/**/*.test.ts', ...DATABASE_TESTS_IN_SRC],
           exclude: ['**/*.e2e.test.ts', 'node_modules/**'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -29,6 +29,7 @@ import { queryRows } from '../src/kernel/db.js';
 import { generateProvince } from '../src/modules/demo/synthetic/generate.js';
 import { rebuildRollup } from '../src/modules/kpi/rollup.service.js';
 import type { LifecycleJob, SessionAuth } from './lifecycle-journey.js';
+import { StatementProfile } from './statement-profile.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PDF = Buffer.from(
@@ -78,11 +79,14 @@ export async function run(): Promise<string> {
   const perLevel = (c: number) => Number(process.env.BENCH_LIFECYCLES ?? Math.max(48, 3 * c));
   let statements = 0;
   let transactions = 0;
+  // BENCH_PROFILE=1: one more lifecycle at C = 1 with every statement listed under the request that sent it.
+  const profile = process.env.BENCH_PROFILE ? new StatementProfile() : null;
   const dataDir = url ? undefined : await mkdtemp(join(tmpdir(), 'motcua-bench-db-'));
   const handle = await openAppDatabase({
     ...(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}`, poolSize: 10 } : { dataDir }),
-    onStatement: () => {
+    onStatement: (text) => {
       statements += 1;
+      profile?.record(text);
     },
   });
   const transaction = handle.db.transaction.bind(handle.db);
@@ -105,6 +109,7 @@ export async function run(): Promise<string> {
       );
     }
     app = await buildApp(appDeps(handle, env));
+    if (profile) profile.attach(app);
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const sessions = {
       tiepnhan: await signIn(base, 'tiepnhan'),
@@ -169,11 +174,16 @@ export async function run(): Promise<string> {
       figures.push(figure);
       lines.push(`  C=${c}: ${JSON.stringify(figure)}`);
     }
+    if (profile) {
+      profile.start();
+      await runClient(job('lifecycle', 1, 1));
+      lines.push(profile.report());
+    }
     const [returned] = await queryRows<{ n: number }>(
       handle.db,
       sql`select count(*)::int as n from dossiers where status = 'returned' and applicant->>'idNumber' = '089195000789'`,
     );
-    const expected = 8 + levels.reduce((sum, c) => sum + perLevel(c), 0);
+    const expected = 8 + (profile ? 1 : 0) + levels.reduce((sum, c) => sum + perLevel(c), 0);
     if (returned?.n !== expected)
       throw new Error(`${expected} lifecycles answered but ${returned?.n} dossiers returned`);
     lines.push(JSON.stringify(figures.find((f) => f.concurrency === 16) ?? figures.at(-1)));

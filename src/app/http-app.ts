@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../kernel/errors.js';
 import { composition } from './composition.js';
 import { clientErrorResponse, errorHandler } from '../kernel/error-handler.js';
+import { withRequestMemo } from '../kernel/request-memo.js';
 import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import type { App, Deps } from '../kernel/http.js';
@@ -55,6 +56,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Reference data a request reads several times is read once (kernel/request-memo.ts).
+  app.addHook('onRequest', (_request, _reply, done) => withRequestMemo(done));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -329,7 +329,7 @@ describe('lifecycle with deadlines', () => {
 
     const audit = await queryRows<{ action: string }>(
       t.handle.db,
-      sql`select action from audit_log where target_id = ${item.id} order by seq`,
+      sql`select action from audit_log where target_id = ${item.id} order by id`,
     );
     expect(audit.map((a) => a.action)).toEqual([
       'feedback.receive',

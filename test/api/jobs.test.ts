@@ -192,7 +192,7 @@ describe('administration', () => {
     const paused = await admin.request({ method: 'PUT', url: '/api/jobs/test.paused', payload: { enabled: false } });
     expect(paused.json().enabled).toBe(false);
     const audit = await rows<{ action: string; summary: unknown }>(
-      sql`select action, summary from audit_log where target_id = 'test.paused' order by seq`,
+      sql`select action, summary from audit_log where target_id = 'test.paused' order by id`,
     );
     expect(audit.map((a) => a.summary)).toEqual([
       { before: { enabled: true }, after: { enabled: false } },

@@ -60,7 +60,7 @@ const expiresAtOf = async (paymentId: string) =>
 const runTask = (now: Date) => expireDuePayments(t.deps.db, t.deps.env, paymentGatewayFromEnv(t.deps.env), now);
 const auditOf = (paymentId: string) =>
   rows<{ action: string; actor_id: string | null }>(
-    sql`select action, actor_id from audit_log where target_id = ${paymentId} order by seq`,
+    sql`select action, actor_id from audit_log where target_id = ${paymentId} order by id`,
   );
 const topicsOf = async (paymentId: string) =>
   (

@@ -158,7 +158,7 @@ describe('booking for a caller (đặt lịch hộ)', () => {
 
   it('is audited under the officer, the phone and personal id masked', async () => {
     const [audit] = await rows<{ actor_name: string; summary: { after: Record<string, string | null> } }>(
-      sql`select actor_name, summary from audit_log where action = 'queue.bookForCaller' order by seq desc limit 1`,
+      sql`select actor_name, summary from audit_log where action = 'queue.bookForCaller' order by id desc limit 1`,
     );
     const [officer] = await rows<{ id: string }>(sql`select id from users where username = 'tiepnhan'`);
     expect(audit!.summary.after).toMatchObject({

@@ -14,6 +14,7 @@ import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
+import { forgetMemo, memo } from '../../kernel/request-memo.js';
 import { recordChange } from '../audit/record-change.js';
 import { type CalendarDay, type WorkingCalendar, buildWorkingCalendar } from './calendar.rules.js';
 import { calendarDays, calendarYears } from './calendar.tables.js';
@@ -99,6 +100,8 @@ export async function getCalendarYear(db: Queryable, year: number): Promise<Cale
  * too (when ≤ 2100), so a deadline that starts late in December can run into January; anything
  * further throws CALENDAR_YEAR_NOT_LOADED rather than ignore holidays — load wider.
  */
+const CALENDAR_MEMO = 'calendar.working:';
+
 export async function loadWorkingCalendar(
   db: Queryable,
   env: Env,
@@ -108,9 +111,12 @@ export async function loadWorkingCalendar(
   const to = Math.min(Math.max(years.from, years.to) + 1, LUNAR_MAX_YEAR);
   assertCalendarYear(from);
   assertCalendarYear(Math.max(years.from, years.to));
-  const resolved = await resolveYears(db, from, to);
-  const days = [...resolved.values()].flatMap((y) => y.days);
-  return buildWorkingCalendar(env.WORKING_PERIODS, days, { from, to });
+  // Once per request: an action and the answer after it judge deadlines on the same calendar.
+  return memo(`${CALENDAR_MEMO}${from}-${to}`, async () => {
+    const resolved = await resolveYears(db, from, to);
+    const days = [...resolved.values()].flatMap((y) => y.days);
+    return buildWorkingCalendar(env.WORKING_PERIODS, days, { from, to });
+  });
 }
 
 export interface CalendarDayInput {
@@ -148,6 +154,7 @@ export async function putCalendarYear(
     .onConflictDoUpdate({ target: calendarYears.year, set: { updatedAt: now, updatedBy } });
   await tx.delete(calendarDays).where(eq(calendarDays.year, year));
   if (days.length > 0) await tx.insert(calendarDays).values(days.map((d) => ({ ...d, year })));
+  forgetMemo(CALENDAR_MEMO);
 
   await recordChange(tx, ctx, {
     action: 'calendar.update',

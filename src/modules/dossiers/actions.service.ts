@@ -17,8 +17,8 @@ import { loadWorkingCalendar } from '../calendar/calendar.service.js';
 import { toVietnamLocalMs } from '../calendar/dates.js';
 import type { Channel } from '../catalog/procedure.content.js';
 import type { FileStorage } from '../files/storage.js';
-import { unitPath } from '../org/units.service.js';
-import { getWorkflow } from '../workflows/workflows.service.js';
+import { unitPaths } from '../org/units.service.js';
+import { workflowSteps } from '../workflows/workflows.service.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
 import { applyEffect } from './action-effects.js';
 import {
@@ -64,19 +64,23 @@ type DossierRow = typeof dossiers.$inferSelect;
 
 /** Where the dossier's authority lies, for the policy. */
 export async function placesOf(db: Queryable, dossier: DossierRow, step: WorkflowStep | null): Promise<DossierPlaces> {
-  const open = await openConsultations(db, dossier.id);
+  const stepUnitId = step ? (step.unitId ?? dossier.competentUnitId) : null;
+  const [open, paths] = await Promise.all([
+    openConsultations(db, dossier.id),
+    unitPaths(db, [dossier.receivingUnitId, dossier.competentUnitId, ...(stepUnitId ? [stepUnitId] : [])]),
+  ]);
   return {
-    receivingPath: await unitPath(db, dossier.receivingUnitId),
-    stepPath: step ? await unitPath(db, step.unitId ?? dossier.competentUnitId) : null,
+    receivingPath: paths.get(dossier.receivingUnitId)!,
+    stepPath: stepUnitId ? paths.get(stepUnitId)! : null,
     ownerUserId: dossier.ownerUserId,
-    competentPath: await unitPath(db, dossier.competentUnitId),
+    competentPath: paths.get(dossier.competentUnitId)!,
     openConsultations: open.map((c) => ({ unitPath: c.unitPath, role: c.role })),
   };
 }
 
 /** The actions this caller may take now (shown as allowedActions). */
 export async function allowedActions(db: Queryable, actor: Actor, dossier: DossierRow): Promise<DossierAction[]> {
-  const { steps } = await getWorkflow(db, dossier.workflowId);
+  const steps = await workflowSteps(db, dossier.workflowId);
   const state = { status: dossier.status, currentStepKey: dossier.currentStepKey, steps };
   const places = await placesOf(db, dossier, currentStep(state));
   return possibleActions(state).filter((action) => mayPerform(actor, action, currentStep(state), places));
@@ -130,7 +134,7 @@ async function perform(
   if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
   if (dossier.version !== input.version)
     throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
-  const { steps } = await getWorkflow(tx, dossier.workflowId);
+  const steps = await workflowSteps(tx, dossier.workflowId);
   const state = { status: dossier.status, currentStepKey: dossier.currentStepKey, steps };
   const step = currentStep(state);
   const target =

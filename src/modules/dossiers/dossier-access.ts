@@ -6,9 +6,10 @@
 import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
+import { AppError } from '../../kernel/errors.js';
 import type { FileAccessResolver } from '../../kernel/module.js';
 import { authorize } from '../access/policy.js';
-import { unitPath } from '../org/units.service.js';
+import { unitPaths } from '../org/units.service.js';
 import { mayRead } from './authority.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
 import { dossierComponents, dossiers } from './dossiers.tables.js';
@@ -28,7 +29,9 @@ export async function readingPaths(db: Queryable, d: DossierUnits): Promise<stri
   const others = new Set([d.receivingUnitId, ...d.consultationUnitIds]);
   if (d.currentStepUnitId) others.add(d.currentStepUnitId);
   others.delete(d.competentUnitId);
-  return Promise.all([d.competentUnitId, ...others].map((id) => unitPath(db, id)));
+  const ids = [d.competentUnitId, ...others];
+  const paths = await unitPaths(db, ids);
+  return ids.map((id) => paths.get(id)!);
 }
 
 /**
@@ -43,6 +46,28 @@ export async function readableDossier(db: Queryable, actor: Actor, code: string)
   return view;
 }
 
+/** What the reading rule needs of a dossier row: its units, its consultations' units, its owner. */
+const readingColumns = {
+  receivingUnitId: dossiers.receivingUnitId,
+  competentUnitId: dossiers.competentUnitId,
+  currentStepUnitId: dossiers.currentStepUnitId,
+  ownerUserId: dossiers.ownerUserId,
+  consultationUnitIds: sql<
+    string[]
+  >`array(select ${dossierConsultations.unitId}::text from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id})`,
+};
+
+/**
+ * The same rule as readableDossier, checked with one read of the dossier (and one of unit paths)
+ * rather than its whole detail: before an action, whose answer reads the detail after the change.
+ */
+export async function assertReadable(db: Queryable, actor: Actor, code: string): Promise<void> {
+  const [d] = await db.select(readingColumns).from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase()));
+  if (!d) throw new AppError('DOSSIER_NOT_FOUND', { code });
+  const paths = await readingPaths(db, d);
+  if (!mayRead(actor, paths, d.ownerUserId)) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
+}
+
 /** Dossiers linking the file: by a component (GIN on file_ids) or a result (index on file_id). */
 function dossiersLinking(db: Queryable, fileId: string) {
   const byComponent = db
@@ -54,15 +79,7 @@ function dossiersLinking(db: Queryable, fileId: string) {
     .from(dossierResults)
     .where(eq(dossierResults.fileId, fileId));
   return db
-    .select({
-      receivingUnitId: dossiers.receivingUnitId,
-      competentUnitId: dossiers.competentUnitId,
-      currentStepUnitId: dossiers.currentStepUnitId,
-      ownerUserId: dossiers.ownerUserId,
-      consultationUnitIds: sql<
-        string[]
-      >`array(select ${dossierConsultations.unitId}::text from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id})`,
-    })
+    .select(readingColumns)
     .from(dossiers)
     .where(or(inArray(dossiers.id, byComponent), inArray(dossiers.id, byResult)));
 }

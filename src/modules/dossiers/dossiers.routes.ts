@@ -21,11 +21,11 @@ import { worklist } from './worklist.query.js';
 import { allowedActions, performAction } from './actions.service.js';
 import { receiveDossier } from './intake.service.js';
 import { dossierFormPdf } from './dossier-forms.js';
-import { getWorkflow } from '../workflows/workflows.service.js';
+import { workflowSteps } from '../workflows/workflows.service.js';
 import { applicantName } from './applicant.schema.js';
 import { dossierDetail, dossierSummary } from './dossier-view.js';
-import { readableDossier } from './dossier-access.js';
-import { getDossierByCode } from './dossiers.query.js';
+import { assertReadable, readableDossier } from './dossier-access.js';
+import { type DossierView, getDossierByCode } from './dossiers.query.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -125,8 +125,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     },
     async (request) => {
       const actor = requireActor(request);
-      await readable(actor, request.params.code);
-      return detail(actor, request.params.code);
+      return detail(actor, await readable(actor, request.params.code));
     },
   );
 
@@ -144,7 +143,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     },
     async (request) => {
       const actor = requireActor(request);
-      await readable(actor, request.params.code);
+      await assertReadable(db, actor, request.params.code);
       const dossier = await db.transaction((tx) =>
         performAction(
           tx,
@@ -156,12 +155,11 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
           extensions.dossierActionGuards,
         ),
       );
-      return detail(actor, dossier.code);
+      return detail(actor, await getDossierByCode(db, dossier.code));
     },
   );
 
-  async function detail(actor: Actor, code: string) {
-    const view = await getDossierByCode(db, code);
+  async function detail(actor: Actor, view: DossierView) {
     return {
       ...dossierDetail(view, new Date()),
       allowedActions: await allowedActions(db, actor, view.dossier),
@@ -185,7 +183,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
         const unit = await getUnit(db, id);
         return unit.parentId ? (await getUnit(db, unit.parentId)).name : undefined;
       };
-      const { steps } = await getWorkflow(db, view.dossier.workflowId);
+      const steps = await workflowSteps(db, view.dossier.workflowId);
       const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
       const names = await unitsByIds(db, unitIds);
       const pdf = await dossierFormPdf(request.params.form, {

@@ -2,7 +2,7 @@ import { AppError } from '../../kernel/errors.js';
 import { requireActor } from '../../kernel/http.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
-import { getWorkflow } from '../workflows/workflows.service.js';
+import { workflowSteps } from '../workflows/workflows.service.js';
 import { currentStep } from './actions.rules.js';
 import { allowedActions } from './actions.service.js';
 import { readableDossier } from './dossier-access.js';
@@ -31,7 +31,7 @@ export function nextHandlerRoutes(app: App, { db }: Deps): void {
       const allowed = await allowedActions(db, actor, dossier);
       if (!allowed.includes('forward') && !allowed.includes('signResult'))
         throw new AppError('FORBIDDEN', { action: 'forward' });
-      const { steps } = await getWorkflow(db, dossier.workflowId);
+      const steps = await workflowSteps(db, dossier.workflowId);
       const step = currentStep({ status: dossier.status, currentStepKey: dossier.currentStepKey, steps });
       const nextSteps = steps.filter((s) => step?.next.includes(s.key));
       return {

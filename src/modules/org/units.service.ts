@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Queryable, type Tx, queryRows } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { forgetMemo, hasMemo, memo } from '../../kernel/request-memo.js';
 import { changedFields, recordChange } from '../audit/record-change.js';
 import { type Unit, buildTree, isValidOn, wouldCreateCycle } from './units.rules.js';
 import { type UnitKind, units } from './units.table.js';
@@ -55,11 +56,56 @@ export async function unitLineage(db: Queryable, id: string): Promise<{ id: stri
   return rows.map(({ id: unitId, name }) => ({ id: unitId, name }));
 }
 
-/** Ids of the unit and its ancestors: the `unitPath` the policy checks grants against. */
-export async function unitPath(db: Queryable, id: string): Promise<string[]> {
+/**
+ * Ids of the unit and its ancestors: the `unitPath` the policy checks grants against. Read once
+ * per request (a request asks it several times: access, the action's authority, the answer).
+ */
+export function unitPath(db: Queryable, id: string): Promise<string[]> {
+  return memo(`${PATH_MEMO}${id}`, () => lineagePath(db, id));
+}
+
+/** The paths of several units in one statement (those already read in this request are not read again). */
+export async function unitPaths(db: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(ids)];
+  const missing = new Set(wanted.filter((id) => !hasMemo(`${PATH_MEMO}${id}`)));
+  const loaded = missing.size > 1 ? loadPaths(db, [...missing]) : null;
+  const paths = await Promise.all(
+    wanted.map((id) =>
+      memo(`${PATH_MEMO}${id}`, async () => {
+        if (!loaded || !missing.has(id)) return lineagePath(db, id);
+        const path = (await loaded).get(id);
+        if (!path) throw new AppError('UNIT_NOT_FOUND', { id });
+        return path;
+      }),
+    ),
+  );
+  return new Map(wanted.map((id, i) => [id, paths[i]!]));
+}
+
+async function lineagePath(db: Queryable, id: string): Promise<string[]> {
   const lineage = await unitLineage(db, id);
   if (lineage.length === 0) throw new AppError('UNIT_NOT_FOUND', { id });
   return lineage.map((u) => u.id);
+}
+
+const PATH_MEMO = 'org.unitPath:';
+
+async function loadPaths(db: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ start: string; path: string[] }>(
+    db,
+    sql`
+    with recursive up as (
+      select id as start, id, parent_id, 0 as depth from units where id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})
+      union all
+      select up.start, u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
+      where up.depth < 64
+    )
+    select start::text, array_agg(id::text order by depth desc) as path from up group by start`,
+  );
+  return new Map(rows.map((r) => [r.start, r.path]));
 }
 
 export interface CreateUnitInput {
@@ -119,6 +165,7 @@ export async function updateUnit(tx: Tx, ctx: RequestContext, id: string, input:
     .where(and(eq(units.id, id), eq(units.version, version)))
     .returning(unitColumns);
   if (!unit) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+  if (unit.parentId !== current.parentId) forgetMemo(PATH_MEMO); // the unit and its subtree moved
   await recordChange(tx, ctx, {
     action: 'unit.update',
     targetType: 'unit',

@@ -93,6 +93,35 @@ export async function getWorkflow(db: Queryable, id: string): Promise<WorkflowRe
   return { ...row, steps: parseSteps(row.steps) };
 }
 
+/**
+ * The steps a dossier follows (issue 17: read on every action). A workflow's steps are frozen once
+ * it leaves draft (only a draft is edited, updateWorkflow), and a dossier only ever follows an
+ * active or retired one, so those are kept in the process for its life with no invalidation; a
+ * draft's are read each time. Bounded: the least recently read are dropped first.
+ */
+export async function workflowSteps(db: Queryable, id: string): Promise<WorkflowStep[]> {
+  const known = frozenSteps.get(id);
+  if (known) {
+    frozenSteps.delete(id);
+    frozenSteps.set(id, known);
+    return known;
+  }
+  const [row] = await db
+    .select({ status: workflowDefinitions.status, steps: workflowDefinitions.steps })
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.id, id));
+  if (!row) throw new AppError('WORKFLOW_NOT_FOUND', { id });
+  const steps = parseSteps(row.steps);
+  if (row.status === 'active' || row.status === 'retired') {
+    frozenSteps.set(id, steps);
+    if (frozenSteps.size > FROZEN_STEPS_KEPT) frozenSteps.delete(frozenSteps.keys().next().value!);
+  }
+  return steps;
+}
+
+const FROZEN_STEPS_KEPT = 10_000;
+const frozenSteps = new Map<string, WorkflowStep[]>();
+
 /** The unit a workflow belongs to (for authorization before loading the rest). */
 export async function workflowUnitId(db: Queryable, id: string): Promise<string> {
   const [row] = await db
