@@ -110,6 +110,7 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.post(
     '/api/store/reads',
     {
+      config: { access: { action: 'dossier.receive', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -134,6 +135,7 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.post(
     '/api/store/consent-codes',
     {
+      config: { access: { signedIn: 'a citizen lets an officer read their own store', only: 'citizen' } },
       schema: {
         tags,
         summary:
@@ -159,6 +161,11 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.get(
     '/api/store',
     {
+      config: {
+        access: {
+          signedIn: 'a citizen their own store; an officer only within a read they opened (store-access.rules.ts)',
+        },
+      },
       schema: {
         tags,
         summary:
@@ -178,6 +185,11 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.get(
     '/api/store/national',
     {
+      config: {
+        access: {
+          signedIn: 'a citizen their own store; an officer only within a read they opened (store-access.rules.ts)',
+        },
+      },
       schema: {
         tags,
         summary:
@@ -195,6 +207,11 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.get(
     '/api/store/items/:id/files/:fileId',
     {
+      config: {
+        access: {
+          signedIn: 'a citizen their own store; an officer only within a read they opened (store-access.rules.ts)',
+        },
+      },
       schema: {
         tags,
         summary: 'Download a file of a store item (its applicant, or an officer in an open read)',

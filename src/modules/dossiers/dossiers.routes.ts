@@ -34,6 +34,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.post(
     '/api/dossiers',
     {
+      config: { access: { action: 'dossier.receive', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Tiếp nhận hồ sơ: counter or postal intake by a one-stop/postal officer; online filing by a citizen',
@@ -69,6 +70,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.get(
     '/api/dossiers',
     {
+      config: { access: { action: 'dossier.read', scope: 'own' } },
       schema: {
         tags,
         summary: 'Worklist: a unit’s dossiers, most urgent first (staff), or your own (citizen)',
@@ -116,6 +118,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.get(
     '/api/dossiers/:code',
     {
+      config: { access: { action: 'dossier.read', scope: 'record', personalData: true } },
       schema: {
         tags,
         summary: 'A dossier with its components and history (its units’ staff, or the citizen who filed it)',
@@ -133,6 +136,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.post(
     '/api/dossiers/:code/actions',
     {
+      config: { access: { action: 'dossier.read', scope: 'record' } },
       schema: {
         tags,
         summary:
@@ -171,6 +175,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.get(
     '/api/dossiers/:code/forms/:form',
     {
+      config: { access: { action: 'dossier.read', scope: 'record', personalData: true } },
       schema: {
         tags,
         summary:

@@ -25,6 +25,7 @@ export function trackingBookRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/dossiers/tracking-book',
     {
+      config: { access: { action: 'dossier.read', scope: 'unit', personalData: true } },
       schema: {
         tags,
         summary:
