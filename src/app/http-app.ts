@@ -10,7 +10,7 @@ import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import type { App, Deps } from '../kernel/http.js';
 import { registerWeb, WEB_DIR } from './web.js';
-import { accessProblem } from './route-access.js';
+import { watchRouteAccess } from './route-access.js';
 
 // Validation messages reach officers and citizens: Vietnamese.
 z.config(z.locales.vi());
@@ -61,10 +61,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   });
 
   // A route without its access rule stops the start (route-access.ts).
-  app.addHook('onRoute', (route) => {
-    const problem = accessProblem(route);
-    if (problem) throw new Error(problem);
-  });
+  watchRouteAccess(app);
   await app.register(cookie);
   await registerOpenApi(app);
   for (const m of composition.modules) m.httpHooks?.(app, deps);

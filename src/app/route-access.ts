@@ -9,7 +9,8 @@ import type { RouteAccess } from '../kernel/http.js';
 import { ACTIONS } from '../modules/access/policy.js';
 
 /** Served by the OpenAPI plugin: the document and its UI, public by nature. */
-const isDocumentation = (url: string) => url === '/api/openapi.json' || url === '/api/docs' || url.startsWith('/api/docs/');
+const isDocumentation = (url: string) =>
+  url === '/api/openapi.json' || url === '/api/docs' || url.startsWith('/api/docs/');
 
 /** Why a route's declaration is missing or wrong, or null when it is sound. */
 export function accessProblem(route: Pick<RouteOptions, 'url' | 'method' | 'config'>): string | null {
@@ -21,4 +22,41 @@ export function accessProblem(route: Pick<RouteOptions, 'url' | 'method' | 'conf
     return `${name} declares an unknown action ${access.action}`;
   }
   return null;
+}
+
+/** A route as registered: what the authorization matrix walks. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | null;
+  /** The route's Zod schemas (params, querystring, body), to build requests that pass validation. */
+  schema: Record<string, unknown>;
+}
+
+const tables = new WeakMap<object, RouteEntry[]>();
+
+/** The /api routes an app registered, with their declarations (recorded by watchRouteAccess). */
+export function routeTable(app: object): readonly RouteEntry[] {
+  return tables.get(app) ?? [];
+}
+
+/** Checks each route as it is registered (an undeclared one throws) and records it. */
+export function watchRouteAccess(app: {
+  addHook(name: 'onRoute', hook: (route: RouteOptions) => void): unknown;
+}): void {
+  const table: RouteEntry[] = [];
+  tables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    const problem = accessProblem(route);
+    if (problem) throw new Error(problem);
+    for (const method of [route.method].flat()) {
+      const access = (route.config as { access?: RouteAccess } | undefined)?.access ?? null;
+      table.push({
+        method: String(method),
+        url: route.url,
+        access,
+        schema: (route.schema ?? {}) as Record<string, unknown>,
+      });
+    }
+  });
 }

@@ -76,9 +76,11 @@ export function requireActor(request: FastifyRequest): Actor {
  * - `owner`: only by the citizen who owns the record;
  * - `province`: over a province root (province-wide logs and configuration);
  * - `anywhere`: over any unit; what comes back is limited to where it is held;
- * - `own`: a citizen on their own records, or staff holding it anywhere (a list scoped to the caller).
+ * - `own`: a citizen on their own records, or staff holding it anywhere (a list scoped to the caller);
+ * - `opened`: a citizen on their own records; staff only within an access they opened themselves and
+ *   that names the record (a read of an applicant's data store), whatever unit they sit in.
  */
-export type AccessScope = 'unit' | 'record' | 'owner' | 'province' | 'anywhere' | 'own';
+export type AccessScope = 'unit' | 'record' | 'owner' | 'province' | 'anywhere' | 'own' | 'opened';
 
 /**
  * Who may call a route, declared beside it as data (`config: { access }`): the composition root

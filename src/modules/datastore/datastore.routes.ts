@@ -162,9 +162,8 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
     '/api/store',
     {
       config: {
-        access: {
-          signedIn: 'a citizen their own store; an officer only within a read they opened (store-access.rules.ts)',
-        },
+        // An officer only within a read they opened (store-access.rules.ts); a citizen their own store.
+        access: { action: 'dossier.receive', scope: 'opened', personalData: true },
       },
       schema: {
         tags,
@@ -186,9 +185,8 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
     '/api/store/national',
     {
       config: {
-        access: {
-          signedIn: 'a citizen their own store; an officer only within a read they opened (store-access.rules.ts)',
-        },
+        // An officer only within a read they opened (store-access.rules.ts); a citizen their own store.
+        access: { action: 'dossier.receive', scope: 'opened', personalData: true },
       },
       schema: {
         tags,
@@ -208,9 +206,8 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
     '/api/store/items/:id/files/:fileId',
     {
       config: {
-        access: {
-          signedIn: 'a citizen their own store; an officer only within a read they opened (store-access.rules.ts)',
-        },
+        // An officer only within a read they opened (store-access.rules.ts); a citizen their own store.
+        access: { action: 'dossier.receive', scope: 'opened', personalData: true },
       },
       schema: {
         tags,

@@ -1,7 +1,7 @@
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
-import type { Actor } from '../../kernel/context.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
 import { unitsByIds } from '../org/units.query.js';
@@ -26,6 +26,7 @@ import { applicantName } from './applicant.schema.js';
 import { dossierDetail, dossierSummary } from './dossier-view.js';
 import { readableDossier } from './dossier-access.js';
 import { getDossierByCode } from './dossiers.query.js';
+import { auditStaffRead } from '../audit/audit.service.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -128,7 +129,8 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     },
     async (request) => {
       const actor = requireActor(request);
-      await readable(actor, request.params.code);
+      const { dossier } = await readable(actor, request.params.code);
+      await auditRead(request.ctx, dossier, 'detail');
       return detail(actor, request.params.code);
     },
   );
@@ -186,6 +188,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     },
     async (request, reply) => {
       const view = await readable(requireActor(request), request.params.code);
+      await auditRead(request.ctx, view.dossier, `form ${request.params.form}`);
       const parentName = async (id: string) => {
         const unit = await getUnit(db, id);
         return unit.parentId ? (await getUnit(db, unit.parentId)).name : undefined;
@@ -212,6 +215,20 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   );
 
   const readable = (actor: Actor, code: string) => readableDossier(db, actor, code);
+
+  /** Staff opening the applicant's identity leave an audit row (audit.service.ts auditStaffRead). */
+  const auditRead = (
+    ctx: RequestContext,
+    dossier: { id: string; code: string; competentUnitId: string },
+    what: string,
+  ) =>
+    auditStaffRead(db, ctx, {
+      action: 'dossier.read',
+      targetType: 'dossier',
+      targetId: dossier.id,
+      unitId: dossier.competentUnitId,
+      summary: { code: dossier.code, what },
+    });
 }
 
 /**

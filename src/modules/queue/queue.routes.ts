@@ -114,7 +114,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/units/:unitId/days/:date',
     {
-      config: { access: { action: 'queue.manage', scope: 'unit', personalData: true } },
+      config: { access: { action: 'queue.manage', scope: 'unit' } },
       schema: {
         tags,
         summary:
