@@ -218,12 +218,10 @@ describe('authorization matrix', () => {
     const outcomes: Outcome[] = [];
     const invalid: string[] = [];
     for (const op of operations(doc).filter((o) => !isStream(o))) {
-      const started = Date.now();
       const route = routes.get(`${op.method} ${toFastifyPath(op.path)}`)!;
       const built = buildRequest(doc, op, route, fx);
       if (built.invalid.length > 0) invalid.push(`${op.id}: ${built.invalid.join(', ')}`);
       outcomes.push(...(await walk(op, route)));
-      if (process.env.AUTHZ_DEBUG) console.log(op.id, Date.now() - started);
     }
     console.log(`authz matrix: ${outcomes.length} requests; not made valid: ${invalid.length}\n${invalid.join('\n')}`);
     const problems = outcomes.filter((o) => o.problem).map((o) => `${o.op} as ${o.caller}: ${o.problem}`);
