@@ -7,6 +7,7 @@ export function healthRoutes(app: App, { db, handle }: Deps): void {
   app.get(
     '/api/health',
     {
+      config: { access: { public: 'the load balancer’s probe' } },
       schema: {
         tags: ['Hệ thống (system)'],
         summary: 'Liveness and database reachability (for load balancers)',

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import type { App, Deps } from '../kernel/http.js';
 import { registerWeb, WEB_DIR } from './web.js';
+import { watchRouteAccess } from './route-access.js';
 
 // Validation messages reach officers and citizens: Vietnamese.
 z.config(z.locales.vi());
@@ -62,6 +63,8 @@ export async function buildApp(deps: Deps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
+  // A route without its access rule stops the start (route-access.ts).
+  watchRouteAccess(app);
   await app.register(cookie);
   await registerOpenApi(app);
   for (const m of composition.modules) m.httpHooks?.(app, deps);

@@ -68,3 +68,37 @@ export function requireActor(request: FastifyRequest): Actor {
   if (actor) return actor;
   throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
 }
+
+/**
+ * Where an action must be held for a route (RouteAccess), relative to what the request names:
+ * - `unit`: over the unit the request names or the record belongs to (a role covers its subtree);
+ * - `record`: over a unit the record (dossier, feedback, booking) touches, or by the citizen who owns it;
+ * - `owner`: only by the citizen who owns the record;
+ * - `province`: over a province root (province-wide logs and configuration);
+ * - `anywhere`: over any unit; what comes back is limited to where it is held;
+ * - `own`: a citizen on their own records, or staff holding it anywhere (a list scoped to the caller);
+ * - `opened`: a citizen on their own records; staff only within an access they opened themselves and
+ *   that names the record (a read of an applicant's data store), whatever unit they sit in.
+ */
+export type AccessScope = 'unit' | 'record' | 'owner' | 'province' | 'anywhere' | 'own' | 'opened';
+
+/**
+ * Who may call a route, declared beside it as data (`config: { access }`): the composition root
+ * refuses to start with an /api route that declares none, and the authorization matrix
+ * (test/api/authz-matrix.test.ts) calls every route as every kind of caller against it.
+ * - `public`: anyone, anonymous included (the text says why);
+ * - `signedIn`: any signed-in account, on its own things (`only`: one kind of account; `session`:
+ *   not through an API token);
+ * - `action`: the policy action (modules/access/policy.ts) the route authorizes, and where it must
+ *   be held; `personalData`: staff reading it leave an audit row.
+ */
+export type RouteAccess =
+  | { public: string }
+  | { signedIn: string; only?: 'citizen' | 'staff'; session?: true }
+  | { action: string; scope: AccessScope; personalData?: true };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

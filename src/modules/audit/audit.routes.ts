@@ -33,6 +33,7 @@ export function auditRoutes(app: App, { db, services }: Deps): void {
   app.get(
     '/api/audit',
     {
+      config: { access: { action: 'audit.read', scope: 'province' } },
       schema: {
         tags,
         summary: 'Audit records, newest first (province-wide auditors)',
@@ -57,6 +58,7 @@ export function auditRoutes(app: App, { db, services }: Deps): void {
   app.get(
     '/api/audit/verify',
     {
+      config: { access: { action: 'audit.read', scope: 'province' } },
       schema: {
         tags,
         summary: 'Verify the hash chain; names the first broken link',

@@ -33,6 +33,17 @@ export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry
   });
 }
 
+/**
+ * A staff read of personal data (an applicant's identity in a dossier, a unit's tracking book)
+ * leaves an audit row: who looked at whose data and when, as Decree 13/2023 on personal data asks
+ * of whoever processes it. A citizen reading their own leaves none. A read changes no state, so it
+ * has no outbox event; its own transaction is one INSERT.
+ */
+export async function auditStaffRead(db: Database, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  if (!ctx.actor || ctx.actor.kind === 'citizen') return;
+  await db.transaction((tx) => appendAudit(tx, ctx, entry));
+}
+
 export interface VerifyResult {
   ok: boolean;
   checked: number;

@@ -39,6 +39,7 @@ export function calendarRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/calendar/due',
     {
+      config: { access: { public: 'the working-day calendar is public' } },
       schema: {
         tags,
         summary: 'Hạn xử lý: the deadline N working days or hours after a moment (public)',
@@ -63,6 +64,7 @@ export function calendarRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/calendar/between',
     {
+      config: { access: { public: 'the working-day calendar is public' } },
       schema: {
         tags,
         summary: 'Working time between two moments (public)',
@@ -81,6 +83,7 @@ export function calendarRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/calendar/:year',
     {
+      config: { access: { public: 'the working-day calendar is public' } },
       schema: {
         tags,
         summary: "A year's holidays and make-up working days (public)",
@@ -97,6 +100,7 @@ export function calendarRoutes(app: App, { db, env }: Deps): void {
   app.put(
     '/api/calendar/:year',
     {
+      config: { access: { action: 'calendar.manage', scope: 'anywhere' } },
       schema: {
         tags,
         summary: "Replace a year's holidays and make-up working days (system administrator; audited)",

@@ -28,6 +28,7 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/catalog/export.json',
     {
+      config: { access: { public: 'the published catalog' } },
       schema: {
         tags,
         summary: 'The catalog in force in the national shape (public)',
@@ -42,7 +43,10 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/api/catalog/export.csv',
-    { schema: { tags, summary: 'The catalog in force as the officials’ sheet, CSV (UTF-8 with BOM; public)' } },
+    {
+      config: { access: { public: 'the published catalog' } },
+      schema: { tags, summary: 'The catalog in force as the officials’ sheet, CSV (UTF-8 with BOM; public)' },
+    },
     async (_request, reply) =>
       reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -52,7 +56,10 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
 
   app.get(
     '/api/catalog/export.xlsx',
-    { schema: { tags, summary: 'The catalog in force as the officials’ sheet, XLSX (public)' } },
+    {
+      config: { access: { public: 'the published catalog' } },
+      schema: { tags, summary: 'The catalog in force as the officials’ sheet, XLSX (public)' },
+    },
     async (_request, reply) =>
       reply
         .header('content-type', XLSX_TYPE)
@@ -63,6 +70,7 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
   app.post(
     '/api/catalog/imports',
     {
+      config: { access: { action: 'catalog.manage', scope: 'unit' } },
       bodyLimit: MAX_FILE_BYTES,
       schema: {
         tags,
@@ -94,6 +102,7 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/catalog/imports/:id',
     {
+      config: { access: { action: 'catalog.manage', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Progress and outcome of an import, with every rejected row and its reasons',

@@ -31,6 +31,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/procedures',
     {
+      config: { access: { public: 'the published catalog' } },
       schema: {
         tags,
         summary: 'Tra cứu thủ tục: search procedures by relevance, diacritics- and typo-tolerant (public)',
@@ -47,6 +48,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/procedures/:id',
     {
+      config: { access: { public: 'the published catalog' } },
       schema: {
         tags,
         summary: 'A procedure with its current version in full and its version history (public)',
@@ -60,6 +62,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/procedure-versions/:id',
     {
+      config: { access: { public: 'the published catalog' } },
       schema: {
         tags,
         summary: 'One version of a procedure exactly as published (what a dossier was filed under)',
@@ -73,6 +76,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/procedure-fields',
     {
+      config: { access: { public: 'the published catalog' } },
       schema: {
         tags,
         summary: 'Lĩnh vực: procedure fields (public)',
@@ -85,6 +89,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.put(
     '/api/procedure-fields/:code',
     {
+      config: { access: { action: 'catalog.manage', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Create or rename a field (procedure-control officer)',
@@ -102,6 +107,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/decisions',
     {
+      config: { access: { public: 'publication decisions are public acts' } },
       schema: {
         tags,
         summary: 'Quyết định công bố: publication decisions with their timeliness (public)',
@@ -115,6 +121,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/decisions/:id',
     {
+      config: { access: { public: 'publication decisions are public acts' } },
       schema: {
         tags,
         summary: 'A publication decision with its items and timeliness (public)',
@@ -128,6 +135,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/decisions',
     {
+      config: { access: { action: 'catalog.manage', scope: 'unit' } },
       bodyLimit: 50 * 1024 * 1024,
       schema: {
         tags,
@@ -147,6 +155,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
   app.put(
     '/api/decisions/:id/national-publication',
     {
+      config: { access: { action: 'catalog.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Record the day the procedures appeared on the national database (KPI 1.2)',

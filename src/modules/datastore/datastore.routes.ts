@@ -110,6 +110,7 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.post(
     '/api/store/reads',
     {
+      config: { access: { action: 'dossier.receive', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -134,6 +135,7 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.post(
     '/api/store/consent-codes',
     {
+      config: { access: { signedIn: 'a citizen lets an officer read their own store', only: 'citizen' } },
       schema: {
         tags,
         summary:
@@ -159,6 +161,10 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.get(
     '/api/store',
     {
+      config: {
+        // An officer only within a read they opened (store-access.rules.ts); a citizen their own store.
+        access: { action: 'dossier.receive', scope: 'opened', personalData: true },
+      },
       schema: {
         tags,
         summary:
@@ -178,6 +184,10 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.get(
     '/api/store/national',
     {
+      config: {
+        // An officer only within a read they opened (store-access.rules.ts); a citizen their own store.
+        access: { action: 'dossier.receive', scope: 'opened', personalData: true },
+      },
       schema: {
         tags,
         summary:
@@ -195,6 +205,10 @@ export function datastoreRoutes(app: App, { db, services, clock }: Deps): void {
   app.get(
     '/api/store/items/:id/files/:fileId',
     {
+      config: {
+        // An officer only within a read they opened (store-access.rules.ts); a citizen their own store.
+        access: { action: 'dossier.receive', scope: 'opened', personalData: true },
+      },
       schema: {
         tags,
         summary: 'Download a file of a store item (its applicant, or an officer in an open read)',

@@ -1,7 +1,7 @@
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
-import type { Actor } from '../../kernel/context.js';
+import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { authorize, unitsWhere } from '../access/policy.js';
 import { unitsByIds } from '../org/units.query.js';
@@ -26,6 +26,7 @@ import { applicantName } from './applicant.schema.js';
 import { dossierDetail, dossierSummary } from './dossier-view.js';
 import { assertReadable, readableDossier } from './dossier-access.js';
 import { type DossierView, getDossierByCode } from './dossiers.query.js';
+import { auditStaffRead } from '../audit/audit.service.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
@@ -34,6 +35,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.post(
     '/api/dossiers',
     {
+      config: { access: { action: 'dossier.receive', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Tiếp nhận hồ sơ: counter or postal intake by a one-stop/postal officer; online filing by a citizen',
@@ -69,6 +71,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.get(
     '/api/dossiers',
     {
+      config: { access: { action: 'dossier.read', scope: 'own' } },
       schema: {
         tags,
         summary: 'Worklist: a unit’s dossiers, most urgent first (staff), or your own (citizen)',
@@ -116,6 +119,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.get(
     '/api/dossiers/:code',
     {
+      config: { access: { action: 'dossier.read', scope: 'record', personalData: true } },
       schema: {
         tags,
         summary: 'A dossier with its components and history (its units’ staff, or the citizen who filed it)',
@@ -125,13 +129,16 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     },
     async (request) => {
       const actor = requireActor(request);
-      return detail(actor, await readable(actor, request.params.code));
+      const view = await readable(actor, request.params.code);
+      await auditRead(request.ctx, view.dossier, 'detail');
+      return detail(actor, view);
     },
   );
 
   app.post(
     '/api/dossiers/:code/actions',
     {
+      config: { access: { action: 'dossier.read', scope: 'record' } },
       schema: {
         tags,
         summary:
@@ -169,6 +176,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   app.get(
     '/api/dossiers/:code/forms/:form',
     {
+      config: { access: { action: 'dossier.read', scope: 'record', personalData: true } },
       schema: {
         tags,
         summary:
@@ -179,6 +187,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
     },
     async (request, reply) => {
       const view = await readable(requireActor(request), request.params.code);
+      await auditRead(request.ctx, view.dossier, `form ${request.params.form}`);
       const parentName = async (id: string) => {
         const unit = await getUnit(db, id);
         return unit.parentId ? (await getUnit(db, unit.parentId)).name : undefined;
@@ -205,6 +214,20 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   );
 
   const readable = (actor: Actor, code: string) => readableDossier(db, actor, code);
+
+  /** Staff opening the applicant's identity leave an audit row (audit.service.ts auditStaffRead). */
+  const auditRead = (
+    ctx: RequestContext,
+    dossier: { id: string; code: string; competentUnitId: string },
+    what: string,
+  ) =>
+    auditStaffRead(db, ctx, {
+      action: 'dossier.read',
+      targetType: 'dossier',
+      targetId: dossier.id,
+      unitId: dossier.competentUnitId,
+      summary: { code: dossier.code, what },
+    });
 }
 
 /**

@@ -16,6 +16,7 @@ export function nextHandlerRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/dossiers/:code/next-handlers',
     {
+      config: { access: { action: 'dossier.read', scope: 'record' } },
       schema: {
         tags,
         summary:

@@ -15,6 +15,7 @@ export function publicLookupRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/public/dossiers/:code',
     {
+      config: { access: { public: 'public lookup by code and the applicant’s identifier' } },
       onRequest: rateLimitHook(limiter),
       schema: {
         tags: ['Tra cứu công khai (public)'],

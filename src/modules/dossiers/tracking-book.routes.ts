@@ -5,6 +5,7 @@ import { requireActor } from '../../kernel/http.js';
 import { errorResponses, IsoDate } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { authorize } from '../access/policy.js';
+import { auditStaffRead } from '../audit/audit.service.js';
 import { getUnit, subtreeIds, unitPath } from '../org/units.service.js';
 import { trackingBookSources } from './tracking-book.query.js';
 import { MAX_PERIOD_DAYS, periodProblem, trackingBookRow } from './tracking-book.rules.js';
@@ -25,6 +26,7 @@ export function trackingBookRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/dossiers/tracking-book',
     {
+      config: { access: { action: 'dossier.read', scope: 'unit', personalData: true } },
       schema: {
         tags,
         summary:
@@ -45,6 +47,13 @@ export function trackingBookRoutes(app: App, { db }: Deps): void {
       const unit = await getUnit(db, unitId);
       const parent = unit.parentId ? await getUnit(db, unit.parentId) : null;
       const sources = await trackingBookSources(db, { unitIds: await subtreeIds(db, [unitId]), from, to });
+      await auditStaffRead(db, request.ctx, {
+        action: 'dossier.tracking_book_read',
+        targetType: 'unit',
+        targetId: unitId,
+        unitId,
+        summary: { from, to, dossiers: sources.length },
+      });
       const xlsx = await renderTrackingBook(
         { parentName: parent?.name, unitName: unit.name, from, to },
         sources.map(trackingBookRow),

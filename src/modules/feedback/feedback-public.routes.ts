@@ -15,6 +15,7 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/public/feedback',
     {
+      config: { access: { public: 'published answers to feedback' } },
       schema: {
         tags,
         summary: 'Published answers (no login), newest first',
@@ -35,6 +36,7 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/public/feedback/:code',
     {
+      config: { access: { public: 'published answers to feedback' } },
       schema: {
         tags,
         summary: 'A published answer (no login; personal data removed)',
@@ -55,6 +57,7 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/public/feedback/:code/votes',
     {
+      config: { access: { public: 'anyone may rate a published answer' } },
       schema: {
         tags,
         summary: 'Mark an answer useful or not (once per account or verified contact)',
@@ -75,6 +78,7 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/public/feedback/:code/complaints',
     {
+      config: { access: { public: 'anyone may object to a published answer' } },
       schema: {
         tags,
         summary: 'Complain again about a published answer: a new item, and the answer counts as unsatisfied',

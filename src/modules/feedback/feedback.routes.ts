@@ -60,6 +60,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.post(
     '/api/feedback/contact-verifications',
     {
+      config: { access: { public: 'anyone may send feedback, after verifying a contact' } },
       onRequest: rateLimitHook(codeLimiter),
       schema: {
         tags,
@@ -75,6 +76,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.post(
     '/api/feedback/contact-verifications/:id/confirm',
     {
+      config: { access: { public: 'anyone may send feedback, after verifying a contact' } },
       schema: {
         tags,
         summary: 'Confirm the code: returns a contact token for submitting, voting and complaining',
@@ -96,6 +98,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.post(
     '/api/feedback',
     {
+      config: { access: { public: 'anyone may send feedback (verified contact); staff need feedback.receive' } },
       schema: {
         tags,
         summary:
@@ -118,6 +121,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.get(
     '/api/feedback',
     {
+      config: { access: { action: 'feedback.handle', scope: 'own' } },
       schema: {
         tags,
         summary:
@@ -141,6 +145,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.get(
     '/api/feedback/due-soon',
     {
+      config: { access: { action: 'feedback.handle', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Reminders: my units’ items whose answer or publication is due soon or overdue',
@@ -160,6 +165,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.get(
     '/api/feedback/:id',
     {
+      config: { access: { action: 'feedback.handle', scope: 'record' } },
       schema: {
         tags,
         summary: 'A feedback item with its history and deadlines',
@@ -176,6 +182,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.get(
     '/api/feedback/:id/similar',
     {
+      config: { access: { action: 'feedback.handle', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Possible duplicates: open items with similar text (pg_trgm), the same procedure ranked higher',
@@ -194,6 +201,7 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
   app.post(
     '/api/feedback/:id/actions',
     {
+      config: { access: { action: 'feedback.handle', scope: 'record' } },
       schema: {
         tags,
         summary: 'Act on feedback: classify (and route), transfer, requestSupplement, supply, refuse, answer, publish',

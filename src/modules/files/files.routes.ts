@@ -35,6 +35,7 @@ export function fileRoutes(app: App, deps: Deps): void {
     scope.post(
       '/api/files',
       {
+        config: { access: { signedIn: 'any signed-in account uploads' } },
         validatorCompiler: skipBodyValidation,
         schema: {
           tags,
@@ -73,6 +74,7 @@ export function fileRoutes(app: App, deps: Deps): void {
     scope.get(
       '/api/files/:id',
       {
+        config: { access: { signedIn: 'whoever may read what links the file (FileAccessResolver)' } },
         schema: {
           tags,
           summary: 'Download a file (its uploader, or whoever may read the dossier or feedback item it belongs to)',

@@ -37,6 +37,7 @@ export function identifierRoutes(app: App, _deps: Deps): void {
   app.post(
     '/api/identifiers/chip-qr',
     {
+      config: { access: { action: 'dossier.receive', scope: 'anywhere' } },
       schema: {
         tags: ['Định danh (identifiers)'],
         summary: 'Read the chip identity card’s QR text into applicant fields (one-stop and postal officers)',

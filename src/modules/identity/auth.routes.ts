@@ -33,6 +33,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/auth/login',
     {
+      config: { access: { public: 'signing in' } },
       schema: {
         tags,
         summary: 'Đăng nhập (login): opens a session cookie and returns the CSRF token',
@@ -63,7 +64,10 @@ export function authRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Đăng xuất (logout)', response: { 204: z.null(), ...errorResponses(401, 403) } } },
+    {
+      config: { access: { signedIn: 'ends the caller’s own session' } },
+      schema: { tags, summary: 'Đăng xuất (logout)', response: { 204: z.null(), ...errorResponses(401, 403) } },
+    },
     async (request, reply) => {
       requireActor(request);
       if (request.sessionId) {
@@ -78,6 +82,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/me',
     {
+      config: { access: { signedIn: 'the caller’s own account' } },
       schema: {
         tags,
         summary: 'The signed-in user, roles per unit, and the CSRF token of a browser session',
@@ -90,6 +95,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/me/password',
     {
+      config: { access: { signedIn: 'the caller’s own password' } },
       schema: {
         tags,
         summary: 'Đổi mật khẩu (change own password); ends the other sessions',
@@ -109,6 +115,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/me/scopes',
     {
+      config: { access: { signedIn: 'the caller’s own grantable scopes' } },
       schema: {
         tags,
         summary: 'Scopes the user may put on an API token (the actions its roles grant)',
@@ -121,6 +128,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/me/tokens',
     {
+      config: { access: { signedIn: 'the caller’s own API tokens' } },
       schema: {
         tags,
         summary: 'My API tokens',
@@ -133,6 +141,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/me/tokens',
     {
+      config: { access: { signedIn: 'the caller’s own API tokens; a token cannot mint tokens', session: true } },
       schema: {
         tags,
         summary: 'Issue an API token (the plaintext is returned once)',
@@ -152,6 +161,7 @@ export function authRoutes(app: App, deps: Deps): void {
   app.delete(
     '/api/me/tokens/:id',
     {
+      config: { access: { signedIn: 'the caller’s own API tokens' } },
       schema: {
         tags,
         summary: 'Revoke one of my API tokens',

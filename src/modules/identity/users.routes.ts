@@ -46,6 +46,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/users',
     {
+      config: { access: { action: 'user.read', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Users of the units the caller may read (search by name or username)',
@@ -74,6 +75,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/users/:id',
     {
+      config: { access: { action: 'user.read', scope: 'unit' } },
       schema: {
         tags,
         summary: 'One user',
@@ -87,6 +89,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/users',
     {
+      config: { access: { action: 'user.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Create an account (staff, citizen or integration service account)',
@@ -106,6 +109,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.patch(
     '/api/users/:id',
     {
+      config: { access: { action: 'user.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Edit, disable or enable an account',
@@ -128,6 +132,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/users/:id/roles',
     {
+      config: { access: { action: 'role.assign', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Replace the roles of an account (each role over a unit subtree)',
@@ -148,6 +153,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/users/:id/password-reset',
     {
+      config: { access: { action: 'user.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Set a temporary password (the user must change it at next login)',
@@ -168,6 +174,7 @@ export function userRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/users/:id/tokens',
     {
+      config: { access: { action: 'user.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Issue an API token for an integration service account',

@@ -39,6 +39,7 @@ export function jobsRoutes(app: App, { db, env, services, extensions }: Deps): v
   app.get(
     '/api/jobs',
     {
+      config: { access: { action: 'jobs.manage', scope: 'anywhere' } },
       schema: {
         tags,
         summary:
@@ -55,6 +56,7 @@ export function jobsRoutes(app: App, { db, env, services, extensions }: Deps): v
   app.put(
     '/api/jobs/:name',
     {
+      config: { access: { action: 'jobs.manage', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Pause or resume a periodic task in every process (system administrator)',

@@ -45,6 +45,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/targets',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -65,6 +66,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/productivity',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -84,6 +86,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/targets/drilldown',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -111,6 +114,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/targets/values',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: "A year's effective target values of a unit (its own, inherited from an ancestor, or the default)",
@@ -128,6 +132,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.put(
     '/api/kpi/targets/values',
     {
+      config: { access: { action: 'kpi.configure', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -148,6 +153,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/rankings',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -167,6 +173,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/channels',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -191,6 +198,7 @@ export function kpiInsightRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/channels/drilldown',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: 'The dossiers received in the period through one channel',

@@ -107,6 +107,7 @@ export function kpiPublicRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/public/kpi/index',
     {
+      config: { access: { public: 'the published Decision-766 index' } },
       onRequest: rateLimitHook(limiter),
       schema: {
         tags,
@@ -153,6 +154,7 @@ export function kpiPublicRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/public/kpi/rankings',
     {
+      config: { access: { public: 'the published Decision-766 rankings' } },
       onRequest: rateLimitHook(limiter),
       schema: {
         tags,

@@ -40,6 +40,7 @@ export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/766',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -59,6 +60,7 @@ export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/766/drilldown',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: 'The dossiers, procedures or decision items behind one figure of the index (the same rows it counts)',
@@ -79,6 +81,7 @@ export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/late',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -99,6 +102,7 @@ export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/processing-times',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -123,6 +127,7 @@ export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/kpi/config',
     {
+      config: { access: { action: 'kpi.read', scope: 'anywhere' } },
       schema: {
         tags,
         summary:
@@ -140,6 +145,7 @@ export function kpiRoutes(app: App, { db, env, clock }: Deps): void {
   app.put(
     '/api/kpi/config',
     {
+      config: { access: { action: 'kpi.configure', scope: 'province' } },
       schema: {
         tags,
         summary:

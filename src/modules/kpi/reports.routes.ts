@@ -83,6 +83,7 @@ export function kpiReportRoutes(app: App, { db }: Deps): void {
   app.post(
     '/api/kpi/reports',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -114,6 +115,7 @@ export function kpiReportRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/kpi/reports/:id',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: "A report job's progress and, once done, its figures",
@@ -127,6 +129,7 @@ export function kpiReportRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/kpi/reports/:id/file',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: 'A finished report as XLSX (formulas for the totals) or PDF (administrative layout)',

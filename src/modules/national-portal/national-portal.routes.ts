@@ -21,6 +21,7 @@ export function nationalPortalRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/national-portal/syncs',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: "A unit's dossiers and their sync to the national portal (failed first), paged",
@@ -38,6 +39,7 @@ export function nationalPortalRoutes(app: App, { db }: Deps): void {
   app.post(
     '/api/national-portal/syncs/:dossierCode/retry',
     {
+      config: { access: { action: 'kpi.read', scope: 'record' } },
       schema: {
         tags,
         summary:

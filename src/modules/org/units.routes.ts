@@ -29,6 +29,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/units',
     {
+      config: { access: { public: 'the organisation chart is public' } },
       schema: {
         tags,
         summary: 'Cây đơn vị: the organisation tree (public)',
@@ -42,6 +43,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
   app.get(
     '/api/units/:id',
     {
+      config: { access: { public: 'the organisation chart is public' } },
       schema: {
         tags,
         summary: 'One unit with its ancestors (public)',
@@ -59,6 +61,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
   app.post(
     '/api/units',
     {
+      config: { access: { action: 'unit.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Create a unit (system administrator of the parent subtree)',
@@ -80,6 +83,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
   app.patch(
     '/api/units/:id',
     {
+      config: { access: { action: 'unit.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Edit a unit (optimistic lock on version)',
@@ -101,6 +105,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
   app.post(
     '/api/units/:id/close',
     {
+      config: { access: { action: 'unit.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Close or merge a unit into a successor; old records keep it',

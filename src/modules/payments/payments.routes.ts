@@ -57,6 +57,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/dossiers/:code/payments',
     {
+      config: { access: { action: 'dossier.read', scope: 'record' } },
       schema: {
         tags,
         summary: 'What the dossier still owes and its payments',
@@ -96,6 +97,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/dossiers/:code/payments',
     {
+      config: { access: { action: 'dossier.read', scope: 'owner' } },
       schema: {
         tags,
         summary:
@@ -124,6 +126,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/dossiers/:code/payments/counter',
     {
+      config: { access: { action: 'dossier.receive', scope: 'record' } },
       schema: {
         tags,
         summary: 'A one-stop officer records a payment taken at the counter, with its receipt number',
@@ -155,6 +158,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/dossiers/:code/payments/exemptions',
     {
+      config: { access: { action: 'payment.exempt', scope: 'record' } },
       schema: {
         tags,
         summary:
@@ -181,6 +185,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/dossiers/:code/payments/:paymentId/refunds',
     {
+      config: { access: { action: 'payment.refund', scope: 'record' } },
       schema: {
         tags,
         summary:
@@ -207,6 +212,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/payments/ipn/:provider',
     {
+      config: { access: { public: 'the payment platform’s notification, checked by its signature' } },
       schema: {
         tags,
         summary:
@@ -227,6 +233,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/payments/reconciliations',
     {
+      config: { access: { action: 'payment.reconcile', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Reconcile (đối soát) a day’s platform statement with our payments',
@@ -247,6 +254,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/payments/reconciliations',
     {
+      config: { access: { action: 'payment.reconcile', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Past reconciliation runs, newest statement day first, optionally of a range of days',
@@ -266,6 +274,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/payments/reconciliations/:id',
     {
+      config: { access: { action: 'payment.reconcile', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'One reconciliation run with its discrepancies',

@@ -38,6 +38,7 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/public/queue',
     {
+      config: { access: { public: 'the public queue board' } },
       schema: {
         tags,
         summary: 'Units that run a counter queue (no login)',
@@ -50,6 +51,7 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/public/queue/:unitId',
     {
+      config: { access: { public: 'the public queue board' } },
       schema: {
         tags,
         summary: 'The display board of a unit: numbers served per counter, the next ones (no login)',
@@ -63,6 +65,7 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/public/queue/:unitId/events',
     {
+      config: { access: { public: 'the public queue board' } },
       schema: {
         tags,
         summary:
@@ -117,6 +120,7 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/public/queue/:unitId/tickets',
     {
+      config: { access: { public: 'a walk-in takes a number at the kiosk' } },
       onRequest: rateLimitHook(limiter),
       schema: {
         tags,

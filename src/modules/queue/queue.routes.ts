@@ -56,6 +56,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/units/:unitId/template',
     {
+      config: { access: { action: 'queue.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: "A unit's weekly booking template (queue.manage)",
@@ -72,6 +73,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.put(
     '/api/queue/units/:unitId/template',
     {
+      config: { access: { action: 'queue.manage', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -94,6 +96,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/queue/units/:unitId/slots',
     {
+      config: { access: { action: 'queue.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Generate booking slots from the template for a date range (working days only; existing slots kept)',
@@ -111,6 +114,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/units/:unitId/days/:date',
     {
+      config: { access: { action: 'queue.manage', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -128,6 +132,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/queue/units/:unitId/bookings',
     {
+      config: { access: { action: 'queue.book', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -149,6 +154,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/queue/units/:unitId/counters/:counter/next',
     {
+      config: { access: { action: 'queue.serve', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Call the next ticket to a counter (priority order); the ticket it was serving is finished',
@@ -173,6 +179,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/queue/units/:unitId/counters/:counter/actions',
     {
+      config: { access: { action: 'queue.serve', scope: 'unit' } },
       schema: {
         tags,
         summary: "Recall, skip or finish the counter's current ticket",
@@ -197,6 +204,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/figures',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary: "Waiting and service times of a unit's subtree per day (kpi.read)",
@@ -219,6 +227,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/slots',
     {
+      config: { access: { public: 'free appointment slots' } },
       schema: {
         tags,
         summary:
@@ -245,6 +254,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/queue/bookings',
     {
+      config: { access: { signedIn: 'a caller books an appointment for themself' } },
       schema: {
         tags,
         summary:
@@ -263,6 +273,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/bookings',
     {
+      config: { access: { signedIn: 'the caller’s own appointments' } },
       schema: {
         tags,
         summary: 'My bookings, latest slot first',
@@ -282,6 +293,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.get(
     '/api/queue/bookings/:code',
     {
+      config: { access: { action: 'queue.manage', scope: 'record' } },
       schema: {
         tags,
         summary: 'A booking (its owner, or staff of its unit)',
@@ -301,6 +313,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
   app.post(
     '/api/queue/bookings/:code/cancel',
     {
+      config: { access: { action: 'queue.manage', scope: 'record' } },
       schema: {
         tags,
         summary: 'Cancel a booking before its slot starts; the place becomes free again',

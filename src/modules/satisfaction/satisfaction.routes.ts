@@ -64,6 +64,7 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/satisfaction/criteria',
     {
+      config: { access: { public: 'the rating criteria' } },
       schema: {
         tags,
         summary: 'The rating criteria in force (no login)',
@@ -76,6 +77,7 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
   app.put(
     '/api/satisfaction/criteria',
     {
+      config: { access: { action: 'satisfaction.configure', scope: 'anywhere' } },
       schema: {
         tags,
         summary: 'Replace the rating criteria (provincial office); criteria left out are deactivated',
@@ -97,6 +99,7 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/rate/:code',
     {
+      config: { access: { public: 'the rating link (its code is the credential)' } },
       schema: {
         tags,
         summary: 'The rating form of a dossier (counter tablet /rate/{code}, portal, or a rating link with its token)',
@@ -122,6 +125,7 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/rate/:code',
     {
+      config: { access: { public: 'the rating link (its code is the credential)' } },
       schema: {
         tags,
         summary: 'Rate a dossier once per channel; a bad rating needs a reason and may become a feedback item',
@@ -143,6 +147,7 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/satisfaction/links/:code',
     {
+      config: { access: { action: 'dossier.receive', scope: 'record' } },
       schema: {
         tags,
         summary: 'A signed rating link for a notification (one-stop officers of the receiving unit)',
@@ -163,6 +168,7 @@ export function satisfactionRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/satisfaction/figures',
     {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
       schema: {
         tags,
         summary:

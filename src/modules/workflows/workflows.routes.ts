@@ -43,6 +43,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/workflows',
     {
+      config: { access: { signedIn: 'internal workflows are for staff', only: 'staff' } },
       schema: {
         tags,
         summary: 'List workflow versions by procedure, unit and status (staff)',
@@ -62,6 +63,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.get(
     '/api/workflows/:id',
     {
+      config: { access: { signedIn: 'internal workflows are for staff', only: 'staff' } },
       schema: {
         tags,
         summary: 'One workflow version with its steps, validation problems and compliance with seed 002 (staff)',
@@ -78,6 +80,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/workflows/validate',
     {
+      config: { access: { signedIn: 'internal workflows are for staff', only: 'staff' } },
       schema: {
         tags,
         summary: 'Dry run: validate steps for a procedure at a competent unit, saving nothing (staff)',
@@ -94,6 +97,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/workflows',
     {
+      config: { access: { action: 'catalog.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Create a draft version (procedure control officer over the unit)',
@@ -112,6 +116,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.put(
     '/api/workflows/:id',
     {
+      config: { access: { action: 'catalog.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Edit a draft (optimistic lock on updatedAt); approved, active and retired versions never change',
@@ -132,6 +137,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/workflows/:id/approve',
     {
+      config: { access: { action: 'workflow.approve', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Approve a valid draft (leader of the unit); 422 WORKFLOW_INVALID lists the problems',
@@ -152,6 +158,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/workflows/:id/activate',
     {
+      config: { access: { action: 'workflow.approve', scope: 'unit' } },
       schema: {
         tags,
         summary:
@@ -175,6 +182,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
   app.post(
     '/api/workflows/:id/copy',
     {
+      config: { access: { action: 'catalog.manage', scope: 'unit' } },
       schema: {
         tags,
         summary: 'Copy any version into a new draft against the current procedure version',
