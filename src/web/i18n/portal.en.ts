@@ -91,6 +91,7 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'submit.source': 'Source of: {name}',
   'submit.fromStore': 'Use the document in my data store (from dossier {code}, {date})',
   'submit.uploadNew': 'Upload new files',
+  'submit.originalChecked': 'Checked against the original (no file needed)',
   'submit.storeItem': 'Document in the data store (from dossier {code})',
   'submit.notProvided': 'Not provided',
   'submit.missing': 'Required documents still missing:',

@@ -88,6 +88,7 @@ export const portalVi = {
   'submit.source': 'Nguồn giấy tờ cho: {name}',
   'submit.fromStore': 'Dùng giấy tờ trong kho dữ liệu (từ hồ sơ {code}, ngày {date})',
   'submit.uploadNew': 'Tải tệp mới',
+  'submit.originalChecked': 'Đã đối chiếu bản chính (không cần tải tệp)',
   'submit.storeItem': 'Giấy tờ trong kho dữ liệu (từ hồ sơ {code})',
   'submit.notProvided': 'Không nộp',
   'submit.missing': 'Còn thiếu thành phần bắt buộc:',
