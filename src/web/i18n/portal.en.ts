@@ -38,6 +38,7 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'procedure.optional': 'If applicable',
   'procedure.count': 'Copies: {count}',
   'procedure.formTemplate': 'Form',
+  'procedure.formDownload': 'Download {name} ({size})',
   'procedure.applicants': 'Who may apply',
   'procedure.competentUnits': 'Competent authority (where to file)',
   'procedure.unitsMany': 'The commune of residence — {count} units (show the list)',

@@ -35,6 +35,7 @@ export const portalVi = {
   'procedure.optional': 'Nếu có',
   'procedure.count': 'Số lượng: {count}',
   'procedure.formTemplate': 'Mẫu đơn, tờ khai',
+  'procedure.formDownload': 'Tải về {name} ({size})',
   'procedure.applicants': 'Đối tượng thực hiện',
   'procedure.competentUnits': 'Cơ quan thực hiện (nơi nộp hồ sơ)',
   'procedure.unitsMany': 'UBND cấp xã nơi cư trú — {count} đơn vị (xem danh sách)',
