@@ -247,7 +247,7 @@ export async function saveJourneyScreenshot(page: Page, name: string): Promise<s
 export interface ProcedureForTest {
   id: string;
   name: string;
-  components: { id: string; name: string; mandatory: boolean }[];
+  components: { id: string; name: string; mandatory: boolean; kind?: string; formTemplate?: string | null }[];
   competentUnits: { id: string; name: string }[];
 }
 

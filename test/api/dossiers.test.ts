@@ -10,7 +10,7 @@ let congdan: Session;
 let labourPermit: {
   id: string;
   competentUnits: { id: string }[];
-  components: { id: string; name: string; mandatory: boolean }[];
+  components: { id: string; name: string; kind: string; mandatory: boolean }[];
   channels: { channel: string; timeLimit: { value: number; unit: string } }[];
 };
 let soNoiVuId: string;
@@ -111,6 +111,28 @@ describe('counter intake', () => {
   });
 
   it('takes a paper checked against its original (đã đối chiếu bản chính) instead of a file, noting who and when', async () => {
+    // Gia hạn giấy phép lao động: its plain copy (bản sao) may be shown with the original.
+    const renewal = await procedureByCode<typeof labourPermit>(t, '1.014201');
+    const fileId = (await upload(tiepnhan, PDF, 'to-khai.pdf')).json().id as string;
+    const copy = renewal.components.find((c) => c.kind === 'copy')!;
+    const res = await intake(tiepnhan, {
+      procedureId: renewal.id,
+      channel: 'counter',
+      applicant: citizen,
+      components: [
+        ...renewal.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [fileId] })),
+        { componentId: copy.id, originalChecked: true },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const d = (await tiepnhan.request({ url: `/api/dossiers/${res.json().code}` })).json();
+    const checked = d.components.find((c: { componentId: string }) => c.componentId === copy.id);
+    expect(checked).toMatchObject({ fileIds: [], originalCheck: { byName: 'Trần Thị Bích', at: d.receivedAt } });
+    expect(d.components.filter((c: { originalCheck: unknown }) => c.originalCheck !== null)).toHaveLength(1);
+    expect(res.json()).toEqual(d);
+  });
+
+  it('refuses a check against the original for a paper to hand in (bản chính), naming it', async () => {
     const [first, ...rest] = await componentsFor(tiepnhan);
     const res = await intake(tiepnhan, {
       procedureId: labourPermit.id,
@@ -118,12 +140,11 @@ describe('counter intake', () => {
       applicant: citizen,
       components: [{ componentId: first!.componentId, originalChecked: true }, ...rest],
     });
-    expect(res.statusCode, res.body).toBe(201);
-    const d = (await tiepnhan.request({ url: `/api/dossiers/${res.json().code}` })).json();
-    const checked = d.components.find((c: { componentId: string }) => c.componentId === first!.componentId);
-    expect(checked).toMatchObject({ fileIds: [], originalCheck: { byName: 'Trần Thị Bích', at: d.receivedAt } });
-    expect(d.components.filter((c: { originalCheck: unknown }) => c.originalCheck === null)).toHaveLength(rest.length);
-    expect(res.json()).toEqual(d);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('DOSSIER_INCOMPLETE');
+    expect(res.json().error.details.problems).toMatchObject([
+      { componentId: first!.componentId, problem: 'notCheckable', name: labourPermit.components[0]!.name },
+    ]);
   });
 
   it('leaves the check against the original to the counter: an online filing must upload', async () => {

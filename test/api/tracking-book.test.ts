@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +84,17 @@ const vnDate = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000
 
 async function book(session: Session, unit: string, from: string, to: string) {
   return session.request({ url: `/api/dossiers/tracking-book?unit=${unit}&from=${from}&to=${to}` });
+}
+
+/** The PDF's text as poppler's pdftotext lays it out (-layout: columns side by side, as printed). */
+function pdftotext(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'book-'));
+  try {
+    writeFileSync(join(dir, 'b.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'b.pdf'), '-'], { encoding: 'utf8' }).normalize('NFC');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function sheetOf(body: Buffer) {
@@ -244,5 +259,71 @@ describe('GET /api/dossiers/tracking-book', () => {
     expect(long.statusCode).toBe(400);
     expect(long.json().error.code).toBe('TRACKING_BOOK_PERIOD_TOO_LONG');
     expect((await book(tiepnhan, centre.id, '2026-02-30', '2026-03-01')).json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('GET /api/dossiers/tracking-book?format=pdf and …/rows', () => {
+  it('gives the book as a PDF in the Decree 30 layout: header, title, period, every dossier, whole-word headers, total', async () => {
+    const { from, to } = period();
+    const res = await tiepnhan.request({
+      url: `/api/dossiers/tracking-book?unit=${centre.id}&from=${from}&to=${to}&format=pdf`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="so-theo-doi-${centre.officialCode}-${from}-${to}.pdf"`,
+    );
+    const text = pdftotext(res.rawPayload);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('SỔ THEO DÕI HỒ SƠ');
+    const dmy = (d: string) => d.split('-').reverse().join('/');
+    expect(text).toContain(`Từ ngày ${dmy(from)} đến ngày ${dmy(to)}`);
+    for (const d of Object.values(filed)) expect(text).toContain(d.code);
+    // Every header word is whole somewhere in the text: a column never breaks a word ("Nhậ n").
+    const words = new Set(text.split(/\s+/).map((w) => w.replace(/[,.:()]/g, '')));
+    const headerWords = ['STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Số lượng hồ sơ', 'Tên cá nhân, tổ chức']
+      .concat([
+        'Địa chỉ, số điện thoại',
+        'Cơ quan chủ trì giải quyết',
+        'Ngày, giờ hẹn trả kết quả',
+        'Ký nhận',
+        'Ghi chú',
+      ])
+      .flatMap((h) => h.split(/\s+/).map((w) => w.replace(/[,.:()]/g, '')));
+    expect(headerWords.filter((w) => !words.has(w))).toEqual([]);
+    expect(text).toMatch(/Tổng cộng\s+3\b/);
+    expect(text).toContain('NGƯỜI LẬP SỔ');
+  });
+
+  it('refuses a format it does not make', async () => {
+    const { from, to } = period();
+    const res = await tiepnhan.request({
+      url: `/api/dossiers/tracking-book?unit=${centre.id}&from=${from}&to=${to}&format=docx`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lists the same rows as JSON for the staff page, with the same checks', async () => {
+    const { from, to } = period();
+    const url = (unit: string, a: string, b: string) =>
+      `/api/dossiers/tracking-book/rows?unit=${unit}&from=${a}&to=${b}`;
+    const res = await tiepnhan.request({ url: url(centre.id, from, to) });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.unitName).toBe(centre.name);
+    expect(body.rows.map((r: { code: string }) => r.code)).toEqual([
+      filed.returned!.code,
+      filed.refused!.code,
+      filed.processing!.code,
+    ]);
+    expect(body.rows[0]).toMatchObject({
+      applicantName: 'Lê Thị Hồng Nhung',
+      receivedAt: vn(filed.returned!.receivedAt),
+    });
+    expect((await congdan.request({ url: url(centre.id, from, to) })).statusCode).toBe(403);
+    expect((await tiepnhan.request({ url: url(centre.id, '2026-03-02', '2026-03-01') })).json().error.code).toBe(
+      'TRACKING_BOOK_PERIOD_REVERSED',
+    );
   });
 });

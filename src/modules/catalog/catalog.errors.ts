@@ -14,6 +14,14 @@ export const CATALOG_ERRORS = {
   IMPORT_NOT_FOUND: { status: 404, message: 'Không tìm thấy lượt nhập danh mục.' },
   IMPORT_TOO_LARGE: { status: 413, message: 'Tệp nhập có quá nhiều dòng (tối đa 20.000 thủ tục mỗi lần).' },
   IMPORT_FILE_INVALID: { status: 400, message: 'Tệp nhập không đọc được (xem chi tiết).' },
+  COMPONENT_NOT_FOUND: { status: 404, message: 'Phiên bản thủ tục không có thành phần hồ sơ này.' },
+  COMPONENT_HAS_NO_FORM: {
+    status: 422,
+    message:
+      'Thành phần hồ sơ này không theo mẫu đơn, tờ khai nào: ghi tên mẫu trong thủ tục trước khi tải tệp mẫu lên.',
+  },
+  FORM_FILE_TYPE_NOT_ALLOWED: { status: 415, message: 'Tệp mẫu đơn, tờ khai chỉ nhận PDF, DOC hoặc DOCX.' },
+  FORM_FILE_NOT_FOUND: { status: 404, message: 'Thành phần hồ sơ này chưa có tệp mẫu đơn, tờ khai.' },
   IMPORT_FORMAT_UNSUPPORTED: { status: 415, message: 'Chỉ nhận tệp JSON, CSV hoặc XLSX.' },
 } as const satisfies ErrorTable;
 

@@ -41,6 +41,31 @@ const VersionInfo = z.object({
   decisionNumber: z.string(),
 });
 
+export const FormFileSchema = z
+  .object({
+    componentId: z.uuid(),
+    fileName: z.string(),
+    size: z.number().int(),
+    mediaType: z.string().describe('application/pdf, application/msword or the DOCX type'),
+    uploadedAt: z.date(),
+    url: z.string().describe('Where anyone downloads it'),
+  })
+  .meta({ id: 'ProcedureFormFile' });
+
+/** A form file as the API shows it: no uploader id, and the public download address. */
+export function formFileView(f: {
+  versionId: string;
+  componentId: string;
+  fileName: string;
+  size: number;
+  mediaType: string;
+  uploadedAt: Date;
+}): z.infer<typeof FormFileSchema> {
+  const { componentId, fileName, size, mediaType, uploadedAt } = f;
+  const url = `/api/procedure-versions/${f.versionId}/components/${componentId}/form-file`;
+  return { componentId, fileName, size, mediaType, uploadedAt, url };
+}
+
 export const ProcedureDetail = z
   .object({
     id: z.uuid(),
@@ -59,6 +84,9 @@ export const ProcedureDetail = z
       .array(Component)
       .describe('Thành phần hồ sơ of the current version; every published component has an id'),
     channels: z.array(ChannelOffer).describe('Cách thức thực hiện: time limit and fees per channel'),
+    formFiles: z
+      .array(FormFileSchema)
+      .describe('Blank forms (mẫu đơn, tờ khai) of the current version’s components that have one uploaded'),
     fullyOnlineEligible: z
       .boolean()
       .describe(

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { units } from '../org/units.table.js';
 import { users } from '../identity/identity.tables.js';
+import type { FormFileType } from './form-file.rules.js';
 import type { ProcedureContent } from './procedure.content.js';
 
 /** Lĩnh vực: the field a procedure belongs to (hộ tịch, chứng thực, đất đai, …). */
@@ -173,4 +174,36 @@ export const catalogImports = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [check('catalog_imports_status_check', sql`${t.status} in ('running', 'done', 'failed')`)],
+);
+
+/**
+ * Mẫu đơn, tờ khai: the blank form file of a version's component (one per component), uploaded
+ * by a catalog administrator and downloaded by anyone from the procedure's page. The bytes are in
+ * the files module's storage under their SHA-256; this row names them. A new version has new
+ * component ids, so its forms are uploaded anew (the form may have changed with the decision).
+ */
+export const procedureFormFiles = pgTable(
+  'procedure_form_files',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => procedureVersions.id),
+    /** The component's id inside the version's content (components[].id). */
+    componentId: uuid('component_id').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** Sniffed from the content (form-file.rules.ts): PDF, DOC or DOCX. */
+    mediaType: text('media_type').$type<FormFileType>().notNull(),
+    /** The uploaded file's name, cleaned; the download's name. */
+    fileName: text('file_name').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.versionId, t.componentId] }),
+    check('procedure_form_files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('procedure_form_files_size_check', sql`${t.size} > 0`),
+  ],
 );

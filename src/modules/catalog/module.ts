@@ -4,16 +4,18 @@ import * as catalogTables from './catalog.tables.js';
 import { catalogIoRoutes } from './catalog-io.routes.js';
 import { CATALOG_ERRORS } from './catalog.errors.js';
 import { catalogRoutes } from './catalog.routes.js';
+import { formFileRoutes } from './form-files.routes.js';
 import { SEARCH_WORD_SIMILARITY } from './search.rules.js';
 
 export const catalogModule: ModuleManifest = {
   name: 'catalog',
-  needs: ['access', 'audit', 'calendar', 'org'],
+  needs: ['access', 'audit', 'calendar', 'files', 'org'],
   tables: [catalogTables],
   errors: [CATALOG_ERRORS],
   routes(app, deps) {
     catalogRoutes(app, deps);
     catalogIoRoutes(app, deps);
+    formFileRoutes(app, deps);
   },
   // Vietnamese search matches words by trigram similarity (search.rules.ts).
   databaseSettings: { 'pg_trgm.word_similarity_threshold': SEARCH_WORD_SIMILARITY },

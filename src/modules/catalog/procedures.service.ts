@@ -10,6 +10,8 @@ import {
   procedureVersions,
   publicationDecisions,
 } from './catalog.tables.js';
+import { formFileView } from './catalog.schema.js';
+import { formFilesOf } from './form-files.service.js';
 import { fullyOnlineEligible } from './procedure.content.js';
 import { searchKey } from './search.rules.js';
 import { catalogVocabulary } from './search-vocabulary.js';
@@ -192,6 +194,7 @@ export async function getProcedure(db: Queryable, id: string) {
     // The parts a filer needs, lifted out of the version: what to bring, how long, what it costs.
     components: current.content.components,
     channels: current.content.channels,
+    formFiles: (await formFilesOf(db, current.id)).map(formFileView),
     fullyOnlineEligible: fullyOnlineEligible(current.content),
     populationDataConnected: current.content.populationDataConnected ?? false,
     competentUnits,

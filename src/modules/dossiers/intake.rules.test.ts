@@ -4,8 +4,8 @@ import { componentProblems } from './intake.rules.js';
 const FORM = '00000000-0000-4000-8000-000000000001';
 const ID_CARD = '00000000-0000-4000-8000-000000000002';
 const required = [
-  { id: FORM, name: 'Tờ khai', mandatory: true },
-  { id: ID_CARD, name: 'Căn cước (xuất trình)', mandatory: true },
+  { id: FORM, name: 'Tờ khai', kind: 'original', mandatory: true },
+  { id: ID_CARD, name: 'Căn cước (xuất trình)', kind: 'copy', mandatory: true },
 ] as Parameters<typeof componentProblems>[0];
 const file = 'f0000000-0000-4000-8000-000000000001';
 
@@ -34,6 +34,14 @@ describe('componentProblems', () => {
         { componentId: ID_CARD, fileIds: [] },
       ],
       ['noFiles'],
+    ],
+    [
+      'an original (to hand in) only shown',
+      [
+        { componentId: FORM, fileIds: [], originalChecked: true },
+        { componentId: ID_CARD, fileIds: [file] },
+      ],
+      ['notCheckable'],
     ],
     ['a mandatory one left out', [{ componentId: FORM, fileIds: [file] }], ['missing']],
   ])('%s', (_what, provided, expected) => {

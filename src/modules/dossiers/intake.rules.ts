@@ -5,6 +5,7 @@
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
 import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
+import { originalCheckAllowed } from './original-check.rules.js';
 
 /**
  * A component as filed, with its files (uploaded, or those of a reused store item), or shown at
@@ -19,7 +20,7 @@ export interface ProvidedComponent {
 export interface ComponentProblem {
   componentId: string;
   name: string | null;
-  problem: 'missing' | 'unknown' | 'duplicate' | 'noFiles';
+  problem: 'missing' | 'unknown' | 'duplicate' | 'noFiles' | 'notCheckable';
   message: string;
 }
 
@@ -53,6 +54,13 @@ export function componentProblems(
         name: component.name,
         problem: 'noFiles',
         message: `Thành phần "${component.name}" chưa có tệp`,
+      });
+    } else if (p.originalChecked && !originalCheckAllowed(component.kind)) {
+      problems.push({
+        componentId: p.componentId,
+        name: component.name,
+        problem: 'notCheckable',
+        message: `Thành phần "${component.name}" phải nộp, không chỉ xuất trình bản chính để đối chiếu`,
       });
     }
     seen.add(p.componentId);

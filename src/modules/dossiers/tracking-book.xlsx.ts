@@ -16,8 +16,8 @@ export interface TrackingBookHeader {
   to: string;
 }
 
-/** The columns: header text, width (characters), and the row field it shows. */
-const COLUMNS: { header: string; width: number; field: keyof TrackingBookRow | 'index' }[] = [
+/** The columns: header text, width (characters), and the row field it shows (the PDF uses them too). */
+export const COLUMNS: { header: string; width: number; field: keyof TrackingBookRow | 'index' }[] = [
   { header: 'STT', width: 5, field: 'index' },
   { header: 'Mã hồ sơ', width: 22, field: 'code' },
   { header: 'Tên thủ tục hành chính', width: 30, field: 'procedureName' },

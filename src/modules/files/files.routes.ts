@@ -1,6 +1,3 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest, FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../../kernel/errors.js';
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
@@ -8,16 +5,11 @@ import type { App, Deps } from '../../kernel/http.js';
 import { contentDisposition, downloadName } from './download.rules.js';
 import { StoredFileSchema, UploadForm } from './files.schema.js';
 import { mayReadFile } from './file-access.js';
-import { getFile, readUpload, readFileContent, storeFile, tooLarge } from './files.service.js';
+import { getFile, readFileContent, storeFile } from './files.service.js';
+import { readMultipartFile, registerMultipart, skipBodyValidation } from './multipart.js';
 import { maxUploadBytes } from './storage.config.js';
 
 const tags = ['Tệp (files)'];
-/** Room for the multipart boundaries and part headers around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
-
-/** Zod for params and query; the multipart body is read by the handler, not validated here. */
-const skipBodyValidation: FastifySchemaCompiler<unknown> = (route) =>
-  route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never);
 
 /** Who may download a file is answered by the modules that link files (deps.extensions.fileAccess). */
 export function fileRoutes(app: App, deps: Deps): void {
@@ -28,9 +20,7 @@ export function fileRoutes(app: App, deps: Deps): void {
 
   // Multipart parsing only for these routes (an encapsulated scope), with our own size check.
   void app.register(async (scope: App) => {
-    await scope.register(multipart, {
-      limits: { fileSize: maxBytes, files: 1, fields: 20, parts: 21, fieldSize: 64 * 1024 },
-    });
+    await registerMultipart(scope, maxBytes);
 
     scope.post(
       '/api/files',
@@ -52,15 +42,6 @@ export function fileRoutes(app: App, deps: Deps): void {
       },
       async (request, reply) => {
         requireActor(request);
-        if (!request.isMultipart()) {
-          throw new AppError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            { expected: 'multipart/form-data' },
-            'Hãy gửi tệp dưới dạng multipart/form-data, trường "file".',
-          );
-        }
-        const declared = Number(request.headers['content-length']);
-        if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw tooLarge(maxBytes);
         const upload = await readMultipartFile(request, maxBytes);
         const file = await storeFile(db, storage, request.ctx, {
           data: upload.data,
@@ -109,37 +90,4 @@ export function fileRoutes(app: App, deps: Deps): void {
       },
     );
   });
-}
-
-/** The first file part, which must be the field "file", read and hashed within the size cap. */
-async function readMultipartFile(request: FastifyRequest, maxBytes: number) {
-  let part: MultipartFile | undefined;
-  try {
-    part = await request.file({ throwFileSizeLimit: false });
-  } catch (error) {
-    throw malformed(error);
-  }
-  if (part?.fieldname !== 'file') {
-    part?.file.resume();
-    throw new AppError('FILE_MISSING', part ? { field: part.fieldname } : undefined);
-  }
-  try {
-    const read = await readUpload(part.file, maxBytes);
-    return { ...read, filename: part.filename };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw malformed(error);
-  }
-}
-
-function malformed(error: unknown): AppError {
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-    return new AppError('PAYLOAD_TOO_LARGE', { reason: code });
-  }
-  return new AppError(
-    'VALIDATION_FAILED',
-    { reason: (error as Error).message },
-    'Biểu mẫu multipart/form-data không hợp lệ.',
-  );
 }

@@ -1275,7 +1275,79 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sổ theo dõi hồ sơ (Mẫu số 07) as XLSX: dossiers received in the period by the unit or competent there (staff) */
+        /** Sổ theo dõi hồ sơ (Mẫu số 07) as XLSX or PDF: dossiers received in the period by the unit or competent there (staff) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit whose book it is (its sub-units included) */
+                    unit: string;
+                    /** @description First day of the period (YYYY-MM-DD, Vietnam date, included) */
+                    from: string;
+                    /** @description Last day of the period (YYYY-MM-DD, included; at most 366 days after from, counting both) */
+                    to: string;
+                    /** @description XLSX (default) or PDF in the Decree 30 layout */
+                    format?: "xlsx" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/tracking-book/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ theo dõi hồ sơ (Mẫu số 07) as rows, for the staff page (staff) */
         get: {
             parameters: {
                 query: {
@@ -1292,6 +1364,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitName: string;
+                            rows: components["schemas"]["TrackingBookRow"][];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -5771,6 +5855,145 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-versions/{id}/components/{componentId}/form-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the blank form of a component (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The procedure version */
+                    id: string;
+                    componentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Attach the blank form (mẫu đơn, tờ khai) of a component: multipart, field "file" (catalog admin)
+         * @description PDF, DOC or DOCX, read from the content (anything else: 415 FORM_FILE_TYPE_NOT_ALLOWED); at most 10 MB (413 FILE_TOO_LARGE). Only for a component that names a form (formTemplate), else 422 COMPONENT_HAS_NO_FORM; an unknown version or component: 404. Replaces the earlier file. Audited, with an outbox event.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The procedure version */
+                    id: string;
+                    componentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureFormFile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -12726,6 +12949,8 @@ export interface components {
                 /** @default false */
                 onlinePayment: boolean;
             }[];
+            /** @description Blank forms (mẫu đơn, tờ khai) of the current version’s components that have one uploaded */
+            formFiles: components["schemas"]["ProcedureFormFile"][];
             /** @description Đủ điều kiện cung cấp DVC trực tuyến toàn trình (the current version says, or: offered online at all) */
             fullyOnlineEligible: boolean;
             /** @description Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database */
@@ -12810,6 +13035,8 @@ export interface components {
                 /** @default false */
                 onlinePayment: boolean;
             }[];
+            /** @description Blank forms (mẫu đơn, tờ khai) of the current version’s components that have one uploaded */
+            formFiles: components["schemas"]["ProcedureFormFileInput"][];
             /** @description Đủ điều kiện cung cấp DVC trực tuyến toàn trình (the current version says, or: offered online at all) */
             fullyOnlineEligible: boolean;
             /** @description Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database */
@@ -12842,6 +13069,29 @@ export interface components {
         ProcedureFieldInput: {
             code: string;
             name: string;
+        };
+        ProcedureFormFile: {
+            /** Format: uuid */
+            componentId: string;
+            fileName: string;
+            size: number;
+            /** @description application/pdf, application/msword or the DOCX type */
+            mediaType: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Where anyone downloads it */
+            url: string;
+        };
+        ProcedureFormFileInput: {
+            /** Format: uuid */
+            componentId: string;
+            fileName: string;
+            size: number;
+            /** @description application/pdf, application/msword or the DOCX type */
+            mediaType: string;
+            uploadedAt: unknown;
+            /** @description Where anyone downloads it */
+            url: string;
         };
         ProcedureSummary: {
             /** Format: uuid */
@@ -13819,6 +14069,42 @@ export interface components {
             mediaType: "application/pdf" | "image/jpeg" | "image/png";
             /** @description The uploaded file name (a label only) */
             originalName: string | null;
+        };
+        TrackingBookRow: {
+            code: string;
+            procedureName: string;
+            /** @constant */
+            count: 1;
+            applicantName: string;
+            contact: string;
+            competentUnitName: string;
+            /** @description dd/MM/yyyy HH:mm, Vietnam time */
+            receivedAt: string;
+            appointmentAt: string;
+            forwardedAt: string;
+            resultReceivedAt: string;
+            returnedAt: string;
+            /** @constant */
+            signature: "";
+            note: string;
+        };
+        TrackingBookRowInput: {
+            code: string;
+            procedureName: string;
+            /** @constant */
+            count: 1;
+            applicantName: string;
+            contact: string;
+            competentUnitName: string;
+            /** @description dd/MM/yyyy HH:mm, Vietnam time */
+            receivedAt: string;
+            appointmentAt: string;
+            forwardedAt: string;
+            resultReceivedAt: string;
+            returnedAt: string;
+            /** @constant */
+            signature: "";
+            note: string;
         };
         Unit: {
             /** Format: uuid */

@@ -107,6 +107,7 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.applicant.representative': 'Representative',
 
   'desk.documents.components': 'Components',
+  'desk.documents.originalChecked': 'Checked against the original: {name}, {at}',
   'desk.documents.fromNationalStore': 'Taken from the national data store (code {id})',
   'desk.documents.none': 'No documents.',
   'desk.documents.view': 'View file {n}',

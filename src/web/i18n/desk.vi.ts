@@ -105,6 +105,7 @@ export const deskVi = {
   'desk.applicant.representative': 'Người đại diện',
 
   'desk.documents.components': 'Thành phần hồ sơ',
+  'desk.documents.originalChecked': 'Đã đối chiếu bản chính: {name}, {at}',
   'desk.documents.fromNationalStore': 'Lấy từ Kho dữ liệu quốc gia (mã {id})',
   'desk.documents.none': 'Chưa có giấy tờ.',
   'desk.documents.view': 'Xem tệp {n}',

@@ -2,6 +2,12 @@ import type { kpiVi } from './kpi.vi.js';
 
 /** English strings of the KPI dashboards: the same keys as kpi.vi.ts. */
 export const kpiEn: Record<keyof typeof kpiVi, string> = {
+  'menu.trackingBook': 'Tracking book',
+  'trackingBook.title': 'Dossier tracking book (form 07)',
+  'trackingBook.unit': 'Unit',
+  'trackingBook.from': 'From',
+  'trackingBook.to': 'To',
+  'trackingBook.total': 'Total: {count} dossiers',
   'menu.kpi': 'Index 766',
   'kpi.title': 'Service quality monitoring (Decision 766 index)',
   'kpi.unit': 'Unit',

@@ -1,5 +1,11 @@
 /** Strings of the KPI dashboards (staff console and the public dashboard). */
 export const kpiVi = {
+  'menu.trackingBook': 'Sổ theo dõi hồ sơ',
+  'trackingBook.title': 'Sổ theo dõi hồ sơ (Mẫu số 07)',
+  'trackingBook.unit': 'Đơn vị',
+  'trackingBook.from': 'Từ ngày',
+  'trackingBook.to': 'Đến ngày',
+  'trackingBook.total': 'Tổng cộng: {count} hồ sơ',
   'menu.kpi': 'Chỉ số 766',
   'kpi.title': 'Theo dõi, đánh giá chất lượng phục vụ (Bộ chỉ số 766)',
   'kpi.unit': 'Đơn vị',

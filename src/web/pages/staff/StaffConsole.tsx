@@ -19,6 +19,7 @@ import { KpiDashboardPage } from './kpi/KpiDashboardPage.js';
 import { ReconciliationsPage } from './payments/ReconciliationsPage.js';
 import { NationalSyncPage } from './national-sync/NationalSyncPage.js';
 import { ScopesContext } from './scopes.js';
+import { TrackingBookPage } from './tracking-book/TrackingBookPage.js';
 import { UnitsPage } from './units/UnitsPage.js';
 import { UsersPage } from './users/UsersPage.js';
 // Administration pages are static imports: lazy chunks here share the console's own modules, and
@@ -49,6 +50,7 @@ const SECTIONS: Section[] = [
     Page: FeedbackSection,
   },
   { key: 'kpi', label: 'menu.kpi', needs: 'kpi.read', Page: KpiDashboardPage },
+  { key: 'tracking-book', label: 'menu.trackingBook', needs: 'dossier.read', Page: TrackingBookPage },
   { key: 'national-sync', label: 'menu.nationalSync', needs: 'kpi.read', Page: NationalSyncPage },
   // Managing slots is occasional work: a leader who may also do it still lands on the dossiers.
   { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },

@@ -18,9 +18,19 @@ export function ComponentTags({ component: c }: { component: Component }) {
   );
 }
 
-/** Thành phần hồ sơ: name, original or copy, how many, mandatory or not, the form to fill. */
-export function ComponentList({ components }: { components: ProcedureDetail['components'] }) {
+/**
+ * Thành phần hồ sơ: name, original or copy, how many, mandatory or not, the form to fill — a
+ * download when the catalog holds the blank form's file, otherwise only its name (no file is made up).
+ */
+export function ComponentList({
+  components,
+  formFiles = [],
+}: {
+  components: ProcedureDetail['components'];
+  formFiles?: ProcedureDetail['formFiles'];
+}) {
   const t = useT();
+  const fileOf = new Map(formFiles.map((f) => [f.componentId, f]));
   return (
     <ol style={{ paddingLeft: 22, margin: 0 }} data-testid="components">
       {components.map((c, i) => (
@@ -28,13 +38,26 @@ export function ComponentList({ components }: { components: ProcedureDetail['com
           <div>{c.name}</div>
           <ComponentTags component={c} />
           {c.formTemplate && (
-            // The catalog names the form (mẫu đơn, tờ khai); it carries no file to download yet.
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: '0.9em' }}>
-              {t('procedure.formTemplate')}: {c.formTemplate}
+              {t('procedure.formTemplate')}:{' '}
+              {c.id && fileOf.has(c.id) ? (
+                <a href={fileOf.get(c.id)!.url} download data-testid="form-download">
+                  {t('procedure.formDownload', { name: c.formTemplate, size: formatSize(fileOf.get(c.id)!) })}
+                </a>
+              ) : (
+                c.formTemplate
+              )}
             </Typography.Text>
           )}
         </li>
       ))}
     </ol>
   );
+}
+
+/** "PDF, 120 KB": the file's kind and size, so a phone user knows what the link brings. */
+function formatSize(f: { fileName: string; size: number }): string {
+  const ext = f.fileName.split('.').pop()?.toUpperCase() ?? '';
+  const kb = Math.max(1, Math.round(f.size / 1024));
+  return `${ext}, ${kb.toLocaleString('vi-VN')} KB`;
 }

@@ -52,7 +52,7 @@ export function ProcedureParts({ procedure }: { procedure: ProcedureDetail }) {
         <ChannelOffers channels={procedure.channels} />
       </Part>
       <Part title={t('procedure.components')}>
-        <ComponentList components={procedure.components} />
+        <ComponentList components={procedure.components} formFiles={procedure.formFiles} />
       </Part>
       <Part title={t('procedure.applicants')}>{content.applicantTypes.map((a) => t(APPLICANT_KEY[a])).join(', ')}</Part>
       <Part title={t('procedure.competentUnits')} testId="competent-units">

@@ -1,4 +1,5 @@
-import { Radio } from 'antd';
+import { Checkbox, Radio } from 'antd';
+import { originalCheckAllowed } from '../../../../modules/dossiers/original-check.rules.js';
 import { formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import type { ProcedureDetail, StoreItem } from '../../../types.js';
@@ -11,10 +12,15 @@ interface Props {
   store: StoreItem[];
   choices: Choices;
   onChange(componentId: string, choice: ComponentChoice): void;
+  /** At the counter: a copy may be checked against the original shown instead of scanned. */
+  originalCheck?: boolean;
 }
 
-/** Thành phần hồ sơ: for each component, files to upload or a document already in the store. */
-export function ComponentsStep({ procedure, store, choices, onChange }: Props) {
+/**
+ * Thành phần hồ sơ: for each component, files to upload or a document already in the store; at
+ * the counter, for the papers the law lets be shown, "đã đối chiếu bản chính" instead.
+ */
+export function ComponentsStep({ procedure, store, choices, onChange, originalCheck = false }: Props) {
   const t = useT();
   return (
     <ol style={{ paddingLeft: 0, listStyle: 'none', margin: 0 }}>
@@ -22,7 +28,7 @@ export function ComponentsStep({ procedure, store, choices, onChange }: Props) {
         if (!c.id) return null;
         const id = c.id;
         const choice = choices[id] ?? { kind: 'files', files: [] };
-        const matches = storeMatches(store, c.name);
+        const matches = choice.kind === 'originalChecked' ? [] : storeMatches(store, c.name);
         return (
           <li key={id} data-testid="component" style={{ borderTop: '1px solid #f0f0f0', padding: '16px 0' }}>
             <div style={{ marginBottom: 8 }}>
@@ -30,6 +36,18 @@ export function ComponentsStep({ procedure, store, choices, onChange }: Props) {
               {c.name}
               <ComponentTags component={c} />
             </div>
+            {originalCheck && originalCheckAllowed(c.kind) && (
+              <Checkbox
+                data-testid="original-checked"
+                checked={choice.kind === 'originalChecked'}
+                onChange={(e) =>
+                  onChange(id, e.target.checked ? { kind: 'originalChecked' } : { kind: 'files', files: [] })
+                }
+                style={{ marginBottom: 8 }}
+              >
+                {t('submit.originalChecked')}
+              </Checkbox>
+            )}
             {matches.length > 0 && (
               <Radio.Group
                 aria-label={t('submit.source', { name: c.name })}

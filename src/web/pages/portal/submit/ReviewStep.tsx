@@ -41,9 +41,11 @@ export function ReviewStep({ procedure, applicant, choices, pledged, onPledge }:
         const what =
           choice?.kind === 'store'
             ? t('submit.storeItem', { code: choice.item.sourceDossierCode })
-            : choice?.files.length
-              ? choice.files.map((f) => f.originalName ?? f.id).join(', ')
-              : t('submit.notProvided');
+            : choice?.kind === 'originalChecked'
+              ? t('submit.originalChecked')
+              : choice?.files.length
+                ? choice.files.map((f) => f.originalName ?? f.id).join(', ')
+                : t('submit.notProvided');
         return (
           <Row key={c.id ?? c.name} label={c.name}>
             {what}

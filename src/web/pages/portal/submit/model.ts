@@ -15,8 +15,14 @@ export interface ApplicantValues {
   competentUnitId?: string;
 }
 
-/** A component is satisfied by uploaded files or by an item of the applicant's data store. */
-export type ComponentChoice = { kind: 'files'; files: StoredFile[] } | { kind: 'store'; item: StoreItem };
+/**
+ * A component is satisfied by uploaded files, by an item of the applicant's data store, or (at
+ * the counter only) by a paper the officer checked against its original (no file kept).
+ */
+export type ComponentChoice =
+  | { kind: 'files'; files: StoredFile[] }
+  | { kind: 'store'; item: StoreItem }
+  | { kind: 'originalChecked' };
 export type Choices = Record<string, ComponentChoice>;
 
 const filled = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
@@ -38,12 +44,13 @@ export type IntakeComponent = Exclude<
 export function componentsBody(choices: Choices): IntakeComponent[] {
   return Object.entries(choices).flatMap(([componentId, choice]): IntakeComponent[] => {
     if (choice.kind === 'store') return [{ componentId, storeItemId: choice.item.id }];
+    if (choice.kind === 'originalChecked') return [{ componentId, originalChecked: true as const }];
     return choice.files.length > 0 ? [{ componentId, fileIds: choice.files.map((f) => f.id) }] : [];
   });
 }
 
 export function isProvided(choice: ComponentChoice | undefined): boolean {
-  return choice !== undefined && (choice.kind === 'store' || choice.files.length > 0);
+  return choice !== undefined && (choice.kind !== 'files' || choice.files.length > 0);
 }
 
 /** Mandatory components not yet provided, by name (what the applicant must still add). */

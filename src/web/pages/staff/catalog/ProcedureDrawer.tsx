@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router.js';
 import type { ProcedureDetail } from '../../../types.js';
 import { CHANNEL_KEY, timeLimitText } from '../../portal/labels.js';
+import { FormFiles } from './FormFiles.js';
 import { OnlinePaymentModal } from './OnlinePaymentModal.js';
 
 type Version = ProcedureDetail['versions'][number];
@@ -63,6 +64,7 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
               </Descriptions.Item>
             ))}
           </Descriptions>
+          <FormFiles procedure={p} onSaved={detail.reload} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('admin.cat.versions')}
           </Typography.Title>

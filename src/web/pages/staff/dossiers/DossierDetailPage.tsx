@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
+import { formatDateTime } from '../../../format.js';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { useApiData } from '../../../components/useApiData.js';
@@ -63,9 +64,7 @@ export function DossierDetailPage({ code }: { code: string }) {
                     key: c.componentId,
                     name: c.name,
                     fileIds: c.fileIds,
-                    description: c.nationalDocumentId ? (
-                      <Tag color="blue">{t('desk.documents.fromNationalStore', { id: c.nationalDocumentId })}</Tag>
-                    ) : undefined,
+                    description: componentDescription(c, t),
                   }))}
                 />
                 {(d.results?.length ?? 0) > 0 && (
@@ -97,4 +96,20 @@ export function DossierDetailPage({ code }: { code: string }) {
       )}
     </Space>
   );
+}
+
+/** Where a component's paper came from: the national data store, or the original checked at the counter. */
+function componentDescription(c: DossierDetail['components'][number], t: ReturnType<typeof useT>) {
+  if (c.nationalDocumentId)
+    return <Tag color="blue">{t('desk.documents.fromNationalStore', { id: c.nationalDocumentId })}</Tag>;
+  if (c.originalCheck)
+    return (
+      <Tag color="green" data-testid="original-check">
+        {t('desk.documents.originalChecked', {
+          name: c.originalCheck.byName ?? '—',
+          at: formatDateTime(c.originalCheck.at),
+        })}
+      </Tag>
+    );
+  return undefined;
 }

@@ -168,6 +168,7 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
                 store={store}
                 choices={choices}
                 onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))}
+                originalCheck
               />
             </>
           )}
