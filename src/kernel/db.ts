@@ -127,6 +127,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
   // that client, and the next query opens a new connection (or fails, and its request answers
   // 503 DATABASE_UNAVAILABLE), so there is nothing to do here but not die.
   pool.on('error', (error) => options.onIdleError?.(error));
+  // A connection checked out of the pool (a transaction, a session lock) has no listener of the
+  // pool's: when it dies the client emits 'error' too. The statement in hand already fails with
+  // it (and the pool discards the client on release), so this listener only keeps Node from
+  // ending the process over it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, loggerOf(options)) as unknown as Database;
   return {
     db,
