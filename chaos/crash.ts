@@ -10,14 +10,12 @@
  * verifies (and the chainer caught up by itself), the outbox drains, exactly N dossiers with
  * each action once. And the kill did cut requests in flight (else nothing was tested).
  */
-import { randomBytes } from 'node:crypto';
-import { dossierVerdict } from './lib/dossier-verdict.js';
-import { login } from './lib/http.js';
+import { concludeWorkload } from './lib/dossier-verdict.js';
 import type { Options } from './lib/options.js';
 import { type ServerProcess, startServer } from './lib/server.js';
 import { createTarget } from './lib/target.js';
 import { check, type Verdict } from './lib/verdict.js';
-import { awaitRelayRun, Endpoints, readSetup, Workload } from './lib/workload.js';
+import { prepareWorkload } from './lib/workload.js';
 
 /** Jobs (each an intake and two actions) and concurrent workers. */
 const LOAD = { small: { jobs: 120, concurrency: 24 }, full: { jobs: 1000, concurrency: 64 } } as const;
@@ -32,14 +30,10 @@ export async function run(options: Options): Promise<Verdict> {
     // One after the other: the first migrates and seeds, the second finds it done.
     const processes = options.engine === 'postgres' ? 2 : 1;
     for (let i = 0; i < processes; i += 1) servers.push(await startServer(target, FAULT_SERVER_ENV));
-    const endpoints = new Endpoints(servers.map((s) => s.url));
-    const base = servers[0]!.url;
-    const setup = await readSetup(base, {
-      officer: await login(base, 'tiepnhan'),
-      specialist: await login(base, 'chuyenvien'),
-      admin: await login(base, 'admin'),
-    });
-    const workload = new Workload(endpoints, setup, `chaos-crash-${randomBytes(4).toString('hex')}`);
+    const { endpoints, setup, workload } = await prepareWorkload(
+      servers.map((s) => s.url),
+      'crash',
+    );
     console.log(`${jobs} jobs (intake + 2 actions) × ${concurrency} workers over ${processes} process(es)`);
     const started = performance.now();
     const load = workload.run(jobs, concurrency);
@@ -58,53 +52,39 @@ export async function run(options: Options): Promise<Verdict> {
     await load;
     const loadSeconds = (performance.now() - started) / 1000;
 
-    const relayRan = await awaitRelayRun(servers[0].url, setup.admin, workload.lastAnswerAt);
-    const health = await Promise.all(servers.map((s) => fetch(`${s.url}/api/health`).then((r) => r.status)));
-    await Promise.all(servers.splice(0).map((s) => s.stop()));
-
-    const handle = await target.open();
-    try {
-      const verdict = await dossierVerdict(handle.db, {
-        keys: workload.keys(jobs),
-        accepted: workload.accepted,
-        componentsPerDossier: setup.componentIds.length,
-        relayRan,
-      });
-      const { tally } = workload;
-      return {
-        checks: [
-          check(
-            'the kill cut requests in flight (they were resent)',
-            tally.unanswered > 0,
-            `${tally.unanswered} requests unanswered, ${inFlightAtKill} in flight at the kill`,
-          ),
-          check(
-            'every request was answered as expected (no 5xx, no refusal)',
-            tally.unexpected.length === 0 && tally.unavailable === 0 && tally.abandoned.length === 0,
-            `${tally.unavailable} × 503; unexpected ${[...tally.unexpected, ...tally.abandoned].slice(0, 5).join(' | ') || 'none'}`,
-          ),
-          check(
-            'every process answers /api/health at the end',
-            health.every((s) => s === 200),
-            health.join(', '),
-          ),
-          ...verdict.checks,
-        ],
-        figures: {
-          jobs,
-          concurrency,
-          processes,
-          requests: tally.sent,
-          unanswered: tally.unanswered,
-          inFlightAtKill,
-          restartSeconds: Number(restartSeconds.toFixed(1)),
-          loadSeconds: Number(loadSeconds.toFixed(1)),
-          ...verdict.figures,
-        },
-      };
-    } finally {
-      await handle.close();
-    }
+    const verdict = await concludeWorkload(target, servers, workload, setup, jobs);
+    const { tally } = workload;
+    return {
+      checks: [
+        check(
+          'the kill cut requests in flight (they were resent)',
+          tally.unanswered > 0,
+          `${tally.unanswered} requests unanswered, ${inFlightAtKill} in flight at the kill`,
+        ),
+        check(
+          'every request was answered as expected (no 5xx, no refusal; a replayed intake gives its dossier)',
+          tally.unexpected.length === 0 && tally.unavailable === 0 && tally.abandoned.length === 0,
+          `${tally.unavailable} × 503, ${tally.replayed} intakes replayed; unexpected ${[...tally.unexpected, ...tally.abandoned].slice(0, 5).join(' | ') || 'none'}`,
+        ),
+        check(
+          'every process answers /api/health at the end',
+          verdict.health.every((s) => s === 200),
+          verdict.health.join(', '),
+        ),
+        ...verdict.checks,
+      ],
+      figures: {
+        jobs,
+        concurrency,
+        processes,
+        requests: tally.sent,
+        unanswered: tally.unanswered,
+        inFlightAtKill,
+        restartSeconds: Number(restartSeconds.toFixed(1)),
+        loadSeconds: Number(loadSeconds.toFixed(1)),
+        ...verdict.figures,
+      },
+    };
   } finally {
     await Promise.all(servers.map((s) => s.kill9()));
     await target.dispose();

@@ -15,17 +15,15 @@
  * With PGlite the scenario does not apply, and says so: the database lives inside the API process
  * and cannot restart without it — that is the crash scenario.
  */
-import { randomBytes } from 'node:crypto';
 import { FAULT_SERVER_ENV } from './crash.js';
-import { dossierVerdict } from './lib/dossier-verdict.js';
-import { login } from './lib/http.js';
+import { concludeWorkload } from './lib/dossier-verdict.js';
 import type { Options } from './lib/options.js';
 import { startPgCluster } from './lib/pg-cluster.js';
 import { queueHeardAcross } from './lib/queue-probe.js';
 import { type ServerProcess, startServer } from './lib/server.js';
 import { targetOn } from './lib/target.js';
 import { check, type Verdict } from './lib/verdict.js';
-import { awaitRelayRun, Endpoints, readSetup, Workload } from './lib/workload.js';
+import { prepareWorkload } from './lib/workload.js';
 
 const LOAD = {
   small: { jobs: 120, concurrency: 24, downSeconds: 6 },
@@ -46,17 +44,19 @@ export async function run(options: Options): Promise<Verdict> {
   const cluster = await startPgCluster('motcua');
   const target = await targetOn(cluster.databaseUrl, 'db-restart');
   const servers: ServerProcess[] = [];
+  let watch: NodeJS.Timeout | undefined;
   try {
     for (let i = 0; i < 2; i += 1) servers.push(await startServer(target, FAULT_SERVER_ENV));
     const pids = servers.map((s) => s.pid);
-    const endpoints = new Endpoints(servers.map((s) => s.url));
-    const base = servers[0]!.url;
-    const setup = await readSetup(base, {
-      officer: await login(base, 'tiepnhan'),
-      specialist: await login(base, 'chuyenvien'),
-      admin: await login(base, 'admin'),
-    });
-    const workload = new Workload(endpoints, setup, `chaos-db-restart-${randomBytes(4).toString('hex')}`);
+    const { setup, workload } = await prepareWorkload(
+      servers.map((s) => s.url),
+      'db-restart',
+    );
+    // A process that dies is the failure this scenario looks for: end the load at once, with its last words.
+    watch = setInterval(() => {
+      const dead = servers.find((s) => !s.alive());
+      if (dead) workload.abort(`API process ${dead.pid} exited:\n${dead.output().slice(-1500)}`);
+    }, 200);
     console.log(`${jobs} jobs (intake + 2 actions) × ${concurrency} workers over 2 processes`);
     const started = performance.now();
     const load = workload.run(jobs, concurrency);
@@ -73,59 +73,49 @@ export async function run(options: Options): Promise<Verdict> {
     console.log(`PostgreSQL started again (${restartSeconds.toFixed(1)} s); ${whileDown} × 503 while it was down`);
     await load;
     const loadSeconds = (performance.now() - started) / 1000;
+    clearInterval(watch);
 
-    const queue = await queueHeardAcross(servers[1]!.url, servers[0]!.url, 60_000);
-    const relayRan = await awaitRelayRun(base, setup.admin, workload.lastAnswerAt);
-    const health = await Promise.all(servers.map((s) => fetch(`${s.url}/api/health`).then((r) => r.status)));
     const same = servers.every((s, i) => s.alive() && s.pid === pids[i]);
-    await Promise.all(servers.splice(0).map((s) => s.stop()));
-
-    const handle = await target.open();
-    try {
-      const verdict = await dossierVerdict(handle.db, {
-        keys: workload.keys(jobs),
-        accepted: workload.accepted,
-        componentsPerDossier: setup.componentIds.length,
-        relayRan,
-      });
-      const { tally } = workload;
-      return {
-        checks: [
-          check(
-            'while the database was down the API answered 503 DATABASE_UNAVAILABLE with its Vietnamese message',
-            whileDown > 0 && tally.badUnavailable.length === 0,
-            `${whileDown} × 503 while down, ${tally.unavailable} in all; other shape: ${tally.badUnavailable.slice(0, 3).join(' | ') || 'none'}`,
-          ),
-          check(
-            'no other failure: no 500, no refusal, every request answered in time',
-            tally.unexpected.length === 0 && tally.abandoned.length === 0,
-            [...tally.unexpected, ...tally.abandoned].slice(0, 5).join(' | ') || 'none',
-          ),
-          check(
-            'the API processes recovered without a restart of their own',
-            same && health.every((s) => s === 200),
-            `same processes: ${same}; /api/health ${health.join(', ')}`,
-          ),
-          check('queue displays hear the other process again (LISTEN reconnected)', queue.ok, queue.detail),
-          ...verdict.checks,
-        ],
-        figures: {
-          jobs,
-          concurrency,
-          processes: 2,
-          requests: tally.sent,
-          unavailable503: tally.unavailable,
-          unanswered: tally.unanswered,
-          downSeconds,
-          restartSeconds: Number(restartSeconds.toFixed(1)),
-          loadSeconds: Number(loadSeconds.toFixed(1)),
-          ...verdict.figures,
-        },
-      };
-    } finally {
-      await handle.close();
-    }
+    const queue = same
+      ? await queueHeardAcross(servers[1]!.url, servers[0]!.url, 60_000)
+      : { ok: false, detail: 'an API process died' };
+    const verdict = await concludeWorkload(target, servers, workload, setup, jobs);
+    const { tally } = workload;
+    return {
+      checks: [
+        check(
+          'while the database was down the API answered 503 DATABASE_UNAVAILABLE with its Vietnamese message',
+          whileDown > 0 && tally.badUnavailable.length === 0,
+          `${whileDown} × 503 while down, ${tally.unavailable} in all; other shape: ${tally.badUnavailable.slice(0, 3).join(' | ') || 'none'}`,
+        ),
+        check(
+          'no other failure: no 500, no refusal, every request answered in time',
+          tally.unexpected.length === 0 && tally.abandoned.length === 0,
+          [...tally.unexpected, ...tally.abandoned].slice(0, 5).join(' | ') || 'none',
+        ),
+        check(
+          'the API processes recovered without a restart of their own',
+          same && verdict.health.every((s) => s === 200),
+          `same processes: ${same}; /api/health ${verdict.health.join(', ')}`,
+        ),
+        check('queue displays hear the other process again (LISTEN reconnected)', queue.ok, queue.detail),
+        ...verdict.checks,
+      ],
+      figures: {
+        jobs,
+        concurrency,
+        processes: 2,
+        requests: tally.sent,
+        unavailable503: tally.unavailable,
+        unanswered: tally.unanswered,
+        downSeconds,
+        restartSeconds: Number(restartSeconds.toFixed(1)),
+        loadSeconds: Number(loadSeconds.toFixed(1)),
+        ...verdict.figures,
+      },
+    };
   } finally {
+    clearInterval(watch);
     await Promise.all(servers.map((s) => s.kill9()));
     await target.dispose();
     await cluster.destroy();

@@ -9,7 +9,9 @@ import { type Database, queryRows } from '../../src/kernel/db.js';
 import { chainPendingAudit } from '../../src/modules/audit/audit.chainer.js';
 import { verifyAuditChain } from '../../src/modules/audit/audit.service.js';
 import { type Check, check, firstOf } from './verdict.js';
-import { type Accepted, JOB_ACTIONS } from './workload.js';
+import type { ServerProcess } from './server.js';
+import type { Target } from './target.js';
+import { type Accepted, awaitRelayRun, JOB_ACTIONS, type Workload, type WorkloadSetup } from './workload.js';
 
 export interface Expected {
   /** Every job's Idempotency-Key: exactly one dossier each. */
@@ -143,4 +145,39 @@ export async function dossierVerdict(
     ],
     figures: { dossiers: rows.length, auditRecords: audit.checked, unchainedAtEnd: unchained?.n ?? 0 },
   };
+}
+
+/**
+ * After the load: waits for the outbox relay to run once more, asks each server for its health,
+ * stops them (PGlite: the verdict can open the directory only then), and judges from the database.
+ */
+export async function concludeWorkload(
+  target: Target,
+  servers: ServerProcess[],
+  workload: Workload,
+  setup: WorkloadSetup,
+  jobs: number,
+): Promise<{ health: number[]; checks: Check[]; figures: Record<string, number> }> {
+  const relayRan = await awaitRelayRun(servers[0]!.url, setup.admin, workload.lastAnswerAt).catch(() => false);
+  const health = await Promise.all(
+    servers.map((s) =>
+      fetch(`${s.url}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ),
+  );
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+  const handle = await target.open();
+  try {
+    const verdict = await dossierVerdict(handle.db, {
+      keys: workload.keys(jobs),
+      accepted: workload.accepted,
+      componentsPerDossier: setup.componentIds.length,
+      relayRan,
+    });
+    return { health, ...verdict };
+  } finally {
+    await handle.close();
+  }
 }

@@ -12,11 +12,14 @@
  * The servers are an `Endpoints` set: a scenario marks one down before killing it and up again
  * with its new address; workers spread requests over the live ones and wait while none is.
  */
-import { call, type Reply, type Session } from './http.js';
+import { randomBytes } from 'node:crypto';
+import { call, login, type Reply, type Session } from './http.js';
 
 /** A request unanswered for this long in all (retries included) is a failure of its own. */
 const GIVE_UP_MS = 180_000;
 const RETRY_PAUSE_MS = { first: 100, max: 2_000 };
+/** Every this many jobs, the intake is replayed once after its answer (see job()). */
+const REPLAY_EVERY = 4;
 
 export class Endpoints {
   private readonly urls: (string | null)[];
@@ -120,6 +123,8 @@ export interface Tally {
   unexpected: string[];
   /** Jobs that ended without all their steps. */
   abandoned: string[];
+  /** Intakes sent again after their answer, on purpose. */
+  replayed: number;
 }
 
 /** What the servers accepted: the verdict looks for each of these in the database. */
@@ -149,11 +154,20 @@ function isUnavailableShape(reply: Reply): boolean {
 }
 
 export class Workload {
-  readonly tally: Tally = { sent: 0, unanswered: 0, unavailable: 0, badUnavailable: [], unexpected: [], abandoned: [] };
+  readonly tally: Tally = {
+    sent: 0,
+    unanswered: 0,
+    unavailable: 0,
+    badUnavailable: [],
+    unexpected: [],
+    abandoned: [],
+    replayed: 0,
+  };
   readonly accepted: Accepted = { intakes: new Map(), actions: [] };
   /** When the last request was answered (the outbox relay must run after it). */
   lastAnswerAt = new Date(0);
   private issued = 0;
+  private stopReason: string | null = null;
 
   constructor(
     private readonly endpoints: Endpoints,
@@ -187,15 +201,20 @@ export class Workload {
     await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
+  /** Ends the load now (a server died): every request in hand fails with `reason`. */
+  abort(reason: string): void {
+    this.stopReason ??= reason;
+  }
+
   /** Resolves once `n` intakes have been answered 201. */
   async reached(n: number): Promise<void> {
-    while (this.accepted.intakes.size < n) await pause(20);
+    while (this.accepted.intakes.size < n && !this.stopReason) await pause(20);
   }
 
   private async job(i: number): Promise<void> {
     const key = this.keyOf(i);
     const { setup } = this;
-    const intake = await this.send('POST /api/dossiers', {
+    const intakeRequest = {
       method: 'POST',
       path: '/api/dossiers',
       session: setup.officer,
@@ -213,10 +232,22 @@ export class Workload {
         competentUnitId: setup.competentUnitId,
         components: setup.componentIds.map((componentId) => ({ componentId, originalChecked: true })),
       },
-    });
+    };
+    const intake = await this.send('POST /api/dossiers', intakeRequest);
     if (intake.status !== 201) throw new Error(`intake answered ${intake.status} ${intake.text.slice(0, 200)}`);
     let dossier = JSON.parse(intake.text) as DossierAnswer;
     this.accepted.intakes.set(key, dossier.code);
+    // Every REPLAY_EVERY-th intake is sent again as if its answer had been lost after the commit
+    // (what a kill does to a few, by chance): the same key must give the same dossier.
+    if (i % REPLAY_EVERY === 0) {
+      const again = await this.send(`POST /api/dossiers (replayed ${key})`, intakeRequest);
+      const code = again.status === 201 ? (JSON.parse(again.text) as DossierAnswer).code : null;
+      this.tally.replayed += 1;
+      if (code !== dossier.code)
+        this.tally.unexpected.push(
+          `replayed ${key}: ${again.status} ${code ?? again.text.slice(0, 100)}, first ${dossier.code}`,
+        );
+    }
     for (const step of JOB_ACTIONS) dossier = await this.act(dossier, step.action, setup[step.by]);
   }
 
@@ -253,6 +284,7 @@ export class Workload {
     const started = Date.now();
     let wait = RETRY_PAUSE_MS.first;
     for (let attempt = 1; ; attempt += 1) {
+      if (this.stopReason) throw new Error(`${what}: ${this.stopReason}`);
       if (attempt > 1) onRetry?.();
       if (Date.now() - started > GIVE_UP_MS) throw new Error(`${what}: no answer in ${GIVE_UP_MS / 1000} s`);
       const { index, url } = await this.endpoints.pick();
@@ -299,4 +331,23 @@ export async function awaitRelayRun(base: string, admin: Session, since: Date, t
     await pause(1000);
   }
   return false;
+}
+
+/** Signs in the three accounts on the first endpoint, reads the province, and makes the workload. */
+export async function prepareWorkload(
+  urls: readonly string[],
+  name: string,
+): Promise<{ endpoints: Endpoints; setup: WorkloadSetup; workload: Workload }> {
+  const endpoints = new Endpoints(urls);
+  const base = urls[0]!;
+  const setup = await readSetup(base, {
+    officer: await login(base, 'tiepnhan'),
+    specialist: await login(base, 'chuyenvien'),
+    admin: await login(base, 'admin'),
+  });
+  return {
+    endpoints,
+    setup,
+    workload: new Workload(endpoints, setup, `chaos-${name}-${randomBytes(4).toString('hex')}`),
+  };
 }
