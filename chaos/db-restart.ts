@@ -79,6 +79,8 @@ export async function run(options: Options): Promise<Verdict> {
     const queue = same
       ? await queueHeardAcross(servers[1]!.url, servers[0]!.url, 60_000)
       : { ok: false, detail: 'an API process died' };
+    // The probe's check-ins wrote outbox events too: the relay must run after them as well.
+    workload.lastAnswerAt = new Date();
     const verdict = await concludeWorkload(target, servers, workload, setup, jobs);
     const { tally } = workload;
     return {
