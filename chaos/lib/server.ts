@@ -29,6 +29,8 @@ const CHAOS_ENV = {
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** Still running (not exited or killed since it started). */
+  alive(): boolean;
   /** What the process wrote (stdout and stderr), the last lines of it. */
   output(): string;
   /** SIGTERM and wait: the server stops cleanly (PGlite flushes its files). */
@@ -37,7 +39,7 @@ export interface ServerProcess {
   kill9(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -71,6 +73,7 @@ export async function startServer(target: Target, extraEnv: Record<string, strin
   const server: ServerProcess = {
     url,
     pid: child.pid!,
+    alive: () => child.exitCode === null && child.signalCode === null,
     output: () => lines.join('\n'),
     async stop() {
       child.kill('SIGTERM');

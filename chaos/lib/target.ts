@@ -59,3 +59,14 @@ export async function createTarget(engine: Engine, scenario: string): Promise<Ta
     },
   };
 }
+
+/** A database the scenario made itself (a throw-away cluster, pg-cluster.ts): only the files directory is this target's. */
+export async function targetOn(databaseUrl: string, scenario: string): Promise<Target> {
+  const dir = await mkdtemp(join(tmpdir(), `motcua-chaos-${scenario}-`));
+  return {
+    engine: 'postgres',
+    env: { DATABASE_URL: databaseUrl, FILES_DIR: join(dir, 'files') },
+    open: () => openAppDatabase({ databaseUrl, poolSize: 2 }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}

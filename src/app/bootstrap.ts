@@ -36,7 +36,12 @@ export async function seedDemoFromEnv(handle: DbHandle, env: Env, scryptLogN: nu
 }
 
 export function openDatabaseFromEnv(env: Env, overrides: { dataDir?: string } = {}): Promise<DbHandle> {
-  return openAppDatabase({ databaseUrl: env.DATABASE_URL, dataDir: overrides.dataDir ?? env.DATA_DIR });
+  return openAppDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: overrides.dataDir ?? env.DATA_DIR,
+    // Before the app (and its logger) exists; the message names the fault, never any data.
+    onIdleError: (error) => console.warn(`database: an idle connection was lost (${error.message})`),
+  });
 }
 
 /**

@@ -56,6 +56,8 @@ export interface OpenOptions {
    * how the lifecycle benchmark counts statements per request (bench/lifecycle.ts).
    */
   onStatement?: ((sql: string) => void) | undefined;
+  /** PostgreSQL: an idle pooled connection died (e.g. the server restarted); for the log only. */
+  onIdleError?: ((error: Error) => void) | undefined;
 }
 
 const loggerOf = (options: OpenOptions) =>
@@ -120,6 +122,16 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
       ...checkedSettings(options.settings).map(([n, v]) => `-c ${n}=${v}`),
     ].join(' '),
   });
+  // An idle pooled connection that dies (the server restarted, an administrator ended it) makes
+  // the pool emit 'error'; with no listener Node ends the process. The pool has already dropped
+  // that client, and the next query opens a new connection (or fails, and its request answers
+  // 503 DATABASE_UNAVAILABLE), so there is nothing to do here but not die.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  // A connection checked out of the pool (a transaction, a session lock) has no listener of the
+  // pool's: when it dies the client emits 'error' too. The statement in hand already fails with
+  // it (and the pool discards the client on release), so this listener only keeps Node from
+  // ending the process over it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, loggerOf(options)) as unknown as Database;
   return {
     db,

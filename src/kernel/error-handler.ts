@@ -16,6 +16,57 @@ const PG_CODES: Record<string, ErrorCode> = {
   '40001': 'CONFLICT', // serialization_failure
 };
 
+/**
+ * The database cannot be reached (restarting, failed over, out of connections): the request did
+ * not fail for what it asked, so it answers 503 and may be retried. PostgreSQL's codes for the
+ * server going away, the socket errors of a connection refused or cut, and the messages of the
+ * pg driver's own code-less errors for a connection that ended.
+ */
+const UNAVAILABLE_PG_CODES = new Set([
+  '57P01', // admin_shutdown (the server is stopping)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, in recovery)
+  '53300', // too_many_connections
+  '08000', // connection_exception
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08003', // connection_does_not_exist
+  '08004', // sqlserver_rejected_establishment_of_sqlconnection
+  '08006', // connection_failure
+]);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+
+/**
+ * The error and its causes (Drizzle wraps the driver's error; an AggregateError holds one per
+ * address tried). Not the cause of a failed `fetch`: a peer refusing a connection (object storage,
+ * a national platform) is that peer's outage, not the database's.
+ */
+function* errorChain(err: unknown, depth = 0): Generator<{ code?: unknown; message?: unknown }> {
+  if (!err || typeof err !== 'object' || depth > 5) return;
+  if (err instanceof TypeError && err.message === 'fetch failed') return;
+  yield err as { code?: unknown; message?: unknown };
+  yield* errorChain((err as { cause?: unknown }).cause, depth + 1);
+  const inner = (err as { errors?: unknown }).errors;
+  if (Array.isArray(inner)) for (const e of inner) yield* errorChain(e, depth + 1);
+}
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (const e of errorChain(err)) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Fastify's own errors for malformed requests. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
@@ -39,6 +90,7 @@ function classify(err: FastifyError & { cause?: unknown }): { code: ErrorCode; d
   }
   const fastifyCode = FASTIFY_CODES[err.code];
   if (fastifyCode) return { code: fastifyCode };
+  if (isDatabaseUnavailable(err)) return { code: 'DATABASE_UNAVAILABLE' };
   // Drizzle wraps driver errors; the PostgreSQL code is on the cause.
   const dbError = (err.cause ?? err) as { code?: string; constraint?: string };
   const mapped = PG_CODES[dbError.code ?? ''];
@@ -60,7 +112,14 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     ? classified
     : { code: 'INTERNAL' as const, details: undefined, message: undefined };
   const status = spec?.status ?? 500;
-  if (status >= 500 || !spec || isResponseSerializationError(err)) {
+  if (code === 'DATABASE_UNAVAILABLE') {
+    // An outage, not a fault of this request: one warning each, with the driver's reason.
+    request.log.warn(
+      { code, reason: (err.cause as Error | undefined)?.message ?? err.message },
+      'database unavailable',
+    );
+    reply.header('Retry-After', '5');
+  } else if (status >= 500 || !spec || isResponseSerializationError(err)) {
     request.log.error({ err }, 'request failed');
   } else {
     request.log.info({ code }, 'request refused');

@@ -33,6 +33,10 @@ export const KERNEL_ERRORS = {
   HEADERS_TOO_LARGE: { status: 431, message: 'Phần tiêu đề (header) của yêu cầu quá lớn.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Kiểu nội dung không được hỗ trợ.' },
   INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+  },
 } as const satisfies ErrorTable;
 
 /**

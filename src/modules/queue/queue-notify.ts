@@ -24,10 +24,19 @@ export interface QueueListener {
   close(): Promise<void>;
 }
 
+/** Pauses before reopening a lost LISTEN connection: doubling from 1 s, at most 30 s, for as long as it takes. */
+export const LISTEN_RETRY = { firstMs: 1_000, maxMs: 30_000 } as const;
+
+export function listenRetryDelay(failures: number): number {
+  return Math.min(LISTEN_RETRY.maxMs, LISTEN_RETRY.firstMs * 2 ** Math.max(0, failures - 1));
+}
+
 /**
  * LISTENs on a dedicated connection and republishes the unit ids of `schemaName` on the local bus.
- * A dropped connection is reopened after a pause (displays meanwhile show their last board and
- * catch up with the next change; EventSource clients reconnect by themselves).
+ * A dropped connection is reopened, and a failed reopening tried again, with a growing pause and
+ * no limit: a database restarted or failed over for minutes is heard again once it is back
+ * (displays meanwhile show their last board and catch up with the next change; EventSource
+ * clients reconnect by themselves). The first connection must succeed (the process is starting).
  */
 export async function listenForQueueChanges(
   url: string,
@@ -37,21 +46,52 @@ export async function listenForQueueChanges(
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  let failures = 0;
+  const reconnectLater = () => {
+    if (closed || retry) return;
+    failures += 1;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().then(
+        () => {
+          failures = 0;
+        },
+        (error: unknown) => {
+          log(error);
+          reconnectLater();
+        },
+      );
+    }, listenRetryDelay(failures));
+  };
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
     c.on('notification', (message) => {
       const [schema, unitId] = (message.payload ?? '').split(':');
       if (schema === schemaName && unitId) publishQueueChange(unitId);
     });
-    c.on('error', (error) => {
-      log(error);
+    const lost = () => {
       if (closed || client !== c) return;
       client = null;
       void c.end().catch(() => {});
-      retry = setTimeout(() => void connect().catch(log), 2_000);
+      reconnectLater();
+    };
+    c.on('error', (error) => {
+      log(error);
+      lost();
     });
-    await c.connect();
-    await c.query(`LISTEN ${QUEUE_CHANNEL}`);
+    // A socket closed without an error (a server killed outright) ends the client all the same.
+    c.on('end', lost);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${QUEUE_CHANNEL}`);
+    } catch (error) {
+      void c.end().catch(() => {});
+      throw error;
+    }
+    if (closed) {
+      await c.end();
+      return;
+    }
     client = c;
   };
   await connect();
