@@ -9,6 +9,8 @@ import type { Verdict } from './lib/verdict.js';
 
 const SCENARIOS: Record<string, () => Promise<{ run: (o: ReturnType<typeof parseOptions>) => Promise<Verdict> }>> = {
   fuzz: () => import('./fuzz.js'),
+  peers: () => import('./peers.js'),
+  load: () => import('./load.js'),
 };
 
 let options: ReturnType<typeof parseOptions>;
