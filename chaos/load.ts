@@ -14,6 +14,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/kernel/db.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
+import { createRng, type Rng } from '../src/modules/demo/synthetic/prng.js';
 import { call, type Reply } from './lib/http.js';
 import type { Options } from './lib/options.js';
 import { quantile, repeatFor } from './lib/pool.js';
@@ -48,25 +49,10 @@ interface Sample {
   text: string;
 }
 
-/** mulberry32: the mix's choices from the run's seed (a run replays with --seed). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function picker(random: () => number): () => Operation {
-  const total = MIX.reduce((n, [, w]) => n + w, 0);
-  return () => {
-    let r = random() * total;
-    for (const [op, weight] of MIX) if ((r -= weight) < 0) return op;
-    return MIX[0][0];
-  };
+/** The next operation, drawn by the weights of MIX. */
+function picker(rng: Rng): () => Operation {
+  const cumulative = MIX.map((_, i) => MIX.slice(0, i + 1).reduce((n, [, weight]) => n + weight, 0));
+  return () => MIX[rng.weighted(cumulative)]![0];
 }
 
 /** The Vietnam month of today (the dashboard's default period), YYYY-MM. */
@@ -78,7 +64,7 @@ interface Morning {
   codes: string[];
   /** Dossiers nobody is acting on, with their version and who acts next. */
   waiting: { code: string; version: number; next: 'tiepnhan' | 'chuyenvien' }[];
-  random: () => number;
+  rng: Rng;
 }
 
 async function perform(m: Morning, op: Operation): Promise<{ reply: Reply; expected: number }> {
@@ -87,9 +73,9 @@ async function perform(m: Morning, op: Operation): Promise<{ reply: Reply; expec
     call(p.base, { method: 'GET', path, session });
   switch (op) {
     case 'public lookup':
-      return { reply: await get(`/api/public/dossiers/${pick(m, m.codes)}`, null), expected: 200 };
+      return { reply: await get(`/api/public/dossiers/${m.rng.pick(m.codes)}`, null), expected: 200 };
     case 'catalog search':
-      return { reply: await get(`/api/procedures?q=${encodeURIComponent(pick(m, SEARCHES))}`, null), expected: 200 };
+      return { reply: await get(`/api/procedures?q=${encodeURIComponent(m.rng.pick(SEARCHES))}`, null), expected: 200 };
     case 'worklist':
       return { reply: await get('/api/dossiers?mine=true', p.sessions.chuyenvien), expected: 200 };
     case 'dashboard':
@@ -120,8 +106,6 @@ async function perform(m: Morning, op: Operation): Promise<{ reply: Reply; expec
     }
   }
 }
-
-const pick = <T>(m: Morning, items: readonly T[]): T => items[Math.floor(m.random() * items.length)]!;
 
 async function timed(m: Morning, op: Operation, samples: Sample[]): Promise<void> {
   const started = performance.now();
@@ -174,10 +158,10 @@ export async function run(options: Options): Promise<Verdict> {
   try {
     const server = await startServer(target);
     try {
-      m = { p: await openProvince(server.url), codes: [], waiting: [], random: prng(options.seed) };
+      m = { p: await openProvince(server.url), codes: [], waiting: [], rng: createRng(options.seed) };
       // Warm-up (JIT, pools, keep-alive), not measured: a few dossiers to look up from the start.
       for (let i = 0; i < 4; i++) await perform(m, 'intake');
-      const next = picker(m.random);
+      const next = picker(m.rng);
       const mixStarted = performance.now();
       await repeatFor(plan.mixMs, plan.concurrency, () => timed(m, next(), samples));
       const mixSeconds = (performance.now() - mixStarted) / 1000;
