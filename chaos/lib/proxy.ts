@@ -33,6 +33,7 @@ export async function startProxy(targetPort: number | null = null): Promise<TcpP
   let target = targetPort;
   const counts = { forwarded: 0, refused: 0, held: 0 };
   const open = new Set<Socket>();
+  const held = new Set<Socket>();
   const track = (socket: Socket) => {
     open.add(socket);
     socket.once('close', () => open.delete(socket));
@@ -48,6 +49,8 @@ export async function startProxy(targetPort: number | null = null): Promise<TcpP
     }
     if (mode === 'blackhole') {
       counts.held += 1;
+      held.add(client);
+      client.once('close', () => held.delete(client));
       client.resume(); // read and drop what it sends; never answer
       return;
     }
@@ -69,8 +72,10 @@ export async function startProxy(targetPort: number | null = null): Promise<TcpP
     mode: () => mode,
     setMode(next) {
       mode = next;
-      // Going down cuts what is open (held connections too); a blackhole keeps them hanging.
+      // Going down cuts what is open; coming back drops what the blackhole held (a peer restarted
+      // forgets its half-open connections); a blackhole keeps them hanging.
       if (next === 'down') for (const socket of open) socket.resetAndDestroy();
+      if (next === 'up') for (const socket of held) socket.destroy();
     },
     setTarget(port) {
       target = port;
