@@ -72,8 +72,9 @@ function fakeTimeEnv(): Record<string, string> {
   return { LD_PRELOAD: lib, FAKETIME: `+0 x${SPEED}` };
 }
 
-/** Counter intakes of the known citizen, each forwarded once: every answer is kept. */
+/** Counter intakes of the known citizen, each forwarded once: every answer is kept; the forwarded dossiers returned. */
 async function takeIn(p: Province, phase: Phase, n: number, concurrency: number, log: Outcome[]) {
+  const forwarded: DossierView[] = [];
   await eachConcurrently(n, concurrency, async () => {
     let started = performance.now();
     const reply = await intake(p);
@@ -81,7 +82,18 @@ async function takeIn(p: Province, phase: Phase, n: number, concurrency: number,
     log.push(outcome(phase, 'intake', reply, started, d));
     if (!d) return;
     started = performance.now();
-    log.push(outcome(phase, 'forward', await forward(p, 'tiepnhan', d), started, null));
+    const next = await forward(p, 'tiepnhan', d);
+    log.push(outcome(phase, 'forward', next, started, null));
+    if (next.status === 200) forwarded.push(JSON.parse(next.text) as DossierView);
+  });
+  return forwarded;
+}
+
+/** The processing official forwards dossiers the portal already holds: their new step must follow, alone. */
+async function advance(p: Province, phase: Phase, dossiers: DossierView[], concurrency: number, log: Outcome[]) {
+  await eachConcurrently(dossiers.length, concurrency, async (i) => {
+    const started = performance.now();
+    log.push(outcome(phase, 'forward', await forward(p, 'chuyenvien', dossiers[i]!), started, null));
   });
 }
 
@@ -154,12 +166,16 @@ async function drive(p: Province, proxies: TcpProxy[], options: Options): Promis
   };
   const log: Outcome[] = [];
   const storeDown: Reply[] = [];
-  await takeIn(p, 'before', plan.perPhase, plan.concurrency, log);
+  const synced = await takeIn(p, 'before', plan.perPhase, plan.concurrency, log);
+  // Pushed once before the outage, these are pushed again after it: steps already sent must not be sent again.
+  await until(DRAIN_MS, async () => (await syncs(p, 'synced')).total === synced.length);
+  stage(`${synced.length} dossiers synced before the outage`);
 
   const outageStarted = performance.now();
   setMode('down');
   storeDown.push(await nationalStore(p));
   await takeIn(p, 'down', plan.perPhase, plan.concurrency, log);
+  await advance(p, 'down', synced, plan.concurrency, log);
   // The console must show a failed push (with its reason) while the portal is unreachable.
   let failedShown: SyncList['items'] = [];
   await until(plan.outageMs / 2, async () => {
