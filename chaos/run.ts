@@ -11,6 +11,8 @@ const SCENARIOS: Record<string, () => Promise<{ run: (o: ReturnType<typeof parse
   fuzz: () => import('./fuzz.js'),
   crash: () => import('./crash.js'),
   'db-restart': () => import('./db-restart.js'),
+  peers: () => import('./peers.js'),
+  load: () => import('./load.js'),
 };
 
 let options: ReturnType<typeof parseOptions>;
