@@ -51,12 +51,7 @@ const TrackingBookRowSchema = z
   .meta({ id: 'TrackingBookRow' });
 
 /** Checks the period and the caller's hold on the unit, then gathers the book's header and rows. */
-async function loadBook(
-  db: Database,
-  ctx: RequestContext,
-  actor: Actor,
-  query: z.infer<typeof TrackingBookQuery>,
-) {
+async function loadBook(db: Database, ctx: RequestContext, actor: Actor, query: z.infer<typeof TrackingBookQuery>) {
   const { unit: unitId, from, to } = query;
   const problem = periodProblem(from, to);
   if (problem) throw new AppError(problem, { from, to });
