@@ -3,7 +3,7 @@
  * touches. Its files — what was filed for its components and the results issued — are read by
  * the same people (dossierFileAccess, asked by GET /api/files/{id}).
  */
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, getTableName, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
@@ -52,9 +52,11 @@ const readingColumns = {
   competentUnitId: dossiers.competentUnitId,
   currentStepUnitId: dossiers.currentStepUnitId,
   ownerUserId: dossiers.ownerUserId,
+  // Qualified by hand: drizzle writes a one-table select's columns bare, and a bare "id" in the
+  // subquery would be the consultation's own id.
   consultationUnitIds: sql<
     string[]
-  >`array(select ${dossierConsultations.unitId}::text from ${dossierConsultations} where ${dossierConsultations.dossierId} = ${dossiers.id})`,
+  >`array(select c.unit_id::text from ${dossierConsultations} c where c.dossier_id = ${sql.identifier(getTableName(dossiers))}.id)`,
 };
 
 /**
