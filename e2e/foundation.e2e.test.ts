@@ -260,11 +260,11 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
 
     const { page } = await suite.open();
     await signIn(page, NEW_USER.username, NEW_USER.temporary);
-    // A processing official lands on the dossiers, handles feedback routed to the unit, and sees neither users nor the audit log.
+    // A processing official lands on the dossiers, handles feedback routed to the unit, and reads the unit's tracking book, and sees neither users nor the audit log.
     await waitForPath(page, '/staff/dossiers');
     await page.getByText('Tài khoản đang dùng mật khẩu tạm').waitFor();
     const labels = (await page.getByTestId('staff-menu').getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    expect(labels).toEqual(['Hồ sơ', 'Phản ánh, kiến nghị', 'Đơn vị', 'Tài khoản']);
+    expect(labels).toEqual(['Hồ sơ', 'Phản ánh, kiến nghị', 'Sổ theo dõi hồ sơ', 'Đơn vị', 'Tài khoản']);
 
     await page.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await waitForPath(page, '/staff/account');
