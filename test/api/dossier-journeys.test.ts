@@ -147,6 +147,9 @@ describe('counter intake → steps → consultation → result → return', () =
     const tasks = (await policeOfficial.request({ url: '/api/dossiers?mine=true' })).json();
     expect(tasks.items.map((i: { code: string }) => i.code)).toContain(d.code);
     expect((await read(policeOfficial, d.code)).allowedActions).toEqual(['answerConsultation']);
+    // …and the papers filed with it: the file check finds the dossier's consultations by its id.
+    const paper = d.components.flatMap((c: { fileIds: string[] }) => c.fileIds)[0];
+    expect((await policeOfficial.request({ url: `/api/files/${paper}` })).statusCode).toBe(200);
     const wrongUnit = await act(labourOfficial, d.code, {
       action: 'answerConsultation',
       version: d.version,
