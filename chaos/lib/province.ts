@@ -43,7 +43,7 @@ export interface DossierView {
 type UnitNode = { id: string; name: string; children: UnitNode[] };
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
-async function uploadPdf(base: string, session: Session): Promise<string> {
+export async function uploadPdf(base: string, session: Session): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'to-khai.pdf');
   const res = await fetch(`${base}/api/files`, {

@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { call, login, type Reply, type Session } from './http.js';
+import { uploadPdf } from './province.js';
 
 /** A request unanswered for this long in all (retries included) is a failure of its own. */
 const GIVE_UP_MS = 180_000;
@@ -66,6 +67,8 @@ export interface WorkloadSetup {
   procedureId: string;
   competentUnitId: string;
   componentIds: string[];
+  /** A PDF uploaded once, filed for every component (a counter may tick "checked against the original" for plain copies only). */
+  fileId: string;
 }
 
 interface Named {
@@ -83,7 +86,7 @@ async function getJson<T>(base: string, session: Session, path: string): Promise
 /** The procedure the lifecycle benchmark uses (2.000635, Sở Tư pháp), its mandatory components. */
 export async function readSetup(
   base: string,
-  sessions: Omit<WorkloadSetup, 'procedureId' | 'competentUnitId' | 'componentIds'>,
+  sessions: Omit<WorkloadSetup, 'procedureId' | 'competentUnitId' | 'componentIds' | 'fileId'>,
 ): Promise<WorkloadSetup> {
   const { officer } = sessions;
   const [found] = (await getJson<{ items: { id: string }[] }>(base, officer, '/api/procedures?q=2.000635')).items;
@@ -102,6 +105,7 @@ export async function readSetup(
     procedureId: procedure.id,
     competentUnitId: competent.id,
     componentIds: procedure.components.filter((c) => c.mandatory).map((c) => c.id),
+    fileId: await uploadPdf(base, officer),
   };
 }
 
@@ -230,7 +234,7 @@ export class Workload {
           address: 'Phường Long Xuyên, An Giang',
         },
         competentUnitId: setup.competentUnitId,
-        components: setup.componentIds.map((componentId) => ({ componentId, originalChecked: true })),
+        components: setup.componentIds.map((componentId) => ({ componentId, fileIds: [setup.fileId] })),
       },
     };
     const intake = await this.send('POST /api/dossiers', intakeRequest);
