@@ -44,7 +44,9 @@ function dossierRows(db: Database): Promise<DossierRow[]> {
       (select count(*)::int from dossier_components c where c.dossier_id = d.id) as components,
       (select count(*)::int from dossier_events e where e.dossier_id = d.id and e.action = 'receive') as receive_events,
       (select count(*)::int from dossier_events e where e.dossier_id = d.id and e.action = 'forward') as forward_events,
-      (select count(*)::int from audit_log a where a.target_type = 'dossier' and a.target_id = d.id::text) as audit_rows,
+      -- a staff read of the detail is audited too (personal data) but changes nothing: not counted
+      (select count(*)::int from audit_log a where a.target_type = 'dossier' and a.target_id = d.id::text
+         and a.action <> 'dossier.read') as audit_rows,
       (select count(*)::int from outbox_events o where o.aggregate_type = 'dossier' and o.aggregate_id = d.id::text) as outbox_events
     from dossiers d`,
   );
