@@ -38,6 +38,8 @@ export interface TrackedPage {
   page: Page;
   /** Paths of every script the page requested, in order. */
   scripts: string[];
+  /** Every API answer of 400 or more: status, method, path and the start of the body. */
+  refusals: string[];
 }
 
 /** A fresh context (own cookies and localStorage) with one page; records script requests. */
@@ -54,7 +56,17 @@ export async function openPage(
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
-  return { context, page, scripts };
+  // What the API refused, kept to be printed if the test fails (a toast is gone by then).
+  const refusals: string[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.status() < 400 || !url.pathname.startsWith('/api/')) return;
+    void response
+      .text()
+      .catch(() => '')
+      .then((body) => refusals.push(`${response.status()} ${response.request().method()} ${url.pathname} ${body.slice(0, 300)}`));
+  });
+  return { context, page, scripts, refusals };
 }
 
 /** The built file of a source module (from Vite's manifest), e.g. "/assets/StaffConsole-xyz.js". */
@@ -191,14 +203,16 @@ export function pageTracker() {
     },
     async settle(ctx: { task: { name: string; result?: { state?: string } } }): Promise<void> {
       if (ctx.task.result?.state === 'fail') {
-        for (const [i, { page }] of opened.entries()) {
+        for (const [i, { page, refusals }] of opened.entries()) {
           if (page.isClosed()) continue;
           const file = join(tmpdir(), `motcua-e2e-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`);
           await page.screenshot({ path: file, fullPage: true }).catch(() => {});
           const errors = await page
             .locator('.ant-alert-message, .ant-form-item-explain-error, .ant-message-notice')
             .allTextContents();
-          console.log(`failure at ${page.url()}: screenshot ${file}; messages on the page: ${JSON.stringify(errors)}`);
+          console.log(
+            `failure at ${page.url()}: screenshot ${file}; messages on the page: ${JSON.stringify(errors)}; API refusals: ${JSON.stringify(refusals)}`,
+          );
         }
       }
       await Promise.all(opened.map(({ context }) => context.close().catch(() => {})));
