@@ -1,10 +1,11 @@
 /**
  * Issue 15, items 13, 9 and 12 in the browser, each with a screenshot under test-results/: a
  * counter dossier with a copy checked against its original instead of scanned, the tracking book
- * page exporting its PDF with progress, and a procedure page offering its blank form's file.
+ * page exporting its PDF with progress, a procedure page offering its blank form's file, and the
+ * catalog drawer where that file is uploaded.
  */
 import { describe, expect, it } from 'vitest';
-import { PDF } from '../test/fixtures/uploads.js';
+import { PDF, PNG } from '../test/fixtures/uploads.js';
 import {
   browserSuite,
   chooseOption,
@@ -13,11 +14,14 @@ import {
   procedureByCode,
   saveJourneyScreenshot,
   signIn,
+  waitForPath,
 } from './helpers.js';
 
 const LAPTOP = { width: 1366, height: 768 };
 /** Tách thửa hoặc hợp thửa đất: among its mandatory papers, a plain copy (bản sao) to show with the original. */
 const LAND = '1.012784';
+/** Đăng ký thường trú: one component names its form (Mẫu CT01). */
+const RESIDENCE = '1.004222';
 
 /** PUT a multipart file as the catalog administrator (cookie and CSRF token of a fresh sign-in). */
 async function putFormFile(baseURL: string, path: string, data: Buffer, name: string) {
@@ -126,5 +130,32 @@ async function putFormFile(baseURL: string, path: string, data: Buffer, name: st
     expect((await bytes.body()).equals(PDF)).toBe(true);
     await link.scrollIntoViewIfNeeded();
     await saveJourneyScreenshot(page, 'issue15-12-form-download');
+  });
+
+  it('item 12: the procedure control officer uploads a blank form in the catalog; a picture is refused', async () => {
+    const residence = await procedureByCode(suite.url, RESIDENCE);
+    const { page } = await suite.open({ viewport: LAPTOP });
+    await signIn(page, 'kstthc', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Danh mục TTHC' }).click();
+    await waitForPath(page, '/staff/catalog');
+    const search = page.getByPlaceholder('Tìm theo tên, mã hoặc chữ viết tắt');
+    await search.fill(RESIDENCE);
+    await search.press('Enter');
+    await page.getByRole('link', { name: residence.name }).click();
+    const row = page.getByTestId('form-file-row').filter({ hasText: 'Mẫu CT01' });
+    await row.getByText('Chưa có tệp (người dân chỉ thấy tên mẫu)').waitFor();
+    const input = row.getByLabel('Tải tệp mẫu lên');
+    await input.setInputFiles({ name: 'anh-chup.png', mimeType: 'image/png', buffer: PNG });
+    await row.getByText('Tệp mẫu đơn, tờ khai chỉ nhận PDF, DOC hoặc DOCX.').waitFor();
+    await input.setInputFiles({ name: 'Mau CT01.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await row.getByRole('link', { name: 'Mau CT01.pdf' }).waitFor();
+    expect(await row.getByRole('button', { name: 'Thay tệp mẫu' }).count()).toBe(1);
+    await saveJourneyScreenshot(page, 'issue15-12-form-upload');
+
+    // The citizen's page of the procedure now offers that file.
+    await page.goto(`/thu-tuc/${residence.id}`);
+    const link = page.getByTestId('form-download');
+    await link.waitFor();
+    expect((await page.request.get((await link.getAttribute('href'))!)).status()).toBe(200);
   });
 });
