@@ -4,10 +4,13 @@
  * are asked by whoever works a step that allows `consult`. The step cannot move on while any is
  * unanswered; each answer is classified early / on time / late against its own due time.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQLWrapper } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { jsonRows, orNull } from '../../kernel/json-rows.js';
 import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
 import { userNames } from '../identity/users.query.js';
 import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
@@ -132,27 +135,40 @@ const consulted = unitNames('consulted_unit');
 const answerer = userNames('answerer');
 const requester = userNames('requester');
 
-/** Every consultation of a dossier, for its detail. */
-export function consultationsOf(db: Queryable, dossierId: string) {
+const CONSULTATION_FIELDS = {
+  id: dossierConsultations.id,
+  stepKey: dossierConsultations.stepKey,
+  unitId: dossierConsultations.unitId,
+  unitName: consulted.name,
+  question: dossierConsultations.question,
+  requestedAt: dossierConsultations.requestedAt,
+  requestedByName: orNull(requester.fullName),
+  dueAt: dossierConsultations.dueAt,
+  answer: dossierConsultations.answer,
+  answeredAt: dossierConsultations.answeredAt,
+  answeredByName: orNull(answerer.fullName),
+  outcome: dossierConsultations.outcome,
+};
+
+type Consultation = SelectResultFields<typeof CONSULTATION_FIELDS>;
+
+function consultationRows(db: Queryable, fields: SelectedFields, dossierId: string | SQLWrapper) {
   return db
-    .select({
-      id: dossierConsultations.id,
-      stepKey: dossierConsultations.stepKey,
-      unitId: dossierConsultations.unitId,
-      unitName: consulted.name,
-      question: dossierConsultations.question,
-      requestedAt: dossierConsultations.requestedAt,
-      requestedByName: requester.fullName,
-      dueAt: dossierConsultations.dueAt,
-      answer: dossierConsultations.answer,
-      answeredAt: dossierConsultations.answeredAt,
-      answeredByName: answerer.fullName,
-      outcome: dossierConsultations.outcome,
-    })
+    .select(fields)
     .from(dossierConsultations)
     .innerJoin(consulted, eq(consulted.id, dossierConsultations.unitId))
     .leftJoin(answerer, eq(answerer.id, dossierConsultations.answeredBy))
     .leftJoin(requester, eq(requester.id, dossierConsultations.requestedBy))
     .where(eq(dossierConsultations.dossierId, dossierId))
     .orderBy(asc(dossierConsultations.requestedAt), asc(consulted.name));
+}
+
+/** Every consultation of a dossier, for its detail. */
+export function consultationsOf(db: Queryable, dossierId: string): Promise<Consultation[]> {
+  return consultationRows(db, CONSULTATION_FIELDS, dossierId) as unknown as Promise<Consultation[]>;
+}
+
+/** The same, as one JSON column of a statement that reads the dossier (`dossierId` its id column). */
+export function consultationsJson(db: Queryable, dossierId: SQLWrapper) {
+  return jsonRows(CONSULTATION_FIELDS, (row) => consultationRows(db, { row }, dossierId));
 }

@@ -3,10 +3,11 @@
  * document metadata and what the signature verifier found, and joins the applicant's data store
  * (with its validity) so a later dossier can reuse it. A dossier finishes only with a result.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
+import { jsonRows } from '../../kernel/json-rows.js';
 import { storeResult } from '../datastore/datastore.service.js';
 import { filesForUse, readFileContent } from '../files/files.service.js';
 import type { FileStorage } from '../files/storage.js';
@@ -91,24 +92,29 @@ export async function assertHasResult(db: Queryable, dossierId: string) {
   if (!any) throw new AppError('RESULT_REQUIRED', { dossierId });
 }
 
-export function resultsOf(db: Queryable, dossierId: string) {
-  return db
-    .select({
-      id: dossierResults.id,
-      name: dossierResults.name,
-      fileId: dossierResults.fileId,
-      number: dossierResults.number,
-      issuedOn: dossierResults.issuedOn,
-      issuer: dossierResults.issuer,
-      validUntil: dossierResults.validUntil,
-      signer: dossierResults.signer,
-      signedAt: dossierResults.signedAt,
-      certificateSerial: dossierResults.certificateSerial,
-      verification: dossierResults.verification,
-      verificationDetail: dossierResults.verificationDetail,
-      paperCopy: dossierResults.paperCopy,
-    })
-    .from(dossierResults)
-    .where(eq(dossierResults.dossierId, dossierId))
-    .orderBy(asc(dossierResults.createdAt));
+const RESULT_FIELDS = {
+  id: dossierResults.id,
+  name: dossierResults.name,
+  fileId: dossierResults.fileId,
+  number: dossierResults.number,
+  issuedOn: dossierResults.issuedOn,
+  issuer: dossierResults.issuer,
+  validUntil: dossierResults.validUntil,
+  signer: dossierResults.signer,
+  signedAt: dossierResults.signedAt,
+  certificateSerial: dossierResults.certificateSerial,
+  verification: dossierResults.verification,
+  verificationDetail: dossierResults.verificationDetail,
+  paperCopy: dossierResults.paperCopy,
+};
+
+/** A dossier's results, oldest first, as one JSON column of a statement that reads the dossier. */
+export function resultsJson(db: Queryable, dossierId: SQLWrapper) {
+  return jsonRows(RESULT_FIELDS, (row) =>
+    db
+      .select({ row })
+      .from(dossierResults)
+      .where(eq(dossierResults.dossierId, dossierId))
+      .orderBy(asc(dossierResults.createdAt)),
+  );
 }
