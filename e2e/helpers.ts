@@ -64,7 +64,9 @@ export async function openPage(
     void response
       .text()
       .catch(() => '')
-      .then((body) => refusals.push(`${response.status()} ${response.request().method()} ${url.pathname} ${body.slice(0, 300)}`));
+      .then((body) =>
+        refusals.push(`${response.status()} ${response.request().method()} ${url.pathname} ${body.slice(0, 300)}`),
+      );
   });
   return { context, page, scripts, refusals };
 }

@@ -14,7 +14,12 @@ import { procedureVersionContent } from '../catalog/procedures.service.js';
 import { storeAcceptedDossier } from '../datastore/datastore.service.js';
 import type { FileStorage } from '../files/storage.js';
 import type { ActionInput } from './actions.service.js';
-import { answerConsultation, assertConsultationsAnswered, requestConsultations } from './consultations.service.js';
+import {
+  answerConsultation,
+  assertConsultationsAnswered,
+  type OpenConsultation,
+  requestConsultations,
+} from './consultations.service.js';
 import { dossierOutcome, dueSoonFrom } from './deadline.rules.js';
 import { dossierComponents, type dossiers } from './dossiers.tables.js';
 import { appointmentOf } from './intake.service.js';
@@ -40,6 +45,8 @@ export interface EffectContext {
   files?: FileStorage | undefined;
   /** The status the action leads to (signResult at the last step ends processing). */
   toStatus: DossierStatus;
+  /** The dossier's unanswered consultations, read with the locked row. */
+  openConsultations: readonly OpenConsultation[];
 }
 
 export interface Effect {
@@ -72,12 +79,12 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
     case 'confirmPayment':
       return confirmPayment(c);
     case 'forward':
-      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      assertConsultationsAnswered(c.openConsultations, dossier.currentStepKey);
       return none;
     case 'return':
       return none;
     case 'finish':
-      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      assertConsultationsAnswered(c.openConsultations, dossier.currentStepKey);
       await assertHasResult(tx, dossier.id);
       return { changes: complete(c) };
     case 'refuse':
@@ -104,7 +111,7 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
         details: await answerConsultation(tx, actor, dossier.id, input.consultationId!, input.note!, now),
       };
     case 'transfer':
-      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      assertConsultationsAnswered(c.openConsultations, dossier.currentStepKey);
       return {
         changes: { competentUnitId: c.target!.unitId, workflowId: c.target!.workflowId },
         details: { fromUnitId: dossier.competentUnitId, toUnitId: c.target!.unitId },
@@ -113,7 +120,7 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
       return apologize(c);
     case 'signResult': {
       // Approval ends the step as a forward (or a finish, at the last step) does.
-      await assertConsultationsAnswered(tx, dossier.id, dossier.currentStepKey);
+      assertConsultationsAnswered(c.openConsultations, dossier.currentStepKey);
       const defaultName = await resultName(tx, dossier.procedureVersionId);
       if (!c.files) throw new Error('signResult reads the signed file: performAction needs the file storage');
       return {

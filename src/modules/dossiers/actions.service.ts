@@ -30,7 +30,14 @@ import {
   transition,
 } from './actions.rules.js';
 import { type DossierPlaces, mayPerform } from './authority.js';
-import { type ConsultationRequest, openConsultations, openPlannedConsultations } from './consultations.service.js';
+import {
+  type ConsultationRequest,
+  type OpenConsultation,
+  openConsultations,
+  openConsultationsJson,
+  openPlannedConsultations,
+} from './consultations.service.js';
+import { dossierIdRef } from './dossiers.query.js';
 import { dueOutcome } from './deadline.rules.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import type { SuppliedComponent } from './intake.service.js';
@@ -62,27 +69,43 @@ export interface ActionInput extends Omit<ActionParams, 'targetSteps'> {
 
 type DossierRow = typeof dossiers.$inferSelect;
 
-/** Where the dossier's authority lies, for the policy. */
-export async function placesOf(db: Queryable, dossier: DossierRow, step: WorkflowStep | null): Promise<DossierPlaces> {
+/**
+ * Where the dossier's authority lies, for the policy. `open`: the unanswered consultations when
+ * the caller has them already (read with the locked row, or in the detail); else read here.
+ */
+export async function placesOf(
+  db: Queryable,
+  dossier: DossierRow,
+  step: WorkflowStep | null,
+  open?: readonly OpenConsultation[],
+): Promise<DossierPlaces> {
   const stepUnitId = step ? (step.unitId ?? dossier.competentUnitId) : null;
-  const [open, paths] = await Promise.all([
-    openConsultations(db, dossier.id),
-    unitPaths(db, [dossier.receivingUnitId, dossier.competentUnitId, ...(stepUnitId ? [stepUnitId] : [])]),
+  const consultations = open ?? (await openConsultations(db, dossier.id));
+  const paths = await unitPaths(db, [
+    dossier.receivingUnitId,
+    dossier.competentUnitId,
+    ...(stepUnitId ? [stepUnitId] : []),
+    ...consultations.map((c) => c.unitId),
   ]);
   return {
     receivingPath: paths.get(dossier.receivingUnitId)!,
     stepPath: stepUnitId ? paths.get(stepUnitId)! : null,
     ownerUserId: dossier.ownerUserId,
     competentPath: paths.get(dossier.competentUnitId)!,
-    openConsultations: open.map((c) => ({ unitPath: c.unitPath, role: c.role })),
+    openConsultations: consultations.map((c) => ({ unitPath: paths.get(c.unitId)!, role: c.role })),
   };
 }
 
-/** The actions this caller may take now (shown as allowedActions). */
-export async function allowedActions(db: Queryable, actor: Actor, dossier: DossierRow): Promise<DossierAction[]> {
+/** The actions this caller may take now (shown as allowedActions); `open` as for placesOf. */
+export async function allowedActions(
+  db: Queryable,
+  actor: Actor,
+  dossier: DossierRow,
+  open?: readonly OpenConsultation[],
+): Promise<DossierAction[]> {
   const steps = await workflowSteps(db, dossier.workflowId);
   const state = { status: dossier.status, currentStepKey: dossier.currentStepKey, steps };
-  const places = await placesOf(db, dossier, currentStep(state));
+  const places = await placesOf(db, dossier, currentStep(state), open);
   return possibleActions(state).filter((action) => mayPerform(actor, action, currentStep(state), places));
 }
 
@@ -130,8 +153,13 @@ async function perform(
   files?: FileStorage,
   guards: readonly DossierActionGuard[] = [],
 ): Promise<DossierRow> {
-  const [dossier] = await tx.select().from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase())).for('update');
-  if (!dossier) throw new AppError('DOSSIER_NOT_FOUND', { code });
+  const [locked] = await tx
+    .select({ dossier: dossiers, open: openConsultationsJson(tx, dossierIdRef) })
+    .from(dossiers)
+    .where(eq(dossiers.code, code.trim().toUpperCase()))
+    .for('update');
+  if (!locked) throw new AppError('DOSSIER_NOT_FOUND', { code });
+  const { dossier, open } = locked;
   if (dossier.version !== input.version)
     throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
   const steps = await workflowSteps(tx, dossier.workflowId);
@@ -150,7 +178,7 @@ async function perform(
   const authorized =
     !ctx.actor ||
     input.action === 'answerConsultation' ||
-    mayPerform(ctx.actor, input.action, step, await placesOf(tx, dossier, step));
+    mayPerform(ctx.actor, input.action, step, await placesOf(tx, dossier, step, open));
   if (!authorized) throw new AppError('FORBIDDEN', { action: input.action });
   const missing = missingField(input.action, input);
   if (missing === 'note') throw new AppError('ACTION_NOTE_REQUIRED', { action: input.action });
@@ -171,6 +199,7 @@ async function perform(
     target,
     files,
     toStatus: result.toStatus,
+    openConsultations: open,
   });
   const competentUnitId = effect.changes.competentUnitId ?? dossier.competentUnitId;
   const nextStep = (target?.steps ?? steps).find((s) => s.key === result.toStepKey) ?? null;

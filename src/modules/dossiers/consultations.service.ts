@@ -111,24 +111,39 @@ export async function answerConsultation(
   return { consultationId, unitId: row.unitId, outcome };
 }
 
-/** Unanswered consultations, with the asked unit's path (for who may answer). */
-export async function openConsultations(db: Queryable, dossierId: string) {
-  const rows = await db
-    .select({
-      id: dossierConsultations.id,
-      unitId: dossierConsultations.unitId,
-      role: dossierConsultations.role,
-      stepKey: dossierConsultations.stepKey,
-    })
-    .from(dossierConsultations)
-    .where(and(eq(dossierConsultations.dossierId, dossierId), isNull(dossierConsultations.answeredAt)));
-  return Promise.all(rows.map(async (r) => ({ ...r, unitPath: await unitPath(db, r.unitId) })));
+const OPEN_CONSULTATION_FIELDS = {
+  id: dossierConsultations.id,
+  unitId: dossierConsultations.unitId,
+  role: dossierConsultations.role,
+  stepKey: dossierConsultations.stepKey,
+};
+
+/** An unanswered consultation: who is asked (unit, role) and by which step. */
+export type OpenConsultation = SelectResultFields<typeof OPEN_CONSULTATION_FIELDS>;
+
+const isOpen = (dossierId: string | SQLWrapper) =>
+  and(eq(dossierConsultations.dossierId, dossierId), isNull(dossierConsultations.answeredAt));
+
+/** Unanswered consultations of a dossier. */
+export function openConsultations(db: Queryable, dossierId: string): Promise<OpenConsultation[]> {
+  return db.select(OPEN_CONSULTATION_FIELDS).from(dossierConsultations).where(isOpen(dossierId));
+}
+
+/**
+ * The same, as one JSON column of the statement that locks the dossier (`dossierId` its id
+ * column): an action reads them with the row it changes, consistent because answering one also
+ * locks that row first.
+ */
+export function openConsultationsJson(db: Queryable, dossierId: SQLWrapper) {
+  return jsonRows(OPEN_CONSULTATION_FIELDS, (row) =>
+    db.select({ row }).from(dossierConsultations).where(isOpen(dossierId)),
+  );
 }
 
 /** The step may not move on while a consultation it asked is unanswered. */
-export async function assertConsultationsAnswered(db: Queryable, dossierId: string, stepKey: string | null) {
-  const open = (await openConsultations(db, dossierId)).filter((c) => c.stepKey === stepKey);
-  if (open.length > 0) throw new AppError('CONSULTATIONS_OPEN', { unitIds: open.map((c) => c.unitId) });
+export function assertConsultationsAnswered(open: readonly OpenConsultation[], stepKey: string | null): void {
+  const asked = open.filter((c) => c.stepKey === stepKey);
+  if (asked.length > 0) throw new AppError('CONSULTATIONS_OPEN', { unitIds: asked.map((c) => c.unitId) });
 }
 
 const consulted = unitNames('consulted_unit');
@@ -136,9 +151,7 @@ const answerer = userNames('answerer');
 const requester = userNames('requester');
 
 const CONSULTATION_FIELDS = {
-  id: dossierConsultations.id,
-  stepKey: dossierConsultations.stepKey,
-  unitId: dossierConsultations.unitId,
+  ...OPEN_CONSULTATION_FIELDS,
   unitName: consulted.name,
   question: dossierConsultations.question,
   requestedAt: dossierConsultations.requestedAt,

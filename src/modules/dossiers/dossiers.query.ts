@@ -29,7 +29,7 @@ const receiving = unitNames('receiving_unit');
 const competent = unitNames('competent_unit');
 
 /** The dossier row's id inside a statement that reads `dossiers`, qualified (see kernel/json-rows). */
-const dossierIdRef = sql`${sql.identifier(getTableName(dossiers))}.${sql.identifier(dossiers.id.name)}`;
+export const dossierIdRef = sql`${sql.identifier(getTableName(dossiers))}.${sql.identifier(dossiers.id.name)}`;
 
 /**
  * A dossier with its procedure, units and every kind of child row, in one statement (the detail
@@ -141,6 +141,11 @@ const obligationsJson = (db: Queryable) =>
   );
 
 export type DossierView = Awaited<ReturnType<typeof getDossierByCode>>;
+
+/** The unanswered consultations among a detail's (for allowedActions, without reading them again). */
+export function stillOpen(view: Pick<DossierView, 'consultations'>) {
+  return view.consultations.filter((c) => c.answeredAt === null);
+}
 
 /** A dossier's id and procedure by its code (any case, spaces around ignored); undefined when there is none. */
 export async function dossierRefByCode(db: Queryable, code: string) {

@@ -25,7 +25,7 @@ import { workflowSteps } from '../workflows/workflows.service.js';
 import { applicantName } from './applicant.schema.js';
 import { dossierDetail, dossierSummary } from './dossier-view.js';
 import { assertReadable, readableDossier } from './dossier-access.js';
-import { type DossierView, getDossierByCode } from './dossiers.query.js';
+import { type DossierView, getDossierByCode, stillOpen } from './dossiers.query.js';
 import { auditStaffRead } from '../audit/audit.service.js';
 
 const tags = ['Hồ sơ (dossiers)'];
@@ -62,7 +62,10 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
           input,
           key ? { key, body: request.body } : undefined,
         );
-        return { ...dossierDetail(view, new Date()), allowedActions: await allowedActions(tx, actor, view.dossier) };
+        return {
+          ...dossierDetail(view, new Date()),
+          allowedActions: await allowedActions(tx, actor, view.dossier, stillOpen(view)),
+        };
       });
       return reply.status(201).send(answer);
     },
@@ -169,7 +172,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
   async function detail(actor: Actor, view: DossierView) {
     return {
       ...dossierDetail(view, new Date()),
-      allowedActions: await allowedActions(db, actor, view.dossier),
+      allowedActions: await allowedActions(db, actor, view.dossier, stillOpen(view)),
     };
   }
 
