@@ -3,26 +3,36 @@
  * nobody: the holders of the step's role at its unit (or the official the workflow names), each
  * with their current load, ranked by step-assignment.rules.ts (least loaded first).
  */
-import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { roleHolders, userNames } from '../identity/users.query.js';
+import { roleHoldersQuery, userNames } from '../identity/users.query.js';
 import { unitPath } from '../org/units.service.js';
 import type { WorkflowStep } from '../workflows/workflow.steps.js';
 import { dossiers } from './dossiers.tables.js';
 import { type HandlerLoad, rankHandlers } from './step-assignment.rules.js';
 
-/** The officials who may take `step` (at its unit, else the competent unit), least loaded first. */
+/**
+ * The officials who may take `step` (at its unit, else the competent unit), least loaded first:
+ * the people and their open dossiers (at a step, assigned to them) in one statement.
+ */
 export async function stepHandlers(db: Queryable, step: WorkflowStep, competentUnitId: string): Promise<HandlerLoad[]> {
-  const people =
+  const people = (
     'userId' in step.assignee
-      ? await namedOfficial(db, step.assignee.userId)
-      : await roleHolders(db, step.assignee.role, await unitPath(db, step.unitId ?? competentUnitId));
-  const loads = await openLoads(
-    db,
-    people.map((p) => p.userId),
-  );
-  return rankHandlers(people.map((p) => ({ ...p, openDossiers: loads.get(p.userId) ?? 0 })));
+      ? namedOfficial(db, step.assignee.userId)
+      : roleHoldersQuery(db, step.assignee.role, await unitPath(db, step.unitId ?? competentUnitId))
+  ).as('people');
+  const loaded = await db
+    .select({
+      userId: people.userId,
+      fullName: people.fullName,
+      openDossiers: db.$count(
+        dossiers,
+        and(eq(dossiers.currentAssigneeId, people.userId), isNotNull(dossiers.currentStepKey)),
+      ),
+    })
+    .from(people);
+  return rankHandlers(loaded);
 }
 
 /**
@@ -43,18 +53,7 @@ export async function chooseHandler(
   return chosen;
 }
 
-async function namedOfficial(db: Queryable, userId: string) {
+function namedOfficial(db: Queryable, userId: string) {
   const u = userNames();
   return db.select({ userId: u.id, fullName: u.fullName }).from(u).where(eq(u.id, userId));
-}
-
-/** Open dossiers (at a step) assigned to each of these officials. */
-async function openLoads(db: Queryable, userIds: string[]): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .select({ userId: dossiers.currentAssigneeId, n: count() })
-    .from(dossiers)
-    .where(and(inArray(dossiers.currentAssigneeId, userIds), isNotNull(dossiers.currentStepKey)))
-    .groupBy(dossiers.currentAssigneeId);
-  return new Map(rows.map((r) => [r.userId!, r.n]));
 }

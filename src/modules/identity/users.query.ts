@@ -36,6 +36,11 @@ export async function roleHolders(
   unitIds: string[],
 ): Promise<{ userId: string; fullName: string }[]> {
   if (unitIds.length === 0) return [];
+  return roleHoldersQuery(db, role, unitIds);
+}
+
+/** The same as a query another module can read from as a subquery (with what it adds per holder). */
+export function roleHoldersQuery(db: Queryable, role: Role, unitIds: string[]) {
   return db
     .selectDistinct({ userId: users.id, fullName: users.fullName })
     .from(userRoles)
