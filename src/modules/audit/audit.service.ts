@@ -19,7 +19,12 @@ export interface AuditEntry {
  * here; a crash between commit and chaining loses nothing (the chainer finds the row later).
  */
 export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditInsert(tx, ctx, entry);
+}
+
+/** The INSERT of appendAudit, not yet sent (recordChange sends it with the change's other writes). */
+export function auditInsert(tx: Tx, ctx: RequestContext, entry: AuditEntry) {
+  return tx.insert(auditLog).values({
     occurredAt: new Date(),
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor?.username ?? null,

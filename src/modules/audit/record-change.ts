@@ -2,11 +2,13 @@
  * The one way a state change is recorded: an audit record and (optionally) an outbox event,
  * both inside the transaction that makes the change.
  */
+import type { SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
+import { inOneStatement } from '../../kernel/one-statement.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { maskPersonalFields } from '../../kernel/personal-data.js';
-import { recordEvent } from '../outbox/outbox.service.js';
-import { appendAudit } from './audit.service.js';
+import { eventInsert } from '../outbox/outbox.service.js';
+import { auditInsert } from './audit.service.js';
 
 export interface Change {
   /** e.g. `unit.create`; also the outbox topic unless `topic` is given. */
@@ -22,26 +24,36 @@ export interface Change {
   event?: Record<string, unknown>;
 }
 
-export async function recordChange(tx: Tx, ctx: RequestContext, change: Change): Promise<void> {
+/**
+ * Writes the audit record and the outbox event — and `alongWith`, the caller's own inserts that
+ * need nothing back (a dossier's event row) — in one statement (kernel/one-statement.ts).
+ */
+export async function recordChange(
+  tx: Tx,
+  ctx: RequestContext,
+  change: Change,
+  alongWith: readonly SQLWrapper[] = [],
+): Promise<void> {
   const summary: Record<string, unknown> = {};
   if (change.before) summary.before = maskPersonalFields(change.before);
   if (change.after) summary.after = maskPersonalFields(change.after);
   if (change.note) summary.note = change.note;
-  await appendAudit(tx, ctx, {
+  const audit = auditInsert(tx, ctx, {
     action: change.action,
     targetType: change.targetType,
     targetId: change.targetId,
     unitId: change.unitId ?? null,
     summary,
   });
-  if (change.event) {
-    await recordEvent(tx, ctx, {
-      topic: change.action,
-      aggregateType: change.targetType,
-      aggregateId: change.targetId,
-      payload: change.event,
-    });
-  }
+  const event = change.event
+    ? eventInsert(tx, ctx, {
+        topic: change.action,
+        aggregateType: change.targetType,
+        aggregateId: change.targetId,
+        payload: change.event,
+      })
+    : null;
+  await tx.execute(inOneStatement([...alongWith, audit, ...(event ? [event] : [])]));
 }
 
 /** The fields of `after` whose values differ from `before`, as {before, after} pairs. */

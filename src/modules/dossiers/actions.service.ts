@@ -227,7 +227,7 @@ async function perform(
     .returning();
   if (!updated) throw new AppError('VERSION_CONFLICT', { given: input.version });
   if (entering) await openPlannedConsultations(tx, calendar, dossier.id, nextStep, now);
-  await tx.insert(dossierEvents).values({
+  const event = tx.insert(dossierEvents).values({
     dossierId: dossier.id,
     action: input.action,
     fromStatus: dossier.status,
@@ -242,22 +242,27 @@ async function perform(
     stepOutcome: stepEnd?.outcome ?? null,
     occurredAt: now,
   });
-  await recordChange(tx, ctx, {
-    action: `dossier.${input.action}`,
-    targetType: 'dossier',
-    targetId: dossier.id,
-    unitId: competentUnitId,
-    before: { status: dossier.status, step: dossier.currentStepKey },
-    after: { status: result.toStatus, step: result.toStepKey, ...(stepEnd ? { stepOutcome: stepEnd.outcome } : {}) },
-    event: {
-      code: dossier.code,
-      action: input.action,
-      status: result.toStatus,
-      step: result.toStepKey,
-      at: now.toISOString(),
-      ...(details ?? {}),
+  await recordChange(
+    tx,
+    ctx,
+    {
+      action: `dossier.${input.action}`,
+      targetType: 'dossier',
+      targetId: dossier.id,
+      unitId: competentUnitId,
+      before: { status: dossier.status, step: dossier.currentStepKey },
+      after: { status: result.toStatus, step: result.toStepKey, ...(stepEnd ? { stepOutcome: stepEnd.outcome } : {}) },
+      event: {
+        code: dossier.code,
+        action: input.action,
+        status: result.toStatus,
+        step: result.toStepKey,
+        at: now.toISOString(),
+        ...(details ?? {}),
+      },
     },
-  });
+    [event],
+  );
   return updated;
 }
 

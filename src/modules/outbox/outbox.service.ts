@@ -12,5 +12,10 @@ export interface DomainEvent {
 
 /** Records an event in the caller's transaction; it is delivered only if that commits. */
 export async function recordEvent(tx: Tx, ctx: RequestContext, event: DomainEvent): Promise<void> {
-  await tx.insert(outboxEvents).values({ ...event, requestId: ctx.requestId });
+  await eventInsert(tx, ctx, event);
+}
+
+/** The INSERT of recordEvent, not yet sent (recordChange sends it with the change's other writes). */
+export function eventInsert(tx: Tx, ctx: RequestContext, event: DomainEvent) {
+  return tx.insert(outboxEvents).values({ ...event, requestId: ctx.requestId });
 }
