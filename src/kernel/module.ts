@@ -88,5 +88,5 @@ export interface DossierActionGuard {
   /** The dossier actions it checks (e.g. `returnResult`). */
   actions: readonly string[];
   /** Throws an AppError to refuse; runs in the action's transaction, on the locked dossier row. */
-  check(tx: Tx, dossier: { id: string; code: string }): Promise<void>;
+  check(tx: Tx, dossier: { id: string; code: string; fees: readonly { amountVnd: number }[] }): Promise<void>;
 }

@@ -1,14 +1,18 @@
 /** The exemptions (miễn nộp) recorded on a dossier, oldest first. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
+import { jsonRows } from '../../kernel/json-rows.js';
 import { paymentExemptions } from './payments.tables.js';
 
 export type ExemptionRow = typeof paymentExemptions.$inferSelect;
 
-export async function exemptionsOf(db: Queryable, dossierId: string): Promise<ExemptionRow[]> {
-  return db
-    .select()
-    .from(paymentExemptions)
-    .where(eq(paymentExemptions.dossierId, dossierId))
-    .orderBy(asc(paymentExemptions.exemptedAt));
+/** A dossier's exemptions, oldest first, as one JSON column of a larger statement (payments' totals). */
+export function exemptionsJson(db: Queryable, dossierId: string) {
+  return jsonRows(getTableColumns(paymentExemptions), (row) =>
+    db
+      .select({ row })
+      .from(paymentExemptions)
+      .where(eq(paymentExemptions.dossierId, dossierId))
+      .orderBy(asc(paymentExemptions.exemptedAt)),
+  );
 }

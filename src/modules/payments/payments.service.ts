@@ -5,11 +5,12 @@
  * confirms it through the dossier's own confirmPayment action (the clock resumes there), as the
  * officer at the counter or as the system on the platform's verified word.
  */
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import { type Actor, type RequestContext, systemContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
+import { jsonRows } from '../../kernel/json-rows.js';
 import { recordChange } from '../audit/record-change.js';
 import { performAction, performSystemAction } from '../dossiers/actions.service.js';
 import {
@@ -20,7 +21,7 @@ import {
   reportedObligations as dossierObligations,
 } from '../dossiers/dossiers.reporting.js';
 import type { PaymentGateway, PlatformResult } from './gateway.js';
-import { type ExemptionRow, exemptionsOf } from './exemptions.query.js';
+import { type ExemptionRow, exemptionsJson } from './exemptions.query.js';
 import { vietnamDayBounds } from './paygov-simulator.js';
 import {
   amountDue,
@@ -50,14 +51,6 @@ export async function dossierByCode(db: Queryable, code: string): Promise<Dossie
   return dossier;
 }
 
-export async function paymentsOf(db: Queryable, dossierId: string): Promise<PaymentRow[]> {
-  return db
-    .select()
-    .from(payments)
-    .where(eq(payments.dossierId, dossierId))
-    .orderBy(asc(payments.createdAt), asc(payments.serial));
-}
-
 /** The totals the rules need; obligations keep their description, payments and exemptions their rows, for display. */
 export type DossierTotals = Omit<PaymentTotals, 'obligations' | 'payments' | 'exemptions'> & {
   obligations: { id: string; description: string; amountVnd: number; requestedAt: Date; paidAt: Date | null }[];
@@ -65,25 +58,40 @@ export type DossierTotals = Omit<PaymentTotals, 'obligations' | 'payments' | 'ex
   exemptions: ExemptionRow[];
 };
 
-export async function totalsOf(db: Queryable, dossier: DossierRow): Promise<DossierTotals> {
-  const obligations = await db
+/** Obligations, payments and exemptions of a dossier in one statement (each a JSON column). */
+export async function totalsOf(
+  db: Queryable,
+  dossier: { id: string; fees: readonly { amountVnd: number }[] },
+): Promise<DossierTotals> {
+  const [row] = await db
     .select({
-      id: dossierObligations.id,
-      description: dossierObligations.description,
-      amountVnd: dossierObligations.amountVnd,
-      requestedAt: dossierObligations.requestedAt,
-      paidAt: dossierObligations.paidAt,
+      obligations: jsonRows(OBLIGATION_FIELDS, (row) =>
+        db
+          .select({ row })
+          .from(dossierObligations)
+          .where(eq(dossierObligations.dossierId, dossier.id))
+          .orderBy(asc(dossierObligations.requestedAt)),
+      ),
+      payments: jsonRows(getTableColumns(payments), (row) =>
+        db
+          .select({ row })
+          .from(payments)
+          .where(eq(payments.dossierId, dossier.id))
+          .orderBy(asc(payments.createdAt), asc(payments.serial)),
+      ),
+      exemptions: exemptionsJson(db, dossier.id),
     })
-    .from(dossierObligations)
-    .where(eq(dossierObligations.dossierId, dossier.id))
-    .orderBy(asc(dossierObligations.requestedAt));
-  return {
-    fees: dossier.fees,
-    obligations,
-    payments: await paymentsOf(db, dossier.id),
-    exemptions: await exemptionsOf(db, dossier.id),
-  };
+    .from(sql`(select 1) as one`);
+  return { fees: dossier.fees, ...row! };
 }
+
+const OBLIGATION_FIELDS = {
+  id: dossierObligations.id,
+  description: dossierObligations.description,
+  amountVnd: dossierObligations.amountVnd,
+  requestedAt: dossierObligations.requestedAt,
+  paidAt: dossierObligations.paidAt,
+};
 
 /** The amount still due for the target; refuses an ended dossier, an unknown obligation, nothing due. */
 async function dueFor(tx: Tx, dossier: DossierRow, target: PaymentTarget): Promise<number> {

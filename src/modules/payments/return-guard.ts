@@ -8,16 +8,14 @@
  */
 import { AppError } from '../../kernel/errors.js';
 import type { DossierActionGuard } from '../../kernel/module.js';
-import { dossierRecordById } from '../dossiers/dossiers.reporting.js';
 import { totalDue } from './payments.rules.js';
 import { totalsOf } from './payments.service.js';
 
 export const resultWaitsForPayment: DossierActionGuard = {
   name: 'payments.result-waits-for-payment',
   actions: ['returnResult'],
-  async check(tx, { id, code }) {
-    const dossier = await dossierRecordById(tx, id);
-    const dueVnd = totalDue(await totalsOf(tx, dossier!));
-    if (dueVnd > 0) throw new AppError('PAYMENT_DUE_AT_RETURN', { code, dueVnd });
+  async check(tx, dossier) {
+    const dueVnd = totalDue(await totalsOf(tx, dossier));
+    if (dueVnd > 0) throw new AppError('PAYMENT_DUE_AT_RETURN', { code: dossier.code, dueVnd });
   },
 };
