@@ -24,6 +24,7 @@ import { notificationsModule } from '../modules/notifications/module.js';
 import { orgModule } from '../modules/org/module.js';
 import { outboxModule } from '../modules/outbox/module.js';
 import { paymentsModule } from '../modules/payments/module.js';
+import { plansModule } from '../modules/plans/module.js';
 import { queueModule } from '../modules/queue/module.js';
 import { satisfactionModule } from '../modules/satisfaction/module.js';
 import { workflowsModule } from '../modules/workflows/module.js';
@@ -49,6 +50,7 @@ export const MODULES: readonly ModuleManifest[] = [
   orgModule,
   outboxModule,
   paymentsModule,
+  plansModule,
   queueModule,
   satisfactionModule,
   workflowsModule,

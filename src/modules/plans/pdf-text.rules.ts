@@ -55,7 +55,11 @@ const HEADER_WORDS = new Set([
 const ROW_START = /^(\d+(?:\.\d+)*)\.?(?:\s+(.*))?$/u;
 const PAGE_NUMBER = /^\d{1,3}$/;
 
-const clean = (line: string) => line.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+const clean = (line: string) =>
+  line
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 
 /** Drops the repeated table headers and the page numbers printed before them. */
 function tableLines(lines: readonly string[]): string[] {
@@ -126,18 +130,23 @@ export function rowsFromPdfText(text: string): RawRow[] {
 
 /** The heading above the table: who issues the plan, its number and date, title and legal basis. */
 export function headingFromPdfText(text: string): PlanHeading {
-  const lines = text.split(/\r?\n|\f/).map(clean).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n|\f/)
+    .map(clean)
+    .filter((l) => l !== '');
   const republic = lines.findIndex((l) => /^CỘNG HÒA|^CỘNG HOÀ/u.test(l));
   const issuerName = republic > 0 ? lines.slice(0, republic).join(' - ') : '';
   const numberLine = lines.find((l) => /^Số\s*:/u.test(l)) ?? '';
   // The raw line keeps the wide gaps between "Số: …" and "Bắc Kạn, ngày …".
   const rawNumberLine = text.split(/\r?\n/).find((l) => /^\s*Số\s*:/u.test(l)) ?? '';
-  const number = rawNumberLine.replace(/^\s*Số\s*:\s*/u, '').split(/\s{3,}/)[0]?.trim() ?? '';
+  const number =
+    rawNumberLine
+      .replace(/^\s*Số\s*:\s*/u, '')
+      .split(/\s{3,}/)[0]
+      ?.trim() ?? '';
   const date = /ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(numberLine);
   const issuedOn =
-    date?.[1] !== undefined
-      ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1].padStart(2, '0')}`
-      : null;
+    date?.[1] !== undefined ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1].padStart(2, '0')}` : null;
   const kindAt = lines.findIndex((l) => /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)$/u.test(l));
   const title = kindAt >= 0 ? (lines[kindAt + 1] ?? '') : '';
   const sectionOne = lines.findIndex((l, i) => i > kindAt && /^I\.\s/u.test(l));

@@ -47,20 +47,118 @@ describe('seed 003 pasted from its PDF', () => {
   });
 
   it.each<[string, string, string[], string[], string, string | null]>([
-    ['1.1.1', 'Xây dựng và ban hành kế hoạch CCHC năm', ['Phòng HCTC-QTTV'], ['Các Phòng, ban, đơn vị'], 'due', '2025-01-31'],
-    ['1.1.2', 'Mức độ thực hiện kế hoạch (nhiệm vụ, nội dung) CCHC', ['Phòng HCTC-QTTV'], ['Các Phòng, ban, đơn vị'], 'due', '2025-12-31'],
-    ['1.2', 'Thực hiện chế độ báo cáo định kỳ', ['Phòng HCTC-QTTV'], ['Các Phòng, ban, đơn vị'], 'per_instruction', null],
-    ['1.4', 'Đổi mới, sáng tạo trong thực hiện nhiệm vụ', ['Phòng HCTC-QTTV'], ['Các Phòng, ban, đơn vị'], 'due', '2025-12-31'],
-    ['1.5', 'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao', ['Các Phòng, ban, đơn vị có liên quan'], ['Phòng HCTC-QTTV'], 'ongoing', null],
-    ['2.1.1', 'Ban hành kế hoạch theo dõi thi hành pháp luật', ['Phòng HCTC-QTTV'], ['Các Phòng, ban, đơn vị'], 'due', '2025-02-28'],
-    ['2.1.3', 'Xử lý kết quả theo dõi tình hình thi hành pháp luật', ['Các Phòng, ban, đơn vị'], ['Phòng HCTC-QTTV'], 'event', null],
-    ['2.2.4', 'Gửi Danh mục văn bản hết hiệu lực, ngưng hiệu lực đến Sở Tư pháp theo quy định tại khoản 1 Điều 10 Quyết định số 13/2019/QĐUBND của UBND tỉnh', ['Phòng HCTC&QTTV'], ['Các Phòng, ban, đơn vị'], 'per_instruction', null],
-    ['3.6.2', 'Thực hiện việc xin lỗi người dân, tổ chức khi để xảy ra trễ hẹn trong giải quyết hồ sơ TTHC', ['Các Phòng, ban, đơn vị có liên quan'], ['Phòng HCTC-QTTV'], 'event', null],
-    ['5.3.2', 'Thực hiện quy định về thăng hạng viên chức theo thẩm quyền', ['Phòng HCTC-QTTV'], ['Các Phòng, ban, đơn vị'], 'due', '2025-12-31'],
-    ['6.1.3', 'Thực hiện công khai tài chính tại cơ quan, đơn vị và các đơn vị trực thuộc', ['Phòng HCTC&QTTV'], ['Các đơn vị thuộc và trực thuộc Sở'], 'per_instruction', null],
-    ['6.2.1', 'Ban hành quy chế quản lý chi tiêu', ['Phòng HCTC&QTTV'], ['Các đơn vị thuộc và trực thuộc Sở'], 'due', '2025-01-31'],
-    ['6.3.1', 'Đơn vị sự nghiệp công lập có phát sinh nguồn thu từ đặt hàng dịch vụ sự nghiệp công sử dụng ngân sách nhà nước', ['Nhà khách tỉnh'], ['Phòng HCTC&QTTV'], 'ongoing', null],
-    ['7.5.2', 'Tỷ lệ TTHC đủ điều kiện được cung cấp DVCTT toàn trình', ['Phòng HCTC&QTTV'], ['Các đơn vị thuộc và trực thuộc Sở'], 'per_instruction', null],
+    [
+      '1.1.1',
+      'Xây dựng và ban hành kế hoạch CCHC năm',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-01-31',
+    ],
+    [
+      '1.1.2',
+      'Mức độ thực hiện kế hoạch (nhiệm vụ, nội dung) CCHC',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-12-31',
+    ],
+    [
+      '1.2',
+      'Thực hiện chế độ báo cáo định kỳ',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'per_instruction',
+      null,
+    ],
+    [
+      '1.4',
+      'Đổi mới, sáng tạo trong thực hiện nhiệm vụ',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-12-31',
+    ],
+    [
+      '1.5',
+      'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao',
+      ['Các Phòng, ban, đơn vị có liên quan'],
+      ['Phòng HCTC-QTTV'],
+      'ongoing',
+      null,
+    ],
+    [
+      '2.1.1',
+      'Ban hành kế hoạch theo dõi thi hành pháp luật',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-02-28',
+    ],
+    [
+      '2.1.3',
+      'Xử lý kết quả theo dõi tình hình thi hành pháp luật',
+      ['Các Phòng, ban, đơn vị'],
+      ['Phòng HCTC-QTTV'],
+      'event',
+      null,
+    ],
+    [
+      '2.2.4',
+      'Gửi Danh mục văn bản hết hiệu lực, ngưng hiệu lực đến Sở Tư pháp theo quy định tại khoản 1 Điều 10 Quyết định số 13/2019/QĐUBND của UBND tỉnh',
+      ['Phòng HCTC&QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'per_instruction',
+      null,
+    ],
+    [
+      '3.6.2',
+      'Thực hiện việc xin lỗi người dân, tổ chức khi để xảy ra trễ hẹn trong giải quyết hồ sơ TTHC',
+      ['Các Phòng, ban, đơn vị có liên quan'],
+      ['Phòng HCTC-QTTV'],
+      'event',
+      null,
+    ],
+    [
+      '5.3.2',
+      'Thực hiện quy định về thăng hạng viên chức theo thẩm quyền',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-12-31',
+    ],
+    [
+      '6.1.3',
+      'Thực hiện công khai tài chính tại cơ quan, đơn vị và các đơn vị trực thuộc',
+      ['Phòng HCTC&QTTV'],
+      ['Các đơn vị thuộc và trực thuộc Sở'],
+      'per_instruction',
+      null,
+    ],
+    [
+      '6.2.1',
+      'Ban hành quy chế quản lý chi tiêu',
+      ['Phòng HCTC&QTTV'],
+      ['Các đơn vị thuộc và trực thuộc Sở'],
+      'due',
+      '2025-01-31',
+    ],
+    [
+      '6.3.1',
+      'Đơn vị sự nghiệp công lập có phát sinh nguồn thu từ đặt hàng dịch vụ sự nghiệp công sử dụng ngân sách nhà nước',
+      ['Nhà khách tỉnh'],
+      ['Phòng HCTC&QTTV'],
+      'ongoing',
+      null,
+    ],
+    [
+      '7.5.2',
+      'Tỷ lệ TTHC đủ điều kiện được cung cấp DVCTT toàn trình',
+      ['Phòng HCTC&QTTV'],
+      ['Các đơn vị thuộc và trực thuộc Sở'],
+      'per_instruction',
+      null,
+    ],
   ])('%s', (number, title, lead, coordinating, kind, dueOn) => {
     const t = task(number);
     expect(t.title).toBe(title);
@@ -90,7 +188,8 @@ describe('seed 003 pasted from its PDF', () => {
 function wrap(text: string): string[] {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
-    if (lines.length > 0 && (lines.at(-1)!.length + word.length < 18 || word === '')) lines[lines.length - 1] += ` ${word}`;
+    if (lines.length > 0 && (lines.at(-1)!.length + word.length < 18 || word === ''))
+      lines[lines.length - 1] += ` ${word}`;
     else lines.push(word);
   }
   return lines.length ? lines : [''];

@@ -58,8 +58,15 @@ export const UNIT_HEAD =
  */
 export function splitUnits(cell: string): string[] {
   return cell
-    .split(/\s*[;\n]\s*|,\s*(?=(?:Phòng|Sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban|Công an|Chi cục|Cục|Nhà khách|Kho bạc)\s)/u)
-    .map((s) => s.replace(/\s+/g, ' ').replace(/[.,;]+$/, '').trim())
+    .split(
+      /\s*[;\n]\s*|,\s*(?=(?:Phòng|Sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban|Công an|Chi cục|Cục|Nhà khách|Kho bạc)\s)/u,
+    )
+    .map((s) =>
+      s
+        .replace(/\s+/g, ' ')
+        .replace(/[.,;]+$/, '')
+        .trim(),
+    )
     .filter((s) => s !== '');
 }
 
@@ -83,7 +90,10 @@ export function followsInTable(previous: string | null, next: string): boolean {
 const TARGET_WORDING = /^(Tỷ lệ|Mức độ|Số lượng|Chỉ số|Tối thiểu|100%|\d+%)/u;
 
 /** The tree of a table's rows: parents from the numbers, groups (rows with children), targets, schedules, problems. */
-export function buildPlanTree(rows: readonly RawRow[], planYear: number | null): {
+export function buildPlanTree(
+  rows: readonly RawRow[],
+  planYear: number | null,
+): {
   tasks: PreviewTask[];
   problems: RowProblem[];
 } {
@@ -98,7 +108,8 @@ export function buildPlanTree(rows: readonly RawRow[], planYear: number | null):
     }
     seen.add(row.number);
     const parentNumber = parentOf(row.number);
-    if (parentNumber !== null && !seen.has(parentNumber)) problems.push({ number: row.number, problem: 'missing_parent' });
+    if (parentNumber !== null && !seen.has(parentNumber))
+      problems.push({ number: row.number, problem: 'missing_parent' });
     const schedule = parseTimeframe(row.timeframe, planYear);
     if (schedule.kind === 'unparsed') problems.push({ number: row.number, problem: 'timeframe_unparsed' });
     const kind: TaskKind = parents.has(row.number) ? 'group' : TARGET_WORDING.test(row.title) ? 'target' : 'task';

@@ -2,7 +2,10 @@ import type { ErrorTable } from '../../kernel/errors.js';
 
 /** Errors of plans and their tasks (kế hoạch, nhiệm vụ). */
 export const PLAN_ERRORS = {
-  PLAN_FILE_UNREADABLE: { status: 422, message: 'Không đọc được tệp kế hoạch (cần XLSX, DOCX hoặc văn bản dán từ PDF).' },
+  PLAN_FILE_UNREADABLE: {
+    status: 422,
+    message: 'Không đọc được tệp kế hoạch (cần XLSX, DOCX hoặc văn bản dán từ PDF).',
+  },
   PLAN_NO_TASKS: {
     status: 422,
     message: 'Không tìm thấy bảng nhiệm vụ (cần dòng tiêu đề có cột STT và các dòng đánh số 1, 1.1, 1.1.1 …).',
@@ -16,7 +19,8 @@ export const PLAN_ERRORS = {
   },
   PLAN_TASK_PROGRESS_INCONSISTENT: {
     status: 422,
-    message: 'Trạng thái và tỷ lệ hoàn thành không khớp (hoàn thành = 100%, chưa thực hiện = 0%, đang thực hiện: 1–99%).',
+    message:
+      'Trạng thái và tỷ lệ hoàn thành không khớp (hoàn thành = 100%, chưa thực hiện = 0%, đang thực hiện: 1–99%).',
   },
   PLAN_TASK_VERSION_CONFLICT: {
     status: 409,

@@ -130,5 +130,9 @@ export const planTaskUpdates = pgTable(
     fileIds: uuid('file_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plan_task_updates_task_idx').on(t.taskId, t.id)],
+  (t) => [
+    index('plan_task_updates_task_idx').on(t.taskId, t.id),
+    // Evidence access (evidence-access.ts) looks a file up by id.
+    index('plan_task_updates_files_idx').using('gin', t.fileIds),
+  ],
 );

@@ -23,15 +23,14 @@ export type UnitMatch =
 
 // Compared after folding diacritics (và → va).
 const CONNECTORS = new Set(['va', 'cua', 'cac', 'voi']);
-const HEAD = /^(phòng|sở|ban|văn phòng|trung tâm|chi cục|cục|nhà khách|ủy ban nhân dân|ubnd|bộ phận|đài|kho bạc|thanh tra)(?=\s|$)/u;
+const HEAD =
+  /^(phòng|sở|ban|văn phòng|trung tâm|chi cục|cục|nhà khách|ủy ban nhân dân|ubnd|bộ phận|đài|kho bạc|thanh tra)(?=\s|$)/u;
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-const key = (s: string) => fold(s.normalize('NFC').toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const key = (s: string) =>
+  fold(s.normalize('NFC').toLowerCase())
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** "phòng" + "HCTCQTTV" for "Phòng HCTC&QTTV" or "Phòng Hành chính tổ chức - Quản trị tài vụ". */
 function headAndRest(name: string): { head: string; rest: string } {
@@ -47,7 +46,10 @@ const initials = (words: string) =>
     .map((w) => w[0]!.toUpperCase())
     .join('');
 /** The letters of an abbreviation as written ("HCTC-QTTV", "HCTC&QTTV", "TT&TT"). */
-const letters = (abbr: string) => fold(abbr).replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+const letters = (abbr: string) =>
+  fold(abbr)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
 const isAbbreviation = (s: string) => /^[\p{Lu}\d&\-–./]+$/u.test(s.replace(/\s+/g, ''));
 
 export function isCollective(label: string): boolean {
