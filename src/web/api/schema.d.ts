@@ -5697,6 +5697,584 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans of the units where the actor may read plans, with their completion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plans: components["schemas"]["PlanSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a reviewed plan (the preview, with its unit names resolved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        issuerUnitId: string;
+                        /** @enum {string} */
+                        source: "text" | "xlsx" | "docx";
+                        issuerName: string;
+                        number: string;
+                        issuedOn: string | null;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        periodFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        periodTo: string;
+                        legalBasis: string;
+                        tasks: {
+                            number: string;
+                            title: string;
+                            lead: {
+                                label: string;
+                                unitId: string | null;
+                                unitName?: string | null;
+                                collective: boolean;
+                                candidates?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            coordinating: {
+                                label: string;
+                                unitId: string | null;
+                                unitName?: string | null;
+                                collective: boolean;
+                                candidates?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            timeframeText: string;
+                            expectedOutput: string;
+                            notes: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an import would save: heading, task tree, unit matches and what needs review (nothing saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unit whose plan it is: units are matched in its subtree first
+                         */
+                        issuerUnitId: string;
+                        /** @enum {string} */
+                        source: "text" | "xlsx" | "docx";
+                        /** @description source text: the plan pasted from its PDF */
+                        text?: string;
+                        /** @description source xlsx or docx: the file, base64 */
+                        fileBase64?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with its task tree, and its completion per lead unit and overall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress report of the plan as of a day, as XLSX or PDF */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "pdf";
+                    /** @description The day the report is drawn up to (default today, Vietnam) */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its reports (history, comments, evidence) and whether the actor may report on it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTaskDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/tasks/{taskId}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A lead unit reports progress on a task: status, %, comment, evidence files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "not_started" | "in_progress" | "done" | "cancelled";
+                        progress: number;
+                        /** @default  */
+                        comment?: string;
+                        /** @default [] */
+                        fileIds?: string[];
+                        /** @description Optimistic-lock version read with the record */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedure-fields": {
         parameters: {
             query?: never;
@@ -12781,6 +13359,408 @@ export interface components {
             reconciliation: "unreconciled" | "matched" | "mismatched";
             requestedAt: unknown;
             completedAt: unknown | null;
+        };
+        PlanDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+            tasks: components["schemas"]["PlanTask"][];
+            byUnit: {
+                label: string;
+                unitId: string | null;
+                completion: {
+                    total: number;
+                    done: number;
+                    doneOnTime: number;
+                    overdue: number;
+                    completionPercent: number;
+                    averageProgress: number;
+                };
+            }[];
+        };
+        PlanDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+            tasks: components["schemas"]["PlanTaskInput"][];
+            byUnit: {
+                label: string;
+                unitId: string | null;
+                completion: {
+                    total: number;
+                    done: number;
+                    doneOnTime: number;
+                    overdue: number;
+                    completionPercent: number;
+                    averageProgress: number;
+                };
+            }[];
+        };
+        PlanImportPreview: {
+            heading: {
+                issuerName: string;
+                number: string;
+                issuedOn: string | null;
+                title: string;
+                legalBasis: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+            };
+            tasks: {
+                number: string;
+                title: string;
+                lead: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                coordinating: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                timeframeText: string;
+                expectedOutput: string;
+                notes: string;
+                parentNumber: string | null;
+                depth: number;
+                /** @enum {string} */
+                kind: "group" | "task" | "target";
+                schedule: {
+                    /** @enum {string} */
+                    kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                    dueOn: string | null;
+                    reporting: "quarterly" | null;
+                };
+            }[];
+            problems: {
+                number: string;
+                problem: string;
+            }[];
+            /** @description Unit names not matched to the org tree, with the tasks that name them: to review */
+            unmatched: {
+                label: string;
+                numbers: string[];
+            }[];
+        };
+        PlanImportPreviewInput: {
+            heading: {
+                issuerName: string;
+                number: string;
+                issuedOn: string | null;
+                title: string;
+                legalBasis: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+            };
+            tasks: {
+                number: string;
+                title: string;
+                lead: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                coordinating: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                timeframeText: string;
+                expectedOutput: string;
+                notes: string;
+                parentNumber: string | null;
+                depth: number;
+                /** @enum {string} */
+                kind: "group" | "task" | "target";
+                schedule: {
+                    /** @enum {string} */
+                    kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                    dueOn: string | null;
+                    reporting: "quarterly" | null;
+                };
+            }[];
+            problems: {
+                number: string;
+                problem: string;
+            }[];
+            /** @description Unit names not matched to the org tree, with the tasks that name them: to review */
+            unmatched: {
+                label: string;
+                numbers: string[];
+            }[];
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+        };
+        PlanSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+        };
+        PlanTask: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            number: string;
+            /** @enum {string} */
+            kind: "group" | "task" | "target";
+            title: string;
+            lead: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            coordinating: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            timeframeText: string;
+            schedule: {
+                /** @enum {string} */
+                kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                dueOn: string | null;
+                reporting: "quarterly" | null;
+            };
+            expectedOutput: string;
+            notes: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cancelled";
+            progress: number;
+            completedOn: string | null;
+            /** @enum {string} */
+            deadline: "done" | "overdue" | "due_soon" | "on_track" | "no_due_date";
+            version: number;
+        };
+        PlanTaskDetail: {
+            task: components["schemas"]["PlanTask"];
+            history: {
+                id: number;
+                unitId: string | null;
+                authorName: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cancelled";
+                progress: number;
+                comment: string;
+                fileIds: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            mayReport: boolean;
+        };
+        PlanTaskDetailInput: {
+            task: components["schemas"]["PlanTaskInput"];
+            history: {
+                id: number;
+                unitId: string | null;
+                authorName: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cancelled";
+                progress: number;
+                comment: string;
+                fileIds: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            mayReport: boolean;
+        };
+        PlanTaskInput: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            number: string;
+            /** @enum {string} */
+            kind: "group" | "task" | "target";
+            title: string;
+            lead: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            coordinating: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            timeframeText: string;
+            schedule: {
+                /** @enum {string} */
+                kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                dueOn: string | null;
+                reporting: "quarterly" | null;
+            };
+            expectedOutput: string;
+            notes: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cancelled";
+            progress: number;
+            completedOn: string | null;
+            /** @enum {string} */
+            deadline: "done" | "overdue" | "due_soon" | "on_track" | "no_due_date";
+            version: number;
         };
         ProcedureContent: {
             name: string;
