@@ -60,6 +60,26 @@ CREATE TABLE "plans" (
 	CONSTRAINT "plans_period_check" CHECK ("plans"."period_to" >= "plans"."period_from")
 );
 --> statement-breakpoint
+CREATE TABLE "procedure_reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"version_id" uuid,
+	"year" integer NOT NULL,
+	"facts" jsonb NOT NULL,
+	"before" jsonb NOT NULL,
+	"after" jsonb NOT NULL,
+	"proposal" jsonb NOT NULL,
+	"before_cost_per_year_vnd" bigint NOT NULL,
+	"after_cost_per_year_vnd" bigint NOT NULL,
+	"savings_percent" numeric(6, 2) NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"approved_by" uuid,
+	"approved_at" timestamp with time zone,
+	CONSTRAINT "procedure_reviews_status_check" CHECK ("procedure_reviews"."status" in ('draft', 'approved'))
+);
+--> statement-breakpoint
 ALTER TABLE "plan_task_units" ADD CONSTRAINT "plan_task_units_task_id_plan_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "plan_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_task_units" ADD CONSTRAINT "plan_task_units_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_task_updates" ADD CONSTRAINT "plan_task_updates_task_id_plan_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "plan_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -69,6 +89,10 @@ ALTER TABLE "plan_tasks" ADD CONSTRAINT "plan_tasks_plan_id_plans_id_fk" FOREIGN
 ALTER TABLE "plan_tasks" ADD CONSTRAINT "plan_tasks_parent_id_plan_tasks_id_fk" FOREIGN KEY ("parent_id") REFERENCES "plan_tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_issuer_unit_id_units_id_fk" FOREIGN KEY ("issuer_unit_id") REFERENCES "units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plans" ADD CONSTRAINT "plans_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_reviews" ADD CONSTRAINT "procedure_reviews_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_reviews" ADD CONSTRAINT "procedure_reviews_version_id_procedure_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_reviews" ADD CONSTRAINT "procedure_reviews_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_reviews" ADD CONSTRAINT "procedure_reviews_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_task_units_pk" ON "plan_task_units" USING btree ("task_id","role","position");--> statement-breakpoint
 CREATE INDEX "plan_task_units_unit_idx" ON "plan_task_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "plan_task_updates_task_idx" ON "plan_task_updates" USING btree ("task_id","id");--> statement-breakpoint
@@ -76,4 +100,5 @@ CREATE INDEX "plan_task_updates_files_idx" ON "plan_task_updates" USING gin ("fi
 CREATE UNIQUE INDEX "plan_tasks_number_uq" ON "plan_tasks" USING btree ("plan_id","number");--> statement-breakpoint
 CREATE INDEX "plan_tasks_parent_idx" ON "plan_tasks" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "plan_tasks_due_idx" ON "plan_tasks" USING btree ("due_on") WHERE "plan_tasks"."status" not in ('done', 'cancelled');--> statement-breakpoint
-CREATE INDEX "plans_issuer_idx" ON "plans" USING btree ("issuer_unit_id");
+CREATE INDEX "plans_issuer_idx" ON "plans" USING btree ("issuer_unit_id");--> statement-breakpoint
+CREATE INDEX "procedure_reviews_year_idx" ON "procedure_reviews" USING btree ("year","procedure_id");
