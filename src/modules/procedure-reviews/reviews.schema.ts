@@ -3,21 +3,19 @@ import { z } from 'zod';
 const Vnd = z.number().int().min(0).max(1_000_000_000_000);
 
 /** The request of POST /api/procedure-reviews/cost (Circular 02/2017/TT-VPCP Art. 27). */
-export const CostBody = z
-  .object({
-    annualIncomePerCapitaVnd: Vnd.describe('Thu nhập bình quân đầu người/năm (đồng)'),
-    activities: z
-      .array(z.object({ name: z.string().trim().min(1).max(500), hours: z.number().min(0).max(10_000) }))
-      .max(100)
-      .describe('Các công việc phải làm và thời gian (giờ) của mỗi việc'),
-    feesVnd: Vnd,
-    chargesVnd: Vnd,
-    serviceCostsVnd: Vnd,
-    otherCostsVnd: Vnd,
-    subjectsPerYear: z.number().int().min(0).max(100_000_000),
-    timesPerYear: z.number().int().min(0).max(10_000),
-  })
-  .meta({ id: 'ComplianceCostInput' });
+export const CostBody = z.object({
+  annualIncomePerCapitaVnd: Vnd.describe('Thu nhập bình quân đầu người/năm (đồng)'),
+  activities: z
+    .array(z.object({ name: z.string().trim().min(1).max(500), hours: z.number().min(0).max(10_000) }))
+    .max(100)
+    .describe('Các công việc phải làm và thời gian (giờ) của mỗi việc'),
+  feesVnd: Vnd,
+  chargesVnd: Vnd,
+  serviceCostsVnd: Vnd,
+  otherCostsVnd: Vnd,
+  subjectsPerYear: z.number().int().min(0).max(100_000_000),
+  timesPerYear: z.number().int().min(0).max(10_000),
+});
 
 export const CostReply = z
   .object({

@@ -6384,6 +6384,400 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedure-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviews and the province-wide summary table (cost before, after, savings) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureReviewSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Records a review: costs before and after the proposed simplification, and the savings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        procedureId: string;
+                        year: number;
+                        before: {
+                            /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                            annualIncomePerCapitaVnd: number;
+                            /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                            activities: {
+                                name: string;
+                                hours: number;
+                            }[];
+                            feesVnd: number;
+                            chargesVnd: number;
+                            serviceCostsVnd: number;
+                            otherCostsVnd: number;
+                            subjectsPerYear: number;
+                            timesPerYear: number;
+                        };
+                        after: {
+                            /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                            annualIncomePerCapitaVnd: number;
+                            /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                            activities: {
+                                name: string;
+                                hours: number;
+                            }[];
+                            feesVnd: number;
+                            chargesVnd: number;
+                            serviceCostsVnd: number;
+                            otherCostsVnd: number;
+                            subjectsPerYear: number;
+                            timesPerYear: number;
+                        };
+                        proposal: {
+                            partsRemoved: number;
+                            timeCutDays: number;
+                            feesCutVnd: number;
+                            fieldsReused: number;
+                            /** @default  */
+                            note?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compliance cost of one procedure: hourly income, cost per performance, cost per year (integer VND) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                        annualIncomePerCapitaVnd: number;
+                        /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                        activities: {
+                            name: string;
+                            hours: number;
+                        }[];
+                        feesVnd: number;
+                        chargesVnd: number;
+                        serviceCostsVnd: number;
+                        otherCostsVnd: number;
+                        subjectsPerYear: number;
+                        timesPerYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceCost"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review's starting point from the catalog: parts, forms, channels, time limits, fees */
+        get: {
+            parameters: {
+                query: {
+                    procedureId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewPrefill"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves a review (its simplification goes to the summary as approved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedure-versions/{id}": {
         parameters: {
             query?: never;
@@ -11439,6 +11833,16 @@ export interface components {
                 message: string;
             }[];
         };
+        ComplianceCost: {
+            hourlyIncomeVnd: number;
+            costPerTimeVnd: number;
+            costPerYearVnd: number;
+        };
+        ComplianceCostInput: {
+            hourlyIncomeVnd: number;
+            costPerTimeVnd: number;
+            costPerYearVnd: number;
+        };
         DossierAction: {
             /** @enum {string} */
             action: "accept" | "forward" | "return" | "finish" | "returnResult" | "requestSupplement" | "supply" | "refuse" | "withdraw" | "requestConsultation" | "answerConsultation" | "transfer" | "requestPayment" | "confirmPayment" | "stop" | "apologize" | "signResult";
@@ -14073,6 +14477,102 @@ export interface components {
             /** @description Where anyone downloads it */
             url: string;
         };
+        ProcedureReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string;
+            procedureName: string;
+            procedureCode: string | null;
+            year: number;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            proposal: {
+                partsRemoved: number;
+                timeCutDays: number;
+                feesCutVnd: number;
+                fieldsReused: number;
+                /** @default  */
+                note: string;
+            };
+            before: components["schemas"]["ComplianceCost"];
+            after: components["schemas"]["ComplianceCost"];
+            savingsVnd: number;
+            savingsPercent: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            approvedAt: string | null;
+        };
+        ProcedureReviewInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string;
+            procedureName: string;
+            procedureCode: string | null;
+            year: number;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            proposal: {
+                partsRemoved: number;
+                timeCutDays: number;
+                feesCutVnd: number;
+                fieldsReused: number;
+                /** @default  */
+                note: string;
+            };
+            before: components["schemas"]["ComplianceCostInput"];
+            after: components["schemas"]["ComplianceCostInput"];
+            savingsVnd: number;
+            savingsPercent: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            approvedAt: string | null;
+        };
+        ProcedureReviewSummary: {
+            reviews: components["schemas"]["ProcedureReview"][];
+            totals: {
+                procedures: number;
+                approved: number;
+                beforeCostPerYearVnd: number;
+                afterCostPerYearVnd: number;
+                savingsVnd: number;
+                savingsPercent: number;
+            };
+        };
+        ProcedureReviewSummaryInput: {
+            reviews: components["schemas"]["ProcedureReviewInput"][];
+            totals: {
+                procedures: number;
+                approved: number;
+                beforeCostPerYearVnd: number;
+                afterCostPerYearVnd: number;
+                savingsVnd: number;
+                savingsPercent: number;
+            };
+        };
         ProcedureSummary: {
             /** Format: uuid */
             id: string;
@@ -14837,6 +15337,80 @@ export interface components {
             satisfied: boolean;
             ratedAt: unknown;
             feedbackCode: string | null;
+        };
+        ReviewPrefill: {
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            versionId: string;
+            code: string;
+            name: string;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            /** @description The current cost inputs as far as the catalog knows them (fees; time and volumes to fill) */
+            before: {
+                /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                annualIncomePerCapitaVnd: number;
+                /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                activities: {
+                    name: string;
+                    hours: number;
+                }[];
+                feesVnd: number;
+                chargesVnd: number;
+                serviceCostsVnd: number;
+                otherCostsVnd: number;
+                subjectsPerYear: number;
+                timesPerYear: number;
+            };
+        };
+        ReviewPrefillInput: {
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            versionId: string;
+            code: string;
+            name: string;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            /** @description The current cost inputs as far as the catalog knows them (fees; time and volumes to fill) */
+            before: {
+                /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                annualIncomePerCapitaVnd: number;
+                /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                activities: {
+                    name: string;
+                    hours: number;
+                }[];
+                feesVnd: number;
+                chargesVnd: number;
+                serviceCostsVnd: number;
+                otherCostsVnd: number;
+                subjectsPerYear: number;
+                timesPerYear: number;
+            };
         };
         /** @enum {string} */
         Role: "citizen" | "one_stop_officer" | "postal_officer" | "processing_official" | "unit_leader" | "procedure_control_officer" | "system_admin";
