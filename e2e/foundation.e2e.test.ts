@@ -264,7 +264,14 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await waitForPath(page, '/staff/dossiers');
     await page.getByText('Tài khoản đang dùng mật khẩu tạm').waitFor();
     const labels = (await page.getByTestId('staff-menu').getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    expect(labels).toEqual(['Hồ sơ', 'Phản ánh, kiến nghị', 'Sổ theo dõi hồ sơ', 'Đơn vị', 'Tài khoản']);
+    expect(labels).toEqual([
+      'Hồ sơ',
+      'Phản ánh, kiến nghị',
+      'Sổ theo dõi hồ sơ',
+      'Kế hoạch, nhiệm vụ',
+      'Đơn vị',
+      'Tài khoản',
+    ]);
 
     await page.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await waitForPath(page, '/staff/account');

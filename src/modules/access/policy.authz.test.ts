@@ -59,7 +59,13 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'queue.book': INSIDE,
   },
   postal_officer: { 'dossier.read': INSIDE, 'dossier.receive': INSIDE },
-  processing_official: { 'dossier.read': INSIDE, 'dossier.process': INSIDE, 'feedback.handle': INSIDE },
+  processing_official: {
+    'dossier.read': INSIDE,
+    'dossier.process': INSIDE,
+    'feedback.handle': INSIDE,
+    'plan.read': INSIDE,
+    'plan.report': INSIDE,
+  },
   unit_leader: {
     'dossier.read': INSIDE,
     'dossier.approve': INSIDE,
@@ -71,6 +77,9 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'payment.reconcile': INSIDE,
     'payment.exempt': INSIDE,
     'payment.refund': INSIDE,
+    'plan.read': INSIDE,
+    'plan.manage': INSIDE,
+    'plan.report': INSIDE,
   },
   procedure_control_officer: {
     'dossier.read': INSIDE,
@@ -81,6 +90,10 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'feedback.receive': INSIDE,
     'feedback.route': INSIDE,
     'satisfaction.configure': INSIDE,
+    'plan.read': INSIDE,
+    'plan.manage': INSIDE,
+    'plan.report': INSIDE,
+    'review.manage': INSIDE,
   },
   system_admin: {
     'unit.manage': INSIDE,
@@ -186,6 +199,9 @@ describe('API token scopes narrow, never widen, the roles', () => {
       'payment.reconcile',
       'payment.exempt',
       'payment.refund',
+      'plan.read',
+      'plan.manage',
+      'plan.report',
     ]);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });

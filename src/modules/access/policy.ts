@@ -37,6 +37,10 @@ export const ACTIONS = [
   'payment.exempt', // record that a dossier's fee or obligation need not be paid (miễn nộp), with its ground
   'payment.refund', // refund (hoàn trả) a paid fee, in full or in part
   'jobs.manage', // see the periodic tasks (công việc định kỳ) and pause or resume one
+  'plan.read', // see a unit's plans (kế hoạch), their tasks, progress and reports
+  'plan.manage', // import and save a unit's plan (the unit that issues it and follows it up)
+  'plan.report', // report progress on the plan tasks a unit leads (trạng thái, %, minh chứng)
+  'review.manage', // review procedures (rà soát, đánh giá TTHC): compliance cost, simplification
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,7 +57,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'queue.book',
   ],
   postal_officer: ['dossier.read', 'dossier.receive'],
-  processing_official: ['dossier.read', 'dossier.process', 'feedback.handle'],
+  processing_official: ['dossier.read', 'dossier.process', 'feedback.handle', 'plan.read', 'plan.report'],
   unit_leader: [
     'dossier.read',
     'dossier.approve',
@@ -68,6 +72,10 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // Charges 2015 art. 10; Decree 120/2016/NĐ-CP), the unit's leader applies them to a dossier.
     'payment.exempt',
     'payment.refund',
+    // A unit's leader issues the unit's plans and reports on the tasks the unit leads.
+    'plan.read',
+    'plan.manage',
+    'plan.report',
   ],
   procedure_control_officer: [
     'dossier.read',
@@ -78,6 +86,12 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'feedback.receive',
     'feedback.route',
     'satisfaction.configure',
+    // The procedure-control office follows the reform plans and reviews procedures (seed 003 IV.2:
+    // "theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch"; Decree 63/2010/NĐ-CP art. 28: rà soát, đánh giá TTHC).
+    'plan.read',
+    'plan.manage',
+    'plan.report',
+    'review.manage',
   ],
   system_admin: [
     'unit.manage',

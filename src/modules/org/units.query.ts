@@ -63,6 +63,7 @@ export function listUnits(db: Queryable, validOn?: string) {
       id: units.id,
       parentId: units.parentId,
       name: units.name,
+      shortName: units.shortName,
       kind: units.kind,
       officialCode: units.officialCode,
       validFrom: units.validFrom,

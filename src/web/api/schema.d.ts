@@ -5697,6 +5697,584 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans of the units where the actor may read plans, with their completion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plans: components["schemas"]["PlanSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Saves a reviewed plan (the preview, with its unit names resolved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        issuerUnitId: string;
+                        /** @enum {string} */
+                        source: "text" | "xlsx" | "docx";
+                        issuerName: string;
+                        number: string;
+                        issuedOn: string | null;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        periodFrom: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        periodTo: string;
+                        legalBasis: string;
+                        tasks: {
+                            number: string;
+                            title: string;
+                            lead: {
+                                label: string;
+                                unitId: string | null;
+                                unitName?: string | null;
+                                collective: boolean;
+                                candidates?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            coordinating: {
+                                label: string;
+                                unitId: string | null;
+                                unitName?: string | null;
+                                collective: boolean;
+                                candidates?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            timeframeText: string;
+                            expectedOutput: string;
+                            notes: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an import would save: heading, task tree, unit matches and what needs review (nothing saved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unit whose plan it is: units are matched in its subtree first
+                         */
+                        issuerUnitId: string;
+                        /** @enum {string} */
+                        source: "text" | "xlsx" | "docx";
+                        /** @description source text: the plan pasted from its PDF */
+                        text?: string;
+                        /** @description source xlsx or docx: the file, base64 */
+                        fileBase64?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with its task tree, and its completion per lead unit and overall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress report of the plan as of a day, as XLSX or PDF */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx" | "pdf";
+                    /** @description The day the report is drawn up to (default today, Vietnam) */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its reports (history, comments, evidence) and whether the actor may report on it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTaskDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/tasks/{taskId}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A lead unit reports progress on a task: status, %, comment, evidence files */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "not_started" | "in_progress" | "done" | "cancelled";
+                        progress: number;
+                        /** @default  */
+                        comment?: string;
+                        /** @default [] */
+                        fileIds?: string[];
+                        /** @description Optimistic-lock version read with the record */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedure-fields": {
         parameters: {
             query?: never;
@@ -5800,6 +6378,400 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviews and the province-wide summary table (cost before, after, savings) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureReviewSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Records a review: costs before and after the proposed simplification, and the savings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        procedureId: string;
+                        year: number;
+                        before: {
+                            /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                            annualIncomePerCapitaVnd: number;
+                            /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                            activities: {
+                                name: string;
+                                hours: number;
+                            }[];
+                            feesVnd: number;
+                            chargesVnd: number;
+                            serviceCostsVnd: number;
+                            otherCostsVnd: number;
+                            subjectsPerYear: number;
+                            timesPerYear: number;
+                        };
+                        after: {
+                            /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                            annualIncomePerCapitaVnd: number;
+                            /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                            activities: {
+                                name: string;
+                                hours: number;
+                            }[];
+                            feesVnd: number;
+                            chargesVnd: number;
+                            serviceCostsVnd: number;
+                            otherCostsVnd: number;
+                            subjectsPerYear: number;
+                            timesPerYear: number;
+                        };
+                        proposal: {
+                            partsRemoved: number;
+                            timeCutDays: number;
+                            feesCutVnd: number;
+                            fieldsReused: number;
+                            /** @default  */
+                            note?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcedureReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compliance cost of one procedure: hourly income, cost per performance, cost per year (integer VND) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                        annualIncomePerCapitaVnd: number;
+                        /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                        activities: {
+                            name: string;
+                            hours: number;
+                        }[];
+                        feesVnd: number;
+                        chargesVnd: number;
+                        serviceCostsVnd: number;
+                        otherCostsVnd: number;
+                        subjectsPerYear: number;
+                        timesPerYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplianceCost"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review's starting point from the catalog: parts, forms, channels, time limits, fees */
+        get: {
+            parameters: {
+                query: {
+                    procedureId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewPrefill"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves a review (its simplification goes to the summary as approved) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10861,6 +11833,16 @@ export interface components {
                 message: string;
             }[];
         };
+        ComplianceCost: {
+            hourlyIncomeVnd: number;
+            costPerTimeVnd: number;
+            costPerYearVnd: number;
+        };
+        ComplianceCostInput: {
+            hourlyIncomeVnd: number;
+            costPerTimeVnd: number;
+            costPerYearVnd: number;
+        };
         DossierAction: {
             /** @enum {string} */
             action: "accept" | "forward" | "return" | "finish" | "returnResult" | "requestSupplement" | "supply" | "refuse" | "withdraw" | "requestConsultation" | "answerConsultation" | "transfer" | "requestPayment" | "confirmPayment" | "stop" | "apologize" | "signResult";
@@ -12782,6 +13764,408 @@ export interface components {
             requestedAt: unknown;
             completedAt: unknown | null;
         };
+        PlanDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+            tasks: components["schemas"]["PlanTask"][];
+            byUnit: {
+                label: string;
+                unitId: string | null;
+                completion: {
+                    total: number;
+                    done: number;
+                    doneOnTime: number;
+                    overdue: number;
+                    completionPercent: number;
+                    averageProgress: number;
+                };
+            }[];
+        };
+        PlanDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+            tasks: components["schemas"]["PlanTaskInput"][];
+            byUnit: {
+                label: string;
+                unitId: string | null;
+                completion: {
+                    total: number;
+                    done: number;
+                    doneOnTime: number;
+                    overdue: number;
+                    completionPercent: number;
+                    averageProgress: number;
+                };
+            }[];
+        };
+        PlanImportPreview: {
+            heading: {
+                issuerName: string;
+                number: string;
+                issuedOn: string | null;
+                title: string;
+                legalBasis: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+            };
+            tasks: {
+                number: string;
+                title: string;
+                lead: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                coordinating: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                timeframeText: string;
+                expectedOutput: string;
+                notes: string;
+                parentNumber: string | null;
+                depth: number;
+                /** @enum {string} */
+                kind: "group" | "task" | "target";
+                schedule: {
+                    /** @enum {string} */
+                    kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                    dueOn: string | null;
+                    reporting: "quarterly" | null;
+                };
+            }[];
+            problems: {
+                number: string;
+                problem: string;
+            }[];
+            /** @description Unit names not matched to the org tree, with the tasks that name them: to review */
+            unmatched: {
+                label: string;
+                numbers: string[];
+            }[];
+        };
+        PlanImportPreviewInput: {
+            heading: {
+                issuerName: string;
+                number: string;
+                issuedOn: string | null;
+                title: string;
+                legalBasis: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+            };
+            tasks: {
+                number: string;
+                title: string;
+                lead: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                coordinating: {
+                    label: string;
+                    unitId: string | null;
+                    unitName?: string | null;
+                    collective: boolean;
+                    candidates?: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    }[];
+                }[];
+                timeframeText: string;
+                expectedOutput: string;
+                notes: string;
+                parentNumber: string | null;
+                depth: number;
+                /** @enum {string} */
+                kind: "group" | "task" | "target";
+                schedule: {
+                    /** @enum {string} */
+                    kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                    dueOn: string | null;
+                    reporting: "quarterly" | null;
+                };
+            }[];
+            problems: {
+                number: string;
+                problem: string;
+            }[];
+            /** @description Unit names not matched to the org tree, with the tasks that name them: to review */
+            unmatched: {
+                label: string;
+                numbers: string[];
+            }[];
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+        };
+        PlanSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerName: string;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            periodTo: string;
+            legalBasis: string;
+            /** @enum {string} */
+            source: "text" | "xlsx" | "docx";
+            /** Format: date-time */
+            createdAt: string;
+            completion: {
+                total: number;
+                done: number;
+                doneOnTime: number;
+                overdue: number;
+                completionPercent: number;
+                averageProgress: number;
+            };
+        };
+        PlanTask: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            number: string;
+            /** @enum {string} */
+            kind: "group" | "task" | "target";
+            title: string;
+            lead: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            coordinating: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            timeframeText: string;
+            schedule: {
+                /** @enum {string} */
+                kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                dueOn: string | null;
+                reporting: "quarterly" | null;
+            };
+            expectedOutput: string;
+            notes: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cancelled";
+            progress: number;
+            completedOn: string | null;
+            /** @enum {string} */
+            deadline: "done" | "overdue" | "due_soon" | "on_track" | "no_due_date";
+            version: number;
+        };
+        PlanTaskDetail: {
+            task: components["schemas"]["PlanTask"];
+            history: {
+                id: number;
+                unitId: string | null;
+                authorName: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cancelled";
+                progress: number;
+                comment: string;
+                fileIds: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            mayReport: boolean;
+        };
+        PlanTaskDetailInput: {
+            task: components["schemas"]["PlanTaskInput"];
+            history: {
+                id: number;
+                unitId: string | null;
+                authorName: string;
+                /** @enum {string} */
+                status: "not_started" | "in_progress" | "done" | "cancelled";
+                progress: number;
+                comment: string;
+                fileIds: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            mayReport: boolean;
+        };
+        PlanTaskInput: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            number: string;
+            /** @enum {string} */
+            kind: "group" | "task" | "target";
+            title: string;
+            lead: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            coordinating: {
+                label: string;
+                unitId: string | null;
+                unitName?: string | null;
+                collective: boolean;
+                candidates?: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            timeframeText: string;
+            schedule: {
+                /** @enum {string} */
+                kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                dueOn: string | null;
+                reporting: "quarterly" | null;
+            };
+            expectedOutput: string;
+            notes: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cancelled";
+            progress: number;
+            completedOn: string | null;
+            /** @enum {string} */
+            deadline: "done" | "overdue" | "due_soon" | "on_track" | "no_due_date";
+            version: number;
+        };
         ProcedureContent: {
             name: string;
             localCode?: string | null;
@@ -13092,6 +14476,102 @@ export interface components {
             uploadedAt: unknown;
             /** @description Where anyone downloads it */
             url: string;
+        };
+        ProcedureReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string;
+            procedureName: string;
+            procedureCode: string | null;
+            year: number;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            proposal: {
+                partsRemoved: number;
+                timeCutDays: number;
+                feesCutVnd: number;
+                fieldsReused: number;
+                /** @default  */
+                note: string;
+            };
+            before: components["schemas"]["ComplianceCost"];
+            after: components["schemas"]["ComplianceCost"];
+            savingsVnd: number;
+            savingsPercent: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            approvedAt: string | null;
+        };
+        ProcedureReviewInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string;
+            procedureName: string;
+            procedureCode: string | null;
+            year: number;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            proposal: {
+                partsRemoved: number;
+                timeCutDays: number;
+                feesCutVnd: number;
+                fieldsReused: number;
+                /** @default  */
+                note: string;
+            };
+            before: components["schemas"]["ComplianceCostInput"];
+            after: components["schemas"]["ComplianceCostInput"];
+            savingsVnd: number;
+            savingsPercent: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            approvedAt: string | null;
+        };
+        ProcedureReviewSummary: {
+            reviews: components["schemas"]["ProcedureReview"][];
+            totals: {
+                procedures: number;
+                approved: number;
+                beforeCostPerYearVnd: number;
+                afterCostPerYearVnd: number;
+                savingsVnd: number;
+                savingsPercent: number;
+            };
+        };
+        ProcedureReviewSummaryInput: {
+            reviews: components["schemas"]["ProcedureReviewInput"][];
+            totals: {
+                procedures: number;
+                approved: number;
+                beforeCostPerYearVnd: number;
+                afterCostPerYearVnd: number;
+                savingsVnd: number;
+                savingsPercent: number;
+            };
         };
         ProcedureSummary: {
             /** Format: uuid */
@@ -13857,6 +15337,80 @@ export interface components {
             satisfied: boolean;
             ratedAt: unknown;
             feedbackCode: string | null;
+        };
+        ReviewPrefill: {
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            versionId: string;
+            code: string;
+            name: string;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            /** @description The current cost inputs as far as the catalog knows them (fees; time and volumes to fill) */
+            before: {
+                /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                annualIncomePerCapitaVnd: number;
+                /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                activities: {
+                    name: string;
+                    hours: number;
+                }[];
+                feesVnd: number;
+                chargesVnd: number;
+                serviceCostsVnd: number;
+                otherCostsVnd: number;
+                subjectsPerYear: number;
+                timesPerYear: number;
+            };
+        };
+        ReviewPrefillInput: {
+            /** Format: uuid */
+            procedureId: string;
+            /** Format: uuid */
+            versionId: string;
+            code: string;
+            name: string;
+            facts: {
+                parts: number;
+                mandatoryParts: number;
+                forms: number;
+                channels: string[];
+                timeLimits: {
+                    channel: string;
+                    value: number;
+                    unit: string;
+                }[];
+                feesVnd: number;
+                onlineLevel: string;
+            };
+            /** @description The current cost inputs as far as the catalog knows them (fees; time and volumes to fill) */
+            before: {
+                /** @description Thu nhập bình quân đầu người/năm (đồng) */
+                annualIncomePerCapitaVnd: number;
+                /** @description Các công việc phải làm và thời gian (giờ) của mỗi việc */
+                activities: {
+                    name: string;
+                    hours: number;
+                }[];
+                feesVnd: number;
+                chargesVnd: number;
+                serviceCostsVnd: number;
+                otherCostsVnd: number;
+                subjectsPerYear: number;
+                timesPerYear: number;
+            };
         };
         /** @enum {string} */
         Role: "citizen" | "one_stop_officer" | "postal_officer" | "processing_official" | "unit_leader" | "procedure_control_officer" | "system_admin";

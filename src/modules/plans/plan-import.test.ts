@@ -1,0 +1,251 @@
+/**
+ * Issue 21: the Bắc Kạn provincial office's 2025 reform plan (seed 003, text pasted from its PDF,
+ * with the page headers repeated and cells broken over lines) imports with every numbered task,
+ * its lead and coordinating units and timeframe; the same plan as an XLSX workbook and as a DOCX
+ * table (written here with exceljs and docx, cells wrapped over lines, the header repeated as on
+ * a second page) gives the same tree.
+ */
+import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPlan } from './plan-import.js';
+import { buildPlanTree, type PreviewTask, type RawRow } from './plan-rows.rules.js';
+
+const SEED = readFileSync(new URL('../../../test/fixtures/plans/003-bac-kan-cchc-2025.txt', import.meta.url), 'utf8');
+
+let rows: RawRow[];
+let tree: PreviewTask[];
+const task = (n: string) => tree.find((t) => t.number === n)!;
+
+beforeAll(async () => {
+  const read = await readPlan('text', { text: SEED });
+  rows = read.rows;
+  tree = buildPlanTree(rows, read.heading.year).tasks;
+});
+
+describe('seed 003 pasted from its PDF', () => {
+  it('reads the heading: issuer, number, title, legal basis, year', async () => {
+    const { heading } = await readPlan('text', { text: SEED });
+    expect(heading).toEqual({
+      issuerName: 'UBND TỈNH BẮC KẠN - VĂN PHÒNG',
+      number: '/KH-VP',
+      issuedOn: null, // the draft leaves the day blank
+      title: 'Thực hiện công tác cải cách hành chính năm 2025',
+      legalBasis: 'Kế hoạch số 893/KH-UBND ngày 26/12/2024',
+      year: 2025,
+    });
+  });
+
+  it('gives every numbered row, in order, with no problem', () => {
+    expect(tree).toHaveLength(96);
+    expect(tree.filter((t) => t.depth === 0).map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(buildPlanTree(rows, 2025).problems).toEqual([]);
+    expect(tree.at(-1)!.number).toBe('7.5.6');
+    // No page number or repeated header leaked into a cell.
+    expect(tree.filter((t) => /STT|Ghi chú|chủ trì/.test(t.title + t.timeframeText))).toEqual([]);
+  });
+
+  it.each<[string, string, string[], string[], string, string | null]>([
+    [
+      '1.1.1',
+      'Xây dựng và ban hành kế hoạch CCHC năm',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-01-31',
+    ],
+    [
+      '1.1.2',
+      'Mức độ thực hiện kế hoạch (nhiệm vụ, nội dung) CCHC',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-12-31',
+    ],
+    [
+      '1.2',
+      'Thực hiện chế độ báo cáo định kỳ',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'per_instruction',
+      null,
+    ],
+    [
+      '1.4',
+      'Đổi mới, sáng tạo trong thực hiện nhiệm vụ',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-12-31',
+    ],
+    [
+      '1.5',
+      'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao',
+      ['Các Phòng, ban, đơn vị có liên quan'],
+      ['Phòng HCTC-QTTV'],
+      'ongoing',
+      null,
+    ],
+    [
+      '2.1.1',
+      'Ban hành kế hoạch theo dõi thi hành pháp luật',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-02-28',
+    ],
+    [
+      '2.1.3',
+      'Xử lý kết quả theo dõi tình hình thi hành pháp luật',
+      ['Các Phòng, ban, đơn vị'],
+      ['Phòng HCTC-QTTV'],
+      'event',
+      null,
+    ],
+    [
+      '2.2.4',
+      'Gửi Danh mục văn bản hết hiệu lực, ngưng hiệu lực đến Sở Tư pháp theo quy định tại khoản 1 Điều 10 Quyết định số 13/2019/QĐUBND của UBND tỉnh',
+      ['Phòng HCTC&QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'per_instruction',
+      null,
+    ],
+    [
+      '3.6.2',
+      'Thực hiện việc xin lỗi người dân, tổ chức khi để xảy ra trễ hẹn trong giải quyết hồ sơ TTHC',
+      ['Các Phòng, ban, đơn vị có liên quan'],
+      ['Phòng HCTC-QTTV'],
+      'event',
+      null,
+    ],
+    [
+      '5.3.2',
+      'Thực hiện quy định về thăng hạng viên chức theo thẩm quyền',
+      ['Phòng HCTC-QTTV'],
+      ['Các Phòng, ban, đơn vị'],
+      'due',
+      '2025-12-31',
+    ],
+    [
+      '6.1.3',
+      'Thực hiện công khai tài chính tại cơ quan, đơn vị và các đơn vị trực thuộc',
+      ['Phòng HCTC&QTTV'],
+      ['Các đơn vị thuộc và trực thuộc Sở'],
+      'per_instruction',
+      null,
+    ],
+    [
+      '6.2.1',
+      'Ban hành quy chế quản lý chi tiêu',
+      ['Phòng HCTC&QTTV'],
+      ['Các đơn vị thuộc và trực thuộc Sở'],
+      'due',
+      '2025-01-31',
+    ],
+    [
+      '6.3.1',
+      'Đơn vị sự nghiệp công lập có phát sinh nguồn thu từ đặt hàng dịch vụ sự nghiệp công sử dụng ngân sách nhà nước',
+      ['Nhà khách tỉnh'],
+      ['Phòng HCTC&QTTV'],
+      'ongoing',
+      null,
+    ],
+    [
+      '7.5.2',
+      'Tỷ lệ TTHC đủ điều kiện được cung cấp DVCTT toàn trình',
+      ['Phòng HCTC&QTTV'],
+      ['Các đơn vị thuộc và trực thuộc Sở'],
+      'per_instruction',
+      null,
+    ],
+  ])('%s', (number, title, lead, coordinating, kind, dueOn) => {
+    const t = task(number);
+    expect(t.title).toBe(title);
+    expect(t.leadLabels).toEqual(lead);
+    expect(t.coordinatingLabels).toEqual(coordinating);
+    expect(t.schedule.kind).toBe(kind);
+    expect(t.schedule.dueOn).toBe(dueOn);
+  });
+
+  it('keeps a timeframe broken by a page break whole, and ongoing tasks report quarterly', () => {
+    expect(task('6.1.3').timeframeText).toBe(
+      'Theo quy định tại Điều 3 Chương II Thông tư số 61/2017/TT-BTC ngày 15/6/2017 của Bộ Tài chính',
+    );
+    expect(task('2.1.2').schedule).toEqual({ kind: 'ongoing', dueOn: null, reporting: 'quarterly' });
+  });
+
+  it('groups hold their numbered rows; measurable rows are targets', () => {
+    expect(task('1').kind).toBe('group');
+    expect(task('1.1').kind).toBe('group');
+    expect(task('1.1.1')).toMatchObject({ kind: 'task', parentNumber: '1.1', depth: 2 });
+    expect(task('5.3').kind).toBe('group'); // a group that also names its units
+    expect(task('7.4.4')).toMatchObject({ kind: 'target', title: 'Tỷ lệ số hóa hồ sơ giải quyết TTHC' });
+  });
+});
+
+/** A cell as a PDF or a narrow column wraps it: words spread over lines of about 18 characters. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    if (lines.length > 0 && (lines.at(-1)!.length + word.length < 18 || word === ''))
+      lines[lines.length - 1] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
+}
+const HEADER = ['STT', 'Nhiệm vụ cụ thể', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Ghi chú'];
+const cellsOf = (r: RawRow) => [r.number, r.title, r.lead, r.coordinating, r.timeframe, r.notes];
+
+async function asXlsx(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Phụ lục');
+  ws.addRow(['UBND TỈNH BẮC KẠN']);
+  ws.addRow(['VĂN PHÒNG']);
+  ws.addRow(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+  ws.addRow(['Số: 05/KH-VP', '', '', 'Bắc Kạn, ngày 10 tháng 01 năm 2025']);
+  ws.addRow(['KẾ HOẠCH']);
+  ws.addRow(['Thực hiện công tác cải cách hành chính năm 2025']);
+  ws.addRow(HEADER);
+  rows.forEach((r, i) => {
+    if (i === 40) ws.addRow(HEADER); // the header repeated, as printed on each page
+    ws.addRow(cellsOf(r).map((c, col) => (col === 0 ? c : wrap(c).join('\n'))));
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function asDocx(): Promise<Uint8Array> {
+  const cell = (text: string) => new TableCell({ children: wrap(text).map((line) => new Paragraph(line)) });
+  const tableRows = [HEADER, ...rows.map(cellsOf)].map((cells) => new TableRow({ children: cells.map(cell) }));
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph('UBND TỈNH BẮC KẠN'),
+          new Paragraph('VĂN PHÒNG'),
+          new Paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+          new Paragraph('Số: 05/KH-VP'),
+          new Paragraph('KẾ HOẠCH'),
+          new Paragraph('Thực hiện công tác cải cách hành chính năm 2025'),
+          new Table({ rows: tableRows }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+describe('the same plan as XLSX and DOCX', () => {
+  it.each([
+    ['xlsx', asXlsx],
+    ['docx', asDocx],
+  ] as const)('%s gives the same tree as the text', async (format, write) => {
+    const read = await readPlan(format, { data: await write() });
+    expect(read.heading.year).toBe(2025);
+    expect(read.heading.title).toBe('Thực hiện công tác cải cách hành chính năm 2025');
+    expect(read.heading.number).toBe('05/KH-VP');
+    const other = buildPlanTree(read.rows, read.heading.year);
+    expect(other.problems).toEqual([]);
+    expect(other.tasks).toEqual(tree);
+  });
+});

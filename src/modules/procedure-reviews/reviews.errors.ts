@@ -1,0 +1,15 @@
+import type { ErrorTable } from '../../kernel/errors.js';
+
+/** Errors of procedure reviews (rà soát, đánh giá TTHC). */
+export const REVIEW_ERRORS = {
+  REVIEW_PROCEDURE_NOT_FOUND: {
+    status: 404,
+    message: 'Không tìm thấy thủ tục hành chính (hoặc thủ tục chưa có nội dung công bố).',
+  },
+  REVIEW_NOT_FOUND: { status: 404, message: 'Không tìm thấy bản rà soát, đánh giá.' },
+  REVIEW_ALREADY_APPROVED: { status: 409, message: 'Bản rà soát đã được phê duyệt.' },
+} as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof REVIEW_ERRORS, true> {}
+}
