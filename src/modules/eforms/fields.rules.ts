@@ -23,7 +23,13 @@ export function flatFields(definition: EformDefinition): FlatField[] {
   for (const s of definition.ui.sections) {
     for (const key of s.fields) {
       const ui = definition.ui.fields[key]!;
-      out.push({ key, label: ui.label.vi, type: ui.widget, required: top.has(key) || conditional.has(key), section: s.key });
+      out.push({
+        key,
+        label: ui.label.vi,
+        type: ui.widget,
+        required: top.has(key) || conditional.has(key),
+        section: s.key,
+      });
       if (ui.widget === 'group') {
         const itemSchema = (definition.schema.properties as Record<string, { items: { required: string[] } }>)[key]!;
         for (const sub of ui.itemOrder ?? []) {
@@ -85,3 +91,14 @@ export function fieldCounts(definition: EformDefinition, sourced: Record<string,
 /** Share of the legal form's fields prefilled, 0–1, rounded to 3 decimals. */
 export const prefilledShare = (counts: Pick<FieldCounts, 'total' | 'prefilled'>) =>
   counts.total === 0 ? 0 : Math.round((counts.prefilled / counts.total) * 1000) / 1000;
+
+/**
+ * The procedure's component the e-form stands for (its tờ khai): the one whose template or name
+ * names the form's title. Filed as an e-form, it needs no scan.
+ */
+export function formComponentOf<
+  C extends { id?: string | undefined; name: string; formTemplate?: string | null | undefined },
+>(components: readonly C[], definition: Pick<EformDefinition, 'title'>): C | undefined {
+  const title = definition.title.toLocaleLowerCase('vi');
+  return components.find((c) => [c.formTemplate ?? '', c.name].some((s) => s.toLocaleLowerCase('vi').includes(title)));
+}

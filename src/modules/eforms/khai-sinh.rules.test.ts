@@ -39,7 +39,11 @@ describe('Tờ khai đăng ký khai sinh (Circular 04/2020/TT-BTP as replaced by
     { name: 'a complete form', values: valid, paths: [] },
     { name: 'no child name', values: without('childFullName'), paths: ['childFullName'] },
     { name: 'impossible date', values: { ...valid, childBirthDate: '31/02/2025' }, paths: ['childBirthDate'] },
-    { name: 'ISO date instead of dd/mm/yyyy', values: { ...valid, childBirthDate: '2025-09-05' }, paths: ['childBirthDate'] },
+    {
+      name: 'ISO date instead of dd/mm/yyyy',
+      values: { ...valid, childBirthDate: '2025-09-05' },
+      paths: ['childBirthDate'],
+    },
     { name: '9-digit CMND', values: { ...valid, requesterPersonalId: '089095000' }, paths: ['requesterPersonalId'] },
     { name: 'unknown sex', values: { ...valid, childGender: 'X' }, paths: ['childGender'] },
     {
@@ -86,10 +90,22 @@ describe('Tờ khai đăng ký khai sinh (Circular 04/2020/TT-BTP as replaced by
   it('prefills at least a fifth of the fields for a father from the population database', () => {
     const an = DEMO_CITIZENS[0]!;
     const prefill = prefillValues(KHAI_SINH, populationFacts(an), null);
-    expect(prefill.requesterResidence?.value).toEqual({ provinceCode: '91', communeCode: '30307', detail: an.noiThuongTru.chiTiet });
+    expect(prefill.requesterResidence?.value).toEqual({
+      provinceCode: '91',
+      communeCode: '30307',
+      detail: an.noiThuongTru.chiTiet,
+    });
     expect(prefill.fatherFullName).toEqual({ value: 'Nguyễn Văn An', source: 'population' });
     expect(prefill.motherFullName).toBeUndefined();
-    const sourced = sourcesOf(KHAI_SINH, { ...valid, requesterResidence: prefill.requesterResidence!.value, fatherResidence: prefill.requesterResidence!.value }, prefill);
+    const sourced = sourcesOf(
+      KHAI_SINH,
+      {
+        ...valid,
+        requesterResidence: prefill.requesterResidence!.value,
+        fatherResidence: prefill.requesterResidence!.value,
+      },
+      prefill,
+    );
     const counts = fieldCounts(KHAI_SINH, sourced);
     expect(counts.prefilled).toBe(7);
     expect(prefilledShare(counts)).toBeGreaterThanOrEqual(0.2);
@@ -100,9 +116,9 @@ describe('Tờ khai đăng ký khai sinh (Circular 04/2020/TT-BTP as replaced by
     const prefill = prefillValues(KHAI_SINH, populationFacts(DEMO_CITIZENS[0]!), null);
     const base = { ...valid, requesterResidence: prefill.requesterResidence!.value };
     expect(tamperedFields(KHAI_SINH, base, prefill)).toEqual([]);
-    expect(tamperedFields(KHAI_SINH, { ...base, requesterFullName: 'Nguyễn Văn Ân' }, prefill).map((e) => e.path)).toEqual([
-      'requesterFullName',
-    ]);
+    expect(
+      tamperedFields(KHAI_SINH, { ...base, requesterFullName: 'Nguyễn Văn Ân' }, prefill).map((e) => e.path),
+    ).toEqual(['requesterFullName']);
     const edited = sourcesOf(KHAI_SINH, { ...base, fatherFullName: 'Lê Văn Cường' }, prefill);
     expect(edited.fatherFullName?.source).toBe('typed');
     expect(tamperedFields(KHAI_SINH, { ...base, fatherFullName: 'Lê Văn Cường' }, prefill)).toEqual([]);

@@ -33,7 +33,13 @@ export function isoFromVnDate(text: string): string | null {
 export const vnDateFromIso = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 function buildAjv() {
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
+  const ajv = new Ajv2020.default({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    allowUnionTypes: true,
+  });
   addFormats.default(ajv);
   ajv.addFormat('vn-date', { type: 'string', validate: (s: string) => isoFromVnDate(s) !== null });
   ajv.addFormat('personal-id', { type: 'string', validate: (s: string) => checkPersonalId(s).ok });

@@ -162,6 +162,7 @@ export function defineForm(meta: FormMeta, sections: SectionSpec[]): EformDefini
     if (s.when && conditional.length > 0) {
       conditions.push({
         if: { properties: { [s.when.field]: { const: s.when.equals } }, required: [s.when.field] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a promise
         then: { required: conditional },
       });
     }

@@ -8,17 +8,7 @@
  * trú); lời cam đoan; đề nghị cấp bản sao. Used by procedure 1.001193 and the inter-linked
  * procedure 2.000986 (Decree 63/2024/NĐ-CP: khai sinh – thường trú – thẻ BHYT).
  */
-import {
-  checkbox,
-  choice,
-  commitment,
-  computed,
-  date,
-  defineForm,
-  number,
-  section,
-  text,
-} from './builders.js';
+import { checkbox, choice, commitment, computed, date, defineForm, number, section, text } from './builders.js';
 import { ethnicity, gender, nationality, parent, requester, YES_NO } from './common-fields.js';
 
 export const KHAI_SINH = defineForm(
