@@ -20,7 +20,8 @@ import { dossierEforms, eformDefinitions, eformDrafts } from './eforms.tables.js
 import { fieldCounts, prefilledShare, shownValues } from './fields.rules.js';
 import { builtInFormFor } from './library/index.js';
 import { type Facts, populationFacts, prefillValues, sourcesOf, tamperedFields } from './prefill.rules.js';
-import { type FieldError, validateValues } from './validation.rules.js';
+import { validateValues } from './server-validator.js';
+import type { FieldError } from './validation.rules.js';
 
 export interface GoverningForm {
   id: string;

@@ -102,3 +102,22 @@ export function formComponentOf<
   const title = definition.title.toLocaleLowerCase('vi');
   return components.find((c) => [c.formTemplate ?? '', c.name].some((s) => s.toLocaleLowerCase('vi').includes(title)));
 }
+
+/** Fields whose population value is locked (the applicant's own data, not a presumption). */
+export function lockedFields(definition: Pick<EformDefinition, 'ui'>): string[] {
+  return Object.entries(definition.ui.fields)
+    .filter(([, ui]) => (ui.prefill ?? []).some((r) => !r.when))
+    .map(([key]) => key);
+}
+
+/** JSON with sorted keys: two values equal as data compare equal. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const canonicalEqual = (a: unknown, b: unknown) => canonical(a) === canonical(b);

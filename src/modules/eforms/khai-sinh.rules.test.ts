@@ -3,7 +3,7 @@ import { KHAI_SINH } from './library/khai-sinh.js';
 import { withComputed } from './computed.rules.js';
 import { fieldCounts, flatFields, prefilledShare, shownValues } from './fields.rules.js';
 import { populationFacts, prefillValues, sourcesOf, tamperedFields } from './prefill.rules.js';
-import { validateValues } from './validation.rules.js';
+import { validateValues } from './server-validator.js';
 import { DEMO_CITIZENS } from '../national-data/demo-citizens.js';
 
 const residence = { provinceCode: '91', communeCode: '30307', detail: 'Số 1 Tôn Đức Thắng' };

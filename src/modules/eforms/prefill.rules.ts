@@ -11,6 +11,7 @@
 import type { CongDan } from '../national-data/ndxp-protocol.js';
 import { currentCommune, type FormAddress } from './address-data.js';
 import type { EformDefinition, Fact, PrefillSource, SourcedValue } from './eform.types.js';
+import { canonical, lockedFields } from './fields.rules.js';
 import type { FieldError } from './validation.rules.js';
 import { vnDateFromIso } from './validation.rules.js';
 
@@ -56,23 +57,6 @@ export function prefillValues(
     }
   }
   return out;
-}
-
-/** Fields whose population value is locked (the applicant's own data, not a presumption). */
-export function lockedFields(definition: EformDefinition): string[] {
-  return Object.entries(definition.ui.fields)
-    .filter(([, ui]) => (ui.prefill ?? []).some((r) => !r.when))
-    .map(([key]) => key);
-}
-
-/** JSON with sorted keys: two values equal as data compare equal. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Locked population fields filed with another value than the database's (recomputed by the server). */

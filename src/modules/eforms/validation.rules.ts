@@ -5,12 +5,13 @@
  * `tax-code` (mã số thuế with its check digit, Circular 86/2024/TT-BTC via the identifiers module),
  * and the keyword `vnAddress` (the commune exists after the 2025 reform and lies in the province).
  * Every error names the field path (`children.0.fullName`) and says what is wrong in Vietnamese.
+ * Browser-safe: the address check is passed in (the server's reads the address package; the
+ * portal's the communes it fetched), so the portal validates with this very code.
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { checkPersonalId } from '../identifiers/personal-id.rules.js';
 import { checkTaxCode } from '../identifiers/tax-code.rules.js';
-import { communeInProvince } from './address-data.js';
 import type { EformDefinition, JsonSchema } from './eform.types.js';
 
 export interface FieldError {
@@ -32,7 +33,10 @@ export function isoFromVnDate(text: string): string | null {
 /** YYYY-MM-DD → dd/mm/yyyy. */
 export const vnDateFromIso = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-function buildAjv() {
+/** Whether a commune (by code) lies in a province; the portal may answer true for a province it has not loaded. */
+export type CommuneCheck = (provinceCode: string, communeCode: string) => boolean;
+
+function buildAjv(communeInProvince: CommuneCheck) {
   const ajv = new Ajv2020.default({
     allErrors: true,
     strict: true,
@@ -58,31 +62,6 @@ function buildAjv() {
   // UI hints that may sit in a schema (ignored by validation).
   ajv.addVocabulary(['x-widget']);
   return ajv;
-}
-
-let shared: ReturnType<typeof buildAjv> | undefined;
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-
-/** The compiled validator of a schema (cached per schema object); an invalid schema throws. */
-export function validatorOf(schema: JsonSchema): ValidateFunction {
-  shared ??= buildAjv();
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = shared.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
-
-/** Whether a schema is a valid 2020-12 schema with MotCua's formats (for the admin editor). */
-export function schemaProblems(schema: JsonSchema): string[] {
-  shared ??= buildAjv();
-  try {
-    shared.compile(structuredClone(schema));
-    return [];
-  } catch (error) {
-    return [(error as Error).message];
-  }
 }
 
 const FORMAT_MESSAGES: Record<string, string> = {
@@ -138,16 +117,44 @@ function pathOf(e: ErrorObject): string {
   return segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
 }
 
-/** The errors of `values` against the form's schema, one per field path (the first found). */
-export function validateValues(definition: Pick<EformDefinition, 'schema'>, values: unknown): FieldError[] {
-  const validate = validatorOf(definition.schema);
-  if (validate(values)) return [];
-  const errors = new Map<string, string>();
-  for (const e of validate.errors ?? []) {
-    // if/then reports its own "must match then" besides the real error under it.
-    if (e.keyword === 'if') continue;
-    const path = pathOf(e);
-    if (!errors.has(path)) errors.set(path, messageOf(e));
-  }
-  return [...errors].map(([path, message]) => ({ path, message }));
+export interface EformValidator {
+  /** The errors of `values` against the form's schema, one per field path (the first found). */
+  validate(definition: Pick<EformDefinition, 'schema'>, values: unknown): FieldError[];
+  /** Why a schema is not a valid 2020-12 schema with MotCua's formats (for the admin editor). */
+  schemaProblems(schema: JsonSchema): string[];
+}
+
+export function makeValidator(communeInProvince: CommuneCheck): EformValidator {
+  const ajv = buildAjv(communeInProvince);
+  const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+  const validatorOf = (schema: JsonSchema) => {
+    let validate = compiled.get(schema);
+    if (!validate) {
+      validate = ajv.compile(schema);
+      compiled.set(schema, validate);
+    }
+    return validate;
+  };
+  return {
+    validate(definition, values) {
+      const validate = validatorOf(definition.schema);
+      if (validate(values)) return [];
+      const errors = new Map<string, string>();
+      for (const e of validate.errors ?? []) {
+        // if/then reports its own "must match then" besides the real error under it.
+        if (e.keyword === 'if') continue;
+        const path = pathOf(e);
+        if (!errors.has(path)) errors.set(path, messageOf(e));
+      }
+      return [...errors].map(([path, message]) => ({ path, message }));
+    },
+    schemaProblems(schema) {
+      try {
+        ajv.compile(structuredClone(schema));
+        return [];
+      } catch (error) {
+        return [(error as Error).message];
+      }
+    },
+  };
 }

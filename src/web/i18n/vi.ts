@@ -1,3 +1,4 @@
+import { eformsVi } from './eforms.vi.js';
 import { adminVi } from './admin.vi.js';
 import { portalVi } from './portal.vi.js';
 import { deskVi } from './desk.vi.js';
@@ -189,6 +190,7 @@ export const vi = {
   ...paymentsVi,
   ...nationalSyncVi,
   ...kpiVi,
+  ...eformsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
