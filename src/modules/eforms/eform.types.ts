@@ -61,6 +61,11 @@ export type Fact = (typeof FACTS)[number];
 export interface PrefillRule {
   fact: Fact;
   when?: { fact: Fact; equals: string };
+  /**
+   * The field is about someone the filer usually is but need not be (the person a certificate is
+   * for): prefilled, but only flagged when edited, never locked.
+   */
+  presumed?: true;
 }
 
 /** A computed field's formula: a small closed set, each a pure function in computed.rules.ts. */

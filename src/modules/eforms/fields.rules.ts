@@ -106,7 +106,7 @@ export function formComponentOf<
 /** Fields whose population value is locked (the applicant's own data, not a presumption). */
 export function lockedFields(definition: Pick<EformDefinition, 'ui'>): string[] {
   return Object.entries(definition.ui.fields)
-    .filter(([, ui]) => (ui.prefill ?? []).some((r) => !r.when))
+    .filter(([, ui]) => (ui.prefill ?? []).some((r) => !r.when && !r.presumed))
     .map(([key]) => key);
 }
 

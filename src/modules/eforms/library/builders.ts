@@ -60,7 +60,10 @@ export const taxCode = (label: [string, string], o: Common = {}) =>
 export const email = (label: [string, string], o: Common = {}) =>
   field('text', label, { type: 'string', format: 'email', maxLength: 200 }, o);
 export const phone = (label: [string, string], o: Common = {}) =>
-  field('text', label, { type: 'string', pattern: '^\\+?[0-9][0-9 ]{7,16}$' }, o);
+  field('text', label, { type: 'string', pattern: '^\\+?[0-9][0-9 ]{7,16}$', examples: ['0912345678'] }, o);
+/** Mã ngành kinh tế cấp 4 (Vietnam Standard Industrial Classification, Decision 36/2025/QĐ-TTg). */
+export const industryCode = (label: [string, string], o: Common = {}) =>
+  field('text', label, { type: 'string', pattern: '^[0-9]{4}$', examples: ['4711'] }, o);
 export const checkbox = (label: [string, string], o: Common = {}) =>
   field('checkbox', label, { type: 'boolean' }, { required: false, ...o });
 

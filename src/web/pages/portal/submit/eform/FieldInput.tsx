@@ -89,8 +89,10 @@ export function FieldInput({ id, ui, value, disabled, onChange }: Props) {
           {rows.map((row, i) => (
             <fieldset key={i} style={{ border: '1px solid #f0f0f0', padding: 8, marginBottom: 8 }}>
               {(ui.itemOrder ?? []).map((key) => (
-                <label key={key} style={{ display: 'block', marginBottom: 6 }}>
-                  {ui.items![key]!.label[lang]}
+                <div key={key} style={{ marginBottom: 6 }}>
+                  <label htmlFor={`${id}-${i}-${key}`} style={{ display: 'block' }}>
+                    {ui.items![key]!.label[lang]}
+                  </label>
                   <FieldInput
                     id={`${id}-${i}-${key}`}
                     ui={ui.items![key]!}
@@ -98,7 +100,7 @@ export function FieldInput({ id, ui, value, disabled, onChange }: Props) {
                     disabled={disabled}
                     onChange={(v) => set(i, key, v)}
                   />
-                </label>
+                </div>
               ))}
               <Button size="small" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                 {t('eform.removeRow')}
