@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EformDefinition, FieldUi, JsonSchema } from './eform.types.js';
 import { flatFields, formComponentOf } from './fields.rules.js';
-import { FORM_LIBRARY } from './library/index.js';
+import { ATTACHED_FORMS, FORM_LIBRARY } from './library/index.js';
 import { validateValues } from './server-validator.js';
 
 const ADDRESS = { provinceCode: '91', communeCode: '30307', detail: 'Số 1 Tôn Đức Thắng' };
@@ -75,15 +75,32 @@ const TRAPS: Record<string, { name: string; patch: Record<string, unknown>; path
   'khai-sinh': [{ name: 'child born 30 Feb', patch: { childBirthDate: '30/02/2025' }, path: 'childBirthDate' }],
   'ket-hon': [
     { name: 'groom’s 9-digit CMND', patch: { groomPersonalId: '089095000' }, path: 'groomPersonalId' },
-    { name: 'bride’s commune in another province', patch: { brideResidence: { ...ADDRESS, provinceCode: '79' } }, path: 'brideResidence' },
+    {
+      name: 'bride’s commune in another province',
+      patch: { brideResidence: { ...ADDRESS, provinceCode: '79' } },
+      path: 'brideResidence',
+    },
+  ],
+  'dang-ky-lai-ket-hon': [
+    {
+      name: 'no date of the earlier registration',
+      patch: { previousRegistrationDate: '' },
+      path: 'previousRegistrationDate',
+    },
   ],
   'khai-tu': [{ name: 'date of death as ISO', patch: { deathDate: '2025-09-01' }, path: 'deathDate' }],
   'xac-nhan-tinh-trang-hon-nhan': [{ name: 'no certificate count', patch: { copyCount: 0 }, path: 'copyCount' }],
   'ban-sao-trich-luc': [{ name: 'unknown civil-status event', patch: { event: 'ly-hon' }, path: 'event' }],
   'thay-doi-cai-chinh-ho-tich': [{ name: 'empty requested content', patch: { changeTo: '' }, path: 'changeTo' }],
-  'dang-ky-lai-khai-sinh': [{ name: 'letters in the identifier', patch: { personPersonalId: '08909500012A' }, path: 'personPersonalId' }],
+  'dang-ky-lai-khai-sinh': [
+    { name: 'letters in the identifier', patch: { personPersonalId: '08909500012A' }, path: 'personPersonalId' },
+  ],
   'ct01-cu-tru': [
-    { name: 'a member without identifier', patch: { members: [{ fullName: 'Nguyễn Thị B', birthDate: '01/01/2015', gender: 'Nữ', relationship: 'Con' }] }, path: 'members.0.personalId' },
+    {
+      name: 'a member without identifier',
+      patch: { members: [{ fullName: 'Nguyễn Thị B', birthDate: '01/01/2015', gender: 'Nữ', relationship: 'Con' }] },
+      path: 'members.0.personalId',
+    },
     { name: 'malformed e-mail', patch: { email: 'an.nguyen@' }, path: 'email' },
   ],
   'ly-lich-tu-phap': [
@@ -100,13 +117,14 @@ const TRAPS: Record<string, { name: string; patch: Record<string, unknown>; path
   'giay-phep-xay-dung': [{ name: 'zero floors', patch: { floors: 0 }, path: 'floors' }],
 };
 
-const catalog = JSON.parse(
-  readFileSync(new URL('../catalog/demo/procedures.vi.json', import.meta.url), 'utf8'),
-) as { nationalCode: string; content: { components: { name: string; formTemplate?: string | null }[] } }[];
+const catalog = JSON.parse(readFileSync(new URL('../catalog/demo/procedures.vi.json', import.meta.url), 'utf8')) as {
+  nationalCode: string;
+  content: { components: { name: string; formTemplate?: string | null }[] };
+}[];
 
 describe('the form library', () => {
-  it('has at least 12 forms with distinct keys', () => {
-    expect(FORM_LIBRARY.length).toBeGreaterThanOrEqual(12);
+  it('has at least 12 forms attached to procedures, with distinct keys', () => {
+    expect(ATTACHED_FORMS.length).toBeGreaterThanOrEqual(12);
     expect(new Set(FORM_LIBRARY.map((f) => f.key)).size).toBe(FORM_LIBRARY.length);
     expect(Object.keys(TRAPS).sort()).toEqual(FORM_LIBRARY.map((f) => f.key).sort());
   });

@@ -6,7 +6,20 @@
  * removal, and the extension of a temporary residence. Items 1–11 in the printed order; item 11
  * (household members changing with the declarant) is a repeatable group.
  */
-import { address, choice, commitment, date, defineForm, email, group, personalId, phone, section, text, textarea } from './builders.js';
+import {
+  address,
+  choice,
+  commitment,
+  date,
+  defineForm,
+  email,
+  group,
+  personalId,
+  phone,
+  section,
+  text,
+  textarea,
+} from './builders.js';
 import { gender } from './common-fields.js';
 
 export const CT01 = defineForm(
@@ -27,8 +40,15 @@ export const CT01 = defineForm(
       personalId: personalId(['4. Số định danh cá nhân', '4. Personal identification number'], {
         prefill: [{ fact: 'applicant.personalId' }],
       }),
-      phone: phone(['5. Số điện thoại liên hệ', '5. Phone'], { prefill: [{ fact: 'applicant.phone' }], remember: true }),
-      email: email(['6. Email', '6. E-mail'], { required: false, prefill: [{ fact: 'applicant.email' }], remember: true }),
+      phone: phone(['5. Số điện thoại liên hệ', '5. Phone'], {
+        prefill: [{ fact: 'applicant.phone' }],
+        remember: true,
+      }),
+      email: email(['6. Email', '6. E-mail'], {
+        required: false,
+        prefill: [{ fact: 'applicant.email' }],
+        remember: true,
+      }),
     }),
     section('household', ['Chủ hộ', 'Head of household'], {
       headFullName: text(['7. Họ, chữ đệm và tên chủ hộ', '7. Head of household'], { remember: true }),
@@ -38,31 +58,38 @@ export const CT01 = defineForm(
       }),
     }),
     section('request', ['Nội dung đề nghị', 'Request'], {
-      requestKind: choice(['Loại việc', 'Kind'], [
-        ['thuong-tru', 'Đăng ký thường trú', 'Permanent residence'],
-        ['tam-tru', 'Đăng ký tạm trú', 'Temporary residence'],
-        ['gia-han-tam-tru', 'Gia hạn tạm trú', 'Extend temporary residence'],
-        ['xoa-thuong-tru', 'Xóa đăng ký thường trú', 'Remove permanent residence'],
-        ['xoa-tam-tru', 'Xóa đăng ký tạm trú', 'Remove temporary residence'],
-      ]),
+      requestKind: choice(
+        ['Loại việc', 'Kind'],
+        [
+          ['thuong-tru', 'Đăng ký thường trú', 'Permanent residence'],
+          ['tam-tru', 'Đăng ký tạm trú', 'Temporary residence'],
+          ['gia-han-tam-tru', 'Gia hạn tạm trú', 'Extend temporary residence'],
+          ['xoa-thuong-tru', 'Xóa đăng ký thường trú', 'Remove permanent residence'],
+          ['xoa-tam-tru', 'Xóa đăng ký tạm trú', 'Remove temporary residence'],
+        ],
+      ),
       newResidence: address(['Địa chỉ nơi cư trú đề nghị', 'Residence concerned'], {
         prefill: [{ fact: 'applicant.residence' }],
       }),
       requestText: textarea(['10. Nội dung đề nghị', '10. Request'], { max: 2000 }),
     }),
-    section('members', ['11. Những thành viên trong hộ gia đình cùng thay đổi', '11. Household members also changing'], {
-      members: group(
-        ['Thành viên', 'Members'],
-        {
-          fullName: text(['Họ, chữ đệm và tên', 'Full name']),
-          birthDate: date(['Ngày, tháng, năm sinh', 'Date of birth']),
-          gender: gender(),
-          personalId: personalId(['Số định danh cá nhân', 'Personal identification number']),
-          relationship: text(['Mối quan hệ với chủ hộ', 'Relationship to the head'], { max: 50 }),
-        },
-        { required: false, max: 30 },
-      ),
-    }),
+    section(
+      'members',
+      ['11. Những thành viên trong hộ gia đình cùng thay đổi', '11. Household members also changing'],
+      {
+        members: group(
+          ['Thành viên', 'Members'],
+          {
+            fullName: text(['Họ, chữ đệm và tên', 'Full name']),
+            birthDate: date(['Ngày, tháng, năm sinh', 'Date of birth']),
+            gender: gender(),
+            personalId: personalId(['Số định danh cá nhân', 'Personal identification number']),
+            relationship: text(['Mối quan hệ với chủ hộ', 'Relationship to the head'], { max: 50 }),
+          },
+          { required: false, max: 30 },
+        ),
+      },
+    ),
     section('commitment', ['Lời cam đoan', 'Commitment'], {
       commitment: commitment(['Tôi cam đoan nội dung khai trên là đúng sự thật', 'I declare the above is true']),
     }),

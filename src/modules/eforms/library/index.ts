@@ -4,6 +4,7 @@ import { CT01 } from './cu-tru.js';
 import {
   BAN_SAO_TRICH_LUC,
   CAI_CHINH_HO_TICH,
+  DANG_KY_LAI_KET_HON,
   DANG_KY_LAI_KHAI_SINH,
   KET_HON,
   KHAI_TU,
@@ -17,6 +18,7 @@ import { GIAY_PHEP_XAY_DUNG } from './xay-dung.js';
 export const FORM_LIBRARY: readonly EformDefinition[] = [
   KHAI_SINH,
   KET_HON,
+  DANG_KY_LAI_KET_HON,
   KHAI_TU,
   TINH_TRANG_HON_NHAN,
   BAN_SAO_TRICH_LUC,
@@ -28,6 +30,9 @@ export const FORM_LIBRARY: readonly EformDefinition[] = [
   THAY_DOI_HO_KINH_DOANH,
   GIAY_PHEP_XAY_DUNG,
 ];
+
+/** Forms attached to procedures of the demo catalog (the issue asks for at least 12). */
+export const ATTACHED_FORMS = FORM_LIBRARY.filter((f) => f.procedureCodes.length > 0);
 
 /** The built-in form of a procedure (by its national code), if any. */
 export const builtInFormFor = (nationalCode: string): EformDefinition | undefined =>

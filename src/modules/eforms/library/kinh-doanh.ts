@@ -35,7 +35,9 @@ const owner = () => ({
   ownerPersonalId: personalId(['Số định danh cá nhân', 'Personal identification number'], {
     prefill: [{ fact: 'applicant.personalId' }],
   }),
-  ownerResidence: address(['Địa chỉ thường trú', 'Permanent residence'], { prefill: [{ fact: 'applicant.residence' }] }),
+  ownerResidence: address(['Địa chỉ thường trú', 'Permanent residence'], {
+    prefill: [{ fact: 'applicant.residence' }],
+  }),
   ownerPhone: phone(['Điện thoại', 'Phone'], { prefill: [{ fact: 'applicant.phone' }] }),
 });
 
@@ -93,12 +95,15 @@ export const THAY_DOI_HO_KINH_DOANH = defineForm(
     section('business', ['Hộ kinh doanh', 'The household business'], {
       businessName: text(['Tên hộ kinh doanh', 'Business name'], { max: 200, remember: true }),
       businessCode: taxCode(['Mã số hộ kinh doanh/Mã số thuế', 'Business code / tax code'], { remember: true }),
-      changeKind: choice(['Nội dung thay đổi', 'What changes'], [
-        ['dia-chi', 'Địa chỉ trụ sở (chuyển địa điểm kinh doanh)', 'Business address (relocation)'],
-        ['nganh-nghe', 'Ngành, nghề kinh doanh', 'Business lines'],
-        ['von', 'Vốn kinh doanh', 'Capital'],
-        ['chu-ho', 'Chủ hộ kinh doanh', 'Owner'],
-      ]),
+      changeKind: choice(
+        ['Nội dung thay đổi', 'What changes'],
+        [
+          ['dia-chi', 'Địa chỉ trụ sở (chuyển địa điểm kinh doanh)', 'Business address (relocation)'],
+          ['nganh-nghe', 'Ngành, nghề kinh doanh', 'Business lines'],
+          ['von', 'Vốn kinh doanh', 'Capital'],
+          ['chu-ho', 'Chủ hộ kinh doanh', 'Owner'],
+        ],
+      ),
     }),
     section(
       'address',

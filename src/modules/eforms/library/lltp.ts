@@ -66,21 +66,30 @@ export const LLTP = defineForm(
     }),
     section('record', ['Tình trạng án tích và yêu cầu', 'Criminal record and request'], {
       convictions: textarea(['Tình trạng án tích (nếu có)', 'Convictions (if any)'], { max: 2000, required: false }),
-      certificateKind: choice(['Yêu cầu cấp Phiếu lý lịch tư pháp', 'Certificate requested'], [
-        ['1', 'Phiếu số 1', 'Certificate no. 1'],
-        ['2', 'Phiếu số 2', 'Certificate no. 2'],
-      ]),
+      certificateKind: choice(
+        ['Yêu cầu cấp Phiếu lý lịch tư pháp', 'Certificate requested'],
+        [
+          ['1', 'Phiếu số 1', 'Certificate no. 1'],
+          ['2', 'Phiếu số 2', 'Certificate no. 2'],
+        ],
+      ),
       copyCount: number(['Số lượng Phiếu yêu cầu cấp', 'Number of certificates'], { min: 1, max: 10 }),
       purpose: text(['Mục đích sử dụng Phiếu', 'Purpose'], { max: 300 }),
     }),
     section(
       'bans',
-      ['Thông tin về cấm đảm nhiệm chức vụ, thành lập, quản lý doanh nghiệp (Phiếu số 1)', 'Bans from office (certificate no. 1)'],
+      [
+        'Thông tin về cấm đảm nhiệm chức vụ, thành lập, quản lý doanh nghiệp (Phiếu số 1)',
+        'Bans from office (certificate no. 1)',
+      ],
       {
-        bansRequested: choice(['Yêu cầu xác nhận thông tin về cấm đảm nhiệm chức vụ', 'Include bans from office'], [
-          ['yes', 'Có', 'Yes'],
-          ['no', 'Không', 'No'],
-        ]),
+        bansRequested: choice(
+          ['Yêu cầu xác nhận thông tin về cấm đảm nhiệm chức vụ', 'Include bans from office'],
+          [
+            ['yes', 'Có', 'Yes'],
+            ['no', 'Không', 'No'],
+          ],
+        ),
       },
       { field: 'certificateKind', equals: '1' },
     ),

@@ -23,7 +23,9 @@ export const GIAY_PHEP_XAY_DUNG = defineForm(
       }),
       representative: text(['Người đại diện', 'Representative'], { required: false }),
       position: text(['Chức vụ (nếu có)', 'Position (if any)'], { required: false }),
-      ownerAddress: address(['Địa chỉ liên hệ', 'Contact address'], { prefill: [{ fact: 'applicant.residence', presumed: true }] }),
+      ownerAddress: address(['Địa chỉ liên hệ', 'Contact address'], {
+        prefill: [{ fact: 'applicant.residence', presumed: true }],
+      }),
       ownerPhone: phone(['Số điện thoại', 'Phone'], { prefill: [{ fact: 'applicant.phone', presumed: true }] }),
     }),
     section('site', ['2. Thông tin công trình', '2. The site'], {
@@ -32,16 +34,22 @@ export const GIAY_PHEP_XAY_DUNG = defineForm(
       siteAddress: address(['Tại', 'Located at']),
     }),
     section('works', ['3. Nội dung đề nghị cấp phép', '3. Works applied for'], {
-      worksKind: choice(['Loại công trình', 'Kind of works'], [
-        ['nha-o-rieng-le', 'Nhà ở riêng lẻ', 'Single house'],
-        ['dan-dung', 'Công trình dân dụng', 'Civil works'],
-        ['cong-nghiep', 'Công trình công nghiệp', 'Industrial works'],
-        ['ha-tang', 'Công trình hạ tầng kỹ thuật', 'Technical infrastructure'],
-      ]),
-      worksGrade: choice(['Cấp công trình', 'Grade'], [
-        ['III', 'Cấp III', 'Grade III'],
-        ['IV', 'Cấp IV', 'Grade IV'],
-      ]),
+      worksKind: choice(
+        ['Loại công trình', 'Kind of works'],
+        [
+          ['nha-o-rieng-le', 'Nhà ở riêng lẻ', 'Single house'],
+          ['dan-dung', 'Công trình dân dụng', 'Civil works'],
+          ['cong-nghiep', 'Công trình công nghiệp', 'Industrial works'],
+          ['ha-tang', 'Công trình hạ tầng kỹ thuật', 'Technical infrastructure'],
+        ],
+      ),
+      worksGrade: choice(
+        ['Cấp công trình', 'Grade'],
+        [
+          ['III', 'Cấp III', 'Grade III'],
+          ['IV', 'Cấp IV', 'Grade IV'],
+        ],
+      ),
       buildingArea: number(['Diện tích xây dựng (m²)', 'Building footprint (m²)'], { min: 1, max: 1e7 }),
       groundLevel: text(['Cốt xây dựng (m)', 'Ground level (m)'], { max: 20 }),
       floorArea: number(['Tổng diện tích sàn (m²)', 'Total floor area (m²)'], { min: 1, max: 1e8 }),
