@@ -14,14 +14,14 @@ export interface PrintedSection {
 }
 
 export function valueText(ui: FieldUi, value: unknown): string {
+  // An unticked box is a "no", not a blank left to fill.
+  if (ui.widget === 'checkbox') return value === true ? 'Có' : 'Không';
   if (value === undefined || value === null || value === '') return '';
   switch (ui.widget) {
     case 'choice':
       return ui.options?.find((o) => o.value === value)?.label.vi ?? String(value);
     case 'address':
       return addressText(value as FormAddress);
-    case 'checkbox':
-      return value === true ? 'Có' : 'Không';
     case 'commitment':
       return value === true ? 'Đã cam đoan' : '';
     default:
