@@ -1,6 +1,10 @@
 CREATE TABLE "dossier_eforms" (
 	"dossier_id" uuid PRIMARY KEY NOT NULL,
 	"definition_id" uuid NOT NULL,
+	"procedure_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"competent_unit_id" uuid NOT NULL,
+	"receiving_unit_id" uuid NOT NULL,
 	"form_key" text NOT NULL,
 	"applicant_key" text NOT NULL,
 	"values" jsonb NOT NULL,
@@ -31,6 +35,7 @@ CREATE TABLE "eform_drafts" (
 --> statement-breakpoint
 ALTER TABLE "dossier_eforms" ADD CONSTRAINT "dossier_eforms_dossier_id_dossiers_id_fk" FOREIGN KEY ("dossier_id") REFERENCES "dossiers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_eforms" ADD CONSTRAINT "dossier_eforms_definition_id_eform_definitions_id_fk" FOREIGN KEY ("definition_id") REFERENCES "eform_definitions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dossier_eforms" ADD CONSTRAINT "dossier_eforms_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eform_definitions" ADD CONSTRAINT "eform_definitions_procedure_id_procedures_id_fk" FOREIGN KEY ("procedure_id") REFERENCES "procedures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eform_definitions" ADD CONSTRAINT "eform_definitions_procedure_version_id_procedure_versions_id_fk" FOREIGN KEY ("procedure_version_id") REFERENCES "procedure_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eform_definitions" ADD CONSTRAINT "eform_definitions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -179,6 +179,20 @@ describe('prefill and filing', () => {
     expect(text).toContain('Phường Long Xuyên');
     expect(text).toContain('Ngày năm tháng chín năm hai nghìn không trăm hai mươi lăm');
 
+    // The measured cut in fields, for the province over today: this dossier counts, its share ≥ 20 %.
+    const kstthc = await t.login('kstthc');
+    const roots = (await t.app.inject({ url: '/api/units' })).json().units as { id: string; name: string }[];
+    const province = roots.find((u) => u.name === 'Ủy ban nhân dân tỉnh An Giang')!.id;
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const cut = await kstthc.request({ url: `/api/eforms/field-cut?unit=${province}&from=${today}&to=${today}` });
+    expect(cut.statusCode, cut.body).toBe(200);
+    const birthCut = cut.json().procedures.find((p: { nationalCode: string }) => p.nationalCode === '1.001193');
+    expect(birthCut).toMatchObject({ dossiers: 1, fieldsPrefilled: eform.fieldsPrefilled, meetsTarget: true });
+    expect(cut.json().total.dossiers).toBe(1);
+    expect(
+      (await congdan.request({ url: `/api/eforms/field-cut?unit=${province}&from=${today}&to=${today}` })).statusCode,
+    ).toBe(403);
+
     const other = await t.login('tiepnhan');
     const stranger = await other.request({ url: `/api/dossiers/${code}/eform.pdf` });
     expect([403, 404]).toContain(stranger.statusCode);

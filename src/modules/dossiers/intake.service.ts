@@ -209,7 +209,7 @@ export async function receiveDossier(
     })
     .returning();
   if (filedForm) {
-    await recordFiledForm(tx, dossier!.id, key, filedForm, now);
+    await recordFiledForm(tx, dossier!, key, filedForm, now);
     if (ctx.actor.kind === 'citizen') await dropDraft(tx, ctx.actor.userId, procedure.id);
   }
   if (calendar && start) await openPlannedConsultations(tx, calendar, dossier!.id, start, now);

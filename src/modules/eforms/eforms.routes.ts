@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { authorize } from '../access/policy.js';
+import { unitPath } from '../org/units.service.js';
+import { fieldCutOf } from './field-cut.query.js';
 import { requireActor } from '../../kernel/http.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
 import { communesOf, provinces } from './address-data.js';
 import { flatFields } from './fields.rules.js';
 import { draftOf, prefillFor, prefillSubject, requireForm, saveDraft } from './eforms.service.js';
-import { AddressUnit, Draft, DraftBody, Eform, Prefill, PrefillQuery } from './eforms.schema.js';
+import {
+  AddressUnit,
+  Draft,
+  DraftBody,
+  Eform,
+  FieldCutQuery,
+  FieldCutReply,
+  Prefill,
+  PrefillQuery,
+} from './eforms.schema.js';
 
 const tags = ['Tờ khai điện tử (e-forms)'];
 
@@ -98,6 +109,25 @@ export function eformRoutes(app: App, { db, services, clock }: Deps): void {
       return db.transaction((tx) =>
         saveDraft(tx, { ...request.ctx, actor }, request.params.id, request.body.values, clock.now()),
       );
+    },
+  );
+
+  app.get(
+    '/api/eforms/field-cut',
+    {
+      config: { access: { action: 'kpi.read', scope: 'unit' } },
+      schema: {
+        tags,
+        summary:
+          'The measured cut in fields (Plan 004: ≥ 20 %): per procedure and in total, fields of the legal form, prefilled, typed, over the online dossiers of a period',
+        querystring: FieldCutQuery,
+        response: { 200: FieldCutReply, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { unit, from, to } = request.query;
+      authorize(requireActor(request), 'kpi.read', { unitPath: await unitPath(db, unit) });
+      return fieldCutOf(db, unit, from, to);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../../kernel/schemas.js';
 import { PREFILL_SOURCES, WIDGETS } from './eform.types.js';
 
 export const EformValues = z
@@ -62,3 +63,25 @@ export const FiledEform = z
   .meta({ id: 'DossierEform' });
 
 export const AddressUnit = z.object({ code: z.string(), name: z.string() });
+
+export const FieldCutQuery = z.object({
+  unit: z.uuid().describe('The unit (its sub-units included): competent or receiving unit of the dossiers'),
+  from: IsoDate,
+  to: IsoDate,
+});
+
+const Cut = z.object({
+  dossiers: z.number().int(),
+  fieldsTotal: z.number().int().describe('Fields of the legal forms filed (per dossier, summed)'),
+  fieldsPrefilled: z.number().int(),
+  fieldsTyped: z.number().int(),
+  share: z.number().nullable().describe('Prefilled ÷ fields of the legal form'),
+  meetsTarget: z.boolean().nullable().describe('Share ≥ 20 % (Plan 004)'),
+});
+
+export const FieldCutReply = z
+  .object({
+    total: Cut,
+    procedures: z.array(Cut.extend({ procedureId: z.uuid(), nationalCode: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'EformFieldCut' });

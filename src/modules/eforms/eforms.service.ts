@@ -216,13 +216,17 @@ export async function checkFiledForm(
 /** Records the filled form with its dossier (same transaction as the dossier row). */
 export async function recordFiledForm(
   tx: Tx,
-  dossierId: string,
+  dossier: { id: string; procedureId: string; channel: string; competentUnitId: string; receivingUnitId: string },
   applicantKey: string,
   checked: CheckedForm,
   filedAt: Date,
 ): Promise<void> {
   await tx.insert(dossierEforms).values({
-    dossierId,
+    dossierId: dossier.id,
+    procedureId: dossier.procedureId,
+    channel: dossier.channel,
+    competentUnitId: dossier.competentUnitId,
+    receivingUnitId: dossier.receivingUnitId,
     definitionId: checked.form.id,
     formKey: checked.form.definition.key,
     applicantKey,

@@ -56,6 +56,13 @@ export const dossierEforms = pgTable(
     definitionId: uuid('definition_id')
       .notNull()
       .references(() => eformDefinitions.id),
+    /** Copied from the dossier at intake, for the measured cut in fields (per procedure, unit, channel). */
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    channel: text('channel').notNull(),
+    competentUnitId: uuid('competent_unit_id').notNull(),
+    receivingUnitId: uuid('receiving_unit_id').notNull(),
     /** The form's key: the applicant's next dossier with it remembers values from this one. */
     formKey: text('form_key').notNull(),
     /** Whose values these are (personal identifier or tax code), as the dossier keys its applicant. */

@@ -2465,6 +2465,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/eforms/field-cut": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measured cut in fields (Plan 004: ≥ 20 %): per procedure and in total, fields of the legal form, prefilled, typed, over the online dossiers of a period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit (its sub-units included): competent or receiving unit of the dossiers */
+                    unit: string;
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformFieldCut"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback": {
         parameters: {
             query?: never;
@@ -12080,6 +12159,62 @@ export interface components {
                 [key: string]: unknown;
             };
             updatedAt: unknown | null;
+        };
+        EformFieldCut: {
+            total: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+            };
+            procedures: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+                /** Format: uuid */
+                procedureId: string;
+                nationalCode: string;
+                name: string;
+            }[];
+        };
+        EformFieldCutInput: {
+            total: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+            };
+            procedures: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+                /** Format: uuid */
+                procedureId: string;
+                nationalCode: string;
+                name: string;
+            }[];
         };
         EformInput: {
             /** @description Form version within the procedure version */
