@@ -87,5 +87,5 @@ export function currentCommune(code: string): { communeCode: string; provinceCod
 export function addressText(address: FormAddress): string {
   const t = tables();
   const province = t.provinces.find((p) => p.code === address.provinceCode)?.name;
-  return [address.detail, t.communeName.get(address.communeCode), province].filter((s) => s && s.trim()).join(', ');
+  return [address.detail, t.communeName.get(address.communeCode), province].filter((s) => s?.trim()).join(', ');
 }
