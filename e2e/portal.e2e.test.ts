@@ -216,7 +216,10 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     const official = await suite.open();
     await signIn(official.page, 'motcua.xa', 'Mot-cua-xa-2025!');
     await official.page.waitForURL((url) => url.pathname !== '/login');
-    const pdf = await official.page.request.get(`/api/dossiers/${code}/eform.pdf`);
+    await official.page.goto(`/staff/dossiers/${encodeURIComponent(code)}`);
+    const link = official.page.getByTestId('dossier-eform-pdf');
+    await link.waitFor();
+    const pdf = await official.page.request.get((await link.getAttribute('href'))!);
     expect(pdf.status()).toBe(200);
     const pdfFile = join(mkdtempSync(join(tmpdir(), 'eform-')), 'to-khai.pdf');
     writeFileSync(pdfFile, await pdf.body());
