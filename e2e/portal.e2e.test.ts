@@ -163,6 +163,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await expect
       .poll(() => page.locator('#eform-childBirthDateInWords').inputValue())
       .toBe('Ngày hai mươi mốt tháng mười một năm hai nghìn không trăm hai mươi lăm');
+    await saveJourneyScreenshot(page, 'citizen-eform');
     await page.getByTestId('eform-next').click();
 
     // Step 3: a PDF for each mandatory component but the tờ khai (the e-form stands for it).
