@@ -55,9 +55,11 @@ async function prefilled() {
   return res.json() as { values: Record<string, { value: unknown; source: string }>; prefilledShare: number };
 }
 
-async function file(values: Record<string, unknown> | undefined) {
+async function file(values: Record<string, unknown> | undefined, withScanOfForm = false) {
   const fileId = (await upload(congdan, PDF, 'giay-chung-sinh.pdf')).json().id as string;
-  const others = birth.components.filter((c) => c.mandatory && !c.formTemplate?.startsWith('Tờ khai'));
+  const others = birth.components.filter(
+    (c) => c.mandatory && (withScanOfForm || !c.formTemplate?.startsWith('Tờ khai')),
+  );
   return congdan.request({
     method: 'POST',
     url: '/api/dossiers',
@@ -137,6 +139,12 @@ describe('prefill and filing', () => {
     expect(error.details[0].message).toMatch(/chưa nhập|không hợp lệ/);
   });
 
+  it('accepts a scan of the tờ khai besides the e-form (the component is no longer mandatory, not refused)', async () => {
+    const p = await prefilled();
+    const res = await file({ ...asValues(p), ...typed }, true);
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
   it('refuses a population value changed in the browser', async () => {
     const p = await prefilled();
     const res = await file({ ...asValues(p), ...typed, requesterFullName: 'Nguyễn Văn Ân' });
@@ -187,8 +195,8 @@ describe('prefill and filing', () => {
     const cut = await kstthc.request({ url: `/api/eforms/field-cut?unit=${province}&from=${today}&to=${today}` });
     expect(cut.statusCode, cut.body).toBe(200);
     const birthCut = cut.json().procedures.find((p: { nationalCode: string }) => p.nationalCode === '1.001193');
-    expect(birthCut).toMatchObject({ dossiers: 1, fieldsPrefilled: eform.fieldsPrefilled, meetsTarget: true });
-    expect(cut.json().total.dossiers).toBe(1);
+    expect(birthCut).toMatchObject({ dossiers: 2, fieldsPrefilled: 2 * eform.fieldsPrefilled, meetsTarget: true });
+    expect(cut.json().total.dossiers).toBe(2);
     expect(
       (await congdan.request({ url: `/api/eforms/field-cut?unit=${province}&from=${today}&to=${today}` })).statusCode,
     ).toBe(403);

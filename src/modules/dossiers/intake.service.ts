@@ -157,8 +157,11 @@ export async function receiveDossier(
   // Tờ khai điện tử: checked against the form in force (and the population database) before anything is written.
   const filedForm = await checkEform(tx, ctx.actor, sources.national, procedure.id, input);
   const formComponent = filedForm ? formComponentOf(version.content.components, filedForm.form.definition) : undefined;
+  // The e-form stands for its tờ khai: that component is no longer mandatory (a scan may still come).
   const problems = componentProblems(
-    version.content.components.filter((c) => !formComponent || c.id !== formComponent.id),
+    version.content.components.map((c) =>
+      formComponent && c.id === formComponent.id ? { ...c, mandatory: false } : c,
+    ),
     components,
   );
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
