@@ -4,6 +4,7 @@ import { withComputed } from '../../../../../modules/eforms/computed.rules.js';
 import {
   canonicalEqual,
   fieldCounts,
+  flatFields,
   prefilledShare,
   sectionShown,
 } from '../../../../../modules/eforms/fields.rules.js';
@@ -30,6 +31,10 @@ export function EformStep({ loaded, values, onChange, showAll }: Props) {
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const shown = withComputed(definition, values);
   const errors = useMemo(() => errorsOf(definition, values), [definition, values]);
+  const requiredKeys = useMemo(
+    () => new Set(flatFields(definition).flatMap((f) => (f.required ? [f.key] : []))),
+    [definition],
+  );
   const sourced: Record<string, SourcedValue> = Object.fromEntries(
     Object.entries(values).map(([k, v]) => [
       k,
@@ -111,7 +116,7 @@ export function EformStep({ loaded, values, onChange, showAll }: Props) {
                         </span>
                       )
                     }
-                    required={!checkbox}
+                    required={!checkbox && requiredKeys.has(key)}
                     validateStatus={error ? 'error' : undefined}
                     help={error ?? (locked.has(key) ? t('eform.locked') : ui.help?.[lang])}
                     extra={ui.attachment ? t('eform.attachment', { name: ui.attachment.componentName }) : undefined}
