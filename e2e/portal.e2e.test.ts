@@ -1,8 +1,14 @@
 /**
  * The citizen's journeys in a real browser against the real server (fresh database with the demo
- * province): find a procedure without typing diacritics, file it online with uploads, track it;
+ * province): find a procedure without typing diacritics, file it online by filling its tờ khai
+ * điện tử (prefilled from the population database) with uploads, track it, and the official reads
+ * the filled tờ khai as a PDF;
  * look a dossier up by its code (the receipt's QR URL) and at the kiosk; a 360 px phone.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { maskPersonName } from '../src/kernel/personal-data.js';
@@ -45,6 +51,36 @@ interface UnitNode {
 }
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
+/** Picks an option of an antd Select found by its input's id (the e-form's address pickers). */
+async function pickById(page: Page, id: string, option: string): Promise<void> {
+  await page.locator('.ant-select', { has: page.locator(`#${id}`) }).click();
+  await page.locator(`#${id}`).fill(option);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The typed part of the birth-registration tờ khai (the requester's and father's data come prefilled). */
+async function fillBirthEform(page: Page): Promise<void> {
+  const field = (key: string) => page.getByTestId(`eform-field-${key}`);
+  await field('relationship').getByText('Cha', { exact: true }).click();
+  await page.locator('#eform-childFullName').fill('Nguyễn Ngọc Hân');
+  await page.locator('#eform-childBirthDate').fill('21/11/2025');
+  await field('childGender').getByText('Nữ', { exact: true }).click();
+  await page.locator('#eform-childEthnicity').fill('Kinh');
+  await page.locator('#eform-childNationality').fill('Việt Nam');
+  await page.locator('#eform-childBirthPlace').fill('Bệnh viện Đa khoa Trung tâm An Giang');
+  await page.locator('#eform-childHometown').fill('Phường Long Xuyên, An Giang');
+  await page.locator('#eform-motherFullName').fill('Trần Thị Thu Hằng');
+  await page.locator('#eform-motherBirthYear').fill('1997');
+  await page.locator('#eform-motherEthnicity').fill('Kinh');
+  await page.locator('#eform-motherNationality').fill('Việt Nam');
+  await pickById(page, 'eform-motherResidence-province', 'An Giang');
+  await pickById(page, 'eform-motherResidence-commune', 'Phường Long Xuyên');
+  await page.locator('#eform-motherResidence-detail').fill('Số 7 Nguyễn Huệ');
+  await field('fatherKnown').getByText('Có', { exact: true }).click();
+  await page.locator('#eform-fatherEthnicity').fill('Kinh');
+  await page.locator('#eform-commitment').check();
+}
+
 /** Nothing wider than the screen: the page never scrolls sideways. */
 async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -70,7 +106,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     return dossier.code;
   }
 
-  it('lets a citizen find a procedure without diacritics, file it online with uploads and track it', async () => {
+  it('lets a citizen find a procedure without diacritics, file it online with its e-form and uploads, and track it', async () => {
     const { page, scripts } = await suite.open();
     const birth = await procedureByCode(suite.url, BIRTH.code);
     const commune = birth.competentUnits[0]!;
@@ -108,8 +144,31 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await chooseOption(page, 'Nơi giải quyết hồ sơ', commune.name);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-    // Step 2: a PDF for each mandatory component (the server sniffs it: a real PDF).
-    const mandatory = birth.components.filter((c) => c.mandatory);
+    // Step 2: the tờ khai điện tử, prefilled from the population database (locked), validated as typed.
+    await page.getByTestId('eform').waitFor();
+    await expect.poll(() => page.locator('#eform-requesterFullName').inputValue()).toBe('Nguyễn Văn An');
+    expect(await page.locator('#eform-requesterFullName').isDisabled()).toBe(true);
+    await page.getByTestId('eform-source-requesterPersonalId').getByText('Từ CSDLQG về dân cư').waitFor();
+    await page.locator('#eform-childBirthDate').fill('31/02/2025');
+    await page.getByTestId('eform-field-childBirthDate').getByText('Ngày không hợp lệ').waitFor();
+    await page.getByTestId('eform-next').click();
+    await page.getByText(/Tờ khai còn \d+ trường chưa hợp lệ/).waitFor();
+    await fillBirthEform(page);
+    // A draft kept on the server, to resume on another device.
+    await page.getByTestId('eform-save-draft').click();
+    await page.getByText(/Đã lưu nháp lúc/).waitFor();
+    const prefilledText = (await page.getByTestId('eform-prefilled').textContent())!;
+    const [, count, total] = /(\d+)\/(\d+)/.exec(prefilledText)!.map(Number) as [number, number, number];
+    expect(count / total).toBeGreaterThanOrEqual(0.2);
+    await expect
+      .poll(() => page.locator('#eform-childBirthDateInWords').inputValue())
+      .toBe('Ngày hai mươi mốt tháng mười một năm hai nghìn không trăm hai mươi lăm');
+    await saveJourneyScreenshot(page, 'citizen-eform');
+    await page.getByTestId('eform-next').click();
+
+    // Step 3: a PDF for each mandatory component but the tờ khai (the e-form stands for it).
+    const mandatory = birth.components.filter((c) => c.mandatory && !c.formTemplate?.startsWith('Tờ khai'));
+    expect(mandatory.length).toBe(birth.components.filter((c) => c.mandatory).length - 1);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByText('Còn thiếu thành phần bắt buộc:').waitFor();
     for (const [i, component] of mandatory.entries()) {
@@ -123,7 +182,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     await expect.poll(() => page.getByText('Còn thiếu thành phần bắt buộc:').count()).toBe(0);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-    // Step 3: review, pledge, submit — a double click files once (one Idempotency-Key per form).
+    // Step 4: review, pledge, submit — a double click files once (one Idempotency-Key per form).
     const review = page.getByTestId('review');
     await review.getByText('Nguyễn Văn An').waitFor();
     await review.getByText(commune.name).waitFor();
@@ -144,6 +203,36 @@ async function scrollsSideways(page: Page): Promise<boolean> {
     );
     expect(filed.components.map((c) => c.componentId).sort()).toEqual(mandatory.map((c) => c.id).sort());
     expect(filed.competentUnit.id).toBe(commune.id);
+
+    // The official of the commune opens the filled tờ khai: a PDF whose text holds the typed Vietnamese values.
+    const admin = await apiSession(suite.url, 'admin', DEMO_PASSWORD);
+    await admin.post('/api/users', {
+      username: 'motcua.xa',
+      fullName: 'Lê Thị Một Cửa',
+      kind: 'staff',
+      homeUnitId: commune.id,
+      password: 'Mot-cua-xa-2025!',
+      roles: [{ role: 'one_stop_officer', unitId: commune.id }],
+    });
+    const official = await suite.open();
+    await signIn(official.page, 'motcua.xa', 'Mot-cua-xa-2025!');
+    await official.page.waitForURL((url) => url.pathname !== '/login');
+    await official.page.goto(`/staff/dossiers/${encodeURIComponent(code)}`);
+    const link = official.page.getByTestId('dossier-eform-pdf');
+    await link.waitFor();
+    const pdf = await official.page.request.get((await link.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    const pdfFile = join(mkdtempSync(join(tmpdir(), 'eform-')), 'to-khai.pdf');
+    writeFileSync(pdfFile, await pdf.body());
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const value of [
+      'TỜ KHAI ĐĂNG KÝ KHAI SINH',
+      'Nguyễn Ngọc Hân',
+      'Trần Thị Thu Hằng',
+      'Phường Long Xuyên',
+      '21/11/2025',
+    ])
+      expect(text).toContain(value);
 
     // Track it: the detail, then the list under "Hồ sơ của tôi".
     await page.getByRole('link', { name: 'Theo dõi hồ sơ' }).click();

@@ -12,6 +12,7 @@ import { datastoreModule } from '../modules/datastore/module.js';
 import { demoModule } from '../modules/demo/module.js';
 import { documentsModule } from '../modules/documents/module.js';
 import { dossiersModule } from '../modules/dossiers/module.js';
+import { eformsModule } from '../modules/eforms/module.js';
 import { feedbackModule } from '../modules/feedback/module.js';
 import { filesModule } from '../modules/files/module.js';
 import { identifiersModule } from '../modules/identifiers/module.js';
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleManifest[] = [
   demoModule,
   documentsModule,
   dossiersModule,
+  eformsModule,
   feedbackModule,
   filesModule,
   identifiersModule,

@@ -111,7 +111,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   const { code, details, message } = spec
     ? classified
     : { code: 'INTERNAL' as const, details: undefined, message: undefined };
-  const status = spec?.status ?? 500;
+  const status = spec ? (err instanceof AppError ? err.status : spec.status) : 500;
   if (code === 'DATABASE_UNAVAILABLE') {
     // An outage, not a fault of this request: one warning each, with the driver's reason.
     request.log.warn(

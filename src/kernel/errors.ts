@@ -78,6 +78,11 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly details?: unknown,
     message?: string,
+    /**
+     * A 4xx status other than the table's, for a code whose meaning spans two (VALIDATION_FAILED:
+     * 400 for a malformed request, 422 for a well-formed tờ khai whose values are refused).
+     */
+    readonly statusOverride?: number,
   ) {
     super(message ?? registry.get(code)?.message ?? code);
     this.name = 'AppError';
@@ -86,6 +91,7 @@ export class AppError extends Error {
 
   /** The HTTP status; an unregistered code is a programming error and leaves as 500. */
   get status(): number {
-    return registry.get(this.code)?.status ?? 500;
+    const registered = registry.get(this.code)?.status;
+    return registered === undefined ? 500 : (this.statusOverride ?? registered);
   }
 }

@@ -7,6 +7,7 @@ export const demoModule: ModuleManifest = {
     'calendar',
     'catalog',
     'dossiers',
+    'eforms',
     'files',
     'identifiers',
     'identity',

@@ -13,6 +13,7 @@ import { createUnit, closeUnit } from '../org/units.service.js';
 import { hasUnits } from '../org/units.query.js';
 import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
 import { seedDemoWorkflows } from '../workflows/demo-workflows.js';
+import { publishLibraryForms } from '../eforms/eforms.service.js';
 import { demoUnits } from './demo-province.js';
 import { seedDemoQueues } from './demo-queues.js';
 import type { FileStorage } from '../files/storage.js';
@@ -149,6 +150,7 @@ async function seedProvince(db: Database, passwordHash: string): Promise<SeededP
     }
     const communeIds = all.filter((u) => u.kind === 'commune' && !u.validTo).map((u) => id(u.key));
     await seedDemoCatalog(tx, ctx, id, communeIds);
+    await publishLibraryForms(tx, ctx);
     await seedDemoWorkflows(tx, ctx);
     await seedDemoQueues(tx, ctx, id);
   });

@@ -4,6 +4,7 @@ import { renderForm03, type RefusalForm } from './forms/form03-refusal.js';
 import { renderForm04, type ApologyExtensionForm } from './forms/form04-apology.js';
 import { renderForm05, type StopNoticeForm } from './forms/form05-stop.js';
 import { renderForm06, type ControlSlipForm } from './forms/form06-control.js';
+export { renderDeclaration, type DeclarationForm, type DeclarationSection } from './forms/declaration.js';
 
 /**
  * The forms of Circular 03/2025/TT-VPCP, Phụ lục I, Mẫu số 01–06, as PDFs. Form 07 (the

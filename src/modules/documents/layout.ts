@@ -295,6 +295,22 @@ export class AdminDocument {
     return this;
   }
 
+  /**
+   * The national motto alone, centred (Quốc hiệu và Tiêu ngữ, Decree 30 ô 1): the head of a
+   * citizen's tờ khai or đơn, which has no issuing body.
+   */
+  motto(): this {
+    const motto = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+    const tagline = 'Độc lập - Tự do - Hạnh phúc';
+    const top = this.doc.page.margins.top;
+    let y = this.centred(motto, this.left, top, this.width, 'bold', SIZES.motto);
+    y = this.centred(tagline, this.left, y, this.width, 'bold', SIZES.tagline);
+    this.rule(this.left + this.width / 2, y + 2, this.use('bold', SIZES.tagline).widthOfString(tagline));
+    this.doc.x = this.left;
+    this.doc.y = y + 18;
+    return this;
+  }
+
   /** Document type (tên loại văn bản) in bold capitals, and an optional bold subtitle (trích yếu). */
   title(text: string, subtitle?: string): this {
     this.ensureSpace(60);

@@ -1,5 +1,6 @@
 /** HTTP schemas of dossiers: validated requests and the OpenAPI document come from these. */
 import { z } from 'zod';
+import { EformValues } from '../eforms/eforms.schema.js';
 import { ROLES } from '../../kernel/context.js';
 import { BoolQuery, Paging } from '../../kernel/schemas.js';
 import { CHANNELS } from '../catalog/procedure.content.js';
@@ -47,6 +48,12 @@ export const IntakeBody = z
     components: z.array(IntakeComponent).max(100).default([]),
     receivingUnitId: z.uuid().optional(),
     competentUnitId: z.uuid().optional(),
+    eform: z
+      .object({ values: EformValues })
+      .optional()
+      .describe(
+        'The filled tờ khai điện tử (required online when the procedure has one): stands for its tờ khai component',
+      ),
   })
   .meta({ id: 'DossierIntake' });
 

@@ -42,6 +42,14 @@ import {
 } from './intake.rules.js';
 import type { DossierStatus } from './status.rules.js';
 import { mayReceiveFor } from '../org/receiving.rules.js';
+import {
+  type CheckedForm,
+  checkFiledForm,
+  dropDraft,
+  governingForm,
+  recordFiledForm,
+} from '../eforms/eforms.service.js';
+import { formComponentOf } from '../eforms/fields.rules.js';
 
 export interface IntakeInput {
   procedureId: string;
@@ -56,6 +64,8 @@ export interface IntakeInput {
   receivingUnitId?: string | undefined;
   /** The competent unit, when the procedure has several and the receiving unit is not one of them. */
   competentUnitId?: string | undefined;
+  /** The filled tờ khai điện tử, when the procedure has one (required online). */
+  eform?: { values: Record<string, unknown> } | undefined;
 }
 
 /** Uploaded files, or an item of the applicant's data store to reuse (intake and supplements). */
@@ -144,7 +154,16 @@ export async function receiveDossier(
   );
   if (input.channel === 'online' && components.some((c) => c.originalChecked))
     throw new AppError('ORIGINAL_CHECK_AT_COUNTER', {});
-  const problems = componentProblems(version.content.components, components);
+  // Tờ khai điện tử: checked against the form in force (and the population database) before anything is written.
+  const filedForm = await checkEform(tx, ctx.actor, sources.national, procedure.id, input);
+  const formComponent = filedForm ? formComponentOf(version.content.components, filedForm.form.definition) : undefined;
+  // The e-form stands for its tờ khai: that component is no longer mandatory (a scan may still come).
+  const problems = componentProblems(
+    version.content.components.map((c) =>
+      formComponent && c.id === formComponent.id ? { ...c, mandatory: false } : c,
+    ),
+    components,
+  );
   if (problems.length > 0) throw new AppError('DOSSIER_INCOMPLETE', { problems });
   await filesForUse(
     tx,
@@ -192,6 +211,10 @@ export async function receiveDossier(
       ...population,
     })
     .returning();
+  if (filedForm) {
+    await recordFiledForm(tx, dossier!, key, filedForm, now);
+    if (ctx.actor.kind === 'citizen') await dropDraft(tx, ctx.actor.userId, procedure.id);
+  }
   if (calendar && start) await openPlannedConsultations(tx, calendar, dossier!.id, start, now);
   const names = new Map(version.content.components.map((c) => [c.id, c.name]));
   const filed = components.map((c) => ({
@@ -301,6 +324,39 @@ export async function receiveDossier(
     extensions: [],
     obligations: [],
   };
+}
+
+/**
+ * The filed e-form checked, or null when the procedure has none. Online, a procedure with a form
+ * requires it (the portal files the form, not a scan of it); at the counter it is optional.
+ */
+async function checkEform(
+  tx: Tx,
+  actor: Actor,
+  national: NationalDataClient,
+  procedureId: string,
+  input: IntakeInput,
+): Promise<CheckedForm | null> {
+  const form = await governingForm(tx, procedureId);
+  if (!form) {
+    if (input.eform) throw new AppError('EFORM_NOT_DEFINED', { procedureId });
+    return null;
+  }
+  if (!input.eform) {
+    if (input.channel !== 'online') return null;
+    throw new AppError(
+      'VALIDATION_FAILED',
+      [{ in: 'body', path: 'eform', message: 'Thủ tục này nộp trực tuyến bằng tờ khai điện tử: chưa có tờ khai.' }],
+      'Thủ tục này nộp trực tuyến bằng tờ khai điện tử: chưa có tờ khai.',
+      422,
+    );
+  }
+  const who = {
+    personalId: input.applicant.kind === 'citizen' ? input.applicant.idNumber : null,
+    userId: actor.kind === 'citizen' ? actor.userId : null,
+    fullName: actor.kind === 'citizen' ? actor.fullName : null,
+  };
+  return checkFiledForm(tx, national, form, input.eform.values, who);
 }
 
 const named = ({ id, name, officialCode }: Awaited<ReturnType<typeof getUnit>>) => ({ id, name, officialCode });

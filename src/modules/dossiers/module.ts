@@ -6,6 +6,7 @@ import * as processingTables from './processing.tables.js';
 import { dossierFileAccess } from './dossier-access.js';
 import { DOSSIER_ERRORS } from './dossiers.errors.js';
 import { dossierRoutes } from './dossiers.routes.js';
+import { dossierEformRoutes } from './dossier-eform.routes.js';
 import { nextHandlerRoutes } from './next-handlers.routes.js';
 import { apologyDueReminders } from './dossiers.tasks.js';
 import { publicLookupRoutes } from './public-lookup.routes.js';
@@ -21,6 +22,7 @@ export const dossiersModule: ModuleManifest = {
     'catalog',
     'datastore',
     'documents',
+    'eforms',
     'files',
     'identifiers',
     'identity',
@@ -34,6 +36,7 @@ export const dossiersModule: ModuleManifest = {
   routes(app, deps) {
     trackingBookRoutes(app, deps);
     dossierRoutes(app, deps);
+    dossierEformRoutes(app, deps);
     nextHandlerRoutes(app, deps);
     publicLookupRoutes(app, deps);
   },

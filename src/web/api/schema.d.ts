@@ -4,6 +4,99 @@
  */
 
 export interface paths {
+    "/api/addresses/provinces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provinces after the 2025 reform (for address pickers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/addresses/provinces/{code}/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communes (xã, phường, đặc khu) of a province after the 2025 reform */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1594,6 +1687,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/eform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier’s tờ khai điện tử: each value with its source (404 when filed without one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierEform"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/eform.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filled tờ khai as a PDF in the legal layout (Unicode font, QR code to the public lookup) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/forms/{form}": {
         parameters: {
             query?: never;
@@ -2225,6 +2459,85 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eforms/field-cut": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measured cut in fields (Plan 004: ≥ 20 %): per procedure and in total, fields of the legal form, prefilled, typed, over the online dossiers of a period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The unit (its sub-units included): competent or receiving unit of the dossiers */
+                    unit: string;
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformFieldCut"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4907,6 +5220,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/eform-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved draft of a procedure’s form (empty when none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformDraft"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Saves your draft of a procedure’s form (resume later, on another device) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The form’s values by field key (dates dd/mm/yyyy; addresses {provinceCode, communeCode, detail}) */
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformDraft"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/password": {
         parameters: {
             query?: never;
@@ -7073,6 +7518,139 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/eform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The procedure’s tờ khai điện tử in force: JSON Schema 2020-12, UI layout, and its fields flattened */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Eform"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/eform/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the system already knows for this form, each value with its source (profile, population, store, previous dossier) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Staff: the applicant’s personal identifier (e.g. read from the chip card’s QR) */
+                    applicant?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformPrefill"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12293,6 +12871,41 @@ export interface components {
             /** @description What the caller may do now */
             allowedActions: ("accept" | "forward" | "return" | "finish" | "returnResult" | "requestSupplement" | "supply" | "refuse" | "withdraw" | "requestConsultation" | "answerConsultation" | "transfer" | "requestPayment" | "confirmPayment" | "stop" | "apologize" | "signResult")[];
         };
+        DossierEform: {
+            key: string;
+            title: string;
+            version: number;
+            /** @description Each value with where it came from */
+            values: {
+                [key: string]: {
+                    value: unknown;
+                    /** @enum {string} */
+                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                };
+            };
+            fieldsTotal: number;
+            fieldsPrefilled: number;
+            fieldsTyped: number;
+            /** Format: date-time */
+            filedAt: string;
+        };
+        DossierEformInput: {
+            key: string;
+            title: string;
+            version: number;
+            /** @description Each value with where it came from */
+            values: {
+                [key: string]: {
+                    value: unknown;
+                    /** @enum {string} */
+                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                };
+            };
+            fieldsTotal: number;
+            fieldsPrefilled: number;
+            fieldsTyped: number;
+            filedAt: unknown;
+        };
         DossierIntake: {
             /** Format: uuid */
             procedureId: string;
@@ -12330,6 +12943,13 @@ export interface components {
             receivingUnitId?: string;
             /** Format: uuid */
             competentUnitId?: string;
+            /** @description The filled tờ khai điện tử (required online when the procedure has one): stands for its tờ khai component */
+            eform?: {
+                /** @description The form’s values by field key (dates dd/mm/yyyy; addresses {provinceCode, communeCode, detail}) */
+                values: {
+                    [key: string]: unknown;
+                };
+            };
         };
         DossierIntakeInput: {
             /** Format: uuid */
@@ -12368,6 +12988,13 @@ export interface components {
             receivingUnitId?: string;
             /** Format: uuid */
             competentUnitId?: string;
+            /** @description The filled tờ khai điện tử (required online when the procedure has one): stands for its tờ khai component */
+            eform?: {
+                /** @description The form’s values by field key (dates dd/mm/yyyy; addresses {provinceCode, communeCode, detail}) */
+                values: {
+                    [key: string]: unknown;
+                };
+            };
         };
         DossierNextHandlers: {
             steps: {
@@ -12473,6 +13100,154 @@ export interface components {
                 assigneeUserId: string | null;
             } | null;
             version: number;
+        };
+        Eform: {
+            /** @description Form version within the procedure version */
+            version: number;
+            /** Format: uuid */
+            procedureVersionId: string;
+            key: string;
+            title: string;
+            legalSource: string;
+            /** @description JSON Schema (draft 2020-12) of the values */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description Sections, widgets and help text (vi/en) */
+            ui: {
+                [key: string]: unknown;
+            };
+            commitment: string;
+            signer: string;
+            fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "textarea" | "date" | "year" | "number" | "personalId" | "taxCode" | "choice" | "address" | "group" | "checkbox" | "computed" | "commitment";
+                required: boolean;
+                section: string;
+            }[];
+        };
+        EformDraft: {
+            /** @description The form’s values by field key (dates dd/mm/yyyy; addresses {provinceCode, communeCode, detail}) */
+            values: {
+                [key: string]: unknown;
+            };
+            updatedAt: string | null;
+        };
+        EformDraftInput: {
+            /** @description The form’s values by field key (dates dd/mm/yyyy; addresses {provinceCode, communeCode, detail}) */
+            values: {
+                [key: string]: unknown;
+            };
+            updatedAt: unknown | null;
+        };
+        EformFieldCut: {
+            total: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+            };
+            procedures: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+                /** Format: uuid */
+                procedureId: string;
+                nationalCode: string;
+                name: string;
+            }[];
+        };
+        EformFieldCutInput: {
+            total: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+            };
+            procedures: {
+                dossiers: number;
+                /** @description Fields of the legal forms filed (per dossier, summed) */
+                fieldsTotal: number;
+                fieldsPrefilled: number;
+                fieldsTyped: number;
+                /** @description Prefilled ÷ fields of the legal form */
+                share: number | null;
+                /** @description Share ≥ 20 % (Plan 004) */
+                meetsTarget: boolean | null;
+                /** Format: uuid */
+                procedureId: string;
+                nationalCode: string;
+                name: string;
+            }[];
+        };
+        EformInput: {
+            /** @description Form version within the procedure version */
+            version: number;
+            /** Format: uuid */
+            procedureVersionId: string;
+            key: string;
+            title: string;
+            legalSource: string;
+            /** @description JSON Schema (draft 2020-12) of the values */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description Sections, widgets and help text (vi/en) */
+            ui: {
+                [key: string]: unknown;
+            };
+            commitment: string;
+            signer: string;
+            fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "textarea" | "date" | "year" | "number" | "personalId" | "taxCode" | "choice" | "address" | "group" | "checkbox" | "computed" | "commitment";
+                required: boolean;
+                section: string;
+            }[];
+        };
+        EformPrefill: {
+            /** @description Each value with where it came from */
+            values: {
+                [key: string]: {
+                    value: unknown;
+                    /** @enum {string} */
+                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                };
+            };
+            /** @description Share of the form’s fields prefilled, 0–1 */
+            prefilledShare: number;
+        };
+        EformPrefillInput: {
+            /** @description Each value with where it came from */
+            values: {
+                [key: string]: {
+                    value: unknown;
+                    /** @enum {string} */
+                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                };
+            };
+            /** @description Share of the form’s fields prefilled, 0–1 */
+            prefilledShare: number;
         };
         Error: {
             error: {

@@ -119,6 +119,8 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
 
   'desk.forms.title': 'Forms',
   'desk.forms.none': 'No forms yet.',
+  'desk.eform.title': 'E-form',
+  'desk.eform.counts': '{prefilled} of {total} fields prefilled from data; {typed} typed by the applicant.',
   'desk.forms.number': 'Form {n}',
   'desk.forms.01': 'Receipt and appointment',
   'desk.forms.02': 'Request to supplement',

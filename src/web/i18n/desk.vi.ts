@@ -117,6 +117,8 @@ export const deskVi = {
 
   'desk.forms.title': 'Biểu mẫu',
   'desk.forms.none': 'Chưa có biểu mẫu.',
+  'desk.eform.title': 'Tờ khai điện tử',
+  'desk.eform.counts': 'Điền sẵn từ dữ liệu {prefilled}/{total} trường; người nộp nhập {typed} trường.',
   'desk.forms.number': 'Mẫu {n}',
   'desk.forms.01': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   'desk.forms.02': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',

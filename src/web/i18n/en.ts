@@ -1,3 +1,4 @@
+import { eformsEn } from './eforms.en.js';
 import { adminEn } from './admin.en.js';
 import { portalEn } from './portal.en.js';
 import { deskEn } from './desk.en.js';
@@ -192,4 +193,5 @@ export const en: Record<MessageKey, string> = {
   ...nationalSyncEn,
   ...kpiEn,
   ...plansEn,
+  ...eformsEn,
 };

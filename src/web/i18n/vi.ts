@@ -1,3 +1,4 @@
+import { eformsVi } from './eforms.vi.js';
 import { adminVi } from './admin.vi.js';
 import { portalVi } from './portal.vi.js';
 import { deskVi } from './desk.vi.js';
@@ -191,6 +192,7 @@ export const vi = {
   ...nationalSyncVi,
   ...kpiVi,
   ...plansVi,
+  ...eformsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -24,6 +24,10 @@ import { problemsOf } from './problems.js';
 import { ReviewStep } from './ReviewStep.js';
 import { SubmitDone } from './SubmitDone.js';
 import type { ApiBody } from '../../../api/types.js';
+import { formComponentOf } from '../../../../modules/eforms/fields.rules.js';
+import { EformStep } from './eform/EformStep.js';
+import { DraftButton } from './eform/DraftButton.js';
+import { errorsOf, filedValues, initialValues, type LoadedEform, loadEform, type Values } from './eform/model.js';
 
 /** /nop-ho-so/{procedureId}: file a dossier online (signed-in citizens). */
 export default function SubmitPage({ procedureId }: { procedureId: string }) {
@@ -52,19 +56,36 @@ function SubmitLoader({ me, procedureId }: { me: Me; procedureId: string }) {
 function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail }) {
   const t = useT();
   const [form] = Form.useForm<ApplicantValues>();
-  const [step, setStep] = useState(0);
+  const [stepIndex, setStep] = useState(0);
+  const [eform, setEform] = useState<LoadedEform | null>(null);
+  const [eformValues, setEformValues] = useState<Values>({});
+  const [triedEform, setTriedEform] = useState(false);
+  const steps: readonly ('applicant' | 'eform' | 'components' | 'review')[] = eform
+    ? ['applicant', 'eform', 'components', 'review']
+    : ['applicant', 'components', 'review'];
+  const step = steps[stepIndex]!;
+  // The component the e-form stands for (its tờ khai) is not asked for as a file.
+  const formComponentId = eform ? formComponentOf(procedure.components, eform.definition)?.id : undefined;
+  const filing = { ...procedure, components: procedure.components.filter((c) => c.id !== formComponentId) };
   const [applicant, setApplicant] = useState<ApplicantValues | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [store, setStore] = useState<StoreItem[]>([]);
   // Asked for the review once: from then on the warning follows the files as they are attached.
   const [triedReview, setTriedReview] = useState(false);
-  const missing = triedReview ? missingComponents(procedure, choices) : [];
+  const missing = triedReview ? missingComponents(filing, choices) : [];
   const [pledged, setPledged] = useState(false);
   // Generated once per form: every click on "Nộp hồ sơ" sends the same key.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [filed, setFiled] = useState<DossierDetail | null>(null);
+
+  useEffect(() => {
+    void loadEform(procedure.id).then((loaded) => {
+      setEform(loaded);
+      if (loaded) setEformValues(initialValues(loaded));
+    });
+  }, [procedure.id]);
 
   useEffect(() => {
     void applicantPrefill(me).then((values) => {
@@ -86,11 +107,15 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
 
   const toComponents = async () => {
     setApplicant(await form.validateFields());
-    setStep(1);
+    setStep(stepIndex + 1);
+  };
+  const fromEform = () => {
+    setTriedEform(true);
+    if (eform && errorsOf(eform.definition, eformValues).size === 0) setStep(stepIndex + 1);
   };
   const toReview = () => {
     setTriedReview(true);
-    if (missingComponents(procedure, choices).length === 0) setStep(2);
+    if (missingComponents(filing, choices).length === 0) setStep(stepIndex + 1);
   };
   const submit = async () => {
     if (!applicant) return;
@@ -103,6 +128,7 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
         applicant: applicantBody(applicant),
         components: componentsBody(choices),
         ...(applicant.competentUnitId ? { competentUnitId: applicant.competentUnitId } : {}),
+        ...(eform ? { eform: { values: filedValues(eform.definition, eformValues) } } : {}),
       } satisfies ApiBody<'/api/dossiers', 'post'>;
       setFiled(
         await api<DossierDetail>('/api/dossiers', {
@@ -123,6 +149,8 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
           })),
         );
         setStep(0);
+      } else if (eform && problemsOf(e).some((p) => p.path && p.path !== 'eform' && !p.path.includes('.'))) {
+        setStep(steps.indexOf('eform'));
       }
     } finally {
       setBusy(false);
@@ -133,14 +161,12 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
   return (
     <>
       <Steps
-        current={step}
+        current={stepIndex}
         size="small"
         style={{ margin: '8px 0 24px' }}
-        items={[
-          { title: t('submit.step.applicant') },
-          { title: t('submit.step.components') },
-          { title: t('submit.step.review') },
-        ]}
+        items={steps.map((s) => ({
+          title: s === 'eform' ? t('eform.step') : t(`submit.step.${s}` as const),
+        }))}
       />
       <ErrorAlert error={error} />
       {problemsOf(error).length > 0 && (
@@ -150,7 +176,7 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
           ))}
         </ul>
       )}
-      <div hidden={step !== 0}>
+      <div hidden={step !== 'applicant'}>
         <Form<ApplicantValues>
           form={form}
           layout="vertical"
@@ -160,7 +186,10 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
           <ApplicantStep form={form} procedure={procedure} />
         </Form>
       </div>
-      {step === 1 && (
+      {step === 'eform' && eform && (
+        <EformStep loaded={eform} values={eformValues} onChange={setEformValues} showAll={triedEform} />
+      )}
+      {step === 'components' && (
         <>
           {missing.length > 0 && (
             <Alert
@@ -178,16 +207,16 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
             />
           )}
           <ComponentsStep
-            procedure={procedure}
+            procedure={filing}
             store={store}
             choices={choices}
             onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))}
           />
         </>
       )}
-      {step === 2 && applicant && (
+      {step === 'review' && applicant && (
         <ReviewStep
-          procedure={procedure}
+          procedure={filing}
           applicant={applicant}
           choices={choices}
           pledged={pledged}
@@ -195,18 +224,26 @@ function SubmitWizard({ me, procedure }: { me: Me; procedure: ProcedureDetail })
         />
       )}
       <Space wrap style={{ marginTop: 24 }}>
-        {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('submit.back')}</Button>}
-        {step === 0 && (
+        {stepIndex > 0 && <Button onClick={() => setStep(stepIndex - 1)}>{t('submit.back')}</Button>}
+        {step === 'applicant' && (
           <Button type="primary" onClick={() => void toComponents().catch(() => {})}>
             {t('submit.next')}
           </Button>
         )}
-        {step === 1 && (
+        {step === 'eform' && (
+          <>
+            <DraftButton procedureId={procedure.id} values={eformValues} />
+            <Button type="primary" data-testid="eform-next" onClick={fromEform}>
+              {t('submit.next')}
+            </Button>
+          </>
+        )}
+        {step === 'components' && (
           <Button type="primary" onClick={toReview}>
             {t('submit.next')}
           </Button>
         )}
-        {step === 2 && (
+        {step === 'review' && (
           <Button type="primary" size="large" loading={busy} disabled={!pledged} onClick={() => void submit()}>
             {t('submit.submit')}
           </Button>

@@ -10,6 +10,7 @@ import { ApplicantView } from './ApplicantView.js';
 import { DocumentsCard } from './DocumentsCard.js';
 import { getDossier } from './dossierApi.js';
 import { DossierOverview } from './DossierOverview.js';
+import { EformCard } from './EformCard.js';
 import { FormsCard } from './FormsCard.js';
 import { DossierTimeline } from '../../portal/dossiers/DossierTimeline.js';
 import { PaymentsCard } from './PaymentsCard.js';
@@ -79,6 +80,7 @@ export function DossierDetailPage({ code }: { code: string }) {
                     }))}
                   />
                 )}
+                <EformCard code={d.code} />
                 <FormsCard dossier={d} />
               </Space>
             </Col>

@@ -1,0 +1,14 @@
+import type { ErrorTable } from '../../kernel/errors.js';
+
+/** Errors of e-forms (tờ khai điện tử). Invalid values leave as the kernel's VALIDATION_FAILED, with status 422. */
+export const EFORM_ERRORS = {
+  EFORM_NOT_DEFINED: { status: 404, message: 'Thủ tục này chưa có tờ khai điện tử.' },
+  EFORM_APPLICANT_REQUIRED: {
+    status: 400,
+    message: 'Cán bộ cần nhập số định danh cá nhân của người nộp để điền sẵn tờ khai.',
+  },
+} as const satisfies ErrorTable;
+
+declare module '../../kernel/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof EFORM_ERRORS, true> {}
+}

@@ -1,0 +1,13 @@
+/** Tờ khai điện tử: form definitions per procedure version, prefill with provenance, drafts, filed forms. */
+import type { ModuleManifest } from '../../kernel/module.js';
+import { EFORM_ERRORS } from './eforms.errors.js';
+import { eformRoutes } from './eforms.routes.js';
+import * as eformTables from './eforms.tables.js';
+
+export const eformsModule: ModuleManifest = {
+  name: 'eforms',
+  needs: ['access', 'audit', 'catalog', 'datastore', 'identifiers', 'identity', 'national-data', 'org'],
+  tables: [eformTables],
+  errors: [EFORM_ERRORS],
+  routes: eformRoutes,
+};
