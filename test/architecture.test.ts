@@ -199,7 +199,7 @@ describe('architecture: module order', () => {
 
 describe('architecture: shared services', () => {
   // Every key of Services: the type check fails when a module adds a service not listed here.
-  const expected = ['files', 'nationalData', 'notifier', 'rootUnitIds'] as const satisfies readonly (keyof Services)[];
+  const expected = ['files', 'nationalData', 'notificationChannels', 'notificationSimulators', 'notifier', 'rootUnitIds'] as const satisfies readonly (keyof Services)[];
   const exhaustive: Exclude<keyof Services, (typeof expected)[number]> extends never ? true : false = true;
 
   it('every service is provided by a module', () => {

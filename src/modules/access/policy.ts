@@ -37,6 +37,7 @@ export const ACTIONS = [
   'payment.exempt', // record that a dossier's fee or obligation need not be paid (miễn nộp), with its ground
   'payment.refund', // refund (hoàn trả) a paid fee, in full or in part
   'jobs.manage', // see the periodic tasks (công việc định kỳ) and pause or resume one
+  'notification.manage', // edit message templates, see the delivery log (failures and bounces)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +89,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'calendar.manage',
     'jobs.manage',
     'payment.reconcile',
+    'notification.manage',
   ],
 };
 
