@@ -228,7 +228,7 @@ describe('the registered tasks, ticked by the app’s runner', () => {
   };
   const sent = (template: string) =>
     rows<{ recipient: string; body: string }>(
-      sql`select recipient, body from simulated_messages where template = ${template} order by created_at, recipient`,
+      sql`select address as recipient, body from notification_messages where kind = ${template} and channel <> 'inapp' order by created_at, address`,
     );
   const outcome = async (name: string) => (await taskRow(name)).last_outcome;
 
