@@ -251,7 +251,7 @@ describe('architecture: layers within a module', () => {
     );
     // Built in a manifest's `provides`: once at start, for every route and task (Deps.services).
     const provided = new Set(calls.filter((c) => c.file.endsWith('/module.ts')).map((c) => c.builder));
-    expect([...provided].sort()).toEqual(['fileStorageFromEnv', 'nationalDataClientFromEnv', 'notifierFromEnv']);
+    expect([...provided].sort()).toEqual(['fileStorageFromEnv', 'nationalDataClientFromEnv', 'notificationServicesFromEnv']);
     const bad = calls
       .filter(
         (c) =>

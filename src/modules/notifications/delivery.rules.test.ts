@@ -16,7 +16,7 @@ describe('planChannels', () => {
     ['a legal notice ignores an opt-out', legal, everything, [['sms', false]], ['inapp', 'email', 'zalo', 'sms']],
     ['no phone: no Zalo, no SMS', legal, { inapp: true, email: null, phone: null }, [], ['inapp']],
   ] as const)('%s', (_name, spec, to, prefs, expected) => {
-    const plans = planChannels(spec, to, new Map(prefs as [Channel, boolean][]));
+    const plans = planChannels(spec, to, new Map(prefs as unknown as [Channel, boolean][]));
     expect(plans.map((p) => (p.optedOut ? `${p.channel}(off)` : p.channel))).toEqual(expected);
   });
 });

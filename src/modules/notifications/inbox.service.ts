@@ -12,6 +12,7 @@ import { recordChange } from '../audit/record-change.js';
 import { isKind, KINDS, type NotificationKind } from './kinds.js';
 import {
   type Channel,
+  MESSAGE_STATUSES,
   type MessageStatus,
   notificationMessages,
   notificationPreferences,
@@ -162,7 +163,8 @@ export async function saveTemplate(
 }
 
 /** The delivery log for the administrator: newest first, addresses masked, bodies left out. */
-export async function deliveryLog(db: Queryable, statuses: readonly MessageStatus[], limit: number) {
+export async function deliveryLog(db: Queryable, asked: readonly string[], limit: number) {
+  const statuses = asked.filter((s): s is MessageStatus => (MESSAGE_STATUSES as readonly string[]).includes(s));
   const rows = await db
     .select({
       id: notificationMessages.id,

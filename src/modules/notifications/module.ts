@@ -8,22 +8,15 @@ import { NOTIFICATION_ERRORS } from './notifications.errors.js';
 import { notificationRoutes } from './notifications.routes.js';
 import * as notificationsTables from './notifications.tables.js';
 import { deliverNotifications } from './notifications.tasks.js';
-import { channelsFromEnv, createNotifier, settingsFromEnv } from './notifier.js';
+import { notificationServicesFromEnv } from './notifier.js';
 import { gatewaySimRoutes } from './sim.routes.js';
 
 export const notificationsModule: ModuleManifest = {
   name: 'notifications',
-  needs: ['access', 'identity', 'outbox'],
+  needs: ['access', 'audit', 'identity', 'outbox'],
   tables: [notificationsTables],
   errors: [NOTIFICATION_ERRORS],
-  provides: (env) => {
-    const { channels, simulators } = channelsFromEnv(env);
-    return {
-      notifier: createNotifier(settingsFromEnv(env)),
-      notificationChannels: channels,
-      notificationSimulators: simulators,
-    };
-  },
+  provides: (env) => notificationServicesFromEnv(env),
   routes(app, deps) {
     notificationRoutes(app, deps);
     gatewaySimRoutes(app, deps);

@@ -82,7 +82,17 @@ export interface NotificationSimulators {
   mail: MailSink | null;
 }
 
-export function settingsFromEnv(env: Env): DeliverySettings {
+/** The services of this module (its manifest's `provides`): the notifier and the channels with their simulators. */
+export function notificationServicesFromEnv(env: Env) {
+  const { channels, simulators } = channelsOf(env);
+  return {
+    notifier: createNotifier(deliverySettings(env)),
+    notificationChannels: channels,
+    notificationSimulators: simulators,
+  };
+}
+
+function deliverySettings(env: Env): DeliverySettings {
   return {
     quietHours: parseQuietHours(env.NOTIFY_QUIET_HOURS),
     limits: parseRateLimits(env.NOTIFY_RATE_PER_MINUTE, { email: 600, sms: 60, zalo: 120 }),
@@ -91,7 +101,7 @@ export function settingsFromEnv(env: Env): DeliverySettings {
 }
 
 /** The adapters of SMTP_URL, SMS_GATEWAY_URL and ZALO_ZNS_URL, each else its simulator. */
-export function channelsFromEnv(env: Env): { channels: Channels; simulators: NotificationSimulators } {
+function channelsOf(env: Env): { channels: Channels; simulators: NotificationSimulators } {
   const mail = env.SMTP_URL ? null : new MailSink();
   const sms = env.SMS_GATEWAY_URL ? null : new SmsSimulator(env.SMS_GATEWAY_API_KEY, env.SMS_BRANDNAME);
   const zalo = env.ZALO_ZNS_URL ? null : new ZaloSimulator(env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_REFRESH_TOKEN);

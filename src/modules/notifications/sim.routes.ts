@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../kernel/http.js';
 import type { SimulatedGateway } from './gateway-simulators.js';
-import { znsSignature } from './notifications.routes.js';
+import { znsSignature } from './zns-webhook.js';
 
 type Handler = { handle(request: Request): Promise<Response> };
 
