@@ -154,14 +154,14 @@ describe('citizens', () => {
     const off = await congdan.request({
       method: 'PUT',
       url: '/api/notifications/preferences',
-      payload: { items: [{ kind: 'dossier.received', channel: 'email', enabled: false }] },
+      payload: { items: [{ kind: 'dossier.received', medium: 'email', enabled: false }] },
     });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json().items).toContainEqual({ kind: 'dossier.received', channel: 'email', enabled: false, legal: false });
+    expect(off.json().items).toContainEqual({ kind: 'dossier.received', medium: 'email', enabled: false, legal: false });
     const legal = await congdan.request({
       method: 'PUT',
       url: '/api/notifications/preferences',
-      payload: { items: [{ kind: 'dossier.refused', channel: 'email', enabled: false }] },
+      payload: { items: [{ kind: 'dossier.refused', medium: 'email', enabled: false }] },
     });
     expect(legal.statusCode).toBe(422);
     expect(legal.json().error.code).toBe('NOTIFICATION_LEGAL_NOTICE');

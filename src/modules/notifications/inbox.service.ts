@@ -66,7 +66,7 @@ export async function markRead(tx: Tx, userId: string, id: string | null, now: D
 
 export interface PreferenceRow {
   kind: NotificationKind;
-  channel: Channel;
+  medium: Channel;
   enabled: boolean;
   legal: boolean;
 }
@@ -81,7 +81,7 @@ export async function preferencesOf(db: Queryable, userId: string, staff: boolea
     if (!audiences.includes(spec.audience) || spec.variables.join() === 'text') continue;
     for (const channel of ['inapp', 'email', 'sms', 'zalo'] as const) {
       const enabled = spec.legal || (chosen.get(`${kind}|${channel}`) ?? (spec.channels as readonly Channel[]).includes(channel));
-      rows.push({ kind, channel, enabled, legal: spec.legal });
+      rows.push({ kind, medium: channel, enabled, legal: spec.legal });
     }
   }
   return rows;
@@ -90,7 +90,7 @@ export async function preferencesOf(db: Queryable, userId: string, staff: boolea
 export async function setPreferences(
   tx: Tx,
   userId: string,
-  changes: readonly { kind: string; channel: Channel; enabled: boolean }[],
+  changes: readonly { kind: string; medium: Channel; enabled: boolean }[],
   now: Date,
 ): Promise<void> {
   for (const change of changes) {
@@ -98,7 +98,7 @@ export async function setPreferences(
     if (KINDS[change.kind].legal && !change.enabled) throw new AppError('NOTIFICATION_LEGAL_NOTICE', { kind: change.kind });
     await tx
       .insert(notificationPreferences)
-      .values({ userId, kind: change.kind, channel: change.channel, enabled: change.enabled, updatedAt: now })
+      .values({ userId, kind: change.kind, channel: change.medium, enabled: change.enabled, updatedAt: now })
       .onConflictDoUpdate({
         target: [notificationPreferences.userId, notificationPreferences.kind, notificationPreferences.channel],
         set: { enabled: change.enabled, updatedAt: now },

@@ -19,10 +19,10 @@ export const InboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(2
 export const Unread = z.object({ unread: z.number().int() });
 export const ReadBody = z.object({ id: z.uuid().nullable().describe('One message, or null: all') });
 
-export const Preference = z.object({ kind: z.string(), channel: Channel, enabled: z.boolean(), legal: z.boolean() });
+export const Preference = z.object({ kind: z.string(), medium: Channel, enabled: z.boolean(), legal: z.boolean() });
 export const Preferences = z.object({ items: z.array(Preference) });
 export const PreferencesBody = z.object({
-  items: z.array(z.object({ kind: z.string().max(60), channel: Channel, enabled: z.boolean() })).min(1).max(200),
+  items: z.array(z.object({ kind: z.string().max(60), medium: Channel, enabled: z.boolean() })).min(1).max(200),
 });
 
 export const TemplateText = z.object({ subject: z.string().min(1).max(300), body: z.string().min(1).max(4000) });
