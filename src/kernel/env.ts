@@ -102,7 +102,10 @@ const EnvSchema = z
      * Notifications (notifications module). E-mail goes over SMTP to SMTP_URL (`smtp://host:port`,
      * `smtps://user:pass@host:465`); unset = an in-process mail sink listed at /sim/mail/messages.
      */
-    SMTP_URL: z.string().regex(/^smtps?:\/\/./, 'smtp://host:port').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/./, 'smtp://host:port')
+      .optional(),
     /** The From: of notification e-mails. */
     MAIL_FROM: z.string().min(3).max(200).default('MotCua <khong-tra-loi@motcua.local>'),
     /** The brandname-SMS gateway's base URL (POST <base>/send); unset = the simulator under /sim/sms/. */
@@ -229,14 +232,22 @@ const EnvSchema = z
     }
     // A real gateway is used only with its own credentials: the simulators' are public.
     if (env.NODE_ENV === 'production' && env.SMS_GATEWAY_URL && env.SMS_GATEWAY_API_KEY === DEVELOPMENT_SMS_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_API_KEY'], message: 'must be set when SMS_GATEWAY_URL is set in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_GATEWAY_API_KEY'],
+        message: 'must be set when SMS_GATEWAY_URL is set in production',
+      });
     }
     if (
       env.NODE_ENV === 'production' &&
       env.ZALO_ZNS_URL &&
       (env.ZALO_APP_SECRET === DEVELOPMENT_ZALO_SECRET || env.ZALO_REFRESH_TOKEN === DEVELOPMENT_ZALO_REFRESH_TOKEN)
     ) {
-      ctx.addIssue({ code: 'custom', path: ['ZALO_APP_SECRET'], message: 'must be set when ZALO_ZNS_URL is set in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_APP_SECRET'],
+        message: 'must be set when ZALO_ZNS_URL is set in production',
+      });
     }
     // Production syncs only to a named portal with its own account: the simulator's is public.
     if (env.NODE_ENV === 'production' && env.NATIONAL_PORTAL_SYNC_ENABLED) {

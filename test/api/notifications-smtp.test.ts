@@ -23,7 +23,8 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('khongton')) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
+      if (address.address.startsWith('khongton'))
+        return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
       if (answer === 'later') return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
       callback();
     },
@@ -40,7 +41,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  t = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'MotCua An Giang <thongbao@angiang.gov.vn>' } });
+  t = await createTestApp({
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'MotCua An Giang <thongbao@angiang.gov.vn>' },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -48,7 +51,10 @@ afterAll(async () => {
 });
 
 const deliver = (now: Date) =>
-  deliverDue(t.handle.db, t.deps.services.notificationChannels, now, { ...t.deps.services.notifier.settings, quietHours: null });
+  deliverDue(t.handle.db, t.deps.services.notificationChannels, now, {
+    ...t.deps.services.notifier.settings,
+    quietHours: null,
+  });
 const row = async (address: string) =>
   (
     await queryRows<{ status: string; attempts: number; last_error: string | null }>(
@@ -74,13 +80,25 @@ it('sends a Vietnamese e-mail over SMTP, retried after a temporary refusal and d
   await deliver(new Date(T.getTime() + 31_000));
   await deliver(new Date(T.getTime() + 120_000));
   expect(await row(to)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
-  expect(received).toEqual([{ to: [to], subject: 'Thông báo từ MotCua', text: `${body}\n`, from: '"MotCua An Giang" <thongbao@angiang.gov.vn>' }]);
+  expect(received).toEqual([
+    {
+      to: [to],
+      subject: 'Thông báo từ MotCua',
+      text: `${body}\n`,
+      from: '"MotCua An Giang" <thongbao@angiang.gov.vn>',
+    },
+  ]);
 });
 
 it('a mailbox the server refuses for good fails at once, for the administrator to see', async () => {
   const to = 'khongton@example.vn';
   await t.handle.db.transaction((tx) =>
-    t.deps.services.notifier.send(tx, { medium: 'email', recipient: to, template: 'store.consent-code', body: 'Mã: 1' }),
+    t.deps.services.notifier.send(tx, {
+      medium: 'email',
+      recipient: to,
+      template: 'store.consent-code',
+      body: 'Mã: 1',
+    }),
   );
   await deliver(new Date(Date.now() + 1000));
   expect(await row(to)).toMatchObject({ status: 'failed', attempts: 1 });

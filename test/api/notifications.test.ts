@@ -57,7 +57,15 @@ const deliver = (now = new Date(), quietHours: string | null = null) =>
     quietHours: quietHours ? parseQuietHours(quietHours) : null,
   });
 const messages = (reference: string) =>
-  rows<{ kind: string; channel: string; address: string | null; status: string; body: string; attempts: number; user_id: string | null }>(
+  rows<{
+    kind: string;
+    channel: string;
+    address: string | null;
+    status: string;
+    body: string;
+    attempts: number;
+    user_id: string | null;
+  }>(
     sql`select kind, channel, address, status, body, attempts, user_id from notification_messages where reference = ${reference} order by kind, channel`,
   );
 const sims = () => t.deps.services.notificationSimulators;
@@ -89,32 +97,67 @@ describe('citizens', () => {
     const [event] = await rows<{ id: number; topic: string; payload: Record<string, unknown> }>(
       sql`select id, topic, payload from outbox_events where aggregate_id = ${d.id} and topic = 'dossier.accept'`,
     );
-    const again = { ...event!, id: Number(event!.id), aggregateType: 'dossier', aggregateId: d.id, occurredAt: new Date() };
+    const again = {
+      ...event!,
+      id: Number(event!.id),
+      aggregateType: 'dossier',
+      aggregateId: d.id,
+      occurredAt: new Date(),
+    };
     await t.handle.db.transaction((tx) => dossierNotices.handle(tx, again, new Date()));
     expect(await messages(d.code)).toHaveLength(queued.length);
 
     const inbox = await congdan.request({ url: '/api/notifications/inbox' });
     expect(inbox.statusCode, inbox.body).toBe(200);
     const mine = inbox.json().items.find((i: { reference: string }) => i.reference === d.code);
-    expect(mine).toMatchObject({ kind: 'dossier.received', link: `/ho-so-cua-toi/${encodeURIComponent(d.code)}`, readAt: null });
+    expect(mine).toMatchObject({
+      kind: 'dossier.received',
+      link: `/ho-so-cua-toi/${encodeURIComponent(d.code)}`,
+      readAt: null,
+    });
     const before = inbox.json().unread as number;
-    const read = await congdan.request({ method: 'POST', url: '/api/notifications/inbox/read', payload: { id: mine.id } });
+    const read = await congdan.request({
+      method: 'POST',
+      url: '/api/notifications/inbox/read',
+      payload: { id: mine.id },
+    });
     expect(read.json()).toEqual({ unread: before - 1 });
     // Someone else's message is not theirs to read.
-    const other = await tiepnhan.request({ method: 'POST', url: '/api/notifications/inbox/read', payload: { id: mine.id } });
+    const other = await tiepnhan.request({
+      method: 'POST',
+      url: '/api/notifications/inbox/read',
+      payload: { id: mine.id },
+    });
     expect(other.statusCode).toBe(404);
 
     // Delivery: e-mail to the sink, Zalo through the ZNS protocol; the delivery report arrives signed.
     await deliver();
-    expect(sims().mail!.list().filter((m) => m.to === CITIZEN_EMAIL && m.text.includes(d.code))).toHaveLength(1);
-    const zns = sims().zalo!.list().filter((m) => m.to === '84912000111' && m.text.includes(d.code));
+    expect(
+      sims()
+        .mail!.list()
+        .filter((m) => m.to === CITIZEN_EMAIL && m.text.includes(d.code)),
+    ).toHaveLength(1);
+    const zns = sims()
+      .zalo!.list()
+      .filter((m) => m.to === '84912000111' && m.text.includes(d.code));
     expect(zns).toHaveLength(1);
-    expect(zns[0]!.details).toMatchObject({ templateId: t.deps.env.ZALO_TEMPLATE_ID, templateData: { ma_ho_so: d.code } });
+    expect(zns[0]!.details).toMatchObject({
+      templateId: t.deps.env.ZALO_TEMPLATE_ID,
+      templateData: { ma_ho_so: d.code },
+    });
     await sims().zalo!.settled();
     const after = await messages(d.code);
-    expect(after.filter((m) => m.kind === 'dossier.received').map((m) => m.status)).toEqual(['sent', 'sent', 'delivered']);
+    expect(after.filter((m) => m.kind === 'dossier.received').map((m) => m.status)).toEqual([
+      'sent',
+      'sent',
+      'delivered',
+    ]);
     await deliver(new Date(Date.now() + 3_600_000));
-    expect(sims().mail!.list().filter((m) => m.text.includes(d.code))).toHaveLength(1);
+    expect(
+      sims()
+        .mail!.list()
+        .filter((m) => m.text.includes(d.code)),
+    ).toHaveLength(1);
   });
 
   it('a channel down: the message is retried with backoff and delivered once when it is back', async () => {
@@ -135,7 +178,9 @@ describe('citizens', () => {
     try {
       await deliver(T);
       await deliver(new Date(T.getTime() + 10_000)); // within the 30 s backoff: not tried again
-      const waiting = (await messages(d.code)).find((m) => m.kind === 'dossier.supplementRequested' && m.channel === 'sms')!;
+      const waiting = (await messages(d.code)).find(
+        (m) => m.kind === 'dossier.supplementRequested' && m.channel === 'sms',
+      )!;
       expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
       await deliver(new Date(T.getTime() + 31_000)); // due again, still down: backoff doubles
       expect((await messages(d.code)).find((m) => m.channel === 'sms')!.attempts).toBe(2);
@@ -157,7 +202,12 @@ describe('citizens', () => {
       payload: { items: [{ kind: 'dossier.received', medium: 'email', enabled: false }] },
     });
     expect(off.statusCode, off.body).toBe(200);
-    expect(off.json().items).toContainEqual({ kind: 'dossier.received', medium: 'email', enabled: false, legal: false });
+    expect(off.json().items).toContainEqual({
+      kind: 'dossier.received',
+      medium: 'email',
+      enabled: false,
+      legal: false,
+    });
     const legal = await congdan.request({
       method: 'PUT',
       url: '/api/notifications/preferences',
@@ -175,7 +225,11 @@ describe('citizens', () => {
       ['inapp', 'sent'],
       ['zalo', 'sent'],
     ]);
-    expect(sims().mail!.list().filter((m) => m.text.includes(d.code))).toHaveLength(0);
+    expect(
+      sims()
+        .mail!.list()
+        .filter((m) => m.text.includes(d.code)),
+    ).toHaveLength(0);
   });
 
   it('non-urgent messages wait for the end of the quiet hours; urgent ones do not', async () => {
@@ -183,7 +237,9 @@ describe('citizens', () => {
     await relay();
     // 22:00 in Vietnam (15:00 UTC) with quiet hours 21:00-07:00: the receipt notice waits.
     const night = new Date(Date.UTC(2031, 0, 1, 15, 0));
-    await t.handle.db.execute(sql`update notification_messages set next_attempt_at = ${night.toISOString()} where reference = ${d.code}`);
+    await t.handle.db.execute(
+      sql`update notification_messages set next_attempt_at = ${night.toISOString()} where reference = ${d.code}`,
+    );
     await deliver(night, '21:00-07:00');
     expect((await messages(d.code)).find((m) => m.channel === 'zalo')!.status).toBe('pending');
     await deliver(new Date(Date.UTC(2031, 0, 2, 0, 1)), '21:00-07:00'); // 07:01
@@ -195,7 +251,12 @@ describe('citizens', () => {
       method: 'POST',
       url: '/api/notifications/zalo/callback',
       headers: { 'x-zevent-signature': 'mac=00' },
-      payload: { event_name: 'user_received_message', app_id: t.deps.env.ZALO_APP_ID, timestamp: '1', message: { msg_id: 'x', tracking_id: 'y' } },
+      payload: {
+        event_name: 'user_received_message',
+        app_id: t.deps.env.ZALO_APP_ID,
+        timestamp: '1',
+        message: { msg_id: 'x', tracking_id: 'y' },
+      },
     });
     expect(res.statusCode).toBe(401);
   });
@@ -216,13 +277,19 @@ describe('officials and leaders (pinned clock)', () => {
     const [who] = await rows<{ username: string }>(sql`select username from users where id = ${assigned[0]!.user_id}`);
     assignee = await t.login(who!.username);
     const inbox = (await assignee.request({ url: '/api/notifications/inbox' })).json();
-    expect(inbox.items.find((i: { reference: string }) => i.reference === code).subject).toBe(`Hồ sơ ${code} chuyển đến ông/bà`);
+    expect(inbox.items.find((i: { reference: string }) => i.reference === code).subject).toBe(
+      `Hồ sơ ${code} chuyển đến ông/bà`,
+    );
   });
 
   it('"due soon" before the step’s due time, "overdue" after it, each once', async () => {
     await setTimes(t, code, { current_step_due_at: at('15:00') });
     const run = (now: Date) => t.handle.db.transaction((tx) => sendStepDeadlineReminders(tx, t.deps.env, now));
-    const kinds = async () => (await messages(code)).filter((m) => m.channel === 'inapp').map((m) => m.kind).sort();
+    const kinds = async () =>
+      (await messages(code))
+        .filter((m) => m.channel === 'inapp')
+        .map((m) => m.kind)
+        .sort();
     await run(at('08:00')); // 6 working hours left
     expect(await kinds()).toEqual(['step.assigned']);
     await run(at('13:30')); // 1.5 working hours left
@@ -245,15 +312,15 @@ describe('officials and leaders (pinned clock)', () => {
     expect(first.lateLists).toBeGreaterThan(0);
     expect(await run(at('07:36'))).toEqual({ digests: 0, lateLists: 0 }); // once a day
 
-    const digest = (await assignee.request({ url: '/api/notifications/inbox?limit=200' })).json().items.find(
-      (i: { kind: string }) => i.kind === 'worklist.digest',
-    );
+    const digest = (await assignee.request({ url: '/api/notifications/inbox?limit=200' }))
+      .json()
+      .items.find((i: { kind: string }) => i.kind === 'worklist.digest');
     expect(digest.subject).toMatch(/^Công việc ngày 08\/12\/2026: \d+ hồ sơ$/);
     expect(digest.body).toContain(code);
     const lanhdao = await t.login('lanhdao');
-    const late = (await lanhdao.request({ url: '/api/notifications/inbox?limit=200' })).json().items.find(
-      (i: { kind: string }) => i.kind === 'unit.lateList',
-    );
+    const late = (await lanhdao.request({ url: '/api/notifications/inbox?limit=200' }))
+      .json()
+      .items.find((i: { kind: string }) => i.kind === 'unit.lateList');
     expect(late.subject).toBe('Hồ sơ trễ hạn của Sở Tư pháp ngày 08/12/2026');
     expect(late.body).toContain(code);
     expect(late.body).not.toContain(applicant.fullName);
@@ -269,7 +336,11 @@ describe('templates (administrator)', () => {
     expect(received).toMatchObject({ variables: ['code', 'procedure', 'status', 'appointment'], vi: { version: 0 } });
 
     const bad = { subject: 'Hồ sơ {{code}}', body: 'Người nộp {{applicantName}}' };
-    const refused = await admin.request({ method: 'POST', url: '/api/notifications/templates/dossier.received/preview', payload: bad });
+    const refused = await admin.request({
+      method: 'POST',
+      url: '/api/notifications/templates/dossier.received/preview',
+      payload: bad,
+    });
     expect(refused.json().error.code).toBe('NOTIFICATION_TEMPLATE_VARIABLE');
     const text = { subject: 'MotCua: đã nhận hồ sơ {{code}}', body: 'Đã nhận hồ sơ {{code}}, hẹn {{appointment}}.' };
     const preview = await admin.request({
@@ -277,7 +348,10 @@ describe('templates (administrator)', () => {
       url: '/api/notifications/templates/dossier.received/preview',
       payload: { ...text, sample: { code: 'X-1' } },
     });
-    expect(preview.json()).toEqual({ subject: 'MotCua: đã nhận hồ sơ X-1', body: 'Đã nhận hồ sơ X-1, hẹn [appointment].' });
+    expect(preview.json()).toEqual({
+      subject: 'MotCua: đã nhận hồ sơ X-1',
+      body: 'Đã nhận hồ sơ X-1, hẹn [appointment].',
+    });
     const saved = await admin.request({
       method: 'POST',
       url: '/api/notifications/templates/dossier.received',
@@ -292,6 +366,10 @@ describe('templates (administrator)', () => {
     expect(inapp.body).toMatch(new RegExp(`^Đã nhận hồ sơ ${d.code}, hẹn \\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}\\.$`));
     const log = await admin.request({ url: '/api/notifications/messages?status=skipped,failed' });
     expect(log.statusCode).toBe(200);
-    expect(log.json().items.every((m: { address: string | null }) => m.address === null || !m.address.includes(CITIZEN_EMAIL))).toBe(true);
+    expect(
+      log
+        .json()
+        .items.every((m: { address: string | null }) => m.address === null || !m.address.includes(CITIZEN_EMAIL)),
+    ).toBe(true);
   });
 });

@@ -107,7 +107,9 @@ async function handle(tx: Tx, event: OutboxEvent, now: Date): Promise<void> {
     const extra: Record<string, string> = {
       appointment: d.appointmentAt ? vietnamClockText(d.appointmentAt) : '',
       amount: vnd(Number(event.payload.amountVnd ?? 0)),
-      note: ['dossier.supplementRequested', 'dossier.refused', 'dossier.stopped', 'dossier.apology'].includes(citizenKind)
+      note: ['dossier.supplementRequested', 'dossier.refused', 'dossier.stopped', 'dossier.apology'].includes(
+        citizenKind,
+      )
         ? await noteOf(tx, d.id, action)
         : '',
     };

@@ -99,7 +99,10 @@ export async function sendMorningMessages(tx: Tx, env: Env, now: Date) {
   const day = vietnamDateOf(now);
   const [h, m] = env.NOTIFY_DIGEST_TIME.split(':').map(Number) as [number, number];
   const digestAt = Date.parse(`${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+07:00`);
-  if (!digestDue(now, env.NOTIFY_DIGEST_TIME, isWorkingDay(calendar, day)) || now.getTime() > digestAt + DIGEST_WINDOW_MS) {
+  if (
+    !digestDue(now, env.NOTIFY_DIGEST_TIME, isWorkingDay(calendar, day)) ||
+    now.getTime() > digestAt + DIGEST_WINDOW_MS
+  ) {
     return { digests: 0, lateLists: 0 };
   }
   const dayText = day.split('-').reverse().join('/');
@@ -135,7 +138,10 @@ export async function sendMorningMessages(tx: Tx, env: Env, now: Date) {
           total: held.length,
           dueSoon,
           overdue,
-          list: held.slice(0, LIST_MAX).map((d) => line(d.code, d.stepDueAt)).join('\n'),
+          list: held
+            .slice(0, LIST_MAX)
+            .map((d) => line(d.code, d.stepDueAt))
+            .join('\n'),
         },
         link: '/staff/dossiers',
       },
@@ -159,7 +165,10 @@ export async function sendMorningMessages(tx: Tx, env: Env, now: Date) {
           day: dayText,
           unit: names.get(unitId) ?? '',
           count: list.length,
-          list: list.slice(0, LIST_MAX).map((d) => line(d.code, d.legalDueAt)).join('\n'),
+          list: list
+            .slice(0, LIST_MAX)
+            .map((d) => line(d.code, d.legalDueAt))
+            .join('\n'),
         },
         link: '/staff/dossiers',
       },

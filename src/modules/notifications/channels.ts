@@ -122,7 +122,11 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
     const response = await fetch(`${settings.oauthBase.replace(/\/$/, '')}/v4/oa/access_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: settings.secret },
-      body: new URLSearchParams({ app_id: settings.appId, grant_type: 'refresh_token', refresh_token: refreshToken }).toString(),
+      body: new URLSearchParams({
+        app_id: settings.appId,
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+      }).toString(),
     }).catch((error: Error) => {
       throw new ChannelError(`Zalo OAuth unreachable: ${error.message}`, false);
     });
@@ -159,7 +163,10 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
       }
       const data = answer.data as { msg_id?: string } | undefined;
       if (response.ok && Number(answer.error) === 0 && data?.msg_id) return { providerId: data.msg_id };
-      throw new ChannelError(`Zalo ZNS: ${response.status} ${String(answer.error ?? '')}`, response.ok || !transient(response));
+      throw new ChannelError(
+        `Zalo ZNS: ${response.status} ${String(answer.error ?? '')}`,
+        response.ok || !transient(response),
+      );
     },
   };
 }

@@ -23,7 +23,13 @@ type Due = { id: string; address: string; subject: string; body: string; referen
 
 const CHANNEL_ORDER: readonly ExternalChannel[] = ['email', 'sms', 'zalo'];
 
-async function deliverChannel(db: Database, channel: ExternalChannel, channels: Channels, now: Date, settings: DeliverySettings) {
+async function deliverChannel(
+  db: Database,
+  channel: ExternalChannel,
+  channels: Channels,
+  now: Date,
+  settings: DeliverySettings,
+) {
   const counts = { sent: 0, retried: 0, failed: 0 };
   await db.transaction(async (tx) => {
     const minuteAgo = new Date(now.getTime() - 60_000).toISOString();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, digestDue, parseQuietHours, parseRateLimits, planChannels, releaseAt } from './delivery.rules.js';
+import {
+  afterFailure,
+  digestDue,
+  parseQuietHours,
+  parseRateLimits,
+  planChannels,
+  releaseAt,
+} from './delivery.rules.js';
 import type { Channel } from './notifications.tables.js';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -36,7 +43,11 @@ describe('releaseAt (quiet hours, Vietnam time)', () => {
   ])('%s', (_name, quiet, now, urgent, expected) => {
     expect(releaseAt(vn(now), quiet, urgent).toISOString()).toBe(vn(expected).toISOString());
   });
-  it.each([['', null], ['07:00-07:00', null], ['bad', null]])('parses %j as none', (text, expected) => {
+  it.each([
+    ['', null],
+    ['07:00-07:00', null],
+    ['bad', null],
+  ])('parses %j as none', (text, expected) => {
     expect(parseQuietHours(text)).toEqual(expected);
   });
 });

@@ -67,7 +67,8 @@ export function releaseAt(now: Date, quiet: QuietHours | null, urgent: boolean):
   const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
   const minute = Math.floor((local - dayStart) / MINUTE_MS);
   const { fromMinute, toMinute } = quiet;
-  const inside = fromMinute < toMinute ? minute >= fromMinute && minute < toMinute : minute >= fromMinute || minute < toMinute;
+  const inside =
+    fromMinute < toMinute ? minute >= fromMinute && minute < toMinute : minute >= fromMinute || minute < toMinute;
   if (!inside) return now;
   // The end is today when we are before it (the early-morning part), else tomorrow.
   const endToday = dayStart + toMinute * MINUTE_MS;

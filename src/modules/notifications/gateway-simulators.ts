@@ -59,12 +59,19 @@ export class SmsSimulator extends SimulatedGateway {
     if (this.down) return reply(503, { code: '99', message: 'Service unavailable' });
     const path = new URL(request.url).pathname;
     if (request.method !== 'POST' || !path.endsWith('/send')) return reply(404, { code: '404' });
-    if (request.headers.get('authorization') !== `Bearer ${this.apiKey}`) return reply(401, { code: '01', message: 'Unauthorized' });
+    if (request.headers.get('authorization') !== `Bearer ${this.apiKey}`)
+      return reply(401, { code: '01', message: 'Unauthorized' });
     const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
     if (body.brandname !== this.brandname) return reply(400, { code: '02', message: 'Brandname not registered' });
-    if (typeof body.phone !== 'string' || !/^84\d{9}$/.test(body.phone)) return reply(400, { code: '03', message: 'Invalid phone' });
-    if (typeof body.message !== 'string' || body.message.length === 0) return reply(400, { code: '04', message: 'Empty message' });
-    const saved = this.record({ to: body.phone, text: body.message, details: { brandname: body.brandname, requestId: body.requestId } });
+    if (typeof body.phone !== 'string' || !/^84\d{9}$/.test(body.phone))
+      return reply(400, { code: '03', message: 'Invalid phone' });
+    if (typeof body.message !== 'string' || body.message.length === 0)
+      return reply(400, { code: '04', message: 'Empty message' });
+    const saved = this.record({
+      to: body.phone,
+      text: body.message,
+      details: { brandname: body.brandname, requestId: body.requestId },
+    });
     return reply(200, { code: '00', messageId: saved.id });
   }
 }
@@ -125,9 +132,11 @@ export class ZaloSimulator extends SimulatedGateway {
   }
 
   private async send(request: Request): Promise<Response> {
-    if (!this.tokens.has(request.headers.get('access_token') ?? '')) return reply(200, { error: -124, message: 'Access token is invalid' });
+    if (!this.tokens.has(request.headers.get('access_token') ?? ''))
+      return reply(200, { error: -124, message: 'Access token is invalid' });
     const body = (await request.json().catch(() => ({}))) as Record<string, unknown>;
-    if (typeof body.phone !== 'string' || !/^84\d{9}$/.test(body.phone)) return reply(200, { error: -108, message: 'Phone number is invalid' });
+    if (typeof body.phone !== 'string' || !/^84\d{9}$/.test(body.phone))
+      return reply(200, { error: -108, message: 'Phone number is invalid' });
     if (typeof body.template_id !== 'string' || typeof body.template_data !== 'object' || body.template_data === null) {
       return reply(200, { error: -1123, message: 'Template data is invalid' });
     }
@@ -145,16 +154,22 @@ export class ZaloSimulator extends SimulatedGateway {
         timestamp: String(Date.now()),
         message: { msg_id: saved.id, tracking_id: String(body.tracking_id ?? ''), delivery_time: String(Date.now()) },
       };
-      this.pending = this.pending.then(() => new Promise((r) => setImmediate(r))).then(() =>
-        callback(event).then(
-          () => {
-            saved.deliveredAt = new Date().toISOString();
-          },
-          () => {},
-        ),
-      );
+      this.pending = this.pending
+        .then(() => new Promise((r) => setImmediate(r)))
+        .then(() =>
+          callback(event).then(
+            () => {
+              saved.deliveredAt = new Date().toISOString();
+            },
+            () => {},
+          ),
+        );
     }
-    return reply(200, { error: 0, message: 'Success', data: { msg_id: saved.id, sent_time: String(Date.now()), quota: {} } });
+    return reply(200, {
+      error: 0,
+      message: 'Success',
+      data: { msg_id: saved.id, sent_time: String(Date.now()), quota: {} },
+    });
   }
 }
 
@@ -167,6 +182,8 @@ export function simulatorFetch(handler: { handle(request: Request): Promise<Resp
 export class MailSink extends SimulatedGateway implements ChannelAdapter {
   async send(m: { to: string; subject: string; body: string; id: string }) {
     if (this.down) throw new Error('mail sink down');
-    return { providerId: this.record({ to: m.to, text: m.body, details: { subject: m.subject, trackingId: m.id } }).id };
+    return {
+      providerId: this.record({ to: m.to, text: m.body, details: { subject: m.subject, trackingId: m.id } }).id,
+    };
   }
 }

@@ -21,7 +21,12 @@ import {
 import { currentTemplate } from './notify.service.js';
 import { type Locale, render, type TemplateText, unknownPlaceholders } from './templates.rules.js';
 
-const inboxOf = (userId: string) => and(eq(notificationMessages.userId, userId), eq(notificationMessages.channel, 'inapp'), eq(notificationMessages.status, 'sent'));
+const inboxOf = (userId: string) =>
+  and(
+    eq(notificationMessages.userId, userId),
+    eq(notificationMessages.channel, 'inapp'),
+    eq(notificationMessages.status, 'sent'),
+  );
 
 export async function unreadCount(db: Queryable, userId: string): Promise<number> {
   const [row] = await db
@@ -58,7 +63,10 @@ export async function markRead(tx: Tx, userId: string, id: string | null, now: D
     .where(and(inboxOf(userId), isNull(notificationMessages.readAt), id ? eq(notificationMessages.id, id) : undefined))
     .returning({ id: notificationMessages.id });
   if (id && updated.length === 0) {
-    const [mine] = await tx.select({ id: notificationMessages.id }).from(notificationMessages).where(and(inboxOf(userId), eq(notificationMessages.id, id)));
+    const [mine] = await tx
+      .select({ id: notificationMessages.id })
+      .from(notificationMessages)
+      .where(and(inboxOf(userId), eq(notificationMessages.id, id)));
     if (!mine) throw new AppError('NOTIFICATION_NOT_FOUND');
   }
   return unreadCount(tx, userId);
@@ -80,7 +88,8 @@ export async function preferencesOf(db: Queryable, userId: string, staff: boolea
   for (const [kind, spec] of Object.entries(KINDS) as [NotificationKind, (typeof KINDS)[NotificationKind]][]) {
     if (!audiences.includes(spec.audience) || spec.variables.join() === 'text') continue;
     for (const channel of ['inapp', 'email', 'sms', 'zalo'] as const) {
-      const enabled = spec.legal || (chosen.get(`${kind}|${channel}`) ?? (spec.channels as readonly Channel[]).includes(channel));
+      const enabled =
+        spec.legal || (chosen.get(`${kind}|${channel}`) ?? (spec.channels as readonly Channel[]).includes(channel));
       rows.push({ kind, medium: channel, enabled, legal: spec.legal });
     }
   }
@@ -95,7 +104,8 @@ export async function setPreferences(
 ): Promise<void> {
   for (const change of changes) {
     if (!isKind(change.kind)) throw new AppError('NOTIFICATION_KIND_UNKNOWN', { kind: change.kind });
-    if (KINDS[change.kind].legal && !change.enabled) throw new AppError('NOTIFICATION_LEGAL_NOTICE', { kind: change.kind });
+    if (KINDS[change.kind].legal && !change.enabled)
+      throw new AppError('NOTIFICATION_LEGAL_NOTICE', { kind: change.kind });
     await tx
       .insert(notificationPreferences)
       .values({ userId, kind: change.kind, channel: change.medium, enabled: change.enabled, updatedAt: now })

@@ -48,19 +48,42 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
 
   app.get(
     '/api/notifications/inbox',
-    { config: { access: own }, schema: { tags, summary: 'My inbox, newest first, with the unread count', querystring: InboxQuery, response: { 200: Inbox, ...errorResponses(401) } } },
+    {
+      config: { access: own },
+      schema: {
+        tags,
+        summary: 'My inbox, newest first, with the unread count',
+        querystring: InboxQuery,
+        response: { 200: Inbox, ...errorResponses(401) },
+      },
+    },
     async (request) => inbox(db, requireActor(request).userId, request.query.limit),
   );
 
   app.get(
     '/api/notifications/inbox/unread',
-    { config: { access: own }, schema: { tags, summary: 'How many of my messages are unread', response: { 200: Unread, ...errorResponses(401) } } },
+    {
+      config: { access: own },
+      schema: {
+        tags,
+        summary: 'How many of my messages are unread',
+        response: { 200: Unread, ...errorResponses(401) },
+      },
+    },
     async (request) => ({ unread: await unreadCount(db, requireActor(request).userId) }),
   );
 
   app.post(
     '/api/notifications/inbox/read',
-    { config: { access: own }, schema: { tags, summary: 'Mark one message (or all) read', body: ReadBody, response: { 200: Unread, ...errorResponses(401, 404) } } },
+    {
+      config: { access: own },
+      schema: {
+        tags,
+        summary: 'Mark one message (or all) read',
+        body: ReadBody,
+        response: { 200: Unread, ...errorResponses(401, 404) },
+      },
+    },
     async (request) => {
       const { userId } = requireActor(request);
       return { unread: await db.transaction((tx) => markRead(tx, userId, request.body.id, clock.now())) };
@@ -73,7 +96,8 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
       config: { access: own },
       schema: {
         tags,
-        summary: 'The unread count as server-sent events (`event: unread`, data `{"unread": n}`) at once and on every change',
+        summary:
+          'The unread count as server-sent events (`event: unread`, data `{"unread": n}`) at once and on every change',
         response: { 200: z.string().describe('text/event-stream'), ...errorResponses(401) },
       },
     },
@@ -110,7 +134,14 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
 
   app.get(
     '/api/notifications/preferences',
-    { config: { access: own }, schema: { tags, summary: 'My channels per kind of message (legal notices always on)', response: { 200: Preferences, ...errorResponses(401) } } },
+    {
+      config: { access: own },
+      schema: {
+        tags,
+        summary: 'My channels per kind of message (legal notices always on)',
+        response: { 200: Preferences, ...errorResponses(401) },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       return { items: await preferencesOf(db, actor.userId, actor.kind === 'staff') };
@@ -121,7 +152,12 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
     '/api/notifications/preferences',
     {
       config: { access: own },
-      schema: { tags, summary: 'Switch channels on or off per kind of message', body: PreferencesBody, response: { 200: Preferences, ...errorResponses(401, 404, 422) } },
+      schema: {
+        tags,
+        summary: 'Switch channels on or off per kind of message',
+        body: PreferencesBody,
+        response: { 200: Preferences, ...errorResponses(401, 404, 422) },
+      },
     },
     async (request) => {
       const actor = requireActor(request);
@@ -134,7 +170,14 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
 
   app.get(
     '/api/notifications/templates',
-    { config: { access: manage }, schema: { tags, summary: 'Every template in force (Vietnamese and English) with its variables', response: { 200: Templates, ...errorResponses(401, 403) } } },
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: 'Every template in force (Vietnamese and English) with its variables',
+        response: { 200: Templates, ...errorResponses(401, 403) },
+      },
+    },
     async (request) => {
       authorize(requireActor(request), 'notification.manage');
       const items = [];
@@ -147,7 +190,13 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
     '/api/notifications/templates/:kind/preview',
     {
       config: { access: manage },
-      schema: { tags, summary: 'A text rendered with sample values (nothing saved)', params: KindParams, body: PreviewBody, response: { 200: TemplateText, ...errorResponses(401, 403, 404, 422) } },
+      schema: {
+        tags,
+        summary: 'A text rendered with sample values (nothing saved)',
+        params: KindParams,
+        body: PreviewBody,
+        response: { 200: TemplateText, ...errorResponses(401, 403, 404, 422) },
+      },
     },
     async (request) => {
       authorize(requireActor(request), 'notification.manage');
@@ -160,7 +209,13 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
     '/api/notifications/templates/:kind',
     {
       config: { access: manage },
-      schema: { tags, summary: 'Save a new version of a template in one language', params: KindParams, body: TemplateSaveBody, response: { 201: Template, ...errorResponses(401, 403, 404, 422) } },
+      schema: {
+        tags,
+        summary: 'Save a new version of a template in one language',
+        params: KindParams,
+        body: TemplateSaveBody,
+        response: { 201: Template, ...errorResponses(401, 403, 404, 422) },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
@@ -176,7 +231,12 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
     '/api/notifications/messages',
     {
       config: { access: manage },
-      schema: { tags, summary: 'The delivery log (addresses masked, no texts): failures and bounces first by filter', querystring: DeliveryQuery, response: { 200: DeliveryLog, ...errorResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: 'The delivery log (addresses masked, no texts): failures and bounces first by filter',
+        querystring: DeliveryQuery,
+        response: { 200: DeliveryLog, ...errorResponses(401, 403) },
+      },
     },
     async (request) => {
       authorize(requireActor(request), 'notification.manage');
@@ -188,7 +248,12 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
     '/api/notifications/zalo/callback',
     {
       config: { access: { public: 'Zalo posts delivery reports; the X-ZEvent-Signature proves the sender' } },
-      schema: { tags, summary: 'Zalo ZNS delivery report (webhook)', body: ZnsCallback, response: { 200: z.object({ updated: z.boolean() }), ...errorResponses(400, 401) } },
+      schema: {
+        tags,
+        summary: 'Zalo ZNS delivery report (webhook)',
+        body: ZnsCallback,
+        response: { 200: z.object({ updated: z.boolean() }), ...errorResponses(400, 401) },
+      },
     },
     async (request) => {
       const signature = String(request.headers['x-zevent-signature'] ?? '');

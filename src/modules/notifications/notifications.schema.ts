@@ -22,7 +22,10 @@ export const ReadBody = z.object({ id: z.uuid().nullable().describe('One message
 export const Preference = z.object({ kind: z.string(), medium: Channel, enabled: z.boolean(), legal: z.boolean() });
 export const Preferences = z.object({ items: z.array(Preference) });
 export const PreferencesBody = z.object({
-  items: z.array(z.object({ kind: z.string().max(60), medium: Channel, enabled: z.boolean() })).min(1).max(200),
+  items: z
+    .array(z.object({ kind: z.string().max(60), medium: Channel, enabled: z.boolean() }))
+    .min(1)
+    .max(200),
 });
 
 export const TemplateText = z.object({ subject: z.string().min(1).max(300), body: z.string().min(1).max(4000) });

@@ -69,12 +69,8 @@ export const notificationMessages = pgTable(
   },
   (t) => [
     uniqueIndex('notification_messages_once_uq').on(t.eventKey, t.recipientKey, t.channel),
-    index('notification_messages_due_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`${t.status} = 'pending'`),
-    index('notification_messages_inbox_idx')
-      .on(t.userId, t.createdAt)
-      .where(sql`${t.channel} = 'inapp'`),
+    index('notification_messages_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('notification_messages_inbox_idx').on(t.userId, t.createdAt).where(sql`${t.channel} = 'inapp'`),
     index('notification_messages_provider_idx').on(t.providerId),
     check('notification_messages_channel_check', sql.raw(`channel in ('inapp', 'email', 'sms', 'zalo')`)),
     check(

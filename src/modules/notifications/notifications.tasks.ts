@@ -5,5 +5,6 @@ import { deliverDue } from './deliver.service.js';
 export const deliverNotifications: PeriodicTask = {
   name: 'notifications.deliver',
   intervalSeconds: 15,
-  run: (db, _env, now, { notificationChannels, notifier }) => deliverDue(db, notificationChannels, now, notifier.settings),
+  run: (db, _env, now, { notificationChannels, notifier }) =>
+    deliverDue(db, notificationChannels, now, notifier.settings),
 };

@@ -13,7 +13,7 @@ import type { DeliverySettings } from './deliver.service.js';
 import { parseQuietHours, parseRateLimits } from './delivery.rules.js';
 import { MailSink, SmsSimulator, simulatorFetch, ZaloSimulator } from './gateway-simulators.js';
 import { isKind } from './kinds.js';
-import { notify, type Recipient } from './notify.service.js';
+import { type NotificationRequest, notify, type Recipient } from './notify.service.js';
 
 export interface OutgoingText {
   medium: 'sms' | 'email';
@@ -34,11 +34,14 @@ export interface Notifier {
   readonly settings: DeliverySettings;
   /** Queues a text to one address within the caller's transaction: a rolled-back request sends nothing. */
   send(tx: Tx, message: OutgoingText, now?: Date): Promise<void>;
+  /** Queues the messages of one event (notify.service.ts); how many rows were new. */
+  notify(tx: Tx, request: NotificationRequest, now: Date): Promise<number>;
 }
 
 export function createNotifier(settings: DeliverySettings): Notifier {
   return {
     settings,
+    notify,
     async send(tx, message, now = new Date()) {
       if (!isKind(message.template)) throw new Error(`unknown notification kind ${message.template}`);
       const to = message.medium === 'sms' ? { phone: message.recipient } : { email: message.recipient };
@@ -70,9 +73,15 @@ export async function sendToStaff(
   now: Date = new Date(),
 ): Promise<number> {
   if (!isKind(template)) throw new Error(`unknown notification kind ${template}`);
-  const recipients = staff.flatMap((p): Recipient[] => (p.userId ? [{ userId: p.userId }] : p.email || p.phone ? [{ email: p.email, phone: p.phone }] : []));
+  const recipients = staff.flatMap((p): Recipient[] =>
+    p.userId ? [{ userId: p.userId }] : p.email || p.phone ? [{ email: p.email, phone: p.phone }] : [],
+  );
   if (recipients.length === 0) return 0;
-  await notify(tx, { eventKey: `direct:${randomUUID()}`, kind: template, recipients, data: { text: body } }, now);
+  await notifier.notify(
+    tx,
+    { eventKey: `direct:${randomUUID()}`, kind: template, recipients, data: { text: body } },
+    now,
+  );
   return recipients.length;
 }
 
@@ -104,12 +113,19 @@ function deliverySettings(env: Env): DeliverySettings {
 function channelsOf(env: Env): { channels: Channels; simulators: NotificationSimulators } {
   const mail = env.SMTP_URL ? null : new MailSink();
   const sms = env.SMS_GATEWAY_URL ? null : new SmsSimulator(env.SMS_GATEWAY_API_KEY, env.SMS_BRANDNAME);
-  const zalo = env.ZALO_ZNS_URL ? null : new ZaloSimulator(env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_REFRESH_TOKEN);
+  const zalo = env.ZALO_ZNS_URL
+    ? null
+    : new ZaloSimulator(env.ZALO_APP_ID, env.ZALO_APP_SECRET, env.ZALO_REFRESH_TOKEN);
   const smsFetch = sms ? simulatorFetch(sms) : (url: string, init: RequestInit) => fetch(url, init);
   const zaloFetch = zalo ? simulatorFetch(zalo) : (url: string, init: RequestInit) => fetch(url, init);
   const channels: Channels = {
     email: env.SMTP_URL ? smtpChannel(env.SMTP_URL, env.MAIL_FROM) : mail!,
-    sms: smsGatewayChannel(env.SMS_GATEWAY_URL ?? 'http://sms.sim', env.SMS_GATEWAY_API_KEY, env.SMS_BRANDNAME, smsFetch),
+    sms: smsGatewayChannel(
+      env.SMS_GATEWAY_URL ?? 'http://sms.sim',
+      env.SMS_GATEWAY_API_KEY,
+      env.SMS_BRANDNAME,
+      smsFetch,
+    ),
     zalo: zaloChannel(
       {
         znsBase: env.ZALO_ZNS_URL ?? 'http://zalo.sim',

@@ -41,7 +41,11 @@ export async function currentTemplate(
   locale: Locale,
 ): Promise<TemplateText & { version: number }> {
   const [saved] = await db
-    .select({ version: notificationTemplates.version, subject: notificationTemplates.subject, body: notificationTemplates.body })
+    .select({
+      version: notificationTemplates.version,
+      subject: notificationTemplates.subject,
+      body: notificationTemplates.body,
+    })
     .from(notificationTemplates)
     .where(and(eq(notificationTemplates.kind, kind), eq(notificationTemplates.locale, locale)))
     .orderBy(desc(notificationTemplates.version))
@@ -68,9 +72,7 @@ async function preferencesOf(tx: Tx, userIds: string[], kind: string) {
 /** Queues the messages of one event; returns how many rows were new (skipped ones included). */
 export async function notify(tx: Tx, request: NotificationRequest, now: Date): Promise<number> {
   const spec = KINDS[request.kind];
-  const userIds = [
-    ...new Set(request.recipients.flatMap((r) => ('userId' in r ? [r.userId] : []))),
-  ];
+  const userIds = [...new Set(request.recipients.flatMap((r) => ('userId' in r ? [r.userId] : [])))];
   const contacts = new Map((await contactsOfUsers(tx, userIds)).map((c) => [c.userId, c]));
   const preferences = await preferencesOf(tx, userIds, request.kind);
   const template = await currentTemplate(tx, request.kind, 'vi');
@@ -81,7 +83,11 @@ export async function notify(tx: Tx, request: NotificationRequest, now: Date): P
     if ('userId' in recipient && !account) continue; // disabled or unknown account
     const to = account
       ? { inapp: true, email: account.email, phone: account.phone }
-      : { inapp: false, email: (recipient as { email?: string | null }).email ?? null, phone: (recipient as { phone?: string | null }).phone ?? null };
+      : {
+          inapp: false,
+          email: (recipient as { email?: string | null }).email ?? null,
+          phone: (recipient as { phone?: string | null }).phone ?? null,
+        };
     const recipientKey = account ? `user:${account.userId}` : `contact:${to.email ?? to.phone}`;
     const chosen = account ? (preferences.get(account.userId) ?? new Map()) : new Map<Channel, boolean>();
     for (const plan of planChannels(spec, to, chosen)) {

@@ -4,7 +4,12 @@ import { DEFAULT_TEMPLATES, placeholdersOf, render, unknownPlaceholders } from '
 
 describe('render', () => {
   it.each([
-    ['fills', '{{code}} hẹn {{appointment}}', { code: 'A-1', appointment: '08:00 09/12/2026' }, 'A-1 hẹn 08:00 09/12/2026'],
+    [
+      'fills',
+      '{{code}} hẹn {{appointment}}',
+      { code: 'A-1', appointment: '08:00 09/12/2026' },
+      'A-1 hẹn 08:00 09/12/2026',
+    ],
     ['spaces inside braces', '{{ code }}', { code: 'A-1' }, 'A-1'],
     ['a missing value is empty, not the name', 'Lý do: {{note}}.', {}, 'Lý do: .'],
     ['numbers', '{{total}} hồ sơ', { total: 3 }, '3 hồ sơ'],

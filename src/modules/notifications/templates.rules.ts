@@ -40,7 +40,10 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<Locale, Template
       'Đã tiếp nhận hồ sơ {{code}}',
       'Hồ sơ {{code}} ({{procedure}}) đã được tiếp nhận. Ngày hẹn trả kết quả: {{appointment}}.',
     ),
-    en: t('Application {{code}} received', 'Application {{code}} ({{procedure}}) was received. Result due: {{appointment}}.'),
+    en: t(
+      'Application {{code}} received',
+      'Application {{code}} ({{procedure}}) was received. Result due: {{appointment}}.',
+    ),
   },
   'dossier.supplementRequested': {
     vi: t(
@@ -54,7 +57,10 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<Locale, Template
     en: t('Fee due for application {{code}}', 'Application {{code}} awaits payment of {{amount}}.'),
   },
   'dossier.resultReady': {
-    vi: t('Hồ sơ {{code}} đã có kết quả', 'Hồ sơ {{code}} ({{procedure}}) đã có kết quả giải quyết. Mời ông/bà nhận kết quả.'),
+    vi: t(
+      'Hồ sơ {{code}} đã có kết quả',
+      'Hồ sơ {{code}} ({{procedure}}) đã có kết quả giải quyết. Mời ông/bà nhận kết quả.',
+    ),
     en: t('Application {{code}}: result ready', 'The result of application {{code}} ({{procedure}}) is ready.'),
   },
   'dossier.returned': {
@@ -74,19 +80,34 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<Locale, Template
       'Thư xin lỗi về hồ sơ {{code}}',
       'Cơ quan giải quyết xin lỗi vì hồ sơ {{code}} chậm so với hẹn. Ngày hẹn trả kết quả mới: {{appointment}}. {{note}}',
     ),
-    en: t('Apology about application {{code}}', 'Application {{code}} is late; we apologise. New date: {{appointment}}. {{note}}'),
+    en: t(
+      'Apology about application {{code}}',
+      'Application {{code}} is late; we apologise. New date: {{appointment}}. {{note}}',
+    ),
   },
   'feedback.answered': {
     vi: t('Phản ánh {{code}} đã được trả lời', 'Phản ánh, kiến nghị {{code}} ({{title}}) đã có văn bản trả lời.'),
     en: t('Feedback {{code}} answered', 'Your feedback {{code}} ({{title}}) has been answered.'),
   },
   'step.assigned': {
-    vi: t('Hồ sơ {{code}} chuyển đến ông/bà', 'Hồ sơ {{code}} ({{procedure}}) chuyển đến ông/bà ở bước "{{step}}", hạn {{due}}.'),
-    en: t('Application {{code}} assigned to you', 'Application {{code}} ({{procedure}}) is yours at step "{{step}}", due {{due}}.'),
+    vi: t(
+      'Hồ sơ {{code}} chuyển đến ông/bà',
+      'Hồ sơ {{code}} ({{procedure}}) chuyển đến ông/bà ở bước "{{step}}", hạn {{due}}.',
+    ),
+    en: t(
+      'Application {{code}} assigned to you',
+      'Application {{code}} ({{procedure}}) is yours at step "{{step}}", due {{due}}.',
+    ),
   },
   'consultation.asked': {
-    vi: t('Xin ý kiến về hồ sơ {{code}}', 'Đơn vị được xin ý kiến về hồ sơ {{code}} ({{procedure}}), hạn trả lời {{due}}.'),
-    en: t('Opinion asked on application {{code}}', 'Your unit is asked for an opinion on {{code}} ({{procedure}}), due {{due}}.'),
+    vi: t(
+      'Xin ý kiến về hồ sơ {{code}}',
+      'Đơn vị được xin ý kiến về hồ sơ {{code}} ({{procedure}}), hạn trả lời {{due}}.',
+    ),
+    en: t(
+      'Opinion asked on application {{code}}',
+      'Your unit is asked for an opinion on {{code}} ({{procedure}}), due {{due}}.',
+    ),
   },
   'step.dueSoon': {
     vi: t('Hồ sơ {{code}} sắp đến hạn', 'Bước "{{step}}" của hồ sơ {{code}} sắp đến hạn: {{due}}.'),
@@ -101,7 +122,10 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<Locale, Template
       'Công việc ngày {{day}}: {{total}} hồ sơ',
       'Ông/bà đang xử lý {{total}} hồ sơ, {{dueSoon}} sắp đến hạn, {{overdue}} quá hạn.\n{{list}}',
     ),
-    en: t('Worklist {{day}}: {{total}} applications', 'You hold {{total}} applications, {{dueSoon}} due soon, {{overdue}} overdue.\n{{list}}'),
+    en: t(
+      'Worklist {{day}}: {{total}} applications',
+      'You hold {{total}} applications, {{dueSoon}} due soon, {{overdue}} overdue.\n{{list}}',
+    ),
   },
   'unit.lateList': {
     vi: t('Hồ sơ trễ hạn của {{unit}} ngày {{day}}', '{{unit}} có {{count}} hồ sơ trễ hạn:\n{{list}}'),
