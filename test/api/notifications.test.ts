@@ -16,6 +16,7 @@ import { deliverDue } from '../../src/modules/notifications/deliver.service.js';
 import { parseQuietHours } from '../../src/modules/notifications/delivery.rules.js';
 import { outboxRelay } from '../../src/modules/outbox/outbox.tasks.js';
 import { type DemoProcedure, fileDossier, setTimes, step } from '../fixtures/dossiers.js';
+import { feedbackStep, submit } from '../fixtures/feedback.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { demoUnits } from '../fixtures/units.js';
 
@@ -235,6 +236,14 @@ describe('citizens', () => {
   it('non-urgent messages wait for the end of the quiet hours; urgent ones do not', async () => {
     const d = await step(tiepnhan, (await online()).code, 1, 'accept');
     await relay();
+    await t.handle.db.transaction((tx) =>
+      t.deps.services.notifier.send(tx, {
+        medium: 'sms',
+        recipient: '0977888999',
+        template: 'store.consent-code',
+        body: `Ma ${d.code}`,
+      }),
+    );
     // 22:00 in Vietnam (15:00 UTC) with quiet hours 21:00-07:00: the receipt notice waits.
     const night = new Date(Date.UTC(2031, 0, 1, 15, 0));
     await t.handle.db.execute(
@@ -242,8 +251,31 @@ describe('citizens', () => {
     );
     await deliver(night, '21:00-07:00');
     expect((await messages(d.code)).find((m) => m.channel === 'zalo')!.status).toBe('pending');
+    // A one-time code is urgent: it leaves in the night.
+    expect(
+      sims()
+        .sms!.list()
+        .filter((m) => m.to === '84977888999' && m.text === `Ma ${d.code}`),
+    ).toHaveLength(1);
     await deliver(new Date(Date.UTC(2031, 0, 2, 0, 1)), '21:00-07:00'); // 07:01
     expect((await messages(d.code)).find((m) => m.channel === 'zalo')!.status).toBe('sent');
+  });
+
+  it('the submitter of a feedback hears that it was answered, by SMS when only a phone is known', async () => {
+    const item = await submit(tiepnhan, {
+      channel: 'counter',
+      title: 'Thời gian chờ tại quầy',
+      content: 'Đề nghị rút ngắn thời gian chờ',
+      submitter: { name: 'Hồ Văn Khánh', phone: '0911222444' },
+    });
+    const kstthc = await t.login('kstthc');
+    const chuyenvien = await t.login('chuyenvien');
+    const routed = await feedbackStep(kstthc, item, 'classify', { category: 'conduct', unitId: soTuPhap });
+    await feedbackStep(chuyenvien, routed, 'answer', { note: 'Đã bố trí thêm quầy tiếp nhận.' });
+    await relay();
+    const sent = (await messages(item.code)).filter((m) => m.kind === 'feedback.answered');
+    expect(sent.map((m) => [m.channel, m.address])).toEqual([['sms', '0911222444']]);
+    expect(sent[0]!.body).toBe(`Phản ánh, kiến nghị ${item.code} (Thời gian chờ tại quầy) đã có văn bản trả lời.`);
   });
 
   it('refuses a Zalo delivery report without the OA’s signature', async () => {
