@@ -81,4 +81,23 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
     await expect.poll(() => page.getByTestId('nav-unread').count()).toBe(0);
     await saveJourneyScreenshot(page, 'notifications-portal-inbox');
   });
+
+  it('the administrator previews a template change before saving it', async () => {
+    const { page } = await suite.open();
+    await signIn(page, 'admin', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto('/staff/notifications');
+    await page.getByTestId('template-kind').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'dossier.resultReady' })
+      .click();
+    const subject = page.getByLabel('Tiêu đề');
+    await expect.poll(() => subject.inputValue()).toBe('Hồ sơ {{code}} đã có kết quả');
+    await subject.fill('Kết quả hồ sơ {{code}} đã sẵn sàng');
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    await page.getByTestId('template-preview').getByText('Kết quả hồ sơ [code] đã sẵn sàng').waitFor();
+    await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await page.getByText('Phiên bản 1').waitFor();
+    await saveJourneyScreenshot(page, 'notifications-template-admin');
+  });
 });

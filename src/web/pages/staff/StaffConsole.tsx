@@ -9,6 +9,7 @@ import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AccountPage } from './account/AccountPage.js';
 import { InboxPage } from '../inbox/InboxPage.js';
+import { NotificationAdminPage } from './notifications/NotificationAdminPage.js';
 import { useUnread } from '../inbox/useUnread.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { CounterPage } from './counter/CounterPage.js';
@@ -62,6 +63,7 @@ const SECTIONS: Section[] = [
   { key: 'catalog', label: 'menu.catalog', needs: 'catalog.manage', Page: CatalogPage },
   { key: 'workflows', label: 'menu.workflows', needs: ['catalog.manage', 'workflow.approve'], Page: WorkflowsPage },
   { key: 'audit', label: 'menu.audit', needs: 'audit.read', Page: AuditPage },
+  { key: 'notifications', label: 'menu.notifyAdmin', needs: 'notification.manage', Page: NotificationAdminPage },
   // After the daily work and administration: nobody lands here first.
   { key: 'reconciliations', label: 'menu.reconciliations', needs: 'payment.reconcile', Page: ReconciliationsPage },
   { key: 'inbox', label: 'menu.inbox', Page: InboxPage },
