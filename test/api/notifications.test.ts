@@ -146,6 +146,18 @@ describe('citizens', () => {
       templateId: t.deps.env.ZALO_TEMPLATE_ID,
       templateData: { ma_ho_so: d.code },
     });
+    // The simulators list what they sent over HTTP, and speak their protocol there too.
+    const listed = (await t.app.inject({ url: '/sim/zalo/messages' })).json().items as { to: string; text: string }[];
+    expect(listed.some((m) => m.to === '84912000111' && m.text.includes(d.code))).toBe(true);
+    const direct = await t.app.inject({
+      method: 'POST',
+      url: '/sim/sms/send',
+      headers: { authorization: `Bearer ${t.deps.env.SMS_GATEWAY_API_KEY}` },
+      payload: { brandname: t.deps.env.SMS_BRANDNAME, phone: '84912999888', message: 'Thử', requestId: 'r1' },
+    });
+    expect(direct.json()).toMatchObject({ code: '00' });
+    const wrongKey = await t.app.inject({ method: 'POST', url: '/sim/sms/send', payload: { brandname: 'X' } });
+    expect(wrongKey.statusCode).toBe(401);
     await sims().zalo!.settled();
     const after = await messages(d.code);
     expect(after.filter((m) => m.kind === 'dossier.received').map((m) => m.status)).toEqual([
