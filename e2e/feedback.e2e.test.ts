@@ -55,7 +55,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
   const codeSentTo = async (recipient: string) => {
     const [row] = await queryRows<{ body: string }>(
       suite.server.db,
-      sql`select body from simulated_messages where recipient = ${recipient} order by created_at desc limit 1`,
+      sql`select body from notification_messages where address = ${recipient} order by created_at desc limit 1`,
     );
     return /(\d{6})/.exec(row!.body)![1]!;
   };

@@ -21,6 +21,12 @@ const DEVELOPMENT_PORTAL_PASSWORD = 'motcua-dvcqg-simulator-0001';
 const DEVELOPMENT_DATA_CLIENT_ID = 'motcua-ndxp-sim';
 const DEVELOPMENT_DATA_CLIENT_SECRET = 'motcua-ndxp-simulator-secret-0001';
 
+/** The SMS and Zalo simulators' credentials for development and tests; refused in production. */
+const DEVELOPMENT_SMS_API_KEY = 'motcua-sms-simulator-key-0001';
+const DEVELOPMENT_ZALO_APP_ID = 'motcua-zalo-sim';
+const DEVELOPMENT_ZALO_SECRET = 'motcua-zalo-simulator-secret-0001';
+const DEVELOPMENT_ZALO_REFRESH_TOKEN = 'motcua-zalo-simulator-refresh-0001';
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -92,8 +98,49 @@ const EnvSchema = z
     FEEDBACK_SUPPLEMENT_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(5),
     FEEDBACK_ANSWER_WORKING_DAYS: z.coerce.number().min(0.5).max(120).multipleOf(0.5).default(15),
     FEEDBACK_PUBLISH_WORKING_DAYS: z.coerce.number().min(0.5).max(60).multipleOf(0.5).default(2),
-    /** How one-time codes reach a phone or mailbox: only the local simulator so far (notifier.ts). */
-    NOTIFIER: z.enum(['simulator']).default('simulator'),
+    /**
+     * Notifications (notifications module). E-mail goes over SMTP to SMTP_URL (`smtp://host:port`,
+     * `smtps://user:pass@host:465`); unset = an in-process mail sink listed at /sim/mail/messages.
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/./, 'smtp://host:port')
+      .optional(),
+    /** The From: of notification e-mails. */
+    MAIL_FROM: z.string().min(3).max(200).default('MotCua <khong-tra-loi@motcua.local>'),
+    /** The brandname-SMS gateway's base URL (POST <base>/send); unset = the simulator under /sim/sms/. */
+    SMS_GATEWAY_URL: z.string().url().optional(),
+    /** The gateway account's API key (sent as a Bearer token). */
+    SMS_GATEWAY_API_KEY: z.string().min(8).max(500).default(DEVELOPMENT_SMS_API_KEY),
+    /** The registered brandname the SMS is sent under. */
+    SMS_BRANDNAME: z.string().min(1).max(11).default('MOTCUA'),
+    /** Zalo ZNS: the OpenAPI base (`<base>/message/template`); unset = the simulator under /sim/zalo/. */
+    ZALO_ZNS_URL: z.string().url().optional(),
+    /** Zalo OAuth base (`<base>/v4/oa/access_token`); unset = the simulator. */
+    ZALO_OAUTH_URL: z.string().url().optional(),
+    ZALO_APP_ID: z.string().min(1).max(100).default(DEVELOPMENT_ZALO_APP_ID),
+    ZALO_APP_SECRET: z.string().min(8).max(500).default(DEVELOPMENT_ZALO_SECRET),
+    /** The long-lived OAuth refresh token of the Official Account (exchanged for access tokens). */
+    ZALO_REFRESH_TOKEN: z.string().min(8).max(2000).default(DEVELOPMENT_ZALO_REFRESH_TOKEN),
+    /** The approved ZNS template (params tieu_de, noi_dung, ma_ho_so) every notification is sent with. */
+    ZALO_TEMPLATE_ID: z.string().min(1).max(50).default('300001'),
+    /** Non-urgent messages created in these Vietnam-time hours wait until the end (HH:MM-HH:MM; empty = none). */
+    NOTIFY_QUIET_HOURS: z
+      .string()
+      .regex(/^$|^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM-HH:MM')
+      .default('21:00-07:00'),
+    /** Messages sent per channel and minute at most (`email=600,sms=60,zalo=120`); the rest wait. */
+    NOTIFY_RATE_PER_MINUTE: z
+      .string()
+      .regex(/^(email|sms|zalo)=\d{1,6}(,(email|sms|zalo)=\d{1,6})*$/, 'email=600,sms=60,zalo=120')
+      .default('email=600,sms=60,zalo=120'),
+    /** Tries of one message before it is marked failed for the administrator (backoff 30 s doubling, ≤ 1 h). */
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    /** The officials' daily worklist digest, Vietnam time, on working days. */
+    NOTIFY_DIGEST_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+      .default('07:30'),
     /** Appointments: reminders go out this many hours before the slot (queue module). */
     QUEUE_REMINDER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
     /** Minutes after a slot's end before an appointment never checked in counts as a no-show. */
@@ -181,6 +228,25 @@ const EnvSchema = z
         code: 'custom',
         path: ['NATIONAL_DATA_CLIENT_SECRET'],
         message: 'must be set (not the simulator client) when NATIONAL_DATA_URL is set in production',
+      });
+    }
+    // A real gateway is used only with its own credentials: the simulators' are public.
+    if (env.NODE_ENV === 'production' && env.SMS_GATEWAY_URL && env.SMS_GATEWAY_API_KEY === DEVELOPMENT_SMS_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_GATEWAY_API_KEY'],
+        message: 'must be set when SMS_GATEWAY_URL is set in production',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      env.ZALO_ZNS_URL &&
+      (env.ZALO_APP_SECRET === DEVELOPMENT_ZALO_SECRET || env.ZALO_REFRESH_TOKEN === DEVELOPMENT_ZALO_REFRESH_TOKEN)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_APP_SECRET'],
+        message: 'must be set when ZALO_ZNS_URL is set in production',
       });
     }
     // Production syncs only to a named portal with its own account: the simulator's is public.

@@ -85,7 +85,10 @@ async function seedFixtures(ownerUserId: string): Promise<Fixtures> {
     workflow: workflows[0]!,
     decision: { id: decisions[0]!.id, unitId: decisions[0]!.issuingUnitId },
     // Refinements no sampled value meets (weights summing to 100): the configuration in force.
-    bodies: { 'PUT /api/kpi/config': { version, config } },
+    bodies: {
+      'PUT /api/kpi/config': { version, config },
+      'PUT /api/notifications/preferences': { items: [{ kind: 'dossier.received', medium: 'email', enabled: true }] },
+    },
   };
 }
 

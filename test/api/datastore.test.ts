@@ -219,7 +219,7 @@ describe('reading a store is scoped, audited and limited (issue 15 item 6)', () 
     expect(sent.json().code).toBeUndefined();
     const messages = await queryRows<{ body: string }>(
       t.handle.db,
-      sql`select body from simulated_messages where template = 'store.consent-code'`,
+      sql`select body from notification_messages where kind = 'store.consent-code'`,
     );
     const texted = messages[0]!.body.match(/\d{8}/)![0];
     expect((await openStoreRead(stranger, { applicantKey: me.idNumber, consentCode: texted })).statusCode).toBe(201);

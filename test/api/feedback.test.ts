@@ -175,7 +175,7 @@ describe('receiving', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     const messages = await queryRows<{ n: number }>(
       t.handle.db,
-      sql`select count(*)::int as n from simulated_messages where recipient = '0977000111'`,
+      sql`select count(*)::int as n from notification_messages where address = '0977000111'`,
     );
     expect(messages[0]!.n).toBe(5);
   });

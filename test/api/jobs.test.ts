@@ -151,9 +151,12 @@ describe('in the app', () => {
           );
           expect(ran).toEqual([
             { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
+            { name: 'dossiers.morning-messages', last_outcome: { digests: 0, lateLists: 0 } },
+            { name: 'dossiers.step-deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
             { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
             { name: 'kpi.refresh-rollup', last_outcome: { refreshed: expect.any(Number) } },
             { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
+            { name: 'notifications.deliver', last_outcome: { sent: 0, retried: 0, failed: 0 } },
             { name: 'outbox.relay', last_outcome: { published: expect.any(Number), failed: 0 } },
             {
               name: 'payments.expire-pending',
@@ -228,7 +231,7 @@ describe('the registered tasks, ticked by the app’s runner', () => {
   };
   const sent = (template: string) =>
     rows<{ recipient: string; body: string }>(
-      sql`select recipient, body from simulated_messages where template = ${template} order by created_at, recipient`,
+      sql`select address as recipient, body from notification_messages where kind = ${template} and channel <> 'inapp' order by created_at, address`,
     );
   const outcome = async (name: string) => (await taskRow(name)).last_outcome;
 

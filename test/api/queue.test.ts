@@ -17,7 +17,6 @@ import {
 import { subscribeQueue } from '../../src/modules/queue/queue-bus.js';
 import { listenForQueueChanges, notifyQueueChange } from '../../src/modules/queue/queue-notify.js';
 import { queueFigures } from '../../src/modules/queue/queue.query.js';
-import { simulatorNotifier } from '../../src/modules/notifications/notifier.js';
 import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
@@ -249,16 +248,16 @@ describe('booking', () => {
     expect(due).toHaveLength(11);
     expect(await bookingsDueForReminder(t.handle.db, new Date(start.getTime() - 25 * 3_600_000), 24)).toHaveLength(0);
     const sent = await t.handle.db.transaction((tx) =>
-      sendBookingReminders(tx, simulatorNotifier, new Date(start.getTime() - 2 * 3_600_000), 24),
+      sendBookingReminders(tx, t.deps.services.notifier, new Date(start.getTime() - 2 * 3_600_000), 24),
     );
     expect(sent).toBe(11);
     expect(
       await t.handle.db.transaction((tx) =>
-        sendBookingReminders(tx, simulatorNotifier, new Date(start.getTime() - 3_600_000), 24),
+        sendBookingReminders(tx, t.deps.services.notifier, new Date(start.getTime() - 3_600_000), 24),
       ),
     ).toBe(0);
     const messages = await rows<{ body: string }>(
-      sql`select body from simulated_messages where template = 'queue.booking-reminder'`,
+      sql`select body from notification_messages where kind = 'queue.booking-reminder'`,
     );
     expect(messages).toHaveLength(11);
     expect(messages.filter((m) => m.body.includes('08:00 28/12/2026')).length).toBe(10);

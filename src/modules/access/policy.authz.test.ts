@@ -104,6 +104,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'calendar.manage': INSIDE,
     'jobs.manage': INSIDE,
     'payment.reconcile': INSIDE,
+    'notification.manage': INSIDE,
   },
 };
 

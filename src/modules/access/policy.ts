@@ -41,6 +41,7 @@ export const ACTIONS = [
   'plan.manage', // import and save a unit's plan (the unit that issues it and follows it up)
   'plan.report', // report progress on the plan tasks a unit leads (trạng thái, %, minh chứng)
   'review.manage', // review procedures (rà soát, đánh giá TTHC): compliance cost, simplification
+  'notification.manage', // edit message templates, see the delivery log (failures and bounces)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -102,6 +103,7 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'calendar.manage',
     'jobs.manage',
     'payment.reconcile',
+    'notification.manage',
   ],
 };
 

@@ -54,6 +54,7 @@ export async function sendApologyReminders(tx: Tx, notifier: Notifier, now: Date
       staff,
       'dossier.apology-due',
       apologyReminderText(d.code, appointmentAt, now),
+      now,
     );
     await tx
       .update(dossierApologyReminders)

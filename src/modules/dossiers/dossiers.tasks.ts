@@ -1,6 +1,7 @@
-/** The dossiers module's periodic task: apology-letter (mẫu 04) reminders. */
+/** The dossiers module's periodic tasks: apology-letter (mẫu 04) reminders, step deadlines, the morning messages. */
 import type { PeriodicTask } from '../../kernel/module.js';
 import { sendApologyReminders } from './apology-reminders.service.js';
+import { sendMorningMessages, sendStepDeadlineReminders } from './step-reminders.service.js';
 
 export const apologyDueReminders: PeriodicTask = {
   name: 'dossiers.apology-due',
@@ -8,4 +9,16 @@ export const apologyDueReminders: PeriodicTask = {
   async run(db, _env, now, { notifier }) {
     return { reminded: await db.transaction((tx) => sendApologyReminders(tx, notifier, now)) };
   },
+};
+
+export const stepDeadlineReminders: PeriodicTask = {
+  name: 'dossiers.step-deadlines',
+  intervalSeconds: 5 * 60,
+  run: (db, env, now) => db.transaction((tx) => sendStepDeadlineReminders(tx, env, now)),
+};
+
+export const morningMessages: PeriodicTask = {
+  name: 'dossiers.morning-messages',
+  intervalSeconds: 5 * 60,
+  run: (db, env, now) => db.transaction((tx) => sendMorningMessages(tx, env, now)),
 };

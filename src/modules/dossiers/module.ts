@@ -8,7 +8,8 @@ import { DOSSIER_ERRORS } from './dossiers.errors.js';
 import { dossierRoutes } from './dossiers.routes.js';
 import { dossierEformRoutes } from './dossier-eform.routes.js';
 import { nextHandlerRoutes } from './next-handlers.routes.js';
-import { apologyDueReminders } from './dossiers.tasks.js';
+import { dossierNotices } from './dossier-notices.subscriber.js';
+import { apologyDueReminders, morningMessages, stepDeadlineReminders } from './dossiers.tasks.js';
 import { publicLookupRoutes } from './public-lookup.routes.js';
 import { TRACKING_BOOK_ERRORS } from './tracking-book.errors.js';
 import { trackingBookRoutes } from './tracking-book.routes.js';
@@ -40,6 +41,7 @@ export const dossiersModule: ModuleManifest = {
     nextHandlerRoutes(app, deps);
     publicLookupRoutes(app, deps);
   },
-  periodicTasks: () => [apologyDueReminders],
+  periodicTasks: () => [apologyDueReminders, stepDeadlineReminders, morningMessages],
+  outboxSubscribers: [dossierNotices],
   fileAccess: [dossierFileAccess],
 };

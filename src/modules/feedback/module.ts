@@ -1,6 +1,7 @@
 /** Feedback and petitions (phản ánh, kiến nghị): intake, handling, answers, publication, reminders. */
 import type { ModuleManifest } from '../../kernel/module.js';
 import * as feedbackTables from './feedback.tables.js';
+import { feedbackNotices } from './feedback-notices.subscriber.js';
 import { feedbackPublicRoutes } from './feedback-public.routes.js';
 import { FEEDBACK_ERRORS } from './feedback.errors.js';
 import { feedbackRoutes } from './feedback.routes.js';
@@ -18,4 +19,5 @@ export const feedbackModule: ModuleManifest = {
   },
   periodicTasks: () => [feedbackDueReminders],
   fileAccess: [feedbackFileAccess],
+  outboxSubscribers: [feedbackNotices],
 };

@@ -31,6 +31,7 @@ export async function sendFeedbackReminders(tx: Tx, notifier: Notifier, clock: D
       staff,
       'feedback.due-reminder',
       feedbackReminderText(item.code, kind, dueAt),
+      clock.now,
     );
     await tx
       .update(feedbackReminders)

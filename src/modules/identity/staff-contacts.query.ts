@@ -37,3 +37,19 @@ export async function staffToNotify(
     )
     .orderBy(users.username);
 }
+
+export interface UserContact {
+  userId: string;
+  kind: 'staff' | 'citizen' | 'service';
+  email: string | null;
+  phone: string | null;
+}
+
+/** The contacts of enabled accounts (for the notifications module), in no particular order. */
+export async function contactsOfUsers(db: Queryable, userIds: readonly string[]): Promise<UserContact[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: users.id, kind: users.kind, email: users.email, phone: users.phone })
+    .from(users)
+    .where(and(inArray(users.id, [...userIds]), isNull(users.disabledAt)));
+}

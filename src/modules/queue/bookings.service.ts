@@ -226,9 +226,9 @@ export async function sendBookingReminders(tx: Tx, notifier: Notifier, now: Date
     const when = `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
     const body = `MotCua: nhắc lịch hẹn ${b.code} lúc ${when} tại ${b.unitName} (${b.procedureName}). Mang mã này đến ki-ốt để lấy số.`;
     if (b.phone)
-      await notifier.send(tx, { medium: 'sms', recipient: b.phone, template: 'queue.booking-reminder', body });
+      await notifier.send(tx, { medium: 'sms', recipient: b.phone, template: 'queue.booking-reminder', body }, now);
     else if (b.email)
-      await notifier.send(tx, { medium: 'email', recipient: b.email, template: 'queue.booking-reminder', body });
+      await notifier.send(tx, { medium: 'email', recipient: b.email, template: 'queue.booking-reminder', body }, now);
     sent += 1;
   }
   return sent;

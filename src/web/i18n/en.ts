@@ -8,6 +8,7 @@ import { paymentsEn } from './payments.en.js';
 import { nationalSyncEn } from './national-sync.en.js';
 import { kpiEn } from './kpi.en.js';
 import { plansEn } from './plans.en.js';
+import { notificationsEn } from './notifications.en.js';
 import type { MessageKey } from './vi.js';
 
 /** English strings: the same keys as vi.ts (the type makes a missing one a compile error). */
@@ -194,4 +195,5 @@ export const en: Record<MessageKey, string> = {
   ...kpiEn,
   ...plansEn,
   ...eformsEn,
+  ...notificationsEn,
 };

@@ -8,6 +8,7 @@ import { paymentsVi } from './payments.vi.js';
 import { nationalSyncVi } from './national-sync.vi.js';
 import { kpiVi } from './kpi.vi.js';
 import { plansVi } from './plans.vi.js';
+import { notificationsVi } from './notifications.vi.js';
 
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
 export const vi = {
@@ -193,6 +194,7 @@ export const vi = {
   ...kpiVi,
   ...plansVi,
   ...eformsVi,
+  ...notificationsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -2,6 +2,7 @@ import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { Link, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
+import { useUnread } from '../inbox/useUnread.js';
 
 const PUBLIC: [string, MessageKey][] = [
   ['/', 'nav.procedures'],
@@ -12,6 +13,7 @@ const CITIZEN: [string, MessageKey][] = [
   ['/ho-so-cua-toi', 'nav.myDossiers'],
   ['/dat-lich', 'nav.booking'],
   ['/kho-du-lieu', 'nav.store'],
+  ['/thong-bao', 'nav.inbox'],
 ];
 
 /** The portal's menu: plain links that wrap on a phone (no antd Menu in the portal entry). */
@@ -21,6 +23,7 @@ export function PortalNav() {
   const { state } = useSession();
   const citizen = state.status === 'signedIn' && state.me.kind === 'citizen';
   const items = citizen ? [...PUBLIC, ...CITIZEN] : PUBLIC;
+  const unread = useUnread(citizen);
   const current = (path: string) =>
     path === '/' ? pathname === '/' || pathname.startsWith('/thu-tuc') : pathname.startsWith(path);
   return (
@@ -44,6 +47,21 @@ export function PortalNav() {
               style={{ fontWeight: current(path) ? 600 : 400, color: current(path) ? '#b71c1c' : undefined }}
             >
               {t(key)}
+              {path === '/thong-bao' && !!unread && (
+                <span
+                  data-testid="nav-unread"
+                  style={{
+                    marginLeft: 4,
+                    padding: '0 6px',
+                    borderRadius: 10,
+                    background: '#b71c1c',
+                    color: '#fff',
+                    fontSize: 12,
+                  }}
+                >
+                  {unread}
+                </span>
+              )}
             </Link>
           </li>
         ))}

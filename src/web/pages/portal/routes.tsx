@@ -20,6 +20,7 @@ const MyFeedbackPage = lazy(() => import('./feedback/MyFeedbackPage.js'));
 const RatePage = lazy(() => import('../rating/RatePage.js'));
 const BookingPage = lazy(() => import('../queue/BookingPage.js'));
 const QueueDisplayPage = lazy(() => import('../queue/QueueDisplayPage.js'));
+const PortalInboxPage = lazy(() => import('./PortalInboxPage.js'));
 
 const UUID = '([0-9a-fA-F-]{36})';
 const decode = (part: string | undefined) => decodeURIComponent(part ?? '');
@@ -29,6 +30,7 @@ const PAGES: [RegExp, (m: RegExpMatchArray) => ReactNode][] = [
   [new RegExp(`^/thu-tuc/${UUID}$`), (m) => <ProcedureDetailPage id={m[1]!} />],
   [new RegExp(`^/nop-ho-so/${UUID}$`), (m) => <SubmitPage procedureId={m[1]!} />],
   [/^\/ho-so-cua-toi\/?$/, () => <MyDossiersPage />],
+  [/^\/thong-bao\/?$/, () => <PortalInboxPage />],
   [/^\/ho-so-cua-toi\/([^/]+)$/, (m) => <MyDossierPage code={decode(m[1])} />],
   [/^\/kho-du-lieu\/?$/, () => <DataStorePage />],
   [/^\/tra-cuu\/?$/, () => <LookupPage />],

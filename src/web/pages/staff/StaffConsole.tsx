@@ -1,5 +1,5 @@
 /** The staff console (lazy chunk): layout, menu by the user's roles, and its pages. */
-import { Alert, App as AntApp, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Badge, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import { type ComponentType, useEffect } from 'react';
 import { api } from '../../api.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
@@ -8,6 +8,9 @@ import { type MessageKey, useT } from '../../i18n/i18n.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
 import { AccountPage } from './account/AccountPage.js';
+import { InboxPage } from '../inbox/InboxPage.js';
+import { NotificationAdminPage } from './notifications/NotificationAdminPage.js';
+import { useUnread } from '../inbox/useUnread.js';
 import { AuditPage } from './audit/AuditPage.js';
 import { CounterPage } from './counter/CounterPage.js';
 import { DossiersPage } from './dossiers/DossiersPage.js';
@@ -62,8 +65,10 @@ const SECTIONS: Section[] = [
   { key: 'catalog', label: 'menu.catalog', needs: 'catalog.manage', Page: CatalogPage },
   { key: 'workflows', label: 'menu.workflows', needs: ['catalog.manage', 'workflow.approve'], Page: WorkflowsPage },
   { key: 'audit', label: 'menu.audit', needs: 'audit.read', Page: AuditPage },
+  { key: 'notifications', label: 'menu.notifyAdmin', needs: 'notification.manage', Page: NotificationAdminPage },
   // After the daily work and administration: nobody lands here first.
   { key: 'reconciliations', label: 'menu.reconciliations', needs: 'payment.reconcile', Page: ReconciliationsPage },
+  { key: 'inbox', label: 'menu.inbox', Page: InboxPage },
   { key: 'account', label: 'menu.account', Page: AccountPage },
 ];
 
@@ -76,6 +81,7 @@ export default function StaffConsole() {
   const { pathname } = useLocation();
   const signedIn = session.state.status === 'signedIn';
   const me = session.state.status === 'signedIn' ? session.state.me : null;
+  const unread = useUnread(signedIn);
 
   useEffect(() => {
     if (session.state.status === 'unknown') session.ensureLoaded();
@@ -141,6 +147,11 @@ export default function StaffConsole() {
             >
               <Space size="small" wrap style={{ justifyContent: 'flex-end' }}>
                 <LanguageSwitch />
+                <Link to="/staff/inbox" data-testid="staff-inbox-link">
+                  <Badge count={unread ?? 0} size="small">
+                    {t('menu.inbox')}
+                  </Badge>
+                </Link>
                 <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: 'min(50vw, 320px)' }}>
                   {me.fullName} ({me.username})
                 </Typography.Text>

@@ -1,0 +1,33 @@
+import type { notificationsVi } from './notifications.vi.js';
+
+/** English strings of the inbox (portal and staff console). */
+export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
+  'nav.inbox': 'Notifications',
+  'menu.inbox': 'Notifications',
+  'inbox.title': 'Notifications',
+  'inbox.unread': '{n} unread',
+  'inbox.empty': 'No notifications yet.',
+  'inbox.markAll': 'Mark all as read',
+  'inbox.open': 'Open',
+  'menu.notifyAdmin': 'Notification templates',
+  'notify.templates': 'Message templates',
+  'notify.kind': 'Kind of message',
+  'notify.version': 'Version {n}',
+  'notify.legal': 'legal notice (cannot be switched off)',
+  'notify.variables': 'Variables allowed',
+  'notify.subject': 'Subject',
+  'notify.body': 'Text',
+  'notify.preview': 'Preview',
+  'notify.saveVersion': 'Save a new version',
+  'notify.log': 'Delivery log',
+  'notify.status': 'Status',
+  'notify.problems': 'Failed and waiting',
+  'notify.all': 'All',
+  'notify.channel': 'Channel',
+  'notify.address': 'Address',
+  'notify.reference': 'Reference',
+  'notify.attempts': 'Attempts',
+  'notify.error': 'Last error',
+  'notify.created': 'Created',
+  'inbox.new': 'New',
+};
