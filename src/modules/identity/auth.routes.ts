@@ -14,7 +14,7 @@ import { ownAccount, rolesOf } from './users.service.js';
 
 const tags = ['Xác thực (auth)'];
 
-async function presentMe(deps: Deps, actor: Actor) {
+export async function presentMe(deps: Deps, actor: Actor) {
   const user = await ownAccount(deps.db, actor.userId);
   return {
     id: actor.userId,
@@ -23,6 +23,7 @@ async function presentMe(deps: Deps, actor: Actor) {
     kind: actor.kind,
     homeUnitId: actor.homeUnitId,
     mustChangePassword: user?.mustChangePassword ?? false,
+    identityLevel: actor.identityLevel ?? null,
     roles: (await rolesOf(deps.db, [actor.userId])).get(actor.userId)!,
     profile: { personalId: user?.personalId ?? null, phone: user?.phone ?? null, email: user?.email ?? null },
   };

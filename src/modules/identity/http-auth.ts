@@ -13,7 +13,7 @@ import type { App, Deps } from '../../kernel/http.js';
 export const SESSION_COOKIE = 'motcua_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Requests that may change state without a CSRF token: they start a session, not use one. */
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/oidc/link']);
 
 export function registerAuth(app: App, deps: Deps): void {
   const auth = authConfigFromEnv(deps.env);
