@@ -57,16 +57,14 @@ export function vneidSimRoutes(app: App, deps: Deps): void {
     page.get(url, { schema: { hide: true } }, async (request, reply) => {
       const provider = await providerOf(request);
       const details = await provider.interactionDetails(request.raw, reply.raw);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          simLoginPage({
-            uid: details.uid,
-            clientName: CLIENT_NAME,
-            scopes: scopesOf(details.params),
-            people: SIM_PEOPLE,
-          }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        simLoginPage({
+          uid: details.uid,
+          clientName: CLIENT_NAME,
+          scopes: scopesOf(details.params),
+          people: SIM_PEOPLE,
+        }),
+      );
     });
     page.post(url, { schema: { hide: true } }, async (request, reply) => {
       const provider = await providerOf(request);
