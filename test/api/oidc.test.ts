@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
+import { queryRows } from '../../src/kernel/db.js';
 import { fileDossier } from '../fixtures/dossiers.js';
 import { Browser, listen, signInWithVneid } from '../fixtures/oidc.js';
 
@@ -36,8 +37,11 @@ async function sessionOf(browser: Browser): Promise<Session> {
 }
 
 async function accountsWith(personalId: string): Promise<number> {
-  const rows = await t.handle.db.execute(sql`select count(*)::int as n from users where personal_id = ${personalId}`);
-  return (rows.rows[0] as { n: number }).n;
+  const [row] = await queryRows<{ n: number }>(
+    t.handle.db,
+    sql`select count(*)::int as n from users where personal_id = ${personalId}`,
+  );
+  return row!.n;
 }
 
 async function residenceRegistration() {

@@ -6,6 +6,7 @@ import { queueEn } from './queue.en.js';
 import { paymentsEn } from './payments.en.js';
 import { nationalSyncEn } from './national-sync.en.js';
 import { kpiEn } from './kpi.en.js';
+import { signinEn } from './signin.en.js';
 import type { MessageKey } from './vi.js';
 
 /** English strings: the same keys as vi.ts (the type makes a missing one a compile error). */
@@ -190,4 +191,5 @@ export const en: Record<MessageKey, string> = {
   ...paymentsEn,
   ...nationalSyncEn,
   ...kpiEn,
+  ...signinEn,
 };

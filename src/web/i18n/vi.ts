@@ -6,6 +6,7 @@ import { queueVi } from './queue.vi.js';
 import { paymentsVi } from './payments.vi.js';
 import { nationalSyncVi } from './national-sync.vi.js';
 import { kpiVi } from './kpi.vi.js';
+import { signinVi } from './signin.vi.js';
 
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
 export const vi = {
@@ -189,6 +190,7 @@ export const vi = {
   ...paymentsVi,
   ...nationalSyncVi,
   ...kpiVi,
+  ...signinVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -12,6 +12,7 @@ const CITIZEN: [string, MessageKey][] = [
   ['/ho-so-cua-toi', 'nav.myDossiers'],
   ['/dat-lich', 'nav.booking'],
   ['/kho-du-lieu', 'nav.store'],
+  ['/tai-khoan', 'nav.account'],
 ];
 
 /** The portal's menu: plain links that wrap on a phone (no antd Menu in the portal entry). */
