@@ -213,12 +213,32 @@ describe('signing in through VNeID', () => {
   });
 });
 
-describe('password sign-in switched off for citizens', () => {
+describe('password sign-in switched off for citizens; staff allowed through the provider', () => {
   let off: TestApp;
+  let offBase: string;
   beforeAll(async () => {
-    off = await createTestApp({ env: { CITIZEN_PASSWORD_LOGIN: 'false' } });
+    off = await createTestApp({ env: { CITIZEN_PASSWORD_LOGIN: 'false', OIDC_STAFF_ENABLED: 'true' } });
+    offBase = await listen(off);
   }, 60_000);
   afterAll(() => off.close());
+
+  it('links an official by the personal identifier after the password, roles still granted in MotCua', async () => {
+    const official = await off.login('tiepnhan');
+    const rolesBefore = (await official.request({ url: '/api/me' })).json().user.roles;
+    await off.handle.db.execute(sql`update users set personal_id = '089302001122' where username = 'tiepnhan'`);
+    const browser = new Browser(offBase);
+    const landed = await signInWithVneid(browser, '089302001122', '123456', '/staff');
+    const token = landed.searchParams.get('link')!;
+    const linked = await off.app.inject({
+      method: 'POST',
+      url: '/api/auth/oidc/link',
+      payload: { token, password: 'motcua-demo' },
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({ returnTo: '/staff', user: { kind: 'staff', roles: rolesBefore } });
+    const again = new Browser(offBase);
+    expect((await signInWithVneid(again, '089302001122', '123456', '/staff')).pathname).toBe('/staff');
+  });
 
   it('refuses a citizen’s password, keeps staff’s, and says so on the login page settings', async () => {
     const citizen = await off.app.inject({

@@ -11,6 +11,13 @@ export interface AuthConfig {
   citizenPasswordLogin: boolean;
 }
 
+declare module '../../kernel/http.js' {
+  interface Services {
+    /** Sessions, sign-in throttling, password cost, password login for citizens (identity module). */
+    auth: AuthConfig;
+  }
+}
+
 export function authConfigFromEnv(env: Env): AuthConfig {
   return {
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },

@@ -3,7 +3,6 @@ import { AppError } from '../../kernel/errors.js';
 import { requireActor } from '../../kernel/http.js';
 import { clearSessionCookie, setSessionCookie } from './http-auth.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
-import { authConfigFromEnv } from './auth.config.js';
 import type { App, Deps } from '../../kernel/http.js';
 import type { Actor } from '../../kernel/context.js';
 import { changePassword, login, logout } from './auth.service.js';
@@ -30,7 +29,7 @@ export async function presentMe(deps: Deps, actor: Actor) {
 }
 
 export function authRoutes(app: App, deps: Deps): void {
-  const auth = authConfigFromEnv(deps.env);
+  const { auth } = deps.services;
   app.post(
     '/api/auth/login',
     {

@@ -4,7 +4,7 @@
  * token in X-CSRF-Token; bearer requests cannot be forged cross-site, so they need not.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type AuthConfig, authConfigFromEnv } from './auth.config.js';
+import type { AuthConfig } from './auth.config.js';
 import { AppError } from '../../kernel/errors.js';
 import { resolveApiToken, resolveSession } from './sessions.service.js';
 import { safeEqual } from './secrets.js';
@@ -16,7 +16,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/oidc/link']);
 
 export function registerAuth(app: App, deps: Deps): void {
-  const auth = authConfigFromEnv(deps.env);
+  const { auth } = deps.services;
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionId', null);

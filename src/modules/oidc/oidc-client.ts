@@ -9,7 +9,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { callbackUrlFor, issuerFor } from './oidc.config.js';
-import { VNEID_SCOPES } from './vneid-claims.js';
+import { VNEID_SCOPES } from './vneid-claims.rules.js';
 
 /** What the browser carries between the start and the callback (an httpOnly cookie). */
 export interface SignInTransaction {
@@ -17,6 +17,25 @@ export interface SignInTransaction {
   nonce: string;
   verifier: string;
   returnTo: string | null;
+}
+
+/** The transaction as a cookie value (base64url JSON): httpOnly, so only this browser sends it back. */
+export function encodeTransaction(transaction: SignInTransaction): string {
+  return Buffer.from(JSON.stringify(transaction)).toString('base64url');
+}
+
+/** The transaction from the cookie, or null when absent or not one of ours. */
+export function decodeTransaction(raw: string | undefined): SignInTransaction | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<SignInTransaction>;
+    if (typeof parsed.state !== 'string' || typeof parsed.nonce !== 'string' || typeof parsed.verifier !== 'string') {
+      return null;
+    }
+    return { state: parsed.state, nonce: parsed.nonce, verifier: parsed.verifier, returnTo: parsed.returnTo ?? null };
+  } catch {
+    return null;
+  }
 }
 
 export interface ProviderSignIn {

@@ -9,12 +9,11 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.js';
 import { requireActor, type App, type Deps } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
-import { authConfigFromEnv } from '../identity/auth.config.js';
 import { presentMe } from '../identity/auth.routes.js';
 import { logout } from '../identity/auth.service.js';
 import { clearSessionCookie, setSessionCookie } from '../identity/http-auth.js';
 import { Me } from '../identity/identity.schema.js';
-import { RelyingParty, type SignInTransaction } from './oidc-client.js';
+import { decodeTransaction, encodeTransaction, RelyingParty } from './oidc-client.js';
 import { oidcEnabled, publicOrigin } from './oidc.config.js';
 import {
   BackchannelBody,
@@ -26,7 +25,7 @@ import {
 } from './oidc.schema.js';
 import { completeLink, endProviderSessions, isProviderSession, signInWithProvider } from './oidc.service.js';
 import { identityPrefillOf } from './profile.query.js';
-import { readClaims } from './vneid-claims.js';
+import { readClaims } from './vneid-claims.rules.js';
 
 const tags = ['Xác thực (auth)'];
 const TX_COOKIE = 'motcua_oidc';
@@ -35,24 +34,11 @@ const Redirect = z.null().describe('A redirect (Location)');
 
 /** A local path only (no scheme, no host, no `//`): nothing can send the browser elsewhere. */
 function localPath(next: string | undefined | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : null;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : null;
 }
 
 function originOf(request: FastifyRequest, deps: Deps): string {
   return publicOrigin(deps.env, `${request.protocol}://${request.host}`);
-}
-
-function readTransaction(request: FastifyRequest): SignInTransaction | null {
-  const raw = request.cookies[TX_COOKIE];
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as SignInTransaction;
-    return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.verifier === 'string'
-      ? parsed
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 function loginPageWith(param: string, value: string): string {
@@ -60,7 +46,7 @@ function loginPageWith(param: string, value: string): string {
 }
 
 export function oidcRoutes(app: App, deps: Deps): void {
-  const auth = authConfigFromEnv(deps.env);
+  const { auth } = deps.services;
   const rp = new RelyingParty(deps.env);
   const enabled = oidcEnabled(deps.env);
   const secure = deps.env.PUBLIC_URL?.startsWith('https://') ?? false;
@@ -93,13 +79,19 @@ export function oidcRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Đăng nhập bằng VNeID: redirects to the provider (code flow, PKCE, state, nonce)',
         querystring: StartQuery,
-        response: { 302: Redirect, ...errorResponses(400, 404, 503) },
+        response: { 302: Redirect, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {
       requireEnabled();
-      const { url, transaction } = await rp.start(originOf(request, deps), localPath(request.query.next));
-      reply.setCookie(TX_COOKIE, Buffer.from(JSON.stringify(transaction)).toString('base64url'), {
+      const started = await rp.start(originOf(request, deps), localPath(request.query.next)).catch((error: unknown) => {
+        // A browser navigation: back to the login page, which says the provider cannot be reached.
+        if (error instanceof AppError) return error;
+        throw error;
+      });
+      if (started instanceof AppError) return reply.redirect(loginPageWith('oidcError', started.code), 302);
+      const { url, transaction } = started;
+      reply.setCookie(TX_COOKIE, encodeTransaction(transaction), {
         path: TX_COOKIE_PATH,
         httpOnly: true,
         sameSite: 'lax',
@@ -123,7 +115,7 @@ export function oidcRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       requireEnabled();
-      const transaction = readTransaction(request);
+      const transaction = decodeTransaction(request.cookies[TX_COOKIE]);
       reply.clearCookie(TX_COOKIE, { path: TX_COOKIE_PATH });
       try {
         if (!transaction) throw new AppError('OIDC_STATE_MISMATCH');
@@ -198,7 +190,7 @@ export function oidcRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/auth/oidc/logout',
     {
-      config: { access: { signedIn: 'ends the caller’s own session, and at the provider', session: true } },
+      config: { access: { signedIn: 'ends the caller’s own session, and at the provider' } },
       schema: {
         tags,
         summary: 'Đăng xuất: ends the session; for a provider’s session, where to end it there too',

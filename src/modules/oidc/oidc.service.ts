@@ -21,7 +21,7 @@ import { accountByPersonalId } from '../identity/users.query.js';
 import { getUser, insertUser } from '../identity/users.service.js';
 import type { ProviderSignIn } from './oidc-client.js';
 import { oidcIdentities, oidcPendingLinks, oidcSessions } from './oidc.tables.js';
-import type { IdentityLevel, IdentityProfile } from './vneid-claims.js';
+import type { IdentityLevel, IdentityProfile } from './vneid-claims.rules.js';
 
 /** How long the person has to prove the existing account's password. */
 const LINK_MINUTES = 10;

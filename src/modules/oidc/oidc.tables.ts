@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sessions, users } from '../identity/identity.tables.js';
-import type { IdentityProfile } from './vneid-claims.js';
+import type { IdentityProfile } from './vneid-claims.rules.js';
 
 /**
  * Liên kết tài khoản định danh: an identity at a provider (issuer + subject) linked to a MotCua

@@ -5,7 +5,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { oidcIdentities } from './oidc.tables.js';
-import type { IdentityLevel, IdentityProfile } from './vneid-claims.js';
+import type { IdentityLevel, IdentityProfile } from './vneid-claims.rules.js';
 
 /** The source a prefilled value carries (shown as "Nguồn: nhà cung cấp định danh"). */
 export const IDENTITY_PROVIDER_SOURCE = 'identityProvider' as const;

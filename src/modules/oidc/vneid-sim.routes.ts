@@ -15,7 +15,7 @@ import {
   VNEID_SIM_BASE,
   VNEID_SIM_PASSCODE,
 } from './vneid-simulator.js';
-import { VNEID_ACR } from './vneid-claims.js';
+import { VNEID_ACR } from './vneid-claims.rules.js';
 
 const CLIENT_NAME = 'Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh';
 

@@ -14,7 +14,7 @@ import Provider from 'oidc-provider';
 import type { Env } from '../../kernel/env.js';
 import { DEMO_CITIZENS } from '../national-data/demo-citizens.js';
 import { callbackUrlFor } from './oidc.config.js';
-import { type IdentityLevel, VNEID_ACR, VNEID_SCOPES } from './vneid-claims.js';
+import { type IdentityLevel, VNEID_ACR, VNEID_SCOPES } from './vneid-claims.rules.js';
 
 export const VNEID_SIM_BASE = '/sim/vneid';
 /** The simulator's passcode for every demo person (VNeID asks for a 6-digit passcode). */
