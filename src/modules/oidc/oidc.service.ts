@@ -7,7 +7,7 @@
  *   provider's sign-in), linked at once; staff only when OIDC_STAFF_ENABLED (roles stay MotCua's);
  * - else a new citizen account, no password, named and reachable as the provider says.
  */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
 import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
@@ -62,6 +62,8 @@ export async function signInWithProvider(
     if (account.kind === 'service' || account.disabled) throw new AppError('OIDC_ACCOUNT_NOT_LINKABLE');
     if (account.kind === 'staff' && !opts.staffEnabled) throw new AppError('OIDC_STAFF_NOT_ALLOWED');
     if (account.hasPassword) {
+      // Links nobody finished are dropped as new ones are made (no task needed for a small table).
+      await tx.delete(oidcPendingLinks).where(lt(oidcPendingLinks.expiresAt, opts.now));
       const token = randomSecret();
       await tx.insert(oidcPendingLinks).values({
         tokenHash: sha256Hex(token),
