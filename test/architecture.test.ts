@@ -200,6 +200,7 @@ describe('architecture: module order', () => {
 describe('architecture: shared services', () => {
   // Every key of Services: the type check fails when a module adds a service not listed here.
   const expected = [
+    'auth',
     'files',
     'nationalData',
     'notificationChannels',
@@ -259,6 +260,7 @@ describe('architecture: layers within a module', () => {
     // Built in a manifest's `provides`: once at start, for every route and task (Deps.services).
     const provided = new Set(calls.filter((c) => c.file.endsWith('/module.ts')).map((c) => c.builder));
     expect([...provided].sort()).toEqual([
+      'authConfigFromEnv',
       'fileStorageFromEnv',
       'nationalDataClientFromEnv',
       'notificationServicesFromEnv',

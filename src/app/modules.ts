@@ -22,6 +22,7 @@ import { kpiModule } from '../modules/kpi/module.js';
 import { nationalDataModule } from '../modules/national-data/module.js';
 import { nationalPortalModule } from '../modules/national-portal/module.js';
 import { notificationsModule } from '../modules/notifications/module.js';
+import { oidcModule } from '../modules/oidc/module.js';
 import { orgModule } from '../modules/org/module.js';
 import { outboxModule } from '../modules/outbox/module.js';
 import { paymentsModule } from '../modules/payments/module.js';
@@ -50,6 +51,7 @@ export const MODULES: readonly ModuleManifest[] = [
   nationalDataModule,
   nationalPortalModule,
   notificationsModule,
+  oidcModule,
   orgModule,
   outboxModule,
   paymentsModule,

@@ -29,6 +29,11 @@ export interface Actor {
   grants: RoleGrant[];
   /** Token scopes when acting through a bearer token; null for a browser session. */
   tokenScopes: string[] | null;
+  /**
+   * Mức độ định danh điện tử of this session (1 or 2) when an identity provider signed the person
+   * in; null or absent for a password session, a token or the system.
+   */
+  identityLevel?: 1 | 2 | null;
 }
 
 /** Everything a state change records about where it came from (for the audit record). */

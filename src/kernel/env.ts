@@ -26,6 +26,9 @@ const DEVELOPMENT_SMS_API_KEY = 'motcua-sms-simulator-key-0001';
 const DEVELOPMENT_ZALO_APP_ID = 'motcua-zalo-sim';
 const DEVELOPMENT_ZALO_SECRET = 'motcua-zalo-simulator-secret-0001';
 const DEVELOPMENT_ZALO_REFRESH_TOKEN = 'motcua-zalo-simulator-refresh-0001';
+/** The VNeID simulator's registered client for development and tests; refused in production. */
+const DEVELOPMENT_OIDC_CLIENT_ID = 'motcua-portal';
+const DEVELOPMENT_OIDC_CLIENT_SECRET = 'motcua-vneid-simulator-secret-0001';
 
 const EnvSchema = z
   .object({
@@ -185,6 +188,39 @@ const EnvSchema = z
     NATIONAL_DATA_URL: z.string().url().optional(),
     NATIONAL_DATA_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_DATA_CLIENT_ID),
     NATIONAL_DATA_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_DATA_CLIENT_SECRET),
+    /**
+     * Sign-in through OpenID Connect (oidc module). OIDC_ISSUER unset = the in-process VNeID-style
+     * simulator at <public URL>/sim/vneid (outside production; in production, OIDC sign-in is off
+     * unless an issuer is set). The client is registered at the provider with OIDC_REDIRECT_URL
+     * (default <public URL>/api/auth/oidc/callback).
+     */
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_OIDC_CLIENT_ID),
+    OIDC_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_OIDC_CLIENT_SECRET),
+    OIDC_REDIRECT_URL: z.string().url().optional(),
+    /** The button's label on the login page (the provider's name). */
+    OIDC_PROVIDER_NAME: z.string().min(1).max(100).default('VNeID'),
+    /** The claim that carries the 12-digit personal identifier (accounts are linked by it only). */
+    OIDC_PERSONAL_ID_CLAIM: z.string().min(1).max(100).default('so_dinh_danh'),
+    /** The `acr` values that mean a level-2 (in-person verified) identity; anything else is level 1. */
+    OIDC_LEVEL2_ACR: z
+      .string()
+      .default('urn:vneid:loa:2')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    /**
+     * The `acr_values` asked of the provider (space-separated, most wanted first): the provider puts
+     * the level it verified in the ID token's `acr`. Empty = ask for none (the provider's default).
+     */
+    OIDC_ACR_VALUES: z.string().max(500).default('urn:vneid:loa:2 urn:vneid:loa:1'),
+    /** Staff may sign in through the provider too (their roles are still granted in MotCua). */
+    OIDC_STAFF_ENABLED: bool.default(false),
+    /** A province can switch password sign-in off for citizens (staff keep it). */
+    CITIZEN_PASSWORD_LOGIN: bool.default(true),
     /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
     FILE_STORAGE: z.enum(['local', 's3']).default('local'),
     /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */
@@ -267,6 +303,14 @@ const EnvSchema = z
           message: 'must be set (not the simulator account) when NATIONAL_PORTAL_SYNC_ENABLED in production',
         });
       }
+    }
+    // A real provider with the simulator's public client secret would let anyone mint sign-ins.
+    if (env.NODE_ENV === 'production' && env.OIDC_ISSUER && env.OIDC_CLIENT_SECRET === DEVELOPMENT_OIDC_CLIENT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_CLIENT_SECRET'],
+        message: 'must be set (not the simulator client) when OIDC_ISSUER is set in production',
+      });
     }
     if (env.FILE_STORAGE !== 's3') return;
     for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

@@ -18,6 +18,8 @@ interface SessionValue {
   /** Asks the server (GET /api/me) once; later calls reuse what is known. */
   ensureLoaded(): void;
   login(username: string, password: string): Promise<Me>;
+  /** Proves the existing account's password to link an identity provider's sign-in (POST /api/auth/oidc/link). */
+  linkIdentity(token: string, password: string): Promise<{ me: Me; returnTo: string | null }>;
   logout(): Promise<void>;
   refresh(): Promise<void>;
 }
@@ -66,19 +68,42 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return result.user;
   }, []);
 
+  const linkIdentity = useCallback(async (token: string, password: string) => {
+    const result = await api<ApiResponse<'/api/auth/oidc/link', 'post'>>('/api/auth/oidc/link', {
+      method: 'POST',
+      body: { token, password },
+      on401: 'throw',
+    });
+    setCsrfToken(result.csrfToken);
+    setState({ status: 'signedIn', me: result.user });
+    return { me: result.user, returnTo: result.returnTo };
+  }, []);
+
   const logout = useCallback(async () => {
+    // A session the identity provider opened also ends there (RP-initiated logout), then comes back.
+    const viaProvider = state.status === 'signedIn' && state.me.identityLevel !== null;
+    let endSessionUrl: string | null = null;
     try {
-      await api<void>('/api/auth/logout', { method: 'POST', on401: 'throw' });
+      if (viaProvider) {
+        const out = await api<ApiResponse<'/api/auth/oidc/logout', 'post'>>('/api/auth/oidc/logout', {
+          method: 'POST',
+          on401: 'throw',
+        });
+        endSessionUrl = out.endSessionUrl;
+      } else {
+        await api<void>('/api/auth/logout', { method: 'POST', on401: 'throw' });
+      }
     } finally {
       setCsrfToken(null);
       setState({ status: 'anonymous' });
-      navigate('/login', { replace: true });
+      if (endSessionUrl) window.location.assign(endSessionUrl);
+      else navigate('/login', { replace: true });
     }
-  }, []);
+  }, [state]);
 
   const value = useMemo(
-    () => ({ state, ensureLoaded, login, logout, refresh }),
-    [state, ensureLoaded, login, logout, refresh],
+    () => ({ state, ensureLoaded, login, linkIdentity, logout, refresh }),
+    [state, ensureLoaded, login, linkIdentity, logout, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -95,6 +95,9 @@ export const ProcedureDetail = z
     populationDataConnected: z
       .boolean()
       .describe('Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database'),
+    identityLevelRequired: z
+      .union([z.literal(1), z.literal(2)])
+      .describe('Mức độ định danh điện tử a citizen must have signed in with to file (1: any)'),
     competentUnits: z.array(z.object({ id: z.uuid(), name: z.string(), officialCode: z.string() })),
     versions: z.array(VersionInfo),
   })

@@ -72,6 +72,12 @@ export const ProcedureContent = z
      * identity against the population database (national-data module). Absent = not connected.
      */
     populationDataConnected: z.boolean().optional(),
+    /**
+     * Mức độ định danh điện tử a citizen filing online must have signed in with (Decree 69/2024/NĐ-CP:
+     * level 1 — account made in the VNeID app; level 2 — verified in person with the chip card).
+     * 2 = only a level-2 identity provider sign-in may file; absent or 1 = any signed-in citizen.
+     */
+    identityLevelRequired: z.union([z.literal(1), z.literal(2)]).optional(),
     postal: z.boolean(),
     locationIndependent: z.boolean(),
     interAgency: z.boolean(),

@@ -197,6 +197,7 @@ export async function getProcedure(db: Queryable, id: string) {
     formFiles: (await formFilesOf(db, current.id)).map(formFileView),
     fullyOnlineEligible: fullyOnlineEligible(current.content),
     populationDataConnected: current.content.populationDataConnected ?? false,
+    identityLevelRequired: current.content.identityLevelRequired ?? 1,
     competentUnits,
     versions: versions.map(({ content: _c, ...v }) => v),
   };

@@ -8,6 +8,11 @@ export const DOSSIER_ERRORS = {
     status: 422,
     message: 'Hồ sơ chưa đủ thành phần; chỉ có thể yêu cầu bổ sung hoặc từ chối tiếp nhận (xem chi tiết).',
   },
+  IDENTITY_LEVEL_TOO_LOW: {
+    status: 403,
+    message:
+      'Thủ tục này yêu cầu đăng nhập bằng tài khoản định danh điện tử mức độ 2 (VNeID). Vui lòng đăng nhập bằng VNeID mức độ 2 để nộp hồ sơ.',
+  },
   CHANNEL_NOT_OFFERED: { status: 422, message: 'Thủ tục không thực hiện qua cách thức nộp này.' },
   WORKFLOW_NOT_ACTIVE: {
     status: 422,

@@ -4,6 +4,7 @@
  * the dossier, its components, its first event, the audit record and the outbox event; a retried
  * request with the same Idempotency-Key returns the dossier the first one created.
  */
+import { identityLevelTooLow } from './identity-level.rules.js';
 import { randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -108,6 +109,9 @@ export async function receiveDossier(
     if (earlier) return getDossierByCode(tx, earlier.code);
   }
   const { procedure, version } = await procedureInForce(tx, input.procedureId);
+  if (identityLevelTooLow(version.content.identityLevelRequired, ctx.actor)) {
+    throw new AppError('IDENTITY_LEVEL_TOO_LOW', { required: version.content.identityLevelRequired });
+  }
   const offer = version.content.channels.find((c) => c.channel === input.channel);
   if (!offer) throw new AppError('CHANNEL_NOT_OFFERED', { channel: input.channel });
   const competentUnitId = await competentUnitFor(tx, input, version.content);

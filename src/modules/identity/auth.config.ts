@@ -7,6 +7,15 @@ export interface AuthConfig {
   session: SessionPolicy;
   throttle: ThrottleConfig;
   scryptLogN: number;
+  /** Citizens may sign in with a MotCua password (CITIZEN_PASSWORD_LOGIN); staff always may. */
+  citizenPasswordLogin: boolean;
+}
+
+declare module '../../kernel/http.js' {
+  interface Services {
+    /** Sessions, sign-in throttling, password cost, password login for citizens (identity module). */
+    auth: AuthConfig;
+  }
 }
 
 export function authConfigFromEnv(env: Env): AuthConfig {
@@ -20,5 +29,6 @@ export function authConfigFromEnv(env: Env): AuthConfig {
       windowMs: env.LOGIN_WINDOW_HOURS * 3_600_000,
     },
     scryptLogN: env.PASSWORD_SCRYPT_LOG_N,
+    citizenPasswordLogin: env.CITIZEN_PASSWORD_LOGIN,
   };
 }

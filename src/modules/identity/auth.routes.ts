@@ -3,7 +3,6 @@ import { AppError } from '../../kernel/errors.js';
 import { requireActor } from '../../kernel/http.js';
 import { clearSessionCookie, setSessionCookie } from './http-auth.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
-import { authConfigFromEnv } from './auth.config.js';
 import type { App, Deps } from '../../kernel/http.js';
 import type { Actor } from '../../kernel/context.js';
 import { changePassword, login, logout } from './auth.service.js';
@@ -14,7 +13,7 @@ import { ownAccount, rolesOf } from './users.service.js';
 
 const tags = ['Xác thực (auth)'];
 
-async function presentMe(deps: Deps, actor: Actor) {
+export async function presentMe(deps: Deps, actor: Actor) {
   const user = await ownAccount(deps.db, actor.userId);
   return {
     id: actor.userId,
@@ -23,13 +22,14 @@ async function presentMe(deps: Deps, actor: Actor) {
     kind: actor.kind,
     homeUnitId: actor.homeUnitId,
     mustChangePassword: user?.mustChangePassword ?? false,
+    identityLevel: actor.identityLevel ?? null,
     roles: (await rolesOf(deps.db, [actor.userId])).get(actor.userId)!,
     profile: { personalId: user?.personalId ?? null, phone: user?.phone ?? null, email: user?.email ?? null },
   };
 }
 
 export function authRoutes(app: App, deps: Deps): void {
-  const auth = authConfigFromEnv(deps.env);
+  const { auth } = deps.services;
   app.post(
     '/api/auth/login',
     {

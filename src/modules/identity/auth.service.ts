@@ -14,11 +14,16 @@ export interface LoginInput {
   username: string;
   password: string;
   userAgent: string | null;
+  /**
+   * The password proves an account that an identity provider's sign-in (oidc module) is linking
+   * to: allowed when citizens' password login is off, and the session gets the provider's level.
+   */
+  linking?: { identityLevel: 1 | 2 };
 }
 
 export type LoginResult =
-  | { ok: true; actor: Actor; cookieValue: string; csrfToken: string; mustChangePassword: boolean }
-  | { ok: false; error: 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED' }
+  | { ok: true; actor: Actor; sessionId: string; cookieValue: string; csrfToken: string; mustChangePassword: boolean }
+  | { ok: false; error: 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED' | 'PASSWORD_LOGIN_DISABLED' }
   | { ok: false; error: 'LOGIN_THROTTLED'; retryAfterSeconds: number };
 
 /** Compared against when the username is unknown, so timing does not reveal which accounts exist. */
@@ -53,9 +58,20 @@ export async function login(
     return { ok: false, error: 'INVALID_CREDENTIALS' };
   }
   if (user.disabledAt) return { ok: false, error: 'ACCOUNT_DISABLED' };
+  // Checked after the password, so the answer does not tell a stranger which accounts are citizens'.
+  if (user.kind === 'citizen' && !config.citizenPasswordLogin && !input.linking) {
+    return { ok: false, error: 'PASSWORD_LOGIN_DISABLED' };
+  }
 
-  const session = await createSession(tx, user.id, { ip: ctx.ip, userAgent: input.userAgent }, config.session, now);
-  const actor = await actorFromRow(tx, user, null);
+  const identityLevel = input.linking?.identityLevel ?? null;
+  const session = await createSession(
+    tx,
+    user.id,
+    { ip: ctx.ip, userAgent: input.userAgent, identityLevel },
+    config.session,
+    now,
+  );
+  const actor = { ...(await actorFromRow(tx, user, null)), identityLevel };
   await recordChange(
     tx,
     { ...ctx, actor },
@@ -69,6 +85,7 @@ export async function login(
   return {
     ok: true,
     actor,
+    sessionId: session.sessionId,
     cookieValue: session.cookieValue,
     csrfToken: session.csrfToken,
     mustChangePassword: user.mustChangePassword,

@@ -4,7 +4,7 @@
  * token in X-CSRF-Token; bearer requests cannot be forged cross-site, so they need not.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type AuthConfig, authConfigFromEnv } from './auth.config.js';
+import type { AuthConfig } from './auth.config.js';
 import { AppError } from '../../kernel/errors.js';
 import { resolveApiToken, resolveSession } from './sessions.service.js';
 import { safeEqual } from './secrets.js';
@@ -13,10 +13,10 @@ import type { App, Deps } from '../../kernel/http.js';
 export const SESSION_COOKIE = 'motcua_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Requests that may change state without a CSRF token: they start a session, not use one. */
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/auth/oidc/link']);
 
 export function registerAuth(app: App, deps: Deps): void {
-  const auth = authConfigFromEnv(deps.env);
+  const { auth } = deps.services;
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionId', null);

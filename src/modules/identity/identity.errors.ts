@@ -5,6 +5,11 @@ export const IDENTITY_ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   INVALID_TOKEN: { status: 401, message: 'Mã truy cập (API token) không hợp lệ, đã hết hạn hoặc đã bị thu hồi.' },
   ACCOUNT_DISABLED: { status: 403, message: 'Tài khoản đã bị khóa.' },
+  PASSWORD_LOGIN_DISABLED: {
+    status: 403,
+    message:
+      'Tỉnh đã tắt đăng nhập bằng mật khẩu cho công dân. Vui lòng đăng nhập bằng tài khoản định danh điện tử (VNeID).',
+  },
   CSRF_FAILED: { status: 403, message: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token).' },
   USER_NOT_FOUND: { status: 404, message: 'Không tìm thấy người dùng.' },
   USERNAME_TAKEN: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },

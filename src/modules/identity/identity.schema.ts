@@ -21,6 +21,10 @@ export const Me = z
     ...userIdentity,
     mustChangePassword: z.boolean(),
     roles: z.array(RoleView),
+    identityLevel: z
+      .union([z.literal(1), z.literal(2)])
+      .nullable()
+      .describe('Mức độ định danh điện tử of this session (signed in through VNeID); null for a password session'),
     /** The caller's own contact data, to prefill e-forms (never shown to anyone else). */
     profile: z.object({
       personalId: z.string().nullable(),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from '../org/units.table.js';
 import { ROLES, type Role } from '../../kernel/context.js';
 
@@ -79,8 +90,17 @@ export const sessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /**
+     * Mức độ định danh điện tử (Decree 69/2024/NĐ-CP): 1 or 2 when an identity provider signed the
+     * person in (oidc module), null for a password session.
+     */
+    identityLevel: smallint('identity_level'),
   },
-  (t) => [uniqueIndex('sessions_token_hash_uq').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('sessions_token_hash_uq').on(t.tokenHash),
+    index('sessions_user_idx').on(t.userId),
+    check('sessions_identity_level_check', sql`${t.identityLevel} in (1, 2)`),
+  ],
 );
 
 /** Bearer tokens for integrations: hashed at rest, scoped, expiring, revocable. */

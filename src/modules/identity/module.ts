@@ -1,5 +1,6 @@
 /** Accounts, roles per unit, sessions, API tokens, sign-in throttling. */
 import type { ModuleManifest } from '../../kernel/module.js';
+import { authConfigFromEnv } from './auth.config.js';
 import * as identityTables from './identity.tables.js';
 import { authRoutes } from './auth.routes.js';
 import { registerAuth } from './http-auth.js';
@@ -11,6 +12,7 @@ export const identityModule: ModuleManifest = {
   needs: ['access', 'audit', 'org'],
   tables: [identityTables],
   errors: [IDENTITY_ERRORS],
+  provides: (env) => ({ auth: authConfigFromEnv(env) }),
   httpHooks: registerAuth,
   routes(app, deps) {
     authRoutes(app, deps);

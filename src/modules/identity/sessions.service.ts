@@ -16,7 +16,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function createSession(
   tx: Tx,
   userId: string,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: { ip: string | null; userAgent: string | null; identityLevel?: 1 | 2 | null },
   policy: SessionPolicy,
   now = new Date(),
 ): Promise<{ cookieValue: string; csrfToken: string; sessionId: string }> {
@@ -33,6 +33,7 @@ export async function createSession(
       expiresAt: new Date(now.getTime() + policy.maxHours * 3_600_000),
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      identityLevel: meta.identityLevel ?? null,
     })
     .returning({ id: sessions.id });
   return { cookieValue, csrfToken, sessionId: row!.id };
@@ -60,11 +61,15 @@ export async function resolveSession(
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (session.expiresAt <= now || idleLimit <= now.getTime()) return { status: 'expired' };
   if (found.user.disabledAt) return { status: 'unknown' };
-  const actor = actorOf(found.user, found.grants, null);
+  const actor = { ...actorOf(found.user, found.grants, null), identityLevel: identityLevelOf(session.identityLevel) };
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
   }
   return { status: 'valid', sessionId: session.id, csrfToken: session.csrfToken, actor };
+}
+
+function identityLevelOf(level: number | null): 1 | 2 | null {
+  return level === 1 || level === 2 ? level : null;
 }
 
 export async function revokeSession(tx: Tx, sessionId: string, now = new Date()): Promise<void> {

@@ -2,7 +2,7 @@
  * What other modules read of accounts: names to join into their own statements, and the checks
  * a workflow or a forward makes of an official (active staff, holding a role over a unit).
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.js';
 import type { Role } from '../../kernel/context.js';
@@ -53,4 +53,22 @@ export function roleHoldersQuery(db: Queryable, role: Role, unitIds: string[]) {
         isNull(users.disabledAt),
       ),
     );
+}
+
+/**
+ * The account that carries a personal identifier (unique), for the oidc module's linking: who it
+ * is, of what kind, whether it is enabled and has a password to prove.
+ */
+export async function accountByPersonalId(db: Queryable, personalId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      kind: users.kind,
+      disabled: isNotNull(users.disabledAt),
+      hasPassword: isNotNull(users.passwordHash),
+    })
+    .from(users)
+    .where(eq(users.personalId, personalId));
+  return row ?? null;
 }

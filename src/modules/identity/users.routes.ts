@@ -4,7 +4,6 @@ import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses, IdParams, Paging, Version } from '../../kernel/schemas.js';
-import { authConfigFromEnv } from './auth.config.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { rootUnitIds, subtreeIds, unitPath } from '../org/units.service.js';
 import {
@@ -40,7 +39,7 @@ async function authorizeRoles(db: Queryable, actor: Actor, roles: { unitId: stri
 }
 
 export function userRoutes(app: App, deps: Deps): void {
-  const auth = authConfigFromEnv(deps.env);
+  const { auth } = deps.services;
   const { db } = deps;
 
   app.get(

@@ -367,6 +367,365 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/backchannel-logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back-channel logout (OpenID Connect Back-Channel Logout 1.0): ends the provider’s sessions here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        logout_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider’s answer: signs in, or asks to prove an existing account (redirects) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A redirect (Location) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-in options: identity provider, password login for citizens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OidcSettings"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Liên kết tài khoản: proves the MotCua password, links the identity, opens the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["Me"];
+                            csrfToken: string;
+                            returnTo: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng xuất: ends the session; for a provider’s session, where to end it there too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endSessionUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đăng nhập bằng VNeID: redirects to the provider (code flow, PKCE, state, nonce) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A local path to land on after signing in */
+                    next?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A redirect (Location) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/between": {
         parameters: {
             query?: never;
@@ -5345,6 +5704,60 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/identity-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the identity provider says about me (source "identity provider"), to prefill the profile and e-forms */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityPrefill"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -14185,6 +14598,45 @@ export interface components {
              */
             file: string;
         };
+        IdentityPrefill: {
+            /**
+             * @description Where the values come from: the identity provider
+             * @constant
+             */
+            source: "identityProvider";
+            issuer: string;
+            level: 1 | 2;
+            /** Format: date-time */
+            receivedAt: string;
+            fields: {
+                personalId: string;
+                fullName: string | null;
+                /** @description YYYY-MM-DD */
+                birthDate: string | null;
+                sex: ("male" | "female") | null;
+                permanentAddress: string | null;
+                phone: string | null;
+            };
+        };
+        IdentityPrefillInput: {
+            /**
+             * @description Where the values come from: the identity provider
+             * @constant
+             */
+            source: "identityProvider";
+            issuer: string;
+            level: 1 | 2;
+            receivedAt: unknown;
+            fields: {
+                personalId: string;
+                fullName: string | null;
+                /** @description YYYY-MM-DD */
+                birthDate: string | null;
+                sex: ("male" | "female") | null;
+                permanentAddress: string | null;
+                phone: string | null;
+            };
+        };
         IssueDecision: {
             /** @description Số quyết định, e.g. 1234/QĐ-UBND */
             number: string;
@@ -14983,6 +15435,8 @@ export interface components {
                 unitId: string | null;
                 unitName: string | null;
             }[];
+            /** @description Mức độ định danh điện tử of this session (signed in through VNeID); null for a password session */
+            identityLevel: (1 | 2) | null;
             profile: {
                 personalId: string | null;
                 phone: string | null;
@@ -15003,6 +15457,8 @@ export interface components {
                 unitId: string | null;
                 unitName: string | null;
             }[];
+            /** @description Mức độ định danh điện tử of this session (signed in through VNeID); null for a password session */
+            identityLevel: (1 | 2) | null;
             profile: {
                 personalId: string | null;
                 phone: string | null;
@@ -15060,6 +15516,22 @@ export interface components {
             receivedSyncedAt: unknown | null;
             lastErrorCode: string | null;
             lastErrorMessage: string | null;
+        };
+        OidcSettings: {
+            /** @description Sign-in through an identity provider is offered */
+            enabled: boolean;
+            /** @description The provider’s name for the button (e.g. VNeID) */
+            providerName: string;
+            /** @description Citizens may still sign in with a MotCua password */
+            citizenPasswordLogin: boolean;
+        };
+        OidcSettingsInput: {
+            /** @description Sign-in through an identity provider is offered */
+            enabled: boolean;
+            /** @description The provider’s name for the button (e.g. VNeID) */
+            providerName: string;
+            /** @description Citizens may still sign in with a MotCua password */
+            citizenPasswordLogin: boolean;
         };
         Payment: {
             /** Format: uuid */
@@ -15726,6 +16198,7 @@ export interface components {
             onlineLevel: "full" | "partial" | "none";
             fullyOnlineEligible?: boolean;
             populationDataConnected?: boolean;
+            identityLevelRequired?: 1 | 2;
             postal: boolean;
             locationIndependent: boolean;
             interAgency: boolean;
@@ -15779,6 +16252,7 @@ export interface components {
             onlineLevel: "full" | "partial" | "none";
             fullyOnlineEligible?: boolean;
             populationDataConnected?: boolean;
+            identityLevelRequired?: 1 | 2;
             postal: boolean;
             locationIndependent: boolean;
             interAgency: boolean;
@@ -15851,6 +16325,8 @@ export interface components {
             fullyOnlineEligible: boolean;
             /** @description Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database */
             populationDataConnected: boolean;
+            /** @description Mức độ định danh điện tử a citizen must have signed in with to file (1: any) */
+            identityLevelRequired: 1 | 2;
             competentUnits: {
                 /** Format: uuid */
                 id: string;
@@ -15937,6 +16413,8 @@ export interface components {
             fullyOnlineEligible: boolean;
             /** @description Kết nối CSDLQG về dân cư: intake checks a citizen applicant against the population database */
             populationDataConnected: boolean;
+            /** @description Mức độ định danh điện tử a citizen must have signed in with to file (1: any) */
+            identityLevelRequired: 1 | 2;
             competentUnits: {
                 /** Format: uuid */
                 id: string;

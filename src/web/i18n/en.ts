@@ -9,6 +9,7 @@ import { nationalSyncEn } from './national-sync.en.js';
 import { kpiEn } from './kpi.en.js';
 import { plansEn } from './plans.en.js';
 import { notificationsEn } from './notifications.en.js';
+import { signinEn } from './signin.en.js';
 import type { MessageKey } from './vi.js';
 
 /** English strings: the same keys as vi.ts (the type makes a missing one a compile error). */
@@ -196,4 +197,5 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...eformsEn,
   ...notificationsEn,
+  ...signinEn,
 };

@@ -9,6 +9,7 @@ import { nationalSyncVi } from './national-sync.vi.js';
 import { kpiVi } from './kpi.vi.js';
 import { plansVi } from './plans.vi.js';
 import { notificationsVi } from './notifications.vi.js';
+import { signinVi } from './signin.vi.js';
 
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
 export const vi = {
@@ -195,6 +196,7 @@ export const vi = {
   ...plansVi,
   ...eformsVi,
   ...notificationsVi,
+  ...signinVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

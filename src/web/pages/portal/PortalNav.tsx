@@ -14,6 +14,7 @@ const CITIZEN: [string, MessageKey][] = [
   ['/dat-lich', 'nav.booking'],
   ['/kho-du-lieu', 'nav.store'],
   ['/thong-bao', 'nav.inbox'],
+  ['/tai-khoan', 'nav.account'],
 ];
 
 /** The portal's menu: plain links that wrap on a phone (no antd Menu in the portal entry). */

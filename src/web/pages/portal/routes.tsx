@@ -13,6 +13,7 @@ const MyDossiersPage = lazy(() => import('./dossiers/MyDossiersPage.js'));
 const MyDossierPage = lazy(() => import('./dossiers/MyDossierPage.js'));
 const DataStorePage = lazy(() => import('./store/DataStorePage.js'));
 const LookupPage = lazy(() => import('./lookup/LookupPage.js'));
+const MyAccountPage = lazy(() => import('./account/MyAccountPage.js'));
 const KioskPage = lazy(() => import('../kiosk/KioskPage.js'));
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage.js'));
 const PublicFeedbackPage = lazy(() => import('./feedback/PublicFeedbackPage.js'));
@@ -33,6 +34,7 @@ const PAGES: [RegExp, (m: RegExpMatchArray) => ReactNode][] = [
   [/^\/thong-bao\/?$/, () => <PortalInboxPage />],
   [/^\/ho-so-cua-toi\/([^/]+)$/, (m) => <MyDossierPage code={decode(m[1])} />],
   [/^\/kho-du-lieu\/?$/, () => <DataStorePage />],
+  [/^\/tai-khoan\/?$/, () => <MyAccountPage />],
   [/^\/tra-cuu\/?$/, () => <LookupPage />],
   [/^\/dat-lich\/?$/, () => <BookingPage />],
   [/^\/phan-anh\/?$/, () => <FeedbackPage />],

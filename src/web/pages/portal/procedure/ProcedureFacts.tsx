@@ -3,7 +3,7 @@ import { useT } from '../../../i18n/i18n.js';
 import type { ProcedureContent, ProcedureDetail } from '../../../types.js';
 import { LEVEL_KEY, ONLINE_LEVEL_KEY } from '../labels.js';
 
-/** The line under a procedure's name: code, field, level, online level, postal. */
+/** The line under a procedure's name: code, field, level, online level, postal, identity level required. */
 export function ProcedureFacts({ procedure }: { procedure: ProcedureDetail }) {
   const t = useT();
   const content = procedure.currentVersion.content as ProcedureContent;
@@ -17,6 +17,7 @@ export function ProcedureFacts({ procedure }: { procedure: ProcedureDetail }) {
         {t('procedure.onlineLevel')}: {t(ONLINE_LEVEL_KEY[content.onlineLevel])}
       </Tag>
       {content.postal && <Tag>{t('procedure.postal')}</Tag>}
+      {procedure.identityLevelRequired === 2 && <Tag color="red">{t('procedure.identityLevel2')}</Tag>}
     </div>
   );
 }
