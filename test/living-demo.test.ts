@@ -159,4 +159,18 @@ describe('the living demo on a fresh database', () => {
     expect(worklist.statusCode, worklist.body).toBe(200);
     expect(worklist.json().total).toBeGreaterThan(0);
   });
+
+  it('offers each e-form’s blank tờ khai as its component’s form file on the procedure page', async () => {
+    const forms = await one(sql`select count(distinct procedure_version_id) as n from eform_definitions`);
+    const attached = await one(sql`select count(*) as n from procedure_form_files`);
+    expect(forms).toBeGreaterThanOrEqual(12);
+    expect(attached).toBeGreaterThanOrEqual(12);
+    const [birth] = await rows<{ id: string }>(sql`select id from procedures where national_code = '1.001193'`);
+    const page = await t.app.inject({ url: `/api/procedures/${birth!.id}` });
+    const formFiles = page.json().formFiles as { fileName: string; url: string }[];
+    expect(formFiles.map((f) => f.fileName)).toEqual(['Tờ khai đăng ký khai sinh.pdf']);
+    const pdf = await t.app.inject({ url: formFiles[0]!.url });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

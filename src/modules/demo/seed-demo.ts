@@ -6,6 +6,7 @@
  */
 import type { Database } from '../../kernel/db.js';
 import { systemContext } from '../../kernel/context.js';
+import { loadActor } from '../identity/actor.js';
 import { hashPassword } from '../identity/password.js';
 import type { Role } from '../../kernel/context.js';
 import { insertUser } from '../identity/users.service.js';
@@ -14,6 +15,7 @@ import { hasUnits } from '../org/units.query.js';
 import { seedDemoCatalog } from '../catalog/demo/seed-catalog.js';
 import { seedDemoWorkflows } from '../workflows/demo-workflows.js';
 import { publishLibraryForms } from '../eforms/eforms.service.js';
+import { attachBlankForms } from './blank-forms.js';
 import { demoUnits } from './demo-province.js';
 import { seedDemoQueues } from './demo-queues.js';
 import type { FileStorage } from '../files/storage.js';
@@ -111,7 +113,10 @@ export async function seedDemoIfEmpty(db: Database, opts: SeedDemoOptions): Prom
     return true;
   }
   await withLivingDemo(db, opts, async () => {
-    return livingDesks(db, opts.files, await seedProvince(db, passwordHash), passwordHash);
+    const province = await seedProvince(db, passwordHash);
+    const catalogOfficer = await loadActor(db, province.userId('kstthc'), null);
+    await attachBlankForms(db, opts.files, catalogOfficer!, new Date());
+    return livingDesks(db, opts.files, province, passwordHash);
   });
   return true;
 }

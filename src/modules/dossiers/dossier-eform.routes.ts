@@ -82,12 +82,14 @@ export function dossierEformRoutes(app: App, { db, env }: Deps): void {
         ...(definition.addressee ? { addressee: view.competentUnit.name } : {}),
         sections: printedSections(definition, values),
         commitment: definition.commitment,
-        place: 'An Giang',
-        filedAt: form.filedAt,
         signer: definition.signer,
-        signerName: signerName ?? applicantName(view.dossier.applicant),
-        dossierCode: view.dossier.code,
-        publicLookupUrl: publicLookupUrl(env, view.dossier.code),
+        filing: {
+          place: 'An Giang',
+          filedAt: form.filedAt,
+          signerName: signerName ?? applicantName(view.dossier.applicant),
+          dossierCode: view.dossier.code,
+          publicLookupUrl: publicLookupUrl(env, view.dossier.code),
+        },
       });
       return (
         reply

@@ -11,6 +11,7 @@ import { recordChange } from '../audit/record-change.js';
 import { activeProceduresWithVersion, procedureSummary } from '../catalog/procedures.query.js';
 import { versionInForce } from '../catalog/procedures.service.js';
 import { listStore } from '../datastore/datastore.service.js';
+import { renderDeclaration } from '../documents/forms.js';
 import { ownAccount } from '../identity/users.service.js';
 import { type NationalDataClient, NationalDataError } from '../national-data/national-data-client.js';
 import { todayInVietnam } from '../org/units.service.js';
@@ -19,6 +20,7 @@ import type { EformDefinition, SourcedValue } from './eform.types.js';
 import { dossierEforms, eformDefinitions, eformDrafts } from './eforms.tables.js';
 import { fieldCounts, prefilledShare, shownValues } from './fields.rules.js';
 import { builtInFormFor } from './library/index.js';
+import { printedSections } from './print.rules.js';
 import { type Facts, populationFacts, prefillValues, sourcesOf, tamperedFields } from './prefill.rules.js';
 import { validateValues } from './server-validator.js';
 import type { FieldError } from './validation.rules.js';
@@ -293,4 +295,29 @@ export async function saveDraft(
 /** Drops the filer's draft once the dossier is filed. */
 export async function dropDraft(tx: Tx, userId: string, procedureId: string): Promise<void> {
   await tx.delete(eformDrafts).where(and(eq(eformDrafts.userId, userId), eq(eformDrafts.procedureId, procedureId)));
+}
+
+/** Every procedure version's newest form (what the catalog can offer as a blank tờ khai). */
+export async function publishedForms(db: Queryable): Promise<GoverningForm[]> {
+  return db
+    .selectDistinctOn([eformDefinitions.procedureVersionId], {
+      id: eformDefinitions.id,
+      formVersion: eformDefinitions.formVersion,
+      procedureVersionId: eformDefinitions.procedureVersionId,
+      definition: eformDefinitions.definition,
+    })
+    .from(eformDefinitions)
+    .orderBy(eformDefinitions.procedureVersionId, desc(eformDefinitions.formVersion));
+}
+
+/** The blank paper tờ khai of a form (same layout as the filled one), for those who file on paper. */
+export function blankFormPdf(definition: EformDefinition): Promise<Buffer> {
+  return renderDeclaration({
+    title: definition.title,
+    legalSource: definition.legalSource,
+    ...(definition.addressee ? { addressee: '' } : {}),
+    sections: printedSections(definition, {}, true),
+    commitment: definition.commitment,
+    signer: definition.signer,
+  });
 }

@@ -6,7 +6,7 @@ import * as eformTables from './eforms.tables.js';
 
 export const eformsModule: ModuleManifest = {
   name: 'eforms',
-  needs: ['access', 'audit', 'catalog', 'datastore', 'identifiers', 'identity', 'national-data', 'org'],
+  needs: ['access', 'audit', 'catalog', 'datastore', 'documents', 'identifiers', 'identity', 'national-data', 'org'],
   tables: [eformTables],
   errors: [EFORM_ERRORS],
   routes: eformRoutes,

@@ -67,4 +67,20 @@ describe('the printed tờ khai', () => {
     const father = printedSections(KHAI_SINH, { fatherKnown: 'no' }).map((s) => s.title);
     expect(father).not.toContain('Thông tin người cha');
   });
+
+  it('as a blank form: every section, conditional ones too, every value a blank, three rows per table', () => {
+    const filled = printedSections(CT01, { fullName: 'Nguyễn Văn An' });
+    const blank = printedSections(CT01, {}, true);
+    expect(blank.length).toBeGreaterThanOrEqual(filled.length);
+    expect(blank.map((s) => s.title)).toEqual(
+      CT01.ui.sections.map((s) => s.title.vi).filter((t) => blank.some((b) => b.title === t)),
+    );
+    expect(blank.flatMap((s) => s.lines.map((l) => l.value)).every((v) => v === '')).toBe(true);
+    const table = blank.find((s) => s.table)!.table!;
+    expect(table.rows).toHaveLength(3);
+    expect(table.rows.every((r) => r.slice(1).every((cell) => cell === ''))).toBe(true);
+    const birth = printedSections(KHAI_SINH, {}, true).map((s) => s.title);
+    const shownWhenEmpty = printedSections(KHAI_SINH, {}).map((s) => s.title);
+    expect(birth.length).toBeGreaterThan(shownWhenEmpty.length);
+  });
 });

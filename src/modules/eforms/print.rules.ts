@@ -29,10 +29,21 @@ export function valueText(ui: FieldUi, value: unknown): string {
   }
 }
 
-export function printedSections(definition: EformDefinition, values: Record<string, unknown>): PrintedSection[] {
+/** Rows a blank form leaves for a repeatable group (children, members, co-owners) to be written in by hand. */
+const BLANK_GROUP_ROWS = 3;
+
+/**
+ * `blank`: the paper form to download and fill by hand — every section (conditional ones too),
+ * every value left as the dotted blank, a few empty rows per table.
+ */
+export function printedSections(
+  definition: EformDefinition,
+  values: Record<string, unknown>,
+  blank = false,
+): PrintedSection[] {
   const out: PrintedSection[] = [];
   for (const s of definition.ui.sections) {
-    if (!sectionShown(s, values)) continue;
+    if (!blank && !sectionShown(s, values)) continue;
     const section: PrintedSection = { title: s.title.vi, lines: [] };
     for (const key of s.fields) {
       const ui = definition.ui.fields[key]!;
@@ -42,11 +53,16 @@ export function printedSections(definition: EformDefinition, values: Record<stri
         const rows = Array.isArray(values[key]) ? (values[key] as Record<string, unknown>[]) : [];
         section.table = {
           columns: ['STT', ...order.map((k) => ui.items![k]!.label.vi)],
-          rows: rows.map((row, i) => [String(i + 1), ...order.map((k) => valueText(ui.items![k]!, row[k]))]),
+          rows: blank
+            ? Array.from({ length: BLANK_GROUP_ROWS }, (_, i) => [String(i + 1), ...order.map(() => '')])
+            : rows.map((row, i) => [String(i + 1), ...order.map((k) => valueText(ui.items![k]!, row[k]))]),
         };
         continue;
       }
-      section.lines.push({ label: `${ui.label.vi}${ui.note ? ` ${ui.note}` : ''}`, value: valueText(ui, values[key]) });
+      section.lines.push({
+        label: `${ui.label.vi}${ui.note ? ` ${ui.note}` : ''}`,
+        value: blank ? '' : valueText(ui, values[key]),
+      });
     }
     if (section.lines.length > 0 || section.table) out.push(section);
   }

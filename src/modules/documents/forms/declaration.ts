@@ -5,7 +5,9 @@ import { createDocument, type TableColumn } from '../layout.js';
  * A citizen's tờ khai filled online (e-forms), printed in the layout of the paper form: the
  * national motto centred (Decree 30/2020/NĐ-CP, ô 1), the form's title, "Kính gửi", its fields in
  * the legal order ("Label: value"; a repeatable group as a table), the commitment, the place and
- * date, the requester's signature line, and a QR code to the dossier's public lookup.
+ * date, the requester's signature line, and a QR code to the dossier's public lookup. Without a
+ * filing it is the blank form the catalog offers for download: dotted blanks, place and date to
+ * write in, no code.
  */
 export interface DeclarationForm {
   /** e.g. "Tờ khai đăng ký khai sinh". */
@@ -16,16 +18,24 @@ export interface DeclarationForm {
   addressee?: string;
   sections: DeclarationSection[];
   commitment: string;
+  /** Who signs, e.g. "Người yêu cầu". */
+  signer: string;
+  /** The filing printed; absent for the blank form. */
+  filing?: DeclarationFiling;
+  now?: Date;
+}
+
+export interface DeclarationFiling {
   /** "Làm tại …" and the filing date. */
   place: string;
   filedAt: Date;
-  /** Who signs, e.g. "Người yêu cầu", and their name. */
-  signer: string;
   signerName: string;
   dossierCode: string;
   publicLookupUrl: string;
-  now?: Date;
 }
+
+/** The place and date line of a paper form, left for the applicant to write in. */
+const BLANK_PLACE_DATE = '…………, ngày …… tháng …… năm ……';
 
 export interface DeclarationSection {
   title: string;
@@ -34,8 +44,9 @@ export interface DeclarationSection {
 }
 
 export async function renderDeclaration(data: DeclarationForm): Promise<Buffer> {
+  const { filing } = data;
   const doc = createDocument({
-    title: `${data.title} — ${data.dossierCode}`,
+    title: filing ? `${data.title} — ${filing.dossierCode}` : data.title,
     subject: data.legalSource,
     ...(data.now ? { now: data.now } : {}),
   });
@@ -52,17 +63,14 @@ export async function renderDeclaration(data: DeclarationForm): Promise<Buffer> 
     }
   }
   doc.paragraph(data.commitment);
-  doc.paragraph(`Mã hồ sơ: ${data.dossierCode}`, { style: 'italic', indent: false });
-  doc.paragraph(`Làm tại: ${vnPlaceDate(data.place, data.filedAt)}`, {
-    style: 'italic',
-    align: 'right',
-    indent: false,
-  });
-  await doc.qr(data.publicLookupUrl, 'Tra cứu hồ sơ', { beside: 'left' });
+  if (filing) doc.paragraph(`Mã hồ sơ: ${filing.dossierCode}`, { style: 'italic', indent: false });
+  const placeDate = filing ? `Làm tại: ${vnPlaceDate(filing.place, filing.filedAt)}` : BLANK_PLACE_DATE;
+  doc.paragraph(placeDate, { style: 'italic', align: 'right', indent: false });
+  if (filing) await doc.qr(filing.publicLookupUrl, 'Tra cứu hồ sơ', { beside: 'left' });
   doc.signature({
     title: data.signer.toUpperCase(),
-    note: '(Ký, ghi rõ họ, chữ đệm, tên — nộp trực tuyến)',
-    name: data.signerName,
+    note: filing ? '(Ký, ghi rõ họ, chữ đệm, tên — nộp trực tuyến)' : '(Ký, ghi rõ họ, chữ đệm, tên)',
+    ...(filing ? { name: filing.signerName } : {}),
   });
   return doc.end();
 }
