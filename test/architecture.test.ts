@@ -199,7 +199,13 @@ describe('architecture: module order', () => {
 
 describe('architecture: shared services', () => {
   // Every key of Services: the type check fails when a module adds a service not listed here.
-  const expected = ['files', 'nationalData', 'notifier', 'rootUnitIds'] as const satisfies readonly (keyof Services)[];
+  const expected = [
+    'files',
+    'nationalData',
+    'notifier',
+    'rootUnitIds',
+    'trust',
+  ] as const satisfies readonly (keyof Services)[];
   const exhaustive: Exclude<keyof Services, (typeof expected)[number]> extends never ? true : false = true;
 
   it('every service is provided by a module', () => {
@@ -251,7 +257,12 @@ describe('architecture: layers within a module', () => {
     );
     // Built in a manifest's `provides`: once at start, for every route and task (Deps.services).
     const provided = new Set(calls.filter((c) => c.file.endsWith('/module.ts')).map((c) => c.builder));
-    expect([...provided].sort()).toEqual(['fileStorageFromEnv', 'nationalDataClientFromEnv', 'notifierFromEnv']);
+    expect([...provided].sort()).toEqual([
+      'fileStorageFromEnv',
+      'nationalDataClientFromEnv',
+      'notifierFromEnv',
+      'trustFromEnv',
+    ]);
     const bad = calls
       .filter(
         (c) =>

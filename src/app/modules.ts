@@ -26,6 +26,7 @@ import { outboxModule } from '../modules/outbox/module.js';
 import { paymentsModule } from '../modules/payments/module.js';
 import { queueModule } from '../modules/queue/module.js';
 import { satisfactionModule } from '../modules/satisfaction/module.js';
+import { signingModule } from '../modules/signing/module.js';
 import { workflowsModule } from '../modules/workflows/module.js';
 
 export const MODULES: readonly ModuleManifest[] = [
@@ -51,5 +52,6 @@ export const MODULES: readonly ModuleManifest[] = [
   paymentsModule,
   queueModule,
   satisfactionModule,
+  signingModule,
   workflowsModule,
 ];

@@ -138,6 +138,11 @@ const EnvSchema = z
     NATIONAL_DATA_URL: z.string().url().optional(),
     NATIONAL_DATA_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_DATA_CLIENT_ID),
     NATIONAL_DATA_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_DATA_CLIENT_SECRET),
+    /**
+     * Private keys and the demo CA's state (src/modules/signing/key-files.ts): outside DATA_DIR and
+     * FILES_DIR, 0700/0600. Default: ~/.local/state/motcua/keys.
+     */
+    MOTCUA_KEYS_DIR: z.string().min(1).optional(),
     /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
     FILE_STORAGE: z.enum(['local', 's3']).default('local'),
     /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */

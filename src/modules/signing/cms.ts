@@ -67,13 +67,18 @@ export function assembleSignedData(input: AssembleInput): Buffer {
     sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
     digestAlgorithm: sha256Algorithm(),
     signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: input.attributes }),
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() }),
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: OID.sha256WithRSA,
+      algorithmParams: new asn1js.Null(),
+    }),
     signature: new asn1js.OctetString({ valueHex: input.signature }),
   });
   if (input.timestampToken)
     signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
-      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [input.timestampToken.toSchema()] })],
+      attributes: [
+        new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [input.timestampToken.toSchema()] }),
+      ],
     });
   const signedData = new pkijs.SignedData({
     version: 1,
@@ -114,7 +119,9 @@ export function parseSignedData(der: Uint8Array): ParsedSignature {
   const signedData = new pkijs.SignedData({ schema: contentInfo.content });
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo) throw new Error('no SignerInfo');
-  const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const certificates = (signedData.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
   const sid = signerInfo.sid;
   const signer =
     sid instanceof pkijs.IssuerAndSerialNumber

@@ -51,10 +51,14 @@ export function fromPkcs12(data: Buffer, password: string): { key: KeyObject; ch
   const certBags: forge.pkcs12.Bag[] = p12.getBags({ bagType: certType })[certType] ?? [];
   if (!keyBag?.key) throw new Error('PKCS#12 without a private key');
   const key = privateKeyFromPem(forge.pki.privateKeyToPem(keyBag.key));
-  const certificates: pkijs.Certificate[] = certBags.flatMap((b) => (b.cert ? [certificateFromPem(forge.pki.certificateToPem(b.cert))] : []));
+  const certificates: pkijs.Certificate[] = certBags.flatMap((b) =>
+    b.cert ? [certificateFromPem(forge.pki.certificateToPem(b.cert))] : [],
+  );
   // The bags' order is not guaranteed: the end-entity (the one no other certificate was issued by) first.
   const chain = [...certificates].sort(
-    (a, b) => Number(certificates.some((c) => c.issuer.isEqual(a.subject))) - Number(certificates.some((c) => c.issuer.isEqual(b.subject))),
+    (a, b) =>
+      Number(certificates.some((c) => c.issuer.isEqual(a.subject))) -
+      Number(certificates.some((c) => c.issuer.isEqual(b.subject))),
   );
   return { key, chain };
 }

@@ -3,13 +3,18 @@ import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keySigner } from './key-store.js';
 import { signPdf } from './pades.js';
 import { newKeyPair, serialHex } from './pki.js';
 import { officialBox } from './signature-boxes.js';
-import { blankPdf, signedByOfficialAndSeal, testKeysDir, testTrust } from './testing/signed-pdfs.js';
+import {
+  appendUnsignedChange,
+  blankPdf,
+  signedByOfficialAndSeal,
+  testKeysDir,
+  testTrust,
+} from './testing/signed-pdfs.js';
 import type { TrustServices } from './trust-services.js';
 import { validatePdfSignatures } from './verify.js';
 
@@ -22,21 +27,6 @@ async function pdfsig(pdf: Buffer): Promise<string> {
   // -nocert: the demo root is in no system trust store; the signatures themselves are what is checked.
   const { stdout } = await run('pdfsig', ['-nocert', path]);
   return stdout;
-}
-
-/** An unsigned incremental update (what an editor saving over a signed file appends). */
-async function appendUnsignedChange(pdf: Buffer): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf.toString('latin1'))![1]);
-  const num = doc.context.largestObjectNumber + 1;
-  const body = `${num} 0 obj\n<< /Changed (sau khi ky) >>\nendobj\n`;
-  const offset = pdf.length + 1;
-  const xrefAt = offset + body.length;
-  const rootRef = doc.context.trailerInfo.Root!.toString();
-  const tail =
-    `xref\n${num} 1\n${String(offset).padStart(10, '0')} 00000 n\r\n` +
-    `trailer\n<< /Size ${num + 1} /Root ${rootRef} /Prev ${startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.concat([pdf, Buffer.from(`\n${body}${tail}`, 'latin1')]);
 }
 
 describe('PAdES-B-T signing and validation', () => {

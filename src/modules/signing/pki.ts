@@ -3,7 +3,14 @@
  * extensions a CA hierarchy needs, CRLs, and the conversions between pkijs objects, Node key
  * objects and PEM. Used by the demo CA (ca.ts), the timestamp authority and the verifier.
  */
-import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject, randomBytes, webcrypto } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  type KeyObject,
+  randomBytes,
+  webcrypto,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -78,10 +85,16 @@ export function certificateFromPem(pem: string): pkijs.Certificate {
 }
 
 export function publicKeyOf(cert: pkijs.Certificate): KeyObject {
-  return createPublicKey({ key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
-export type NameParts = Partial<Record<'commonName' | 'organization' | 'organizationalUnit' | 'locality' | 'uid', string>>;
+export type NameParts = Partial<
+  Record<'commonName' | 'organization' | 'organizationalUnit' | 'locality' | 'uid', string>
+>;
 
 export function buildName(parts: NameParts): pkijs.RelativeDistinguishedNames {
   const name = new pkijs.RelativeDistinguishedNames();
@@ -90,7 +103,10 @@ export function buildName(parts: NameParts): pkijs.RelativeDistinguishedNames {
   );
   for (const key of ['locality', 'organization', 'organizationalUnit', 'uid', 'commonName'] as const) {
     const value = parts[key];
-    if (value) name.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type: OID[key], value: new asn1js.Utf8String({ value }) }));
+    if (value)
+      name.typesAndValues.push(
+        new pkijs.AttributeTypeAndValue({ type: OID[key], value: new asn1js.Utf8String({ value }) }),
+      );
   }
   return name;
 }
@@ -101,7 +117,8 @@ export function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: strin
   return found ? String(found.value.valueBlock.value) : null;
 }
 
-export const serialHex = (cert: pkijs.Certificate) => Buffer.from(cert.serialNumber.valueBlock.valueHexView).toString('hex');
+export const serialHex = (cert: pkijs.Certificate) =>
+  Buffer.from(cert.serialNumber.valueBlock.valueHexView).toString('hex');
 
 export type CertificateProfile = 'root' | 'subordinate' | 'signer' | 'timestamping';
 
@@ -147,11 +164,21 @@ export async function issueCertificate(input: IssueInput): Promise<pkijs.Certifi
     extension(
       OID.basicConstraints,
       true,
-      new pkijs.BasicConstraints(isCa ? { cA: true, ...(input.profile === 'subordinate' ? { pathLenConstraint: 0 } : {}) } : {}),
+      new pkijs.BasicConstraints(
+        isCa ? { cA: true, ...(input.profile === 'subordinate' ? { pathLenConstraint: 0 } : {}) } : {},
+      ),
     ),
     // CA: keyCertSign | cRLSign; signer: digitalSignature | nonRepudiation; TSA: digitalSignature.
-    extension(OID.keyUsage, true, isCa ? bitString(0x06, 1) : input.profile === 'signer' ? bitString(0xc0, 6) : bitString(0x80, 7)),
-    extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: await keyIdentifier(cert.subjectPublicKeyInfo) })),
+    extension(
+      OID.keyUsage,
+      true,
+      isCa ? bitString(0x06, 1) : input.profile === 'signer' ? bitString(0xc0, 6) : bitString(0x80, 7),
+    ),
+    extension(
+      OID.subjectKeyIdentifier,
+      false,
+      new asn1js.OctetString({ valueHex: await keyIdentifier(cert.subjectPublicKeyInfo) }),
+    ),
   ];
   if (input.profile === 'timestamping')
     extensions.push(extension(OID.extKeyUsage, true, new pkijs.ExtKeyUsage({ keyPurposes: [OID.timeStamping] })));

@@ -56,11 +56,17 @@ export interface TrustServices {
   keysDir: string;
 }
 
-async function loadOrCreateCa(dir: string, crlUrl: string | undefined): Promise<{ root: Issuer; sub: Issuer; tsa: Issuer }> {
+async function loadOrCreateCa(
+  dir: string,
+  crlUrl: string | undefined,
+): Promise<{ root: Issuer; sub: Issuer; tsa: Issuer }> {
   await createDirOnce(dir, async (aside) => {
     const rootKeys = await newKeyPair();
     const root = await issueCertificate({
-      subject: { commonName: 'MotCua Demo Root CA (thay cho Root CA quốc gia)', organization: 'MotCua (môi trường thử nghiệm)' },
+      subject: {
+        commonName: 'MotCua Demo Root CA (thay cho Root CA quốc gia)',
+        organization: 'MotCua (môi trường thử nghiệm)',
+      },
       publicKey: rootKeys.publicKey,
       selfKey: rootKeys.privateKey,
       profile: 'root',
@@ -181,7 +187,10 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
     async revoke(serial, at) {
       const list = await readRevoked();
       if (!list.some((r) => r.serialHex === serial)) list.push({ serialHex: serial, revokedAt: at });
-      await replaceFile(revokedPath, JSON.stringify(list.map((r) => ({ serialHex: r.serialHex, revokedAt: r.revokedAt.toISOString() }))));
+      await replaceFile(
+        revokedPath,
+        JSON.stringify(list.map((r) => ({ serialHex: r.serialHex, revokedAt: r.revokedAt.toISOString() }))),
+      );
     },
   };
 }

@@ -60,7 +60,9 @@ export function timestampAuthority(signer: HashSigner, now: () => Date): Timesta
       const content = Buffer.from(tstInfo.toSchema().toBER(false));
       const signed = await signDigest(signer, OID.tstInfo, sha256(content));
       const token = pkijs.ContentInfo.fromBER(
-        bytes(assembleSignedData({ contentType: OID.tstInfo, content, ...signed, chain: req.certReq ? signed.chain : [] })),
+        bytes(
+          assembleSignedData({ contentType: OID.tstInfo, content, ...signed, chain: req.certReq ? signed.chain : [] }),
+        ),
       );
       const response = new pkijs.TimeStampResp({
         status: new pkijs.PKIStatusInfo({ status: pkijs.PKIStatus.granted }),
@@ -81,7 +83,9 @@ export async function requestTimestamp(tsa: TimestampAuthority, digest: Buffer):
     nonce: new asn1js.Integer({ valueHex: nonce }),
     certReq: true,
   });
-  const response = pkijs.TimeStampResp.fromBER(bytes(await tsa.respond(new Uint8Array(request.toSchema().toBER(false)))));
+  const response = pkijs.TimeStampResp.fromBER(
+    bytes(await tsa.respond(new Uint8Array(request.toSchema().toBER(false)))),
+  );
   if (response.status.status !== pkijs.PKIStatus.granted || !response.timeStampToken)
     throw new Error(`timestamp refused (status ${response.status.status})`);
   const info = tstInfoOf(response.timeStampToken);

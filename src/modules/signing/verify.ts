@@ -84,7 +84,11 @@ async function reachesAnchor(leaf: pkijs.Certificate, pool: pkijs.Certificate[],
       if (anchor.subject.isEqual(current.issuer) && (await current.verify(anchor).catch(() => false))) return true;
     let next: pkijs.Certificate | undefined;
     for (const candidate of pool)
-      if (candidate !== current && candidate.subject.isEqual(current.issuer) && (await current.verify(candidate).catch(() => false)))
+      if (
+        candidate !== current &&
+        candidate.subject.isEqual(current.issuer) &&
+        (await current.verify(candidate).catch(() => false))
+      )
         next = candidate;
     if (!next) return false;
     current = next;
@@ -107,7 +111,9 @@ async function checkChain(
   });
   const result = await engine.verify();
   if (result.result) return null;
-  return leaf.notBefore.value > at || leaf.notAfter.value < at ? 'SIGNATURE_CERTIFICATE_EXPIRED' : 'SIGNATURE_CHAIN_INVALID';
+  return leaf.notBefore.value > at || leaf.notAfter.value < at
+    ? 'SIGNATURE_CERTIFICATE_EXPIRED'
+    : 'SIGNATURE_CHAIN_INVALID';
 }
 
 async function checkRevocation(
@@ -141,9 +147,12 @@ async function timestampTime(
   const content = parsed ? encapsulatedContent(parsed.signedData) : null;
   const imprint = info ? Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView) : null;
   const signatureDigest = sha256(signerInfo.signature.valueBlock.valueHexView);
-  if (!info || !parsed?.signer || !content || !imprint?.equals(signatureDigest)) return { time: null, failure: 'SIGNATURE_TIMESTAMP_INVALID' };
+  if (!info || !parsed?.signer || !content || !imprint?.equals(signatureDigest))
+    return { time: null, failure: 'SIGNATURE_TIMESTAMP_INVALID' };
   if (!checkSignerInfo(parsed, content).ok) return { time: null, failure: 'SIGNATURE_TIMESTAMP_INVALID' };
-  const eku = parsed.signer.extensions?.find((e) => e.extnID === OID.extKeyUsage)?.parsedValue as pkijs.ExtKeyUsage | undefined;
+  const eku = parsed.signer.extensions?.find((e) => e.extnID === OID.extKeyUsage)?.parsedValue as
+    | pkijs.ExtKeyUsage
+    | undefined;
   if (!eku?.keyPurposes.includes(OID.timeStamping)) return { time: null, failure: 'SIGNATURE_TIMESTAMP_INVALID' };
   const chain = await checkChain(parsed.signer, parsed.certificates, trust, info.genTime);
   if (chain) return { time: null, failure: 'SIGNATURE_TIMESTAMP_INVALID' };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { keySigner } from '../key-store.js';
 import { signPdf } from '../pades.js';
-import { newKeyPair } from '../pki.js';
+import { newKeyPair, serialHex } from '../pki.js';
 import { officialBox, sealBox } from '../signature-boxes.js';
 import { openTrustServices, type TrustServices } from '../trust-services.js';
 
@@ -44,5 +44,36 @@ export async function signedByOfficialAndSeal(trust: TrustServices, pdf: Buffer,
     location: 'Việt Nam',
     signingTime: when,
     box: sealBox({ agency: 'UBND huyện Thử Nghiệm', signedAt: when }),
+  });
+}
+
+/** An unsigned incremental update (what an editor saving over a signed file appends). */
+export async function appendUnsignedChange(pdf: Buffer): Promise<Buffer> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf.toString('latin1'))![1]);
+  const num = doc.context.largestObjectNumber + 1;
+  const body = `${num} 0 obj\n<< /Changed (sau khi ky) >>\nendobj\n`;
+  const offset = pdf.length + 1;
+  const xrefAt = offset + body.length;
+  const rootRef = doc.context.trailerInfo.Root!.toString();
+  const tail =
+    `xref\n${num} 1\n${String(offset).padStart(10, '0')} 00000 n\r\n` +
+    `trailer\n<< /Size ${num + 1} /Root ${rootRef} /Prev ${startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(`\n${body}${tail}`, 'latin1')]);
+}
+
+/** A document signed by a certificate revoked before it signed. */
+export async function signedByRevoked(trust: TrustServices): Promise<Buffer> {
+  const keys = await newKeyPair();
+  const chain = await trust.issueSigner({ commonName: 'Người có chứng thư bị thu hồi' }, keys);
+  await trust.revoke(serialHex(chain[0]!), new Date(Date.now() - 60_000));
+  const when = new Date();
+  return signPdf(await blankPdf(), keySigner(keys.privateKey, chain), trust.tsa, {
+    fieldName: 'ChuKy',
+    signerName: 'Người có chứng thư bị thu hồi',
+    reason: 'Thử nghiệm',
+    location: 'Việt Nam',
+    signingTime: when,
+    box: officialBox({ name: 'Người có chứng thư bị thu hồi', signedAt: when }),
   });
 }
