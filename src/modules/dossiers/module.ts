@@ -27,6 +27,7 @@ export const dossiersModule: ModuleManifest = {
     'national-data',
     'notifications',
     'org',
+    'signing',
     'workflows',
   ],
   tables: [codeSequenceTable, dossiersTables, processingTables],

@@ -9,7 +9,7 @@ import { trustSimRoutes } from './trust-sim.routes.js';
 
 export const signingModule: ModuleManifest = {
   name: 'signing',
-  needs: ['documents'],
+  needs: ['audit', 'documents'],
   errors: [SIGNING_ERRORS],
   provides: (env) => ({ trust: trustFromEnv(env) }),
   routes(app, deps) {

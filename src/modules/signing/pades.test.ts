@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keySigner } from './key-store.js';
 import { signPdf } from './pades.js';
@@ -11,23 +8,13 @@ import { officialBox } from './signature-boxes.js';
 import {
   appendUnsignedChange,
   blankPdf,
+  pdfsig,
   signedByOfficialAndSeal,
   testKeysDir,
   testTrust,
 } from './testing/signed-pdfs.js';
 import type { TrustServices } from './trust-services.js';
 import { validatePdfSignatures } from './verify.js';
-
-const run = promisify(execFile);
-
-async function pdfsig(pdf: Buffer): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'pdfsig-'));
-  const path = join(dir, 'signed.pdf');
-  await writeFile(path, pdf);
-  // -nocert: the demo root is in no system trust store; the signatures themselves are what is checked.
-  const { stdout } = await run('pdfsig', ['-nocert', path]);
-  return stdout;
-}
 
 describe('PAdES-B-T signing and validation', () => {
   let trust: TrustServices;

@@ -1,6 +1,9 @@
 /** Test helpers: trust services in a temporary key directory and PDFs signed by an official and a seal. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { keySigner } from '../key-store.js';
 import { signPdf } from '../pades.js';
@@ -76,4 +79,17 @@ export async function signedByRevoked(trust: TrustServices): Promise<Buffer> {
     signingTime: when,
     box: officialBox({ name: 'Người có chứng thư bị thu hồi', signedAt: when }),
   });
+}
+
+/** What poppler's pdfsig (a verifier we did not write) says about the signatures of `pdf`. */
+export async function pdfsig(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pdfsig-'));
+  try {
+    const path = join(dir, 'signed.pdf');
+    await writeFile(path, pdf);
+    // -nocert: the demo root is in no system trust store; the signatures themselves are what is checked.
+    return (await promisify(execFile)('pdfsig', ['-nocert', path])).stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
