@@ -5,6 +5,7 @@
 import type { ModuleManifest } from '../../kernel/module.js';
 import { SIGNING_ERRORS } from './signing.errors.js';
 import { trustFromEnv } from './trust.config.js';
+import { remoteSigningSimRoutes } from './remote-signing-sim.routes.js';
 import { trustSimRoutes } from './trust-sim.routes.js';
 
 export const signingModule: ModuleManifest = {
@@ -18,5 +19,6 @@ export const signingModule: ModuleManifest = {
       .get()
       .catch((error: unknown) => app.log.error({ err: error }, 'trust services unavailable'));
     trustSimRoutes(app, deps);
+    remoteSigningSimRoutes(app, deps);
   },
 };
