@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { App, Deps } from '../../kernel/http.js';
 import { certificateDer } from './pki.js';
-import { type RemoteSigningSimulator, remoteSigningSimulator } from './remote-signing.js';
+import { type RemoteSigningSimulator, remoteSigningSimulator, sha256Digest } from './remote-signing.js';
 
 export const REMOTE_SIM_BASE = '/sim/remote-signing';
 
@@ -46,8 +46,8 @@ export function remoteSigningSimRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const digest = Buffer.from(request.body.digest, 'base64');
-      if (digest.length !== 32) return reply.status(400).send({ error: 'digest must be SHA-256' });
+      const digest = sha256Digest(request.body.digest);
+      if (!digest) return reply.status(400).send({ error: 'digest must be SHA-256' });
       return reply.status(201).send(await (await sim()).requestSignature({ ...request.body, digest }));
     },
   );

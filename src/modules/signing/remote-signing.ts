@@ -50,6 +50,12 @@ export interface RemoteSigningSimulator extends RemoteSigningService {
   answer(transactionId: string, decision: 'confirm' | 'refuse'): Promise<RemoteTransaction | null>;
 }
 
+/** A base64 SHA-256 digest as the provider's API carries it, or null when it is not 32 bytes. */
+export function sha256Digest(base64: string): Buffer | null {
+  const digest = Buffer.from(base64, 'base64');
+  return digest.length === 32 ? digest : null;
+}
+
 /** SmartCA's default: the user has 5 minutes to confirm on the phone. */
 export const REMOTE_SIGNING_TTL_MS = 5 * 60_000;
 

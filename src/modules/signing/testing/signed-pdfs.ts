@@ -11,8 +11,11 @@ import { newKeyPair, serialHex } from '../pki.js';
 import { officialBox, sealBox } from '../signature-boxes.js';
 import { openTrustServices, type TrustServices } from '../trust-services.js';
 
-/** One key directory per test process and name (generated once, then reused). */
-export const testKeysDir = (name = 'default') => join(tmpdir(), `motcua-test-keys-${process.pid}-${name}`);
+/**
+ * Test key directories under the OS temp dir, shared by test processes (created once, atomically);
+ * the default one is the test app's (src/app/testing/env.ts), another name is another CA.
+ */
+export const testKeysDir = (name?: string) => join(tmpdir(), name ? `motcua-test-keys-${name}` : 'motcua-test-keys');
 
 export const testTrust = (name?: string) => openTrustServices({ keysDir: testKeysDir(name) });
 
