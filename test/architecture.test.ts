@@ -207,6 +207,7 @@ describe('architecture: shared services', () => {
     'notificationSimulators',
     'notifier',
     'rootUnitIds',
+    'trust',
   ] as const satisfies readonly (keyof Services)[];
   const exhaustive: Exclude<keyof Services, (typeof expected)[number]> extends never ? true : false = true;
 
@@ -264,6 +265,7 @@ describe('architecture: layers within a module', () => {
       'fileStorageFromEnv',
       'nationalDataClientFromEnv',
       'notificationServicesFromEnv',
+      'trustFromEnv',
     ]);
     const bad = calls
       .filter(

@@ -30,6 +30,7 @@ import { plansModule } from '../modules/plans/module.js';
 import { procedureReviewsModule } from '../modules/procedure-reviews/module.js';
 import { queueModule } from '../modules/queue/module.js';
 import { satisfactionModule } from '../modules/satisfaction/module.js';
+import { signingModule } from '../modules/signing/module.js';
 import { workflowsModule } from '../modules/workflows/module.js';
 
 export const MODULES: readonly ModuleManifest[] = [
@@ -59,5 +60,6 @@ export const MODULES: readonly ModuleManifest[] = [
   procedureReviewsModule,
   queueModule,
   satisfactionModule,
+  signingModule,
   workflowsModule,
 ];

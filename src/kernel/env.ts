@@ -221,6 +221,11 @@ const EnvSchema = z
     OIDC_STAFF_ENABLED: bool.default(false),
     /** A province can switch password sign-in off for citizens (staff keep it). */
     CITIZEN_PASSWORD_LOGIN: bool.default(true),
+    /**
+     * Private keys and the demo CA's state (src/modules/signing/key-files.ts): outside DATA_DIR and
+     * FILES_DIR, 0700/0600. Default: ~/.local/state/motcua/keys.
+     */
+    MOTCUA_KEYS_DIR: z.string().min(1).optional(),
     /** Where uploaded files live: `local` (FILES_DIR) or `s3` (S3-compatible object storage). */
     FILE_STORAGE: z.enum(['local', 's3']).default('local'),
     /** Directory for FILE_STORAGE=local (content-addressed, sharded `ab/cd/<sha256>`). */

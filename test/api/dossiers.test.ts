@@ -3,6 +3,7 @@ import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, PNG, upload } from '../fixtures/uploads.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
+import { pdfsig } from '../../src/modules/signing/testing/signed-pdfs.js';
 
 let t: TestApp;
 let tiepnhan: Session;
@@ -310,6 +311,12 @@ describe('form 01', () => {
     const { text } = await pdfText(res.rawPayload);
     expect(text).toContain(d.code);
     expect(text).toContain('Nguyễn Thị Ánh Tuyết');
+    // Issue 19: the receipt carries the receiving unit's seal signature (PAdES-B-T), valid for poppler.
+    const verdict = await pdfsig(res.rawPayload);
+    expect(verdict).toContain('Signature Field Name: ChuKyCoQuan');
+    expect(verdict).toContain('Signature Validation: Signature is Valid.');
+    expect(verdict).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(verdict).toContain('Total document signed');
   });
 
   it('has no receipt for a dossier not yet received', async () => {

@@ -27,10 +27,11 @@ import { dossierDetail, dossierSummary } from './dossier-view.js';
 import { assertReadable, readableDossier } from './dossier-access.js';
 import { type DossierView, getDossierByCode, stillOpen } from './dossiers.query.js';
 import { auditStaffRead } from '../audit/audit.service.js';
+import { sealPdf } from '../signing/seal.service.js';
 
 const tags = ['Hồ sơ (dossiers)'];
 
-export function dossierRoutes(app: App, { db, env, services, extensions }: Deps): void {
+export function dossierRoutes(app: App, { db, env, services, extensions, clock }: Deps): void {
   const intakeSources = { national: services.nationalData, files: services.files };
   app.post(
     '/api/dossiers',
@@ -198,7 +199,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
       const steps = await workflowSteps(db, view.dossier.workflowId);
       const unitIds = [...new Set(view.events.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
       const names = await unitsByIds(db, unitIds);
-      const pdf = await dossierFormPdf(request.params.form, {
+      const rendered = await dossierFormPdf(request.params.form, {
         env,
         view,
         receivingParentName: await parentName(view.receivingUnit.id),
@@ -206,6 +207,18 @@ export function dossierRoutes(app: App, { db, env, services, extensions }: Deps)
         steps,
         unitNames: new Map(names.map((u) => [u.id, u.name])),
       });
+      // Forms handed to the citizen (01–05) carry the receiving unit's seal signature; 06 stays internal.
+      const unit = view.receivingUnit;
+      const pdf =
+        request.params.form === '06'
+          ? rendered
+          : await sealPdf(db, request.ctx, services.trust, {
+              pdf: rendered,
+              unit: { code: unit.officialCode ?? unit.id, name: unit.name },
+              documentRef: `${view.dossier.code}/form-${request.params.form}`,
+              reason: `Mẫu ${request.params.form} — Thông tư 03/2025/TT-VPCP`,
+              now: clock.now(),
+            });
       return (
         reply
           .header('content-type', 'application/pdf')

@@ -30,6 +30,7 @@ export const dossiersModule: ModuleManifest = {
     'national-data',
     'notifications',
     'org',
+    'signing',
     'workflows',
   ],
   tables: [codeSequenceTable, dossiersTables, processingTables],

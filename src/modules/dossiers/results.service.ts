@@ -12,7 +12,7 @@ import { storeResult } from '../datastore/datastore.service.js';
 import { filesForUse, readFileContent } from '../files/files.service.js';
 import type { FileStorage } from '../files/storage.js';
 import { dossierResults } from './processing.tables.js';
-import { type SignatureVerifier, structuralVerifier } from './signature.js';
+import { fromValidationReport, type SignatureVerifier, structuralVerifier } from './signature.js';
 
 export interface ResultInput {
   /** Tên kết quả (e.g. "Giấy phép lao động"); default: the procedure's result name. */
@@ -47,7 +47,10 @@ export async function signResult(
     throw new AppError('RESULT_VALIDITY_INVALID', { issuedOn: input.issuedOn, validUntil: input.validUntil });
   const [file] = await filesForUse(tx, actor, [input.fileId]);
   if (file!.mediaType !== 'application/pdf') throw new AppError('RESULT_FILE_NOT_PDF', { mediaType: file!.mediaType });
-  const found = await verifier.verify(await readFileContent(files, file!), input);
+  // A PDF that entered through /api/files carries the report of its validation (signing/verify.ts).
+  const found = file!.signatureReport
+    ? fromValidationReport(file!.signatureReport)
+    : await verifier.verify(await readFileContent(files, file!), input);
   if (found.status === 'invalid') throw new AppError('RESULT_SIGNATURE_INVALID', { detail: found.detail });
   const name = input.name?.trim() || dossier.defaultName;
   const [result] = await tx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectPdfSignature } from './signature.js';
+import { fromValidationReport, inspectPdfSignature } from './signature.js';
 
 /** A PDF with a signature dictionary whose /ByteRange is computed over the final bytes. */
 function signedPdf(contentsHex = '3082ABCD'): Buffer {
@@ -34,5 +34,35 @@ describe('inspectPdfSignature', () => {
     const pdf = signedPdf();
     const text = pdf.toString('latin1').replace('<3082ABCD>', '(plaintext)');
     expect(inspectPdfSignature(Buffer.from(text, 'latin1')).status).toBe('invalid');
+  });
+});
+
+describe('fromValidationReport (issue 19: the report a PDF got on entry decides the result’s verification)', () => {
+  const signature = (signer: string) => ({
+    field: 'ChuKy',
+    signer,
+    organization: null,
+    certificateSerial: '01',
+    signedAt: '2026-12-06T00:00:00.000Z',
+    timestamped: true,
+    coversUpTo: 100,
+    status: 'valid' as const,
+    code: null,
+    reason: null,
+  });
+  const report = (status: 'unsigned' | 'valid' | 'invalid' | 'indeterminate', reason: string | null = null) => ({
+    status,
+    code: null,
+    reason,
+    checkedAt: '2026-12-06T00:00:00.000Z',
+    signatures: [signature('Nguyễn Văn Ánh'), signature('UBND huyện A')],
+  });
+  it.each([
+    ['valid', 'valid', 'Chữ ký số hợp lệ: Nguyễn Văn Ánh, UBND huyện A'],
+    ['indeterminate', 'unverifiable', 'chưa rõ'],
+    ['invalid', 'invalid', 'chưa rõ'],
+    ['unsigned', 'unsigned', 'Tệp không có chữ ký số'],
+  ] as const)('%s → %s', (status, expected, detail) => {
+    expect(fromValidationReport(report(status, 'chưa rõ'))).toEqual({ status: expected, detail });
   });
 });

@@ -7,6 +7,8 @@
  * /Contents hole, so nothing was appended or altered outside the signed bytes.
  */
 
+import type { ValidationReport } from '../signing/verify.js';
+
 export type Verification = 'valid' | 'invalid' | 'unsigned' | 'unverifiable';
 
 export interface SignatureClaim {
@@ -53,3 +55,22 @@ export function inspectPdfSignature(document: Buffer): { status: Verification; d
 export const structuralVerifier: SignatureVerifier = {
   verify: async (document) => inspectPdfSignature(document),
 };
+
+/**
+ * The dossier's verdict from the validation report a file got when it entered (issue 19:
+ * integrity, timestamp, chain to the trust list, CRL, coverage): valid → `valid`,
+ * indeterminate → `unverifiable`, invalid → `invalid`, unsigned → `unsigned`.
+ */
+export function fromValidationReport(report: ValidationReport): { status: Verification; detail: string } {
+  const signers = report.signatures.map((s) => s.signer ?? s.field ?? '?').join(', ');
+  switch (report.status) {
+    case 'valid':
+      return { status: 'valid', detail: `Chữ ký số hợp lệ: ${signers}` };
+    case 'indeterminate':
+      return { status: 'unverifiable', detail: report.reason ?? 'Chưa xác định được hiệu lực chữ ký số' };
+    case 'invalid':
+      return { status: 'invalid', detail: report.reason ?? 'Chữ ký số không hợp lệ' };
+    default:
+      return { status: 'unsigned', detail: 'Tệp không có chữ ký số' };
+  }
+}

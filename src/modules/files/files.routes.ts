@@ -1,6 +1,7 @@
 import { AppError } from '../../kernel/errors.js';
 import { requireActor } from '../../kernel/http.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
+import { checkIncomingPdf } from '../signing/incoming.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { contentDisposition, downloadName } from './download.rules.js';
 import { StoredFileSchema, UploadForm } from './files.schema.js';
@@ -34,19 +35,24 @@ export function fileRoutes(app: App, deps: Deps): void {
             'Any signed-in user (staff or citizen; session or bearer token). The type is read from the content, never from ' +
             'the name or the part’s Content-Type: PDF, JPEG and PNG are accepted, anything else is refused with 415 ' +
             'FILE_TYPE_NOT_ALLOWED naming what was found. Larger than MAX_UPLOAD_MB → 413 FILE_TOO_LARGE. Identical ' +
-            'content is stored once, but every upload gets its own id. Other form fields are ignored.',
+            'content is stored once, but every upload gets its own id. Other form fields are ignored. A signed PDF is ' +
+            'validated on entry (integrity, RFC 3161 time, chain to the trust list, CRL, coverage): a failing one is ' +
+            'refused with 422 and the failure’s code (SIGNATURE_INTEGRITY_FAILED, SIGNATURE_DOCUMENT_MODIFIED, ' +
+            'SIGNATURE_UNTRUSTED_ROOT, SIGNATURE_CERTIFICATE_REVOKED, …); the report is kept with the file.',
           consumes: ['multipart/form-data'],
           body: UploadForm,
-          response: { 201: StoredFileSchema, ...errorResponses(400, 401, 403, 413, 415) },
+          response: { 201: StoredFileSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
         },
       },
       async (request, reply) => {
         requireActor(request);
         const upload = await readMultipartFile(request, maxBytes);
+        const signatureReport = await checkIncomingPdf(deps.services.trust, upload.data, deps.clock.now());
         const file = await storeFile(db, storage, request.ctx, {
           data: upload.data,
           sha256: upload.sha256,
           originalName: upload.filename,
+          signatureReport,
         });
         return reply.status(201).send(file);
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationReportSchema } from '../signing/signing.schema.js';
 
 export const StoredFileSchema = z
   .object({
@@ -7,6 +8,7 @@ export const StoredFileSchema = z
     size: z.number().int().describe('Bytes'),
     mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']).describe('Sniffed from the content'),
     originalName: z.string().nullable().describe('The uploaded file name (a label only)'),
+    signatureReport: ValidationReportSchema.nullable().describe('For a PDF: its signatures as validated on entry'),
   })
   .meta({ id: 'StoredFile' });
 

@@ -22,6 +22,7 @@ import { cleanOriginalName } from './download.rules.js';
 import { type AllowedMediaType, sniffFileType } from './file-type.rules.js';
 import { storedFiles } from './files.table.js';
 import type { FileStorage } from './storage.js';
+import type { ValidationReport } from '../signing/verify.js';
 
 export interface StoredFile {
   id: string;
@@ -32,6 +33,7 @@ export interface StoredFile {
   storageKey: string;
   uploadedBy: string;
   uploadedAt: Date;
+  signatureReport: ValidationReport | null;
 }
 
 const fileColumns = {
@@ -43,6 +45,7 @@ const fileColumns = {
   storageKey: storedFiles.storageKey,
   uploadedBy: storedFiles.uploadedBy,
   uploadedAt: storedFiles.uploadedAt,
+  signatureReport: storedFiles.signatureReport,
 };
 
 /** The bytes of an upload, hashed while they arrive. */
@@ -98,6 +101,8 @@ export interface StoreFileInput {
   /** When the caller already hashed the bytes while reading them. */
   sha256?: string | undefined;
   originalName?: string | null | undefined;
+  /** What the signature validation found (signing/incoming.ts), for a PDF that entered from outside. */
+  signatureReport?: ValidationReport | null | undefined;
 }
 
 /**
@@ -122,6 +127,7 @@ export async function storeFile(
       mediaType,
       originalName: cleanOriginalName(input.originalName),
       storageKey,
+      signatureReport: input.signatureReport ?? null,
     }),
   );
 }
@@ -132,6 +138,7 @@ export interface RecordUploadInput {
   mediaType: AllowedMediaType;
   originalName: string | null;
   storageKey: string;
+  signatureReport?: ValidationReport | null;
 }
 
 /** The row and the audit record of one upload whose content is already in storage. */
@@ -146,7 +153,12 @@ export async function recordUpload(tx: Tx, ctx: RequestContext, input: RecordUpl
     action: 'file.upload',
     targetType: 'file',
     targetId: row!.id,
-    after: { sha256: input.sha256, size: input.size, mediaType: input.mediaType },
+    after: {
+      sha256: input.sha256,
+      size: input.size,
+      mediaType: input.mediaType,
+      ...(input.signatureReport ? { signatures: input.signatureReport.status } : {}),
+    },
   });
   return row!;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.js';
+import type { ValidationReport } from '../signing/verify.js';
 import type { AllowedMediaType } from './file-type.rules.js';
 
 /**
@@ -23,6 +24,8 @@ export const storedFiles = pgTable(
       .notNull()
       .references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** For a PDF: what the signature validation found when it entered (signing/verify.ts); null otherwise. */
+    signatureReport: jsonb('signature_report').$type<ValidationReport>(),
   },
   (t) => [
     index('stored_files_sha256_idx').on(t.sha256),

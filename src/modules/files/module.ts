@@ -7,7 +7,7 @@ import { fileStorageFromEnv } from './storage.config.js';
 
 export const filesModule: ModuleManifest = {
   name: 'files',
-  needs: ['audit'],
+  needs: ['audit', 'signing'],
   tables: [filesTable],
   errors: [FILES_ERRORS],
   provides: (env) => ({ files: fileStorageFromEnv(env) }),

@@ -3594,7 +3594,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file (multipart/form-data, field "file"; PDF, JPEG or PNG)
-         * @description Any signed-in user (staff or citizen; session or bearer token). The type is read from the content, never from the name or the part’s Content-Type: PDF, JPEG and PNG are accepted, anything else is refused with 415 FILE_TYPE_NOT_ALLOWED naming what was found. Larger than MAX_UPLOAD_MB → 413 FILE_TOO_LARGE. Identical content is stored once, but every upload gets its own id. Other form fields are ignored.
+         * @description Any signed-in user (staff or citizen; session or bearer token). The type is read from the content, never from the name or the part’s Content-Type: PDF, JPEG and PNG are accepted, anything else is refused with 415 FILE_TYPE_NOT_ALLOWED naming what was found. Larger than MAX_UPLOAD_MB → 413 FILE_TOO_LARGE. Identical content is stored once, but every upload gets its own id. Other form fields are ignored. A signed PDF is validated on entry (integrity, RFC 3161 time, chain to the trust list, CRL, coverage): a failing one is refused with 422 and the failure’s code (SIGNATURE_INTEGRITY_FAILED, SIGNATURE_DOCUMENT_MODIFIED, SIGNATURE_UNTRUSTED_ROOT, SIGNATURE_CERTIFICATE_REVOKED, …); the report is kept with the file.
          */
         post: {
             parameters: {
@@ -3656,6 +3656,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17525,6 +17534,66 @@ export interface components {
             lastError: string | null;
             runs: number;
         };
+        SignatureValidation: {
+            /** @description The signature field name */
+            field: string | null;
+            /** @description The signer certificate's common name */
+            signer: string | null;
+            organization: string | null;
+            /** @description Hex */
+            certificateSerial: string | null;
+            /** @description The timestamp time (ISO 8601), else the check time */
+            signedAt: string | null;
+            /** @description Carries an RFC 3161 signature timestamp (PAdES-B-T) */
+            timestamped: boolean;
+            /** @description The byte offset up to which the signature covers the file */
+            coversUpTo: number;
+            /** @enum {string} */
+            status: "valid" | "invalid" | "indeterminate";
+            /** @description Why not valid (stable code) */
+            code: string | null;
+            /** @description Why not valid (Vietnamese) */
+            reason: string | null;
+        };
+        SignatureValidationInput: {
+            /** @description The signature field name */
+            field: string | null;
+            /** @description The signer certificate's common name */
+            signer: string | null;
+            organization: string | null;
+            /** @description Hex */
+            certificateSerial: string | null;
+            /** @description The timestamp time (ISO 8601), else the check time */
+            signedAt: string | null;
+            /** @description Carries an RFC 3161 signature timestamp (PAdES-B-T) */
+            timestamped: boolean;
+            /** @description The byte offset up to which the signature covers the file */
+            coversUpTo: number;
+            /** @enum {string} */
+            status: "valid" | "invalid" | "indeterminate";
+            /** @description Why not valid (stable code) */
+            code: string | null;
+            /** @description Why not valid (Vietnamese) */
+            reason: string | null;
+        };
+        /** @description What the signature validation found when the file entered */
+        SignatureValidationReport: {
+            /** @enum {string} */
+            status: "unsigned" | "valid" | "invalid" | "indeterminate";
+            code: string | null;
+            reason: string | null;
+            checkedAt: string;
+            signatures: components["schemas"]["SignatureValidation"][];
+        };
+        /** @description What the signature validation found when the file entered */
+        SignatureValidationReportInput: {
+            /** @enum {string} */
+            status: "unsigned" | "valid" | "invalid" | "indeterminate";
+            code: string | null;
+            reason: string | null;
+            checkedAt: string;
+            signatures: components["schemas"]["SignatureValidationInput"][];
+        };
         StoreConsentCode: {
             /** @description Shown once, when not sent */
             code?: string;
@@ -17598,6 +17667,8 @@ export interface components {
             mediaType: "application/pdf" | "image/jpeg" | "image/png";
             /** @description The uploaded file name (a label only) */
             originalName: string | null;
+            /** @description For a PDF: its signatures as validated on entry */
+            signatureReport: components["schemas"]["SignatureValidationReport"] | null;
         };
         StoredFileInput: {
             /** Format: uuid */
@@ -17613,6 +17684,8 @@ export interface components {
             mediaType: "application/pdf" | "image/jpeg" | "image/png";
             /** @description The uploaded file name (a label only) */
             originalName: string | null;
+            /** @description For a PDF: its signatures as validated on entry */
+            signatureReport: components["schemas"]["SignatureValidationReportInput"] | null;
         };
         TrackingBookRow: {
             code: string;

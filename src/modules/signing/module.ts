@@ -1,0 +1,24 @@
+/**
+ * Signing and trust services: the demo CA hierarchy, CRL and RFC 3161 TSA; agency seal keys
+ * through a key store; PAdES-B-T signing; validation of signed PDFs (docs/ARCHITECTURE.md "Signing").
+ */
+import type { ModuleManifest } from '../../kernel/module.js';
+import { SIGNING_ERRORS } from './signing.errors.js';
+import { trustFromEnv } from './trust.config.js';
+import { remoteSigningSimRoutes } from './remote-signing-sim.routes.js';
+import { trustSimRoutes } from './trust-sim.routes.js';
+
+export const signingModule: ModuleManifest = {
+  name: 'signing',
+  needs: ['audit', 'documents'],
+  errors: [SIGNING_ERRORS],
+  provides: (env) => ({ trust: trustFromEnv(env) }),
+  routes(app, deps) {
+    // Generated on the first start, not on the first signature.
+    void deps.services.trust
+      .get()
+      .catch((error: unknown) => app.log.error({ err: error }, 'trust services unavailable'));
+    trustSimRoutes(app, deps);
+    remoteSigningSimRoutes(app, deps);
+  },
+};

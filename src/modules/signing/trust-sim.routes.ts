@@ -1,0 +1,33 @@
+/**
+ * The demo trust services over HTTP, as relying parties outside MotCua would reach a CA and a
+ * TSA: the root and subordinate certificates (to install as trusted in a PDF reader), the
+ * subordinate CA's CRL (named in every certificate it issues when PUBLIC_URL is set), and the
+ * RFC 3161 endpoint (application/timestamp-query → application/timestamp-reply). No keys here.
+ */
+import type { App, Deps } from '../../kernel/http.js';
+import { certificateDer } from './pki.js';
+
+export function trustSimRoutes(app: App, deps: Deps): void {
+  const trust = deps.services.trust;
+  const certificate = (pick: 'root' | 'sub') => async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    const t = await trust.get();
+    const cert = pick === 'root' ? t.trustAnchors[0]! : t.intermediates[0]!;
+    return reply.header('content-type', 'application/pkix-cert').send(certificateDer(cert));
+  };
+  app.get('/sim/ca/root.crt', { schema: { hide: true } }, certificate('root'));
+  app.get('/sim/ca/sub.crt', { schema: { hide: true } }, certificate('sub'));
+  app.get('/sim/ca/sub.crl', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('content-type', 'application/pkix-crl').send(await (await trust.get()).subordinateCrl()),
+  );
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/timestamp-query',
+      { parseAs: 'buffer', bodyLimit: 64 * 1024 },
+      (_r, body, done) => done(null, body),
+    );
+    scope.post('/sim/tsa', { schema: { hide: true } }, async (request, reply) => {
+      const answer = await (await trust.get()).tsa.respond(request.body as Buffer);
+      return reply.header('content-type', 'application/timestamp-reply').send(answer);
+    });
+  });
+}
