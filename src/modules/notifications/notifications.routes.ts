@@ -54,7 +54,7 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
         tags,
         summary: 'My inbox, newest first, with the unread count',
         querystring: InboxQuery,
-        response: { 200: Inbox, ...errorResponses(401) },
+        response: { 200: Inbox, ...errorResponses(400, 401) },
       },
     },
     async (request) => inbox(db, requireActor(request).userId, request.query.limit),
@@ -81,7 +81,7 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
         tags,
         summary: 'Mark one message (or all) read',
         body: ReadBody,
-        response: { 200: Unread, ...errorResponses(401, 404) },
+        response: { 200: Unread, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -156,7 +156,7 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
         tags,
         summary: 'Switch channels on or off per kind of message',
         body: PreferencesBody,
-        response: { 200: Preferences, ...errorResponses(401, 404, 422) },
+        response: { 200: Preferences, ...errorResponses(400, 401, 404, 422) },
       },
     },
     async (request) => {
@@ -195,7 +195,7 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
         summary: 'A text rendered with sample values (nothing saved)',
         params: KindParams,
         body: PreviewBody,
-        response: { 200: TemplateText, ...errorResponses(401, 403, 404, 422) },
+        response: { 200: TemplateText, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => {
@@ -214,7 +214,7 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
         summary: 'Save a new version of a template in one language',
         params: KindParams,
         body: TemplateSaveBody,
-        response: { 201: Template, ...errorResponses(401, 403, 404, 422) },
+        response: { 201: Template, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
@@ -235,7 +235,7 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
         tags,
         summary: 'The delivery log (addresses masked, no texts): failures and bounces first by filter',
         querystring: DeliveryQuery,
-        response: { 200: DeliveryLog, ...errorResponses(401, 403) },
+        response: { 200: DeliveryLog, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
