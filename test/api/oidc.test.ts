@@ -152,9 +152,26 @@ describe('signing in through VNeID', () => {
     // The same account with a password session is refused too: only a level-2 sign-in proves it.
     const levelTwo = new Browser(base);
     await signInWithVneid(levelTwo, BINH.personalId);
-    const dossier = await fileDossier(await sessionOf(levelTwo), procedure, {
+    const binh = await sessionOf(levelTwo);
+    // Residence registration is filed with its tờ khai (CT01): what the system knows, and the rest typed.
+    const prefill = (await binh.request({ url: `/api/procedures/${procedure.id}/eform/prefill` })).json() as {
+      values: Record<string, { value: unknown }>;
+    };
+    const dossier = await fileDossier(binh, procedure, {
       channel: 'online',
       applicant: { kind: 'citizen', fullName: BINH.fullName, idNumber: BINH.personalId },
+      eform: {
+        values: {
+          ...Object.fromEntries(Object.entries(prefill.values).map(([k, v]) => [k, v.value])),
+          gender: 'Nữ',
+          headFullName: BINH.fullName,
+          headRelationship: 'Chủ hộ',
+          headPersonalId: BINH.personalId,
+          requestKind: 'thuong-tru',
+          requestText: 'Đăng ký thường trú tại nơi ở hợp pháp',
+          commitment: true,
+        },
+      },
     });
     expect(dossier.code).toBeTruthy();
   });
