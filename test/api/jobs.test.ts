@@ -162,6 +162,7 @@ describe('in the app', () => {
               name: 'payments.expire-pending',
               last_outcome: { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 },
             },
+            { name: 'plans.deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
             { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
           ]);
         },
