@@ -39,6 +39,22 @@ const relationshipTo = (who: string, whoEn: string) =>
   text([`Quan hệ với ${who}`, `Relationship to ${whoEn}`], { max: 100 });
 
 /** One party of a marriage (bên nữ / bên nam), prefilled from the requester's own record when of that sex. */
+/**
+ * Who a civil-status paper is about, as the forms of Circular 04/2024 open that part; presumed to
+ * be the requester (prefilled, flagged when changed) since most ask for themselves.
+ */
+const personConcerned = () => ({
+  personFullName: text(['Họ, chữ đệm, tên', 'Full name'], {
+    prefill: [{ fact: 'applicant.fullName', presumed: true }],
+  }),
+  personBirthDate: date(['Ngày, tháng, năm sinh', 'Date of birth'], {
+    prefill: [{ fact: 'applicant.birthDate', presumed: true }],
+  }),
+  personGender: gender(),
+  personEthnicity: ethnicity(),
+  personNationality: nationality({ prefill: [{ fact: 'applicant.nationality', presumed: true }] }),
+});
+
 function party(prefix: 'bride' | 'groom', sex: 'female' | 'male') {
   const mine = { fact: 'applicant.gender' as const, equals: sex };
   return {
@@ -168,15 +184,7 @@ export const TINH_TRANG_HON_NHAN = defineForm(
       relationship: relationshipTo('người được cấp Giấy xác nhận', 'the person concerned'),
     }),
     section('person', ['Người được cấp Giấy xác nhận tình trạng hôn nhân', 'The person concerned'], {
-      personFullName: text(['Họ, chữ đệm, tên', 'Full name'], {
-        prefill: [{ fact: 'applicant.fullName', presumed: true }],
-      }),
-      personBirthDate: date(['Ngày, tháng, năm sinh', 'Date of birth'], {
-        prefill: [{ fact: 'applicant.birthDate', presumed: true }],
-      }),
-      personGender: gender(),
-      personEthnicity: ethnicity(),
-      personNationality: nationality({ prefill: [{ fact: 'applicant.nationality', presumed: true }] }),
+      ...personConcerned(),
       personPersonalId: personalId(['Số định danh cá nhân', 'Personal identification number'], {
         prefill: [{ fact: 'applicant.personalId', presumed: true }],
       }),
@@ -311,15 +319,7 @@ export const DANG_KY_LAI_KHAI_SINH = defineForm(
       relationship: relationshipTo('người được đăng ký lại khai sinh', 'the person concerned'),
     }),
     section('person', ['Người được đăng ký lại khai sinh', 'The person concerned'], {
-      personFullName: text(['Họ, chữ đệm, tên', 'Full name'], {
-        prefill: [{ fact: 'applicant.fullName', presumed: true }],
-      }),
-      personBirthDate: date(['Ngày, tháng, năm sinh', 'Date of birth'], {
-        prefill: [{ fact: 'applicant.birthDate', presumed: true }],
-      }),
-      personGender: gender(),
-      personEthnicity: ethnicity(),
-      personNationality: nationality({ prefill: [{ fact: 'applicant.nationality', presumed: true }] }),
+      ...personConcerned(),
       personBirthPlace: text(['Nơi sinh', 'Place of birth'], { max: 300 }),
       personHometown: text(['Quê quán', 'Hometown'], { max: 300 }),
       personPersonalId: personalId(['Số định danh cá nhân', 'Personal identification number'], {
