@@ -5,7 +5,7 @@ import { clearSessionCookie, setSessionCookie } from './http-auth.js';
 import { errorResponses, IdParams } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import type { Actor } from '../../kernel/context.js';
-import { changePassword, login, logout } from './auth.service.js';
+import { changePassword, login, logout, refusedLogin } from './auth.service.js';
 import { CreateTokenBody, LoginBody, Me, PasswordChangeBody, TokenItem } from './identity.schema.js';
 import { grantableScopes } from '../access/policy.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens.service.js';
@@ -51,12 +51,7 @@ export function authRoutes(app: App, deps: Deps): void {
           deps.clock.now(),
         ),
       );
-      if (!result.ok) {
-        throw new AppError(
-          result.error,
-          result.error === 'LOGIN_THROTTLED' ? { retryAfterSeconds: result.retryAfterSeconds } : undefined,
-        );
-      }
+      if (!result.ok) throw refusedLogin(result);
       setSessionCookie(reply, result.cookieValue, deps.env, auth);
       return { user: await presentMe(deps, result.actor), csrfToken: result.csrfToken };
     },

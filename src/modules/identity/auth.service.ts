@@ -26,6 +26,16 @@ export type LoginResult =
   | { ok: false; error: 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED' | 'PASSWORD_LOGIN_DISABLED' }
   | { ok: false; error: 'LOGIN_THROTTLED'; retryAfterSeconds: number };
 
+export type LoginRefusal = Extract<LoginResult, { ok: false }>;
+
+/** A refused sign-in as the API answers it (a throttled one says when to try again). */
+export function refusedLogin(refusal: LoginRefusal): AppError {
+  return new AppError(
+    refusal.error,
+    refusal.error === 'LOGIN_THROTTLED' ? { retryAfterSeconds: refusal.retryAfterSeconds } : undefined,
+  );
+}
+
 /** Compared against when the username is unknown, so timing does not reveal which accounts exist. */
 let dummyHash: Promise<string> | null = null;
 

@@ -10,7 +10,7 @@ import { AppError } from '../../kernel/errors.js';
 import { requireActor, type App, type Deps } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import { presentMe } from '../identity/auth.routes.js';
-import { logout } from '../identity/auth.service.js';
+import { logout, refusedLogin } from '../identity/auth.service.js';
 import { clearSessionCookie, setSessionCookie } from '../identity/http-auth.js';
 import { Me } from '../identity/identity.schema.js';
 import { decodeTransaction, encodeTransaction, RelyingParty } from './oidc-client.js';
@@ -172,12 +172,7 @@ export function oidcRoutes(app: App, deps: Deps): void {
           deps.clock.now(),
         ),
       );
-      if (!result.ok) {
-        throw new AppError(
-          result.error,
-          result.error === 'LOGIN_THROTTLED' ? { retryAfterSeconds: result.retryAfterSeconds } : undefined,
-        );
-      }
+      if (!result.ok) throw refusedLogin(result);
       setSessionCookie(reply, result.session.cookieValue, deps.env, auth);
       return {
         user: await presentMe(deps, result.session.actor),
