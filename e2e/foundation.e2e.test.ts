@@ -216,7 +216,16 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await menu.getByRole('menuitem', { name: 'Units' }).waitFor();
     const labels = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
     // The administrator runs the payment platform's daily reconciliation too (policy: payment.reconcile).
-    expect(labels).toEqual(['Units', 'Users', 'Working calendar', 'Audit log', 'Payment reconciliation', 'My account']);
+    expect(labels).toEqual([
+      'Units',
+      'Users',
+      'Working calendar',
+      'Audit log',
+      'Notification templates',
+      'Payment reconciliation',
+      'Notifications',
+      'My account',
+    ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     // After a reload the language comes from localStorage and the CSRF token from GET /api/me:
@@ -270,6 +279,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
       'Sổ theo dõi hồ sơ',
       'Kế hoạch, nhiệm vụ',
       'Đơn vị',
+      'Thông báo',
       'Tài khoản',
     ]);
 
