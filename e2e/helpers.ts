@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from '../src/app/testing/server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+// Every browser suite is `(hasChromium ? describe : describe.skip)`: say why once, not silently.
+if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 export const DEMO_PASSWORD = 'motcua-demo';
 /**
  * How long a locator, a navigation or an expect.poll waits (vitest.config.ts uses the same figure
