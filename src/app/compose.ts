@@ -40,6 +40,7 @@ export interface Composition {
   modules: readonly ModuleManifest[];
   extensions: Extensions;
   databaseSettings: Record<string, string | number>;
+  referenceTables: readonly string[];
   services(env: Env): Services;
 }
 
@@ -56,6 +57,7 @@ export function compose(modules: readonly ModuleManifest[]): Composition {
       periodicTasks: ordered.flatMap((m) => m.periodicTasks?.({ outboxSubscribers }) ?? []),
     },
     databaseSettings: Object.assign({}, ...ordered.map((m) => m.databaseSettings ?? {})),
+    referenceTables: ordered.flatMap((m) => m.referenceTables ?? []),
     services: (env) => buildServices(ordered, env),
   };
 }

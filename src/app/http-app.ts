@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../kernel/errors.js';
 import { composition } from './composition.js';
 import { clientErrorResponse, errorHandler } from '../kernel/error-handler.js';
+import { ReferenceCache } from '../kernel/reference-cache.js';
 import { withRequestMemo } from '../kernel/request-memo.js';
 import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
@@ -57,8 +58,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  // Reference data a request reads several times is read once (kernel/request-memo.ts).
-  app.addHook('onRequest', (_request, _reply, done) => withRequestMemo(done));
+  // Reference data is read once per request, and once per change across requests (kernel/request-memo.ts).
+  const referenceCache = new ReferenceCache();
+  app.addHook('onRequest', (_request, _reply, done) => withRequestMemo(done, referenceCache));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -32,6 +32,11 @@ export interface ModuleManifest {
   dossierActionGuards?: readonly DossierActionGuard[];
   /** Session settings its SQL relies on (e.g. a pg_trgm threshold), set on every connection. */
   databaseSettings?: Readonly<Record<string, string | number>>;
+  /**
+   * Its tables of reference data that requests may cache across requests (kernel/reference-cache.ts):
+   * each must carry the `reference_changed` trigger that bumps the reference stamp (checked by a test).
+   */
+  referenceTables?: readonly string[];
 }
 
 /**

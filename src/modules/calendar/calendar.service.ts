@@ -14,7 +14,7 @@ import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
-import { forgetMemo, memo } from '../../kernel/request-memo.js';
+import { forgetMemo, referenceMemo } from '../../kernel/request-memo.js';
 import { recordChange } from '../audit/record-change.js';
 import { type CalendarDay, type WorkingCalendar, buildWorkingCalendar } from './calendar.rules.js';
 import { calendarDays, calendarYears } from './calendar.tables.js';
@@ -111,8 +111,9 @@ export async function loadWorkingCalendar(
   const to = Math.min(Math.max(years.from, years.to) + 1, LUNAR_MAX_YEAR);
   assertCalendarYear(from);
   assertCalendarYear(Math.max(years.from, years.to));
-  // Once per request: an action and the answer after it judge deadlines on the same calendar.
-  return memo(`${CALENDAR_MEMO}${from}-${to}`, async () => {
+  // Once per request (an action and the answer after it judge deadlines on the same calendar), and
+  // across requests until a calendar changes.
+  return referenceMemo(db, `${CALENDAR_MEMO}${from}-${to}`, async () => {
     const resolved = await resolveYears(db, from, to);
     const days = [...resolved.values()].flatMap((y) => y.days);
     return buildWorkingCalendar(env.WORKING_PERIODS, days, { from, to });

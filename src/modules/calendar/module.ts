@@ -7,6 +7,8 @@ import { calendarRoutes } from './calendar.routes.js';
 export const calendarModule: ModuleManifest = {
   name: 'calendar',
   needs: ['access', 'audit'],
+  // Cached across requests under the reference stamp (kernel/reference-cache.ts).
+  referenceTables: ['calendar_years', 'calendar_days'],
   tables: [calendarTables],
   errors: [CALENDAR_ERRORS],
   routes: calendarRoutes,

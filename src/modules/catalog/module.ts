@@ -10,6 +10,8 @@ import { SEARCH_WORD_SIMILARITY } from './search.rules.js';
 export const catalogModule: ModuleManifest = {
   name: 'catalog',
   needs: ['access', 'audit', 'calendar', 'files', 'org'],
+  // Cached across requests under the reference stamp (kernel/reference-cache.ts).
+  referenceTables: ['procedures', 'procedure_versions'],
   tables: [catalogTables],
   errors: [CATALOG_ERRORS],
   routes(app, deps) {

@@ -3,6 +3,7 @@
  * must join procedures or fields in its own single statement (a worklist page, a dossier's
  * detail, a tracking book) instead of looking each row's name up.
  */
+import { referenceMemo } from '../../kernel/request-memo.js';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.js';
@@ -36,7 +37,11 @@ export const fieldNames = qb
   .as('field_names');
 
 /** A procedure's identity: code, name and field (undefined when there is no such procedure). */
-export async function procedureSummary(db: Queryable, id: string) {
+export function procedureSummary(db: Queryable, id: string) {
+  return referenceMemo(db, `catalog.procedure:${id}`, () => readProcedureSummary(db, id));
+}
+
+async function readProcedureSummary(db: Queryable, id: string) {
   const [procedure] = await db
     .select({
       id: procedures.id,

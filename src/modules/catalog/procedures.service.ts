@@ -1,3 +1,4 @@
+import { referenceMemo } from '../../kernel/request-memo.js';
 import { and, asc, desc, eq, inArray, lte, or, isNull, gt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
@@ -204,7 +205,11 @@ export async function getProcedure(db: Queryable, id: string) {
 }
 
 /** The version in force on a date (YYYY-MM-DD): the one a dossier filed that day uses. */
-export async function versionInForce(db: Queryable, procedureId: string, date: string) {
+export function versionInForce(db: Queryable, procedureId: string, date: string) {
+  return referenceMemo(db, `catalog.inForce:${procedureId}:${date}`, () => readVersionInForce(db, procedureId, date));
+}
+
+async function readVersionInForce(db: Queryable, procedureId: string, date: string) {
   const [version] = await db
     .select()
     .from(procedureVersions)
@@ -235,7 +240,11 @@ export async function procedureName(db: Queryable, id: string): Promise<string |
 }
 
 /** One version's content (undefined when there is no such version). */
-export async function procedureVersionContent(db: Queryable, versionId: string) {
+export function procedureVersionContent(db: Queryable, versionId: string) {
+  return referenceMemo(db, `catalog.content:${versionId}`, () => readVersionContent(db, versionId));
+}
+
+async function readVersionContent(db: Queryable, versionId: string) {
   const [version] = await db
     .select({ content: procedureVersions.content })
     .from(procedureVersions)

@@ -3,6 +3,7 @@
  * force), what the system already knows of an applicant (prefill with provenance), drafts, and —
  * at intake, inside the dossier's transaction — the check and recording of the filled form.
  */
+import { referenceMemo } from '../../kernel/request-memo.js';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor, RequestContext } from '../../kernel/context.js';
@@ -33,8 +34,13 @@ export interface GoverningForm {
 }
 
 /** The form governing a procedure's dossiers today: the latest of the version in force; null if none. */
-export async function governingForm(db: Queryable, procedureId: string): Promise<GoverningForm | null> {
-  const version = await versionInForce(db, procedureId, todayInVietnam());
+export function governingForm(db: Queryable, procedureId: string): Promise<GoverningForm | null> {
+  const today = todayInVietnam();
+  return referenceMemo(db, `eforms.governing:${procedureId}:${today}`, () => readGoverningForm(db, procedureId, today));
+}
+
+async function readGoverningForm(db: Queryable, procedureId: string, today: string): Promise<GoverningForm | null> {
+  const version = await versionInForce(db, procedureId, today);
   const [row] = await db
     .select({
       id: eformDefinitions.id,

@@ -7,6 +7,8 @@ import * as eformTables from './eforms.tables.js';
 export const eformsModule: ModuleManifest = {
   name: 'eforms',
   needs: ['access', 'audit', 'catalog', 'datastore', 'documents', 'identifiers', 'identity', 'national-data', 'org'],
+  // Cached across requests under the reference stamp (kernel/reference-cache.ts).
+  referenceTables: ['eform_definitions'],
   tables: [eformTables],
   errors: [EFORM_ERRORS],
   routes: eformRoutes,

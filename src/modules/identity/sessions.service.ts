@@ -1,3 +1,5 @@
+import { referenceStampColumn } from '../../kernel/reference-cache.js';
+import { noteReferenceStamp } from '../../kernel/request-memo.js';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
@@ -50,12 +52,13 @@ export async function resolveSession(
   policy: SessionPolicy,
   now = new Date(),
 ): Promise<SessionLookup> {
-  // Session, user and grants in one statement: this runs before every signed-in request.
+  // Session, user, grants and the reference stamp in one statement: this runs before every signed-in request.
   const [found] = await db
-    .select({ session: sessions, user: users, grants: grantsOfUser })
+    .select({ session: sessions, user: users, grants: grantsOfUser, referenceStamp: referenceStampColumn })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sha256Hex(cookieValue)));
+  if (found) noteReferenceStamp(found.referenceStamp);
   if (!found || found.session.revokedAt) return { status: 'unknown' };
   const { session } = found;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
@@ -91,10 +94,11 @@ export async function revokeUserSessions(tx: Tx, userId: string, keepSessionId: 
 /** Finds the actor behind a bearer token, restricted to the token's scopes. */
 export async function resolveApiToken(db: Queryable, token: string, now = new Date()): Promise<Actor | null> {
   const [found] = await db
-    .select({ token: apiTokens, user: users, grants: grantsOfUser })
+    .select({ token: apiTokens, user: users, grants: grantsOfUser, referenceStamp: referenceStampColumn })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt)));
+  if (found) noteReferenceStamp(found.referenceStamp);
   if (!found || (found.token.expiresAt && found.token.expiresAt <= now) || found.user.disabledAt) return null;
   const row = found.token;
   const actor = actorOf(found.user, found.grants, row.scopes);

@@ -8,6 +8,8 @@ import { rootUnitIds } from './units.service.js';
 export const orgModule: ModuleManifest = {
   name: 'org',
   needs: ['access', 'audit'],
+  // Cached across requests under the reference stamp (kernel/reference-cache.ts).
+  referenceTables: ['units'],
   tables: [unitsTable],
   errors: [ORG_ERRORS],
   provides: () => ({ rootUnitIds }),

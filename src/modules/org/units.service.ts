@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Queryable, type Tx, queryRows } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
-import { forgetMemo, hasMemo, memo } from '../../kernel/request-memo.js';
+import { forgetMemo, hasMemo, memo, referenceMemo, sharesReference } from '../../kernel/request-memo.js';
 import { changedFields, recordChange } from '../audit/record-change.js';
 import { type Unit, buildTree, isValidOn, wouldCreateCycle } from './units.rules.js';
 import { type UnitKind, units } from './units.table.js';
@@ -34,7 +34,34 @@ export async function listUnitTree(db: Queryable, opts: { at?: string | undefine
   return buildTree(opts.includeClosed ? rows : rows.filter((u) => isValidOn(u, at)));
 }
 
+/**
+ * Every unit by id, read once per change of the tree and shared across requests (a province has
+ * hundreds of units, and nearly every request asks for a unit or a unit's path); null where nothing
+ * is shared (outside a request, or after this request changed reference data).
+ */
+async function sharedUnits(db: Queryable): Promise<Readonly<Record<string, Unit>> | null> {
+  if (!sharesReference()) return null;
+  return referenceMemo(db, 'org.units', async () =>
+    Object.fromEntries((await db.select(unitColumns).from(units)).map((u) => [u.id, u])),
+  );
+}
+
+/** The ids from the root down to `id` in a shared index; UNIT_NOT_FOUND as the query would say. */
+function pathIn(index: Readonly<Record<string, Unit>>, id: string): string[] {
+  const path: string[] = [];
+  for (let unit = index[id]; unit && path.length <= 64; unit = unit.parentId ? index[unit.parentId] : undefined)
+    path.unshift(unit.id);
+  if (path.length === 0) throw new AppError('UNIT_NOT_FOUND', { id });
+  return path;
+}
+
 export async function getUnit(db: Queryable, id: string): Promise<Unit> {
+  const shared = await sharedUnits(db);
+  if (shared) {
+    const known = shared[id];
+    if (!known) throw new AppError('UNIT_NOT_FOUND', { id });
+    return known;
+  }
   const [unit] = await db.select(unitColumns).from(units).where(eq(units.id, id));
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { id });
   return unit;
@@ -42,6 +69,11 @@ export async function getUnit(db: Queryable, id: string): Promise<Unit> {
 
 /** The unit and its ancestors, from the root down: [{id, name}, …, the unit]. */
 export async function unitLineage(db: Queryable, id: string): Promise<{ id: string; name: string }[]> {
+  const shared = await sharedUnits(db);
+  if (shared) {
+    if (!shared[id]) return [];
+    return pathIn(shared, id).map((unitId) => ({ id: unitId, name: shared[unitId]!.name }));
+  }
   const rows = await queryRows<{ id: string; name: string }>(
     db,
     sql`
@@ -60,13 +92,17 @@ export async function unitLineage(db: Queryable, id: string): Promise<{ id: stri
  * Ids of the unit and its ancestors: the `unitPath` the policy checks grants against. Read once
  * per request (a request asks it several times: access, the action's authority, the answer).
  */
-export function unitPath(db: Queryable, id: string): Promise<string[]> {
+export async function unitPath(db: Queryable, id: string): Promise<string[]> {
+  const shared = await sharedUnits(db);
+  if (shared) return pathIn(shared, id);
   return memo(`${PATH_MEMO}${id}`, () => lineagePath(db, id));
 }
 
 /** The paths of several units in one statement (those already read in this request are not read again). */
 export async function unitPaths(db: Queryable, ids: readonly string[]): Promise<Map<string, string[]>> {
   const wanted = [...new Set(ids)];
+  const shared = await sharedUnits(db);
+  if (shared) return new Map(wanted.map((id) => [id, pathIn(shared, id)]));
   const missing = new Set(wanted.filter((id) => !hasMemo(`${PATH_MEMO}${id}`)));
   const loaded = missing.size > 1 ? loadPaths(db, [...missing]) : null;
   const paths = await Promise.all(

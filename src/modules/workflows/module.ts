@@ -7,6 +7,8 @@ import { workflowRoutes } from './workflows.routes.js';
 export const workflowsModule: ModuleManifest = {
   name: 'workflows',
   needs: ['access', 'audit', 'calendar', 'catalog', 'identity', 'org'],
+  // Cached across requests under the reference stamp (kernel/reference-cache.ts).
+  referenceTables: ['workflow_definitions'],
   tables: [workflowsTables],
   errors: [WORKFLOW_ERRORS],
   routes: workflowRoutes,

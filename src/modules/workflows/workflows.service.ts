@@ -3,6 +3,7 @@
  * editable only while it is a draft; once approved it never changes, so a dossier started under
  * a version can always read exactly the steps it follows.
  */
+import { referenceMemo } from '../../kernel/request-memo.js';
 import { and, count, desc, eq, max, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
@@ -136,11 +137,13 @@ export async function workflowUnitId(db: Queryable, id: string): Promise<string>
  * The active workflow of a procedure at a unit, for dossier intake: the dossier stores its id
  * and keeps following that version even after a newer one is activated.
  */
-export async function activeWorkflowFor(
-  db: Queryable,
-  procedureId: string,
-  unitId: string,
-): Promise<WorkflowRecord | null> {
+export function activeWorkflowFor(db: Queryable, procedureId: string, unitId: string): Promise<WorkflowRecord | null> {
+  return referenceMemo(db, `workflows.active:${procedureId}:${unitId}`, () =>
+    readActiveWorkflow(db, procedureId, unitId),
+  );
+}
+
+async function readActiveWorkflow(db: Queryable, procedureId: string, unitId: string): Promise<WorkflowRecord | null> {
   const [row] = await db
     .select({ id: workflowDefinitions.id })
     .from(workflowDefinitions)
