@@ -494,23 +494,20 @@ describe('demo workflows', () => {
     expect(await t.handle.db.transaction((tx) => seedDemoWorkflows(tx, systemContext('test')))).toBe(0);
   });
 
-  it('seeds thousands of workflows in one insert, quickly (timed on an emptied table, rolled back)', async () => {
+  it('seeds thousands of workflows (on an emptied table, rolled back)', async () => {
     class Rollback extends Error {}
     let created = 0;
-    let elapsed = 0;
     await t.handle.db
       .transaction(async (tx) => {
         await tx.delete(workflowDefinitions);
-        const started = performance.now();
         created = await seedDemoWorkflows(tx, systemContext('test'));
-        elapsed = performance.now() - started;
         throw new Rollback();
       })
       .catch((e: unknown) => {
         if (!(e instanceof Rollback)) throw e;
       });
-    expect(created).toBeGreaterThan(1000); // 15+ demo procedures, most at ~100 communes
-    expect(elapsed).toBeLessThan(5000); // ~0.4 s locally on PGlite; generous for a loaded CI machine
+    // 15+ demo procedures, most at ~100 communes. (How fast is bench's business, not a test's.)
+    expect(created).toBeGreaterThan(1000);
   });
 });
 
