@@ -7,7 +7,7 @@
  * a batch was read is simply found by the next round, so a crash between commit and chaining
  * loses nothing: the chain catches up by itself.
  */
-import { asc, desc, isNotNull, isNull, sql } from 'drizzle-orm';
+import { asc, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../kernel/db.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { WorkLoop } from '../../kernel/work-loop.js';
@@ -36,22 +36,18 @@ export async function chainBatch(db: Database, { batchSize = CHAIN_BATCH, wait =
       );
       if (!lock?.locked) return 0;
     }
+    // The batch and the chain's head in one statement (the head repeated on each row).
     const pending = await tx
-      .select()
+      .select({ row: getTableColumns(auditLog), head: chainHead })
       .from(auditLog)
       .where(isNull(auditLog.seq))
       .orderBy(asc(auditLog.id))
       .limit(batchSize);
     if (pending.length === 0) return 0;
-    const [last] = await tx
-      .select({ seq: auditLog.seq, hash: auditLog.hash })
-      .from(auditLog)
-      .where(isNotNull(auditLog.seq))
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
-    let seq = last?.seq ?? 0;
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const links = pending.map((row) => {
+    const head = pending[0]!.head;
+    let seq = head ? Number(head.seq) : 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const links = pending.map(({ row }) => {
       seq += 1;
       const hash = auditHash(prevHash, chainContent({ ...row, seq }));
       const link = sql`(${row.id}::bigint, ${seq}::bigint, ${prevHash}::text, ${hash}::text)`;
@@ -63,6 +59,13 @@ export async function chainBatch(db: Database, { batchSize = CHAIN_BATCH, wait =
     return pending.length;
   });
 }
+
+/** The last linked row's seq and hash, or null before the first link. */
+const chainHead = sql<{
+  seq: number | string;
+  hash: string;
+} | null>`(select json_build_object('seq', h.seq, 'hash', h.hash)
+  from ${auditLog} h where h.seq is not null order by h.seq desc limit 1)`;
 
 async function anyUnchained(db: Database): Promise<boolean> {
   const [row] = await db.select({ id: auditLog.id }).from(auditLog).where(isNull(auditLog.seq)).limit(1);

@@ -23,7 +23,7 @@ export async function appendAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry
 }
 
 /** The INSERT of appendAudit, not yet sent (recordChange sends it with the change's other writes). */
-export function auditInsert(tx: Tx, ctx: RequestContext, entry: AuditEntry) {
+export function auditInsert(tx: Queryable, ctx: RequestContext, entry: AuditEntry) {
   return tx.insert(auditLog).values({
     occurredAt: new Date(),
     actorId: ctx.actor?.userId ?? null,

@@ -3,7 +3,7 @@
  * both inside the transaction that makes the change.
  */
 import type { SQLWrapper } from 'drizzle-orm';
-import type { Tx } from '../../kernel/db.js';
+import type { Queryable } from '../../kernel/db.js';
 import { inOneStatement } from '../../kernel/one-statement.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { maskPersonalFields } from '../../kernel/personal-data.js';
@@ -26,10 +26,12 @@ export interface Change {
 
 /**
  * Writes the audit record and the outbox event — and `alongWith`, the caller's own inserts that
- * need nothing back (a dossier's event row) — in one statement (kernel/one-statement.ts).
+ * need nothing back (a dossier's event row) — in one statement (kernel/one-statement.ts). `tx` is
+ * the change's transaction, or the database itself when that one statement is the whole change
+ * (a statement is atomic: all of it or none, with no BEGIN/COMMIT round trips).
  */
 export async function recordChange(
-  tx: Tx,
+  tx: Queryable,
   ctx: RequestContext,
   change: Change,
   alongWith: readonly SQLWrapper[] = [],

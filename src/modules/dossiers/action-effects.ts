@@ -47,6 +47,8 @@ export interface EffectContext {
   toStatus: DossierStatus;
   /** The dossier's unanswered consultations, read with the locked row. */
   openConsultations: readonly OpenConsultation[];
+  /** Whether a result is recorded for it, read with the locked row. */
+  hasResult: boolean;
 }
 
 export interface Effect {
@@ -85,7 +87,7 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
       return none;
     case 'finish':
       assertConsultationsAnswered(c.openConsultations, dossier.currentStepKey);
-      await assertHasResult(tx, dossier.id);
+      assertHasResult(c.hasResult, dossier.id);
       return { changes: complete(c) };
     case 'refuse':
     case 'withdraw':

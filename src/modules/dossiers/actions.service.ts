@@ -37,11 +37,12 @@ import {
   openConsultationsJson,
   openPlannedConsultations,
 } from './consultations.service.js';
+import { assertMayRead, consultationUnitIdsColumn } from './dossier-access.js';
 import { dossierIdRef } from './dossiers.query.js';
 import { dueOutcome } from './deadline.rules.js';
 import { dossierEvents, dossiers } from './dossiers.tables.js';
 import type { SuppliedComponent } from './intake.service.js';
-import type { ResultInput } from './results.service.js';
+import { hasResultColumn, type ResultInput } from './results.service.js';
 import { enterStep, NO_STEP, type StepAssignment, stepRole } from './step-assignment.rules.js';
 import { chooseHandler } from './next-handlers.service.js';
 import { transferTarget } from './transfer.service.js';
@@ -154,12 +155,19 @@ async function perform(
   guards: readonly DossierActionGuard[] = [],
 ): Promise<DossierRow> {
   const [locked] = await tx
-    .select({ dossier: dossiers, open: openConsultationsJson(tx, dossierIdRef) })
+    .select({
+      dossier: dossiers,
+      open: openConsultationsJson(tx, dossierIdRef),
+      consultationUnitIds: consultationUnitIdsColumn,
+      hasResult: hasResultColumn(dossierIdRef),
+    })
     .from(dossiers)
     .where(eq(dossiers.code, code.trim().toUpperCase()))
     .for('update');
   if (!locked) throw new AppError('DOSSIER_NOT_FOUND', { code });
   const { dossier, open } = locked;
+  // Who may not read the dossier learns nothing of it, not even its version.
+  if (ctx.actor) await assertMayRead(tx, ctx.actor, { ...dossier, consultationUnitIds: locked.consultationUnitIds });
   if (dossier.version !== input.version)
     throw new AppError('VERSION_CONFLICT', { current: dossier.version, given: input.version });
   const steps = await workflowSteps(tx, dossier.workflowId);
@@ -200,6 +208,7 @@ async function perform(
     files,
     toStatus: result.toStatus,
     openConsultations: open,
+    hasResult: locked.hasResult,
   });
   const competentUnitId = effect.changes.competentUnitId ?? dossier.competentUnitId;
   const nextStep = (target?.steps ?? steps).find((s) => s.key === result.toStepKey) ?? null;

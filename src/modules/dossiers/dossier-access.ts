@@ -6,7 +6,6 @@
 import { eq, getTableName, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
-import { AppError } from '../../kernel/errors.js';
 import type { FileAccessResolver } from '../../kernel/module.js';
 import { authorize } from '../access/policy.js';
 import { unitPaths } from '../org/units.service.js';
@@ -41,10 +40,18 @@ export async function readingPaths(db: Queryable, d: DossierUnits): Promise<stri
 export async function readableDossier(db: Queryable, actor: Actor, code: string): Promise<DossierView> {
   const view = await getDossierByCode(db, code);
   const { dossier } = view;
-  const paths = await readingPaths(db, { ...dossier, consultationUnitIds: view.consultations.map((c) => c.unitId) });
-  if (!mayRead(actor, paths, dossier.ownerUserId)) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
+  await assertMayRead(db, actor, { ...dossier, consultationUnitIds: view.consultations.map((c) => c.unitId) });
   return view;
 }
+
+/**
+ * Every unit asked for an opinion on the dossier, answered or not: a column to select with a
+ * dossier row (qualified by hand: drizzle writes a one-table select's columns bare, and a bare
+ * "id" in the subquery would be the consultation's own id).
+ */
+export const consultationUnitIdsColumn = sql<
+  string[]
+>`array(select c.unit_id::text from ${dossierConsultations} c where c.dossier_id = ${sql.identifier(getTableName(dossiers))}.id)`;
 
 /** What the reading rule needs of a dossier row: its units, its consultations' units, its owner. */
 const readingColumns = {
@@ -52,20 +59,18 @@ const readingColumns = {
   competentUnitId: dossiers.competentUnitId,
   currentStepUnitId: dossiers.currentStepUnitId,
   ownerUserId: dossiers.ownerUserId,
-  // Qualified by hand: drizzle writes a one-table select's columns bare, and a bare "id" in the
-  // subquery would be the consultation's own id.
-  consultationUnitIds: sql<
-    string[]
-  >`array(select c.unit_id::text from ${dossierConsultations} c where c.dossier_id = ${sql.identifier(getTableName(dossiers))}.id)`,
+  consultationUnitIds: consultationUnitIdsColumn,
 };
 
 /**
- * The same rule as readableDossier, checked with one read of the dossier (and one of unit paths)
- * rather than its whole detail: before an action, whose answer reads the detail after the change.
+ * The reading rule on a dossier row the caller has already read (an action checks it on the row
+ * it locks, so the check costs no statement of its own: the unit paths are reference data).
  */
-export async function assertReadable(db: Queryable, actor: Actor, code: string): Promise<void> {
-  const [d] = await db.select(readingColumns).from(dossiers).where(eq(dossiers.code, code.trim().toUpperCase()));
-  if (!d) throw new AppError('DOSSIER_NOT_FOUND', { code });
+export async function assertMayRead(
+  db: Queryable,
+  actor: Actor,
+  d: DossierUnits & { ownerUserId: string | null },
+): Promise<void> {
   const paths = await readingPaths(db, d);
   if (!mayRead(actor, paths, d.ownerUserId)) authorize(actor, 'dossier.read', { unitPath: paths[0]! });
 }

@@ -254,7 +254,9 @@ export async function receiveDossier(
       .where(and(eq(dossierIdempotencyKeys.userId, ctx.actor.userId), eq(dossierIdempotencyKeys.key, idempotency.key)));
   }
   const competentUnit = competentUnitId === receivingUnit.id ? receivingUnit : await getUnit(tx, competentUnitId);
-  const consultations = calendar && start ? await consultationsOf(tx, dossier!.id) : [];
+  // A new dossier's only consultations are those its first step plans.
+  const consultations =
+    calendar && start && start.consultations.length > 0 ? await consultationsOf(tx, dossier!.id) : [];
 
   // The number is drawn as late as possible: taking it row-locks the unit's daily sequence until
   // commit, so every other intake at the unit waits only for the few statements left (issue 17).

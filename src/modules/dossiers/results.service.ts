@@ -3,7 +3,7 @@
  * document metadata and what the signature verifier found, and joins the applicant's data store
  * (with its validity) so a later dossier can reuse it. A dossier finishes only with a result.
  */
-import { asc, eq, type SQLWrapper } from 'drizzle-orm';
+import { asc, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
@@ -86,13 +86,13 @@ export async function signResult(
   return { resultId: result!.id, number: result!.number, verification: found.status };
 }
 
-export async function assertHasResult(db: Queryable, dossierId: string) {
-  const [any] = await db
-    .select({ id: dossierResults.id })
-    .from(dossierResults)
-    .where(eq(dossierResults.dossierId, dossierId))
-    .limit(1);
-  if (!any) throw new AppError('RESULT_REQUIRED', { dossierId });
+/** Selectable with a dossier row: whether a result has been recorded for it (finish requires one). */
+export function hasResultColumn(dossierId: SQLWrapper) {
+  return sql<boolean>`exists (select 1 from ${dossierResults} r where r.dossier_id = ${dossierId})`;
+}
+
+export function assertHasResult(hasResult: boolean, dossierId: string) {
+  if (!hasResult) throw new AppError('RESULT_REQUIRED', { dossierId });
 }
 
 const RESULT_FIELDS = {

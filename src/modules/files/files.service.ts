@@ -11,10 +11,10 @@
  *
  * Who may download a file is decided with the modules that link files: see file-access.ts.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable, Tx } from '../../kernel/db.js';
+import type { Database, Queryable } from '../../kernel/db.js';
 import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
@@ -120,16 +120,15 @@ export async function storeFile(
   const sha256 = input.sha256 ?? createHash('sha256').update(input.data).digest('hex');
   const storageKey = sha256;
   if (!(await storage.exists(storageKey))) await storage.put(storageKey, input.data, mediaType);
-  return db.transaction((tx) =>
-    recordUpload(tx, ctx, {
-      sha256,
-      size: input.data.length,
-      mediaType,
-      originalName: cleanOriginalName(input.originalName),
-      storageKey,
-      signatureReport: input.signatureReport ?? null,
-    }),
-  );
+  // The row and its audit record are one statement: atomic without a transaction of their own.
+  return recordUpload(db, ctx, {
+    sha256,
+    size: input.data.length,
+    mediaType,
+    originalName: cleanOriginalName(input.originalName),
+    storageKey,
+    signatureReport: input.signatureReport ?? null,
+  });
 }
 
 export interface RecordUploadInput {
@@ -142,25 +141,29 @@ export interface RecordUploadInput {
 }
 
 /** The row and the audit record of one upload whose content is already in storage. */
-export async function recordUpload(tx: Tx, ctx: RequestContext, input: RecordUploadInput): Promise<StoredFile> {
+export async function recordUpload(tx: Queryable, ctx: RequestContext, input: RecordUploadInput): Promise<StoredFile> {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
-  const [row] = await tx
-    .insert(storedFiles)
-    .values({ ...input, uploadedBy: ctx.actor.userId })
-    .returning(fileColumns);
+  const row: StoredFile = {
+    id: randomUUID(),
+    ...input,
+    signatureReport: input.signatureReport ?? null,
+    uploadedBy: ctx.actor.userId,
+    uploadedAt: new Date(),
+  };
   // No content and no file name in the audit: the name may carry personal data.
-  await recordChange(tx, ctx, {
+  const change = {
     action: 'file.upload',
     targetType: 'file',
-    targetId: row!.id,
+    targetId: row.id,
     after: {
       sha256: input.sha256,
       size: input.size,
       mediaType: input.mediaType,
       ...(input.signatureReport ? { signatures: input.signatureReport.status } : {}),
     },
-  });
-  return row!;
+  };
+  await recordChange(tx, ctx, change, [tx.insert(storedFiles).values(row)]);
+  return row;
 }
 
 export async function getFile(db: Queryable, id: string): Promise<StoredFile> {

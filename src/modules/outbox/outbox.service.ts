@@ -1,4 +1,4 @@
-import type { Tx } from '../../kernel/db.js';
+import type { Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
 import { outboxEvents } from './outbox.table.js';
 
@@ -16,6 +16,6 @@ export async function recordEvent(tx: Tx, ctx: RequestContext, event: DomainEven
 }
 
 /** The INSERT of recordEvent, not yet sent (recordChange sends it with the change's other writes). */
-export function eventInsert(tx: Tx, ctx: RequestContext, event: DomainEvent) {
+export function eventInsert(tx: Queryable, ctx: RequestContext, event: DomainEvent) {
   return tx.insert(outboxEvents).values({ ...event, requestId: ctx.requestId });
 }
