@@ -14093,7 +14093,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             fieldsTotal: number;
@@ -14111,7 +14111,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             fieldsTotal: number;
@@ -14444,7 +14444,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             /** @description Share of the form’s fields prefilled, 0–1 */
@@ -14456,7 +14456,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             /** @description Share of the form’s fields prefilled, 0–1 */
