@@ -245,6 +245,39 @@ describe('citizens', () => {
     ).toHaveLength(0);
   });
 
+  it('a person who chose English gets the English template on every channel; Vietnamese by default', async () => {
+    const before = (await congdan.request({ url: '/api/notifications/preferences' })).json();
+    expect(before.locale).toBe('vi');
+    const empty = await congdan.request({ method: 'PUT', url: '/api/notifications/preferences', payload: {} });
+    expect(empty.statusCode).toBe(400);
+    const en = await congdan.request({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      payload: { locale: 'en' },
+    });
+    expect(en.statusCode, en.body).toBe(200);
+    expect(en.json().locale).toBe('en');
+    try {
+      const d = await step(tiepnhan, (await online()).code, 1, 'accept');
+      await relay();
+      await deliver();
+      const received = (await messages(d.code)).filter((m) => m.kind === 'dossier.received');
+      expect(received.map((m) => m.channel)).toEqual(['email', 'inapp', 'zalo']);
+      for (const m of received) expect(m.body).toMatch(new RegExp(`^Application ${d.code} \\(.+\\) was received\\.`));
+      const inbox = (await congdan.request({ url: '/api/notifications/inbox' })).json();
+      expect(inbox.items.find((i: { reference: string }) => i.reference === d.code).subject).toBe(
+        `Application ${d.code} received`,
+      );
+      const zalo = (await t.app.inject({ url: '/sim/zalo/messages' })).json().items as { text: string }[];
+      expect(zalo.some((m) => m.text.startsWith(`Application ${d.code}`))).toBe(true);
+      // Another person's messages of the same kind stay Vietnamese.
+      const staffLocale = (await tiepnhan.request({ url: '/api/notifications/preferences' })).json().locale;
+      expect(staffLocale).toBe('vi');
+    } finally {
+      await congdan.request({ method: 'PUT', url: '/api/notifications/preferences', payload: { locale: 'vi' } });
+    }
+  });
+
   it('non-urgent messages wait for the end of the quiet hours; urgent ones do not', async () => {
     const d = await step(tiepnhan, (await online()).code, 1, 'accept');
     await relay();

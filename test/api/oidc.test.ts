@@ -155,8 +155,12 @@ describe('signing in through VNeID', () => {
     const binh = await sessionOf(levelTwo);
     // Residence registration is filed with its tờ khai (CT01): what the system knows, and the rest typed.
     const prefill = (await binh.request({ url: `/api/procedures/${procedure.id}/eform/prefill` })).json() as {
-      values: Record<string, { value: unknown }>;
+      values: Record<string, { value: unknown; source: string }>;
     };
+    // The provider's claims fill the form (source "identity provider"); the population database,
+    // authoritative, keeps what it holds; the phone is only the provider's (domestic form).
+    expect(prefill.values.phone).toEqual({ value: '0913001357', source: 'identityProvider' });
+    expect(prefill.values.personalId).toEqual({ value: BINH.personalId, source: 'population' });
     const dossier = await fileDossier(binh, procedure, {
       channel: 'online',
       applicant: { kind: 'citizen', fullName: BINH.fullName, idNumber: BINH.personalId },
@@ -174,6 +178,8 @@ describe('signing in through VNeID', () => {
       },
     });
     expect(dossier.code).toBeTruthy();
+    const filed = (await binh.request({ url: `/api/dossiers/${dossier.code}/eform` })).json();
+    expect(filed.values.phone).toEqual({ value: '0913001357', source: 'identityProvider' });
   });
 
   it('a password session cannot file a level-2 procedure', async () => {

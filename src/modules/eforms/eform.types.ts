@@ -35,10 +35,11 @@ export type Widget = (typeof WIDGETS)[number];
 
 /**
  * Where a prefilled value comes from (provenance shown beside the field): the account's profile,
- * the population database (CSDLQG về dân cư, through the national-data adapter), the applicant's
+ * the identity provider (the claims of the citizen's last VNeID / OpenID Connect sign-in), the
+ * population database (CSDLQG về dân cư, through the national-data adapter), the applicant's
  * data store (earlier results), or the applicant's previous dossier with this form.
  */
-export const PREFILL_SOURCES = ['profile', 'population', 'datastore', 'previousDossier'] as const;
+export const PREFILL_SOURCES = ['profile', 'identityProvider', 'population', 'datastore', 'previousDossier'] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 /** The facts prefill draws from (see prefill.rules.ts: what each one is and where it comes from). */

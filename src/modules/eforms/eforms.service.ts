@@ -15,6 +15,7 @@ import { listStore } from '../datastore/datastore.service.js';
 import { renderDeclaration } from '../documents/forms.js';
 import { ownAccount } from '../identity/users.service.js';
 import { type NationalDataClient, NationalDataError } from '../national-data/national-data-client.js';
+import { identityPrefillOf } from '../oidc/profile.query.js';
 import { todayInVietnam } from '../org/units.service.js';
 import { withComputed } from './computed.rules.js';
 import type { EformDefinition, SourcedValue } from './eform.types.js';
@@ -22,7 +23,14 @@ import { dossierEforms, eformDefinitions, eformDrafts } from './eforms.tables.js
 import { fieldCounts, prefilledShare, shownValues } from './fields.rules.js';
 import { builtInFormFor } from './library/index.js';
 import { printedSections } from './print.rules.js';
-import { type Facts, populationFacts, prefillValues, sourcesOf, tamperedFields } from './prefill.rules.js';
+import {
+  type Facts,
+  identityFacts,
+  populationFacts,
+  prefillValues,
+  sourcesOf,
+  tamperedFields,
+} from './prefill.rules.js';
 import { validateValues } from './server-validator.js';
 import type { FieldError } from './validation.rules.js';
 
@@ -121,8 +129,10 @@ export interface ApplicantRef {
 
 /**
  * What the system knows of an applicant, each fact with its source: the profile first, then the
- * population database (authoritative, overrides), then the data store's results. The platform
- * not answering leaves the population facts out (the person types them).
+ * identity provider's claims of the citizen's last sign-in (only when they are about this
+ * applicant), then the population database (authoritative, overrides), then the data store's
+ * results. The platform not answering leaves the population facts out (the identity provider's
+ * stay, else the person types them).
  */
 export async function applicantFacts(db: Queryable, national: NationalDataClient, who: ApplicantRef): Promise<Facts> {
   const facts: Facts = {};
@@ -132,6 +142,10 @@ export async function applicantFacts(db: Queryable, national: NationalDataClient
     if (account?.personalId) facts['applicant.personalId'] = { value: account.personalId, source: 'profile' };
     if (account?.phone) facts['applicant.phone'] = { value: account.phone, source: 'profile' };
     if (account?.email) facts['applicant.email'] = { value: account.email, source: 'profile' };
+    const identity = await identityPrefillOf(db, who.userId);
+    if (identity && (!who.personalId || identity.fields.personalId === who.personalId)) {
+      Object.assign(facts, identityFacts(identity.fields));
+    }
   }
   if (!who.personalId) return facts;
   try {

@@ -6,7 +6,18 @@ import * as eformTables from './eforms.tables.js';
 
 export const eformsModule: ModuleManifest = {
   name: 'eforms',
-  needs: ['access', 'audit', 'catalog', 'datastore', 'documents', 'identifiers', 'identity', 'national-data', 'org'],
+  needs: [
+    'access',
+    'audit',
+    'catalog',
+    'datastore',
+    'documents',
+    'identifiers',
+    'identity',
+    'national-data',
+    'oidc',
+    'org',
+  ],
   // Cached across requests under the reference stamp (kernel/reference-cache.ts).
   referenceTables: ['eform_definitions'],
   tables: [eformTables],

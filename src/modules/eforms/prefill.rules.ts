@@ -37,6 +37,36 @@ export function populationFacts(record: CongDan): Facts {
   return facts;
 }
 
+/** What the identity provider said of a person (the claims of their last sign-in, see oidc/profile.query.ts). */
+export interface IdentityClaims {
+  personalId: string;
+  fullName: string | null;
+  /** YYYY-MM-DD (OpenID Connect `birthdate`). */
+  birthDate: string | null;
+  sex: 'male' | 'female' | null;
+  phone: string | null;
+}
+
+/**
+ * The identity provider's claims as facts (source "identity provider"). The permanent address
+ * comes as free text (OIDC `address.formatted`), not as a commune code, so it fills no address
+ * field; a phone in international form (+84…) is written the domestic way forms use (0…).
+ */
+export function identityFacts(claims: IdentityClaims): Facts {
+  const facts: Facts = { 'applicant.personalId': { value: claims.personalId, source: 'identityProvider' } };
+  if (claims.fullName) facts['applicant.fullName'] = { value: claims.fullName, source: 'identityProvider' };
+  if (claims.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(claims.birthDate)) {
+    facts['applicant.birthDate'] = { value: vnDateFromIso(claims.birthDate), source: 'identityProvider' };
+    facts['applicant.birthYear'] = { value: Number(claims.birthDate.slice(0, 4)), source: 'identityProvider' };
+  }
+  if (claims.sex) facts['applicant.gender'] = { value: claims.sex, source: 'identityProvider' };
+  if (claims.phone) {
+    const phone = claims.phone.replace(/\s+/g, '').replace(/^\+84(?=[1-9])/, '0');
+    facts['applicant.phone'] = { value: phone, source: 'identityProvider' };
+  }
+  return facts;
+}
+
 /** The prefilled values of a form: fact rules first, then remembered values of the previous dossier. */
 export function prefillValues(
   definition: EformDefinition,

@@ -16,9 +16,10 @@ import {
   type MessageStatus,
   notificationMessages,
   notificationPreferences,
+  notificationSettings,
   notificationTemplates,
 } from './notifications.tables.js';
-import { currentTemplate } from './notify.service.js';
+import { currentTemplate, localesOf } from './notify.service.js';
 import { type Locale, render, type TemplateText, unknownPlaceholders } from './templates.rules.js';
 
 const inboxOf = (userId: string) =>
@@ -114,6 +115,18 @@ export async function setPreferences(
         set: { enabled: change.enabled, updatedAt: now },
       });
   }
+}
+
+/** The person's language for messages (Vietnamese by default). */
+export async function localeOf(db: Queryable, userId: string): Promise<Locale> {
+  return (await localesOf(db, [userId])).get(userId) ?? 'vi';
+}
+
+export async function setLocale(tx: Tx, userId: string, locale: Locale, now: Date): Promise<void> {
+  await tx
+    .insert(notificationSettings)
+    .values({ userId, locale, updatedAt: now })
+    .onConflictDoUpdate({ target: notificationSettings.userId, set: { locale, updatedAt: now } });
 }
 
 export function assertKind(kind: string): NotificationKind {

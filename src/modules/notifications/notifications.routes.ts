@@ -11,10 +11,12 @@ import {
   assertKind,
   deliveryLog,
   inbox,
+  localeOf,
   markRead,
   preferencesOf,
   preview,
   saveTemplate,
+  setLocale,
   setPreferences,
   templateOf,
   unreadCount,
@@ -138,13 +140,16 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
       config: { access: own },
       schema: {
         tags,
-        summary: 'My channels per kind of message (legal notices always on)',
+        summary: 'My channels per kind of message (legal notices always on) and my language for messages',
         response: { 200: Preferences, ...errorResponses(401) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      return { items: await preferencesOf(db, actor.userId, actor.kind === 'staff') };
+      return {
+        items: await preferencesOf(db, actor.userId, actor.kind === 'staff'),
+        locale: await localeOf(db, actor.userId),
+      };
     },
   );
 
@@ -154,15 +159,22 @@ export function notificationRoutes(app: App, { db, env, clock }: Deps): void {
       config: { access: own },
       schema: {
         tags,
-        summary: 'Switch channels on or off per kind of message',
+        summary: 'Switch channels on or off per kind of message; choose the language of my messages',
         body: PreferencesBody,
         response: { 200: Preferences, ...errorResponses(400, 401, 404, 422) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      await db.transaction((tx) => setPreferences(tx, actor.userId, request.body.items, clock.now()));
-      return { items: await preferencesOf(db, actor.userId, actor.kind === 'staff') };
+      const { items, locale } = request.body;
+      await db.transaction(async (tx) => {
+        await setPreferences(tx, actor.userId, items, clock.now());
+        if (locale) await setLocale(tx, actor.userId, locale, clock.now());
+      });
+      return {
+        items: await preferencesOf(db, actor.userId, actor.kind === 'staff'),
+        locale: await localeOf(db, actor.userId),
+      };
     },
   );
 

@@ -20,13 +20,19 @@ export const Unread = z.object({ unread: z.number().int() });
 export const ReadBody = z.object({ id: z.uuid().nullable().describe('One message, or null: all') });
 
 export const Preference = z.object({ kind: z.string(), medium: Channel, enabled: z.boolean(), legal: z.boolean() });
-export const Preferences = z.object({ items: z.array(Preference) });
-export const PreferencesBody = z.object({
-  items: z
-    .array(z.object({ kind: z.string().max(60), medium: Channel, enabled: z.boolean() }))
-    .min(1)
-    .max(200),
-});
+export const MessageLocale = z.enum(['vi', 'en']).describe('The language messages are written in to this person');
+export const Preferences = z.object({ items: z.array(Preference), locale: MessageLocale });
+export const PreferencesBody = z
+  .object({
+    items: z
+      .array(z.object({ kind: z.string().max(60), medium: Channel, enabled: z.boolean() }))
+      .max(200)
+      .default([]),
+    locale: MessageLocale.optional(),
+  })
+  .refine((b) => b.items.length > 0 || b.locale !== undefined, {
+    message: 'Cần ít nhất một lựa chọn kênh hoặc ngôn ngữ.',
+  });
 
 export const TemplateText = z.object({ subject: z.string().min(1).max(300), body: z.string().min(1).max(4000) });
 export const KindParams = z.object({ kind: z.string().max(60) });

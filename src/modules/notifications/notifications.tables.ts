@@ -114,3 +114,21 @@ export const notificationTemplates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kind, t.locale, t.version] })],
 );
+
+export const NOTIFICATION_LOCALES = ['vi', 'en'] as const;
+
+/**
+ * A person's language for messages (their templates are rendered in it on every channel); no row
+ * = Vietnamese, the official language (Constitution 2013, art. 5).
+ */
+export const notificationSettings = pgTable(
+  'notification_settings',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    locale: text('locale').$type<'vi' | 'en'>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  () => [check('notification_settings_locale_check', sql.raw(`locale in ('vi', 'en')`))],
+);

@@ -14,6 +14,7 @@ import {
   type Channel,
   notificationMessages,
   notificationPreferences,
+  notificationSettings,
   notificationTemplates,
 } from './notifications.tables.js';
 import { DEFAULT_TEMPLATES, type Locale, render, type TemplateText } from './templates.rules.js';
@@ -69,14 +70,33 @@ async function preferencesOf(tx: Tx, userIds: string[], kind: string) {
   return byUser;
 }
 
+/** Each person's language for messages (Vietnamese unless they chose English). */
+export async function localesOf(db: Queryable, userIds: readonly string[]): Promise<Map<string, Locale>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: notificationSettings.userId, locale: notificationSettings.locale })
+    .from(notificationSettings)
+    .where(inArray(notificationSettings.userId, [...userIds]));
+  return new Map(rows.map((r) => [r.userId, r.locale]));
+}
+
 /** Queues the messages of one event; returns how many rows were new (skipped ones included). */
 export async function notify(tx: Tx, request: NotificationRequest, now: Date): Promise<number> {
   const spec = KINDS[request.kind];
   const userIds = [...new Set(request.recipients.flatMap((r) => ('userId' in r ? [r.userId] : [])))];
   const contacts = new Map((await contactsOfUsers(tx, userIds)).map((c) => [c.userId, c]));
   const preferences = await preferencesOf(tx, userIds, request.kind);
-  const template = await currentTemplate(tx, request.kind, 'vi');
-  const text = render(template, request.data);
+  const locales = await localesOf(tx, userIds);
+  const texts = new Map<Locale, { version: number; subject: string; body: string }>();
+  const textIn = async (locale: Locale) => {
+    let text = texts.get(locale);
+    if (!text) {
+      const template = await currentTemplate(tx, request.kind, locale);
+      text = { version: template.version, ...render(template, request.data) };
+      texts.set(locale, text);
+    }
+    return text;
+  };
   const rows: (typeof notificationMessages.$inferInsert)[] = [];
   for (const recipient of request.recipients) {
     const account = 'userId' in recipient ? contacts.get(recipient.userId) : undefined;
@@ -90,6 +110,8 @@ export async function notify(tx: Tx, request: NotificationRequest, now: Date): P
         };
     const recipientKey = account ? `user:${account.userId}` : `contact:${to.email ?? to.phone}`;
     const chosen = account ? (preferences.get(account.userId) ?? new Map()) : new Map<Channel, boolean>();
+    const locale: Locale = (account && locales.get(account.userId)) || 'vi';
+    const text = await textIn(locale);
     for (const plan of planChannels(spec, to, chosen)) {
       if (request.only && !request.only.includes(plan.channel)) continue;
       const inapp = plan.channel === 'inapp';
@@ -100,7 +122,8 @@ export async function notify(tx: Tx, request: NotificationRequest, now: Date): P
         userId: account?.userId ?? null,
         channel: plan.channel,
         address: plan.address,
-        templateVersion: template.version,
+        templateVersion: text.version,
+        locale,
         subject: text.subject,
         body: text.body,
         reference: typeof request.data.code === 'string' ? request.data.code : null,

@@ -6568,7 +6568,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My channels per kind of message (legal notices always on) */
+        /** My channels per kind of message (legal notices always on) and my language for messages */
         get: {
             parameters: {
                 query?: never;
@@ -6592,6 +6592,11 @@ export interface paths {
                                 enabled: boolean;
                                 legal: boolean;
                             }[];
+                            /**
+                             * @description The language messages are written in to this person
+                             * @enum {string}
+                             */
+                            locale: "vi" | "en";
                         };
                     };
                 };
@@ -6606,7 +6611,7 @@ export interface paths {
                 };
             };
         };
-        /** Switch channels on or off per kind of message */
+        /** Switch channels on or off per kind of message; choose the language of my messages */
         put: {
             parameters: {
                 query?: never;
@@ -6617,12 +6622,18 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        items: {
+                        /** @default [] */
+                        items?: {
                             kind: string;
                             /** @enum {string} */
                             medium: "inapp" | "email" | "sms" | "zalo";
                             enabled: boolean;
                         }[];
+                        /**
+                         * @description The language messages are written in to this person
+                         * @enum {string}
+                         */
+                        locale?: "vi" | "en";
                     };
                 };
             };
@@ -6641,6 +6652,11 @@ export interface paths {
                                 enabled: boolean;
                                 legal: boolean;
                             }[];
+                            /**
+                             * @description The language messages are written in to this person
+                             * @enum {string}
+                             */
+                            locale: "vi" | "en";
                         };
                     };
                 };
@@ -14093,7 +14109,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             fieldsTotal: number;
@@ -14111,7 +14127,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             fieldsTotal: number;
@@ -14444,7 +14460,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             /** @description Share of the form’s fields prefilled, 0–1 */
@@ -14456,7 +14472,7 @@ export interface components {
                 [key: string]: {
                     value: unknown;
                     /** @enum {string} */
-                    source: "profile" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
+                    source: "profile" | "identityProvider" | "population" | "datastore" | "previousDossier" | "typed" | "computed";
                 };
             };
             /** @description Share of the form’s fields prefilled, 0–1 */

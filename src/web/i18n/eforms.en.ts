@@ -11,6 +11,7 @@ export const eformsEn: Record<keyof typeof eformsVi, string> = {
   'eform.source.profile': 'From your account',
   'eform.source.datastore': 'From your data store',
   'eform.source.previousDossier': 'From a previous dossier',
+  'eform.source.identityProvider': 'From the identity provider (VNeID)',
   'eform.locked': 'Taken from the national population database; it cannot be changed on the form.',
   'eform.edited': 'Changed from the prefilled value',
   'eform.province': 'Province or city',

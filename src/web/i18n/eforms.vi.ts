@@ -8,6 +8,7 @@ export const eformsVi = {
   'eform.source.profile': 'Từ tài khoản',
   'eform.source.datastore': 'Từ kho dữ liệu',
   'eform.source.previousDossier': 'Từ hồ sơ trước',
+  'eform.source.identityProvider': 'Từ nhà cung cấp định danh (VNeID)',
   'eform.locked': 'Thông tin lấy từ Cơ sở dữ liệu quốc gia về dân cư, không sửa trên tờ khai.',
   'eform.edited': 'Đã sửa so với dữ liệu điền sẵn',
   'eform.province': 'Tỉnh, thành phố',
