@@ -83,7 +83,8 @@ const outcome = (phase: Phase, op: Outcome['op'], r: Reply, started: number): Ou
 /** Counter intakes (the applicant told by e-mail and Zalo) and anonymous code requests (by SMS). */
 async function load(d: Driver, phase: Phase, intakes: number, codes: number, concurrency: number) {
   await eachConcurrently(intakes + codes, concurrency, async (i) => {
-    const n = (d.serial += 1);
+    d.serial += 1;
+    const n = d.serial;
     const started = performance.now();
     if (i < intakes) {
       const reply = await intake(d.p, { ...KNOWN_CITIZEN, email: `chaos-${n}@example.vn` });
