@@ -244,6 +244,7 @@ export async function run(options: Options): Promise<Verdict> {
       };
     } finally {
       if (api.status === 'fulfilled') {
+        if (!api.value.alive()) console.error(`the API process died:\n${api.value.output()}`);
         await api.value.stop();
         apiOutput = api.value.output();
       }
