@@ -18,9 +18,9 @@
  * the national store answered 503 with its code, and the staff console showed the failed syncs
  * with their reason; the outage really happened (the proxies refused and held connections).
  */
-import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../src/kernel/db.js';
+import { fakeTimeEnv } from './lib/faketime.js';
 import { call, hasErrorShape, type Reply } from './lib/http.js';
 import type { Options } from './lib/options.js';
 import { eachConcurrently, quantile, sleep } from './lib/pool.js';
@@ -32,11 +32,6 @@ import { check, firstOf, type Verdict } from './lib/verdict.js';
 
 /** How much faster the API's clock runs (libfaketime). */
 const SPEED = 10;
-const LIBFAKETIME = [
-  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
-  '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
-  '/usr/lib/faketime/libfaketime.so.1',
-];
 /** Intakes per phase, concurrent clients, and how long the peers stay down + hung (real ms). */
 const PLAN = {
   small: { perPhase: 6, concurrency: 3, outageMs: 16_000 },
@@ -64,12 +59,6 @@ interface Outcome {
   /** The dossier's code, when one was made. */
   code: string | null;
   text: string;
-}
-
-function fakeTimeEnv(): Record<string, string> {
-  const lib = LIBFAKETIME.find((path) => existsSync(path));
-  if (!lib) throw new Error('libfaketime not found: apt-get install faketime (Debian) — the peers scenario needs it');
-  return { LD_PRELOAD: lib, FAKETIME: `+0 x${SPEED}` };
 }
 
 /** Counter intakes of the known citizen, each forwarded once: every answer is kept; the forwarded dossiers returned. */
@@ -223,7 +212,7 @@ export async function run(options: Options): Promise<Verdict> {
     const [sim, api] = await Promise.allSettled([
       startServer(simTarget, { JOBS_ENABLED: 'false' }),
       startServer(apiTarget, {
-        ...fakeTimeEnv(),
+        ...fakeTimeEnv(SPEED, 'peers'),
         NATIONAL_PORTAL_URL: `http://127.0.0.1:${portal.port}/sim/dvcqg`,
         NATIONAL_DATA_URL: `http://127.0.0.1:${data.port}/sim/ndxp`,
         JOBS_TICK_SECONDS: '2',

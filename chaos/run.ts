@@ -12,6 +12,7 @@ const SCENARIOS: Record<string, () => Promise<{ run: (o: ReturnType<typeof parse
   crash: () => import('./crash.js'),
   'db-restart': () => import('./db-restart.js'),
   peers: () => import('./peers.js'),
+  channels: () => import('./channels.js'),
   load: () => import('./load.js'),
 };
 

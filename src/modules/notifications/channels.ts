@@ -37,9 +37,20 @@ export class ChannelError extends Error {
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * The longest a provider may take to answer one message (connect, greeting, reply). A hung
+ * provider must not hold the delivery task: past this the message waits for its next try.
+ */
+export const PROVIDER_TIMEOUT_MS = 15_000;
+
 /** E-mail over SMTP (`smtp://host:port`), plain text, UTF-8. */
 export function smtpChannel(url: string, from: string): ChannelAdapter {
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: PROVIDER_TIMEOUT_MS,
+    greetingTimeout: PROVIDER_TIMEOUT_MS,
+    socketTimeout: PROVIDER_TIMEOUT_MS,
+  });
   return {
     async send(m) {
       try {
@@ -86,6 +97,7 @@ export function smsGatewayChannel(base: string, apiKey: string, brandname: strin
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
         body: JSON.stringify({ brandname, phone: internationalPhone(m.to), message: m.body, requestId: m.id }),
+        signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
       }).catch((error: Error) => {
         throw new ChannelError(`SMS gateway unreachable: ${error.message}`, false);
       });
@@ -127,6 +139,7 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
         grant_type: 'refresh_token',
         refresh_token: refreshToken,
       }).toString(),
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
     }).catch((error: Error) => {
       throw new ChannelError(`Zalo OAuth unreachable: ${error.message}`, false);
     });
@@ -149,6 +162,7 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
         template_data: { tieu_de: m.subject.slice(0, 100), noi_dung: m.body.slice(0, 400), ma_ho_so: m.code ?? '' },
         tracking_id: m.id,
       }),
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
     }).catch((error: Error) => {
       throw new ChannelError(`Zalo ZNS unreachable: ${error.message}`, false);
     });
