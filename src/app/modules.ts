@@ -27,6 +27,7 @@ import { orgModule } from '../modules/org/module.js';
 import { outboxModule } from '../modules/outbox/module.js';
 import { paymentsModule } from '../modules/payments/module.js';
 import { plansModule } from '../modules/plans/module.js';
+import { publicationsModule } from '../modules/publications/module.js';
 import { procedureReviewsModule } from '../modules/procedure-reviews/module.js';
 import { queueModule } from '../modules/queue/module.js';
 import { satisfactionModule } from '../modules/satisfaction/module.js';
@@ -58,6 +59,7 @@ export const MODULES: readonly ModuleManifest[] = [
   paymentsModule,
   plansModule,
   procedureReviewsModule,
+  publicationsModule,
   queueModule,
   satisfactionModule,
   signingModule,

@@ -69,6 +69,11 @@ const EnvSchema = z
     LOGIN_WINDOW_HOURS: z.coerce.number().int().positive().default(24),
     /** Public dossier lookups (tra cứu hồ sơ, no login) allowed per client IP per minute, per API process. */
     PUBLIC_LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(30),
+    /**
+     * The day of the month (Vietnam time) the list of late agencies and officials and the month's
+     * Decision-766 index are published on the portal (seed 002: "Ngày 05 hàng tháng"); 1–28.
+     */
+    PUBLIC_LATE_LIST_DAY: z.coerce.number().int().min(1).max(28).default(5),
     /** scrypt cost (log2 N). 15 = 32 MiB per hash; tests may lower it. */
     PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
     /** Trust X-Forwarded-For from a load balancer in front of the API processes. */

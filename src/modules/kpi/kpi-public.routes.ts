@@ -9,14 +9,13 @@
 import { z } from 'zod';
 import { AppError } from '../../kernel/errors.js';
 import { FixedWindowLimiter, rateLimitHook } from '../../kernel/rate-limit.js';
-import { errorResponses, IsoDate } from '../../kernel/schemas.js';
+import { errorResponses } from '../../kernel/schemas.js';
 import type { App, Deps } from '../../kernel/http.js';
 import { vietnamDateOf } from '../calendar/dates.js';
 import { provinceRootIds } from '../org/units.service.js';
-import { RankingItem } from './insights.schema.js';
-import { computeIndex } from './kpi.service.js';
+import { PublicIndex, PublicRankings } from './kpi-public.schema.js';
+import { publicIndex, publicRankings } from './kpi-public.service.js';
 import { parsePeriod, reportingMonthOf } from './periods.rules.js';
-import { rankings } from './rankings.service.js';
 import { TtlCache } from './ttl-cache.js';
 
 const tags = ['Tra cứu công khai (public)'];
@@ -29,59 +28,6 @@ const PublicQuery = z.object({
     .optional()
     .describe('Week, reporting month (default: the current one), quarter or year'),
 });
-
-const PublicIndex = z
-  .object({
-    unitName: z.string(),
-    period: z.string(),
-    from: IsoDate,
-    to: IsoDate,
-    asOf: z.date(),
-    total: z.number().nullable().describe('Over the indicators that apply; null: no dossier in the period'),
-    grade: z.string().nullable(),
-    gradeName: z.string().nullable(),
-    applicable: z.number().int(),
-    indicatorCount: z.number().int(),
-    noData: z.boolean(),
-    groups: z.array(
-      z.object({
-        key: z.string(),
-        name: z.string(),
-        points: z.number(),
-        max: z.number(),
-        indicators: z.array(
-          z.object({
-            key: z.string(),
-            name: z.string(),
-            ratio: z.number().nullable(),
-            points: z.number().nullable(),
-            max: z.number(),
-            available: z.boolean(),
-          }),
-        ),
-      }),
-    ),
-  })
-  .meta({ id: 'PublicKpiIndex' });
-
-const PublicRankings = z
-  .object({
-    period: z.string(),
-    from: IsoDate,
-    to: IsoDate,
-    kind: z.enum(['department', 'commune']),
-    items: z.array(
-      RankingItem.pick({ name: true, kind: true, rank: true, total: true, grade: true, gradeName: true }).extend({
-        weekChange: z.number().nullable(),
-        monthChange: z.number().nullable(),
-        rankChange: z.number().int().nullable(),
-      }),
-    ),
-    unranked: z
-      .array(z.object({ name: z.string(), kind: RankingItem.shape.kind }))
-      .describe('Units with no dossier in the period: no total, not ranked'),
-  })
-  .meta({ id: 'PublicKpiRankings' });
 
 export function kpiPublicRoutes(app: App, { db, env, clock }: Deps): void {
   const limiter = new FixedWindowLimiter({ limit: env.PUBLIC_LOOKUP_RATE_PER_MINUTE, windowMs: 60_000 });
@@ -118,36 +64,7 @@ export function kpiPublicRoutes(app: App, { db, env, clock }: Deps): void {
     },
     async (request) => {
       const { text, period } = periodOf(request.query.period);
-      return indexCache.get(text, async () => {
-        const i = await computeIndex(db, env, { unitId: await province(), period }, clock.now());
-        return {
-          unitName: i.unitName,
-          period: text,
-          from: i.from,
-          to: i.to,
-          asOf: i.asOf,
-          total: i.total,
-          grade: i.grade,
-          gradeName: i.gradeName,
-          applicable: i.applicable,
-          indicatorCount: i.indicatorCount,
-          noData: i.noData,
-          groups: i.groups.map((g) => ({
-            key: g.key,
-            name: g.name,
-            points: g.points,
-            max: g.max,
-            indicators: g.indicators.map((x) => ({
-              key: x.key,
-              name: x.name,
-              ratio: x.ratio,
-              points: x.points,
-              max: x.max,
-              available: x.available,
-            })),
-          })),
-        };
-      });
+      return indexCache.get(text, async () => publicIndex(db, env, await province(), text, period, clock.now()));
     },
   );
 
@@ -167,27 +84,9 @@ export function kpiPublicRoutes(app: App, { db, env, clock }: Deps): void {
     async (request) => {
       const { text, period } = periodOf(request.query.period);
       const { kind } = request.query;
-      return rankingCache.get(`${text}/${kind}`, async () => {
-        const r = await rankings(db, env, await province(), period, { kind }, clock.now());
-        return {
-          period: text,
-          from: r.from,
-          to: r.to,
-          kind,
-          items: r.items.map((i) => ({
-            name: i.name,
-            kind: i.kind,
-            rank: i.rank,
-            total: i.total,
-            grade: i.grade,
-            gradeName: i.gradeName,
-            weekChange: i.weekOnWeek.change,
-            monthChange: i.monthOnMonth.change,
-            rankChange: i.monthOnMonth.rankChange,
-          })),
-          unranked: r.unranked.map((u) => ({ name: u.name, kind: u.kind })),
-        };
-      });
+      return rankingCache.get(`${text}/${kind}`, async () =>
+        publicRankings(db, env, await province(), text, period, kind, clock.now()),
+      );
     },
   );
 }

@@ -1543,6 +1543,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a person to a unit's one-stop directory (the unit's system administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        /** @enum {string} */
+                        role: "head" | "deputy" | "staff";
+                        fullName: string;
+                        title: string;
+                        phone: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryPerson"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a person from a unit's one-stop directory */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a person of a unit's one-stop directory */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role?: "head" | "deputy" | "staff";
+                        fullName?: string;
+                        title?: string;
+                        phone?: string;
+                        sortOrder?: number;
+                        /** @description Optimistic-lock version read with the record */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DirectoryPerson"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/dossiers": {
         parameters: {
             query?: never;
@@ -8906,6 +9154,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The one-stop department's directory per unit: head and staff with title and work phone (no login) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this unit */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                kind: string;
+                                people: components["schemas"]["DirectoryPerson"][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/dossiers/{code}": {
         parameters: {
             query?: never;
@@ -9345,6 +9658,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/kpi/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One publication of the Decision-766 index (a week 2026-W48 or a reporting month 2026-11) as published (no login) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the latest */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishedKpiIndex"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/kpi/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly and monthly publications of the Decision-766 index so far, newest first (no login) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Only weekly or only monthly publications */
+                    kind?: "week" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicationSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/kpi/rankings": {
         parameters: {
             query?: never;
@@ -9373,6 +9821,139 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PublicKpiRankings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/late-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reporting month's published list of late agencies, officials and dossiers with the apology-letter status, as published (no applicant data; no login) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the latest */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishedLateList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/late-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly lists of late agencies and officials published so far, newest first (no login) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicationSummary"][];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -13650,6 +14231,40 @@ export interface components {
             costPerTimeVnd: number;
             costPerYearVnd: number;
         };
+        DirectoryPerson: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description head: Trưởng bộ phận; deputy: Phó; staff: công chức
+             * @enum {string}
+             */
+            role: "head" | "deputy" | "staff";
+            fullName: string;
+            title: string;
+            phone: string;
+            sortOrder: number;
+            /** @description Optimistic-lock version read with the record */
+            version: number;
+        };
+        DirectoryPersonInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description head: Trưởng bộ phận; deputy: Phó; staff: công chức
+             * @enum {string}
+             */
+            role: "head" | "deputy" | "staff";
+            fullName: string;
+            title: string;
+            phone: string;
+            sortOrder: number;
+            /** @description Optimistic-lock version read with the record */
+            version: number;
+        };
         DossierAction: {
             /** @enum {string} */
             action: "accept" | "forward" | "return" | "finish" | "returnResult" | "requestSupplement" | "supply" | "refuse" | "withdraw" | "requestConsultation" | "answerConsultation" | "transfer" | "requestPayment" | "confirmPayment" | "stop" | "apologize" | "signResult";
@@ -17131,6 +17746,313 @@ export interface components {
                 /** @description Published on the national database ≤ 5 working days after */
                 publishedOnTime: boolean | null;
             };
+        };
+        PublicationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "late-list" | "index-week" | "index-month";
+            /** @description 2026-11 (reporting month) or 2026-W48 (ISO week) */
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /**
+             * Format: date-time
+             * @description When the snapshot was taken and published
+             */
+            publishedAt: string;
+            /** @description SHA-256 of the canonical JSON of the content */
+            contentSha256: string;
+        };
+        PublicationSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "late-list" | "index-week" | "index-month";
+            /** @description 2026-11 (reporting month) or 2026-W48 (ISO week) */
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @description When the snapshot was taken and published */
+            publishedAt: unknown;
+            /** @description SHA-256 of the canonical JSON of the content */
+            contentSha256: string;
+        };
+        PublishedKpiIndex: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "late-list" | "index-week" | "index-month";
+            /** @description 2026-11 (reporting month) or 2026-W48 (ISO week) */
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /**
+             * Format: date-time
+             * @description When the snapshot was taken and published
+             */
+            publishedAt: string;
+            /** @description SHA-256 of the canonical JSON of the content */
+            contentSha256: string;
+            content: {
+                index: {
+                    unitName: string;
+                    period: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    to: string;
+                    asOf: string;
+                    /** @description Over the indicators that apply; null: no dossier in the period */
+                    total: number | null;
+                    grade: string | null;
+                    gradeName: string | null;
+                    applicable: number;
+                    indicatorCount: number;
+                    noData: boolean;
+                    groups: {
+                        key: string;
+                        name: string;
+                        points: number;
+                        max: number;
+                        indicators: {
+                            key: string;
+                            name: string;
+                            ratio: number | null;
+                            points: number | null;
+                            max: number;
+                            available: boolean;
+                        }[];
+                    }[];
+                };
+                departments: components["schemas"]["PublicKpiRankings"];
+                communes: components["schemas"]["PublicKpiRankings"];
+            };
+        };
+        PublishedKpiIndexInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "late-list" | "index-week" | "index-month";
+            /** @description 2026-11 (reporting month) or 2026-W48 (ISO week) */
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @description When the snapshot was taken and published */
+            publishedAt: unknown;
+            /** @description SHA-256 of the canonical JSON of the content */
+            contentSha256: string;
+            content: {
+                index: {
+                    unitName: string;
+                    period: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description YYYY-MM-DD
+                     */
+                    to: string;
+                    asOf: string;
+                    /** @description Over the indicators that apply; null: no dossier in the period */
+                    total: number | null;
+                    grade: string | null;
+                    gradeName: string | null;
+                    applicable: number;
+                    indicatorCount: number;
+                    noData: boolean;
+                    groups: {
+                        key: string;
+                        name: string;
+                        points: number;
+                        max: number;
+                        indicators: {
+                            key: string;
+                            name: string;
+                            ratio: number | null;
+                            points: number | null;
+                            max: number;
+                            available: boolean;
+                        }[];
+                    }[];
+                };
+                departments: components["schemas"]["PublicKpiRankingsInput"];
+                communes: components["schemas"]["PublicKpiRankingsInput"];
+            };
+        };
+        PublishedLateList: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "late-list" | "index-week" | "index-month";
+            /** @description 2026-11 (reporting month) or 2026-W48 (ISO week) */
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /**
+             * Format: date-time
+             * @description When the snapshot was taken and published
+             */
+            publishedAt: string;
+            /** @description SHA-256 of the canonical JSON of the content */
+            contentSha256: string;
+            content: components["schemas"]["PublishedLateListContent"];
+        };
+        PublishedLateListContent: {
+            month: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @description Lateness judged at this instant (the end of the reporting month) */
+            asOf: string;
+            legalBasis: string[];
+            total: number;
+            /** @description Late dossiers whose applicant received an apology letter (mẫu 04) */
+            withApology: number;
+            units: {
+                unitName: string;
+                late: number;
+            }[];
+            officials: {
+                /** @description null: the step belonged to a role at the unit, nobody named */
+                fullName: string | null;
+                unitNames: string[];
+                late: number;
+            }[];
+            /** @description Every late dossier: no applicant data */
+            dossiers: {
+                code: string;
+                procedureCode: string;
+                procedureName: string;
+                unitName: string;
+                officialName: string | null;
+                status: string;
+                receivedAt: string | null;
+                legalDueAt: string | null;
+                completedAt: string | null;
+                apologySent: boolean;
+            }[];
+        };
+        PublishedLateListContentInput: {
+            month: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @description Lateness judged at this instant (the end of the reporting month) */
+            asOf: string;
+            legalBasis: string[];
+            total: number;
+            /** @description Late dossiers whose applicant received an apology letter (mẫu 04) */
+            withApology: number;
+            units: {
+                unitName: string;
+                late: number;
+            }[];
+            officials: {
+                /** @description null: the step belonged to a role at the unit, nobody named */
+                fullName: string | null;
+                unitNames: string[];
+                late: number;
+            }[];
+            /** @description Every late dossier: no applicant data */
+            dossiers: {
+                code: string;
+                procedureCode: string;
+                procedureName: string;
+                unitName: string;
+                officialName: string | null;
+                status: string;
+                receivedAt: string | null;
+                legalDueAt: string | null;
+                completedAt: string | null;
+                apologySent: boolean;
+            }[];
+        };
+        PublishedLateListInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "late-list" | "index-week" | "index-month";
+            /** @description 2026-11 (reporting month) or 2026-W48 (ISO week) */
+            period: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @description When the snapshot was taken and published */
+            publishedAt: unknown;
+            /** @description SHA-256 of the canonical JSON of the content */
+            contentSha256: string;
+            content: components["schemas"]["PublishedLateListContentInput"];
         };
         QueueBoard: {
             /** Format: uuid */
