@@ -1,0 +1,2 @@
+ALTER TABLE "kpi_daily" ADD COLUMN "received_online_prefilled" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "kpi_dossier_facts" ADD COLUMN "prefilled_form" boolean DEFAULT false NOT NULL;
