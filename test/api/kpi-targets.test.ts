@@ -106,6 +106,7 @@ describe('GET /api/kpi/targets', () => {
       'onlineDossiers',
       'digitization',
       'sync',
+      'prefilledFields',
       'waitingMinutes',
       'productivity',
     ]);
@@ -119,6 +120,7 @@ describe('GET /api/kpi/targets', () => {
       onlinePayment: 0.6,
       onlineDossiers: 0.6,
       sync: 1,
+      prefilledFields: 0.2,
       waitingMinutes: 30,
       productivity: 7920,
     });

@@ -85,3 +85,61 @@ export const FieldCutReply = z
     procedures: z.array(Cut.extend({ procedureId: z.uuid(), nationalCode: z.string(), name: z.string() })),
   })
   .meta({ id: 'EformFieldCut' });
+
+/** A form definition as an administrator writes it: checked by definition.rules.ts, not by this schema. */
+const DefinitionInput = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer',
+  );
+
+export const DefinitionBody = z.object({ definition: DefinitionInput });
+
+export const DefinitionProblemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
+
+export const DefinitionCheck = z
+  .object({ problems: z.array(DefinitionProblemSchema), fields: z.array(EformField) })
+  .meta({ id: 'EformDefinitionCheck' });
+
+export const VersionForms = z
+  .object({
+    procedureVersionId: z.uuid(),
+    procedureId: z.uuid(),
+    decision: z.object({ id: z.uuid(), number: z.string() }).describe('The publication decision of the version'),
+    draft: z.object({ definition: DefinitionInput, updatedAt: z.date() }).nullable(),
+    published: z.array(z.object({ formVersion: z.number().int(), createdAt: z.date(), definition: DefinitionInput })),
+  })
+  .meta({ id: 'EformVersionForms' });
+
+export const DraftSaved = z.object({ definition: DefinitionInput, updatedAt: z.date() });
+
+export const Published = z
+  .object({
+    formVersion: z.number().int(),
+    procedureVersionId: z.uuid(),
+    decision: z.object({ id: z.uuid(), number: z.string() }),
+  })
+  .meta({ id: 'EformPublished' });
+
+const BundleForm = z.object({ nationalCode: z.string().min(1).max(30), definition: DefinitionInput });
+
+export const FormsBundle = z
+  .object({
+    format: z.literal('motcua-eforms/1'),
+    forms: z.array(BundleForm.extend({ formVersion: z.number().int() })),
+  })
+  .meta({ id: 'EformsBundle' });
+
+export const FormsImportBody = z.object({
+  format: z.literal('motcua-eforms/1'),
+  forms: z.array(BundleForm.extend({ formVersion: z.number().int().optional() })).max(500),
+});
+
+export const FormsImportReply = z
+  .object({
+    drafted: z.array(z.object({ nationalCode: z.string(), procedureVersionId: z.uuid(), key: z.string() })),
+    rejected: z.array(
+      z.object({ index: z.number().int(), nationalCode: z.string(), reasons: z.array(DefinitionProblemSchema) }),
+    ),
+  })
+  .meta({ id: 'EformsImport' });

@@ -27,6 +27,25 @@ export const eformDefinitions = pgTable(
   (t) => [uniqueIndex('eform_definitions_version_uq').on(t.procedureVersionId, t.formVersion)],
 );
 
+/**
+ * The form an administrator is writing for a procedure version (at most one draft per version),
+ * checked on every save (definition.rules.ts) and published as the version's next form version
+ * with the version's decision (eform_definitions); publishing removes the draft.
+ */
+export const eformDefinitionDrafts = pgTable('eform_definition_drafts', {
+  procedureVersionId: uuid('procedure_version_id')
+    .primaryKey()
+    .references(() => procedureVersions.id),
+  procedureId: uuid('procedure_id')
+    .notNull()
+    .references(() => procedures.id),
+  definition: jsonb('definition').$type<EformDefinition>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+});
+
 /** Bản nháp: a person's unfinished form for a procedure, resumed later or on another device. */
 export const eformDrafts = pgTable(
   'eform_drafts',

@@ -1,6 +1,7 @@
 /** Tờ khai điện tử: form definitions per procedure version, prefill with provenance, drafts, filed forms. */
 import type { ModuleManifest } from '../../kernel/module.js';
 import { EFORM_ERRORS } from './eforms.errors.js';
+import { eformAdminRoutes } from './eforms-admin.routes.js';
 import { eformRoutes } from './eforms.routes.js';
 import * as eformTables from './eforms.tables.js';
 
@@ -22,5 +23,8 @@ export const eformsModule: ModuleManifest = {
   referenceTables: ['eform_definitions'],
   tables: [eformTables],
   errors: [EFORM_ERRORS],
-  routes: eformRoutes,
+  routes(app, deps) {
+    eformRoutes(app, deps);
+    eformAdminRoutes(app, deps);
+  },
 };

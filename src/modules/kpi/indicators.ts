@@ -26,6 +26,7 @@ import {
   reportedDossiers as dossiers,
   reportedResults as dossierResults,
 } from '../dossiers/dossiers.reporting.js';
+import { reportedFilledForms as dossierEforms } from '../eforms/eforms.reporting.js';
 import { reportedFeedback as feedbackItems } from '../feedback/feedback.reporting.js';
 import { reportedSyncs as nationalDossierSyncs } from '../national-portal/national-portal.reporting.js';
 import { reportedPayments as payments } from '../payments/payments.reporting.js';
@@ -139,6 +140,12 @@ export const processedIn = (s: KpiScope) => sql`(${dossiers.status} in ('process
 // or filtered, so NOT IN has no NULL trap.
 export const hasEResult = sql`${dossiers.id} in (select ${dossierResults.dossierId} from ${dossierResults})`;
 export const isOnline = sql`${dossiers.channel} = 'online'`;
+/**
+ * Hồ sơ DVCTT được điền sẵn thông tin (seed 003): the dossier was filed with an e-form of which at
+ * least one field the system filled in from data (profile, population database, data store,
+ * previous dossier) and the filer kept — eforms' dossier_eforms.fields_prefilled, counted at intake.
+ */
+export const prefilledForm = sql`${dossiers.id} in (select ${dossierEforms.dossierId} from ${dossierEforms} where ${dossierEforms.fieldsPrefilled} > 0)`;
 export const reusedData = sql`${dossiers.id} in (select ${storeItemReuses.dossierId} from ${storeItemReuses})`;
 
 /** Every filed component is in the applicant's store: digitized from this dossier, or reused. */
@@ -276,6 +283,12 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
     numerator: hadOnlineDossier,
   },
   'online.dossiersOnline': { kind: 'sql', source: 'dossiers', denominator: receivedIn, numerator: () => isOnline },
+  'online.prefilledForms': {
+    kind: 'sql',
+    source: 'dossiers',
+    denominator: (s) => sql`(${receivedIn(s)} and ${isOnline})`,
+    numerator: () => prefilledForm,
+  },
   'payment.dossiersPaidOnline': {
     kind: 'sql',
     source: 'dossiers',

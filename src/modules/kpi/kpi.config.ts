@@ -23,6 +23,7 @@ export const INDICATOR_KEYS = [
   'online.proceduresOnline',
   'online.servicesWithDossiers',
   'online.dossiersOnline',
+  'online.prefilledForms',
   // Thanh toán trực tuyến
   'payment.dossiersPaidOnline',
   'payment.proceduresIntegrated',
@@ -41,6 +42,17 @@ export const INDICATOR_KEYS = [
   'satisfaction.dossierSatisfaction',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+/**
+ * Indicators the index computes and shows beside the Decision-766 groups without weighing them
+ * (no points, not in DEFAULT_KPI_CONFIG): plan indicators of the seeds. A year's configuration may
+ * still weigh one; then it is scored there and not repeated here.
+ * - online.prefilledForms — seed 003 "Tỷ lệ DVCTT được điền sẵn thông tin": online dossiers
+ *   received in the period whose e-form had fields prefilled from data.
+ */
+export const TRACKED_INDICATORS: readonly { key: IndicatorKey; name: string }[] = [
+  { key: 'online.prefilledForms', name: 'Tỷ lệ DVCTT được điền sẵn thông tin' },
+];
 
 /**
  * Lĩnh vực chứng thực: the procedure fields (procedures.field_code) whose dossiers are

@@ -75,6 +75,19 @@ export const IndexReply = z
         indicators: z.array(Indicator),
       }),
     ),
+    tracked: z
+      .array(
+        Indicator.pick({
+          key: true,
+          name: true,
+          numerator: true,
+          denominator: true,
+          ratio: true,
+          available: true,
+          note: true,
+        }),
+      )
+      .describe('Plan indicators computed beside the groups without points (e.g. online.prefilledForms, seed 003)'),
   })
   .meta({ id: 'Kpi766Index' });
 

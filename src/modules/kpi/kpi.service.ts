@@ -8,7 +8,8 @@ import type { KpiScope } from './indicators.js';
 import { countIndicators, countIndicatorsByUnit, type KpiSource } from './index.query.js';
 import { refreshRollup } from './rollup.service.js';
 import { getKpiConfig } from './kpi-config.service.js';
-import { type ScoredIndex, scoreIndex } from './kpi.rules.js';
+import { type Count, ratioOf, type ScoredIndex, scoreIndex } from './kpi.rules.js';
+import { type KpiConfig, TRACKED_INDICATORS } from './kpi.config.js';
 import { averageProcessingTimes, processedDossiers } from './late.query.js';
 import type { Period } from './periods.rules.js';
 
@@ -34,7 +35,9 @@ export async function computeIndex(
   const source = input.source ?? 'rollup';
   // The rollup answers only after taking in every change committed so far.
   if (source === 'rollup') await refreshRollup(db);
-  const scored = scoreIndex(config.config, await countIndicators(db, env, scope, config.config, now, source));
+  const tracked = trackedBeside(config.config);
+  const counts = await countIndicators(db, env, scope, withTracked(config.config, tracked), now, source);
+  const scored = scoreIndex(config.config, counts);
   return {
     unit: unit.id,
     unitName: unit.name,
@@ -43,7 +46,31 @@ export async function computeIndex(
     asOf: scope.asOf,
     config: { year, version: config.version },
     ...scored,
+    tracked: tracked.map((t) => trackedFigure(t, counts.get(t.key))),
   };
+}
+
+/** The tracked indicators (TRACKED_INDICATORS) the year's configuration does not weigh already. */
+const trackedBeside = (config: KpiConfig) => {
+  const weighed = new Set(config.groups.flatMap((g) => g.indicators.map((i) => i.key)));
+  return TRACKED_INDICATORS.filter((t) => !weighed.has(t.key));
+};
+
+/** The configuration counted: its groups plus an unweighed group of the tracked indicators (never scored). */
+const withTracked = (config: KpiConfig, tracked: typeof TRACKED_INDICATORS): KpiConfig =>
+  tracked.length === 0
+    ? config
+    : {
+        ...config,
+        groups: [
+          ...config.groups,
+          { key: 'tracked', name: 'tracked', indicators: tracked.map((t) => ({ ...t, max: 0, fullAt: 1 })) },
+        ],
+      };
+
+function trackedFigure(t: (typeof TRACKED_INDICATORS)[number], count: Count | undefined) {
+  const c = count ?? { numerator: 0, denominator: 0, available: false };
+  return { ...t, ...c, ratio: c.available ? ratioOf(c.numerator, c.denominator) : null };
 }
 
 /**

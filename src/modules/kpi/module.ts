@@ -21,6 +21,7 @@ export const kpiModule: ModuleManifest = {
     'datastore',
     'documents',
     'dossiers',
+    'eforms',
     'feedback',
     'identity',
     'national-portal',

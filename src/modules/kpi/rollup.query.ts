@@ -84,7 +84,7 @@ export async function rollupCountsByUnit(
   const daily = await sumByUnit(
     db,
     unitIds,
-    sql`select competent_unit_id as c, receiving_unit_id as r, ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online,
+    sql`select competent_unit_id as c, receiving_unit_id as r, ${sum('received', inPeriod)} as received, ${sum('received_online', inPeriod)} as received_online, ${sum('received_online_prefilled', inPeriod)} as received_online_prefilled,
         ${sum('received_with_fees', inPeriod)} as received_with_fees, ${sum('received_paid_online', inPeriod)} as received_paid_online,
         ${sum('received_synced', inPeriod)} as received_synced, ${sum('digitized', inPeriod)} as digitized, ${sum('reused', inPeriod)} as reused,
         ${sum('received_national_store', inPeriod)} as received_national_store, ${sum('received_population_due', inPeriod)} as received_population_due,
@@ -100,6 +100,7 @@ export async function rollupCountsByUnit(
       ...[
         'received',
         'received_online',
+        'received_online_prefilled',
         'received_with_fees',
         'received_paid_online',
         'received_synced',
@@ -146,6 +147,7 @@ export async function rollupCountsByUnit(
             count(r.on_time_satisfied! + (judgedAtEnd ? r.within_satisfied! : 0) + o.satisfaction!, handled),
           ],
           ['online.dossiersOnline', count(r.received_online!, r.received!)],
+          ['online.prefilledForms', count(r.received_online_prefilled!, r.received_online!)],
           ['digitization.digitized', count(r.digitized!, r.received!)],
           ['digitization.reuse', count(r.reused!, r.received!)],
           ['digitization.eResult', count(r.e_result!, r.processed!)],

@@ -28,6 +28,7 @@ const BATCH_SOURCES: [table: string, column: string][] = [
   ['feedback_items', 'dossier_id'],
   ['payments', 'dossier_id'],
   ['national_dossier_syncs', 'dossier_id'],
+  ['dossier_eforms', 'dossier_id'],
 ];
 
 /** Drains the queue; returns how many dossiers were refreshed. */

@@ -15,6 +15,7 @@ import {
   paidOnline,
   populationCheckDue,
   populationDataUsed,
+  prefilledForm,
   reusedData,
   signedEResult,
   syncedToPortal,
@@ -25,7 +26,7 @@ export const vietnamDay = (instant: SQL | AnyColumn) =>
   sql`((${instant} at time zone 'UTC') + interval '7 hours')::date`;
 
 export const FACT_COLUMNS = sql.raw(
-  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result, running_open, running_paused_within, due_minute',
+  'dossier_id, competent_unit_id, receiving_unit_id, procedure_id, received_day, completed_day, online, digitized, reused, counted, on_time, satisfied, processed, e_result, within_from, within_to, paused_within_from, paused_within_to, with_fees, paid_online, synced, national_store, population_due, population_used, certification, signed_e_result, running_open, running_paused_within, due_minute, prefilled_form',
 );
 
 /**
@@ -68,7 +69,8 @@ export function factsOf(where: SQL): SQL {
     coalesce(${fromNationalStore}, false), ${populationCheckDue}, coalesce(${populationDataUsed}, false),
     coalesce(${isCertification}, false), coalesce(${signedEResult}, false),
     ${running} and ${d.pausedSince} is null, ${running} and ${d.pausedSince} is not null and ${d.legalDueAt} >= ${d.pausedSince},
-    case when ${running} and ${d.pausedSince} is null then date_trunc('minute', ${d.legalDueAt}) end
+    case when ${running} and ${d.pausedSince} is null then date_trunc('minute', ${d.legalDueAt}) end,
+    coalesce(${prefilledForm}, false)
     from ${d} where ${where}`;
 }
 
@@ -95,6 +97,7 @@ const DAILY_COUNTERS = [
   'certification_signed',
   'running_paused_within',
   'running_paused_within_satisfied',
+  'received_online_prefilled',
 ] as const;
 
 /**
@@ -114,13 +117,13 @@ export function addContributions(facts: string, sign: 1 | -1): { daily: SQL; run
     from ${f} f cross join lateral (values
       (f.received_day, 1, f.online::int, f.digitized::int, f.reused::int, f.counted::int, 0, 0, 0, 0, 0, 0, 0, f.with_fees::int, (f.with_fees and f.paid_online)::int, f.synced::int,
         f.national_store::int, f.population_due::int, (f.population_due and f.population_used)::int, 0, 0,
-        f.running_paused_within::int, (f.running_paused_within and f.satisfied)::int),
+        f.running_paused_within::int, (f.running_paused_within and f.satisfied)::int, (f.online and f.prefilled_form)::int),
       (f.completed_day, 0, 0, 0, 0, 0, f.counted::int, f.on_time::int, (f.on_time and f.satisfied)::int, f.processed::int, (f.processed and f.e_result)::int, 0, 0, 0, 0, 0,
-        0, 0, 0, (f.processed and f.certification)::int, (f.processed and f.certification and f.signed_e_result)::int, 0, 0),
-      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        0, 0, 0, (f.processed and f.certification)::int, (f.processed and f.certification and f.signed_e_result)::int, 0, 0, 0),
+      (f.within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.paused_within_from, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.satisfied::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.paused_within_to + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -(f.satisfied::int), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     ) as v(day, ${cols})
     where v.day is not null
     group by 1, 2, 3

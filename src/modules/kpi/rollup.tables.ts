@@ -67,6 +67,8 @@ export const kpiDossierFacts = pgTable('kpi_dossier_facts', {
   runningPausedWithin: boolean('running_paused_within').notNull().default(false),
   /** Running and not paused: its legal due time (hạn giải quyết) to the minute (kpi_running's key). */
   dueMinute: timestamp('due_minute', { withTimezone: true }),
+  /** Filed with an e-form some of whose fields were prefilled from data (online.prefilledForms). */
+  prefilledForm: boolean('prefilled_form').notNull().default(false),
 });
 
 const counter = (name: string) => integer(name).notNull().default(0);
@@ -108,6 +110,8 @@ export const kpiDaily = pgTable(
     /** By received day: running dossiers paused before their due time (within time now, whatever now), and of them satisfied. */
     runningPausedWithin: counter('running_paused_within'),
     runningPausedWithinSatisfied: counter('running_paused_within_satisfied'),
+    /** By received day: online dossiers filed with an e-form some of whose fields were prefilled (online.prefilledForms). */
+    receivedOnlinePrefilled: counter('received_online_prefilled'),
   },
   (t) => [primaryKey({ columns: [t.day, t.competentUnitId, t.receivingUnitId] })],
 );

@@ -16,7 +16,9 @@ import {
 import { subtreeIds } from '../org/units.service.js';
 import { queueFigures } from '../queue/queue.query.js';
 import { countIndicators, procedurePage } from './index.query.js';
-import { procedureInScope } from './indicators.js';
+import { reportedFilledForms as dossierEforms } from '../eforms/eforms.reporting.js';
+import { reportedDossiers as dossiers } from '../dossiers/dossiers.reporting.js';
+import { dossierInScope, isOnline, procedureInScope, receivedIn } from './indicators.js';
 import { officersHandled, productivityTotal } from './productivity.query.js';
 import { DEFAULT_KPI_CONFIG, type IndicatorKey, type KpiConfig } from './kpi.config.js';
 import { scopeOf } from './kpi.service.js';
@@ -116,12 +118,23 @@ export async function targetActuals(
     from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedureInScope(scope)}`,
   );
   const work = productivityTotal(await officersHandled(db, unitId, period), period);
+  // Plan 004's cut in fields: over the online dossiers received in the period (as online.prefilledForms
+  // counts them), the fields their e-forms prefilled from data ÷ the fields of those legal forms.
+  const [fields] = await queryRows<{ prefilled: number; total: number }>(
+    db,
+    sql`select coalesce(sum(${dossierEforms.fieldsPrefilled}), 0)::int as prefilled, coalesce(sum(${dossierEforms.fieldsTotal}), 0)::int as total
+    from ${dossiers} join ${dossierEforms} on ${dossierEforms.dossierId} = ${dossiers.id}
+    where ${receivedIn(scope)} and ${isOnline} and ${dossierInScope(scope)}`,
+  );
 
   return {
     ...fromIndex,
     fullyOnlineServices: ratio(Number(online!.full), Number(online!.eligible), {
       drilldown: 'procedures',
       note: 'Thủ tục cung cấp trực tuyến toàn trình ÷ thủ tục đủ điều kiện cung cấp toàn trình, thuộc thẩm quyền, đang có hiệu lực.',
+    }),
+    prefilledFields: ratio(Number(fields!.prefilled), Number(fields!.total), {
+      note: 'Trường được điền sẵn từ dữ liệu ÷ tổng số trường của tờ khai điện tử, trên các hồ sơ trực tuyến tiếp nhận trong kỳ; tỷ lệ hồ sơ có điền sẵn: chỉ số online.prefilledForms.',
     }),
     // Average of (called − checked in) over the tickets called in the period; none called → null.
     waitingMinutes: {

@@ -16,6 +16,7 @@ export const TARGET_KEYS = [
   'onlineDossiers',
   'digitization',
   'sync',
+  'prefilledFields',
   'waitingMinutes',
   'productivity',
 ] as const;
@@ -102,6 +103,13 @@ export const TARGETS: Record<TargetKey, TargetDefinition> = {
     direction: 'atLeast',
     defaultValue: 1,
     source: 'DOMAIN §10: 100%',
+  },
+  prefilledFields: {
+    name: 'Tỷ lệ thông tin trên tờ khai trực tuyến được điền sẵn (cắt giảm thông tin phải khai báo)',
+    unit: 'ratio',
+    direction: 'atLeast',
+    defaultValue: 0.2,
+    source: 'Seed 004: cắt giảm tối thiểu 20% thông tin phải khai báo trên cơ sở tái sử dụng dữ liệu',
   },
   waitingMinutes: {
     name: 'Thời gian chờ trung bình tại quầy (phút)',
