@@ -206,6 +206,7 @@ describe('architecture: shared services', () => {
     'notificationChannels',
     'notificationSimulators',
     'notifier',
+    'remoteSigning',
     'rootUnitIds',
     'trust',
   ] as const satisfies readonly (keyof Services)[];

@@ -11,6 +11,7 @@ import { nextHandlerRoutes } from './next-handlers.routes.js';
 import { dossierNotices } from './dossier-notices.subscriber.js';
 import { apologyDueReminders, morningMessages, stepDeadlineReminders } from './dossiers.tasks.js';
 import { publicLookupRoutes } from './public-lookup.routes.js';
+import { resultSigningRoutes } from './result-signing.routes.js';
 import { TRACKING_BOOK_ERRORS } from './tracking-book.errors.js';
 import { trackingBookRoutes } from './tracking-book.routes.js';
 
@@ -40,6 +41,7 @@ export const dossiersModule: ModuleManifest = {
     dossierRoutes(app, deps);
     dossierEformRoutes(app, deps);
     nextHandlerRoutes(app, deps);
+    resultSigningRoutes(app, deps);
     publicLookupRoutes(app, deps);
   },
   periodicTasks: () => [apologyDueReminders, stepDeadlineReminders, morningMessages],

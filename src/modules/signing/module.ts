@@ -5,6 +5,7 @@
 import type { ModuleManifest } from '../../kernel/module.js';
 import { SIGNING_ERRORS } from './signing.errors.js';
 import { trustFromEnv } from './trust.config.js';
+import { remoteSigningFromEnv } from './remote-signing.config.js';
 import { remoteSigningSimRoutes } from './remote-signing-sim.routes.js';
 import { trustSimRoutes } from './trust-sim.routes.js';
 
@@ -12,7 +13,10 @@ export const signingModule: ModuleManifest = {
   name: 'signing',
   needs: ['audit', 'documents'],
   errors: [SIGNING_ERRORS],
-  provides: (env) => ({ trust: trustFromEnv(env) }),
+  provides: (env) => {
+    const trust = trustFromEnv(env);
+    return { trust, remoteSigning: remoteSigningFromEnv(env, trust) };
+  },
   routes(app, deps) {
     // Generated on the first start, not on the first signature.
     void deps.services.trust

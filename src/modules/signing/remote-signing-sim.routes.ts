@@ -7,9 +7,10 @@
 import { z } from 'zod';
 import type { App, Deps } from '../../kernel/http.js';
 import { certificateDer } from './pki.js';
-import { type RemoteSigningSimulator, remoteSigningSimulator, sha256Digest } from './remote-signing.js';
+import { type RemoteSigningSimulator, sha256Digest } from './remote-signing.js';
+import { REMOTE_SIM_BASE } from './remote-signing.config.js';
 
-export const REMOTE_SIM_BASE = '/sim/remote-signing';
+export { REMOTE_SIM_BASE };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -30,11 +31,8 @@ ${items ? `<ul>${items}</ul>` : '<p data-testid="sim-sign-empty">Không có yêu
 
 export function remoteSigningSimRoutes(app: App, deps: Deps): void {
   if (deps.env.NODE_ENV === 'production') return;
-  let simulator: Promise<RemoteSigningSimulator> | null = null;
-  const sim = () => {
-    simulator ??= deps.services.trust.get().then((trust) => remoteSigningSimulator(trust));
-    return simulator;
-  };
+  // The same simulator the server's own signing requests go to (services.remoteSigning).
+  const sim = async () => (await deps.services.remoteSigning.simulator())!;
   const hidden = { hide: true } as const;
 
   app.post(

@@ -22,6 +22,8 @@ export type RemoteStatus = 'pending' | 'confirmed' | 'refused' | 'expired';
 export interface RemoteSigningRequest {
   /** The provider's user id (the official's account at the provider, e.g. their CCCD). */
   userId: string;
+  /** The holder's name (the simulator issues the certificate in it on first use). */
+  holderName?: string | undefined;
   /** What the phone app shows (e.g. "Phê duyệt kết quả hồ sơ …"). */
   description: string;
   digest: Buffer;
@@ -38,7 +40,8 @@ export interface RemoteTransaction {
 }
 
 export interface RemoteSigningService {
-  certificateChain(userId: string): Promise<pkijs.Certificate[]>;
+  /** The user's certificate chain (signer first); `holderName` names a simulated user on first use. */
+  certificateChain(userId: string, holderName?: string): Promise<pkijs.Certificate[]>;
   requestSignature(request: RemoteSigningRequest): Promise<{ transactionId: string; expiresAt: Date }>;
   transaction(transactionId: string): Promise<RemoteTransaction | null>;
 }
@@ -68,7 +71,7 @@ export function remoteSigningSimulator(
   const transactions = new Map<string, RemoteTransaction & { digest: Buffer }>();
   const safe = (userId: string) => userId.replace(/[^A-Za-z0-9._-]/g, '_');
 
-  async function credential(userId: string) {
+  async function credential(userId: string, holderName?: string) {
     const keyPath = join(dir, `${safe(userId)}.key.pem`);
     const chainPath = join(dir, `${safe(userId)}.chain.pem`);
     if (!(await readIfExists(chainPath))) {
@@ -78,7 +81,7 @@ export function remoteSigningSimulator(
       const onDisk = privateKeyFromPem(key);
       const publicKey = createPublicKey(onDisk);
       const chain = await trust.issueSigner(
-        { commonName: options.users?.[userId] ?? userId, uid: `CCCD:${userId}` },
+        { commonName: options.users?.[userId] ?? holderName ?? userId, uid: `CCCD:${userId}` },
         { privateKey: onDisk, publicKey },
       );
       await createOnce(chainPath, chain.map(certificatePem).join(''));
@@ -100,10 +103,10 @@ export function remoteSigningSimulator(
   });
 
   return {
-    certificateChain: async (userId) => (await credential(userId)).chain,
+    certificateChain: async (userId, holderName) => (await credential(userId, holderName)).chain,
     async requestSignature(request) {
       if (request.digest.length !== 32) throw new Error('a SHA-256 digest is 32 bytes');
-      await credential(request.userId);
+      await credential(request.userId, request.holderName);
       const transactionId = randomUUID();
       const expiresAt = new Date(now().getTime() + REMOTE_SIGNING_TTL_MS);
       transactions.set(transactionId, {

@@ -33,9 +33,20 @@ export const SIGNING_ERRORS = {
     message: 'Chưa xác định được tình trạng thu hồi của chứng thư số (không có danh sách thu hồi).',
   },
   SIGNING_FAILED: { status: 502, message: 'Không ký số được tài liệu; vui lòng thử lại.' },
+  REMOTE_SIGNING_UNAVAILABLE: {
+    status: 503,
+    message: 'Chưa kết nối được dịch vụ ký số từ xa; vui lòng liên hệ quản trị hệ thống.',
+  },
+  SIGNING_TRANSACTION_NOT_FOUND: {
+    status: 404,
+    message: 'Không tìm thấy yêu cầu ký số (đã hết hạn hoặc máy chủ đã khởi động lại); vui lòng ký lại.',
+  },
 } as const satisfies ErrorTable;
 
-export type SignatureFailureCode = Exclude<keyof typeof SIGNING_ERRORS, 'SIGNING_FAILED'>;
+export type SignatureFailureCode = Exclude<
+  keyof typeof SIGNING_ERRORS,
+  'SIGNING_FAILED' | 'REMOTE_SIGNING_UNAVAILABLE' | 'SIGNING_TRANSACTION_NOT_FOUND'
+>;
 
 declare module '../../kernel/errors.js' {
   interface ModuleErrorCodes extends Record<keyof typeof SIGNING_ERRORS, true> {}
