@@ -1086,6 +1086,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/export/eforms.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tờ khai điện tử of the catalog in force, by national code (the forms of the catalog export) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformsBundle"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/imports": {
         parameters: {
             query?: never;
@@ -1185,6 +1221,102 @@ export interface paths {
                 };
                 /** @description Default Response */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/imports/eforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a forms bundle: each valid form becomes the draft of its procedure’s current version; the rest are reported with their problems */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "motcua-eforms/1";
+                        forms: {
+                            nationalCode: string;
+                            /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            formVersion?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformsImport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3072,6 +3204,275 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/result-signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phê duyệt, ký kết quả: ask the remote-signing service to sign the result file for the leader (confirmed on the phone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The result PDF to sign (uploaded by the leader)
+                         */
+                        fileId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultSigning"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/result-signing/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The remote signature’s state; once confirmed, the result is signed, sealed, validated and stored */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                    transactionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultSigning"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/eforms/definition-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a form definition without saving it (the editor’s live preview): problems, and its fields */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformDefinitionCheck"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/eforms/field-cut": {
         parameters: {
             query?: never;
@@ -4376,7 +4777,7 @@ export interface paths {
                     to?: string;
                     /** @description Instead of from/to: ISO week 2026-W09, reporting month 2026-03 (21 Feb → 20 Mar), reporting quarter 2026-Q1, reporting year 2026 */
                     period?: string;
-                    indicator: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    indicator: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     part: "numerator" | "denominator";
                     page?: number;
                     pageSize?: number;
@@ -4395,7 +4796,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            indicator: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                            indicator: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                             /** @enum {string} */
                             part: "numerator" | "denominator";
                             /**
@@ -5717,7 +6118,7 @@ export interface paths {
                     "application/json": {
                         targets: {
                             /** @enum {string} */
-                            key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "waitingMinutes" | "productivity";
+                            key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "prefilledFields" | "waitingMinutes" | "productivity";
                             /** @description The target (ratio 0–1, minutes, or dossiers per officer per year); null removes the unit’s own value (it inherits again) */
                             value: number | null;
                         }[];
@@ -8888,6 +9289,280 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-versions/{id}/eform-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft form of a procedure version (checked: 422 EFORM_DEFINITION_INVALID with each problem) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-versions/{id}/eform-draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the version’s next form version, with the version’s publication decision (409 EFORM_DRAFT_MISSING without a draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformPublished"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedure-versions/{id}/eforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The form versions of a procedure version (newest first), its draft and its publication decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EformVersionForms"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -14972,6 +15647,36 @@ export interface components {
                 section: string;
             }[];
         };
+        EformDefinitionCheck: {
+            problems: {
+                code: string;
+                path: string;
+                message: string;
+            }[];
+            fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "textarea" | "date" | "year" | "number" | "personalId" | "taxCode" | "choice" | "address" | "group" | "checkbox" | "computed" | "commitment";
+                required: boolean;
+                section: string;
+            }[];
+        };
+        EformDefinitionCheckInput: {
+            problems: {
+                code: string;
+                path: string;
+                message: string;
+            }[];
+            fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "textarea" | "date" | "year" | "number" | "personalId" | "taxCode" | "choice" | "address" | "group" | "checkbox" | "computed" | "commitment";
+                required: boolean;
+                section: string;
+            }[];
+        };
         EformDraft: {
             /** @description The form’s values by field key (dates dd/mm/yyyy; addresses {provinceCode, communeCode, detail}) */
             values: {
@@ -15092,6 +15797,140 @@ export interface components {
             };
             /** @description Share of the form’s fields prefilled, 0–1 */
             prefilledShare: number;
+        };
+        EformPublished: {
+            formVersion: number;
+            /** Format: uuid */
+            procedureVersionId: string;
+            decision: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+            };
+        };
+        EformPublishedInput: {
+            formVersion: number;
+            /** Format: uuid */
+            procedureVersionId: string;
+            decision: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+            };
+        };
+        EformVersionForms: {
+            /** Format: uuid */
+            procedureVersionId: string;
+            /** Format: uuid */
+            procedureId: string;
+            /** @description The publication decision of the version */
+            decision: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+            };
+            draft: {
+                /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                definition: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            published: {
+                formVersion: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                definition: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        EformVersionFormsInput: {
+            /** Format: uuid */
+            procedureVersionId: string;
+            /** Format: uuid */
+            procedureId: string;
+            /** @description The publication decision of the version */
+            decision: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+            };
+            draft: {
+                /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                definition: {
+                    [key: string]: unknown;
+                };
+                updatedAt: unknown;
+            } | null;
+            published: {
+                formVersion: number;
+                createdAt: unknown;
+                /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                definition: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        EformsBundle: {
+            /** @constant */
+            format: "motcua-eforms/1";
+            forms: {
+                nationalCode: string;
+                /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                definition: {
+                    [key: string]: unknown;
+                };
+                formVersion: number;
+            }[];
+        };
+        EformsBundleInput: {
+            /** @constant */
+            format: "motcua-eforms/1";
+            forms: {
+                nationalCode: string;
+                /** @description EformDefinition: key, procedureCodes, title, legalSource (the legal text cited), addressee, schema (JSON Schema 2020-12), ui {sections, fields}, commitment, signer */
+                definition: {
+                    [key: string]: unknown;
+                };
+                formVersion: number;
+            }[];
+        };
+        EformsImport: {
+            drafted: {
+                nationalCode: string;
+                /** Format: uuid */
+                procedureVersionId: string;
+                key: string;
+            }[];
+            rejected: {
+                index: number;
+                nationalCode: string;
+                reasons: {
+                    code: string;
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        EformsImportInput: {
+            drafted: {
+                nationalCode: string;
+                /** Format: uuid */
+                procedureVersionId: string;
+                key: string;
+            }[];
+            rejected: {
+                index: number;
+                nationalCode: string;
+                reasons: {
+                    code: string;
+                    path: string;
+                    message: string;
+                }[];
+            }[];
         };
         Error: {
             error: {
@@ -15424,7 +16263,7 @@ export interface components {
                 applicableMax: number;
                 indicators: {
                     /** @enum {string} */
-                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     numerator: number;
                     denominator: number;
@@ -15440,6 +16279,19 @@ export interface components {
                     available: boolean;
                     note?: string;
                 }[];
+            }[];
+            /** @description Plan indicators computed beside the groups without points (e.g. online.prefilledForms, seed 003) */
+            tracked: {
+                /** @enum {string} */
+                key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                name: string;
+                numerator: number;
+                denominator: number;
+                /** @description numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable */
+                ratio: number | null;
+                /** @description false: MotCua does not hold the data yet; 0 points, never invented */
+                available: boolean;
+                note?: string;
             }[];
         };
         Kpi766IndexInput: {
@@ -15480,7 +16332,7 @@ export interface components {
                 applicableMax: number;
                 indicators: {
                     /** @enum {string} */
-                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     numerator: number;
                     denominator: number;
@@ -15497,6 +16349,19 @@ export interface components {
                     note?: string;
                 }[];
             }[];
+            /** @description Plan indicators computed beside the groups without points (e.g. online.prefilledForms, seed 003) */
+            tracked: {
+                /** @enum {string} */
+                key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                name: string;
+                numerator: number;
+                denominator: number;
+                /** @description numerator ÷ denominator; null when the denominator is 0 (does not apply) or the data is unavailable */
+                ratio: number | null;
+                /** @description false: MotCua does not hold the data yet; 0 points, never invented */
+                available: boolean;
+                note?: string;
+            }[];
         };
         KpiConfig: {
             groups: {
@@ -15504,7 +16369,7 @@ export interface components {
                 name: string;
                 indicators: {
                     /** @enum {string} */
-                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     max: number;
                     /** @default 1 */
@@ -15523,7 +16388,7 @@ export interface components {
                 name: string;
                 indicators: {
                     /** @enum {string} */
-                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    key: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     name: string;
                     max: number;
                     /** @default 1 */
@@ -15927,7 +16792,7 @@ export interface components {
             };
             targets: {
                 /** @enum {string} */
-                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "waitingMinutes" | "productivity";
+                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "prefilledFields" | "waitingMinutes" | "productivity";
                 name: string;
                 /**
                  * @description ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year
@@ -15955,7 +16820,7 @@ export interface components {
                      * @description The index indicator whose drill-down lists the dossiers
                      * @enum {string}
                      */
-                    indicator?: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    indicator?: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     /**
                      * @description Counted over procedures: GET /api/kpi/targets/drilldown lists them
                      * @constant
@@ -16003,7 +16868,7 @@ export interface components {
             };
             targets: {
                 /** @enum {string} */
-                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "waitingMinutes" | "productivity";
+                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "prefilledFields" | "waitingMinutes" | "productivity";
                 name: string;
                 /**
                  * @description ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year
@@ -16031,7 +16896,7 @@ export interface components {
                      * @description The index indicator whose drill-down lists the dossiers
                      * @enum {string}
                      */
-                    indicator?: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
+                    indicator?: "transparency.publishedOnTime" | "transparency.updatedOnTime" | "transparency.completeParts" | "transparency.synced" | "progress.onTime" | "online.proceduresOnline" | "online.servicesWithDossiers" | "online.dossiersOnline" | "online.prefilledForms" | "payment.dossiersPaidOnline" | "payment.proceduresIntegrated" | "payment.proceduresWithTransactions" | "digitization.eResult" | "digitization.digitized" | "digitization.certifiedCopies" | "digitization.reuse" | "digitization.nationalStore" | "digitization.populationProcedures" | "digitization.populationDossiers" | "satisfaction.feedbackOnTime" | "satisfaction.feedbackSatisfaction" | "satisfaction.dossierSatisfaction";
                     /**
                      * @description Counted over procedures: GET /api/kpi/targets/drilldown lists them
                      * @constant
@@ -16055,7 +16920,7 @@ export interface components {
             unit: string;
             targets: {
                 /** @enum {string} */
-                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "waitingMinutes" | "productivity";
+                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "prefilledFields" | "waitingMinutes" | "productivity";
                 name: string;
                 /**
                  * @description ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year
@@ -16080,7 +16945,7 @@ export interface components {
             unit: string;
             targets: {
                 /** @enum {string} */
-                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "waitingMinutes" | "productivity";
+                key: "eResult" | "reuse" | "feedbackOnTime" | "satisfaction" | "fullyOnlineServices" | "onlinePayment" | "onlineDossiers" | "digitization" | "sync" | "prefilledFields" | "waitingMinutes" | "productivity";
                 name: string;
                 /**
                  * @description ratio: 0–1 (shown as %); minutes; dossiers per one-stop officer per year
@@ -18328,6 +19193,38 @@ export interface components {
             satisfied: boolean;
             ratedAt: unknown;
             feedbackCode: string | null;
+        };
+        ResultSigning: {
+            transactionId: string;
+            /**
+             * @description pending: waiting for the confirmation on the phone; signed: the file carries both signatures
+             * @enum {string}
+             */
+            status: "pending" | "signed" | "refused" | "expired";
+            expiresAt: string;
+            /** @description The simulator's phone page (outside production) */
+            confirmationUrl: string | null;
+            /** @description The signed and sealed result, to record with signResult */
+            fileId: string | null;
+            signatureReport: components["schemas"]["SignatureValidationReport"] | null;
+            signer: string | null;
+            certificateSerial: string | null;
+        };
+        ResultSigningInput: {
+            transactionId: string;
+            /**
+             * @description pending: waiting for the confirmation on the phone; signed: the file carries both signatures
+             * @enum {string}
+             */
+            status: "pending" | "signed" | "refused" | "expired";
+            expiresAt: string;
+            /** @description The simulator's phone page (outside production) */
+            confirmationUrl: string | null;
+            /** @description The signed and sealed result, to record with signResult */
+            fileId: string | null;
+            signatureReport: components["schemas"]["SignatureValidationReportInput"] | null;
+            signer: string | null;
+            certificateSerial: string | null;
         };
         ReviewPrefill: {
             /** Format: uuid */
