@@ -266,6 +266,7 @@ describe('architecture: layers within a module', () => {
       'fileStorageFromEnv',
       'nationalDataClientFromEnv',
       'notificationServicesFromEnv',
+      'remoteSigningFromEnv',
       'trustFromEnv',
     ]);
     const bad = calls
