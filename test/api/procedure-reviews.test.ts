@@ -96,9 +96,7 @@ describe('procedure review', () => {
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('REVIEW_SELF_APPROVAL');
     const other = await secondProcedureControlOfficer(t);
-    expect((await other.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` })).statusCode).toBe(
-      204,
-    );
+    expect((await other.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` })).statusCode).toBe(204);
     const again = await other.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` });
     expect(again.json().error.code).toBe('REVIEW_ALREADY_APPROVED');
     const summary = (await kstthc.request({ url: '/api/procedure-reviews?year=2026' })).json();
