@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { procedureByCode } from '../fixtures/procedures.js';
+import { secondProcedureControlOfficer } from '../fixtures/second-officer.js';
 
 let t: TestApp;
 let kstthc: Session;
@@ -90,10 +91,13 @@ describe('procedure review', () => {
       status: 'draft',
     });
     const id = res.json().id;
-    expect((await kstthc.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` })).statusCode).toBe(
-      204,
-    );
-    const again = await kstthc.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` });
+    // Separation of duties: the officer who prepared the review cannot approve it.
+    const self = await kstthc.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.code).toBe('REVIEW_SELF_APPROVAL');
+    const other = await secondProcedureControlOfficer(t);
+    expect((await other.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` })).statusCode).toBe(204);
+    const again = await other.request({ method: 'POST', url: `/api/procedure-reviews/${id}/approve` });
     expect(again.json().error.code).toBe('REVIEW_ALREADY_APPROVED');
     const summary = (await kstthc.request({ url: '/api/procedure-reviews?year=2026' })).json();
     expect(summary.totals).toEqual({

@@ -8,6 +8,10 @@ export const REVIEW_ERRORS = {
   },
   REVIEW_NOT_FOUND: { status: 404, message: 'Không tìm thấy bản rà soát, đánh giá.' },
   REVIEW_ALREADY_APPROVED: { status: 409, message: 'Bản rà soát đã được phê duyệt.' },
+  REVIEW_SELF_APPROVAL: {
+    status: 403,
+    message: 'Người lập bản rà soát không được tự phê duyệt; bản rà soát phải do người khác phê duyệt.',
+  },
 } as const satisfies ErrorTable;
 
 declare module '../../kernel/errors.js' {

@@ -93,6 +93,9 @@ export async function approveReview(tx: Tx, ctx: RequestContext & { actor: Actor
   const [review] = await tx.select().from(procedureReviews).where(eq(procedureReviews.id, id)).for('update');
   if (!review) throw new AppError('REVIEW_NOT_FOUND', { id });
   if (review.status === 'approved') throw new AppError('REVIEW_ALREADY_APPROVED', { id });
+  // Separation of duties: whoever prepared the review cannot approve it (four eyes on the
+  // simplification plan the province sends up, Decree 63/2010/NĐ-CP art. 28).
+  if (review.createdBy === ctx.actor.userId) throw new AppError('REVIEW_SELF_APPROVAL', { id });
   await tx
     .update(procedureReviews)
     .set({ status: 'approved', approvedBy: ctx.actor.userId, approvedAt: now })
