@@ -163,6 +163,7 @@ describe('in the app', () => {
               last_outcome: { paid: 0, cancelled: 0, failed: 0, expired: 0, errors: 0 },
             },
             { name: 'plans.deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
+            { name: 'publications.publish-due', last_outcome: { published: expect.any(Number) } },
             { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
           ]);
         },

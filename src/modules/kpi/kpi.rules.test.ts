@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KPI_CONFIG, INDICATOR_KEYS, type IndicatorKey, KpiConfig } from './kpi.config.js';
+import { DEFAULT_KPI_CONFIG, INDICATOR_KEYS, type IndicatorKey, KpiConfig, TRACKED_INDICATORS } from './kpi.config.js';
 import { type Count, gradeOf, indicatorPoints, ratioOf, scoreIndex } from './kpi.rules.js';
 
 const ok = (numerator: number, denominator: number): Count => ({ numerator, denominator, available: true });
@@ -45,10 +45,11 @@ describe('grade bands (highest first)', () => {
 });
 
 describe('the default configuration (docs/domain/DOMAIN.md §9)', () => {
-  it('is valid, weighs 100 points, and names every known indicator exactly once', () => {
+  it('is valid, weighs 100 points, and names every known indicator exactly once (weighed or tracked)', () => {
     expect(KpiConfig.safeParse(DEFAULT_KPI_CONFIG).success).toBe(true);
     const keys = DEFAULT_KPI_CONFIG.groups.flatMap((g) => g.indicators.map((i) => i.key));
-    expect([...keys].sort()).toEqual([...INDICATOR_KEYS].sort());
+    // Tracked indicators (seed 003's prefilled forms) are computed beside the groups, without points.
+    expect([...keys, ...TRACKED_INDICATORS.map((t) => t.key)].sort()).toEqual([...INDICATOR_KEYS].sort());
     const groupMax = Object.fromEntries(
       DEFAULT_KPI_CONFIG.groups.map((g) => [g.key, g.indicators.reduce((s, i) => s + i.max, 0)]),
     );
