@@ -16,7 +16,7 @@
  * with their units: their handling of public duties is what is published.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { systemContext } from '../../kernel/context.js';
 import type { Database, Queryable } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
@@ -211,15 +211,7 @@ export async function listPublications(db: Queryable, kinds: readonly Publicatio
   return db
     .select(summaryColumns)
     .from(publications)
-    .where(
-      and(
-        eq(publications.unitId, root),
-        sql`${publications.kind} in (${sql.join(
-          kinds.map((k) => sql`${k}`),
-          sql`, `,
-        )})`,
-      ),
-    )
+    .where(and(eq(publications.unitId, root), inArray(publications.kind, [...kinds])))
     .orderBy(desc(publications.periodTo), desc(publications.publishedAt))
     .limit(limit);
 }
@@ -233,10 +225,7 @@ export async function getPublication(db: Queryable, kinds: readonly PublicationK
     .where(
       and(
         eq(publications.unitId, root),
-        sql`${publications.kind} in (${sql.join(
-          kinds.map((k) => sql`${k}`),
-          sql`, `,
-        )})`,
+        inArray(publications.kind, [...kinds]),
         period === null ? undefined : eq(publications.period, period),
       ),
     )
