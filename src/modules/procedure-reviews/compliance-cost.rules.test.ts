@@ -95,6 +95,13 @@ describe('complianceCost', () => {
     expect(hourlyIncome(1_055)).toBe(0); // 0.4995 → 0
     expect(hourlyIncome(1_056)).toBe(1); // 0.5 → 1
   });
+
+  it('refuses an annual cost beyond exact integers (2^53 đồng) instead of rounding it', () => {
+    const huge = { feesVnd: 1_000_000_000_000, subjectsPerYear: 100_000_000, timesPerYear: 10_000 };
+    expect(() => complianceCost(input(huge))).toThrow(expect.objectContaining({ code: 'REVIEW_COST_TOO_LARGE' }));
+    const largestExact = { feesVnd: 900_719_925, subjectsPerYear: 10_000_000, timesPerYear: 1 };
+    expect(complianceCost(input(largestExact)).costPerYearVnd).toBe(9_007_199_250_000_000);
+  });
 });
 
 describe('savings (Art. 27.1.c)', () => {

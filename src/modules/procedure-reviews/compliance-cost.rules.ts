@@ -19,6 +19,7 @@
  * the time cost is computed from that written figure and rounded to the đồng, so a reviewer
  * re-doing the form by hand gets the same numbers; fees and costs are whole đồng already.
  */
+import { AppError } from '../../kernel/errors.js';
 
 /** 12 months × 22 working days × 8 hours. */
 export const WORKING_HOURS_PER_YEAR = 12 * 22 * 8;
@@ -53,11 +54,10 @@ export function complianceCost(input: CostInput): Cost {
   const hundredths = input.activities.reduce((sum, a) => sum + Math.round(a.hours * 100), 0);
   const timeCost = roundHalfUp((hundredths * hourlyIncomeVnd) / 100);
   const costPerTimeVnd = timeCost + input.feesVnd + input.chargesVnd + input.serviceCostsVnd + input.otherCostsVnd;
-  return {
-    hourlyIncomeVnd,
-    costPerTimeVnd,
-    costPerYearVnd: costPerTimeVnd * input.timesPerYear * input.subjectsPerYear,
-  };
+  const costPerYearVnd = costPerTimeVnd * input.timesPerYear * input.subjectsPerYear;
+  // Beyond 2^53 an amount is no longer an exact integer of đồng: refused rather than rounded.
+  if (!Number.isSafeInteger(costPerYearVnd)) throw new AppError('REVIEW_COST_TOO_LARGE', { costPerTimeVnd });
+  return { hourlyIncomeVnd, costPerTimeVnd, costPerYearVnd };
 }
 
 /** The benefit of a simplification (Art. 27.1.c) and its share of the current cost, in % to two decimals. */

@@ -31,7 +31,7 @@ export function reviewRoutes(app: App, { db, clock }: Deps): void {
         tags,
         summary: 'Compliance cost of one procedure: hourly income, cost per performance, cost per year (integer VND)',
         body: CostBody,
-        response: { 200: CostReply, ...errorResponses(400, 401) },
+        response: { 200: CostReply, ...errorResponses(400, 401, 422) },
       },
     },
     async (request) => {
