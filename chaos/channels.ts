@@ -31,6 +31,7 @@ import { startServer } from './lib/server.js';
 import { type SmtpSink, startSmtpSink } from './lib/smtp-sink.js';
 import { createTarget, type Target } from './lib/target.js';
 import { check, firstOf, type Verdict } from './lib/verdict.js';
+import { stage } from './lib/stage.js';
 
 /** How much faster the API's clock runs (libfaketime). */
 const SPEED = 10;
@@ -48,9 +49,6 @@ const DRAIN_MS = 180_000;
 const SETTLED_MS = 8_000;
 /** Real time within which the user's request must answer while the peers are down or hung. */
 const ANSWER_BOUND_MS = 10_000;
-
-const born = performance.now();
-const stage = (what: string) => console.log(`[${((performance.now() - born) / 1000).toFixed(1)} s] ${what}`);
 
 type Phase = 'before' | 'down' | 'hung' | 'after';
 type Channel = 'email' | 'sms' | 'zalo';

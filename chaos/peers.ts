@@ -29,6 +29,7 @@ import { type TcpProxy, type ProxyMode, startProxy } from './lib/proxy.js';
 import { startServer } from './lib/server.js';
 import { createTarget, type Target } from './lib/target.js';
 import { check, firstOf, type Verdict } from './lib/verdict.js';
+import { stage } from './lib/stage.js';
 
 /** How much faster the API's clock runs (libfaketime). */
 const SPEED = 10;
@@ -43,10 +44,6 @@ const DRAIN_MS = 180_000;
 const SETTLED_MS = 12_000;
 /** Real time within which an intake must answer while its peer is down or hung. */
 const ANSWER_BOUND_MS = 10_000;
-
-const born = performance.now();
-/** A line of progress with the real seconds since the scenario began. */
-const stage = (what: string) => console.log(`[${((performance.now() - born) / 1000).toFixed(1)} s] ${what}`);
 
 type Phase = 'before' | 'down' | 'hung' | 'after';
 
