@@ -5,9 +5,13 @@
  * identity provider, her identity from the population database — files it, finds it under "Hồ sơ
  * của tôi", asks for SMS too in her notification settings, and when the one-stop officer receives
  * the dossier the message is in her portal inbox, at a real SMTP server started here (the server's
- * SMTP_URL), and at the SMS and Zalo simulators (their lists, read over HTTP). axe-core checks
- * each page she visits (WCAG 2 A/AA, serious and critical). The outbox relay and the delivery task
- * (periodic tasks, off in tests) are run by hand; quiet hours are off so any hour passes.
+ * SMTP_URL), and at the SMS and Zalo simulators (their lists, read over HTTP). Then every later
+ * change, driven by an officer over the HTTP API, reaches her the same way: supplement requested
+ * (a legal notice: SMS too), which she answers in the portal by uploading; fee due (a financial
+ * obligation, then confirmed); result ready (the steps worked, the result signed); returned (the
+ * fee paid at the counter). axe-core checks each page she visits (WCAG 2 A/AA, serious and
+ * critical). The outbox relay and the delivery task (periodic tasks, off in tests) are run by
+ * hand; quiet hours are off so any hour passes.
  */
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
@@ -33,6 +37,14 @@ import {
 
 const BINH = { personalId: '089196001357', fullName: 'Trần Thị Bình', phone: '0913001357' };
 const BINH_EMAIL = 'tranthibinh@example.vn';
+
+interface Dossier {
+  code: string;
+  version: number;
+  status: string;
+  receivingUnit: { id: string };
+  allowedActions: string[];
+}
 const JUDICIAL_RECORD = '3.000333';
 const SELECT_REQUIRED: AxeAllowance = {
   rule: 'aria-allowed-attr',
@@ -70,7 +82,7 @@ describe.skipIf(!hasChromium)('VNeID sign-in → prefilled e-form → filing →
     await smtp?.close();
   });
 
-  it('a level-2 citizen signs in with VNeID, files a prefilled e-form, and hears of it on every channel', async () => {
+  it('a level-2 citizen signs in with VNeID, files a prefilled e-form, and hears of each change on every channel', async () => {
     const procedure = await procedureByCode(server.url, JUDICIAL_RECORD);
     const { page } = await pages.open(browser, server.url);
 
@@ -172,49 +184,133 @@ describe.skipIf(!hasChromium)('VNeID sign-in → prefilled e-form → filing →
     // The account has her phone from the identity provider; an e-mail address as the portal keeps one.
     await server.db.execute(sql`update users set email = ${BINH_EMAIL} where username = ${BINH.personalId}`);
 
-    // The one-stop officer of the receiving unit accepts it; the relay and the delivery task run.
+    // The staff of the journey: one officer holding the one-stop, processing and leader roles at the
+    // top of the organisation (grants cover the units below), so that each step can be worked.
     const own = await page.request.get(`/api/dossiers/${encodeURIComponent(code)}`);
     expect(own.status()).toBe(200);
-    const filed = (await own.json()) as { version: number; status: string; receivingUnit: { id: string } };
-    expect(filed.status).toBe('registered');
+    let d = (await own.json()) as Dossier;
+    expect(d.status).toBe('registered');
     const admin = await apiSession(server.url, 'admin', DEMO_PASSWORD);
+    const tops = ((await (await fetch(`${server.url}/api/units`)).json()) as { units: { id: string }[] }).units;
     await admin.post('/api/users', {
       username: 'motcua.journey',
       fullName: 'Lê Thị Tiếp Nhận',
       kind: 'staff',
-      homeUnitId: filed.receivingUnit.id,
+      homeUnitId: d.receivingUnit.id,
       password: 'Mot-cua-journey-2025!',
-      roles: [{ role: 'one_stop_officer', unitId: filed.receivingUnit.id }],
+      roles: tops.flatMap((u) =>
+        (['one_stop_officer', 'processing_official', 'unit_leader'] as const).map((role) => ({ role, unitId: u.id })),
+      ),
     });
     const officer = await apiSession(server.url, 'motcua.journey', 'Mot-cua-journey-2025!');
-    await officer.post(`/api/dossiers/${encodeURIComponent(code)}/actions`, {
-      action: 'accept',
-      version: filed.version,
-    });
-    await relayOutbox(server.db, [dossierNotices], new Date());
+    const path = `/api/dossiers/${encodeURIComponent(code)}`;
+    const act = async (action: string, fields: Record<string, unknown> = {}) => {
+      d = await officer.post<Dossier>(`${path}/actions`, { action, version: d.version, ...fields });
+    };
+
+    // Each change: the outbox relay and the delivery task run; the message is in her portal inbox,
+    // at the SMTP server, and at the SMS / Zalo simulators for the channels she has on.
     const { notificationChannels, notifier } = server.deps.services;
-    const delivered = await deliverDue(server.db, notificationChannels, new Date(), notifier.settings);
-    expect(delivered).toMatchObject({ sent: 3, failed: 0 });
-
-    // The portal inbox, live.
-    await page.getByTestId('inbox').getByText(`Đã tiếp nhận hồ sơ ${code}`).waitFor();
-    await page.getByTestId('nav-unread').getByText('1').waitFor();
-    await expectAccessible(page, [SELECT_REQUIRED]);
-    await saveJourneyScreenshot(page, 'vneid-journey-inbox');
-
-    // The SMTP server received the e-mail; the SMS and Zalo simulators list theirs.
-    const mails = smtp.received().filter((m) => m.to === BINH_EMAIL);
-    expect(mails.map((m) => m.subject)).toEqual([`Đã tiếp nhận hồ sơ ${code}`]);
-    expect(mails[0]!.text).toContain(`Hồ sơ ${code}`);
     const listed = async (path: string) =>
       ((await (await fetch(`${server.url}${path}`)).json()) as { items: Record<string, unknown>[] }).items;
     const texts = (items: Record<string, unknown>[]) =>
       items.map((i) => JSON.stringify(i)).filter((s) => s.includes(code));
-    const smsSent = texts(await listed('/sim/sms/messages'));
-    expect(smsSent).toHaveLength(1);
-    expect(smsSent[0]).toContain('913001357');
-    const zaloSent = texts(await listed('/sim/zalo/messages'));
-    expect(zaloSent).toHaveLength(1);
-    expect(zaloSent[0]).toContain('913001357');
+    const subjects: string[] = [];
+    const sent = { sms: 0, zalo: 0 };
+    const heard = async (subject: string, channels: { sms: boolean }) => {
+      await relayOutbox(server.db, [dossierNotices], new Date());
+      const delivered = await deliverDue(server.db, notificationChannels, new Date(), notifier.settings);
+      expect(delivered.failed).toBe(0);
+      await page.goto('/thong-bao');
+      await page.getByTestId('inbox').getByText(subject).first().waitFor();
+      subjects.push(subject);
+      const mails = smtp.received().filter((m) => m.to === BINH_EMAIL);
+      expect(mails.map((m) => m.subject)).toEqual(subjects);
+      expect(mails.at(-1)!.text).toContain(code);
+      sent.sms += channels.sms ? 1 : 0;
+      sent.zalo += 1;
+      const smsSent = texts(await listed('/sim/sms/messages'));
+      expect(smsSent).toHaveLength(sent.sms);
+      for (const m of smsSent) expect(m).toContain('913001357');
+      const zaloSent = texts(await listed('/sim/zalo/messages'));
+      expect(zaloSent).toHaveLength(sent.zalo);
+      for (const m of zaloSent) expect(m).toContain('913001357');
+    };
+
+    // Received: the one-stop officer accepts it (SMS too: she switched it on).
+    await act('accept');
+    expect(d.status).toBe('received');
+    await heard(`Đã tiếp nhận hồ sơ ${code}`, { sms: true });
+    await page.getByTestId('nav-unread').getByText('1').waitFor();
+    await expectAccessible(page, [SELECT_REQUIRED]);
+    await saveJourneyScreenshot(page, 'vneid-journey-inbox');
+
+    // Supplement requested (mẫu 02): a legal notice, so by SMS too whatever her settings say.
+    const supplementNote = 'Đề nghị bổ sung bản sao căn cước có chứng thực';
+    await act('requestSupplement', { note: supplementNote });
+    expect(d.status).toBe('awaitingSupplement');
+    await heard(`Yêu cầu bổ sung hồ sơ ${code}`, { sms: true });
+    await page.getByTestId('inbox').getByText(supplementNote, { exact: false }).first().waitFor();
+
+    // She answers it in the portal, uploading the paper asked for; the dossier is being processed.
+    await page.goto(`/ho-so-cua-toi/${encodeURIComponent(code)}`);
+    await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Chờ bổ sung');
+    await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+    const dialog = page.getByRole('dialog');
+    const slot = dialog.getByTestId('supply-component').filter({ hasText: mandatory[0]!.name });
+    await slot
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'ban-sao-bo-sung.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await slot.getByText('ban-sao-bo-sung.pdf').waitFor();
+    await expectAccessible(page, [SELECT_REQUIRED]);
+    await dialog.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await page.getByText('Đã gửi hồ sơ bổ sung.').waitFor();
+    await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý');
+    d = await officer.get<Dossier>(path);
+    expect(d.status).toBe('processing');
+
+    // Fee due: the unit asks for a financial obligation (an extra copy of the certificate).
+    await act('requestPayment', {
+      obligation: { description: 'Chi phí cấp thêm bản Phiếu lý lịch tư pháp', amountVnd: 5000 },
+    });
+    expect(d.status).toBe('awaitingPayment');
+    await heard(`Nộp phí, lệ phí hồ sơ ${code}`, { sms: false });
+    await page.getByTestId('inbox').getByText('5.000 đồng', { exact: false }).first().waitFor();
+    await act('confirmPayment', { receiptNumber: `BL-JOURNEY-${code}` });
+    expect(d.status).toBe('processing');
+
+    // Result ready: the steps are worked to the end, the leader signs the electronic result.
+    for (let i = 0; i < 10 && d.status !== 'processed'; i += 1) {
+      if (d.allowedActions.includes('signResult')) {
+        const fileId = await officer.upload(PDF, 'ket-qua.pdf');
+        await act('signResult', {
+          result: {
+            fileId,
+            number: `LLTP-${i + 1}/2026`,
+            issuedOn: new Date().toISOString().slice(0, 10),
+            issuer: 'Công an tỉnh',
+            signer: 'Nguyễn Văn Ký',
+            certificateSerial: '5403A1B2C3D4E5F6',
+          },
+        });
+      } else if (d.allowedActions.includes('finish')) await act('finish');
+      else if (d.allowedActions.includes('forward')) await act('forward');
+      else throw new Error(`no way on from ${d.status} (${d.allowedActions.join(', ')})`);
+    }
+    expect(d.status).toBe('processed');
+    await heard(`Hồ sơ ${code} đã có kết quả`, { sms: false });
+
+    // Returned: the fee paid at the counter, the result handed over online.
+    const { due } = await officer.get<{ due: { obligationId: string | null; amountVnd: number }[] }>(
+      `${path}/payments`,
+    );
+    for (const [i, item] of due.entries()) {
+      await officer.post(`${path}/payments/counter`, { ...item, receiptNumber: `BL-JOURNEY-${code}-${i}` });
+    }
+    await act('returnResult', { resultChannel: 'online' });
+    expect(d.status).toBe('returned');
+    await heard(`Đã trả kết quả hồ sơ ${code}`, { sms: false });
+    await expectAccessible(page, [SELECT_REQUIRED]);
+    await saveJourneyScreenshot(page, 'vneid-journey-returned');
   });
 });
