@@ -2,9 +2,11 @@
  * The catalog administrator's e-form editor in Chromium (issue 18 §2): open a procedure's tờ khai,
  * see a broken definition's problems inline, change a field's label and see it in the live preview
  * (the portal's own renderer), publish it with the version's decision, and find the new label on
- * the citizen's online filing form. Accessibility of the editor checked with axe-core.
+ * the citizen's online filing form. Then the counter wizard's e-form step (§3): prefilled for the
+ * applicant the officer names, validated, filed with the dossier. Accessibility checked with axe-core.
  */
 import { describe, expect, it } from 'vitest';
+import { PDF } from '../test/fixtures/uploads.js';
 import {
   apiSession,
   browserSuite,
@@ -19,6 +21,8 @@ import {
 } from './helpers.js';
 
 const BIRTH = { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' };
+/** Phiếu lý lịch tư pháp: received at the provincial centre (tiepnhan), its form has a repeatable group. */
+const LLTP = '3.000333';
 const NEW_LABEL = 'Họ, chữ đệm, tên của trẻ (ghi theo giấy chứng sinh)';
 /** antd Select copies aria-required onto its root div (see a11y.e2e.test.ts). */
 const SELECT_REQUIRED = {
@@ -94,5 +98,77 @@ type Definition = { legalSource: string; ui: { fields: Record<string, { label: {
     await citizen.page.getByTestId('eform').waitFor();
     await citizen.page.getByTestId('eform-field-childFullName').getByText(NEW_LABEL).waitFor();
     expect(await citizen.page.getByTestId('eform-field-childFullName').textContent()).toContain(NEW_LABEL);
+  });
+
+  it('the counter wizard shows the procedure’s e-form prefilled for the applicant and files its values', async () => {
+    const lltp = await procedureByCode(suite.url, LLTP);
+    const { page } = await suite.open();
+    await signIn(page, 'tiepnhan', DEMO_PASSWORD);
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto('/staff/counter/new');
+    await page.getByRole('searchbox', { name: 'Tìm thủ tục theo tên, mã hoặc chữ viết tắt' }).fill(LLTP);
+    await page
+      .getByRole('button', { name: /^Chọn: / })
+      .first()
+      .click();
+    await page.getByTestId('chosen-procedure').waitFor();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Văn An');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('089095000123');
+    await page.getByLabel('Địa chỉ', { exact: true }).fill('Số 1 Tôn Đức Thắng, Phường Long Xuyên');
+    if (await page.getByLabel('Nơi giải quyết hồ sơ').count())
+      await chooseOption(page, 'Nơi giải quyết hồ sơ', lltp.competentUnits[0]!.name);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // The tờ khai, prefilled from the population database for this applicant (locked).
+    await page.getByTestId('eform').waitFor();
+    await expect.poll(() => page.locator('#eform-fullName').inputValue()).toBe('Nguyễn Văn An');
+    expect(await page.locator('#eform-fullName').isDisabled()).toBe(true);
+    await page.getByTestId('eform-source-fullName').getByText('Từ CSDLQG về dân cư').waitFor();
+    await expectAccessible(page, [SELECT_REQUIRED]);
+    // Next with required fields empty: the errors show and the wizard stays.
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByText(/Tờ khai còn \d+ trường chưa hợp lệ/).waitFor();
+
+    await page.getByTestId('eform-field-gender').getByText('Nam', { exact: true }).click();
+    await page.locator('#eform-birthPlace').fill('Long Xuyên, An Giang');
+    await page.locator('#eform-ethnicity').fill('Kinh');
+    await page.locator('#eform-fatherName').fill('Nguyễn Văn Bình');
+    await page.locator('#eform-motherName').fill('Lê Thị Cúc');
+    if ((await page.locator('#eform-phone').inputValue()) === '') await page.locator('#eform-phone').fill('0912345678');
+    await page.getByTestId('eform-field-residenceHistory').getByRole('button', { name: 'Thêm dòng' }).click();
+    await page.locator('#eform-residenceHistory-0-from').fill('01/01/2009');
+    await page.locator('#eform-residenceHistory-0-place').fill('Phường Long Xuyên, An Giang');
+    await page.locator('#eform-residenceHistory-0-occupation').fill('Học sinh');
+    await page.getByTestId('eform-field-certificateKind').getByText('Phiếu số 2', { exact: true }).click();
+    await page.locator('#eform-copyCount').fill('1');
+    await page.locator('#eform-purpose').fill('Bổ sung hồ sơ xin việc');
+    await page.locator('#eform-commitment').check();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // Components: the tờ khai is no longer needed as a scan.
+    for (const component of lltp.components.filter((c) => c.mandatory && !c.formTemplate?.includes('LLTP'))) {
+      const row = page.getByTestId('component').filter({ hasText: component.name });
+      await row
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'ban-scan.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await row.getByText('ban-scan.pdf').waitFor();
+    }
+    expect(await page.getByText(/Chưa có thành phần bắt buộc/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy hẹn' }).click();
+    await page.locator('.ant-result-title', { hasText: 'Đã tiếp nhận hồ sơ' }).waitFor();
+    const code = (await page.getByTestId('dossier-code').first().textContent())!.trim();
+    await saveJourneyScreenshot(page, 'counter-eform');
+
+    const tiepnhan = await apiSession(suite.url, 'tiepnhan', DEMO_PASSWORD);
+    const filed = await tiepnhan.get<{ values: Record<string, { value: unknown; source: string }> }>(
+      `/api/dossiers/${code}/eform`,
+    );
+    expect(filed.values.fullName).toEqual({ value: 'Nguyễn Văn An', source: 'population' });
+    expect(filed.values.purpose).toEqual({ value: 'Bổ sung hồ sơ xin việc', source: 'typed' });
+    expect(filed.values.residenceHistory?.value).toEqual([
+      { from: '01/01/2009', place: 'Phường Long Xuyên, An Giang', occupation: 'Học sinh' },
+    ]);
   });
 });
