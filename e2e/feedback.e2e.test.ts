@@ -22,6 +22,7 @@ import {
   procedureByCode,
   saveJourneyScreenshot,
   signIn,
+  sampleEformFor,
 } from './helpers.js';
 
 if (!hasChromium)
@@ -156,6 +157,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
       components: extract.components.filter((c) => c.mandatory).map((c) => ({ componentId: c.id, fileIds: [filed] })),
       competentUnitId: await unitId('Sở Tư pháp'),
       receivingUnitId: await unitId('Trung tâm Phục vụ hành chính công'),
+      eform: await sampleEformFor(suite.url, congdan, extract.id),
     });
     const act = async (who: typeof congdan, action: string, fields: Record<string, unknown> = {}) => {
       d = await who.post(`/api/dossiers/${d.code}/actions`, { action, version: d.version, ...fields });

@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WEB_DIR } from '../src/app/web.js';
 import { startTestServer, type TestServer } from '../src/app/testing/server.js';
+import { sampleValuesOf } from '../test/fixtures/eforms.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -182,6 +183,25 @@ export async function apiSession(baseURL: string, username: string, password: st
     },
     csrfToken,
   };
+}
+
+/**
+ * The e-form a citizen sends when filing a procedure that has one online (a sample for every
+ * field, under the citizen's own prefill); undefined when the procedure has none.
+ */
+export async function sampleEformFor(
+  baseURL: string,
+  citizen: { get<T>(path: string): Promise<T> },
+  procedureId: string,
+): Promise<{ values: Record<string, unknown> } | undefined> {
+  const form = await fetch(`${baseURL}/api/procedures/${procedureId}/eform`);
+  if (form.status === 404) return undefined;
+  const values = sampleValuesOf(await form.json());
+  const prefill = await citizen.get<{ values: Record<string, { value: unknown }> }>(
+    `/api/procedures/${procedureId}/eform/prefill`,
+  );
+  for (const [key, v] of Object.entries(prefill.values)) values[key] = v.value;
+  return { values };
 }
 
 export async function loginStatus(baseURL: string, username: string, password: string): Promise<number> {

@@ -18,6 +18,7 @@ import {
   saveJourneyScreenshot,
   signIn,
   type UnitNode,
+  sampleEformFor,
 } from './helpers.js';
 
 const EXTRACT = '2.000635';
@@ -40,6 +41,7 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
         .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
       competentUnitId: units.find((u) => u.name === 'Sở Tư pháp')!.id,
       receivingUnitId: units.find((u) => u.name.startsWith('Trung tâm Phục vụ hành chính công'))!.id,
+      eform: await sampleEformFor(suite.url, citizen, procedure.id),
     });
     const relay = () => relayOutbox(suite.server.db, [dossierNotices], new Date());
 

@@ -20,6 +20,7 @@ import {
   signIn,
   type UnitNode,
   waitForPath,
+  sampleEformFor,
 } from './helpers.js';
 
 const CONGDAN = { kind: 'citizen', fullName: 'Phạm Thị Hoa', idNumber: '089095000456', phone: '0912000456' };
@@ -43,6 +44,7 @@ const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
         .filter((c) => c.mandatory)
         .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
       competentUnitId: units.find((u) => u.name === 'Sở Tư pháp')!.id,
+      eform: await sampleEformFor(suite.url, citizen, procedure.id),
     });
     const { redirectUrl } = await citizen.post<{ redirectUrl: string }>(`/api/dossiers/${code}/payments`, {});
     const transactionId = redirectUrl.split('/').pop()!;

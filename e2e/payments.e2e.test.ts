@@ -17,6 +17,7 @@ import {
   signIn,
   type UnitNode,
   waitForPath,
+  sampleEformFor,
 } from './helpers.js';
 
 /** Bản sao trích lục hộ tịch: 8.000 ₫, its online channel integrated with online payment. */
@@ -40,6 +41,7 @@ const CONGDAN = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '0890
       applicant: CONGDAN,
       components,
       competentUnitId: units.find((u) => u.name === 'Sở Tư pháp')!.id,
+      ...(channel === 'online' ? { eform: await sampleEformFor(suite.url, session, procedure.id) } : {}),
     });
     return dossier.code;
   }

@@ -23,6 +23,7 @@ import {
   saveJourneyScreenshot,
   signIn,
   waitForPath,
+  sampleEformFor,
 } from './helpers.js';
 
 if (!hasChromium)
@@ -318,6 +319,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
       components: mandatory.map((c) => ({ componentId: c.id, fileIds: [filedFile] })),
       competentUnitId: soTuPhap,
       receivingUnitId: centre,
+      eform: await sampleEformFor(suite.url, congdan, extract.id),
     });
     const act = async (who: typeof congdan, action: string, fields: Record<string, unknown> = {}) => {
       d = await who.post<Dossier>(`/api/dossiers/${d.code}/actions`, { action, version: d.version, ...fields });

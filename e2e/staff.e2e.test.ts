@@ -133,6 +133,11 @@ async function forward(page: Page, comment: string, screenshot?: string): Promis
     await chooseOption(page, 'Nơi giải quyết hồ sơ', PROCEDURE.unit);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
+    // The procedure's tờ khai điện tử is offered; the applicant brought the paper form (scanned next).
+    await page.getByTestId('eform').waitFor();
+    await page.getByTestId('eform-mode').getByText('Người nộp mang tờ khai giấy (quét ở bước sau)').click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
     // One scanned PDF per mandatory component.
     const mandatory = procedure.components.filter((c) => c.mandatory);
     for (const component of mandatory) {

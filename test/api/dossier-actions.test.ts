@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { sampleEform } from '../fixtures/eforms.js';
 import { resultOf } from '../fixtures/dossiers.js';
 import { settleDue } from '../fixtures/payments.js';
 import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
@@ -42,9 +43,18 @@ async function file(session: Session, channel: 'counter' | 'online', extra: Reco
   const res = await session.request({
     method: 'POST',
     url: '/api/dossiers',
-    payload: { procedureId: procedure.id, channel, applicant, components, competentUnitId: soTuPhapId, ...extra },
+    payload: {
+      procedureId: procedure.id,
+      channel,
+      applicant,
+      components,
+      competentUnitId: soTuPhapId,
+      // Online, the procedure's tờ khai điện tử is required (issue 18).
+      ...(channel === 'online' ? { eform: await sampleEform(session, procedure.id) } : {}),
+      ...extra,
+    },
   });
-  expect(res.statusCode).toBe(201);
+  expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 

@@ -39,6 +39,11 @@ export const deskEn: Record<keyof typeof deskVi, string> = {
   'desk.wizard.totalFee': 'Total fees',
   'desk.wizard.back': 'Back',
   'desk.wizard.next': 'Next',
+  'desk.wizard.step.eform': 'E-form',
+  'desk.wizard.eformMode': 'How the form is given',
+  'desk.wizard.eformMode.electronic': 'Fill the e-form (prefilled from the applicant’s data)',
+  'desk.wizard.eformMode.paper': 'The applicant brings a paper form (scanned in the next step)',
+  'desk.wizard.eformNoPrefill': 'Nothing prefilled: the applicant’s 12-digit personal identifier is needed.',
   'desk.wizard.submit': 'Receive and issue the receipt',
 
   'desk.qr.label': 'Scan the QR code on the identity card',

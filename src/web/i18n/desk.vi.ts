@@ -37,6 +37,11 @@ export const deskVi = {
   'desk.wizard.totalFee': 'Tổng phí, lệ phí',
   'desk.wizard.back': 'Quay lại',
   'desk.wizard.next': 'Tiếp tục',
+  'desk.wizard.step.eform': 'Tờ khai điện tử',
+  'desk.wizard.eformMode': 'Cách nộp tờ khai',
+  'desk.wizard.eformMode.electronic': 'Điền tờ khai điện tử (điền sẵn từ dữ liệu của người nộp)',
+  'desk.wizard.eformMode.paper': 'Người nộp mang tờ khai giấy (quét ở bước sau)',
+  'desk.wizard.eformNoPrefill': 'Chưa điền sẵn được: cần số định danh cá nhân (12 chữ số) của người nộp.',
   'desk.wizard.submit': 'Tiếp nhận và cấp giấy hẹn',
 
   'desk.qr.label': 'Quét mã QR trên thẻ căn cước',

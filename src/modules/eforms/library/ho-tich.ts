@@ -216,15 +216,11 @@ const EVENTS: [string, string, string][] = [
   ['khac', 'Việc hộ tịch khác', 'Other'],
 ];
 
-/**
- * Tờ khai cấp bản sao trích lục hộ tịch (certified copies of civil-status extracts). Meant for
- * procedure 2.000635; not attached to it in the demo catalog yet, because the test suite files that
- * procedure online everywhere without a form (attach it once those fixtures send the form).
- */
+/** Tờ khai cấp bản sao trích lục hộ tịch (certified copies of civil-status extracts, procedure 2.000635). */
 export const BAN_SAO_TRICH_LUC = defineForm(
   {
     key: 'ban-sao-trich-luc',
-    procedureCodes: [],
+    procedureCodes: ['2.000635'],
     title: 'Tờ khai cấp bản sao trích lục hộ tịch',
     legalSource: `Mẫu Tờ khai cấp bản sao trích lục hộ tịch ${SOURCE_2024}`,
     addressee: true,

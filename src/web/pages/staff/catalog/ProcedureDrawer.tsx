@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router.js';
 import type { ProcedureDetail } from '../../../types.js';
 import { CHANNEL_KEY, timeLimitText } from '../../portal/labels.js';
+import { EformEditorDrawer } from './EformEditorDrawer.js';
 import { FormFiles } from './FormFiles.js';
 import { OnlinePaymentModal } from './OnlinePaymentModal.js';
 
@@ -19,6 +20,7 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
   const detail = useApiData(() => api<ProcedureDetail>(`/api/procedures/${procedureId}`), [procedureId]);
   const p = detail.data;
   const [editingPayment, setEditingPayment] = useState(false);
+  const [editingEform, setEditingEform] = useState(false);
   return (
     <Drawer
       open
@@ -34,6 +36,13 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
             data-testid="edit-online-payment"
           >
             {t('pay.flag.edit')}
+          </Button>
+          <Button
+            disabled={p?.status !== 'active' || !p.currentVersionId}
+            onClick={() => setEditingEform(true)}
+            data-testid="edit-eform"
+          >
+            {t('eformAdmin.open')}
           </Button>
           <Button type="primary" onClick={() => navigate(`/staff/workflows?procedure=${procedureId}`)}>
             {t('admin.cat.workflows')}
@@ -85,6 +94,13 @@ export function ProcedureDrawer({ procedureId, onClose }: { procedureId: string;
             ]}
           />
         </>
+      )}
+      {p?.currentVersionId && editingEform && (
+        <EformEditorDrawer
+          versionId={p.currentVersionId}
+          title={`${p.nationalCode} · ${p.name}`}
+          onClose={() => setEditingEform(false)}
+        />
       )}
       {p && editingPayment && (
         <OnlinePaymentModal

@@ -14,7 +14,8 @@ import { FieldInput } from './FieldInput.js';
 import { errorsOf, type LoadedEform, type Values } from './model.js';
 
 interface Props {
-  loaded: LoadedEform;
+  /** The form, its prefill and locked fields (the catalog's editor previews a definition with none). */
+  loaded: Pick<LoadedEform, 'definition' | 'prefill' | 'locked'>;
   values: Values;
   onChange(values: Values): void;
   /** After "next" was pressed: every error shows, not only those of fields already touched. */

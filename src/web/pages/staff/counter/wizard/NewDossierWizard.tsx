@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Select, Space, Steps } from 'antd';
+import { Alert, App, Button, Card, Form, Radio, Select, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../../api.js';
 import { ErrorAlert } from '../../../../components/ErrorAlert.js';
@@ -8,6 +8,15 @@ import { useSession } from '../../../../session.js';
 import type { ProcedureDetail, StoreItem } from '../../../../types.js';
 import { ApplicantStep } from '../../../portal/submit/ApplicantStep.js';
 import { ComponentsStep } from '../../../portal/submit/ComponentsStep.js';
+import { EformStep } from '../../../portal/submit/eform/EformStep.js';
+import {
+  errorsOf,
+  filedValues,
+  initialValues,
+  type LoadedEform,
+  type Values,
+} from '../../../portal/submit/eform/model.js';
+import { formComponentOf } from '../../../../../modules/eforms/fields.rules.js';
 import { type Choices, missingComponents, newIdempotencyKey } from '../../../portal/submit/model.js';
 import { problemsOf } from '../../../portal/submit/problems.js';
 import type { DossierDetail } from '../../dossiers/types.js';
@@ -19,6 +28,8 @@ import {
   type CounterApplicantValues,
   counterIntakeBody,
   fillFromCard,
+  loadCounterEform,
+  prefillPersonOf,
   receivingUnits,
   storeForIntake,
 } from './intake.js';
@@ -26,12 +37,15 @@ import { ProcedurePicker } from './ProcedurePicker.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
 import { RepresentativeFields } from './RepresentativeFields.js';
 
-const STEPS = ['procedure', 'applicant', 'components', 'review', 'receipt'] as const;
+type StepKey = 'procedure' | 'applicant' | 'eform' | 'components' | 'review' | 'receipt';
+const STEPS: readonly StepKey[] = ['procedure', 'applicant', 'components', 'review', 'receipt'];
+const WITH_EFORM: readonly StepKey[] = ['procedure', 'applicant', 'eform', 'components', 'review', 'receipt'];
 
 /**
- * Tiếp nhận hồ sơ tại quầy: procedure → applicant (chip-card QR) → components (scan/upload or
- * the applicant's data store) → fees and submit → receipt (form 01). One Idempotency-Key per run:
- * a double click or a retry after a lost answer cannot file twice.
+ * Tiếp nhận hồ sơ tại quầy: procedure → applicant (chip-card QR) → the procedure's tờ khai điện
+ * tử when it has one (prefilled for the applicant; or the paper form, scanned next) → components
+ * (scan/upload or the applicant's data store) → fees and submit → receipt (form 01). One
+ * Idempotency-Key per run: a double click or a retry after a lost answer cannot file twice.
  */
 export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
   const t = useT();
@@ -39,7 +53,14 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
   const session = useSession();
   const units = session.state.status === 'signedIn' ? receivingUnits(session.state.me) : [];
   const [form] = Form.useForm<CounterApplicantValues>();
-  const [step, setStep] = useState(0);
+  const [eform, setEform] = useState<LoadedEform | null>(null);
+  const [eformMode, setEformMode] = useState<'electronic' | 'paper'>('electronic');
+  const [eformValues, setEformValues] = useState<Values>({});
+  const [eformShowAll, setEformShowAll] = useState(false);
+  const steps = eform ? WITH_EFORM : STEPS;
+  const [stepKey, setStepKey] = useState<StepKey>('procedure');
+  const step = steps.indexOf(stepKey);
+  const setStep = (i: number) => setStepKey(steps[i]!);
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
   const [receivingUnitId, setReceivingUnitId] = useState<string | undefined>(
     units.length === 1 ? units[0]!.id : undefined,
@@ -52,23 +73,61 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
   const [received, setReceived] = useState<DossierDetail | null>(null);
 
   const atCounter = !!procedure?.channels.some((c) => c.channel === 'counter');
-  const missing = procedure ? missingComponents(procedure, choices) : [];
+  // A filled e-form stands for its tờ khai component: no longer mandatory (a scan may still come).
+  const formComponentId =
+    procedure && eform && eformMode === 'electronic'
+      ? formComponentOf(procedure.components, eform.definition)?.id
+      : undefined;
+  const filing =
+    procedure &&
+    (formComponentId
+      ? {
+          ...procedure,
+          components: procedure.components.map((c) => (c.id === formComponentId ? { ...c, mandatory: false } : c)),
+        }
+      : procedure);
+  const missing = filing ? missingComponents(filing, choices) : [];
 
   const choose = (p: ProcedureDetail) => {
     setProcedure(p);
     setChoices({});
+    setEform(null);
     form.setFieldValue('competentUnitId', undefined);
+    // Whether the procedure has a form decides the steps; its prefill waits for the applicant.
+    loadCounterEform(p.id, undefined)
+      .then((loaded) => setEform((current) => current ?? loaded))
+      .catch(setError);
   };
 
-  const toComponents = async () => {
+  const afterApplicant = async () => {
     const values = await form.validateFields();
     const key = applicantKeyOf(values);
-    const items = key
-      ? await storeForIntake(key, procedure!, receivingUnitId, t('desk.wizard.storePurpose', { name: procedure!.name }))
-      : [];
+    const [items, loaded] = await Promise.all([
+      key
+        ? storeForIntake(key, procedure!, receivingUnitId, t('desk.wizard.storePurpose', { name: procedure!.name }))
+        : Promise.resolve([]),
+      eform ? loadCounterEform(procedure!.id, prefillPersonOf(values)) : Promise.resolve(null),
+    ]);
     if (items === null) message.info(t('desk.wizard.storeUnavailable'));
     setStore(items ?? []);
-    setStep(2);
+    if (loaded) {
+      // The applicant's data under what was already typed (never over a locked population value).
+      const prefilled = initialValues(loaded);
+      setEform(loaded);
+      setEformValues((typed) => ({
+        ...prefilled,
+        ...Object.fromEntries(Object.entries(typed).filter(([k]) => !loaded.locked.has(k) && !(k in loaded.prefill))),
+      }));
+      setStepKey('eform');
+    } else setStepKey('components');
+  };
+
+  const afterEform = () => {
+    if (eform && eformMode === 'electronic' && errorsOf(eform.definition, eformValues).size > 0) {
+      setEformShowAll(true);
+      return;
+    }
+    setStepKey('components');
   };
 
   const submit = async () => {
@@ -80,6 +139,7 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
         form.getFieldsValue(true),
         choices,
         units.length > 1 ? receivingUnitId : undefined,
+        eform && eformMode === 'electronic' ? filedValues(eform.definition, eformValues) : undefined,
       );
       setReceived(
         await api<DossierDetail>('/api/dossiers', {
@@ -88,15 +148,24 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
           headers: { 'Idempotency-Key': idempotencyKey },
         }),
       );
-      setStep(4);
+      setStepKey('receipt');
     } catch (e) {
       setError(e);
-      const fields = problemsOf(e).filter((p) => p.path?.startsWith('applicant.'));
+      const problems = problemsOf(e);
+      const fields = problems.filter((p) => p.path?.startsWith('applicant.'));
       if (fields.length > 0) {
         form.setFields(
           fields.map((p) => ({ name: p.path!.slice('applicant.'.length).split('.') as never, errors: [p.message] })),
         );
-        setStep(1);
+        setStepKey('applicant');
+      } else if (
+        eform &&
+        eformMode === 'electronic' &&
+        problems.some((p) => p.path && p.path in eform.definition.ui.fields)
+      ) {
+        // The server refused a value of the form (e.g. one that differs from the population database).
+        setEformShowAll(true);
+        setStepKey('eform');
       }
     } finally {
       setBusy(false);
@@ -104,9 +173,10 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
   };
 
   const next = [
-    { show: step === 0, enabled: atCounter && !!receivingUnitId, go: () => setStep(1) },
-    { show: step === 1, enabled: true, go: () => void toComponents().catch(() => {}) },
-    { show: step === 2, enabled: true, go: () => setStep(3) },
+    { show: stepKey === 'procedure', enabled: atCounter && !!receivingUnitId, go: () => setStepKey('applicant') },
+    { show: stepKey === 'applicant', enabled: true, go: () => void afterApplicant().catch(() => {}) },
+    { show: stepKey === 'eform', enabled: true, go: afterEform },
+    { show: stepKey === 'components', enabled: true, go: () => setStepKey('review') },
   ].find((n) => n.show);
 
   return (
@@ -115,13 +185,13 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
         current={step}
         size="small"
         style={{ marginBottom: 24 }}
-        items={STEPS.map((s) => ({ title: t(`desk.wizard.step.${s}`) }))}
+        items={steps.map((s) => ({ title: t(`desk.wizard.step.${s}`) }))}
       />
       {received ? (
         <ReceiptPanel dossier={received} onRestart={onRestart} />
       ) : (
         <>
-          <div hidden={step !== 0}>
+          <div hidden={stepKey !== 'procedure'}>
             {units.length > 1 && (
               <Select
                 style={{ width: 360, marginBottom: 16 }}
@@ -135,9 +205,9 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
             <ProcedurePicker chosen={procedure} onChoose={choose} />
           </div>
           {procedure && (
-            <div hidden={step !== 1}>
+            <div hidden={stepKey !== 'applicant'}>
               <ChipQrReader
-                active={step === 1}
+                active={stepKey === 'applicant'}
                 onRead={(card) =>
                   void message.success(t(`desk.qr.filled.${fillFromCard(form, card)}`, { name: card.fullName }))
                 }
@@ -153,7 +223,36 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
               </Form>
             </div>
           )}
-          {procedure && step === 2 && (
+          {eform && stepKey === 'eform' && (
+            <>
+              <Form.Item label={t('desk.wizard.eformMode')} htmlFor="eform-mode">
+                <Radio.Group
+                  id="eform-mode"
+                  data-testid="eform-mode"
+                  value={eformMode}
+                  onChange={(e) => setEformMode(e.target.value)}
+                  options={[
+                    { value: 'electronic', label: t('desk.wizard.eformMode.electronic') },
+                    { value: 'paper', label: t('desk.wizard.eformMode.paper') },
+                  ]}
+                />
+              </Form.Item>
+              {eformMode === 'electronic' && (
+                <>
+                  {Object.keys(eform.prefill).length === 0 && (
+                    <Alert
+                      type="info"
+                      showIcon
+                      style={{ marginBottom: 16 }}
+                      message={t('desk.wizard.eformNoPrefill')}
+                    />
+                  )}
+                  <EformStep loaded={eform} values={eformValues} onChange={setEformValues} showAll={eformShowAll} />
+                </>
+              )}
+            </>
+          )}
+          {procedure && stepKey === 'components' && (
             <>
               {missing.length > 0 && (
                 <Alert
@@ -164,7 +263,7 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
                 />
               )}
               <ComponentsStep
-                procedure={procedure}
+                procedure={filing ?? procedure}
                 store={store}
                 choices={choices}
                 onChange={(id, choice) => setChoices((c) => ({ ...c, [id]: choice }))}
@@ -172,11 +271,11 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
               />
             </>
           )}
-          {procedure && step === 3 && (
+          {procedure && stepKey === 'review' && (
             <>
               <ErrorAlert error={error} />
               <IncompleteGuidance error={error} />
-              <CounterReview procedure={procedure} choices={choices} />
+              <CounterReview procedure={filing ?? procedure} choices={choices} />
             </>
           )}
           <Space wrap style={{ marginTop: 24 }}>
@@ -186,7 +285,7 @@ export function NewDossierWizard({ onRestart }: { onRestart(): void }) {
                 {t('desk.wizard.next')}
               </Button>
             )}
-            {step === 3 && (
+            {stepKey === 'review' && (
               <Button type="primary" size="large" loading={busy} onClick={() => void submit()}>
                 {t('desk.wizard.submit')}
               </Button>

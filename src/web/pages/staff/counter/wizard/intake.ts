@@ -1,9 +1,11 @@
 /** The counter intake's data: the portal's filing model plus a representative and the QR fill. */
 import type { FormInstance } from 'antd';
-import { api } from '../../../../api.js';
+import { api, ApiError } from '../../../../api.js';
 import type { ApiBody, ApiResponse } from '../../../../api/types.js';
 import type { Me, ProcedureDetail, StoreItem } from '../../../../types.js';
 import { type ApplicantValues, applicantBody, type Choices, componentsBody } from '../../../portal/submit/model.js';
+import { lockedFields } from '../../../../../modules/eforms/fields.rules.js';
+import { definitionOf, type EformDoc, type LoadedEform, type Prefill } from '../../../portal/submit/eform/model.js';
 import type { ChipCard } from '../../dossiers/types.js';
 
 export interface CounterApplicantValues extends ApplicantValues {
@@ -29,12 +31,13 @@ export function applicantKeyOf(v: CounterApplicantValues): string | undefined {
   return filled(v.kind === 'organization' ? v.taxCode : v.idNumber);
 }
 
-/** POST /api/dossiers for the counter channel. */
+/** POST /api/dossiers for the counter channel (with the e-form's values when it was filled). */
 export function counterIntakeBody(
   procedure: ProcedureDetail,
   v: CounterApplicantValues,
   choices: Choices,
   receivingUnitId?: string,
+  eform?: Record<string, unknown>,
 ): ApiBody<'/api/dossiers', 'post'> {
   return {
     procedureId: procedure.id,
@@ -43,7 +46,42 @@ export function counterIntakeBody(
     components: componentsBody(choices),
     ...(v.competentUnitId ? { competentUnitId: v.competentUnitId } : {}),
     ...(receivingUnitId ? { receivingUnitId } : {}),
+    ...(eform ? { eform: { values: eform } } : {}),
   };
+}
+
+/** Whose data prefills the form at the counter: the citizen applicant's personal identifier, or the representative's. */
+export function prefillPersonOf(v: CounterApplicantValues): string | undefined {
+  const id = filled(v.kind === 'organization' ? v.representative?.idNumber : v.idNumber);
+  return id && /^\d{12}$/.test(id) ? id : undefined;
+}
+
+/**
+ * The procedure's e-form at the counter, prefilled for the applicant the officer names (the
+ * prefill route's `?applicant=`; population values locked as on the portal); null when the
+ * procedure has no form. Without an identifier the form comes empty.
+ */
+export async function loadCounterEform(
+  procedureId: string,
+  applicant: string | undefined,
+): Promise<LoadedEform | null> {
+  let doc: EformDoc;
+  try {
+    doc = await api<EformDoc>(`/api/procedures/${procedureId}/eform`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+  const definition = definitionOf(doc);
+  const prefill = applicant
+    ? ((
+        await api<ApiResponse<'/api/procedures/{id}/eform/prefill'>>(`/api/procedures/${procedureId}/eform/prefill`, {
+          query: { applicant },
+        })
+      ).values as Prefill)
+    : {};
+  const locked = new Set(lockedFields(definition).filter((k) => prefill[k]?.source === 'population'));
+  return { definition, doc, prefill, locked, draft: null };
 }
 
 /**
