@@ -8,7 +8,13 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blankPdf, pdfsig } from '../src/modules/signing/testing/signed-pdfs.js';
+import {
+  blankPdf,
+  pdfsig,
+  signedByOfficialAndSeal,
+  signedByRevoked,
+  testTrust,
+} from '../src/modules/signing/testing/signed-pdfs.js';
 import {
   apiSession,
   browserSuite,
@@ -151,5 +157,41 @@ function vietnamToday(): string {
     const lanhdao = await apiSession(suite.url, 'lanhdao', DEMO_PASSWORD);
     const d = await lanhdao.get<{ currentStepKey: string | null; results: unknown[] }>(`/api/dossiers/${code}`);
     expect(d).toMatchObject({ currentStepKey: 'phe-duyet', results: [] });
+  });
+
+  it('the public lookup page checks a result PDF: signer, seal, time, certificate, revocation, integrity', async () => {
+    // The server's demo CA (the test key directory): a sealed result, and one by a revoked certificate.
+    const trust = await testTrust();
+    const sealed = await signedByOfficialAndSeal(trust, pdf);
+    const revoked = await signedByRevoked(trust);
+    const { page } = await suite.open();
+    await page.goto('/tra-cuu');
+    await page.getByRole('heading', { name: 'Kiểm tra văn bản điện tử có ký số' }).waitFor();
+    const pick = async (name: string, buffer: Buffer) => {
+      await page
+        .locator('input[type=file][accept*="pdf"]')
+        .setInputFiles({ name, mimeType: 'application/pdf', buffer });
+      await page.getByTestId('verify-report').getByText(name, { exact: false }).waitFor();
+    };
+
+    await pick('ket-qua-da-ky.pdf', sealed);
+    const report = page.getByTestId('verify-report');
+    await report.getByText('Văn bản có 2 chữ ký số, tất cả hợp lệ').waitFor();
+    const official = page.getByTestId('verify-signature-1');
+    await official.getByText('Chữ ký số thứ 1: của người có thẩm quyền').waitFor();
+    await official.getByText('Nguyễn Văn Ánh', { exact: false }).waitFor();
+    await official.getByText('theo dấu thời gian', { exact: false }).waitFor();
+    await official.getByText('còn hiệu lực tại thời điểm ký', { exact: false }).waitFor();
+    await official.getByText('Chưa bị thu hồi (kiểm tra trực tuyến qua OCSP)').waitFor();
+    await official.getByText('Nội dung đã ký không bị thay đổi').waitFor();
+    const seal = page.getByTestId('verify-signature-2');
+    await seal.getByText('Chữ ký số thứ 2: của cơ quan, tổ chức (con dấu điện tử)').waitFor();
+    await seal.getByText('Con dấu điện tử TEST-UNIT', { exact: false }).waitFor();
+    await expectAccessible(page);
+
+    await pick('bi-thu-hoi.pdf', revoked);
+    await report.getByText('Văn bản có chữ ký số không hợp lệ').waitFor();
+    await page.getByTestId('verify-signature-1').getByText('Đã bị thu hồi từ', { exact: false }).waitFor();
+    await saveJourneyScreenshot(page, 'result-verification');
   });
 });
