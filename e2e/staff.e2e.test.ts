@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { blankPdf } from '../src/modules/signing/testing/signed-pdfs.js';
 import { PDF } from '../test/fixtures/uploads.js';
 import {
   apiSession,
@@ -238,18 +239,22 @@ async function forward(page: Page, comment: string, screenshot?: string): Promis
     await page.getByTestId(`dossier-row-${code}`).getByRole('link', { name: code }).click();
     await waitForPath(page, dossierPath);
     await page.getByTestId('dossier-actions').getByRole('button', { name: 'Phê duyệt, ký kết quả' }).click();
-    const dialog = page.locator('.ant-modal-content', { hasText: 'Tệp kết quả đã ký số' });
+    const dialog = page.locator('.ant-modal-content', { hasText: 'Tệp kết quả cần ký số' });
     await dialog
       .locator('input[type=file]')
-      .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: PDF });
+      .setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: await blankPdf() });
     await dialog.getByText('ket-qua.pdf').waitFor();
     await dialog.getByLabel('Số văn bản, giấy tờ').fill('125/TLHT');
     await dialog.getByLabel('Ngày ban hành').fill(vietnamToday());
     await dialog.getByLabel('Ngày ban hành').press('Enter');
-    await dialog.getByLabel('Số hiệu chứng thư số').fill('540101010A1B2C3D');
     await dialog.locator('.ant-select-selection-item', { hasText: 'Trần Thị Bích' }).waitFor();
     await dialog.getByLabel('Ý kiến, ghi chú chuyển bước').fill('Đồng ý, trả kết quả');
     await dialog.getByRole('button', { name: 'Phê duyệt, ký kết quả' }).click();
+    // The remote-signing service asks for the confirmation on the leader's phone (its simulator's page).
+    const phoneUrl = await dialog.getByTestId('signing-phone-link').getAttribute('href');
+    const phone = (await suite.open()).page;
+    await phone.goto(phoneUrl!);
+    await phone.getByRole('button', { name: 'Xác nhận ký' }).click();
     await page.getByTestId('dossier-results').getByText('Số 125/TLHT', { exact: false }).waitFor();
     await page
       .getByTestId('timeline-handed')

@@ -43,9 +43,12 @@ export interface RequestOptions {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  // FormData (a file upload) sets its own multipart content type with the boundary.
+  // FormData (a file upload) sets its own multipart content type with the boundary; a Blob (a
+  // file sent as the body itself) goes as its own type.
   const multipart = options.body instanceof FormData;
-  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  const blob = options.body instanceof Blob ? options.body : null;
+  if (blob) headers['content-type'] = blob.type || 'application/octet-stream';
+  else if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let url = path;
@@ -65,7 +68,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       headers,
       credentials: 'same-origin',
       body:
-        options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
+        options.body === undefined
+          ? undefined
+          : multipart
+            ? (options.body as FormData)
+            : (blob ?? JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ.');

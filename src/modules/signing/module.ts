@@ -8,6 +8,7 @@ import { trustFromEnv } from './trust.config.js';
 import { remoteSigningFromEnv } from './remote-signing.config.js';
 import { remoteSigningSimRoutes } from './remote-signing-sim.routes.js';
 import { trustSimRoutes } from './trust-sim.routes.js';
+import { verificationRoutes } from './verification.routes.js';
 
 export const signingModule: ModuleManifest = {
   name: 'signing',
@@ -24,5 +25,6 @@ export const signingModule: ModuleManifest = {
       .catch((error: unknown) => app.log.error({ err: error }, 'trust services unavailable'));
     trustSimRoutes(app, deps);
     remoteSigningSimRoutes(app, deps);
+    verificationRoutes(app, deps);
   },
 };

@@ -43,6 +43,10 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
   tstInfo: '1.2.840.113549.1.9.16.1.4',
+  /** id-pkix-ocsp-basic (RFC 6960 §4.2.1). */
+  ocspBasic: '1.3.6.1.5.5.7.48.1.1',
+  authorityInfoAccess: '1.3.6.1.5.5.7.1.1',
+  ocspAccess: '1.3.6.1.5.5.7.48.1',
 } as const;
 
 export interface KeyPair {
@@ -58,7 +62,7 @@ export async function newKeyPair(): Promise<KeyPair> {
 export const privateKeyPem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 export const privateKeyFromPem = (pem: string) => createPrivateKey(pem);
 
-async function cryptoKey(key: KeyObject): Promise<CryptoKey> {
+export async function cryptoKey(key: KeyObject): Promise<CryptoKey> {
   const der = key.export({ type: 'pkcs8', format: 'der' });
   return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
     'sign',
@@ -133,6 +137,8 @@ export interface IssueInput {
   selfKey?: KeyObject;
   /** Where relying parties fetch the issuer's CRL. */
   crlUrl?: string;
+  /** The issuer's OCSP responder (authorityInfoAccess, RFC 5280 §4.2.2.1). */
+  ocspUrl?: string;
 }
 
 const bitString = (byte: number, unusedBits: number) =>
@@ -199,6 +205,17 @@ export async function issueCertificate(input: IssueInput): Promise<pkijs.Certifi
       ],
     });
     extensions.push(extension(OID.crlDistributionPoints, false, points));
+  }
+  if (input.ocspUrl) {
+    const access = new pkijs.InfoAccess({
+      accessDescriptions: [
+        new pkijs.AccessDescription({
+          accessMethod: OID.ocspAccess,
+          accessLocation: new pkijs.GeneralName({ type: 6, value: input.ocspUrl }),
+        }),
+      ],
+    });
+    extensions.push(extension(OID.authorityInfoAccess, false, access));
   }
   cert.extensions = extensions;
   const signingKey = input.issuer?.privateKey ?? input.selfKey;

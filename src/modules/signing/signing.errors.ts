@@ -32,6 +32,7 @@ export const SIGNING_ERRORS = {
     status: 422,
     message: 'Chưa xác định được tình trạng thu hồi của chứng thư số (không có danh sách thu hồi).',
   },
+  SIGNATURE_VERIFICATION_NOT_PDF: { status: 415, message: 'Chỉ kiểm tra được chữ ký số trong tệp PDF.' },
   SIGNING_FAILED: { status: 502, message: 'Không ký số được tài liệu; vui lòng thử lại.' },
   REMOTE_SIGNING_UNAVAILABLE: {
     status: 503,
@@ -45,7 +46,7 @@ export const SIGNING_ERRORS = {
 
 export type SignatureFailureCode = Exclude<
   keyof typeof SIGNING_ERRORS,
-  'SIGNING_FAILED' | 'REMOTE_SIGNING_UNAVAILABLE' | 'SIGNING_TRANSACTION_NOT_FOUND'
+  'SIGNING_FAILED' | 'REMOTE_SIGNING_UNAVAILABLE' | 'SIGNING_TRANSACTION_NOT_FOUND' | 'SIGNATURE_VERIFICATION_NOT_PDF'
 >;
 
 declare module '../../kernel/errors.js' {

@@ -1,7 +1,7 @@
 /**
  * The demo trust services, in process: a root CA standing in for the national root (Root CA
  * Chính phủ / Bộ TT&TT's root under Decree 23/2025), a subordinate CA issuing officials' and
- * agencies' certificates, its CRL, and an RFC 3161 timestamp authority. Generated on first start
+ * agencies' certificates, its CRL and OCSP responder, and an RFC 3161 timestamp authority. Generated on first start
  * into the key directory (key-files.ts), never committed, never in the database. Production
  * replaces each part (docs/ARCHITECTURE.md "Signing"): the trust list becomes the national
  * root certificates, revocation comes from the CAs' CRL/OCSP, the TSA is a licensed one.
@@ -26,6 +26,7 @@ import {
   type Revocation,
   serialHex,
 } from './pki.js';
+import { type OcspTransport, ocspRespond } from './ocsp.js';
 import { type TimestampAuthority, timestampAuthority } from './tsa.js';
 
 /** The demo hierarchy is valid from 2020 so that tests pinned to past dates still sign. */
@@ -49,6 +50,13 @@ export interface TrustServices {
   crlFor(issuer: pkijs.Certificate): Promise<pkijs.CertificateRevocationList | null>;
   /** The sub CA's CRL as DER, for /sim/ca/sub.crl. */
   subordinateCrl(): Promise<Buffer>;
+  /**
+   * How to reach the OCSP responder of an issuer (in process here; production: HTTP POST to the
+   * URL in the certificate's authorityInfoAccess), or null when there is none: the CRL then decides.
+   */
+  ocspFor(issuer: pkijs.Certificate): OcspTransport | null;
+  /** The sub CA's OCSP responder (RFC 6960): a DER OCSPRequest in, a DER OCSPResponse out (/sim/ca/ocsp). */
+  ocspRespond(request: Buffer): Promise<Buffer>;
   /** Issues an end-entity signing certificate under the sub CA (the remote-signing simulator's officials). */
   issueSigner(subject: NameParts, keys: KeyPair): Promise<pkijs.Certificate[]>;
   /** Records a revocation in the sub CA's register (the next CRL lists it). */
@@ -120,6 +128,7 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
   const now = options.now ?? (() => new Date());
   const caDir = join(options.keysDir, 'ca');
   const crlUrl = options.publicUrl ? new URL('/sim/ca/sub.crl', options.publicUrl).toString() : undefined;
+  const ocspUrl = options.publicUrl ? new URL('/sim/ca/ocsp', options.publicUrl).toString() : undefined;
   const { root, sub, tsa } = await loadOrCreateCa(caDir, crlUrl);
   const revokedPath = join(caDir, 'revoked.json');
   const readRevoked = async (): Promise<Revocation[]> => {
@@ -152,6 +161,7 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
       notBefore: DEMO_VALID_FROM,
       notAfter: years(12),
       ...(crlUrl ? { crlUrl } : {}),
+      ...(ocspUrl ? { ocspUrl } : {}),
     });
     return [cert, sub.certificate];
   };
@@ -183,6 +193,11 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
       return issuer.subject.isEqual(sub.certificate.subject) ? currentCrl() : null;
     },
     subordinateCrl: async () => crlDer(await currentCrl()),
+    ocspRespond: async (request) => ocspRespond(request, { issuer: sub, revoked: await readRevoked(), now: now() }),
+    ocspFor(issuer) {
+      if (!issuer.subject.isEqual(sub.certificate.subject)) return null;
+      return async (request) => ocspRespond(request, { issuer: sub, revoked: await readRevoked(), now: now() });
+    },
     issueSigner,
     async revoke(serial, at) {
       const list = await readRevoked();

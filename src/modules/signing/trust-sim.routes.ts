@@ -1,7 +1,8 @@
 /**
  * The demo trust services over HTTP, as relying parties outside MotCua would reach a CA and a
  * TSA: the root and subordinate certificates (to install as trusted in a PDF reader), the
- * subordinate CA's CRL (named in every certificate it issues when PUBLIC_URL is set), and the
+ * subordinate CA's CRL and OCSP responder (named in every certificate it issues when PUBLIC_URL
+ * is set), and the
  * RFC 3161 endpoint (application/timestamp-query → application/timestamp-reply). No keys here.
  */
 import type { App, Deps } from '../../kernel/http.js';
@@ -25,6 +26,16 @@ export function trustSimRoutes(app: App, deps: Deps): void {
       { parseAs: 'buffer', bodyLimit: 64 * 1024 },
       (_r, body, done) => done(null, body),
     );
+    // OCSP over HTTP POST (RFC 6960 Appendix A.1): the responder named in every certificate the sub CA issues.
+    scope.addContentTypeParser(
+      'application/ocsp-request',
+      { parseAs: 'buffer', bodyLimit: 64 * 1024 },
+      (_r, body, done) => done(null, body),
+    );
+    scope.post('/sim/ca/ocsp', { schema: { hide: true } }, async (request, reply) => {
+      const answer = await (await trust.get()).ocspRespond(request.body as Buffer);
+      return reply.header('content-type', 'application/ocsp-response').send(answer);
+    });
     scope.post('/sim/tsa', { schema: { hide: true } }, async (request, reply) => {
       const answer = await (await trust.get()).tsa.respond(request.body as Buffer);
       return reply.header('content-type', 'application/timestamp-reply').send(answer);

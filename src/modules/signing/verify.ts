@@ -2,25 +2,61 @@
  * Validation of the signatures in a PDF that enters MotCua (ETSI EN 319 102-1, simplified to
  * what a B-T signature carries): for each signature its integrity (the byte ranges' digest and
  * the CMS signature), the time (the RFC 3161 token over the signature value, else now), the
- * chain to the trust list at that time, the signer certificate's revocation (CRL) at that time;
+ * chain to the trust list at that time, the signer certificate's revocation at that time (OCSP
+ * first, then the CRL: revocation.rules.ts);
  * and for the document, coverage: bytes after the last signature that no signature covers mean
  * an unsigned change. The answer is a report stored with the file.
  */
 import * as pkijs from 'pkijs';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { checkSignerInfo, encapsulatedContent, parseSignedData, sha256, timestampTokenOf } from './cms.js';
+import { queryOcsp } from './ocsp.js';
 import { nameAttribute, OID, serialHex } from './pki.js';
+import {
+  type CrlOutcome,
+  decideRevocation,
+  type OcspOutcome,
+  ocspDecides,
+  type RevocationDecision,
+} from './revocation.rules.js';
 import { SIGNING_ERRORS, type SignatureFailureCode } from './signing.errors.js';
 import type { TrustServices } from './trust-services.js';
 import { tstInfoOf } from './tsa.js';
 
 export type ValidationStatus = 'valid' | 'invalid' | 'indeterminate';
 
+/** passed / failed, or not reached because an earlier check failed. */
+export type CheckResult = 'passed' | 'failed' | 'notChecked';
+
+/** Each check made on one signature, for the report shown to officials and on the public verification page. */
+export interface SignatureChecks {
+  /** The byte ranges' digest and the CMS signature over them. */
+  integrity: CheckResult;
+  /** A path to a trust anchor, each link's signature checked. */
+  trustChain: CheckResult;
+  /** The signer certificate within its validity period at the signing time. */
+  certificateValidity: CheckResult;
+  /** The RFC 3161 timestamp over the signature value: absent (PAdES-B-B), or its verdict. */
+  timestamp: CheckResult | 'absent';
+  revocation: 'good' | 'revoked' | 'unknown' | 'notChecked';
+  /** Which source decided the revocation (OCSP first, then the CRL: revocation.rules.ts). */
+  revocationSource: 'ocsp' | 'crl' | null;
+  revokedAt: string | null;
+}
+
 export interface SignatureValidation {
   field: string | null;
   signer: string | null;
   organization: string | null;
   certificateSerial: string | null;
+  // The details below are in every new report; reports stored before they existed lack them.
+  /** official: the competent person's signature; seal: the agency's (by the field MotCua signs into). */
+  role?: 'official' | 'seal' | null;
+  /** The issuing CA's common name. */
+  issuer?: string | null;
+  certificateValidFrom?: string | null;
+  certificateValidTo?: string | null;
+  checks?: SignatureChecks;
   /** The time the signature is judged at: the timestamp's, else the check's. */
   signedAt: string | null;
   timestamped: boolean;
@@ -39,7 +75,7 @@ export interface ValidationReport {
   signatures: SignatureValidation[];
 }
 
-export type TrustList = Pick<TrustServices, 'trustAnchors' | 'intermediates' | 'crlFor'>;
+export type TrustList = Pick<TrustServices, 'trustAnchors' | 'intermediates' | 'crlFor' | 'ocspFor'>;
 
 const reasonOf = (code: SignatureFailureCode) => SIGNING_ERRORS[code].message;
 
@@ -96,37 +132,57 @@ async function reachesAnchor(leaf: pkijs.Certificate, pool: pkijs.Certificate[],
   return false;
 }
 
+async function chainHolds(
+  leaf: pkijs.Certificate,
+  carried: pkijs.Certificate[],
+  trust: TrustList,
+  at: Date,
+): Promise<boolean> {
+  const pool = [...carried, ...trust.intermediates];
+  if (!(await reachesAnchor(leaf, pool, trust.trustAnchors))) return false;
+  const engine = new pkijs.CertificateChainValidationEngine({
+    trustedCerts: trust.trustAnchors,
+    certs: [...pool.filter((c) => c !== leaf), leaf],
+    checkDate: at,
+  });
+  return (await engine.verify()).result;
+}
+
+const withinValidity = (cert: pkijs.Certificate, at: Date) => cert.notBefore.value <= at && cert.notAfter.value >= at;
+
 async function checkChain(
   leaf: pkijs.Certificate,
   carried: pkijs.Certificate[],
   trust: TrustList,
   at: Date,
 ): Promise<SignatureFailureCode | null> {
-  const pool = [...carried, ...trust.intermediates];
-  if (!(await reachesAnchor(leaf, pool, trust.trustAnchors))) return 'SIGNATURE_UNTRUSTED_ROOT';
-  const engine = new pkijs.CertificateChainValidationEngine({
-    trustedCerts: trust.trustAnchors,
-    certs: [...pool.filter((c) => c !== leaf), leaf],
-    checkDate: at,
-  });
-  const result = await engine.verify();
-  if (result.result) return null;
-  return leaf.notBefore.value > at || leaf.notAfter.value < at
-    ? 'SIGNATURE_CERTIFICATE_EXPIRED'
-    : 'SIGNATURE_CHAIN_INVALID';
+  if (await chainHolds(leaf, carried, trust, at)) return null;
+  return withinValidity(leaf, at) ? 'SIGNATURE_CHAIN_INVALID' : 'SIGNATURE_CERTIFICATE_EXPIRED';
 }
 
+async function crlOutcome(leaf: pkijs.Certificate, issuer: pkijs.Certificate, trust: TrustList): Promise<CrlOutcome> {
+  const crl = await trust.crlFor(issuer);
+  if (!crl || !(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) return { status: 'unavailable' };
+  const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(leaf.serialNumber));
+  return entry ? { status: 'listed', revokedAt: entry.revocationDate.value } : { status: 'notListed' };
+}
+
+/** OCSP first, the CRL when OCSP does not decide (revocation.rules.ts); `now` judges an answer's freshness. */
 async function checkRevocation(
   leaf: pkijs.Certificate,
   pool: pkijs.Certificate[],
   trust: TrustList,
   at: Date,
-): Promise<SignatureFailureCode | null> {
+  now: Date,
+): Promise<RevocationDecision> {
   const issuer = pool.find((c) => c.subject.isEqual(leaf.issuer));
-  const crl = issuer ? await trust.crlFor(issuer) : null;
-  if (!issuer || !crl || !(await crl.verify({ issuerCertificate: issuer }))) return 'SIGNATURE_REVOCATION_UNKNOWN';
-  const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(leaf.serialNumber));
-  return entry && entry.revocationDate.value <= at ? 'SIGNATURE_CERTIFICATE_REVOKED' : null;
+  if (!issuer) return { status: 'unknown', source: null, revokedAt: null };
+  const transport = trust.ocspFor(issuer);
+  const ocsp: OcspOutcome = transport
+    ? await queryOcsp(transport, leaf, issuer, trust.trustAnchors, now)
+    : { status: 'unavailable', why: 'no responder' };
+  if (ocspDecides(ocsp)) return decideRevocation(ocsp, null, at);
+  return decideRevocation(ocsp, await crlOutcome(leaf, issuer, trust), at);
 }
 
 /** The timestamp's time when its token answers this signature value and verifies, else a failure. */
@@ -159,13 +215,31 @@ async function timestampTime(
   return { time: info.genTime, failure: null };
 }
 
+/** The role of a signature by the field MotCua signs into (signature-boxes.ts, Decree 30/2020 Phụ lục I). */
+const roleOf = (field: string | null): SignatureValidation['role'] =>
+  field === 'ChuKyCoQuan' ? 'seal' : field === 'ChuKyNguoiCoThamQuyen' ? 'official' : null;
+
 async function validateOne(pdf: Buffer, raw: RawSignature, trust: TrustList, now: Date): Promise<SignatureValidation> {
   const [start, firstLength, secondStart, secondLength] = raw.byteRange;
+  const checks: SignatureChecks = {
+    integrity: 'notChecked',
+    trustChain: 'notChecked',
+    certificateValidity: 'notChecked',
+    timestamp: 'notChecked',
+    revocation: 'notChecked',
+    revocationSource: null,
+    revokedAt: null,
+  };
   const result: SignatureValidation = {
     field: raw.field,
+    role: roleOf(raw.field),
     signer: null,
     organization: null,
+    issuer: null,
     certificateSerial: null,
+    certificateValidFrom: null,
+    certificateValidTo: null,
+    checks,
     signedAt: null,
     timestamped: false,
     coversUpTo: secondStart + secondLength,
@@ -180,34 +254,54 @@ async function validateOne(pdf: Buffer, raw: RawSignature, trust: TrustList, now
     start !== 0 ||
     secondStart <= firstLength ||
     secondStart + secondLength > pdf.length
-  )
+  ) {
+    checks.integrity = 'failed';
     return fail('SIGNATURE_MALFORMED');
+  }
   let parsed: ReturnType<typeof parseSignedData>;
   try {
     parsed = parseSignedData(raw.contents);
   } catch {
+    checks.integrity = 'failed';
     return fail('SIGNATURE_MALFORMED');
   }
   const { signer, signerInfo, certificates } = parsed;
   if (signer) {
     result.signer = nameAttribute(signer.subject, OID.commonName);
     result.organization = nameAttribute(signer.subject, OID.organization);
+    result.issuer = nameAttribute(signer.issuer, OID.commonName);
     result.certificateSerial = serialHex(signer);
+    result.certificateValidFrom = signer.notBefore.value.toISOString();
+    result.certificateValidTo = signer.notAfter.value.toISOString();
   }
   const content = Buffer.concat([pdf.subarray(0, firstLength), pdf.subarray(secondStart, secondStart + secondLength)]);
-  if (!checkSignerInfo(parsed, content).ok || !signer) return fail('SIGNATURE_INTEGRITY_FAILED');
-  if (!(await reachesAnchor(signer, [...certificates, ...trust.intermediates], trust.trustAnchors)))
+  if (!checkSignerInfo(parsed, content).ok || !signer) {
+    checks.integrity = 'failed';
+    return fail('SIGNATURE_INTEGRITY_FAILED');
+  }
+  checks.integrity = 'passed';
+  if (!(await reachesAnchor(signer, [...certificates, ...trust.intermediates], trust.trustAnchors))) {
+    checks.trustChain = 'failed';
     return fail('SIGNATURE_UNTRUSTED_ROOT');
+  }
   const stamped = await timestampTime(signerInfo, trust);
+  checks.timestamp = stamped.failure ? 'failed' : stamped.time ? 'passed' : 'absent';
   if (stamped.failure) return fail(stamped.failure);
   const at = stamped.time ?? now;
   result.timestamped = stamped.time !== null;
   result.signedAt = at.toISOString();
+  checks.certificateValidity = withinValidity(signer, at) ? 'passed' : 'failed';
   const chain = await checkChain(signer, certificates, trust, at);
+  checks.trustChain = chain === null || chain === 'SIGNATURE_CERTIFICATE_EXPIRED' ? 'passed' : 'failed';
   if (chain) return fail(chain);
-  const revocation = await checkRevocation(signer, [...certificates, ...trust.intermediates], trust, at);
-  if (revocation === 'SIGNATURE_REVOCATION_UNKNOWN') return fail(revocation, 'indeterminate');
-  if (revocation) return fail(revocation);
+  const revocation = await checkRevocation(signer, [...certificates, ...trust.intermediates], trust, at, now);
+  Object.assign(checks, {
+    revocation: revocation.status,
+    revocationSource: revocation.source,
+    revokedAt: revocation.revokedAt?.toISOString() ?? null,
+  });
+  if (revocation.status === 'unknown') return fail('SIGNATURE_REVOCATION_UNKNOWN', 'indeterminate');
+  if (revocation.status === 'revoked') return fail('SIGNATURE_CERTIFICATE_REVOKED');
   return result;
 }
 

@@ -10952,6 +10952,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/signature-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kiểm tra chữ ký số của văn bản điện tử (PDF in the body, Content-Type: application/pdf)
+         * @description The validation report of each signature: signer, role (official or agency seal), signing time (RFC 3161), the certificate’s validity at that time, its revocation (OCSP first, then the CRL), the chain to the trust list and the integrity of the signed bytes; and for the file, whether anything was added that no signature covers. Not a PDF → 415 SIGNATURE_VERIFICATION_NOT_PDF. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignatureVerification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queue/bookings": {
         parameters: {
             query?: never;
@@ -19432,14 +19507,75 @@ export interface components {
             lastError: string | null;
             runs: number;
         };
+        SignatureChecks: {
+            /**
+             * @description The signed byte ranges and the CMS signature over them
+             * @enum {string}
+             */
+            integrity: "passed" | "failed" | "notChecked";
+            /**
+             * @description A path to a trust anchor (the national root in production)
+             * @enum {string}
+             */
+            trustChain: "passed" | "failed" | "notChecked";
+            /**
+             * @description The signer certificate within its validity period at the signing time
+             * @enum {string}
+             */
+            certificateValidity: "passed" | "failed" | "notChecked";
+            /**
+             * @description The RFC 3161 signature timestamp
+             * @enum {string}
+             */
+            timestamp: "passed" | "failed" | "notChecked" | "absent";
+            /** @enum {string} */
+            revocation: "good" | "revoked" | "unknown" | "notChecked";
+            /** @description OCSP first, the CRL when OCSP does not decide */
+            revocationSource: ("ocsp" | "crl") | null;
+            revokedAt: string | null;
+        };
+        SignatureChecksInput: {
+            /**
+             * @description The signed byte ranges and the CMS signature over them
+             * @enum {string}
+             */
+            integrity: "passed" | "failed" | "notChecked";
+            /**
+             * @description A path to a trust anchor (the national root in production)
+             * @enum {string}
+             */
+            trustChain: "passed" | "failed" | "notChecked";
+            /**
+             * @description The signer certificate within its validity period at the signing time
+             * @enum {string}
+             */
+            certificateValidity: "passed" | "failed" | "notChecked";
+            /**
+             * @description The RFC 3161 signature timestamp
+             * @enum {string}
+             */
+            timestamp: "passed" | "failed" | "notChecked" | "absent";
+            /** @enum {string} */
+            revocation: "good" | "revoked" | "unknown" | "notChecked";
+            /** @description OCSP first, the CRL when OCSP does not decide */
+            revocationSource: ("ocsp" | "crl") | null;
+            revokedAt: string | null;
+        };
         SignatureValidation: {
             /** @description The signature field name */
             field: string | null;
+            /** @description official: the competent person's signature; seal: the agency's (absent in reports stored before) */
+            role?: ("official" | "seal") | null;
             /** @description The signer certificate's common name */
             signer: string | null;
             organization: string | null;
+            /** @description The issuing CA's common name */
+            issuer?: string | null;
             /** @description Hex */
             certificateSerial: string | null;
+            certificateValidFrom?: string | null;
+            certificateValidTo?: string | null;
+            checks?: components["schemas"]["SignatureChecks"];
             /** @description The timestamp time (ISO 8601), else the check time */
             signedAt: string | null;
             /** @description Carries an RFC 3161 signature timestamp (PAdES-B-T) */
@@ -19456,11 +19592,18 @@ export interface components {
         SignatureValidationInput: {
             /** @description The signature field name */
             field: string | null;
+            /** @description official: the competent person's signature; seal: the agency's (absent in reports stored before) */
+            role?: ("official" | "seal") | null;
             /** @description The signer certificate's common name */
             signer: string | null;
             organization: string | null;
+            /** @description The issuing CA's common name */
+            issuer?: string | null;
             /** @description Hex */
             certificateSerial: string | null;
+            certificateValidFrom?: string | null;
+            certificateValidTo?: string | null;
+            checks?: components["schemas"]["SignatureChecksInput"];
             /** @description The timestamp time (ISO 8601), else the check time */
             signedAt: string | null;
             /** @description Carries an RFC 3161 signature timestamp (PAdES-B-T) */
@@ -19491,6 +19634,18 @@ export interface components {
             reason: string | null;
             checkedAt: string;
             signatures: components["schemas"]["SignatureValidationInput"][];
+        };
+        SignatureVerification: {
+            /** @description Of the file checked */
+            sha256: string;
+            size: number;
+            report: components["schemas"]["SignatureValidationReport"];
+        };
+        SignatureVerificationInput: {
+            /** @description Of the file checked */
+            sha256: string;
+            size: number;
+            report: components["schemas"]["SignatureValidationReportInput"];
         };
         StoreConsentCode: {
             /** @description Shown once, when not sent */

@@ -5,10 +5,12 @@ import { navigate, useLocation } from '../../../router.js';
 import { LookupError } from './LookupError.js';
 import { PublicDossierCard } from './PublicDossierCard.js';
 import { usePublicDossier } from './usePublicDossier.js';
+import { VerifyDocument } from './VerifyDocument.js';
 
 /**
  * /tra-cuu?ma=<code>: the dossier lookup, no login. The receipt's QR opens exactly this URL
- * (publicLookupUrl on the server), so a scanned receipt shows its dossier straight away.
+ * (publicLookupUrl on the server), so a scanned receipt shows its dossier straight away. Below
+ * it, the check of a signed result PDF (VerifyDocument).
  */
 export default function LookupPage() {
   const t = useT();
@@ -35,6 +37,7 @@ export default function LookupPage() {
       <LookupError error={lookup.error} />
       {lookup.loading && code && <Skeleton active />}
       {lookup.data && !lookup.loading && !lookup.error && <PublicDossierCard dossier={lookup.data} />}
+      <VerifyDocument />
     </section>
   );
 }

@@ -4,10 +4,10 @@ import { errorText } from '../../../components/errors.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { useVersionConflict } from '../../../components/useVersionConflict.js';
 import { useT } from '../../../i18n/i18n.js';
-import { useSession } from '../../../session.js';
 import { ACTION_DIALOG, type ActionValues, actionFields, DANGER_ACTIONS, PRIMARY_ACTIONS } from './actions.js';
 import { ActionFields, type ActionTarget } from './ActionFields.js';
 import { actOn } from './dossierApi.js';
+import { SignResultDialog } from './SignResultDialog.js';
 import type { DossierActionName, DossierDetail } from './types.js';
 
 interface Props {
@@ -26,7 +26,6 @@ interface Props {
 export function ActionButton({ dossier, action, size, onChanged }: Props) {
   const t = useT();
   const { message, modal } = App.useApp();
-  const session = useSession();
   const [open, setOpen] = useState(false);
   const kind = ACTION_DIALOG[action];
   const name = t(`desk.action.${action}`);
@@ -54,7 +53,6 @@ export function ActionButton({ dossier, action, size, onChanged }: Props) {
       },
     });
 
-  const signer = session.state.status === 'signedIn' ? session.state.me.fullName : undefined;
   return (
     <>
       <Button
@@ -65,13 +63,25 @@ export function ActionButton({ dossier, action, size, onChanged }: Props) {
       >
         {name}
       </Button>
-      {open && (
+      {open && kind === 'sign' && (
+        <SignResultDialog
+          dossier={dossier}
+          title={`${name} — ${dossier.code}`}
+          okText={name}
+          conflict={conflict}
+          onSaved={(next) => {
+            setOpen(false);
+            onChanged(next);
+          }}
+          onClose={() => setOpen(false)}
+        />
+      )}
+      {open && kind !== 'sign' && (
         <FormModal<ActionValues, DossierDetail>
           title={`${name} — ${dossier.code}`}
           okText={name}
           okButtonProps={{ danger }}
-          width={kind === 'sign' || kind === 'consult' ? 720 : undefined}
-          initialValues={kind === 'sign' ? { signer } : undefined}
+          width={kind === 'consult' ? 720 : undefined}
           onSubmit={async (values) => {
             try {
               return await actOn(dossier, action, actionFields(kind, values));

@@ -142,7 +142,10 @@ export function ActionFields({ kind, dossier }: { kind: DialogKind; dossier: Act
   }
 }
 
-/** Phê duyệt, ký kết quả: the signed result document and what is written on it. */
+/**
+ * Phê duyệt, ký kết quả: the result document to sign and what is written on it. The signer and
+ * the certificate come from the remote signature itself (SignResultDialog), not from typing.
+ */
 function SignFields({ dossier }: { dossier: ActionTarget }) {
   const t = useT();
   const required = [{ required: true, message: t('common.required') }];
@@ -152,6 +155,7 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
         name="files"
         label={t('desk.sign.file')}
         rules={[{ required: true, type: 'array', min: 1, message: t('desk.sign.fileRequired') }]}
+        extra={t('desk.sign.fileHelp')}
       >
         <FilesField label={t('desk.sign.file')} />
       </Form.Item>
@@ -173,12 +177,6 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
         initialValue={dossier.competentUnit?.name}
       >
         <Input maxLength={300} />
-      </Form.Item>
-      <Form.Item name="signer" label={t('desk.sign.signer')} rules={required}>
-        <Input maxLength={200} />
-      </Form.Item>
-      <Form.Item name="certificateSerial" label={t('desk.sign.certificate')} rules={required}>
-        <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="paperCopy" valuePropName="checked">
         <Checkbox>{t('desk.sign.paperCopy')}</Checkbox>
