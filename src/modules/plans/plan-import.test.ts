@@ -9,8 +9,10 @@ import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { romanValue } from './grid.rules.js';
 import { readPlan } from './plan-import.js';
-import { buildPlanTree, type PreviewTask, type RawRow } from './plan-rows.rules.js';
+import { buildPlanTree, type PreviewTask, type RawRow, splitUnits } from './plan-rows.rules.js';
+import type { Schedule } from './timeframe.rules.js';
 
 const SEED = readFileSync(new URL('../../../test/fixtures/plans/003-bac-kan-cchc-2025.txt', import.meta.url), 'utf8');
 
@@ -248,4 +250,102 @@ describe('the same plan as XLSX and DOCX', () => {
     expect(other.problems).toEqual([]);
     expect(other.tasks).toEqual(tree);
   });
+});
+
+/**
+ * Seed 000 (Bà Rịa–Vũng Tàu, 2025 plan for procedure control): the appendix copied as
+ * tab-separated lines from a web page — sections headed by Roman numerals, tasks numbered from 1
+ * again in each, the header repeated at each page break and cells continued on the next page.
+ * What the tree must hold is read here straight from the file's lines, not written by hand.
+ */
+describe('seed 000: a tab-separated table in Roman-numbered sections', () => {
+  const SEED_000 = readFileSync(
+    new URL('../../../test/fixtures/plans/000-ba-ria-vung-tau-kstthc-2025.txt', import.meta.url),
+    'utf8',
+  );
+  const strip = (cell: string) =>
+    cell
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const lines = SEED_000.split(/\r?\n/).map((l) => l.split('\t').map(strip));
+  /** The file's sections in order, each with its numbered rows' cells as written on their first line. */
+  const sections: { numeral: string; title: string; rows: string[][] }[] = [];
+  for (const cells of lines) {
+    const heading = /^([IVX]+)\.?\s+(.+)$/.exec(cells[0] ?? '');
+    if (heading && cells.slice(1).every((c) => c === '')) {
+      sections.push({ numeral: heading[1]!, title: heading[2]!, rows: [] });
+    } else if (/^\d+$/.test(cells[0] ?? '') && sections.length > 0) sections.at(-1)!.rows.push(cells);
+  }
+  let seeded: PreviewTask[];
+  let problems: { number: string; problem: string }[];
+  const due = (dueOn: string): Schedule => ({ kind: 'due', dueOn, reporting: null });
+  const ongoing: Schedule = { kind: 'ongoing', dueOn: null, reporting: 'quarterly' };
+
+  beforeAll(async () => {
+    const read = await readPlan('text', { text: SEED_000 });
+    ({ tasks: seeded, problems } = buildPlanTree(read.rows, read.heading.year ?? 2025));
+  });
+
+  it('gives one group per section and every numbered row in it, with no structural problem', () => {
+    expect(sections.map((s) => s.numeral)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI']);
+    const numbered = sections.reduce((n, s) => n + s.rows.length, 0);
+    expect(seeded).toHaveLength(sections.length + numbered);
+    expect(seeded.filter((t) => t.kind === 'group').map((t) => t.title)).toEqual(sections.map((s) => s.title));
+    expect(problems.filter((p) => p.problem !== 'timeframe_unparsed')).toEqual([]);
+  });
+
+  it('numbers each row within its section and keeps its title, lead unit and timeframe', () => {
+    sections.forEach((section, i) => {
+      for (const cells of section.rows) {
+        const task = seeded.find((t) => t.number === `${i + 1}.${cells[0]}`);
+        expect(task, `${section.numeral}.${cells[0]}`).toBeDefined();
+        expect(task!.parentNumber).toBe(String(i + 1));
+        // A cell continued after a page break only grows: the first line's text starts it.
+        expect(task!.title.startsWith(cells[1]!)).toBe(true);
+        expect(task!.leadLabels.join('; ')).toContain(splitUnits(cells[2]!)[0]!);
+        expect(task!.timeframeText.startsWith(cells[5]!)).toBe(true);
+      }
+    });
+  });
+
+  it.each<[string, string, Schedule]>([
+    ['1.1', 'Xây dựng kế hoạch rà soát, đánh giá thủ tục hành chính năm 2025', due('2025-02-28')],
+    ['3.2', 'Báo cáo kết quả rà soát, đánh giá thủ tục hành chính', due('2025-08-15')],
+    ['4.2', 'Hướng dẫn các cơ quan chuyên môn thuộc UBND tỉnh', { kind: 'event', dueOn: null, reporting: null }],
+    ['6.1', 'Tiếp nhận, phân loại 100% các phản ánh, kiến nghị', ongoing],
+    ['11.7', 'Đánh giá kết quả công tác kiểm soát TTHC năm 2025', due('2025-12-31')],
+  ])('%s: %s…', (number, start, schedule) => {
+    const task = seeded.find((t) => t.number === number)!;
+    expect(task.title.startsWith(start)).toBe(true);
+    expect(task.schedule).toEqual(schedule);
+  });
+
+  it('reads a page-broken cell whole: the rows continued after a repeated header', () => {
+    // Section II, task 3: its task and coordinating cells go on after the page break ("… UBND cấp" / "huyện").
+    const [, title, , coordinating] = sections[1]!.rows[2]!;
+    expect(coordinating).toMatch(/UBND cấp$/);
+    const task = seeded.find((t) => t.number === '2.3')!;
+    expect(task.title).toBe(`${title} địa phương`);
+    expect(task.coordinatingLabels).toContain('UBND cấp huyện');
+    // The last section's measurable rows (the plan's targets, "Tỷ lệ …", "Mức độ …") are targets.
+    const last = sections.at(-1)!;
+    const targets = last.rows.filter((cells) => /^(Tỷ lệ|Mức độ)/.test(cells[1]!)).map((c) => `11.${c[0]}`);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(seeded.filter((t) => t.kind === 'target').map((t) => t.number)).toEqual(targets);
+  });
+});
+
+describe('romanValue', () => {
+  it.each<[string, number | null]>([
+    ['I', 1],
+    ['IV', 4],
+    ['VII', 7],
+    ['IX', 9],
+    ['XI', 11],
+    ['XIV', 14],
+    ['XL', 40],
+    ['', null],
+    ['IIA', null],
+  ])('%s → %s', (numeral, value) => expect(romanValue(numeral)).toBe(value));
 });
