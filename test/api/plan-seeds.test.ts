@@ -6,6 +6,10 @@
  * Seed 000 (Bà Rịa–Vũng Tàu, 2025 plan for procedure control, appendix copied from a web page as
  * tab-separated lines): eleven sections headed by Roman numerals, tasks numbered from 1 in each.
  * Its text has no heading block (issuer, number, title): the officer types those in the form.
+ *
+ * Seed 002 (An Giang, Decision 242/QĐ-UBND, appendix copied from a legal-text site: each cell
+ * ends with " |", the tables sit under the plan's numbered headings): the heading comes from the
+ * decision's own text; its tables' rows are numbered under the heading above them.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +17,7 @@ import { createTestApp, type Session, type TestApp } from '../../src/app/testing
 import { fixedClock } from '../../src/kernel/clock.js';
 import { demoUnits } from '../fixtures/units.js';
 
+const SEED_002 = readFileSync(new URL('../fixtures/plans/002-an-giang-242-qd-ubnd-2025.txt', import.meta.url), 'utf8');
 const SEED_000 = readFileSync(
   new URL('../fixtures/plans/000-ba-ria-vung-tau-kstthc-2025.txt', import.meta.url),
   'utf8',
@@ -120,5 +125,62 @@ describe('seed 000 through the plans import', () => {
     };
     expect(detail.title).toContain('NĂM 2025');
     expect(detail.tasks.map((x) => x.number)).toEqual(tasks.map((x) => x.number));
+  });
+});
+
+describe('seed 002 through the plans import', () => {
+  const appendix = SEED_002.split(/\r?\n/).slice(SEED_002.split(/\r?\n/).indexOf('PHỤ LỤC') + 1);
+  /** The plan's numbered headings between the appendix's tables, as the file writes them. */
+  const headings = appendix
+    .filter((l) => /^\d+(\.\d+)*\.\s+\S/.test(l) && !l.trimEnd().endsWith('|'))
+    .map((l) => /^(\d+(?:\.\d+)*)\./.exec(l)![1]!);
+
+  it('previews and saves the plan: a row per heading of the appendix, its year from the decision', async () => {
+    const res = await kstthc.request({
+      method: 'POST',
+      url: '/api/plans/preview',
+      payload: { issuerUnitId: vpId, source: 'text', text: SEED_002 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json() as {
+      heading: Record<string, string | null>;
+      tasks: (Record<string, unknown> & { number: string; kind: string })[];
+      problems: { problem: string }[];
+    };
+    expect(preview.heading).toMatchObject({ periodFrom: '2025-01-01', periodTo: '2025-12-31' });
+    expect(preview.problems.filter((p) => p.problem !== 'timeframe_unparsed')).toEqual([]);
+    const numbers = preview.tasks.map((x) => x.number);
+    for (const h of headings) expect(numbers).toContain(h);
+    const saved = await kstthc.request({
+      method: 'POST',
+      url: '/api/plans',
+      payload: {
+        issuerUnitId: vpId,
+        source: 'text',
+        issuerName: 'UBND tỉnh An Giang',
+        number: '242/QĐ-UBND',
+        issuedOn: '2025-02-24',
+        title: preview.heading.title,
+        legalBasis: preview.heading.legalBasis,
+        periodFrom: preview.heading.periodFrom,
+        periodTo: preview.heading.periodTo,
+        tasks: preview.tasks.map(({ number, title, timeframeText, expectedOutput, notes, lead, coordinating }) => ({
+          number,
+          title,
+          timeframeText,
+          expectedOutput,
+          notes,
+          lead,
+          coordinating,
+        })),
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const leaves = preview.tasks.filter((x) => x.kind !== 'group').length;
+    expect(saved.json().completion).toMatchObject({ total: leaves, done: 0 });
+    const detail = (await kstthc.request({ url: `/api/plans/${saved.json().id}` })).json() as {
+      tasks: { number: string }[];
+    };
+    expect(detail.tasks.map((x) => x.number)).toEqual(numbers);
   });
 });

@@ -349,3 +349,123 @@ describe('romanValue', () => {
     ['IIA', null],
   ])('%s → %s', (numeral, value) => expect(romanValue(numeral)).toBe(value));
 });
+
+/**
+ * Seed 002 (An Giang, Decision 242/QĐ-UBND: the 2025 plan, long appendix), as a legal-text site's
+ * page copied as text: each table cell ends with " |" (one or more lines a cell, "|||||" for a
+ * merged row's empty cells); the plan's numbered headings ("3. Tiếp tục triển khai…", "9.1. Chỉ
+ * tiêu…") sit between the tables; a table is split into parts by Roman numerals ("I |", "II |")
+ * and numbered twice (Stt through the table, Stt2 within the part). What the tree must hold is
+ * read from the file's own lines.
+ */
+describe('seed 002: "|"-ended cells, tables under the plan’s numbered headings', () => {
+  const SEED_002 = readFileSync(
+    new URL('../../../test/fixtures/plans/002-an-giang-242-qd-ubnd-2025.txt', import.meta.url),
+    'utf8',
+  );
+  const all = SEED_002.split(/\r?\n/);
+  const appendix = all.slice(all.indexOf('PHỤ LỤC') + 1);
+  /** The plan's numbered headings between the tables (no "|": not a cell). */
+  const headings = appendix
+    .filter((l) => /^\d+(\.\d+)*\.\s+\S/.test(l) && !l.trimEnd().endsWith('|'))
+    .map((l) => /^(\d+(?:\.\d+)*)\.\s+(.+)$/.exec(l.trim())!.slice(1, 3) as [string, string]);
+  /** The parts of the tables: a line "II |", its title on the next line. */
+  const parts = appendix.flatMap((l, i) =>
+    /^[IVX]+ \|$/.test(l) ? [appendix[i + 1]!.replace(/\|\s*$/, '').trim()] : [],
+  );
+  /** The appendix as one line of text, cell ends dropped: every cell's text is in it. */
+  const flat = appendix.join(' ').replace(/\|/g, ' ').replace(/\s+/g, ' ');
+  let read: Awaited<ReturnType<typeof readPlan>>;
+  let plan: PreviewTask[];
+  let problems: { number: string; problem: string }[];
+
+  beforeAll(async () => {
+    read = await readPlan('text', { text: SEED_002 });
+    ({ tasks: plan, problems } = buildPlanTree(read.rows, read.heading.year));
+  });
+
+  it('reads the heading from the decision’s own lines (not the site’s) and gives a tree with no structural problem', () => {
+    // "ỦY BAN NHÂN DÂN |", "Số: 242/QĐ-UBND |", "An Giang, ngày 24 tháng 02 năm 2025 |", "… NĂM 2025 …".
+    expect(read.heading).toMatchObject({
+      issuerName: 'ỦY BAN NHÂN DÂN',
+      number: '242/QĐ-UBND',
+      issuedOn: '2025-02-24',
+      year: 2025,
+    });
+    expect(problems.filter((p) => p.problem !== 'timeframe_unparsed')).toEqual([]);
+  });
+
+  it('keeps every numbered heading of the appendix as a row of the tree, by its own number', () => {
+    expect(headings.map(([n]) => n)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '9.1',
+      '9.2',
+      '9.3',
+      '9.4',
+      '10',
+      '11',
+      '12',
+      '13',
+    ]);
+    for (const [number, title] of headings) expect(plan.find((t) => t.number === number)?.title).toBe(title);
+  });
+
+  it('makes each part of a table a group holding its rows', () => {
+    expect(parts).toHaveLength(13);
+    const groups = plan.filter((t) => t.kind === 'group' && parts.includes(t.title));
+    expect(groups.map((g) => g.title)).toEqual(parts);
+    for (const g of groups) expect(plan.some((t) => t.parentNumber === g.number)).toBe(true);
+  });
+
+  it('takes every task’s text from the file, whole', () => {
+    const leaves = plan.filter((t) => t.kind !== 'group');
+    expect(leaves.length).toBeGreaterThan(headings.length);
+    for (const t of leaves) expect(flat, t.number).toContain(t.title);
+  });
+
+  it.each<[string, string, string, string, Schedule]>([
+    [
+      '1.2',
+      'Kế hoạch Tổ chức hoạt động kiểm soát thủ tục hành chính năm 2025 của Sở, ngành, UBND cấp huyện',
+      'Sở, ngành',
+      '24/02/2025',
+      { kind: 'due', dueOn: '2025-02-24', reporting: null },
+    ],
+    // Part I of heading 3, task 7: the monthly late list published on the 5th (publications module).
+    [
+      '3.1.7',
+      'Công khai danh sách cơ quan, đơn vị, cán bộ, công chức, viên chức giải quyết chậm, muộn',
+      'Văn phòng UBND tỉnh',
+      'Ngày 05 hàng tháng',
+      { kind: 'unparsed', dueOn: null, reporting: null },
+    ],
+    [
+      '3.2.1',
+      'Đẩy mạnh triển khai thực hiện cơ chế giao doanh nghiệp',
+      'Văn phòng UBND tỉnh (Trung tâm phục vụ hành chính công)',
+      'Năm 2025',
+      { kind: 'due', dueOn: '2025-12-31', reporting: null },
+    ],
+  ])('%s: %s…', (number, start, lead, timeframe, schedule) => {
+    const task = plan.find((t) => t.number === number)!;
+    expect(task.title.startsWith(start)).toBe(true);
+    expect(task.leadLabels[0]).toBe(lead);
+    expect(task.timeframeText).toBe(timeframe);
+    expect(task.schedule).toEqual(schedule);
+  });
+
+  it('reads the targets tables (9.1–9.3): the indicator, its 2025 figure, the units', () => {
+    const t = plan.find((x) => x.number === '9.1.1')!;
+    expect(t).toMatchObject({ kind: 'target', parentNumber: '9.1', expectedOutput: '80' });
+    expect(t.title.startsWith('Tỷ lệ cung cấp dịch vụ công trực tuyến toàn trình')).toBe(true);
+    expect(t.leadLabels).toEqual(['Sở, ngành, địa phương']);
+  });
+});

@@ -7,7 +7,14 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { AppError } from '../../kernel/errors.js';
-import { gridFromHtml, gridFromTabText, isTabTable, rowsFromGrid } from './grid.rules.js';
+import {
+  gridFromHtml,
+  gridFromTabText,
+  isPipeTable,
+  isTabTable,
+  rowsFromGrid,
+  rowsFromPipeText,
+} from './grid.rules.js';
 import { headingFromPdfText, type PlanHeading, rowsFromPdfText } from './pdf-text.rules.js';
 import type { RawRow } from './plan-rows.rules.js';
 import type { PlanSource } from './plans.tables.js';
@@ -81,7 +88,12 @@ export async function readPlan(source: PlanSource, input: { text?: string; data?
     const text = input.text ?? '';
     // A table copied from a spreadsheet or a web page keeps its columns as tabs (seed 000): read
     // as a grid. Text from a PDF has lost them (seed 003): its cells are told apart by wording.
-    const rows = isTabTable(text) ? rowsFromGrid(gridFromTabText(text)) : rowsFromPdfText(text);
+    // A legal-text site's page keeps each cell ending in "|" (seed 002).
+    const rows = isTabTable(text)
+      ? rowsFromGrid(gridFromTabText(text))
+      : isPipeTable(text)
+        ? rowsFromPipeText(text)
+        : rowsFromPdfText(text);
     return { heading: headingFromPdfText(text), rows };
   }
   if (!input.data) throw new AppError('PLAN_FILE_UNREADABLE', { format: source });
