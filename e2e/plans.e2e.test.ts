@@ -1,9 +1,11 @@
 /**
  * Issue 21, in a real browser: the procedure-control officer imports the provincial office's
  * plan (seed 003, pasted text) with its preview; the head of Phòng Hành chính tổ chức - Quản trị tài vụ opens it in the staff console,
- * reports task 1.1.1 done, and the plan's completion moves; the progress report downloads.
+ * reports task 1.1.1 done, and the plan's completion moves; the progress report downloads (XLSX
+ * from the page's button, read back: the completion and the task's status as reported; and PDF).
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   apiSession,
@@ -81,9 +83,26 @@ const SEED = readFileSync(new URL('../test/fixtures/plans/003-bac-kan-cchc-2025.
     await expect.poll(() => completion.textContent()).toContain('1/68 nhiệm vụ hoàn thành (1%)');
     await saveJourneyScreenshot(page, 'plans-task-update');
 
-    const href = await page.getByTestId('plan-report-xlsx').getAttribute('href');
-    const report = await page.request.get(href!);
-    expect(report.status()).toBe(200);
-    expect(report.headers()['content-type']).toContain('spreadsheetml');
+    // The progress report downloads from the page and carries the update: the plan's completion
+    // and task 1.1.1 done at 100 %. (The task's panel is closed first: its mask covers the page.)
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-report-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const rows: string[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+    });
+    expect(rows.find((r) => r[0]?.startsWith('Mức độ thực hiện kế hoạch'))?.[0]).toContain(
+      '1/68 nhiệm vụ hoàn thành (1%)',
+    );
+    const reported = rows.find((r) => r[0] === '1.1.1')!;
+    expect(reported.slice(4, 6)).toEqual(['Hoàn thành', '100%']);
+    expect(rows.find((r) => r[0] === '1.1.2')!.slice(4, 6)).toEqual(['Chưa thực hiện', '0%']);
+    const pdf = await page.request.get(`/api/plans/${planId}/report?format=pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
   });
 });

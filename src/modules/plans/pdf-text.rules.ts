@@ -130,18 +130,26 @@ export function rowsFromPdfText(text: string): RawRow[] {
 
 /** The heading above the table: who issues the plan, its number and date, title and legal basis. */
 export function headingFromPdfText(text: string): PlanHeading {
+  // A page copied from a legal-text site ends its table cells with "|" (seed 002): not text.
   const lines = text
     .split(/\r?\n|\f/)
-    .map(clean)
+    .map((l) => clean(l).replace(/\s*\|$/, ''))
     .filter((l) => l !== '');
   const republic = lines.findIndex((l) => /^CỘNG HÒA|^CỘNG HOÀ/u.test(l));
-  const issuerName = republic > 0 ? lines.slice(0, republic).join(' - ') : '';
-  const numberLine = lines.find((l) => /^Số\s*:/u.test(l)) ?? '';
+  // The issuer's lines stand in capitals just above the national motto (what comes earlier on a
+  // copied web page — the site's title and fields — is not the issuer).
+  let issuerFrom = republic;
+  while (issuerFrom > 0 && /^[^\p{Ll}]+$/u.test(lines[issuerFrom - 1]!)) issuerFrom--;
+  const issuerName = republic > 0 ? lines.slice(issuerFrom, republic).join(' - ') : '';
+  const numberAt = lines.findIndex((l) => /^Số\s*:/u.test(l));
+  // The date is on the number's line (PDF text: "Số: …   Bắc Kạn, ngày …") or the next one (a web page).
+  const numberLine = numberAt < 0 ? '' : `${lines[numberAt]} ${lines[numberAt + 1] ?? ''}`;
   // The raw line keeps the wide gaps between "Số: …" and "Bắc Kạn, ngày …".
   const rawNumberLine = text.split(/\r?\n/).find((l) => /^\s*Số\s*:/u.test(l)) ?? '';
   const number =
     rawNumberLine
       .replace(/^\s*Số\s*:\s*/u, '')
+      .replace(/\s*\|\s*$/, '')
       .split(/\s{3,}/)[0]
       ?.trim() ?? '';
   const date = /ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(numberLine);
@@ -156,7 +164,7 @@ export function headingFromPdfText(text: string): PlanHeading {
       /(Kế hoạch|Quyết định|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Luật) số\s+[\p{L}\d/.-]+(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?/gu,
     ),
   ].map((m) => m[0]);
-  const year = Number(/năm (\d{4})/u.exec(title)?.[1] ?? date?.[3] ?? Number.NaN);
+  const year = Number(/năm (\d{4})/iu.exec(title)?.[1] ?? date?.[3] ?? Number.NaN);
   return {
     issuerName,
     number,

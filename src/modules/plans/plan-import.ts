@@ -1,12 +1,20 @@
 /**
- * Reading a plan from the forms it comes in — text pasted from its PDF, an XLSX workbook, a DOCX
+ * Reading a plan from the forms it comes in — text pasted from its PDF or from a spreadsheet or web
+ * page (tab-separated), an XLSX workbook, a DOCX
  * document — into its heading and table rows. The cells are found differently (pdf-text.rules.ts,
  * grid.rules.ts); the rows that come out are the same, and so is the tree (plan-rows.rules.ts).
  */
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { AppError } from '../../kernel/errors.js';
-import { gridFromHtml, rowsFromGrid } from './grid.rules.js';
+import {
+  gridFromHtml,
+  gridFromTabText,
+  isPipeTable,
+  isTabTable,
+  rowsFromGrid,
+  rowsFromPipeText,
+} from './grid.rules.js';
 import { headingFromPdfText, type PlanHeading, rowsFromPdfText } from './pdf-text.rules.js';
 import type { RawRow } from './plan-rows.rules.js';
 import type { PlanSource } from './plans.tables.js';
@@ -78,7 +86,15 @@ async function readDocx(data: Uint8Array): Promise<ReadPlan> {
 export async function readPlan(source: PlanSource, input: { text?: string; data?: Uint8Array }): Promise<ReadPlan> {
   if (source === 'text') {
     const text = input.text ?? '';
-    return { heading: headingFromPdfText(text), rows: rowsFromPdfText(text) };
+    // A table copied from a spreadsheet or a web page keeps its columns as tabs (seed 000): read
+    // as a grid. Text from a PDF has lost them (seed 003): its cells are told apart by wording.
+    // A legal-text site's page keeps each cell ending in "|" (seed 002).
+    const rows = isTabTable(text)
+      ? rowsFromGrid(gridFromTabText(text))
+      : isPipeTable(text)
+        ? rowsFromPipeText(text)
+        : rowsFromPdfText(text);
+    return { heading: headingFromPdfText(text), rows };
   }
   if (!input.data) throw new AppError('PLAN_FILE_UNREADABLE', { format: source });
   return source === 'xlsx' ? readXlsx(input.data) : readDocx(input.data);

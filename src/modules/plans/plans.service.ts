@@ -83,13 +83,15 @@ export async function previewPlan(db: Queryable, input: PreviewInput, now: Date)
         .map((t) => t.number),
     }));
   const year = read.heading.year;
+  // What was read is a proposal for the form's fields: no longer than they take (plans.schema.ts),
+  // so a heading read too long (text pasted with a web page's header) is cut, not an error.
   return {
     heading: {
-      issuerName: read.heading.issuerName,
-      number: read.heading.number,
+      issuerName: read.heading.issuerName.slice(0, 300),
+      number: read.heading.number.slice(0, 100),
       issuedOn: read.heading.issuedOn,
-      title: read.heading.title,
-      legalBasis: read.heading.legalBasis,
+      title: read.heading.title.slice(0, 1000),
+      legalBasis: read.heading.legalBasis.slice(0, 4000),
       periodFrom: year ? `${year}-01-01` : null,
       periodTo: year ? `${year}-12-31` : null,
     },

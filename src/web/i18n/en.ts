@@ -10,6 +10,7 @@ import { kpiEn } from './kpi.en.js';
 import { plansEn } from './plans.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { signinEn } from './signin.en.js';
+import { publicationsEn } from './publications.en.js';
 import type { MessageKey } from './vi.js';
 
 /** English strings: the same keys as vi.ts (the type makes a missing one a compile error). */
@@ -198,4 +199,5 @@ export const en: Record<MessageKey, string> = {
   ...eformsEn,
   ...notificationsEn,
   ...signinEn,
+  ...publicationsEn,
 };

@@ -10,6 +10,7 @@ import { kpiVi } from './kpi.vi.js';
 import { plansVi } from './plans.vi.js';
 import { notificationsVi } from './notifications.vi.js';
 import { signinVi } from './signin.vi.js';
+import { publicationsVi } from './publications.vi.js';
 
 /** Vietnamese strings (the default language). Every key here must exist in en.ts. */
 export const vi = {
@@ -197,6 +198,7 @@ export const vi = {
   ...eformsVi,
   ...notificationsVi,
   ...signinVi,
+  ...publicationsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

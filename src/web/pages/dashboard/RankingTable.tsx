@@ -21,13 +21,19 @@ function Change({ value, lang }: { value: number | null; lang: string }) {
 
 export function RankingTable({ month, kind }: { month: string; kind: RankingKind }) {
   const t = useT();
-  const { lang } = useI18n();
   const ranking = useApiData(
     () => api<Schema<'PublicKpiRankings'>>('/api/public/kpi/rankings', { query: { period: month, kind } }),
     [month, kind],
   );
   if (ranking.error) return <ErrorAlert error={ranking.error} />;
   if (!ranking.data) return <Spin tip={t('dash.loading')} />;
+  return <RankingRows ranking={ranking.data} />;
+}
+
+/** The rows of a ranking: computed now (RankingTable) or as a publication froze it. */
+export function RankingRows({ ranking }: { ranking: Pick<Schema<'PublicKpiRankings'>, 'items' | 'unranked'> }) {
+  const t = useT();
+  const { lang } = useI18n();
   return (
     <div style={{ overflowX: 'auto' }}>
       <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: 520 }} data-testid="rankings">
@@ -42,7 +48,7 @@ export function RankingTable({ month, kind }: { month: string; kind: RankingKind
           </tr>
         </thead>
         <tbody>
-          {ranking.data.items.map((r) => (
+          {ranking.items.map((r) => (
             <tr key={r.name}>
               <td style={NUMBER}>{r.rank}</td>
               <td style={CELL}>{r.name}</td>
@@ -58,9 +64,9 @@ export function RankingTable({ month, kind }: { month: string; kind: RankingKind
           ))}
         </tbody>
       </table>
-      {ranking.data.unranked.length > 0 ? (
+      {ranking.unranked.length > 0 ? (
         <p style={{ color: '#555' }} data-testid="unranked">
-          {t('dash.unranked', { names: ranking.data.unranked.map((u) => u.name).join(', ') })}
+          {t('dash.unranked', { names: ranking.unranked.map((u) => u.name).join(', ') })}
         </p>
       ) : null}
     </div>

@@ -8,6 +8,9 @@ const PUBLIC: [string, MessageKey][] = [
   ['/', 'nav.procedures'],
   ['/tra-cuu', 'nav.lookup'],
   ['/phan-anh', 'nav.feedback'],
+  ['/cong-khai/cham-muon', 'nav.lateList'],
+  ['/cong-khai/danh-ba', 'nav.directory'],
+  ['/dashboard', 'nav.dashboard'],
 ];
 const CITIZEN: [string, MessageKey][] = [
   ['/ho-so-cua-toi', 'nav.myDossiers'],

@@ -22,6 +22,8 @@ const RatePage = lazy(() => import('../rating/RatePage.js'));
 const BookingPage = lazy(() => import('../queue/BookingPage.js'));
 const QueueDisplayPage = lazy(() => import('../queue/QueueDisplayPage.js'));
 const PortalInboxPage = lazy(() => import('./PortalInboxPage.js'));
+const LateListPage = lazy(() => import('./accountability/LateListPage.js'));
+const DirectoryPage = lazy(() => import('./accountability/DirectoryPage.js'));
 
 const UUID = '([0-9a-fA-F-]{36})';
 const decode = (part: string | undefined) => decodeURIComponent(part ?? '');
@@ -42,6 +44,8 @@ const PAGES: [RegExp, (m: RegExpMatchArray) => ReactNode][] = [
   [/^\/phan-anh\/cong-khai\/([^/]+)$/, (m) => <PublicFeedbackPage code={decode(m[1])} />],
   [/^\/phan-anh\/cua-toi\/?$/, () => <MyFeedbackPage />],
   [/^\/phan-anh\/cua-toi\/([^/]+)$/, (m) => <MyFeedbackPage code={decode(m[1])} />],
+  [/^\/cong-khai\/cham-muon\/?$/, () => <LateListPage />],
+  [/^\/cong-khai\/danh-ba\/?$/, () => <DirectoryPage />],
 ];
 
 const spinner = <Spin size="large" style={{ display: 'block', margin: '15vh auto' }} />;

@@ -22,6 +22,7 @@ import { KpiDashboardPage } from './kpi/KpiDashboardPage.js';
 import { ReconciliationsPage } from './payments/ReconciliationsPage.js';
 import { NationalSyncPage } from './national-sync/NationalSyncPage.js';
 import { PlansPage } from './plans/PlansPage.js';
+import { DirectoryAdminPage } from './directory/DirectoryAdminPage.js';
 import { ScopesContext } from './scopes.js';
 import { TrackingBookPage } from './tracking-book/TrackingBookPage.js';
 import { UnitsPage } from './units/UnitsPage.js';
@@ -60,6 +61,7 @@ const SECTIONS: Section[] = [
   // Managing slots is occasional work: a leader who may also do it still lands on the dossiers.
   { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },
   { key: 'units', label: 'menu.units', Page: UnitsPage },
+  { key: 'directory', label: 'menu.directory', needs: 'unit.manage', Page: DirectoryAdminPage },
   { key: 'users', label: 'menu.users', needs: 'user.read', Page: UsersPage },
   { key: 'calendar', label: 'menu.calendar', needs: 'calendar.manage', Page: CalendarPage },
   { key: 'catalog', label: 'menu.catalog', needs: 'catalog.manage', Page: CatalogPage },
