@@ -251,14 +251,30 @@ export async function settlePayment(
     },
   });
   if (paid && payment.obligationId)
-    await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, updated!.receiptNumber!);
+    await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, payment.obligationId, updated!.receiptNumber!);
   return updated!;
 }
 
-/** Confirms the dossier's obligation through its action, if it still awaits payment. */
-async function confirmObligation(tx: Tx, ctx: RequestContext, env: Env, dossier: DossierRow, receiptNumber: string) {
+/**
+ * Confirms the obligation this payment paid — that one only — through the dossier's action, if
+ * the dossier still awaits payment and the obligation is still unpaid (a late success of an
+ * abandoned attempt must not confirm another obligation, nor resume the clock for it).
+ */
+async function confirmObligation(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  dossier: DossierRow,
+  obligationId: string,
+  receiptNumber: string,
+) {
   if (dossier.status !== 'awaitingPayment') return;
-  const input = { action: 'confirmPayment' as const, version: dossier.version, receiptNumber };
+  const [obligation] = await tx
+    .select({ paidAt: dossierObligations.paidAt })
+    .from(dossierObligations)
+    .where(and(eq(dossierObligations.id, obligationId), eq(dossierObligations.dossierId, dossier.id)));
+  if (!obligation || obligation.paidAt) return;
+  const input = { action: 'confirmPayment' as const, version: dossier.version, receiptNumber, obligationId };
   if (ctx.actor) await performAction(tx, { ...ctx, actor: ctx.actor }, env, dossier.code, input);
   else await performSystemAction(tx, { ...ctx, actor: null }, env, dossier.code, input);
 }
@@ -305,7 +321,7 @@ export async function recordCounterPayment(
       receiptNumber: input.receiptNumber,
     },
   });
-  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.receiptNumber);
+  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.obligationId, input.receiptNumber);
   return payment!;
 }
 

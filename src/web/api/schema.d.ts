@@ -7164,6 +7164,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending" | "sent" | "delivered" | "failed" | "skipped";
                                 attempts: number;
+                                /** @description Why it waits or failed, a stable code (NOTIFY_PEER_UNREACHABLE, NOTIFY_PEER_REFUSED…) */
+                                lastErrorCode: string | null;
+                                /** @description The same reason in Vietnamese, for the administrator */
                                 lastError: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -15003,6 +15006,11 @@ export interface components {
             /** @description confirmPayment */
             receiptNumber?: string;
             /**
+             * Format: uuid
+             * @description confirmPayment: the obligation paid (needed when more than one awaits payment)
+             */
+            obligationId?: string;
+            /**
              * Format: date
              * @description apologize: the new appointment date (a working day)
              */
@@ -15077,6 +15085,11 @@ export interface components {
             };
             /** @description confirmPayment */
             receiptNumber?: string;
+            /**
+             * Format: uuid
+             * @description confirmPayment: the obligation paid (needed when more than one awaits payment)
+             */
+            obligationId?: string;
             /**
              * Format: date
              * @description apologize: the new appointment date (a working day)
