@@ -10,6 +10,7 @@ import { drilldown } from '../../src/modules/kpi/index.query.js';
 import type { IndicatorKey } from '../../src/modules/kpi/kpi.config.js';
 import { computeIndex, scopeOf } from '../../src/modules/kpi/kpi.service.js';
 import { rangePeriod } from '../../src/modules/kpi/periods.rules.js';
+import { simulatedPlatform } from '../../src/modules/payments/paygov-simulator.js';
 import { checksumOf, withChecksum } from '../../src/modules/payments/payments.rules.js';
 import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
@@ -79,6 +80,21 @@ describe('online payment through the simulated platform', () => {
     // Nothing left to pay.
     const twice = await congdan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments`, payload: {} });
     expect(twice.json().error.code).toBe('PAYMENT_NOTHING_DUE');
+  });
+
+  it('a success whose IPN was lost is found before a new attempt: recorded paid, no second charge', async () => {
+    const d = await onlineDossier();
+    const { transactionId, payment } = await start(d.code);
+    // The payer pays on the platform; its confirmation never reaches us.
+    await t.handle.db.transaction((tx) => simulatedPlatform(t.deps.env).complete(tx, transactionId, 'pay', 'VCB'));
+    expect((await paymentsOf(congdan, d.code)).payments[0]).toMatchObject({ id: payment.id, status: 'pending' });
+    const again = await congdan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments`, payload: {} });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'PAYMENT_NOTHING_DUE']);
+    const after = await paymentsOf(congdan, d.code);
+    expect(after.payments).toEqual([
+      expect.objectContaining({ id: payment.id, status: 'paid', receiptNumber: expect.stringMatching(/^BL-/) }),
+    ]);
+    expect(after.due).toEqual([]);
   });
 
   it('rejects a bad checksum and a tampered amount with a code; a cancelled payment leaves the fees due', async () => {
