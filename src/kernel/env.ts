@@ -168,6 +168,14 @@ const EnvSchema = z
     PAYMENT_SECRET: z.string().min(32).default(DEVELOPMENT_PAYMENT_SECRET),
     /** Our merchant code (mã đơn vị thụ hưởng) at the payment platform. */
     PAYMENT_MERCHANT_CODE: z.string().min(1).max(50).default('MOTCUA'),
+    /**
+     * The payment platform's merchant API base URL (e.g. another MotCua's
+     * `http://host:port/sim/paygov`): our adapter posts its signed messages there over HTTP. Unset =
+     * the simulator in this process, called directly.
+     */
+    PAYMENT_PLATFORM_URL: z.string().url().optional(),
+    /** Milliseconds the payment platform may take to answer one request before it counts as unavailable. */
+    PAYMENT_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Minutes an online payment's order stays payable (the protocol's expireDate); then it expires. */
     PAYMENT_EXPIRY_MINUTES: z.coerce
       .number()

@@ -17,14 +17,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenApiDocument, type Operation, operations } from '../../chaos/lib/openapi.js';
 import { routeTable, type RouteEntry } from '../../src/app/route-access.js';
-import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
+import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { queryRows } from '../../src/kernel/db.js';
 import type { RouteAccess } from '../../src/kernel/http.js';
 import { ACTIONS, type Action, can, rolesWith, type Target } from '../../src/modules/access/policy.js';
-import { buildRequest, type Built, type Fixtures } from '../fixtures/authz-requests.js';
+import { buildRequest, type Built, type Fixtures, type Seeded } from '../fixtures/authz-requests.js';
 import { type Caller, Callers, UnitTree } from '../fixtures/authz.js';
 import { type DemoProcedure, fileDossier } from '../fixtures/dossiers.js';
+import { feedbackStep, submit } from '../fixtures/feedback.js';
+import { startPayment } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';
+import { demoUnits } from '../fixtures/units.js';
 
 let t: TestApp;
 let doc: OpenApiDocument;
@@ -72,7 +75,11 @@ async function seedFixtures(ownerUserId: string): Promise<Fixtures> {
     id: string;
     homeUnitId: string;
   };
+  const units = await demoUnits(t);
   return {
+    feedback: await seedFeedback(congdan, ownerUserId, units('Sở Tư pháp')),
+    payment: await seedPayment(congdan, ownerUserId, units('Sở Tư pháp')),
+    booking: await seedBooking(congdan, ownerUserId, units('Trung tâm Phục vụ hành chính công', true)),
     dossier: {
       code: d.code,
       receivingUnitId: d.receivingUnit.id,
@@ -90,6 +97,65 @@ async function seedFixtures(ownerUserId: string): Promise<Fixtures> {
       'PUT /api/notifications/preferences': { items: [{ kind: 'dossier.received', medium: 'email', enabled: true }] },
     },
   };
+}
+
+/** Feedback the owner submitted, classified and routed by the provincial office to `unitId`. */
+async function seedFeedback(congdan: Session, ownerUserId: string, unitId: string): Promise<Seeded> {
+  const item = await submit(congdan, {
+    channel: 'portal',
+    title: 'Chậm trả kết quả chứng thực',
+    content: 'Thủ tục chứng thực yêu cầu nộp bản sao giấy khai sinh dù đã có dữ liệu dân cư, đề nghị bỏ yêu cầu này',
+    submitter: { name: 'Nguyễn Văn An' },
+  });
+  await feedbackStep(await t.login('kstthc'), item, 'classify', { category: 'regulation', unitId });
+  return { id: item.id, unitId, ownerUserId };
+}
+
+/** An online payment of the fees the owner started on a dossier of theirs (2.000635: 8.000 ₫). */
+async function seedPayment(congdan: Session, ownerUserId: string, competentUnitId: string) {
+  const procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
+  const applicant = { kind: 'citizen', fullName: 'Nguyễn Văn An', idNumber: '089095000123', phone: '0912345678' };
+  const d = await fileDossier(congdan, procedure, { channel: 'online', applicant, competentUnitId });
+  const { payment } = await startPayment(t, congdan, d.code);
+  return {
+    id: payment.id as string,
+    code: d.code as string,
+    unitId: d.receivingUnit.id as string,
+    touches: [d.receivingUnit.id, d.competentUnit.id] as string[],
+    ownerUserId,
+  };
+}
+
+/** A booking the owner made at the one-stop centre, in the first free slot of the coming weeks. */
+async function seedBooking(congdan: Session, ownerUserId: string, centre: string): Promise<Seeded> {
+  const officer = await t.login('tiepnhan');
+  const procedure = await procedureByCode<DemoProcedure>(t, '2.000635');
+  const entries = [
+    { fieldCode: 'HT', weekdays: [1, 2, 3, 4, 5], start: '08:00', end: '09:00', minutes: 30, capacity: 5 },
+  ];
+  const template = await officer.request({
+    method: 'PUT',
+    url: `/api/queue/units/${centre}/template`,
+    payload: { entries },
+  });
+  expect(template.statusCode, template.body).toBe(200);
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const made = await officer.request({
+    method: 'POST',
+    url: `/api/queue/units/${centre}/slots`,
+    payload: { from: day(2), to: day(20) },
+  });
+  expect(made.statusCode, made.body).toBeLessThan(300);
+  const slots = (
+    await t.app.inject({ url: `/api/queue/slots?procedureId=${procedure.id}&from=${day(2)}&days=18` })
+  ).json().slots as { id: string }[];
+  const booked = await congdan.request({
+    method: 'POST',
+    url: '/api/queue/bookings',
+    payload: { slotId: slots[0]!.id, procedureId: procedure.id, name: 'Nguyễn Văn An', phone: '0912345678' },
+  });
+  expect(booked.statusCode, booked.body).toBe(201);
+  return { id: booked.json().code as string, unitId: centre, ownerUserId };
 }
 
 /** Where the action is checked for this request, in the policy's terms (null: no seeded target). */
@@ -121,6 +187,9 @@ function allows(access: RouteAccess, caller: Caller, built: Built): boolean | 'u
   const action = access.action as Action;
   const citizen = actor.kind === 'citizen';
   if ((access.scope === 'own' || access.scope === 'opened') && citizen) return true;
+  // `record`: over a unit the record touches, or by the citizen who owns it (RouteAccess).
+  if (access.scope === 'record' && citizen && built.ownerUserId !== null && built.ownerUserId === actor.userId)
+    return true;
   // The matrix opens no access of its own: an id of someone else's (or of none) opens nothing.
   if (access.scope === 'opened') return false;
   const target = targetOf(access, built);
@@ -215,6 +284,24 @@ describe('authorization matrix', () => {
       .filter((op) => !routes.get(`${op.method} ${toFastifyPath(op.path)}`)?.access)
       .map((op) => op.id);
     expect(undeclared).toEqual([]);
+  });
+
+  it('the routes of a feedback item, a payment and a booking name the seeded record, not a random id', () => {
+    const expected: [RegExp, () => string][] = [
+      [/^\/api\/feedback\/\{id\}/, () => fx.feedback.id],
+      [/\{paymentId\}/, () => fx.payment.id],
+      [/^\/api\/queue\/bookings\/\{code\}/, () => fx.booking.id],
+    ];
+    const walked = expected.map(([pattern, id]) => {
+      const ops = operations(doc).filter((op) => pattern.test(op.path));
+      const off = ops.filter((op) => {
+        const built = buildRequest(doc, op, routes.get(`${op.method} ${toFastifyPath(op.path)}`)!, fx);
+        return !built.url.includes(encodeURIComponent(id())) || built.unitId === null || built.ownerUserId === null;
+      });
+      return { pattern: String(pattern), ops: ops.length, off: off.map((op) => op.id) };
+    });
+    for (const w of walked) expect(w, w.pattern).toMatchObject({ ops: expect.any(Number), off: [] });
+    expect(walked.every((w) => w.ops > 0)).toBe(true);
   });
 
   it('every operation answers each caller as its declaration and the policy say', async () => {

@@ -195,6 +195,16 @@ describe('citizens', () => {
         (m) => m.kind === 'dossier.supplementRequested' && m.channel === 'sms',
       )!;
       expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+      // The administrator reads why, in Vietnamese, with a stable code.
+      const admin = await t.login('admin');
+      const log = (await admin.request({ url: '/api/notifications/messages?status=pending&limit=500' })).json();
+      const shown = log.items.find(
+        (m: { reference: string; channel: string }) => m.reference === d.code && m.channel === 'sms',
+      );
+      expect(shown).toMatchObject({
+        lastErrorCode: 'NOTIFY_PEER_UNAVAILABLE',
+        lastError: 'cổng SMS thương hiệu tạm thời không nhận tin (lỗi 503 99)',
+      });
       await deliver(new Date(T.getTime() + 31_000)); // due again, still down: backoff doubles
       expect((await messages(d.code)).find((m) => m.channel === 'sms')!.attempts).toBe(2);
     } finally {

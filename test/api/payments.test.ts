@@ -10,10 +10,11 @@ import { drilldown } from '../../src/modules/kpi/index.query.js';
 import type { IndicatorKey } from '../../src/modules/kpi/kpi.config.js';
 import { computeIndex, scopeOf } from '../../src/modules/kpi/kpi.service.js';
 import { rangePeriod } from '../../src/modules/kpi/periods.rules.js';
+import { simulatedPlatform } from '../../src/modules/payments/paygov-simulator.js';
 import { checksumOf, withChecksum } from '../../src/modules/payments/payments.rules.js';
 import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
-import { fileDossier, read, step } from '../fixtures/dossiers.js';
+import { act, fileDossier, read, step } from '../fixtures/dossiers.js';
 import { decide as decideOn, startPayment } from '../fixtures/payments.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 
@@ -79,6 +80,21 @@ describe('online payment through the simulated platform', () => {
     // Nothing left to pay.
     const twice = await congdan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments`, payload: {} });
     expect(twice.json().error.code).toBe('PAYMENT_NOTHING_DUE');
+  });
+
+  it('a success whose IPN was lost is found before a new attempt: recorded paid, no second charge', async () => {
+    const d = await onlineDossier();
+    const { transactionId, payment } = await start(d.code);
+    // The payer pays on the platform; its confirmation never reaches us.
+    await t.handle.db.transaction((tx) => simulatedPlatform(t.deps.env).complete(tx, transactionId, 'pay', 'VCB'));
+    expect((await paymentsOf(congdan, d.code)).payments[0]).toMatchObject({ id: payment.id, status: 'pending' });
+    const again = await congdan.request({ method: 'POST', url: `/api/dossiers/${d.code}/payments`, payload: {} });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'PAYMENT_NOTHING_DUE']);
+    const after = await paymentsOf(congdan, d.code);
+    expect(after.payments).toEqual([
+      expect.objectContaining({ id: payment.id, status: 'paid', receiptNumber: expect.stringMatching(/^BL-/) }),
+    ]);
+    expect(after.due).toEqual([]);
   });
 
   it('rejects a bad checksum and a tampered amount with a code; a cancelled payment leaves the fees due', async () => {
@@ -226,6 +242,72 @@ describe('obligations and counter payments', () => {
       payload: { obligationId },
     });
     expect(other.json().error.code).toBe('PAYMENT_OBLIGATION_NOT_FOUND');
+  });
+
+  it('a success confirms only the obligation it paid: a late one for an obligation settled at the counter leaves the next unpaid', async () => {
+    const owned = await onlineDossier();
+    let o = await step(tiepnhan, owned.code, owned.version, 'accept');
+    o = await step(tiepnhan, o.code, o.version, 'forward');
+    o = await step(chuyenvien, o.code, o.version, 'requestPayment', {
+      obligation: { description: 'Lệ phí cấp bản sao', amountVnd: 20000 },
+    });
+    const first = o.obligations[0].id as string;
+    // The citizen opens the platform's page for it, and meanwhile pays it at the counter.
+    const { transactionId } = await start(o.code, { obligationId: first });
+    const counter = await tiepnhan.request({
+      method: 'POST',
+      url: `/api/dossiers/${o.code}/payments/counter`,
+      payload: { obligationId: first, amountVnd: 20000, receiptNumber: 'BL-Q-0900' },
+    });
+    expect(counter.statusCode, counter.body).toBe(201);
+    o = await read(tiepnhan, o.code);
+    expect(o.status).toBe('processing');
+    o = await step(chuyenvien, o.code, o.version, 'requestPayment', {
+      obligation: { description: 'Phí thẩm định bổ sung', amountVnd: 35000 },
+    });
+    const second = (o.obligations as { id: string }[]).find((x) => x.id !== first)!.id;
+
+    // The abandoned page is paid after all: the payment is recorded (for a refund), but the
+    // second obligation is not the one it paid — it stays due and the clock stays stopped.
+    await decide(transactionId, 'pay', 'VCB');
+    const after = await read(tiepnhan, o.code);
+    expect(after.status).toBe('awaitingPayment');
+    const byId = new Map(
+      (after.obligations as { id: string; paidAt: string | null; receiptNumber: string | null }[]).map((x) => [
+        x.id,
+        x,
+      ]),
+    );
+    expect(byId.get(first)).toMatchObject({ receiptNumber: 'BL-Q-0900', paidAt: expect.any(String) });
+    expect(byId.get(second)).toMatchObject({ paidAt: null, receiptNumber: null });
+    const due = (await paymentsOf(tiepnhan, o.code)).due as { obligationId: string | null; amountVnd: number }[];
+    expect(due.filter((x) => x.obligationId !== null)).toEqual([
+      expect.objectContaining({ obligationId: second, amountVnd: 35000 }),
+    ]);
+
+    // The officer names what was paid: an obligation of another dossier, or one paid already, is refused.
+    const wrong = await act(tiepnhan, o.code, {
+      action: 'confirmPayment',
+      version: after.version,
+      receiptNumber: 'BL-Q-0901',
+      obligationId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect([wrong.statusCode, wrong.json().error.code]).toEqual([404, 'OBLIGATION_NOT_FOUND']);
+    const twice = await act(tiepnhan, o.code, {
+      action: 'confirmPayment',
+      version: after.version,
+      receiptNumber: 'BL-Q-0901',
+      obligationId: first,
+    });
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'OBLIGATION_ALREADY_PAID']);
+    const right = await step(tiepnhan, o.code, after.version, 'confirmPayment', {
+      receiptNumber: 'BL-Q-0902',
+      obligationId: second,
+    });
+    expect(right.status).toBe('processing');
+    expect((right.obligations as { id: string; receiptNumber: string }[]).find((x) => x.id === second)).toMatchObject({
+      receiptNumber: 'BL-Q-0902',
+    });
   });
 });
 

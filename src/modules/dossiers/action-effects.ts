@@ -3,7 +3,7 @@
  * writes (consultations, obligations, letters, results, components) and the details its event
  * keeps. Runs inside performAction's transaction, on the locked dossier row.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../../kernel/db.js';
 import type { Actor } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
@@ -186,13 +186,37 @@ async function requestPayment({ tx, dossier, input, now, actor }: ActedContext):
   return { changes: { pausedSince: now }, details: { obligationId: row!.id, description, amountVnd } };
 }
 
+/**
+ * Marks paid the obligation actually paid — the one named, or the only one awaiting payment —
+ * never the others (a receipt covers what it says it covers). Refused: a named obligation that is
+ * not this dossier's or is paid already; several awaiting and none named.
+ */
 async function confirmPayment(c: EffectContext): Promise<Effect> {
   const { tx, dossier, input, now, actor } = c;
-  const paid = await tx
-    .update(dossierObligations)
-    .set({ paidAt: now, receiptNumber: input.receiptNumber ?? null, confirmedBy: actor?.userId ?? null })
-    .where(and(eq(dossierObligations.dossierId, dossier.id), isNull(dossierObligations.paidAt)))
-    .returning({ id: dossierObligations.id, amountVnd: dossierObligations.amountVnd });
+  const awaiting = await tx
+    .select({ id: dossierObligations.id, paidAt: dossierObligations.paidAt })
+    .from(dossierObligations)
+    .where(eq(dossierObligations.dossierId, dossier.id))
+    .for('update');
+  const unpaid = awaiting.filter((o) => o.paidAt === null).map((o) => o.id);
+  let chosen: string[];
+  if (input.obligationId) {
+    const named = awaiting.find((o) => o.id === input.obligationId);
+    if (!named) throw new AppError('OBLIGATION_NOT_FOUND', { code: dossier.code, obligationId: input.obligationId });
+    if (named.paidAt) throw new AppError('OBLIGATION_ALREADY_PAID', { code: dossier.code, obligationId: named.id });
+    chosen = [named.id];
+  } else {
+    if (unpaid.length > 1) throw new AppError('OBLIGATION_CHOICE_REQUIRED', { code: dossier.code, unpaid });
+    chosen = unpaid;
+  }
+  const paid =
+    chosen.length === 0
+      ? []
+      : await tx
+          .update(dossierObligations)
+          .set({ paidAt: now, receiptNumber: input.receiptNumber ?? null, confirmedBy: actor?.userId ?? null })
+          .where(and(inArray(dossierObligations.id, chosen), isNull(dossierObligations.paidAt)))
+          .returning({ id: dossierObligations.id, amountVnd: dossierObligations.amountVnd });
   return {
     changes: resume(c),
     details: { obligationIds: paid.map((p) => p.id), amountVnd: paid.reduce((sum, p) => sum + p.amountVnd, 0) },

@@ -64,6 +64,8 @@ export interface ActionInput extends Omit<ActionParams, 'targetSteps'> {
   toUnitId?: string | undefined;
   obligation?: { description: string; amountVnd: number } | undefined;
   receiptNumber?: string | undefined;
+  /** confirmPayment: the obligation paid; only it is marked paid (optional when one alone awaits payment). */
+  obligationId?: string | undefined;
   newAppointmentDate?: string | undefined;
   result?: ResultInput | undefined;
 }

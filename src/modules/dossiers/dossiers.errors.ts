@@ -3,6 +3,12 @@ import type { ErrorTable } from '../../kernel/errors.js';
 /** Errors of the dossier lifecycle (hồ sơ). */
 export const DOSSIER_ERRORS = {
   DOSSIER_NOT_FOUND: { status: 404, message: 'Không tìm thấy hồ sơ.' },
+  OBLIGATION_NOT_FOUND: { status: 404, message: 'Không tìm thấy nghĩa vụ tài chính này của hồ sơ.' },
+  OBLIGATION_ALREADY_PAID: { status: 409, message: 'Nghĩa vụ tài chính này đã được xác nhận hoàn thành.' },
+  OBLIGATION_CHOICE_REQUIRED: {
+    status: 422,
+    message: 'Hồ sơ có nhiều nghĩa vụ tài chính chưa thực hiện; cần chọn nghĩa vụ đã nộp.',
+  },
   DOSSIER_CODE_INVALID: { status: 400, message: 'Mã hồ sơ không đúng định dạng (ví dụ: 000.00.02.H91-261123-0001).' },
   DOSSIER_INCOMPLETE: {
     status: 422,

@@ -251,6 +251,10 @@ export const ActionBody = z
       .optional()
       .describe('requestPayment: what to pay, in VND'),
     receiptNumber: z.string().trim().min(1).max(100).optional().describe('confirmPayment'),
+    obligationId: z
+      .uuid()
+      .optional()
+      .describe('confirmPayment: the obligation paid (needed when more than one awaits payment)'),
     newAppointmentDate: IsoDate.optional().describe('apologize: the new appointment date (a working day)'),
     result: z
       .object({

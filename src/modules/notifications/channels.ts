@@ -26,12 +26,66 @@ export interface ChannelAdapter {
 
 export type Channels = Record<ExternalChannel, ChannelAdapter>;
 
+/**
+ * Why a message waits or failed, as the administrator's delivery log shows it: a stable code
+ * (for filters and alerts) and a Vietnamese sentence. `{peer}` names the provider, `{detail}` the
+ * provider's own status or the network's error code.
+ */
+export const DELIVERY_REASONS = {
+  NOTIFY_PEER_UNREACHABLE: 'Không kết nối được {peer} ({detail})',
+  NOTIFY_PEER_UNAVAILABLE: '{peer} tạm thời không nhận tin (lỗi {detail})',
+  NOTIFY_PEER_REFUSED: '{peer} từ chối tin nhắn (mã {detail})',
+  NOTIFY_RECIPIENT_REJECTED: '{peer} từ chối địa chỉ người nhận',
+  NOTIFY_PEER_AUTH_FAILED: 'Không lấy được mã truy cập của {peer} (lỗi {detail})',
+  NOTIFY_SEND_FAILED: 'Gửi không thành công ({detail})',
+  NOTIFY_OPTED_OUT: 'Người nhận đã tắt nhận thông báo qua kênh này',
+} as const;
+export type DeliveryReasonCode = keyof typeof DELIVERY_REASONS;
+
+/** The providers, as named to the administrator. */
+const PEER = {
+  smtp: 'máy chủ thư (SMTP)',
+  sms: 'cổng SMS thương hiệu',
+  zns: 'Zalo ZNS',
+  zaloOauth: 'máy chủ xác thực Zalo OA',
+} as const;
+
+/** The reason's sentence, with its blanks filled (a blank with nothing to say is left out). */
+export function reasonText(code: DeliveryReasonCode, peer = '', detail = ''): string {
+  const text = DELIVERY_REASONS[code].replace('{peer}', peer).replace('{detail}', detail.slice(0, 100));
+  return text.replace(/ \((lỗi |mã )?\)/, '');
+}
+
+/** How a reason is stored in last_error: `CODE: câu tiếng Việt`; read back by splitReason. */
+export const storedReason = (code: DeliveryReasonCode, text: string) => `${code}: ${text}`;
+
+/** A stored reason's code and sentence (rows written before the codes: code null, text as stored). */
+export function splitReason(stored: string | null): { code: string | null; text: string | null } {
+  if (stored === null) return { code: null, text: null };
+  const m = /^([A-Z][A-Z0-9_]+): ([\s\S]*)$/.exec(stored);
+  return m ? { code: m[1]!, text: m[2]! } : { code: null, text: stored };
+}
+
+/** The network error's own code (ECONNREFUSED, ETIMEDOUT…) or the abort's name, never a text. */
+function networkDetail(error: unknown): string {
+  const e = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } };
+  const code = e.cause?.code ?? e.code;
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'hết thời gian chờ';
+  return 'lỗi mạng';
+}
+
 export class ChannelError extends Error {
   constructor(
+    readonly code: DeliveryReasonCode,
     message: string,
     readonly permanent: boolean,
   ) {
     super(message);
+  }
+
+  static of(code: DeliveryReasonCode, peer: string, detail: string, permanent: boolean) {
+    return new ChannelError(code, reasonText(code, peer, detail), permanent);
   }
 }
 
@@ -55,13 +109,16 @@ export function smtpChannel(url: string, from: string): ChannelAdapter {
     async send(m) {
       try {
         const info = await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.body });
-        if (info.rejected.length > 0) throw new ChannelError('SMTP: recipient rejected', true);
+        if (info.rejected.length > 0) throw ChannelError.of('NOTIFY_RECIPIENT_REJECTED', PEER.smtp, '', true);
         return { providerId: info.messageId };
       } catch (error) {
         if (error instanceof ChannelError) throw error;
         const code = (error as { responseCode?: number }).responseCode;
         // 5xx replies refuse the message for good (RFC 5321 §4.2.1); anything else is worth another try.
-        throw new ChannelError(`SMTP: ${(error as Error).message.slice(0, 200)}`, code !== undefined && code >= 500);
+        if (code === undefined)
+          throw ChannelError.of('NOTIFY_PEER_UNREACHABLE', PEER.smtp, networkDetail(error), false);
+        if (code >= 500) throw ChannelError.of('NOTIFY_PEER_REFUSED', PEER.smtp, String(code), true);
+        throw ChannelError.of('NOTIFY_PEER_UNAVAILABLE', PEER.smtp, String(code), false);
       }
     },
     async close() {
@@ -86,6 +143,14 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 
 const transient = (response: Response) => response.status >= 500 || response.status === 429;
 
+/** A provider's answer that is not "sent": a passing fault (5xx, 429) or a refusal of the message. */
+function refusal(peer: string, response: Response, providerCode: unknown, permanent = !transient(response)) {
+  const detail = [String(response.status), providerCode === undefined ? '' : String(providerCode)]
+    .filter(Boolean)
+    .join(' ');
+  return ChannelError.of(permanent ? 'NOTIFY_PEER_REFUSED' : 'NOTIFY_PEER_UNAVAILABLE', peer, detail, permanent);
+}
+
 /**
  * A brandname-SMS gateway: `POST <base>/send` with a Bearer API key and
  * `{brandname, phone, message, requestId}`; `{code: "00", messageId}` means accepted.
@@ -98,12 +163,12 @@ export function smsGatewayChannel(base: string, apiKey: string, brandname: strin
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
         body: JSON.stringify({ brandname, phone: internationalPhone(m.to), message: m.body, requestId: m.id }),
         signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
-      }).catch((error: Error) => {
-        throw new ChannelError(`SMS gateway unreachable: ${error.message}`, false);
+      }).catch((error: unknown) => {
+        throw ChannelError.of('NOTIFY_PEER_UNREACHABLE', PEER.sms, networkDetail(error), false);
       });
       const answer = await json(response);
       if (response.ok && answer.code === '00') return { providerId: String(answer.messageId) };
-      throw new ChannelError(`SMS gateway: ${response.status} ${String(answer.code ?? '')}`, !transient(response));
+      throw refusal(PEER.sms, response, answer.code);
     },
   };
 }
@@ -140,12 +205,13 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
         refresh_token: refreshToken,
       }).toString(),
       signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
-    }).catch((error: Error) => {
-      throw new ChannelError(`Zalo OAuth unreachable: ${error.message}`, false);
+    }).catch((error: unknown) => {
+      throw ChannelError.of('NOTIFY_PEER_UNREACHABLE', PEER.zaloOauth, networkDetail(error), false);
     });
     const answer = await json(response);
     if (!response.ok || typeof answer.access_token !== 'string') {
-      throw new ChannelError(`Zalo OAuth: ${response.status} ${String(answer.error ?? '')}`, false);
+      const detail = `${response.status}${answer.error === undefined ? '' : ` ${String(answer.error)}`}`;
+      throw ChannelError.of('NOTIFY_PEER_AUTH_FAILED', PEER.zaloOauth, detail, false);
     }
     if (typeof answer.refresh_token === 'string') refreshToken = answer.refresh_token;
     const seconds = Number(answer.expires_in ?? 3600);
@@ -163,8 +229,8 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
         tracking_id: m.id,
       }),
       signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
-    }).catch((error: Error) => {
-      throw new ChannelError(`Zalo ZNS unreachable: ${error.message}`, false);
+    }).catch((error: unknown) => {
+      throw ChannelError.of('NOTIFY_PEER_UNREACHABLE', PEER.zns, networkDetail(error), false);
     });
     return { response, answer: await json(response) };
   };
@@ -177,10 +243,7 @@ export function zaloChannel(settings: ZaloSettings, fetch: Fetch): ChannelAdapte
       }
       const data = answer.data as { msg_id?: string } | undefined;
       if (response.ok && Number(answer.error) === 0 && data?.msg_id) return { providerId: data.msg_id };
-      throw new ChannelError(
-        `Zalo ZNS: ${response.status} ${String(answer.error ?? '')}`,
-        response.ok || !transient(response),
-      );
+      throw refusal(PEER.zns, response, answer.error, response.ok || !transient(response));
     },
   };
 }

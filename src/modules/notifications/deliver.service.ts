@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../kernel/db.js';
-import { ChannelError, type Channels } from './channels.js';
+import { ChannelError, type Channels, reasonText, storedReason } from './channels.js';
 import { afterFailure, type QuietHours, type RateLimits, releaseAt } from './delivery.rules.js';
 import type { ExternalChannel } from './notifications.tables.js';
 
@@ -93,10 +93,15 @@ async function deliverChannel(
       counts.sent += 1;
     } catch (error) {
       const permanent = error instanceof ChannelError && error.permanent;
+      // What the administrator reads: a stable code and a Vietnamese sentence (never the provider's text).
+      const reason =
+        error instanceof ChannelError
+          ? storedReason(error.code, error.message)
+          : storedReason('NOTIFY_SEND_FAILED', reasonText('NOTIFY_SEND_FAILED', '', (error as Error).name || 'Error'));
       const next = afterFailure(now, attempts, settings.maxAttempts, permanent);
       await db.execute(sql`update notification_messages set status = ${next.status}, attempts = ${attempts},
         next_attempt_at = ${next.nextAttemptAt?.toISOString() ?? null}::timestamptz,
-        last_error = ${String((error as Error).message).slice(0, 500)} where id = ${m.id} and status = 'pending'`);
+        last_error = ${reason.slice(0, 500)} where id = ${m.id} and status = 'pending'`);
       if (next.status === 'failed') counts.failed += 1;
       else counts.retried += 1;
       // The provider is unreachable or failing: the others keep their turn for the next run

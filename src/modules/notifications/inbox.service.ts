@@ -9,6 +9,7 @@ import type { Queryable, Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { maskEmail, maskPhone } from '../../kernel/personal-data.js';
 import { recordChange } from '../audit/record-change.js';
+import { splitReason } from './channels.js';
 import { isKind, KINDS, type NotificationKind } from './kinds.js';
 import {
   type Channel,
@@ -206,10 +207,15 @@ export async function deliveryLog(db: Queryable, asked: readonly string[], limit
     .where(statuses.length ? inArray(notificationMessages.status, [...statuses]) : undefined)
     .orderBy(desc(notificationMessages.createdAt))
     .limit(limit);
-  return rows.map((r) => ({
-    ...r,
-    address: r.address === null ? null : r.channel === 'email' ? maskEmail(r.address) : maskPhone(r.address),
-  }));
+  return rows.map(({ lastError, ...r }) => {
+    const reason = splitReason(lastError);
+    return {
+      ...r,
+      address: r.address === null ? null : r.channel === 'email' ? maskEmail(r.address) : maskPhone(r.address),
+      lastErrorCode: reason.code,
+      lastError: reason.text,
+    };
+  });
 }
 
 /** A provider's delivery report: the message sent with this tracking id and provider id is delivered. */

@@ -63,7 +63,11 @@ export const DeliveryRow = z.object({
   reference: z.string().nullable(),
   status: z.enum(MESSAGE_STATUSES),
   attempts: z.number().int(),
-  lastError: z.string().nullable(),
+  lastErrorCode: z
+    .string()
+    .nullable()
+    .describe('Why it waits or failed, a stable code (NOTIFY_PEER_UNREACHABLE, NOTIFY_PEER_REFUSED…)'),
+  lastError: z.string().nullable().describe('The same reason in Vietnamese, for the administrator'),
   createdAt: z.date(),
   sentAt: z.date().nullable(),
   deliveredAt: z.date().nullable(),

@@ -8,6 +8,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import { contactsOfUsers } from '../identity/staff-contacts.query.js';
+import { reasonText, storedReason } from './channels.js';
 import { planChannels } from './delivery.rules.js';
 import { KINDS, type NotificationKind } from './kinds.js';
 import {
@@ -130,7 +131,7 @@ export async function notify(tx: Tx, request: NotificationRequest, now: Date): P
         link: request.link ?? null,
         urgent: spec.urgent,
         status: plan.optedOut ? 'skipped' : inapp ? 'sent' : 'pending',
-        lastError: plan.optedOut ? 'opted out' : null,
+        lastError: plan.optedOut ? storedReason('NOTIFY_OPTED_OUT', reasonText('NOTIFY_OPTED_OUT')) : null,
         nextAttemptAt: plan.optedOut || inapp ? null : now,
         sentAt: inapp && !plan.optedOut ? now : null,
         createdAt: now,

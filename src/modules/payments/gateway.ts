@@ -3,12 +3,14 @@
  * công quốc gia, PayGov-style protocol): create a transaction (a signed request → the URL the
  * payer's browser goes to), check a signed result it sends us, ask where a transaction stands,
  * refund (part of) a successful transaction, read a day's statement. The only
- * implementation is the local simulator (paygov-simulator.ts), which speaks the same messages; a
- * real platform plugs in here behind PAYMENT_PROVIDER.
+ * implementation is the simulator (paygov-simulator.ts), which speaks the same messages, reached
+ * in this process or over HTTP at PAYMENT_PLATFORM_URL (paygov-http.ts); a real platform plugs in
+ * here behind PAYMENT_PROVIDER.
  */
 import type { Tx } from '../../kernel/db.js';
 import type { Env } from '../../kernel/env.js';
 import type { SignedFields, StatementRow, StatementStatus } from './payments.rules.js';
+import { httpPlatform } from './paygov-http.js';
 import { paygovSimulator } from './paygov-simulator.js';
 
 export interface CreateTransaction {
@@ -75,6 +77,9 @@ export interface PaymentGateway {
 export function paymentGatewayFromEnv(env: Env): PaymentGateway {
   switch (env.PAYMENT_PROVIDER) {
     case 'simulator':
-      return paygovSimulator(env);
+      // Another process's simulator over HTTP when PAYMENT_PLATFORM_URL is set, else this process's.
+      return env.PAYMENT_PLATFORM_URL
+        ? paygovSimulator(env, httpPlatform(env.PAYMENT_PLATFORM_URL, env.PAYMENT_PLATFORM_TIMEOUT_MS))
+        : paygovSimulator(env);
   }
 }

@@ -43,6 +43,9 @@ export function paygovSimRoutes(app: App, deps: Deps): void {
   if (deps.env.PAYMENT_PROVIDER !== 'simulator') return;
   const platform = simulatedPlatform(deps.env);
   const { db } = deps;
+  /** The merchant's URL is not this process's own (PUBLIC_URL): another MotCua uses this simulator. */
+  const own = deps.env.PUBLIC_URL ? new URL(deps.env.PUBLIC_URL).origin : null;
+  const merchantElsewhere = (url: string) => own !== null && new URL(url).origin !== own;
 
   app.register(async (sim: FastifyInstance) => {
     sim.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -81,12 +84,25 @@ export function paygovSimRoutes(app: App, deps: Deps): void {
         const { result, returnUrl, ipnUrl } = await db.transaction((tx) =>
           platform.complete(tx, request.params.id, decision, bank),
         );
-        // Server to server: the platform posts the result to the merchant's IPN URL.
-        const ipn = await app.inject({ method: 'POST', url: new URL(ipnUrl).pathname, payload: result });
-        if (ipn.statusCode !== 200) request.log.warn({ status: ipn.statusCode }, 'paygov simulator: IPN refused');
+        // Server to server: the platform posts the result to the merchant's IPN URL — through this
+        // process's router when the merchant is this process, else over HTTP (a merchant served
+        // elsewhere: PAYMENT_PLATFORM_URL there). A lost IPN is learned later by a status query.
+        const remote = merchantElsewhere(ipnUrl);
+        const status = remote
+          ? await fetch(ipnUrl, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(result),
+              signal: AbortSignal.timeout(10_000),
+            }).then(
+              (r) => r.status,
+              () => 0,
+            )
+          : (await app.inject({ method: 'POST', url: new URL(ipnUrl).pathname, payload: result })).statusCode;
+        if (status !== 200) request.log.warn({ status }, 'paygov simulator: IPN not acknowledged');
         const back = new URL(returnUrl);
         for (const [key, value] of Object.entries(result)) back.searchParams.set(key, String(value));
-        return reply.redirect(`${back.pathname}${back.search}`, 303);
+        return reply.redirect(remote ? back.toString() : `${back.pathname}${back.search}`, 303);
       },
     );
   });

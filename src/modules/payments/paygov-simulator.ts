@@ -262,9 +262,20 @@ export function simulatedPlatform(env: Env) {
   };
 }
 
-/** Our side of the protocol against the simulated platform. */
-export function paygovSimulator(env: Env): PaymentGateway {
-  const platform = simulatedPlatform(env);
+/**
+ * How our adapter reaches the platform's merchant API: by a function call into the simulator in
+ * this process, or over HTTP (paygov-http.ts, PAYMENT_PLATFORM_URL) — the same signed messages.
+ */
+export interface PlatformTransport {
+  create(tx: Tx, fields: SignedFields): Promise<{ transactionId: string; paymentUrl: string }>;
+  query(tx: Tx, fields: SignedFields): Promise<SignedFields>;
+  refund(tx: Tx, fields: SignedFields): Promise<SignedFields>;
+  statement(tx: Tx, day: string): Promise<SignedFields>;
+}
+
+/** Our side of the protocol against the simulated platform, in this process or over HTTP. */
+export function paygovSimulator(env: Env, transport: PlatformTransport = simulatedPlatform(env)): PaymentGateway {
+  const platform = transport;
   const secret = env.PAYMENT_SECRET;
   return {
     provider: 'paygov',
@@ -329,15 +340,15 @@ export function paygovSimulator(env: Env): PaymentGateway {
       if (!verifyChecksum(secret, answer) || answer.refundId !== request.refundId)
         throw new AppError('PAYMENT_SIGNATURE_INVALID');
       return answer.resultCode === '00'
-        ? { succeeded: true, refundTransactionId: answer.refundTransactionId }
-        : { succeeded: false, resultCode: answer.resultCode, message: answer.message };
+        ? { succeeded: true, refundTransactionId: String(answer.refundTransactionId) }
+        : { succeeded: false, resultCode: String(answer.resultCode), message: String(answer.message) };
     },
     async statement(tx, day) {
       const signed = await platform.statement(tx, day);
       if (!verifyChecksum(secret, signed) || signed.day !== day) throw new AppError('PAYMENT_SIGNATURE_INVALID');
       return {
-        payments: JSON.parse(signed.transactions) as StatementRow[],
-        refunds: JSON.parse(signed.refunds) as StatementRow[],
+        payments: JSON.parse(String(signed.transactions)) as StatementRow[],
+        refunds: JSON.parse(String(signed.refunds)) as StatementRow[],
       };
     },
   };

@@ -9,6 +9,16 @@ export const PAYMENT_ERRORS = {
   PAYMENT_OBLIGATION_NOT_FOUND: { status: 404, message: 'Không tìm thấy nghĩa vụ tài chính này của hồ sơ.' },
   PAYMENT_NOT_ALLOWED: { status: 409, message: 'Hồ sơ đã kết thúc (rút, từ chối, dừng) nên không thu phí được nữa.' },
   PAYMENT_AMOUNT_INVALID: { status: 422, message: 'Số tiền phải đúng bằng số còn phải nộp.' },
+  PAYMENT_PLATFORM_UNAVAILABLE: {
+    status: 503,
+    message:
+      'Nền tảng thanh toán quốc gia tạm thời không kết nối được. Chưa có khoản tiền nào bị trừ cho yêu cầu này; vui lòng thử lại sau ít phút.',
+  },
+  PAYMENT_CONFIRMATION_PENDING: {
+    status: 409,
+    message:
+      'Khoản thanh toán trước của hồ sơ đang chờ nền tảng thanh toán xác nhận. Để tránh bị trừ tiền hai lần, vui lòng chờ xác nhận rồi thử lại.',
+  },
   PAYMENT_NOT_FOUND: { status: 404, message: 'Không tìm thấy giao dịch thanh toán.' },
   PAYMENT_SIGNATURE_INVALID: { status: 401, message: 'Chữ ký (checksum) của thông điệp thanh toán không hợp lệ.' },
   PAYMENT_CALLBACK_MISMATCH: {

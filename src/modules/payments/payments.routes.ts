@@ -40,6 +40,7 @@ import {
   type DossierRow,
   reconcileDay,
   recordCounterPayment,
+  settleOpenAttempts,
   startOnlinePayment,
   totalsOf,
 } from './payments.service.js';
@@ -104,7 +105,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
           'The applicant starts an online payment of the fees (or of an obligation): returns the payment platform URL',
         params: CodeParams,
         body: StartBody,
-        response: { 201: StartReply, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: StartReply, ...errorResponses(400, 401, 403, 404, 409, 503) },
       },
     },
     async (request, reply) => {
@@ -112,6 +113,7 @@ export function paymentRoutes(app: App, { db, env }: Deps): void {
       const dossier = await dossierByCode(db, request.params.code);
       authorize(actor, 'dossier.read', { ownerUserId: dossier.ownerUserId });
       const publicUrl = env.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+      await settleOpenAttempts(db, env, gateway, dossier.id, request.ctx.requestId);
       const started = await db.transaction((tx) =>
         startOnlinePayment(tx, { ...request.ctx, actor }, gateway, dossier, request.body.obligationId ?? null, {
           publicUrl,

@@ -154,7 +154,7 @@ export function dueToExpire(
 }
 
 /** Result codes that are a transaction's final outcome at the platform (paygov-protocol.ts). */
-const FINAL_RESULTS = new Set(['00', '24', '51', '99']);
+export const FINAL_RESULTS = new Set(['00', '24', '51', '99']);
 
 /**
  * What a payment due to expire becomes, given the platform's answer to a status query: the

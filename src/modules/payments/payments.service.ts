@@ -6,7 +6,7 @@
  * officer at the counter or as the system on the platform's verified word.
  */
 import { and, asc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Database, Queryable, Tx } from '../../kernel/db.js';
 import { type Actor, type RequestContext, systemContext } from '../../kernel/context.js';
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
@@ -27,6 +27,7 @@ import {
   amountDue,
   eventOfResult,
   expiryOf,
+  FINAL_RESULTS,
   type PaymentEvent,
   type PaymentTarget,
   type PaymentTotals,
@@ -112,6 +113,46 @@ export interface OnlineStart {
   publicUrl: string;
   /** Path of the portal page the platform sends the payer back to. */
   returnPath: (paymentId: string) => string;
+}
+
+/**
+ * Before a new attempt: asks the platform where each earlier unfinished online attempt of the
+ * dossier stands, and records a final outcome (a success whose confirmation never reached us is
+ * recorded as paid, with its receipt — so the applicant is not charged twice). Its own
+ * transaction per attempt, committed before the new attempt starts. A platform that cannot be
+ * reached refuses the new attempt (PAYMENT_PLATFORM_UNAVAILABLE): while an earlier attempt's fate
+ * is unknown, a second payment could charge twice.
+ */
+export async function settleOpenAttempts(
+  db: Database,
+  env: Env,
+  gateway: PaymentGateway,
+  dossierId: string,
+  requestId: string | null,
+): Promise<void> {
+  const open = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.dossierId, dossierId), eq(payments.status, 'pending'), eq(payments.channel, 'online')));
+  for (const { id } of open)
+    await db.transaction(async (tx) => {
+      const [payment] = await tx.select().from(payments).where(eq(payments.id, id)).for('update');
+      if (payment?.status !== 'pending' || !payment.providerTransactionId) return;
+      const answer = await gateway.queryTransaction(tx, {
+        orderId: payment.id,
+        transactionId: payment.providerTransactionId,
+      });
+      if (!FINAL_RESULTS.has(answer.resultCode)) return;
+      await settlePayment(
+        tx,
+        env,
+        payment,
+        eventOfResult(answer.resultCode),
+        answer,
+        systemContext(requestId),
+        new Date(),
+      );
+    });
 }
 
 /** Starts an online payment: a pending payment, the platform's transaction, the payer's URL. */
@@ -251,14 +292,30 @@ export async function settlePayment(
     },
   });
   if (paid && payment.obligationId)
-    await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, updated!.receiptNumber!);
+    await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, payment.obligationId, updated!.receiptNumber!);
   return updated!;
 }
 
-/** Confirms the dossier's obligation through its action, if it still awaits payment. */
-async function confirmObligation(tx: Tx, ctx: RequestContext, env: Env, dossier: DossierRow, receiptNumber: string) {
+/**
+ * Confirms the obligation this payment paid — that one only — through the dossier's action, if
+ * the dossier still awaits payment and the obligation is still unpaid (a late success of an
+ * abandoned attempt must not confirm another obligation, nor resume the clock for it).
+ */
+async function confirmObligation(
+  tx: Tx,
+  ctx: RequestContext,
+  env: Env,
+  dossier: DossierRow,
+  obligationId: string,
+  receiptNumber: string,
+) {
   if (dossier.status !== 'awaitingPayment') return;
-  const input = { action: 'confirmPayment' as const, version: dossier.version, receiptNumber };
+  const [obligation] = await tx
+    .select({ paidAt: dossierObligations.paidAt })
+    .from(dossierObligations)
+    .where(and(eq(dossierObligations.id, obligationId), eq(dossierObligations.dossierId, dossier.id)));
+  if (!obligation || obligation.paidAt) return;
+  const input = { action: 'confirmPayment' as const, version: dossier.version, receiptNumber, obligationId };
   if (ctx.actor) await performAction(tx, { ...ctx, actor: ctx.actor }, env, dossier.code, input);
   else await performSystemAction(tx, { ...ctx, actor: null }, env, dossier.code, input);
 }
@@ -305,7 +362,7 @@ export async function recordCounterPayment(
       receiptNumber: input.receiptNumber,
     },
   });
-  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.receiptNumber);
+  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.obligationId, input.receiptNumber);
   return payment!;
 }
 

@@ -2893,6 +2893,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -7164,6 +7173,9 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending" | "sent" | "delivered" | "failed" | "skipped";
                                 attempts: number;
+                                /** @description Why it waits or failed, a stable code (NOTIFY_PEER_UNREACHABLE, NOTIFY_PEER_REFUSED…) */
+                                lastErrorCode: string | null;
+                                /** @description The same reason in Vietnamese, for the administrator */
                                 lastError: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -15078,6 +15090,11 @@ export interface components {
             /** @description confirmPayment */
             receiptNumber?: string;
             /**
+             * Format: uuid
+             * @description confirmPayment: the obligation paid (needed when more than one awaits payment)
+             */
+            obligationId?: string;
+            /**
              * Format: date
              * @description apologize: the new appointment date (a working day)
              */
@@ -15152,6 +15169,11 @@ export interface components {
             };
             /** @description confirmPayment */
             receiptNumber?: string;
+            /**
+             * Format: uuid
+             * @description confirmPayment: the obligation paid (needed when more than one awaits payment)
+             */
+            obligationId?: string;
             /**
              * Format: date
              * @description apologize: the new appointment date (a working day)
