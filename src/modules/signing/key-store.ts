@@ -15,6 +15,12 @@ import { certificateFromPem, certificatePem, OID, privateKeyFromPem, privateKeyP
 /** What the server signs with on an agency's behalf: one HashSigner per unit code. */
 export interface SealKeyStore {
   sealSigner(unitCode: string): Promise<HashSigner>;
+  /**
+   * A new key and certificate for the unit's seal; the old key is retired (kept aside, never used
+   * again) and its certificate is not revoked, so documents sealed before keep verifying: each
+   * carries its own chain and timestamp. The serials, old (null when none) and new.
+   */
+  rotate(unitCode: string): Promise<{ previousSerial: string | null; serial: string }>;
 }
 
 /** RSA PKCS#1 v1.5 over DigestInfo(sha256, digest) — what a PKCS#11 CKM_RSA_PKCS sign would do. */

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type * as pkijs from 'pkijs';
 import type { HashSigner } from './cms.js';
-import { createDirOnce, createOnce, readIfExists, replaceFile } from './key-files.js';
+import { rename } from 'node:fs/promises';
+import { createDirOnce, createOnce, ensurePrivateDir, readIfExists, replaceFile } from './key-files.js';
 import { fromPkcs12, keySigner, type SealKeyStore, toPkcs12 } from './key-store.js';
 import {
   certificateFromPem,
@@ -180,6 +181,24 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
       const password = (await readIfExists(passFile))!.toString();
       const { key, chain } = fromPkcs12(data, password);
       return keySigner(key, chain);
+    },
+    async rotate(unitCode) {
+      const base = unitCode.replace(/[^A-Za-z0-9._-]/g, '_');
+      const file = join(sealsDir, `${base}.p12`);
+      const old = await readIfExists(file);
+      let previousSerial: string | null = null;
+      if (old) {
+        const { chain } = fromPkcs12(old, (await readIfExists(`${file}.pass`))!.toString());
+        previousSerial = serialHex(chain[0]!);
+        const retired = join(sealsDir, 'retired');
+        await ensurePrivateDir(retired);
+        const aside = join(retired, `${base}-${previousSerial}.p12`);
+        // The key first: a crash in between leaves the password, which the next key then reuses.
+        await rename(file, aside);
+        await rename(`${file}.pass`, `${aside}.pass`);
+      }
+      const chain = await (await seals.sealSigner(unitCode)).chain();
+      return { previousSerial, serial: serialHex(chain[0]!) };
     },
   };
   const tsaSigner: HashSigner = keySigner(tsa.privateKey, [tsa.certificate, sub.certificate]);
