@@ -154,6 +154,8 @@ describe('in the app', () => {
             { name: 'dossiers.morning-messages', last_outcome: { digests: 0, lateLists: 0 } },
             { name: 'dossiers.step-deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
             { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
+            // Due only from the 21st of a month (the month is named then): no dossiers, no messages.
+            { name: 'kpi.monthly-late-lists', last_outcome: expect.objectContaining({ units: 0, messages: 0 }) },
             { name: 'kpi.refresh-rollup', last_outcome: { refreshed: expect.any(Number) } },
             { name: 'national-portal.sync', last_outcome: { synced: 0, failed: 0 } },
             { name: 'notifications.deliver', last_outcome: { sent: 0, retried: 0, failed: 0 } },

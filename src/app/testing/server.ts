@@ -21,6 +21,8 @@ export interface TestServer {
   url: string;
   /** The database behind it, for what no API shows (e.g. the notifier simulator's outbox). */
   db: Deps['db'];
+  /** Its dependencies (the shared services: notification channels and simulators, …). */
+  deps: Deps;
   close(): Promise<void>;
 }
 
@@ -41,16 +43,18 @@ export async function ensureWebBuilt(): Promise<void> {
   await build({ configFile: VITE_CONFIG, logLevel: 'warn' });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `env`: settings over the test defaults (e.g. SMTP_URL of a mail server the test started). */
+export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
   await ensureWebBuilt();
   const handle = await freshDatabase({ demo: true });
-  const env = testEnv();
+  const env = testEnv(options.env);
   const deps: Deps = appDeps(handle, env);
   const app = await buildApp(deps);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     db: handle.db,
+    deps,
     async close() {
       await app.close();
       await handle.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { componentProblems } from './intake.rules.js';
+import { buildWorkingCalendar } from '../calendar/calendar.rules.js';
+import { appointmentFor, componentProblems, countingStart } from './intake.rules.js';
 
 const FORM = '00000000-0000-4000-8000-000000000001';
 const ID_CARD = '00000000-0000-4000-8000-000000000002';
@@ -46,5 +47,62 @@ describe('componentProblems', () => {
     ['a mandatory one left out', [{ componentId: FORM, fileIds: [file] }], ['missing']],
   ])('%s', (_what, provided, expected) => {
     expect(componentProblems(required, provided).map((p) => p.problem)).toEqual(expected);
+  });
+});
+
+describe('appointmentFor: the time limit runs from the next working time (intake outside office hours)', () => {
+  // 07:30–11:30, 13:30–17:00 Vietnam time; Tuesday 08/12/2026 declared a holiday for the table.
+  const calendar = buildWorkingCalendar(
+    [
+      { start: 450, end: 690 },
+      { start: 810, end: 1020 },
+    ],
+    [{ date: '2026-12-08', kind: 'holiday' }],
+  );
+  type Unit = Parameters<typeof appointmentFor>[2]['unit'];
+  it.each<[string, string, number, Unit, string]>([
+    // Monday 07/12/2026; instants in UTC (Vietnam = UTC+7).
+    ['04:26 Monday, 10 days: from 07:30 that day', '2026-12-06T21:26:00Z', 10, 'days', '2026-12-17T00:30:00Z'],
+    ['09:00 Monday, 10 days: from receipt', '2026-12-07T02:00:00Z', 10, 'days', '2026-12-17T02:00:00Z'],
+    ['12:00 Monday (lunch), 10 days: from 13:30', '2026-12-07T05:00:00Z', 10, 'days', '2026-12-17T06:30:00Z'],
+    [
+      '17:00 Monday (closing), 10 days: from the next working day 07:30',
+      '2026-12-07T10:00:00Z',
+      10,
+      'days',
+      '2026-12-19T00:30:00Z',
+    ],
+    [
+      '22:00 Monday, 10 days: Tuesday a holiday, from Wednesday 07:30',
+      '2026-12-07T15:00:00Z',
+      10,
+      'days',
+      '2026-12-19T00:30:00Z',
+    ],
+    ['Saturday 10:00, 10 days: from Monday 07:30', '2026-12-05T03:00:00Z', 10, 'days', '2026-12-17T00:30:00Z'],
+    ['Friday 20:00, 1 month: from Monday 07/12 07:30', '2026-12-04T13:00:00Z', 1, 'months', '2027-01-07T00:30:00Z'],
+    [
+      '04:26 Monday, 1 working day: Wednesday 07:30 (unchanged)',
+      '2026-12-06T21:26:00Z',
+      1,
+      'workingDays',
+      '2026-12-09T00:30:00Z',
+    ],
+    [
+      '18:00 Monday, 4 working hours: Wednesday 11:30 (unchanged)',
+      '2026-12-07T11:00:00Z',
+      4,
+      'workingHours',
+      '2026-12-09T04:30:00Z',
+    ],
+  ])('%s', (_what, receivedAt, value, unit, expected) => {
+    expect(appointmentFor(calendar, new Date(receivedAt), { value, unit }).toISOString()).toBe(
+      new Date(expected).toISOString(),
+    );
+  });
+
+  it('in office hours the count starts at receipt itself', () => {
+    const at = new Date('2026-12-07T08:59:00Z'); // 15:59 Monday
+    expect(countingStart(calendar, at).toISOString()).toBe(at.toISOString());
   });
 });

@@ -81,13 +81,29 @@ export function componentProblems(
 export type TimeLimit = ProcedureContent['channels'][number]['timeLimit'];
 
 /**
- * Ngày hẹn trả: the legal time limit counted from receipt. Working days and hours go through the
- * calendar; calendar days are plain days; months are calendar months in Vietnam time (the same
- * clock time, the day clamped to the month's length: 31 Jan + 1 month = 28/29 Feb).
+ * When the time limit starts to run: at receipt when it falls in office hours, else at the start
+ * of the next working period — a dossier received (online) before opening, at lunch, after
+ * closing, on a rest day or a holiday counts from the next working time, the next working day
+ * when the day's hours are over (Nghị định 61/2018/NĐ-CP as amended by Nghị định 107/2021/NĐ-CP,
+ * rules on receiving online dossiers outside office hours, carried on by Nghị định 118/2025/NĐ-CP
+ * — article numbers unverified). Office hours and working days come from the calendar module
+ * (amount 0 of working time = the next working instant).
+ */
+export function countingStart(calendar: WorkingCalendar, receivedAt: Date): Date {
+  return addWorkingTime(calendar, receivedAt, 0, 'workingHours');
+}
+
+/**
+ * Ngày hẹn trả: the legal time limit counted from countingStart. Working days and hours go through
+ * the calendar; calendar days are plain days; months are calendar months in Vietnam time (the same
+ * clock time, the day clamped to the month's length: 31 Jan + 1 month = 28/29 Feb). So the
+ * appointment always carries an hour of office time: 10 days from a dossier received at 04:26 are
+ * 10 days from 07:30, not 04:26 ten days later.
  */
 export function appointmentFor(calendar: WorkingCalendar, receivedAt: Date, limit: TimeLimit): Date {
-  if (limit.unit !== 'months') return addWorkingTime(calendar, receivedAt, limit.value, limit.unit);
-  const local = new Date(toVietnamLocalMs(receivedAt));
+  const start = countingStart(calendar, receivedAt);
+  if (limit.unit !== 'months') return addWorkingTime(calendar, start, limit.value, limit.unit);
+  const local = new Date(toVietnamLocalMs(start));
   const target = new Date(local);
   target.setUTCDate(1);
   target.setUTCMonth(local.getUTCMonth() + Math.round(limit.value));

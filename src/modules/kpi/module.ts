@@ -8,7 +8,7 @@ import { kpiInsightRoutes } from './insights.routes.js';
 import { kpiPublicRoutes } from './kpi-public.routes.js';
 import { KPI_ERRORS } from './kpi.errors.js';
 import { kpiRoutes } from './kpi.routes.js';
-import { kpiRollupRefresh } from './kpi.tasks.js';
+import { kpiRollupRefresh, monthlyLateLists } from './kpi.tasks.js';
 import { kpiReportRoutes } from './reports.routes.js';
 
 export const kpiModule: ModuleManifest = {
@@ -25,6 +25,7 @@ export const kpiModule: ModuleManifest = {
     'feedback',
     'identity',
     'national-portal',
+    'notifications',
     'org',
     'payments',
     'queue',
@@ -38,5 +39,5 @@ export const kpiModule: ModuleManifest = {
     kpiReportRoutes(app, deps);
     kpiPublicRoutes(app, deps);
   },
-  periodicTasks: () => [kpiRollupRefresh],
+  periodicTasks: () => [kpiRollupRefresh, monthlyLateLists],
 };

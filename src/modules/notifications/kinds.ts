@@ -64,6 +64,8 @@ export const KINDS = {
   'step.overdue': official([...DOSSIER, 'step', 'due'], 'official', true),
   'worklist.digest': official(['day', 'total', 'dueSoon', 'overdue', 'list']),
   'unit.lateList': official(['day', 'unit', 'count', 'list'], 'leader'),
+  // Leaders: their unit's dossiers late in the reporting month that closed on the 20th (kpi module).
+  'unit.monthlyLateList': official(['month', 'from', 'to', 'unit', 'count', 'withApology', 'list'], 'leader'),
   // The reminders and one-time codes that came before this module (bodies rendered by their owner).
   'dossier.apology-due': official(['text'], 'leader', true),
   'feedback.due-reminder': official(['text']),

@@ -131,6 +131,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<Locale, Template
     vi: t('Hồ sơ trễ hạn của {{unit}} ngày {{day}}', '{{unit}} có {{count}} hồ sơ trễ hạn:\n{{list}}'),
     en: t('Late applications of {{unit}} on {{day}}', '{{unit}} has {{count}} late applications:\n{{list}}'),
   },
+  'unit.monthlyLateList': {
+    vi: t(
+      'Danh sách hồ sơ trễ hạn tháng {{month}} của {{unit}}',
+      '{{unit}} có {{count}} hồ sơ trễ hạn trong kỳ báo cáo tháng {{month}} (từ {{from}} đến {{to}}), {{withApology}} hồ sơ đã có văn bản xin lỗi. Danh sách sẽ được công khai theo quy định; đề nghị đơn vị rà soát, giải trình.\nMã hồ sơ · hạn giải quyết → ngày hoàn thành · cán bộ · ✉ = đã có văn bản xin lỗi:\n{{list}}',
+    ),
+    en: t(
+      'Late applications of {{unit}}, reporting month {{month}}',
+      '{{unit}} had {{count}} late applications in reporting month {{month}} ({{from}} to {{to}}); {{withApology}} of them with an apology letter. The list will be published; please review and explain.\nCode · legal due date → completed · official · ✉ = apology letter sent:\n{{list}}',
+    ),
+  },
   'dossier.apology-due': PASS_THROUGH,
   'feedback.due-reminder': PASS_THROUGH,
   'store.bulk-read-alarm': PASS_THROUGH,

@@ -9,7 +9,11 @@ import type { DossierDetail } from '../../../types.js';
 import { Part } from '../procedure/Part.js';
 import type { ApiResponse } from '../../../api/types.js';
 
-/** A PDF or file from the API (the session cookie goes along: same origin). */
+/**
+ * A PDF or file from the API (the session cookie goes along: same origin). Underlined: it often
+ * stands in a line of text (a component's name, then its files), where colour alone would not
+ * tell it apart (WCAG 1.4.1, axe link-in-text-block).
+ */
 function FileLink({
   href,
   children,
@@ -22,7 +26,12 @@ function FileLink({
   newTab?: boolean;
 }) {
   return (
-    <a href={href} data-testid={testId} {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}>
+    <a
+      href={href}
+      data-testid={testId}
+      style={{ textDecoration: 'underline' }}
+      {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
+    >
       {children}
     </a>
   );
