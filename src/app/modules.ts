@@ -30,6 +30,7 @@ import { plansModule } from '../modules/plans/module.js';
 import { publicationsModule } from '../modules/publications/module.js';
 import { procedureReviewsModule } from '../modules/procedure-reviews/module.js';
 import { queueModule } from '../modules/queue/module.js';
+import { reportsModule } from '../modules/reports/module.js';
 import { satisfactionModule } from '../modules/satisfaction/module.js';
 import { signingModule } from '../modules/signing/module.js';
 import { workflowsModule } from '../modules/workflows/module.js';
@@ -61,6 +62,7 @@ export const MODULES: readonly ModuleManifest[] = [
   procedureReviewsModule,
   publicationsModule,
   queueModule,
+  reportsModule,
   satisfactionModule,
   signingModule,
   workflowsModule,

@@ -20,6 +20,7 @@ const DEVELOPMENT_PORTAL_PASSWORD = 'motcua-dvcqg-simulator-0001';
 /** The national data-sharing platform simulator's client for development and tests; refused in production. */
 const DEVELOPMENT_DATA_CLIENT_ID = 'motcua-ndxp-sim';
 const DEVELOPMENT_DATA_CLIENT_SECRET = 'motcua-ndxp-simulator-secret-0001';
+const DEVELOPMENT_REPORTING_TOKEN = 'motcua-baocao-simulator-token-0001';
 
 /** The SMS and Zalo simulators' credentials for development and tests; refused in production. */
 const DEVELOPMENT_SMS_API_KEY = 'motcua-sms-simulator-key-0001';
@@ -202,6 +203,14 @@ const EnvSchema = z
     NATIONAL_DATA_CLIENT_ID: z.string().min(1).max(200).default(DEVELOPMENT_DATA_CLIENT_ID),
     NATIONAL_DATA_CLIENT_SECRET: z.string().min(16).max(500).default(DEVELOPMENT_DATA_CLIENT_SECRET),
     /**
+     * The Government's reporting information system (Decree 09/2019/NĐ-CP; reports module): its
+     * base URL (`POST <base>/api/v1/bao-cao`, reports/baocao-protocol.ts) and our bearer token.
+     * Unset = the in-process simulator under /sim/baocao/ (outside production; in production, reports
+     * are signed but wait undelivered until a URL is set).
+     */
+    REPORTING_SYSTEM_URL: z.string().url().optional(),
+    REPORTING_SYSTEM_TOKEN: z.string().min(16).max(500).default(DEVELOPMENT_REPORTING_TOKEN),
+    /**
      * Sign-in through OpenID Connect (oidc module). OIDC_ISSUER unset = the in-process VNeID-style
      * simulator at <public URL>/sim/vneid (outside production; in production, OIDC sign-in is off
      * unless an issuer is set). The client is registered at the provider with OIDC_REDIRECT_URL
@@ -282,6 +291,18 @@ const EnvSchema = z
         code: 'custom',
         path: ['NATIONAL_DATA_CLIENT_SECRET'],
         message: 'must be set (not the simulator client) when NATIONAL_DATA_URL is set in production',
+      });
+    }
+    // Statutory reports reach the real reporting system only with our own token: the simulator's is public.
+    if (
+      env.NODE_ENV === 'production' &&
+      env.REPORTING_SYSTEM_URL &&
+      env.REPORTING_SYSTEM_TOKEN === DEVELOPMENT_REPORTING_TOKEN
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REPORTING_SYSTEM_TOKEN'],
+        message: 'must be set when REPORTING_SYSTEM_URL is set in production',
       });
     }
     // A real gateway is used only with its own credentials: the simulators' are public.

@@ -167,6 +167,7 @@ describe('in the app', () => {
             { name: 'plans.deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
             { name: 'publications.publish-due', last_outcome: { published: expect.any(Number) } },
             { name: 'queue.reminders-and-no-shows', last_outcome: { reminded: 0, noShows: 0 } },
+            { name: 'reports.deliver', last_outcome: { delivered: 0, failed: 0 } },
           ]);
         },
         { timeout: 20_000, interval: 100 },

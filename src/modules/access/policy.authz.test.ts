@@ -80,6 +80,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'plan.read': INSIDE,
     'plan.manage': INSIDE,
     'plan.report': INSIDE,
+    'report.read': INSIDE,
+    'report.sign': INSIDE,
   },
   procedure_control_officer: {
     'dossier.read': INSIDE,
@@ -94,6 +96,9 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'plan.manage': INSIDE,
     'plan.report': INSIDE,
     'review.manage': INSIDE,
+    'report.read': INSIDE,
+    'report.prepare': INSIDE,
+    'report.sign': INSIDE,
   },
   system_admin: {
     'unit.manage': INSIDE,
@@ -203,6 +208,8 @@ describe('API token scopes narrow, never widen, the roles', () => {
       'plan.read',
       'plan.manage',
       'plan.report',
+      'report.read',
+      'report.sign',
     ]);
     expect(grantableScopes(actorWith('citizen', null))).toEqual(['dossier.read']);
   });

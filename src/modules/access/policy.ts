@@ -41,6 +41,9 @@ export const ACTIONS = [
   'plan.manage', // import and save a unit's plan (the unit that issues it and follows it up)
   'plan.report', // report progress on the plan tasks a unit leads (trạng thái, %, minh chứng)
   'review.manage', // review procedures (rà soát, đánh giá TTHC): compliance cost, simplification
+  'report.read', // see a unit's statutory reports (báo cáo định kỳ), their files and submission log
+  'report.prepare', // prepare a statutory report's draft for a closed period (người lập biểu)
+  'report.sign', // sign and submit a statutory report prepared by someone else (người ký báo cáo)
   'notification.manage', // edit message templates, see the delivery log (failures and bounces)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -77,6 +80,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'plan.read',
     'plan.manage',
     'plan.report',
+    // The head of the reporting body signs its reports (Decree 09/2019/NĐ-CP Art. 5).
+    'report.read',
+    'report.sign',
   ],
   procedure_control_officer: [
     'dossier.read',
@@ -93,6 +99,11 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'plan.manage',
     'plan.report',
     'review.manage',
+    // The procedure-control office draws up the reports on procedure control and the one-stop
+    // mechanism and, as the authorised officer, signs them (Circular 01/2020/TT-VPCP; issue 21.3).
+    'report.read',
+    'report.prepare',
+    'report.sign',
   ],
   system_admin: [
     'unit.manage',

@@ -12288,6 +12288,454 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's statutory reports (optionally of one year) */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatutoryReportList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Prepares the draft of form 06 for a closed period: the figures are computed and frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        /** @description Kỳ báo cáo: 2026-Q1 … 2026-Q4 (quý), 2026-H1 (6 tháng đầu năm), 2026-Y (năm) */
+                        periodId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatutoryReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's reporting periods (quarters, six months, year) with their cut-off, deadline and the unit's report */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatutoryReportPeriods"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report with its figures and the submission log */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatutoryReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Form 06 as PDF (Decree 30/2020 layout) or XLSX (formulas for the totals) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs and submits a draft (not by its preparer); delivery to the reporting system follows, with retries */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatutoryReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/satisfaction/criteria": {
         parameters: {
             query?: never;
@@ -19668,6 +20116,290 @@ export interface components {
             sha256: string;
             size: number;
             report: components["schemas"]["SignatureValidationReportInput"];
+        };
+        StatutoryReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            periodId: string;
+            periodLabel: string;
+            form: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "delivered";
+            deliveryStatus: ("pending" | "failed" | "delivered") | null;
+            preparerName: string;
+            preparedAt: string;
+            signerName: string | null;
+            signedAt: string | null;
+            deliveredAt: string | null;
+            /** @description Số tiếp nhận của Hệ thống thông tin báo cáo */
+            receipt: string | null;
+            attempts: number;
+            lastError: string | null;
+            unitName: string;
+            unitCode: string;
+            asOf: string;
+            rows: {
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                counts: {
+                    carriedOver: number;
+                    newOnline: number;
+                    newDirect: number;
+                    early: number;
+                    onTime: number;
+                    late: number;
+                    withinTime: number;
+                    overdue: number;
+                    withdrawn: number;
+                    sentBack: number;
+                };
+            }[];
+            totals: {
+                carriedOver: number;
+                newOnline: number;
+                newDirect: number;
+                early: number;
+                onTime: number;
+                late: number;
+                withinTime: number;
+                overdue: number;
+                withdrawn: number;
+                sentBack: number;
+            };
+            submissionLog: {
+                attempt: number;
+                at: string;
+                /** @enum {string} */
+                outcome: "delivered" | "failed";
+                httpStatus: number | null;
+                receipt: string | null;
+                error: string | null;
+            }[];
+        };
+        StatutoryReportInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            periodId: string;
+            periodLabel: string;
+            form: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "delivered";
+            deliveryStatus: ("pending" | "failed" | "delivered") | null;
+            preparerName: string;
+            preparedAt: string;
+            signerName: string | null;
+            signedAt: string | null;
+            deliveredAt: string | null;
+            /** @description Số tiếp nhận của Hệ thống thông tin báo cáo */
+            receipt: string | null;
+            attempts: number;
+            lastError: string | null;
+            unitName: string;
+            unitCode: string;
+            asOf: string;
+            rows: {
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                counts: {
+                    carriedOver: number;
+                    newOnline: number;
+                    newDirect: number;
+                    early: number;
+                    onTime: number;
+                    late: number;
+                    withinTime: number;
+                    overdue: number;
+                    withdrawn: number;
+                    sentBack: number;
+                };
+            }[];
+            totals: {
+                carriedOver: number;
+                newOnline: number;
+                newDirect: number;
+                early: number;
+                onTime: number;
+                late: number;
+                withinTime: number;
+                overdue: number;
+                withdrawn: number;
+                sentBack: number;
+            };
+            submissionLog: {
+                attempt: number;
+                at: string;
+                /** @enum {string} */
+                outcome: "delivered" | "failed";
+                httpStatus: number | null;
+                receipt: string | null;
+                error: string | null;
+            }[];
+        };
+        StatutoryReportList: {
+            items: components["schemas"]["StatutoryReportSummary"][];
+        };
+        StatutoryReportListInput: {
+            items: components["schemas"]["StatutoryReportSummaryInput"][];
+        };
+        StatutoryReportPeriods: {
+            periods: {
+                id: string;
+                /** @enum {string} */
+                kind: "quarter" | "half" | "year";
+                label: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                to: string;
+                /**
+                 * Format: date
+                 * @description Hạn gửi Hệ thống thông tin báo cáo Chính phủ
+                 */
+                submitBy: string;
+                /**
+                 * Format: date
+                 * @description Hạn các đơn vị gửi Văn phòng UBND tỉnh
+                 */
+                unitsSubmitBy: string;
+                /** @description Đã qua ngày chốt số liệu: có thể lập báo cáo */
+                closed: boolean;
+                report: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    status: "draft" | "submitted" | "delivered";
+                } | null;
+            }[];
+        };
+        StatutoryReportPeriodsInput: {
+            periods: {
+                id: string;
+                /** @enum {string} */
+                kind: "quarter" | "half" | "year";
+                label: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description YYYY-MM-DD
+                 */
+                to: string;
+                /**
+                 * Format: date
+                 * @description Hạn gửi Hệ thống thông tin báo cáo Chính phủ
+                 */
+                submitBy: string;
+                /**
+                 * Format: date
+                 * @description Hạn các đơn vị gửi Văn phòng UBND tỉnh
+                 */
+                unitsSubmitBy: string;
+                /** @description Đã qua ngày chốt số liệu: có thể lập báo cáo */
+                closed: boolean;
+                report: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    status: "draft" | "submitted" | "delivered";
+                } | null;
+            }[];
+        };
+        StatutoryReportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            periodId: string;
+            periodLabel: string;
+            form: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "delivered";
+            deliveryStatus: ("pending" | "failed" | "delivered") | null;
+            preparerName: string;
+            preparedAt: string;
+            signerName: string | null;
+            signedAt: string | null;
+            deliveredAt: string | null;
+            /** @description Số tiếp nhận của Hệ thống thông tin báo cáo */
+            receipt: string | null;
+            attempts: number;
+            lastError: string | null;
+        };
+        StatutoryReportSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            periodId: string;
+            periodLabel: string;
+            form: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            to: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "delivered";
+            deliveryStatus: ("pending" | "failed" | "delivered") | null;
+            preparerName: string;
+            preparedAt: string;
+            signerName: string | null;
+            signedAt: string | null;
+            deliveredAt: string | null;
+            /** @description Số tiếp nhận của Hệ thống thông tin báo cáo */
+            receipt: string | null;
+            attempts: number;
+            lastError: string | null;
         };
         StoreConsentCode: {
             /** @description Shown once, when not sent */

@@ -6,6 +6,7 @@ import { feedbackEn } from './feedback.en.js';
 import { queueEn } from './queue.en.js';
 import { paymentsEn } from './payments.en.js';
 import { nationalSyncEn } from './national-sync.en.js';
+import { reportsEn } from './reports.en.js';
 import { kpiEn } from './kpi.en.js';
 import { plansEn } from './plans.en.js';
 import { notificationsEn } from './notifications.en.js';
@@ -194,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   ...queueEn,
   ...paymentsEn,
   ...nationalSyncEn,
+  ...reportsEn,
   ...kpiEn,
   ...plansEn,
   ...eformsEn,

@@ -6,6 +6,7 @@ import { feedbackVi } from './feedback.vi.js';
 import { queueVi } from './queue.vi.js';
 import { paymentsVi } from './payments.vi.js';
 import { nationalSyncVi } from './national-sync.vi.js';
+import { reportsVi } from './reports.vi.js';
 import { kpiVi } from './kpi.vi.js';
 import { plansVi } from './plans.vi.js';
 import { notificationsVi } from './notifications.vi.js';
@@ -193,6 +194,7 @@ export const vi = {
   ...queueVi,
   ...paymentsVi,
   ...nationalSyncVi,
+  ...reportsVi,
   ...kpiVi,
   ...plansVi,
   ...eformsVi,

@@ -23,6 +23,7 @@ import { ReconciliationsPage } from './payments/ReconciliationsPage.js';
 import { NationalSyncPage } from './national-sync/NationalSyncPage.js';
 import { PlansPage } from './plans/PlansPage.js';
 import { DirectoryAdminPage } from './directory/DirectoryAdminPage.js';
+import { ReportsPage } from './reports/ReportsPage.js';
 import { ScopesContext } from './scopes.js';
 import { TrackingBookPage } from './tracking-book/TrackingBookPage.js';
 import { UnitsPage } from './units/UnitsPage.js';
@@ -58,6 +59,7 @@ const SECTIONS: Section[] = [
   { key: 'tracking-book', label: 'menu.trackingBook', needs: 'dossier.read', Page: TrackingBookPage },
   { key: 'national-sync', label: 'menu.nationalSync', needs: 'kpi.read', Page: NationalSyncPage },
   { key: 'plans', label: 'menu.plans', needs: 'plan.read', Page: PlansPage },
+  { key: 'reports', label: 'menu.reports', needs: 'report.read', Page: ReportsPage },
   // Managing slots is occasional work: a leader who may also do it still lands on the dossiers.
   { key: 'queue-slots', label: 'menu.queueSlots', needs: 'queue.manage', Page: QueueSlotsPage },
   { key: 'units', label: 'menu.units', Page: UnitsPage },

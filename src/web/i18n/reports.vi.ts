@@ -1,0 +1,25 @@
+/** Chuỗi tiếng Việt của trang báo cáo định kỳ (bảng điều khiển cán bộ). */
+export const reportsVi = {
+  'menu.reports': 'Báo cáo định kỳ',
+  'reports.title': 'Báo cáo định kỳ về tình hình, kết quả giải quyết TTHC (Biểu mẫu 06)',
+  'reports.hint':
+    'Kỳ báo cáo chốt số liệu ngày 14 của tháng cuối kỳ (Nghị định 09/2019/NĐ-CP). Người lập báo cáo không tự ký; người ký gửi báo cáo lên Hệ thống thông tin báo cáo Chính phủ, hệ thống tự gửi lại khi chưa gửi được.',
+  'reports.unit': 'Đơn vị',
+  'reports.year': 'Năm',
+  'reports.chooseUnit': 'Chọn đơn vị để xem các kỳ báo cáo.',
+  'reports.period': 'Kỳ báo cáo',
+  'reports.range': 'Số liệu',
+  'reports.submitBy': 'Hạn gửi',
+  'reports.status': 'Trạng thái',
+  'reports.status.open': 'Chưa chốt số liệu',
+  'reports.status.none': 'Chưa lập',
+  'reports.status.draft': 'Dự thảo',
+  'reports.status.submitted': 'Đã ký, đang gửi',
+  'reports.status.delivered': 'Đã gửi',
+  'reports.prepare': 'Lập báo cáo',
+  'reports.submit': 'Ký và gửi',
+  'reports.prepared': 'Đã lập báo cáo {period}.',
+  'reports.submitted': 'Đã ký và gửi báo cáo {period}.',
+  'reports.receipt': 'Số tiếp nhận',
+  'reports.lastError': 'Lỗi lần gửi gần nhất',
+};
