@@ -218,6 +218,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     // The administrator runs the payment platform's daily reconciliation too (policy: payment.reconcile).
     expect(labels).toEqual([
       'Units',
+      'One-stop directory',
       'Users',
       'Working calendar',
       'Audit log',
