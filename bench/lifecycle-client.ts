@@ -3,8 +3,9 @@
  * is not the client's). Reads its job from the LIFECYCLE_JOB environment variable (JSON), runs it
  * against the server over real HTTP, and prints one JSON line with the latencies.
  *
- * Jobs: `lifecycle` runs `count` complete dossier lifecycles with `concurrency` workers; `health`
- * sends `count` GET /api/health with the same concurrency (the baseline).
+ * Jobs: `lifecycle` runs `count` complete dossier lifecycles with `concurrency` workers (and times
+ * each intake on its own); `health` sends `count` GET /api/health with the same concurrency (the
+ * baseline); `lookup` sends `count` anonymous public lookups of the given dossier codes.
  */
 import { performLifecycle, type LifecycleJob } from './lifecycle-journey.js';
 
@@ -16,7 +17,15 @@ async function health(): Promise<void> {
   if (res.status !== 200 || body.status !== 'ok') throw new Error(`health answered ${res.status}`);
 }
 
+async function lookup(i: number): Promise<void> {
+  const code = job.codes![i % job.codes!.length]!;
+  const res = await fetch(`${job.base}/api/public/dossiers/${code}`);
+  if (res.status !== 200) throw new Error(`public lookup ${code} answered ${res.status}: ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
 const latencies: number[] = [];
+const intakeLatencies: number[] = [];
 const codes: string[] = [];
 let issued = 0;
 const worker = async () => {
@@ -24,11 +33,16 @@ const worker = async () => {
     issued += 1;
     const started = performance.now();
     if (job.kind === 'health') await health();
-    else codes.push(await performLifecycle(job));
+    else if (job.kind === 'lookup') await lookup(issued);
+    else {
+      const { code, intakeMs } = await performLifecycle(job);
+      codes.push(code);
+      intakeLatencies.push(intakeMs);
+    }
     latencies.push(performance.now() - started);
   }
 };
 const started = performance.now();
 await Promise.all(Array.from({ length: job.concurrency }, worker));
 const wallMs = performance.now() - started;
-console.log(JSON.stringify({ wallMs, latencies, codes }));
+console.log(JSON.stringify({ wallMs, latencies, intakeLatencies, codes }));

@@ -11,7 +11,8 @@ export interface SessionAuth {
 }
 
 export interface LifecycleJob {
-  kind: 'lifecycle' | 'health';
+  /** `lookup`: anonymous public lookups of `codes` (the citizen's "where is my dossier"). */
+  kind: 'lifecycle' | 'health' | 'lookup';
   base: string;
   concurrency: number;
   count: number;
@@ -20,6 +21,7 @@ export interface LifecycleJob {
   competentUnitId: string;
   components: { componentId: string; fileIds: string[] }[];
   resultPdfBase64: string;
+  codes?: string[];
 }
 
 interface DossierView {
@@ -71,9 +73,10 @@ const act = (
     200,
   );
 
-/** Runs one lifecycle; returns the dossier code. */
-export async function performLifecycle(job: LifecycleJob): Promise<string> {
+/** Runs one lifecycle; returns the dossier code and how long its intake (the first request) took. */
+export async function performLifecycle(job: LifecycleJob): Promise<{ code: string; intakeMs: number }> {
   const { tiepnhan, chuyenvien, lanhdao } = job.sessions;
+  const intakeStarted = performance.now();
   let d = await call<DossierView>(
     job,
     tiepnhan,
@@ -90,6 +93,7 @@ export async function performLifecycle(job: LifecycleJob): Promise<string> {
     },
     201,
   );
+  const intakeMs = performance.now() - intakeStarted;
   d = await act(job, tiepnhan, d, 'forward');
   d = await act(job, chuyenvien, d, 'forward');
   const form = new FormData();
@@ -126,5 +130,5 @@ export async function performLifecycle(job: LifecycleJob): Promise<string> {
   if (due.length > 0) d = await call<DossierView>(job, tiepnhan, `/api/dossiers/${d.code}`, {}, 200);
   d = await act(job, tiepnhan, d, 'returnResult', { resultChannel: 'counter' });
   if (d.status !== 'returned') throw new Error(`dossier ${d.code} ended ${d.status}, not returned`);
-  return d.code;
+  return { code: d.code, intakeMs };
 }

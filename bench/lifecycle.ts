@@ -10,25 +10,28 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- lifecycle
  *   BENCH_DOSSIERS=1000000 BENCH_DATABASE_URL=… npm run bench -- lifecycle   (1 M stored first)
  *   BENCH_LEVELS=1,16 BENCH_LIFECYCLES=40 …                      (levels; lifecycles per level)
+ *   BENCH_SCHEMA=bench_1m …      (PostgreSQL: use and keep this schema; a generated province in it is reused)
+ *   BENCH_PROCESSES=2 …          (PostgreSQL: n API processes sharing the port, node:cluster)
+ *   BENCH_POOL_SIZE=10 …         (connections per API process)
  *
+ * After the levels, public lookups of the dossiers just made at C = 16 (`publicLookupP99Ms`).
  * Prints one line per level and, last, the C = 16 figures as one JSON object. Throws if any
  * lifecycle fails or a dossier is not returned at the end.
  */
 import { spawn } from 'node:child_process';
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { appDeps, openAppDatabase } from '../src/app/composition.js';
-import { buildApp } from '../src/app/http-app.js';
 import { DEMO_PASSWORD, prepare } from '../src/app/testing/database.js';
-import { testEnv } from '../src/app/testing/env.js';
-import { queryRows } from '../src/kernel/db.js';
+import { type DbHandle, queryRows } from '../src/kernel/db.js';
 import { generateProvince } from '../src/modules/demo/synthetic/generate.js';
 import { rebuildRollup } from '../src/modules/kpi/rollup.service.js';
 import type { LifecycleJob, SessionAuth } from './lifecycle-journey.js';
+import { benchEnv, type Counts, openCountedDatabase, startServer } from './lifecycle-server.js';
 import { StatementProfile } from './statement-profile.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -41,7 +44,14 @@ const PDF = Buffer.from(
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
 /** Runs a job in a client process; resolves with its latencies (ms) and wall time. */
-function runClient(job: LifecycleJob): Promise<{ wallMs: number; latencies: number[]; codes: string[] }> {
+interface ClientRun {
+  wallMs: number;
+  latencies: number[];
+  intakeLatencies: number[];
+  codes: string[];
+}
+
+function runClient(job: LifecycleJob): Promise<ClientRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lifecycle-client.ts'], {
       cwd: ROOT,
@@ -71,46 +81,109 @@ async function signIn(base: string, username: string): Promise<SessionAuth> {
   return { cookie: `motcua_session=${session}`, csrf: csrfToken };
 }
 
+/** The API processes under test: this one, or n cluster workers sharing one port. */
+interface Servers {
+  base: string;
+  counts(): Promise<Counts>;
+  close(): Promise<void>;
+}
+
+async function inProcess(handle: DbHandle, counts: Counts, filesDir: string, profile: StatementProfile | null) {
+  const { app, base } = await startServer(handle, filesDir, (app) => profile?.attach(app));
+  return { base, counts: async () => ({ ...counts }), close: () => app.close() } satisfies Servers;
+}
+
+async function workers(n: number, url: string, schema: string, filesDir: string, poolSize: number): Promise<Servers> {
+  cluster.setupPrimary({
+    exec: fileURLToPath(new URL('./lifecycle-worker.ts', import.meta.url)),
+    execArgv: ['--import', 'tsx'],
+  });
+  const env = {
+    BENCH_DATABASE_URL: url,
+    BENCH_SCHEMA: schema,
+    BENCH_FILES_DIR: filesDir,
+    BENCH_POOL_SIZE: `${poolSize}`,
+  };
+  const forked = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<{ worker: ReturnType<typeof cluster.fork>; port: number }>((resolve, reject) => {
+          const worker = cluster.fork(env);
+          worker.once('listening', (address) => resolve({ worker, port: address.port }));
+          worker.once('exit', (code) => reject(new Error(`bench API process exited ${code}`)));
+        }),
+    ),
+  );
+  const ask = (worker: ReturnType<typeof cluster.fork>) =>
+    new Promise<Counts>((resolve) => {
+      worker.once('message', (m: { counts: Counts }) => resolve(m.counts));
+      worker.send('counts');
+    });
+  return {
+    base: `http://127.0.0.1:${forked[0]!.port}`,
+    async counts() {
+      const all = await Promise.all(forked.map(({ worker }) => ask(worker)));
+      return all.reduce((a, b) => ({
+        statements: a.statements + b.statements,
+        transactions: a.transactions + b.transactions,
+      }));
+    },
+    async close() {
+      await Promise.all(
+        forked.map(
+          ({ worker }) =>
+            new Promise<void>((resolve) => {
+              worker.removeAllListeners('exit');
+              worker.once('exit', () => resolve());
+              worker.send('stop');
+            }),
+        ),
+      );
+    },
+  };
+}
+
+const APPLICANT_RETURNED = sql`select count(*)::int as n from dossiers where status = 'returned' and applicant->>'idNumber' = '089195000789'`;
+
 export async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL;
   const engine = url ? 'postgres' : 'pglite';
   const stored = Number(process.env.BENCH_DOSSIERS ?? 0);
   const levels = (process.env.BENCH_LEVELS ?? '1,16,64').split(',').map(Number);
   const perLevel = (c: number) => Number(process.env.BENCH_LIFECYCLES ?? Math.max(48, 3 * c));
-  let statements = 0;
-  let transactions = 0;
+  const processes = Number(process.env.BENCH_PROCESSES ?? 1);
+  const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
+  const keptSchema = process.env.BENCH_SCHEMA;
+  if (!url && (processes > 1 || keptSchema))
+    throw new Error('BENCH_PROCESSES and BENCH_SCHEMA need BENCH_DATABASE_URL');
   // BENCH_PROFILE=1: one more lifecycle at C = 1 with every statement listed under the request that sent it.
-  const profile = process.env.BENCH_PROFILE ? new StatementProfile() : null;
+  const profile = process.env.BENCH_PROFILE && processes === 1 ? new StatementProfile() : null;
   const dataDir = url ? undefined : await mkdtemp(join(tmpdir(), 'motcua-bench-db-'));
-  const handle = await openAppDatabase({
-    ...(url ? { databaseUrl: url, schemaName: `bench_${randomBytes(4).toString('hex')}`, poolSize: 10 } : { dataDir }),
-    onStatement: (text) => {
-      statements += 1;
-      profile?.record(text);
-    },
-  });
-  const transaction = handle.db.transaction.bind(handle.db);
-  handle.db.transaction = ((fn, config) => {
-    transactions += 1;
-    return transaction(fn, config);
-  }) as typeof handle.db.transaction;
+  const schemaName = keptSchema ?? `bench_${randomBytes(4).toString('hex')}`;
+  const { handle, counts } = await openCountedDatabase({ databaseUrl: url, schemaName, dataDir, poolSize }, (text) =>
+    profile?.record(text),
+  );
   const filesDir = await mkdtemp(join(tmpdir(), 'motcua-bench-files-'));
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let servers: Servers | undefined;
   try {
     await prepare(handle, true);
-    const env = testEnv({ FILES_DIR: filesDir });
-    if (stored > 0) {
+    const [present] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from dossiers`);
+    if (stored > 0 && present!.n < stored) {
       const started = performance.now();
-      await generateProvince(handle.db, env, { dossiers: stored, seed: 42 });
+      await generateProvince(handle.db, benchEnv(filesDir), { dossiers: stored, seed: 42 });
       await rebuildRollup(handle.db);
       await handle.db.execute(sql`analyze`);
       console.log(
         `${stored.toLocaleString('en')} dossiers generated in ${((performance.now() - started) / 1000).toFixed(0)} s`,
       );
     }
-    app = await buildApp(appDeps(handle, env));
-    if (profile) profile.attach(app);
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const [before] = await queryRows<{ n: number }>(handle.db, APPLICANT_RETURNED);
+    servers =
+      processes > 1
+        ? await workers(processes, url!, schemaName, filesDir, poolSize)
+        : await inProcess(handle, counts, filesDir, profile);
+    const { base } = servers;
     const sessions = {
       tiepnhan: await signIn(base, 'tiepnhan'),
       chuyenvien: await signIn(base, 'chuyenvien'),
@@ -150,16 +223,23 @@ export async function run(): Promise<string> {
 
     await runClient(job('lifecycle', 4, 8)); // warm-up: JIT, pools, keep-alive, caches
     const lines = [
-      `lifecycle, ${engine}, ${stored.toLocaleString('en')} dossiers stored before, real HTTP on 127.0.0.1`,
+      `lifecycle, ${engine}, ${stored.toLocaleString('en')} dossiers stored before, ${processes} API process(es), real HTTP on 127.0.0.1`,
     ];
     const figures: Record<string, unknown>[] = [];
+    const made: string[] = [];
     for (const c of levels) {
       const count = perLevel(c);
-      const before = { statements, transactions };
+      const start = await servers.counts();
       const measured = await runClient(job('lifecycle', c, count));
-      const ran = { statements: statements - before.statements, transactions: transactions - before.transactions };
+      const end = await servers.counts();
+      made.push(...measured.codes);
+      const ran = {
+        statements: end.statements - start.statements,
+        transactions: end.transactions - start.transactions,
+      };
       const baseline = await runClient(job('health', c, count * 8));
       const sorted = [...measured.latencies].sort((a, b) => a - b);
+      const intakes = [...measured.intakeLatencies].sort((a, b) => a - b);
       const figure = {
         engine,
         dossiers: stored,
@@ -170,27 +250,34 @@ export async function run(): Promise<string> {
         transactionsPerLifecycle: Number((ran.transactions / count).toFixed(2)),
         p50Ms: Number(percentile(sorted, 0.5).toFixed(1)),
         p99Ms: Number(percentile(sorted, 0.99).toFixed(1)),
+        processes,
+        intakeP99Ms: Number(percentile(intakes, 0.99).toFixed(1)),
       };
       figures.push(figure);
       lines.push(`  C=${c}: ${JSON.stringify(figure)}`);
     }
+    const lookups = await runClient({ ...job('lookup', 16, 50 * 16), codes: made });
+    const lookupSorted = [...lookups.latencies].sort((a, b) => a - b);
+    const lookup = {
+      lookupsPerSecond: Number(((lookups.latencies.length * 1000) / lookups.wallMs).toFixed(1)),
+      publicLookupP50Ms: Number(percentile(lookupSorted, 0.5).toFixed(1)),
+      publicLookupP99Ms: Number(percentile(lookupSorted, 0.99).toFixed(1)),
+    };
+    lines.push(`  public lookup, C=16: ${JSON.stringify(lookup)}`);
     if (profile) {
       profile.start();
       await runClient(job('lifecycle', 1, 1));
       lines.push(profile.report());
     }
-    const [returned] = await queryRows<{ n: number }>(
-      handle.db,
-      sql`select count(*)::int as n from dossiers where status = 'returned' and applicant->>'idNumber' = '089195000789'`,
-    );
+    const [returned] = await queryRows<{ n: number }>(handle.db, APPLICANT_RETURNED);
     const expected = 8 + (profile ? 1 : 0) + levels.reduce((sum, c) => sum + perLevel(c), 0);
-    if (returned?.n !== expected)
-      throw new Error(`${expected} lifecycles answered but ${returned?.n} dossiers returned`);
-    lines.push(JSON.stringify(figures.find((f) => f.concurrency === 16) ?? figures.at(-1)));
+    if (returned!.n - before!.n !== expected)
+      throw new Error(`${expected} lifecycles answered but ${returned!.n - before!.n} dossiers returned`);
+    lines.push(JSON.stringify({ ...(figures.find((f) => f.concurrency === 16) ?? figures.at(-1)), ...lookup }));
     return lines.join('\n');
   } finally {
-    await app?.close();
-    if (url) await handle.db.execute(sql.raw(`drop schema "${handle.schemaName}" cascade`));
+    await servers?.close();
+    if (url && !keptSchema) await handle.db.execute(sql.raw(`drop schema "${handle.schemaName}" cascade`));
     await handle.close();
     await rm(filesDir, { recursive: true, force: true });
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

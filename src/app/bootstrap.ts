@@ -38,6 +38,7 @@ export async function seedDemoFromEnv(handle: DbHandle, env: Env, scryptLogN: nu
 export function openDatabaseFromEnv(env: Env, overrides: { dataDir?: string } = {}): Promise<DbHandle> {
   return openAppDatabase({
     databaseUrl: env.DATABASE_URL,
+    poolSize: env.DATABASE_POOL_SIZE,
     dataDir: overrides.dataDir ?? env.DATA_DIR,
     // Before the app (and its logger) exists; the message names the fault, never any data.
     onIdleError: (error) => console.warn(`database: an idle connection was lost (${error.message})`),

@@ -63,3 +63,13 @@ describe('readEnv: national data-sharing platform', () => {
     expect(readEnv(real).NATIONAL_DATA_CLIENT_ID).toBe('ag.motcua');
   });
 });
+
+describe('API processes', () => {
+  it('runs one by default, and several only on PostgreSQL', () => {
+    expect(readEnv({}).API_PROCESSES).toBe(1);
+    expect(() => readEnv({ API_PROCESSES: '2' })).toThrow(/API_PROCESSES: needs DATABASE_URL/);
+    expect(readEnv({ API_PROCESSES: '2', DATABASE_URL: 'postgres://db/motcua' }).API_PROCESSES).toBe(2);
+    expect(readEnv({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(() => readEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});

@@ -43,6 +43,17 @@ const EnvSchema = z
     /** postgres://… switches from PGlite to a PostgreSQL server. */
     DATABASE_URL: z.string().optional(),
     /**
+     * Connections each API process keeps to PostgreSQL. A request holds one only for its
+     * transaction, so this bounds concurrent transactions per process; n processes × this must stay
+     * under the server's max_connections (docs/ARCHITECTURE.md "Processes and the pool").
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * API processes `npm start` runs on PORT (node:cluster; PostgreSQL only — PGlite lives inside
+     * one process). One per core is the usual choice.
+     */
+    API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /**
      * Demo data on first start (an empty database): `living` — the province, its accounts and three
      * months of dossiers made through the services (default outside production; `true` means it);
      * `minimal` — the province, accounts, catalog and workflows only (what the tests use);
@@ -272,6 +283,13 @@ const EnvSchema = z
     MAX_UPLOAD_MB: z.coerce.number().int().positive().max(1024).default(20),
   })
   .superRefine((env, ctx) => {
+    if (env.API_PROCESSES > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['API_PROCESSES'],
+        message: 'needs DATABASE_URL: the embedded database (PGlite) lives inside one process',
+      });
+    }
     // The development key is public (it is in this file): payments signed with it prove nothing.
     if (env.NODE_ENV === 'production' && env.PAYMENT_SECRET === DEVELOPMENT_PAYMENT_SECRET) {
       ctx.addIssue({

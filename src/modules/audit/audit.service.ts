@@ -42,11 +42,12 @@ export function auditInsert(tx: Queryable, ctx: RequestContext, entry: AuditEntr
  * A staff read of personal data (an applicant's identity in a dossier, a unit's tracking book)
  * leaves an audit row: who looked at whose data and when, as Decree 13/2023 on personal data asks
  * of whoever processes it. A citizen reading their own leaves none. A read changes no state, so it
- * has no outbox event; its own transaction is one INSERT.
+ * has no outbox event: the record is one INSERT, atomic on its own, so no BEGIN/COMMIT around it
+ * (issue 17: one transaction and two statements less per audited read).
  */
 export async function auditStaffRead(db: Database, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   if (!ctx.actor || ctx.actor.kind === 'citizen') return;
-  await db.transaction((tx) => appendAudit(tx, ctx, entry));
+  await auditInsert(db, ctx, entry);
 }
 
 export interface VerifyResult {

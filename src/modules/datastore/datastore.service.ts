@@ -29,8 +29,22 @@ export async function storeReceivedComponents(
   components: readonly FiledComponent[],
   digitizedBy: string | null,
 ) {
-  if (components.length === 0) return;
-  await tx.insert(storeItems).values(
+  await receivedComponentsInsert(tx, source, applicantKey, components, digitizedBy);
+}
+
+/**
+ * The INSERT of storeReceivedComponents, not yet sent, or null when there is nothing to keep:
+ * intake sends it with its other writes in one statement (kernel/one-statement.ts).
+ */
+export function receivedComponentsInsert(
+  tx: Tx,
+  source: SourceDossier,
+  applicantKey: string,
+  components: readonly FiledComponent[],
+  digitizedBy: string | null,
+) {
+  if (components.length === 0) return null;
+  return tx.insert(storeItems).values(
     components.map((c) => ({
       applicantKey,
       kind: 'document' as const,

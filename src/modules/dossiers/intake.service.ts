@@ -23,7 +23,7 @@ import { formatDossierCode } from '../identifiers/dossier-code.rules.js';
 import { getUnit, todayInVietnam, unitPath } from '../org/units.service.js';
 import { activeWorkflowFor } from '../workflows/workflows.service.js';
 import { type Applicant, applicantKey } from './applicant.schema.js';
-import { recordReuses, reusableFiles, storeReceivedComponents } from '../datastore/datastore.service.js';
+import { receivedComponentsInsert, recordReuses, reusableFiles } from '../datastore/datastore.service.js';
 import type { FileStorage } from '../files/storage.js';
 import type { NationalDataClient } from '../national-data/national-data-client.js';
 import { checkPopulation, takeFromNationalStore } from '../national-data/national-data.service.js';
@@ -268,10 +268,12 @@ export async function receiveDossier(
   );
   dossier!.code = code;
   const fresh = filed.filter((c) => c.fileIds.length > 0 && !reuses.some((r) => r.componentId === c.componentId));
-  if (receivedNow) await storeReceivedComponents(tx, dossier!, key, fresh, ctx.actor.userId);
-  // The number, the papers and the first event go with the audit record and the outbox event in
-  // one statement: the sequence row is held for one round trip more, not four.
+  const kept = receivedNow ? receivedComponentsInsert(tx, dossier!, key, fresh, ctx.actor.userId) : null;
+  // The number, the papers (and their copies in the applicant's data store) and the first event go
+  // with the audit record and the outbox event in one statement: the sequence row is held for that
+  // statement and COMMIT only.
   const alongWith = [
+    ...(kept ? [kept] : []),
     tx.update(dossiers).set({ code }).where(eq(dossiers.id, dossier!.id)),
     ...(componentRows.length > 0 ? [tx.insert(dossierComponents).values(componentRows)] : []),
     tx.insert(dossierEvents).values({
