@@ -13,6 +13,7 @@ const SCENARIOS: Record<string, () => Promise<{ run: (o: ReturnType<typeof parse
   'db-restart': () => import('./db-restart.js'),
   peers: () => import('./peers.js'),
   channels: () => import('./channels.js'),
+  payments: () => import('./payments.js'),
   load: () => import('./load.js'),
 };
 
