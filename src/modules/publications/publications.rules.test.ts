@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { duePublications, indexKindOf, previousReportingMonth, previousWeek } from './publications.rules.js';
+import {
+  duePublications,
+  indexKindOf,
+  maskDossierCode,
+  previousReportingMonth,
+  previousWeek,
+} from './publications.rules.js';
 
 describe('duePublications', () => {
   it.each([
@@ -38,5 +44,18 @@ describe('periods', () => {
     expect(k?.kind ?? null).toBe(kind);
     expect(k?.period.from ?? null).toBe(from);
     expect(k?.period.to ?? null).toBe(to);
+  });
+});
+
+describe('maskDossierCode', () => {
+  it.each([
+    ['G15.20-261206-0001', '••••••••••••••0001'],
+    ['LATE-APOLOGY', '••••••••LOGY'],
+    ['ABCDEF', '•••DEF'],
+    ['AB', '•B'],
+    ['', ''],
+  ])('%s → %s', (code, masked) => {
+    expect(maskDossierCode(code)).toBe(masked);
+    expect(maskDossierCode(code)).toHaveLength(code.length);
   });
 });

@@ -63,3 +63,15 @@ export function indexKindOf(period: string): { kind: 'index-week' | 'index-month
 export function monthPeriod(period: string): Period | null {
   return /^\d{4}-\d{2}$/.test(period) ? parsePeriod(period) : null;
 }
+
+/**
+ * A late dossier's code as published. The code is the key of the public lookup (tra cứu, no
+ * login), which shows the applicant's masked name and the dossier's steps: a published list with
+ * whole codes would be an index of other people's dossiers. The last four characters stay (the
+ * applicant, who knows the code, finds theirs); the rest is hidden before the snapshot is made,
+ * so no page, export or API answer of the publication can leak it.
+ */
+export function maskDossierCode(code: string): string {
+  const keep = Math.min(4, Math.floor(code.length / 2));
+  return '•'.repeat(Math.max(code.length - keep, 0)) + code.slice(code.length - keep);
+}

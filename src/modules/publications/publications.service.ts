@@ -29,7 +29,7 @@ import { scopeOf } from '../kpi/kpi.service.js';
 import { lateList } from '../kpi/late.query.js';
 import type { Period } from '../kpi/periods.rules.js';
 import { provinceRootIds } from '../org/units.service.js';
-import { duePublications, indexKindOf, monthPeriod } from './publications.rules.js';
+import { duePublications, indexKindOf, maskDossierCode, monthPeriod } from './publications.rules.js';
 import type { PublicationKind } from './publications.rules.js';
 import { publications } from './publications.tables.js';
 
@@ -106,7 +106,7 @@ export async function lateListContent(
     })),
     // Only these fields: the dossier's applicant never enters the snapshot.
     dossiers: items.map((i) => ({
-      code: i.code,
+      code: maskDossierCode(i.code),
       procedureCode: i.procedureCode,
       procedureName: i.procedureName,
       unitName: i.competentUnitName,
