@@ -4,7 +4,7 @@
  * khai danh sách cơ quan, đơn vị, cán bộ, công chức, viên chức giải quyết chậm, muộn hồ sơ"), with
  * each late dossier's apology-letter status (mẫu 04, Decree 61/2018/NĐ-CP). The visitor picks a
  * published month (?ky=2026-11); the latest by default. The snapshot carries no applicant data;
- * the page also masks the dossier codes (mask.ts).
+ * its dossier codes are masked in the snapshot itself (publications.rules.ts `maskDossierCode`).
  */
 import { Empty, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
@@ -16,7 +16,6 @@ import { formatDate, formatDateTime } from '../../../format.js';
 import { useT } from '../../../i18n/i18n.js';
 import { monthLabel } from '../../../kpi/periods.js';
 import { navigate, useLocation } from '../../../router.js';
-import { maskDossierCode } from './mask.js';
 
 type Summary = ApiResponse<'/api/public/late-lists'>['items'][number];
 type LateList = Schema<'PublishedLateList'>;
@@ -171,10 +170,10 @@ function Publication({ period }: { period: string }) {
               </tr>
             }
           >
-            {content.dossiers.map((d) => (
-              // The whole code keys the row (React keys never reach the page).
-              <tr key={d.code} data-testid="late-dossier">
-                <td style={{ ...CELL, fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{maskDossierCode(d.code)}</td>
+            {content.dossiers.map((d, i) => (
+              // Masked codes may coincide; the published order is fixed, so the position keys the row.
+              <tr key={`${i}-${d.code}`} data-testid="late-dossier">
+                <td style={{ ...CELL, fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{d.code}</td>
                 <td style={CELL}>
                   {d.procedureName} ({d.procedureCode})
                 </td>
