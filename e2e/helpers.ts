@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WEB_DIR } from '../src/app/web.js';
 import { startTestServer, type TestServer } from '../src/app/testing/server.js';
-import { sampleValuesOf } from '../test/fixtures/eforms.js';
+import { sampleValuesOf } from '../src/modules/eforms/sample-values.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -196,7 +196,7 @@ export async function sampleEformFor(
 ): Promise<{ values: Record<string, unknown> } | undefined> {
   const form = await fetch(`${baseURL}/api/procedures/${procedureId}/eform`);
   if (form.status === 404) return undefined;
-  const values = sampleValuesOf(await form.json());
+  const values = sampleValuesOf((await form.json()) as Parameters<typeof sampleValuesOf>[0]);
   const prefill = await citizen.get<{ values: Record<string, { value: unknown }> }>(
     `/api/procedures/${procedureId}/eform/prefill`,
   );

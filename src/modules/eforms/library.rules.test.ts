@@ -6,59 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { EformDefinition, FieldUi, JsonSchema } from './eform.types.js';
+import type { EformDefinition } from './eform.types.js';
+import { SAMPLE_ADDRESS, sampleValuesOf } from './sample-values.js';
 import { flatFields, formComponentOf } from './fields.rules.js';
 import { ATTACHED_FORMS, FORM_LIBRARY } from './library/index.js';
 import { validateValues } from './server-validator.js';
 
-const ADDRESS = { provinceCode: '91', communeCode: '30307', detail: 'Số 1 Tôn Đức Thắng' };
-
-/** A valid value for a field, from its widget and schema. */
-function sampleValue(ui: FieldUi, schema: JsonSchema): unknown {
-  switch (ui.widget) {
-    case 'date':
-      return '15/03/1990';
-    case 'year':
-      return 1990;
-    case 'number':
-      return Math.max(1, Number(schema.minimum ?? 1));
-    case 'personalId':
-      return '089095000123';
-    case 'taxCode':
-      return '0100109106';
-    case 'choice':
-      return (schema.enum as string[])[0];
-    case 'address':
-      return ADDRESS;
-    case 'checkbox':
-      return false;
-    case 'commitment':
-      return true;
-    case 'group': {
-      const items = (schema.items as { properties: Record<string, JsonSchema> }).properties;
-      return [Object.fromEntries((ui.itemOrder ?? []).map((k) => [k, sampleValue(ui.items![k]!, items[k]!)]))];
-    }
-    default:
-      if (Array.isArray(schema.examples)) return schema.examples[0];
-      if (schema.format === 'email') return 'an.nguyen@example.vn';
-      return 'Nguyễn Văn An';
-  }
-}
-
-/** A complete form: every field, conditional sections switched on (their fields then required). */
-function sampleOf(def: EformDefinition): Record<string, unknown> {
-  const props = def.schema.properties as Record<string, JsonSchema>;
-  const values: Record<string, unknown> = {};
-  for (const [key, ui] of Object.entries(def.ui.fields)) {
-    if (ui.widget !== 'computed') values[key] = sampleValue(ui, props[key]!);
-  }
-  return values;
-}
-
 /** The first conditional section that shows for its trigger, the sample set to trigger it. */
 function withSection(def: EformDefinition, sectionKey: string): Record<string, unknown> {
   const s = def.ui.sections.find((x) => x.key === sectionKey)!;
-  return { ...sampleOf(def), [s.visibleWhen!.field]: s.visibleWhen!.equals };
+  return { ...sampleValuesOf(def), [s.visibleWhen!.field]: s.visibleWhen!.equals };
 }
 
 const required = (def: EformDefinition) => (def.schema.required as string[]) ?? [];
@@ -77,7 +34,7 @@ const TRAPS: Record<string, { name: string; patch: Record<string, unknown>; path
     { name: 'groom’s 9-digit CMND', patch: { groomPersonalId: '089095000' }, path: 'groomPersonalId' },
     {
       name: 'bride’s commune in another province',
-      patch: { brideResidence: { ...ADDRESS, provinceCode: '79' } },
+      patch: { brideResidence: { ...SAMPLE_ADDRESS, provinceCode: '79' } },
       path: 'brideResidence',
     },
   ],
@@ -141,13 +98,13 @@ describe.each(FORM_LIBRARY.map((def) => [def.key, def] as const))('%s', (_key, d
   });
 
   it('accepts a complete form and lists its fields in the legal order', () => {
-    expect(paths(def, sampleOf(def))).toEqual([]);
+    expect(paths(def, sampleValuesOf(def))).toEqual([]);
     const keys = flatFields(def).map((f) => f.key);
     expect(keys.filter((k) => !k.includes('.*.'))).toEqual(def.ui.sections.flatMap((s) => s.fields));
   });
 
   it.each(required(def))('refuses the form without %s, naming it', (key) => {
-    expect(paths(def, without(sampleOf(def), key))).toEqual([key]);
+    expect(paths(def, without(sampleValuesOf(def), key))).toEqual([key]);
   });
 
   const sections = conditional(def);
@@ -160,7 +117,7 @@ describe.each(FORM_LIBRARY.map((def) => [def.key, def] as const))('%s', (_key, d
         );
         for (const f of requiredThere) expect(paths(def, without(withSection(def, key), f))).toEqual([f]);
         const hidden = Object.fromEntries(
-          Object.entries(sampleOf(def)).filter(([k]) => !s.fields.includes(k) && k !== s.visibleWhen!.field),
+          Object.entries(sampleValuesOf(def)).filter(([k]) => !s.fields.includes(k) && k !== s.visibleWhen!.field),
         );
         expect(paths(def, hidden).filter((p) => s.fields.includes(p))).toEqual([]);
       },
@@ -168,6 +125,6 @@ describe.each(FORM_LIBRARY.map((def) => [def.key, def] as const))('%s', (_key, d
   }
 
   it.each(TRAPS[def.key] ?? [])('refuses $name', ({ patch, path }) => {
-    expect(paths(def, { ...sampleOf(def), ...patch })).toEqual([path]);
+    expect(paths(def, { ...sampleValuesOf(def), ...patch })).toEqual([path]);
   });
 });
