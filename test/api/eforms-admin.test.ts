@@ -10,6 +10,7 @@ import { createTestApp, type Session, type TestApp } from '../../src/app/testing
 import { citizen } from '../fixtures/kpi.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { BIRTH_REGISTRATION_TYPED } from '../fixtures/eforms.js';
 
 interface Procedure {
   id: string;
@@ -44,24 +45,7 @@ async function publishedDefinition(): Promise<Definition> {
   return structuredClone(res.json().published[0].definition) as Definition;
 }
 
-const typed = {
-  relationship: 'Cha',
-  childFullName: 'Nguyễn Minh Khôi',
-  childBirthDate: '05/09/2025',
-  childGender: 'Nam',
-  childEthnicity: 'Kinh',
-  childNationality: 'Việt Nam',
-  childBirthPlace: 'Bệnh viện Đa khoa Trung tâm An Giang',
-  childHometown: 'Xã Mỹ Hòa Hưng, An Giang',
-  motherFullName: 'Trần Thị Bích Ngọc',
-  motherBirthYear: 1997,
-  motherEthnicity: 'Kinh',
-  motherNationality: 'Việt Nam',
-  motherResidence: { provinceCode: '91', communeCode: '30307', detail: 'Số 1 Tôn Đức Thắng, khóm Mỹ Long' },
-  fatherKnown: 'yes',
-  fatherEthnicity: 'Kinh',
-  commitment: true,
-};
+const typed = BIRTH_REGISTRATION_TYPED;
 
 /** Files birth registration online with the e-form (prefill + typed values); returns the dossier code. */
 async function fileBirth(): Promise<string> {

@@ -10,6 +10,7 @@ import { pdfText } from '../../src/modules/documents/testing/pdf-text.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { citizen } from '../fixtures/kpi.js';
 import { PDF, upload } from '../fixtures/uploads.js';
+import { BIRTH_REGISTRATION_TYPED } from '../fixtures/eforms.js';
 
 interface Procedure {
   id: string;
@@ -30,24 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const typed = {
-  relationship: 'Cha',
-  childFullName: 'Nguyễn Minh Khôi',
-  childBirthDate: '05/09/2025',
-  childGender: 'Nam',
-  childEthnicity: 'Kinh',
-  childNationality: 'Việt Nam',
-  childBirthPlace: 'Bệnh viện Đa khoa Trung tâm An Giang',
-  childHometown: 'Xã Mỹ Hòa Hưng, An Giang',
-  motherFullName: 'Trần Thị Bích Ngọc',
-  motherBirthYear: 1997,
-  motherEthnicity: 'Kinh',
-  motherNationality: 'Việt Nam',
-  motherResidence: { provinceCode: '91', communeCode: '30307', detail: 'Số 1 Tôn Đức Thắng, khóm Mỹ Long' },
-  fatherKnown: 'yes',
-  fatherEthnicity: 'Kinh',
-  commitment: true,
-};
+const typed = BIRTH_REGISTRATION_TYPED;
 
 async function prefilled() {
   const res = await congdan.request({ url: `/api/procedures/${birth.id}/eform/prefill` });
