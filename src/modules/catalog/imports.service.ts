@@ -141,6 +141,11 @@ async function runImport(
         applyBatch(tx, importId, decisionId, header.effectiveDate, rows.slice(i, i + IMPORT_BATCH_SIZE)),
       );
     }
+    // A bulk load leaves the planner's statistics behind until autovacuum notices (issue 17: plans
+    // chosen on stale counts); the catalog search and intake read these tables on every request.
+    await db.execute(
+      sql`analyze procedures, procedure_versions, procedure_competent_units, publication_decision_items, procedure_fields`,
+    );
     await db.transaction(async (tx) => {
       const [done] = await tx
         .update(catalogImports)
