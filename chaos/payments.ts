@@ -17,11 +17,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../src/kernel/db.js';
+import { sampleEform } from '../src/modules/eforms/sample-values.js';
 import { PAYMENT_ERRORS } from '../src/modules/payments/payments.errors.js';
 import { fakeTimeEnv } from './lib/faketime.js';
 import { call, type Reply, type Session } from './lib/http.js';
 import type { Options } from './lib/options.js';
-import { KNOWN_CITIZEN, openProvince, type Province, uploadPdf } from './lib/province.js';
+import { CONGDAN_AS_APPLICANT, openProvince, type Province, uploadPdf } from './lib/province.js';
 import { startProxy } from './lib/proxy.js';
 import { startServer } from './lib/server.js';
 import { stage } from './lib/stage.js';
@@ -42,6 +43,11 @@ interface Paid {
 }
 
 async function fileOnline(p: Province, citizen: Session, fileId: string): Promise<string> {
+  // The procedure's tờ khai: a procedure with a form requires it online.
+  const eform = await sampleEform(async (path) => {
+    const reply = await call(p.base, { method: 'GET', path, session: citizen });
+    return { status: reply.status, body: reply.status === 200 ? JSON.parse(reply.text) : null };
+  }, p.procedureId);
   const r = await call(p.base, {
     method: 'POST',
     path: '/api/dossiers',
@@ -49,9 +55,10 @@ async function fileOnline(p: Province, citizen: Session, fileId: string): Promis
     json: {
       procedureId: p.procedureId,
       channel: 'online',
-      applicant: KNOWN_CITIZEN,
+      applicant: CONGDAN_AS_APPLICANT,
       competentUnitId: p.competentUnitId,
       components: p.components.map((c) => ({ ...c, fileIds: [fileId] })),
+      ...(eform ? { eform } : {}),
     },
   });
   if (r.status !== 201) throw new Error(`online filing: ${r.status} ${r.text.slice(0, 300)}`);

@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WEB_DIR } from '../src/app/web.js';
 import { startTestServer, type TestServer } from '../src/app/testing/server.js';
-import { sampleValuesOf } from '../src/modules/eforms/sample-values.js';
+import { sampleEform } from '../src/modules/eforms/sample-values.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -189,19 +189,17 @@ export async function apiSession(baseURL: string, username: string, password: st
  * The e-form a citizen sends when filing a procedure that has one online (a sample for every
  * field, under the citizen's own prefill); undefined when the procedure has none.
  */
-export async function sampleEformFor(
+export function sampleEformFor(
   baseURL: string,
   citizen: { get<T>(path: string): Promise<T> },
   procedureId: string,
 ): Promise<{ values: Record<string, unknown> } | undefined> {
-  const form = await fetch(`${baseURL}/api/procedures/${procedureId}/eform`);
-  if (form.status === 404) return undefined;
-  const values = sampleValuesOf((await form.json()) as Parameters<typeof sampleValuesOf>[0]);
-  const prefill = await citizen.get<{ values: Record<string, { value: unknown }> }>(
-    `/api/procedures/${procedureId}/eform/prefill`,
-  );
-  for (const [key, v] of Object.entries(prefill.values)) values[key] = v.value;
-  return { values };
+  return sampleEform(async (path) => {
+    // The form itself is public; the prefill is the citizen's own.
+    if (path.endsWith('/prefill')) return { status: 200, body: await citizen.get(path) };
+    const res = await fetch(baseURL + path);
+    return { status: res.status, body: res.status === 404 ? null : await res.json() };
+  }, procedureId);
 }
 
 export async function loginStatus(baseURL: string, username: string, password: string): Promise<number> {

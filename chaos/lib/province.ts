@@ -22,6 +22,19 @@ export const KNOWN_CITIZEN = {
   address: 'Số 12 Trần Hưng Đạo, khóm Đông Thịnh',
 };
 
+/**
+ * The demo account `congdan` as the applicant of its own online filings: its population record
+ * (089095000123), which the e-form's locked fields must match (a procedure with a form requires it
+ * online, and the server re-checks the prefilled values against the applicant's record).
+ */
+export const CONGDAN_AS_APPLICANT = {
+  kind: 'citizen',
+  fullName: 'Nguyễn Văn An',
+  idNumber: '089095000123',
+  phone: '0912345678',
+  address: 'Số 1 Tôn Đức Thắng, khóm Mỹ Long',
+};
+
 export type Role = 'tiepnhan' | 'chuyenvien' | 'lanhdao' | 'kstthc' | 'congdan';
 
 export interface Province {

@@ -47,3 +47,24 @@ export function sampleValuesOf(def: Pick<EformDefinition, 'schema' | 'ui'>): Rec
     if (ui.widget !== 'computed') values[key] = sampleValue(ui, props[key]!);
   return values;
 }
+
+/** A GET on the API as the filer: the status and the parsed body. */
+export type ApiGet = (path: string) => Promise<{ status: number; body: unknown }>;
+
+/**
+ * `{ values }` for POST /api/dossiers' `eform` (a procedure with a form requires it online): the
+ * filer's own prefill over a sample of every field; undefined when the procedure has no form.
+ */
+export async function sampleEform(
+  get: ApiGet,
+  procedureId: string,
+): Promise<{ values: Record<string, unknown> } | undefined> {
+  const form = await get(`/api/procedures/${procedureId}/eform`);
+  if (form.status === 404) return undefined;
+  const values = sampleValuesOf(form.body as Pick<EformDefinition, 'schema' | 'ui'>);
+  const prefill = await get(`/api/procedures/${procedureId}/eform/prefill`);
+  if (prefill.status === 200)
+    for (const [key, v] of Object.entries((prefill.body as { values: Record<string, { value: unknown }> }).values))
+      values[key] = v.value;
+  return { values };
+}
