@@ -6,6 +6,7 @@
  * written beside the formulas for readers that do not recalculate.
  */
 import ExcelJS from 'exceljs';
+import { XLSX_FONT, xlsxHeading } from '../documents/xlsx-heading.js';
 import { cellValue, groupSpans, REPORT_TABLE } from './report.layout.js';
 import { DIMENSION_LABELS, type ReportDimension, type ReportResult, sumRows, vnDay } from './report.rules.js';
 
@@ -22,7 +23,6 @@ export const FIRST_DATA_ROW = TABLE_HEADER_ROW + 2;
 /** Columns before the figures: STT and the row's name. */
 const LEAD = 2;
 
-const FONT = { name: 'Times New Roman', size: 12 } as const;
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const letter = (col: number) => {
@@ -48,18 +48,7 @@ export async function renderReportXlsx(header: ReportHeader, report: ReportResul
     },
   });
   sheet.columns = [{ width: 5 }, { width: 42 }, ...REPORT_TABLE.map(() => ({ width: 10 }))];
-  const put = (row: number, first: number, lastCol: number, value: string, font: Partial<ExcelJS.Font> = {}) => {
-    sheet.mergeCells(row, first, row, lastCol);
-    const cell = sheet.getCell(row, first);
-    cell.value = value;
-    cell.font = { ...FONT, ...font };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
-  const half = Math.floor(last / 2);
-  if (report.parentName) put(1, 1, half, report.parentName.toUpperCase());
-  put(2, 1, half, report.unitName.toUpperCase(), { bold: true });
-  put(1, half + 1, last, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
-  put(2, half + 1, last, 'Độc lập - Tự do - Hạnh phúc', { bold: true, size: 13 });
+  const put = xlsxHeading(sheet, last, report, { size: 13 });
   put(4, 1, last, header.title.toUpperCase(), { bold: true, size: 14 });
   put(
     5,
@@ -124,7 +113,7 @@ function style(row: ExcelJS.Row, columns: number, bold: boolean) {
   for (let col = 1; col <= columns; col++) {
     const cell = row.getCell(col);
     cell.border = BORDER;
-    cell.font = { ...FONT, bold };
+    cell.font = { ...XLSX_FONT, bold };
     cell.alignment = { horizontal: col === 2 && !bold ? 'left' : 'center', vertical: 'middle', wrapText: true };
   }
 }

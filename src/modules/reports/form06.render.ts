@@ -4,6 +4,7 @@
  * same columns, a two-row header (column groups) and live formulas for the totals.
  */
 import ExcelJS from 'exceljs';
+import { XLSX_FONT, xlsxHeading } from '../documents/xlsx-heading.js';
 import { createDocument } from '../documents/layout.js';
 import { FORM06_CODE, FORM06_TABLE, FORM06_TITLE, sumForm06 } from './form06.rules.js';
 import type { ReportContent } from './reports.tables.js';
@@ -65,7 +66,6 @@ export async function renderForm06Pdf(h: Form06Header, content: ReportContent, n
   return doc.end();
 }
 
-const FONT = { name: 'Times New Roman', size: 12 } as const;
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const letter = (col: number) => {
@@ -86,18 +86,8 @@ export async function renderForm06Xlsx(h: Form06Header, content: ReportContent):
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   sheet.columns = [{ width: 5 }, { width: 40 }, ...FORM06_TABLE.map(() => ({ width: 11 }))];
-  const put = (row: number, first: number, lastCol: number, value: string, font: Partial<ExcelJS.Font> = {}) => {
-    if (lastCol > first) sheet.mergeCells(row, first, row, lastCol);
-    const cell = sheet.getCell(row, first);
-    cell.value = value;
-    cell.font = { ...FONT, ...font };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
+  const put = xlsxHeading(sheet, last, content);
   const half = Math.floor(last / 2);
-  if (content.parentName) put(1, 1, half, content.parentName.toUpperCase());
-  put(2, 1, half, content.unitName.toUpperCase(), { bold: true });
-  put(1, half + 1, last, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
-  put(2, half + 1, last, 'Độc lập - Tự do - Hạnh phúc', { bold: true });
   put(3, 1, last, `BÁO CÁO ${h.periodLabel.toUpperCase()} — ${FORM06_TITLE.toUpperCase()}`, { bold: true });
   put(4, 1, last, `Biểu mẫu ${FORM06_CODE}. Kỳ báo cáo: từ ngày ${vnDay(h.from)} đến ngày ${vnDay(h.to)}`, {
     italic: true,
@@ -156,7 +146,7 @@ export async function renderForm06Xlsx(h: Form06Header, content: ReportContent):
     for (let c = 1; c <= last; c++) {
       const cell = sheet.getCell(r, c);
       cell.border = BORDER;
-      cell.font = { ...FONT, ...(r === totalRow || r < FORM06_FIRST_DATA_ROW ? { bold: true } : {}), size: 11 };
+      cell.font = { ...XLSX_FONT, ...(r === totalRow || r < FORM06_FIRST_DATA_ROW ? { bold: true } : {}), size: 11 };
       if (r >= FORM06_FIRST_DATA_ROW && c !== 2) cell.alignment = { horizontal: 'center' };
     }
   const sign = totalRow + 2;
