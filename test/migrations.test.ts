@@ -19,7 +19,8 @@ const tables = composition.modules
 async function columnsInDatabase(handle: DbHandle) {
   return queryRows<{ table_name: string; column_name: string; is_nullable: string }>(
     handle.db,
-    sql`select table_name, column_name, is_nullable from information_schema.columns where table_schema = current_schema()`,
+    sql`select table_name, column_name, is_nullable from information_schema.columns where table_schema = current_schema()
+        order by table_name, column_name`,
   );
 }
 
