@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<string> }>> = {
   'dossier-intake': () => import('./dossier-intake.js'),
   'kpi-index': () => import('./kpi-index.js'),
   lifecycle: () => import('./lifecycle.js'),
+  'lifecycle-bound': () => import('./lifecycle-bound.js'),
 };
 
 const wanted = process.argv.slice(2);
