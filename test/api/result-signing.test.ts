@@ -22,6 +22,7 @@ import { storedFiles } from '../../src/modules/files/files.table.js';
 import { resultSigningRequests } from '../../src/modules/dossiers/result-signing.table.js';
 import { pruneSigningRequests } from '../../src/modules/dossiers/result-signing.prune.js';
 import { REMOTE_SIGNING_TTL_MS } from '../../src/modules/signing/remote-signing.js';
+import type { RemoteSigningProvider } from '../../src/modules/signing/remote-signing.config.js';
 import { blankPdf, pdfsig } from '../../src/modules/signing/testing/signed-pdfs.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { type DemoProcedure, fileDossier, step } from '../fixtures/dossiers.js';
@@ -143,11 +144,28 @@ describe('Phê duyệt, ký kết quả through the remote-signing service', () 
 });
 
 /** Another API process: its own app and services over the same database, the same provider. */
-async function anotherProcess(clock?: Clock): Promise<App> {
+async function anotherProcess(clock?: Clock, remoteSigning = t.deps.services.remoteSigning): Promise<App> {
   const deps = appDeps(t.handle, testEnv(), clock);
-  const app = await buildApp({ ...deps, services: { ...deps.services, remoteSigning: t.deps.services.remoteSigning } });
+  const app = await buildApp({ ...deps, services: { ...deps.services, remoteSigning } });
   await app.ready();
   return app;
+}
+
+/** The same provider answering a signature value that is not the official's (a faulty provider). */
+function garbling(provider: RemoteSigningProvider): RemoteSigningProvider {
+  return {
+    ...provider,
+    async get() {
+      const real = await provider.get();
+      return {
+        ...real,
+        async transaction(id) {
+          const found = await real.transaction(id);
+          return found?.signature ? { ...found, signature: Buffer.alloc(found.signature.length, 1) } : found;
+        },
+      };
+    },
+  };
 }
 
 /** The session's requests sent to another process (sessions live in the database). */
@@ -256,6 +274,32 @@ describe('across API processes (the pending request is in result_signing_request
       .from(auditLog)
       .where(sql`${auditLog.summary} -> 'after' ->> 'transactionId' = ${transactionId}`);
     expect(audited.map((a) => a.action).sort()).toEqual(['result.signatureExpired', 'result.signatureRequested']);
+  }, 60_000);
+
+  it('a signature value that does not verify: failed once (audited), 502 on every poll, nothing stored', async () => {
+    const { d, transactionId, confirm } = await confirmedRequest('sai-chu-ky.pdf');
+    await confirm();
+    const faulty = await anotherProcess(undefined, garbling(t.deps.services.remoteSigning));
+    try {
+      const failed = await via(faulty, lanhdao)({ url: `/api/dossiers/${d.code}/result-signing/${transactionId}` });
+      expect(failed.statusCode, failed.body).toBe(502);
+      expect(failed.json().error.code).toBe('SIGNING_FAILED');
+    } finally {
+      await faulty.close();
+    }
+    expect(await requestRow(transactionId)).toMatchObject({ status: 'failed', signedFileId: null, claimedUntil: null });
+    // The request is over: the right signature now at the provider is not embedded into it.
+    expect((await poll(lanhdao, d.code, transactionId)).json().error.code).toBe('SIGNING_FAILED');
+    const stored = await t.handle.db
+      .select({ id: storedFiles.id })
+      .from(storedFiles)
+      .where(eq(storedFiles.originalName, 'sai-chu-ky-da-ky.pdf'));
+    expect(stored).toEqual([]);
+    const audited = await t.handle.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(sql`${auditLog.summary} -> 'after' ->> 'transactionId' = ${transactionId}`);
+    expect(audited.map((a) => a.action).sort()).toEqual(['result.signatureFailed', 'result.signatureRequested']);
   }, 60_000);
 
   it('requests are pruned 30 days after their expiry, whatever they ended as', async () => {
