@@ -152,6 +152,7 @@ describe('in the app', () => {
           expect(ran).toEqual([
             { name: 'dossiers.apology-due', last_outcome: { reminded: 0 } },
             { name: 'dossiers.morning-messages', last_outcome: { digests: 0, lateLists: 0 } },
+            { name: 'dossiers.prune-result-signing', last_outcome: { pruned: 0 } },
             { name: 'dossiers.step-deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
             { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
             // Due only from the 21st of a month (the month is named then): no dossiers, no messages.

@@ -1,6 +1,10 @@
-/** The dossiers module's periodic tasks: apology-letter (mẫu 04) reminders, step deadlines, the morning messages. */
+/**
+ * The dossiers module's periodic tasks: apology-letter (mẫu 04) reminders, step deadlines, the
+ * morning messages, old remote-signing requests.
+ */
 import type { PeriodicTask } from '../../kernel/module.js';
 import { sendApologyReminders } from './apology-reminders.service.js';
+import { pruneSigningRequests } from './result-signing.prune.js';
 import { sendMorningMessages, sendStepDeadlineReminders } from './step-reminders.service.js';
 
 export const apologyDueReminders: PeriodicTask = {
@@ -21,4 +25,10 @@ export const morningMessages: PeriodicTask = {
   name: 'dossiers.morning-messages',
   intervalSeconds: 5 * 60,
   run: (db, env, now) => db.transaction((tx) => sendMorningMessages(tx, env, now)),
+};
+
+export const pruneResultSigningRequests: PeriodicTask = {
+  name: 'dossiers.prune-result-signing',
+  intervalSeconds: 24 * 60 * 60,
+  run: async (db, _env, now) => ({ pruned: await pruneSigningRequests(db, now) }),
 };

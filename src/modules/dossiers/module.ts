@@ -3,13 +3,19 @@ import type { ModuleManifest } from '../../kernel/module.js';
 import * as codeSequenceTable from './code-sequence.table.js';
 import * as dossiersTables from './dossiers.tables.js';
 import * as processingTables from './processing.tables.js';
+import * as resultSigningTable from './result-signing.table.js';
 import { dossierFileAccess } from './dossier-access.js';
 import { DOSSIER_ERRORS } from './dossiers.errors.js';
 import { dossierRoutes } from './dossiers.routes.js';
 import { dossierEformRoutes } from './dossier-eform.routes.js';
 import { nextHandlerRoutes } from './next-handlers.routes.js';
 import { dossierNotices } from './dossier-notices.subscriber.js';
-import { apologyDueReminders, morningMessages, stepDeadlineReminders } from './dossiers.tasks.js';
+import {
+  apologyDueReminders,
+  morningMessages,
+  pruneResultSigningRequests,
+  stepDeadlineReminders,
+} from './dossiers.tasks.js';
 import { publicLookupRoutes } from './public-lookup.routes.js';
 import { resultSigningRoutes } from './result-signing.routes.js';
 import { TRACKING_BOOK_ERRORS } from './tracking-book.errors.js';
@@ -34,7 +40,7 @@ export const dossiersModule: ModuleManifest = {
     'signing',
     'workflows',
   ],
-  tables: [codeSequenceTable, dossiersTables, processingTables],
+  tables: [codeSequenceTable, dossiersTables, processingTables, resultSigningTable],
   errors: [DOSSIER_ERRORS, TRACKING_BOOK_ERRORS],
   routes(app, deps) {
     trackingBookRoutes(app, deps);
@@ -44,7 +50,7 @@ export const dossiersModule: ModuleManifest = {
     resultSigningRoutes(app, deps);
     publicLookupRoutes(app, deps);
   },
-  periodicTasks: () => [apologyDueReminders, stepDeadlineReminders, morningMessages],
+  periodicTasks: () => [apologyDueReminders, stepDeadlineReminders, morningMessages, pruneResultSigningRequests],
   outboxSubscribers: [dossierNotices],
   fileAccess: [dossierFileAccess],
 };

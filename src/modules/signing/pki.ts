@@ -88,6 +88,14 @@ export function certificateFromPem(pem: string): pkijs.Certificate {
   return certificateFromDer(Buffer.from(b64, 'base64'));
 }
 
+/** The certificates of a PEM bundle (a chain), in order. */
+export function certificatesFromPem(bundle: string): pkijs.Certificate[] {
+  return bundle
+    .split(/(?=-----BEGIN CERTIFICATE-----)/)
+    .filter((pem) => pem.includes('BEGIN'))
+    .map(certificateFromPem);
+}
+
 export function publicKeyOf(cert: pkijs.Certificate): KeyObject {
   return createPublicKey({
     key: Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false)),

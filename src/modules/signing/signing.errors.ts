@@ -40,7 +40,7 @@ export const SIGNING_ERRORS = {
   },
   SIGNING_TRANSACTION_NOT_FOUND: {
     status: 404,
-    message: 'Không tìm thấy yêu cầu ký số (đã hết hạn hoặc máy chủ đã khởi động lại); vui lòng ký lại.',
+    message: 'Không tìm thấy yêu cầu ký số này của anh/chị cho hồ sơ; vui lòng ký lại.',
   },
 } as const satisfies ErrorTable;
 
