@@ -6,10 +6,11 @@
  * as XLSX and PDF; due-soon and overdue tasks are announced once on the outbox. Clock pinned.
  */
 import { readFileSync } from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/kernel/clock.js';
+import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { announceDeadlines } from '../../src/modules/plans/deadlines.service.js';
 import { outboxEvents } from '../../src/modules/outbox/outbox.table.js';
@@ -151,6 +152,16 @@ describe('import with preview', () => {
     expect(byNumber('1.1.1')).toMatchObject({ deadline: 'on_track', status: 'not_started' });
     expect(detail.tasks.find((x: Task) => x.number === '6.3.1').lead[0].unitId).toBe(guestHouse);
     expect(detail.tasks.find((x: Task) => x.number === '1.1').kind).toBe('group');
+    // The save left the planner statistics current (ANALYZE after the commit, as the catalog import does).
+    for (const table of ['plan_tasks', 'plan_task_units']) {
+      const [row] = await queryRows<{ estimated: number; actual: number }>(
+        t.handle.db,
+        sql`select reltuples::int as estimated, (select count(*)::int from ${sql.identifier(table)}) as actual
+            from pg_class where oid = ${table}::regclass`,
+      );
+      expect(row!.estimated, table).toBe(row!.actual);
+      expect(row!.actual, table).toBeGreaterThan(0);
+    }
     const audit = await t.handle.db
       .select()
       .from(outboxEvents)

@@ -54,12 +54,13 @@ export const UNIT_HEAD =
 
 /**
  * The units of one cell: split at ";" or a line break, and at a comma followed by another unit's
- * head word ("Sở Tư pháp, Sở Nội vụ"), not at the commas inside a collective ("Các Phòng, ban, đơn vị").
+ * head word ("Sở Tư pháp, Sở Nội vụ") or a collective ("Sở Thông tin và Truyền thông, các sở, ban,
+ * ngành"), not at the commas inside a collective ("Các Phòng, ban, đơn vị").
  */
 export function splitUnits(cell: string): string[] {
   return cell
     .split(
-      /\s*[;\n]\s*|,\s*(?=(?:Phòng|Sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban|Công an|Chi cục|Cục|Nhà khách|Kho bạc)\s)/u,
+      /\s*[;\n]\s*|,\s*(?=(?:Phòng|Sở|Ban|Văn phòng|Trung tâm|UBND|Ủy ban|Công an|Chi cục|Cục|Nhà khách|Kho bạc|[Cc]ác)\s)/u,
     )
     .map((s) =>
       s

@@ -27,6 +27,7 @@ import {
   mayReadPlan,
   previewPlan,
   readableIssuers,
+  refreshPlanStatistics,
   reportingUnitFor,
   reportProgress,
 } from './plans.service.js';
@@ -82,6 +83,7 @@ export function planRoutes(app: App, { db, clock }: Deps): void {
       const actor = requireActor(request);
       authorize(actor, 'plan.manage', { unitPath: await unitPath(db, request.body.issuerUnitId) });
       const plan = await db.transaction((tx) => createPlan(tx, { ...request.ctx, actor }, request.body));
+      await refreshPlanStatistics(db);
       const [view] = await listPlans(db, [plan.issuerUnitId], todayInVietnam(clock.now())).then((all) =>
         all.filter((p) => p.id === plan.id),
       );

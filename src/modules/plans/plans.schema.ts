@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { IsoDate, Version } from '../../kernel/schemas.js';
 import { TASK_STATUSES } from './progress.rules.js';
+import { RECURRENCES } from './recurrence.rules.js';
 
 export const PlanSourceSchema = z.enum(['text', 'xlsx', 'docx']);
 const TaskKindSchema = z.enum(['group', 'task', 'target']);
-const ScheduleKindSchema = z.enum(['due', 'ongoing', 'event', 'per_instruction', 'unspecified', 'unparsed']);
+const ScheduleKindSchema = z.enum([
+  'due',
+  'recurring',
+  'ongoing',
+  'event',
+  'per_instruction',
+  'unspecified',
+  'unparsed',
+]);
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 
 export const PreviewBody = z
@@ -21,7 +30,10 @@ export const PreviewBody = z
 const Schedule = z.object({
   kind: ScheduleKindSchema,
   dueOn: IsoDate.nullable(),
-  reporting: z.literal('quarterly').nullable(),
+  reporting: z
+    .enum(RECURRENCES)
+    .nullable()
+    .describe('recurring: how often it falls due (dueOn is the current occurrence); ongoing: how often it reports'),
 });
 
 export const UnitAssignment = z.object({

@@ -3,9 +3,9 @@
  * saving a reviewed plan, and a unit's progress report on a task. Each change is one transaction
  * with its audit record and outbox event (recordChange).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../../kernel/context.js';
-import type { Queryable, Tx } from '../../kernel/db.js';
+import type { Database, Queryable, Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { filesForUse } from '../files/files.service.js';
@@ -200,6 +200,16 @@ export async function createPlan(tx: Tx, ctx: RequestContext & { actor: Actor },
     event: { planId: plan!.id, issuerUnitId: plan!.issuerUnitId, tasks: drafts.length },
   });
   return plan!;
+}
+
+/**
+ * After a plan is saved, once its transaction has committed: one import adds a table's worth of
+ * tasks and unit assignments at once, which leaves the planner's statistics behind until
+ * autovacuum notices — the same reason the catalog's bulk import analyzes its tables (issue 17).
+ * The plan pages and the deadline run read these tables on every request.
+ */
+export async function refreshPlanStatistics(db: Database): Promise<void> {
+  await db.execute(sql`analyze plans, plan_tasks, plan_task_units`);
 }
 
 export interface ReportInput {

@@ -17,6 +17,7 @@ import { users } from '../identity/identity.tables.js';
 import { units } from '../org/units.table.js';
 import type { TaskKind } from './plan-rows.rules.js';
 import type { TaskStatus } from './progress.rules.js';
+import type { Recurrence } from './recurrence.rules.js';
 import type { ScheduleKind } from './timeframe.rules.js';
 
 export type PlanSource = 'text' | 'xlsx' | 'docx';
@@ -68,8 +69,8 @@ export const planTasks = pgTable(
     timeframeText: text('timeframe_text').notNull(),
     scheduleKind: text('schedule_kind').$type<ScheduleKind>().notNull(),
     dueOn: date('due_on', { mode: 'string' }),
-    /** Ongoing tasks report each quarter. */
-    reporting: text('reporting').$type<'quarterly'>(),
+    /** How often a recurring task falls due (due_on is its current occurrence); ongoing tasks report each quarter. */
+    reporting: text('reporting').$type<Recurrence>(),
     expectedOutput: text('expected_output').notNull().default(''),
     notes: text('notes').notNull().default(''),
     status: text('status').$type<TaskStatus>().notNull().default('not_started'),

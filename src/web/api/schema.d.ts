@@ -17997,9 +17997,10 @@ export interface components {
                 kind: "group" | "task" | "target";
                 schedule: {
                     /** @enum {string} */
-                    kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                    kind: "due" | "recurring" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
                     dueOn: string | null;
-                    reporting: "quarterly" | null;
+                    /** @description recurring: how often it falls due (dueOn is the current occurrence); ongoing: how often it reports */
+                    reporting: ("weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly") | null;
                 };
             }[];
             problems: {
@@ -18056,9 +18057,10 @@ export interface components {
                 kind: "group" | "task" | "target";
                 schedule: {
                     /** @enum {string} */
-                    kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                    kind: "due" | "recurring" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
                     dueOn: string | null;
-                    reporting: "quarterly" | null;
+                    /** @description recurring: how often it falls due (dueOn is the current occurrence); ongoing: how often it reports */
+                    reporting: ("weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly") | null;
                 };
             }[];
             problems: {
@@ -18170,9 +18172,10 @@ export interface components {
             timeframeText: string;
             schedule: {
                 /** @enum {string} */
-                kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                kind: "due" | "recurring" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
                 dueOn: string | null;
-                reporting: "quarterly" | null;
+                /** @description recurring: how often it falls due (dueOn is the current occurrence); ongoing: how often it reports */
+                reporting: ("weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly") | null;
             };
             expectedOutput: string;
             notes: string;
@@ -18249,9 +18252,10 @@ export interface components {
             timeframeText: string;
             schedule: {
                 /** @enum {string} */
-                kind: "due" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
+                kind: "due" | "recurring" | "ongoing" | "event" | "per_instruction" | "unspecified" | "unparsed";
                 dueOn: string | null;
-                reporting: "quarterly" | null;
+                /** @description recurring: how often it falls due (dueOn is the current occurrence); ongoing: how often it reports */
+                reporting: ("weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly") | null;
             };
             expectedOutput: string;
             notes: string;

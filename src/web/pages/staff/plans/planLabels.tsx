@@ -25,12 +25,17 @@ export function Timeframe({ text, schedule, t }: { text: string; schedule: PlanS
   const detail =
     schedule.kind === 'due' && schedule.dueOn
       ? t('plans.dueOn', { date: formatDate(schedule.dueOn) })
-      : schedule.kind === 'ongoing' ||
-          schedule.kind === 'event' ||
-          schedule.kind === 'per_instruction' ||
-          schedule.kind === 'unparsed'
-        ? t(`plans.schedule.${schedule.kind}`)
-        : '';
+      : schedule.kind === 'recurring' && schedule.reporting && schedule.dueOn
+        ? t('plans.schedule.recurring', {
+            cadence: t(`plans.recurrence.${schedule.reporting}`),
+            date: formatDate(schedule.dueOn),
+          })
+        : schedule.kind === 'ongoing' ||
+            schedule.kind === 'event' ||
+            schedule.kind === 'per_instruction' ||
+            schedule.kind === 'unparsed'
+          ? t(`plans.schedule.${schedule.kind}`)
+          : '';
   return (
     <span>
       {text}
