@@ -222,6 +222,8 @@ async function drive(
       if (answer.status === 'pending') await pause(500);
     } while (answer.status === 'pending' && performance.now() < deadline);
     if (answer.status !== 'signed') throw new Error(`${code}: ${answer.status} after the retries`);
+    // The dialog may poll once more before it sees the answer: that must not sign again (the verdict counts).
+    await poll(code, transactionId);
     const view = JSON.parse(
       (await call(p.base, { method: 'GET', path: `/api/dossiers/${code}`, session: leader })).text,
     ) as DossierView;
