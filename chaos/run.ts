@@ -14,6 +14,7 @@ const SCENARIOS: Record<string, () => Promise<{ run: (o: ReturnType<typeof parse
   peers: () => import('./peers.js'),
   channels: () => import('./channels.js'),
   payments: () => import('./payments.js'),
+  signing: () => import('./signing.js'),
   load: () => import('./load.js'),
 };
 

@@ -56,9 +56,14 @@ export interface DossierView {
 type UnitNode = { id: string; name: string; children: UnitNode[] };
 const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
-export async function uploadPdf(base: string, session: Session): Promise<string> {
+export async function uploadPdf(
+  base: string,
+  session: Session,
+  pdf: Buffer = PDF,
+  name = 'to-khai.pdf',
+): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'to-khai.pdf');
+  form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), name);
   const res = await fetch(`${base}/api/files`, {
     method: 'POST',
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },

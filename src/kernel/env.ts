@@ -255,6 +255,15 @@ const EnvSchema = z
     /** A province can switch password sign-in off for citizens (staff keep it). */
     CITIZEN_PASSWORD_LOGIN: bool.default(true),
     /**
+     * The remote-signing service's API base URL (ký số từ xa; signing/remote-signing-http.ts), e.g.
+     * another MotCua's `http://host:port/sim/remote-signing`. Unset = the simulator in this process
+     * (outside production; in production, no remote signing). The signers' certificates must chain
+     * to this process's trust list: for another MotCua's simulator, share MOTCUA_KEYS_DIR (its demo CA).
+     */
+    REMOTE_SIGNING_URL: z.string().url().optional(),
+    /** Milliseconds the remote-signing service may take to answer one request before it counts as unavailable. */
+    REMOTE_SIGNING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /**
      * Private keys and the demo CA's state (src/modules/signing/key-files.ts): outside DATA_DIR and
      * FILES_DIR, 0700/0600. Default: ~/.local/state/motcua/keys.
      */

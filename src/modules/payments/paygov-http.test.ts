@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
-import { type Fetch, httpPlatform } from './paygov-http.js';
+import type { PeerFetch as Fetch } from '../../kernel/http-peer.js';
+import { httpPlatform } from './paygov-http.js';
 
 const tx = {} as Tx;
 const answering =

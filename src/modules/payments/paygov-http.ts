@@ -11,37 +11,24 @@
  * payment's outcome is then learned by the status query of the expiry task once it is back.
  */
 import { AppError } from '../../kernel/errors.js';
+import { callPeer, type PeerFetch } from '../../kernel/http-peer.js';
 import type { PlatformTransport } from './paygov-simulator.js';
 import type { SignedFields } from './payments.rules.js';
 
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-
-export function httpPlatform(base: string, timeoutMs: number, fetchImpl: Fetch = fetch): PlatformTransport {
+export function httpPlatform(base: string, timeoutMs: number, fetchImpl?: PeerFetch): PlatformTransport {
   const root = base.replace(/\/$/, '');
   const call = async (path: string, body?: SignedFields): Promise<SignedFields> => {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${root}${path}`, {
-        method: body ? 'POST' : 'GET',
-        headers: body ? { 'content-type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : null,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch {
-      throw new AppError('PAYMENT_PLATFORM_UNAVAILABLE', { reason: 'network' });
-    }
-    const text = await response.text().catch(() => '');
-    if (response.status >= 500 || response.status === 429)
-      throw new AppError('PAYMENT_PLATFORM_UNAVAILABLE', { reason: `http ${response.status}` });
-    let answer: unknown;
-    try {
-      answer = JSON.parse(text);
-    } catch {
-      throw new AppError('PAYMENT_PLATFORM_UNAVAILABLE', { reason: 'not json' });
-    }
+    const answer = await callPeer({
+      method: body ? 'POST' : 'GET',
+      url: `${root}${path}`,
+      json: body,
+      timeoutMs,
+      unavailable: 'PAYMENT_PLATFORM_UNAVAILABLE',
+      fetchImpl,
+    });
     // The platform refused the message itself (a wrong checksum or merchant code): not a passing fault.
-    if (!response.ok) throw new AppError('PAYMENT_SIGNATURE_INVALID', { status: response.status });
-    return answer as SignedFields;
+    if (!answer.ok) throw new AppError('PAYMENT_SIGNATURE_INVALID', { status: answer.status });
+    return answer.body as SignedFields;
   };
   return {
     async create(_tx, fields) {

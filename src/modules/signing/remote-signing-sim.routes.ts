@@ -1,7 +1,7 @@
 /**
  * The remote-signing simulator over HTTP (outside production): the provider's API as MotCua
- * would call it (sign-hash request, transaction status with the signature value and the
- * certificate chain), and the page standing in for the official's phone app, where pending
+ * calls it (remote-signing-http.ts: the user's certificate chain, sign-hash request, transaction
+ * status with the signature value), and the page standing in for the official's phone app, where pending
  * requests are confirmed or refused. One simulator per process (its transactions in memory).
  */
 import { z } from 'zod';
@@ -30,17 +30,41 @@ ${items ? `<ul>${items}</ul>` : '<p data-testid="sim-sign-empty">Không có yêu
 }
 
 export function remoteSigningSimRoutes(app: App, deps: Deps): void {
-  if (deps.env.NODE_ENV === 'production') return;
+  // Served where this process's own signing goes to its simulator: not in production, nor where
+  // REMOTE_SIGNING_URL points this process at a service elsewhere (the simulator of another process).
+  if (deps.env.NODE_ENV === 'production' || deps.env.REMOTE_SIGNING_URL) return;
   // The same simulator the server's own signing requests go to (services.remoteSigning).
   const sim = async () => (await deps.services.remoteSigning.simulator())!;
   const hidden = { hide: true } as const;
+  const der = (chain: Awaited<ReturnType<RemoteSigningSimulator['certificateChain']>>) =>
+    chain.map((c) => certificateDer(c).toString('base64'));
 
+  // The user's certificate chain (signer first), issued on first use in `holderName`'s name.
+  app.get(
+    `${REMOTE_SIM_BASE}/v1/users/:userId/certificates`,
+    {
+      schema: {
+        ...hidden,
+        params: z.object({ userId: z.string().min(1).max(100) }),
+        querystring: z.object({ holderName: z.string().min(1).max(200).optional() }),
+      },
+    },
+    async (request) => ({
+      userId: request.params.userId,
+      certificates: der(await (await sim()).certificateChain(request.params.userId, request.query.holderName)),
+    }),
+  );
   app.post(
     `${REMOTE_SIM_BASE}/v1/signatures`,
     {
       schema: {
         ...hidden,
-        body: z.object({ userId: z.string().min(1), description: z.string().min(1), digest: z.base64() }),
+        body: z.object({
+          userId: z.string().min(1).max(100),
+          holderName: z.string().min(1).max(200).optional(),
+          description: z.string().min(1).max(500),
+          digest: z.base64(),
+        }),
       },
     },
     async (request, reply) => {
@@ -56,13 +80,14 @@ export function remoteSigningSimRoutes(app: App, deps: Deps): void {
       const service = await sim();
       const t = await service.transaction(request.params.id);
       if (!t) return reply.status(404).send({ error: 'unknown transaction' });
-      const chain = t.status === 'confirmed' ? await service.certificateChain(t.userId) : [];
       return {
         transactionId: t.transactionId,
+        userId: t.userId,
+        description: t.description,
         status: t.status,
         expiresAt: t.expiresAt.toISOString(),
         signature: t.signature?.toString('base64') ?? null,
-        certificates: chain.map((c) => certificateDer(c).toString('base64')),
+        certificates: t.status === 'confirmed' ? der(await service.certificateChain(t.userId)) : [],
       };
     },
   );

@@ -1,13 +1,15 @@
 /**
- * The remote-signing service as a shared service (`services.remoteSigning`): outside production,
- * the in-process simulator (one per process: its transactions live in memory, and its HTTP
- * routes and phone page answer the same instance); in production, the province's provider
- * client (docs/ARCHITECTURE.md "Signing": an HTTP client implementing RemoteSigningService) —
- * until one is configured, asking for a signature answers REMOTE_SIGNING_UNAVAILABLE.
+ * The remote-signing service as a shared service (`services.remoteSigning`): with
+ * REMOTE_SIGNING_URL, the provider's API over HTTP (remote-signing-http.ts; outside production
+ * that may be the simulator of another MotCua process); else, outside production, the in-process
+ * simulator (one per process: its transactions live in memory, and its HTTP routes and phone page
+ * answer the same instance); in production without a URL, asking for a signature answers
+ * REMOTE_SIGNING_UNAVAILABLE.
  */
 import type { Env } from '../../kernel/env.js';
 import { AppError } from '../../kernel/errors.js';
 import { type RemoteSigningService, type RemoteSigningSimulator, remoteSigningSimulator } from './remote-signing.js';
+import { httpRemoteSigning } from './remote-signing-http.js';
 import type { TrustProvider } from './trust.config.js';
 
 export interface RemoteSigningProvider {
@@ -27,7 +29,17 @@ declare module '../../kernel/http.js' {
 export const REMOTE_SIM_BASE = '/sim/remote-signing';
 
 export function remoteSigningFromEnv(env: Env, trust: TrustProvider): RemoteSigningProvider {
-  const simulated = env.NODE_ENV !== 'production';
+  const production = env.NODE_ENV === 'production';
+  if (env.REMOTE_SIGNING_URL) {
+    const remote = httpRemoteSigning(env.REMOTE_SIGNING_URL, env.REMOTE_SIGNING_TIMEOUT_MS);
+    const base = env.REMOTE_SIGNING_URL.replace(/\/+$/, '');
+    return {
+      get: async () => remote,
+      simulator: async () => null,
+      // A real provider's confirmation is in its own app on the official's phone: no page to link.
+      confirmationPage: (userId) => (production ? null : `${base}/app/${encodeURIComponent(userId)}`),
+    };
+  }
   let sim: Promise<RemoteSigningSimulator> | null = null;
   const simulator = () => {
     sim ??= trust
@@ -41,10 +53,10 @@ export function remoteSigningFromEnv(env: Env, trust: TrustProvider): RemoteSign
   };
   return {
     async get() {
-      if (!simulated) throw new AppError('REMOTE_SIGNING_UNAVAILABLE');
+      if (production) throw new AppError('REMOTE_SIGNING_UNAVAILABLE');
       return simulator();
     },
-    simulator: async () => (simulated ? simulator() : null),
-    confirmationPage: (userId) => (simulated ? `${REMOTE_SIM_BASE}/app/${encodeURIComponent(userId)}` : null),
+    simulator: async () => (production ? null : simulator()),
+    confirmationPage: (userId) => (production ? null : `${REMOTE_SIM_BASE}/app/${encodeURIComponent(userId)}`),
   };
 }

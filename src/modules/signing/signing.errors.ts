@@ -36,7 +36,8 @@ export const SIGNING_ERRORS = {
   SIGNING_FAILED: { status: 502, message: 'Không ký số được tài liệu; vui lòng thử lại.' },
   REMOTE_SIGNING_UNAVAILABLE: {
     status: 503,
-    message: 'Chưa kết nối được dịch vụ ký số từ xa; vui lòng liên hệ quản trị hệ thống.',
+    message:
+      'Dịch vụ ký số từ xa tạm thời không kết nối được; kết quả chưa được ký. Vui lòng thử lại sau ít phút (nếu kéo dài, liên hệ quản trị hệ thống).',
   },
   SIGNING_TRANSACTION_NOT_FOUND: {
     status: 404,
