@@ -99,10 +99,12 @@ export function countingStart(calendar: WorkingCalendar, receivedAt: Date): Date
  * clock time, the day clamped to the month's length: 31 Jan + 1 month = 28/29 Feb). So the
  * appointment always carries an hour of office time: 10 days from a dossier received at 04:26 are
  * 10 days from 07:30, not 04:26 ten days later. A limit in calendar days or months that ends on a
- * weekly rest day or a holiday ends on the next working day (Bộ luật Dân sự 2015 art. 148(5);
- * the calendar's onWorkingDay). This is the one place the appointment is computed: it is also the
- * legal due time that lateness is measured against (legalDueAt), so the date shown to the
- * applicant and the one the KPI counts are the same.
+ * weekly rest day or a holiday ends on the next working day (Bộ luật Dân sự 2015 art. 148(5),
+ * applied by art. 145 where no other law says otherwise: Nghị định 61/2018/NĐ-CP and Nghị định
+ * 118/2025/NĐ-CP count working days and, as far as read, say nothing of a period in calendar
+ * days — unverified; the calendar's onWorkingDay). This is the one place the appointment is
+ * computed: it is also the legal due time that lateness is measured against (legalDueAt), so
+ * the date shown to the applicant and the one the KPI counts are the same.
  */
 export function appointmentFor(calendar: WorkingCalendar, receivedAt: Date, limit: TimeLimit): Date {
   const start = countingStart(calendar, receivedAt);
