@@ -7,8 +7,8 @@
  * the dossier the message is in her portal inbox, at a real SMTP server started here (the server's
  * SMTP_URL), and at the SMS and Zalo simulators (their lists, read over HTTP). Then every later
  * change, driven by an officer over the HTTP API, reaches her the same way: supplement requested
- * (a legal notice: SMS too), which she answers in the portal by uploading; fee due (a financial
- * obligation, then confirmed); result ready (the steps worked, the result signed); returned (the
+ * (a legal notice: SMS too), which she answers in the portal by uploading; processing resumed;
+ * fee due (a financial obligation, then confirmed: resumed again); result ready (the steps worked, the result signed); returned (the
  * fee paid at the counter). axe-core checks each page she visits (WCAG 2 A/AA, serious and
  * critical). The outbox relay and the delivery task (periodic tasks, off in tests) are run by
  * hand; quiet hours are off so any hour passes.
@@ -268,6 +268,8 @@ describe.skipIf(!hasChromium)('VNeID sign-in → prefilled e-form → filing →
     await expect.poll(() => page.getByTestId('dossier-status').textContent()).toBe('Đang xử lý');
     d = await officer.get<Dossier>(path);
     expect(d.status).toBe('processing');
+    // The clock restarts: she hears it, with the appointment moved by her wait.
+    await heard(`Hồ sơ ${code} tiếp tục được giải quyết`, { sms: false });
 
     // Fee due: the unit asks for a financial obligation (an extra copy of the certificate).
     await act('requestPayment', {
@@ -278,6 +280,7 @@ describe.skipIf(!hasChromium)('VNeID sign-in → prefilled e-form → filing →
     await page.getByTestId('inbox').getByText('5.000 đồng', { exact: false }).first().waitFor();
     await act('confirmPayment', { receiptNumber: `BL-JOURNEY-${code}` });
     expect(d.status).toBe('processing');
+    await heard(`Hồ sơ ${code} tiếp tục được giải quyết`, { sms: false });
 
     // Result ready: the steps are worked to the end, the leader signs the electronic result.
     for (let i = 0; i < 10 && d.status !== 'processed'; i += 1) {

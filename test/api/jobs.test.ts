@@ -155,6 +155,7 @@ describe('in the app', () => {
             { name: 'dossiers.prune-result-signing', last_outcome: { pruned: 0 } },
             { name: 'dossiers.step-deadlines', last_outcome: { dueSoon: 0, overdue: 0 } },
             { name: 'feedback.due-reminders', last_outcome: { reminded: 0 } },
+            { name: 'identity.prune-login-attempts', last_outcome: { deleted: 0 } },
             // Due only from the 21st of a month (the month is named then): no dossiers, no messages.
             { name: 'kpi.monthly-late-lists', last_outcome: expect.objectContaining({ units: 0, messages: 0 }) },
             { name: 'kpi.refresh-rollup', last_outcome: { refreshed: expect.any(Number) } },

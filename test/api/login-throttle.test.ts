@@ -3,9 +3,13 @@
  * (issue 15 item 16; throttle.rules.ts). The clock is pinned: Monday 23 November 2026, 09:00 in
  * Vietnam, moved by hand.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../src/app/testing/app.js';
 import { fixedClock } from '../../src/kernel/clock.js';
+import { queryRows } from '../../src/kernel/db.js';
+import { loginAttemptsPruning } from '../../src/modules/identity/identity.tasks.js';
+import { pruneLoginAttempts } from '../../src/modules/identity/login-attempts.service.js';
 
 const clock = fixedClock('2026-11-23T02:00:00Z');
 const tick = (seconds: number) => clock.set(new Date(clock.now().getTime() + seconds * 1000));
@@ -48,5 +52,38 @@ describe('sign-in throttling', () => {
     expect((await login('tiepnhan', 'motcua-demo', nat)).statusCode).toBe(200);
     // An account never seen at that address waits, as for any address spraying guesses.
     expect((await login('admin', 'motcua-demo', nat)).statusCode).toBe(429);
+  });
+});
+
+describe('pruning the attempts (task identity.prune-login-attempts)', () => {
+  const DAY = 86_400;
+  const count = async (ip?: string) =>
+    (
+      await queryRows<{ n: number }>(
+        t.handle.db,
+        ip
+          ? sql`select count(*)::int as n from login_attempts where ip = ${ip}`
+          : sql`select count(*)::int as n from login_attempts`,
+      )
+    )[0]!.n;
+
+  it('deletes, batch by batch, the attempts older than the 30 days of known addresses, and keeps the others', async () => {
+    const before = await count();
+    expect(before).toBeGreaterThan(10);
+    tick(20 * DAY);
+    const recent = '192.0.2.77';
+    for (let i = 0; i < 3; i += 1) expect((await login('chuyenvien', 'wrong', recent)).statusCode).toBe(401);
+    // 29 days after the earlier tests' attempts they are still read (known addresses); at 31 they
+    // go, in batches of 7, and the recent ones (11 days old) stay.
+    tick(9 * DAY);
+    expect(await pruneLoginAttempts(t.handle.db, t.deps.services.auth.throttle, clock.now(), 7)).toBe(0);
+    tick(2 * DAY);
+    expect(await pruneLoginAttempts(t.handle.db, t.deps.services.auth.throttle, clock.now(), 7)).toBe(before);
+    expect(await count()).toBe(3);
+    expect(await count(recent)).toBe(3);
+    // The task through its manifest entry: nothing left to delete; repeating it is harmless.
+    expect(await loginAttemptsPruning.run(t.handle.db, t.deps.env, clock.now(), t.deps.services)).toEqual({
+      deleted: 0,
+    });
   });
 });

@@ -10,6 +10,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/kernel/db.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
+import { vietnamClockText } from '../../src/modules/calendar/dates.js';
 import { dossierNotices } from '../../src/modules/dossiers/dossier-notices.subscriber.js';
 import { sendMorningMessages, sendStepDeadlineReminders } from '../../src/modules/dossiers/step-reminders.service.js';
 import { deliverDue } from '../../src/modules/notifications/deliver.service.js';
@@ -216,6 +217,48 @@ describe('citizens', () => {
     await deliver(new Date(T.getTime() + 600_000));
     expect(sms.list().filter((m) => m.to === '84933444555' && m.text.includes(d.code))).toHaveLength(1);
     expect((await messages(d.code)).find((m) => m.channel === 'sms')).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('hear that processing resumed after supplying, with the appointment moved by the wait', async () => {
+    let d = await step(tiepnhan, (await online()).code, 1, 'accept');
+    d = await step(tiepnhan, d.code, d.version, 'forward');
+    const chuyenvien = await t.login('chuyenvien');
+    d = await step(chuyenvien, d.code, d.version, 'requestSupplement', { note: 'Bổ sung bản sao giấy khai sinh' });
+    // Waiting two weeks holds working time whatever the day the suite runs (Tết is shorter).
+    await setTimes(t, d.code, { paused_since: new Date(Date.now() - 14 * 86_400_000) });
+    const before = d.appointmentAt as string;
+    const prefer = (enabled: boolean) =>
+      congdan.request({
+        method: 'PUT',
+        url: '/api/notifications/preferences',
+        payload: { items: [{ kind: 'dossier.resumed', medium: 'email', enabled }] },
+      });
+    expect((await prefer(false)).statusCode).toBe(200);
+    try {
+      d = await step(congdan, d.code, d.version, 'supply');
+      await relay();
+      await deliver();
+      await sims().zalo!.settled(); // its delivery report, or the status races it
+    } finally {
+      await prefer(true);
+    }
+    expect(Date.parse(d.appointmentAt)).toBeGreaterThan(Date.parse(before));
+    const resumed = (await messages(d.code)).filter((m) => m.kind === 'dossier.resumed');
+    // Not a legal notice: the channel the citizen switched off gets nothing.
+    expect(resumed.map((m) => [m.channel, m.status])).toEqual([
+      ['email', 'skipped'],
+      ['inapp', 'sent'],
+      ['zalo', 'delivered'],
+    ]);
+    const inbox = (await congdan.request({ url: '/api/notifications/inbox?limit=200' })).json();
+    const shown = inbox.items.find(
+      (i: { reference: string; kind: string }) => i.reference === d.code && i.kind === 'dossier.resumed',
+    );
+    expect(shown).toMatchObject({
+      subject: `Hồ sơ ${d.code} tiếp tục được giải quyết`,
+      link: `/ho-so-cua-toi/${encodeURIComponent(d.code)}`,
+    });
+    expect(shown.body).toContain(`Ngày hẹn trả kết quả: ${vietnamClockText(new Date(d.appointmentAt))}.`);
   });
 
   it('an opted-out channel gets nothing; legal notices cannot be switched off', async () => {

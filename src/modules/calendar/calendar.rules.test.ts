@@ -22,6 +22,7 @@ import {
   addWorkingTime,
   buildWorkingCalendar,
   isWorkingDay,
+  onWorkingDay,
   workingDaysBetweenDates,
   workingTimeBetween,
 } from './calendar.rules.js';
@@ -264,6 +265,18 @@ describe('isWorkingDay', () => {
     ['2025-01-01', false, 'New Year'],
   ] as [string, boolean, string][])('%s → %s (%s)', (date, expected) => {
     expect(isWorkingDay(cal, date)).toBe(expected);
+  });
+});
+
+describe('onWorkingDay (Bộ luật Dân sự 2015 art. 148(5))', () => {
+  it.each([
+    ['2026-12-12T09:00', '2026-12-14T09:00', 'Saturday → Monday, same clock time'],
+    ['2026-12-13T16:45', '2026-12-14T16:45', 'Sunday → Monday'],
+    ['2026-02-18T10:00', '2026-02-23T10:00', 'Tết (mùng 2) → the first working day after'],
+    ['2026-01-10T08:00', '2026-01-10T08:00', 'make-up Saturday is a working day: kept'],
+    ['2026-12-17T14:15', '2026-12-17T14:15', 'a weekday: kept'],
+  ])('%s → %s (%s)', (at, expected) => {
+    expect(onWorkingDay(cal, vn(at)).toISOString()).toBe(vn(expected).toISOString());
   });
 });
 

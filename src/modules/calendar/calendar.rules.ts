@@ -133,6 +133,20 @@ export function isWorkingDay(cal: WorkingCalendar, date: string): boolean {
   return isWorkingDayIndex(cal, parseDate(date, 'date'));
 }
 
+/**
+ * Where a period counted in calendar days or months ends: the instant itself on a working day,
+ * else the same clock time on the next working day. Bộ luật Dân sự 2015 (Luật 91/2015/QH13)
+ * art. 148(5): when the last day of a period is a weekly rest day or a holiday, the period ends
+ * on the working day after it (at its end; the appointment keeps its office hour instead, as
+ * every appointment does — docs/domain/DOMAIN.md §7).
+ */
+export function onWorkingDay(cal: WorkingCalendar, at: Date): Date {
+  const local = toVietnamLocalMs(at);
+  const day = Math.floor(local / DAY_MS);
+  if (isWorkingDayIndex(cal, day)) return at;
+  return fromVietnamLocalMs(nextWorkingDayIndex(cal, day) * DAY_MS + (local - day * DAY_MS));
+}
+
 /** The n-th working day after `date` (n whole, ≥ 0; n = 0 returns `date` itself, working or not). */
 export function addWorkingDaysToDate(cal: WorkingCalendar, date: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new AppError('CALENDAR_AMOUNT_INVALID', { n });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { citizenNoticeOf } from './dossier-notices.subscriber.js';
 
 // Issue 20: the applicant hears of every state of their dossier — received, supplement requested,
-// fee due, result ready, returned, refused, apology letter (and stopped, mẫu 05); the steps
-// inside the unit are not theirs to hear of.
+// fee due, processing resumed (supplement supplied or fee paid: the appointment moved), result
+// ready, returned, refused, apology letter (and stopped, mẫu 05); the steps inside the unit are
+// not theirs to hear of.
 describe('citizenNoticeOf: dossier events → the applicant’s notice', () => {
   it.each([
     ['received at the counter', 'dossier.receive', 'received', 'dossier.received'],
@@ -12,6 +13,8 @@ describe('citizenNoticeOf: dossier events → the applicant’s notice', () => {
     ['registered only (not yet received)', 'dossier.receive', 'registered', null],
     ['supplement requested (mẫu 02)', 'dossier.requestSupplement', 'awaitingSupplement', 'dossier.supplementRequested'],
     ['financial obligation requested', 'dossier.requestPayment', 'awaitingPayment', 'dossier.feeDue'],
+    ['supplement supplied: the clock restarts', 'dossier.supply', 'processing', 'dossier.resumed'],
+    ['fee paid: the clock restarts', 'dossier.confirmPayment', 'processing', 'dossier.resumed'],
     ['finished at the last step', 'dossier.finish', 'processed', 'dossier.resultReady'],
     ['signed at the last step', 'dossier.signResult', 'processed', 'dossier.resultReady'],
     ['signed, moving to the next step', 'dossier.signResult', 'processing', null],

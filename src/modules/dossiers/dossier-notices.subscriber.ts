@@ -1,8 +1,9 @@
 /**
  * Dossier events → messages (outbox subscriber `dossiers.notices`). The applicant hears of every
  * state of their dossier (seed 004): received with its code and appointment, supplement
- * requested, fee due, result ready, returned, refused, stopped, apology letter — the account that
- * filed it in its inbox and on its channels, else the phone / e-mail given at the counter.
+ * requested, fee due, processing resumed (with the appointment moved by the wait), result ready,
+ * returned, refused, stopped, apology letter — the account that filed it in its inbox and on its
+ * channels, else the phone / e-mail given at the counter.
  * Officials hear of each step handed to them (seed 002) and units of the opinions asked of them.
  * Keyed by the outbox event, so a retried event queues nothing twice. The texts hold the code,
  * the procedure's name and what the applicant's own papers say — never another person's data.
@@ -29,6 +30,10 @@ export function citizenNoticeOf(topic: string, status: string): NotificationKind
       return 'dossier.supplementRequested';
     case 'dossier.requestPayment':
       return 'dossier.feeDue';
+    // The applicant's wait ends: the clock restarts and the appointment moves by the time waited.
+    case 'dossier.supply':
+    case 'dossier.confirmPayment':
+      return 'dossier.resumed';
     case 'dossier.finish':
     case 'dossier.signResult':
       return status === 'processed' ? 'dossier.resultReady' : null;

@@ -2,7 +2,7 @@
  * Pure rules of intake: which components are missing, when the result is due, and whether a
  * one-stop unit may receive for a competent unit.
  */
-import { addWorkingTime, type WorkingCalendar } from '../calendar/calendar.rules.js';
+import { addWorkingTime, onWorkingDay, type WorkingCalendar } from '../calendar/calendar.rules.js';
 import { fromVietnamLocalMs, toVietnamLocalMs } from '../calendar/dates.js';
 import type { ProcedureContent } from '../catalog/procedure.content.js';
 import { originalCheckAllowed } from './original-check.rules.js';
@@ -98,15 +98,27 @@ export function countingStart(calendar: WorkingCalendar, receivedAt: Date): Date
  * the calendar; calendar days are plain days; months are calendar months in Vietnam time (the same
  * clock time, the day clamped to the month's length: 31 Jan + 1 month = 28/29 Feb). So the
  * appointment always carries an hour of office time: 10 days from a dossier received at 04:26 are
- * 10 days from 07:30, not 04:26 ten days later.
+ * 10 days from 07:30, not 04:26 ten days later. A limit in calendar days or months that ends on a
+ * weekly rest day or a holiday ends on the next working day (Bộ luật Dân sự 2015 art. 148(5),
+ * applied by art. 145 where no other law says otherwise: Nghị định 61/2018/NĐ-CP and Nghị định
+ * 118/2025/NĐ-CP count working days and, as far as read, say nothing of a period in calendar
+ * days — unverified; the calendar's onWorkingDay). This is the one place the appointment is
+ * computed: it is also the legal due time that lateness is measured against (legalDueAt), so
+ * the date shown to the applicant and the one the KPI counts are the same.
  */
 export function appointmentFor(calendar: WorkingCalendar, receivedAt: Date, limit: TimeLimit): Date {
   const start = countingStart(calendar, receivedAt);
-  if (limit.unit !== 'months') return addWorkingTime(calendar, start, limit.value, limit.unit);
+  if (limit.unit === 'months') return onWorkingDay(calendar, monthsLater(start, limit.value));
+  const end = addWorkingTime(calendar, start, limit.value, limit.unit);
+  return limit.unit === 'days' ? onWorkingDay(calendar, end) : end;
+}
+
+/** The same clock time `months` calendar months later in Vietnam, the day clamped to the month's length. */
+function monthsLater(start: Date, months: number): Date {
   const local = new Date(toVietnamLocalMs(start));
   const target = new Date(local);
   target.setUTCDate(1);
-  target.setUTCMonth(local.getUTCMonth() + Math.round(limit.value));
+  target.setUTCMonth(local.getUTCMonth() + Math.round(months));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(local.getUTCDate(), lastDay));
   return fromVietnamLocalMs(target.getTime());

@@ -8,7 +8,7 @@ import { actorFromRow } from './actor.js';
 import { loginAttempts, users } from './identity.tables.js';
 import { hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
 import { createSession, revokeSession, revokeUserSessions } from './sessions.service.js';
-import { decideThrottle, KNOWN_ADDRESS_DAYS } from './throttle.rules.js';
+import { attemptsReadSince, decideThrottle, KNOWN_ADDRESS_DAYS } from './throttle.rules.js';
 
 export interface LoginInput {
   username: string;
@@ -109,7 +109,9 @@ async function attemptHistory(tx: Tx, username: string, ip: string, now: Date, c
   const byAccount = await tx
     .select({ at: loginAttempts.attemptedAt, ip: loginAttempts.ip, succeeded: loginAttempts.succeeded })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, username), gt(loginAttempts.attemptedAt, knownSince)))
+    .where(
+      and(eq(loginAttempts.username, username), gt(loginAttempts.attemptedAt, attemptsReadSince(now, config.throttle))),
+    )
     .orderBy(asc(loginAttempts.attemptedAt));
   const recent = byAccount.filter((a) => a.at > since);
   const fromHere = recent.filter((a) => a.ip === ip);
@@ -122,7 +124,7 @@ async function attemptHistory(tx: Tx, username: string, ip: string, now: Date, c
     pairFailures: failuresSinceLastSuccess(fromHere),
     addressFailures: byIp.map((a) => a.at),
     accountFailures: failuresSinceLastSuccess(recent),
-    knownAddress: byAccount.some((a) => a.succeeded && a.ip === ip),
+    knownAddress: byAccount.some((a) => a.succeeded && a.ip === ip && a.at > knownSince),
   };
 }
 

@@ -5,6 +5,7 @@ import * as identityTables from './identity.tables.js';
 import { authRoutes } from './auth.routes.js';
 import { registerAuth } from './http-auth.js';
 import { IDENTITY_ERRORS } from './identity.errors.js';
+import { loginAttemptsPruning } from './identity.tasks.js';
 import { userRoutes } from './users.routes.js';
 
 export const identityModule: ModuleManifest = {
@@ -18,4 +19,5 @@ export const identityModule: ModuleManifest = {
     authRoutes(app, deps);
     userRoutes(app, deps);
   },
+  periodicTasks: () => [loginAttemptsPruning],
 };

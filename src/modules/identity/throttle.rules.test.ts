@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AttemptHistory, decideThrottle } from './throttle.rules.js';
+import { type AttemptHistory, attemptsReadSince, decideThrottle } from './throttle.rules.js';
 
 const config = {
   freeFailuresPerPair: 5,
@@ -73,5 +73,16 @@ describe('decideThrottle', () => {
   ];
   it.each(cases)('$name', ({ history, expected }) => {
     expect(decideThrottle({ ...none, ...history }, now, config)).toEqual(expected);
+  });
+});
+
+describe('attemptsReadSince: the attempts the throttle reads (older ones are pruned)', () => {
+  const DAY = 86_400_000;
+  it.each([
+    ['a 24-hour window: the 30 days of known addresses', 24 * 3_600_000, 30 * DAY],
+    ['a 30-day window: the same 30 days', 30 * DAY, 30 * DAY],
+    ['a 45-day window: the window', 45 * DAY, 45 * DAY],
+  ])('%s', (_what, windowMs, kept) => {
+    expect(attemptsReadSince(now, { windowMs }).toISOString()).toBe(new Date(now.getTime() - kept).toISOString());
   });
 });

@@ -26,6 +26,15 @@ export interface ThrottleConfig {
 
 /** An address the account signed in from this recently is its own (the office, home). */
 export const KNOWN_ADDRESS_DAYS = 30;
+
+/**
+ * The oldest attempt the throttle still reads as of `now`: failures count for the window, and a
+ * success makes its address known for KNOWN_ADDRESS_DAYS, whichever is longer. Attempts before it
+ * are read by nothing, so the pruning task deletes them.
+ */
+export function attemptsReadSince(now: Date, config: Pick<ThrottleConfig, 'windowMs'>): Date {
+  return new Date(now.getTime() - Math.max(config.windowMs, KNOWN_ADDRESS_DAYS * 86_400_000));
+}
 /** The first paid failure waits this long; each next one twice as long. */
 const BASE_DELAY_MS = 1000;
 

@@ -45,6 +45,8 @@ export const KINDS = {
   'dossier.received': citizen(['appointment']),
   'dossier.supplementRequested': citizen(['note'], true),
   'dossier.feeDue': citizen(['amount']),
+  // The clock restarts (supplement supplied, fee paid): the appointment moved by the time waited.
+  'dossier.resumed': citizen(['appointment']),
   'dossier.resultReady': citizen([]),
   'dossier.returned': citizen([]),
   'dossier.refused': citizen(['note'], true),

@@ -56,6 +56,16 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, Record<Locale, Template
     vi: t('Nộp phí, lệ phí hồ sơ {{code}}', 'Hồ sơ {{code}} chờ thực hiện nghĩa vụ tài chính: {{amount}}.'),
     en: t('Fee due for application {{code}}', 'Application {{code}} awaits payment of {{amount}}.'),
   },
+  'dossier.resumed': {
+    vi: t(
+      'Hồ sơ {{code}} tiếp tục được giải quyết',
+      'Hồ sơ {{code}} ({{procedure}}) tiếp tục được giải quyết. Ngày hẹn trả kết quả: {{appointment}}.',
+    ),
+    en: t(
+      'Application {{code}}: processing resumed',
+      'Processing of application {{code}} ({{procedure}}) resumed. Result due: {{appointment}}.',
+    ),
+  },
   'dossier.resultReady': {
     vi: t(
       'Hồ sơ {{code}} đã có kết quả',

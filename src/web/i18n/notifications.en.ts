@@ -45,6 +45,7 @@ export const notificationsEn: Record<keyof typeof notificationsVi, string> = {
   'prefs.kind.dossier.received': 'Application received',
   'prefs.kind.dossier.supplementRequested': 'Supplement requested',
   'prefs.kind.dossier.feeDue': 'Fee due',
+  'prefs.kind.dossier.resumed': 'Processing resumed',
   'prefs.kind.dossier.resultReady': 'Result ready',
   'prefs.kind.dossier.returned': 'Result returned',
   'prefs.kind.dossier.refused': 'Application refused',

@@ -43,6 +43,7 @@ export const notificationsVi = {
   'prefs.kind.dossier.received': 'Hồ sơ được tiếp nhận',
   'prefs.kind.dossier.supplementRequested': 'Yêu cầu bổ sung hồ sơ',
   'prefs.kind.dossier.feeDue': 'Phí, lệ phí cần nộp',
+  'prefs.kind.dossier.resumed': 'Hồ sơ tiếp tục được giải quyết',
   'prefs.kind.dossier.resultReady': 'Có kết quả',
   'prefs.kind.dossier.returned': 'Đã trả kết quả',
   'prefs.kind.dossier.refused': 'Từ chối hồ sơ',

@@ -8,6 +8,7 @@
  */
 import { addWorkingTime, workingTimeBetween, type WorkingCalendar } from '../../calendar/calendar.rules.js';
 import { dossierOutcome, dueSoonFrom } from '../../dossiers/deadline.rules.js';
+import { appointmentFor } from '../../dossiers/intake.rules.js';
 import type { DossierStatus } from '../../dossiers/status.rules.js';
 import { formatDossierCode } from '../../identifiers/dossier-code.rules.js';
 import type { Channel, SynthProvince, SynthWorkflow } from './province.js';
@@ -333,7 +334,8 @@ function planDossierRows(ctx: PlanContext, rng: Rng, out: Planned): SynthWorkflo
   }
 
   // The legal clock, the applicant's pauses, and when processing would end.
-  const due0 = addWorkingTime(ctx.calendar, receivedAt, offer.limit.value, offer.limit.unit);
+  // The intake's own rule, so the generated appointments fall where real ones would.
+  const due0 = appointmentFor(ctx.calendar, receivedAt, offer.limit);
   const allotment = Math.max(workingTimeBetween(ctx.calendar, receivedAt, due0).minutes / 60, 0.5);
   const r = rng.next();
   const share = r < 0.62 ? 0.15 + rng.next() * 0.75 : r < 0.9 ? 0.9 + rng.next() * 0.1 : 1.02 + rng.next() * 0.8;

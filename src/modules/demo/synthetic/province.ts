@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../../kernel/db.js';
-import type { WorkingTimeUnit } from '../../calendar/calendar.rules.js';
+import type { TimeLimit } from '../../dossiers/intake.rules.js';
 
 export type Channel = 'counter' | 'online' | 'postal';
 
@@ -24,7 +24,7 @@ export interface SynthWorkflow {
   /** Other competent units of the version with an active workflow (transfer targets). */
   alternatives: string[];
   steps: string[];
-  channels: { channel: Channel; limit: { unit: WorkingTimeUnit; value: number }; feeVnd: number }[];
+  channels: { channel: Channel; limit: TimeLimit; feeVnd: number }[];
   components: { id: string; name: string }[];
   online: boolean;
   /** Connected to the national population database: intake looks the citizen up. */
@@ -41,7 +41,7 @@ export interface SynthProvince {
 interface Content {
   name: string;
   onlineLevel?: string;
-  channels: { channel: Channel; timeLimit: { unit: WorkingTimeUnit; value: number }; fees: { amountVnd: number }[] }[];
+  channels: { channel: Channel; timeLimit: TimeLimit; fees: { amountVnd: number }[] }[];
   components: { id: string; name: string; mandatory: boolean }[];
   result?: { name: string };
   populationDataConnected?: boolean;
