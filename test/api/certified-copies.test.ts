@@ -143,7 +143,7 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
       certifierName: 'Cán bộ xa.chutich',
       scanFileId,
     });
-    const file = await leader.request({ url: `/api/files/${copy.fileId}` });
+    const file = await leader.request({ url: `/api/files/${copy.file.id}` });
     expect(file.statusCode).toBe(200);
     const text = pdftotext(file.rawPayload);
     for (const words of [
@@ -159,7 +159,7 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
       expect(text).toContain(words);
     expect((await leader.request({ url: `/api/dossiers/${d.code}/certified-copies` })).json().copies).toEqual([copy]);
 
-    const signed = await signThroughPhone(d.code, copy.fileId);
+    const signed = await signThroughPhone(d.code, copy.file.id);
     const signedPdf = (await leader.request({ url: `/api/files/${signed.fileId}` })).rawPayload;
     const verdict = await pdfsig(signedPdf).catch((e: Error) => {
       console.log(`pdfsig not run: ${e.message}`);
@@ -208,7 +208,7 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
     const second = await certify(leader, d.code, { scanFileId, comparedWithOriginal: true });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json()).toMatchObject({ number: first.number + 1, pages: 1, certifierTitle: null });
-    expect(pdftotext((await leader.request({ url: `/api/files/${second.json().fileId}` })).rawPayload)).toContain(
+    expect(pdftotext((await leader.request({ url: `/api/files/${second.json().file.id}` })).rawPayload)).toContain(
       'NGƯỜI THỰC HIỆN CHỨNG THỰC',
     );
     // Someone else's upload is not a scan the official may certify.

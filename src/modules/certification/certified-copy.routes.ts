@@ -10,6 +10,7 @@ import { requireActor } from '../../kernel/http.js';
 import { errorResponses } from '../../kernel/schemas.js';
 import { readableDossier } from '../dossiers/dossier-access.js';
 import { CodeParams } from '../dossiers/dossiers.schema.js';
+import { StoredFileSchema } from '../files/files.schema.js';
 import { certificationStanding, certifiedCopiesOf, certifyCopy } from './certified-copy.service.js';
 
 const tags = ['Hồ sơ (dossiers)'];
@@ -20,7 +21,7 @@ const CertifiedCopy = z
     number: z.number().int().describe('Số chứng thực in the unit’s register for the year'),
     year: z.number().int(),
     register: z.string().describe('e.g. "12 - Quyển số 01/2026-SCT/BS": the result’s number'),
-    fileId: z.uuid().describe('The copy with its statement (unsigned): what the leader signs'),
+    file: StoredFileSchema.describe('The copy with its statement (unsigned): what the leader signs'),
     scanFileId: z.uuid(),
     pages: z.number().int().describe('Pages of the copy, the statement’s page not counted'),
     certifierName: z.string(),

@@ -130,19 +130,19 @@ export async function certifyCopy(
       after: { code: view.dossier.code, register: reference, scanFileId: file.id, fileId: stored.id, pages },
       event: { dossierId: view.dossier.id, code: view.dossier.code, certifiedCopyId: entry!.id, register: reference },
     });
-    return toAnswer(entry!, ctx.actor.fullName);
+    return toAnswer(entry!, ctx.actor.fullName, stored);
   });
 }
 
 type Entry = typeof certifiedCopies.$inferSelect;
 
-function toAnswer(entry: Entry, certifierName: string) {
+function toAnswer(entry: Entry, certifierName: string, file: StoredFile) {
   return {
     id: entry.id,
     number: entry.number,
     year: entry.year,
     register: registerReference(entry.number, entry.year),
-    fileId: entry.fileId,
+    file,
     scanFileId: entry.scanFileId,
     pages: entry.pages,
     certifierName,
@@ -163,5 +163,5 @@ export async function certifiedCopiesOf(db: Queryable, dossierId: string) {
     .innerJoin(certifierNames, eq(certifierNames.id, certifiedCopies.certifiedBy))
     .where(eq(certifiedCopies.dossierId, dossierId))
     .orderBy(desc(certifiedCopies.certifiedAt));
-  return rows.map((r) => toAnswer(r.entry, r.certifierName));
+  return Promise.all(rows.map(async (r) => toAnswer(r.entry, r.certifierName, await getFile(db, r.entry.fileId))));
 }

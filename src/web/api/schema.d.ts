@@ -15576,11 +15576,8 @@ export interface components {
             year: number;
             /** @description e.g. "12 - Quyển số 01/2026-SCT/BS": the result’s number */
             register: string;
-            /**
-             * Format: uuid
-             * @description The copy with its statement (unsigned): what the leader signs
-             */
-            fileId: string;
+            /** @description The copy with its statement (unsigned): what the leader signs */
+            file: components["schemas"]["StoredFile"];
             /** Format: uuid */
             scanFileId: string;
             /** @description Pages of the copy, the statement’s page not counted */
@@ -15597,11 +15594,8 @@ export interface components {
             year: number;
             /** @description e.g. "12 - Quyển số 01/2026-SCT/BS": the result’s number */
             register: string;
-            /**
-             * Format: uuid
-             * @description The copy with its statement (unsigned): what the leader signs
-             */
-            fileId: string;
+            /** @description The copy with its statement (unsigned): what the leader signs */
+            file: components["schemas"]["StoredFileInput"];
             /** Format: uuid */
             scanFileId: string;
             /** @description Pages of the copy, the statement’s page not counted */
