@@ -216,16 +216,18 @@ describe('chứng thực bản sao điện tử từ bản chính', () => {
     expect((await certify(leader, d.code, { scanFileId: foreign, comparedWithOriginal: true })).statusCode).toBe(403);
   }, 120_000);
 
-  it('a number drawn by a certification that rolls back is given to the next one (no gap)', async () => {
+  it('gives concurrent certifications distinct numbers; one that rolls back gives its number to the next (no gap)', async () => {
     const next = () => t.handle.db.transaction((tx) => nextRegisterNumber(tx, commune, 1999));
-    expect(await next()).toBe(1);
+    const numbers = await Promise.all(Array.from({ length: 20 }, next));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     await expect(
       t.handle.db.transaction(async (tx) => {
         await nextRegisterNumber(tx, commune, 1999);
         throw new Error('rendering failed');
       }),
     ).rejects.toThrow('rendering failed');
-    expect(await next()).toBe(2);
+    expect(await next()).toBe(21);
+    expect(await t.handle.db.transaction((tx) => nextRegisterNumber(tx, commune, 2000))).toBe(1);
   });
 
   it('refuses a dossier whose procedure is not a certification (409)', async () => {
