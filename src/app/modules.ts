@@ -8,6 +8,7 @@ import { accessModule } from '../modules/access/module.js';
 import { auditModule } from '../modules/audit/module.js';
 import { calendarModule } from '../modules/calendar/module.js';
 import { catalogModule } from '../modules/catalog/module.js';
+import { certificationModule } from '../modules/certification/module.js';
 import { datastoreModule } from '../modules/datastore/module.js';
 import { demoModule } from '../modules/demo/module.js';
 import { documentsModule } from '../modules/documents/module.js';
@@ -40,6 +41,7 @@ export const MODULES: readonly ModuleManifest[] = [
   auditModule,
   calendarModule,
   catalogModule,
+  certificationModule,
   datastoreModule,
   demoModule,
   documentsModule,

@@ -14,7 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable } from '../../kernel/db.js';
+import type { Queryable } from '../../kernel/db.js';
 import type { Actor, RequestContext } from '../../kernel/context.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
@@ -107,11 +107,13 @@ export interface StoreFileInput {
 
 /**
  * Sniffs, stores the content once (skipped when the storage already has that hash) and records
- * the upload in its own transaction. The object is written before the row: a failure in between
- * leaves an unreferenced object (harmless, content-addressed), never a row without content.
+ * the upload in one statement, or in `db`'s transaction when the caller passes one (a file that
+ * belongs to a change, e.g. a certified copy with its register number). The object is written
+ * before the row: a failure in between leaves an unreferenced object (harmless,
+ * content-addressed), never a row without content.
  */
 export async function storeFile(
-  db: Database,
+  db: Queryable,
   storage: FileStorage,
   ctx: RequestContext,
   input: StoreFileInput,

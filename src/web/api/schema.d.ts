@@ -2426,6 +2426,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/certified-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certified electronic copies made on a dossier, and whether the caller may make one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertifiedCopies"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Chứng thực bản sao điện tử từ bản chính: the scan compared with the original becomes the certified copy (register number, statement), to sign as the result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã hồ sơ, e.g. 000.00.02.H91-261123-0001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The scan of the original: a file filed with the dossier or uploaded by the caller
+                         */
+                        scanFileId: string;
+                        /** @description Đã đối chiếu với bản chính: must be true */
+                        comparedWithOriginal: boolean;
+                        /** @description Chức danh of the certifying official */
+                        certifierTitle?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertifiedCopy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/eform": {
         parameters: {
             query?: never;
@@ -15387,6 +15553,56 @@ export interface components {
             error: string | null;
             createdAt: unknown;
             finishedAt: unknown | null;
+        };
+        CertifiedCopies: {
+            /** @description The procedure is in a certification field (chứng thực) */
+            certification: boolean;
+            /** @description The caller may make a certified copy now (may sign its result) */
+            mayCertify: boolean;
+            copies: components["schemas"]["CertifiedCopy"][];
+        };
+        CertifiedCopiesInput: {
+            /** @description The procedure is in a certification field (chứng thực) */
+            certification: boolean;
+            /** @description The caller may make a certified copy now (may sign its result) */
+            mayCertify: boolean;
+            copies: components["schemas"]["CertifiedCopyInput"][];
+        };
+        CertifiedCopy: {
+            /** Format: uuid */
+            id: string;
+            /** @description Số chứng thực in the unit’s register for the year */
+            number: number;
+            year: number;
+            /** @description e.g. "12 - Quyển số 01/2026-SCT/BS": the result’s number */
+            register: string;
+            /** @description The copy with its statement (unsigned): what the leader signs */
+            file: components["schemas"]["StoredFile"];
+            /** Format: uuid */
+            scanFileId: string;
+            /** @description Pages of the copy, the statement’s page not counted */
+            pages: number;
+            certifierName: string;
+            certifierTitle: string | null;
+            certifiedAt: string;
+        };
+        CertifiedCopyInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Số chứng thực in the unit’s register for the year */
+            number: number;
+            year: number;
+            /** @description e.g. "12 - Quyển số 01/2026-SCT/BS": the result’s number */
+            register: string;
+            /** @description The copy with its statement (unsigned): what the leader signs */
+            file: components["schemas"]["StoredFileInput"];
+            /** Format: uuid */
+            scanFileId: string;
+            /** @description Pages of the copy, the statement’s page not counted */
+            pages: number;
+            certifierName: string;
+            certifierTitle: string | null;
+            certifiedAt: string;
         };
         ChipQrApplicant: {
             /** @description Số định danh cá nhân (12 digits) */

@@ -188,7 +188,7 @@ function SignFields({ dossier }: { dossier: ActionTarget }) {
 }
 
 /** The file picker as a form control (value/onChange from Form.Item). */
-function FilesField({
+export function FilesField({
   label,
   value = [],
   onChange,

@@ -6,6 +6,7 @@ import { useApiData } from '../../../components/useApiData.js';
 import { useT } from '../../../i18n/i18n.js';
 import { Link } from '../../../router.js';
 import { ActionBar } from './ActionBar.js';
+import { CertifiedCopyAction } from './CertifiedCopyAction.js';
 import { ApplicantView } from './ApplicantView.js';
 import { DocumentsCard } from './DocumentsCard.js';
 import { getDossier } from './dossierApi.js';
@@ -48,7 +49,10 @@ export function DossierDetailPage({ code }: { code: string }) {
               <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('desk.detail.apologyDue')} />
             )}
             <div style={{ marginBottom: 16 }}>
-              <ActionBar dossier={d} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
+              <Space direction="vertical" size="small">
+                <ActionBar dossier={d} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
+                <CertifiedCopyAction dossier={d} onChanged={(next) => (next ? setLatest(next) : loaded.reload())} />
+              </Space>
             </div>
             <DossierOverview dossier={d} />
           </Card>

@@ -19,6 +19,8 @@ interface Props {
   dossier: ActionTarget;
   title: string;
   okText: string;
+  /** A result prepared elsewhere (a certified copy): its file and number, filled in. */
+  initialValues?: Partial<ActionValues>;
   /** A 409 on the action: the caller's version-conflict handling; true when it took over. */
   conflict(error: unknown): boolean;
   onSaved(next: DossierDetail): void;
@@ -32,7 +34,7 @@ interface Props {
  * an expiry or no answer in time is said in words and the dialog stays open to try again; a file
  * already signed in this dialog is not signed twice when only the recording failed.
  */
-export function SignResultDialog({ dossier, title, okText, conflict, onSaved, onClose }: Props) {
+export function SignResultDialog({ dossier, title, okText, initialValues, conflict, onSaved, onClose }: Props) {
   const t = useT();
   const [state, setState] = useState<ResultSigning | null>(null);
   const signed = useRef<{ sourceId: string; answer: ResultSigning } | null>(null);
@@ -90,6 +92,7 @@ export function SignResultDialog({ dossier, title, okText, conflict, onSaved, on
       // The button spins for as long as the phone is awaited: kept at full contrast (WCAG 1.4.3), not faded.
       okButtonProps={{ style: { opacity: 1 } }}
       width={720}
+      initialValues={initialValues}
       intro={<SigningState state={state} />}
       onSubmit={submit}
       success={() => t('desk.sign.done')}
