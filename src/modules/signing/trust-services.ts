@@ -7,13 +7,12 @@
  * replaces each part (docs/ARCHITECTURE.md "Signing"): the trust list becomes the national
  * root certificates, revocation comes from the CAs' CRL/OCSP, the TSA is a licensed one.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type * as pkijs from 'pkijs';
 import type { HashSigner } from './cms.js';
-import { rename } from 'node:fs/promises';
-import { createDirOnce, createOnce, ensurePrivateDir, readIfExists, replaceFile } from './key-files.js';
-import { fromPkcs12, keySigner, type SealKeyStore, toPkcs12 } from './key-store.js';
+import { createDirOnce, createOnce, readIfExists, replaceFile } from './key-files.js';
+import { keySigner, type SealKeyStore } from './key-store.js';
+import { fileSealKeyStore } from './seal-key-files.js';
 import {
   certificateFromPem,
   certificatePem,
@@ -200,41 +199,7 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
     });
     return [cert, sub.certificate];
   };
-  const sealsDir = join(options.keysDir, 'seals');
-  const seals: SealKeyStore = {
-    async sealSigner(unitCode) {
-      const file = join(sealsDir, `${unitCode.replace(/[^A-Za-z0-9._-]/g, '_')}.p12`);
-      const passFile = `${file}.pass`;
-      let data = await readIfExists(file);
-      if (!data) {
-        const keys = await newKeyPair();
-        const chain = await issueSigner({ commonName: `Con dấu điện tử ${unitCode}`, organization: unitCode }, keys);
-        const password = (await createOnce(passFile, randomBytes(18).toString('base64url'))).toString();
-        data = await createOnce(file, toPkcs12(keys.privateKey, chain, password));
-      }
-      const password = (await readIfExists(passFile))!.toString();
-      const { key, chain } = fromPkcs12(data, password);
-      return keySigner(key, chain);
-    },
-    async rotate(unitCode) {
-      const base = unitCode.replace(/[^A-Za-z0-9._-]/g, '_');
-      const file = join(sealsDir, `${base}.p12`);
-      const old = await readIfExists(file);
-      let previousSerial: string | null = null;
-      if (old) {
-        const { chain } = fromPkcs12(old, (await readIfExists(`${file}.pass`))!.toString());
-        previousSerial = serialHex(chain[0]!);
-        const retired = join(sealsDir, 'retired');
-        await ensurePrivateDir(retired);
-        const aside = join(retired, `${base}-${previousSerial}.p12`);
-        // The key first: a crash in between leaves the password, which the next key then reuses.
-        await rename(file, aside);
-        await rename(`${file}.pass`, `${aside}.pass`);
-      }
-      const chain = await (await seals.sealSigner(unitCode)).chain();
-      return { previousSerial, serial: serialHex(chain[0]!) };
-    },
-  };
+  const seals = fileSealKeyStore(join(options.keysDir, 'seals'), issueSigner);
   const tsaSigner: HashSigner = keySigner(tsa.privateKey, [tsa.certificate, sub.certificate]);
   return {
     keysDir: options.keysDir,
