@@ -246,9 +246,10 @@ export function pageTracker() {
 /**
  * One server and one browser for a test file or describe block: registers the hooks that start
  * them (nothing without chromium: the block is skipped) and close them, and the page tracker that
- * settles each test's pages. Fields are read inside tests and hooks, once `beforeAll` has run.
+ * settles each test's pages; `env`: the server's settings over the test defaults. Fields are read
+ * inside tests and hooks, once `beforeAll` has run.
  */
-export function browserSuite() {
+export function browserSuite(options: { env?: Record<string, string> } = {}) {
   const suite = {
     server: undefined as unknown as TestServer,
     browser: undefined as unknown as Browser,
@@ -260,7 +261,7 @@ export function browserSuite() {
   };
   beforeAll(async () => {
     if (!hasChromium) return;
-    suite.server = await startTestServer();
+    suite.server = await startTestServer(options);
     suite.browser = await launchBrowser();
   });
   afterEach((ctx) => suite.pages.settle(ctx));

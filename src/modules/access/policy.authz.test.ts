@@ -110,6 +110,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, Where[]>>> = {
     'jobs.manage': INSIDE,
     'payment.reconcile': INSIDE,
     'notification.manage': INSIDE,
+    'seal.manage': INSIDE,
   },
 };
 
@@ -139,6 +140,7 @@ describe('rolesWith', () => {
       'procedure_control_officer',
     ]);
     expect(rolesWith('jobs.manage')).toEqual(['system_admin']);
+    expect(rolesWith('seal.manage')).toEqual(['system_admin']);
   });
 });
 

@@ -45,6 +45,7 @@ export const ACTIONS = [
   'report.prepare', // prepare a statutory report's draft for a closed period (người lập biểu)
   'report.sign', // sign and submit a statutory report prepared by someone else (người ký báo cáo)
   'notification.manage', // edit message templates, see the delivery log (failures and bounces)
+  'seal.manage', // list the agency seal certificates (chứng thư số con dấu) and replace one (rotation)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -115,6 +116,9 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'jobs.manage',
     'payment.reconcile',
     'notification.manage',
+    // The seal keys are system configuration held by the server (key store), not a unit's
+    // decision: the administrator replaces a certificate (Decree 23/2025 on keeping signing keys).
+    'seal.manage',
   ],
 };
 

@@ -20,7 +20,27 @@ export interface SealKeyStore {
    * again) and its certificate is not revoked, so documents sealed before keep verifying: each
    * carries its own chain and timestamp. The serials, old (null when none) and new.
    */
-  rotate(unitCode: string): Promise<{ previousSerial: string | null; serial: string }>;
+  rotate(unitCode: string): Promise<SealRotation>;
+  /** Every unit's seal certificate, current and retired (certificates only, never a key). */
+  list(): Promise<SealCertificate[]>;
+}
+
+export interface SealRotation {
+  previousSerial: string | null;
+  serial: string;
+  validFrom: Date;
+  validTo: Date;
+}
+
+export interface SealCertificate {
+  unitCode: string;
+  serial: string;
+  /** The certificate's common name. */
+  subject: string;
+  validFrom: Date;
+  validTo: Date;
+  /** Replaced by a rotation: kept so that what it sealed can be traced, never used to sign again. */
+  retired: boolean;
 }
 
 /** RSA PKCS#1 v1.5 over DigestInfo(sha256, digest) — what a PKCS#11 CKM_RSA_PKCS sign would do. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type CrlOutcome, decideRevocation, type OcspOutcome, ocspDecides } from './revocation.rules.js';
+import {
+  type CrlOutcome,
+  decideChainRevocation,
+  decideRevocation,
+  type OcspOutcome,
+  ocspDecides,
+  type RevocationDecision,
+} from './revocation.rules.js';
 
 const AT = new Date('2026-03-02T03:00:00Z');
 const before = new Date('2026-03-01T00:00:00Z');
@@ -77,4 +84,22 @@ describe('decideRevocation: OCSP first, then the CRL', () => {
     [{ status: 'unknown' }, false],
     [{ status: 'unavailable', why: 'x' }, false],
   ])('ocspDecides(%o) = %s', (ocsp, decides) => expect(ocspDecides(ocsp)).toBe(decides));
+});
+
+describe('decideChainRevocation: every certificate below the trust anchor, signer first', () => {
+  const good: RevocationDecision = { status: 'good', source: 'ocsp', revokedAt: null };
+  const goodLater: RevocationDecision = { status: 'good', source: 'crl', revokedAt: after };
+  const revoked: RevocationDecision = { status: 'revoked', source: 'crl', revokedAt: before };
+  const unknown: RevocationDecision = { status: 'unknown', source: null, revokedAt: null };
+  it.each<[string, RevocationDecision[], number]>([
+    ['all good: the signer’s decision', [good, goodLater], 0],
+    ['the intermediate CA revoked before signing', [good, revoked], 1],
+    ['the intermediate CA revoked only after the timestamp (its decision is good)', [good, goodLater], 0],
+    ['a revoked signer wins over an unknown CA', [revoked, unknown], 0],
+    ['a revoked CA wins over an unknown signer', [unknown, revoked], 1],
+    ['the intermediate CA’s status unknown → indeterminate', [good, unknown], 1],
+    ['a signer issued by the anchor directly', [good], 0],
+  ])('%s', (_name, decisions, index) => {
+    expect(decideChainRevocation(decisions)).toEqual({ decision: decisions[index], index });
+  });
 });

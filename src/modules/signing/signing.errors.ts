@@ -22,6 +22,11 @@ export const SIGNING_ERRORS = {
     status: 422,
     message: 'Chứng thư số của người ký đã bị thu hồi trước thời điểm ký.',
   },
+  SIGNATURE_ISSUER_REVOKED: {
+    status: 422,
+    message:
+      'Chứng thư số của tổ chức cung cấp dịch vụ chứng thực (CA trung gian) trong chuỗi của người ký đã bị thu hồi trước thời điểm ký.',
+  },
   SIGNATURE_CERTIFICATE_EXPIRED: {
     status: 422,
     message: 'Chứng thư số của người ký không còn hiệu lực tại thời điểm ký.',

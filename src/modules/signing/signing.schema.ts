@@ -16,6 +16,19 @@ export const SignatureChecksSchema = z
   })
   .meta({ id: 'SignatureChecks' });
 
+export const CertificateRevocationSchema = z
+  .object({
+    subject: z.string().nullable().describe("The certificate's common name"),
+    serial: z.string().describe('Hex'),
+    revocation: z.enum(['good', 'revoked', 'unknown']).describe('At the signing time'),
+    revocationSource: z.enum(['ocsp', 'crl']).nullable(),
+    revokedAt: z
+      .string()
+      .nullable()
+      .describe('When revoked, also when after the signing time (the signature then holds)'),
+  })
+  .meta({ id: 'CertificateRevocation' });
+
 export const SignatureValidationSchema = z
   .object({
     field: z.string().nullable().describe('The signature field name'),
@@ -31,6 +44,12 @@ export const SignatureValidationSchema = z
     certificateValidFrom: z.string().nullable().optional(),
     certificateValidTo: z.string().nullable().optional(),
     checks: SignatureChecksSchema.optional(),
+    certificates: z
+      .array(CertificateRevocationSchema)
+      .optional()
+      .describe(
+        "The path below the trust anchor, signer first, then each intermediate CA, each asked of its issuer's OCSP/CRL",
+      ),
     signedAt: z.string().nullable().describe('The timestamp time (ISO 8601), else the check time'),
     timestamped: z.boolean().describe('Carries an RFC 3161 signature timestamp (PAdES-B-T)'),
     coversUpTo: z.number().int().describe('The byte offset up to which the signature covers the file'),

@@ -1,18 +1,18 @@
 /**
  * The demo trust services, in process: a root CA standing in for the national root (Root CA
  * Chính phủ / Bộ TT&TT's root under Decree 23/2025), a subordinate CA issuing officials' and
- * agencies' certificates, its CRL and OCSP responder, and an RFC 3161 timestamp authority. Generated on first start
+ * agencies' certificates, the CRL and OCSP responder of each (the root's cover the subordinate
+ * CAs it certified, as the national root's do for the licensed CAs), and an RFC 3161 timestamp authority. Generated on first start
  * into the key directory (key-files.ts), never committed, never in the database. Production
  * replaces each part (docs/ARCHITECTURE.md "Signing"): the trust list becomes the national
  * root certificates, revocation comes from the CAs' CRL/OCSP, the TSA is a licensed one.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type * as pkijs from 'pkijs';
 import type { HashSigner } from './cms.js';
-import { rename } from 'node:fs/promises';
-import { createDirOnce, createOnce, ensurePrivateDir, readIfExists, replaceFile } from './key-files.js';
-import { fromPkcs12, keySigner, type SealKeyStore, toPkcs12 } from './key-store.js';
+import { createDirOnce, createOnce, readIfExists, replaceFile } from './key-files.js';
+import { keySigner, type SealKeyStore } from './key-store.js';
+import { fileSealKeyStore } from './seal-key-files.js';
 import {
   certificateFromPem,
   certificatePem,
@@ -40,6 +40,9 @@ interface Issuer {
   privateKey: import('node:crypto').KeyObject;
 }
 
+/** The demo CAs: each keeps its own register of revocations, CRL and OCSP responder. */
+export type DemoCa = 'root' | 'subordinate';
+
 export interface TrustServices {
   /** The trust anchors signatures must chain to (the demo root; production: the national roots). */
   trustAnchors: pkijs.Certificate[];
@@ -49,25 +52,34 @@ export interface TrustServices {
   seals: SealKeyStore;
   /** The current CRL of an issuer (signed), or null when this trust list has none for it. */
   crlFor(issuer: pkijs.Certificate): Promise<pkijs.CertificateRevocationList | null>;
-  /** The sub CA's CRL as DER, for /sim/ca/sub.crl. */
-  subordinateCrl(): Promise<Buffer>;
+  /** A demo CA's CRL as DER, for /sim/ca/sub.crl and /sim/ca/root.crl. */
+  publishedCrl(ca: DemoCa): Promise<Buffer>;
   /**
    * How to reach the OCSP responder of an issuer (in process here; production: HTTP POST to the
    * URL in the certificate's authorityInfoAccess), or null when there is none: the CRL then decides.
    */
   ocspFor(issuer: pkijs.Certificate): OcspTransport | null;
-  /** The sub CA's OCSP responder (RFC 6960): a DER OCSPRequest in, a DER OCSPResponse out (/sim/ca/ocsp). */
-  ocspRespond(request: Buffer): Promise<Buffer>;
+  /** A demo CA's OCSP responder (RFC 6960): a DER OCSPRequest in, a DER OCSPResponse out (/sim/ca/ocsp, /sim/ca/root-ocsp). */
+  ocspRespond(request: Buffer, ca?: DemoCa): Promise<Buffer>;
   /** Issues an end-entity signing certificate under the sub CA (the remote-signing simulator's officials). */
   issueSigner(subject: NameParts, keys: KeyPair): Promise<pkijs.Certificate[]>;
-  /** Records a revocation in the sub CA's register (the next CRL lists it). */
-  revoke(serial: string, at: Date): Promise<void>;
+  /**
+   * Records a revocation in a CA's register (the next CRL lists it): the sub CA's for an
+   * end-entity certificate, the root's for a subordinate CA.
+   */
+  revoke(serial: string, at: Date, ca?: DemoCa): Promise<void>;
   keysDir: string;
+}
+
+/** Where relying parties reach a CA's CRL and OCSP responder (absent without PUBLIC_URL). */
+interface CaUrls {
+  crlUrl?: string;
+  ocspUrl?: string;
 }
 
 async function loadOrCreateCa(
   dir: string,
-  crlUrl: string | undefined,
+  urls: Record<DemoCa, CaUrls>,
 ): Promise<{ root: Issuer; sub: Issuer; tsa: Issuer }> {
   await createDirOnce(dir, async (aside) => {
     const rootKeys = await newKeyPair();
@@ -91,6 +103,7 @@ async function loadOrCreateCa(
       profile: 'subordinate',
       notBefore: DEMO_VALID_FROM,
       notAfter: years(20),
+      ...urls.root,
     });
     const tsaKeys = await newKeyPair();
     const tsa = await issueCertificate({
@@ -100,7 +113,7 @@ async function loadOrCreateCa(
       profile: 'timestamping',
       notBefore: DEMO_VALID_FROM,
       notAfter: years(15),
-      ...(crlUrl ? { crlUrl } : {}),
+      ...(urls.subordinate.crlUrl ? { crlUrl: urls.subordinate.crlUrl } : {}),
     });
     for (const [name, cert, keys] of [
       ['root', root, rootKeys],
@@ -128,31 +141,52 @@ export interface TrustServicesOptions {
 export async function openTrustServices(options: TrustServicesOptions): Promise<TrustServices> {
   const now = options.now ?? (() => new Date());
   const caDir = join(options.keysDir, 'ca');
-  const crlUrl = options.publicUrl ? new URL('/sim/ca/sub.crl', options.publicUrl).toString() : undefined;
-  const ocspUrl = options.publicUrl ? new URL('/sim/ca/ocsp', options.publicUrl).toString() : undefined;
-  const { root, sub, tsa } = await loadOrCreateCa(caDir, crlUrl);
-  const revokedPath = join(caDir, 'revoked.json');
-  const readRevoked = async (): Promise<Revocation[]> => {
-    const raw = await readIfExists(revokedPath);
+  const url = (path: string) => (options.publicUrl ? new URL(path, options.publicUrl).toString() : undefined);
+  const urls = (crl: string, ocsp: string): CaUrls => {
+    const [crlUrl, ocspUrl] = [url(crl), url(ocsp)];
+    return { ...(crlUrl ? { crlUrl } : {}), ...(ocspUrl ? { ocspUrl } : {}) };
+  };
+  const caUrls = {
+    root: urls('/sim/ca/root.crl', '/sim/ca/root-ocsp'),
+    subordinate: urls('/sim/ca/sub.crl', '/sim/ca/ocsp'),
+  };
+  const { root, sub, tsa } = await loadOrCreateCa(caDir, caUrls);
+  const cas: Record<DemoCa, Issuer> = { root, subordinate: sub };
+  const caOf = (issuer: pkijs.Certificate): DemoCa | null =>
+    issuer.subject.isEqual(sub.certificate.subject)
+      ? 'subordinate'
+      : issuer.subject.isEqual(root.certificate.subject)
+        ? 'root'
+        : null;
+  // The sub CA's register keeps its first name (revoked.json) so that existing key directories keep theirs.
+  const registers: Record<DemoCa, string> = {
+    subordinate: join(caDir, 'revoked.json'),
+    root: join(caDir, 'root-revoked.json'),
+  };
+  const readRevoked = async (ca: DemoCa): Promise<Revocation[]> => {
+    const raw = await readIfExists(registers[ca]);
     const list = raw ? (JSON.parse(raw.toString()) as { serialHex: string; revokedAt: string }[]) : [];
     return list.map((r) => ({ serialHex: r.serialHex, revokedAt: new Date(r.revokedAt) }));
   };
-  let cached: { key: string; crl: pkijs.CertificateRevocationList; until: number } | null = null;
-  const currentCrl = async () => {
-    const revoked = await readRevoked();
+  const cached = new Map<DemoCa, { key: string; crl: pkijs.CertificateRevocationList; until: number }>();
+  const currentCrl = async (ca: DemoCa) => {
+    const revoked = await readRevoked(ca);
     const key = JSON.stringify(revoked);
     const at = now();
-    if (cached && cached.key === key && cached.until > at.getTime()) return cached.crl;
+    const hit = cached.get(ca);
+    if (hit && hit.key === key && hit.until > at.getTime()) return hit.crl;
     const crl = await issueCrl({
-      issuer: sub,
+      issuer: cas[ca],
       revoked,
       thisUpdate: at,
       nextUpdate: new Date(at.getTime() + CRL_HOURS * 3600_000),
       number: Math.floor(at.getTime() / 1000),
     });
-    cached = { key, crl, until: at.getTime() + 3600_000 };
+    cached.set(ca, { key, crl, until: at.getTime() + 3600_000 });
     return crl;
   };
+  const respond = async (request: Buffer, ca: DemoCa) =>
+    ocspRespond(request, { issuer: cas[ca], revoked: await readRevoked(ca), now: now() });
   const issueSigner = async (subject: NameParts, keys: KeyPair) => {
     const cert = await issueCertificate({
       subject,
@@ -161,46 +195,11 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
       profile: 'signer',
       notBefore: DEMO_VALID_FROM,
       notAfter: years(12),
-      ...(crlUrl ? { crlUrl } : {}),
-      ...(ocspUrl ? { ocspUrl } : {}),
+      ...caUrls.subordinate,
     });
     return [cert, sub.certificate];
   };
-  const sealsDir = join(options.keysDir, 'seals');
-  const seals: SealKeyStore = {
-    async sealSigner(unitCode) {
-      const file = join(sealsDir, `${unitCode.replace(/[^A-Za-z0-9._-]/g, '_')}.p12`);
-      const passFile = `${file}.pass`;
-      let data = await readIfExists(file);
-      if (!data) {
-        const keys = await newKeyPair();
-        const chain = await issueSigner({ commonName: `Con dấu điện tử ${unitCode}`, organization: unitCode }, keys);
-        const password = (await createOnce(passFile, randomBytes(18).toString('base64url'))).toString();
-        data = await createOnce(file, toPkcs12(keys.privateKey, chain, password));
-      }
-      const password = (await readIfExists(passFile))!.toString();
-      const { key, chain } = fromPkcs12(data, password);
-      return keySigner(key, chain);
-    },
-    async rotate(unitCode) {
-      const base = unitCode.replace(/[^A-Za-z0-9._-]/g, '_');
-      const file = join(sealsDir, `${base}.p12`);
-      const old = await readIfExists(file);
-      let previousSerial: string | null = null;
-      if (old) {
-        const { chain } = fromPkcs12(old, (await readIfExists(`${file}.pass`))!.toString());
-        previousSerial = serialHex(chain[0]!);
-        const retired = join(sealsDir, 'retired');
-        await ensurePrivateDir(retired);
-        const aside = join(retired, `${base}-${previousSerial}.p12`);
-        // The key first: a crash in between leaves the password, which the next key then reuses.
-        await rename(file, aside);
-        await rename(`${file}.pass`, `${aside}.pass`);
-      }
-      const chain = await (await seals.sealSigner(unitCode)).chain();
-      return { previousSerial, serial: serialHex(chain[0]!) };
-    },
-  };
+  const seals = fileSealKeyStore(join(options.keysDir, 'seals'), issueSigner);
   const tsaSigner: HashSigner = keySigner(tsa.privateKey, [tsa.certificate, sub.certificate]);
   return {
     keysDir: options.keysDir,
@@ -209,20 +208,21 @@ export async function openTrustServices(options: TrustServicesOptions): Promise<
     tsa: timestampAuthority(tsaSigner, now),
     seals,
     async crlFor(issuer) {
-      return issuer.subject.isEqual(sub.certificate.subject) ? currentCrl() : null;
+      const ca = caOf(issuer);
+      return ca ? currentCrl(ca) : null;
     },
-    subordinateCrl: async () => crlDer(await currentCrl()),
-    ocspRespond: async (request) => ocspRespond(request, { issuer: sub, revoked: await readRevoked(), now: now() }),
+    publishedCrl: async (ca) => crlDer(await currentCrl(ca)),
+    ocspRespond: (request, ca = 'subordinate') => respond(request, ca),
     ocspFor(issuer) {
-      if (!issuer.subject.isEqual(sub.certificate.subject)) return null;
-      return async (request) => ocspRespond(request, { issuer: sub, revoked: await readRevoked(), now: now() });
+      const ca = caOf(issuer);
+      return ca ? (request) => respond(request, ca) : null;
     },
     issueSigner,
-    async revoke(serial, at) {
-      const list = await readRevoked();
+    async revoke(serial, at, ca = 'subordinate') {
+      const list = await readRevoked(ca);
       if (!list.some((r) => r.serialHex === serial)) list.push({ serialHex: serial, revokedAt: at });
       await replaceFile(
-        revokedPath,
+        registers[ca],
         JSON.stringify(list.map((r) => ({ serialHex: r.serialHex, revokedAt: r.revokedAt.toISOString() }))),
       );
     },

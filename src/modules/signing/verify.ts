@@ -2,8 +2,9 @@
  * Validation of the signatures in a PDF that enters MotCua (ETSI EN 319 102-1, simplified to
  * what a B-T signature carries): for each signature its integrity (the byte ranges' digest and
  * the CMS signature), the time (the RFC 3161 token over the signature value, else now), the
- * chain to the trust list at that time, the signer certificate's revocation at that time (OCSP
- * first, then the CRL: revocation.rules.ts);
+ * chain to the trust list at that time, the revocation at that time of every certificate of the
+ * path below the trust anchor — the signer's and each intermediate CA's, each asked of its own
+ * issuer (OCSP first, then the CRL: revocation.rules.ts);
  * and for the document, coverage: bytes after the last signature that no signature covers mean
  * an unsigned change. The answer is a report stored with the file.
  */
@@ -14,6 +15,7 @@ import { queryOcsp } from './ocsp.js';
 import { nameAttribute, OID, serialHex } from './pki.js';
 import {
   type CrlOutcome,
+  decideChainRevocation,
   decideRevocation,
   type OcspOutcome,
   ocspDecides,
@@ -44,6 +46,17 @@ export interface SignatureChecks {
   revokedAt: string | null;
 }
 
+/** One certificate of the path below the trust anchor and its revocation at the signing time. */
+export interface CertificateRevocation {
+  /** Its common name. */
+  subject: string | null;
+  serial: string;
+  revocation: 'good' | 'revoked' | 'unknown';
+  revocationSource: 'ocsp' | 'crl' | null;
+  /** When its issuer revoked it, also when that was after the signing time (the signature then holds). */
+  revokedAt: string | null;
+}
+
 export interface SignatureValidation {
   field: string | null;
   signer: string | null;
@@ -57,6 +70,11 @@ export interface SignatureValidation {
   certificateValidFrom?: string | null;
   certificateValidTo?: string | null;
   checks?: SignatureChecks;
+  /**
+   * The path below the trust anchor, signer first, then each intermediate CA: which certificate
+   * is revoked or of unknown status (`checks.revocation` is the path's verdict).
+   */
+  certificates?: CertificateRevocation[];
   /** The time the signature is judged at: the timestamp's, else the check's. */
   signedAt: string | null;
   timestamped: boolean;
@@ -109,15 +127,27 @@ function extractSignatures(doc: PDFDocument): RawSignature[] {
   return found.sort((a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]));
 }
 
+interface AnchorPath {
+  /** The signer's certificate, then each intermediate CA's. */
+  below: pkijs.Certificate[];
+  anchor: pkijs.Certificate;
+}
+
 /**
- * Whether a path leads from `leaf` through `pool` to a trust anchor, each link checked by its
- * issuer's signature (names alone would let a look-alike hierarchy through): false = unknown root.
+ * The path from `leaf` through `pool` to a trust anchor, each link checked by its issuer's
+ * signature (names alone would let a look-alike hierarchy through): null = unknown root.
  */
-async function reachesAnchor(leaf: pkijs.Certificate, pool: pkijs.Certificate[], anchors: pkijs.Certificate[]) {
+async function pathToAnchor(
+  leaf: pkijs.Certificate,
+  pool: pkijs.Certificate[],
+  anchors: pkijs.Certificate[],
+): Promise<AnchorPath | null> {
+  const below = [leaf];
   let current = leaf;
   for (let depth = 0; depth < 8; depth++) {
     for (const anchor of anchors)
-      if (anchor.subject.isEqual(current.issuer) && (await current.verify(anchor).catch(() => false))) return true;
+      if (anchor.subject.isEqual(current.issuer) && (await current.verify(anchor).catch(() => false)))
+        return { below, anchor };
     let next: pkijs.Certificate | undefined;
     for (const candidate of pool)
       if (
@@ -126,10 +156,11 @@ async function reachesAnchor(leaf: pkijs.Certificate, pool: pkijs.Certificate[],
         (await current.verify(candidate).catch(() => false))
       )
         next = candidate;
-    if (!next) return false;
+    if (!next) return null;
+    below.push(next);
     current = next;
   }
-  return false;
+  return null;
 }
 
 async function chainHolds(
@@ -139,7 +170,7 @@ async function chainHolds(
   at: Date,
 ): Promise<boolean> {
   const pool = [...carried, ...trust.intermediates];
-  if (!(await reachesAnchor(leaf, pool, trust.trustAnchors))) return false;
+  if (!(await pathToAnchor(leaf, pool, trust.trustAnchors))) return false;
   const engine = new pkijs.CertificateChainValidationEngine({
     trustedCerts: trust.trustAnchors,
     certs: [...pool.filter((c) => c !== leaf), leaf],
@@ -160,29 +191,45 @@ async function checkChain(
   return withinValidity(leaf, at) ? 'SIGNATURE_CHAIN_INVALID' : 'SIGNATURE_CERTIFICATE_EXPIRED';
 }
 
-async function crlOutcome(leaf: pkijs.Certificate, issuer: pkijs.Certificate, trust: TrustList): Promise<CrlOutcome> {
+async function crlOutcome(cert: pkijs.Certificate, issuer: pkijs.Certificate, trust: TrustList): Promise<CrlOutcome> {
   const crl = await trust.crlFor(issuer);
   if (!crl || !(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) return { status: 'unavailable' };
-  const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(leaf.serialNumber));
+  const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber));
   return entry ? { status: 'listed', revokedAt: entry.revocationDate.value } : { status: 'notListed' };
 }
 
-/** OCSP first, the CRL when OCSP does not decide (revocation.rules.ts); `now` judges an answer's freshness. */
+/**
+ * One certificate's revocation, asked of its issuer (a CA's of the root: the root's CRL/OCSP):
+ * OCSP first, the CRL when OCSP does not decide (revocation.rules.ts); `now` judges an answer's freshness.
+ */
 async function checkRevocation(
-  leaf: pkijs.Certificate,
-  pool: pkijs.Certificate[],
+  cert: pkijs.Certificate,
+  issuer: pkijs.Certificate,
   trust: TrustList,
   at: Date,
   now: Date,
 ): Promise<RevocationDecision> {
-  const issuer = pool.find((c) => c.subject.isEqual(leaf.issuer));
-  if (!issuer) return { status: 'unknown', source: null, revokedAt: null };
   const transport = trust.ocspFor(issuer);
   const ocsp: OcspOutcome = transport
-    ? await queryOcsp(transport, leaf, issuer, trust.trustAnchors, now)
+    ? await queryOcsp(transport, cert, issuer, trust.trustAnchors, now)
     : { status: 'unavailable', why: 'no responder' };
   if (ocspDecides(ocsp)) return decideRevocation(ocsp, null, at);
-  return decideRevocation(ocsp, await crlOutcome(leaf, issuer, trust), at);
+  return decideRevocation(ocsp, await crlOutcome(cert, issuer, trust), at);
+}
+
+/** The revocation of every certificate below the anchor, each asked of the next one up. */
+async function checkPathRevocation(path: AnchorPath, trust: TrustList, at: Date, now: Date) {
+  const decisions: RevocationDecision[] = [];
+  for (const [i, cert] of path.below.entries())
+    decisions.push(await checkRevocation(cert, path.below[i + 1] ?? path.anchor, trust, at, now));
+  const certificates: CertificateRevocation[] = path.below.map((cert, i) => ({
+    subject: nameAttribute(cert.subject, OID.commonName),
+    serial: serialHex(cert),
+    revocation: decisions[i]!.status,
+    revocationSource: decisions[i]!.source,
+    revokedAt: decisions[i]!.revokedAt?.toISOString() ?? null,
+  }));
+  return { ...decideChainRevocation(decisions), certificates };
 }
 
 /** The timestamp's time when its token answers this signature value and verifies, else a failure. */
@@ -247,8 +294,15 @@ async function validateOne(pdf: Buffer, raw: RawSignature, trust: TrustList, now
     code: null,
     reason: null,
   };
-  const fail = (code: SignatureFailureCode, status: ValidationStatus = 'invalid') =>
-    Object.assign(result, { status, code, reason: reasonOf(code) });
+  /** `about`: the certificate of the path the failure concerns, named in the reason. */
+  const fail = (code: SignatureFailureCode, status: ValidationStatus = 'invalid', about?: CertificateRevocation) =>
+    Object.assign(result, {
+      status,
+      code,
+      reason: about
+        ? `${reasonOf(code)} Chứng thư số: ${about.subject ?? '?'} (số hiệu ${about.serial}).`
+        : reasonOf(code),
+    });
   if (
     raw.byteRange.some((n) => !Number.isInteger(n) || n < 0) ||
     start !== 0 ||
@@ -280,7 +334,8 @@ async function validateOne(pdf: Buffer, raw: RawSignature, trust: TrustList, now
     return fail('SIGNATURE_INTEGRITY_FAILED');
   }
   checks.integrity = 'passed';
-  if (!(await reachesAnchor(signer, [...certificates, ...trust.intermediates], trust.trustAnchors))) {
+  const path = await pathToAnchor(signer, [...certificates, ...trust.intermediates], trust.trustAnchors);
+  if (!path) {
     checks.trustChain = 'failed';
     return fail('SIGNATURE_UNTRUSTED_ROOT');
   }
@@ -294,14 +349,18 @@ async function validateOne(pdf: Buffer, raw: RawSignature, trust: TrustList, now
   const chain = await checkChain(signer, certificates, trust, at);
   checks.trustChain = chain === null || chain === 'SIGNATURE_CERTIFICATE_EXPIRED' ? 'passed' : 'failed';
   if (chain) return fail(chain);
-  const revocation = await checkRevocation(signer, [...certificates, ...trust.intermediates], trust, at, now);
+  const { decision, index, certificates: revocations } = await checkPathRevocation(path, trust, at, now);
+  result.certificates = revocations;
   Object.assign(checks, {
-    revocation: revocation.status,
-    revocationSource: revocation.source,
-    revokedAt: revocation.revokedAt?.toISOString() ?? null,
+    revocation: decision.status,
+    revocationSource: decision.source,
+    revokedAt: decision.revokedAt?.toISOString() ?? null,
   });
-  if (revocation.status === 'unknown') return fail('SIGNATURE_REVOCATION_UNKNOWN', 'indeterminate');
-  if (revocation.status === 'revoked') return fail('SIGNATURE_CERTIFICATE_REVOKED');
+  // The signer's own certificate is named by the code; an intermediate CA's by the reason.
+  const about = index > 0 ? revocations[index] : undefined;
+  if (decision.status === 'unknown') return fail('SIGNATURE_REVOCATION_UNKNOWN', 'indeterminate', about);
+  if (decision.status === 'revoked')
+    return about ? fail('SIGNATURE_ISSUER_REVOKED', 'invalid', about) : fail('SIGNATURE_CERTIFICATE_REVOKED');
   return result;
 }
 

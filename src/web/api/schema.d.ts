@@ -97,6 +97,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/seals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each unit's agency seal certificate: serial, subject, validity, and the retired ones (system administrator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnitSeal"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/seals/{unitCode}/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a unit's seal certificate (thay chứng thư số con dấu; system administrator)
+         * @description A new key and certificate sign the unit’s documents from now on; the old key is retired (kept, never used again) and its certificate is not revoked, so every document sealed before keeps verifying. Audited with the old and new serials (no key material). Unknown unit code → 404 UNIT_NOT_FOUND.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The unit's official code (mã định danh, QCVN 102:2016) */
+                    unitCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SealRotation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -15554,6 +15688,34 @@ export interface components {
             createdAt: unknown;
             finishedAt: unknown | null;
         };
+        CertificateRevocation: {
+            /** @description The certificate's common name */
+            subject: string | null;
+            /** @description Hex */
+            serial: string;
+            /**
+             * @description At the signing time
+             * @enum {string}
+             */
+            revocation: "good" | "revoked" | "unknown";
+            revocationSource: ("ocsp" | "crl") | null;
+            /** @description When revoked, also when after the signing time (the signature then holds) */
+            revokedAt: string | null;
+        };
+        CertificateRevocationInput: {
+            /** @description The certificate's common name */
+            subject: string | null;
+            /** @description Hex */
+            serial: string;
+            /**
+             * @description At the signing time
+             * @enum {string}
+             */
+            revocation: "good" | "revoked" | "unknown";
+            revocationSource: ("ocsp" | "crl") | null;
+            /** @description When revoked, also when after the signing time (the signature then holds) */
+            revokedAt: string | null;
+        };
         CertifiedCopies: {
             /** @description The procedure is in a certification field (chứng thực) */
             certification: boolean;
@@ -20197,6 +20359,44 @@ export interface components {
             lastError: string | null;
             runs: number;
         };
+        SealCertificate: {
+            /** @description Hex */
+            serial: string;
+            /** @description The certificate's common name */
+            subject: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+        };
+        SealCertificateInput: {
+            /** @description Hex */
+            serial: string;
+            /** @description The certificate's common name */
+            subject: string;
+            validFrom: unknown;
+            validTo: unknown;
+        };
+        SealRotation: {
+            unitCode: string;
+            /** @description The certificate replaced (null: the unit had no seal yet) */
+            previousSerial: string | null;
+            /** @description The new certificate (hex) */
+            serial: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+        };
+        SealRotationInput: {
+            unitCode: string;
+            /** @description The certificate replaced (null: the unit had no seal yet) */
+            previousSerial: string | null;
+            /** @description The new certificate (hex) */
+            serial: string;
+            validFrom: unknown;
+            validTo: unknown;
+        };
         SignatureChecks: {
             /**
              * @description The signed byte ranges and the CMS signature over them
@@ -20266,6 +20466,8 @@ export interface components {
             certificateValidFrom?: string | null;
             certificateValidTo?: string | null;
             checks?: components["schemas"]["SignatureChecks"];
+            /** @description The path below the trust anchor, signer first, then each intermediate CA, each asked of its issuer's OCSP/CRL */
+            certificates?: components["schemas"]["CertificateRevocation"][];
             /** @description The timestamp time (ISO 8601), else the check time */
             signedAt: string | null;
             /** @description Carries an RFC 3161 signature timestamp (PAdES-B-T) */
@@ -20294,6 +20496,8 @@ export interface components {
             certificateValidFrom?: string | null;
             certificateValidTo?: string | null;
             checks?: components["schemas"]["SignatureChecksInput"];
+            /** @description The path below the trust anchor, signer first, then each intermediate CA, each asked of its issuer's OCSP/CRL */
+            certificates?: components["schemas"]["CertificateRevocationInput"][];
             /** @description The timestamp time (ISO 8601), else the check time */
             signedAt: string | null;
             /** @description Carries an RFC 3161 signature timestamp (PAdES-B-T) */
@@ -20887,6 +21091,24 @@ export interface components {
             sortOrder: number;
             version: number;
             children: components["schemas"]["UnitNodeInput"][];
+        };
+        UnitSeal: {
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** @description What the unit seals with now */
+            current: components["schemas"]["SealCertificate"] | null;
+            /** @description Replaced by a rotation: what they sealed still verifies, they never sign again */
+            retired: components["schemas"]["SealCertificate"][];
+        };
+        UnitSealInput: {
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            /** @description What the unit seals with now */
+            current: components["schemas"]["SealCertificateInput"] | null;
+            /** @description Replaced by a rotation: what they sealed still verifies, they never sign again */
+            retired: components["schemas"]["SealCertificateInput"][];
         };
         User: {
             /** Format: uuid */

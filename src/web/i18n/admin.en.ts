@@ -182,4 +182,22 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   'admin.wf.consultations': 'Parallel consultations',
   'admin.wf.consultedUnit': 'Consulted unit',
   'admin.wf.addConsultation': 'Add consultation',
+
+  'menu.seals': 'Agency seals',
+  'admin.seal.title': 'Seal certificates of the agencies',
+  'admin.seal.intro':
+    'Each unit seals its receipts and results electronically with its own certificate. Replace a certificate when its key may be compromised or it nears expiry: documents sealed before stay valid.',
+  'admin.seal.unit': 'Unit',
+  'admin.seal.code': 'Official code',
+  'admin.seal.serial': 'Certificate serial',
+  'admin.seal.subject': 'Subject',
+  'admin.seal.validity': 'Validity',
+  'admin.seal.retired': 'Replaced certificates',
+  'admin.seal.retiredOf': 'Replaced certificates of {unit}',
+  'admin.seal.action': 'Action',
+  'admin.seal.rotate': 'Replace the seal certificate',
+  'admin.seal.confirm': 'Replace the seal certificate of {unit}?',
+  'admin.seal.confirmDetail':
+    'A new key is created and signs every document from now on; the old key is kept aside and never used again. The replacement is audited.',
+  'admin.seal.rotated': 'Seal certificate of {unit} replaced: new serial {serial}.',
 };

@@ -180,4 +180,22 @@ export const adminVi = {
   'admin.wf.consultations': 'Xin ý kiến song song',
   'admin.wf.consultedUnit': 'Đơn vị cho ý kiến',
   'admin.wf.addConsultation': 'Thêm bước xin ý kiến',
+
+  'menu.seals': 'Con dấu điện tử',
+  'admin.seal.title': 'Chứng thư số con dấu của các cơ quan',
+  'admin.seal.intro':
+    'Mỗi đơn vị đóng dấu điện tử lên phiếu và kết quả bằng chứng thư số của mình. Thay chứng thư số khi khóa có nguy cơ lộ hoặc sắp hết hạn: văn bản đã đóng dấu trước vẫn hợp lệ.',
+  'admin.seal.unit': 'Đơn vị',
+  'admin.seal.code': 'Mã định danh',
+  'admin.seal.serial': 'Số hiệu chứng thư số',
+  'admin.seal.subject': 'Chủ thể',
+  'admin.seal.validity': 'Hiệu lực',
+  'admin.seal.retired': 'Chứng thư số đã thay',
+  'admin.seal.retiredOf': 'Chứng thư số đã thay của {unit}',
+  'admin.seal.action': 'Thao tác',
+  'admin.seal.rotate': 'Thay chứng thư số con dấu',
+  'admin.seal.confirm': 'Thay chứng thư số con dấu của {unit}?',
+  'admin.seal.confirmDetail':
+    'Khóa mới sẽ được tạo và dùng cho mọi văn bản từ nay; khóa cũ được cất giữ, không dùng nữa. Việc thay được ghi nhật ký.',
+  'admin.seal.rotated': 'Đã thay chứng thư số con dấu của {unit}: số hiệu mới {serial}.',
 } as const;

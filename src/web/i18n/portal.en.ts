@@ -266,6 +266,7 @@ export const portalEn: Record<keyof typeof portalVi, string> = {
   'verify.revocation.revokedLater': 'Revoked since {time}, after the signature: the signature holds',
   'verify.revocation.unknown': 'Unknown (neither OCSP nor the revocation list could be read)',
   'verify.revocation.notChecked': 'Not checked',
+  'verify.path': 'Revocation of each certificate in the chain (signer, issuing CA)',
   'verify.source.ocsp': '(checked online by OCSP)',
   'verify.source.crl': '(by the certificate revocation list, CRL)',
   'verify.integrity': 'Integrity',

@@ -262,6 +262,7 @@ export const portalVi = {
   'verify.revocation.revokedLater': 'Bị thu hồi từ {time}, sau thời điểm ký: chữ ký vẫn có giá trị',
   'verify.revocation.unknown': 'Chưa xác định được (không truy vấn được OCSP và danh sách thu hồi)',
   'verify.revocation.notChecked': 'Chưa kiểm tra',
+  'verify.path': 'Thu hồi từng chứng thư số trong chuỗi (người ký, CA cấp)',
   'verify.source.ocsp': '(kiểm tra trực tuyến qua OCSP)',
   'verify.source.crl': '(theo danh sách chứng thư bị thu hồi CRL)',
   'verify.integrity': 'Tính toàn vẹn',

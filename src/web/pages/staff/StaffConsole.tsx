@@ -25,6 +25,7 @@ import { PlansPage } from './plans/PlansPage.js';
 import { DirectoryAdminPage } from './directory/DirectoryAdminPage.js';
 import { ReportsPage } from './reports/ReportsPage.js';
 import { ScopesContext } from './scopes.js';
+import { SealsPage } from './seals/SealsPage.js';
 import { TrackingBookPage } from './tracking-book/TrackingBookPage.js';
 import { UnitsPage } from './units/UnitsPage.js';
 import { UsersPage } from './users/UsersPage.js';
@@ -70,6 +71,7 @@ const SECTIONS: Section[] = [
   { key: 'workflows', label: 'menu.workflows', needs: ['catalog.manage', 'workflow.approve'], Page: WorkflowsPage },
   { key: 'audit', label: 'menu.audit', needs: 'audit.read', Page: AuditPage },
   { key: 'notifications', label: 'menu.notifyAdmin', needs: 'notification.manage', Page: NotificationAdminPage },
+  { key: 'seals', label: 'menu.seals', needs: 'seal.manage', Page: SealsPage },
   // After the daily work and administration: nobody lands here first.
   { key: 'reconciliations', label: 'menu.reconciliations', needs: 'payment.reconcile', Page: ReconciliationsPage },
   { key: 'inbox', label: 'menu.inbox', Page: InboxPage },

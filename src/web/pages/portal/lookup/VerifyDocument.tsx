@@ -129,6 +129,25 @@ function SignatureCard({ index, signature: s }: { index: number; signature: Sign
         },
         { key: 'certificate', label: t('verify.certificate'), children: certificateText(s, t) },
         { key: 'revocation', label: t('verify.revocation'), children: revocationText(c, t) },
+        // Each certificate of the path (the signer's, then each issuing CA's), when an issuing CA's
+        // status is worth telling (revoked, unknown, revoked after the signature): which one it is.
+        ...(s.certificates?.slice(1).some((ca) => ca.revocation !== 'good' || ca.revokedAt)
+          ? [
+              {
+                key: 'path',
+                label: t('verify.path'),
+                children: (
+                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                    {s.certificates.map((cert) => (
+                      <li key={cert.serial}>
+                        {cert.subject ?? cert.serial.toUpperCase()}: {revocationText(cert, t)}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            ]
+          : []),
         { key: 'integrity', label: t('verify.integrity'), children: c ? t(`verify.integrity.${c.integrity}`) : '—' },
         { key: 'chain', label: t('verify.chain'), children: c ? t(`verify.chain.${c.trustChain}`) : '—' },
         ...(s.reason ? [{ key: 'reason', label: t('verify.reason'), children: s.reason }] : []),
@@ -152,7 +171,9 @@ function certificateText(s: Signature, t: Translate): string {
   return parts.filter(Boolean).join('; ') || '—';
 }
 
-function revocationText(c: Signature['checks'], t: Translate): string {
+type Revocation = Pick<NonNullable<Signature['checks']>, 'revocation' | 'revocationSource' | 'revokedAt'>;
+
+function revocationText(c: Revocation | undefined, t: Translate): string {
   if (!c) return '—';
   const source = c.revocationSource ? t(`verify.source.${c.revocationSource}`) : '';
   if (c.revocation === 'revoked')
