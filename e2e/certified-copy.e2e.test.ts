@@ -7,7 +7,7 @@
  * The preview passes axe (WCAG 2 A/AA).
  */
 import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { blankPdf, pdfsig } from '../src/modules/signing/testing/signed-pdfs.js';
 import {
   apiSession,
@@ -102,9 +102,16 @@ function vietnamToday(): string {
         document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]') ===
         null,
     );
-    await preview.getByRole('button', { name: 'Ký số bản sao' }).click();
-
     const signing = page.getByRole('dialog', { name: new RegExp(SIGN) });
+    // Chromium's PDF viewer settles the preview's layout after it has loaded, and a click in that
+    // moment lands beside the button (lost in every full run): click again until the signing opens.
+    await vi.waitFor(
+      async () => {
+        if (await preview.isVisible()) await preview.getByRole('button', { name: 'Ký số bản sao' }).click();
+        await signing.waitFor({ timeout: 2_000 });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     await signing.getByText('ban-sao-chung-thuc-1-', { exact: false }).waitFor();
     await expect.poll(() => signing.getByLabel('Số văn bản, giấy tờ').inputValue()).toBe(register);
     await signing.getByLabel('Ngày ban hành').fill(vietnamToday());
