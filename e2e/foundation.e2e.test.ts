@@ -215,7 +215,8 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
     await page.getByText('EN', { exact: true }).click();
     await menu.getByRole('menuitem', { name: 'Units' }).waitFor();
     const labels = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
-    // The administrator runs the payment platform's daily reconciliation too (policy: payment.reconcile).
+    // The administrator runs the payment platform's daily reconciliation too (policy: payment.reconcile)
+    // and rotates the agencies' seal certificates (seal.manage).
     expect(labels).toEqual([
       'Units',
       'One-stop directory',
@@ -223,6 +224,7 @@ const flatten = (nodes: UnitNode[]): UnitNode[] => nodes.flatMap((n) => [n, ...f
       'Working calendar',
       'Audit log',
       'Notification templates',
+      'Agency seals',
       'Payment reconciliation',
       'Notifications',
       'My account',
