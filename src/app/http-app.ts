@@ -75,7 +75,9 @@ export async function buildApp(deps: Deps): Promise<App> {
 
   const hasWeb = await registerWeb(app);
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    // The simulators' paths (/sim/…) are peers' APIs and pages served by their own routes, never
+    // client-side routes of the web app: a missing one is a 404, not index.html.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/sim/');
     if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html', WEB_DIR);
     throw new AppError('ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] });
   });
