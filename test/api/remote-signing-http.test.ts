@@ -11,7 +11,7 @@ import { startProxy, type TcpProxy } from '../../chaos/lib/proxy.js';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { httpRemoteSigning } from '../../src/modules/signing/remote-signing-http.js';
 import { blankPdf } from '../../src/modules/signing/testing/signed-pdfs.js';
-import { type DemoProcedure, fileDossier, step } from '../fixtures/dossiers.js';
+import { type DemoProcedure, dossierAtApproval } from '../fixtures/dossiers.js';
 import { procedureByCode } from '../fixtures/procedures.js';
 import { upload } from '../fixtures/uploads.js';
 
@@ -53,16 +53,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function atApproval() {
-  let d = await fileDossier(tiepnhan, procedure, {
-    channel: 'counter',
-    applicant: { kind: 'citizen', fullName: 'Trần Thị Bích', idNumber: '089196000456', phone: '0987000111' },
-    competentUnitId: soTuPhap,
-  });
-  d = await step(tiepnhan, d.code, d.version, 'forward');
-  d = await step(chuyenvien, d.code, d.version, 'forward');
-  return d as { code: string; version: number };
-}
+const atApproval = () => dossierAtApproval(tiepnhan, chuyenvien, procedure, soTuPhap);
 
 const ask = (code: string, fileId: string) =>
   lanhdao.request({ method: 'POST', url: `/api/dossiers/${code}/result-signing`, payload: { fileId } });

@@ -25,7 +25,7 @@ import { REMOTE_SIGNING_TTL_MS } from '../../src/modules/signing/remote-signing.
 import type { RemoteSigningProvider } from '../../src/modules/signing/remote-signing.config.js';
 import { blankPdf, pdfsig } from '../../src/modules/signing/testing/signed-pdfs.js';
 import { procedureByCode } from '../fixtures/procedures.js';
-import { type DemoProcedure, fileDossier, step } from '../fixtures/dossiers.js';
+import { type DemoProcedure, dossierAtApproval, step } from '../fixtures/dossiers.js';
 import { upload } from '../fixtures/uploads.js';
 
 let t: TestApp;
@@ -44,17 +44,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-async function atApproval() {
-  let d = await fileDossier(tiepnhan, procedure, {
-    channel: 'counter',
-    applicant: { kind: 'citizen', fullName: 'Trần Thị Bích', idNumber: '089196000456', phone: '0987000111' },
-    competentUnitId: soTuPhap,
-  });
-  d = await step(tiepnhan, d.code, d.version, 'forward');
-  d = await step(chuyenvien, d.code, d.version, 'forward');
-  expect(d.currentStepKey).toBe('phe-duyet');
-  return d as { code: string; version: number };
-}
+const atApproval = () => dossierAtApproval(tiepnhan, chuyenvien, procedure, soTuPhap);
 
 const ask = async (session: Session, code: string, fileId: string) =>
   session.request({ method: 'POST', url: `/api/dossiers/${code}/result-signing`, payload: { fileId } });
