@@ -174,6 +174,26 @@ describe('citizens', () => {
     ).toHaveLength(1);
   });
 
+  it('a Zalo delivery report that comes before the send is recorded still marks the message delivered', async () => {
+    const zalo = sims().zalo!;
+    zalo.reportsBeforeReply = true;
+    try {
+      const d = await step(tiepnhan, (await online()).code, 1, 'accept');
+      await relay();
+      await deliver();
+      const zns = (await messages(d.code)).filter((m) => m.kind === 'dossier.received' && m.channel === 'zalo');
+      expect(zns.map((m) => m.status)).toEqual(['delivered']);
+      const [row] = await rows<{ provider_id: string; delivered_at: Date | null }>(
+        sql`select provider_id, delivered_at from notification_messages
+          where reference = ${d.code} and kind = 'dossier.received' and channel = 'zalo'`,
+      );
+      expect(zalo.find(row!.provider_id)?.deliveredAt).toBeTruthy();
+      expect(row!.delivered_at).not.toBeNull();
+    } finally {
+      zalo.reportsBeforeReply = false;
+    }
+  });
+
   it('a channel down: the message is retried with backoff and delivered once when it is back', async () => {
     let d = await counter({ phone: '0933444555' }); // no account: the applicant's phone
     d = await step(tiepnhan, d.code, d.version, 'forward');

@@ -87,7 +87,10 @@ async function deliverChannel(
         body: m.body,
         code: m.reference,
       });
-      await db.execute(sql`update notification_messages set status = 'sent', attempts = ${attempts}, provider_id = ${providerId},
+      // A delivery report that overtook this update left its provider id and time on the row.
+      await db.execute(sql`update notification_messages
+        set status = case when delivered_at is not null and provider_id = ${providerId} then 'delivered' else 'sent' end,
+        attempts = ${attempts}, provider_id = ${providerId},
         sent_at = ${now.toISOString()}::timestamptz, next_attempt_at = null, last_error = null
         where id = ${m.id} and status = 'pending'`);
       counts.sent += 1;

@@ -93,6 +93,8 @@ export class ZaloSimulator extends SimulatedGateway {
   private readonly tokens = new Set<string>();
   private refreshToken: string;
   onDelivered: ((event: ZnsDeliveryEvent) => Promise<void>) | null = null;
+  /** Zalo gives no order between its reply and the webhook: when set, the report comes first. */
+  reportsBeforeReply = false;
   private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -154,16 +156,15 @@ export class ZaloSimulator extends SimulatedGateway {
         timestamp: String(Date.now()),
         message: { msg_id: saved.id, tracking_id: String(body.tracking_id ?? ''), delivery_time: String(Date.now()) },
       };
-      this.pending = this.pending
-        .then(() => new Promise((r) => setImmediate(r)))
-        .then(() =>
-          callback(event).then(
-            () => {
-              saved.deliveredAt = new Date().toISOString();
-            },
-            () => {},
-          ),
+      const report = () =>
+        callback(event).then(
+          () => {
+            saved.deliveredAt = new Date().toISOString();
+          },
+          () => {},
         );
+      if (this.reportsBeforeReply) await report();
+      else this.pending = this.pending.then(() => new Promise((r) => setImmediate(r))).then(report);
     }
     return reply(200, {
       error: 0,

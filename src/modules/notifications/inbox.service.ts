@@ -3,7 +3,7 @@
  * templates and delivery log, and the Zalo delivery reports. Reads and changes of one's own inbox
  * and preferences are the person's own; template versions are audited.
  */
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../kernel/context.js';
 import type { Queryable, Tx } from '../../kernel/db.js';
 import { AppError } from '../../kernel/errors.js';
@@ -218,16 +218,27 @@ export async function deliveryLog(db: Queryable, asked: readonly string[], limit
   });
 }
 
-/** A provider's delivery report: the message sent with this tracking id and provider id is delivered. */
+/**
+ * A provider's delivery report: the message sent with this tracking id and provider id is delivered.
+ * The report can overtake the worker: ZNS may call the webhook before the worker, back from the send
+ * call, has recorded it as sent (status still 'pending'). The report is then kept on the row
+ * (delivered_at, provider_id) and the worker's own update turns it 'delivered' (see deliver.service).
+ */
 export async function markDelivered(tx: Tx, trackingId: string, providerId: string, at: Date): Promise<boolean> {
   const updated = await tx
     .update(notificationMessages)
-    .set({ status: 'delivered', deliveredAt: at })
+    .set({
+      status: sql`case when ${notificationMessages.status} = 'sent' then 'delivered' else ${notificationMessages.status} end`,
+      providerId,
+      deliveredAt: at,
+    })
     .where(
       and(
         sql`${notificationMessages.id}::text = ${trackingId}`,
-        eq(notificationMessages.providerId, providerId),
-        eq(notificationMessages.status, 'sent'),
+        or(
+          and(eq(notificationMessages.status, 'sent'), eq(notificationMessages.providerId, providerId)),
+          and(eq(notificationMessages.status, 'pending'), isNull(notificationMessages.providerId)),
+        ),
       ),
     )
     .returning({ id: notificationMessages.id });
