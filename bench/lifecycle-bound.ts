@@ -13,6 +13,13 @@
  *       then the same statements in-process one after another (PGlite has one connection, so
  *       there is no concurrency to ask for).
  *
+ * Both also measure the **HTTP floor**: a bare Fastify server (one route answering {"status":"ok"};
+ * no database, session, validation or MotCua code) driven by the bench's own client process at
+ * C = 16 and 64 — what Node, loopback TCP and the client cost per request on this machine before
+ * MotCua does anything. A lifecycle is JOURNEY_REQUESTS such requests, so the floor ÷ that is the
+ * most lifecycles/s any HTTP server could answer here; `combinedLifecyclesPerSecond` adds the
+ * database's cost and the floor's on the same cores (1 / (1/database + 1/floor)).
+ *
  * Prints the figures and, last, one JSON object {engine, dossiers, clients, lifecyclesPerSecond, …}.
  */
 import { execFile } from 'node:child_process';
@@ -21,10 +28,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import { openAppDatabase } from '../src/app/composition.js';
 import { prepare } from '../src/app/testing/database.js';
 import { type Database, queryRows } from '../src/kernel/db.js';
 import { generateProvince } from '../src/modules/demo/synthetic/generate.js';
+import { percentile, runClient } from './client-run.js';
+import { JOURNEY_REQUESTS, type LifecycleJob } from './lifecycle-journey.js';
 import { benchEnv } from './lifecycle-server.js';
 
 const REQUESTS = 8;
@@ -97,6 +107,50 @@ async function inProcess(db: Database, dossiers: number, seconds: number) {
   };
 }
 
+/** The HTTP floor at `concurrency` clients: requests/s, p50 and p99 of a bare Fastify reply. */
+async function httpFloorAt(base: string, concurrency: number, count: number) {
+  const none = { cookie: '', csrf: '' };
+  const job = (n: number): LifecycleJob => ({
+    kind: 'health',
+    base,
+    concurrency,
+    count: n,
+    sessions: { tiepnhan: none, chuyenvien: none, lanhdao: none },
+    procedureId: '',
+    competentUnitId: '',
+    components: [],
+    resultPdfBase64: '',
+  });
+  await runClient(job(200)); // warm-up: JIT and keep-alive connections
+  const measured = await runClient(job(count));
+  const sorted = [...measured.latencies].sort((a, b) => a - b);
+  const requestsPerSecond = (count * 1000) / measured.wallMs;
+  return {
+    requestsPerSecond: Number(requestsPerSecond.toFixed(0)),
+    p50Ms: Number(percentile(sorted, 0.5).toFixed(1)),
+    p99Ms: Number(percentile(sorted, 0.99).toFixed(1)),
+    lifecyclesPerSecond: Number((requestsPerSecond / JOURNEY_REQUESTS).toFixed(1)),
+  };
+}
+
+async function httpFloor() {
+  const app = Fastify();
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    return { c16: await httpFloorAt(base, 16, 4000), c64: await httpFloorAt(base, 64, 4000) };
+  } finally {
+    await app.close();
+  }
+}
+
+/** The database's figure with the HTTP floor beside it, and both costs on the same cores. */
+async function withFloor(figure: { lifecyclesPerSecond: number }) {
+  const floor = await httpFloor();
+  const combined = 1 / (1 / figure.lifecyclesPerSecond + 1 / floor.c16.lifecyclesPerSecond);
+  return { ...figure, httpFloor: floor, combinedLifecyclesPerSecond: Number(combined.toFixed(1)) };
+}
+
 export async function run(): Promise<string> {
   const url = process.env.BENCH_DATABASE_URL;
   const seconds = Number(process.env.BENCH_BOUND_SECONDS ?? 10);
@@ -107,7 +161,7 @@ export async function run(): Promise<string> {
     const handle = await openAppDatabase({ databaseUrl: url, schemaName: schema, poolSize: 1 });
     try {
       const dossiers = await setUp(handle.db);
-      const figure = await pgbench(url, schema, dossiers, clients, seconds);
+      const figure = await withFloor(await pgbench(url, schema, dossiers, clients, seconds));
       return JSON.stringify({ engine: 'postgres', client: 'pgbench', dossiers, clients, ...figure });
     } finally {
       await handle.close();
@@ -122,7 +176,7 @@ export async function run(): Promise<string> {
     await generateProvince(handle.db, benchEnv(filesDir), { dossiers: wanted, seed: 42 });
     await handle.db.execute(sql`analyze`);
     const dossiers = await setUp(handle.db);
-    const figure = await inProcess(handle.db, dossiers, seconds);
+    const figure = await withFloor(await inProcess(handle.db, dossiers, seconds));
     return JSON.stringify({ engine: 'pglite', client: 'in-process', dossiers, clients: 1, ...figure });
   } finally {
     await handle.close();

@@ -5,6 +5,12 @@
  * due: results are returned only once nothing is owed] → returnResult. Every answer must be the
  * expected status; the last must leave the dossier returned.
  */
+/**
+ * HTTP requests in one lifecycle of the bench's procedure (a fee is due): intake, forward ×2, the
+ * result file, signResult, finish, the fee read, the counter payment, the detail, returnResult.
+ */
+export const JOURNEY_REQUESTS = 10;
+
 export interface SessionAuth {
   cookie: string;
   csrf: string;

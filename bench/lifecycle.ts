@@ -18,7 +18,6 @@
  * Prints one line per level and, last, the C = 16 figures as one JSON object. Throws if any
  * lifecycle fails or a dossier is not returned at the end.
  */
-import { spawn } from 'node:child_process';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -33,41 +32,13 @@ import { rebuildRollup } from '../src/modules/kpi/rollup.service.js';
 import type { LifecycleJob, SessionAuth } from './lifecycle-journey.js';
 import { benchEnv, type Counts, openCountedDatabase, startServer } from './lifecycle-server.js';
 import { StatementProfile } from './statement-profile.js';
+import { percentile, runClient } from './client-run.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
-
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
-
-/** Runs a job in a client process; resolves with its latencies (ms) and wall time. */
-interface ClientRun {
-  wallMs: number;
-  latencies: number[];
-  intakeLatencies: number[];
-  codes: string[];
-}
-
-function runClient(job: LifecycleJob): Promise<ClientRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lifecycle-client.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, LIFECYCLE_JOB: JSON.stringify(job) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-    });
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`lifecycle client exited ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1)!));
-    });
-  });
-}
 
 async function signIn(base: string, username: string): Promise<SessionAuth> {
   const res = await fetch(`${base}/api/auth/login`, {
