@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 const events = async (topic: string) =>
-  (await t.handle.db.select().from(outboxEvents).where(eq(outboxEvents.topic, topic)))
+  (await t.handle.db.select().from(outboxEvents).where(eq(outboxEvents.topic, topic)).orderBy(outboxEvents.id))
     .map((e) => e.payload as { taskId: string; dueOn: string; previousDueOn?: string; reported?: boolean })
     .filter((p) => p.taskId === taskId);
 const dueOn = async () =>
