@@ -21,7 +21,9 @@ export interface BenchDatabase {
   poolSize: number;
 }
 
-/** Opens the database with counters; `onStatement` also sees each statement's text. */
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;
+
+/** Opens the database with counters; `onStatement` also sees each statement's text (BEGIN/COMMIT aside). */
 export async function openCountedDatabase(
   where: BenchDatabase,
   onStatement?: (text: string) => void,
@@ -32,6 +34,10 @@ export async function openCountedDatabase(
       ? { databaseUrl: where.databaseUrl, schemaName: where.schemaName, poolSize: where.poolSize }
       : { dataDir: where.dataDir }),
     onStatement: (text) => {
+      // BEGIN and COMMIT are counted once, with the transaction (the caller adds 2 per
+      // transaction): Drizzle's PostgreSQL driver logs them as statements, its PGlite driver
+      // does not, and counting both would charge PostgreSQL for them twice.
+      if (TRANSACTION_CONTROL.test(text)) return;
       counts.statements += 1;
       onStatement?.(text);
     },

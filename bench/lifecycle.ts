@@ -3,7 +3,8 @@
  * real HTTP, the client in another process (bench/lifecycle-client.ts), at C = 1, 16 and 64, with
  * the health baseline at the same concurrency right after each level. The server (this process)
  * counts the statements its query layer sends and the transactions it opens while the lifecycles
- * run; each BEGIN and COMMIT is counted as a statement too, as PostgreSQL sees them. Background
+ * run; each transaction's BEGIN and COMMIT are counted as two statements, once (on both engines,
+ * whether or not the driver logs them — bench/lifecycle-server.ts). Background
  * work the writes cause (the audit chainer) is counted: it is part of what a lifecycle costs.
  *
  *   npm run bench -- lifecycle                                   (PGlite, empty province)
