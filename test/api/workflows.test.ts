@@ -50,14 +50,19 @@ async function fixtureProcedure(code: string, name: string, signedDaysAgo: numbe
     competentUnitIds: [unit.soTuPhap],
   });
   const decision = await t.handle.db.transaction((tx) =>
-    issueDecision(tx, systemContext('test'), {
-      number: `${code}/QĐ-UBND`,
-      signedDate: daysAgo(signedDaysAgo),
-      signer: 'Chủ tịch UBND tỉnh',
-      issuingUnitId: unit.province!,
-      effectiveDate: daysAgo(signedDaysAgo),
-      items: [{ changeKind: 'new', nationalCode: code, content }],
-    }),
+    issueDecision(
+      tx,
+      systemContext('test'),
+      {
+        number: `${code}/QĐ-UBND`,
+        signedDate: daysAgo(signedDaysAgo),
+        signer: 'Chủ tịch UBND tỉnh',
+        issuingUnitId: unit.province!,
+        effectiveDate: daysAgo(signedDaysAgo),
+        items: [{ changeKind: 'new', nationalCode: code, content }],
+      },
+      new Date(),
+    ),
   );
   const [p] = await t.handle.db.select({ id: procedures.id }).from(procedures).where(eq(procedures.nationalCode, code));
   return { procedureId: p!.id, decisionId: decision.id };
@@ -491,7 +496,7 @@ describe('demo workflows', () => {
     const limits = birth.content.channels.map((c) => ({ channel: c.channel, ...c.timeLimit }));
     expect(validateWorkflow(wf!.steps, { timeLimits: limits, minutesPerWorkingDay: 450 }).problems).toEqual([]);
     // Running it again creates nothing for pairs that already have a workflow.
-    expect(await t.handle.db.transaction((tx) => seedDemoWorkflows(tx, systemContext('test')))).toBe(0);
+    expect(await t.handle.db.transaction((tx) => seedDemoWorkflows(tx, systemContext('test'), new Date()))).toBe(0);
   });
 
   it('seeds thousands of workflows (on an emptied table, rolled back)', async () => {
@@ -500,7 +505,7 @@ describe('demo workflows', () => {
     await t.handle.db
       .transaction(async (tx) => {
         await tx.delete(workflowDefinitions);
-        created = await seedDemoWorkflows(tx, systemContext('test'));
+        created = await seedDemoWorkflows(tx, systemContext('test'), new Date());
         throw new Rollback();
       })
       .catch((e: unknown) => {

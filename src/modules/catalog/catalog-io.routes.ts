@@ -17,7 +17,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Import and export of the catalog: national-shape JSON, and the officials' CSV/XLSX sheet. */
-export function catalogIoRoutes(app: App, { db }: Deps): void {
+export function catalogIoRoutes(app: App, { db, clock }: Deps): void {
   // The sheet arrives as the raw file body; JSON goes through Fastify's own parser.
   app.addContentTypeParser(
     ['text/csv', XLSX_TYPE],
@@ -88,7 +88,7 @@ export function catalogIoRoutes(app: App, { db }: Deps): void {
       const { fileName, ...decision } = request.query;
       authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, decision.issuingUnitId) });
       const file = await readImportFile(request.headers['content-type'] ?? '', request.body);
-      const started = await startImport(db, request.ctx, { ...file, fileName: fileName ?? null, decision });
+      const started = await startImport(db, request.ctx, { ...file, fileName: fileName ?? null, decision }, clock);
       // Applied after the reply; progress and the outcome are on the import record.
       void started
         .run()

@@ -25,7 +25,7 @@ import { workingDayCounter } from './working-days.js';
 
 const tags = ['Thủ tục hành chính (catalog)'];
 
-export function catalogRoutes(app: App, { db, env }: Deps): void {
+export function catalogRoutes(app: App, { db, env, clock }: Deps): void {
   const counter = workingDayCounter(db, env);
 
   app.get(
@@ -147,7 +147,7 @@ export function catalogRoutes(app: App, { db, env }: Deps): void {
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, request.body.issuingUnitId) });
-      const decision = await db.transaction((tx) => issueDecision(tx, request.ctx, request.body));
+      const decision = await db.transaction((tx) => issueDecision(tx, request.ctx, request.body, clock.now()));
       return reply.status(201).send(await getDecision(db, decision.id, counter));
     },
   );

@@ -45,7 +45,7 @@ export type DecisionHeader = Omit<IssueDecisionInput, 'items'>;
  * replacements and abolitions, all effective from the decision's effective date. All or nothing:
  * any item that does not fit the catalog refuses the whole decision with every problem listed.
  */
-export async function issueDecision(tx: Tx, ctx: RequestContext, input: IssueDecisionInput) {
+export async function issueDecision(tx: Tx, ctx: RequestContext, input: IssueDecisionInput, now: Date) {
   const existing = await existingProcedures(
     tx,
     input.items.flatMap((i) => [i.nationalCode, i.replacesNationalCode ?? []].flat()),
@@ -57,7 +57,7 @@ export async function issueDecision(tx: Tx, ctx: RequestContext, input: IssueDec
   if (problems.length > 0) throw new AppError('DECISION_ITEMS_INVALID', { problems });
   await assertUnitsExist(tx, input.items);
   const decision = await createDecision(tx, ctx, input);
-  await applyDecisionItems(tx, decision.id, input.effectiveDate, input.items, existing);
+  await applyDecisionItems(tx, decision.id, input.effectiveDate, input.items, existing, now);
   await recordChange(tx, ctx, {
     action: 'catalog.decision_issue',
     targetType: 'publication_decision',
@@ -122,13 +122,11 @@ export async function applyDecisionItems(
   effectiveDate: string,
   items: readonly DecisionItemInput[],
   existing: ExistingMap,
+  now: Date,
 ) {
   const abolish = async (procedureId: string) => {
     await closeCurrentVersions(tx, [procedureId], effectiveDate);
-    await tx
-      .update(procedures)
-      .set({ status: 'abolished', updatedAt: new Date() })
-      .where(eq(procedures.id, procedureId));
+    await tx.update(procedures).set({ status: 'abolished', updatedAt: now }).where(eq(procedures.id, procedureId));
   };
   const versioned: Versioned[] = [];
   for (const item of items) {

@@ -12,6 +12,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable, Tx } from '../../kernel/db.js';
 import type { RequestContext } from '../../kernel/context.js';
+import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import { recordChange } from '../audit/record-change.js';
 import { listUnits } from '../org/units.query.js';
@@ -38,7 +39,7 @@ interface ValidRow {
 }
 
 /** Units a national record may name: valid units by official code, and every commune. */
-export async function unitDirectory(db: Queryable, on = todayInVietnam()): Promise<UnitDirectory> {
+export async function unitDirectory(db: Queryable, on: string): Promise<UnitDirectory> {
   const rows = await listUnits(db, on);
   return {
     idByOfficialCode: new Map(rows.map((u) => [u.officialCode, u.id])),
@@ -80,13 +81,19 @@ export interface StartImportInput {
 
 /**
  * Checks every row, records the import (and its decision, when any row is good) and returns the
- * import id with a `run` function that applies the good rows in batches.
+ * import id with a `run` function that applies the good rows in batches. The run outlives the
+ * request: it reads `clock` when each batch and the import end.
  */
-export async function startImport(db: Database, ctx: RequestContext, input: StartImportInput) {
+export async function startImport(db: Database, ctx: RequestContext, input: StartImportInput, clock: Clock) {
+  const now = clock.now();
   if (input.records.length > MAX_IMPORT_ROWS) {
     throw new AppError('IMPORT_TOO_LARGE', { rows: input.records.length, max: MAX_IMPORT_ROWS });
   }
-  const { valid, rejected } = checkRows(input.records, await unitDirectory(db), input.firstRowNumber);
+  const { valid, rejected } = checkRows(
+    input.records,
+    await unitDirectory(db, todayInVietnam(now)),
+    input.firstRowNumber,
+  );
   const started = await db.transaction(async (tx) => {
     const decision = valid.length > 0 ? await createDecision(tx, ctx, input.decision) : null;
     const [created] = await tx
@@ -100,7 +107,7 @@ export async function startImport(db: Database, ctx: RequestContext, input: Star
         processedRows: rejected.length,
         rejected,
         createdBy: ctx.actor?.userId ?? null,
-        finishedAt: valid.length > 0 ? null : new Date(),
+        finishedAt: valid.length > 0 ? null : now,
       })
       .returning();
     await recordChange(tx, ctx, {
@@ -122,7 +129,7 @@ export async function startImport(db: Database, ctx: RequestContext, input: Star
     importId: started.id,
     run: () =>
       started.decisionId
-        ? runImport(db, ctx, started.id, started.decisionId, input.decision, valid)
+        ? runImport(db, ctx, clock, started.id, started.decisionId, input.decision, valid)
         : Promise.resolve(),
   };
 }
@@ -130,6 +137,7 @@ export async function startImport(db: Database, ctx: RequestContext, input: Star
 async function runImport(
   db: Database,
   ctx: RequestContext,
+  clock: Clock,
   importId: string,
   decisionId: string,
   header: DecisionHeader,
@@ -138,7 +146,7 @@ async function runImport(
   try {
     for (let i = 0; i < rows.length; i += IMPORT_BATCH_SIZE) {
       await db.transaction((tx) =>
-        applyBatch(tx, importId, decisionId, header.effectiveDate, rows.slice(i, i + IMPORT_BATCH_SIZE)),
+        applyBatch(tx, importId, decisionId, header.effectiveDate, rows.slice(i, i + IMPORT_BATCH_SIZE), clock.now()),
       );
     }
     // A bulk load leaves the planner's statistics behind until autovacuum notices (issue 17: plans
@@ -149,7 +157,7 @@ async function runImport(
     await db.transaction(async (tx) => {
       const [done] = await tx
         .update(catalogImports)
-        .set({ status: 'done', finishedAt: new Date() })
+        .set({ status: 'done', finishedAt: clock.now() })
         .where(eq(catalogImports.id, importId))
         .returning();
       await recordChange(tx, ctx, {
@@ -164,13 +172,20 @@ async function runImport(
   } catch (error) {
     await db
       .update(catalogImports)
-      .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date() })
+      .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: clock.now() })
       .where(eq(catalogImports.id, importId));
   }
 }
 
 /** One batch: fields first (the import is how fields arrive), then new or amended versions. */
-async function applyBatch(tx: Tx, importId: string, decisionId: string, effectiveDate: string, batch: ValidRow[]) {
+async function applyBatch(
+  tx: Tx,
+  importId: string,
+  decisionId: string,
+  effectiveDate: string,
+  batch: ValidRow[],
+  now: Date,
+) {
   const fields = new Map(batch.map((r) => [r.content.fieldCode, r.fieldName]));
   await tx
     .insert(procedureFields)
@@ -194,7 +209,7 @@ async function applyBatch(tx: Tx, importId: string, decisionId: string, effectiv
       items.push({ changeKind: current ? 'amended' : 'new', nationalCode: r.nationalCode, content: r.content });
     }
   }
-  await applyDecisionItems(tx, decisionId, effectiveDate, items, existing);
+  await applyDecisionItems(tx, decisionId, effectiveDate, items, existing, now);
   await tx
     .update(catalogImports)
     .set({

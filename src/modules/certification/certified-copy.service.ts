@@ -105,6 +105,7 @@ export async function certifyCopy(
     const stored = await storeFile(tx, files, ctx, {
       data: pdf,
       originalName: `ban-sao-chung-thuc-${number}-${year}.pdf`,
+      uploadedAt: now,
     });
     const [entry] = await tx
       .insert(certifiedCopies)

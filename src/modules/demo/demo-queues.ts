@@ -25,9 +25,14 @@ export const DEMO_QUEUES: Record<string, TemplateEntry[]> = {
   'xa-30292': ['HT', 'CT', 'BTXH'].flatMap((f) => sessions(f, 3)),
 };
 
-export async function seedDemoQueues(tx: Tx, ctx: RequestContext, id: (key: string) => string): Promise<void> {
+export async function seedDemoQueues(
+  tx: Tx,
+  ctx: RequestContext,
+  id: (key: string) => string,
+  now: Date,
+): Promise<void> {
   const parsed = parseWorkingPeriods(DEFAULT_WORKING_PERIODS);
   if ('error' in parsed) throw new Error(parsed.error);
   for (const [key, entries] of Object.entries(DEMO_QUEUES))
-    await saveTemplate(tx, ctx, parsed.periods, id(key), entries);
+    await saveTemplate(tx, ctx, parsed.periods, id(key), entries, now);
 }

@@ -109,20 +109,22 @@ export async function seedDemoIfEmpty(db: Database, opts: SeedDemoOptions): Prom
   if (await hasUnits(db)) return false;
   const passwordHash = await hashPassword(opts.password, opts.scryptLogN);
   if (opts.kind === 'minimal') {
-    await seedProvince(db, passwordHash);
+    await seedProvince(db, passwordHash, new Date());
     return true;
   }
   await withLivingDemo(db, opts, async () => {
-    const province = await seedProvince(db, passwordHash);
+    // The living demo's clock (travel-date.ts): the start of its window.
+    const now = new Date();
+    const province = await seedProvince(db, passwordHash, now);
     const catalogOfficer = await loadActor(db, province.userId('kstthc'), null);
-    await attachBlankForms(db, opts.files, catalogOfficer!, new Date());
-    return livingDesks(db, opts.files, province, passwordHash);
+    await attachBlankForms(db, opts.files, catalogOfficer!, now);
+    return livingDesks(db, opts.files, province, passwordHash, now);
   });
   return true;
 }
 
 /** The province tree, the demo accounts, the catalog and the workflows, in one transaction. */
-async function seedProvince(db: Database, passwordHash: string): Promise<SeededProvince> {
+async function seedProvince(db: Database, passwordHash: string, now: Date): Promise<SeededProvince> {
   const ctx = systemContext('seed-demo');
   const ids = new Map<string, string>();
   const userIds = new Map<string, string>();
@@ -130,15 +132,21 @@ async function seedProvince(db: Database, passwordHash: string): Promise<SeededP
   await db.transaction(async (tx) => {
     const all = demoUnits();
     for (const { key, parentKey, validTo: _v, successorKey: _s, ...unit } of all) {
-      const created = await createUnit(tx, ctx, { ...unit, parentId: parentKey ? id(parentKey) : null });
+      const created = await createUnit(tx, ctx, { ...unit, parentId: parentKey ? id(parentKey) : null }, now);
       ids.set(key, created.id);
     }
     for (const unit of all.filter((u) => u.validTo)) {
-      await closeUnit(tx, ctx, id(unit.key), {
-        version: 1,
-        validTo: unit.validTo!,
-        successorId: unit.successorKey ? id(unit.successorKey) : null,
-      });
+      await closeUnit(
+        tx,
+        ctx,
+        id(unit.key),
+        {
+          version: 1,
+          validTo: unit.validTo!,
+          successorId: unit.successorKey ? id(unit.successorKey) : null,
+        },
+        now,
+      );
     }
     for (const account of DEMO_ACCOUNTS) {
       const user = await insertUser(tx, ctx, {
@@ -154,10 +162,10 @@ async function seedProvince(db: Database, passwordHash: string): Promise<SeededP
       userIds.set(account.username, user.id);
     }
     const communeIds = all.filter((u) => u.kind === 'commune' && !u.validTo).map((u) => id(u.key));
-    await seedDemoCatalog(tx, ctx, id, communeIds);
+    await seedDemoCatalog(tx, ctx, id, communeIds, now);
     await publishLibraryForms(tx, ctx);
-    await seedDemoWorkflows(tx, ctx);
-    await seedDemoQueues(tx, ctx, id);
+    await seedDemoWorkflows(tx, ctx, now);
+    await seedDemoQueues(tx, ctx, id, now);
   });
   return { unitId: id, userId: (username) => userIds.get(username)! };
 }
@@ -173,6 +181,7 @@ async function livingDesks(
   files: FileStorage,
   { unitId: id, userId }: SeededProvince,
   passwordHash: string,
+  now: Date,
 ): Promise<Desk[]> {
   const ctx = systemContext('seed-demo');
   const all = demoUnits();
@@ -201,7 +210,7 @@ async function livingDesks(
       ),
     );
   const desks: Desk[] = [];
-  for (const p of people) desks.push(await openDesk(db, files, p));
+  for (const p of people) desks.push(await openDesk(db, files, p, now));
   return desks;
 }
 

@@ -75,7 +75,7 @@ async function applyActedEffect(c: ActedContext): Promise<Effect> {
     case 'requestSupplement':
       return { changes: { pausedSince: now, supplementCount: dossier.supplementCount + 1 } };
     case 'supply':
-      return { changes: resume(c), details: await supplyComponents(tx, actor, dossier, input.components ?? []) };
+      return { changes: resume(c), details: await supplyComponents(tx, actor, dossier, input.components ?? [], now) };
     case 'requestPayment':
       return requestPayment(c);
     case 'confirmPayment':

@@ -123,10 +123,11 @@ export function performAction(
   env: Env,
   code: string,
   input: ActionInput,
+  now: Date,
   files?: FileStorage,
   guards: readonly DossierActionGuard[] = [],
 ): Promise<DossierRow> {
-  return perform(tx, ctx, env, code, input, files, guards);
+  return perform(tx, ctx, env, code, input, now, files, guards);
 }
 
 /**
@@ -142,9 +143,10 @@ export function performSystemAction(
   env: Env,
   code: string,
   input: ActionInput,
+  now: Date,
 ): Promise<DossierRow> {
   if (!SYSTEM_ACTIONS.includes(input.action)) throw new AppError('FORBIDDEN', { action: input.action });
-  return perform(tx, ctx, env, code, input);
+  return perform(tx, ctx, env, code, input, now);
 }
 
 async function perform(
@@ -153,6 +155,7 @@ async function perform(
   env: Env,
   code: string,
   input: ActionInput,
+  now: Date,
   files?: FileStorage,
   guards: readonly DossierActionGuard[] = [],
 ): Promise<DossierRow> {
@@ -195,7 +198,6 @@ async function perform(
   if (missing) throw new AppError('ACTION_INPUT_REQUIRED', { action: input.action, field: missing });
   for (const guard of guards) if (guard.actions.includes(input.action)) await guard.check(tx, dossier);
 
-  const now = new Date();
   const calendar = await loadWorkingCalendar(tx, env, yearsAround(dossier, now));
   const stepEnd = result.endsStep && step ? stepOutcome(calendar, step, dossier, now) : null;
   const effect = await applyEffect({

@@ -23,7 +23,7 @@ export interface DeadlineClock {
   dueSoonBy: Date;
 }
 
-export async function deadlineClock(db: Queryable, env: Env, now = new Date()): Promise<DeadlineClock> {
+export async function deadlineClock(db: Queryable, env: Env, now: Date): Promise<DeadlineClock> {
   const year = new Date(toVietnamLocalMs(now)).getUTCFullYear();
   const calendar = await loadWorkingCalendar(db, env, { from: year, to: year + 1 });
   return { now, dueSoonBy: addWorkingTime(calendar, now, env.DUE_SOON_WORKING_DAYS, 'workingDays') };

@@ -54,6 +54,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions, clock }
       }
       const key = request.headers['idempotency-key'];
       // Answered from the transaction's own data: nothing is read after commit.
+      const now = clock.now();
       const answer = await db.transaction(async (tx) => {
         const view = await receiveDossier(
           tx,
@@ -61,10 +62,11 @@ export function dossierRoutes(app: App, { db, env, services, extensions, clock }
           env,
           intakeSources,
           input,
+          now,
           key ? { key, body: request.body } : undefined,
         );
         return {
-          ...dossierDetail(view, new Date()),
+          ...dossierDetail(view, now),
           allowedActions: await allowedActions(tx, actor, view.dossier, stillOpen(view)),
         };
       });
@@ -89,7 +91,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions, clock }
     async (request) => {
       const actor = requireActor(request);
       const { unit, mine, ...rest } = request.query;
-      const now = new Date();
+      const now = clock.now();
       const { rows, total } = await worklist(db, { ...rest, ...(await worklistScope(actor, unit, mine)), now });
       return {
         items: rows.map((r) => ({
@@ -162,6 +164,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions, clock }
           env,
           request.params.code,
           request.body,
+          clock.now(),
           services.files,
           extensions.dossierActionGuards,
         ),
@@ -172,7 +175,7 @@ export function dossierRoutes(app: App, { db, env, services, extensions, clock }
 
   async function detail(actor: Actor, view: DossierView) {
     return {
-      ...dossierDetail(view, new Date()),
+      ...dossierDetail(view, clock.now()),
       allowedActions: await allowedActions(db, actor, view.dossier, stillOpen(view)),
     };
   }

@@ -102,13 +102,14 @@ export async function receiveDossier(
   env: Env,
   sources: IntakeSources,
   input: IntakeInput,
+  now: Date,
   idempotency?: IdempotencyInput,
 ): Promise<DossierView> {
   if (idempotency) {
     const earlier = await claimIdempotencyKey(tx, ctx.actor.userId, idempotency);
     if (earlier) return getDossierByCode(tx, earlier.code);
   }
-  const { procedure, version } = await procedureInForce(tx, input.procedureId);
+  const { procedure, version } = await procedureInForce(tx, input.procedureId, now);
   if (identityLevelTooLow(version.content.identityLevelRequired, ctx.actor)) {
     throw new AppError('IDENTITY_LEVEL_TOO_LOW', { required: version.content.identityLevelRequired });
   }
@@ -130,7 +131,7 @@ export async function receiveDossier(
     tx,
     key,
     reuses.map((r) => r.storeItemId),
-    todayInVietnam(),
+    todayInVietnam(now),
   );
   const nationalFiles =
     fromNational.length > 0
@@ -141,6 +142,7 @@ export async function receiveDossier(
           sources.files,
           key,
           fromNational.map((c) => c.nationalDocumentId),
+          now,
         )
       : new Map<string, string>();
   const components: (ProvidedComponent & { nationalDocumentId?: string })[] = input.components.map((c) =>
@@ -177,10 +179,9 @@ export async function receiveDossier(
   // Khai thác CSDLQG về dân cư: a citizen applicant of a connected procedure is looked up.
   const population =
     version.content.populationDataConnected && input.applicant.kind === 'citizen'
-      ? await checkPopulation(sources.national, input.applicant.idNumber, input.applicant)
+      ? await checkPopulation(sources.national, input.applicant.idNumber, input.applicant, now)
       : { populationCheck: null, populationCheckedAt: null };
 
-  const now = new Date();
   const receivedNow = input.channel !== 'online';
   const status: DossierStatus = receivedNow ? 'received' : 'registered';
   const receivingUnit = await getUnit(tx, receivingUnitId);
@@ -409,13 +410,13 @@ async function claimIdempotencyKey(
 }
 
 /**
- * The procedure and the version in force today (Vietnam time): a decision already published but
- * not yet effective does not govern dossiers filed before its effective date.
+ * The procedure and the version in force on the day of `now` (Vietnam time): a decision already
+ * published but not yet effective does not govern dossiers filed before its effective date.
  */
-async function procedureInForce(tx: Tx, procedureId: string) {
+async function procedureInForce(tx: Tx, procedureId: string, now: Date) {
   const procedure = await procedureSummary(tx, procedureId);
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND', { id: procedureId });
-  return { procedure, version: await versionInForce(tx, procedureId, todayInVietnam()) };
+  return { procedure, version: await versionInForce(tx, procedureId, todayInVietnam(now)) };
 }
 
 async function competentUnitFor(

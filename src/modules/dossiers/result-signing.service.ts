@@ -122,6 +122,7 @@ export function resultSigning(deps: ResultSigningDeps) {
     const preparedFile = await storeFile(deps.db, deps.files, ctx, {
       data: prepared,
       originalName: `${baseName(file!.originalName, dossier.code)}-cho-ky.pdf`,
+      uploadedAt: now,
     });
     const row: ResultSigningRequestRow = {
       transactionId,
@@ -292,6 +293,7 @@ export function resultSigning(deps: ResultSigningDeps) {
       data: sealed,
       originalName: `${baseName(row.originalName, dossier.code)}-da-ky.pdf`,
       signatureReport: report,
+      uploadedAt: now,
     });
   }
 

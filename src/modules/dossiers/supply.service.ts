@@ -15,6 +15,7 @@ export async function supplyComponents(
   actor: Actor,
   dossier: DossierRow,
   supplied: readonly SuppliedComponent[],
+  now: Date,
 ) {
   if (supplied.length === 0) return { componentIds: [] };
   const content = await procedureVersionContent(tx, dossier.procedureVersionId);
@@ -33,7 +34,7 @@ export async function supplyComponents(
     tx,
     dossier.applicantKey,
     reuses.map((r) => r.storeItemId),
-    todayInVietnam(),
+    todayInVietnam(now),
   );
   await filesForUse(
     tx,

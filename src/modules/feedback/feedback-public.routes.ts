@@ -11,7 +11,7 @@ import { verifiedContact } from './verification.service.js';
 const tags = ['Phản ánh, kiến nghị (feedback)'];
 
 /** Published answers on the portal: no login to read; an account or a verified contact to react. */
-export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
+export function feedbackPublicRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/public/feedback',
     {
@@ -52,7 +52,7 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
   );
 
   const contactOf = async (actorPresent: boolean, token: string | undefined) =>
-    !actorPresent && token ? verifiedContact(db, token) : null;
+    !actorPresent && token ? verifiedContact(db, token, clock.now()) : null;
 
   app.post(
     '/api/public/feedback/:code/votes',
@@ -91,7 +91,7 @@ export function feedbackPublicRoutes(app: App, { db, env }: Deps): void {
       const { contactToken, ...input } = request.body;
       const contact = await contactOf(!!request.ctx.actor, contactToken);
       const created = await db.transaction((tx) =>
-        complainAgain(tx, request.ctx, env, request.params.code, input, contact),
+        complainAgain(tx, request.ctx, env, request.params.code, input, contact, clock.now()),
       );
       return reply.status(201).send({ code: created.code });
     },

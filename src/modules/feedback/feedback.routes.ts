@@ -53,7 +53,7 @@ export function listFields(item: FeedbackRow, clock: DeadlineClock) {
   };
 }
 
-export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
+export function feedbackRoutes(app: App, { db, env, services, clock }: Deps): void {
   const { notifier } = services;
   const codeLimiter = new FixedWindowLimiter({ limit: CODES_PER_CLIENT_PER_HOUR, windowMs: 3_600_000 });
 
@@ -70,7 +70,9 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await db.transaction((tx) => startVerification(tx, request.ctx, notifier, request.body))),
+      reply
+        .status(201)
+        .send(await db.transaction((tx) => startVerification(tx, request.ctx, notifier, request.body, clock.now()))),
   );
 
   app.post(
@@ -89,7 +91,9 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
       },
     },
     async (request) => {
-      const result = await db.transaction((tx) => confirmVerification(tx, request.params.id, request.body.code));
+      const result = await db.transaction((tx) =>
+        confirmVerification(tx, request.params.id, request.body.code, clock.now()),
+      );
       if (!result.ok) throw new AppError(result.code);
       return { contactToken: result.token, expiresAt: result.expiresAt };
     },
@@ -111,8 +115,8 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
       const { contactToken, ...input } = request.body;
       const actor = request.ctx.actor;
       if (actor && actor.kind !== 'citizen') authorize(actor, 'feedback.receive');
-      const contact = !actor && contactToken ? await verifiedContact(db, contactToken) : null;
-      const item = await db.transaction((tx) => receiveFeedback(tx, request.ctx, env, input, contact));
+      const contact = !actor && contactToken ? await verifiedContact(db, contactToken, clock.now()) : null;
+      const item = await db.transaction((tx) => receiveFeedback(tx, request.ctx, env, input, contact, clock.now()));
       // An anonymous submitter gets their item back once (they cannot read it later).
       return reply.status(201).send(await detail(actor, item));
     },
@@ -136,9 +140,9 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const { unit, ...rest } = request.query;
-      const clock = await deadlineClock(db, env);
+      const deadlines = await deadlineClock(db, env, clock.now());
       const { items, total } = await listFeedback(db, { ...rest, ...(await scopeOf(actor, unit)) });
-      return { items: items.map((i) => listFields(i, clock)), total };
+      return { items: items.map((i) => listFields(i, deadlines)), total };
     },
   );
 
@@ -156,9 +160,9 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
       const actor = requireActor(request);
       const scope = await scopeOf(actor, undefined);
       if (actor.kind === 'citizen') throw new AppError('FORBIDDEN', { action: 'feedback.handle' });
-      const clock = await deadlineClock(db, env);
-      const rows = await feedbackDueSoon(db, clock, scope.unrouted ? undefined : scope.unitIds);
-      return { items: rows.map((r) => ({ ...listFields(r.item, clock), dueAt: r.dueAt, state: r.state })) };
+      const deadlines = await deadlineClock(db, env, clock.now());
+      const rows = await feedbackDueSoon(db, deadlines, scope.unrouted ? undefined : scope.unitIds);
+      return { items: rows.map((r) => ({ ...listFields(r.item, deadlines), dueAt: r.dueAt, state: r.state })) };
     },
   );
 
@@ -214,22 +218,22 @@ export function feedbackRoutes(app: App, { db, env, services }: Deps): void {
       const actor = requireActor(request);
       const item = await readable(actor, request.params.id);
       const updated = await db.transaction((tx) =>
-        performFeedbackAction(tx, { ...request.ctx, actor }, env, item.id, request.body),
+        performFeedbackAction(tx, { ...request.ctx, actor }, env, item.id, request.body, clock.now()),
       );
       return detail(actor, updated);
     },
   );
 
   async function detail(actor: Actor | null, item: FeedbackRow) {
-    const clock = await deadlineClock(db, env);
+    const deadlines = await deadlineClock(db, env, clock.now());
     return {
       ...item,
-      timeState: feedbackTimeState(item, clock.now, clock.dueSoonBy),
+      timeState: feedbackTimeState(item, deadlines.now, deadlines.dueSoonBy),
       unsatisfied: isUnsatisfied({
         likes: item.likes,
         dislikes: item.dislikes,
         complaints: item.complaints,
-        overdue: isOverdue(item, clock.now),
+        overdue: isOverdue(item, deadlines.now),
       }),
       allowedActions: actor ? await allowedFeedbackActions(db, actor, item) : [],
       history: await feedbackHistory(db, item.id),

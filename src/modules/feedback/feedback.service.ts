@@ -73,6 +73,7 @@ export async function receiveFeedback(
   env: Env,
   input: ReceiveInput,
   contact: VerifiedContact | null,
+  now: Date,
   // A bad satisfaction rating becoming feedback: the rating's own authentication (session, kiosk
   // or signed link) already tied the caller to the dossier, and the channel follows the rating's.
   origin: { fromRating?: boolean } = {},
@@ -103,7 +104,6 @@ export async function receiveFeedback(
     dossierId = d.id;
     procedureId ??= d.procedureId;
   }
-  const now = new Date();
   const calendar = await calendarFor(tx, env, now, now);
   const [{ n }] = (await queryRows<{ n: string }>(
     tx,
@@ -240,6 +240,7 @@ export async function performFeedbackAction(
   env: Env,
   id: string,
   input: FeedbackActionInput,
+  now: Date,
 ): Promise<FeedbackRow> {
   const [item] = await tx.select().from(feedbackItems).where(eq(feedbackItems.id, id)).for('update');
   if (!item) throw new AppError('FEEDBACK_NOT_FOUND');
@@ -261,7 +262,6 @@ export async function performFeedbackAction(
   if (!mayAct(ctx.actor, input.action, item, await itemPath(tx, item), targetPath))
     throw new AppError('FORBIDDEN', { action: `feedback.${input.action}` });
 
-  const now = new Date();
   const calendar = await calendarFor(tx, env, item.pausedSince ?? item.receivedAt, now);
   const due = actionDue(input.action, item);
   const outcome = actionOutcome(now, due);

@@ -102,6 +102,7 @@ export async function complainAgain(
   code: string,
   input: { content: string; name?: string | undefined; anonymous: boolean },
   contact: VerifiedContact | null,
+  now: Date,
 ): Promise<FeedbackRow> {
   voterKey(ctx, contact);
   const item = await publishedByCode(tx, code);
@@ -119,6 +120,7 @@ export async function complainAgain(
       parentId: item.id,
     },
     contact,
+    now,
   );
   await tx
     .update(feedbackItems)

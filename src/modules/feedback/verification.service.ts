@@ -29,11 +29,11 @@ export async function startVerification(
   ctx: RequestContext,
   notifier: Notifier,
   input: { phone?: string | undefined; email?: string | undefined },
+  now: Date,
 ) {
   const contact = normalizeContact(input);
   if (!contact) throw new AppError('CONTACT_REQUIRED');
   const key = contactKey(contact);
-  const now = new Date();
   // Counted in the database, so every API process sees the same number.
   const [sent] = await tx
     .select({ n: count() })
@@ -76,10 +76,9 @@ export type ConfirmResult =
   | { ok: false; code: 'VERIFICATION_CODE_INVALID' | 'VERIFICATION_EXPIRED' | 'VERIFICATION_ATTEMPTS_EXCEEDED' };
 
 /** A wrong code is returned (not thrown) so the counted attempt commits with the failed request. */
-export async function confirmVerification(tx: Tx, id: string, code: string): Promise<ConfirmResult> {
+export async function confirmVerification(tx: Tx, id: string, code: string, now: Date): Promise<ConfirmResult> {
   const [row] = await tx.select().from(contactVerifications).where(eq(contactVerifications.id, id)).for('update');
   if (!row) throw new AppError('VERIFICATION_NOT_FOUND');
-  const now = new Date();
   if (row.confirmedAt || row.expiresAt < now) return { ok: false, code: 'VERIFICATION_EXPIRED' };
   if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, code: 'VERIFICATION_ATTEMPTS_EXCEEDED' };
   if (!safeEqual(sha256Hex(code.trim()), row.codeHash)) {
@@ -108,13 +107,11 @@ export interface VerifiedContact {
 }
 
 /** The contact a token proves, or CONTACT_TOKEN_INVALID. */
-export async function verifiedContact(db: Queryable, token: string): Promise<VerifiedContact> {
+export async function verifiedContact(db: Queryable, token: string, now: Date): Promise<VerifiedContact> {
   const [row] = await db
     .select()
     .from(contactVerifications)
-    .where(
-      and(eq(contactVerifications.tokenHash, sha256Hex(token)), gt(contactVerifications.tokenExpiresAt, new Date())),
-    );
+    .where(and(eq(contactVerifications.tokenHash, sha256Hex(token)), gt(contactVerifications.tokenExpiresAt, now)));
   if (!row) throw new AppError('CONTACT_TOKEN_INVALID');
   return { medium: row.medium, value: row.contact, key: row.contactKey };
 }

@@ -47,12 +47,14 @@ export function fileRoutes(app: App, deps: Deps): void {
       async (request, reply) => {
         requireActor(request);
         const upload = await readMultipartFile(request, maxBytes);
-        const signatureReport = await checkIncomingPdf(deps.services.trust, upload.data, deps.clock.now());
+        const now = deps.clock.now();
+        const signatureReport = await checkIncomingPdf(deps.services.trust, upload.data, now);
         const file = await storeFile(db, storage, request.ctx, {
           data: upload.data,
           sha256: upload.sha256,
           originalName: upload.filename,
           signatureReport,
+          uploadedAt: now,
         });
         return reply.status(201).send(file);
       },

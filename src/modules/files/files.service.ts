@@ -3,7 +3,7 @@
  * they are uploaded), and every upload gets its own stored_files row and audit record.
  *
  * For other modules (dossiers, data store, results):
- * - `storeFile(db, storage, ctx, {data, originalName})` keeps a file produced on the server (a
+ * - `storeFile(db, storage, ctx, {data, originalName, uploadedAt})` keeps a file produced on the server (a
  *   rendered form, a signed result) exactly as an upload would;
  * - `filesForUse(db, actor, ids)` loads files a request refers to (e.g. a dossier component's
  *   `fileIds`) and checks that the caller uploaded each of them;
@@ -103,6 +103,7 @@ export interface StoreFileInput {
   originalName?: string | null | undefined;
   /** What the signature validation found (signing/incoming.ts), for a PDF that entered from outside. */
   signatureReport?: ValidationReport | null | undefined;
+  uploadedAt: Date;
 }
 
 /**
@@ -130,6 +131,7 @@ export async function storeFile(
     originalName: cleanOriginalName(input.originalName),
     storageKey,
     signatureReport: input.signatureReport ?? null,
+    uploadedAt: input.uploadedAt,
   });
 }
 
@@ -140,6 +142,7 @@ export interface RecordUploadInput {
   originalName: string | null;
   storageKey: string;
   signatureReport?: ValidationReport | null;
+  uploadedAt: Date;
 }
 
 /** The row and the audit record of one upload whose content is already in storage. */
@@ -150,7 +153,6 @@ export async function recordUpload(tx: Queryable, ctx: RequestContext, input: Re
     ...input,
     signatureReport: input.signatureReport ?? null,
     uploadedBy: ctx.actor.userId,
-    uploadedAt: new Date(),
   };
   // No content and no file name in the audit: the name may carry personal data.
   const change = {

@@ -67,7 +67,7 @@ export function authRoutes(app: App, deps: Deps): void {
       requireActor(request);
       if (request.sessionId) {
         const sessionId = request.sessionId;
-        await deps.db.transaction((tx) => logout(tx, request.ctx, sessionId));
+        await deps.db.transaction((tx) => logout(tx, request.ctx, sessionId, deps.clock.now()));
       }
       clearSessionCookie(reply);
       return reply.status(204).send(null);
@@ -101,7 +101,7 @@ export function authRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       requireActor(request);
       await deps.db.transaction((tx) =>
-        changePassword(tx, request.ctx, { ...request.body, keepSessionId: request.sessionId }, auth),
+        changePassword(tx, request.ctx, { ...request.body, keepSessionId: request.sessionId }, auth, deps.clock.now()),
       );
       return reply.status(204).send(null);
     },
@@ -148,7 +148,9 @@ export function authRoutes(app: App, deps: Deps): void {
       const actor = requireActor(request);
       // A token may not mint tokens: it would outlive its own revocation.
       if (request.authVia === 'token') throw new AppError('FORBIDDEN');
-      const created = await deps.db.transaction((tx) => createApiToken(tx, request.ctx, actor, request.body));
+      const created = await deps.db.transaction((tx) =>
+        createApiToken(tx, request.ctx, actor, request.body, deps.clock.now()),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -166,7 +168,9 @@ export function authRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      await deps.db.transaction((tx) => revokeApiToken(tx, request.ctx, actor.userId, request.params.id));
+      await deps.db.transaction((tx) =>
+        revokeApiToken(tx, request.ctx, actor.userId, request.params.id, deps.clock.now()),
+      );
       return reply.status(204).send(null);
     },
   );

@@ -132,8 +132,8 @@ function failuresSinceLastSuccess(attempts: { at: Date; succeeded: boolean }[]):
   return attempts.slice(attempts.findLastIndex((a) => a.succeeded) + 1).map((a) => a.at);
 }
 
-export async function logout(tx: Tx, ctx: RequestContext, sessionId: string): Promise<void> {
-  await revokeSession(tx, sessionId);
+export async function logout(tx: Tx, ctx: RequestContext, sessionId: string, now: Date): Promise<void> {
+  await revokeSession(tx, sessionId, now);
   await recordChange(tx, ctx, { action: 'auth.logout', targetType: 'session', targetId: sessionId });
 }
 
@@ -144,7 +144,13 @@ export interface ChangePasswordInput {
   keepSessionId: string | null;
 }
 
-export async function changePassword(tx: Tx, ctx: RequestContext, input: ChangePasswordInput, config: AuthConfig) {
+export async function changePassword(
+  tx: Tx,
+  ctx: RequestContext,
+  input: ChangePasswordInput,
+  config: AuthConfig,
+  now: Date,
+) {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
@@ -156,6 +162,7 @@ export async function changePassword(tx: Tx, ctx: RequestContext, input: ChangeP
     mustChange: false,
     keepSessionId: input.keepSessionId,
     action: 'auth.password_change',
+    now,
   });
 }
 
@@ -167,10 +174,10 @@ export async function setPassword(
   username: string,
   newPassword: string,
   config: AuthConfig,
-  opts: { mustChange: boolean; keepSessionId: string | null; action: string },
+  opts: { mustChange: boolean; keepSessionId: string | null; action: string; now: Date },
 ): Promise<void> {
   if (!isAcceptablePassword(newPassword, username)) throw new AppError('WEAK_PASSWORD');
-  const now = new Date();
+  const { now } = opts;
   await tx
     .update(users)
     .set({

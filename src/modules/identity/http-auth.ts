@@ -28,7 +28,7 @@ export function registerAuth(app: App, deps: Deps): void {
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
     if (bearer !== null) {
-      const actor = await resolveApiToken(deps.db, bearer);
+      const actor = await resolveApiToken(deps.db, bearer, deps.clock.now());
       if (!actor) throw new AppError('INVALID_TOKEN');
       request.ctx.actor = actor;
       request.authVia = 'token';

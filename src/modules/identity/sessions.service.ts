@@ -20,7 +20,7 @@ export async function createSession(
   userId: string,
   meta: { ip: string | null; userAgent: string | null; identityLevel?: 1 | 2 | null },
   policy: SessionPolicy,
-  now = new Date(),
+  now: Date,
 ): Promise<{ cookieValue: string; csrfToken: string; sessionId: string }> {
   const cookieValue = randomSecret();
   const csrfToken = randomSecret();
@@ -50,7 +50,7 @@ export async function resolveSession(
   db: Queryable,
   cookieValue: string,
   policy: SessionPolicy,
-  now = new Date(),
+  now: Date,
 ): Promise<SessionLookup> {
   // Session, user, grants and the reference stamp in one statement: this runs before every signed-in request.
   const [found] = await db
@@ -75,7 +75,7 @@ function identityLevelOf(level: number | null): 1 | 2 | null {
   return level === 1 || level === 2 ? level : null;
 }
 
-export async function revokeSession(tx: Tx, sessionId: string, now = new Date()): Promise<void> {
+export async function revokeSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
   await tx
     .update(sessions)
     .set({ revokedAt: now })
@@ -83,7 +83,7 @@ export async function revokeSession(tx: Tx, sessionId: string, now = new Date())
 }
 
 /** Ends every other session of a user (after a password change or reset). */
-export async function revokeUserSessions(tx: Tx, userId: string, keepSessionId: string | null, now = new Date()) {
+export async function revokeUserSessions(tx: Tx, userId: string, keepSessionId: string | null, now: Date) {
   const keep = keepSessionId ? ne(sessions.id, keepSessionId) : undefined;
   await tx
     .update(sessions)
@@ -92,7 +92,7 @@ export async function revokeUserSessions(tx: Tx, userId: string, keepSessionId: 
 }
 
 /** Finds the actor behind a bearer token, restricted to the token's scopes. */
-export async function resolveApiToken(db: Queryable, token: string, now = new Date()): Promise<Actor | null> {
+export async function resolveApiToken(db: Queryable, token: string, now: Date): Promise<Actor | null> {
   const [found] = await db
     .select({ token: apiTokens, user: users, grants: grantsOfUser, referenceStamp: referenceStampColumn })
     .from(apiTokens)

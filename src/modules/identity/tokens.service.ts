@@ -32,7 +32,7 @@ const tokenColumns = {
  * manages). Scopes must be actions the owner holds, or `area.*` for those it holds in an area.
  * The plaintext is returned once; only its hash is kept.
  */
-export async function createApiToken(tx: Tx, ctx: RequestContext, owner: Actor, input: CreateTokenInput) {
+export async function createApiToken(tx: Tx, ctx: RequestContext, owner: Actor, input: CreateTokenInput, now: Date) {
   const held = grantableScopes(owner);
   const notHeld = input.scopes.filter((scope) => {
     if (scope.endsWith('.*')) return !held.some((a) => a.startsWith(scope.slice(0, -1)));
@@ -40,7 +40,7 @@ export async function createApiToken(tx: Tx, ctx: RequestContext, owner: Actor, 
   });
   if (notHeld.length > 0) throw new AppError('SCOPE_NOT_HELD', { scopes: notHeld });
   const token = TOKEN_PREFIX + randomSecret();
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
   const [item] = await tx
     .insert(apiTokens)
     .values({
@@ -65,10 +65,16 @@ export async function listApiTokens(db: Queryable, userId: string) {
   return db.select(tokenColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(tx: Tx, ctx: RequestContext, userId: string, tokenId: string): Promise<void> {
+export async function revokeApiToken(
+  tx: Tx,
+  ctx: RequestContext,
+  userId: string,
+  tokenId: string,
+  now: Date,
+): Promise<void> {
   const [row] = await tx
     .update(apiTokens)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: now })
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (!row) throw new AppError('NOT_FOUND');

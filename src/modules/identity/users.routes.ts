@@ -124,7 +124,7 @@ export function userRoutes(app: App, deps: Deps): void {
       if (request.body.disabled && request.params.id === actor.userId) {
         throw new AppError('UNPROCESSABLE', undefined, 'Không thể tự khóa tài khoản của chính mình.');
       }
-      return db.transaction((tx) => updateUser(tx, request.ctx, request.params.id, request.body));
+      return db.transaction((tx) => updateUser(tx, request.ctx, request.params.id, request.body, deps.clock.now()));
     },
   );
 
@@ -145,7 +145,7 @@ export function userRoutes(app: App, deps: Deps): void {
       const user = await authorizeOnUser(db, actor, 'user.manage', request.params.id);
       await authorizeRoles(db, actor, [...user.roles, ...request.body.roles]);
       const { version, roles } = request.body;
-      return db.transaction((tx) => setUserRoles(tx, request.ctx, request.params.id, version, roles));
+      return db.transaction((tx) => setUserRoles(tx, request.ctx, request.params.id, version, roles, deps.clock.now()));
     },
   );
 
@@ -164,7 +164,7 @@ export function userRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       await authorizeOnUser(db, requireActor(request), 'user.manage', request.params.id);
       await db.transaction((tx) =>
-        resetUserPassword(tx, request.ctx, request.params.id, request.body.newPassword, auth),
+        resetUserPassword(tx, request.ctx, request.params.id, request.body.newPassword, auth, deps.clock.now()),
       );
       return reply.status(204).send(null);
     },
@@ -189,7 +189,9 @@ export function userRoutes(app: App, deps: Deps): void {
       }
       const owner = await loadActor(db, user.id, null);
       if (!owner) throw new AppError('ACCOUNT_DISABLED');
-      const created = await db.transaction((tx) => createApiToken(tx, request.ctx, owner, request.body));
+      const created = await db.transaction((tx) =>
+        createApiToken(tx, request.ctx, owner, request.body, deps.clock.now()),
+      );
       return reply.status(201).send(created);
     },
   );

@@ -169,12 +169,11 @@ export interface UpdateUserInput {
   disabled?: boolean | undefined;
 }
 
-export async function updateUser(tx: Tx, ctx: RequestContext, id: string, input: UpdateUserInput) {
+export async function updateUser(tx: Tx, ctx: RequestContext, id: string, input: UpdateUserInput, now: Date) {
   const [current] = await tx.select().from(users).where(eq(users.id, id));
   if (!current) throw new AppError('USER_NOT_FOUND', { id });
   const { version, disabled, ...fields } = input;
   if (fields.homeUnitId) await getUnit(tx, fields.homeUnitId);
-  const now = new Date();
   const disabledAt = disabled === undefined ? undefined : disabled ? (current.disabledAt ?? now) : null;
   const diff = changedFields({ ...current, disabled: current.disabledAt !== null } as Record<string, unknown>, {
     ...fields,
@@ -197,13 +196,20 @@ export async function updateUser(tx: Tx, ctx: RequestContext, id: string, input:
 }
 
 /** Replaces a user's roles (the whole set, so the editor shows exactly what is stored). */
-export async function setUserRoles(tx: Tx, ctx: RequestContext, id: string, version: number, roles: RoleInput[]) {
+export async function setUserRoles(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  roles: RoleInput[],
+  now: Date,
+) {
   const [current] = await tx.select().from(users).where(eq(users.id, id));
   if (!current) throw new AppError('USER_NOT_FOUND', { id });
   await assertRolesValid(tx, roles);
   const [bumped] = await tx
     .update(users)
-    .set({ version: version + 1, updatedAt: new Date() })
+    .set({ version: version + 1, updatedAt: now })
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning({ id: users.id });
   if (!bumped) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
@@ -228,6 +234,7 @@ export async function resetUserPassword(
   id: string,
   newPassword: string,
   config: AuthConfig,
+  now: Date,
 ) {
   const [user] = await tx.select({ username: users.username }).from(users).where(eq(users.id, id));
   if (!user) throw new AppError('USER_NOT_FOUND', { id });
@@ -235,6 +242,7 @@ export async function resetUserPassword(
     mustChange: true,
     keepSessionId: null,
     action: 'user.password_reset',
+    now,
   });
 }
 

@@ -33,6 +33,7 @@ export async function checkPopulation(
   client: NationalDataClient,
   personalId: string,
   declared: DeclaredIdentity,
+  now: Date,
 ): Promise<PopulationOutcome> {
   let record: Awaited<ReturnType<NationalDataClient['findCitizen']>>;
   try {
@@ -41,11 +42,11 @@ export async function checkPopulation(
     if (error instanceof NationalDataError) return { populationCheck: 'unavailable', populationCheckedAt: null };
     throw error;
   }
-  if (!record) return { populationCheck: 'notFound', populationCheckedAt: new Date() };
+  if (!record) return { populationCheck: 'notFound', populationCheckedAt: now };
   const mismatches = identityMismatches(declared, record);
   if (mismatches.length > 0)
     throw new AppError('POPULATION_DATA_MISMATCH', { fields: mismatches }, mismatchMessage(mismatches));
-  return { populationCheck: 'verified', populationCheckedAt: new Date() };
+  return { populationCheck: 'verified', populationCheckedAt: now };
 }
 
 /** The national store's documents of a citizen, as listed to choose from (no file content). */
@@ -82,6 +83,7 @@ export async function takeFromNationalStore(
   storage: FileStorage,
   personalId: string,
   documentIds: readonly string[],
+  now: Date,
 ): Promise<Map<string, string>> {
   const documents = await fetchStoreDocuments(client, personalId);
   const missing = documentIds.filter((id) => !documents.some((d) => d.maGiayTo === id));
@@ -99,6 +101,7 @@ export async function takeFromNationalStore(
       mediaType,
       originalName: document.tepDinhKem.tenTep,
       storageKey: sha256,
+      uploadedAt: now,
     });
     files.set(id, file.id);
   }

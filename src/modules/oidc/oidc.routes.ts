@@ -199,7 +199,7 @@ export function oidcRoutes(app: App, deps: Deps): void {
       if (sessionId) {
         viaProvider = await deps.db.transaction(async (tx) => {
           const fromProvider = await isProviderSession(tx, sessionId);
-          await logout(tx, request.ctx, sessionId);
+          await logout(tx, request.ctx, sessionId, deps.clock.now());
           return fromProvider;
         });
       }

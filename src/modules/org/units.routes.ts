@@ -25,7 +25,7 @@ import {
 
 const tags = ['Đơn vị (units)'];
 
-export function unitRoutes(app: App, { db }: Deps): void {
+export function unitRoutes(app: App, { db, clock }: Deps): void {
   app.get(
     '/api/units',
     {
@@ -75,7 +75,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
       // A new root (another tree, a central agency) needs an administrator of an existing root.
       const target = parentId ? await unitPath(db, parentId) : await rootUnitIds(db);
       authorize(actor, 'unit.manage', { unitPath: target });
-      const unit = await db.transaction((tx) => createUnit(tx, request.ctx, request.body));
+      const unit = await db.transaction((tx) => createUnit(tx, request.ctx, request.body, clock.now()));
       return reply.status(201).send(unit);
     },
   );
@@ -98,7 +98,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
       authorize(actor, 'unit.manage', { unitPath: await unitPath(db, id) });
       const { parentId } = request.body;
       if (parentId) authorize(actor, 'unit.manage', { unitPath: await unitPath(db, parentId) });
-      return db.transaction((tx) => updateUnit(tx, request.ctx, id, request.body));
+      return db.transaction((tx) => updateUnit(tx, request.ctx, id, request.body, clock.now()));
     },
   );
 
@@ -118,7 +118,7 @@ export function unitRoutes(app: App, { db }: Deps): void {
       const actor = requireActor(request);
       const { id } = request.params;
       authorize(actor, 'unit.manage', { unitPath: await unitPath(db, id) });
-      return db.transaction((tx) => closeUnit(tx, request.ctx, id, request.body));
+      return db.transaction((tx) => closeUnit(tx, request.ctx, id, request.body, clock.now()));
     },
   );
 }

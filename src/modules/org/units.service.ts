@@ -156,7 +156,7 @@ export interface CreateUnitInput {
   sortOrder?: number | undefined;
 }
 
-export async function createUnit(tx: Tx, ctx: RequestContext, input: CreateUnitInput): Promise<Unit> {
+export async function createUnit(tx: Tx, ctx: RequestContext, input: CreateUnitInput, now: Date): Promise<Unit> {
   if (input.parentId) {
     const parent = await getUnit(tx, input.parentId);
     if (parent.validTo !== null) throw new AppError('UNIT_CLOSED', { id: parent.id });
@@ -164,7 +164,7 @@ export async function createUnit(tx: Tx, ctx: RequestContext, input: CreateUnitI
   await assertOfficialCodeFree(tx, input.officialCode, null);
   const [unit] = await tx
     .insert(units)
-    .values({ ...input, validFrom: input.validFrom ?? todayInVietnam() })
+    .values({ ...input, validFrom: input.validFrom ?? todayInVietnam(now) })
     .returning(unitColumns);
   await recordChange(tx, ctx, {
     action: 'unit.create',
@@ -179,7 +179,13 @@ export async function createUnit(tx: Tx, ctx: RequestContext, input: CreateUnitI
 
 export type UpdateUnitInput = Partial<Omit<CreateUnitInput, 'validFrom'>> & { version: number };
 
-export async function updateUnit(tx: Tx, ctx: RequestContext, id: string, input: UpdateUnitInput): Promise<Unit> {
+export async function updateUnit(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateUnitInput,
+  now: Date,
+): Promise<Unit> {
   const current = await getUnit(tx, id);
   if (current.validTo !== null) throw new AppError('UNIT_CLOSED', { id });
   const { version, ...fields } = input;
@@ -197,7 +203,7 @@ export async function updateUnit(tx: Tx, ctx: RequestContext, id: string, input:
   const diff = changedFields(current, fields);
   const [unit] = await tx
     .update(units)
-    .set({ ...fields, version: version + 1, updatedAt: new Date() })
+    .set({ ...fields, version: version + 1, updatedAt: now })
     .where(and(eq(units.id, id), eq(units.version, version)))
     .returning(unitColumns);
   if (!unit) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
@@ -221,7 +227,13 @@ export interface CloseUnitInput {
 }
 
 /** Closes (or merges) a unit. Old records keep pointing at it; the successor takes new work. */
-export async function closeUnit(tx: Tx, ctx: RequestContext, id: string, input: CloseUnitInput): Promise<Unit> {
+export async function closeUnit(
+  tx: Tx,
+  ctx: RequestContext,
+  id: string,
+  input: CloseUnitInput,
+  now: Date,
+): Promise<Unit> {
   const current = await getUnit(tx, id);
   if (current.validTo !== null) throw new AppError('UNIT_CLOSED', { id });
   if (input.validTo <= current.validFrom) {
@@ -253,7 +265,7 @@ export async function closeUnit(tx: Tx, ctx: RequestContext, id: string, input: 
       validTo: input.validTo,
       successorId: input.successorId ?? null,
       version: input.version + 1,
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(and(eq(units.id, id), eq(units.version, input.version)))
     .returning(unitColumns);

@@ -292,7 +292,15 @@ export async function settlePayment(
     },
   });
   if (paid && payment.obligationId)
-    await confirmObligation(tx, { ...ctx, actor: null }, env, dossier!, payment.obligationId, updated!.receiptNumber!);
+    await confirmObligation(
+      tx,
+      { ...ctx, actor: null },
+      env,
+      dossier!,
+      payment.obligationId,
+      updated!.receiptNumber!,
+      now,
+    );
   return updated!;
 }
 
@@ -308,6 +316,7 @@ async function confirmObligation(
   dossier: DossierRow,
   obligationId: string,
   receiptNumber: string,
+  now: Date,
 ) {
   if (dossier.status !== 'awaitingPayment') return;
   const [obligation] = await tx
@@ -316,8 +325,8 @@ async function confirmObligation(
     .where(and(eq(dossierObligations.id, obligationId), eq(dossierObligations.dossierId, dossier.id)));
   if (!obligation || obligation.paidAt) return;
   const input = { action: 'confirmPayment' as const, version: dossier.version, receiptNumber, obligationId };
-  if (ctx.actor) await performAction(tx, { ...ctx, actor: ctx.actor }, env, dossier.code, input);
-  else await performSystemAction(tx, { ...ctx, actor: null }, env, dossier.code, input);
+  if (ctx.actor) await performAction(tx, { ...ctx, actor: ctx.actor }, env, dossier.code, input, now);
+  else await performSystemAction(tx, { ...ctx, actor: null }, env, dossier.code, input, now);
 }
 
 /** A payment taken at the one-stop counter, with the number of the receipt handed over. */
@@ -362,7 +371,7 @@ export async function recordCounterPayment(
       receiptNumber: input.receiptNumber,
     },
   });
-  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.obligationId, input.receiptNumber);
+  if (input.obligationId) await confirmObligation(tx, ctx, env, dossier, input.obligationId, input.receiptNumber, now);
   return payment!;
 }
 

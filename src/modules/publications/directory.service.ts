@@ -70,8 +70,9 @@ export async function createDirectoryEntry(
   tx: Tx,
   ctx: RequestContext,
   input: DirectoryEntryInput,
+  now: Date,
 ): Promise<DirectoryEntry> {
-  if (!(await existingUnitIds(tx, [input.unitId], todayInVietnam())).has(input.unitId))
+  if (!(await existingUnitIds(tx, [input.unitId], todayInVietnam(now))).has(input.unitId))
     throw new AppError('UNIT_NOT_FOUND', { id: input.unitId });
   const [row] = await tx.insert(directoryEntries).values(input).returning(columns);
   await recordChange(tx, ctx, {
@@ -90,12 +91,13 @@ export async function updateDirectoryEntry(
   ctx: RequestContext,
   id: string,
   input: Partial<Omit<DirectoryEntryInput, 'unitId'>> & { version: number },
+  now: Date,
 ): Promise<DirectoryEntry> {
   const current = await getDirectoryEntry(tx, id);
   const { version, ...fields } = input;
   const [row] = await tx
     .update(directoryEntries)
-    .set({ ...fields, version: version + 1, updatedAt: new Date() })
+    .set({ ...fields, version: version + 1, updatedAt: now })
     .where(and(eq(directoryEntries.id, id), eq(directoryEntries.version, version)))
     .returning(columns);
   if (!row) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });

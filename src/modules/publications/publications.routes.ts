@@ -146,7 +146,7 @@ export function publicationsRoutes(app: App, { db, env, clock }: Deps): void {
     },
     async (request, reply) => {
       authorize(requireActor(request), 'unit.manage', { unitPath: await unitPath(db, request.body.unitId) });
-      const entry = await db.transaction((tx) => createDirectoryEntry(tx, request.ctx, request.body));
+      const entry = await db.transaction((tx) => createDirectoryEntry(tx, request.ctx, request.body, clock.now()));
       return reply.status(201).send(entry);
     },
   );
@@ -166,7 +166,7 @@ export function publicationsRoutes(app: App, { db, env, clock }: Deps): void {
     async (request) => {
       const entry = await getDirectoryEntry(db, request.params.id);
       authorize(requireActor(request), 'unit.manage', { unitPath: await unitPath(db, entry.unitId) });
-      return db.transaction((tx) => updateDirectoryEntry(tx, request.ctx, entry.id, request.body));
+      return db.transaction((tx) => updateDirectoryEntry(tx, request.ctx, entry.id, request.body, clock.now()));
     },
   );
 

@@ -93,7 +93,7 @@ export async function bookSlot(
   ctx: RequestContext,
   actor: Actor,
   input: BookInput,
-  now = new Date(),
+  now: Date,
 ): Promise<BookingRow> {
   if (actor.kind !== 'citizen') throw new AppError('QUEUE_CITIZEN_ONLY');
   return takePlace(tx, ctx, { kind: 'citizen', userId: actor.userId }, input, now);
@@ -105,7 +105,7 @@ export async function takePlace(
   ctx: RequestContext,
   holder: BookingHolder,
   input: BookInput,
-  now = new Date(),
+  now: Date,
 ): Promise<BookingRow> {
   const [slot] = await tx.select().from(queueSlots).where(eq(queueSlots.id, input.slotId));
   if (!slot) throw new AppError('QUEUE_SLOT_NOT_FOUND', { slotId: input.slotId });
@@ -167,7 +167,7 @@ export async function cancelBooking(
   ctx: RequestContext,
   code: string,
   staffMayManage: boolean,
-  now = new Date(),
+  now: Date,
 ): Promise<BookingRow> {
   await tx.select({ id: queueBookings.id }).from(queueBookings).where(eq(queueBookings.code, code)).for('update');
   const booking = await bookingByCode(tx, code);
@@ -271,7 +271,7 @@ export async function runQueueJobs(
   db: Database,
   env: Env,
   notifier: Notifier,
-  now = new Date(),
+  now: Date,
 ): Promise<{ reminded: number; noShows: number }> {
   const reminded = await db.transaction((tx) => sendBookingReminders(tx, notifier, now, env.QUEUE_REMINDER_HOURS));
   const noShows = await db.transaction((tx) => recordNoShows(tx, now, env.QUEUE_NO_SHOW_GRACE_MINUTES));

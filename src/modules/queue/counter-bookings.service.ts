@@ -29,6 +29,7 @@ export async function bookForCaller(
   officer: Actor,
   unitId: string,
   input: CallerBookingInput,
+  now: Date,
 ): Promise<BookingRow> {
   const [slot] = await tx.select({ unitId: queueSlots.unitId }).from(queueSlots).where(eq(queueSlots.id, input.slotId));
   if (!slot) throw new AppError('QUEUE_SLOT_NOT_FOUND', { slotId: input.slotId });
@@ -39,6 +40,7 @@ export async function bookForCaller(
     ctx,
     { kind: 'caller', officerId: officer.userId, phone, personalId: input.personalId },
     { slotId: input.slotId, procedureId: input.procedureId, name: input.name },
+    now,
   );
 }
 

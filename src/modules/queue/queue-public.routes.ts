@@ -17,7 +17,7 @@ const tags = ['Lịch hẹn và xếp hàng (queue)'];
 /** A comment line every 25 s keeps proxies from closing an idle stream. */
 const KEEP_ALIVE_MS = 25_000;
 
-export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
+export function queuePublicRoutes(app: App, { db, env, handle, clock }: Deps): void {
   // Several API processes on PostgreSQL: hear the others' changes (queue-notify.ts).
   if (handle.engine === 'postgres' && env.DATABASE_URL) {
     const url = env.DATABASE_URL;
@@ -32,7 +32,7 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
   const limiter = new FixedWindowLimiter({ limit: env.QUEUE_CHECKIN_RATE_PER_MINUTE, windowMs: 60_000 });
   const board = async (unitId: string) => {
     const { name } = await getUnit(db, unitId);
-    return { ...(await queueBoard(db, unitId)), unitName: name };
+    return { ...(await queueBoard(db, unitId, clock.now())), unitName: name };
   };
 
   app.get(
@@ -140,7 +140,7 @@ export function queuePublicRoutes(app: App, { db, env, handle }: Deps): void {
           request.ctx,
           unitId,
           request.body,
-          new Date(),
+          clock.now(),
           env.QUEUE_NO_SHOW_GRACE_MINUTES,
         );
         if (handle.engine === 'postgres') await notifyQueueChange(tx, unitId);

@@ -38,7 +38,7 @@ import { callNext, counterAction } from './tickets.service.js';
 
 const tags = ['Lịch hẹn và xếp hàng (queue)'];
 
-export function queueRoutes(app: App, { db, env, handle }: Deps): void {
+export function queueRoutes(app: App, { db, env, handle, clock }: Deps): void {
   /** On PostgreSQL the change is also announced to the other API processes (queue-notify.ts). */
   const announce = (tx: Tx, unitId: string) =>
     handle.engine === 'postgres' ? notifyQueueChange(tx, unitId) : Promise.resolve();
@@ -87,7 +87,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       await manage(request, request.params.unitId, 'queue.manage');
       return {
         entries: await db.transaction((tx) =>
-          saveTemplate(tx, request.ctx, env.WORKING_PERIODS, request.params.unitId, request.body.entries),
+          saveTemplate(tx, request.ctx, env.WORKING_PERIODS, request.params.unitId, request.body.entries, clock.now()),
         ),
       };
     },
@@ -145,7 +145,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     async (request, reply) => {
       const officer = await manage(request, request.params.unitId, 'queue.book');
       const booking = await db.transaction((tx) =>
-        bookForCaller(tx, request.ctx, officer, request.params.unitId, request.body),
+        bookForCaller(tx, request.ctx, officer, request.params.unitId, request.body, clock.now()),
       );
       return reply.status(201).send(await bookingView(booking));
     },
@@ -167,7 +167,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       const { unitId, counter } = request.params;
       await manage(request, unitId, 'queue.serve');
       const ticket = await db.transaction(async (tx) => {
-        const called = await callNext(tx, request.ctx, unitId, counter, request.body?.fieldCodes, new Date());
+        const called = await callNext(tx, request.ctx, unitId, counter, request.body?.fieldCodes, clock.now());
         await announce(tx, unitId);
         return called;
       });
@@ -192,7 +192,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       const { unitId, counter } = request.params;
       await manage(request, unitId, 'queue.serve');
       const ticket = await db.transaction(async (tx) => {
-        const done = await counterAction(tx, request.ctx, unitId, counter, request.body.action, new Date());
+        const done = await counterAction(tx, request.ctx, unitId, counter, request.body.action, clock.now());
         await announce(tx, unitId);
         return done;
       });
@@ -238,8 +238,9 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     },
     async (request) => {
       const { procedureId, unitId, from, days } = request.query;
-      const first = from ?? todayInVietnam();
-      const start = new Date(Math.max(Date.now(), startOfVietnamDay(first).getTime()));
+      const now = clock.now();
+      const first = from ?? todayInVietnam(now);
+      const start = new Date(Math.max(now.getTime(), startOfVietnamDay(first).getTime()));
       return {
         slots: await availableSlots(db, {
           procedureId,
@@ -265,7 +266,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const booking = await db.transaction((tx) => bookSlot(tx, request.ctx, actor, request.body));
+      const booking = await db.transaction((tx) => bookSlot(tx, request.ctx, actor, request.body, clock.now()));
       return reply.status(201).send(await bookingView(booking));
     },
   );
@@ -326,7 +327,7 @@ export function queueRoutes(app: App, { db, env, handle }: Deps): void {
       const code = request.params.code.trim().toUpperCase();
       const { unitId } = await bookingByCode(db, code);
       const staff = await mayManage(actor, unitId);
-      const booking = await db.transaction((tx) => cancelBooking(tx, request.ctx, code, staff));
+      const booking = await db.transaction((tx) => cancelBooking(tx, request.ctx, code, staff, clock.now()));
       return bookingView(booking);
     },
   );

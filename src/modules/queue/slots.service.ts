@@ -36,6 +36,7 @@ export async function saveTemplate(
   workingPeriods: readonly WorkingPeriod[],
   unitId: string,
   entries: TemplateEntry[],
+  now: Date,
 ): Promise<TemplateEntry[]> {
   const fields = await fieldCodes(tx);
   const problems = templateProblems(entries, workingPeriods, fields);
@@ -46,7 +47,7 @@ export async function saveTemplate(
     .values({ unitId, entries, updatedBy: ctx.actor?.userId ?? null })
     .onConflictDoUpdate({
       target: queueTemplates.unitId,
-      set: { entries, updatedAt: new Date(), updatedBy: ctx.actor?.userId ?? null },
+      set: { entries, updatedAt: now, updatedBy: ctx.actor?.userId ?? null },
     });
   await recordChange(tx, ctx, {
     action: 'queue.template',

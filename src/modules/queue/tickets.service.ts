@@ -228,7 +228,7 @@ export async function counterAction(
 }
 
 /** What the public display shows: the number at each counter and the next ones, no personal data. */
-export async function queueBoard(db: Queryable, unitId: string, now = new Date()) {
+export async function queueBoard(db: Queryable, unitId: string, now: Date) {
   const day = vietnamDateOf(now);
   const fields = await servedFields(db, unitId);
   const names = new Map(fields.map((f) => [f.code, f.name]));

@@ -152,6 +152,7 @@ export async function rateDossier(
         dossierCode: dossier.code,
       },
       null,
+      now,
       { fromRating: true },
     );
     await tx.update(satisfactionRatings).set({ feedbackId: item.id }).where(eq(satisfactionRatings.id, rating.id));

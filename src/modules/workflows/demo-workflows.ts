@@ -70,6 +70,7 @@ function demoLimitMinutes(
 export async function seedDemoWorkflows(
   tx: Tx,
   ctx: RequestContext,
+  now: Date,
   minutesPerWorkingDay = DEFAULT_MINUTES_PER_DAY,
 ): Promise<number> {
   const current = await activeProceduresWithVersion(tx);
@@ -109,13 +110,13 @@ export async function seedDemoWorkflows(
     }
   }
   if (rows.length === 0) return 0;
-  const now = new Date().toISOString();
+  const at = now.toISOString();
   await tx.execute(sql`
     insert into ${workflowDefinitions}
       (procedure_id, unit_id, version_no, status, procedure_version_id, decision_id, name, steps,
        created_at, updated_at, approved_at, activated_at)
     select r.p, r.u, 1, 'active', r.v, r.d, r.n, doc.steps,
-           ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+           ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(p uuid, u uuid, v uuid, d uuid, n text, s int)
     join jsonb_array_elements(${JSON.stringify(documents)}::jsonb) with ordinality as doc(steps, i) on doc.i = r.s`);
   await recordChange(tx, ctx, {

@@ -39,7 +39,7 @@ function requireStaff(actor: Actor): void {
   if (actor.kind === 'citizen' || !actor.grants.some((g) => g.role !== 'citizen')) throw new AppError('FORBIDDEN');
 }
 
-export function workflowRoutes(app: App, { db, env }: Deps): void {
+export function workflowRoutes(app: App, { db, env, clock }: Deps): void {
   app.get(
     '/api/workflows',
     {
@@ -73,7 +73,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
     },
     async (request) => {
       requireStaff(requireActor(request));
-      return describeWorkflow(db, env, await getWorkflow(db, request.params.id));
+      return describeWorkflow(db, env, await getWorkflow(db, request.params.id), clock.now());
     },
   );
 
@@ -90,7 +90,7 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
     },
     async (request) => {
       requireStaff(requireActor(request));
-      return dryRunValidation(db, env, request.body);
+      return dryRunValidation(db, env, request.body, clock.now());
     },
   );
 
@@ -106,10 +106,11 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
       },
     },
     async (request, reply) => {
+      const now = clock.now();
       const actor = requireActor(request);
       authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, request.body.unitId) });
-      const created = await db.transaction((tx) => createWorkflow(tx, request.ctx, request.body));
-      return reply.status(201).send(await describeWorkflow(db, env, created));
+      const created = await db.transaction((tx) => createWorkflow(tx, request.ctx, request.body, now));
+      return reply.status(201).send(await describeWorkflow(db, env, created, now));
     },
   );
 
@@ -126,11 +127,12 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
       },
     },
     async (request) => {
+      const now = clock.now();
       const actor = requireActor(request);
       const { id } = request.params;
       authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
-      const updated = await db.transaction((tx) => updateWorkflow(tx, request.ctx, id, request.body));
-      return describeWorkflow(db, env, updated);
+      const updated = await db.transaction((tx) => updateWorkflow(tx, request.ctx, id, request.body, now));
+      return describeWorkflow(db, env, updated, now);
     },
   );
 
@@ -147,11 +149,14 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
       },
     },
     async (request) => {
+      const now = clock.now();
       const actor = requireActor(request);
       const { id } = request.params;
       authorize(actor, 'workflow.approve', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
-      const approved = await db.transaction((tx) => approveWorkflow(tx, request.ctx, env, id, request.body?.updatedAt));
-      return describeWorkflow(db, env, approved);
+      const approved = await db.transaction((tx) =>
+        approveWorkflow(tx, request.ctx, env, id, now, request.body?.updatedAt),
+      );
+      return describeWorkflow(db, env, approved, now);
     },
   );
 
@@ -168,14 +173,15 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
       },
     },
     async (request) => {
+      const now = clock.now();
       const actor = requireActor(request);
       const { id } = request.params;
       const target = { unitPath: await unitPath(db, await workflowUnitId(db, id)) };
       // Activation configures already-approved content in the system (seed 002, item 2): the
       // unit's leader may do it, and so may the control officer who administers the system.
       if (!can(actor, 'workflow.approve', target)) authorize(actor, 'catalog.manage', target);
-      const active = await db.transaction((tx) => activateWorkflow(tx, request.ctx, id));
-      return describeWorkflow(db, env, active);
+      const active = await db.transaction((tx) => activateWorkflow(tx, request.ctx, id, now));
+      return describeWorkflow(db, env, active, now);
     },
   );
 
@@ -191,11 +197,12 @@ export function workflowRoutes(app: App, { db, env }: Deps): void {
       },
     },
     async (request, reply) => {
+      const now = clock.now();
       const actor = requireActor(request);
       const { id } = request.params;
       authorize(actor, 'catalog.manage', { unitPath: await unitPath(db, await workflowUnitId(db, id)) });
-      const copy = await db.transaction((tx) => copyWorkflow(tx, request.ctx, id));
-      return reply.status(201).send(await describeWorkflow(db, env, copy));
+      const copy = await db.transaction((tx) => copyWorkflow(tx, request.ctx, id, now));
+      return reply.status(201).send(await describeWorkflow(db, env, copy, now));
     },
   );
 }

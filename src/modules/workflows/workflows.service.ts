@@ -177,11 +177,11 @@ export async function validateSteps(
   env: Env,
   procedureVersionId: string,
   steps: readonly WorkflowStep[],
+  now: Date,
 ) {
   const unitIds = [...new Set(steps.flatMap((s) => [s.unitId ?? [], ...s.consultations.map((c) => c.unitId)].flat()))];
   const userIds = [...new Set(steps.flatMap((s) => ('userId' in s.assignee ? [s.assignee.userId] : [])))];
-  const today = todayInVietnam();
-  const openUnitIds = await existingUnitIds(db, unitIds, today);
+  const openUnitIds = await existingUnitIds(db, unitIds, todayInVietnam(now));
   const activeUsers = await activeStaffIds(db, userIds);
   const mpd = minutesPerWorkingDay(env);
   const result = validateWorkflow(steps, {
@@ -200,7 +200,7 @@ export async function complianceOf(
   db: Queryable,
   env: Env,
   w: Pick<WorkflowSummary, 'decisionId' | 'approvedAt' | 'activatedAt'>,
-  now = new Date(),
+  now: Date,
 ): Promise<Compliance & { decisionSignedDate: string | null }> {
   const signed = w.decisionId ? await decisionSignedDate(db, w.decisionId) : null;
   const dates = {
@@ -259,12 +259,17 @@ export interface CreateWorkflowInput {
 }
 
 /** Creates a draft (version = last + 1) against the procedure's current version. Drafts may be invalid. */
-export async function createWorkflow(tx: Tx, ctx: RequestContext, input: CreateWorkflowInput): Promise<WorkflowRecord> {
+export async function createWorkflow(
+  tx: Tx,
+  ctx: RequestContext,
+  input: CreateWorkflowInput,
+  now: Date,
+): Promise<WorkflowRecord> {
   const target = await currentVersionFor(tx, input.procedureId, input.unitId);
   let decisionId = input.decisionId === undefined ? target.decisionId : input.decisionId;
   if (decisionId && decisionId !== target.decisionId) await assertDecisionPublishes(tx, decisionId, input.procedureId);
   decisionId ??= null;
-  return insertDraft(tx, ctx, { ...input, ...target, decisionId }, 'workflow.create');
+  return insertDraft(tx, ctx, { ...input, ...target, decisionId }, 'workflow.create', now);
 }
 
 async function assertDecisionPublishes(db: Queryable, decisionId: string, procedureId: string) {
@@ -281,10 +286,10 @@ async function insertDraft(
     copiedFrom?: string;
   },
   action: string,
+  now: Date,
 ): Promise<WorkflowRecord> {
   const versionNo = await nextVersionNo(tx, input.procedureId, input.unitId);
   // Timestamps from the application (millisecond precision) so updatedAt round-trips exactly as the lock token.
-  const now = new Date();
   const [row] = await tx
     .insert(workflowDefinitions)
     .values({
@@ -330,6 +335,7 @@ export async function updateWorkflow(
   ctx: RequestContext,
   id: string,
   input: UpdateWorkflowInput,
+  now: Date,
 ): Promise<WorkflowRecord> {
   const current = await getWorkflow(tx, id);
   assertDraft(current);
@@ -339,7 +345,7 @@ export async function updateWorkflow(
   };
   const [row] = await tx
     .update(workflowDefinitions)
-    .set({ ...fields, updatedAt: new Date() })
+    .set({ ...fields, updatedAt: now })
     .where(
       and(
         eq(workflowDefinitions.id, id),
@@ -380,6 +386,7 @@ export async function approveWorkflow(
   ctx: RequestContext,
   env: Env,
   id: string,
+  now: Date,
   seenUpdatedAt?: string,
 ): Promise<WorkflowRecord> {
   const current = await getWorkflow(tx, id);
@@ -387,9 +394,8 @@ export async function approveWorkflow(
   if (seenUpdatedAt !== undefined && new Date(seenUpdatedAt).getTime() !== current.updatedAt.getTime()) {
     throw new AppError('VERSION_CONFLICT', { currentUpdatedAt: current.updatedAt.toISOString() });
   }
-  const validation = await validateSteps(tx, env, current.procedureVersionId, current.steps);
+  const validation = await validateSteps(tx, env, current.procedureVersionId, current.steps, now);
   if (!validation.valid) throw new AppError('WORKFLOW_INVALID', { problems: validation.problems });
-  const now = new Date();
   const [row] = await tx
     .update(workflowDefinitions)
     .set({ status: 'approved', approvedAt: now, approvedBy: ctx.actor?.userId ?? null, updatedAt: now })
@@ -425,10 +431,9 @@ export async function approveWorkflow(
  * Cấu hình vào hệ thống: approved → active. The version active until now for the same procedure
  * and unit is retired in the same transaction (the partial unique index allows one active).
  */
-export async function activateWorkflow(tx: Tx, ctx: RequestContext, id: string): Promise<WorkflowRecord> {
+export async function activateWorkflow(tx: Tx, ctx: RequestContext, id: string, now: Date): Promise<WorkflowRecord> {
   const current = await getWorkflow(tx, id);
   if (current.status !== 'approved') throw new AppError('WORKFLOW_NOT_APPROVED', { id, status: current.status });
-  const now = new Date();
   const retired = await tx
     .update(workflowDefinitions)
     .set({ status: 'retired', retiredAt: now, updatedAt: now })
@@ -486,7 +491,7 @@ export async function activateWorkflow(tx: Tx, ctx: RequestContext, id: string):
  * implements the current version's decision when the procedure changed since the source;
  * otherwise it is a revision without a decision (no 10-day approval deadline).
  */
-export async function copyWorkflow(tx: Tx, ctx: RequestContext, id: string): Promise<WorkflowRecord> {
+export async function copyWorkflow(tx: Tx, ctx: RequestContext, id: string, now: Date): Promise<WorkflowRecord> {
   const source = await getWorkflow(tx, id);
   const target = await currentVersionFor(tx, source.procedureId, source.unitId);
   const decisionId = target.procedureVersionId === source.procedureVersionId ? null : target.decisionId;
@@ -503,6 +508,7 @@ export async function copyWorkflow(tx: Tx, ctx: RequestContext, id: string): Pro
       copiedFrom: id,
     },
     'workflow.copy',
+    now,
   );
 }
 
@@ -510,9 +516,9 @@ export async function copyWorkflow(tx: Tx, ctx: RequestContext, id: string): Pro
 // Views
 
 /** A version with its validation against its procedure version and its compliance (GET detail and every change). */
-export async function describeWorkflow(db: Queryable, env: Env, w: WorkflowRecord) {
-  const validation = await validateSteps(db, env, w.procedureVersionId, w.steps);
-  const compliance = await complianceOf(db, env, w);
+export async function describeWorkflow(db: Queryable, env: Env, w: WorkflowRecord, now: Date) {
+  const validation = await validateSteps(db, env, w.procedureVersionId, w.steps, now);
+  const compliance = await complianceOf(db, env, w, now);
   return { ...w, validation, compliance };
 }
 
@@ -521,7 +527,8 @@ export async function dryRunValidation(
   db: Queryable,
   env: Env,
   input: { procedureId: string; unitId: string; steps: WorkflowStep[] },
+  now: Date,
 ) {
   const target = await currentVersionFor(db, input.procedureId, input.unitId);
-  return validateSteps(db, env, target.procedureVersionId, input.steps);
+  return validateSteps(db, env, target.procedureVersionId, input.steps, now);
 }

@@ -43,18 +43,24 @@ export async function seedDemoCatalog(
   ctx: RequestContext,
   unitId: (key: string) => string,
   communeIds: readonly string[],
+  now: Date,
 ): Promise<void> {
   for (const field of demoFields()) await upsertField(tx, ctx, field.code, field.name);
-  await issueDecision(tx, ctx, {
-    ...DEMO_DECISION,
-    issuingUnitId: unitId('ubnd-tinh'),
-    items: demoProcedures().map((p) => ({
-      changeKind: 'new' as const,
-      nationalCode: p.nationalCode,
-      content: ProcedureContent.parse({
-        ...p.content,
-        competentUnitIds: p.competentUnits.flatMap((key) => (key === '*commune' ? [...communeIds] : [unitId(key)])),
-      }),
-    })),
-  });
+  await issueDecision(
+    tx,
+    ctx,
+    {
+      ...DEMO_DECISION,
+      issuingUnitId: unitId('ubnd-tinh'),
+      items: demoProcedures().map((p) => ({
+        changeKind: 'new' as const,
+        nationalCode: p.nationalCode,
+        content: ProcedureContent.parse({
+          ...p.content,
+          competentUnitIds: p.competentUnits.flatMap((key) => (key === '*commune' ? [...communeIds] : [unitId(key)])),
+        }),
+      })),
+    },
+    now,
+  );
 }

@@ -91,7 +91,7 @@ export async function createCommuneStaff(
 }
 
 /** The desk of these people: their actors, the procedures offered at the counter, their uploads. */
-export async function openDesk(db: Database, files: FileStorage, people: DeskPeople): Promise<Desk> {
+export async function openDesk(db: Database, files: FileStorage, people: DeskPeople, now: Date): Promise<Desk> {
   const actor = async (userId: string) => {
     const found = await loadActor(db, userId, null);
     if (!found) throw new Error(`living demo: user ${userId} is missing or disabled`);
@@ -105,7 +105,7 @@ export async function openDesk(db: Database, files: FileStorage, people: DeskPeo
   const fileOf = new Map<string, string>();
   for (const person of [officer, official, leader]) {
     const ctx = { requestId: 'seed-demo', ip: null, actor: person };
-    const stored = await storeFile(db, files, ctx, { data: DEMO_PDF, originalName: 'ban-scan.pdf' });
+    const stored = await storeFile(db, files, ctx, { data: DEMO_PDF, originalName: 'ban-scan.pdf', uploadedAt: now });
     fileOf.set(person.userId, stored.id);
   }
   return {

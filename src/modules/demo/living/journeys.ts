@@ -56,7 +56,8 @@ export interface Move {
   name: string;
   /** When the move happens, given the dossier after the previous move (null before intake). */
   when(world: World, c: Case, row: DossierRow | null, previousAt: Date): Date;
-  run(tx: Tx, world: World, c: Case, row: DossierRow | null): Promise<void>;
+  /** Performs the move at `at` (the instant `when` chose). */
+  run(tx: Tx, world: World, c: Case, row: DossierRow | null, at: Date): Promise<void>;
 }
 
 const ctxOf = (actor: Actor) => ({ requestId: 'seed-demo', ip: null, actor });
@@ -90,14 +91,19 @@ function act(
   name: string,
   who: 'officer' | 'official' | 'leader',
   when: Move['when'],
-  extra: (world: World, c: Case, row: DossierRow) => Promise<Partial<ActionInput>> | Partial<ActionInput> = () => ({}),
+  extra: (
+    world: World,
+    c: Case,
+    row: DossierRow,
+    at: Date,
+  ) => Promise<Partial<ActionInput>> | Partial<ActionInput> = () => ({}),
 ): Move {
   return {
     name,
     when,
-    async run(tx, world, c, row) {
-      const input = { action: name, version: row!.version, ...(await extra(world, c, row!)) } as ActionInput;
-      await performAction(tx, ctxOf(c.desk[who]), world.env, row!.code, input, world.files);
+    async run(tx, world, c, row, at) {
+      const input = { action: name, version: row!.version, ...(await extra(world, c, row!, at)) } as ActionInput;
+      await performAction(tx, ctxOf(c.desk[who]), world.env, row!.code, input, at, world.files);
     },
   };
 }
@@ -105,19 +111,26 @@ function act(
 const receive: Move = {
   name: 'receive',
   when: (_w, _c, _r, at) => at,
-  async run(tx, world, c) {
+  async run(tx, world, c, _row, at) {
     const { officer, fileOf } = c.desk;
-    const row = await receiveDossier(tx, ctxOf(officer), world.env, world.sources, {
-      procedureId: c.procedure.id,
-      channel: 'counter',
-      applicant: c.applicant,
-      components: c.procedure.componentIds.map((componentId) => ({
-        componentId,
-        fileIds: [fileOf.get(officer.userId)!],
-      })),
-      receivingUnitId: c.desk.receivingUnitId,
-      competentUnitId: c.desk.unitId,
-    });
+    const row = await receiveDossier(
+      tx,
+      ctxOf(officer),
+      world.env,
+      world.sources,
+      {
+        procedureId: c.procedure.id,
+        channel: 'counter',
+        applicant: c.applicant,
+        components: c.procedure.componentIds.map((componentId) => ({
+          componentId,
+          fileIds: [fileOf.get(officer.userId)!],
+        })),
+        receivingUnitId: c.desk.receivingUnitId,
+        competentUnitId: c.desk.unitId,
+      },
+      at,
+    );
     c.code = row.dossier.code;
   },
 };
@@ -220,7 +233,7 @@ function processing(c: Case): Move[] {
 const answer: Move = {
   name: 'answerConsultation',
   when: hours(2, 12),
-  async run(tx, world, c, row) {
+  async run(tx, world, c, row, at) {
     const asked = (await openConsultations(tx, row!.id)).find((o) => o.unitId === c.other.unitId)!;
     await performAction(
       tx,
@@ -233,6 +246,7 @@ const answer: Move = {
         consultationId: asked.id,
         note: 'Thống nhất với đề xuất của đơn vị chủ trì',
       },
+      at,
       world.files,
     );
   },
@@ -245,11 +259,11 @@ export function journey(c: Case): Move[] {
     ...(c.procedure.feesVnd > 0 ? [payFees] : []),
     forwardIn('officer', stepShare(0.2, 0.8)),
     ...processing(c),
-    act('signResult', 'leader', stepShare(0.2, 0.6), (_w, cc, row) => ({
+    act('signResult', 'leader', stepShare(0.2, 0.6), (_w, cc, row, at) => ({
       result: {
         fileId: cc.desk.fileOf.get(cc.desk.leader.userId)!,
         number: `${row.code.slice(-4)}/KQ`,
-        issuedOn: vietnamDateOf(new Date()),
+        issuedOn: vietnamDateOf(at),
         issuer: cc.desk.unitName,
         signer: cc.desk.leader.fullName,
         certificateSerial: '5403A1B2C3D4E5F6',

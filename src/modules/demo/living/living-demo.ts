@@ -118,7 +118,7 @@ async function run(
     const { c, moves } = value.arrival;
     const move = moves[value.next]!;
     const before: DossierRow | null = c.code ? await dossierByCode(db, c.code) : null;
-    await db.transaction((tx) => move.run(tx, world, c, before));
+    await db.transaction((tx) => move.run(tx, world, c, before, at));
     done += 1;
     const following = moves[value.next + 1];
     if (!following) continue;

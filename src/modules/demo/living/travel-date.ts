@@ -1,7 +1,8 @@
 /**
- * The living demo's time machine. The services read the time from `new Date()` (intake, actions,
- * payments, ratings, the audit record), not from a clock they are given, so a demo made of real
- * service calls at past instants must make `Date` itself read a stepped clock while it runs.
+ * The living demo's time machine. Intake and the dossier actions are given the move's instant, but
+ * some services still read the time from `new Date()` (payments, ratings, the audit record), not
+ * from a clock they are given, so a demo made of real service calls at past instants must make
+ * `Date` itself read a stepped clock while it runs.
  *
  * Only for the demo seed, which runs alone before the server listens: while `travelling` runs,
  * every `new Date()` and `Date.now()` in the process reads `clock`. `Date` with arguments, its
