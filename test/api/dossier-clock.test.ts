@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../src/app/testing/app.js';
 import { fixedClock } from '../../src/kernel/clock.js';
+import { type DemoProcedure, fileDossier, step } from '../fixtures/dossiers.js';
 import { procedureByCode } from '../fixtures/procedures.js';
-import { PDF, upload } from '../fixtures/uploads.js';
 
 // Friday 4 July 2025, 16:00 in Vietnam; then Monday 7 July, 09:30.
 const FRIDAY_AFTERNOON = '2025-07-04T09:00:00.000Z';
@@ -16,7 +16,7 @@ const MONDAY_MORNING = '2025-07-07T02:30:00.000Z';
 const clock = fixedClock(FRIDAY_AFTERNOON);
 let t: TestApp;
 let tiepnhan: Session;
-let procedure: { id: string; components: { id: string; mandatory: boolean }[] };
+let procedure: DemoProcedure;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -31,21 +31,10 @@ const vnDay = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000)
 
 describe('the dossier path on the kernel clock', () => {
   it('dates intake, its appointment and a later action by the pinned instants', async () => {
-    const fileId = (await upload(tiepnhan, PDF, 'ho-so.pdf')).json().id as string;
-    const filed = await tiepnhan.request({
-      method: 'POST',
-      url: '/api/dossiers',
-      payload: {
-        procedureId: procedure.id,
-        channel: 'counter',
-        applicant: { kind: 'citizen', fullName: 'Trần Văn Bình', idNumber: '089196000123', phone: '0987654322' },
-        components: procedure.components
-          .filter((c) => c.mandatory)
-          .map((c) => ({ componentId: c.id, fileIds: [fileId] })),
-      },
+    const d = await fileDossier(tiepnhan, procedure, {
+      channel: 'counter',
+      applicant: { kind: 'citizen', fullName: 'Trần Văn Bình', idNumber: '089196000123', phone: '0987654322' },
     });
-    expect(filed.statusCode, filed.body).toBe(201);
-    const d = filed.json();
     expect(d.submittedAt).toBe(FRIDAY_AFTERNOON);
     expect(d.receivedAt).toBe(FRIDAY_AFTERNOON);
     expect(d.events[0]).toMatchObject({ action: 'receive', occurredAt: FRIDAY_AFTERNOON });
@@ -56,13 +45,7 @@ describe('the dossier path on the kernel clock', () => {
     clock.set(MONDAY_MORNING);
     // Friday's session lapsed over the weekend (on the same clock): the officer signs in again.
     tiepnhan = await t.login('tiepnhan');
-    const moved = await tiepnhan.request({
-      method: 'POST',
-      url: `/api/dossiers/${d.code}/actions`,
-      payload: { action: 'forward', version: d.version },
-    });
-    expect(moved.statusCode, moved.body).toBe(200);
-    const forwarded = moved.json();
+    const forwarded = await step(tiepnhan, d.code, d.version, 'forward');
     expect(forwarded.events.at(-1)).toMatchObject({ action: 'forward', occurredAt: MONDAY_MORNING });
     expect(forwarded.appointmentAt).toBe(d.appointmentAt);
     // Read on that Monday, the dossier is not yet late.
