@@ -15,7 +15,10 @@ import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
+// Node's WebCrypto under the Web's type (the build has no DOM library, so the type is named
+// through pkijs' own parameter rather than the DOM's global `Crypto`).
+type EngineCrypto = ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'];
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as EngineCrypto }));
 
 export const OID = {
   commonName: '2.5.4.3',
@@ -62,11 +65,11 @@ export async function newKeyPair(): Promise<KeyPair> {
 export const privateKeyPem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 export const privateKeyFromPem = (pem: string) => createPrivateKey(pem);
 
-export async function cryptoKey(key: KeyObject): Promise<CryptoKey> {
+export async function cryptoKey(key: KeyObject): Promise<webcrypto.CryptoKey> {
   const der = key.export({ type: 'pkcs8', format: 'der' });
   return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
     'sign',
-  ]) as Promise<CryptoKey>;
+  ]);
 }
 
 /** A copy backed by a plain ArrayBuffer (what pkijs' BufferSource parameters accept). */
