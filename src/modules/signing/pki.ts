@@ -67,9 +67,7 @@ export const privateKeyFromPem = (pem: string) => createPrivateKey(pem);
 
 export async function cryptoKey(key: KeyObject): Promise<webcrypto.CryptoKey> {
   const der = key.export({ type: 'pkcs8', format: 'der' });
-  return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+  return webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
 }
 
 /** A copy backed by a plain ArrayBuffer (what pkijs' BufferSource parameters accept). */
